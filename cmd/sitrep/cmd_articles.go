@@ -1,0 +1,46 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+
+	"sitrep/internal/store"
+)
+
+func runArticles(ctx context.Context, env *environment, args []string) error {
+	fs := newFlagSet(env, "articles", "")
+	db := dbFlag(fs, env)
+	var opts store.ListOptions
+	fs.IntVar(&opts.Limit, "limit", 100, "most articles to list (at most 1000)")
+	fs.StringVar(&opts.After, "after", "", "list the page after the article with this `ID`")
+	fs.StringVar(&opts.Outlet, "outlet", "", "list articles of this outlet only")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("articles: unexpected argument %q: %w", fs.Arg(0), errUsage)
+	}
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	list, err := s.Articles(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("list articles: %w", err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(map[string]any{"articles": list})
+	}
+	tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tOUTLET\tPUBLISHED\tWORDS\tSTATUS\tTITLE")
+	for _, a := range list {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", a.ID, orDash(a.Outlet), date(a.Published), a.Words, a.Status, truncate(orDash(a.Title), 70))
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"sitrep/internal/annotate/entity"
+	"sitrep/internal/eval"
+	"sitrep/internal/extract"
+	"sitrep/internal/ingest"
+	"sitrep/internal/ner"
+	"sitrep/internal/pipeline"
+)
+
+// defaultData is where the public data sets live beside a checkout.
+const defaultData = "../shared/data"
+
+func runEval(ctx context.Context, env *environment, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("eval: name what to evaluate: extract [DIR] or sentences [FILE...]: %w", errUsage)
+	}
+	what, args := args[0], args[1:]
+	fs := newFlagSet(env, "eval "+what, "[DATA...]")
+	var threshold *float64
+	var sweep *bool
+	if what == "stories" {
+		threshold = fs.Float64("threshold", 0, "story-joining score threshold (0: the default)")
+		sweep = fs.Bool("sweep", false, "also score thresholds 0.10 to 0.60")
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	switch what {
+	case "extract":
+		dir := filepath.Join(defaultData, "article-extraction-benchmark")
+		if fs.NArg() > 0 {
+			dir = fs.Arg(0)
+		}
+		rep, err := eval.Extraction(ctx, dir, extract.New(extract.Options{}))
+		if err != nil {
+			return fmt.Errorf("eval extract: %w", err)
+		}
+		rep.Write(env.stdout)
+		// The benchmark's stored outputs of other extractors, scored with
+		// the same metric, for comparison.
+		refs, _ := filepath.Glob(filepath.Join(dir, "output", "*.json"))
+		if len(refs) > 0 {
+			fmt.Fprintf(env.stdout, "\n%-22s %6s %6s %6s\n", "stored output", "F1", "P", "R")
+		}
+		for _, f := range refs {
+			ref, err := eval.ExtractionPredictions(dir, f)
+			if err != nil {
+				return fmt.Errorf("eval extract: %w", err)
+			}
+			name := strings.TrimSuffix(filepath.Base(f), ".json")
+			fmt.Fprintf(env.stdout, "%-22s %6.3f %6.3f %6.3f\n", name, ref.F1, ref.Precision, ref.Recall)
+		}
+		return nil
+	case "sentences":
+		files := fs.Args()
+		if len(files) == 0 {
+			files = []string{
+				filepath.Join(defaultData, "ud-english-ewt", "en_ewt-ud-test.conllu"),
+				filepath.Join(defaultData, "ud-english-gum", "en_gum-ud-test.conllu"),
+			}
+		}
+		for _, f := range files {
+			rep, err := eval.Sentences(f)
+			if err != nil {
+				return fmt.Errorf("eval sentences: %w", err)
+			}
+			rep.Write(env.stdout)
+		}
+		return nil
+	case "ner":
+		file := filepath.Join(defaultData, "conll2003", "test.txt")
+		if fs.NArg() > 0 {
+			file = fs.Arg(0)
+		}
+		m, err := entity.Model()
+		if err != nil {
+			return fmt.Errorf("eval ner: %w", err)
+		}
+		docs, err := ner.ReadCoNLLFile(file)
+		if err != nil {
+			return fmt.Errorf("eval ner: %w", err)
+		}
+		ner.Evaluate(m, docs).Write(env.stdout)
+		return nil
+	case "numbers":
+		dir := filepath.Join(defaultData, "numbers")
+		if fs.NArg() > 0 {
+			dir = fs.Arg(0)
+		}
+		rep, err := eval.Numbers(dir)
+		if err != nil {
+			return fmt.Errorf("eval numbers: %w", err)
+		}
+		return rep.Write(env.stdout)
+	case "figures":
+		// eval figures [GOLD.jsonl [CORPUS.jsonl]]: the figure layer on our gold set.
+		gold, corpus := filepath.Join("testdata", "gold", "figures.jsonl"), filepath.Join(defaultData, "ukraine-war-news", "articles.jsonl")
+		if fs.NArg() > 0 {
+			gold = fs.Arg(0)
+		}
+		if fs.NArg() > 1 {
+			corpus = fs.Arg(1)
+		}
+		var steps []pipeline.Step
+		for _, st := range ingest.Steps() {
+			if st.Name != "extract" { // the corpus text is already clean
+				steps = append(steps, st)
+			}
+		}
+		rep, err := eval.Figures(ctx, gold, corpus, steps)
+		if err != nil {
+			return fmt.Errorf("eval figures: %w", err)
+		}
+		return rep.Write(env.stdout)
+	case "provenance":
+		dir := defaultData
+		if fs.NArg() > 0 {
+			dir = fs.Arg(0)
+		}
+		return evalProvenance(env, dir)
+	case "stories":
+		dir := defaultData
+		if fs.NArg() > 0 {
+			dir = fs.Arg(0)
+		}
+		return evalStories(ctx, env, dir, *threshold, *sweep)
+	default:
+		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, numbers, provenance or stories): %w", what, errUsage)
+	}
+}

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"sitrep/internal/ledger"
+	"sitrep/internal/news"
+)
+
+func runReport(ctx context.Context, env *environment, args []string) error {
+	fs := newFlagSet(env, "report", "\n\nPrints the situation picture of the stored articles, per story: the articles with\n"+
+		"provenance badges and independent sources, the figure ledger (who says how many, when, and\n"+
+		"whether later values are an evolution or a contradiction) and the top actors.")
+	db := dbFlag(fs, env)
+	asJSON := fs.Bool("json", false, "print JSON with every layer and evidence span (docs/JSON.md)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("report: unexpected argument %q: %w", fs.Arg(0), errUsage)
+	}
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	articles, err := allArticles(ctx, s)
+	if err != nil {
+		return err
+	}
+	sortedByPub := sortedByPublication(articles)
+	sit := situationOf(sortedByPub)
+	if *asJSON {
+		return writeJSON(env.stdout, sit)
+	}
+	writeSituation(env.stdout, sit)
+	return nil
+}
+
+// situation is the document `sitrep report --json` prints.
+type situation struct {
+	Stories []storySituation `json:"stories"`
+	// Ledger is the figure ledger over every article (grouped by story).
+	Ledger   *ledger.Ledger  `json:"ledger"`
+	Articles []*news.Article `json:"articles"`
+}
+
+// storySituation is one story's part of the report.
+type storySituation struct {
+	Story       string         `json:"story"`
+	Articles    []storyArticle `json:"articles"`
+	Independent int            `json:"independent_sources"`
+	Ledger      []ledger.Group `json:"ledger"`
+	Actors      []actorCount   `json:"actors"`
+}
+
+// storyArticle is one article line of a story.
+type storyArticle struct {
+	ID        string `json:"id"`
+	Title     string `json:"title,omitempty"`
+	Outlet    string `json:"outlet,omitempty"`
+	Published string `json:"published,omitempty"`
+	Badge     string `json:"provenance"`
+	Family    string `json:"family"`
+	Figures   int    `json:"figures"`
+	Claims    int    `json:"claims"`
+}
+
+// actorCount is an entity and the number of its mentions in a story.
+type actorCount struct {
+	Entity   string `json:"entity"`
+	Name     string `json:"name"`
+	Mentions int    `json:"mentions"`
+}
+
+func situationOf(articles []*news.Article) situation {
+	led := ledger.Build(articles)
+	sit := situation{Ledger: led, Articles: articles}
+	byStory := map[string]*storySituation{}
+	var order []string
+	for _, a := range articles {
+		st := byStory[a.Story]
+		if st == nil {
+			st = &storySituation{Story: a.Story}
+			byStory[a.Story] = st
+			order = append(order, a.Story)
+		}
+		badge, fam := "unjudged", a.ID
+		if a.Provenance != nil {
+			badge = a.Provenance.Kind
+			if a.Provenance.Family != "" {
+				fam = a.Provenance.Family
+			}
+		}
+		st.Articles = append(st.Articles, storyArticle{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Published: date(a.Published),
+			Badge: badge, Family: fam, Figures: len(a.Figures), Claims: len(a.Claims)})
+	}
+	for _, k := range order {
+		st := byStory[k]
+		fams := map[string]bool{}
+		for _, a := range st.Articles {
+			fams[a.Family] = true
+		}
+		st.Independent = len(fams)
+		for _, g := range led.Groups {
+			if g.Story == k {
+				st.Ledger = append(st.Ledger, g)
+			}
+		}
+		st.Actors = topActors(articles, k, 8)
+		sit.Stories = append(sit.Stories, *st)
+	}
+	return sit
+}
+
+// topActors counts the linked entity mentions of a story's articles.
+func topActors(articles []*news.Article, story string, n int) []actorCount {
+	counts := map[string]*actorCount{}
+	for _, a := range articles {
+		if a.Story != story {
+			continue
+		}
+		for _, m := range a.Entities {
+			if m.Entity == "" {
+				continue
+			}
+			c := counts[m.Entity]
+			if c == nil {
+				c = &actorCount{Entity: m.Entity, Name: m.Canonical}
+				counts[m.Entity] = c
+			}
+			c.Mentions++
+		}
+	}
+	out := make([]actorCount, 0, len(counts))
+	for _, c := range counts {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Mentions != out[j].Mentions {
+			return out[i].Mentions > out[j].Mentions
+		}
+		return out[i].Entity < out[j].Entity
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+func writeSituation(w io.Writer, sit situation) {
+	for _, st := range sit.Stories {
+		name := st.Story
+		if name == "" {
+			name = "all articles (no stories yet)"
+		}
+		fmt.Fprintf(w, "story %s: %d articles from %d independent sources\n", name, len(st.Articles), st.Independent)
+		for _, a := range st.Articles {
+			fmt.Fprintf(w, "  [%s] %s  %s · %s · %s\n", a.Badge, a.ID, orDash(a.Outlet), a.Published, truncate(orDash(a.Title), 70))
+		}
+		if len(st.Actors) > 0 {
+			var parts []string
+			for _, c := range st.Actors {
+				parts = append(parts, fmt.Sprintf("%s (%d)", c.Name, c.Mentions))
+			}
+			fmt.Fprintf(w, "  top actors: %s\n", strings.Join(parts, ", "))
+		}
+		writeLedger(w, st.Ledger, sit.Articles)
+		fmt.Fprintln(w)
+	}
+}
+
+// writeLedger prints ledger groups as a table, groups with more than
+// one value first.
+func writeLedger(w io.Writer, groups []ledger.Group, articles []*news.Article) {
+	if len(groups) == 0 {
+		return
+	}
+	outlet := map[string]string{}
+	for _, a := range articles {
+		outlet[a.ID] = a.Outlet
+	}
+	fmt.Fprintf(w, "  ledger: %d measures\n", len(groups))
+	fmt.Fprintf(w, "    %-26s %-18s %-30s %-10s %-22s %3s  %s\n", "MEASURE", "VALUE", "SPEAKER", "DATE", "ARTICLE", "SRC", "RELATION")
+	for _, g := range groups {
+		for i, e := range g.Entries {
+			m := ""
+			if i == 0 {
+				m = g.Measure
+			}
+			val := e.Text
+			if e.Hedge != "" && !strings.Contains(strings.ToLower(val), e.Hedge) {
+				val += " (" + e.Hedge + ")"
+			}
+			rel := e.Relation
+			if e.Versus >= 0 {
+				rel += " vs " + g.Entries[e.Versus].Text
+			}
+			art := e.Article
+			if o := outlet[e.Article]; o != "" {
+				art = o
+			}
+			fmt.Fprintf(w, "    %-26s %-18s %-30s %-10s %-22s %3s  %s\n", truncate(m, 26), truncate(val, 18), truncate(e.Speaker, 30),
+				e.Time, truncate(art, 22), strconv.Itoa(e.Sources), rel)
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"sitrep/internal/queue"
+	"sitrep/internal/queue/natsq"
+	"sitrep/internal/worker"
+)
+
+func runWorker(ctx context.Context, env *environment, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("worker: name a role: annotate, link or dead: %w", errUsage)
+	}
+	role, args := args[0], args[1:]
+	fs := newFlagSet(env, "worker "+role, "")
+	db := dbFlag(fs, env)
+	qf := addQueueFlags(fs, env)
+	workers := fs.Int("workers", 0, "articles processed at once; 0 means one per CPU")
+	batch := fs.Int("batch", 64, "messages fetched, processed and written together")
+	every := fs.Duration("every", time.Second, "link: how long to sleep when there is nothing to link")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(env.stderr, nil)).With("component", "worker "+role)
+	switch role {
+	case "annotate":
+		q, err := qf.open(ctx)
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		s, err := openStore(ctx, *db)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		log.Info("started", "queue", qf.url, "name", qf.name)
+		stats, err := worker.Annotate(ctx, q, s, worker.AnnotateOptions{Workers: *workers, Batch: *batch, Logger: log})
+		log.Info("stopped", "stored", stats.Stored, "duplicates", stats.Duplicates, "rejected", stats.Rejected, "failed", stats.Failed)
+		return err
+	case "link":
+		s, err := openStore(ctx, *db)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		steps, err := linkSteps(s)
+		if err != nil {
+			return err
+		}
+		log.Info("started", "steps", len(steps))
+		return worker.Link(ctx, steps, *every, log)
+	case "dead":
+		q, err := qf.open(ctx)
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		dead, err := q.DeadLetters(ctx)
+		if err != nil {
+			return err
+		}
+		out := make([]map[string]any, 0, len(dead))
+		for _, d := range dead {
+			src := "(undecodable)"
+			if a, err := worker.Decode(d.Data); err == nil {
+				src = a.Source()
+			}
+			out = append(out, map[string]any{"article": src, "error": d.Error, "attempts": d.Attempts})
+		}
+		return writeJSON(env.stdout, map[string]any{"dead_letters": out})
+	default:
+		return fmt.Errorf("worker: unknown role %q (want annotate, link or dead): %w", role, errUsage)
+	}
+}
+
+// queueFlags name the work queue.
+type queueFlags struct {
+	url  string
+	name string
+}
+
+// addQueueFlags registers --queue (default from SITREP_QUEUE) and --queue-name.
+func addQueueFlags(fs *flag.FlagSet, env *environment) *queueFlags {
+	f := &queueFlags{}
+	fs.StringVar(&f.url, "queue", env.getenv("SITREP_QUEUE"), "work queue `URL`: nats://HOST:PORT (env SITREP_QUEUE)")
+	fs.StringVar(&f.name, "queue-name", "SITREP", "name of the JetStream stream holding the work")
+	return f
+}
+
+func (f *queueFlags) open(ctx context.Context) (queue.Queue, error) {
+	if !strings.HasPrefix(f.url, "nats://") {
+		return nil, fmt.Errorf("queue %q: want a nats:// URL: %w", f.url, errUsage)
+	}
+	q, err := natsq.Open(ctx, f.url, f.name, queue.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("open queue: %w", err)
+	}
+	return q, nil
+}

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strconv"
+	"time"
+
+	"sitrep/internal/ingest"
+	"sitrep/internal/source"
+)
+
+// newFlagSet returns a flag set for a subcommand that reports errors
+// instead of exiting, with usage written to stderr.
+func newFlagSet(env *environment, name, argsUsage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(env.stderr, "Usage: sitrep %s [flags] %s\n\nFlags:\n", name, argsUsage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, marking a bad flag as a usage error.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%s: %w: %w", fs.Name(), err, errUsage)
+	}
+	return nil
+}
+
+// dbFlag registers --db. Its default comes from SITREP_DB, else
+// sqlite:sitrep.db.
+func dbFlag(fs *flag.FlagSet, env *environment) *string {
+	def := env.getenv("SITREP_DB")
+	if def == "" {
+		def = "sqlite:sitrep.db"
+	}
+	return fs.String("db", def, "store `DSN`: sqlite:PATH or postgres://… (env SITREP_DB)")
+}
+
+// runFlags holds the flags of every command that runs the pipeline.
+type runFlags struct {
+	workers  int
+	maxBytes int64
+	timeout  time.Duration
+	quiet    bool
+}
+
+// addRunFlags registers the pipeline flags with defaults from SITREP_WORKERS.
+func addRunFlags(fs *flag.FlagSet, env *environment) *runFlags {
+	f := &runFlags{}
+	workers, _ := strconv.Atoi(env.getenv("SITREP_WORKERS"))
+	fs.IntVar(&f.workers, "workers", workers, "articles processed at once; 0 means one per CPU (env SITREP_WORKERS)")
+	fs.Int64Var(&f.maxBytes, "max-bytes", 32<<20, "largest input file, record or download in `bytes`")
+	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "timeout for fetching a URL")
+	fs.BoolVar(&f.quiet, "quiet", false, "print no progress line and no summary")
+	return f
+}
+
+// options turns the flags into ingest options.
+func (f *runFlags) options() ingest.Options {
+	return ingest.Options{Workers: f.workers}
+}
+
+// sourceOptions turns the flags into source options; "-" reads env.stdin.
+func (f *runFlags) sourceOptions(env *environment) source.Options {
+	return source.Options{
+		Stdin:     env.stdin,
+		MaxBytes:  f.maxBytes,
+		Timeout:   f.timeout,
+		UserAgent: "sitrep/" + version + " (news report analysis)",
+	}
+}

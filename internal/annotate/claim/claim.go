@@ -1,0 +1,584 @@
+// Package claim finds attributed statements: who says what, with which
+// reporting cue, directly or indirectly, hedged or not, and nested in
+// which other statement. It is the claim layer (news.Article.Claims) and
+// reads the sentence and entity layers.
+//
+// The finder is rule based. A cue is a reporting verb or phrase ("said",
+// "told", "according to", "quoting", "told me in an interview"); its
+// speaker is the noun phrase on either side ("X said", "said X", "…, X
+// said.", "according to X"), resolved to the entity mention whose span
+// ends where the speaker's does (the head of the phrase). "He said" and
+// the like resolve to the nearest preceding person speaker. A statement
+// whose quotation runs over several sentences is extended back to its
+// opening quotation mark.
+package claim
+
+import (
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"sitrep/internal/news"
+)
+
+// Stage is the claim stage. The zero value is ready to use.
+type Stage struct{}
+
+// New returns the claim stage.
+func New() *Stage { return &Stage{} }
+
+// Process sets a.Claims.
+func (s *Stage) Process(ctx context.Context, a *news.Article) error {
+	a.Claims = Find(a)
+	return nil
+}
+
+// cue is one reporting cue: its words, lower case, and whether the
+// speaker follows it ("according to X") rather than preceding it.
+type cue struct {
+	words     []string
+	after     bool // the speaker follows the cue
+	inversion bool // a verb that may invert: "said X"
+}
+
+var cues = func() []cue {
+	verbs := []string{"said", "says", "say", "told", "tells", "estimates", "estimated", "estimate",
+		"warned", "warns", "confirmed", "confirms", "denied", "denies", "reported", "reports",
+		"claimed", "claims", "wrote", "writes", "added", "adds", "stated", "states", "announced",
+		"announces", "believes", "believe", "insisted", "noted", "acknowledged", "admitted", "explained"}
+	var out []cue
+	// Longest phrases first, so "told me in an interview" wins over "told".
+	out = append(out,
+		cue{words: strings.Fields("told me in an interview")},
+		cue{words: strings.Fields("said in a statement")},
+		cue{words: strings.Fields("according to"), after: true},
+		cue{words: strings.Fields("quoting"), after: true},
+		cue{words: strings.Fields("citing"), after: true},
+	)
+	for _, v := range verbs {
+		out = append(out, cue{words: []string{v}, inversion: true})
+	}
+	return out
+}()
+
+// hedgeWords are the hedges a claim records, as written (lower case).
+var hedgeWords = []string{
+	"could not be independently verified", "not independently verified", "unverified",
+	"reportedly", "allegedly", "is expected to", "are expected to", "expected", "expects", "expect",
+	"may", "might", "could", "likely", "appeared to", "appear to", "apparently", "believes",
+	"estimates", "estimated", "possibly", "probably", "unconfirmed",
+}
+
+// pronouns that make a speaker refer back to an earlier person.
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "i": true, "we": true}
+
+// stop words a speaker phrase may not consist of, and that end a leftward
+// speaker scan.
+var boundary = map[string]bool{
+	"that": true, "and": true, "but": true, "which": true, "who": true, "while": true,
+	"as": true, "because": true, "when": true, "after": true, "before": true, "if": true,
+	"what": true, "also": true, "has": true, "have": true, "had": true, "was": true, "were": true,
+	"is": true, "are": true, "previously": true, "later": true, "earlier": true, "not": true,
+	"never": true, "already": true, "been": true,
+}
+
+type word struct {
+	news.Span
+	lower string
+	punct bool
+}
+
+func words(text string, sp news.Span) []word {
+	var out []word
+	i := sp.Start
+	for i < sp.End {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i
+			for j < sp.End {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '-' || r2 == '.' && j+n2 < sp.End && unicode.IsDigit(rune(text[j+n2])) || r2 == ',' && j+n2 < sp.End && unicode.IsDigit(rune(text[j+n2])) && j > i && unicode.IsDigit(rune(text[j-1])) {
+					j += n2
+					continue
+				}
+				if (r2 == '\'' || r2 == '’') && j+n2 < sp.End {
+					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
+					if unicode.IsLetter(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			out = append(out, word{Span: news.Span{Start: i, End: j}, lower: strings.ToLower(text[i:j])})
+			i = j
+		default:
+			out = append(out, word{Span: news.Span{Start: i, End: i + n}, lower: text[i : i+n], punct: true})
+			i += n
+		}
+	}
+	return out
+}
+
+func isQuote(s string) bool {
+	return s == "\"" || s == "“" || s == "”" || s == "«" || s == "»"
+}
+
+func clausePunct(s string) bool {
+	return s == "," || s == ";" || s == ":" || s == "—" || s == "–" || s == "-" || s == "(" || s == ")" || s == "." || s == "!" || s == "?" || isQuote(s)
+}
+
+func upper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// Find returns the claims of an article, in text order.
+func Find(a *news.Article) []news.Claim {
+	var claims []news.Claim
+	lastPerson := -1 // index of the latest claim with a person speaker
+	for _, s := range a.Sentences {
+		ws := words(a.Text, s.Span)
+		var inSentence []int
+		for i := 0; i < len(ws); i++ {
+			c, n := matchCue(ws, i)
+			if n == 0 {
+				continue
+			}
+			cl, ok := build(a, ws, i, n, c, s.Span)
+			if !ok {
+				i += n - 1
+				continue
+			}
+			if cl.SpeakerSpan != nil && pronouns[strings.ToLower(cl.Speaker)] {
+				pr := strings.ToLower(cl.Speaker)
+				if (pr == "it" || pr == "they") && len(claims) > 0 {
+					p := claims[len(claims)-1]
+					cl.Speaker, cl.SpeakerEntity = p.Speaker, p.SpeakerEntity
+				} else if lastPerson >= 0 && pr != "it" && pr != "they" {
+					p := claims[lastPerson]
+					cl.Speaker, cl.SpeakerEntity = p.Speaker, p.SpeakerEntity
+				} else if m := lastPersonBefore(a, cl.CueSpan.Start); m != nil && pr != "it" && pr != "they" {
+					cl.Speaker, cl.SpeakerEntity = m.Canonical, m.Entity
+				} else {
+					cl.Speaker = a.Outlet
+					cl.SpeakerEntity = ""
+				}
+			}
+			claims = append(claims, cl)
+			inSentence = append(inSentence, len(claims)-1)
+			if cl.SpeakerEntity != "" && strings.HasPrefix(cl.SpeakerEntity, "per:") || cl.SpeakerSpan != nil && personLike(a, *cl.SpeakerSpan) {
+				lastPerson = len(claims) - 1
+			}
+			i += n - 1
+		}
+		nest(claims, inSentence)
+		relay(a.Text, claims, inSentence)
+	}
+	return claims
+}
+
+// lastPersonBefore returns the last named person mentioned before pos.
+func lastPersonBefore(a *news.Article, pos int) *news.Mention {
+	var out *news.Mention
+	for i := range a.Entities {
+		m := &a.Entities[i]
+		if m.End > pos {
+			break
+		}
+		if m.Type == "PER" && m.Kind == "name" && m.Canonical != "" {
+			out = m
+		}
+	}
+	return out
+}
+
+// personLike says whether a speaker span holds a PER mention.
+func personLike(a *news.Article, sp news.Span) bool {
+	for _, m := range a.Entities {
+		if m.Type == "PER" && m.Start >= sp.Start && m.End <= sp.End {
+			return true
+		}
+	}
+	return false
+}
+
+// nest sets Parent for claims of one sentence: a claim whose cue and
+// speaker lie inside another's content is nested in it.
+func nest(claims []news.Claim, idx []int) {
+	for _, i := range idx {
+		best := -1
+		for _, j := range idx {
+			if i == j {
+				continue
+			}
+			c, p := claims[i], claims[j]
+			if c.CueSpan.Start >= p.Content.Start && c.CueSpan.End <= p.Content.End && (c.SpeakerSpan == nil || c.SpeakerSpan.Start >= p.Content.Start && c.SpeakerSpan.End <= p.Content.End) {
+				if best < 0 || claims[j].Content.Len() < claims[best].Content.Len() {
+					best = j
+				}
+			}
+		}
+		claims[i].Parent = best
+	}
+}
+
+// relay handles "X reported, quoting Y, that …": the quoting claim states
+// the reporting claim's content and is nested in it.
+func relay(text string, claims []news.Claim, idx []int) {
+	for _, i := range idx {
+		q := &claims[i]
+		if q.Cue != "quoting" && q.Cue != "citing" && q.Cue != "according to" {
+			continue
+		}
+		for _, j := range idx {
+			p := claims[j]
+			if j == i || p.CueSpan.End > q.CueSpan.Start || q.CueSpan.Start-p.CueSpan.End > 4 {
+				continue
+			}
+			if strings.Trim(text[p.CueSpan.End:q.CueSpan.Start], " ,") != "" {
+				continue
+			}
+			q.Content = p.Content
+			q.Parent = j
+			q.Span = news.Span{Start: min(q.Span.Start, p.Content.Start), End: max(q.Span.End, p.Content.End)}
+		}
+	}
+}
+
+func matchCue(ws []word, i int) (cue, int) {
+	for _, c := range cues {
+		if i+len(c.words) > len(ws) {
+			continue
+		}
+		ok := true
+		for k, w := range c.words {
+			if ws[i+k].lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return c, len(c.words)
+		}
+	}
+	return cue{}, 0
+}
+
+// build makes the claim of the cue at ws[i:i+n], or reports none.
+func build(a *news.Article, ws []word, i, n int, c cue, sent news.Span) (news.Claim, bool) {
+	cl := news.Claim{CueSpan: news.Span{Start: ws[i].Start, End: ws[i+n-1].End}, Parent: -1}
+	cl.Cue = strings.ToLower(a.Text[cl.CueSpan.Start:cl.CueSpan.End])
+	var spk news.Span
+	contentBefore := false
+	if c.after {
+		// according to X, …: the speaker runs to the next clause mark.
+		j := i + n
+		for j < len(ws) && !(ws[j].punct && clausePunct(ws[j].lower)) && !(boundary[ws[j].lower] && j > i+n) {
+			j++
+		}
+		if j == i+n {
+			return cl, false
+		}
+		spk = news.Span{Start: ws[i+n].Start, End: ws[j-1].End}
+		// Content: the rest of the sentence without the attribution.
+		if i == 0 || (i > 0 && ws[i-1].punct && clausePunct(ws[i-1].lower) && ws[i-1].lower != ",") || i <= 1 {
+			cl.Content = trimSpan(a.Text, news.Span{Start: endOf(ws, j), End: sent.End})
+		} else {
+			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i].Start})
+			contentBefore = true
+		}
+	} else {
+		// X said …: walk left over the subject noun phrase.
+		j := i - 1
+		skippedComma := false
+		if j >= 0 && ws[j].lower == "," {
+			j-- // "…, Ilona Brest, said" — the appositive before the comma
+			skippedComma = true
+		}
+		end := j
+		for j >= 0 && !(ws[j].punct && clausePunct(ws[j].lower)) && (!boundary[ws[j].lower] || joinsNames(a.Text, ws, j)) && end-j < 10 {
+			j--
+		}
+		start := j + 1
+		// A list of names: "Germany, Belgium, Denmark and Norway said".
+		if start <= end && start >= 2 && joinedList(a.Text, ws, start, end) {
+			for start >= 2 && ws[start-1].lower == "," && upper(ws[start-2].Span.In(a.Text)) && !ws[start-2].punct {
+				start -= 2
+				for start >= 1 && !ws[start-1].punct && upper(ws[start-1].Span.In(a.Text)) {
+					start--
+				}
+			}
+		}
+		start, end = trimSpeaker(ws, start, end)
+		if start <= end && okSpeaker(a.Text, ws[start:end+1]) {
+			spk = news.Span{Start: ws[start].Start, End: ws[end].End}
+			if start > 0 && ws[start-1].punct && (ws[start-1].lower == "," || isQuote(ws[start-1].lower)) && start-1 > 0 && (isQuote(ws[start-1].lower) || tail(ws, i+n) <= 4 || trailingAdjunct(ws, i+n) || (c.words[0] == "told" || c.words[0] == "tells") && !thatWithin(ws, i+n, 6)) {
+				// "…, X said." — the content precedes the speaker.
+				cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[start-1].End})
+				contentBefore = true
+			} else {
+				cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
+			}
+		} else if c.inversion && !skippedComma && i > 0 && ws[i-1].punct && (ws[i-1].lower == "," || isQuote(ws[i-1].lower)) && i+n < len(ws) && upper(a.Text[ws[i+n].Start:ws[i+n].End]) {
+			// "…," said X.
+			k := i + n
+			for k < len(ws) && !(ws[k].punct && clausePunct(ws[k].lower)) && k-i-n < 10 {
+				k++
+			}
+			spk = news.Span{Start: ws[i+n].Start, End: ws[k-1].End}
+			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i-1].End})
+			contentBefore = true
+		} else {
+			return cl, false
+		}
+	}
+	if contentBefore {
+		cl.Content = openQuote(a.Text, cl.Content)
+	}
+	cl.SpeakerSpan = &spk
+	cl.Speaker, cl.SpeakerEntity = resolve(a, spk)
+	cl.Span = news.Span{Start: min(cl.Content.Start, spk.Start, cl.CueSpan.Start), End: max(cl.Content.End, spk.End, cl.CueSpan.End)}
+	content := cl.Content.In(a.Text)
+	cl.Direct = strings.ContainsAny(content, "“\"") && (strings.HasPrefix(content, "“") || strings.HasPrefix(content, "\"") || strings.Count(content, "“")+strings.Count(content, "\"") >= 1 && len(content) > 0 && isQuoteRune(content))
+	cl.Hedges = hedges(a.Text[sent.Start:sent.End], cl.Content.In(a.Text))
+	return cl, true
+}
+
+func isQuoteRune(content string) bool {
+	return strings.HasPrefix(content, "“") || strings.HasPrefix(content, "\"")
+}
+
+func endOf(ws []word, j int) int {
+	if j < len(ws) {
+		return ws[j].End
+	}
+	return ws[len(ws)-1].End
+}
+
+// joinedList says whether ws[start:end+1] is the last two items of a
+// list of names ("Denmark and Norway").
+func joinedList(text string, ws []word, start, end int) bool {
+	for k := start; k <= end; k++ {
+		if joinsNames(text, ws, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinsNames says whether ws[j] is an "and" between two capitalised
+// words ("Suspilne and Liga").
+func joinsNames(text string, ws []word, j int) bool {
+	return ws[j].lower == "and" && j > 0 && j+1 < len(ws) && upper(ws[j-1].Span.In(text)) && upper(ws[j+1].Span.In(text))
+}
+
+// afterCue skips an object, a time phrase and "that" after the cue: the
+// content starts after a "that" within six words, else right after it.
+func afterCue(ws []word, k int) int {
+	for d := k; d < len(ws) && d < k+7; d++ {
+		if ws[d].punct && clausePunct(ws[d].lower) && ws[d].lower != "," {
+			break
+		}
+		if ws[d].lower == "that" {
+			k = d + 1
+			break
+		}
+	}
+	for k < len(ws) && (ws[k].lower == "that" || ws[k].punct && ws[k].lower == ",") {
+		k++
+	}
+	if k < len(ws) {
+		return ws[k].Start
+	}
+	return ws[len(ws)-1].End
+}
+
+// speakerHeads are the common nouns that can head a speaker phrase.
+var speakerHeads = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`official officials ministry spokesperson spokesman spokeswoman agency company
+		analyst analysts diplomat diplomats tank chair president minister administration military source sources
+		police governor army intelligence service committee government operator force forces people residents
+		experts expert observers witnesses commander commanders general officer officers leader leaders
+		authorities office department statement report media outlets outlet newspaper paper agency's
+		organisation organization group monitor monitors institute council parliament lawmakers lawmaker
+		envoy ambassador mayor chief head adviser advisor secretary staff embassy pentagon kremlin`) {
+		speakerHeads[w] = true
+	}
+}
+
+// trimSpeaker drops leading time phrases ("On Wednesday he") and trailing
+// adverbs ("… first") from a speaker phrase ws[start:end+1].
+func trimSpeaker(ws []word, start, end int) (int, int) {
+	for end >= start && (ws[end].lower == "first" || ws[end].lower == "now" || ws[end].lower == "also" || ws[end].lower == "again" || ws[end].lower == "publicly" || ws[end].lower == "privately") {
+		end--
+	}
+	if end >= start && pronouns[ws[end].lower] {
+		return end, end
+	}
+	switch ws[start].lower {
+	case "on", "in", "at", "during", "by", "since", "last", "this":
+		if end-start >= 2 {
+			start += 2
+		}
+	}
+	return start, end
+}
+
+// okSpeaker accepts a phrase that can be a speaker: its head (last word)
+// is capitalised, a pronoun, or a common noun that names speakers, and no
+// word of it is a reporting verb.
+func okSpeaker(text string, ws []word) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if _, n := matchCue([]word{w}, 0); n > 0 {
+			return false
+		}
+	}
+	head := ws[len(ws)-1]
+	if head.punct {
+		return false
+	}
+	h := strings.TrimSuffix(strings.TrimSuffix(head.lower, "'s"), "’s")
+	if pronouns[h] {
+		return h != "it" || true
+	}
+	if speakerHeads[h] {
+		return true
+	}
+	return upper(head.Span.In(text)) && !boundary[h] && h != "the" && h != "in" && h != "on"
+}
+
+// trailingAdjunct says whether the words after a cue start an adjunct
+// ("on Saturday", "in a note") rather than the content.
+func trailingAdjunct(ws []word, k int) bool {
+	if k >= len(ws) {
+		return true
+	}
+	switch ws[k].lower {
+	case "on", "in", "at", "after", "during", "late", "earlier", "later", ",", ".", "monday", "tuesday",
+		"wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "afterwards", "while", "adding":
+		return true
+	}
+	return false
+}
+
+// thatWithin says whether "that" or ":" follows within n words of ws[k].
+func thatWithin(ws []word, k, n int) bool {
+	for d := k; d < len(ws) && d < k+n; d++ {
+		if ws[d].lower == "that" || ws[d].lower == ":" {
+			return true
+		}
+	}
+	return false
+}
+
+// tail counts the words from ws[k] to the end of the sentence.
+func tail(ws []word, k int) int {
+	n := 0
+	for ; k < len(ws); k++ {
+		if !ws[k].punct {
+			n++
+		}
+	}
+	return n
+}
+
+// openQuote extends content that ends a quotation back to its opening
+// mark when the quotation started in an earlier sentence.
+func openQuote(text string, sp news.Span) news.Span {
+	c := sp.In(text)
+	if strings.Contains(c, "“") || !(strings.HasSuffix(strings.TrimRight(c, ",. "), "”") || strings.Contains(c, "”")) {
+		return sp
+	}
+	lo := max(0, sp.Start-1500)
+	if k := strings.LastIndex(text[lo:sp.Start], "“"); k >= 0 && !strings.Contains(text[lo+k:sp.Start], "”") {
+		return news.Span{Start: lo + k, End: sp.End}
+	}
+	return sp
+}
+
+func trimSpan(text string, sp news.Span) news.Span {
+	for sp.Start < sp.End {
+		r, n := utf8.DecodeRuneInString(text[sp.Start:])
+		if !unicode.IsSpace(r) && r != ',' {
+			break
+		}
+		sp.Start += n
+	}
+	for sp.End > sp.Start {
+		r, n := utf8.DecodeLastRuneInString(text[:sp.End])
+		if !unicode.IsSpace(r) && r != ',' && r != '.' {
+			break
+		}
+		sp.End -= n
+	}
+	return sp
+}
+
+// resolve names a speaker span: the canonical name of the entity mention
+// that heads it (ends where it ends, or the last person in it), else the
+// phrase without a leading article.
+func resolve(a *news.Article, sp news.Span) (string, string) {
+	var head, person *news.Mention
+	for i := range a.Entities {
+		m := &a.Entities[i]
+		if m.Start < sp.Start || m.End > sp.End {
+			continue
+		}
+		if m.End == sp.End || strings.TrimSpace(a.Text[m.End:sp.End]) == "" {
+			head = m
+		}
+		if m.Type == "PER" && m.Kind != "demonym" {
+			person = m
+		}
+	}
+	pick := head
+	if strings.Contains(sp.In(a.Text), " and ") {
+		pick, person = nil, nil // a coordination names no single entity
+	}
+	if pick == nil && person != nil && person.End >= sp.End-1 {
+		pick = person
+	}
+	if pick != nil && pick.Kind != "demonym" {
+		name := pick.Canonical
+		if name == "" {
+			name = pick.Text
+		}
+		return name, pick.Entity
+	}
+	s := sp.In(a.Text)
+	for _, art := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
+		s = strings.TrimPrefix(s, art)
+	}
+	return s, ""
+}
+
+// hedges lists the hedge words of the sentence that bear on the claim.
+func hedges(sentence, content string) []string {
+	low := " " + strings.ToLower(sentence) + " "
+	var out []string
+	for _, h := range hedgeWords {
+		if k := strings.Index(low, " "+h+" "); k >= 0 {
+			dup := false
+			for _, o := range out {
+				if strings.Contains(o, h) {
+					dup = true
+				}
+			}
+			if !dup {
+				out = append(out, h)
+			}
+		}
+	}
+	_ = content
+	return out
+}

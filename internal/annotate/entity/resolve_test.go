@@ -1,0 +1,183 @@
+package entity
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"sitrep/internal/news"
+)
+
+var oct2024 = time.Date(2024, 10, 30, 0, 0, 0, 0, time.UTC)
+
+// entityOf returns the entity of the first mention whose text is text,
+// and whether there is one.
+func entityOf(a *news.Article, text string) (news.Mention, bool) {
+	for _, m := range a.Entities {
+		if m.Text == text {
+			return m, true
+		}
+	}
+	return news.Mention{}, false
+}
+
+func TestResolve(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		published time.Time
+		// mention text → wanted entity ID ("" = must stay unlinked)
+		want map[string]string
+	}{
+		{
+			name: "surname and role description join the full name",
+			text: "Ukrainian President Volodymyr Zelensky met troops on Monday. Zelensky said the front held. " +
+				"Later the Ukrainian president spoke to reporters in Kyiv.",
+			published: oct2024,
+			want:      map[string]string{"Volodymyr Zelensky": "per:zelensky", "Zelensky": "per:zelensky", "the Ukrainian president": "per:zelensky"},
+		},
+		{
+			name:      "role description resolved by date: Biden in 2024",
+			text:      "Officials in Washington were cautious. The decision rests with the US president, aides said.",
+			published: oct2024,
+			want:      map[string]string{"the US president": "per:biden"},
+		},
+		{
+			name:      "role description resolved by date: Trump in 2025",
+			text:      "Officials in Washington were cautious. The decision rests with the US president, aides said.",
+			published: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC),
+			want:      map[string]string{"the US president": "per:trump"},
+		},
+		{
+			name: "role description with no date stays unlinked",
+			text: "Officials in Washington were cautious. The decision rests with the US president, aides said.",
+			want: map[string]string{"the US president": ""},
+		},
+		{
+			name: "trap: two Kims stay apart and a bare Kim stays unlinked",
+			text: "North Korean leader Kim Jong-un inspected a missile unit. His sister Kim Yo-jong issued a statement. " +
+				"Kim said the drills would continue.",
+			published: oct2024,
+			want:      map[string]string{"Kim Jong-un": "per:kimjongun", "Kim Yo-jong": "per:kimyojong", "Kim": ""},
+		},
+		{
+			name: "acronym defined in brackets",
+			text: "Economists at the Kyiv School of Economics (KSE) disagreed. " +
+				"The KSE report said the damage exceeded $150 billion.",
+			published: oct2024,
+			want:      map[string]string{"KSE": "org:kyiv-school-of-economics"},
+		},
+		{
+			name:      "capital as government, capital as place, spelling variants",
+			text:      "Pyongyang denied the report. Fighting continued near Kiev, and Kyiv said it would respond.",
+			published: oct2024,
+			want:      map[string]string{"Pyongyang": "gpe:kp", "Kiev": "loc:kyiv", "Kyiv": "gpe:ua"},
+		},
+		{
+			name:      "demonym links to its country",
+			text:      "Thousands of North Korean soldiers were seen in Russia, South Korean officials said.",
+			published: oct2024,
+			want:      map[string]string{"North Korean": "gpe:kp", "South Korean": "gpe:kr", "Russia": "gpe:ru"},
+		},
+		{
+			name: "in-article title binds a role the facts table does not know",
+			text: "Lisvanian President Danylo Korinsky visited Halvik on Monday. " +
+				"The Lisvanian president promised new air defences. Korinsky also met generals.",
+			published: oct2024,
+			want:      map[string]string{"The Lisvanian president": "per:danylo-korinsky", "Korinsky": "per:danylo-korinsky"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := annotate(t, tt.text, tt.published)
+			for text, want := range tt.want {
+				m, ok := entityOf(a, text)
+				if !ok {
+					t.Errorf("no mention %q; got:\n%s", text, dump(a))
+					continue
+				}
+				if m.Entity != want {
+					t.Errorf("%q → %q, want %q; got:\n%s", text, m.Entity, want, dump(a))
+				}
+			}
+		})
+	}
+}
+
+func TestMentionsWellFormed(t *testing.T) {
+	a := annotate(t, "Russia’s President Vladimir Putin met Kim Jong Un in Pyongyang.\n\nThe Kremlin said NATO (North Atlantic Treaty Organization) was to blame.", oct2024)
+	prev := -1
+	for _, m := range a.Entities {
+		if m.Start < prev || m.End <= m.Start || m.Text != m.In(a.Text) || m.Type == "" {
+			t.Errorf("bad mention %+v", m)
+		}
+		prev = m.Start
+	}
+	m, ok := entityOf(a, "The Kremlin")
+	if !ok {
+		m, _ = entityOf(a, "Kremlin")
+	}
+	if m.Entity != "gpe:ru" || m.Type != "GPE" {
+		t.Errorf("The Kremlin → %+v, want the Russian state; got:\n%s", m, dump(a))
+	}
+}
+
+// TestDemoAliases scores alias resolution on the demo corpus's gold alias
+// groups: of the gold aliases found as mentions, the share whose entity
+// is the one most of their group's aliases got (a merge precision proxy),
+// and no mention may join two gold groups of people.
+func TestDemoAliases(t *testing.T) {
+	type gold struct {
+		Entities []struct {
+			Canonical string   `json:"canonical"`
+			Type      string   `json:"type"`
+			Aliases   []string `json:"aliases"`
+		} `json:"entities"`
+	}
+	b, err := os.ReadFile("../../demo/corpus/expected.json")
+	if err != nil {
+		t.Skip(err)
+	}
+	var g gold
+	if err := json.Unmarshal(b, &g); err != nil {
+		t.Fatal(err)
+	}
+	lines, err := os.ReadFile("../../demo/corpus/articles.jsonl")
+	if err != nil {
+		t.Skip(err)
+	}
+	var arts []*news.Article
+	for _, l := range strings.Split(strings.TrimSpace(string(lines)), "\n") {
+		var rec struct {
+			Text      string `json:"text"`
+			Published string `json:"published"`
+		}
+		if err := json.Unmarshal([]byte(l), &rec); err != nil {
+			t.Fatal(err)
+		}
+		pub, _ := time.Parse(time.RFC3339, rec.Published)
+		arts = append(arts, annotate(t, rec.Text, pub))
+	}
+	// Within each article, the entity of every multi-word PER gold alias.
+	owner := map[string]string{} // entity ID → gold canonical, for people
+	for _, e := range g.Entities {
+		if e.Type != "PER" {
+			continue
+		}
+		for _, a := range arts {
+			for _, al := range e.Aliases {
+				if m, ok := entityOf(a, al); ok && m.Entity != "" {
+					if o, seen := owner[m.Entity]; seen && o != e.Canonical {
+						t.Errorf("%q (%s) joins two people: %s and %s", al, m.Entity, o, e.Canonical)
+					}
+					owner[m.Entity] = e.Canonical
+				}
+			}
+		}
+	}
+	if len(owner) < 8 {
+		t.Errorf("only %d person entities matched gold aliases", len(owner))
+	}
+}

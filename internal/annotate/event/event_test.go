@@ -1,0 +1,174 @@
+package event_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"sitrep/internal/annotate/event"
+	"sitrep/internal/demo"
+	"sitrep/internal/ingest"
+	"sitrep/internal/news"
+	"sitrep/internal/source/jsonl"
+)
+
+// annotate runs every stage over the demo corpus and returns its
+// articles by key.
+func annotate(t testing.TB) map[string]*news.Article {
+	t.Helper()
+	ctx := context.Background()
+	steps := ingest.Steps()
+	out := map[string]*news.Article{}
+	var keys []string
+	for _, line := range bytes.Split(bytes.TrimSpace(demo.Articles), []byte("\n")) {
+		var rec struct{ Key string }
+		if err := json.Unmarshal(line, &rec); err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, rec.Key)
+	}
+	var arts []*news.Article
+	if err := jsonl.Read(bytes.NewReader(demo.Articles), "demo", 0, func(a *news.Article, err error) error {
+		arts = append(arts, a)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range arts {
+		rec := struct{ Key string }{keys[i]}
+		for _, s := range steps {
+			if err := s.Stage.Process(ctx, a); err != nil {
+				t.Fatalf("%s: %s: %v", rec.Key, s.Name, err)
+			}
+		}
+		out[rec.Key] = a
+	}
+	return out
+}
+
+// TestDemoEvents scores event types and triggers against expected.json:
+// a predicted event matches a gold one of its article with the same type
+// and trigger whose context lies in the predicted event's sentence.
+func TestDemoEvents(t *testing.T) {
+	truth, err := demo.LoadTruth()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(truth.Events) == 0 {
+		t.Fatal("expected.json has no events")
+	}
+	arts := annotate(t)
+	gold := map[string][]demo.Event{}
+	for _, e := range truth.Events {
+		gold[e.Article] = append(gold[e.Article], e)
+	}
+	var tp, predicted int
+	byType := map[string][3]int{} // tp, predicted, gold
+	for _, e := range truth.Events {
+		c := byType[e.Type]
+		c[2]++
+		byType[e.Type] = c
+	}
+	for _, ta := range truth.Articles {
+		if k := ta.Provenance.Kind; k != "original" && k != "opinion" {
+			continue
+		}
+		a := arts[ta.Key]
+		if a == nil {
+			t.Fatalf("%s not in the corpus", ta.Key)
+		}
+		used := make([]bool, len(gold[ta.Key]))
+		for _, ev := range a.Events {
+			predicted++
+			c := byType[ev.Type]
+			c[1]++
+			sentence := ev.Span.In(a.Text)
+			hit := false
+			for i, g := range gold[ta.Key] {
+				if !used[i] && g.Type == ev.Type && strings.EqualFold(g.Trigger, ev.Trigger) && strings.Contains(sentence, g.Context) {
+					used[i], hit = true, true
+					break
+				}
+			}
+			if hit {
+				tp++
+				c[0]++
+			} else {
+				t.Logf("false positive %s: %s %q in %q", ta.Key, ev.Type, ev.Trigger, sentence)
+			}
+			byType[ev.Type] = c
+			if ev.TriggerSpan.In(a.Text) != ev.Trigger || ev.TriggerSpan.Start < ev.Start || ev.TriggerSpan.End > ev.End {
+				t.Errorf("%s: trigger %q at %v not in its sentence %v", ta.Key, ev.Trigger, ev.TriggerSpan, ev.Span)
+			}
+			if m := event.Mappings[ev.Type]; ev.CAMEO == "" || ev.ACLEDType == "" || m.CAMEO == "" {
+				t.Errorf("%s: %s has no ACLED/CAMEO mapping", ta.Key, ev.Type)
+			}
+		}
+		for i, g := range gold[ta.Key] {
+			if !used[i] {
+				t.Logf("missed %s: %s %q (%s)", ta.Key, g.Type, g.Trigger, g.Context)
+			}
+		}
+	}
+	p := float64(tp) / float64(max(predicted, 1))
+	r := float64(tp) / float64(len(truth.Events))
+	t.Logf("events: %d predicted, %d gold, %d right: precision %.3f recall %.3f", predicted, len(truth.Events), tp, p, r)
+	for typ, c := range byType {
+		t.Logf("  %-14s right %2d predicted %2d gold %2d", typ, c[0], c[1], c[2])
+	}
+	// The floors are the measured figures (docs/BENCHMARKS.md) less a
+	// little; a change that loses events fails here.
+	if p < minPrecision || r < minRecall {
+		t.Errorf("precision %.3f (want ≥ %.2f), recall %.3f (want ≥ %.2f)", p, minPrecision, r, minRecall)
+	}
+}
+
+const minPrecision, minRecall = 0.90, 0.90
+
+func TestFindParticipants(t *testing.T) {
+	text := "Kazhar has sent some 2,000 troops to Veldana, officials in Oskaria said on Monday."
+	a := &news.Article{Text: text, Sentences: []news.Sentence{{Span: news.Span{Start: 0, End: len(text)}}}}
+	at := func(s, typ, id string) news.Mention {
+		i := strings.Index(text, s)
+		return news.Mention{Span: news.Span{Start: i, End: i + len(s)}, Text: s, Type: typ, Entity: id}
+	}
+	a.Entities = []news.Mention{at("Kazhar", "GPE", "gpe:kz"), at("Veldana", "GPE", "gpe:vd"), at("Oskaria", "GPE", "gpe:os")}
+	a.Times = []news.TimeExpr{{Span: news.Span{Start: strings.Index(text, "Monday"), End: strings.Index(text, "Monday") + 6}, Value: "2031-03-10", Resolved: true}}
+	evs := event.Find(a)
+	if len(evs) != 1 {
+		t.Fatalf("events = %+v", evs)
+	}
+	ev := evs[0]
+	if ev.Type != "deployment" || ev.Trigger != "sent" || len(ev.Actors) != 1 || ev.Actors[0] != "gpe:kz" || ev.Target != "gpe:vd" || ev.Time != "2031-03-10" || ev.CAMEO != "15" {
+		t.Errorf("event = %+v", ev)
+	}
+}
+
+func TestFindSkips(t *testing.T) {
+	for _, text := range []string{
+		"If Tarsk can send soldiers, our partners can send missiles.",
+		"The weather was mild and the markets were calm.",
+	} {
+		a := &news.Article{Text: text, Sentences: []news.Sentence{{Span: news.Span{Start: 0, End: len(text)}}}}
+		if evs := event.Find(a); len(evs) != 0 {
+			t.Errorf("%q: events %+v", text, evs)
+		}
+	}
+}
+
+func BenchmarkStage(b *testing.B) {
+	arts := annotate(b)
+	st := event.New()
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range arts {
+			if err := st.Process(ctx, a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}

@@ -1,0 +1,353 @@
+// Package figure turns quantities that state facts into figures: what is
+// measured (a key from the counted noun's lemma and the actors around
+// it), the value, who states it (the innermost enclosing claim, else the
+// outlet), the hedge and the time it refers to. It is the figure layer
+// (news.Article.Figures) and reads the sentence, quantity, timex, entity
+// and claim layers.
+package figure
+
+import (
+	"context"
+	"strings"
+	"unicode"
+
+	"sitrep/internal/news"
+)
+
+// Stage is the figure stage. The zero value is ready to use.
+type Stage struct{}
+
+// New returns the figure stage.
+func New() *Stage { return &Stage{} }
+
+// Process sets a.Figures.
+func (s *Stage) Process(ctx context.Context, a *news.Article) error {
+	a.Figures = Find(a)
+	return nil
+}
+
+// notFigures are units that are not facts about the world for the ledger:
+// durations, distances, calibres and counts of sources or of text.
+var notFigures = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`year month week day hour minute second decade century time times
+		km kilometre kilometer mile metre meter mm cm inch foot feet yard calibre
+		source diplomat official reporter journalist way reason point paragraph page step
+		round term occasion side stage phase wave`) {
+		notFigures[w] = true
+	}
+}
+
+// hedgeOrder lists hedge cues, strongest first, and the hedge they give.
+var hedgeOrder = []struct{ cue, hedge string }{
+	{"is expected to", "expected"}, {"are expected to", "expected"}, {"expected", "expected"},
+	{"expects", "expected"}, {"expect", "expected"}, {"anticipates", "expected"}, {"would reach", "expected"},
+	{"could", "could"}, {"may", "may"}, {"might", "might"}, {"reportedly", "reportedly"},
+	{"allegedly", "allegedly"}, {"likely", "likely"}, {"believes", "believes"}, {"believe", "believes"},
+	{"estimates", "estimates"}, {"estimated", "estimates"}, {"appeared", "appeared"}, {"apparently", "appeared"},
+	{"not independently verified", "unverified"}, {"could not be independently verified", "unverified"},
+}
+
+// approxWords are approximators that hedge a number ("some 2,000").
+var approxWords = map[string]bool{"some": true, "about": true, "roughly": true, "around": true,
+	"approximately": true, "nearly": true, "almost": true, "estimated": true, "an": true}
+
+// Find returns the figures of an article, in text order.
+func Find(a *news.Article) []news.Figure {
+	var out []news.Figure
+	pub := ""
+	if !a.Published.IsZero() {
+		pub = a.Published.Format("2006-01-02")
+	}
+	lastUnit, lastSent := "", -1
+	for qi, q := range a.Quantities {
+		if q.Kind == "ordinal" || inTime(a, q.Span) || q.Value == nil && q.Low == nil && q.High == nil && q.Approx != "vague" {
+			continue
+		}
+		sent := sentenceOf(a, q.Start)
+		unit := strings.ToLower(q.Unit)
+		if unit == "" && q.Kind == "cardinal" {
+			if sent == lastSent || sent == lastSent+1 {
+				unit = lastUnit
+			}
+		}
+		if notFigures[unit] || notFigures[strings.TrimSuffix(unit, "s")] || listNumber(a, q) || yearLike(q) {
+			continue
+		}
+		if unit != "" && q.Kind != "money" && q.Kind != "percent" {
+			lastUnit, lastSent = unit, sent
+		}
+		f := news.Figure{Quantity: qi, Span: q.Span, Text: q.Text, Value: q.Value, Low: q.Low, High: q.High,
+			Approx: q.Approx, Unit: q.Unit, Counts: q.Counts, CountsSpan: q.CountsSpan, Claim: -1}
+		if f.Unit == "" {
+			f.Unit = unit
+		}
+		sp := news.Span{Start: 0, End: len(a.Text)}
+		if sent >= 0 {
+			sp = a.Sentences[sent].Span
+		}
+		// Speaker: the innermost claim whose content holds the quantity.
+		best := -1
+		for ci, c := range a.Claims {
+			if c.Content.Start <= q.Start && q.End <= c.Content.End {
+				if best < 0 || c.Content.Len() < a.Claims[best].Content.Len() {
+					best = ci
+				}
+			}
+		}
+		if best >= 0 {
+			c := a.Claims[best]
+			f.Claim, f.Speaker, f.SpeakerEntity, f.SpeakerSpan = best, c.Speaker, c.SpeakerEntity, c.SpeakerSpan
+		} else {
+			f.Speaker = a.Outlet
+		}
+		f.Hedge = hedge(a, q, sp, f.Claim)
+		f.Time, f.TimeSpan = when(a, q, sp)
+		if f.Time == "" {
+			f.Time = pub
+		}
+		f.Actors = actors(a, q, sp, f.SpeakerEntity, f.SpeakerSpan)
+		f.Measure = measure(q, unit, f.Actors)
+		if strings.HasPrefix(f.Measure, "person") || strings.HasPrefix(f.Measure, "troop") || strings.HasPrefix(f.Measure, "count") {
+			if o := outcome(a.Text, sp, q); o != "" {
+				noun, rest, _ := strings.Cut(f.Measure, "|")
+				f.Measure = noun + "-" + o
+				if rest != "" {
+					f.Measure += "|" + rest
+				}
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func sentenceOf(a *news.Article, pos int) int {
+	for i, s := range a.Sentences {
+		if s.Start <= pos && pos < s.End {
+			return i
+		}
+	}
+	return -1
+}
+
+func inTime(a *news.Article, sp news.Span) bool {
+	for _, t := range a.Times {
+		if t.Start <= sp.Start && sp.End <= t.End {
+			return true
+		}
+	}
+	return false
+}
+
+// yearLike rejects a bare four-digit number between 1900 and 2100 with
+// nothing counted: a year the time layer did not take.
+func yearLike(q news.Quantity) bool {
+	return q.Kind == "cardinal" && q.Unit == "" && q.Value != nil && *q.Value >= 1900 && *q.Value <= 2100 && !strings.Contains(q.Text, ",") && len(q.Text) == 4
+}
+
+// listNumber rejects list numbering: a number at the start of a line
+// followed by "." or ")".
+func listNumber(a *news.Article, q news.Quantity) bool {
+	if q.End < len(a.Text) && (a.Text[q.End] == '.' || a.Text[q.End] == ')') && (q.End+1 >= len(a.Text) || a.Text[q.End+1] == ' ') {
+		k := q.Start - 1
+		for k >= 0 && (a.Text[k] == ' ' || a.Text[k] == '\t') {
+			k--
+		}
+		return k < 0 || a.Text[k] == '\n'
+	}
+	return false
+}
+
+// clauseStart is where the clause holding pos begins: after the last
+// comma, semicolon, colon or " and " of the sentence before it.
+func clauseStart(text string, sent news.Span, pos int) int {
+	seg := text[sent.Start:pos]
+	k := max(strings.LastIndexAny(seg, ",;:—"), strings.LastIndex(seg, " and "))
+	if k < 0 {
+		return sent.Start
+	}
+	return sent.Start + k
+}
+
+// clauseEnd is where the clause holding pos ends.
+func clauseEnd(text string, sent news.Span, pos int) int {
+	if k := strings.IndexAny(text[pos:sent.End], ",;:—"); k >= 0 {
+		return pos + k
+	}
+	return sent.End
+}
+
+func hedge(a *news.Article, q news.Quantity, sent news.Span, claim int) string {
+	window := " " + strings.ToLower(a.Text[clauseStart(a.Text, sent, q.Start):q.Start]) + " "
+	window = strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || r == ' ' {
+			return r
+		}
+		return ' '
+	}, window)
+	for _, h := range hedgeOrder {
+		if strings.Contains(window, " "+h.cue+" ") {
+			return h.hedge
+		}
+	}
+	if q.Approx != "exact" {
+		first := strings.ToLower(strings.Fields(q.Text)[0])
+		if approxWords[first] && first != "an" {
+			return first
+		}
+	}
+	if claim >= 0 {
+		switch a.Claims[claim].Cue {
+		case "estimates", "estimated", "estimate":
+			return "estimates"
+		}
+	}
+	return ""
+}
+
+// when picks the time the figure refers to: the nearest day-precise
+// expression in its sentence, else the nearest other resolved one that
+// is not a duration.
+func when(a *news.Article, q news.Quantity, sent news.Span) (string, *news.Span) {
+	best, bestDist, bestDay := -1, 1<<30, false
+	for i, t := range a.Times {
+		if t.Start < sent.Start || t.End > sent.End || !t.Resolved || t.Value == "" || t.Granularity == "duration" || strings.HasPrefix(t.Value, "P") {
+			continue
+		}
+		if t.Mod == "since" || t.Mod == "before" || t.Mod == "after" || strings.Contains(t.Mod, "before") {
+			continue
+		}
+		d := q.Start - t.End
+		if d < 0 {
+			d = t.Start - q.End
+		}
+		day := t.Granularity == "day"
+		if !day && (t.End < clauseStart(a.Text, sent, q.Start) || t.Start > clauseEnd(a.Text, sent, q.End)) {
+			continue // a coarse time counts only in the figure's own clause
+		}
+		if best < 0 || day && !bestDay || day == bestDay && d < bestDist {
+			best, bestDist, bestDay = i, d, day
+		}
+	}
+	if best < 0 {
+		return "", nil
+	}
+	sp := a.Times[best].Span
+	return a.Times[best].Value, &sp
+}
+
+// actorKey turns an entity ID into a short key: "gpe:kp" → "kp".
+func actorKey(id string) string {
+	if _, rest, ok := strings.Cut(id, ":"); ok {
+		return rest
+	}
+	return id
+}
+
+// actors lists the non-person entities in the clause around the quantity
+// and its counted noun phrase, the speaker excepted.
+func actors(a *news.Article, q news.Quantity, sent news.Span, speaker string, speakerSpan *news.Span) []string {
+	lo, hi := sent.Start, sent.End
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range a.Entities {
+		if m.Start < lo || m.End > hi || m.Entity == "" || m.Type == "PER" && m.Kind != "demonym" || m.Entity == speaker {
+			continue
+		}
+		if speakerSpan != nil && m.Start >= speakerSpan.Start && m.End <= speakerSpan.End {
+			continue
+		}
+		k := actorKey(m.Entity)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	if len(out) > 4 {
+		out = out[:4]
+	}
+	return out
+}
+
+// synonyms folds counted nouns that measure the same thing.
+var synonyms = map[string]string{
+	"soldier": "troop", "trooper": "troop", "serviceman": "troop", "servicemen": "troop", "personnel": "troop",
+	"troops": "troop", "fighter": "troop", "instructor": "troop", "force": "troop", "man": "troop", "men": "troop",
+	"people": "person", "worker": "person", "individual": "person", "civilian": "person", "resident": "person",
+	"child": "person", "children": "person",
+}
+
+// outcomes qualify counts of people by what happened to them.
+var outcomes = []struct{ stem, key string }{
+	{"kill", "killed"}, {"dead", "killed"}, {"death", "killed"}, {"died", "killed"}, {"die", "killed"},
+	{"wound", "injured"}, {"injur", "injured"}, {"hurt", "injured"}, {"missing", "missing"},
+	{"captur", "captured"}, {"evacuat", "evacuated"}, {"displac", "displaced"}, {"casualt", "casualties"},
+}
+
+// outcome finds what happened to the people counted near q.
+func outcome(text string, sent news.Span, q news.Quantity) string {
+	lo := clauseStart(text, sent, q.Start)
+	hi := min(sent.End, q.End+40)
+	w := " " + strings.ToLower(text[lo:hi])
+	best, bestD := "", 1<<30
+	for _, o := range outcomes {
+		if k := strings.Index(w, " "+o.stem); k >= 0 {
+			d := k - (q.Start - lo)
+			if d < 0 {
+				d = -d
+			}
+			if d < bestD {
+				best, bestD = o.key, d
+			}
+		}
+	}
+	return best
+}
+
+// measure builds the key: the lemma of what is counted, then the actors.
+func measure(q news.Quantity, unit string, actors []string) string {
+	noun := unit
+	if s, ok := synonyms[noun]; ok {
+		noun = s
+	}
+	switch q.Kind {
+	case "money":
+		noun = "money-" + strings.ToLower(q.Unit) // never compare USD with EUR
+		if q.Modifies != "" {
+			noun += "-" + lemma(q.Modifies)
+		}
+	case "percent":
+		noun = "percent"
+		if q.Counts != "" {
+			noun = "share-" + lemma(lastWord(q.Counts))
+		}
+	}
+	if noun == "" {
+		noun = "count"
+	}
+	return strings.Join(append([]string{noun}, actors...), "|")
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return s
+	}
+	return f[len(f)-1]
+}
+
+// lemma is a crude singular: "packages" → "package".
+func lemma(s string) string {
+	s = strings.ToLower(strings.Trim(s, ".,;:'’\""))
+	switch {
+	case strings.HasSuffix(s, "ies") && len(s) > 4:
+		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(s, "ses") || strings.HasSuffix(s, "ss"):
+		return s
+	case strings.HasSuffix(s, "s") && len(s) > 3:
+		return s[:len(s)-1]
+	}
+	return s
+}

@@ -1,0 +1,248 @@
+package quantity
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"sitrep/internal/annotate/sentence"
+	"sitrep/internal/news"
+)
+
+// want is one expected quantity. nan means "nil" for value, low and high.
+type want struct {
+	text, kind   string
+	value        float64
+	low, high    float64
+	approx, unit string
+	counts       string
+}
+
+var nan = math.NaN()
+
+func find(text string) []news.Quantity {
+	return New().Find(text, sentence.Tokenize(text))
+}
+
+func fmtPtr(p *float64) string {
+	if p == nil {
+		return "nil"
+	}
+	return fmt.Sprint(*p)
+}
+
+func fmtWant(f float64) string {
+	if math.IsNaN(f) {
+		return "nil"
+	}
+	return fmt.Sprint(f)
+}
+
+func describe(q news.Quantity) string {
+	return fmt.Sprintf("{%q %s v=%s lo=%s hi=%s %s unit=%q counts=%q}", q.Text, q.Kind,
+		fmtPtr(q.Value), fmtPtr(q.Low), fmtPtr(q.High), q.Approx, q.Unit, q.Counts)
+}
+
+func check(t *testing.T, text string, got []news.Quantity, wants []want) {
+	t.Helper()
+	if len(got) != len(wants) {
+		var b strings.Builder
+		for _, q := range got {
+			b.WriteString("\n  " + describe(q))
+		}
+		t.Fatalf("%q: got %d quantities, want %d:%s", text, len(got), len(wants), b.String())
+	}
+	for i, w := range wants {
+		q := got[i]
+		exp := fmt.Sprintf("{%q %s v=%s lo=%s hi=%s %s unit=%q counts=%q}", w.text, w.kind,
+			fmtWant(w.value), fmtWant(w.low), fmtWant(w.high), w.approx, w.unit, w.counts)
+		if g := describe(q); g != exp {
+			t.Errorf("%q #%d:\n got %s\nwant %s", text, i, g, exp)
+		}
+		if q.Text != text[q.Start:q.End] {
+			t.Errorf("span %v is %q, text %q", q.Span, text[q.Start:q.End], q.Text)
+		}
+		if q.CountsSpan != nil && text[q.CountsSpan.Start:q.CountsSpan.End] != q.Counts {
+			t.Errorf("counts span %v is %q, counts %q", *q.CountsSpan, text[q.CountsSpan.Start:q.CountsSpan.End], q.Counts)
+		}
+	}
+}
+
+// card is a shorthand for an exact cardinal.
+func card(text string, v float64, unit, counts string) want {
+	return want{text, Cardinal, v, nan, nan, Exact, unit, counts}
+}
+
+type row struct {
+	name string
+	text string
+	want []want
+}
+
+func run(t *testing.T, rows []row) {
+	t.Helper()
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) { check(t, r.text, find(r.text), r.want) })
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	run(t, []row{
+		{"thousands separator", "Some said 3,000 troops arrived.", []want{card("3,000", 3000, "troop", "troops")}},
+		{"decimal and scale", "a 1.3 million strong force", []want{card("1.3 million", 1.3e6, "force", "strong force")}},
+		{"no-break space", "about 10\u00a0000 soldiers", []want{{"about 10\u00a0000", Cardinal, 10000, nan, nan, About, "soldier", "soldiers"}}},
+		{"space groups", "About 10 000 soldiers and 1 250 000 people", []want{{"About 10 000", Cardinal, 10000, nan, nan, About, "soldier", "soldiers"}, card("1 250 000", 1250000, "person", "people")}},
+		{"year then number", "in 2022 100 people", []want{card("100", 100, "person", "people")}},
+		{"decimal", "a 0.5 rise", []want{card("0.5", 0.5, "rise", "rise")}},
+		{"word", "killed six civilians", []want{card("six", 6, "civilian", "civilians")}},
+		{"word twelve", "twelve drones were shot down", []want{card("twelve", 12, "drone", "drones")}},
+		{"hyphenated word", "twenty-five soldiers", []want{card("twenty-five", 25, "soldier", "soldiers")}},
+		{"hundred and", "one hundred and fifty people", []want{card("one hundred and fifty", 150, "person", "people")}},
+		{"half a million", "half a million artillery shells", []want{card("half a million", 5e5, "shell", "artillery shells")}},
+		{"a dozen", "a dozen tanks", []want{card("a dozen", 12, "tank", "tanks")}},
+		{"two dozen", "two dozen tanks", []want{card("two dozen", 24, "tank", "tanks")}},
+		{"two-thirds", "two-thirds of the population", []want{{"two-thirds", Fraction, 2.0 / 3, nan, nan, Exact, "population", "population"}}},
+		{"tens of thousands", "tens of thousands of people fled", []want{{"tens of thousands", Cardinal, nan, 20000, nan, Vague, "person", "people"}}},
+		{"hundreds", "hundreds already dead", []want{{"hundreds", Cardinal, nan, 200, nan, Vague, "", ""}}},
+		{"thousands of", "Thousands of North Korean soldiers were training", []want{{"Thousands", Cardinal, nan, 2000, nan, Vague, "soldier", "North Korean soldiers"}}},
+		{"several thousand", "several thousand more appeared", []want{{"several thousand", Cardinal, nan, 3000, nan, Vague, "", ""}}},
+		{"a few", "a few soldiers", []want{{"a few", Cardinal, nan, 2, nan, Vague, "soldier", "soldiers"}}},
+		{"1000's curly", "the 1000’s of North Korean troopers anticipated", []want{{"1000’s", Cardinal, nan, 2000, nan, Vague, "trooper", "North Korean troopers"}}},
+		{"1000's straight", "causing 1000's of casualties", []want{{"1000's", Cardinal, nan, 2000, nan, Vague, "casualty", "casualties"}}},
+		{"a couple thousand", "a couple thousand more are heading", []want{{"a couple thousand", Cardinal, 2000, nan, nan, About, "", ""}}},
+		{"spun a pair thousand", "a pair thousand extra are heading", []want{{"a pair thousand", Cardinal, 2000, nan, nan, About, "", ""}}},
+		{"one needs a noun", "one of the largest, and one day", nil},
+		{"one soldier", "one soldier was killed", []want{card("one", 1, "soldier", "soldier")}},
+	})
+}
+
+func TestMoney(t *testing.T) {
+	money := func(text string, v float64, cur string) want {
+		return want{text, Money, v, nan, nan, Exact, cur, ""}
+	}
+	run(t, []row{
+		{"$90m", "Norway said it would invest $90m in Ukraine’s defence industry.", []want{money("$90m", 9e7, "USD")}},
+		{"$1.5bn", "allocating $1.5bn in defence goods", []want{money("$1.5bn", 1.5e9, "USD")}},
+		{"€50 billion", "a €50 billion loan", []want{money("€50 billion", 5e10, "EUR")}},
+		{"£2.26bn", "£2.26bn of support", []want{money("£2.26bn", 2.26e9, "GBP")}},
+		{"500 million euros", "500 million euros in aid", []want{money("500 million euros", 5e8, "EUR")}},
+		{"UAH 1.2bn", "UAH 1.2bn for drones", []want{money("UAH 1.2bn", 1.2e9, "UAH")}},
+		{"US$", "US$5bn", []want{money("US$5bn", 5e9, "USD")}},
+		{"roubles", "1.2 trillion roubles", []want{money("1.2 trillion roubles", 1.2e12, "RUB")}},
+		{"roughly", "roughly $2,000 a month", []want{{"roughly $2,000", Money, 2000, nan, nan, About, "USD", ""}}},
+		{"at least", "at least $110m", []want{{"at least $110m", Money, 1.1e8, 1.1e8, nan, AtLeast, "USD", ""}}},
+	})
+}
+
+func TestRangesAndBounds(t *testing.T) {
+	rng := func(text string, lo, hi float64, unit, counts string) want {
+		return want{text, Cardinal, nan, lo, hi, Range, unit, counts}
+	}
+	run(t, []row{
+		{"to", "these would number 12 to 20.", []want{rng("12 to 20", 12, 20, "", "")}},
+		{"to with noun", "12 to 20 Mirage jets", []want{rng("12 to 20", 12, 20, "jet", "Mirage jets")}},
+		{"between", "between 3,000 and 5,000 troops", []want{rng("between 3,000 and 5,000", 3000, 5000, "troop", "troops")}},
+		{"hyphen", "10,000-12,000 soldiers", []want{rng("10,000-12,000", 10000, 12000, "soldier", "soldiers")}},
+		{"en dash", "10–12 tanks", []want{rng("10–12", 10, 12, "tank", "tanks")}},
+		{"shared scale", "1.2-1.5 million people", []want{rng("1.2-1.5 million", 1.2e6, 1.5e6, "person", "people")}},
+		{"words or", "two or three tanks", []want{rng("two or three", 2, 3, "tank", "tanks")}},
+		{"from to is a change", "rose from 11 to 14", []want{card("11", 11, "", ""), card("14", 14, "", "")}},
+		{"some", "some 10,000 troopers", []want{{"some 10,000", Cardinal, 10000, nan, nan, About, "trooper", "troopers"}}},
+		{"as many as", "as many as 12,000 troops", []want{{"as many as 12,000", Cardinal, 12000, nan, 12000, UpTo, "troop", "troops"}}},
+		{"more than", "more than 100,000 personnel", []want{{"more than 100,000", Cardinal, 100000, 100000, nan, MoreThan, "personnel", "personnel"}}},
+		{"at least", "at least 15 civilians", []want{{"at least 15", Cardinal, 15, 15, nan, AtLeast, "civilian", "civilians"}}},
+		{"up to", "up to 500 drones", []want{{"up to 500", Cardinal, 500, nan, 500, UpTo, "drone", "drones"}}},
+		{"nearly", "nearly 3,000 soldiers", []want{{"nearly 3,000", Cardinal, 3000, nan, 3000, About, "soldier", "soldiers"}}},
+		{"less than percent", "less than 1 percent of Russia’s forces", []want{{"less than 1 percent", Percent, 1, nan, 1, LessThan, "percent", "Russia’s forces"}}},
+		{"fewer than", "fewer than 50 tanks", []want{{"fewer than 50", Cardinal, 50, nan, 50, LessThan, "tank", "tanks"}}},
+		{"over", "over 100,000 personnel", []want{{"over 100,000", Cardinal, 100000, 100000, nan, MoreThan, "personnel", "personnel"}}},
+		{"no more than", "no more than 400 Kazhari military instructors were", []want{{"no more than 400", Cardinal, 400, nan, 400, AtMost, "instructor", "Kazhari military instructors"}}},
+	})
+}
+
+func TestPercentAndFractions(t *testing.T) {
+	run(t, []row{
+		{"sign", "1% of the budget", []want{{"1%", Percent, 1, nan, nan, Exact, "percent", "budget"}}},
+		{"word", "1 percent", []want{{"1 percent", Percent, 1, nan, nan, Exact, "percent", ""}}},
+		{"per cent", "about 12 per cent of demand", []want{{"about 12 per cent", Percent, 12, nan, nan, About, "percent", "demand"}}},
+		{"spun p.c", "lower than 1 p.c of Russia’s forces", []want{{"1 p.c", Percent, 1, nan, nan, Exact, "percent", "Russia’s forces"}}},
+		{"more than %", "more than 60% of its generating capacity since", []want{{"more than 60%", Percent, 60, 60, nan, MoreThan, "percent", "its generating capacity"}}},
+		{"range %", "10-15% of voters", []want{{"10-15%", Percent, nan, 10, 15, Range, "percent", "voters"}}},
+		{"a third of", "a third of its forces", []want{{"a third", Fraction, 1.0 / 3, nan, nan, Exact, "force", "its forces"}}},
+		{"half of", "half of the soldiers", []want{{"half", Fraction, 0.5, nan, nan, Exact, "soldier", "soldiers"}}},
+		{"one third of", "one third of the army", []want{{"one third", Fraction, 1.0 / 3, nan, nan, Exact, "army", "army"}}},
+	})
+}
+
+func TestCompoundsAndMeasures(t *testing.T) {
+	run(t, []row{
+		{"man battalion", "forming a 3,000-man battalion to fight", []want{card("3,000-man", 3000, "man", "man")}},
+		{"calibre", "to locate 155mm ordnance around the world", []want{{"155mm", Measure, 155, nan, nan, Exact, "mm", ""}}},
+		{"calibre hyphen", "155-mm shells", []want{{"155-mm", Measure, 155, nan, nan, Exact, "mm", ""}}},
+		{"coordinated", "500 Patriot and AMRAAM missiles", []want{card("500", 500, "missile", "Patriot and AMRAAM missiles")}},
+		{"spun coordinated", "500 extra Patriot and ARAAM missiles to assist", []want{card("500", 500, "missile", "Patriot and ARAAM missiles")}},
+		{"strong", "its 1.3 million-strong army.", []want{card("1.3 million-strong", 1.3e6, "army", "army")}},
+		{"strong digits", "a 10,000-strong force", []want{card("10,000-strong", 10000, "force", "force")}},
+		{"km", "30 km from the border", []want{{"30 km", Measure, 30, nan, nan, Exact, "km", ""}}},
+		{"not two phrases", "14 cruise missiles and 38 drones at energy targets", []want{card("14", 14, "missile", "cruise missiles"), card("38", 38, "drone", "drones")}},
+		{"possessive", "15,000 North Korean troops have been deployed", []want{card("15,000", 15000, "troop", "North Korean troops")}},
+		{"partitive pronoun", "killed six of them", []want{card("six", 6, "", "them")}},
+		{"of a number", "about 220,000 of the 400,000 households", []want{{"about 220,000", Cardinal, 220000, nan, nan, About, "household", "households"}, card("400,000", 400000, "household", "households")}},
+		{"participle stops", "killing 4 individuals and wounding 15 in a continuing onslaught", []want{card("4", 4, "individual", "individuals"), card("15", 15, "", "")}},
+	})
+}
+
+func TestNotQuantities(t *testing.T) {
+	run(t, []row{
+		{"year", "in 2023 the war", nil},
+		{"year adjective", "Russia’s 2022 invasion and the 2014 annexation", nil},
+		{"year range", "in 2022-23", nil},
+		{"copyright", "© 2031 Dorovets Independent.", nil},
+		{"decade", "built in the 1970s and 1990's", nil},
+		{"day of month", "on October 3 when", nil},
+		{"day before month", "on 3 October 2024 and Oct. 5, 2024", nil},
+		{"ordinal day", "the 3rd of October", nil},
+		{"clock", "at 08:30 and 10 a.m. and 0800 GMT", nil},
+		{"phone", "call +44 20 7946 0958 or 555-123-4567", nil},
+		{"model", "F-16 jets and Su-25s and 2S19 guns", nil},
+		{"label", "Article 5 and No. 10", nil},
+		{"slash", "24/7 and 10/3/2024", nil},
+		{"durations", "the nearly three-year war, in six weeks, two days later, a two-hour meeting, up to twelve hours a day", nil},
+		{"age", "a 12-year-old boy", nil},
+		{"first adverb", "were first reported", nil},
+		{"year count", "sent 2000 troops", []want{card("2000", 2000, "troop", "troops")}},
+	})
+}
+
+func TestOrdinals(t *testing.T) {
+	ord := func(text string, v float64, unit, counts string) want {
+		return want{text, Ordinal, v, nan, nan, Exact, unit, counts}
+	}
+	run(t, []row{
+		{"second visit", "making her second visit in six weeks", []want{ord("second", 2, "visit", "visit")}},
+		{"digits", "the 47th brigade", []want{ord("47th", 47, "brigade", "brigade")}},
+		{"a second round", "a second round of mobilisation", []want{ord("second", 2, "round", "round")}},
+	})
+}
+
+func TestProcess(t *testing.T) {
+	s := New()
+	a := &news.Article{Text: "some 2,000 troops"}
+	if err := s.Process(context.Background(), a); err != ErrNoTokens {
+		t.Fatalf("no tokens: err = %v, want ErrNoTokens", err)
+	}
+	a.Tokens = sentence.Tokenize(a.Text)
+	if err := s.Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Quantities) != 1 || *a.Quantities[0].Value != 2000 {
+		t.Fatalf("quantities = %+v", a.Quantities)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := s.Process(ctx, a); err == nil {
+		t.Fatal("cancelled context: no error")
+	}
+}

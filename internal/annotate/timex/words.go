@@ -1,0 +1,137 @@
+package timex
+
+import (
+	"strings"
+	"sync"
+	"time"
+)
+
+// Granularities, the values of news.TimeExpr.Granularity.
+const (
+	Day      = "day"
+	Week     = "week"
+	Weekend  = "weekend"
+	Month    = "month"
+	Quarter  = "quarter"
+	Season   = "season"
+	Year     = "year"
+	Decade   = "decade"
+	Interval = "interval"
+	Duration = "duration"
+)
+
+// unit is a calendar unit a duration or offset counts in.
+type unit struct {
+	code byte // Y M W D for the date part, H N (minutes) for the time part
+	mult int  // a decade is 10 years, a fortnight 2 weeks
+}
+
+// tables holds the word lists of the scanner; built once, then only read.
+type tables struct {
+	weekdays map[string]time.Weekday
+	months   map[string]time.Month
+	units    map[string]unit
+	numbers  map[string]int
+	ordinals map[string]int
+	seasons  map[string]string
+	future   map[string]bool
+	preps    map[string]bool
+	approx   map[string]string
+	yearCtx  map[string]bool
+	durCtx   map[string]bool // words before "a year", "a week" that make it a duration
+	stop     map[string]bool // words that show a number counts something else
+	// starts holds every lower-case word an expression may begin with;
+	// a word not in it is passed over after one lookup.
+	starts map[string]bool
+}
+
+var loadTables = sync.OnceValue(buildTables)
+
+func set(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+func buildTables() *tables {
+	t := &tables{
+		weekdays: map[string]time.Weekday{
+			"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+			"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+			"sunday": time.Sunday,
+		},
+		months: map[string]time.Month{},
+		units: map[string]unit{
+			"year": {'Y', 1}, "years": {'Y', 1}, "yr": {'Y', 1}, "yrs": {'Y', 1},
+			"month": {'M', 1}, "months": {'M', 1},
+			"week": {'W', 1}, "weeks": {'W', 1}, "fortnight": {'W', 2}, "fortnights": {'W', 2},
+			"day": {'D', 1}, "days": {'D', 1}, "night": {'D', 1}, "nights": {'D', 1},
+			"decade": {'Y', 10}, "decades": {'Y', 10}, "century": {'Y', 100}, "centuries": {'Y', 100},
+			"hour": {'H', 1}, "hours": {'H', 1}, "minute": {'N', 1}, "minutes": {'N', 1},
+		},
+		numbers: map[string]int{
+			"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+			"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+			"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+			"nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+			"seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
+			"several": -1, "few": -1, "couple": 2,
+		},
+		ordinals: map[string]int{
+			"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+		},
+		seasons: map[string]string{
+			"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+		},
+		future: set(`will 'll shall due scheduled expected expects expect plans plan planned planning
+			set upcoming going intends intend intended aims aim hopes hope would promised pledged
+			vowed coming next`),
+		preps: set(`since by until till before after from`),
+		approx: map[string]string{
+			"nearly": "approx", "almost": "approx", "about": "approx", "around": "approx",
+			"roughly": "approx", "some": "approx", "approximately": "approx",
+			"over": "more_than", "more than": "more_than", "at least": "more_than",
+			"less than": "less_than", "under": "less_than", "up to": "less_than",
+		},
+		yearCtx: set(`in since by from until till through during before after of the 's ' early late
+			mid and to between © copyright year spring summer autumn fall winter end start
+			beginning middle ,`),
+		durCtx: set(`for within over nearly almost about than past last next half`),
+		stop: set(`troops soldiers people men women civilians vehicles tanks missiles drones
+			shells rounds dollars euros households`),
+	}
+	names := []string{"january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december"}
+	for i, n := range names {
+		m := time.Month(i + 1)
+		t.months[n] = m
+		t.months[n[:3]] = m
+		t.months[n[:3]+"."] = m
+	}
+	t.months["sept"] = time.September
+	t.months["sept."] = time.September
+	t.starts = set(`more less at up today tonight yesterday tomorrow last this next past coming final
+		earlier later current the early late mid christmas xmas new year yr year-end q1 q2 q3 q4
+		half for in fall`)
+	for w := range t.preps {
+		t.starts[w] = true
+	}
+	for w := range t.approx {
+		t.starts[w] = true
+	}
+	for w := range t.weekdays {
+		t.starts[w] = true
+	}
+	for w := range t.months {
+		t.starts[w] = true
+	}
+	for w := range t.seasons {
+		t.starts[w] = true
+	}
+	for w := range t.numbers {
+		t.starts[w] = true
+	}
+	return t
+}

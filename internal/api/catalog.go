@@ -1,0 +1,395 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+
+	linkentity "sitrep/internal/link/entity"
+	"sitrep/internal/link/story"
+	"sitrep/internal/news"
+	"sitrep/internal/store"
+)
+
+// Searcher is the full-text search both stores offer.
+type Searcher interface {
+	Search(ctx context.Context, query string, limit int) ([]store.Summary, error)
+}
+
+// Entry is the catalog's view of one article: its summary plus what the
+// listings filter and group on (store.Entry).
+type Entry = store.Entry
+
+// Group is a set of articles shown together on the overview: a story when
+// the link phase has clustered stories, else a provenance family.
+type Group struct {
+	// ID is the story ID, or the family's first article.
+	ID string `json:"id"`
+	// Kind is "story" or "family".
+	Kind  string `json:"kind"`
+	Title string `json:"title"`
+	// Articles counts the group's articles; Independent its provenance
+	// families (articles derived from one another count once); Outlets
+	// its distinct outlets.
+	Articles    int `json:"articles"`
+	Independent int `json:"independent"`
+	Outlets     int `json:"outlets"`
+	// First and Last bound the publication times.
+	First time.Time `json:"first,omitzero"`
+	Last  time.Time `json:"last,omitzero"`
+	// IDs are the group's articles, newest first; listings leave them
+	// empty, one group (Catalog.Group) has them all.
+	IDs []string `json:"article_ids"`
+}
+
+// Catalog reads pages of articles from the store (store.Browser, the
+// story and entity indexes, full-text search): every read is bounded by
+// a page, a story or a family, so its cost does not grow with the store.
+// Only the corpus-wide counts (Stats) are cached, for MaxAge or until the
+// article count changes.
+type Catalog struct {
+	st     store.Store
+	maxAge time.Duration
+	mu     sync.Mutex
+	stats  *store.Stats
+	built  time.Time
+}
+
+// NewCatalog returns a catalog over st; maxAge <= 0 means 30 seconds.
+func NewCatalog(st store.Store, maxAge time.Duration) *Catalog {
+	if maxAge <= 0 {
+		maxAge = 30 * time.Second
+	}
+	return &Catalog{st: st, maxAge: maxAge}
+}
+
+// Invalidate forces the counts to be read again.
+func (c *Catalog) Invalidate() {
+	c.mu.Lock()
+	c.stats = nil
+	c.mu.Unlock()
+}
+
+var errNoBrowser = errors.New("this store cannot list pages of articles")
+
+func (c *Catalog) browser() (store.Browser, error) {
+	b, ok := c.st.(store.Browser)
+	if !ok {
+		return nil, errNoBrowser
+	}
+	return b, nil
+}
+
+// Stats returns the corpus-wide counts, cached.
+func (c *Catalog) Stats(ctx context.Context) (store.Stats, error) {
+	b, err := c.browser()
+	if err != nil {
+		return store.Stats{}, err
+	}
+	n, err := c.st.Count(ctx)
+	if err != nil {
+		return store.Stats{}, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.stats != nil && c.stats.Articles == n && time.Since(c.built) < c.maxAge {
+		return *c.stats, nil
+	}
+	st, err := b.ArticleStats(ctx)
+	if err != nil {
+		return store.Stats{}, err
+	}
+	c.stats, c.built = &st, time.Now()
+	return st, nil
+}
+
+// Filter selects articles. Zero values mean no filter.
+type Filter struct {
+	Outlet     string
+	Story      string
+	Provenance string
+	Family     string
+	Judged     bool
+	From, To   time.Time // publication time in [From, To)
+}
+
+// List returns up to limit entries matching f after the entry with ID
+// after ("" for the first page), and whether more follow. An unknown
+// after is store.ErrNotFound.
+func (c *Catalog) List(ctx context.Context, f Filter, after string, limit int) ([]Entry, bool, error) {
+	b, err := c.browser()
+	if err != nil {
+		return nil, false, err
+	}
+	list, err := b.ArticleEntries(ctx, store.EntryFilter{Limit: limit + 1, After: after, Outlet: f.Outlet,
+		Story: f.Story, Provenance: f.Provenance, Family: f.Family, Judged: f.Judged, From: f.From, To: f.To})
+	if err != nil {
+		return nil, false, err
+	}
+	if len(list) > limit {
+		return list[:limit], true, nil
+	}
+	return list, false, nil
+}
+
+// Entry returns one article's entry.
+func (c *Catalog) Entry(ctx context.Context, id string) (Entry, bool, error) {
+	list, err := c.Entries(ctx, []string{id})
+	if err != nil || len(list) == 0 {
+		return Entry{}, false, err
+	}
+	return list[0], true, nil
+}
+
+// Entries returns the entries of the stored articles among ids, in order.
+func (c *Catalog) Entries(ctx context.Context, ids []string) ([]Entry, error) {
+	b, err := c.browser()
+	if err != nil {
+		return nil, err
+	}
+	return b.EntriesByID(ctx, ids)
+}
+
+// DefaultGroups is the number of groups the overview lists.
+const DefaultGroups = 100
+
+// Groups returns the overview's DefaultGroups groups.
+func (c *Catalog) Groups(ctx context.Context) ([]Group, error) { return c.GroupsN(ctx, DefaultGroups) }
+
+// GroupsN returns up to n groups, most recent first: stories when the
+// story index has any, else the provenance families of the newest
+// articles.
+func (c *Catalog) GroupsN(ctx context.Context, n int) ([]Group, error) {
+	if sl, ok := c.st.(story.Lister); ok {
+		sums, err := sl.Stories(ctx, n)
+		if err != nil {
+			return nil, err
+		}
+		if len(sums) > 0 {
+			b, err := c.browser()
+			if err != nil {
+				return nil, err
+			}
+			ids := make([]string, len(sums))
+			for i, s := range sums {
+				ids[i] = s.ID
+			}
+			outlets, err := b.StoryOutlets(ctx, ids)
+			if err != nil {
+				return nil, err
+			}
+			out := make([]Group, len(sums))
+			for i, s := range sums {
+				out[i] = Group{ID: s.ID, Kind: "story", Title: s.Title, Articles: s.Articles, Independent: s.Sources,
+					Outlets: outlets[s.ID], First: s.First, Last: s.Last, IDs: []string{}}
+			}
+			return out, nil
+		}
+	}
+	// No story yet: group a page of the newest articles by family.
+	list, _, err := c.List(ctx, Filter{}, "", min(4*n, MaxLimit))
+	if err != nil {
+		return nil, err
+	}
+	var out []Group
+	idx := map[string]int{}
+	for _, gs := range groupBy(list, func(e *Entry) string {
+		if e.Family != "" {
+			return e.Family
+		}
+		return e.ID
+	}) {
+		g := summarise(gs, "family")
+		if _, ok := idx[g.ID]; ok || len(out) == n {
+			continue
+		}
+		idx[g.ID] = len(out)
+		g.IDs = []string{}
+		out = append(out, g)
+	}
+	sortGroups(out)
+	return out, nil
+}
+
+// groupBy splits entries (newest first) by key, keeping first-seen order.
+func groupBy(list []Entry, key func(*Entry) string) [][]Entry {
+	idx := map[string]int{}
+	var out [][]Entry
+	for i := range list {
+		k := key(&list[i])
+		j, ok := idx[k]
+		if !ok {
+			j = len(out)
+			idx[k] = j
+			out = append(out, nil)
+		}
+		out[j] = append(out[j], list[i])
+	}
+	return out
+}
+
+// summarise builds a group of entries, newest first; a family's ID is
+// its family key.
+func summarise(list []Entry, kind string) Group {
+	g := Group{Kind: kind}
+	fams, outlets := map[string]bool{}, map[string]bool{}
+	for _, e := range list {
+		g.Articles++
+		g.IDs = append(g.IDs, e.ID)
+		fam := e.Family
+		if fam == "" {
+			fam = e.ID
+		}
+		fams[fam] = true
+		if e.Outlet != "" {
+			outlets[e.Outlet] = true
+		}
+		if !e.Published.IsZero() {
+			if g.First.IsZero() || e.Published.Before(g.First) {
+				g.First = e.Published
+			}
+			if e.Published.After(g.Last) {
+				g.Last = e.Published
+			}
+		}
+	}
+	if len(list) > 0 {
+		g.ID = list[0].Family
+		if g.ID == "" {
+			g.ID = list[0].ID
+		}
+		if kind == "story" {
+			g.ID = list[0].Story
+		}
+	}
+	g.Independent, g.Outlets = len(fams), len(outlets)
+	// The title is that of the earliest dated article with one, else of
+	// any article with one.
+	for j := len(list) - 1; j >= 0; j-- {
+		e := list[j]
+		if e.Title != "" && (g.Title == "" || !e.Published.IsZero()) {
+			g.Title = e.Title
+			if !e.Published.IsZero() {
+				break
+			}
+		}
+	}
+	return g
+}
+
+func sortGroups(groups []Group) {
+	sort.SliceStable(groups, func(i, j int) bool {
+		a, b := groups[i], groups[j]
+		if !a.Last.Equal(b.Last) {
+			return a.Last.After(b.Last)
+		}
+		return a.Articles > b.Articles
+	})
+}
+
+// Group returns one group by ID: a story, else the family whose first
+// article has that ID; or store.ErrNotFound.
+func (c *Catalog) Group(ctx context.Context, id string) (Group, error) {
+	if sl, ok := c.st.(story.Lister); ok {
+		ids, err := sl.StoryArticles(ctx, id)
+		if err == nil && len(ids) > 0 {
+			list, err := c.Entries(ctx, ids)
+			if err != nil {
+				return Group{}, err
+			}
+			sortNewest(list)
+			g := summarise(list, "story")
+			g.ID = id
+			return g, nil
+		}
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return Group{}, err
+		}
+	}
+	list, _, err := c.List(ctx, Filter{Family: id}, "", MaxFamily)
+	if err != nil {
+		return Group{}, err
+	}
+	if len(list) == 0 {
+		// An article never judged is a family of its own.
+		e, ok, err := c.Entry(ctx, id)
+		if err != nil {
+			return Group{}, err
+		}
+		if !ok || e.Provenance != "" {
+			return Group{}, fmt.Errorf("group %s: %w", id, store.ErrNotFound)
+		}
+		list = []Entry{e}
+	}
+	g := summarise(list, "family")
+	g.ID = id
+	return g, nil
+}
+
+// MaxFamily bounds the members a family view reads.
+const MaxFamily = 1000
+
+func sortNewest(list []Entry) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i].Published, list[j].Published
+		if a.IsZero() != b.IsZero() {
+			return !a.IsZero()
+		}
+		if !a.Equal(b) {
+			return a.After(b)
+		}
+		return list[i].ID < list[j].ID
+	})
+}
+
+// All returns every article in full, newest first. It reads the whole
+// store: for exports and tests, never for a page or an endpoint.
+func (c *Catalog) All(ctx context.Context) ([]*news.Article, error) {
+	var ids []string
+	after := ""
+	for {
+		page, err := c.st.Articles(ctx, store.ListOptions{Limit: 1000, After: after})
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range page {
+			ids = append(ids, s.ID)
+		}
+		if len(page) < 1000 {
+			break
+		}
+		after = page[len(page)-1].ID
+	}
+	return c.Load(ctx, ids)
+}
+
+// Load reads the articles ids names, in that order.
+func (c *Catalog) Load(ctx context.Context, ids []string) ([]*news.Article, error) {
+	out := make([]*news.Article, 0, len(ids))
+	for _, id := range ids {
+		a, err := c.st.Article(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// Lister returns the store's entity index, or nil.
+func (c *Catalog) Lister() linkentity.Lister {
+	l, _ := c.st.(linkentity.Lister)
+	return l
+}
+
+// Searcher returns the store's full-text search, or nil.
+func (c *Catalog) Searcher() Searcher {
+	s, _ := c.st.(Searcher)
+	return s
+}
+
+// Store returns the underlying store.
+func (c *Catalog) Store() store.Store { return c.st }

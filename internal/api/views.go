@@ -1,0 +1,233 @@
+package api
+
+import (
+	"math"
+	"strings"
+
+	"sitrep/internal/ledger"
+	"sitrep/internal/news"
+)
+
+// Families is the corpus-level provenance section (docs/JSON.md): how
+// many articles, and how many independent families they come from.
+type Families struct {
+	Articles    int            `json:"articles"`
+	Independent int            `json:"independent"`
+	Kinds       map[string]int `json:"kinds"`
+	Families    []Family       `json:"families"`
+}
+
+// Family is the article that came first and every article derived from
+// it, in publication order.
+type Family struct {
+	First   string         `json:"first"`
+	Title   string         `json:"title,omitempty"`
+	Outlet  string         `json:"outlet,omitempty"`
+	Members []FamilyMember `json:"members"`
+}
+
+// FamilyMember is one article of a family with its verdict.
+type FamilyMember struct {
+	ID     string `json:"id"`
+	Kind   string `json:"kind"`
+	Of     string `json:"of,omitempty"`
+	Outlet string `json:"outlet,omitempty"`
+	Title  string `json:"title,omitempty"`
+}
+
+// FigureRow is one figure with the article it is in.
+type FigureRow struct {
+	news.Figure
+	Article   string `json:"article"`
+	Outlet    string `json:"outlet,omitempty"`
+	Published string `json:"published,omitempty"`
+	// Sources and Relation are set in a ledger: the value's independent
+	// sources, and how it relates to earlier values (internal/ledger).
+	Sources  int    `json:"sources,omitempty"`
+	Relation string `json:"relation,omitempty"`
+}
+
+// EventRow is one event with the article it is in.
+type EventRow struct {
+	news.Event
+	Article   string `json:"article"`
+	Outlet    string `json:"outlet,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Published string `json:"published,omitempty"`
+	// Text is the event's sentence or span as written.
+	Text string `json:"text"`
+}
+
+// FigureFilter selects figures; zero values mean no filter. From and To
+// compare with the figure's time as ISO 8601 text (its first date).
+type FigureFilter struct {
+	Measure, Speaker, From, To string
+}
+
+// Figures lists the figures of articles that pass f.
+func Figures(articles []*news.Article, f FigureFilter) []FigureRow {
+	out := []FigureRow{}
+	for _, a := range articles {
+		for _, fg := range a.Figures {
+			if f.Measure != "" && fg.Measure != f.Measure {
+				continue
+			}
+			if f.Speaker != "" && !strings.EqualFold(fg.Speaker, f.Speaker) && fg.SpeakerEntity != f.Speaker {
+				continue
+			}
+			if !inRange(firstDate(fg.Time), f.From, f.To) {
+				continue
+			}
+			out = append(out, FigureRow{Figure: fg, Article: a.ID, Outlet: a.Outlet, Published: date(a)})
+		}
+	}
+	return out
+}
+
+// EventFilter selects events; zero values mean no filter.
+type EventFilter struct {
+	Type, Actor, Place, From, To string
+}
+
+// Events lists the events of articles that pass f.
+func Events(articles []*news.Article, f EventFilter) []EventRow {
+	out := []EventRow{}
+	for _, a := range articles {
+		for _, ev := range a.Events {
+			if f.Type != "" && ev.Type != f.Type {
+				continue
+			}
+			if f.Actor != "" && !containsFold(ev.Actors, f.Actor) && !strings.EqualFold(ev.Target, f.Actor) {
+				continue
+			}
+			if f.Place != "" && !strings.EqualFold(ev.Place, f.Place) {
+				continue
+			}
+			t := ev.Time
+			if t == "" {
+				t = date(a)
+			}
+			if !inRange(firstDate(t), f.From, f.To) {
+				continue
+			}
+			out = append(out, EventRow{Event: ev, Article: a.ID, Outlet: a.Outlet, URL: a.URL, Published: date(a), Text: ev.Span.In(a.Text)})
+		}
+	}
+	return out
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func date(a *news.Article) string {
+	if a.Published.IsZero() {
+		return ""
+	}
+	return a.Published.UTC().Format("2006-01-02")
+}
+
+// firstDate returns the first date of an ISO 8601 value or interval.
+func firstDate(v string) string {
+	v, _, _ = strings.Cut(v, "/")
+	return v
+}
+
+func inRange(d, from, to string) bool {
+	if from == "" && to == "" {
+		return true
+	}
+	if d == "" {
+		return false
+	}
+	return (from == "" || d >= from) && (to == "" || d <= to)
+}
+
+// Ledger is the figure ledger of a set of articles (internal/ledger),
+// measure by measure, shaped for the table and the chart.
+type Ledger struct {
+	Measures []Measure `json:"measures"`
+}
+
+// Measure is one ledger group: its values oldest first, its speakers, and
+// where speakers contradict each other.
+type Measure struct {
+	Measure        string          `json:"measure"`
+	Unit           string          `json:"unit,omitempty"`
+	Figures        []FigureRow     `json:"figures"`
+	Speakers       []string        `json:"speakers"`
+	Contradictions []Contradiction `json:"contradictions"`
+}
+
+// Contradiction is a value (B) incompatible with an earlier value (A)
+// of another speaker for the same time; A and B index Measure.Figures.
+type Contradiction struct {
+	Time string `json:"time"`
+	A    int    `json:"a"`
+	B    int    `json:"b"`
+}
+
+// LedgerOf builds the ledger of articles with ledger.Build.
+func LedgerOf(articles []*news.Article) Ledger {
+	byID := map[string]*news.Article{}
+	for _, a := range articles {
+		byID[a.ID] = a
+	}
+	out := Ledger{Measures: []Measure{}}
+	for _, g := range ledger.Build(articles).Groups {
+		m := Measure{Measure: g.Measure, Unit: g.Unit, Figures: []FigureRow{}, Speakers: []string{}, Contradictions: []Contradiction{}}
+		seen := map[string]bool{}
+		for i, e := range g.Entries {
+			row := FigureRow{Figure: news.Figure{Span: e.Span, Text: e.Text, Value: e.Value, Low: e.Low, High: e.High, Approx: e.Approx,
+				Unit: g.Unit, Measure: g.Measure, Speaker: e.Speaker, SpeakerEntity: e.SpeakerEntity, Hedge: e.Hedge, Time: e.Time, Claim: -1},
+				Article: e.Article, Outlet: e.Outlet, Sources: e.Sources, Relation: e.Relation}
+			if a := byID[e.Article]; a != nil {
+				row.Published = date(a)
+			}
+			m.Figures = append(m.Figures, row)
+			if !seen[e.Speaker] {
+				seen[e.Speaker] = true
+				m.Speakers = append(m.Speakers, e.Speaker)
+			}
+			if e.Relation == ledger.RelContradiction && e.Versus >= 0 && e.Versus < len(g.Entries) {
+				m.Contradictions = append(m.Contradictions, Contradiction{Time: firstDate(e.Time), A: e.Versus, B: i})
+			}
+		}
+		out.Measures = append(out.Measures, m)
+	}
+	return out
+}
+
+// FigureTime is the day a figure refers to: the first date of its time,
+// else its article's publication date.
+func FigureTime(r FigureRow) string {
+	t := firstDate(r.Time)
+	if t == "" {
+		t = r.Published
+	}
+	return t
+}
+
+// Bounds returns the interval a figure states: [v, v] for a value, its
+// range or bound otherwise (open ends infinite), NaN when it has none.
+func Bounds(f news.Figure) (lo, hi float64) {
+	if f.Value != nil {
+		return *f.Value, *f.Value
+	}
+	lo, hi = math.Inf(-1), math.Inf(1)
+	if f.Low == nil && f.High == nil {
+		return math.NaN(), math.NaN()
+	}
+	if f.Low != nil {
+		lo = *f.Low
+	}
+	if f.High != nil {
+		hi = *f.High
+	}
+	return lo, hi
+}

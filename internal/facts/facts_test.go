@@ -1,0 +1,117 @@
+package facts
+
+import (
+	"testing"
+	"time"
+)
+
+func date(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestHolder(t *testing.T) {
+	tab := Default()
+	tests := []struct {
+		iso, role, date, want string
+	}{
+		{"US", "president", "2024-10-15", "biden"},
+		{"US", "president", "2025-03-01", "trump"},
+		{"US", "president", "2019-03-01", "trump"},
+		{"US", "president", "2025-01-20", "trump"}, // inauguration day
+		{"UA", "president", "2024-10-15", "zelensky"},
+		{"UA", "leader", "2024-10-15", "zelensky"},
+		{"KP", "leader", "2024-10-15", "kimjongun"},
+		{"DE", "foreign minister", "2024-10-15", "baerbock"},
+		{"DE", "prime minister", "2024-10-15", "scholz"},
+		{"GB", "prime minister", "2024-10-15", "starmer"},
+		{"GB", "leader", "2024-10-15", "starmer"},
+		{"RU", "defence minister", "2024-10-15", "belousov"},
+		{"RU", "defence minister", "2023-10-15", "shoigu"},
+		{"KR", "president", "2024-10-15", "yoonsukyeol"},
+		{"KR", "president", "2025-05-01", ""}, // acting presidents are not tracked
+		{"US", "president", "", ""},           // no date, no holder
+		{"FR", "chancellor", "2024-10-15", ""},
+	}
+	for _, tt := range tests {
+		var at time.Time
+		if tt.date != "" {
+			at = date(tt.date)
+		}
+		p, ok := tab.Holder(tt.iso, tt.role, at)
+		got := ""
+		if ok {
+			got = p.Key
+		}
+		if got != tt.want {
+			t.Errorf("Holder(%s, %s, %s) = %q, want %q", tt.iso, tt.role, tt.date, got, tt.want)
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	tab := Default()
+	tests := []struct {
+		name, id, kind string
+	}{
+		{"Ukraine", "gpe:ua", KindCountry},
+		{"Kiev", "gpe:ua", KindCapital},
+		{"Kyiv", "gpe:ua", KindCapital},
+		{"Ukrainian", "gpe:ua", KindDemonym},
+		{"North Korean", "gpe:kp", KindDemonym},
+		{"DPRK", "gpe:kp", KindCountry},
+		{"Pyongyang", "gpe:kp", KindCapital},
+		{"the Kremlin", "gpe:ru", KindCapital},
+		{"U.S.", "gpe:us", KindCountry},
+		{"Zelenskiy", "per:zelensky", KindPerson},
+		{"Volodymyr Zelenskyy", "per:zelensky", KindPerson},
+		{"Kim Jong Un", "per:kimjongun", KindPerson},
+		{"Kim Jong-un", "per:kimjongun", KindPerson},
+		{"Kim Yo Jong", "per:kimyojong", KindPerson},
+		{"CSIS", "org:csis", KindOrg},
+		{"Côte d’Ivoire", "gpe:ci", KindCountry},
+	}
+	for _, tt := range tests {
+		refs := tab.Lookup(tt.name)
+		if len(refs) == 0 || refs[0].ID != tt.id || refs[0].Kind != tt.kind {
+			t.Errorf("Lookup(%q) = %+v, want %s %s", tt.name, refs, tt.id, tt.kind)
+		}
+	}
+	if refs := tab.Lookup("Kim"); len(refs) != 0 {
+		t.Errorf("Lookup(Kim) = %+v, want nothing: a bare surname is ambiguous", refs)
+	}
+}
+
+func TestTableConsistent(t *testing.T) {
+	tab := Default()
+	if len(tab.Countries) < 190 {
+		t.Errorf("%d countries, want the UN members and more", len(tab.Countries))
+	}
+	seen := map[string]bool{}
+	for _, c := range tab.Countries {
+		if len(c.ISO2) != 2 || len(c.ISO3) != 3 || seen[c.ISO2] {
+			t.Errorf("bad or repeated ISO codes %q %q", c.ISO2, c.ISO3)
+		}
+		seen[c.ISO2] = true
+	}
+	for _, o := range tab.Offices {
+		if !o.To.IsZero() && !o.From.Before(o.To) {
+			t.Errorf("office %s %s %s ends before it starts", o.Country, o.Role, o.Person)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, in := range []string{
+		"[countries]\nUA\tUKR\n",
+		"[offices]\nUA\tpresident\tnobody\t2020-01-01\t-\n",
+		"stray row\n",
+	} {
+		if _, err := Parse(in); err == nil {
+			t.Errorf("Parse(%q) succeeded, want an error", in)
+		}
+	}
+}

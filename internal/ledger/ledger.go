@@ -1,0 +1,495 @@
+// Package ledger groups the figures of many articles by what they
+// measure, orders each group by time and says, for every later value,
+// whether it is an evolution of an earlier one (a different time, the same
+// speaker updating, an expectation beside a current count) or a
+// contradiction (different speakers, the same time window, incompatible
+// values). Each value counts its independent sources: the distinct
+// provenance families of the articles that carry it, so copies of one
+// report count once.
+package ledger
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"sitrep/internal/news"
+)
+
+// Relations of an entry to the earlier entries of its group.
+const (
+	RelFirst         = "first"         // the earliest value of the group
+	RelAgrees        = "agrees"        // compatible with an earlier value
+	RelEvolution     = "evolution"     // a change over time, an update or an expectation
+	RelContradiction = "contradiction" // incompatible with another speaker's value at the same time
+	// RelUnknownTime: incompatible with another speaker's value, but at
+	// least one of the two has no time (no time expression in the text and
+	// no publication date), so it cannot be told whether they speak of the
+	// same moment (a contradiction) or of different ones (an evolution).
+	RelUnknownTime = "unknown-time"
+)
+
+// Ledger is the figure ledger of a set of articles.
+type Ledger struct {
+	Groups []Group `json:"groups"`
+}
+
+// Group is every value stated for one measure (within one story).
+type Group struct {
+	// Story is the story the articles belong to ("" when unclustered).
+	Story string `json:"story,omitempty"`
+	// Measure is the group's key: the measure of its first figure.
+	Measure string `json:"measure"`
+	// Measures lists every figure measure merged into the group.
+	Measures []string `json:"measures"`
+	// Unit is what is counted.
+	Unit    string  `json:"unit,omitempty"`
+	Entries []Entry `json:"entries"`
+	// Contradictions counts entries marked contradiction.
+	Contradictions int `json:"contradictions"`
+	// UnknownTime counts entries marked unknown-time.
+	UnknownTime int `json:"unknown_time"`
+}
+
+// Entry is one value stated by one speaker for one time, with every
+// article that carries it.
+type Entry struct {
+	Value  *float64 `json:"value,omitempty"`
+	Low    *float64 `json:"low,omitempty"`
+	High   *float64 `json:"high,omitempty"`
+	Approx string   `json:"approx"`
+	Text   string   `json:"text"`
+	// Speaker is the canonical speaker or the outlet.
+	Speaker       string `json:"speaker"`
+	SpeakerEntity string `json:"speaker_entity,omitempty"`
+	Hedge         string `json:"hedge,omitempty"`
+	Time          string `json:"time,omitempty"`
+	// Article is the first article (in time order) stating the value, and
+	// Span the figure's evidence in it.
+	Article string    `json:"article"`
+	Outlet  string    `json:"outlet,omitempty"`
+	Span    news.Span `json:"span"`
+	// Articles lists every article carrying the value; Families their
+	// distinct provenance families; Sources is len(Families).
+	Articles []string `json:"articles"`
+	Families []string `json:"families"`
+	Sources  int      `json:"sources"`
+	// Relation is one of the Rel constants; Versus is the index in the
+	// group's Entries of the earlier entry it is judged against (-1 for
+	// the first).
+	Relation string `json:"relation"`
+	Versus   int    `json:"versus"`
+}
+
+type item struct {
+	a *news.Article
+	f *news.Figure
+}
+
+// Build makes the ledger of articles. It reads each article's Figures,
+// Story, Published, Outlet and Provenance (and its Text and Entities, to
+// find what a figure's people did and whose they are); it does not modify
+// them.
+//
+// Figures share a group when they are in the same story, their measure
+// nouns are equal after the ledger's head qualifier (headOf: "troop" and
+// "troop-deserted" stay apart), their owners (ownerOf: the state whose
+// troops or people are counted) do not differ, and their actor sets
+// overlap (a figure with no actors continues its article's previous group
+// on the same noun).
+func Build(articles []*news.Article) *Ledger {
+	type bucket struct {
+		story, noun, owner string
+		key                string
+		actors             map[string]bool
+		measures           []string
+		items              []item
+	}
+	var buckets []*bucket
+	fits := func(b *bucket, story, noun, owner string) bool {
+		return b.story == story && b.noun == noun && (b.owner == "" || owner == "" || b.owner == owner)
+	}
+	for _, a := range articles {
+		last := map[string]*bucket{} // the bucket of the article's latest figure, by noun
+		for i := range a.Figures {
+			f := &a.Figures[i]
+			noun, actors := split(f.Measure)
+			if h := headOf(a, f); h != "" && !strings.Contains(noun, "-") {
+				noun += "-" + h
+			}
+			owner := ownerOf(a, f)
+			var into *bucket
+			for _, b := range buckets {
+				if !fits(b, a.Story, noun, owner) {
+					continue
+				}
+				if overlaps(b.actors, actors) || len(actors) == 0 && len(b.actors) == 0 {
+					into = b
+					break
+				}
+			}
+			if len(actors) == 0 {
+				// No actors of its own: it continues the article's
+				// previous figure on the same noun ("… and 12,000 more").
+				if b := last[noun]; b != nil && fits(b, a.Story, noun, owner) {
+					into = b
+				}
+			}
+			if into == nil && len(actors) == 0 {
+				for _, b := range buckets {
+					if fits(b, a.Story, noun, owner) && (into == nil || len(b.items) > len(into.items)) {
+						into = b
+					}
+				}
+			}
+			if into == nil {
+				key := f.Measure
+				if n0, rest, _ := strings.Cut(f.Measure, "|"); n0 != noun {
+					key = noun
+					if rest != "" {
+						key += "|" + rest
+					}
+				}
+				into = &bucket{story: a.Story, noun: noun, key: key, actors: map[string]bool{}}
+				buckets = append(buckets, into)
+			}
+			if into.owner == "" {
+				into.owner = owner
+			}
+			for _, x := range actors {
+				into.actors[x] = true
+			}
+			if !contains(into.measures, f.Measure) {
+				into.measures = append(into.measures, f.Measure)
+			}
+			into.items = append(into.items, item{a, f})
+			last[noun] = into
+		}
+	}
+	l := &Ledger{Groups: []Group{}}
+	for _, b := range buckets {
+		g := group(b.story, b.measures, b.items)
+		g.Measure = b.key
+		l.Groups = append(l.Groups, g)
+	}
+	sort.SliceStable(l.Groups, func(i, j int) bool {
+		gi, gj := l.Groups[i], l.Groups[j]
+		if gi.Story != gj.Story {
+			return gi.Story < gj.Story
+		}
+		return len(gi.Entries) > len(gj.Entries)
+	})
+	return l
+}
+
+// heads are what may have happened to the people a figure counts, read
+// just after the counted noun ("100,000 personnel have deserted"): a
+// count of deserters is not a count of troops sent.
+var heads = []struct{ stem, key string }{
+	{"desert", "deserted"}, {"defect", "defected"}, {"surrender", "surrendered"},
+	{"kill", "killed"}, {"dead", "killed"}, {"died", "killed"},
+	{"wound", "injured"}, {"injur", "injured"}, {"missing", "missing"},
+	{"captur", "captured"}, {"taken prisoner", "captured"}, {"arrest", "arrested"},
+	{"evacuat", "evacuated"}, {"displac", "displaced"}, {"fled", "fled"},
+}
+
+// headOf reads what happened to the counted people in the few words after
+// the figure's counted noun (or its number), within the clause: "" when
+// nothing is said or the text is not there.
+func headOf(a *news.Article, f *news.Figure) string {
+	end := f.Span.End
+	if f.CountsSpan != nil && f.CountsSpan.End > end {
+		end = f.CountsSpan.End
+	}
+	if end <= 0 || end > len(a.Text) {
+		return ""
+	}
+	w := a.Text[end:min(len(a.Text), end+40)]
+	if k := strings.IndexAny(w, ".;:,\n"); k >= 0 {
+		w = w[:k]
+	}
+	w = " " + strings.ToLower(w)
+	for _, h := range heads {
+		if strings.Contains(w, " "+h.stem) {
+			return h.key
+		}
+	}
+	return ""
+}
+
+// forceNouns follow a demonym that owns the counted people ("the
+// Ukrainian army, where 100,000 personnel …").
+var forceNouns = []string{"army", "armed forces", "forces", "military", "troops", "soldiers", "navy", "air force"}
+
+// ownerOf finds the state whose people a figure counts: a state or its
+// demonym inside the counted noun phrase ("15,000 North Korean troops"),
+// else, in the clause before the number, a demonym naming a force ("within
+// the Ukrainian army, where over 100,000 personnel") or a state that sends
+// or deploys ("North Korea has despatched some 10,000"). "" when the text
+// does not say.
+func ownerOf(a *news.Article, f *news.Figure) string {
+	if f.CountsSpan != nil {
+		for _, m := range a.Entities {
+			if m.Start >= f.CountsSpan.Start && m.End <= f.CountsSpan.End && state(m) {
+				return actorKey(m.Entity)
+			}
+		}
+	}
+	start := f.Span.Start
+	if start <= 0 || start > len(a.Text) {
+		return ""
+	}
+	lo := max(0, start-70)
+	for _, s := range a.Sentences {
+		if s.Start <= start && start < s.End && s.Start > lo {
+			lo = s.Start
+		}
+	}
+	// A new coordinated clause ("…, and a few thousand more") or a new
+	// sentence ends the look-back.
+	before := a.Text[lo:start]
+	for _, stop := range []string{", and ", ", but ", "; ", ". "} {
+		if k := strings.LastIndex(before, stop); k >= 0 {
+			lo += k + len(stop)
+			before = a.Text[lo:start]
+		}
+	}
+	best := ""
+	for _, m := range a.Entities {
+		if m.Start < lo || m.End > start || !state(m) {
+			continue
+		}
+		after := strings.ToLower(a.Text[m.End:min(len(a.Text), m.End+30)])
+		ok := false
+		if m.Kind == "demonym" {
+			for _, n := range forceNouns {
+				if strings.HasPrefix(after, " "+n) {
+					ok = true
+				}
+			}
+		} else {
+			for _, v := range []string{" has despatched", " has dispatched", " has sent", " sent", " deployed", " has deployed", " dispatched"} {
+				if strings.HasPrefix(after, v) {
+					ok = true
+				}
+			}
+		}
+		if ok {
+			best = actorKey(m.Entity) // the nearest wins
+		}
+	}
+	return best
+}
+
+// state says whether a mention names a state or its people.
+func state(m news.Mention) bool {
+	return m.Entity != "" && (m.Type == "GPE" || m.Kind == "demonym") && strings.HasPrefix(m.Entity, "gpe:")
+}
+
+// actorKey turns an entity ID into the figure layer's short key:
+// "gpe:kp" → "kp".
+func actorKey(id string) string {
+	if _, rest, ok := strings.Cut(id, ":"); ok {
+		return rest
+	}
+	return id
+}
+
+func split(measure string) (string, []string) {
+	parts := strings.Split(measure, "|")
+	return parts[0], parts[1:]
+}
+
+func overlaps(set map[string]bool, xs []string) bool {
+	for _, x := range xs {
+		if set[x] {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func family(a *news.Article) string {
+	if a.Provenance != nil && a.Provenance.Family != "" {
+		return a.Provenance.Family
+	}
+	return a.ID
+}
+
+// key identifies one value by one speaker at one time.
+func key(f *news.Figure) string {
+	return num(f.Value) + "/" + num(f.Low) + "/" + num(f.High) + "|" + strings.ToLower(f.Speaker) + "|" + f.Time + "|" + strconv.FormatBool(expectation(f.Hedge))
+}
+
+func num(p *float64) string {
+	if p == nil {
+		return "-"
+	}
+	return strconv.FormatFloat(*p, 'f', -1, 64)
+}
+
+func group(story string, measures []string, items []item) Group {
+	sort.SliceStable(items, func(i, j int) bool {
+		ti, tj := items[i].f.Time, items[j].f.Time
+		if ti != tj {
+			return ti < tj
+		}
+		return items[i].a.Published.Before(items[j].a.Published)
+	})
+	g := Group{Story: story, Measure: measures[0], Measures: measures, Unit: items[0].f.Unit}
+	index := map[string]int{}
+	for _, it := range items {
+		k := key(it.f)
+		fam := family(it.a)
+		if i, ok := index[k]; ok {
+			e := &g.Entries[i]
+			if !contains(e.Articles, it.a.ID) {
+				e.Articles = append(e.Articles, it.a.ID)
+			}
+			if !contains(e.Families, fam) {
+				e.Families = append(e.Families, fam)
+				e.Sources = len(e.Families)
+			}
+			continue
+		}
+		index[k] = len(g.Entries)
+		f := it.f
+		g.Entries = append(g.Entries, Entry{Value: f.Value, Low: f.Low, High: f.High, Approx: f.Approx, Text: f.Text,
+			Speaker: f.Speaker, SpeakerEntity: f.SpeakerEntity, Hedge: f.Hedge, Time: f.Time,
+			Article: it.a.ID, Outlet: it.a.Outlet, Span: f.Span, Articles: []string{it.a.ID},
+			Families: []string{fam}, Sources: 1, Versus: -1})
+	}
+	for i := range g.Entries {
+		judge(&g, i)
+		switch g.Entries[i].Relation {
+		case RelContradiction:
+			g.Contradictions++
+		case RelUnknownTime:
+			g.UnknownTime++
+		}
+	}
+	return g
+}
+
+// judge sets the relation of entry i to the earlier entries: a
+// contradiction with any earlier one wins, then an unknown-time
+// disagreement, then an evolution, then agreement.
+func judge(g *Group, i int) {
+	e := &g.Entries[i]
+	if i == 0 {
+		e.Relation = RelFirst
+		return
+	}
+	rel, versus := "", -1
+	for j := i - 1; j >= 0; j-- {
+		p := g.Entries[j]
+		r := relation(p, *e)
+		if r == RelContradiction {
+			rel, versus = r, j
+			break
+		}
+		if rank(r) > rank(rel) {
+			rel, versus = r, j
+		}
+	}
+	e.Relation, e.Versus = rel, versus
+}
+
+// rank orders the relations judge prefers, the nearest earlier entry
+// winning a tie.
+func rank(r string) int {
+	switch r {
+	case RelAgrees:
+		return 1
+	case RelEvolution:
+		return 2
+	case RelUnknownTime:
+		return 3
+	case RelContradiction:
+		return 4
+	}
+	return 0
+}
+
+// relation judges a later entry e against an earlier entry p.
+func relation(p, e Entry) string {
+	compatible := overlap(p, e)
+	if compatible {
+		return RelAgrees
+	}
+	if strings.EqualFold(p.Speaker, e.Speaker) || expectation(p.Hedge) != expectation(e.Hedge) {
+		return RelEvolution
+	}
+	if p.Time == "" || e.Time == "" {
+		return RelUnknownTime
+	}
+	if !sameWindow(p.Time, e.Time) {
+		return RelEvolution
+	}
+	return RelContradiction
+}
+
+// expectation says whether a hedge makes a figure a projection.
+func expectation(h string) bool {
+	switch h {
+	case "expected", "could", "may", "might", "likely":
+		return true
+	}
+	return false
+}
+
+// sameWindow says whether two known ISO times fall in the same window:
+// equal, or one a prefix of the other (a month holding a day).
+func sameWindow(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if strings.HasPrefix(a, b) || strings.HasPrefix(b, a) {
+		return true
+	}
+	return false
+}
+
+// bounds gives the interval a value covers: a range, a bound, or a point
+// widened by its approximation (10 % for "about", open for vague).
+func bounds(e Entry) (lo, hi float64) {
+	lo, hi = math.Inf(-1), math.Inf(1)
+	if e.Low != nil {
+		lo = *e.Low
+	}
+	if e.High != nil {
+		hi = *e.High
+	}
+	if e.Value != nil {
+		v := *e.Value
+		switch e.Approx {
+		case "exact":
+			lo, hi = v, v
+		case "about":
+			lo, hi = v*0.9, v*1.1
+		case "at_least", "more_than":
+			lo = v
+		case "at_most", "less_than", "up_to":
+			hi = v
+		default:
+			lo, hi = v*0.9, v*1.1
+		}
+	}
+	return lo, hi
+}
+
+func overlap(p, e Entry) bool {
+	plo, phi := bounds(p)
+	elo, ehi := bounds(e)
+	return plo <= ehi && elo <= phi
+}

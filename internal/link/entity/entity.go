@@ -1,0 +1,275 @@
+// Package entity is the link phase's entity-merging step: it gives the
+// same entity ID to mentions of one entity across articles. The entity
+// stage (internal/annotate/entity) has already linked each article's
+// mentions within the article, to the facts table's IDs where it knows
+// the entity ("per:zelensky" for Zelensky, Zelenskyy and Zelenskiy;
+// "gpe:ua" for Kyiv, Kiev and Ukraine) and to IDs derived from the name
+// otherwise ("per:danylo-korinsky"). This step maps each derived ID to an
+// entity already known from earlier articles when the names are the same
+// up to spelling: the same type, the same number of words, all words
+// equal but one, and that one a close variant (edit distance at most 2,
+// the same first three letters, five letters or more: "Korinsky" /
+// "Korinskyi"). Names that differ in a whole word stay apart ("Kim
+// Jong-un" / "Kim Yo-jong").
+package entity
+
+import (
+	"context"
+	"fmt"
+	"sitrep/internal/link"
+	"strings"
+
+	"sitrep/internal/facts"
+	"sitrep/internal/news"
+)
+
+// Name is one known name of an entity.
+type Name struct {
+	Key       string // facts.Key of the name
+	Type      string
+	Entity    string
+	Canonical string
+}
+
+// Alias is one written form of an entity in one article, with its count.
+type Alias struct {
+	Text  string `json:"text"`
+	Count int    `json:"count"`
+}
+
+// Mentions is what one article says of one entity.
+type Mentions struct {
+	Entity    string
+	Canonical string
+	Type      string
+	Aliases   []Alias
+}
+
+// Summary is one canonical entity across the stored articles.
+type Summary struct {
+	Entity    string  `json:"entity"`
+	Canonical string  `json:"canonical"`
+	Type      string  `json:"type"`
+	Mentions  int     `json:"mentions"`
+	Articles  int     `json:"articles"`
+	Aliases   []Alias `json:"aliases"`
+	// ArticleIDs lists the articles that mention the entity (sitrep
+	// entity NAME only).
+	ArticleIDs []string `json:"article_ids,omitempty"`
+}
+
+// Lister reads the entity index for `sitrep entities` and `sitrep entity`.
+type Lister interface {
+	// Entities lists entities, most mentioned first; typ "" means every
+	// type; limit <= 0 means 100.
+	Entities(ctx context.Context, typ string, limit int) ([]Summary, error)
+	// Entity returns the entity whose ID, canonical name or alias is name,
+	// with its articles, or an error wrapping store.ErrNotFound.
+	Entity(ctx context.Context, name string) (*Summary, error)
+}
+
+// Index is the store's entity index.
+type Index interface {
+	// PendingEntities returns up to n article IDs the step has not linked
+	// yet, in storage order.
+	PendingEntities(ctx context.Context, n int) ([]string, error)
+	// EntityNames returns the known names, of any type, whose block (see
+	// Block) is block.
+	EntityNames(ctx context.Context, typ, block string) ([]Name, error)
+	// RecordEntities stores an article's names and mentions, replacing
+	// any recorded before, and takes it off the queue, in one
+	// transaction.
+	RecordEntities(ctx context.Context, articleID string, names []Name, mentions []Mentions) error
+}
+
+// Store is the store the step works on.
+type Store interface {
+	Index
+	Article(ctx context.Context, id string) (*news.Article, error)
+	Update(ctx context.Context, a *news.Article) error
+}
+
+// Step is the entity-merging step.
+type Step struct {
+	s     Store
+	facts *facts.Table
+}
+
+// New returns the step over s.
+func New(s Store) *Step { return &Step{s: s, facts: facts.Default()} }
+
+// Block is the candidate bucket of a name: its first two letters and its
+// number of words. Spelling variants this step merges share a block.
+func Block(key string) string {
+	words := strings.Fields(key)
+	if len(words) == 0 {
+		return ""
+	}
+	r := []rune(words[0])
+	if len(r) > 2 {
+		r = r[:2]
+	}
+	return fmt.Sprintf("%s|%d", string(r), len(words))
+}
+
+// Link links every pending article.
+func (st *Step) Link(ctx context.Context) (int, error) {
+	return link.Drain(ctx, 64, st.s.PendingEntities, func(id string) string { return id }, st.linkOne)
+}
+
+// isFactsID reports whether id is an entity of the facts table.
+func (st *Step) isFactsID(id, canonical string) bool {
+	for _, r := range st.facts.Lookup(canonical) {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *Step) linkOne(ctx context.Context, id string) error {
+	a, err := st.s.Article(ctx, id)
+	if err != nil {
+		return err
+	}
+	// Map each derived ID of this article to a known entity.
+	remap := map[string]Name{}
+	for _, m := range a.Entities {
+		if m.Entity == "" || m.Kind == "role" || m.Kind == "demonym" {
+			continue
+		}
+		if _, done := remap[m.Entity]; done || st.isFactsID(m.Entity, m.Canonical) {
+			continue
+		}
+		key := facts.Key(m.Canonical)
+		target := Name{Key: key, Type: m.Type, Entity: m.Entity, Canonical: m.Canonical}
+		known, err := st.s.EntityNames(ctx, m.Type, Block(key))
+		if err != nil {
+			return err
+		}
+		for _, k := range known {
+			// The same name is the same entity whatever type the
+			// recogniser gave it; a spelling variant must agree on type.
+			if k.Key == key || k.Type == m.Type && variant(k.Key, key) {
+				target.Entity, target.Canonical = k.Entity, k.Canonical
+				if k.Key == key {
+					break
+				}
+			}
+		}
+		remap[m.Entity] = target
+	}
+	changed := false
+	for i := range a.Entities {
+		m := &a.Entities[i]
+		if t, ok := remap[m.Entity]; ok && (t.Entity != m.Entity || t.Canonical != m.Canonical) {
+			m.Entity, m.Canonical = t.Entity, t.Canonical
+			changed = true
+		}
+	}
+	if changed {
+		if err := st.s.Update(ctx, a); err != nil {
+			return err
+		}
+	}
+	names, mentions := summarize(a.Entities)
+	return st.s.RecordEntities(ctx, a.ID, names, mentions)
+}
+
+// summarize returns an article's names (canonical names and written
+// forms, except role descriptions and demonyms) and its mentions per
+// entity.
+func summarize(ms []news.Mention) ([]Name, []Mentions) {
+	var names []Name
+	seenName := map[string]bool{}
+	byEntity := map[string]*Mentions{}
+	var order []string
+	for _, m := range ms {
+		if m.Entity == "" {
+			continue
+		}
+		e := byEntity[m.Entity]
+		if e == nil {
+			e = &Mentions{Entity: m.Entity, Canonical: m.Canonical, Type: m.Type}
+			byEntity[m.Entity] = e
+			order = append(order, m.Entity)
+		}
+		found := false
+		for k := range e.Aliases {
+			if e.Aliases[k].Text == m.Text {
+				e.Aliases[k].Count++
+				found = true
+			}
+		}
+		if !found {
+			e.Aliases = append(e.Aliases, Alias{Text: m.Text, Count: 1})
+		}
+		if m.Kind == "role" || m.Kind == "demonym" {
+			continue
+		}
+		for _, n := range []string{m.Canonical, m.Text} {
+			k := facts.Key(n)
+			if k == "" || seenName[m.Type+"|"+k] {
+				continue
+			}
+			seenName[m.Type+"|"+k] = true
+			names = append(names, Name{Key: k, Type: m.Type, Entity: m.Entity, Canonical: m.Canonical})
+		}
+	}
+	out := make([]Mentions, 0, len(order))
+	for _, id := range order {
+		out = append(out, *byEntity[id])
+	}
+	return names, out
+}
+
+// variant reports whether two name keys are spellings of one name: the
+// same words but one, which differs by at most two edits, shares its
+// first three letters and has five letters or more.
+func variant(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) != len(wb) || len(wa) == 0 {
+		return false
+	}
+	diff := -1
+	for i := range wa {
+		if wa[i] != wb[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	if diff < 0 {
+		return true
+	}
+	x, y := []rune(wa[diff]), []rune(wb[diff])
+	// Ivanov and Ivanova are two people, not two spellings.
+	if string(x)+"a" == string(y) || string(y)+"a" == string(x) {
+		return false
+	}
+	if len(x) < 5 || len(y) < 5 || string(x[:3]) != string(y[:3]) {
+		return false
+	}
+	return editDistance(x, y) <= 2
+}
+
+func editDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

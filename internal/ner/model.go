@@ -1,0 +1,429 @@
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+)
+
+// Model is a trained tagger. It is immutable and safe for concurrent use.
+type Model struct {
+	// Types are the entity types, in label order ("PER", "ORG" …).
+	Types []string
+	// Features are the families the model was trained with.
+	Features Features
+	// Gazetteer is the gazetteer the model was trained with; nil if none.
+	Gazetteer *Gazetteer
+	// Clusters maps words to cluster bit strings; nil if none.
+	Clusters map[string]string
+
+	gazEntries map[string]string
+	index      map[uint64]int32
+	w          []float32 // len(index) × nl
+	trans      []float32 // (nl+1) × nl; row nl is the start
+	allowed    []bool    // (nl+1) × nl
+	final      []bool    // nl
+}
+
+// nl is the number of BILOU labels.
+func (m *Model) nl() int { return 1 + 4*len(m.Types) }
+
+// Label returns the BILOU name of label l ("O", "B-PER", "U-LOC" …).
+func (m *Model) Label(l int) string {
+	if l == 0 {
+		return "O"
+	}
+	return string("BILU"[(l-1)%4]) + "-" + m.Types[(l-1)/4]
+}
+
+// NumFeatures returns the number of features with weights.
+func (m *Model) NumFeatures() int { return len(m.index) }
+
+// label indices: 0 is O; type k has B=1+4k, I=2+4k, L=3+4k, U=4+4k.
+func labelOf(prefix byte, typ int) int {
+	switch prefix {
+	case 'B':
+		return 1 + 4*typ
+	case 'I':
+		return 2 + 4*typ
+	case 'L':
+		return 3 + 4*typ
+	}
+	return 4 + 4*typ
+}
+
+// setConstraints fills the allowed transitions of BILOU.
+func (m *Model) setConstraints() {
+	nl := m.nl()
+	m.allowed = make([]bool, (nl+1)*nl)
+	m.final = make([]bool, nl)
+	outside := func(l int) bool { return l == 0 || (l-1)%4 >= 2 } // O, L, U
+	for prev := 0; prev <= nl; prev++ {
+		for cur := range nl {
+			var ok bool
+			curP := (cur - 1) % 4 // 0 B, 1 I, 2 L, 3 U
+			if prev == nl || outside(prev) {
+				ok = cur == 0 || curP == 0 || curP == 3
+			} else {
+				ok = cur != 0 && (curP == 1 || curP == 2) && (cur-1)/4 == (prev-1)/4
+			}
+			m.allowed[prev*nl+cur] = ok
+		}
+	}
+	for l := range nl {
+		m.final[l] = outside(l)
+	}
+}
+
+// toBILOU converts IOB2 (or IOB1) tags to label indices; unknown types
+// become O.
+func (m *Model) toBILOU(tags []string) []int {
+	out := make([]int, len(tags))
+	typeIdx := map[string]int{}
+	for i, t := range m.Types {
+		typeIdx[t] = i
+	}
+	for _, c := range Chunks(tags) {
+		k, ok := typeIdx[c.Type]
+		if !ok {
+			continue
+		}
+		if c.End-c.Start == 1 {
+			out[c.Start] = labelOf('U', k)
+			continue
+		}
+		out[c.Start] = labelOf('B', k)
+		for i := c.Start + 1; i < c.End-1; i++ {
+			out[i] = labelOf('I', k)
+		}
+		out[c.End-1] = labelOf('L', k)
+	}
+	return out
+}
+
+// toIOB2 converts label indices to IOB2 tags.
+func (m *Model) toIOB2(labels []int) []string {
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		if l == 0 {
+			out[i] = "O"
+			continue
+		}
+		p := "I-"
+		if q := (l - 1) % 4; q == 0 || q == 3 {
+			p = "B-"
+		}
+		out[i] = p + m.Types[(l-1)/4]
+	}
+	return out
+}
+
+// histType maps a label to a history slot: 0 for O, 1+type otherwise.
+func histType(l int) int {
+	if l == 0 {
+		return 0
+	}
+	t := 1 + (l-1)/4
+	if t > 4 {
+		t = 4
+	}
+	return t
+}
+
+// emissions fills em (n × nl) with the feature scores of each token and
+// returns the scratch buffer for reuse.
+func emissions(em []float32, x *extractor, h history, index map[uint64]int32, w []float32, nl int, useHist bool, buf []uint64) []uint64 {
+	n := len(x.toks)
+	addKey := func(row []float32, k uint64) {
+		f, ok := index[k]
+		if !ok {
+			return
+		}
+		ws := w[int(f)*nl : int(f)*nl+nl]
+		for l, v := range ws {
+			row[l] += v
+		}
+	}
+	for i := range n {
+		row := em[i*nl : (i+1)*nl]
+		clear(row)
+		for _, k := range x.keys[x.start[i]:x.start[i+1]] {
+			addKey(row, k)
+		}
+		if useHist {
+			buf = x.histKeys(i, h, buf[:0])
+			for _, k := range buf {
+				addKey(row, k)
+			}
+		}
+	}
+	return buf
+}
+
+// viterbi returns the best label sequence under em and the transitions.
+func (m *Model) viterbi(em []float32, n int, trans []float32, out []int) []int {
+	nl := m.nl()
+	if n == 0 {
+		return out[:0]
+	}
+	negInf := float32(math.Inf(-1))
+	score := make([]float32, n*nl)
+	back := make([]int32, n*nl)
+	for l := range nl {
+		if m.allowed[nl*nl+l] {
+			score[l] = em[l] + trans[nl*nl+l]
+		} else {
+			score[l] = negInf
+		}
+	}
+	for i := 1; i < n; i++ {
+		for cur := range nl {
+			best, arg := negInf, int32(0)
+			for prev := range nl {
+				if !m.allowed[prev*nl+cur] {
+					continue
+				}
+				s := score[(i-1)*nl+prev] + trans[prev*nl+cur]
+				if s > best {
+					best, arg = s, int32(prev)
+				}
+			}
+			score[i*nl+cur] = best + em[i*nl+cur]
+			back[i*nl+cur] = arg
+		}
+	}
+	best, arg := negInf, 0
+	for l := range nl {
+		if m.final[l] && score[(n-1)*nl+l] > best {
+			best, arg = score[(n-1)*nl+l], l
+		}
+	}
+	out = out[:0]
+	for range n {
+		out = append(out, 0)
+	}
+	out[n-1] = arg
+	for i := n - 1; i > 0; i-- {
+		out[i-1] = int(back[i*nl+out[i]])
+	}
+	return out
+}
+
+// TagDocument tags the sentences of one document (each a list of words)
+// and returns their IOB2 tags. Document-level features see all the
+// sentences; the label history runs in order.
+func (m *Model) TagDocument(sents [][]string) [][]string {
+	x := m.newExtractor()
+	var doc *docInfo
+	if m.Features&FeatDocument != 0 {
+		doc = newDocInfo(sents)
+	}
+	h := history{}
+	useHist := m.Features&FeatHistory != 0
+	nl := m.nl()
+	out := make([][]string, len(sents))
+	var em []float32
+	var labels []int
+	var buf []uint64
+	types := []int{}
+	for si, words := range sents {
+		x.static(words, doc)
+		n := len(words)
+		if cap(em) < n*nl {
+			em = make([]float32, n*nl)
+		}
+		em = em[:n*nl]
+		buf = emissions(em, x, h, m.index, m.w, nl, useHist, buf)
+		labels = m.viterbi(em, n, m.trans, labels)
+		out[si] = m.toIOB2(labels)
+		if useHist {
+			types = types[:0]
+			for _, l := range labels {
+				types = append(types, histType(l))
+			}
+			x.record(h, types)
+		}
+	}
+	return out
+}
+
+const modelMagic = "sitrep-ner-1\n"
+
+// Save writes the model in its gzipped binary format. The output is a
+// deterministic function of the model.
+func (m *Model) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	var scratch [binary.MaxVarintLen64]byte
+	uv := func(v uint64) { bw.Write(scratch[:binary.PutUvarint(scratch[:], v)]) }
+	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
+	f32 := func(v float32) {
+		var b [4]byte
+		binary.LittleEndian.PutUint32(b[:], math.Float32bits(v))
+		bw.Write(b[:])
+	}
+	sortedKeys := func(mp map[string]string) []string {
+		ks := make([]string, 0, len(mp))
+		for k := range mp {
+			ks = append(ks, k)
+		}
+		sort.Strings(ks)
+		return ks
+	}
+	bw.WriteString(modelMagic)
+	uv(uint64(m.Features))
+	uv(uint64(len(m.Types)))
+	for _, t := range m.Types {
+		str(t)
+	}
+	uv(uint64(len(m.gazEntries)))
+	for _, k := range sortedKeys(m.gazEntries) {
+		str(k)
+		str(m.gazEntries[k])
+	}
+	uv(uint64(len(m.Clusters)))
+	for _, k := range sortedKeys(m.Clusters) {
+		str(k)
+		str(m.Clusters[k])
+	}
+	for _, v := range m.trans {
+		f32(v)
+	}
+	keys := make([]uint64, 0, len(m.index))
+	for k := range m.index {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	nl := m.nl()
+	uv(uint64(len(keys)))
+	prev := uint64(0)
+	for _, k := range keys {
+		uv(k - prev) // delta-coded keys compress well
+		prev = k
+		ws := m.w[int(m.index[k])*nl : int(m.index[k])*nl+nl]
+		nz := 0
+		for _, v := range ws {
+			if v != 0 {
+				nz++
+			}
+		}
+		uv(uint64(nz))
+		for l, v := range ws {
+			if v != 0 {
+				bw.WriteByte(byte(l))
+				f32(v)
+			}
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	var rerr error
+	uv := func() uint64 {
+		v, err := binary.ReadUvarint(br)
+		if err != nil && rerr == nil {
+			rerr = err
+		}
+		return v
+	}
+	str := func() string {
+		n := uv()
+		if n > 1<<20 {
+			rerr = errors.New("string too long")
+			return ""
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(br, b); err != nil && rerr == nil {
+			rerr = err
+		}
+		return string(b)
+	}
+	f32 := func() float32 {
+		var b [4]byte
+		if _, err := io.ReadFull(br, b[:]); err != nil && rerr == nil {
+			rerr = err
+		}
+		return math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+	}
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, errors.New("ner model: bad magic")
+	}
+	m := &Model{Features: Features(uv())}
+	nt := uv()
+	if nt == 0 || nt > 60 {
+		return nil, errors.New("ner model: bad type count")
+	}
+	for range nt {
+		m.Types = append(m.Types, str())
+	}
+	ng := uv()
+	if ng > 0 {
+		m.gazEntries = map[string]string{}
+		for range ng {
+			k := str()
+			m.gazEntries[k] = str()
+			if rerr != nil {
+				break
+			}
+		}
+		m.Gazetteer = NewGazetteer(m.gazEntries)
+	}
+	if nc := uv(); nc > 0 {
+		m.Clusters = make(map[string]string, nc)
+		for range nc {
+			k := str()
+			m.Clusters[k] = str()
+			if rerr != nil {
+				break
+			}
+		}
+	}
+	nl := m.nl()
+	m.trans = make([]float32, (nl+1)*nl)
+	for i := range m.trans {
+		m.trans[i] = f32()
+	}
+	nf := uv()
+	if rerr != nil {
+		return nil, fmt.Errorf("ner model: %w", rerr)
+	}
+	m.index = make(map[uint64]int32, nf)
+	m.w = make([]float32, int(nf)*nl)
+	prev := uint64(0)
+	for i := range int(nf) {
+		prev += uv()
+		m.index[prev] = int32(i)
+		nz := int(uv())
+		for range nz {
+			l, err := br.ReadByte()
+			if err != nil || int(l) >= nl {
+				return nil, errors.New("ner model: bad weight")
+			}
+			m.w[i*nl+int(l)] = f32()
+		}
+		if rerr != nil {
+			return nil, fmt.Errorf("ner model: %w", rerr)
+		}
+	}
+	m.setConstraints()
+	return m, nil
+}

@@ -1,0 +1,231 @@
+package news
+
+// The annotation layers later stages add to an Article. Each layer's
+// package owns the meaning of its fields; this file holds only their shape
+// so that stages, the store, the link phase and the JSON share one
+// vocabulary. Every span is a byte range in Article.Text.
+
+// Quantity is a number found in the text with what it counts: the
+// quantity layer (internal/annotate/quantity).
+type Quantity struct {
+	Span
+	Text string `json:"text"`
+	// Kind is one of cardinal, money, percent, fraction, ordinal, measure.
+	Kind string `json:"kind"`
+	// Value is the number, or nil for vague amounts ("hundreds").
+	Value *float64 `json:"value"`
+	// Low and High bound ranges and bounds ("between 3,000 and 5,000",
+	// "more than 100"); nil when open.
+	Low  *float64 `json:"low,omitempty"`
+	High *float64 `json:"high,omitempty"`
+	// Approx is one of exact, about, at_least, more_than, at_most,
+	// less_than, up_to, range, vague.
+	Approx string `json:"approx"`
+	// Unit is an ISO 4217 currency code, "percent", a measure unit, or the
+	// lemma of the counted noun ("troop").
+	Unit string `json:"unit,omitempty"`
+	// Counts is the noun phrase the number counts ("North Korean troops").
+	Counts string `json:"counts,omitempty"`
+	// CountsSpan is where Counts is in the text.
+	CountsSpan *Span `json:"counts_span,omitempty"`
+	// Modifies is the noun a compound modifier or measure attaches to:
+	// "battalion" in "a 3,000-man battalion", "ordnance" in "155mm
+	// ordnance".
+	Modifies string `json:"modifies,omitempty"`
+}
+
+// TimeExpr is a time expression resolved against the publication date:
+// the timex layer (internal/annotate/timex).
+type TimeExpr struct {
+	Span
+	Text string `json:"text"`
+	// Value is ISO 8601: a date, month, year, week, interval
+	// ("2024-10-01/2024-10-31") or duration ("P3Y"); "" when unresolved.
+	Value string `json:"value"`
+	// Granularity is day, week, month, quarter, season, year, decade,
+	// interval or duration.
+	Granularity string `json:"granularity"`
+	// Resolved is false for a relative expression with no anchor (no
+	// publication date), whose Value is then empty.
+	Resolved bool `json:"resolved"`
+	// Mod qualifies Value: "since", "by", "until", "before", "after"
+	// from a preposition that changes what the expression means; "start",
+	// "mid", "end" for "early 2024", "mid-October", "the end of the
+	// year"; "approx", "less_than", "more_than" for a duration ("nearly
+	// three years").
+	Mod string `json:"mod,omitempty"`
+}
+
+// Mention is a named-entity mention: the entity layer
+// (internal/annotate/entity), linked to a canonical entity.
+type Mention struct {
+	Span
+	Text string `json:"text"`
+	// Type is PER, ORG, LOC, MISC, or GPE for a state actor.
+	Type string `json:"type"`
+	// Entity is the stable ID of the canonical entity; "" when the mention
+	// is ambiguous and left unlinked.
+	Entity string `json:"entity,omitempty"`
+	// Canonical is the entity's display name.
+	Canonical string `json:"canonical,omitempty"`
+	// Kind says how the mention names its entity: "name" (a proper
+	// name), "acronym", "demonym" ("North Korean", linked to its
+	// country), or "role" (a description such as "the Ukrainian
+	// president", resolved to the office holder).
+	Kind string `json:"kind,omitempty"`
+}
+
+// Provenance is an article's derivation verdict: the link phase's
+// provenance step (internal/link/provenance).
+type Provenance struct {
+	// Kind is one of original, copy, partial_copy, rewrite, summary, spun,
+	// filler, opinion.
+	Kind string `json:"kind"`
+	// Of is the ID of the article this one derives from, when stored.
+	Of string `json:"of,omitempty"`
+	// DeclaredSource is the source the article names as its origin.
+	DeclaredSource string `json:"declared_source,omitempty"`
+	// Score is the confidence of the verdict, 0 to 1.
+	Score float64 `json:"score"`
+	// Family is the ID of the first article of this article's family of
+	// derived reports (itself for an original).
+	Family string `json:"family,omitempty"`
+	// Evidence explains the verdict.
+	Evidence *ProvenanceEvidence `json:"evidence,omitempty"`
+}
+
+// ProvenanceEvidence is what a provenance verdict rests on.
+type ProvenanceEvidence struct {
+	// Passages aligns reused passages: Span in this article, OfSpan in Of.
+	Passages []Passage `json:"passages,omitempty"`
+	// Substitutions are word-for-word replacements found by alignment
+	// ("troops" → "troopers") or mangled fixed phrases ("White Home").
+	Substitutions []Substitution `json:"substitutions,omitempty"`
+	// Cited lists the press sources the text names for what it reports
+	// ("The Washington Post reported", "according to Reuters").
+	Cited []Citation `json:"cited,omitempty"`
+	// Measures holds named scores: jaccard, containment, reused,
+	// redundancy, density, and the like (docs/JSON.md lists them).
+	Measures map[string]float64 `json:"measures,omitempty"`
+}
+
+// Citation is a source named in the text: Span covers the name.
+type Citation struct {
+	Span
+	Source string `json:"source"`
+}
+
+// Passage is a reused passage: Span here, OfSpan in the source article.
+type Passage struct {
+	Span
+	OfSpan Span `json:"of_span"`
+}
+
+// Substitution is one replaced word or phrase: Span and Text here,
+// Original the words it replaces (from the aligned source, or the common
+// collocation a spinner's synonym broke when there is no source).
+type Substitution struct {
+	Span
+	Text     string `json:"text"`
+	Original string `json:"original"`
+	// OfSpan is where Original is in the source article, when aligned.
+	OfSpan *Span `json:"of_span,omitempty"`
+	// Synonym is true when the pair shares a WordNet synset.
+	Synonym bool `json:"synonym,omitempty"`
+}
+
+// Claim is an attributed statement: the claim layer
+// (internal/annotate/claim).
+type Claim struct {
+	Span
+	// Speaker is who makes the statement as written ("Ukrainian
+	// officials"); SpeakerSpan locates it, nil for the outlet's own voice.
+	Speaker     string `json:"speaker"`
+	SpeakerSpan *Span  `json:"speaker_span,omitempty"`
+	// SpeakerEntity is the canonical entity ID of the speaker, when the
+	// entity layer resolved it.
+	SpeakerEntity string `json:"speaker_entity,omitempty"`
+	// Cue is the reporting verb or phrase ("said", "according to").
+	Cue     string `json:"cue"`
+	CueSpan Span   `json:"cue_span"`
+	// Content is the span of what is claimed.
+	Content Span `json:"content"`
+	// Direct is true for a quotation in quotation marks.
+	Direct bool `json:"direct"`
+	// Hedges lists hedging words on the claim ("reportedly", "may").
+	Hedges []string `json:"hedges,omitempty"`
+	// Parent is the index in Article.Claims of the claim this one is
+	// nested in (a report of a report), or -1.
+	Parent int `json:"parent"`
+}
+
+// Figure is a quantity that states a fact about the world, with who
+// states it and when: the figure layer (internal/annotate/figure).
+type Figure struct {
+	// Quantity is the index of the quantity in Article.Quantities.
+	Quantity int `json:"quantity"`
+	Span
+	Text   string   `json:"text"`
+	Value  *float64 `json:"value"`
+	Low    *float64 `json:"low,omitempty"`
+	High   *float64 `json:"high,omitempty"`
+	Approx string   `json:"approx"`
+	Unit   string   `json:"unit,omitempty"`
+	Counts string   `json:"counts,omitempty"`
+	// Measure is the normalised key of what is measured, built from the
+	// counted noun's lemma and its actors ("troop|kp|ru").
+	Measure string `json:"measure"`
+	// Speaker is the canonical speaker, or the outlet for the article's
+	// own statements; SpeakerEntity its entity ID when known.
+	Speaker       string `json:"speaker"`
+	SpeakerEntity string `json:"speaker_entity,omitempty"`
+	// Claim is the index in Article.Claims of the claim stating the
+	// figure, or -1.
+	Claim int `json:"claim"`
+	// Hedge is the hedge on the figure ("expected", "some", "reportedly").
+	Hedge string `json:"hedge,omitempty"`
+	// Time is the ISO 8601 date or interval the figure refers to: a
+	// resolved time expression, else the publication date.
+	Time string `json:"time,omitempty"`
+	// Actors are the short entity keys (ISO country codes for states)
+	// the measure is built from, in text order.
+	Actors []string `json:"actors,omitempty"`
+	// Evidence spans: the counted noun phrase, the speaker as written
+	// (nil for the outlet's own voice) and the time expression (nil when
+	// Time is the publication date).
+	CountsSpan  *Span `json:"counts_span,omitempty"`
+	SpeakerSpan *Span `json:"speaker_span,omitempty"`
+	TimeSpan    *Span `json:"time_span,omitempty"`
+}
+
+// Event is a typed event with its participants: the event layer
+// (internal/annotate/event). Span is the sentence that states it.
+type Event struct {
+	Span
+	// Type is one of deployment, arms_transfer, aid_pledge,
+	// aid_delivery, strike, casualties, capture, agreement, meeting,
+	// threat.
+	Type string `json:"type"`
+	// Trigger is the word or phrase that signals the event; TriggerSpan
+	// is where it is.
+	Trigger     string `json:"trigger"`
+	TriggerSpan Span   `json:"trigger_span"`
+	// Actors, Target and Place are canonical entity IDs or surface text.
+	// For aid and transfers the actors are the donors and the target the
+	// recipient.
+	Actors []string `json:"actors,omitempty"`
+	Target string   `json:"target,omitempty"`
+	Place  string   `json:"place,omitempty"`
+	// What is what is given, for aid and transfers ("missiles", "aid").
+	What string `json:"what,omitempty"`
+	// Time is an ISO 8601 date or interval.
+	Time string `json:"time,omitempty"`
+	// Quantities are indexes in Article.Quantities of the amounts the
+	// event involves (troops, money, casualties).
+	Quantities []int `json:"quantities,omitempty"`
+	// ACLED event type and sub-event type, and CAMEO root code, nearest
+	// to Type.
+	ACLEDType    string `json:"acled_event_type,omitempty"`
+	ACLEDSubType string `json:"acled_sub_event_type,omitempty"`
+	CAMEO        string `json:"cameo_root,omitempty"`
+}

@@ -1,0 +1,174 @@
+// Package pipeline runs annotation stages over a stream of articles with a
+// bounded pool of workers. A stage failing on one article is recorded on
+// that article (or drops it, for rejected input) and never stops the batch.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"sitrep/internal/news"
+)
+
+// Stage adds one annotation layer to an article. It writes only its own
+// layer, keeps no reference to the article after returning, and is safe
+// for concurrent use. Returning an error wrapping news.ErrRejected drops
+// the article; any other error is recorded as a news.Problem and the
+// remaining stages still run.
+type Stage interface {
+	Process(ctx context.Context, a *news.Article) error
+}
+
+// StageFunc adapts a function to the Stage interface.
+type StageFunc func(ctx context.Context, a *news.Article) error
+
+// Process calls f(ctx, a).
+func (f StageFunc) Process(ctx context.Context, a *news.Article) error { return f(ctx, a) }
+
+// Step is a named stage in the wiring.
+type Step struct {
+	Name  string
+	Stage Stage
+}
+
+// StageError is the error of one stage on one article.
+type StageError struct {
+	Stage   string
+	Article string // the article's source (URL or path)
+	Err     error
+}
+
+func (e *StageError) Error() string {
+	return fmt.Sprintf("%s: %s: %v", e.Article, e.Stage, e.Err)
+}
+
+func (e *StageError) Unwrap() error { return e.Err }
+
+// Result is one article after the pipeline: either processed (Err nil;
+// the article may still carry Problems) or rejected (Err non-nil, wrapping
+// news.ErrRejected or the context's error).
+type Result struct {
+	Article *news.Article
+	Err     error
+}
+
+// Pipeline runs its steps, in order, over each article.
+type Pipeline struct {
+	steps   []Step
+	workers int
+
+	mu     sync.Mutex
+	timing map[string]*StageTiming
+}
+
+// StageTiming is the time one stage spent, summed over all articles.
+type StageTiming struct {
+	Name     string        `json:"name"`
+	Articles int           `json:"articles"`
+	Errors   int           `json:"errors"`
+	Total    time.Duration `json:"total_ns"`
+}
+
+// New returns a pipeline over steps with the given number of workers;
+// workers <= 0 means runtime.GOMAXPROCS(0).
+func New(workers int, steps ...Step) *Pipeline {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	timing := make(map[string]*StageTiming, len(steps))
+	for _, s := range steps {
+		timing[s.Name] = &StageTiming{Name: s.Name}
+	}
+	return &Pipeline{steps: steps, workers: workers, timing: timing}
+}
+
+// Run processes every article received from in and sends one Result per
+// article to the returned channel, which is closed when in is closed and
+// all work is done, or when ctx is cancelled. Results arrive in completion
+// order, not input order. After ctx is done, workers stop taking articles
+// from in, so its sender must also watch ctx.
+func (p *Pipeline) Run(ctx context.Context, in <-chan *news.Article) <-chan Result {
+	out := make(chan Result, p.workers)
+	var wg sync.WaitGroup
+	for range p.workers {
+		wg.Go(func() {
+			for a := range in {
+				if ctx.Err() != nil {
+					return // the sender must stop on ctx too
+				}
+				r := Result{Article: a, Err: p.Process(ctx, a)}
+				select {
+				case out <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	return out
+}
+
+// Process runs every step on one article. It returns a non-nil error only
+// when the article is rejected or ctx is done; other stage errors are
+// appended to a.Problems.
+func (p *Pipeline) Process(ctx context.Context, a *news.Article) error {
+	for _, s := range p.steps {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		start := time.Now()
+		err := runStage(ctx, s.Stage, a)
+		p.observe(s.Name, time.Since(start), err)
+		if err == nil {
+			continue
+		}
+		if errors.Is(err, news.ErrRejected) || ctx.Err() != nil {
+			return &StageError{Stage: s.Name, Article: a.Source(), Err: err}
+		}
+		a.Problems = append(a.Problems, news.Problem{Stage: s.Name, Message: err.Error()})
+	}
+	a.Raw = nil // extraction is done; do not hold raw bytes past the pipeline
+	return nil
+}
+
+// runStage calls the stage and turns a panic into an error, so one
+// malformed article cannot bring down the batch.
+func runStage(ctx context.Context, s Stage, a *news.Article) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	return s.Process(ctx, a)
+}
+
+func (p *Pipeline) observe(name string, d time.Duration, err error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	t := p.timing[name]
+	t.Articles++
+	t.Total += d
+	if err != nil {
+		t.Errors++
+	}
+}
+
+// Timings returns the time each stage has spent so far, in step order.
+func (p *Pipeline) Timings() []StageTiming {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make([]StageTiming, 0, len(p.steps))
+	for _, s := range p.steps {
+		out = append(out, *p.timing[s.Name])
+	}
+	return out
+}

@@ -1,0 +1,114 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"sitrep/internal/news"
+)
+
+func TestRunRecordsErrorsWithoutStoppingTheBatch(t *testing.T) {
+	upper := StageFunc(func(_ context.Context, a *news.Article) error {
+		if a.Path == "reject" {
+			return fmt.Errorf("no body: %w", news.ErrRejected)
+		}
+		a.Text = strings.ToUpper(a.Text)
+		return nil
+	})
+	flaky := StageFunc(func(_ context.Context, a *news.Article) error {
+		switch a.Path {
+		case "fail":
+			return errors.New("boom")
+		case "panic":
+			panic("bad article")
+		}
+		return nil
+	})
+	var last []string
+	record := StageFunc(func(_ context.Context, a *news.Article) error {
+		last = append(last, a.Path) // only written by one worker below
+		return nil
+	})
+	p := New(1, Step{"upper", upper}, Step{"flaky", flaky}, Step{"record", record})
+
+	in := make(chan *news.Article)
+	go func() {
+		for _, path := range []string{"ok", "reject", "fail", "panic"} {
+			in <- &news.Article{Path: path, Text: "x", Raw: []byte("raw")}
+		}
+		close(in)
+	}()
+	got := map[string]Result{}
+	for r := range p.Run(context.Background(), in) {
+		got[r.Article.Path] = r
+	}
+	if len(got) != 4 {
+		t.Fatalf("got %d results, want 4", len(got))
+	}
+	if r := got["ok"]; r.Err != nil || r.Article.Text != "X" || r.Article.Status() != "ok" || r.Article.Raw != nil {
+		t.Errorf("ok article: err %v text %q status %s raw %q", r.Err, r.Article.Text, r.Article.Status(), r.Article.Raw)
+	}
+	var se *StageError
+	if r := got["reject"]; !errors.Is(r.Err, news.ErrRejected) || !errors.As(r.Err, &se) || se.Stage != "upper" {
+		t.Errorf("reject: err %v, want a StageError from upper wrapping ErrRejected", r.Err)
+	}
+	for _, path := range []string{"fail", "panic"} {
+		r := got[path]
+		if r.Err != nil || len(r.Article.Problems) != 1 || r.Article.Problems[0].Stage != "flaky" {
+			t.Errorf("%s: err %v problems %+v, want one problem from flaky", path, r.Err, r.Article.Problems)
+		}
+	}
+	sort.Strings(last)
+	if want := "fail,ok,panic"; strings.Join(last, ",") != want {
+		t.Errorf("later stage ran on %v, want %s", last, want)
+	}
+	timings := p.Timings()
+	if len(timings) != 3 || timings[0].Articles != 4 || timings[0].Errors != 1 || timings[1].Errors != 2 {
+		t.Errorf("timings %+v", timings)
+	}
+}
+
+func TestRunStopsOnCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	block := StageFunc(func(ctx context.Context, _ *news.Article) error {
+		cancel()
+		<-ctx.Done()
+		return ctx.Err()
+	})
+	in := make(chan *news.Article, 10)
+	for range 10 {
+		in <- &news.Article{}
+	}
+	close(in)
+	n := 0
+	for r := range New(2, Step{"block", block}).Run(ctx, in) {
+		if !errors.Is(r.Err, context.Canceled) {
+			t.Errorf("err %v, want context.Canceled", r.Err)
+		}
+		n++
+	}
+	if n > 2 {
+		t.Errorf("%d articles processed after cancel, want at most one per worker", n)
+	}
+}
+
+func BenchmarkPipeline(b *testing.B) {
+	noop := StageFunc(func(context.Context, *news.Article) error { return nil })
+	p := New(0, Step{"a", noop}, Step{"b", noop})
+	b.ReportAllocs()
+	for b.Loop() {
+		in := make(chan *news.Article, 64)
+		go func() {
+			for range 64 {
+				in <- &news.Article{}
+			}
+			close(in)
+		}()
+		for range p.Run(context.Background(), in) {
+		}
+	}
+}

@@ -1,0 +1,11 @@
+package postgres
+
+import (
+	"testing"
+
+	"sitrep/internal/store/storetest"
+)
+
+func TestBrowser(t *testing.T) {
+	storetest.RunBrowser(t, openTestStore(t))
+}

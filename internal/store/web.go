@@ -1,0 +1,76 @@
+package store
+
+import (
+	"context"
+	"time"
+)
+
+// EntryFilter selects and pages article entries (Browser.ArticleEntries).
+// Zero values mean no filter and the default limit; the order and the
+// cursor are those of ArticleReader.Articles.
+type EntryFilter struct {
+	// Limit is the page size; <= 0 means 100, and more than 1000 means 1000.
+	Limit int
+	// After is the ID of the last entry of the previous page; one that
+	// names no stored article gives an error wrapping ErrNotFound.
+	After string
+	// Outlet keeps articles from this outlet only (exact match).
+	Outlet string
+	// Story keeps the members of this story (the story_members index).
+	Story string
+	// Provenance keeps articles whose recorded verdict has this kind.
+	Provenance string
+	// Judged keeps the articles with a recorded provenance verdict.
+	Judged bool
+	// Family keeps the judged articles of the provenance family whose
+	// first article has this ID (that article included).
+	Family string
+	// From and To bound the publication time to [From, To); either bound
+	// drops undated articles.
+	From, To time.Time
+}
+
+// Entry is an article's summary with what the link phase recorded of it.
+type Entry struct {
+	Summary
+	// Story is the story the link phase put the article in ("" before).
+	Story string `json:"story,omitempty"`
+	// Provenance is the verdict's kind ("" before the link phase).
+	Provenance string `json:"provenance,omitempty"`
+	// Of is the article it derives from.
+	Of string `json:"of,omitempty"`
+	// Family is its provenance family (its own ID for a judged original).
+	Family string `json:"family,omitempty"`
+	// Figures and Events count the article's figure and event layers.
+	Figures int `json:"figures"`
+	Events  int `json:"events"`
+}
+
+// Stats are corpus-wide counts for the overview and the families view.
+type Stats struct {
+	// Articles counts the stored articles, Outlets their distinct outlets.
+	Articles, Outlets int
+	// Sources counts the independent sources: distinct provenance families,
+	// an unjudged article counting as its own.
+	Sources int
+	// Judged counts the articles with a provenance verdict, Families the
+	// distinct families among them, Kinds the verdicts by kind.
+	Judged, Families int
+	Kinds            map[string]int
+}
+
+// Browser is what the web pages and the HTTP API read pages of articles
+// with, so that their cost follows the page size and not the store's.
+type Browser interface {
+	// ArticleEntries lists the entries that pass f, in the order of
+	// ArticleReader.Articles.
+	ArticleEntries(ctx context.Context, f EntryFilter) ([]Entry, error)
+	// EntriesByID returns the entries of the stored articles among ids, in
+	// the order of ids; unknown IDs are left out.
+	EntriesByID(ctx context.Context, ids []string) ([]Entry, error)
+	// ArticleStats returns the corpus-wide counts.
+	ArticleStats(ctx context.Context) (Stats, error)
+	// StoryOutlets returns the number of distinct outlets of each story
+	// among ids (stories with no article are left out).
+	StoryOutlets(ctx context.Context, ids []string) (map[string]int, error)
+}

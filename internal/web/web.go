@@ -1,0 +1,322 @@
+// Package web serves sitrep's pages: server-rendered html/template pages
+// over the API's catalog, with embedded CSS and JavaScript (no CDN; every
+// page works offline and without script, which only adds click-to-show
+// details for highlighted spans). Pages: the overview (stories or article
+// groups), a story (articles with provenance badges, the figure ledger as
+// a table and a server-rendered SVG chart per measure, events, actors),
+// an article (annotated text and its provenance side by side with its
+// source), entities and an entity, families, and search.
+package web
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+
+	"sitrep/internal/api"
+	"sitrep/internal/news"
+	"sitrep/internal/store"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+var funcs = template.FuncMap{
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return "undated"
+		}
+		return t.UTC().Format("2 Jan 2006 15:04")
+	},
+	"day": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format("2006-01-02")
+	},
+	"chart":   Chart,
+	"colours": speakerColours,
+	"contra":  inContradiction,
+	"fig": func(f api.FigureRow) string {
+		return describe(f.Value, f.Low, f.High, f.Approx, f.Unit)
+	},
+	"kindLabel": func(k string) string { return strings.ReplaceAll(k, "_", " ") },
+	"short":     func(id string) string { return trim(id, 10) },
+	"inc":       func(i int) int { return i + 1 },
+	"swatch": func(colour string) template.HTML {
+		if colour == "" {
+			colour = "#999999"
+		}
+		return template.HTML(`<svg class="swatch" width="10" height="10" aria-hidden="true"><rect width="10" height="10" fill="` + template.HTMLEscapeString(colour) + `"/></svg>`)
+	},
+}
+
+// Server serves the pages.
+type Server struct {
+	cat   *api.Catalog
+	pages map[string]*template.Template
+	mux   *http.ServeMux
+}
+
+// New returns the pages over cat.
+func New(cat *api.Catalog) (*Server, error) {
+	s := &Server{cat: cat, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
+	for _, p := range []string{"overview", "story", "article", "entities", "entity", "families", "search", "error"} {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p+".html")
+		if err != nil {
+			return nil, fmt.Errorf("web: template %s: %w", p, err)
+		}
+		s.pages[p] = t
+	}
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, err
+	}
+	files := http.FileServer(http.FS(static))
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", cacheFor(files)))
+	s.mux.HandleFunc("GET /{$}", s.page("overview", s.overview))
+	s.mux.HandleFunc("GET /stories/{id}", s.page("story", s.story))
+	s.mux.HandleFunc("GET /articles/{id}", s.page("article", s.article))
+	s.mux.HandleFunc("GET /entities", s.page("entities", s.entities))
+	s.mux.HandleFunc("GET /entities/{id}", s.page("entity", s.entity))
+	s.mux.HandleFunc("GET /families", s.page("families", s.families))
+	s.mux.HandleFunc("GET /search", s.page("search", s.search))
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.renderError(w, http.StatusNotFound, "There is no page at "+r.URL.Path+".")
+	})
+	return s, nil
+}
+
+func cacheFor(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// ServeHTTP implements http.Handler with the pages' security headers:
+// no framing, no scripts or styles from anywhere but this server.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	s.mux.ServeHTTP(w, r)
+}
+
+// pageData is what every template gets: the title, the search box's
+// query, and the page's own data.
+type pageData struct {
+	Title string
+	Query string
+	Nav   string
+	Data  any
+}
+
+func (s *Server) page(name string, build func(*http.Request) (string, any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		title, data, err := build(r)
+		if err != nil {
+			status := http.StatusInternalServerError
+			msg := "Something went wrong reading the store."
+			switch {
+			case errors.Is(err, store.ErrNotFound):
+				status, msg = http.StatusNotFound, "Not found: "+err.Error()
+			case errors.Is(err, errBadQuery):
+				status, msg = http.StatusBadRequest, err.Error()
+			}
+			s.renderError(w, status, msg)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if err := s.pages[name].Execute(w, pageData{Title: title, Query: r.URL.Query().Get("q"), Nav: name, Data: data}); err != nil {
+			fmt.Fprintf(w, "<p>render error</p>")
+		}
+	}
+}
+
+var errBadQuery = errors.New("bad query")
+
+func (s *Server) renderError(w http.ResponseWriter, status int, msg string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_ = s.pages["error"].Execute(w, pageData{Title: http.StatusText(status), Data: msg})
+}
+
+type overviewData struct {
+	Groups    []api.Group
+	Stories   bool
+	Articles  int
+	Families  int
+	Outlets   int
+	Undated   int
+	Generated time.Time
+}
+
+func (s *Server) overview(r *http.Request) (string, any, error) {
+	gs, err := s.cat.Groups(r.Context())
+	if err != nil {
+		return "", nil, err
+	}
+	d := overviewData{Groups: gs}
+	for _, g := range gs {
+		if g.Kind == "story" {
+			d.Stories = true
+		}
+	}
+	st, err := s.cat.Stats(r.Context())
+	if err != nil {
+		return "", nil, err
+	}
+	d.Articles, d.Outlets, d.Families = st.Articles, st.Outlets, st.Sources
+	return "Overview", d, nil
+}
+
+type storyData struct {
+	*api.StoryDetail
+	Actors []actor
+}
+
+type actor struct {
+	Entity, Canonical, Type string
+	Count                   int
+}
+
+func (s *Server) story(r *http.Request) (string, any, error) {
+	d, arts, err := api.StoryDetailOf(r.Context(), s.cat, r.PathValue("id"))
+	if err != nil {
+		return "", nil, err
+	}
+	title := d.Story.Title
+	if title == "" {
+		title = "Story " + d.Story.ID
+	}
+	return title, storyData{StoryDetail: d, Actors: actorsOf(arts)}, nil
+}
+
+// actorsOf counts the persons, organisations and states the articles name.
+func actorsOf(arts []*news.Article) []actor {
+	by := map[string]*actor{}
+	for _, a := range arts {
+		for _, m := range a.Entities {
+			if m.Entity == "" || m.Type == "LOC" || m.Type == "MISC" {
+				continue
+			}
+			x := by[m.Entity]
+			if x == nil {
+				x = &actor{Entity: m.Entity, Canonical: orText(m.Canonical, m.Text), Type: m.Type}
+				by[m.Entity] = x
+			}
+			x.Count++
+		}
+	}
+	out := make([]actor, 0, len(by))
+	for _, x := range by {
+		out = append(out, *x)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Entity < out[j].Entity
+	})
+	if len(out) > 20 {
+		out = out[:20]
+	}
+	return out
+}
+
+type entityData struct {
+	*api.EntityDetail
+	Graph template.HTML
+}
+
+type articleData struct {
+	A       *news.Article
+	Text    template.HTML
+	Source  *news.Article
+	Rows    []alignedRow
+	Spun    template.HTML
+	Entry   api.Entry
+	Figures []api.FigureRow
+}
+
+func (s *Server) article(r *http.Request) (string, any, error) {
+	id := r.PathValue("id")
+	a, err := s.cat.Store().Article(r.Context(), id)
+	if err != nil {
+		return "", nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	d := articleData{A: a, Text: AnnotatedText(a), Figures: api.Figures([]*news.Article{a}, api.FigureFilter{})}
+	d.Entry, _, _ = s.cat.Entry(r.Context(), id)
+	if p := a.Provenance; p != nil {
+		if p.Of != "" {
+			if src, err := s.cat.Store().Article(r.Context(), p.Of); err == nil {
+				d.Source = src
+				d.Rows = aligned(a, src)
+			}
+		}
+		if d.Source == nil && p.Evidence != nil && len(p.Evidence.Substitutions) > 0 {
+			d.Spun = render(a.Text, dedupe(standaloneSubs(a)), nil)
+		}
+	}
+	return orText(a.Title, a.ID), d, nil
+}
+
+func (s *Server) entities(r *http.Request) (string, any, error) {
+	typ := strings.ToUpper(r.URL.Query().Get("type"))
+	switch typ {
+	case "", "PER", "ORG", "LOC", "GPE", "MISC":
+	default:
+		return "", nil, fmt.Errorf("type %q is not an entity type: %w", typ, errBadQuery)
+	}
+	l := s.cat.Lister()
+	if l == nil {
+		return "", nil, fmt.Errorf("this store keeps no entity index: %w", store.ErrNotFound)
+	}
+	list, err := l.Entities(r.Context(), typ, 500)
+	if err != nil {
+		return "", nil, err
+	}
+	return "Entities", map[string]any{"Type": typ, "List": list}, nil
+}
+
+func (s *Server) entity(r *http.Request) (string, any, error) {
+	d, err := api.EntityDetailOf(r.Context(), s.cat, r.PathValue("id"))
+	if err != nil {
+		return "", nil, err
+	}
+	return d.Entity.Canonical, entityData{EntityDetail: d, Graph: Graph(d)}, nil
+}
+
+func (s *Server) families(r *http.Request) (string, any, error) {
+	fams, err := api.FamiliesPage(r.Context(), s.cat, 100)
+	if err != nil {
+		return "", nil, err
+	}
+	return "Families", fams, nil
+}
+
+func (s *Server) search(r *http.Request) (string, any, error) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if len(q) > 500 {
+		return "", nil, fmt.Errorf("the query is too long: %w", errBadQuery)
+	}
+	if q == "" {
+		return "Search", (*api.SearchResult)(nil), nil
+	}
+	res, err := api.Search(r.Context(), s.cat, q, 100)
+	if err != nil {
+		return "", nil, err
+	}
+	return "Search: " + q, res, nil
+}

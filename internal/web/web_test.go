@@ -1,0 +1,148 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"sitrep/internal/api"
+	"sitrep/internal/api/apitest"
+	"sitrep/internal/web"
+)
+
+// site serves the pages and the API over the demo store, as `sitrep serve` does.
+func site(t testing.TB) (*httptest.Server, *api.Catalog) {
+	t.Helper()
+	s := apitest.DemoStore(t)
+	cat := api.NewCatalog(s, 0)
+	pages, err := web.New(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/api/", api.New(cat, api.Options{}))
+	mux.Handle("/", pages)
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv, cat
+}
+
+// demoPages returns the path of every kind of page, with real IDs: a
+// story with a ledger, a derived article with a source, an entity.
+func demoPages(t testing.TB, cat *api.Catalog) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	groups, err := cat.Groups(ctx)
+	if err != nil || len(groups) == 0 {
+		t.Fatalf("groups: %v", err)
+	}
+	story := ""
+	for _, g := range groups {
+		d, _, err := api.StoryDetailOf(ctx, cat, g.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Ledger.Measures) > 0 {
+			story = g.ID
+			break
+		}
+	}
+	if story == "" {
+		t.Fatal("no story of the demo corpus has a ledger")
+	}
+	copies, _, err := cat.List(ctx, api.Filter{Provenance: "partial_copy"}, "", 1)
+	if err != nil || len(copies) == 0 {
+		t.Fatalf("no partial copy in the demo corpus: %v", err)
+	}
+	ents, err := cat.Lister().Entities(ctx, "PER", 1)
+	if err != nil || len(ents) == 0 {
+		t.Fatalf("entities: %v", err)
+	}
+	return map[string]string{
+		"overview": "/",
+		"story":    "/stories/" + url.PathEscape(story),
+		"article":  "/articles/" + copies[0].ID,
+		"entities": "/entities",
+		"entity":   "/entities/" + url.PathEscape(ents[0].Entity),
+		"families": "/families",
+		"search":   "/search?q=troops",
+	}
+}
+
+// TestPages renders each page and checks its key elements.
+func TestPages(t *testing.T) {
+	srv, cat := site(t)
+	paths := demoPages(t, cat)
+	spun, _, err := cat.List(context.Background(), api.Filter{Provenance: "spun"}, "", 1)
+	if err != nil || len(spun) == 0 {
+		t.Fatalf("no spun article in the demo corpus: %v", err)
+	}
+	paths["spun"] = "/articles/" + spun[0].ID
+	want := map[string][]string{
+		"spun":     {`<mark class="sub"`, `class="badge prov-spun"`, `Substituted: `},
+		"overview": {`<ol class="groups">`, `independent source`, `href="/stories/`},
+		"story":    {`<svg class="chart"`, `class="point"`, `Figures ledger`, `class="badge prov-`, `<h2 id="h-actors">`},
+		"article":  {`class="text" id="text"`, `<mark class="fig"`, `class="ent `, `<mark class="time"`, `class="claim"`, `<table class="aligned">`, `class="badge prov-partial_copy"`},
+		"entities": {`<table class="entities">`, `href="/entities/`},
+		"entity":   {`<h2 id="h-al">Aliases</h2>`, `class="chips aliases"`, `<ol class="mentions">`, `<h2 id="h-roles">Roles over time</h2>`, `<svg class="graph"`, `<circle class="node"`},
+		"families": {`independent families`, `class="badge prov-original"`},
+		"search":   {`<ol class="results">`, `href="/articles/`},
+	}
+	for name, p := range paths {
+		t.Run(name, func(t *testing.T) {
+			resp, err := http.Get(srv.URL + p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Fatalf("GET %s: %d", p, resp.StatusCode)
+			}
+			if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") {
+				t.Errorf("CSP %q", csp)
+			}
+			for _, w := range want[name] {
+				if !strings.Contains(string(body), w) {
+					t.Errorf("GET %s: no %q", p, w)
+				}
+			}
+			if strings.Contains(string(body), "http://") && strings.Contains(string(body), "<script src=\"http") {
+				t.Errorf("GET %s loads a script from elsewhere", p)
+			}
+		})
+	}
+}
+
+// TestErrorsAndAssets checks the not-found pages and the embedded assets.
+func TestErrorsAndAssets(t *testing.T) {
+	srv, _ := site(t)
+	cases := []struct {
+		path, contains string
+		status         int
+	}{
+		{"/articles/0000000000000000", "Not found", 404},
+		{"/entities/per:nobody", "Not found", 404},
+		{"/stories/none", "Not found", 404},
+		{"/no/such/page", "no page", 404},
+		{"/entities?type=ALIEN", "not an entity type", 400},
+		{"/static/style.css", "--accent", 200},
+		{"/static/app.js", "data-d", 200},
+		{"/search", "every word must appear", 200},
+	}
+	for _, c := range cases {
+		resp, err := http.Get(srv.URL + c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.status || !strings.Contains(string(body), c.contains) {
+			t.Errorf("GET %s: %d, want %d with %q", c.path, resp.StatusCode, c.status, c.contains)
+		}
+	}
+}

@@ -1,0 +1,271 @@
+// Package worker runs sitrep across processes and machines: Publish puts
+// raw articles on a queue, Annotate consumes them, runs the per-article
+// stages and writes the results to the store, and Link runs the
+// cross-article phase in a loop. Delivery is at least once and writes are
+// idempotent by article ID, so a worker killed at any point loses nothing
+// and counts nothing twice: what it had not acknowledged is delivered
+// again, and what it had already written is recognised as a duplicate.
+package worker
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"sitrep/internal/ingest"
+	"sitrep/internal/link"
+	"sitrep/internal/news"
+	"sitrep/internal/pipeline"
+	"sitrep/internal/queue"
+	"sitrep/internal/source"
+	"sitrep/internal/store"
+)
+
+// envelope is the queue message of one raw article: the article's JSON
+// leaves out its raw bytes, so they travel beside it.
+type envelope struct {
+	Article *news.Article `json:"article"`
+	Raw     []byte        `json:"raw"`
+}
+
+// Encode turns a raw article, as a source reads it, into a queue message.
+func Encode(a *news.Article) ([]byte, error) {
+	return json.Marshal(envelope{Article: a, Raw: a.Raw})
+}
+
+// Decode is the inverse of Encode.
+func Decode(data []byte) (*news.Article, error) {
+	var e envelope
+	if err := json.Unmarshal(data, &e); err != nil {
+		return nil, fmt.Errorf("decode message: %w", err)
+	}
+	if e.Article == nil {
+		return nil, errors.New("decode message: no article")
+	}
+	e.Article.Raw = e.Raw
+	return e.Article, nil
+}
+
+// PublishSummary counts what Publish did.
+type PublishSummary struct {
+	Published int
+	Skipped   []ingest.Skip
+	Bytes     int64
+}
+
+// Publish reads articles with read and publishes each to q. Inputs that
+// cannot be read are counted as skipped; a failed publish stops it.
+func Publish(ctx context.Context, read ingest.ReadFunc, q queue.Queue) (PublishSummary, error) {
+	var sum PublishSummary
+	err := read(ctx, func(it source.Item) error {
+		if it.Err != nil {
+			sum.Skipped = append(sum.Skipped, ingest.Skip{Error: it.Err.Error()})
+			return nil
+		}
+		data, err := Encode(it.Article)
+		if err != nil {
+			return fmt.Errorf("%s: %w", it.Article.Source(), err)
+		}
+		if err := q.Publish(ctx, data); err != nil {
+			return fmt.Errorf("%s: %w", it.Article.Source(), err)
+		}
+		sum.Published++
+		sum.Bytes += int64(it.Article.RawSize)
+		return nil
+	})
+	return sum, err
+}
+
+// AnnotateOptions configure Annotate. Zero values are defaults.
+type AnnotateOptions struct {
+	// Steps are the per-article stages; nil means ingest.Steps().
+	Steps []pipeline.Step
+	// Workers processes articles at once; <= 0 means GOMAXPROCS.
+	Workers int
+	// Batch is how many messages are fetched, processed and written
+	// together; <= 0 means 64.
+	Batch int
+	// Wait is how long a fetch waits for work; <= 0 means 1s.
+	Wait time.Duration
+	// Logger receives one line per skipped or failed article; nil discards.
+	Logger *slog.Logger
+}
+
+// AnnotateStats counts what Annotate did.
+type AnnotateStats struct {
+	Stored     int // new articles written
+	Duplicates int // already stored: redeliveries and re-ingested reports
+	Rejected   int // inputs that can never become an article (acknowledged)
+	Failed     int // deliveries that failed and were returned to the queue
+}
+
+// Annotate consumes q until ctx is done: it fetches a batch, runs the
+// stages, writes the articles to w in one transaction and acknowledges
+// each message only after that write has committed. A message whose
+// article cannot be decoded or written is negatively acknowledged with
+// its error, so the queue retries it and, after MaxDeliver tries,
+// dead-letters it. When ctx is done, the batch in hand is finished
+// (processed, written, acknowledged) before Annotate returns: that is the
+// graceful shutdown on SIGTERM.
+func Annotate(ctx context.Context, q queue.Queue, w store.ArticleWriter, opts AnnotateOptions) (AnnotateStats, error) {
+	steps := opts.Steps
+	if steps == nil {
+		steps = ingest.Steps()
+	}
+	batch := opts.Batch
+	if batch <= 0 {
+		batch = 64
+	}
+	wait := opts.Wait
+	if wait <= 0 {
+		wait = time.Second
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	a := &annotator{p: pipeline.New(opts.Workers, steps...), w: w, log: log}
+	for ctx.Err() == nil {
+		msgs, err := q.Fetch(ctx, batch, wait)
+		if err != nil {
+			if ctx.Err() != nil {
+				break
+			}
+			return a.stats, err
+		}
+		if len(msgs) == 0 {
+			continue
+		}
+		// Finish the batch in hand even if ctx is cancelled meanwhile.
+		if err := a.handle(context.WithoutCancel(ctx), msgs); err != nil {
+			return a.stats, err
+		}
+	}
+	return a.stats, nil
+}
+
+type annotator struct {
+	p     *pipeline.Pipeline
+	w     store.ArticleWriter
+	log   *slog.Logger
+	stats AnnotateStats
+}
+
+// handle processes, writes and settles one batch of messages.
+func (a *annotator) handle(ctx context.Context, msgs []*queue.Message) error {
+	byArticle := map[*news.Article]*queue.Message{}
+	in := make(chan *news.Article, len(msgs))
+	for _, m := range msgs {
+		art, err := Decode(m.Data)
+		if err != nil {
+			a.fail(ctx, m, err)
+			continue
+		}
+		byArticle[art] = m
+		in <- art
+	}
+	close(in)
+	var ready []*news.Article
+	for r := range a.p.Run(ctx, in) {
+		m := byArticle[r.Article]
+		if r.Err != nil {
+			if errors.Is(r.Err, news.ErrRejected) {
+				// Bad input never becomes good: acknowledge it and say why.
+				a.stats.Rejected++
+				a.log.Warn("skip article", "article", r.Article, "err", r.Err)
+				if err := m.Ack(ctx); err != nil {
+					return err
+				}
+				continue
+			}
+			a.fail(ctx, m, r.Err)
+			continue
+		}
+		ready = append(ready, r.Article)
+	}
+	results, err := a.w.Put(ctx, ready)
+	if err != nil {
+		// One article may make the whole batch fail (a poison article):
+		// write them one by one so only that one is retried.
+		return a.putEach(ctx, ready, byArticle)
+	}
+	return a.settle(ctx, ready, results, byArticle)
+}
+
+func (a *annotator) putEach(ctx context.Context, ready []*news.Article, byArticle map[*news.Article]*queue.Message) error {
+	for _, art := range ready {
+		res, err := a.w.Put(ctx, []*news.Article{art})
+		if err != nil {
+			a.fail(ctx, byArticle[art], err)
+			continue
+		}
+		if err := a.settle(ctx, []*news.Article{art}, res, byArticle); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// settle acknowledges written articles.
+func (a *annotator) settle(ctx context.Context, arts []*news.Article, results []store.PutResult, byArticle map[*news.Article]*queue.Message) error {
+	for i, art := range arts {
+		if results[i].Duplicate {
+			a.stats.Duplicates++
+		} else {
+			a.stats.Stored++
+		}
+		if err := byArticle[art].Ack(ctx); err != nil {
+			return fmt.Errorf("ack %s: %w", art.ID, err)
+		}
+	}
+	return nil
+}
+
+// fail returns a message to the queue with its error.
+func (a *annotator) fail(ctx context.Context, m *queue.Message, cause error) {
+	a.stats.Failed++
+	a.log.Warn("article failed", "attempt", m.Attempt, "err", cause)
+	if err := m.Nak(ctx, cause); err != nil {
+		a.log.Error("return message to the queue", "err", err)
+	}
+}
+
+// Link runs the link phase whenever there is pending work, until ctx is
+// done: it runs the steps, and sleeps for every when they found nothing
+// to do. The steps keep their state in the store, so a restarted link
+// worker resumes where the last one stopped.
+func Link(ctx context.Context, steps []link.Named, every time.Duration, log *slog.Logger) error {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if every <= 0 {
+		every = time.Second
+	}
+	for {
+		timings, err := link.Run(ctx, steps)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		}
+		n := 0
+		for _, t := range timings {
+			n += t.Articles
+			if t.Articles > 0 {
+				log.Info("linked", "step", t.Name, "articles", t.Articles, "seconds", t.Total.Seconds())
+			}
+		}
+		if n > 0 {
+			continue
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(every):
+		}
+	}
+}
