@@ -88,31 +88,62 @@ func New(workers int, steps ...Step) *Pipeline {
 }
 
 // Run processes every article received from in and sends one Result per
-// article to the returned channel, which is closed when in is closed and
-// all work is done, or when ctx is cancelled. Results arrive in completion
-// order, not input order. After ctx is done, workers stop taking articles
-// from in, so its sender must also watch ctx.
+// article to the returned channel, in input order, so that a run over the
+// same input stores its articles in the same order every time (the link
+// phase's results depend on that order). At most 4×workers articles are in
+// flight: a slow article holds back the ones behind it, never memory. The
+// channel is closed when in is closed and all work is done, or when ctx is
+// cancelled. After ctx is done, workers stop taking articles from in, so
+// its sender must also watch ctx.
 func (p *Pipeline) Run(ctx context.Context, in <-chan *news.Article) <-chan Result {
-	out := make(chan Result, p.workers)
-	var wg sync.WaitGroup
-	for range p.workers {
-		wg.Go(func() {
-			for a := range in {
-				if ctx.Err() != nil {
-					return // the sender must stop on ctx too
-				}
-				r := Result{Article: a, Err: p.Process(ctx, a)}
-				select {
-				case out <- r:
-				case <-ctx.Done():
-					return
-				}
-			}
-		})
+	type job struct {
+		a    *news.Article
+		done chan Result
 	}
+	jobs := make(chan job)
+	// pending holds each job's result slot in input order; its capacity
+	// bounds the work in flight.
+	pending := make(chan chan Result, 4*p.workers)
 	go func() {
-		wg.Wait()
-		close(out)
+		defer close(jobs)
+		defer close(pending)
+		for a := range in {
+			j := job{a: a, done: make(chan Result, 1)}
+			select {
+			case pending <- j.done:
+			case <-ctx.Done():
+				return // the sender must stop on ctx too
+			}
+			select {
+			case jobs <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for range p.workers {
+		go func() {
+			for j := range jobs {
+				j.done <- Result{Article: j.a, Err: p.Process(ctx, j.a)}
+			}
+		}()
+	}
+	out := make(chan Result, p.workers)
+	go func() {
+		defer close(out)
+		for done := range pending {
+			var r Result
+			select {
+			case r = <-done:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case out <- r:
+			case <-ctx.Done():
+				return
+			}
+		}
 	}()
 	return out
 }

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"sitrep/internal/news"
 )
@@ -69,6 +71,35 @@ func TestRunRecordsErrorsWithoutStoppingTheBatch(t *testing.T) {
 	timings := p.Timings()
 	if len(timings) != 3 || timings[0].Articles != 4 || timings[0].Errors != 1 || timings[1].Errors != 2 {
 		t.Errorf("timings %+v", timings)
+	}
+}
+
+func TestRunKeepsInputOrder(t *testing.T) {
+	// Early articles are the slowest, so completion order is the reverse
+	// of input order unless the pipeline reorders.
+	slow := StageFunc(func(_ context.Context, a *news.Article) error {
+		n, _ := strconv.Atoi(a.Path)
+		time.Sleep(time.Duration(40-n) * 100 * time.Microsecond)
+		return nil
+	})
+	in := make(chan *news.Article)
+	go func() {
+		for i := range 40 {
+			in <- &news.Article{Path: strconv.Itoa(i)}
+		}
+		close(in)
+	}()
+	var got []string
+	for r := range New(4, Step{"slow", slow}).Run(context.Background(), in) {
+		got = append(got, r.Article.Path)
+	}
+	for i, path := range got {
+		if path != strconv.Itoa(i) {
+			t.Fatalf("result %d is article %s; order %v", i, path, got)
+		}
+	}
+	if len(got) != 40 {
+		t.Fatalf("got %d results, want 40", len(got))
 	}
 }
 
