@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"sitrep/internal/corpus"
 	"sitrep/internal/link/story"
 	"sitrep/internal/news"
 )
@@ -28,40 +29,17 @@ type StoryDoc struct {
 // HuffPost; the gold cluster is the triplet-uuid. The articles come back
 // raw (Format text), in file order.
 func LoadBASIL(dir string) ([]StoryDoc, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "articles", "*", "*.json"))
+	docs, err := corpus.BASIL(dir)
 	if err != nil {
 		return nil, err
 	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("basil: no articles under %s: %w", dir, os.ErrNotExist)
-	}
-	sort.Strings(files)
-	var out []StoryDoc
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		var rec struct {
-			Title   string     `json:"title"`
-			Date    string     `json:"date"`
-			URL     string     `json:"url"`
-			Source  string     `json:"source"`
-			Triplet string     `json:"triplet-uuid"`
-			Body    [][]string `json:"body-paragraphs"`
-		}
-		if err := json.Unmarshal(b, &rec); err != nil {
-			return nil, fmt.Errorf("basil %s: %w", f, err)
-		}
-		var paras []string
-		for _, p := range rec.Body {
-			paras = append(paras, strings.Join(p, " "))
-		}
-		a := rawArticle(rec.URL, strings.TrimSpace(rec.Title), strings.ToLower(rec.Source), strings.Join(paras, "\n\n"))
-		if t, err := time.Parse("2006-01-02", rec.Date); err == nil {
+	out := make([]StoryDoc, 0, len(docs))
+	for _, d := range docs {
+		a := rawArticle(d.URL, d.Title, d.Source, d.Text)
+		if t, err := time.Parse("2006-01-02", d.Date); err == nil {
 			a.Published = t
 		}
-		out = append(out, StoryDoc{Article: a, Gold: rec.Triplet})
+		out = append(out, StoryDoc{Article: a, Gold: d.Group})
 	}
 	return out, nil
 }

@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sitrep/internal/corpus"
 	"sitrep/internal/news"
 )
 
@@ -186,11 +187,11 @@ func (j *Judge) EvalNearDuplicates(dataDir string) ([]EvalLine, error) {
 	out = append(out, mp)
 
 	// BASIL: three outlets on one event are related, not copies.
-	basil, err := BASIL(filepath.Join(dataDir, "news-clustering", "basil"))
+	basil, err := corpus.BASIL(filepath.Join(dataDir, "news-clustering", "basil"))
 	if err != nil {
 		return nil, err
 	}
-	groups := map[string][]LabeledText{}
+	groups := map[string][]corpus.Doc{}
 	for _, b := range basil {
 		groups[b.Group] = append(groups[b.Group], b)
 	}
@@ -277,13 +278,13 @@ func yonhapBody(t string) string {
 
 // HeldOutArticles returns the ukraine-war-news articles held out of the
 // background model that have at least minWords words.
-func HeldOutArticles(dataDir string, minWords int) ([]LabeledText, error) {
+func HeldOutArticles(dataDir string, minWords int) ([]corpus.Doc, error) {
 	f, err := os.Open(filepath.Join(dataDir, "ukraine-war-news", "articles.jsonl"))
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var out []LabeledText
+	var out []corpus.Doc
 	dec := json.NewDecoder(bufio.NewReader(f))
 	for dec.More() {
 		var r struct {
@@ -294,7 +295,7 @@ func HeldOutArticles(dataDir string, minWords int) ([]LabeledText, error) {
 			return nil, err
 		}
 		if HeldOut(r.ID) && len(strings.Fields(r.Text)) >= minWords {
-			out = append(out, LabeledText{ID: r.ID, Text: r.Text})
+			out = append(out, corpus.Doc{ID: r.ID, Text: r.Text})
 		}
 	}
 	return out, nil
@@ -347,7 +348,7 @@ type SpinPoint struct {
 // SpinCurve spins the held-out articles at each rate and measures
 // detection, and the false-positive rate of every standalone kind on the
 // untouched articles.
-func (j *Judge) SpinCurve(arts []LabeledText, rates []float64, seed uint64) ([]SpinPoint, map[string]int) {
+func (j *Judge) SpinCurve(arts []corpus.Doc, rates []float64, seed uint64) ([]SpinPoint, map[string]int) {
 	untouched := map[string]int{}
 	for _, a := range arts {
 		untouched[j.Judge(art(a.ID, a.Text), nil).Kind]++

@@ -5,16 +5,14 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
+	"sitrep/internal/corpus"
 	"sitrep/internal/link/provenance/minhash"
 )
 
@@ -116,63 +114,8 @@ func BuildLM(dataDir string, minCount int, w io.Writer) (int, error) {
 			}
 		}
 	}
-	type rec map[string]any
-	readJSONL := func(path string, each func(rec)) error {
-		f, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		dec := json.NewDecoder(f)
-		for dec.More() {
-			var r rec
-			if err := dec.Decode(&r); err != nil {
-				return fmt.Errorf("%s: %w", path, err)
-			}
-			each(r)
-		}
-		return nil
-	}
-	str := func(r rec, k string) string { s, _ := r[k].(string); return s }
-
-	if err := readJSONL(filepath.Join(dataDir, "ukraine-war-news", "articles.jsonl"), func(r rec) {
-		if !HeldOut(str(r, "id")) {
-			add(str(r, "text"))
-		}
-	}); err != nil {
+	if err := corpus.News(dataDir, HeldOut, add); err != nil {
 		return 0, fmt.Errorf("build lm: %w", err)
-	}
-	last := map[string]string{}
-	if err := readJSONL(filepath.Join(dataDir, "near-duplicates", "cnn-revisions-2024-07", "versions.jsonl"), func(r rec) {
-		last[str(r, "article_path")] = str(r, "text")
-	}); err != nil {
-		return 0, fmt.Errorf("build lm: %w", err)
-	}
-	for _, t := range last {
-		add(t)
-	}
-	if err := readJSONL(filepath.Join(dataDir, "news-clustering", "ecbplus", "documents.jsonl"), func(r rec) {
-		ss, _ := r["sentences"].([]any)
-		for _, s := range ss {
-			t, _ := s.(string)
-			add(t)
-		}
-	}); err != nil {
-		return 0, fmt.Errorf("build lm: %w", err)
-	}
-	basil, err := BASIL(filepath.Join(dataDir, "news-clustering", "basil"))
-	if err != nil {
-		return 0, fmt.Errorf("build lm: %w", err)
-	}
-	for _, b := range basil {
-		add(b.Text)
-	}
-	if b, err := os.ReadFile(filepath.Join(dataDir, "near-duplicates", "msrp", "msr_paraphrase_data.txt")); err == nil {
-		for i, line := range strings.Split(string(b), "\n") {
-			if f := strings.Split(line, "\t"); i > 0 && len(f) > 1 {
-				add(f[1])
-			}
-		}
 	}
 
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
@@ -197,44 +140,4 @@ func BuildLM(dataDir string, minCount int, w io.Writer) (int, error) {
 		return 0, err
 	}
 	return total, zw.Close()
-}
-
-// LabeledText is one article of an evaluation set.
-type LabeledText struct {
-	ID, Group, Source, Title, Date, URL, Text string
-}
-
-// BASIL reads the BASIL articles under dir (news-clustering/basil): Group
-// is the triplet id, Source the outlet.
-func BASIL(dir string) ([]LabeledText, error) {
-	var out []LabeledText
-	err := filepath.WalkDir(filepath.Join(dir, "articles"), func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		var r struct {
-			Source  string     `json:"source"`
-			Triplet string     `json:"triplet-uuid"`
-			Title   string     `json:"title"`
-			Date    string     `json:"date"`
-			URL     string     `json:"url"`
-			Paras   [][]string `json:"body-paragraphs"`
-		}
-		if err := json.Unmarshal(b, &r); err != nil {
-			return fmt.Errorf("%s: %w", p, err)
-		}
-		var paras []string
-		for _, para := range r.Paras {
-			paras = append(paras, strings.Join(para, " "))
-		}
-		out = append(out, LabeledText{ID: filepath.Base(p), Group: r.Triplet, Source: strings.ToLower(r.Source),
-			Title: r.Title, Date: r.Date, URL: r.URL, Text: strings.Join(paras, "\n\n")})
-		return nil
-	})
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, err
 }
