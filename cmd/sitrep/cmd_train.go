@@ -2,30 +2,35 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
+	"sitrep/internal/annotate/sentence"
+	"sitrep/internal/corpus"
 	"sitrep/internal/facts"
 	"sitrep/internal/link/provenance"
 	"sitrep/internal/ner"
 )
 
 // runTrain builds one of the project's committed models or tables from
-// public data: `sitrep train ner|synonyms|lm`.
+// public data: `sitrep train ner|clusters|synonyms|lm`.
 func runTrain(_ context.Context, env *environment, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("train: name what to train: ner, synonyms or lm: %w", errUsage)
+		return fmt.Errorf("train: name what to train: ner, clusters, synonyms or lm: %w", errUsage)
 	}
 	switch args[0] {
 	case "ner":
 		return trainNER(env, args[1:])
+	case "clusters":
+		return trainClusters(env, args[1:])
 	case "synonyms", "lm":
 		return trainProvenanceTable(env, args[0], args[1:])
 	default:
-		return fmt.Errorf("train: unknown model %q (want ner, synonyms or lm): %w", args[0], errUsage)
+		return fmt.Errorf("train: unknown model %q (want ner, clusters, synonyms or lm): %w", args[0], errUsage)
 	}
 }
 
@@ -71,12 +76,20 @@ func trainNER(env *environment, args []string) error {
 	epochs := fs.Int("epochs", 15, "most passes over the training data (the best on dev is kept)")
 	minCount := fs.Int("min-count", 1, "drop features seen fewer times in training")
 	test := fs.Bool("test", false, "also score the model on test.txt")
+	clustersFile := fs.String("clusters", defaultClusters, "word clusters `FILE` (from sitrep train clusters) for the clusters features")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	f, ok := ner.ParseFeatures(*feats)
 	if !ok || f == 0 {
 		return fmt.Errorf("train ner: bad --features %q: %w", *feats, errUsage)
+	}
+	var clusters map[string]string
+	if f&ner.FeatClusters != 0 {
+		var err error
+		if clusters, err = readClusters(*clustersFile); err != nil {
+			return fmt.Errorf("train ner: %w (build it with sitrep train clusters, or leave out the clusters features)", err)
+		}
 	}
 	train, err := ner.ReadCoNLLFile(filepath.Join(*data, "train.txt"))
 	if err != nil {
@@ -93,6 +106,7 @@ func trainNER(env *environment, args []string) error {
 		MinCount:  *minCount,
 		Dev:       dev,
 		Gazetteer: facts.Default().GazetteerEntries(),
+		Clusters:  clusters,
 		Log:       env.stderr,
 	})
 	if err != nil {
@@ -120,4 +134,92 @@ func trainNER(env *environment, args []string) error {
 		ner.Evaluate(m, docs).Write(env.stdout)
 	}
 	return nil
+}
+
+// trainClusters induces the word clusters the tagger's cluster features
+// use, from unlabelled news in ../shared/data and the CoNLL-2003 training
+// and development text (not its test text).
+func trainClusters(env *environment, args []string) error {
+	fs := newFlagSet(env, "train clusters", "")
+	data := fs.String("data", defaultData, "public data sets `DIR`")
+	classes := fs.Int("classes", 256, "number of leaf clusters")
+	minCount := fs.Int("min-count", 3, "cluster words seen at least this often")
+	out := fs.String("o", defaultClusters, "clusters `FILE` to write (gzipped)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	var sents [][]string
+	words := 0
+	add := func(text string) {
+		toks := sentence.Tokenize(text)
+		k := 0
+		for _, s := range sentence.Split(text, toks) {
+			for k < len(toks) && toks[k].Start < s.Start {
+				k++
+			}
+			var ws []string
+			for ; k < len(toks) && toks[k].End <= s.End; k++ {
+				ws = append(ws, toks[k].In(text))
+			}
+			sents = append(sents, ws)
+			words += len(ws)
+		}
+	}
+	if err := corpus.News(*data, nil, add); err != nil {
+		return fmt.Errorf("train clusters: %w", err)
+	}
+	for _, name := range []string{"train.txt", "valid.txt"} {
+		docs, err := ner.ReadCoNLLFile(filepath.Join(*data, "conll2003", name))
+		if err != nil {
+			return fmt.Errorf("train clusters: %w", err)
+		}
+		for _, d := range docs {
+			for _, s := range d.Sentences {
+				sents = append(sents, s.Words)
+				words += len(s.Words)
+			}
+		}
+	}
+	start := time.Now()
+	clusters := ner.Brown(sents, *classes, *minCount)
+	elapsed := time.Since(start)
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	comment := fmt.Sprintf("Brown word clusters (%d classes, words seen at least %d times) induced from\n%d words of unlabelled news in ../shared/data and the CoNLL-2003 train and dev text.\nRebuild: sitrep train clusters -data ../shared/data", *classes, *minCount, words)
+	if err := ner.WriteClusters(zw, clusters, comment); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("train clusters: %w", err)
+	}
+	fmt.Fprintf(env.stdout, "clustered %d words of %d running words in %.1fs → %s (%d bytes)\n", len(clusters), words, elapsed.Seconds(), *out, buf.Len())
+	return nil
+}
+
+// defaultClusters is where `sitrep train clusters` writes and `sitrep
+// train ner` reads the word clusters.
+var defaultClusters = filepath.Join("internal", "ner", "data", "clusters.txt.gz")
+
+// readClusters reads a gzipped clusters file.
+func readClusters(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	c, err := ner.ReadClusters(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
 }
