@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"sitrep/internal/news"
 )
 
 // EntryFilter selects and pages article entries (Browser.ArticleEntries).
@@ -44,6 +46,17 @@ type Entry struct {
 	// Figures and Events count the article's figure and event layers.
 	Figures int `json:"figures"`
 	Events  int `json:"events"`
+}
+
+// LinkFieldsOf returns an Entry holding only the link-phase fields of a
+// (story, provenance kind, source and family, figure and event counts),
+// which the stores keep as columns beside the article's document.
+func LinkFieldsOf(a *news.Article) Entry {
+	e := Entry{Story: a.Story, Figures: len(a.Figures), Events: len(a.Events)}
+	if p := a.Provenance; p != nil {
+		e.Provenance, e.Of, e.Family = p.Kind, p.Of, p.Family
+	}
+	return e
 }
 
 // Stats are corpus-wide counts for the overview and the families view.

@@ -53,10 +53,14 @@ type Summary struct {
 	Mentions  int     `json:"mentions"`
 	Articles  int     `json:"articles"`
 	Aliases   []Alias `json:"aliases"`
-	// ArticleIDs lists the articles that mention the entity (sitrep
-	// entity NAME only).
+	// ArticleIDs lists the newest articles (at most MaxArticleIDs) that
+	// mention the entity, sorted by ID (sitrep entity NAME only).
 	ArticleIDs []string `json:"article_ids,omitempty"`
 }
+
+// MaxArticleIDs bounds Summary.ArticleIDs, so that reading an entity
+// costs the same however many articles mention it.
+const MaxArticleIDs = 1000
 
 // Lister reads the entity index for `sitrep entities` and `sitrep entity`.
 type Lister interface {

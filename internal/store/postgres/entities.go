@@ -138,8 +138,11 @@ func (s *Store) entityAliases(ctx context.Context, entity string) ([]linkentity.
 // written form is name.
 func (s *Store) Entity(ctx context.Context, name string) (*linkentity.Summary, error) {
 	var id string
-	err := s.pool.QueryRow(ctx, `SELECT entity FROM entity_mentions WHERE entity = $1 OR alias = $1 OR canonical = $1
-		GROUP BY entity ORDER BY SUM(count) DESC, entity LIMIT 1`, name).Scan(&id)
+	err := s.pool.QueryRow(ctx, `SELECT entity FROM entity_mentions WHERE entity = $1 LIMIT 1`, name).Scan(&id)
+	if errNoRows(err) {
+		err = s.pool.QueryRow(ctx, `SELECT entity FROM entity_mentions WHERE alias = $1 OR canonical = $1
+			GROUP BY entity ORDER BY SUM(count) DESC, entity LIMIT 1`, name).Scan(&id)
+	}
 	if errNoRows(err) {
 		err = s.pool.QueryRow(ctx, `SELECT entity FROM entity_names WHERE name_key = $1 ORDER BY type LIMIT 1`, facts.Key(name)).Scan(&id)
 	}
@@ -158,7 +161,8 @@ func (s *Store) Entity(ctx context.Context, name string) (*linkentity.Summary, e
 	if e.Aliases, err = s.entityAliases(ctx, id); err != nil {
 		return nil, err
 	}
-	rows, err := s.pool.Query(ctx, `SELECT DISTINCT a.id FROM entity_mentions m JOIN articles a ON a.seq = m.seq WHERE m.entity = $1`, id)
+	rows, err := s.pool.Query(ctx, `SELECT a.id FROM articles a WHERE a.seq IN (SELECT seq FROM entity_mentions WHERE entity = $1)`+
+		listOrder+` LIMIT $2`, id, linkentity.MaxArticleIDs)
 	if err != nil {
 		return nil, fmt.Errorf("entity %q: %w", name, err)
 	}

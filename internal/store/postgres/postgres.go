@@ -166,6 +166,7 @@ type row struct {
 	rawSize, words                  int
 	status, text                    string
 	doc                             []byte
+	entry                           store.Entry
 }
 
 func encode(a *news.Article) (row, error) {
@@ -190,6 +191,7 @@ func encode(a *news.Article) (row, error) {
 		language: a.Language, declaredSource: a.DeclaredSource,
 		format: string(a.Format), rawSHA256: a.RawSHA256, rawSize: a.RawSize,
 		words: a.Words(), status: a.Status(), text: a.Text, doc: doc,
+		entry: store.LinkFieldsOf(a),
 	}, nil
 }
 
@@ -208,8 +210,10 @@ func nullIfEmpty(s string) *string {
 }
 
 const insertSQL = `INSERT INTO articles (id, url, duplicate_key, text_hash, path, outlet, title, author,
-	published, fetched, language, declared_source, format, raw_sha256, raw_size, words, status, text, doc)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+	published, fetched, language, declared_source, format, raw_sha256, raw_size, words, status, text, doc,
+	story, provenance_kind, provenance_of, provenance_family, figures, events)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+	$20, $21, $22, $23, $24, $25)
 ON CONFLICT DO NOTHING`
 
 // Put stores articles in one transaction; see store.ArticleWriter.
@@ -234,7 +238,8 @@ func (s *Store) Put(ctx context.Context, articles []*news.Article) ([]store.PutR
 	for i, r := range rows {
 		tag, err := tx.Exec(ctx, insertSQL, r.id, nullIfEmpty(r.url), r.duplicateKey, r.textHash,
 			r.path, r.outlet, r.title, r.author, r.published, r.fetched, r.language, r.declaredSource,
-			r.format, r.rawSHA256, r.rawSize, r.words, r.status, r.text, r.doc)
+			r.format, r.rawSHA256, r.rawSize, r.words, r.status, r.text, r.doc,
+			r.entry.Story, r.entry.Provenance, r.entry.Of, r.entry.Family, r.entry.Figures, r.entry.Events)
 		if err != nil {
 			return nil, fmt.Errorf("put article %d (%s): %w", i, r.id, err)
 		}
@@ -274,8 +279,11 @@ func (s *Store) Update(ctx context.Context, a *news.Article) error {
 	if err != nil {
 		return fmt.Errorf("update %s: %w", a.ID, err)
 	}
-	tag, err := s.pool.Exec(ctx, `UPDATE articles SET doc = $1, status = $2 WHERE id = $3 AND text = $4`,
-		r.doc, r.status, a.ID, a.Text)
+	e := r.entry
+	tag, err := s.pool.Exec(ctx, `UPDATE articles SET doc = $1, status = $2,
+		story = $5, provenance_kind = $6, provenance_of = $7, provenance_family = $8, figures = $9, events = $10
+		WHERE id = $3 AND text = $4`,
+		r.doc, r.status, a.ID, a.Text, e.Story, e.Provenance, e.Of, e.Family, e.Figures, e.Events)
 	if err != nil {
 		return fmt.Errorf("update %s: %w", a.ID, err)
 	}

@@ -16,12 +16,7 @@ import (
 var _ store.Browser = (*Store)(nil)
 
 const entryCols = `a.id, a.url, a.path, a.outlet, a.title, a.doc->>'published', a.words, a.status,
-	COALESCE(a.doc->>'story', ''),
-	COALESCE(a.doc->'provenance'->>'kind', ''),
-	COALESCE(a.doc->'provenance'->>'of', ''),
-	COALESCE(a.doc->'provenance'->>'family', ''),
-	COALESCE(jsonb_array_length(CASE jsonb_typeof(a.doc->'figures') WHEN 'array' THEN a.doc->'figures' END), 0),
-	COALESCE(jsonb_array_length(CASE jsonb_typeof(a.doc->'events') WHEN 'array' THEN a.doc->'events' END), 0)`
+	a.story, a.provenance_kind, a.provenance_of, a.provenance_family, a.figures, a.events`
 
 func (s *Store) entries(ctx context.Context, q string, args ...any) ([]store.Entry, error) {
 	rows, err := s.pool.Query(ctx, q, args...)
@@ -73,18 +68,18 @@ func (s *Store) ArticleEntries(ctx context.Context, f store.EntryFilter) ([]stor
 		where = append(where, "a.outlet = "+arg(f.Outlet))
 	}
 	if f.Story != "" {
-		where = append(where, "a.seq IN (SELECT seq FROM story_members WHERE story = "+arg(f.Story)+")")
+		where = append(where, "a.story = "+arg(f.Story))
 	}
 	if f.Provenance != "" {
-		where = append(where, "a.seq IN (SELECT seq FROM provenance WHERE kind = "+arg(f.Provenance)+")")
+		where = append(where, "a.provenance_kind = "+arg(f.Provenance))
 	}
 	if f.Judged {
-		where = append(where, "a.seq IN (SELECT seq FROM provenance)")
+		where = append(where, "a.provenance_kind <> ''")
 	}
 	if f.Family != "" {
+		// A family's first article may record no family of its own.
 		p := arg(f.Family)
-		where = append(where, `a.seq IN (SELECT p.seq FROM provenance p JOIN articles h ON h.seq = p.family_seq WHERE h.id = `+p+`
-			UNION SELECT p.seq FROM provenance p JOIN articles h ON h.seq = p.seq WHERE h.id = `+p+`)`)
+		where = append(where, "(a.provenance_family = "+p+" OR a.id = "+p+" AND a.provenance_kind <> '')")
 	}
 	if !f.From.IsZero() {
 		where = append(where, "a.published >= "+arg(f.From.UTC()))

@@ -168,6 +168,7 @@ type row struct {
 	rawSize, words                   int
 	status, text                     string
 	doc                              []byte
+	entry                            store.Entry
 }
 
 func encode(a *news.Article) (row, error) {
@@ -205,6 +206,7 @@ func encode(a *news.Article) (row, error) {
 		status:         a.Status(),
 		text:           a.Text,
 		doc:            doc,
+		entry:          store.LinkFieldsOf(a),
 	}, nil
 }
 
@@ -230,8 +232,9 @@ func parseTime(s string) (time.Time, error) {
 
 const insertSQL = `INSERT INTO articles (id, url, duplicate_key, text_hash, path, outlet, title, author,
 	published, fetched, language, declared_source, format, raw_sha256,
-	raw_size, words, status, text, doc, ingested_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	raw_size, words, status, text, doc, ingested_at,
+	story, provenance_kind, provenance_of, provenance_family, figures, events)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT DO NOTHING`
 
 // Put stores articles in one transaction: all of them or, on error, none.
@@ -277,7 +280,8 @@ func (s *Store) Put(ctx context.Context, articles []*news.Article) ([]store.PutR
 	for i, r := range rows {
 		res, err := ins.ExecContext(ctx, r.id, r.url, r.duplicateKey, r.textHash, r.path, r.outlet, r.title, r.author,
 			r.published, r.fetched, r.language, r.declaredSource, r.format, r.rawSHA256,
-			r.rawSize, r.words, r.status, r.text, r.doc, now)
+			r.rawSize, r.words, r.status, r.text, r.doc, now,
+			r.entry.Story, r.entry.Provenance, r.entry.Of, r.entry.Family, r.entry.Figures, r.entry.Events)
 		if err != nil {
 			return nil, fmt.Errorf("put article %d (%s): %w", i, r.id, err)
 		}
@@ -359,7 +363,10 @@ func (s *Store) Update(ctx context.Context, a *news.Article) error {
 	if text != a.Text {
 		return fmt.Errorf("update %s: the text differs from the stored text", a.ID)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE articles SET doc = ?, status = ? WHERE id = ?`, r.doc, r.status, a.ID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET doc = ?, status = ?,
+		story = ?, provenance_kind = ?, provenance_of = ?, provenance_family = ?, figures = ?, events = ?
+		WHERE id = ?`, r.doc, r.status,
+		r.entry.Story, r.entry.Provenance, r.entry.Of, r.entry.Family, r.entry.Figures, r.entry.Events, a.ID); err != nil {
 		return fmt.Errorf("update %s: %w", a.ID, err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -15,14 +15,9 @@ import (
 var _ store.Browser = (*Store)(nil)
 
 // entryCols reads an article's summary and its link-phase results from
-// its columns and its stored document.
+// its columns (migration 0005).
 const entryCols = `a.id, a.url, a.path, a.outlet, a.title, a.published, a.words, a.status,
-	COALESCE(json_extract(a.doc, '$.story'), ''),
-	COALESCE(json_extract(a.doc, '$.provenance.kind'), ''),
-	COALESCE(json_extract(a.doc, '$.provenance.of'), ''),
-	COALESCE(json_extract(a.doc, '$.provenance.family'), ''),
-	COALESCE(json_array_length(a.doc, '$.figures'), 0),
-	COALESCE(json_array_length(a.doc, '$.events'), 0)`
+	a.story, a.provenance_kind, a.provenance_of, a.provenance_family, a.figures, a.events`
 
 func (s *Store) entries(ctx context.Context, q string, args ...any) ([]store.Entry, error) {
 	rows, err := s.r.QueryContext(ctx, q, args...)
@@ -54,8 +49,9 @@ func (s *Store) entries(ctx context.Context, q string, args ...any) ([]store.Ent
 }
 
 // ArticleEntries lists the entries that pass f, newest first; see
-// store.Browser. Story and family filters read their indexes; the others
-// walk the publication-order index until the page is full.
+// store.Browser. Outlet, story, provenance-kind and family filters read
+// their indexes in list order; the others walk the publication-order
+// index until the page is full.
 func (s *Store) ArticleEntries(ctx context.Context, f store.EntryFilter) ([]store.Entry, error) {
 	var (
 		where []string
@@ -66,19 +62,19 @@ func (s *Store) ArticleEntries(ctx context.Context, f store.EntryFilter) ([]stor
 		args = append(args, f.Outlet)
 	}
 	if f.Story != "" {
-		where = append(where, "a.seq IN (SELECT seq FROM story_members WHERE story = ?)")
+		where = append(where, "a.story = ?")
 		args = append(args, f.Story)
 	}
 	if f.Provenance != "" {
-		where = append(where, "a.seq IN (SELECT seq FROM provenance WHERE kind = ?)")
+		where = append(where, "a.provenance_kind = ?")
 		args = append(args, f.Provenance)
 	}
 	if f.Judged {
-		where = append(where, "a.seq IN (SELECT seq FROM provenance)")
+		where = append(where, "a.provenance_kind <> ''")
 	}
 	if f.Family != "" {
-		where = append(where, `a.seq IN (SELECT p.seq FROM provenance p JOIN articles h ON h.seq = p.family_seq WHERE h.id = ?
-			UNION SELECT p.seq FROM provenance p JOIN articles h ON h.seq = p.seq WHERE h.id = ?)`)
+		// A family's first article may record no family of its own.
+		where = append(where, "(a.provenance_family = ? OR a.id = ? AND a.provenance_kind <> '')")
 		args = append(args, f.Family, f.Family)
 	}
 	if !f.From.IsZero() {
