@@ -366,9 +366,9 @@ func checkDays(days ...string) error {
 	return nil
 }
 
-// MaxScan bounds the articles one figures or events request reads; a
-// request that reads them all without filling its page returns a cursor
-// to continue from.
+// MaxScan bounds the articles one figures, events or families request
+// reads; a figures or events request that reads them all without filling
+// its page returns a cursor to continue from.
 const MaxScan = 2000
 
 // scan reads the articles of the request's ?story= (else all), newest
@@ -418,8 +418,10 @@ func (s *Server) scan(r *http.Request, keep func(Entry) bool, add func(*news.Art
 }
 
 // FamiliesPage is the families view of the newest judged articles: the
-// corpus-wide counts, and the families of the newest n judged articles
-// with their members (at most MaxFamily each).
+// corpus-wide counts, and the first n families met among the newest
+// MaxScan judged articles, with their members (at most MaxFamily each).
+// The bound keeps the cost flat when a few large families hold most of
+// the store.
 func FamiliesPage(ctx context.Context, cat *Catalog, n int) (Families, error) {
 	rep := Families{Kinds: map[string]int{}, Families: []Family{}}
 	st, err := cat.Stats(ctx)
@@ -429,13 +431,14 @@ func FamiliesPage(ctx context.Context, cat *Catalog, n int) (Families, error) {
 	rep.Articles, rep.Independent, rep.Kinds = st.Judged, st.Families, st.Kinds
 	seen := map[string]bool{}
 	after := ""
-	for len(rep.Families) < n {
+	for read := 0; len(rep.Families) < n && read < MaxScan; {
 		page, more, err := cat.List(ctx, Filter{Judged: true}, after, 200)
 		if err != nil {
 			return rep, err
 		}
 		for _, e := range page {
 			after = e.ID
+			read++
 			if e.Provenance == "" || seen[e.Family] || len(rep.Families) == n {
 				continue
 			}

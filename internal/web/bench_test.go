@@ -21,6 +21,7 @@ import (
 	"sitrep/internal/news"
 	"sitrep/internal/source"
 	"sitrep/internal/store"
+	"sitrep/internal/store/sqlite"
 	"sitrep/internal/web"
 )
 
@@ -52,15 +53,29 @@ func BenchmarkPages(b *testing.B) {
 // SITREP_BENCH_LINKED=1 makes them three-sentence reports on 500 events
 // that go through every per-article stage and the link phase (provenance,
 // entities, stories), as `sitrep ingest` would store them.
+// SITREP_BENCH_STORE=PATH measures a store built that way before (give
+// the same SITREP_BENCH_ARTICLES).
 func BenchmarkLargeStore(b *testing.B) {
 	ctx := context.Background()
-	s := apitest.DemoStore(b)
 	n := 20000
 	if v, err := strconv.Atoi(os.Getenv("SITREP_BENCH_ARTICLES")); err == nil && v > 0 {
 		n = v
 	}
 	start := time.Now()
-	if os.Getenv("SITREP_BENCH_LINKED") != "" {
+	var s *sqlite.Store
+	if path := os.Getenv("SITREP_BENCH_STORE"); path != "" {
+		// A store an earlier run built (copied with sqlite3 .backup).
+		var err error
+		if s, err = sqlite.Open(ctx, path); err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { s.Close() })
+	} else {
+		s = apitest.DemoStore(b)
+	}
+	switch {
+	case os.Getenv("SITREP_BENCH_STORE") != "":
+	case os.Getenv("SITREP_BENCH_LINKED") != "":
 		sum, err := ingest.Run(ctx, ingest.Stream("synthetic", syntheticReports(n), source.Options{}), s, ingest.Options{})
 		if err != nil || sum.Stored < n*9/10 {
 			b.Fatalf("ingest: %v (%d stored of %d)", err, sum.Stored, n)
@@ -69,7 +84,7 @@ func BenchmarkLargeStore(b *testing.B) {
 		if err := apitest.Link(ctx, s); err != nil {
 			b.Fatal(err)
 		}
-	} else {
+	default:
 		putSynthetic(ctx, b, s, n)
 	}
 	b.Logf("stored %d articles in %v", n, time.Since(start))

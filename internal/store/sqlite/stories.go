@@ -229,14 +229,15 @@ func (s *Store) RecordStory(ctx context.Context, rec story.Record) error {
 // recorded family counts as its own.
 const independent = `COUNT(DISTINCT CASE WHEN m.family = '' THEN 'seq:' || m.seq ELSE m.family END)`
 
-// Stories lists stories, most recently active first, undated last.
+// Stories lists stories, most recently active first, undated last; only
+// the listed stories' members are counted.
 func (s *Store) Stories(ctx context.Context, limit int) ([]story.Summary, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.title, s.first_time, s.last_time, s.articles, `+independent+`
-		FROM stories s JOIN story_members m ON m.story = s.id
-		GROUP BY s.id ORDER BY s.last_time = '', s.last_time DESC, s.id LIMIT ?`, limit)
+	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.title, s.first_time, s.last_time, s.articles,
+		(SELECT `+independent+` FROM story_members m WHERE m.story = s.id)
+		FROM stories s ORDER BY s.last_time = '', s.last_time DESC, s.id LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("stories: %w", err)
 	}
