@@ -84,6 +84,7 @@ type Browser interface {
 	// ArticleStats returns the corpus-wide counts.
 	ArticleStats(ctx context.Context) (Stats, error)
 	// StoryOutlets returns the number of distinct outlets of each story
-	// among ids (stories with no article are left out).
+	// among ids, over the articles whose Story it is (stories with no
+	// article are left out).
 	StoryOutlets(ctx context.Context, ids []string) (map[string]int, error)
 }

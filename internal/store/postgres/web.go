@@ -165,8 +165,8 @@ func (s *Store) StoryOutlets(ctx context.Context, ids []string) (map[string]int,
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := s.pool.Query(ctx, `SELECT m.story, count(DISTINCT a.outlet) FROM story_members m JOIN articles a ON a.seq = m.seq
-		WHERE m.story = ANY($1) AND a.outlet <> '' GROUP BY m.story`, ids)
+	rows, err := s.pool.Query(ctx, `SELECT story, count(DISTINCT outlet) FROM articles
+		WHERE story = ANY($1) AND outlet <> '' GROUP BY story`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("story outlets: %w", err)
 	}

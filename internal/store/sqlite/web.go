@@ -182,8 +182,8 @@ func (s *Store) StoryOutlets(ctx context.Context, ids []string) (map[string]int,
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT m.story, count(DISTINCT a.outlet) FROM story_members m JOIN articles a ON a.seq = m.seq
-		WHERE m.story IN (?`+strings.Repeat(", ?", len(ids)-1)+`) AND a.outlet <> '' GROUP BY m.story`, args...)
+	rows, err := s.r.QueryContext(ctx, `SELECT story, count(DISTINCT outlet) FROM articles
+		WHERE story IN (?`+strings.Repeat(", ?", len(ids)-1)+`) AND outlet <> '' GROUP BY story`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("story outlets: %w", err)
 	}

@@ -38,6 +38,8 @@ func RunBrowser(t *testing.T, s BrowserStore) {
 	arts[2].Provenance = &news.Provenance{Kind: "copy", Of: "a0", Family: "a0"}
 	arts[2].Figures = []news.Figure{{Text: "3"}, {Text: "4"}}
 	arts[2].Story = "s1"
+	arts[3].Story = "s1" // outlet o1
+	arts[4].Story = "s1" // outlet o0 again
 	if _, err := s.Put(ctx, arts); err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +101,7 @@ func RunBrowser(t *testing.T, s BrowserStore) {
 	if st.Articles != 6 || st.Outlets != 2 || st.Judged != 2 || st.Families != 1 || st.Sources != 5 || st.Kinds["copy"] != 1 || st.Kinds["original"] != 1 {
 		t.Errorf("stats %+v", st)
 	}
-	if m, err := s.StoryOutlets(ctx, []string{"s1"}); err != nil || len(m) != 0 {
-		t.Errorf("story outlets with no story index: %v %v", m, err)
+	if m, err := s.StoryOutlets(ctx, []string{"s1", "s9"}); err != nil || len(m) != 1 || m["s1"] != 2 {
+		t.Errorf("story outlets: %v %v, want s1: 2 (o0 twice, o1) and no s9", m, err)
 	}
 }

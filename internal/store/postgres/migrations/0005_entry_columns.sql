@@ -19,8 +19,10 @@ UPDATE articles SET
     figures = COALESCE(jsonb_array_length(CASE jsonb_typeof(doc->'figures') WHEN 'array' THEN doc->'figures' END), 0),
     events = COALESCE(jsonb_array_length(CASE jsonb_typeof(doc->'events') WHEN 'array' THEN doc->'events' END), 0);
 
--- Story, provenance-kind and family pages read these in list order.
+-- Story, provenance-kind and family pages read these in list order; the
+-- story list counts a story's outlets from the second.
 CREATE INDEX articles_story ON articles (story, published DESC NULLS LAST, id);
+CREATE INDEX articles_story_outlet ON articles (story, outlet);
 CREATE INDEX articles_provenance_kind ON articles (provenance_kind, published DESC NULLS LAST, id);
 CREATE INDEX articles_provenance_family ON articles (provenance_family, published DESC NULLS LAST, id);
 

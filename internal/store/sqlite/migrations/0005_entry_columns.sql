@@ -18,8 +18,10 @@ UPDATE articles SET
     figures = COALESCE(json_array_length(doc, '$.figures'), 0),
     events = COALESCE(json_array_length(doc, '$.events'), 0);
 
--- Story, provenance-kind and family pages read these in list order.
+-- Story, provenance-kind and family pages read these in list order; the
+-- story list counts a story's outlets from the second.
 CREATE INDEX articles_story ON articles (story, published DESC, id);
+CREATE INDEX articles_story_outlet ON articles (story, outlet);
 CREATE INDEX articles_provenance_kind ON articles (provenance_kind, published DESC, id);
 CREATE INDEX articles_provenance_family ON articles (provenance_family, published DESC, id);
 
