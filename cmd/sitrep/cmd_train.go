@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"fmt"
 	"os"
@@ -183,17 +182,10 @@ func trainClusters(env *environment, args []string) error {
 	start := time.Now()
 	clusters := ner.Brown(sents, *classes, *minCount)
 	elapsed := time.Since(start)
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
 	comment := fmt.Sprintf("Brown word clusters (%d classes, words seen at least %d times) induced from\n%d words of unlabelled news in ../shared/data and the CoNLL-2003 train and dev text.\nRebuild: sitrep train clusters -data ../shared/data", *classes, *minCount, words)
-	if err := ner.WriteClusters(zw, clusters, comment); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
+	var buf bytes.Buffer
+	if err := ner.WriteClusters(&buf, clusters, comment); err != nil {
+		return fmt.Errorf("train clusters: %w", err)
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("train clusters: %w", err)
@@ -206,18 +198,14 @@ func trainClusters(env *environment, args []string) error {
 // train ner` reads the word clusters.
 var defaultClusters = filepath.Join("internal", "ner", "data", "clusters.txt.gz")
 
-// readClusters reads a gzipped clusters file.
+// readClusters reads a clusters file written by sitrep train clusters.
 func readClusters(path string) (map[string]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	c, err := ner.ReadClusters(zr)
+	c, err := ner.ReadClusters(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

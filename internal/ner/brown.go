@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"compress/gzip"
 	"fmt"
 	"io"
 	"math"
@@ -9,10 +10,14 @@ import (
 	"strings"
 )
 
-// WriteClusters writes clusters as lines "word<TAB>path", sorted by
-// word, after a "#" comment naming their origin.
+// WriteClusters writes clusters gzipped, as lines "word<TAB>path" sorted
+// by word, after a "#" comment naming their origin.
 func WriteClusters(w io.Writer, clusters map[string]string, comment string) error {
-	bw := bufio.NewWriter(w)
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
 	for _, line := range strings.Split(strings.TrimSpace(comment), "\n") {
 		fmt.Fprintf(bw, "# %s\n", line)
 	}
@@ -24,13 +29,20 @@ func WriteClusters(w io.Writer, clusters map[string]string, comment string) erro
 	for _, w := range words {
 		fmt.Fprintf(bw, "%s\t%s\n", w, clusters[w])
 	}
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
 }
 
 // ReadClusters reads what WriteClusters wrote.
 func ReadClusters(r io.Reader) (map[string]string, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("clusters: %w", err)
+	}
 	out := map[string]string{}
-	sc := bufio.NewScanner(r)
+	sc := bufio.NewScanner(zr)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
 		if line == "" || strings.HasPrefix(line, "#") {

@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"bytes"
+	"compress/gzip"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -103,18 +105,25 @@ func TestBrownGroupsWordsBySharedContexts(t *testing.T) {
 
 func TestClustersFileRoundTrip(t *testing.T) {
 	in := map[string]string{"kyiv": "0110", "said": "10", "the": "0"}
-	var buf strings.Builder
+	var buf bytes.Buffer
 	if err := WriteClusters(&buf, in, "made by a test\nsecond line"); err != nil {
 		t.Fatal(err)
 	}
-	out, err := ReadClusters(strings.NewReader(buf.String()))
+	out, err := ReadClusters(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(out) != len(in) || out["kyiv"] != "0110" || out["said"] != "10" || out["the"] != "0" {
-		t.Errorf("round trip gave %v from\n%s", out, buf.String())
+		t.Errorf("round trip gave %v", out)
 	}
-	if _, err := ReadClusters(strings.NewReader("kyiv\t01x\n")); err == nil {
-		t.Error("a path with a non-bit character was accepted")
+	var bad bytes.Buffer
+	zw := gzip.NewWriter(&bad)
+	zw.Write([]byte("kyiv\t01x\n"))
+	zw.Close()
+	if _, err := ReadClusters(&bad); err == nil || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("a path with a non-bit character: err %v, want a line 1 error", err)
+	}
+	if _, err := ReadClusters(strings.NewReader("kyiv\t01\n")); err == nil {
+		t.Error("an ungzipped file was accepted")
 	}
 }
