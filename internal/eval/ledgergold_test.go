@@ -1,0 +1,267 @@
+package eval
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"sitrep/internal/sharedtest"
+)
+
+var ledgerDir = filepath.Join("..", "..", "testdata", "gold", "ledger")
+
+func loadLedger(t *testing.T) (dev, test *LedgerGold) {
+	t.Helper()
+	dev, err := LoadLedgerGold(ledgerDir, LedgerDev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	test, err = LoadLedgerGold(ledgerDir, LedgerTest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dev, test
+}
+
+// TestLedgerGoldLoads checks the committed gold set loads, validates and
+// holds what the ledger issue asks for, with disjoint halves.
+func TestLedgerGoldLoads(t *testing.T) {
+	dev, test := loadLedger(t)
+	articles, mentions, figures, pairs, cross := 0, 0, 0, 0, 0
+	devIDs := map[string]bool{}
+	for _, a := range dev.Articles {
+		devIDs[a.ID] = true
+	}
+	for _, g := range []*LedgerGold{dev, test} {
+		if len(g.Articles) == 0 || len(g.Mentions) == 0 || len(g.Pairs) == 0 {
+			t.Fatalf("%s split is empty", g.Split)
+		}
+		articles += len(g.Articles)
+		mentions += len(g.Mentions)
+		figures += len(g.Figures())
+		pairs += len(g.Pairs)
+		for _, p := range g.Pairs {
+			if p.CrossArticle {
+				cross++
+			}
+		}
+	}
+	for _, a := range test.Articles {
+		if devIDs[a.ID] {
+			t.Errorf("article %s is in both splits", a.ID)
+		}
+	}
+	t.Logf("%d articles, %d mentions (%d figures), %d pairs (%d cross-article)", articles, mentions, figures, pairs, cross)
+	if articles < 60 || mentions < 300 || pairs < 150 || cross < 60 {
+		t.Errorf("gold set below the issue's minimum: %d articles, %d mentions, %d pairs, %d cross-article", articles, mentions, pairs, cross)
+	}
+}
+
+// TestLedgerGoldValidateRejects checks Validate finds each kind of fault.
+func TestLedgerGoldValidateRejects(t *testing.T) {
+	dev, _ := loadLedger(t)
+	firstFigure := func(g *LedgerGold) int {
+		for i, m := range g.Mentions {
+			if m.Figure {
+				return i
+			}
+		}
+		t.Fatal("no figure in dev")
+		return -1
+	}
+	cases := map[string]func(g *LedgerGold){
+		"unknown class":     func(g *LedgerGold) { g.Mentions[0].Figure, g.Mentions[0].Class = false, "weather" },
+		"figure no speaker": func(g *LedgerGold) { g.Mentions[firstFigure(g)].Speaker = "" },
+		"bad scope":         func(g *LedgerGold) { g.Mentions[firstFigure(g)].Scope = "forever" },
+		"wrong split":       func(g *LedgerGold) { g.Mentions[0].Split = LedgerTest },
+		"duplicate":         func(g *LedgerGold) { g.Mentions = append(g.Mentions, g.Mentions[0]) },
+		"outside window":    func(g *LedgerGold) { g.Mentions[0].Offset = 1 << 30 },
+		"relation/measure":  func(g *LedgerGold) { g.Pairs[0].SameMeasure = !g.Pairs[0].SameMeasure },
+		"unknown relation":  func(g *LedgerGold) { g.Pairs[0].Relation = "similar" },
+		"dangling pair":     func(g *LedgerGold) { g.Pairs[0].A.Offset++ },
+		"cross flag":        func(g *LedgerGold) { g.Pairs[0].CrossArticle = !g.Pairs[0].CrossArticle },
+	}
+	for name, mutate := range cases {
+		g := &LedgerGold{Split: dev.Split,
+			Articles: dev.Articles,
+			Mentions: append([]LedgerMention(nil), dev.Mentions...),
+			Pairs:    append([]LedgerPair(nil), dev.Pairs...)}
+		mutate(g)
+		if err := g.Validate(); err == nil {
+			t.Errorf("%s: Validate accepted a faulty gold set", name)
+		}
+	}
+}
+
+// warNewsRecord is the part of a ukraine-war-news record the selection
+// rule reads.
+type warNewsRecord struct {
+	ID              string         `json:"id"`
+	Text            string         `json:"text"`
+	NChars          int            `json:"n_chars"`
+	QualityFlags    []string       `json:"quality_flags"`
+	MachineTransl   bool           `json:"machine_translated_likely"`
+	Mentions        map[string]int `json:"mentions"`
+	selectedStratum string
+}
+
+func readWarNews(t *testing.T) []*warNewsRecord {
+	t.Helper()
+	f, err := os.Open(sharedtest.Path(t, "data", "ukraine-war-news", "articles.jsonl"))
+	if err != nil {
+		t.Skipf("ukraine-war-news not available: %v", err)
+	}
+	defer f.Close()
+	var out []*warNewsRecord
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		var r warNewsRecord
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("ukraine-war-news: %v", err)
+		}
+		out = append(out, &r)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestLedgerGoldOffsets checks every mention's phrase sits at its byte
+// offset in the corpus text.
+func TestLedgerGoldOffsets(t *testing.T) {
+	recs := readWarNews(t)
+	texts := map[string]string{}
+	for _, r := range recs {
+		texts[r.ID] = r.Text
+	}
+	dev, test := loadLedger(t)
+	for _, g := range []*LedgerGold{dev, test} {
+		if err := g.CheckOffsets(texts); err != nil {
+			t.Errorf("%s: %v", g.Split, err)
+		}
+	}
+}
+
+func hashHex(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
+}
+
+// ledgerSelect recomputes the README's selection and split rules: article
+// ID → [stratum, split].
+func ledgerSelect(recs []*warNewsRecord) map[string][2]string {
+	digits := regexp.MustCompile(`[0-9]+`)
+	nkTroops := regexp.MustCompile(`North Korean (?:troops|soldiers|forces)`)
+	clean := func(r *warNewsRecord, maxChars int) bool {
+		return len(r.QualityFlags) == 0 && !r.MachineTransl && r.NChars >= 400 && r.NChars <= maxChars
+	}
+	var nk, rest, nk2 []*warNewsRecord
+	for _, r := range recs {
+		m := r.Mentions
+		if clean(r, 5000) && m["north_korea"]+m["aid"]+m["killed_or_wounded"] > 0 && len(digits.FindAllString(r.Text, -1)) >= 3 {
+			if m["north_korea"] >= 2 {
+				nk = append(nk, r)
+			} else {
+				rest = append(rest, r)
+			}
+		}
+	}
+	sort.Slice(rest, func(i, j int) bool { return hashHex("ledgergold-v1:"+rest[i].ID) < hashHex("ledgergold-v1:"+rest[j].ID) })
+	rest = rest[:62-len(nk)]
+	out := map[string][2]string{}
+	split := func(stratum string, group []*warNewsRecord) {
+		g := append([]*warNewsRecord(nil), group...)
+		sort.Slice(g, func(i, j int) bool { return hashHex("ledgergold-split:"+g[i].ID) < hashHex("ledgergold-split:"+g[j].ID) })
+		for i, r := range g {
+			out[r.ID] = [2]string{stratum, []string{LedgerDev, LedgerTest}[i%2]}
+		}
+	}
+	split("nk", nk)
+	split("rest", rest)
+	for _, r := range recs {
+		if _, chosen := out[r.ID]; !chosen && clean(r, 9000) && (r.Mentions["north_korea"] >= 2 || nkTroops.MatchString(r.Text)) {
+			nk2 = append(nk2, r)
+		}
+	}
+	split("nk2", nk2)
+	return out
+}
+
+// ledgerWindow recomputes the annotated prefix of an article: the whole
+// text for the North Korea strata and short texts, else up to the first
+// line break at or after byte 1,500 (or the first sentence end when no
+// line break comes within 1,200 bytes).
+func ledgerWindow(stratum, text string) int {
+	const w = 1500
+	if stratum != "rest" || len(text) <= w+300 {
+		return len(text)
+	}
+	if i := strings.IndexByte(text[w:], '\n'); i >= 0 && i <= 1200 {
+		return w + i
+	}
+	if j := strings.Index(text[w:], ". "); j >= 0 {
+		return w + j + 1
+	}
+	return len(text)
+}
+
+// ledgerCandidates is the pattern the annotator's candidate list came
+// from: digit groups (with currency sign, suffix and scale word) and
+// cardinal number words.
+var ledgerCandidates = func() *regexp.Regexp {
+	words := `one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|dozens|hundreds|thousands|millions|billions|half|quarter`
+	scale := `(?:\s?(?:million|billion|trillion|bn|m|k|thousand|per cent|percent)\b|%)?`
+	return regexp.MustCompile(`(?i)[$£€]?[0-9][0-9,.:]*[0-9]?(?:st|nd|rd|th|s)?` + scale + `|\b(?:` + words + `)(?:[- ](?:` + words + `))*\b` + scale)
+}()
+
+// TestLedgerGoldSelection checks the gold articles, splits and annotated
+// windows are exactly what the README's rules give on the corpus, and that
+// every candidate number in each window is annotated.
+func TestLedgerGoldSelection(t *testing.T) {
+	recs := readWarNews(t)
+	byID := map[string]*warNewsRecord{}
+	for _, r := range recs {
+		byID[r.ID] = r
+	}
+	want := ledgerSelect(recs)
+	dev, test := loadLedger(t)
+	got := 0
+	for _, g := range []*LedgerGold{dev, test} {
+		covered := map[string][][2]int{}
+		for _, m := range g.Mentions {
+			covered[m.Article] = append(covered[m.Article], [2]int{m.Offset, m.Offset + len(m.Phrase)})
+		}
+		for _, a := range g.Articles {
+			got++
+			if w, ok := want[a.ID]; !ok || w != [2]string{a.Stratum, a.Split} {
+				t.Errorf("%s: stratum/split %s/%s, the rule gives %v (selected %v)", a.ID, a.Stratum, a.Split, w, ok)
+				continue
+			}
+			text := byID[a.ID].Text
+			if w := ledgerWindow(a.Stratum, text); w != a.AnnotatedBytes {
+				t.Errorf("%s: annotated_bytes %d, the rule gives %d", a.ID, a.AnnotatedBytes, w)
+			}
+			for _, loc := range ledgerCandidates.FindAllStringIndex(text[:a.AnnotatedBytes], -1) {
+				in := false
+				for _, c := range covered[a.ID] {
+					in = in || loc[0] >= c[0] && loc[0] < c[1]
+				}
+				if !in {
+					t.Errorf("%s@%d: candidate %q not annotated", a.ID, loc[0], text[loc[0]:loc[1]])
+				}
+			}
+		}
+	}
+	if got != len(want) {
+		t.Errorf("%d gold articles, the rule selects %d", got, len(want))
+	}
+}
