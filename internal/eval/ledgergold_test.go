@@ -175,12 +175,16 @@ func ledgerSelect(recs []*warNewsRecord) map[string][2]string {
 			}
 		}
 	}
-	sort.Slice(rest, func(i, j int) bool { return hashHex("ledgergold-v1:"+rest[i].ID) < hashHex("ledgergold-v1:"+rest[j].ID) })
+	sort.Slice(rest, func(i, j int) bool {
+		return hashHex("ledgergold-v1:"+rest[i].ID) < hashHex("ledgergold-v1:"+rest[j].ID)
+	})
 	rest = rest[:62-len(nk)]
 	out := map[string][2]string{}
 	split := func(stratum string, group []*warNewsRecord) {
 		g := append([]*warNewsRecord(nil), group...)
-		sort.Slice(g, func(i, j int) bool { return hashHex("ledgergold-split:"+g[i].ID) < hashHex("ledgergold-split:"+g[j].ID) })
+		sort.Slice(g, func(i, j int) bool {
+			return hashHex("ledgergold-split:"+g[i].ID) < hashHex("ledgergold-split:"+g[j].ID)
+		})
 		for i, r := range g {
 			out[r.ID] = [2]string{stratum, []string{LedgerDev, LedgerTest}[i%2]}
 		}
