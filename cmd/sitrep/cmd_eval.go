@@ -25,6 +25,10 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "eval "+what, "[DATA...]")
 	var threshold *float64
 	var sweep *bool
+	var split *string
+	if what == "ledger" {
+		split = fs.String("split", eval.LedgerDev, "gold split to score: dev (tune on it) or test (held out: score once per change)")
+	}
 	if what == "stories" {
 		threshold = fs.Float64("threshold", 0, "story-joining score threshold (0: the default)")
 		sweep = fs.Bool("sweep", false, "also score thresholds 0.10 to 0.60")
@@ -108,15 +112,21 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		if fs.NArg() > 1 {
 			corpus = fs.Arg(1)
 		}
-		var steps []pipeline.Step
-		for _, st := range ingest.Steps() {
-			if st.Name != "extract" { // the corpus text is already clean
-				steps = append(steps, st)
-			}
-		}
-		rep, err := eval.Figures(ctx, gold, corpus, steps)
+		rep, err := eval.Figures(ctx, gold, corpus, cleanTextSteps())
 		if err != nil {
 			return fmt.Errorf("eval figures: %w", err)
+		}
+		return rep.Write(env.stdout)
+	case "ledger":
+		// eval ledger [--split dev|test] [CORPUS.jsonl]: the figure layer on
+		// the real-news ledger gold set.
+		corpus := filepath.Join(defaultData, "ukraine-war-news", "articles.jsonl")
+		if fs.NArg() > 0 {
+			corpus = fs.Arg(0)
+		}
+		rep, err := eval.LedgerFigures(ctx, filepath.Join("testdata", "gold", "ledger"), *split, corpus, cleanTextSteps())
+		if err != nil {
+			return fmt.Errorf("eval ledger: %w", err)
 		}
 		return rep.Write(env.stdout)
 	case "provenance":
@@ -132,6 +142,18 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		return evalStories(ctx, env, dir, *threshold, *sweep)
 	default:
-		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, numbers, provenance or stories): %w", what, errUsage)
+		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, numbers, figures, ledger, provenance or stories): %w", what, errUsage)
 	}
+}
+
+// cleanTextSteps are the ingest stages without extraction, for corpora
+// whose text is already clean.
+func cleanTextSteps() []pipeline.Step {
+	var steps []pipeline.Step
+	for _, st := range ingest.Steps() {
+		if st.Name != "extract" {
+			steps = append(steps, st)
+		}
+	}
+	return steps
 }

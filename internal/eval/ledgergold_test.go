@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"sitrep/internal/news"
 	"sitrep/internal/sharedtest"
 )
 
@@ -267,5 +268,35 @@ func TestLedgerGoldSelection(t *testing.T) {
 	}
 	if got != len(want) {
 		t.Errorf("%d gold articles, the rule selects %d", got, len(want))
+	}
+}
+
+// TestLedgerFiguresScoreArticle scores a made-up article whose spans are
+// known: one figure found with the right speaker, one missed, one
+// not-figure taken, one rejected and one prediction past the window.
+func TestLedgerFiguresScoreArticle(t *testing.T) {
+	text := "Officials said 40 tanks crossed at 14.05 in 2023, and 7 drones fell. Later: 9 more."
+	at := func(s string) int { return strings.Index(text, s) }
+	a := LedgerArticle{ID: "made-up", Split: LedgerDev, Stratum: "rest", AnnotatedBytes: at("Later")}
+	gold := []LedgerMention{
+		{Article: a.ID, Offset: at("40"), Phrase: "40", Figure: true, Lemma: "weapons/tanks", Speaker: "officials"},
+		{Article: a.ID, Offset: at("14.05"), Phrase: "14.05", Class: "clock"},
+		{Article: a.ID, Offset: at("2023"), Phrase: "2023", Class: "year"},
+		{Article: a.ID, Offset: at("7 drones"), Phrase: "7", Figure: true, Lemma: "weapons/drones", Speaker: "OUTLET"},
+	}
+	fig := func(s, speaker string) news.Figure {
+		return news.Figure{Span: news.Span{Start: at(s), End: at(s) + len(s)}, Text: s, Speaker: speaker}
+	}
+	got := []news.Figure{fig("40", "Officials"), fig("14.05", "OUTLET"), fig("9", "OUTLET")}
+	var r LedgerFiguresReport
+	r.ScoreArticle(a, gold, text, got)
+	if r.Predicted != 2 || r.OnFigure != 1 || r.OnNotFigure != 1 || r.Found != 1 || r.Rejected != 1 || r.Taken["clock"] != 1 {
+		t.Fatalf("report %+v", r)
+	}
+	if r.Precision() != 0.5 || r.Recall() != 0.5 || r.Rejection() != 0.5 || r.SpeakerAccuracy() != 1 {
+		t.Errorf("precision %.2f recall %.2f rejection %.2f speaker %.2f", r.Precision(), r.Recall(), r.Rejection(), r.SpeakerAccuracy())
+	}
+	if len(r.Misses) != 1 || len(r.False) != 1 {
+		t.Errorf("examples: misses %v, false %v", r.Misses, r.False)
 	}
 }

@@ -1,0 +1,218 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+
+	"sitrep/internal/news"
+	"sitrep/internal/pipeline"
+)
+
+// LedgerFiguresReport scores the figure layer (which numbers are figures,
+// and their speakers) on one split of the ledger gold set. A predicted
+// figure is matched to gold mentions by byte-span overlap; predicted
+// figures that start past an article's annotated window are ignored.
+type LedgerFiguresReport struct {
+	Split    string `json:"split"`
+	Articles int    `json:"articles"`
+	// GoldFigures and GoldNotFigures count the gold mentions.
+	GoldFigures    int `json:"gold_figures"`
+	GoldNotFigures int `json:"gold_not_figures"`
+	// Predicted counts predicted figures in the windows; OnFigure those
+	// overlapping a gold figure, OnNotFigure those overlapping only gold
+	// not-figures, Unlabelled those overlapping no gold mention.
+	Predicted   int `json:"predicted"`
+	OnFigure    int `json:"on_figure"`
+	OnNotFigure int `json:"on_not_figure"`
+	Unlabelled  int `json:"unlabelled"`
+	// Found counts gold figures overlapped by a predicted figure;
+	// Rejected gold not-figures overlapped by none.
+	Found    int `json:"found"`
+	Rejected int `json:"rejected"`
+	// Taken counts gold not-figures taken as figures, by class.
+	Taken map[string]int `json:"taken"`
+	// SpeakerOK counts found figures whose predicted speaker matches the
+	// gold one (SpeakerMatch); SpeakerExact those equal up to case.
+	SpeakerOK    int `json:"speaker_ok"`
+	SpeakerExact int `json:"speaker_exact"`
+	// Examples of errors for the reader.
+	Misses   []string `json:"misses,omitempty"`
+	False    []string `json:"false_figures,omitempty"`
+	Speakers []string `json:"wrong_speakers,omitempty"`
+}
+
+// Precision is the share of predicted figures that are gold figures.
+func (r LedgerFiguresReport) Precision() float64 { return ratio(r.OnFigure, r.Predicted) }
+
+// Recall is the share of gold figures found.
+func (r LedgerFiguresReport) Recall() float64 { return ratio(r.Found, r.GoldFigures) }
+
+// Rejection is the share of gold not-figures not taken as figures.
+func (r LedgerFiguresReport) Rejection() float64 { return ratio(r.Rejected, r.GoldNotFigures) }
+
+// SpeakerAccuracy is the share of found figures with the right speaker.
+func (r LedgerFiguresReport) SpeakerAccuracy() float64 { return ratio(r.SpeakerOK, r.Found) }
+
+// Write prints the report.
+func (r LedgerFiguresReport) Write(w io.Writer) error {
+	_, err := fmt.Fprintf(w, "ledger gold, %s: %d articles, %d gold figures, %d gold not-figures, %d predicted figures\n"+
+		"  figure precision %.3f  recall %.3f  not-figure rejection %.3f\n"+
+		"  speaker accuracy %.3f (exact %.3f) on %d found figures\n"+
+		"  predicted on a gold figure %d, on a not-figure %d, on no gold mention %d\n",
+		r.Split, r.Articles, r.GoldFigures, r.GoldNotFigures, r.Predicted,
+		r.Precision(), r.Recall(), r.Rejection(),
+		r.SpeakerAccuracy(), ratio(r.SpeakerExact, r.Found), r.Found,
+		r.OnFigure, r.OnNotFigure, r.Unlabelled)
+	if len(r.Taken) > 0 {
+		var parts []string
+		for _, c := range slices.Sorted(maps.Keys(r.Taken)) {
+			parts = append(parts, fmt.Sprintf("%s %d", c, r.Taken[c]))
+		}
+		fmt.Fprintf(w, "  not-figures taken as figures: %s\n", strings.Join(parts, ", "))
+	}
+	for _, group := range []struct {
+		name string
+		list []string
+	}{{"missed", r.Misses}, {"not a figure", r.False}, {"speaker", r.Speakers}} {
+		for _, s := range group.list {
+			fmt.Fprintf(w, "  %s: %s\n", group.name, s)
+		}
+	}
+	return err
+}
+
+// ScoreArticle adds one article's predicted figures to the report. text
+// is the article text the spans index.
+func (r *LedgerFiguresReport) ScoreArticle(a LedgerArticle, gold []LedgerMention, text string, got []news.Figure) {
+	const examples = 12
+	r.Articles++
+	overlaps := func(f news.Figure, m LedgerMention) bool {
+		return f.Start < m.Offset+len(m.Phrase) && m.Offset < f.End
+	}
+	found := make([]bool, len(gold))
+	speakerDone := make([]bool, len(gold))
+	taken := make([]bool, len(gold))
+	for _, m := range gold {
+		if m.Figure {
+			r.GoldFigures++
+		} else {
+			r.GoldNotFigures++
+		}
+	}
+	for _, f := range got {
+		if f.Start >= a.AnnotatedBytes {
+			continue
+		}
+		r.Predicted++
+		onFigure, onNot := false, false
+		for i, m := range gold {
+			if !overlaps(f, m) {
+				continue
+			}
+			if !m.Figure {
+				onNot = true
+				taken[i] = true
+				continue
+			}
+			onFigure = true
+			found[i] = true
+			if speakerDone[i] {
+				continue
+			}
+			speakerDone[i] = true
+			if strings.EqualFold(f.Speaker, m.Speaker) {
+				r.SpeakerExact++
+			}
+			if SpeakerMatch(f.Speaker, m.Speaker) {
+				r.SpeakerOK++
+			} else if len(r.Speakers) < examples {
+				r.Speakers = append(r.Speakers, fmt.Sprintf("%s %q: got %q, want %q", short(a.ID), m.Phrase, f.Speaker, m.Speaker))
+			}
+		}
+		switch {
+		case onFigure:
+			r.OnFigure++
+		case onNot:
+			r.OnNotFigure++
+		default:
+			r.Unlabelled++
+		}
+		if !onFigure && len(r.False) < examples {
+			r.False = append(r.False, fmt.Sprintf("%s %q", short(a.ID), spanText(text, f.Span)))
+		}
+	}
+	for i, m := range gold {
+		switch {
+		case m.Figure && found[i]:
+			r.Found++
+		case m.Figure:
+			if len(r.Misses) < examples {
+				r.Misses = append(r.Misses, fmt.Sprintf("%s %q (%s)", short(a.ID), m.Phrase, m.Lemma))
+			}
+		case taken[i]:
+			if r.Taken == nil {
+				r.Taken = map[string]int{}
+			}
+			r.Taken[m.Class]++
+		default:
+			r.Rejected++
+		}
+	}
+}
+
+func spanText(text string, s news.Span) string {
+	if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+		return ""
+	}
+	return text[s.Start:s.End]
+}
+
+// LedgerFigures runs steps (without extraction: the corpus text is clean)
+// over the articles of one split of the ledger gold set in dir, read from
+// corpusPath (ukraine-war-news JSON Lines), and scores their figures.
+// Every article's outlet is set to "OUTLET", the gold name of the
+// outlet's own voice.
+func LedgerFigures(ctx context.Context, dir, split, corpusPath string, steps []pipeline.Step) (*LedgerFiguresReport, error) {
+	g, err := LoadLedgerGold(dir, split)
+	if err != nil {
+		return nil, err
+	}
+	want := map[string]bool{}
+	for _, a := range g.Articles {
+		want[a.ID] = true
+	}
+	recs, err := readRecords(corpusPath, want)
+	if err != nil {
+		return nil, err
+	}
+	texts := map[string]string{}
+	for id, r := range recs {
+		texts[id] = r.Text
+	}
+	if err := g.CheckOffsets(texts); err != nil {
+		return nil, fmt.Errorf("ledger gold against %s: %w", corpusPath, err)
+	}
+	byArticle := map[string][]LedgerMention{}
+	for _, m := range g.Mentions {
+		byArticle[m.Article] = append(byArticle[m.Article], m)
+	}
+	p := pipeline.New(1, steps...)
+	rep := &LedgerFiguresReport{Split: split}
+	for _, a := range g.Articles {
+		rec := recs[a.ID]
+		art := ArticleOf(rec.ID, rec.Outlet, rec.Date, rec.Text)
+		art.Outlet = "OUTLET"
+		if err := p.Process(ctx, art); err != nil {
+			return nil, fmt.Errorf("%s: %w", a.ID, err)
+		}
+		if art.Text != rec.Text {
+			return nil, fmt.Errorf("%s: the steps changed the text, so spans no longer index it", a.ID)
+		}
+		rep.ScoreArticle(a, byArticle[a.ID], art.Text, art.Figures)
+	}
+	return rep, nil
+}
