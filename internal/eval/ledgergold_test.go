@@ -162,6 +162,7 @@ func hashHex(s string) string {
 func ledgerSelect(recs []*warNewsRecord) map[string][2]string {
 	digits := regexp.MustCompile(`[0-9]+`)
 	nkTroops := regexp.MustCompile(`North Korean (?:troops|soldiers|forces)`)
+	topicRe := regexp.MustCompile(`\$61(?:bn| ?billion)|Kramatorsk|Moskva|Azot`)
 	clean := func(r *warNewsRecord, maxChars int) bool {
 		return len(r.QualityFlags) == 0 && !r.MachineTransl && r.NChars >= 400 && r.NChars <= maxChars
 	}
@@ -198,11 +199,18 @@ func ledgerSelect(recs []*warNewsRecord) map[string][2]string {
 		}
 	}
 	split("nk2", nk2)
+	var topic []*warNewsRecord
+	for _, r := range recs {
+		if _, chosen := out[r.ID]; !chosen && clean(r, 6000) && topicRe.MatchString(r.Text) {
+			topic = append(topic, r)
+		}
+	}
+	split("topic", topic)
 	return out
 }
 
 // ledgerWindow recomputes the annotated prefix of an article: the whole
-// text for the North Korea strata and short texts, else up to the first
+// text for the North Korea and topic strata and short texts, else up to the first
 // line break at or after byte 1,500 (or the first sentence end when no
 // line break comes within 1,200 bytes).
 func ledgerWindow(stratum, text string) int {
