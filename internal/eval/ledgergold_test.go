@@ -308,3 +308,21 @@ func TestLedgerFiguresScoreArticle(t *testing.T) {
 		t.Errorf("examples: misses %v, false %v", r.Misses, r.False)
 	}
 }
+
+func TestLedgerSpeakerMatch(t *testing.T) {
+	for _, c := range []struct {
+		got, want string
+		ok        bool
+	}{
+		{"Kyiv International Institute of Sociology", "KIIS", true},
+		{"KIIS", "Kyiv International Institute of Sociology", true},
+		{"Yevgeny Prigozhin", "Yevgeny Prigozhin", true},
+		{"OUTLET", "KIIS", false},
+		{"Kyiv Independent", "KIIS", false},
+		{"U", "U.K. officials", false},
+	} {
+		if got := ledgerSpeakerMatch(c.got, c.want); got != c.ok {
+			t.Errorf("ledgerSpeakerMatch(%q, %q) = %v, want %v", c.got, c.want, got, c.ok)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 
 	"sitrep/internal/news"
 	"sitrep/internal/pipeline"
@@ -127,7 +128,7 @@ func (r *LedgerFiguresReport) ScoreArticle(a LedgerArticle, gold []LedgerMention
 			if strings.EqualFold(f.Speaker, m.Speaker) {
 				r.SpeakerExact++
 			}
-			if SpeakerMatch(f.Speaker, m.Speaker) {
+			if ledgerSpeakerMatch(f.Speaker, m.Speaker) {
 				r.SpeakerOK++
 			} else if len(r.Speakers) < examples {
 				r.Speakers = append(r.Speakers, fmt.Sprintf("%s %q: got %q, want %q", short(a.ID), m.Phrase, f.Speaker, m.Speaker))
@@ -141,8 +142,12 @@ func (r *LedgerFiguresReport) ScoreArticle(a LedgerArticle, gold []LedgerMention
 		default:
 			r.Unlabelled++
 		}
-		if !onFigure && len(r.False) < examples {
-			r.False = append(r.False, fmt.Sprintf("%s %q", short(a.ID), spanText(text, f.Span)))
+		if !onFigure && (len(r.False) < examples || !onNot) {
+			note := ""
+			if !onNot {
+				note = " (no gold mention: a number the candidate pattern missed?)"
+			}
+			r.False = append(r.False, fmt.Sprintf("%s %q%s", short(a.ID), spanText(text, f.Span), note))
 		}
 	}
 	for i, m := range gold {
@@ -162,6 +167,26 @@ func (r *LedgerFiguresReport) ScoreArticle(a LedgerArticle, gold []LedgerMention
 			r.Rejected++
 		}
 	}
+}
+
+// ledgerSpeakerMatch is SpeakerMatch that also takes an acronym for the
+// name it abbreviates ("KIIS" for "Kyiv International Institute of
+// Sociology"), since the gold set writes bodies as the text names them.
+func ledgerSpeakerMatch(got, want string) bool {
+	if SpeakerMatch(got, want) {
+		return true
+	}
+	acronym := func(s string) string {
+		var b strings.Builder
+		for _, w := range strings.Fields(s) {
+			if r := []rune(w)[0]; unicode.IsUpper(r) {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	isAcronym := func(s string) bool { return len(s) >= 3 && strings.ToUpper(s) == s && !strings.Contains(s, " ") }
+	return isAcronym(want) && acronym(got) == want || isAcronym(got) && acronym(want) == got
 }
 
 func spanText(text string, s news.Span) string {
