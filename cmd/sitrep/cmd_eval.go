@@ -22,6 +22,9 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		return fmt.Errorf("eval: name what to evaluate: extract [DIR] or sentences [FILE...]: %w", errUsage)
 	}
 	what, args := args[0], args[1:]
+	if what == "attribution" {
+		return evalAttribution(ctx, env, args)
+	}
 	fs := newFlagSet(env, "eval "+what, "[DATA...]")
 	var threshold *float64
 	var sweep *bool
@@ -142,7 +145,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		return evalStories(ctx, env, dir, *threshold, *sweep)
 	default:
-		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, numbers, figures, ledger, provenance or stories): %w", what, errUsage)
+		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, numbers, figures, ledger, provenance, stories or attribution): %w", what, errUsage)
 	}
 }
 

@@ -11,6 +11,10 @@
 // the like resolve to the nearest preceding person speaker. A statement
 // whose quotation runs over several sentences is extended back to its
 // opening quotation mark.
+//
+// The stage (New) then adds the claims the learned attribution tagger
+// (internal/attribution) finds with a reporting verb the rules missed
+// ("have warned", "has denied", "adding"); see AddLearned.
 package claim
 
 import (
@@ -19,18 +23,29 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sitrep/internal/attribution"
 	"sitrep/internal/news"
 )
 
-// Stage is the claim stage. The zero value is ready to use.
-type Stage struct{}
+// Stage is the claim stage. The zero value is ready to use and runs the
+// rules alone; New adds the learned tagger's claims (AddLearned).
+type Stage struct {
+	model *attribution.Model
+	err   error
+}
 
-// New returns the claim stage.
-func New() *Stage { return &Stage{} }
+// New returns the claim stage with the embedded attribution model.
+func New() *Stage {
+	m, err := attribution.Default()
+	return &Stage{model: m, err: err}
+}
 
 // Process sets a.Claims.
 func (s *Stage) Process(ctx context.Context, a *news.Article) error {
-	a.Claims = Find(a)
+	if s.err != nil {
+		return s.err
+	}
+	a.Claims = AddLearned(a, Find(a), s.model)
 	return nil
 }
 

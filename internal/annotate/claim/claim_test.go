@@ -196,3 +196,23 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStage runs the whole stage (the rules and the learned
+// tagger's claims) over the demo articles; compare BenchmarkFind.
+func BenchmarkStage(b *testing.B) {
+	arts := demoArticles(b)
+	s := New()
+	words := 0
+	for _, a := range arts {
+		words += a.Words()
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range arts {
+			if err := s.Process(context.Background(), a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}

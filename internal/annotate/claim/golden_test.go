@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -49,7 +50,7 @@ func canonical(a *news.Article, c news.Claim) string {
 // to one, and scores speaker and direct on the matches. A speaker is right
 // when the speaker as written or its entity's canonical name shares a
 // distinctive stem with the gold speaker (eval.SpeakerMatch).
-func scoreClaims(t *testing.T, truth *demo.Truth, arts map[string]*news.Article) claimScore {
+func scoreClaims(t *testing.T, truth *demo.Truth, arts map[string]*news.Article, find func(*news.Article) []news.Claim) claimScore {
 	t.Helper()
 	var s claimScore
 	byArticle := map[string][]demo.Claim{}
@@ -61,7 +62,7 @@ func scoreClaims(t *testing.T, truth *demo.Truth, arts map[string]*news.Article)
 		if a == nil {
 			t.Fatalf("claims truth names unknown article %q", key)
 		}
-		got := Find(a)
+		got := find(a)
 		s.predicted += len(got)
 		used := make([]bool, len(got))
 		for _, g := range golds {
@@ -131,8 +132,17 @@ func TestDemoClaims(t *testing.T) {
 			t.Errorf("claim truth on %q, which is not an original or opinion report", g.Article)
 		}
 	}
-	s := scoreClaims(t, truth, arts)
-	t.Logf("claims: %d gold, %d predicted, %d matched: recall %.3f precision %.3f speaker accuracy %.3f (exact %.3f) direct %.3f",
+	r := scoreClaims(t, truth, arts, Find)
+	t.Logf("rules alone (Find): %d gold, %d predicted, %d matched: recall %.3f precision %.3f speaker accuracy %.3f (exact %.3f) direct %.3f",
+		r.gold, r.predicted, r.matched, r.recall(), r.precision(), r.speaker(), r.exact(), r.direct())
+	st := New()
+	s := scoreClaims(t, truth, arts, func(a *news.Article) []news.Claim {
+		if err := st.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		return a.Claims
+	})
+	t.Logf("stage (rules + learned): %d gold, %d predicted, %d matched: recall %.3f precision %.3f speaker accuracy %.3f (exact %.3f) direct %.3f",
 		s.gold, s.predicted, s.matched, s.recall(), s.precision(), s.speaker(), s.exact(), s.direct())
 	for _, m := range s.misses {
 		t.Log(m)
@@ -145,11 +155,13 @@ func TestDemoClaims(t *testing.T) {
 	}
 }
 
-// Floors of TestDemoClaims; measured 2026-11-23: recall 0.787 (59 of 75),
-// precision 0.983, speaker accuracy 0.814 (exact 0.542), direct 1.000.
+// Floors of TestDemoClaims on the stage (rules + learned claims);
+// measured 2026-12-04: recall 0.893 (67 of 75), precision 0.944,
+// speaker accuracy 0.821 (exact 0.537), direct 1.000. The rules alone:
+// recall 0.787, precision 0.983, speaker accuracy 0.814.
 const (
-	minRecall    = 0.75
-	minPrecision = 0.93
-	minSpeaker   = 0.78
+	minRecall    = 0.85
+	minPrecision = 0.92
+	minSpeaker   = 0.79
 	minDirect    = 0.95
 )
