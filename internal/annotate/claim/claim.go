@@ -14,7 +14,9 @@
 //
 // The stage (New) then adds the claims the learned attribution tagger
 // (internal/attribution) finds with a reporting verb the rules missed
-// ("have warned", "has denied", "adding"); see AddLearned.
+// ("have warned", "has denied", "adding"), and takes the tagger's source
+// where a rule speaker is cut short ("U" of "U.K. officials"); see
+// AddLearned.
 package claim
 
 import (

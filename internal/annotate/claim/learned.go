@@ -50,7 +50,9 @@ func learnedCue(d *attribution.Document, cue []attribution.Range) bool {
 // with much higher recall than the rules at higher precision (see
 // docs/BENCHMARKS.md), while the rules keep what they do that the tagger
 // does not: entity-resolved and pronoun-resolved speakers, relays and
-// nesting of the claims they find. The claims come back in text order
+// nesting of the claims they find. Where a rule speaker looks cut short
+// (cutSpeaker), the tagger's source for the same cue replaces it
+// (repairSpeaker). The claims come back in text order
 // (by cue), with Parent indices remapped.
 func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []news.Claim {
 	if m == nil || len(a.Tokens) == 0 {
@@ -58,22 +60,33 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 	}
 	d := attribution.FromLayers(a.Text, a.Tokens, a.Sentences)
 	n := len(claims)
-	// Only cues with a reporting verb that no rule cue overlaps get their
-	// source and content tagged.
-	keep := func(r attribution.Range) bool {
-		if !learnedCue(d, []attribution.Range{r}) {
-			return false
-		}
-		cue := d.Span([]attribution.Range{r})
-		for _, c := range claims[:n] {
+	// ruleAt is the rule claim whose cue overlaps the span, or -1.
+	ruleAt := func(cue news.Span) int {
+		for i, c := range claims[:n] {
 			if c.CueSpan.Start < cue.End && cue.Start < c.CueSpan.End {
-				return false
+				return i
 			}
 		}
-		return true
+		return -1
+	}
+	// Cues with a reporting verb get their source and content tagged when
+	// no rule cue overlaps them, or when the rule's speaker looks cut
+	// short.
+	keep := func(r attribution.Range) bool {
+		if i := ruleAt(d.Span([]attribution.Range{r})); i >= 0 {
+			return cutSpeaker(a.Text, claims[i].SpeakerSpan)
+		}
+		return learnedCue(d, []attribution.Range{r})
 	}
 	for _, at := range m.TagCues(d, keep) {
-		if len(at.Source) == 0 || len(at.Content) == 0 {
+		if len(at.Source) == 0 {
+			continue
+		}
+		if i := ruleAt(d.Span(at.Cue)); i >= 0 {
+			repairSpeaker(a, &claims[i], d.Span(at.Source))
+			continue
+		}
+		if len(at.Content) == 0 {
 			continue
 		}
 		cue := d.Span(at.Cue)
@@ -136,4 +149,43 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 		}
 	}
 	return out
+}
+
+// cutSpeaker says whether a rule speaker looks cut short: one or two
+// letters ("U" of "U.K. officials"), or followed directly by a period and
+// a letter or by an initial ("Rep." of "Rep. G.K. Butterfield", "John D."
+// of "John D. Podesta").
+func cutSpeaker(text string, sp *news.Span) bool {
+	if sp == nil {
+		return false
+	}
+	w := sp.In(text)
+	if n := len(strings.TrimSuffix(w, ".")); n <= 2 {
+		return true
+	}
+	if strings.HasSuffix(w, ".") {
+		return true
+	}
+	rest := text[sp.End:]
+	return strings.HasPrefix(rest, ".") && len(rest) > 1 && rest[1] != ' ' && rest[1] != '\n'
+}
+
+// repairSpeaker replaces a rule claim's speaker by the tagger's source for
+// the same cue when the source holds the rule's speaker and more: the
+// source up to its first comma or bracket (the name before an apposition),
+// resolved again.
+func repairSpeaker(a *news.Article, c *news.Claim, src news.Span) {
+	if c.SpeakerSpan == nil || src.Start > c.SpeakerSpan.Start || src.End < c.SpeakerSpan.End {
+		return
+	}
+	if k := strings.IndexAny(src.In(a.Text), ",("); k > 0 {
+		src.End = src.Start + k
+	}
+	src = trimSpan(a.Text, src)
+	if src.Len() <= c.SpeakerSpan.Len() || src.Start > c.SpeakerSpan.Start || src.End < c.SpeakerSpan.End {
+		return
+	}
+	c.SpeakerSpan = &src
+	c.Speaker, c.SpeakerEntity = resolve(a, src)
+	c.Span = news.Span{Start: min(c.Span.Start, src.Start), End: max(c.Span.End, src.End)}
 }
