@@ -89,78 +89,73 @@ type decoder struct {
 	out   []int
 }
 
+// machine is a decoder's state space: ns states, state s emitting the
+// BILOU label lab[s]; ok[prev*ns+cur] the allowed moves, start and final
+// the states a sequence may begin and end in.
+type machine struct {
+	ns           int
+	lab          []int
+	ok           []bool
+	start, final []bool
+}
+
+// bilou is plain BILOU over one span type.
+var bilou = func() *machine {
+	m := &machine{ns: nl, lab: []int{lO, lB, lI, lL, lU}, ok: make([]bool, nl*nl), start: make([]bool, nl), final: make([]bool, nl)}
+	for prev := range nl {
+		for cur := range nl {
+			m.ok[prev*nl+cur] = allowed[prev*nl+cur]
+		}
+	}
+	for l := range nl {
+		m.start[l] = allowed[nl*nl+l]
+		m.final[l] = final(l)
+	}
+	return m
+}()
+
+// oneSpan is BILOU with at most one span: the states are the labels
+// before the span plus an O after it.
+var oneSpan = func() *machine {
+	const ns, oAfter = nl + 1, nl
+	m := &machine{ns: ns, lab: []int{lO, lB, lI, lL, lU, lO}, ok: make([]bool, ns*ns), start: make([]bool, ns), final: make([]bool, ns)}
+	for prev := range ns {
+		for cur := range ns {
+			var ok bool
+			switch prev {
+			case lO:
+				ok = cur == lO || cur == lB || cur == lU
+			case lB, lI:
+				ok = cur == lI || cur == lL
+			default: // after L, U or the span
+				ok = cur == oAfter
+			}
+			m.ok[prev*ns+cur] = ok
+		}
+	}
+	for s := range ns {
+		m.start[s] = s == lO || s == lB || s == lU
+		m.final[s] = s != lB && s != lI
+	}
+	return m
+}()
+
 // viterbi returns the best BILOU sequence for em (n × nl) under trans
 // ((nl+1) × nl).
 func (d *decoder) viterbi(em []float32, n int, trans []float32) []int {
-	d.out = d.out[:0]
-	if n == 0 {
-		return d.out
-	}
-	if cap(d.score) < n*nl {
-		d.score = make([]float32, n*nl)
-		d.back = make([]int8, n*nl)
-	}
-	score, back := d.score[:n*nl], d.back[:n*nl]
-	negInf := float32(math.Inf(-1))
-	for l := range nl {
-		if allowed[nl*nl+l] {
-			score[l] = em[l] + trans[nl*nl+l]
-		} else {
-			score[l] = negInf
-		}
-	}
-	for i := 1; i < n; i++ {
-		for cur := range nl {
-			best, arg := negInf, int8(0)
-			for prev := range nl {
-				if !allowed[prev*nl+cur] {
-					continue
-				}
-				if s := score[(i-1)*nl+prev] + trans[prev*nl+cur]; s > best {
-					best, arg = s, int8(prev)
-				}
-			}
-			score[i*nl+cur] = best + em[i*nl+cur]
-			back[i*nl+cur] = arg
-		}
-	}
-	best, arg := negInf, 0
-	for l := range nl {
-		if final(l) && score[(n-1)*nl+l] > best {
-			best, arg = score[(n-1)*nl+l], l
-		}
-	}
-	for range n {
-		d.out = append(d.out, 0)
-	}
-	d.out[n-1] = arg
-	for i := n - 1; i > 0; i-- {
-		d.out[i-1] = int(back[i*nl+d.out[i]])
-	}
-	return d.out
+	return d.run(bilou, em, n, trans)
 }
 
-// viterbiOne is viterbi restricted to at most one span: the states are
-// the BILOU labels before the span plus an O after it, so the best
+// viterbiOne is viterbi restricted to at most one span, so the best
 // single span (or none) wins. Sources are one phrase.
 func (d *decoder) viterbiOne(em []float32, n int, trans []float32) []int {
-	const ns = nl + 1 // O before, B, I, L, U, O after
-	const oAfter = nl
-	lab := func(s int) int {
-		if s == oAfter {
-			return lO
-		}
-		return s
-	}
-	ok := func(prev, cur int) bool {
-		switch prev {
-		case lO:
-			return cur == lO || cur == lB || cur == lU
-		case lB, lI:
-			return cur == lI || cur == lL
-		}
-		return cur == oAfter // after L, U or the span
-	}
+	return d.run(oneSpan, em, n, trans)
+}
+
+// run decodes em (n × nl) with the machine under the label transitions
+// trans ((nl+1) × nl; row nl is the start) and returns the labels.
+func (d *decoder) run(mc *machine, em []float32, n int, trans []float32) []int {
+	ns, lab := mc.ns, mc.lab
 	d.out = d.out[:0]
 	if n == 0 {
 		return d.out
@@ -172,8 +167,8 @@ func (d *decoder) viterbiOne(em []float32, n int, trans []float32) []int {
 	score, back := d.score[:n*ns], d.back[:n*ns]
 	negInf := float32(math.Inf(-1))
 	for s := range ns {
-		if s == lO || s == lB || s == lU {
-			score[s] = em[s] + trans[nl*nl+s]
+		if mc.start[s] {
+			score[s] = em[lab[s]] + trans[nl*nl+lab[s]]
 		} else {
 			score[s] = negInf
 		}
@@ -182,20 +177,20 @@ func (d *decoder) viterbiOne(em []float32, n int, trans []float32) []int {
 		for cur := range ns {
 			best, arg := negInf, int8(0)
 			for prev := range ns {
-				if !ok(prev, cur) {
+				if !mc.ok[prev*ns+cur] {
 					continue
 				}
-				if s := score[(i-1)*ns+prev] + trans[lab(prev)*nl+lab(cur)]; s > best {
-					best, arg = s, int8(prev)
+				if v := score[(i-1)*ns+prev] + trans[lab[prev]*nl+lab[cur]]; v > best {
+					best, arg = v, int8(prev)
 				}
 			}
-			score[i*ns+cur] = best + em[i*nl+lab(cur)]
+			score[i*ns+cur] = best + em[i*nl+lab[cur]]
 			back[i*ns+cur] = arg
 		}
 	}
 	best, arg := negInf, 0
 	for s := range ns {
-		if s != lB && s != lI && score[(n-1)*ns+s] > best {
+		if mc.final[s] && score[(n-1)*ns+s] > best {
 			best, arg = score[(n-1)*ns+s], s
 		}
 	}
@@ -207,7 +202,7 @@ func (d *decoder) viterbiOne(em []float32, n int, trans []float32) []int {
 		d.out[i-1] = int(back[i*ns+d.out[i]])
 	}
 	for i, s := range d.out {
-		d.out[i] = lab(s)
+		d.out[i] = lab[s]
 	}
 	return d.out
 }
