@@ -46,14 +46,14 @@ func learnedCue(d *attribution.Document, cue []attribution.Range) bool {
 // tagger (internal/attribution) finds and the rules missed: a cue with a
 // reporting verb ("said", "told", "warned", "added" …) that overlaps no
 // rule cue, and a source the rules would accept as a speaker (a name, a
-// pronoun or a speaker noun such as "officials"). On PolNeAR dev the tagger finds reporting cues
-// with much higher recall than the rules at higher precision (see
+// pronoun or a speaker noun such as "officials"). Where a rule speaker
+// looks cut short (cutSpeaker), the tagger's source for the same cue
+// replaces it (repairSpeaker). On PolNeAR dev the tagger finds reporting
+// cues with much higher recall than the rules at higher precision (see
 // docs/BENCHMARKS.md), while the rules keep what they do that the tagger
 // does not: entity-resolved and pronoun-resolved speakers, relays and
-// nesting of the claims they find. Where a rule speaker looks cut short
-// (cutSpeaker), the tagger's source for the same cue replaces it
-// (repairSpeaker). The claims come back in text order
-// (by cue), with Parent indices remapped.
+// nesting. The claims come back in text order (by cue), with Parent
+// indices remapped.
 func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []news.Claim {
 	if m == nil || len(a.Tokens) == 0 {
 		return claims
@@ -97,8 +97,8 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Content: content, SpeakerSpan: &spk, Parent: -1}
 		cl.Speaker, cl.SpeakerEntity = resolve(a, spk)
 		if pronouns[strings.ToLower(spk.In(a.Text))] {
-			// "he said": the nearest earlier claim with a person speaker,
-			// else the last named person; never the outlet.
+			// "he said": the last named person before the cue; "it" and
+			// "they" stay as written (never the outlet).
 			cl.Speaker, cl.SpeakerEntity = spk.In(a.Text), ""
 			if m := lastPersonBefore(a, cue.Start); m != nil && strings.ToLower(spk.In(a.Text)) != "it" && strings.ToLower(spk.In(a.Text)) != "they" {
 				cl.Speaker, cl.SpeakerEntity = m.Canonical, m.Entity
@@ -137,15 +137,15 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 		order[i] = i
 	}
 	sort.SliceStable(order, func(x, y int) bool { return claims[order[x]].CueSpan.Start < claims[order[y]].CueSpan.Start })
-	at := make([]int, len(claims))
+	pos := make([]int, len(claims))
 	out := make([]news.Claim, len(claims))
 	for k, i := range order {
-		at[i] = k
+		pos[i] = k
 	}
 	for k, i := range order {
 		out[k] = claims[i]
 		if p := out[k].Parent; p >= 0 {
-			out[k].Parent = at[p]
+			out[k].Parent = pos[p]
 		}
 	}
 	return out
