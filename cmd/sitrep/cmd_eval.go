@@ -32,6 +32,10 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	if what == "ledger" {
 		split = fs.String("split", eval.LedgerDev, "gold split to score: dev (tune on it) or test (held out: score once per change)")
 	}
+	var onDev *bool
+	if what == "syntax" {
+		onDev = fs.Bool("dev", false, "score the dev sets instead of the test sets (for tuning)")
+	}
 	if what == "stories" {
 		threshold = fs.Float64("threshold", 0, "story-joining score threshold (0: the default)")
 		sweep = fs.Bool("sweep", false, "also score thresholds 0.10 to 0.60")
@@ -81,6 +85,12 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 			rep.Write(env.stdout)
 		}
 		return nil
+	case "syntax":
+		data := defaultData
+		if fs.NArg() > 0 {
+			data = fs.Arg(0)
+		}
+		return evalSyntax(env, data, *onDev)
 	case "ner":
 		file := filepath.Join(defaultData, "conll2003", "test.txt")
 		if fs.NArg() > 0 {

@@ -16,10 +16,10 @@ import (
 )
 
 // runTrain builds one of the project's committed models or tables from
-// public data: `sitrep train ner|clusters|attribution|synonyms|lm`.
+// public data: `sitrep train ner|clusters|attribution|tagger|parser|synonyms|lm`.
 func runTrain(_ context.Context, env *environment, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("train: name what to train: ner, clusters, attribution, synonyms or lm: %w", errUsage)
+		return fmt.Errorf("train: name what to train: ner, clusters, attribution, tagger, parser, synonyms or lm: %w", errUsage)
 	}
 	switch args[0] {
 	case "ner":
@@ -28,10 +28,14 @@ func runTrain(_ context.Context, env *environment, args []string) error {
 		return trainClusters(env, args[1:])
 	case "attribution":
 		return trainAttribution(env, args[1:])
+	case "tagger":
+		return trainTagger(env, args[1:])
+	case "parser":
+		return trainParser(env, args[1:])
 	case "synonyms", "lm":
 		return trainProvenanceTable(env, args[0], args[1:])
 	default:
-		return fmt.Errorf("train: unknown model %q (want ner, clusters, attribution, synonyms or lm): %w", args[0], errUsage)
+		return fmt.Errorf("train: unknown model %q (want ner, clusters, attribution, tagger, parser, synonyms or lm): %w", args[0], errUsage)
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	"sitrep/internal/annotate/figure"
 	"sitrep/internal/annotate/quantity"
 	"sitrep/internal/annotate/sentence"
+	"sitrep/internal/annotate/syntax"
 	"sitrep/internal/annotate/timex"
 	"sitrep/internal/extract"
 	"sitrep/internal/news"
@@ -32,6 +33,7 @@ func Steps() []pipeline.Step {
 	return []pipeline.Step{
 		{Name: "extract", Stage: extract.New(extract.Options{})},
 		{Name: "sentence", Stage: sentence.New()},
+		{Name: "syntax", Stage: syntax.New()},
 		{Name: "quantity", Stage: quantity.New()},
 		{Name: "timex", Stage: timex.New()},
 		{Name: "entity", Stage: entity.New()},

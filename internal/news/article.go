@@ -65,6 +65,10 @@ type Article struct {
 	// Tokens is the token layer, in text order. It is cheap to recompute
 	// and not serialised.
 	Tokens []Token `json:"-"`
+	// Syntax is the syntax layer: one entry per token of Tokens (tag,
+	// lemma, head and relation), or nil when the syntax stage has not
+	// run. Like Tokens it is recomputed rather than stored.
+	Syntax []Syntax `json:"-"`
 
 	// Quantities is the quantity layer, in text order.
 	Quantities []Quantity `json:"quantities,omitempty"`

@@ -229,3 +229,72 @@ type Event struct {
 	ACLEDSubType string `json:"acled_sub_event_type,omitempty"`
 	CAMEO        string `json:"cameo_root,omitempty"`
 }
+
+// UPOS is a Universal Dependencies v2 universal part-of-speech tag. The
+// zero value means "not tagged".
+type UPOS uint8
+
+// The seventeen UD v2 tags, in the order of the UD documentation.
+const (
+	UPOSNone UPOS = iota
+	ADJ
+	ADP
+	ADV
+	AUX
+	CCONJ
+	DET
+	INTJ
+	NOUN
+	NUM
+	PART
+	PRON
+	PROPN
+	PUNCT
+	SCONJ
+	SYM
+	VERB
+	X
+)
+
+// NumUPOS is one more than the largest tag: tags are 1 … NumUPOS-1.
+const NumUPOS = int(X) + 1
+
+var uposNames = [...]string{"_", "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"}
+
+// String returns the tag's UD name ("NOUN"), or "_" for UPOSNone.
+func (p UPOS) String() string {
+	if int(p) < len(uposNames) {
+		return uposNames[p]
+	}
+	return "_"
+}
+
+// ParseUPOS returns the tag named s ("VERB"), or UPOSNone and false.
+func ParseUPOS(s string) (UPOS, bool) {
+	for i, n := range uposNames[1:] {
+		if n == s {
+			return UPOS(i + 1), true
+		}
+	}
+	return UPOSNone, false
+}
+
+// MarshalText writes the tag's UD name.
+func (p UPOS) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
+// Syntax is one token's entry in the syntax layer
+// (internal/annotate/syntax): its part of speech, lemma and basic
+// Universal Dependencies head and relation. Article.Syntax holds one per
+// token of Article.Tokens, in the same order.
+type Syntax struct {
+	// Head is the index in Article.Tokens of the token's syntactic head,
+	// or -1 for the root of its sentence.
+	Head int32
+	// UPOS is the universal part-of-speech tag.
+	UPOS UPOS
+	// Rel is the UD v2 relation to the head ("nsubj", "obl:tmod",
+	// "root").
+	Rel string
+	// Lemma is the dictionary form ("say" for "said").
+	Lemma string
+}

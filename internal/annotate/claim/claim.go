@@ -1,10 +1,12 @@
 // Package claim finds attributed statements: who says what, with which
 // reporting cue, directly or indirectly, hedged or not, and nested in
 // which other statement. It is the claim layer (news.Article.Claims) and
-// reads the sentence and entity layers.
+// reads the sentence, syntax and entity layers.
 //
 // The finder is rule based. A cue is a reporting verb or phrase ("said",
-// "told", "according to", "quoting", "told me in an interview"); its
+// "told", "according to", "quoting", "told me in an interview"); a
+// reporting verb counts only where the syntax layer, when there is one,
+// tags it VERB ("states" the noun is no cue); its
 // speaker is the noun phrase on either side ("X said", "said X", "…, X
 // said.", "according to X"), resolved to the entity mention whose span
 // ends where the speaker's does (the head of the phrase). "He said" and
@@ -21,6 +23,7 @@ package claim
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -163,7 +166,7 @@ func Find(a *news.Article) []news.Claim {
 		var inSentence []int
 		for i := 0; i < len(ws); i++ {
 			c, n := matchCue(ws, i)
-			if n == 0 {
+			if n == 0 || !c.after && !verbAt(a, ws[i].Start) {
 				continue
 			}
 			cl, ok := build(a, ws, i, n, c, s.Span)
@@ -197,6 +200,17 @@ func Find(a *news.Article) []news.Claim {
 		relay(a.Text, claims, inSentence)
 	}
 	return claims
+}
+
+// verbAt reports whether the token at byte offset pos may be a reporting
+// verb: the syntax layer tags it VERB, or there is no syntax layer. "The
+// city states its case" has a cue; "two states" does not.
+func verbAt(a *news.Article, pos int) bool {
+	if len(a.Syntax) != len(a.Tokens) || len(a.Syntax) == 0 {
+		return true
+	}
+	k, ok := slices.BinarySearchFunc(a.Tokens, pos, func(t news.Token, p int) int { return t.Start - p })
+	return !ok || a.Syntax[k].UPOS == news.VERB
 }
 
 // lastPersonBefore returns the last named person mentioned before pos.

@@ -1,0 +1,134 @@
+// Package syntax writes the syntax layer of an article
+// (news.Article.Syntax): for every token of the token layer, its
+// Universal Dependencies v2 part-of-speech tag, lemma, head and
+// relation, from the tagger, lemmatiser and parser in internal/syntax.
+// It runs after the sentence stage and parses each sentence on its own.
+//
+// The layer is not stored with the article (like the token layer it is
+// recomputed: [Stage.Process] is deterministic). [Sentences] gives a
+// JSON view of it and [WriteCoNLLU] writes it as CoNLL-U, for `sitrep show
+// --syntax` and `sitrep export conllu`.
+//
+// The models (data/tagger.model.gz, data/parser.model.gz) are written by
+// `sitrep train tagger` and `sitrep train parser` and embedded; they are
+// decoded once per process, on first use.
+package syntax
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"fmt"
+	"sync"
+
+	"sitrep/internal/news"
+	ud "sitrep/internal/syntax"
+)
+
+//go:embed data
+var data embed.FS
+
+// Paths of the models inside the repository, where the train commands
+// write them.
+const (
+	TaggerFile = "internal/annotate/syntax/data/tagger.model.gz"
+	ParserFile = "internal/annotate/syntax/data/parser.model.gz"
+)
+
+// Model returns the embedded tagger, lemmatiser and parser, decoded on
+// first use.
+var Model = sync.OnceValues(func() (*ud.Analyzer, error) {
+	tb, err := data.ReadFile("data/tagger.model.gz")
+	if err != nil {
+		return nil, fmt.Errorf("embedded tagger model: %w (build it with sitrep train tagger)", err)
+	}
+	pb, err := data.ReadFile("data/parser.model.gz")
+	if err != nil {
+		return nil, fmt.Errorf("embedded parser model: %w (build it with sitrep train parser)", err)
+	}
+	t, l, err := ud.LoadTagger(bytes.NewReader(tb))
+	if err != nil {
+		return nil, fmt.Errorf("embedded tagger model: %w", err)
+	}
+	p, err := ud.LoadParser(bytes.NewReader(pb))
+	if err != nil {
+		return nil, fmt.Errorf("embedded parser model: %w", err)
+	}
+	return &ud.Analyzer{Tagger: t, Lemmatizer: l, Parser: p}, nil
+})
+
+// Stage is the syntax stage. It is safe for concurrent use.
+type Stage struct {
+	an   *ud.Analyzer
+	err  error
+	pool sync.Pool // *work
+}
+
+// work is the scratch memory of one Process call.
+type work struct {
+	words []string
+	out   ud.Analysis
+}
+
+// New returns the stage with the embedded models. A model that fails to
+// load makes every Process call report the error.
+func New() *Stage {
+	an, err := Model()
+	return &Stage{an: an, err: err}
+}
+
+// NewWith returns the stage with the given models.
+func NewWith(an *ud.Analyzer) *Stage { return &Stage{an: an} }
+
+// Process fills a.Syntax, one entry per token, sentence by sentence.
+// Tokens outside every sentence get no tag and no head.
+func (s *Stage) Process(ctx context.Context, a *news.Article) error {
+	if s.err != nil {
+		return s.err
+	}
+	a.Syntax = a.Syntax[:0]
+	if len(a.Tokens) == 0 {
+		return nil
+	}
+	if cap(a.Syntax) < len(a.Tokens) {
+		a.Syntax = make([]news.Syntax, len(a.Tokens))
+	} else {
+		a.Syntax = a.Syntax[:len(a.Tokens)]
+	}
+	for i := range a.Syntax {
+		a.Syntax[i] = news.Syntax{Head: -1}
+	}
+	w, _ := s.pool.Get().(*work)
+	if w == nil {
+		w = &work{}
+	}
+	defer s.pool.Put(w)
+	k := 0
+	for _, sent := range a.Sentences {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for k < len(a.Tokens) && a.Tokens[k].Start < sent.Start {
+			k++
+		}
+		first := k
+		w.words = w.words[:0]
+		for ; k < len(a.Tokens) && a.Tokens[k].End <= sent.End; k++ {
+			w.words = append(w.words, a.Tokens[k].In(a.Text))
+		}
+		if len(w.words) == 0 {
+			continue
+		}
+		s.an.Analyze(w.words, &w.out)
+		for j := range w.words {
+			e := &a.Syntax[first+j]
+			e.UPOS = w.out.Tags[j]
+			e.Lemma = w.out.Lemmas[j]
+			if h := w.out.Heads[j]; h > 0 {
+				e.Head = int32(first) + h - 1
+			}
+			e.Rel = w.out.Rels[j]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,227 @@
+package syntax
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"sitrep/internal/annotate/sentence"
+	"sitrep/internal/news"
+	"sitrep/internal/sharedtest"
+	ud "sitrep/internal/syntax"
+)
+
+// Sentences written for these tests.
+const text = `Ukraine's defence ministry states that 3,000 soldiers crossed the river on Tuesday. Two states sent troops.
+
+Officials said the convoy was hit near the border. The city's mayor didn't comment.`
+
+func stage(tb testing.TB) *Stage {
+	tb.Helper()
+	if _, err := Model(); err != nil {
+		tb.Skipf("models not built: %v", err)
+	}
+	return New()
+}
+
+func analyse(tb testing.TB, s *Stage, text string) *news.Article {
+	tb.Helper()
+	a := &news.Article{Text: text}
+	if err := sentence.New().Process(context.Background(), a); err != nil {
+		tb.Fatal(err)
+	}
+	if err := s.Process(context.Background(), a); err != nil {
+		tb.Fatal(err)
+	}
+	return a
+}
+
+func find(a *news.Article, from int, word string) int {
+	for i := from; i < len(a.Tokens); i++ {
+		if a.Tokens[i].In(a.Text) == word {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestStage(t *testing.T) {
+	s := stage(t)
+	a := analyse(t, s, text)
+	if len(a.Syntax) != len(a.Tokens) {
+		t.Fatalf("%d syntax entries for %d tokens", len(a.Syntax), len(a.Tokens))
+	}
+	states := find(a, 0, "states")
+	if e := a.Syntax[states]; e.UPOS != news.VERB || e.Lemma != "state" || e.Rel != "root" || e.Head != -1 {
+		t.Errorf("'ministry states': %+v, want the root verb 'state'", e)
+	}
+	if e := a.Syntax[find(a, 0, "ministry")]; e.Rel != "nsubj" || int(e.Head) != states {
+		t.Errorf("ministry: %+v, want nsubj of states", e)
+	}
+	noun := find(a, states+1, "states")
+	if e := a.Syntax[noun]; e.UPOS != news.NOUN || e.Lemma != "state" {
+		t.Errorf("'Two states sent': %+v, want the noun 'state'", e)
+	}
+	if e := a.Syntax[find(a, 0, "soldiers")]; e.Lemma != "soldier" || e.Rel != "nsubj" {
+		t.Errorf("soldiers: %+v", e)
+	}
+	if e := a.Syntax[find(a, 0, "3,000")]; e.UPOS != news.NUM || e.Rel != "nummod" || int(e.Head) != find(a, 0, "soldiers") {
+		t.Errorf("3,000: %+v, want nummod of soldiers", e)
+	}
+	if e := a.Syntax[find(a, 0, "n't")]; e.Lemma != "not" {
+		t.Errorf("n't: %+v", e)
+	}
+	// Every sentence has exactly one root, and heads stay in the sentence.
+	for _, sv := range Sentences(a) {
+		roots := 0
+		for _, tk := range sv.Tokens {
+			if tk.Head == 0 {
+				roots++
+			}
+			if tk.Head < 0 || tk.Head > len(sv.Tokens) || tk.Head == tk.ID {
+				t.Errorf("bad head %+v", tk)
+			}
+		}
+		if roots != 1 {
+			t.Errorf("sentence %q has %d roots", sv.In(a.Text), roots)
+		}
+	}
+	// The layer is not in the stored JSON.
+	js, _ := json.Marshal(a)
+	if bytes.Contains(js, []byte("nsubj")) {
+		t.Error("the syntax layer leaked into the article JSON")
+	}
+	var buf bytes.Buffer
+	if err := WriteCoNLLU(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ud.ReadCoNLLU(&buf); err != nil {
+		t.Errorf("our CoNLL-U does not read back: %v", err)
+	}
+}
+
+func TestStageEmptyAndReuse(t *testing.T) {
+	s := stage(t)
+	a := analyse(t, s, "")
+	if len(a.Syntax) != 0 {
+		t.Errorf("empty text: %d entries", len(a.Syntax))
+	}
+	a = analyse(t, s, strings.Repeat("word ", 400))
+	if len(a.Syntax) != 400 {
+		t.Errorf("got %d entries for 400 tokens", len(a.Syntax))
+	}
+}
+
+// benchArticles returns the texts of the first 200 articles of the
+// war-news corpus.
+func benchArticles(b *testing.B) []string {
+	items := sharedtest.WarNews(b)
+	var out []string
+	for _, it := range items[:min(200, len(items))] {
+		out = append(out, it.Text)
+	}
+	return out
+}
+
+// BenchmarkStage measures the stage on real articles (tokens and
+// sentences from the sentence stage made beforehand); tokens/s and
+// allocs/op (per article) are what docs/BENCHMARKS.md reports.
+func BenchmarkStage(b *testing.B) {
+	s := stage(b)
+	texts := benchArticles(b)
+	arts := make([]*news.Article, len(texts))
+	ntok := 0
+	for i, t := range texts {
+		arts[i] = &news.Article{Text: t}
+		sentence.New().Process(context.Background(), arts[i])
+		ntok += len(arts[i].Tokens)
+	}
+	i := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		a := arts[i%len(arts)]
+		a.Syntax = nil
+		if err := s.Process(context.Background(), a); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(ntok)/float64(len(arts))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// sentencesOf returns the token texts of every sentence of the articles.
+func sentencesOf(b *testing.B) ([][]string, int) {
+	var out [][]string
+	n := 0
+	for _, t := range benchArticles(b) {
+		a := &news.Article{Text: t}
+		sentence.New().Process(context.Background(), a)
+		k := 0
+		for _, s := range a.Sentences {
+			var ws []string
+			for ; k < len(a.Tokens) && a.Tokens[k].End <= s.End; k++ {
+				ws = append(ws, a.Tokens[k].In(t))
+			}
+			if len(ws) > 0 {
+				out = append(out, ws)
+				n += len(ws)
+			}
+		}
+	}
+	return out, n
+}
+
+// BenchmarkTagger measures the tagger alone (both passes).
+func BenchmarkTagger(b *testing.B) {
+	stage(b)
+	an, _ := Model()
+	sents, n := sentencesOf(b)
+	var tags []news.UPOS
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sents {
+			tags = an.Tagger.Tag(s, tags[:0])
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkParser measures the parser alone, on tags from the tagger.
+func BenchmarkParser(b *testing.B) {
+	stage(b)
+	an, _ := Model()
+	sents, n := sentencesOf(b)
+	tags := make([][]news.UPOS, len(sents))
+	for i, s := range sents {
+		tags[i] = an.Tagger.Tag(s, nil)
+	}
+	var heads []int32
+	var rels []string
+	b.ResetTimer()
+	for b.Loop() {
+		for i, s := range sents {
+			heads, rels = an.Parser.Parse(s, tags[i], heads[:0], rels[:0])
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func FuzzStage(f *testing.F) {
+	f.Add(text)
+	f.Add("\xff\xfe ’s ( ) -- ...\n\nA")
+	s := stage(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		a := analyse(t, s, text)
+		if len(a.Syntax) != len(a.Tokens) {
+			t.Fatalf("%d entries for %d tokens", len(a.Syntax), len(a.Tokens))
+		}
+		for i, e := range a.Syntax {
+			if e.Head < -1 || int(e.Head) >= len(a.Tokens) || int(e.Head) == i {
+				t.Fatalf("token %d: bad head %d", i, e.Head)
+			}
+		}
+	})
+}

@@ -1,0 +1,185 @@
+package syntax
+
+import (
+	"strings"
+
+	"sitrep/internal/news"
+)
+
+// Lemmatizer gives the lemma of a word with its tag: the lemma the
+// training data gives most often for the (form, tag) pair, else for the
+// (lower-cased form, tag) pair, else the result of the suffix rule most
+// often seen for the tag and the longest known ending of the word. It is
+// immutable and safe for concurrent use.
+type Lemmatizer struct {
+	// exact maps "form\x00TAG" and "lower\x00TAG" (lower-cased forms
+	// marked with a leading \x01) to a lemma.
+	exact map[string]string
+	// rules maps "TAG\x00ending" to the rule "cut\x00add": drop cut
+	// bytes from the lower-cased word, append add.
+	rules map[string]rule
+}
+
+// rule rewrites the end of a word: drop Cut bytes, append Add.
+type rule struct {
+	Cut int
+	Add string
+}
+
+// maxEnding is the longest word ending, in bytes, the rules look at.
+const maxEnding = 6
+
+// Lemma returns the lemma of form tagged tag. buf is scratch space; the
+// result does not alias it.
+func (l *Lemmatizer) Lemma(form string, tag news.UPOS, buf []byte) (string, []byte) {
+	t := tag.String()
+	buf = append(append(append(buf[:0], form...), 0), t...)
+	if v, ok := l.exact[string(buf)]; ok {
+		return v, buf
+	}
+	buf = append(appendNorm(append(buf[:0], 1), form), 0)
+	lowerEnd := len(buf) - 1
+	buf = append(buf, t...)
+	if v, ok := l.exact[string(buf)]; ok {
+		return v, buf
+	}
+	if tag == news.PROPN || tag == news.PUNCT || tag == news.NUM || tag == news.SYM || tag == news.X {
+		return form, buf
+	}
+	lower := buf[1:lowerEnd]
+	// The longest ending with a rule.
+	tail := len(buf)
+	buf = append(append(buf, t...), 0)
+	keyStart := tail
+	for k := min(maxEnding, len(lower)); k >= 0; k-- {
+		buf = append(buf[:keyStart+len(t)+1], lower[len(lower)-k:]...)
+		r, ok := l.rules[string(buf[keyStart:])]
+		if !ok || r.Cut > len(lower) {
+			continue
+		}
+		if r.Cut == 0 && r.Add == "" {
+			if string(lower) == form {
+				return form, buf
+			}
+			return string(lower), buf
+		}
+		return string(lower[:len(lower)-r.Cut]) + r.Add, buf
+	}
+	if string(lower) == form {
+		return form, buf
+	}
+	return string(lower), buf
+}
+
+// TrainLemmatizer learns the lemma tables from gold sentences.
+func TrainLemmatizer(train []Sentence) *Lemmatizer {
+	type pair struct{ key, lemma string }
+	exactCounts := map[pair]int{}
+	ruleCounts := map[string]map[rule]int{}
+	seenType := map[pair]bool{}
+	var buf []byte
+	for _, s := range train {
+		for _, w := range s.Words {
+			if w.Lemma == "_" || w.Lemma == "" {
+				continue
+			}
+			t := w.UPOS.String()
+			exactCounts[pair{w.Form + "\x00" + t, w.Lemma}]++
+			buf = appendNorm(buf[:0], w.Form)
+			lower := string(buf)
+			exactCounts[pair{"\x01" + lower + "\x00" + t, w.Lemma}]++
+			// Rules count word types, not tokens: rare words behave like
+			// unseen ones.
+			tp := pair{lower + "\x00" + t, w.Lemma}
+			if seenType[tp] {
+				continue
+			}
+			seenType[tp] = true
+			r, ok := ruleFor(lower, strings.ToLower(w.Lemma))
+			if !ok {
+				continue
+			}
+			for k := 0; k <= min(maxEnding, len(lower)); k++ {
+				key := t + "\x00" + lower[len(lower)-k:]
+				m := ruleCounts[key]
+				if m == nil {
+					m = map[rule]int{}
+					ruleCounts[key] = m
+				}
+				m[r]++
+			}
+		}
+	}
+	l := &Lemmatizer{exact: map[string]string{}, rules: map[string]rule{}}
+	bestExact := map[string]int{}
+	for p, n := range exactCounts {
+		b, ok := bestExact[p.key]
+		if !ok || n > b || n == b && p.lemma < l.exact[p.key] {
+			bestExact[p.key] = n
+			l.exact[p.key] = p.lemma
+		}
+	}
+	// Drop exact entries the fallbacks get right anyway.
+	for k, v := range l.exact {
+		if k[0] == 1 {
+			continue
+		}
+		form, t, _ := strings.Cut(k, "\x00")
+		buf = appendNorm(buf[:0], form)
+		if lv, ok := l.exact["\x01"+string(buf)+"\x00"+t]; ok && lv == v {
+			delete(l.exact, k)
+		}
+	}
+	for key, m := range ruleCounts {
+		var best rule
+		bn := 0
+		total := 0
+		for r, n := range m {
+			total += n
+			if n > bn || n == bn && (r.Cut < best.Cut || r.Cut == best.Cut && r.Add < best.Add) {
+				best, bn = r, n
+			}
+		}
+		if total >= 2 || !strings.HasSuffix(key, "\x00") {
+			l.rules[key] = best
+		}
+	}
+	return l
+}
+
+// ruleFor returns the rule that rewrites form into lemma.
+func ruleFor(form, lemma string) (rule, bool) {
+	p := 0
+	for p < len(form) && p < len(lemma) && form[p] == lemma[p] {
+		p++
+	}
+	if p == 0 && len(form) > 0 && len(lemma) > 0 {
+		return rule{}, false // suppletive ("went" → "go"): only the exact table
+	}
+	return rule{Cut: len(form) - p, Add: lemma[p:]}, true
+}
+
+// Accuracy returns the share of words whose lemma, given tags (nil: the
+// gold tags), is the gold one.
+func (l *Lemmatizer) Accuracy(sents []Sentence, tags [][]news.UPOS) float64 {
+	correct, total := 0, 0
+	var buf []byte
+	var lem string
+	for i, s := range sents {
+		for j, w := range s.Words {
+			t := w.UPOS
+			if tags != nil {
+				t = tags[i][j]
+			}
+			lem, buf = l.Lemma(w.Form, t, buf)
+			if lem == w.Lemma {
+				correct++
+			}
+			total++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(correct) / float64(total)
+}

@@ -1,0 +1,341 @@
+package syntax
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// Feature keys are 64-bit hashes of a template number and the values it
+// combines. They are computed with the mixing functions below, which are
+// fixed (not seeded), so that a model trained in one process scores the
+// same keys in another.
+
+const (
+	mulA = 0x9e3779b97f4a7c15
+	mulB = 0xc2b2ae3d27d4eb4f
+)
+
+// mix is the 64-bit finaliser of MurmurHash3.
+func mix(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+func key1(t, a uint64) uint64       { return mix(t*mulA ^ a) }
+func key2(t, a, b uint64) uint64    { return mix(mix(t*mulA^a)*mulB ^ b) }
+func key3(t, a, b, c uint64) uint64 { return mix(mix(mix(t*mulA^a)*mulB^b)*mulA ^ c) }
+
+// hashString is 64-bit FNV-1a.
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// tentry is one class weight of a feature during training: the current
+// weight and the running sum used for averaging (Daumé's trick: the
+// averaged weight is w - u/c after c updates steps).
+type tentry struct {
+	class uint16
+	w     float32
+	u     float64
+}
+
+// trainer is an averaged perceptron over sparse features and a small
+// number of classes. Rows are created on the first update of a feature.
+type trainer struct {
+	classes int
+	index   map[uint64]int32
+	rows    [][]tentry
+	c       float64 // number of training instances seen, from 1
+}
+
+func newTrainer(classes int) *trainer {
+	return &trainer{classes: classes, index: map[uint64]int32{}, c: 1}
+}
+
+// score adds the current weights of keys to scores (len classes).
+func (t *trainer) score(keys []uint64, scores []float32) {
+	clear(scores)
+	for _, k := range keys {
+		r, ok := t.index[k]
+		if !ok {
+			continue
+		}
+		for _, e := range t.rows[r] {
+			scores[e.class] += e.w
+		}
+	}
+}
+
+// update moves the weights of keys towards class good and away from bad.
+func (t *trainer) update(keys []uint64, good, bad int) {
+	if good == bad {
+		return
+	}
+	for _, k := range keys {
+		r, ok := t.index[k]
+		if !ok {
+			r = int32(len(t.rows))
+			t.index[k] = r
+			t.rows = append(t.rows, nil)
+		}
+		row := t.rows[r]
+		row = bump(row, good, 1, t.c)
+		row = bump(row, bad, -1, t.c)
+		t.rows[r] = row
+	}
+}
+
+func bump(row []tentry, class int, d float32, c float64) []tentry {
+	for i := range row {
+		if int(row[i].class) == class {
+			row[i].w += d
+			row[i].u += c * float64(d)
+			return row
+		}
+	}
+	return append(row, tentry{class: uint16(class), w: d, u: c * float64(d)})
+}
+
+// tick counts one training instance.
+func (t *trainer) tick() { t.c++ }
+
+// averaged returns the averaged weights as an immutable model, leaving
+// out weights smaller than prune in magnitude.
+func (t *trainer) averaged(prune float32) *weights {
+	keys := make([]uint64, 0, len(t.index))
+	for k := range t.index {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b := newWeightsBuilder(t.classes, len(keys))
+	var cls []uint8
+	var ws []float32
+	for _, k := range keys {
+		row := slices.Clone(t.rows[t.index[k]])
+		slices.SortFunc(row, func(a, b tentry) int { return int(a.class) - int(b.class) })
+		cls, ws = cls[:0], ws[:0]
+		for _, e := range row {
+			v := float32(float64(e.w) - e.u/t.c)
+			if v > prune || v < -prune {
+				cls = append(cls, uint8(e.class))
+				ws = append(ws, v)
+			}
+		}
+		if len(cls) > 0 {
+			b.add(k, cls, ws)
+		}
+	}
+	return b.build()
+}
+
+// weights is a trained, immutable sparse weight table: for each feature
+// key, the classes it has a weight for. Lookups use open addressing.
+type weights struct {
+	classes int
+	slots   []uint64 // keys; 0 marks an empty slot
+	rowOf   []int32  // slot → row
+	shift   uint
+	start   []uint32 // row → first entry; len rows+1
+	cls     []uint8
+	w       []float32
+}
+
+type weightsBuilder struct {
+	m    *weights
+	keys []uint64
+}
+
+func newWeightsBuilder(classes, rows int) *weightsBuilder {
+	return &weightsBuilder{m: &weights{classes: classes, start: make([]uint32, 1, rows+1)}, keys: make([]uint64, 0, rows)}
+}
+
+func (b *weightsBuilder) add(k uint64, cls []uint8, ws []float32) {
+	b.keys = append(b.keys, k)
+	b.m.cls = append(b.m.cls, cls...)
+	b.m.w = append(b.m.w, ws...)
+	b.m.start = append(b.m.start, uint32(len(b.m.cls)))
+}
+
+func (b *weightsBuilder) build() *weights {
+	m := b.m
+	size := 1
+	bits := uint(0)
+	for size < 2*len(b.keys)+2 {
+		size *= 2
+		bits++
+	}
+	m.slots = make([]uint64, size)
+	m.rowOf = make([]int32, size)
+	m.shift = 64 - bits
+	for r, k := range b.keys {
+		k = nonzero(k)
+		i := m.slot(k)
+		m.slots[i] = k
+		m.rowOf[i] = int32(r)
+	}
+	return m
+}
+
+// nonzero keeps key 0 free to mark empty slots.
+func nonzero(k uint64) uint64 {
+	if k == 0 {
+		return 1
+	}
+	return k
+}
+
+// slot returns the slot of k, or the empty slot where it would go.
+func (m *weights) slot(k uint64) int {
+	mask := len(m.slots) - 1
+	i := int((k * mulA) >> m.shift)
+	for {
+		s := m.slots[i]
+		if s == k || s == 0 {
+			return i
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// rows returns the number of features with weights.
+func (m *weights) rows() int { return len(m.start) - 1 }
+
+// score sets scores (len classes) to the summed weights of keys.
+func (m *weights) score(keys []uint64, scores []float32) {
+	clear(scores)
+	for _, k := range keys {
+		k = nonzero(k)
+		i := m.slot(k)
+		if m.slots[i] == 0 {
+			continue
+		}
+		r := m.rowOf[i]
+		a, z := m.start[r], m.start[r+1]
+		ws := m.w[a:z]
+		for j, c := range m.cls[a:z] {
+			scores[c] += ws[j]
+		}
+	}
+}
+
+// write appends m to w: class count, rows with delta-coded keys, class
+// indices and float32 weights.
+func (m *weights) write(w *bufio.Writer) error {
+	keys := make([]uint64, 0, m.rows())
+	rowKey := make([]uint64, m.rows())
+	for i, k := range m.slots {
+		if k != 0 {
+			rowKey[m.rowOf[i]] = k
+		}
+	}
+	keys = append(keys, rowKey...)
+	var scratch [binary.MaxVarintLen64]byte
+	uv := func(v uint64) { w.Write(scratch[:binary.PutUvarint(scratch[:], v)]) }
+	uv(uint64(m.classes))
+	uv(uint64(len(keys)))
+	prev := uint64(0)
+	for r, k := range keys {
+		uv(k - prev)
+		prev = k
+		a, z := m.start[r], m.start[r+1]
+		uv(uint64(z - a))
+		for j := a; j < z; j++ {
+			w.WriteByte(m.cls[j])
+			var b [4]byte
+			binary.LittleEndian.PutUint32(b[:], math.Float32bits(m.w[j]))
+			w.Write(b[:])
+		}
+	}
+	return nil
+}
+
+// readWeights reads what write wrote.
+func readWeights(r *bufio.Reader) (*weights, error) {
+	classes, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	if classes == 0 || classes > 256 {
+		return nil, fmt.Errorf("bad class count %d", classes)
+	}
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	if n > 1<<26 {
+		return nil, fmt.Errorf("bad feature count %d", n)
+	}
+	b := newWeightsBuilder(int(classes), int(n))
+	prev := uint64(0)
+	var cls []uint8
+	var ws []float32
+	var buf [5]byte
+	for range n {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, err
+		}
+		prev += d
+		cnt, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, err
+		}
+		if cnt == 0 || cnt > classes {
+			return nil, errors.New("bad row")
+		}
+		cls, ws = cls[:0], ws[:0]
+		for range cnt {
+			if _, err := io.ReadFull(r, buf[:]); err != nil {
+				return nil, err
+			}
+			if uint64(buf[0]) >= classes {
+				return nil, errors.New("bad class")
+			}
+			cls = append(cls, buf[0])
+			ws = append(ws, math.Float32frombits(binary.LittleEndian.Uint32(buf[1:])))
+		}
+		b.add(prev, cls, ws)
+	}
+	return b.build(), nil
+}
+
+// pruned returns a copy of m without the weights whose magnitude is
+// below t; features left with no weight are dropped.
+func (m *weights) pruned(t float32) *weights {
+	b := newWeightsBuilder(m.classes, m.rows())
+	keys := make([]uint64, m.rows())
+	for i, k := range m.slots {
+		if k != 0 {
+			keys[m.rowOf[i]] = k
+		}
+	}
+	var cls []uint8
+	var ws []float32
+	for r, k := range keys {
+		cls, ws = cls[:0], ws[:0]
+		for j := m.start[r]; j < m.start[r+1]; j++ {
+			if v := m.w[j]; v >= t || v <= -t {
+				cls = append(cls, m.cls[j])
+				ws = append(ws, v)
+			}
+		}
+		if len(cls) > 0 {
+			b.add(k, cls, ws)
+		}
+	}
+	return b.build()
+}
