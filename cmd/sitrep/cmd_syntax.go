@@ -61,7 +61,7 @@ func trainTagger(env *environment, args []string) error {
 	fs := newFlagSet(env, "train tagger", "")
 	data := fs.String("data", defaultData, "public data sets `DIR` (ud-english-ewt, ud-english-gum)")
 	epochs := fs.Int("epochs", 10, "most passes over the training data (the best on dev is kept)")
-	folds := fs.Int("jackknife", 5, "add a second pass that sees the first pass's tags to the right, trained on tags from this many jackknife taggers (0: one pass)")
+	folds := fs.Int("jackknife", 0, "add a second pass that sees the first pass's tags to the right, trained on tags from this many jackknife taggers (0: one pass, the default: the second pass gained 0.06 UPOS on EWT dev for half the speed)")
 	clustersFile := fs.String("clusters", defaultClusters, "word clusters `FILE` (from sitrep train clusters)")
 	out := fs.String("o", asyntax.TaggerFile, "model `FILE` to write")
 	if err := parseFlags(fs, args); err != nil {

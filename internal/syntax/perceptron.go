@@ -143,49 +143,62 @@ func (t *trainer) averaged(prune float32) *weights {
 }
 
 // weights is a trained, immutable sparse weight table: for each feature
-// key, the classes it has a weight for. Lookups use open addressing.
+// key, the classes it has a weight for. Lookups use open addressing; a
+// slot holds the key and where its entries are, and the entries of a
+// feature are contiguous, so a lookup touches two cache lines.
 type weights struct {
 	classes int
-	slots   []uint64 // keys; 0 marks an empty slot
-	rowOf   []int32  // slot → row
+	slots   []wslot
 	shift   uint
-	start   []uint32 // row → first entry; len rows+1
-	cls     []uint8
-	w       []float32
+	ent     []wentry
+	keys    []uint64 // the keys in row order (sorted), for writing
+}
+
+// wslot is one slot of the table; key 0 marks an empty slot.
+type wslot struct {
+	key   uint64
+	start uint32
+	n     uint32
+}
+
+// wentry is one class weight.
+type wentry struct {
+	w     float32
+	class uint32
 }
 
 type weightsBuilder struct {
-	m    *weights
-	keys []uint64
+	m      *weights
+	counts []uint32
 }
 
 func newWeightsBuilder(classes, rows int) *weightsBuilder {
-	return &weightsBuilder{m: &weights{classes: classes, start: make([]uint32, 1, rows+1)}, keys: make([]uint64, 0, rows)}
+	return &weightsBuilder{m: &weights{classes: classes, keys: make([]uint64, 0, rows)}}
 }
 
 func (b *weightsBuilder) add(k uint64, cls []uint8, ws []float32) {
-	b.keys = append(b.keys, k)
-	b.m.cls = append(b.m.cls, cls...)
-	b.m.w = append(b.m.w, ws...)
-	b.m.start = append(b.m.start, uint32(len(b.m.cls)))
+	b.m.keys = append(b.m.keys, k)
+	b.counts = append(b.counts, uint32(len(cls)))
+	for i, c := range cls {
+		b.m.ent = append(b.m.ent, wentry{w: ws[i], class: uint32(c)})
+	}
 }
 
 func (b *weightsBuilder) build() *weights {
 	m := b.m
 	size := 1
 	bits := uint(0)
-	for size < 2*len(b.keys)+2 {
+	for size < 2*len(m.keys)+2 {
 		size *= 2
 		bits++
 	}
-	m.slots = make([]uint64, size)
-	m.rowOf = make([]int32, size)
+	m.slots = make([]wslot, size)
 	m.shift = 64 - bits
-	for r, k := range b.keys {
+	start := uint32(0)
+	for r, k := range m.keys {
 		k = nonzero(k)
-		i := m.slot(k)
-		m.slots[i] = k
-		m.rowOf[i] = int32(r)
+		m.slots[m.slot(k)] = wslot{key: k, start: start, n: b.counts[r]}
+		start += b.counts[r]
 	}
 	return m
 }
@@ -203,7 +216,7 @@ func (m *weights) slot(k uint64) int {
 	mask := len(m.slots) - 1
 	i := int((k * mulA) >> m.shift)
 	for {
-		s := m.slots[i]
+		s := m.slots[i].key
 		if s == k || s == 0 {
 			return i
 		}
@@ -212,51 +225,48 @@ func (m *weights) slot(k uint64) int {
 }
 
 // rows returns the number of features with weights.
-func (m *weights) rows() int { return len(m.start) - 1 }
+func (m *weights) rows() int { return len(m.keys) }
 
 // score sets scores (len classes) to the summed weights of keys.
 func (m *weights) score(keys []uint64, scores []float32) {
 	clear(scores)
 	for _, k := range keys {
-		k = nonzero(k)
-		i := m.slot(k)
-		if m.slots[i] == 0 {
+		s := &m.slots[m.slot(nonzero(k))]
+		if s.key == 0 {
 			continue
 		}
-		r := m.rowOf[i]
-		a, z := m.start[r], m.start[r+1]
-		ws := m.w[a:z]
-		for j, c := range m.cls[a:z] {
-			scores[c] += ws[j]
+		for _, e := range m.ent[s.start : s.start+s.n] {
+			scores[e.class] += e.w
 		}
 	}
+}
+
+// row returns the entries of key k (nil when it has none).
+func (m *weights) row(k uint64) []wentry {
+	s := &m.slots[m.slot(nonzero(k))]
+	if s.key == 0 {
+		return nil
+	}
+	return m.ent[s.start : s.start+s.n]
 }
 
 // write appends m to w: class count, rows with delta-coded keys, class
 // indices and float32 weights.
 func (m *weights) write(w *bufio.Writer) error {
-	keys := make([]uint64, 0, m.rows())
-	rowKey := make([]uint64, m.rows())
-	for i, k := range m.slots {
-		if k != 0 {
-			rowKey[m.rowOf[i]] = k
-		}
-	}
-	keys = append(keys, rowKey...)
 	var scratch [binary.MaxVarintLen64]byte
 	uv := func(v uint64) { w.Write(scratch[:binary.PutUvarint(scratch[:], v)]) }
 	uv(uint64(m.classes))
-	uv(uint64(len(keys)))
+	uv(uint64(len(m.keys)))
 	prev := uint64(0)
-	for r, k := range keys {
+	for _, k := range m.keys {
 		uv(k - prev)
 		prev = k
-		a, z := m.start[r], m.start[r+1]
-		uv(uint64(z - a))
-		for j := a; j < z; j++ {
-			w.WriteByte(m.cls[j])
+		row := m.row(k)
+		uv(uint64(len(row)))
+		for _, e := range row {
+			w.WriteByte(byte(e.class))
 			var b [4]byte
-			binary.LittleEndian.PutUint32(b[:], math.Float32bits(m.w[j]))
+			binary.LittleEndian.PutUint32(b[:], math.Float32bits(e.w))
 			w.Write(b[:])
 		}
 	}
@@ -317,20 +327,14 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 // below t; features left with no weight are dropped.
 func (m *weights) pruned(t float32) *weights {
 	b := newWeightsBuilder(m.classes, m.rows())
-	keys := make([]uint64, m.rows())
-	for i, k := range m.slots {
-		if k != 0 {
-			keys[m.rowOf[i]] = k
-		}
-	}
 	var cls []uint8
 	var ws []float32
-	for r, k := range keys {
+	for _, k := range m.keys {
 		cls, ws = cls[:0], ws[:0]
-		for j := m.start[r]; j < m.start[r+1]; j++ {
-			if v := m.w[j]; v >= t || v <= -t {
-				cls = append(cls, m.cls[j])
-				ws = append(ws, v)
+		for _, e := range m.row(k) {
+			if e.w >= t || e.w <= -t {
+				cls = append(cls, uint8(e.class))
+				ws = append(ws, e.w)
 			}
 		}
 		if len(cls) > 0 {

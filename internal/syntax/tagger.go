@@ -64,7 +64,7 @@ func (t *Tagger) prepare(words []string, sc *scratch) {
 		b := sc.buf
 		in := tokInfo{
 			w:     hashDigitsZero(b),
-			form:  hashDigitsZero([]byte(w)) ^ 0x1f,
+			form:  hashDigitsZeroString(w) ^ 0x1f,
 			shape: shapeHash(w),
 			s1:    suffixHash(b, 1), s2: suffixHash(b, 2), s3: suffixHash(b, 3), s4: suffixHash(b, 4),
 			p1: prefixHash(b, 1), p2: prefixHash(b, 2), p3: prefixHash(b, 3),

@@ -63,6 +63,20 @@ func hashDigitsZero(b []byte) uint64 {
 	return h
 }
 
+// hashDigitsZeroString is hashDigitsZero over a string.
+func hashDigitsZeroString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '1' && c <= '9' {
+			c = '0'
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
 // suffixHash hashes the last n runes of b (all of b when shorter), and
 // prefixHash the first n.
 func suffixHash(b []byte, n int) uint64 {

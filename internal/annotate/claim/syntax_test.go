@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"sitrep/internal/annotate/syntax"
+	"sitrep/internal/demo"
+	"sitrep/internal/news"
 )
 
 // With the syntax layer, a reporting verb counts only where it is tagged
@@ -44,5 +46,35 @@ func TestCueNeedsVerbTag(t *testing.T) {
 				t.Errorf("%q: cues %q, want %q", tc.text, got, tc.cues)
 			}
 		}
+	}
+}
+
+// The demo's claims scored without and with the syntax layer: the verb
+// check may only remove false cues, never a gold one.
+func TestDemoClaimsWithSyntax(t *testing.T) {
+	if _, err := syntax.Model(); err != nil {
+		t.Skipf("syntax models not built: %v", err)
+	}
+	truth, err := demo.LoadTruth()
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := demoArticles(t)
+	arts := map[string]*news.Article{}
+	for i, a := range list {
+		arts[truth.Articles[i].Key] = a
+	}
+	before := scoreClaims(t, truth, arts)
+	st := syntax.New()
+	for _, a := range list {
+		if err := st.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after := scoreClaims(t, truth, arts)
+	t.Logf("without syntax: %d predicted, %d matched, precision %.3f recall %.3f", before.predicted, before.matched, before.precision(), before.recall())
+	t.Logf("with syntax:    %d predicted, %d matched, precision %.3f recall %.3f", after.predicted, after.matched, after.precision(), after.recall())
+	if after.matched < before.matched {
+		t.Errorf("the verb check lost %d gold claims", before.matched-after.matched)
 	}
 }
