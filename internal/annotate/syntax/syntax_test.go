@@ -116,10 +116,10 @@ func TestStageEmptyAndReuse(t *testing.T) {
 	}
 }
 
-// cpuTime returns the CPU time the process has used so far. On a machine
+// CPUTime returns the CPU time the process has used so far. On a machine
 // shared with other work, tokens per CPU second measure speed per core
 // better than tokens per wall-clock second.
-func cpuTime() time.Duration {
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
@@ -129,7 +129,7 @@ func cpuTime() time.Duration {
 func report(b *testing.B, tokens int, cpu0 time.Duration) {
 	n := float64(tokens) * float64(b.N)
 	b.ReportMetric(n/b.Elapsed().Seconds(), "tokens/s")
-	b.ReportMetric(n/(cpuTime()-cpu0).Seconds(), "tokens/cpu-s")
+	b.ReportMetric(n/(CPUTime()-cpu0).Seconds(), "tokens/cpu-s")
 }
 
 // benchArticles returns the texts of the first 200 articles of the
@@ -159,7 +159,7 @@ func BenchmarkStage(b *testing.B) {
 	i := 0
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := CPUTime()
 	for b.Loop() {
 		a := arts[i%len(arts)]
 		a.Syntax = nil
@@ -200,7 +200,7 @@ func BenchmarkTagger(b *testing.B) {
 	sents, n := sentencesOf(b)
 	var tags []news.UPOS
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := CPUTime()
 	for b.Loop() {
 		for _, s := range sents {
 			tags = an.Tagger.Tag(s, tags[:0])
@@ -221,7 +221,7 @@ func BenchmarkParser(b *testing.B) {
 	var heads []int32
 	var rels []string
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := CPUTime()
 	for b.Loop() {
 		for i, s := range sents {
 			heads, rels = an.Parser.Parse(s, tags[i], heads[:0], rels[:0])
