@@ -64,14 +64,14 @@ func TestDemoClaimsWithSyntax(t *testing.T) {
 	for i, a := range list {
 		arts[truth.Articles[i].Key] = a
 	}
-	before := scoreClaims(t, truth, arts)
+	before := scoreClaims(t, truth, arts, Find)
 	st := syntax.New()
 	for _, a := range list {
 		if err := st.Process(context.Background(), a); err != nil {
 			t.Fatal(err)
 		}
 	}
-	after := scoreClaims(t, truth, arts)
+	after := scoreClaims(t, truth, arts, Find)
 	t.Logf("without syntax: %d predicted, %d matched, precision %.3f recall %.3f", before.predicted, before.matched, before.precision(), before.recall())
 	t.Logf("with syntax:    %d predicted, %d matched, precision %.3f recall %.3f", after.predicted, after.matched, after.precision(), after.recall())
 	if after.matched < before.matched {
