@@ -10,8 +10,12 @@ package queue
 
 import (
 	"context"
+	"errors"
 	"time"
 )
+
+// ErrNoDeadLetter is wrapped by Requeue when an ID names no dead letter.
+var ErrNoDeadLetter = errors.New("no such dead letter")
 
 // Queue is a work queue with explicit acknowledgement.
 type Queue interface {
@@ -25,6 +29,14 @@ type Queue interface {
 	Fetch(ctx context.Context, max int, wait time.Duration) ([]*Message, error)
 	// DeadLetters lists the messages given up on, oldest first.
 	DeadLetters(ctx context.Context) ([]DeadLetter, error)
+	// Requeue puts the dead letters with the given IDs (every dead letter
+	// when ids is empty) back on the queue as new messages, with a fresh
+	// delivery count, and removes them from the dead letters. It returns
+	// how many it put back; an ID that names no dead letter is an error
+	// wrapping ErrNoDeadLetter, and the IDs before it stay requeued. A
+	// crash between the publish and the removal leaves the message both
+	// queued and dead: work may repeat, it is never lost.
+	Requeue(ctx context.Context, ids ...uint64) (int, error)
 	// Close releases the queue's resources; unacknowledged messages are
 	// delivered again to the next consumer.
 	Close() error
@@ -69,14 +81,16 @@ type Message struct {
 	// Attempt counts deliveries of this message, from 1.
 	Attempt int
 
-	ack  func(ctx context.Context) error
-	fail func(ctx context.Context, cause error) error
+	ack   func(ctx context.Context) error
+	fail  func(ctx context.Context, cause error) error
+	touch func(ctx context.Context) error
 }
 
 // NewMessage builds a message from an implementation's acknowledgement
-// functions. It is for queue implementations.
-func NewMessage(data []byte, attempt int, ack func(context.Context) error, fail func(context.Context, error) error) *Message {
-	return &Message{Data: data, Attempt: attempt, ack: ack, fail: fail}
+// functions: ack settles it, fail returns it with a cause, touch restarts
+// its AckWait. It is for queue implementations.
+func NewMessage(data []byte, attempt int, ack func(context.Context) error, fail func(context.Context, error) error, touch func(context.Context) error) *Message {
+	return &Message{Data: data, Attempt: attempt, ack: ack, fail: fail, touch: touch}
 }
 
 // Ack marks the message done; it will not be delivered again.
@@ -87,8 +101,16 @@ func (m *Message) Ack(ctx context.Context) error { return m.ack(ctx) }
 // MaxDeliver deliveries.
 func (m *Message) Nak(ctx context.Context, cause error) error { return m.fail(ctx, cause) }
 
+// Touch tells the queue the message is still being worked on: its AckWait
+// starts again, so a consumer waiting out an outage of its store keeps
+// the message instead of having it delivered to another consumer. It does
+// not count as a delivery. Touching a settled message does nothing.
+func (m *Message) Touch(ctx context.Context) error { return m.touch(ctx) }
+
 // DeadLetter is a message given up on, with the reason.
 type DeadLetter struct {
+	// ID names the dead letter for Requeue; it is unique within a queue.
+	ID       uint64 `json:"id"`
 	Data     []byte `json:"data"`
 	Error    string `json:"error"`
 	Attempts int    `json:"attempts"`

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -22,8 +23,9 @@ type Queue struct {
 	ready   chan struct{} // signalled when a message may have become ready
 	items   []*item       // not yet acknowledged, in publication order
 	dead    []queue.DeadLetter
-	closed  bool
-	nextSeq int
+	closed   bool
+	nextSeq  int
+	nextDead uint64
 }
 
 type item struct {
@@ -183,7 +185,15 @@ func (q *Queue) message(it *item) *queue.Message {
 		q.signal()
 		return nil
 	}
-	return queue.NewMessage(append([]byte(nil), it.data...), it.attempts, ack, fail)
+	touch := func(context.Context) error {
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		if q.current(it, delivery) {
+			it.visibleAt = time.Now().Add(q.opts.AckWait)
+		}
+		return nil
+	}
+	return queue.NewMessage(append([]byte(nil), it.data...), it.attempts, ack, fail, touch)
 }
 
 // current reports whether delivery is the live delivery of a stored item.
@@ -210,7 +220,8 @@ func (q *Queue) remove(it *item) {
 }
 
 func (q *Queue) bury(it *item, reason string) {
-	q.dead = append(q.dead, queue.DeadLetter{Data: it.data, Error: reason, Attempts: it.attempts})
+	q.nextDead++
+	q.dead = append(q.dead, queue.DeadLetter{ID: q.nextDead, Data: it.data, Error: reason, Attempts: it.attempts})
 	q.remove(it)
 }
 
@@ -219,6 +230,36 @@ func (q *Queue) DeadLetters(context.Context) ([]queue.DeadLetter, error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	return append([]queue.DeadLetter(nil), q.dead...), nil
+}
+
+// Requeue puts dead letters back on the queue as new messages.
+func (q *Queue) Requeue(ctx context.Context, ids ...uint64) (int, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.closed {
+		return 0, errClosed
+	}
+	if len(ids) == 0 {
+		for _, d := range q.dead {
+			ids = append(ids, d.ID)
+		}
+	}
+	n := 0
+	for _, id := range ids {
+		i := slices.IndexFunc(q.dead, func(d queue.DeadLetter) bool { return d.ID == id })
+		if i < 0 {
+			return n, fmt.Errorf("memory queue: requeue %d: %w", id, queue.ErrNoDeadLetter)
+		}
+		q.nextSeq++
+		q.items = append(q.items, &item{seq: q.nextSeq, data: q.dead[i].Data})
+		q.dead = slices.Delete(q.dead, i, i+1)
+		n++
+	}
+	q.signal()
+	return n, nil
 }
 
 // Close stops the queue; later calls fail.

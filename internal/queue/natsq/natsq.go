@@ -147,7 +147,13 @@ func (q *Queue) message(m jetstream.Msg, attempt int) *queue.Message {
 		}
 		return nil
 	}
-	return queue.NewMessage(m.Data(), attempt, ack, fail)
+	touch := func(context.Context) error {
+		if err := m.InProgress(); err != nil {
+			return fmt.Errorf("in progress: %w", err)
+		}
+		return nil
+	}
+	return queue.NewMessage(m.Data(), attempt, ack, fail, touch)
 }
 
 // bury publishes m to the dead letters with reason, then removes it from
@@ -167,7 +173,8 @@ func (q *Queue) bury(ctx context.Context, m jetstream.Msg, reason string, attemp
 	return nil
 }
 
-// DeadLetters reads the dead-letter stream from the start.
+// DeadLetters reads the dead-letter stream from the start. A dead
+// letter's ID is its sequence number in that stream.
 func (q *Queue) DeadLetters(ctx context.Context) ([]queue.DeadLetter, error) {
 	stream, err := q.js.Stream(ctx, q.deadName)
 	if err != nil {
@@ -182,20 +189,66 @@ func (q *Queue) DeadLetters(ctx context.Context) ([]queue.DeadLetter, error) {
 		return out, nil
 	}
 	for seq := info.State.FirstSeq; seq <= info.State.LastSeq; seq++ {
-		raw, err := stream.GetMsg(ctx, seq)
-		if errors.Is(err, jetstream.ErrMsgNotFound) {
+		d, err := deadLetter(ctx, stream, seq)
+		if errors.Is(err, queue.ErrNoDeadLetter) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("dead letters: %w", err)
-		}
-		var d queue.DeadLetter
-		if err := json.Unmarshal(raw.Data, &d); err != nil {
-			return nil, fmt.Errorf("dead letter %d: %w", seq, err)
+			return nil, err
 		}
 		out = append(out, d)
 	}
 	return out, nil
+}
+
+// deadLetter reads the dead letter with sequence number seq.
+func deadLetter(ctx context.Context, stream jetstream.Stream, seq uint64) (queue.DeadLetter, error) {
+	raw, err := stream.GetMsg(ctx, seq)
+	if errors.Is(err, jetstream.ErrMsgNotFound) {
+		return queue.DeadLetter{}, fmt.Errorf("dead letter %d: %w", seq, queue.ErrNoDeadLetter)
+	}
+	if err != nil {
+		return queue.DeadLetter{}, fmt.Errorf("dead letter %d: %w", seq, err)
+	}
+	var d queue.DeadLetter
+	if err := json.Unmarshal(raw.Data, &d); err != nil {
+		return queue.DeadLetter{}, fmt.Errorf("dead letter %d: %w", seq, err)
+	}
+	d.ID = seq
+	return d, nil
+}
+
+// Requeue publishes dead letters to the work stream again, then deletes
+// them from the dead-letter stream.
+func (q *Queue) Requeue(ctx context.Context, ids ...uint64) (int, error) {
+	if len(ids) == 0 {
+		dead, err := q.DeadLetters(ctx)
+		if err != nil {
+			return 0, err
+		}
+		for _, d := range dead {
+			ids = append(ids, d.ID)
+		}
+	}
+	stream, err := q.js.Stream(ctx, q.deadName)
+	if err != nil {
+		return 0, fmt.Errorf("requeue: %w", err)
+	}
+	n := 0
+	for _, id := range ids {
+		d, err := deadLetter(ctx, stream, id)
+		if err != nil {
+			return n, fmt.Errorf("requeue: %w", err)
+		}
+		if err := q.Publish(ctx, d.Data); err != nil {
+			return n, fmt.Errorf("requeue %d: %w", id, err)
+		}
+		if err := stream.DeleteMsg(ctx, id); err != nil {
+			return n, fmt.Errorf("requeue %d: remove dead letter: %w", id, err)
+		}
+		n++
+	}
+	return n, nil
 }
 
 // Close drains nothing and closes the connection; messages in flight are

@@ -4,9 +4,10 @@
 //	queuetest.Run(t, func(t *testing.T, opts queue.Options) queue.Queue { … })
 //
 // It checks delivery and acknowledgement, redelivery after AckWait and
-// after a negative acknowledgement, dead-lettering after MaxDeliver,
-// bounded in-flight work, and that concurrent consumers settle every
-// message exactly once.
+// after a negative acknowledgement, that a touched message is not
+// redelivered, dead-lettering after MaxDeliver and requeueing dead
+// letters, bounded in-flight work, and that concurrent consumers settle
+// every message exactly once.
 package queuetest
 
 import (
@@ -33,7 +34,9 @@ func Run(t *testing.T, open Open) {
 		{"PublishFetchAck", testPublishFetchAck},
 		{"RedeliverAfterAckWait", testRedeliverAfterAckWait},
 		{"NakRedelivers", testNakRedelivers},
+		{"TouchDefersRedelivery", testTouch},
 		{"DeadLetterAfterMaxDeliver", testDeadLetter},
+		{"RequeueDeadLetters", testRequeue},
 		{"PoisonDoesNotBlock", testPoisonDoesNotBlock},
 		{"BoundedInFlight", testBoundedInFlight},
 		{"ConcurrentConsumers", testConcurrentConsumers},
@@ -142,6 +145,90 @@ func testNakRedelivers(t *testing.T, open Open) {
 		t.Errorf("attempt %d after a nak, want 2", again.Attempt)
 	}
 	again.Ack(ctx)
+}
+
+func testTouch(t *testing.T, open Open) {
+	q := open(t, queue.Options{AckWait: time.Second})
+	publish(t, q, "slow")
+	m := fetchAll(t, q, 1)[0]
+	// Held for 2.5 AckWaits, touched every half AckWait: never redelivered.
+	for range 5 {
+		msgs, err := q.Fetch(ctx, 10, 500*time.Millisecond)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(msgs) != 0 {
+			t.Fatalf("touched message redelivered: %q attempt %d", msgs[0].Data, msgs[0].Attempt)
+		}
+		if err := m.Touch(ctx); err != nil {
+			t.Fatalf("Touch: %v", err)
+		}
+	}
+	if err := m.Ack(ctx); err != nil {
+		t.Fatal(err)
+	}
+	expectEmpty(t, q, 1500*time.Millisecond)
+}
+
+// bury sends each body to the dead letters (MaxDeliver must be 1).
+func bury(t *testing.T, q queue.Queue, bodies ...string) {
+	t.Helper()
+	publish(t, q, bodies...)
+	for _, m := range fetchAll(t, q, len(bodies)) {
+		if err := m.Nak(ctx, errors.New("store down")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, b := range bodies {
+		waitDead(t, q, b, "store down")
+	}
+}
+
+func testRequeue(t *testing.T, open Open) {
+	q := open(t, queue.Options{AckWait: 5 * time.Second, MaxDeliver: 1})
+	bury(t, q, "a", "b", "c")
+	dead, err := q.DeadLetters(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]uint64{}
+	for _, d := range dead {
+		ids[string(d.Data)] = d.ID
+	}
+	if len(ids) != 3 || ids["a"] == ids["b"] || ids["b"] == ids["c"] || ids["a"] == ids["c"] {
+		t.Fatalf("dead letters %+v, want a, b and c with distinct IDs", dead)
+	}
+	// One by ID: only it comes back, with a fresh delivery count.
+	if n, err := q.Requeue(ctx, ids["b"]); err != nil || n != 1 {
+		t.Fatalf("Requeue(b) = %d, %v; want 1", n, err)
+	}
+	m := fetchAll(t, q, 1)[0]
+	if string(m.Data) != "b" || m.Attempt != 1 {
+		t.Errorf("requeued %q attempt %d, want b attempt 1", m.Data, m.Attempt)
+	}
+	m.Ack(ctx)
+	if dead, _ := q.DeadLetters(ctx); len(dead) != 2 {
+		t.Errorf("%d dead letters after requeueing one of 3, want 2", len(dead))
+	}
+	// An unknown or already requeued ID is an error.
+	if _, err := q.Requeue(ctx, ids["b"]); !errors.Is(err, queue.ErrNoDeadLetter) {
+		t.Errorf("Requeue of a requeued ID: %v, want ErrNoDeadLetter", err)
+	}
+	// No IDs: all the rest.
+	if n, err := q.Requeue(ctx); err != nil || n != 2 {
+		t.Fatalf("Requeue() = %d, %v; want 2", n, err)
+	}
+	rest := fetchAll(t, q, 2)
+	if got := fmt.Sprint(bodies(rest)); got != "[a c]" {
+		t.Errorf("requeued %s, want [a c]", got)
+	}
+	for _, m := range rest {
+		m.Ack(ctx)
+	}
+	if dead, _ := q.DeadLetters(ctx); len(dead) != 0 {
+		t.Errorf("dead letters after requeueing all: %+v", dead)
+	}
+	expectEmpty(t, q, 300*time.Millisecond)
 }
 
 func testDeadLetter(t *testing.T, open Open) {
