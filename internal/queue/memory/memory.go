@@ -19,10 +19,10 @@ import (
 type Queue struct {
 	opts queue.Options
 
-	mu      sync.Mutex
-	ready   chan struct{} // signalled when a message may have become ready
-	items   []*item       // not yet acknowledged, in publication order
-	dead    []queue.DeadLetter
+	mu       sync.Mutex
+	ready    chan struct{} // signalled when a message may have become ready
+	items    []*item       // not yet acknowledged, in publication order
+	dead     []queue.DeadLetter
 	closed   bool
 	nextSeq  int
 	nextDead uint64
