@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,9 +25,16 @@ func runWorker(ctx context.Context, env *environment, args []string) error {
 	workers := fs.Int("workers", 0, "articles processed at once; 0 means one per CPU")
 	batch := fs.Int("batch", 64, "messages fetched, processed and written together")
 	every := fs.Duration("every", time.Second, "link: how long to sleep when there is nothing to link")
+	retryFor := fs.Duration("retry-for", 15*time.Minute,
+		"how long an outage of the store or queue may last before a worker gives up on the work in hand (annotate returns it to the queue, link exits)")
+	requeue := fs.Bool("requeue", false, "dead: put the dead letters with the given IDs (all when none is given) back on the queue")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 && !(role == "dead" && *requeue) {
+		return fmt.Errorf("worker %s: unexpected arguments %q: %w", role, fs.Args(), errUsage)
+	}
+	retry := worker.RetryOptions{For: *retryFor}
 	log := slog.New(slog.NewTextHandler(env.stderr, nil)).With("component", "worker "+role)
 	switch role {
 	case "annotate":
@@ -41,7 +49,7 @@ func runWorker(ctx context.Context, env *environment, args []string) error {
 		}
 		defer s.Close()
 		log.Info("started", "queue", qf.url, "name", qf.name)
-		stats, err := worker.Annotate(ctx, q, s, worker.AnnotateOptions{Workers: *workers, Batch: *batch, Logger: log})
+		stats, err := worker.Annotate(ctx, q, s, worker.AnnotateOptions{Workers: *workers, Batch: *batch, Logger: log, Retry: retry})
 		log.Info("stopped", "stored", stats.Stored, "duplicates", stats.Duplicates, "rejected", stats.Rejected, "failed", stats.Failed)
 		return err
 	case "link":
@@ -55,13 +63,16 @@ func runWorker(ctx context.Context, env *environment, args []string) error {
 			return err
 		}
 		log.Info("started", "steps", len(steps))
-		return worker.Link(ctx, steps, *every, log)
+		return worker.Link(ctx, steps, worker.LinkOptions{Every: *every, Logger: log, Retry: retry})
 	case "dead":
 		q, err := qf.open(ctx)
 		if err != nil {
 			return err
 		}
 		defer q.Close()
+		if *requeue {
+			return requeueDead(ctx, env, q, fs.Args())
+		}
 		dead, err := q.DeadLetters(ctx)
 		if err != nil {
 			return err
@@ -72,12 +83,30 @@ func runWorker(ctx context.Context, env *environment, args []string) error {
 			if a, err := worker.Decode(d.Data); err == nil {
 				src = a.Source()
 			}
-			out = append(out, map[string]any{"article": src, "error": d.Error, "attempts": d.Attempts})
+			out = append(out, map[string]any{"id": d.ID, "article": src, "error": d.Error, "attempts": d.Attempts})
 		}
 		return writeJSON(env.stdout, map[string]any{"dead_letters": out})
 	default:
 		return fmt.Errorf("worker: unknown role %q (want annotate, link or dead): %w", role, errUsage)
 	}
+}
+
+// requeueDead puts the dead letters args names by ID (all when args is
+// empty) back on q and reports how many.
+func requeueDead(ctx context.Context, env *environment, q queue.Queue, args []string) error {
+	ids := make([]uint64, 0, len(args))
+	for _, a := range args {
+		id, err := strconv.ParseUint(a, 10, 64)
+		if err != nil {
+			return fmt.Errorf("worker dead --requeue: dead letter ID %q: want a number from `sitrep worker dead`: %w", a, errUsage)
+		}
+		ids = append(ids, id)
+	}
+	n, err := q.Requeue(ctx, ids...)
+	if err != nil {
+		return fmt.Errorf("worker dead --requeue: %d requeued, then: %w", n, err)
+	}
+	return writeJSON(env.stdout, map[string]any{"requeued": n})
 }
 
 // queueFlags name the work queue.

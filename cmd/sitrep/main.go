@@ -36,7 +36,7 @@ var commands = []command{
 	{"report", "print the situation picture: per story, articles, the figure ledger and top actors", runReport},
 	{"families", "group stored articles into families of copies and count independent sources", runFamilies},
 	{"analyze", "analyse inputs without keeping a database", runAnalyze},
-	{"worker", "run a scale-out worker: annotate (queue → store), link, dead (list dead letters)", runWorker},
+	{"worker", "run a scale-out worker: annotate (queue → store), link, dead (list dead letters, --requeue [ID…] puts them back)", runWorker},
 	{"eval", "measure accuracy on public data sets (extract, sentences, ner, numbers, syntax)", runEval},
 	{"train", "train a model from public data sets (ner, tagger, parser, …)", runTrain},
 	{"entities", "list canonical entities with their aliases and mention counts", runEntities},

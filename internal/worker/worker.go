@@ -92,6 +92,8 @@ type AnnotateOptions struct {
 	Wait time.Duration
 	// Logger receives one line per skipped or failed article; nil discards.
 	Logger *slog.Logger
+	// Retry says how long to ride out an outage of the store or the queue.
+	Retry RetryOptions
 }
 
 // AnnotateStats counts what Annotate did.
@@ -104,12 +106,18 @@ type AnnotateStats struct {
 
 // Annotate consumes q until ctx is done: it fetches a batch, runs the
 // stages, writes the articles to w in one transaction and acknowledges
-// each message only after that write has committed. A message whose
-// article cannot be decoded or written is negatively acknowledged with
-// its error, so the queue retries it and, after MaxDeliver tries,
-// dead-letters it. When ctx is done, the batch in hand is finished
-// (processed, written, acknowledged) before Annotate returns: that is the
-// graceful shutdown on SIGTERM.
+// each message only after that write has committed. A write that fails
+// with a transient store error (store.Transient: the database is down,
+// restarting, or dropped the connection) is retried with backoff for up to
+// opts.Retry.For while the batch's messages are kept in flight (Touch),
+// so an outage shorter than that costs time, not deliveries, and sends
+// nothing to the dead letters; a failed fetch is retried the same way. A
+// message whose article cannot be decoded or written for any other reason
+// is negatively acknowledged with its error, so the queue retries it and,
+// after MaxDeliver tries, dead-letters it. When ctx is done, the batch in
+// hand is finished (processed, written, acknowledged) before Annotate
+// returns: that is the graceful shutdown on SIGTERM; a write still
+// failing then is returned to the queue.
 func Annotate(ctx context.Context, q queue.Queue, w store.ArticleWriter, opts AnnotateOptions) (AnnotateStats, error) {
 	steps := opts.Steps
 	if steps == nil {
@@ -127,9 +135,13 @@ func Annotate(ctx context.Context, q queue.Queue, w store.ArticleWriter, opts An
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	a := &annotator{p: pipeline.New(opts.Workers, steps...), w: w, log: log}
+	a := &annotator{p: pipeline.New(opts.Workers, steps...), w: w, log: log, retry: opts.Retry.withDefaults(), stop: ctx}
 	for ctx.Err() == nil {
-		msgs, err := q.Fetch(ctx, batch, wait)
+		var msgs []*queue.Message
+		err := a.retry.retry(ctx, log, "fetch", anyError, nil, func() (err error) {
+			msgs, err = q.Fetch(ctx, batch, wait)
+			return err
+		})
 		if err != nil {
 			if ctx.Err() != nil {
 				break
@@ -151,7 +163,33 @@ type annotator struct {
 	p     *pipeline.Pipeline
 	w     store.ArticleWriter
 	log   *slog.Logger
+	retry RetryOptions
+	// stop is Annotate's own context: the batch in hand is finished
+	// without it, but waiting out an outage ends when it is done.
+	stop  context.Context
 	stats AnnotateStats
+}
+
+// anyError treats every error as transient, for queue calls: a queue
+// error is the queue being unreachable.
+func anyError(err error) bool { return err != nil && !errors.Is(err, context.Canceled) }
+
+// put writes arts, retrying transient store errors while keeping their
+// messages in flight.
+func (a *annotator) put(ctx context.Context, arts []*news.Article, byArticle map[*news.Article]*queue.Message) ([]store.PutResult, error) {
+	var results []store.PutResult
+	keep := func() {
+		for _, art := range arts {
+			if err := byArticle[art].Touch(ctx); err != nil {
+				a.log.Warn("touch message", "article", art, "err", err)
+			}
+		}
+	}
+	err := a.retry.retry(a.stop, a.log, "write articles", store.Transient, keep, func() (err error) {
+		results, err = a.w.Put(ctx, arts)
+		return err
+	})
+	return results, err
 }
 
 // handle processes, writes and settles one batch of messages.
@@ -186,7 +224,18 @@ func (a *annotator) handle(ctx context.Context, msgs []*queue.Message) error {
 		}
 		ready = append(ready, r.Article)
 	}
-	results, err := a.w.Put(ctx, ready)
+	if len(ready) == 0 {
+		return nil
+	}
+	results, err := a.put(ctx, ready, byArticle)
+	if err != nil && (store.Transient(err) || a.stop.Err() != nil) {
+		// The outage outlasted the retry budget (or shutdown came first):
+		// return the batch to the queue.
+		for _, art := range ready {
+			a.fail(ctx, byArticle[art], err)
+		}
+		return nil
+	}
 	if err != nil {
 		// One article may make the whole batch fail (a poison article):
 		// write them one by one so only that one is retried.
@@ -197,7 +246,7 @@ func (a *annotator) handle(ctx context.Context, msgs []*queue.Message) error {
 
 func (a *annotator) putEach(ctx context.Context, ready []*news.Article, byArticle map[*news.Article]*queue.Message) error {
 	for _, art := range ready {
-		res, err := a.w.Put(ctx, []*news.Article{art})
+		res, err := a.put(ctx, []*news.Article{art}, byArticle)
 		if err != nil {
 			a.fail(ctx, byArticle[art], err)
 			continue
@@ -233,19 +282,42 @@ func (a *annotator) fail(ctx context.Context, m *queue.Message, cause error) {
 	}
 }
 
+// LinkOptions configure Link. Zero values are defaults.
+type LinkOptions struct {
+	// Every is how long to sleep when there is nothing to link; <= 0
+	// means 1s.
+	Every time.Duration
+	// Retry says how long to ride out an outage of the store.
+	Retry RetryOptions
+	// Logger receives a line per step that linked something and per
+	// retry; nil discards.
+	Logger *slog.Logger
+}
+
 // Link runs the link phase whenever there is pending work, until ctx is
-// done: it runs the steps, and sleeps for every when they found nothing
-// to do. The steps keep their state in the store, so a restarted link
-// worker resumes where the last one stopped.
-func Link(ctx context.Context, steps []link.Named, every time.Duration, log *slog.Logger) error {
+// done: it runs the steps, and sleeps for opts.Every when they found
+// nothing to do. The steps keep their state in the store, so a restarted
+// link worker resumes where the last one stopped, and a run that fails
+// with a transient store error (a terminated connection, SQLSTATE 57P01,
+// a database that is restarting or unreachable) is run again after a
+// backoff, on a fresh connection from the pool, for up to opts.Retry.For
+// of continuous failure. Any other error is returned.
+func Link(ctx context.Context, steps []link.Named, opts LinkOptions) error {
+	log := opts.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	every := opts.Every
 	if every <= 0 {
 		every = time.Second
 	}
+	retry := opts.Retry.withDefaults()
 	for {
-		timings, err := link.Run(ctx, steps)
+		var timings []link.Timing
+		err := retry.retry(ctx, log, "link", store.Transient, nil, func() (err error) {
+			timings, err = link.Run(ctx, steps)
+			return err
+		})
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
