@@ -47,9 +47,14 @@ type Stats struct {
 // too large, or whose HTTP message is malformed, is emitted as an error
 // wrapping news.ErrRejected and reading goes on.
 //
+// A damaged record in the middle of the archive (cut short, a bad
+// header) is emitted as an error naming name#N and its offset, wrapping
+// news.ErrRejected, and reading resynchronises on the next record header
+// (see Reader.Next): no article ever holds part of the next record.
+//
 // Read returns emit's error, or an error naming name#N when the archive
-// is truncated or corrupt at record N; records before it have already
-// been emitted.
+// is truncated or corrupt at record N with no record after it; records
+// before it have already been emitted.
 func Read(r io.Reader, name string, opts Options, emit record.EmitFunc) (Stats, error) {
 	var st Stats
 	max := opts.MaxRecord
@@ -60,6 +65,7 @@ func Read(r io.Reader, name string, opts Options, emit record.EmitFunc) (Stats, 
 	if err != nil {
 		return st, fmt.Errorf("%s: %w", name, err)
 	}
+	wr.maxBlock = max
 	var buf []byte
 	for {
 		rec, err := wr.Next()
@@ -68,13 +74,24 @@ func Read(r io.Reader, name string, opts Options, emit record.EmitFunc) (Stats, 
 		}
 		if err != nil {
 			var re *RecordError
-			if errors.As(err, &re) {
-				if Damaged(re.Err) {
-					return st, fmt.Errorf("%s#%d: %w: %w", name, re.Number, news.ErrRejected, re.Err)
-				}
-				return st, fmt.Errorf("%s#%d: %w", name, re.Number, re.Err)
+			if !errors.As(err, &re) {
+				return st, fmt.Errorf("%s: %w", name, err)
 			}
-			return st, fmt.Errorf("%s: %w", name, err)
+			where := fmt.Sprintf("%s#%d", name, re.Number)
+			if re.Resync {
+				// A damaged record, skipped: the records after it are read.
+				st.Records++
+				st.Errors++
+				err := fmt.Errorf("%s: %w: damaged record at offset %d skipped: %s", where, news.ErrRejected, re.Offset, oneLine(re.Err.Error()))
+				if err := emit(nil, err); err != nil {
+					return st, err
+				}
+				continue
+			}
+			if Damaged(re.Err) {
+				return st, fmt.Errorf("%s: %w: %w (record at offset %d)", where, news.ErrRejected, re.Err, re.Offset)
+			}
+			return st, fmt.Errorf("%s: %w (record at offset %d)", where, re.Err, re.Offset)
 		}
 		st.Records++
 		if !isHTTPResponse(rec) {

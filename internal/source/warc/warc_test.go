@@ -166,6 +166,9 @@ func FuzzWARC(f *testing.F) {
 	f.Add(warctest.Gzip(recs...))
 	f.Add(warctest.Concat(recs[2:4]...))
 	f.Add([]byte("WARC/1.0\r\nContent-Length: 0\r\n\r\n\r\n\r\n"))
+	cut := warctest.Concat(recs[2], recs[6][:len(recs[6])/2], recs[2])
+	f.Add(cut)
+	f.Add(warctest.Gzip(cut))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, _ = Read(bytes.NewReader(data), "f", Options{MaxRecord: 1 << 16}, func(a *news.Article, err error) error {
 			if a == nil && err == nil {
