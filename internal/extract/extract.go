@@ -73,10 +73,13 @@ func New(opts Options) *Extractor {
 	return &Extractor{opts: opts, trafo: to}
 }
 
-// Process turns a.Raw into a.Text and metadata and sets a.ID. It returns
-// an error wrapping news.ErrRejected for input that cannot become an
-// article: binary data, text that is not UTF-8, HTML without an article
-// body, or nothing left after cleaning. It leaves a.Raw alone.
+// Process turns a.Raw into a.Text and metadata and sets a.ID. Input that
+// is not UTF-8 is decoded first (UTF-16, a declared or detected legacy
+// charset, a few broken sequences replaced with U+FFFD) and the repair is
+// recorded as a problem of stage "extract" on the article. It returns an
+// error wrapping news.ErrRejected for input that cannot become an
+// article: binary data, text too damaged to repair, HTML without an
+// article body, or nothing left after cleaning. It leaves a.Raw alone.
 func (e *Extractor) Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -107,17 +110,17 @@ func (e *Extractor) Process(ctx context.Context, a *news.Article) error {
 }
 
 // toValidUTF8 checks raw for binary content and invalid UTF-8. A few
-// invalid bytes are replaced with U+FFFD; a larger share, above max, is
-// rejected.
-func toValidUTF8(raw []byte, max float64) (string, error) {
+// invalid bytes are replaced with U+FFFD and counted; a larger share,
+// above max, is rejected.
+func toValidUTF8(raw []byte, max float64) (string, int, error) {
 	if bytes.IndexByte(raw, 0) >= 0 {
-		return "", fmt.Errorf("%w: binary", news.ErrRejected)
+		return "", 0, fmt.Errorf("%w: binary", news.ErrRejected)
 	}
 	if utf8.Valid(raw) {
 		if isBinary(raw) {
-			return "", fmt.Errorf("%w: binary", news.ErrRejected)
+			return "", 0, fmt.Errorf("%w: binary", news.ErrRejected)
 		}
-		return string(raw), nil
+		return string(raw), 0, nil
 	}
 	invalid := 0
 	for i := 0; i < len(raw); {
@@ -128,10 +131,10 @@ func toValidUTF8(raw []byte, max float64) (string, error) {
 		i += n
 	}
 	if float64(invalid) > max*float64(len(raw)) && invalid > 2 {
-		return "", fmt.Errorf("%w: not UTF-8 text (%d of %d bytes invalid)", news.ErrRejected, invalid, len(raw))
+		return "", 0, fmt.Errorf("%w: not UTF-8 text (%d of %d bytes invalid)", news.ErrRejected, invalid, len(raw))
 	}
 	if isBinary(raw) {
-		return "", fmt.Errorf("%w: binary", news.ErrRejected)
+		return "", 0, fmt.Errorf("%w: binary", news.ErrRejected)
 	}
 	var b strings.Builder
 	b.Grow(len(raw) + 2*invalid)
@@ -144,7 +147,7 @@ func toValidUTF8(raw []byte, max float64) (string, error) {
 		}
 		i += n
 	}
-	return b.String(), nil
+	return b.String(), invalid, nil
 }
 
 // isBinary reports whether more than one byte in ten is an ASCII control

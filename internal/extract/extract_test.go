@@ -27,6 +27,7 @@ type golden struct {
 	Language       string `json:"language,omitempty"`
 	DeclaredSource string `json:"declared_source,omitempty"`
 	Text           string `json:"text,omitempty"`
+	Problems       string `json:"problems,omitempty"`
 }
 
 func formatOf(path string) news.Format {
@@ -67,6 +68,9 @@ func TestGolden(t *testing.T) {
 				got = golden{
 					Title: a.Title, Author: a.Author, Outlet: a.Outlet, Language: a.Language,
 					DeclaredSource: a.DeclaredSource, Text: a.Text,
+				}
+				for _, p := range a.Problems {
+					got.Problems += p.Stage + ": " + p.Message + "\n"
 				}
 				if !a.Published.IsZero() {
 					got.Published = a.Published.Format(time.DateOnly)
@@ -139,7 +143,7 @@ func TestInputs(t *testing.T) {
 		{name: "only boilerplate", format: news.FormatText, raw: "Advertisement\nShare this article\nNo comments:\nPost a Comment", reject: "empty"},
 		{name: "nul byte", format: news.FormatText, raw: "abc\x00def", reject: "binary"},
 		{name: "control soup", format: news.FormatText, raw: "\x01\x02\x03\x04ab\x05\x06\x07\x08", reject: "binary"},
-		{name: "mostly invalid", format: news.FormatText, raw: "\xff\xfe\xfd\xfc\xfb hello \xc3\x28\xa0\xa1", reject: "not UTF-8"},
+		{name: "mostly invalid", format: news.FormatText, raw: "\xfb\xfd\xfc\xff\xfe hello \xc3\x28\xa0\xa1", reject: "not UTF-8"},
 		{name: "stray invalid byte", format: news.FormatText, raw: strings.Repeat("Troops moved north. ", 20) + "\xff end.", text: strings.TrimSpace(strings.Repeat("Troops moved north. ", 20)) + " \uFFFD end."},
 		{name: "html binary", format: news.FormatHTML, raw: "<html>\x00\x01</html>", reject: "binary"},
 		{name: "html no body", format: news.FormatHTML, raw: "<html><head><title>x</title></head><body></body></html>", reject: "no article body"},

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"fmt"
 	"net/url"
 	"strings"
@@ -12,17 +11,18 @@ import (
 	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
 
 	"sitrep/internal/news"
 )
 
 // processHTML extracts the article body and metadata of an HTML page.
 func (e *Extractor) processHTML(a *news.Article) (err error) {
-	src, err := e.decodeHTML(a.Raw)
+	d, err := decode(a.Raw, true, e.opts.MaxInvalidUTF8)
 	if err != nil {
 		return err
 	}
+	noteRepair(a, d)
+	src := d.text
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		return fmt.Errorf("%w: no article body: %v", news.ErrRejected, err)
@@ -108,35 +108,6 @@ func (e *Extractor) publishedDate(doc *html.Node, url string, found time.Time) (
 		return time.Time{}
 	}
 	return res.DateTime
-}
-
-// decodeHTML returns the page as valid UTF-8: a page declaring another
-// charset (by BOM or <meta>) is converted; stray invalid bytes in a UTF-8
-// page are repaired.
-func (e *Extractor) decodeHTML(raw []byte) (string, error) {
-	if enc, name, _ := charset.DetermineEncoding(raw, "text/html"); name != "utf-8" && name != "" && !isASCIICompatibleUTF8(raw, name) {
-		if dec, err := enc.NewDecoder().Bytes(raw); err == nil {
-			raw = dec
-		}
-	}
-	return toValidUTF8(raw, e.opts.MaxInvalidUTF8)
-}
-
-// isASCIICompatibleUTF8 reports whether raw should be read as UTF-8 even
-// though the sniffer named another charset: pages often declare
-// windows-1252 (or nothing, which sniffs as windows-1252) while being
-// valid UTF-8. A UTF-16 BOM always wins.
-func isASCIICompatibleUTF8(raw []byte, name string) bool {
-	if strings.HasPrefix(name, "utf-16") {
-		return false
-	}
-	return validUTF8Prefix(raw)
-}
-
-// validUTF8Prefix reports whether raw is valid UTF-8, allowing a cut
-// sequence at the very end.
-func validUTF8Prefix(raw []byte) bool {
-	return bytes.Equal(bytes.ToValidUTF8(raw, nil), raw)
 }
 
 // renderParagraphs turns an extracted content tree into paragraphs: each

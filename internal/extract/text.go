@@ -14,10 +14,12 @@ import (
 // lines at the edges, headline and byline at the top, signature at the
 // bottom, and hard wraps joined back into paragraphs.
 func (e *Extractor) processText(a *news.Article) error {
-	s, err := toValidUTF8(a.Raw, e.opts.MaxInvalidUTF8)
+	d, err := decode(a.Raw, false, e.opts.MaxInvalidUTF8)
 	if err != nil {
 		return err
 	}
+	noteRepair(a, d)
+	s := d.text
 	lines := cleanText(s)
 	lines = dropStrictBoilerplate(lines)
 	lines, declared, outlet := trimEdges(lines)

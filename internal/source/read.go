@@ -20,6 +20,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"sitrep/internal/extract"
 	"sitrep/internal/news"
 	"sitrep/internal/source/feed"
 	"sitrep/internal/source/jsonl"
@@ -407,6 +408,9 @@ func (r *reader) single(name string, o origin, br *bufio.Reader, size int64, k k
 // sniff guesses the format of a stream from its first bytes and, for a
 // URL, its Content-Type.
 func sniff(head []byte, ctype string) kind {
+	if order, _ := extract.UTF16(head); order != "" {
+		head = utf16Head(head, order)
+	}
 	h := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
 	lower := bytes.ToLower(h)
 	mt, _, _ := mime.ParseMediaType(ctype)
@@ -432,6 +436,27 @@ func sniff(head []byte, ctype string) kind {
 		return kindJSONL
 	}
 	return kindText
+}
+
+// utf16Head decodes the ASCII characters of a UTF-16 head, enough to
+// sniff its format; other characters become '?'.
+func utf16Head(head []byte, order string) []byte {
+	if len(head) >= 2 && (head[0] == 0xff && head[1] == 0xfe || head[0] == 0xfe && head[1] == 0xff) {
+		head = head[2:]
+	}
+	out := make([]byte, 0, len(head)/2)
+	for i := 0; i+1 < len(head); i += 2 {
+		lo, hi := head[i], head[i+1]
+		if order == "UTF-16BE" {
+			lo, hi = hi, lo
+		}
+		if hi == 0 && lo < 0x80 {
+			out = append(out, lo)
+		} else {
+			out = append(out, '?')
+		}
+	}
+	return out
 }
 
 // isHTMLDoc reports whether an XML prologue leads to an HTML document
@@ -465,6 +490,9 @@ func hasAnyPrefix(b []byte, prefixes ...string) bool {
 // byte in the first 8 KiB, or more than 30% of the first 64 KiB in
 // invalid UTF-8 sequences or control characters.
 func binary(data []byte) string {
+	if order, _ := extract.UTF16(data); order != "" {
+		return "" // UTF-16 text: the extract stage decodes it
+	}
 	if bytes.IndexByte(data[:min(len(data), 8<<10)], 0) >= 0 {
 		return "NUL bytes"
 	}

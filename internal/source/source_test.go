@@ -286,6 +286,25 @@ func fileExists(p string) bool {
 	return err == nil
 }
 
+// utf16 encodes ASCII b as UTF-16, big-endian or not, with a BOM or not.
+func utf16(b []byte, bigEndian, bom bool) []byte {
+	var out []byte
+	if bom {
+		out = []byte{0xff, 0xfe}
+		if bigEndian {
+			out = []byte{0xfe, 0xff}
+		}
+	}
+	for _, c := range b {
+		if bigEndian {
+			out = append(out, 0, c)
+		} else {
+			out = append(out, c, 0)
+		}
+	}
+	return out
+}
+
 func TestStdin(t *testing.T) {
 	tests := []struct {
 		name string
@@ -298,6 +317,8 @@ func TestStdin(t *testing.T) {
 		{"gzip warc", warctest.Gzip(warcFile()), []string{"https://w.example/1 html", "https://w.example/3 html"}},
 		{"empty", nil, []string{"ERR <stdin>: rejected: empty file"}},
 		{"binary", []byte{0x89, 'P', 'N', 'G', 0, 0, 0, 13}, []string{"ERR <stdin>: rejected: binary data (NUL bytes)"}},
+		{"utf-16le html with BOM", utf16(htmlPage, false, true), []string{"<stdin> html"}},
+		{"utf-16be text without BOM", utf16(textBody, true, false), []string{"<stdin> text"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
