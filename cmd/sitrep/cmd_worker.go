@@ -63,7 +63,10 @@ func runWorker(ctx context.Context, env *environment, args []string) error {
 			return err
 		}
 		log.Info("started", "steps", len(steps))
-		return worker.Link(ctx, steps, worker.LinkOptions{Every: *every, Logger: log, Retry: retry})
+		lock := func(ctx context.Context) (func(), error) {
+			return lockLink(ctx, s, func() { log.Info("another link phase is running on this store; waiting") })
+		}
+		return worker.Link(ctx, steps, worker.LinkOptions{Every: *every, Logger: log, Retry: retry, Lock: lock})
 	case "dead":
 		q, err := qf.open(ctx)
 		if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"sitrep/internal/link"
 	linkentity "sitrep/internal/link/entity"
@@ -37,6 +38,16 @@ func linkSteps(s store.Store) ([]link.Named, error) {
 	}, nil
 }
 
+// lockLink takes the store's link lock, so one link phase at a time runs
+// on a store; busy is called once if another one holds it.
+func lockLink(ctx context.Context, s store.Store, busy func()) (func(), error) {
+	release, err := store.WaitLinkLock(ctx, s, 500*time.Millisecond, busy)
+	if err != nil {
+		return nil, fmt.Errorf("link lock: %w", err)
+	}
+	return release, nil
+}
+
 // runLink runs the link phase over everything stored that the steps have
 // not processed yet.
 func runLink(ctx context.Context, env *environment, s store.Store, quiet bool) error {
@@ -44,6 +55,13 @@ func runLink(ctx context.Context, env *environment, s store.Store, quiet bool) e
 	if err != nil {
 		return err
 	}
+	release, err := lockLink(ctx, s, func() {
+		fmt.Fprintln(env.stderr, "link: another link phase is running on this store; waiting for it to finish")
+	})
+	if err != nil {
+		return err
+	}
+	defer release()
 	timings, err := link.Run(ctx, steps)
 	if !quiet {
 		for _, t := range timings {

@@ -292,6 +292,11 @@ type LinkOptions struct {
 	// Logger receives a line per step that linked something and per
 	// retry; nil discards.
 	Logger *slog.Logger
+	// Lock, when set, is called before each pass over the steps and
+	// returns once this worker may link (store.WaitLinkLock), with the
+	// function that releases the lock after the pass: one link phase at
+	// a time per store, however many link workers run.
+	Lock func(context.Context) (release func(), err error)
 }
 
 // Link runs the link phase whenever there is pending work, until ctx is
@@ -315,6 +320,13 @@ func Link(ctx context.Context, steps []link.Named, opts LinkOptions) error {
 	for {
 		var timings []link.Timing
 		err := retry.retry(ctx, log, "link", store.Transient, nil, func() (err error) {
+			if opts.Lock != nil {
+				release, err := opts.Lock(ctx)
+				if err != nil {
+					return err
+				}
+				defer release()
+			}
 			timings, err = link.Run(ctx, steps)
 			return err
 		})
