@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"sitrep/internal/ingest"
+	"sitrep/internal/news"
 	"sitrep/internal/source"
-	"sitrep/internal/store"
 )
 
 // layers fingerprints the link phase's layers of every article in the
@@ -19,39 +19,17 @@ import (
 // mention.
 func layers(t *testing.T, dsn string) map[string]string {
 	t.Helper()
-	ctx := context.Background()
-	s, err := openStore(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	out := map[string]string{}
-	after := ""
-	for {
-		page, err := s.Articles(ctx, store.ListOptions{After: after, Limit: 1000})
-		if err != nil {
-			t.Fatal(err)
+	return fingerprint(t, dsn, func(a *news.Article) string {
+		var b strings.Builder
+		if p := a.Provenance; p != nil {
+			fmt.Fprintf(&b, "%s of %s family %s|", p.Kind, p.Of, p.Family)
 		}
-		if len(page) == 0 {
-			return out
+		fmt.Fprintf(&b, "story %s|", a.Story)
+		for _, m := range a.Entities {
+			fmt.Fprintf(&b, "%s=%s/%s;", m.Text, m.Entity, m.Canonical)
 		}
-		for _, sum := range page {
-			a, err := s.Article(ctx, sum.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var b strings.Builder
-			if p := a.Provenance; p != nil {
-				fmt.Fprintf(&b, "%s of %s family %s|", p.Kind, p.Of, p.Family)
-			}
-			fmt.Fprintf(&b, "story %s|", a.Story)
-			for _, m := range a.Entities {
-				fmt.Fprintf(&b, "%s=%s/%s;", m.Text, m.Entity, m.Canonical)
-			}
-			out[a.ID] = b.String()
-		}
-		after = page[len(page)-1].ID
-	}
+		return b.String()
+	})
 }
 
 // TestConcurrentLinkPhasesMatchOneRun stores a corpus without linking it,
@@ -104,22 +82,7 @@ func TestConcurrentLinkPhasesMatchOneRun(t *testing.T) {
 		}
 	}
 	waited := strings.Contains(logs[0].String()+logs[1].String(), "another link phase is running")
-	want, got := layers(t, ref), layers(t, conc)
-	if len(got) != len(want) {
-		t.Fatalf("%d articles after concurrent link phases, %d after one", len(got), len(want))
-	}
-	diffs := 0
-	for id, w := range want {
-		if got[id] != w {
-			if diffs == 0 {
-				t.Errorf("%s: %q after two concurrent link phases, %q after one", id, got[id], w)
-			}
-			diffs++
-		}
-	}
-	if diffs > 0 {
-		t.Errorf("%d of %d articles differ", diffs, len(want))
-	}
+	sameRuns(t, layers(t, ref), layers(t, conc), "after two concurrent link phases")
 	if !waited {
 		t.Errorf("neither link phase waited for the other; logs:\n%s\n%s", logs[0].String(), logs[1].String())
 	}

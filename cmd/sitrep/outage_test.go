@@ -299,19 +299,7 @@ func TestWorkersRideOutADatabaseOutage(t *testing.T) {
 	if terminated == 0 {
 		t.Fatal("no link worker connection was open to terminate")
 	}
-	want, got := analysis(t, single), analysis(t, direct)
-	diffs := 0
-	for id, w := range want {
-		if got[id] != w {
-			if diffs == 0 {
-				t.Errorf("%s: %q after terminations, %q in one process", id, got[id], w)
-			}
-			diffs++
-		}
-	}
-	if diffs > 0 || len(got) != len(want) {
-		t.Errorf("%d of %d articles differ from the single-process run (%d vs %d articles)", diffs, len(want), len(got), len(want))
-	}
+	sameRuns(t, analysis(t, single), analysis(t, direct), "after terminated link connections")
 	t.Logf("link worker: %d connections terminated in %d rounds; it carried on, judged all %d articles in %s as one process does (%d retries logged)",
 		terminated, rounds, n, time.Since(linkStart).Round(time.Second), strings.Count(linker.stderr.String(), "retrying"))
 }

@@ -19,6 +19,7 @@ import (
 	"sitrep/internal/demo"
 	linkentity "sitrep/internal/link/entity"
 	"sitrep/internal/link/story"
+	"sitrep/internal/news"
 	"sitrep/internal/queue"
 	"sitrep/internal/queue/natsq"
 	"sitrep/internal/store"
@@ -151,6 +152,19 @@ func waitFor(t *testing.T, d time.Duration, what string, cond func() bool) {
 // to compare two runs.
 func analysis(t *testing.T, dsn string) map[string]string {
 	t.Helper()
+	return fingerprint(t, dsn, func(a *news.Article) string {
+		verdict := "unjudged"
+		if p := a.Provenance; p != nil {
+			verdict = p.Kind + " of " + p.Of + " family " + p.Family
+		}
+		return fmt.Sprintf("%s|%s|%d|%d|%d|%s|%s", a.Title, a.Status(), len(a.Sentences),
+			len(a.Quantities), len(a.Entities), a.Published.UTC().Format(time.RFC3339), verdict)
+	})
+}
+
+// fingerprint maps the ID of every article stored at dsn to print(article).
+func fingerprint(t *testing.T, dsn string, print func(*news.Article) string) map[string]string {
+	t.Helper()
 	ctx := context.Background()
 	s, err := openStore(ctx, dsn)
 	if err != nil {
@@ -172,14 +186,27 @@ func analysis(t *testing.T, dsn string) map[string]string {
 			if err != nil {
 				t.Fatal(err)
 			}
-			verdict := "unjudged"
-			if p := a.Provenance; p != nil {
-				verdict = p.Kind + " of " + p.Of + " family " + p.Family
-			}
-			out[a.ID] = fmt.Sprintf("%s|%s|%d|%d|%d|%s|%s", a.Title, a.Status(), len(a.Sentences),
-				len(a.Quantities), len(a.Entities), a.Published.UTC().Format(time.RFC3339), verdict)
+			out[a.ID] = print(a)
 		}
 		after = page[len(page)-1].ID
+	}
+}
+
+// sameRuns reports the articles whose fingerprints differ between the
+// reference run want and got, naming the first.
+func sameRuns(t *testing.T, want, got map[string]string, what string) {
+	t.Helper()
+	diffs := 0
+	for id, w := range want {
+		if got[id] != w {
+			if diffs == 0 {
+				t.Errorf("%s: %q %s, %q in the reference run", id, got[id], what, w)
+			}
+			diffs++
+		}
+	}
+	if diffs > 0 || len(got) != len(want) {
+		t.Errorf("%d of %d articles differ %s (%d vs %d articles)", diffs, len(want), what, len(got), len(want))
 	}
 }
 
