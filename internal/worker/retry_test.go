@@ -23,16 +23,22 @@ import (
 )
 
 // outageWriter refuses every write while down is set, as a store whose
-// server refuses connections does.
+// server refuses connections does; with length set, the outage ends that
+// long after the first refused write.
 type outageWriter struct {
 	store.ArticleWriter
 	down    atomic.Bool
 	refused atomic.Int64
+	length  time.Duration
+	once    sync.Once
 }
 
 func (o *outageWriter) Put(ctx context.Context, as []*news.Article) ([]store.PutResult, error) {
 	if o.down.Load() {
 		o.refused.Add(1)
+		if o.length > 0 {
+			o.once.Do(func() { time.AfterFunc(o.length, func() { o.down.Store(false) }) })
+		}
 		return nil, &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
 	}
 	return o.ArticleWriter.Put(ctx, as)
@@ -42,16 +48,16 @@ func (o *outageWriter) Put(ctx context.Context, as []*news.Article) ([]store.Put
 // 40 redelivery delays while a worker with MaxDeliver 2 runs: before
 // retries were counted in time, the whole queue went to the dead letters.
 func TestAnnotateRidesOutAnOutage(t *testing.T) {
-	const n = 200
+	const n = 64
 	q := memory.New(queue.Options{AckWait: 250 * time.Millisecond, MaxDeliver: 2, RetryDelay: 50 * time.Millisecond})
 	s := openStore(t)
-	w := &outageWriter{ArticleWriter: s}
+	w := &outageWriter{ArticleWriter: s, length: 2 * time.Second}
 	if _, err := Publish(context.Background(), ingest.Stream("c", bytes.NewReader(corpus(n)), source.Options{}), q); err != nil {
 		t.Fatal(err)
 	}
 	w.down.Store(true)
-	time.AfterFunc(2*time.Second, func() { w.down.Store(false) })
-	stats := annotateUntil(t, q, s, w, n, AnnotateOptions{Batch: 16,
+	// The stages load their models before annotateUntil's clock starts.
+	stats := annotateUntil(t, q, s, w, n, AnnotateOptions{Steps: ingest.Steps(), Batch: 16,
 		Retry: RetryOptions{Initial: 20 * time.Millisecond, Max: 200 * time.Millisecond, Touch: 100 * time.Millisecond}})
 	if c, _ := s.Count(context.Background()); c != n {
 		t.Errorf("store holds %d articles, want %d (stats %+v)", c, n, stats)
