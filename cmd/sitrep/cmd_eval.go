@@ -36,6 +36,9 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	if what == "syntax" {
 		onDev = fs.Bool("dev", false, "score the dev sets instead of the test sets (for tuning)")
 	}
+	if what == "genre" {
+		split = fs.String("split", "both", "gold split to score: dev (tune on it), test (held out: score once per change) or both")
+	}
 	if what == "stories" {
 		threshold = fs.Float64("threshold", 0, "story-joining score threshold (0: the default)")
 		sweep = fs.Bool("sweep", false, "also score thresholds 0.10 to 0.60")
@@ -142,6 +145,14 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 			return fmt.Errorf("eval ledger: %w", err)
 		}
 		return rep.Write(env.stdout)
+	case "genre":
+		// eval genre [--split dev|test|both] [CORPUS.jsonl]: the genre
+		// layer on the hand-labelled real-news set.
+		corpus := filepath.Join(defaultData, "ukraine-war-news", "articles.jsonl")
+		if fs.NArg() > 0 {
+			corpus = fs.Arg(0)
+		}
+		return evalGenre(ctx, env, *split, corpus)
 	case "provenance":
 		dir := defaultData
 		if fs.NArg() > 0 {
@@ -155,8 +166,37 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		return evalStories(ctx, env, dir, *threshold, *sweep)
 	default:
-		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, numbers, figures, ledger, provenance, stories or attribution): %w", what, errUsage)
+		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, numbers, figures, ledger, genre, provenance, stories or attribution): %w", what, errUsage)
 	}
+}
+
+// evalGenre scores the genre stage on one or both splits of
+// testdata/gold/genre.
+func evalGenre(ctx context.Context, env *environment, split, corpus string) error {
+	splits := []string{split}
+	switch split {
+	case "both":
+		splits = []string{eval.LedgerDev, eval.LedgerTest}
+	case eval.LedgerDev, eval.LedgerTest:
+	default:
+		return fmt.Errorf("eval genre: unknown split %q (want dev, test or both): %w", split, errUsage)
+	}
+	var steps []pipeline.Step
+	for _, st := range ingest.Steps() {
+		if st.Name == "extract" || st.Name == "sentence" || st.Name == "genre" {
+			steps = append(steps, st)
+		}
+	}
+	for _, sp := range splits {
+		rep, err := eval.Genre(ctx, filepath.Join("testdata", "gold", "genre"), sp, corpus, steps)
+		if err != nil {
+			return fmt.Errorf("eval genre: %w", err)
+		}
+		if err := rep.Write(env.stdout); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // cleanTextSteps are the ingest stages without extraction, for corpora

@@ -16,6 +16,7 @@ import (
 	"sitrep/internal/annotate/entity"
 	"sitrep/internal/annotate/event"
 	"sitrep/internal/annotate/figure"
+	"sitrep/internal/annotate/genre"
 	"sitrep/internal/annotate/quantity"
 	"sitrep/internal/annotate/sentence"
 	"sitrep/internal/annotate/syntax"
@@ -34,6 +35,7 @@ func Steps() []pipeline.Step {
 		{Name: "extract", Stage: extract.New(extract.Options{})},
 		{Name: "sentence", Stage: sentence.New()},
 		{Name: "syntax", Stage: syntax.New()},
+		{Name: "genre", Stage: genre.New()},
 		{Name: "quantity", Stage: quantity.New()},
 		{Name: "timex", Stage: timex.New()},
 		{Name: "entity", Stage: entity.New()},

@@ -83,6 +83,8 @@ type Article struct {
 	Figures []Figure `json:"figures,omitempty"`
 	// Events is the event layer, in text order.
 	Events []Event `json:"events,omitempty"`
+	// Genre is the genre layer: what kind of report this is.
+	Genre *Genre `json:"genre,omitempty"`
 	// Story is the ID of the story the link phase put the article in.
 	Story string `json:"story,omitempty"`
 	// Provenance is the link phase's derivation verdict; nil until the

@@ -298,3 +298,37 @@ type Syntax struct {
 	// Lemma is the dictionary form ("say" for "said").
 	Lemma string
 }
+
+// Genre is an article's genre: what kind of report it is, decided by the
+// genre stage (internal/annotate/genre) from its address, headline, text
+// structure and voice.
+type Genre struct {
+	// Kind is one of the Genre* constants.
+	Kind string `json:"kind"`
+	// Score is the confidence of the decision, 0 to 1.
+	Score float64 `json:"score"`
+	// Evidence lists what decided it, strongest first ("url path
+	// /commentisfree/", "headline \"The Guardian view on\"").
+	Evidence []string `json:"evidence,omitempty"`
+}
+
+// The genres the genre stage tells apart.
+const (
+	GenreNews         = "news"          // a report of what happened
+	GenreAnalysis     = "analysis"      // explanation or interpretation by a reporter
+	GenreOpinion      = "opinion"       // opinion, comment, column or editorial
+	GenreLetter       = "letter"        // a reader's letter or readers' views
+	GenreLive         = "live"          // a live blog of timestamped updates
+	GenreVideo        = "video"         // a video, audio or podcast page, or a transcript
+	GenrePressRelease = "press_release" // an organisation's own release
+	GenreFactCheck    = "fact_check"    // a check of a claim with a verdict
+	GenreAggregated   = "aggregated"    // a round-up of other reports
+)
+
+// Factual reports whether a genre reports facts in its own voice: news,
+// analysis, live blogs, videos, press releases, fact-checks and round-ups.
+// Opinion and letters state views; a figure they give counts as a source
+// only when they quote one.
+func (g *Genre) Factual() bool {
+	return g == nil || (g.Kind != GenreOpinion && g.Kind != GenreLetter)
+}
