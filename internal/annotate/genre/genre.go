@@ -83,6 +83,7 @@ var rules = []rule{
 	{"title", regexp.MustCompile(`(?i)\s[–—-]\s*(?:video|video explainer|podcast|audio|watch)\s*$|^(?:video|watch|podcast)\s*[:|–—-]\s`), news.GenreVideo, 0.95, "headline %q"},
 	{"title", regexp.MustCompile(`(?i)^fact[- ]?check\s*[:|–—-]|\bfact[- ]check(?:ing)?\b`), news.GenreFactCheck, 0.9, "headline %q"},
 	{"title", regexp.MustCompile(`(?i)^(?:analysis|explainer|news analysis)\s*[:|–—-]\s`), news.GenreAnalysis, 0.9, "headline kicker %q"},
+	{"title", regexp.MustCompile(`(?i)\b(?:complete|visual) guide\b|\bexplained\b|\bwhat (?:it|this|that) means\b|\bhere[’']s what (?:we know|to know|it means)\b|\bwhy it matters\b`), news.GenreAnalysis, 0.8, "headline %q"},
 	{"title", regexp.MustCompile(`(?i)\bwhat we know (?:on|so far)\b|\bcatch up (?:on|with) (?:the|this week)|\bmust-reads?\b|\b(?:summary|round-?up) of\b.*\bthis week\b|\bkey developments\b.*\bthis week\b|\bthis week in\b|\bnews (?:round-?up|digest|briefing)\b`), news.GenreAggregated, 0.9, "headline %q"},
 
 	// Furniture that names the genre.
@@ -90,9 +91,10 @@ var rules = []rule{
 	{"text", regexp.MustCompile(`(?i)the (?:views|opinions) expressed in this (?:commentary|article|piece|column|op-ed) are (?:his|her|their|the author[’']?s?) own|opinions expressed in the op-?ed are those of the author|the author[’']?s? (?:views|opinions) (?:are|do not)|\bread more (?:cnn )?opinion\b`), news.GenreOpinion, 0.95, "text %q"},
 	{"head", regexp.MustCompile(`(?i)^(?:editor[’']?s note:.{0,300}\b(?:commentary|opinion|op-ed|views)\b)`), news.GenreOpinion, 0.95, "text %q"},
 	{"tail", regexp.MustCompile(`(?i)email us your letter|letters? to the editor\b|\bletters@`), news.GenreLetter, 0.9, "text %q"},
-	{"head", regexp.MustCompile(`(?i)every (?:week|day) we (?:wrap up|round up|bring you)|\bwe sum up what happened\b|\bhere (?:is|are) (?:the|today[’']s) (?:key|main) (?:events|developments)\b`), news.GenreAggregated, 0.9, "text %q"},
+	{"head", regexp.MustCompile(`(?i)^analysis by\b|you[’']re reading an excerpt from the [^.]{0,40}(?:worldview|analysis)[^.]{0,20} newsletter`), news.GenreAnalysis, 0.85, "text %q"},
+	{"head", regexp.MustCompile(`(?i)^published (?:daily|weekly) by\b|every (?:week|day) we (?:wrap up|round up|bring you)|\bwe sum up what happened\b|\bhere (?:is|are) (?:the|today[’']s) (?:key|main) (?:events|developments)\b`), news.GenreAggregated, 0.9, "text %q"},
 	{"head", regexp.MustCompile(`(?i)\bthe full text of the (?:speech|address|statement|remarks) is (?:provided|given|published) below\b|^transcript\b|\bfull transcript\b`), news.GenreVideo, 0.9, "text %q (transcript)"},
-	{"text", regexp.MustCompile(`(?i)\bthis (?:live ?blog|blog) is (?:now )?clos(?:ed|ing)\b|\bwe[’']ll (?:wrap up|pause) (?:our|the) live coverage\b|\bour live coverage\b`), news.GenreLive, 0.95, "text %q"},
+	{"text", regexp.MustCompile(`(?i)\bthis (?:live ?blog|blog) is (?:now )?clos(?:ed|ing)\b|\bwe[’']ll (?:wrap up|pause) (?:our|the) live coverage\b|\bthat(?:[’']s| is| was) (?:the end of|all from) (?:our|this) live (?:coverage|blog)\b`), news.GenreLive, 0.95, "text %q"},
 	{"text", regexp.MustCompile(`(?i)^(?:rating|verdict|our ruling|the verdict)\s*:\s*(?:false|true|misleading|mostly|half|pants|partly|unproven|missing context)`), news.GenreFactCheck, 0.9, "text %q"},
 	{"head", regexp.MustCompile(`(?i)^(?:for immediate release|press release|news release|media release)\b`), news.GenrePressRelease, 0.95, "text %q"},
 	{"tail", regexp.MustCompile(`(?i)^(?:media|press) (?:contact|enquiries|inquiries)\s*:?|^about [A-Z][\w&.,' -]{1,60}$|^#{3}\s*$`), news.GenrePressRelease, 0.6, "text %q"},
