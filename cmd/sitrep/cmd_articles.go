@@ -38,9 +38,9 @@ func runArticles(ctx context.Context, env *environment, args []string) error {
 		return enc.Encode(map[string]any{"articles": list})
 	}
 	tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tOUTLET\tPUBLISHED\tWORDS\tSTATUS\tTITLE")
+	fmt.Fprintln(tw, "ID\tOUTLET\tPUBLISHED\tGENRE\tWORDS\tSTATUS\tTITLE")
 	for _, a := range list {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", a.ID, orDash(a.Outlet), date(a.Published), a.Words, a.Status, truncate(orDash(a.Title), 70))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", a.ID, orDash(a.Outlet), date(a.Published), orDash(a.Genre), a.Words, a.Status, truncate(orDash(a.Title), 70))
 	}
 	return tw.Flush()
 }

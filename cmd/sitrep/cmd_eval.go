@@ -36,7 +36,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	if what == "syntax" {
 		onDev = fs.Bool("dev", false, "score the dev sets instead of the test sets (for tuning)")
 	}
-	if what == "genre" {
+	if what == "genre" || what == "metadata" {
 		split = fs.String("split", "both", "gold split to score: dev (tune on it), test (held out: score once per change) or both")
 	}
 	if what == "stories" {
@@ -153,6 +153,15 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 			corpus = fs.Arg(0)
 		}
 		return evalGenre(ctx, env, *split, corpus)
+	case "metadata":
+		// eval metadata [--split dev|test|both] [DATA]: title, author,
+		// date and outlet on the hand-labelled benchmark pages, and the
+		// defect classes over the benchmark and the real-news corpus.
+		dir := defaultData
+		if fs.NArg() > 0 {
+			dir = fs.Arg(0)
+		}
+		return evalMetadata(ctx, env, *split, dir)
 	case "provenance":
 		dir := defaultData
 		if fs.NArg() > 0 {
@@ -166,20 +175,59 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		return evalStories(ctx, env, dir, *threshold, *sweep)
 	default:
-		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, numbers, figures, ledger, genre, provenance, stories or attribution): %w", what, errUsage)
+		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, numbers, figures, ledger, genre, metadata, provenance, stories or attribution): %w", what, errUsage)
 	}
+}
+
+// goldSplits expands a --split value.
+func goldSplits(what, split string) ([]string, error) {
+	switch split {
+	case "both":
+		return []string{eval.LedgerDev, eval.LedgerTest}, nil
+	case eval.LedgerDev, eval.LedgerTest:
+		return []string{split}, nil
+	}
+	return nil, fmt.Errorf("eval %s: unknown split %q (want dev, test or both): %w", what, split, errUsage)
+}
+
+// evalMetadata scores the extractor's metadata on testdata/gold/metadata
+// and counts metadata defects over the benchmark and the real-news corpus.
+func evalMetadata(ctx context.Context, env *environment, split, dir string) error {
+	splits, err := goldSplits("metadata", split)
+	if err != nil {
+		return err
+	}
+	ex := extract.New(extract.Options{})
+	bench := filepath.Join(dir, "article-extraction-benchmark")
+	for _, sp := range splits {
+		rep, err := eval.Metadata(ctx, bench, filepath.Join("testdata", "gold", "metadata"), sp, ex)
+		if err != nil {
+			return fmt.Errorf("eval metadata: %w", err)
+		}
+		if err := rep.Write(env.stdout); err != nil {
+			return err
+		}
+	}
+	d, err := eval.BenchmarkDefects(ctx, bench, ex)
+	if err != nil {
+		return fmt.Errorf("eval metadata: %w", err)
+	}
+	if err := d.Write(env.stdout, "extraction benchmark"); err != nil {
+		return err
+	}
+	d, err = eval.CorpusDefects(ctx, filepath.Join(dir, "ukraine-war-news", "articles.jsonl"), ex)
+	if err != nil {
+		return fmt.Errorf("eval metadata: %w", err)
+	}
+	return d.Write(env.stdout, "ukraine-war-news")
 }
 
 // evalGenre scores the genre stage on one or both splits of
 // testdata/gold/genre.
 func evalGenre(ctx context.Context, env *environment, split, corpus string) error {
-	splits := []string{split}
-	switch split {
-	case "both":
-		splits = []string{eval.LedgerDev, eval.LedgerTest}
-	case eval.LedgerDev, eval.LedgerTest:
-	default:
-		return fmt.Errorf("eval genre: unknown split %q (want dev, test or both): %w", split, errUsage)
+	splits, err := goldSplits("genre", split)
+	if err != nil {
+		return err
 	}
 	var steps []pipeline.Step
 	for _, st := range ingest.Steps() {

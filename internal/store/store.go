@@ -83,6 +83,9 @@ type Summary struct {
 	Published time.Time `json:"published,omitzero"`
 	Words     int       `json:"words"`
 	Status    string    `json:"status"`
+	// Genre is the kind of the article's genre layer ("opinion", "live"),
+	// read from the stored document; "" before the genre stage ran.
+	Genre string `json:"genre,omitempty"`
 }
 
 // Store is everything a single-process sitrep needs from storage.

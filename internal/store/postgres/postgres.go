@@ -343,7 +343,7 @@ func (s *Store) Article(ctx context.Context, id string) (*news.Article, error) {
 
 // summaryCols are the columns of a summary. The published time comes from
 // the doc, which keeps nanoseconds; the column keeps microseconds.
-const summaryCols = `id, url, path, outlet, title, doc->>'published', words, status`
+const summaryCols = `id, url, path, outlet, title, doc->>'published', words, status, coalesce(doc->'genre'->>'kind', '')`
 
 // Articles lists summaries newest first (unknown dates last), then by ID,
 // after the cursor; see store.ArticleReader.
@@ -423,7 +423,7 @@ func (s *Store) summaries(ctx context.Context, q string, args ...any) ([]store.S
 			url       *string
 			published *string
 		)
-		if err := rows.Scan(&sum.ID, &url, &sum.Path, &sum.Outlet, &sum.Title, &published, &sum.Words, &sum.Status); err != nil {
+		if err := rows.Scan(&sum.ID, &url, &sum.Path, &sum.Outlet, &sum.Title, &published, &sum.Words, &sum.Status, &sum.Genre); err != nil {
 			return nil, err
 		}
 		if url != nil {

@@ -20,7 +20,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.Su
 	if match == "" {
 		return []store.Summary{}, nil
 	}
-	out, err := s.summaries(ctx, `SELECT a.id, a.url, a.path, a.outlet, a.title, a.published, a.words, a.status
+	out, err := s.summaries(ctx, `SELECT a.id, a.url, a.path, a.outlet, a.title, a.published, a.words, a.status, `+genreCol+`
 		FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
 		WHERE articles_fts MATCH ?
 		ORDER BY articles_fts.rank, a.id

@@ -430,7 +430,11 @@ func keepZone(col, fromDoc time.Time) time.Time {
 	return col
 }
 
-const summaryCols = `id, url, path, outlet, title, published, words, status`
+const summaryCols = `id, url, path, outlet, title, published, words, status, ` + genreCol
+
+// genreCol reads the genre layer's kind from the stored document (the
+// genre is a layer, not a column: no migration).
+const genreCol = "coalesce(json_extract(doc, '$.genre.kind'), '')"
 
 // Articles lists summaries newest publication first, then by ID; articles
 // with no known publication time come last. opts.After must be the ID of
@@ -507,7 +511,7 @@ func (s *Store) summaries(ctx context.Context, q string, args ...any) ([]store.S
 			url       sql.NullString
 			published string
 		)
-		if err := rows.Scan(&sum.ID, &url, &sum.Path, &sum.Outlet, &sum.Title, &published, &sum.Words, &sum.Status); err != nil {
+		if err := rows.Scan(&sum.ID, &url, &sum.Path, &sum.Outlet, &sum.Title, &published, &sum.Words, &sum.Status, &sum.Genre); err != nil {
 			return nil, err
 		}
 		sum.URL = url.String
