@@ -96,9 +96,13 @@ func (e *Extractor) Process(ctx context.Context, a *news.Article) error {
 	if err != nil {
 		return err
 	}
+	a.Text = cleanBody(a.Text)
 	if a.Text == "" {
 		return fmt.Errorf("%w: empty", news.ErrRejected)
 	}
+	a.Title, _ = cleanTitle(a.Title, a.Text, a.Outlet, a.URL, nil)
+	a.Author = cleanAuthor(a.Author, a.Outlet)
+	a.Outlet = cleanOutlet(a.Outlet, a.URL, "")
 	if a.Language == "" {
 		a.Language = detectLanguage(a.Text)
 	}

@@ -51,10 +51,23 @@ func (e *Extractor) processHTML(a *news.Article) (err error) {
 	}
 	a.Text = strings.Join(paras, "\n\n")
 
-	fill(&a.Title, title)
-	fill(&a.Author, cleanParagraph(md.Author))
-	fill(&a.Outlet, cleanParagraph(md.Sitename))
 	fill(&a.URL, md.URL)
+	facts := jsonLDFacts(doc)
+	outlet := cleanParagraph(md.Sitename)
+	title, site := cleanTitle(title, a.Text, outlet, a.URL, headings(doc))
+	fill(&a.Title, title)
+	if site == "" {
+		_, site = cleanTitle(pageTitle(doc), "", outlet, a.URL, nil)
+	}
+	author := cleanAuthor(cleanParagraph(md.Author), outlet)
+	if author == "" || facts.organisational(author) {
+		author = facts.byline(outlet)
+	}
+	fill(&a.Author, author)
+	fill(&a.Outlet, cleanOutlet(outlet, a.URL, site))
+	if a.Published.IsZero() && !facts.reviewed.IsZero() {
+		a.Published = facts.reviewed // a fact-check's own date, not the claim's
+	}
 	fill(&a.DeclaredSource, declared)
 	if a.Language == "" {
 		if lang := detectLanguage(a.Text); lang != "" {

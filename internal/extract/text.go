@@ -238,7 +238,7 @@ func isEdgeBoilerplate(line string) bool {
 func dropStrictBoilerplate(lines []string) []string {
 	out := lines[:0]
 	for _, l := range lines {
-		if !strictBoilerplate.MatchString(l) {
+		if !strictBoilerplate.MatchString(l) && !isPromo(l) {
 			out = append(out, l)
 		}
 	}

@@ -1,0 +1,485 @@
+package extract
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+
+	"sitrep/internal/news"
+)
+
+// This file holds the metadata repairs both formats share: titles that are
+// only a dateline or carry the site's name, promotional lines, authors that
+// are organisations, roles or dates, outlets that are URLs, and markdown
+// left in the text.
+
+var (
+	// datelineRe matches a line that is only a dateline: "CNN —",
+	// "New York CNN Business —", "(CNN) -", "KYIV, Ukraine (AP) —".
+	datelineRe = regexp.MustCompile(`^(?:[\p{Lu}][\p{L}.'’-]*,?(?: [\p{Lu}][\p{L}.'’-]*,?){0,4} )?(?:\(?(?:CNN|AP|AFP|Reuters|UPI|dpa|Xinhua|TASS|Ukrinform|Yonhap|BelTA)(?: [\p{Lu}][\p{L}]+)?\)?\s*[—–-]+|\(?(?:CNN|AP|AFP|Reuters)\)?)$`)
+	// promoRe matches promotional lines: audio and app plugs, newsletter
+	// and donation pleas, farewells to the reader.
+	promoRe = regexp.MustCompile(`(?i)^(?:(?:new[:!]?\s+)?you can now listen to .{1,60}(?:articles|stories)!?|listen to (?:this|the) (?:article|story)\b.{0,40}|thank you for being with us\b.{0,120}|sign up for .{1,60}newsletter\b.{0,120}|subscribe to us (?:on )?(?:twitter|telegram|facebook)\.?|help ukraine, join the collection\b.{0,160}|download the .{1,40} app\b.{0,80}|[*_=~-]{3,})$`)
+	// roleRe marks a byline part that is a role or an organisation, not
+	// a person: "AP National Security Writer", "CNN Editor-at-large".
+	roleRe = regexp.MustCompile(`(?i)\b(?:writer|editor|editor-at-large|correspondent|reporter|contributor|columnist|staff writer|bureau|desk|producer|intern|analyst|news service|wire|newsroom)\b`)
+	// degreeRe matches degrees and credentials run into a byline.
+	degreeRe = regexp.MustCompile(`^(?:MS|MA|MD|RD|RN|PhD|Ph\.D\.|MBA|MPH|LD|CDN|CPT|BSc|MSc|Jr\.?|Sr\.?)$`)
+	// monthTailRe matches a date or month run into the end of a byline:
+	// "JERUSALEM POST STAFF NOVEMBER", "Jane Doe Nov 19, 2019".
+	monthTailRe = regexp.MustCompile(`(?i)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?:\s+\d{1,2}[:.]\d{2}.*)?$|\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}.*$|\s+\d{4}-\d{2}-\d{2}.*$`)
+	monthOnlyRe = regexp.MustCompile(`(?i)^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?:\s+\d.*)?$`)
+	// analysisByRe strips a kicker in front of a byline.
+	analysisByRe = regexp.MustCompile(`(?i)^(?:analysis|opinion|commentary|review|interview|story|text|words|reporting|written|posted)?\s*by\s+`)
+	// socialHosts are sites whose profile URLs pages give as their
+	// publisher; they never name the outlet.
+	socialHosts = []string{"facebook.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "linkedin.com", "t.me", "tiktok.com", "plus.google.com"}
+	titleSepRe  = regexp.MustCompile(`\s+[|–—-]\s+|\s+[|]\s*|\s*[|]\s+`)
+
+	// Markup: markdown emphasis, links, images, footnote references and
+	// heading marks.
+	footnoteRe  = regexp.MustCompile(`\[\[[^\]\n]{1,8}\]\]\([^)\s]*\)|\[\^[^\]\n]{1,8}\](?:\([^)\s]*\))?|\[\[[^\]\n]{1,8}\]\]`)
+	imageRe     = regexp.MustCompile(`!?\[\]\([^)\s]*\)|!\[[^\]\n]*\]\([^)\s]*\)`)
+	mdLinkRe    = regexp.MustCompile(`\[([^\[\]\n]{1,300})\]\((?:https?://|/|#|mailto:)[^)\s]*\)`)
+	boldJoinRe  = regexp.MustCompile(`(\S)(?:\*\*\*\*|____)(\S)`)
+	emphasisRe  = regexp.MustCompile(`\*\*\*?|(?:^|\s)__|__(?:\s|$)`)
+	headingRe   = regexp.MustCompile(`^#{1,6}\s+`)
+	spaceRunsRe = regexp.MustCompile(`[ \t]{2,}`)
+)
+
+// isDateline reports whether line is only a dateline.
+func isDateline(line string) bool {
+	line = strings.TrimSpace(line)
+	return line != "" && utf8.RuneCountInString(line) <= 60 && datelineRe.MatchString(line)
+}
+
+// isPromo reports whether line is a promotional line.
+func isPromo(line string) bool {
+	return promoRe.MatchString(strings.TrimSpace(line))
+}
+
+// stripMarkup removes markdown and footnote markup from one paragraph:
+// "**Click****here**" becomes "Click here", "[the report](https://…)"
+// becomes "the report", "[[i]](https://…)" and "[^1]" disappear, and a
+// leading "## " is dropped.
+func stripMarkup(p string) string {
+	if !strings.ContainsAny(p, "*_[#") {
+		return p
+	}
+	s := footnoteRe.ReplaceAllString(p, "")
+	s = imageRe.ReplaceAllString(s, "")
+	s = mdLinkRe.ReplaceAllString(s, "$1")
+	s = boldJoinRe.ReplaceAllString(s, "$1 $2")
+	s = emphasisRe.ReplaceAllStringFunc(s, func(m string) string {
+		if strings.TrimSpace(m) != m {
+			return " "
+		}
+		return ""
+	})
+	s = headingRe.ReplaceAllString(s, "")
+	s = spaceRunsRe.ReplaceAllString(s, " ")
+	return strings.TrimSpace(s)
+}
+
+// cleanBody strips markup and promotional lines from the paragraphs of a
+// clean text.
+func cleanBody(text string) string {
+	paras := strings.Split(text, "\n\n")
+	out := paras[:0]
+	for _, p := range paras {
+		if isPromo(p) {
+			continue
+		}
+		if p = stripMarkup(p); p != "" && !isPromo(p) {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// cleanTitle repairs a title: markup stripped; a dateline-only or
+// promotional title replaced by the first sentence of text; trailing
+// segments that name the site (" - IGN", " | The Beachbody Blog") or that
+// headings of the page show are not part of the headline, dropped. It
+// returns the title and the site name a dropped suffix gave, if any.
+func cleanTitle(title, text, outlet, url string, headings []string) (string, string) {
+	title = strings.TrimSpace(stripMarkup(title))
+	if title == "" {
+		return "", ""
+	}
+	if isDateline(title) || isPromo(title) {
+		return firstSentence(text), ""
+	}
+	site := ""
+	for {
+		loc := lastSeparator(title)
+		if loc == nil {
+			break
+		}
+		head, tail := strings.TrimSpace(title[:loc[0]]), strings.TrimSpace(title[loc[1]:])
+		if head == "" || tail == "" {
+			break
+		}
+		switch {
+		case namesSite(tail, outlet, url):
+			if site == "" {
+				site = tail
+			}
+		case matchesHeading(head, headings) && !matchesHeading(title, headings):
+		default:
+			return title, site
+		}
+		title = head
+	}
+	return title, site
+}
+
+// lastSeparator returns the span of the last " - ", " | ", " – " or " — "
+// in title.
+func lastSeparator(title string) []int {
+	all := titleSepRe.FindAllStringIndex(title, -1)
+	if len(all) == 0 {
+		return nil
+	}
+	return all[len(all)-1]
+}
+
+// namesSite reports whether a title segment names the site: the outlet,
+// or the host's own name ("Jeongdong Theater" on jeongdongtheater.com).
+func namesSite(seg, outlet, url string) bool {
+	s := squash(seg)
+	if s == "" || utf8.RuneCountInString(seg) > 60 {
+		return false
+	}
+	if o := squash(outlet); o != "" && (strings.Contains(o, s) || strings.Contains(s, o)) {
+		return true
+	}
+	host := strings.TrimPrefix(news.Host(url), "www.")
+	if i := strings.LastIndexByte(host, '.'); i > 0 {
+		host = host[:i] // drop the top-level domain
+	}
+	h := squash(host)
+	return len(h) >= 3 && (strings.Contains(s, h) || strings.Contains(h, s) && len(s) >= 3)
+}
+
+func matchesHeading(s string, headings []string) bool {
+	q := squash(s)
+	for _, h := range headings {
+		if q != "" && squash(h) == q {
+			return true
+		}
+	}
+	return false
+}
+
+// squash lower-cases s and keeps only its letters and digits.
+func squash(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// firstSentence returns the first sentence of text, at most about 200
+// bytes, for an article whose title was only a dateline.
+func firstSentence(text string) string {
+	p, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	if isDateline(p) {
+		rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), p))
+		p, _, _ = strings.Cut(rest, "\n")
+	}
+	for i := 0; i < len(p); i++ {
+		if (p[i] == '.' || p[i] == '!' || p[i] == '?') && (i+1 == len(p) || p[i+1] == ' ') && i > 20 {
+			p = p[:i+1]
+			break
+		}
+	}
+	if len(p) > 200 {
+		cut := strings.LastIndexByte(p[:200], ' ')
+		if cut <= 0 {
+			cut = 200
+		}
+		p = p[:cut] + "…"
+	}
+	return strings.TrimSpace(p)
+}
+
+// cleanAuthor keeps the people of a byline: kickers ("Analysis by"),
+// roles ("AP National Security Writer"), credentials ("MS", "RD"), the
+// outlet's own name, months and dates run into it are dropped; names in
+// capitals are title-cased. Parts are joined with ", ".
+func cleanAuthor(author, outlet string) string {
+	author = strings.TrimSpace(author)
+	if author == "" || strings.Contains(author, "://") {
+		return ""
+	}
+	var keep []string
+	for _, part := range regexp.MustCompile(`\s*(?:;|,|\|)\s*`).Split(author, -1) {
+		part = analysisByRe.ReplaceAllString(strings.TrimSpace(part), "")
+		part = strings.TrimSpace(monthTailRe.ReplaceAllString(part, ""))
+		switch {
+		case part == "", monthOnlyRe.MatchString(part), degreeRe.MatchString(part), roleRe.MatchString(part),
+			sameName(part, outlet), strings.HasPrefix(part, "@"):
+			continue
+		}
+		if strings.ToUpper(part) == part && strings.ToLower(part) != part && !strings.Contains(part, " STAFF") {
+			part = titleCase(part)
+		}
+		keep = append(keep, part)
+	}
+	return strings.Join(keep, ", ")
+}
+
+// sameName reports whether a byline part names the outlet: "Business
+// Insider" in "Business Insider Deutschland".
+func sameName(part, outlet string) bool {
+	p, o := squash(part), squash(outlet)
+	return len(p) >= 4 && o != "" && (strings.Contains(o, p) || strings.Contains(p, o))
+}
+
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}
+
+// cleanOutlet returns the outlet unless it is a URL: a social profile
+// ("https://www.facebook.com/CBSPolitics") or any other address gives way
+// to the site itself — the name a title suffix gave it, else its host.
+func cleanOutlet(outlet, url, siteFromTitle string) string {
+	o := strings.TrimSpace(outlet)
+	isURL := strings.Contains(o, "://") || strings.HasPrefix(strings.ToLower(o), "www.")
+	bareHost := o != "" && !strings.Contains(o, " ") && strings.EqualFold(strings.TrimPrefix(o, "www."), strings.TrimPrefix(news.Host(url), "www."))
+	if bareHost && siteFromTitle != "" {
+		return siteFromTitle // "Vortex Cannon Entertainment" rather than "vortexcannon.org"
+	}
+	if o != "" && !isURL {
+		return o
+	}
+	if siteFromTitle != "" {
+		return siteFromTitle
+	}
+	if h := news.Host(url); h != "" {
+		return h
+	}
+	if isURL {
+		h := news.Host(o)
+		for _, s := range socialHosts {
+			if h == s || strings.HasSuffix(h, "."+s) {
+				return ""
+			}
+		}
+		return h
+	}
+	return o
+}
+
+// pageFacts are what a page's JSON-LD says about its byline and date.
+type pageFacts struct {
+	// bylines are the names under "author" (or "creator") of the page's
+	// own article, and others the names under organisation fields
+	// (founders, publisher, parent organisation, copyright holder) or
+	// under a fact-check's reviewed claim: never a byline.
+	bylines, others map[string]bool
+	// names are the byline names as written, in page order.
+	names []string
+	// reviewed is the publication time of a ClaimReview (a fact-check),
+	// as opposed to the time of the statement it checks.
+	reviewed time.Time
+}
+
+// notByline are JSON-LD keys whose people are not the article's authors.
+var notByline = map[string]bool{
+	"founder": true, "founders": true, "publisher": true, "parentorganization": true,
+	"sourceorganization": true, "copyrightholder": true, "itemreviewed": true, "brand": true,
+	"employee": true, "employees": true, "member": true, "members": true, "funder": true,
+	"sponsor": true, "owns": true, "subjectof": true, "mentions": true, "about": true,
+}
+
+// jsonLDFacts reads the page's JSON-LD blocks.
+func jsonLDFacts(doc *html.Node) pageFacts {
+	f := pageFacts{bylines: map[string]bool{}, others: map[string]bool{}}
+	var walkNode func(*html.Node)
+	walkNode = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "script" {
+			for _, a := range n.Attr {
+				if a.Key == "type" && strings.EqualFold(strings.TrimSpace(a.Val), "application/ld+json") && n.FirstChild != nil {
+					var v any
+					// Pages put raw line breaks inside strings; as
+					// spaces they are valid JSON anywhere.
+					src := strings.Map(func(r rune) rune {
+						if r < 0x20 {
+							return ' '
+						}
+						return r
+					}, n.FirstChild.Data)
+					if json.Unmarshal([]byte(src), &v) == nil {
+						f.walk(v, false, false)
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walkNode(c)
+		}
+	}
+	walkNode(doc)
+	return f
+}
+
+// walk visits a JSON-LD value; excluded is set below an organisation or
+// reviewed-claim key, author below an author key.
+func (f *pageFacts) walk(v any, excluded, author bool) {
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			f.walk(e, excluded, author)
+		}
+	case string:
+		if author {
+			f.add(x, excluded)
+		}
+	case map[string]any:
+		if t, _ := x["@type"].(string); strings.EqualFold(t, "ClaimReview") && !excluded {
+			if s, _ := x["datePublished"].(string); s != "" {
+				if tm, ok := parseLDTime(s); ok {
+					f.reviewed = tm
+				}
+			}
+		}
+		if author {
+			if name, _ := x["name"].(string); name != "" {
+				f.add(name, excluded)
+			}
+		}
+		for k, e := range x {
+			lk := strings.ToLower(k)
+			switch {
+			case notByline[lk]:
+				f.walk(e, true, lk == "founder" || lk == "founders" || lk == "employee" || lk == "employees" || lk == "member" || lk == "members")
+			case lk == "author" || lk == "creator":
+				f.walk(e, excluded, true)
+			case lk == "@graph" || lk == "mainentity" || lk == "itemlistelement":
+				f.walk(e, excluded, false)
+			}
+		}
+	}
+}
+
+func (f *pageFacts) add(name string, excluded bool) {
+	n := nameKey(name)
+	if n == "" {
+		return
+	}
+	if excluded {
+		f.others[n] = true
+	} else {
+		if !f.bylines[n] {
+			f.names = append(f.names, strings.TrimSpace(name))
+		}
+		f.bylines[n] = true
+	}
+}
+
+// nameKey is the comparison key of a name or list of names: letters and
+// digits only, "and" dropped.
+func nameKey(s string) string {
+	return squash(andRe.ReplaceAllString(s, " "))
+}
+
+var andRe = regexp.MustCompile(`(?i)\band\b|&`)
+
+// byline returns the page's JSON-LD byline, for a page whose markup gave
+// none: the names under its article's author key, less the outlet.
+func (f pageFacts) byline(outlet string) string {
+	var keep []string
+	for _, n := range f.names {
+		if !sameName(n, outlet) && !f.others[nameKey(n)] {
+			keep = append(keep, n)
+		}
+	}
+	return strings.Join(keep, ", ")
+}
+
+// organisational reports whether every person of author is named only
+// under the page's organisation or reviewed-claim fields.
+func (f pageFacts) organisational(author string) bool {
+	if len(f.others) == 0 {
+		return false
+	}
+	parts := regexp.MustCompile(`\s*(?:;|,|&|\band\b)\s*`).Split(author, -1)
+	whole := nameKey(author)
+	if f.others[whole] && !f.bylines[whole] {
+		return true
+	}
+	for _, p := range parts {
+		n := nameKey(p)
+		if n == "" {
+			continue
+		}
+		if !f.others[n] || f.bylines[n] {
+			return false
+		}
+	}
+	return true
+}
+
+func parseLDTime(s string) (time.Time, bool) {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02 15:04:05", time.DateOnly} {
+		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// pageTitle returns the text of the page's <title>.
+func pageTitle(doc *html.Node) string {
+	if t := findElement(doc, "title"); t != nil {
+		return cleanParagraph(textOf(t))
+	}
+	return ""
+}
+
+// headings returns the text of the page's h1 elements.
+func headings(doc *html.Node) []string {
+	var out []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "h1" {
+			out = append(out, cleanParagraph(textOf(n)))
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
