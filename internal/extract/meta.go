@@ -221,6 +221,7 @@ func cleanAuthor(author, outlet string) string {
 	if author == "" || strings.Contains(author, "://") {
 		return ""
 	}
+	author = monthTailRe.ReplaceAllString(author, "")
 	var keep []string
 	for _, part := range regexp.MustCompile(`\s*(?:;|,|\|)\s*`).Split(author, -1) {
 		part = analysisByRe.ReplaceAllString(strings.TrimSpace(part), "")

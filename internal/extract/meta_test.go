@@ -1,0 +1,144 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"sitrep/internal/news"
+)
+
+func TestCleanTitle(t *testing.T) {
+	body := "Officials said the bridge reopened on Monday. Traffic resumed by noon."
+	tests := []struct {
+		name, title, outlet, url string
+		headings                 []string
+		want, site               string
+	}{
+		{"dateline only", "CNN —", "", "", nil, "Officials said the bridge reopened on Monday.", ""},
+		{"dateline with place", "New York CNN Business —", "", "", nil, "Officials said the bridge reopened on Monday.", ""},
+		{"wire dateline", "KYIV, Ukraine (AP) —", "", "", nil, "Officials said the bridge reopened on Monday.", ""},
+		{"promotional", "NEW You can now listen to Example News articles!", "", "", nil, "Officials said the bridge reopened on Monday.", ""},
+		{"suffix is outlet", "Bridge reopens after repairs - IGN", "IGN", "https://www.ign.com/articles/bridge", nil, "Bridge reopens after repairs", "IGN"},
+		{"suffix is blog name", "Meal plans for busy weeks | The Example Blog", "The Example Blog", "https://shop.example.com/blog/meals", nil, "Meal plans for busy weeks", "The Example Blog"},
+		{"suffix names the host", "About our tours – Harbour Walks Company", "", "https://harbourwalks.org/about", nil, "About our tours", "Harbour Walks Company"},
+		{"section and site", "Bridge reopens | Europe | The Daily Example", "The Daily Example", "https://dailyexample.com/x", []string{"Bridge reopens"}, "Bridge reopens", "The Daily Example"},
+		{"dash inside headline kept", "Ukraine - Russia talks resume in Geneva", "The Daily Example", "https://dailyexample.com/x", nil, "Ukraine - Russia talks resume in Geneva", ""},
+		{"empty stays empty", "", "", "", nil, "", ""},
+		{"markup", "**Bridge** reopens", "", "", nil, "Bridge reopens", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, site := cleanTitle(tt.title, body, tt.outlet, tt.url, tt.headings)
+			if got != tt.want || site != tt.site {
+				t.Errorf("cleanTitle(%q) = %q, %q; want %q, %q", tt.title, got, site, tt.want, tt.site)
+			}
+		})
+	}
+}
+
+func TestCleanAuthor(t *testing.T) {
+	tests := []struct{ in, outlet, want string }{
+		{"EXAMPLE POST STAFF NOVEMBER", "", "EXAMPLE POST STAFF"},
+		{"Jane Doe Nov 19, 2019 10:43", "", "Jane Doe"},
+		{"Analysis by Sam Roe, Example Editor-at-large", "", "Sam Roe"},
+		{"By PAT LEE; Wire National Security Writer", "", "Pat Lee"},
+		{"Kim Park; MS; RD", "", "Kim Park"},
+		{"Lee Chan; Daily Example", "Daily Example International", "Lee Chan"},
+		{"https://www.facebook.com/someone", "", ""},
+		{"Ana Ruiz and Tom Berg", "", "Ana Ruiz and Tom Berg"},
+	}
+	for _, tt := range tests {
+		if got := cleanAuthor(tt.in, tt.outlet); got != tt.want {
+			t.Errorf("cleanAuthor(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCleanOutlet(t *testing.T) {
+	tests := []struct{ outlet, url, site, want string }{
+		{"https://www.facebook.com/ExamplePolitics", "https://www.example-news.com/politics/1", "", "example-news.com"},
+		{"https://www.facebook.com/ExamplePolitics", "", "", ""},
+		{"https://www.example-news.com", "", "", "example-news.com"},
+		{"example.org", "https://example.org/a", "Example Theatre", "Example Theatre"},
+		{"Example News", "https://example-news.com/a", "", "Example News"},
+	}
+	for _, tt := range tests {
+		if got := cleanOutlet(tt.outlet, tt.url, tt.site); got != tt.want {
+			t.Errorf("cleanOutlet(%q, %q, %q) = %q, want %q", tt.outlet, tt.url, tt.site, got, tt.want)
+		}
+	}
+}
+
+func TestStripMarkup(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"**Click****here** to read the report.", "Click here to read the report."},
+		{"The ministry said so.[[i]](https://example.org/notes#i) Later it changed.", "The ministry said so. Later it changed."},
+		{"See [the full report](https://example.org/report) for details.", "See the full report for details."},
+		{"A claim [^2] in the text.", "A claim in the text."},
+		{"## Background", "Background"},
+		{"Published daily by the **Example Institute**", "Published daily by the Example Institute"},
+		{"Prices rose 3*4 times [sic] in 2022.", "Prices rose 3*4 times [sic] in 2022."},
+	}
+	for _, tt := range tests {
+		if got := stripMarkup(tt.in); got != tt.want {
+			t.Errorf("stripMarkup(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A page written for this test: the publisher's JSON-LD names its
+// founders, a ClaimReview dates the check and the claim separately, the
+// publisher meta tag is a social profile, and the title carries the site.
+const factCheckPage = `<!doctype html><html><head>
+<title>Did the bridge close for a year? - Example Checks</title>
+<meta property="og:site_name" content="https://www.facebook.com/ExampleChecks">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsMediaOrganization","name":"Example Checks","founders":[{"@type":"Person","name":"Rupert Example"}]}</script>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"ClaimReview","datePublished":"2024-03-05","author":{"@type":"Organization","name":"Example Checks"},
+"itemReviewed":{"@type":"Claim","datePublished":"2023-11-20","author":{"@type":"Person","name":"A Local Councillor"}},
+"reviewRating":{"@type":"Rating","alternateName":"False"}}</script>
+</head><body><article><h1>Did the bridge close for a year?</h1>
+<p>A post shared widely in November said the old bridge would close for a whole year while it was repaired. The council's own notice says otherwise.</p>
+<p>The notice, published on the council's website, lists a closure of six weeks, from January to mid-February, with a footbridge kept open throughout.</p>
+<p>We asked the council whether the plan had changed. A spokesperson said the six-week schedule still stood and that no longer closure was planned.</p>
+<p>Our rating is false: the closure announced is six weeks long, not a year, and pedestrians can still cross during the works.</p>
+</article></body></html>`
+
+func TestFactCheckPage(t *testing.T) {
+	a := &news.Article{Raw: []byte(factCheckPage), Format: news.FormatHTML, URL: "https://checks.example.org/fact-check/bridge"}
+	if err := New(Options{}).Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Did the bridge close for a year?" {
+		t.Errorf("title = %q", a.Title)
+	}
+	if strings.Contains(a.Author, "Rupert") || strings.Contains(a.Author, "Councillor") {
+		t.Errorf("author = %q: taken from the organisation or the checked claim", a.Author)
+	}
+	if strings.Contains(a.Outlet, "facebook") {
+		t.Errorf("outlet = %q: a social profile", a.Outlet)
+	}
+	if want := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("published = %v, want the check's own date %v", a.Published, want)
+	}
+}
+
+func TestTextPromoAndDateline(t *testing.T) {
+	raw := "NEW You can now listen to Example News articles!\n\nOfficials in the port city said on Tuesday that two cargo ships had left the harbour under escort.\n\nThe governor said the corridor was open again."
+	a := &news.Article{Raw: []byte(raw), Format: news.FormatText}
+	if err := New(Options{}).Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "listen") || strings.Contains(a.Title, "listen") {
+		t.Errorf("promotional line kept: title %q, text %q", a.Title, a.Text)
+	}
+	raw = "Kyiv CNN —\n\nOfficials in the capital said on Tuesday that power had been restored to most districts.\n\nRepairs continued overnight."
+	a = &news.Article{Raw: []byte(raw), Format: news.FormatText}
+	if err := New(Options{}).Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Officials in the capital said on Tuesday that power had been restored to most districts." {
+		t.Errorf("title = %q, want the first sentence", a.Title)
+	}
+}
