@@ -325,6 +325,11 @@ const (
 	GenreAggregated   = "aggregated"    // a round-up of other reports
 )
 
+// GenreUnsignalled is the score of a news genre that no signal decided:
+// the genre stage's default, which readers of the layer (the provenance
+// step) may overrule with their own measures.
+const GenreUnsignalled = 0.6
+
 // Factual reports whether a genre reports facts in its own voice: news,
 // analysis, live blogs, videos, press releases, fact-checks and round-ups.
 // Opinion and letters state views; a figure they give counts as a source

@@ -178,7 +178,7 @@ func Decide(a *news.Article) *news.Genre {
 	if g := voice(text); g != nil {
 		return g
 	}
-	return &news.Genre{Kind: news.GenreNews, Score: 0.6, Evidence: []string{"no genre signal: news"}}
+	return &news.Genre{Kind: news.GenreNews, Score: news.GenreUnsignalled, Evidence: []string{"no genre signal: news"}}
 }
 
 // findMultiline returns the first match of re in s; a pattern anchored

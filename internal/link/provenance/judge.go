@@ -224,8 +224,11 @@ func (j *Judge) standalone(p *news.Provenance, d *doc, a *news.Article) {
 		for _, c := range cols {
 			p.Evidence.Substitutions = append(p.Evidence.Substitutions, news.Substitution{Span: c.span, Text: c.text, Original: c.original, Synonym: true})
 		}
-	case op.score() >= opinionScore:
+	case opinion(a, op):
 		p.Kind, p.Score = KindOpinion, op.score()
+		if a.Genre != nil && a.Genre.Kind != news.GenreNews {
+			p.Score = a.Genre.Score
+		}
 	case a.DeclaredSource != "":
 		p.Kind, p.Score = KindRewrite, declaredRewrite
 	case fm.score() >= fillerScore:
@@ -234,6 +237,18 @@ func (j *Judge) standalone(p *news.Provenance, d *doc, a *news.Article) {
 		p.Kind = KindOriginal
 		p.Score = 1 - max(fm.score(), op.score(), clamp01(rate/improbableRate)*0.5)
 	}
+}
+
+// opinion reports whether a states views rather than reports. The genre
+// layer decides when a signal decided it (an opinion section, an
+// editorial headline, a live blog, a video page …); when it found none
+// (plain news by default), or for an article stored before the genre
+// stage existed, the voice and blog-furniture measures decide.
+func opinion(a *news.Article, op opinionMeasures) bool {
+	if a.Genre != nil && (a.Genre.Kind != news.GenreNews || a.Genre.Score > news.GenreUnsignalled) {
+		return !a.Genre.Factual()
+	}
+	return op.score() >= opinionScore
 }
 
 // compare measures how a (as d) derives from s.
