@@ -46,6 +46,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ListOrderAndPages", testListOrder},
 		{"ListDefaultLimit", testListDefaultLimit},
 		{"OutletFilter", testOutletFilter},
+		{"GenreInSummaries", testGenreInSummaries},
 		{"Count", testCount},
 		{"UpdateLayers", testUpdateLayers},
 		{"AtomicBadArticle", testAtomicBadArticle},
@@ -596,6 +597,23 @@ func testOutletFilter(t *testing.T, s store.Store) {
 	got, err := s.Articles(context.Background(), store.ListOptions{Outlet: "odd post"})
 	if err != nil || len(got) != 0 {
 		t.Errorf("outlet filter is not exact: %d summaries, %v", len(got), err)
+	}
+}
+
+// testGenreInSummaries checks that listings carry the genre layer's kind,
+// read from the stored document, and "" for an article without one.
+func testGenreInSummaries(t *testing.T, s store.Store) {
+	a, b := Article(1), Article(2)
+	a.Genre = &news.Genre{Kind: news.GenreOpinion, Score: 0.9, Evidence: []string{"url path /opinion/"}}
+	put(t, s, a, b)
+	want := map[string]string{a.ID: news.GenreOpinion, b.ID: ""}
+	for _, g := range listAll(t, s, store.ListOptions{}) {
+		if g.Genre != want[g.ID] {
+			t.Errorf("summary %s: genre %q, want %q", g.ID, g.Genre, want[g.ID])
+		}
+	}
+	if got := get(t, s, a.ID); got.Genre == nil || got.Genre.Kind != news.GenreOpinion || len(got.Genre.Evidence) != 1 {
+		t.Errorf("stored genre layer = %+v, want %+v", got.Genre, a.Genre)
 	}
 }
 
