@@ -2,10 +2,14 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"sitrep/internal/annotate/sentence"
@@ -16,16 +20,18 @@ import (
 )
 
 // runTrain builds one of the project's committed models or tables from
-// public data: `sitrep train ner|clusters|attribution|tagger|parser|synonyms|lm`.
+// public data: `sitrep train ner|clusters|gazetteer|attribution|tagger|parser|synonyms|lm`.
 func runTrain(_ context.Context, env *environment, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("train: name what to train: ner, clusters, attribution, tagger, parser, synonyms or lm: %w", errUsage)
+		return fmt.Errorf("train: name what to train: ner, clusters, gazetteer, attribution, tagger, parser, synonyms or lm: %w", errUsage)
 	}
 	switch args[0] {
 	case "ner":
 		return trainNER(env, args[1:])
 	case "clusters":
 		return trainClusters(env, args[1:])
+	case "gazetteer":
+		return trainGazetteer(env, args[1:])
 	case "attribution":
 		return trainAttribution(env, args[1:])
 	case "tagger":
@@ -35,7 +41,7 @@ func runTrain(_ context.Context, env *environment, args []string) error {
 	case "synonyms", "lm":
 		return trainProvenanceTable(env, args[0], args[1:])
 	default:
-		return fmt.Errorf("train: unknown model %q (want ner, clusters, attribution, tagger, parser, synonyms or lm): %w", args[0], errUsage)
+		return fmt.Errorf("train: unknown model %q (want ner, clusters, gazetteer, attribution, tagger, parser, synonyms or lm): %w", args[0], errUsage)
 	}
 }
 
@@ -82,6 +88,9 @@ func trainNER(env *environment, args []string) error {
 	minCount := fs.Int("min-count", 1, "drop features seen fewer times in training")
 	test := fs.Bool("test", false, "also score the model on test.txt")
 	clustersFile := fs.String("clusters", defaultClusters, "word clusters `FILE` (from sitrep train clusters) for the clusters features")
+	lexiconFile := fs.String("lexicon", defaultLexicon, "name lists `FILE` (from sitrep train gazetteer) for the lexicon features")
+	folds := fs.Int("folds", 4, "two-pass models: parts the training data is cut into for the first pass's labels")
+	withDev := fs.Bool("with-dev", false, "train on train.txt and valid.txt together for the epochs given by --epochs (no early stopping); use once the settings are chosen on dev")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -104,6 +113,16 @@ func trainNER(env *environment, args []string) error {
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
+	var lexicon *ner.Lexicon
+	if f&ner.FeatLexicon != 0 {
+		if lexicon, err = readLexicon(*lexiconFile); err != nil {
+			return fmt.Errorf("train ner: %w (build it with sitrep train gazetteer, or leave out the lexicon features)", err)
+		}
+	}
+	if *withDev {
+		train = append(train, dev...)
+		dev = nil
+	}
 	start := time.Now()
 	m, err := ner.Train(train, ner.TrainOptions{
 		Features:  f,
@@ -112,6 +131,8 @@ func trainNER(env *environment, args []string) error {
 		Dev:       dev,
 		Gazetteer: facts.Default().GazetteerEntries(),
 		Clusters:  clusters,
+		Lexicon:   lexicon,
+		Folds:     *folds,
 		Log:       env.stderr,
 	})
 	if err != nil {
@@ -150,6 +171,7 @@ func trainClusters(env *environment, args []string) error {
 	classes := fs.Int("classes", 256, "number of leaf clusters")
 	minCount := fs.Int("min-count", 3, "cluster words seen at least this often")
 	out := fs.String("o", defaultClusters, "clusters `FILE` to write (gzipped)")
+	newswire := fs.Bool("newswire", true, "also read the unlabelled Reuters-21578 and ABC newswire (DIR/unlabelled)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -173,6 +195,13 @@ func trainClusters(env *environment, args []string) error {
 	if err := corpus.News(*data, nil, add); err != nil {
 		return fmt.Errorf("train clusters: %w", err)
 	}
+	source := "unlabelled news in ../shared/data"
+	if *newswire {
+		if err := corpus.Newswire(*data, add); err != nil {
+			return fmt.Errorf("train clusters: %w", err)
+		}
+		source = "unlabelled news and newswire (Reuters-21578, ABC) in ../shared/data"
+	}
 	for _, name := range []string{"train.txt", "valid.txt"} {
 		docs, err := ner.ReadCoNLLFile(filepath.Join(*data, "conll2003", name))
 		if err != nil {
@@ -188,7 +217,7 @@ func trainClusters(env *environment, args []string) error {
 	start := time.Now()
 	clusters := ner.Brown(sents, *classes, *minCount)
 	elapsed := time.Since(start)
-	comment := fmt.Sprintf("Brown word clusters (%d classes, words seen at least %d times) induced from\n%d words of unlabelled news in ../shared/data and the CoNLL-2003 train and dev text.\nRebuild: sitrep train clusters -data ../shared/data", *classes, *minCount, words)
+	comment := fmt.Sprintf("Brown word clusters (%d classes, words seen at least %d times) induced from\n%d words of %s and the CoNLL-2003 train and dev text.\nRebuild: sitrep train clusters -data ../shared/data", *classes, *minCount, words, source)
 	var buf bytes.Buffer
 	if err := ner.WriteClusters(&buf, clusters, comment); err != nil {
 		return fmt.Errorf("train clusters: %w", err)
@@ -216,4 +245,105 @@ func readClusters(path string) (map[string]string, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return c, nil
+}
+
+// defaultLexicon is where `sitrep train gazetteer` writes and `sitrep
+// train ner` reads the lexicon.
+var defaultLexicon = filepath.Join("internal", "ner", "data", "lexicon.bin.gz")
+
+// lexiconLists maps the files of DATA/gazetteers/wikipedia to the
+// lexicon's lists.
+var lexiconLists = []struct{ file, list string }{
+	{"places_WikiLocations.lst.gz", "loc"},
+	{"places_WikiLocationsRedirects.lst.gz", "loc-alt"},
+	{"places_cities15000.txt.gz", "city"},
+	{"organisations_WikiOrganizations.lst.gz", "org"},
+	{"organisations_WikiOrganizationsRedirects.lst.gz", "org-alt"},
+	{"organisations_government.government_agency.gz", "gov"},
+	{"organisations_known_corporations.lst.gz", "corp"},
+	{"names_firstname.5k.gz", "first"},
+	{"names_names.female.gz", "first"},
+	{"names_names.male.gz", "first"},
+}
+
+// trainGazetteer builds the lexicon of the tagger's lexicon features
+// from the Wikipedia-derived name lists in ../shared/data. The file holds
+// hashes of the names, not the names.
+func trainGazetteer(env *environment, args []string) error {
+	fs := newFlagSet(env, "train gazetteer", "")
+	data := fs.String("data", defaultData, "public data sets `DIR` (reads DIR/gazetteers/wikipedia)")
+	out := fs.String("o", defaultLexicon, "lexicon `FILE` to write")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	var lists []string
+	for _, l := range lexiconLists {
+		if !slices.Contains(lists, l.list) {
+			lists = append(lists, l.list)
+		}
+	}
+	lex, err := ner.NewLexicon(lists...)
+	if err != nil {
+		return fmt.Errorf("train gazetteer: %w", err)
+	}
+	names := 0
+	for _, l := range lexiconLists {
+		path := filepath.Join(*data, "gazetteers", "wikipedia", l.file)
+		b, err := readGzipFile(path)
+		if err != nil {
+			return fmt.Errorf("train gazetteer: %w", err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			line = strings.TrimPrefix(strings.TrimSpace(line), "\ufeff")
+			if l.list == "first" && isUpperWord(line) {
+				line = strings.ToUpper(line[:1]) + strings.ToLower(line[1:])
+			}
+			if lex.Add(l.list, line) {
+				names++
+			}
+		}
+	}
+	comment := fmt.Sprintf("Hashed name lists (%s) for the tagger's lexicon features, from\nthe Wikipedia-derived lists in ../shared/data/gazetteers/wikipedia.\nRebuild: sitrep train gazetteer -data ../shared/data", strings.Join(lists, ", "))
+	var buf bytes.Buffer
+	if err := lex.Write(&buf, comment); err != nil {
+		return fmt.Errorf("train gazetteer: %w", err)
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("train gazetteer: %w", err)
+	}
+	fmt.Fprintf(env.stdout, "hashed %d names (%d keys with prefixes) → %s (%d bytes)\n", names, lex.Len(), *out, buf.Len())
+	return nil
+}
+
+func isUpperWord(s string) bool { return s != "" && strings.ToUpper(s) == s && strings.ToLower(s) != s }
+
+func readGzipFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return b, nil
+}
+
+// readLexicon reads a lexicon written by sitrep train gazetteer.
+func readLexicon(path string) (*ner.Lexicon, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	x, err := ner.ReadLexicon(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return x, nil
 }

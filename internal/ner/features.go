@@ -34,9 +34,17 @@ const (
 	// FeatHistory: the label the tagger gave the same word earlier in the
 	// document.
 	FeatHistory
+	// FeatLexicon: the token's position (B, I, L, U) in the longest name
+	// of each list of a large [Lexicon] covering it, at -1..+1.
+	FeatLexicon
+	// FeatTwoPass: a second pass. A first model, trained without this
+	// family, tags the document; the second sees its label of the token
+	// and its neighbours and, per capitalised word, the share of the
+	// word's occurrences in the whole document it gave each type.
+	FeatTwoPass
 
 	// AllFeatures is every family.
-	AllFeatures = FeatWords | FeatShape | FeatAffix | FeatContext | FeatGazetteer | FeatClusters | FeatDocument | FeatHistory
+	AllFeatures = FeatWords | FeatShape | FeatAffix | FeatContext | FeatGazetteer | FeatClusters | FeatDocument | FeatHistory | FeatLexicon | FeatTwoPass
 )
 
 // featureNames names the families for flags and reports.
@@ -46,6 +54,7 @@ var featureNames = []struct {
 }{
 	{FeatWords, "words"}, {FeatShape, "shape"}, {FeatAffix, "affix"}, {FeatContext, "context"},
 	{FeatGazetteer, "gazetteer"}, {FeatClusters, "clusters"}, {FeatDocument, "document"}, {FeatHistory, "history"},
+	{FeatLexicon, "lexicon"}, {FeatTwoPass, "twopass"},
 }
 
 // String lists the families joined by "+".
@@ -125,6 +134,15 @@ const (
 	tHistShape
 	tWm2S0
 	tInnerCap
+	tLex0
+	tLexM1
+	tLexP1
+	tLexShape
+	tPrior0
+	tPriorM1
+	tPriorP1
+	tAgg
+	tAggShape
 )
 
 // FNV-1a, 64 bits.
@@ -159,6 +177,7 @@ type token struct {
 	cap    bool // starts with an upper-case letter
 	gaz    string
 	clus   string
+	lex    [MaxLexiconLists]uint8 // per lexicon list, 0 or the BILOU position 1..4
 }
 
 // normalize maps typographic quotes and apostrophes to the ASCII forms
@@ -244,11 +263,37 @@ func isAllCaps(w string) bool {
 	return letters
 }
 
-// docInfo holds document-level casing evidence, keyed by lower-cased word.
+// docInfo holds document-level evidence, keyed by lower-cased word:
+// casing (FeatDocument) and the first pass's labels (FeatTwoPass).
 type docInfo struct {
 	capMid  map[string]bool   // seen capitalised, not sentence-initial, in a mixed-case sentence
 	lowered map[string]bool   // seen all lower-case
 	cased   map[string]string // most frequent mixed-case form
+
+	prior [][]int            // the first pass's labels, per sentence
+	agg   map[string]*[5]int // per capitalised word, the first pass's types (index 0 is O)
+}
+
+// setPrior records the first pass's labels of the document's sentences
+// and aggregates them per capitalised word.
+func (d *docInfo) setPrior(sents [][]string, prior [][]int) {
+	d.prior = prior
+	d.agg = map[string]*[5]int{}
+	for si, ws := range sents {
+		for i, w := range ws {
+			w = normalize(w)
+			if !startsUpper(w) {
+				continue
+			}
+			l := strings.ToLower(w)
+			c := d.agg[l]
+			if c == nil {
+				c = new([5]int)
+				d.agg[l] = c
+			}
+			c[histType(prior[si][i])]++
+		}
+	}
 }
 
 // headline reports whether a sentence is written in capitals: more than
@@ -305,19 +350,21 @@ var histNames = [5]string{"O", "t1", "t2", "t3", "t4"}
 type extractor struct {
 	feats Features
 	gaz   *Gazetteer
+	lex   *Lexicon
 	clus  map[string]string
 	toks  []token
+	lower []string
 	keys  []uint64
 	start []int // keys of token i are keys[start[i]:start[i+1]]
 }
 
 func (m *Model) newExtractor() *extractor {
-	return &extractor{feats: m.Features, gaz: m.Gazetteer, clus: m.Clusters}
+	return &extractor{feats: m.Features, gaz: m.Gazetteer, lex: m.Lexicon, clus: m.Clusters}
 }
 
 // static computes the features that depend on the text only (not on
-// the history), for every token of the sentence.
-func (x *extractor) static(words []string, doc *docInfo) {
+// the history), for every token of sentence si of the document.
+func (x *extractor) static(words []string, doc *docInfo, si int) {
 	n := len(words)
 	x.toks = x.toks[:0]
 	for _, w := range words {
@@ -334,6 +381,17 @@ func (x *extractor) static(words []string, doc *docInfo) {
 	}
 	if x.feats&FeatGazetteer != 0 && x.gaz != nil {
 		x.gaz.mark(x.toks)
+	}
+	if x.feats&FeatLexicon != 0 && x.lex != nil {
+		x.lower = x.lower[:0]
+		for i := range x.toks {
+			x.lower = append(x.lower, x.toks[i].lower)
+		}
+		x.lex.mark(x.toks, x.lower)
+	}
+	var prior []int
+	if x.feats&FeatTwoPass != 0 && doc != nil && doc.prior != nil {
+		prior = doc.prior[si]
 	}
 	head := headline(words)
 	x.keys = x.keys[:0]
@@ -432,7 +490,54 @@ func (x *extractor) static(words []string, doc *docInfo) {
 				}
 			}
 		}
-		if f&FeatDocument != 0 && doc != nil && hasLetter(t.word) {
+		if f&FeatLexicon != 0 && x.lex != nil {
+			for b, p := range t.lex[:len(x.lex.Lists)] {
+				if p != 0 {
+					add(key2(tLex0, x.lex.Lists[b], lexPos[p]))
+					add(key3(tLexShape, x.lex.Lists[b], lexPos[p], t.sshape))
+				}
+			}
+			if p := at(i - 1); p != nil {
+				for b, q := range p.lex[:len(x.lex.Lists)] {
+					if q != 0 {
+						add(key2(tLexM1, x.lex.Lists[b], lexPos[q]))
+					}
+				}
+			}
+			if p := at(i + 1); p != nil {
+				for b, q := range p.lex[:len(x.lex.Lists)] {
+					if q != 0 {
+						add(key2(tLexP1, x.lex.Lists[b], lexPos[q]))
+					}
+				}
+			}
+		}
+		if prior != nil {
+			add(key1(tPrior0, priorName(prior, i)))
+			add(key1(tPriorM1, priorName(prior, i-1)))
+			add(key1(tPriorP1, priorName(prior, i+1)))
+			if c := doc.agg[t.lower]; c != nil && t.cap {
+				total := 0
+				for _, v := range c {
+					total += v
+				}
+				for k, v := range c {
+					if v == 0 {
+						continue
+					}
+					b := "some"
+					switch {
+					case v == total:
+						b = "all"
+					case 2*v > total:
+						b = "most"
+					}
+					add(key2(tAgg, histNames[k], b))
+					add(key3(tAggShape, histNames[k], b, boolStr(i == 0)))
+				}
+			}
+		}
+		if f&FeatDocument != 0 && doc != nil && doc.capMid != nil && hasLetter(t.word) {
 			flags := boolStr(doc.capMid[t.lower]) + boolStr(doc.lowered[t.lower])
 			add(key2(tDocFlags, flags, t.sshape))
 			if head || isAllCaps(t.word) {
@@ -448,6 +553,20 @@ func (x *extractor) static(words []string, doc *docInfo) {
 }
 
 var clusterPrefixes = [...]int{4, 6, 10, 20}
+
+// lexPos names a lexicon position.
+var lexPos = [5]string{"", "B", "I", "L", "U"}
+
+// priorName names the first pass's label of token i, or a sentence edge.
+func priorName(prior []int, i int) string {
+	switch {
+	case i < 0:
+		return "<s>"
+	case i >= len(prior):
+		return "</s>"
+	}
+	return string(rune('a' + prior[i]))
+}
 
 func clusterPrefix(c string, k int) string {
 	if c == "" {

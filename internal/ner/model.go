@@ -21,6 +21,11 @@ type Model struct {
 	Gazetteer *Gazetteer
 	// Clusters maps words to cluster bit strings; nil if none.
 	Clusters map[string]string
+	// Lexicon holds the name lists of the lexicon features; nil if none.
+	Lexicon *Lexicon
+	// First is the first-pass model of a two-pass model (FeatTwoPass);
+	// it shares this model's gazetteer, clusters and lexicon.
+	First *Model
 
 	gazEntries map[string]string
 	index      map[uint64]int32
@@ -218,29 +223,56 @@ func (m *Model) viterbi(em []float32, n int, trans []float32, out []int) []int {
 // and returns their IOB2 tags. Document-level features see all the
 // sentences; the label history runs in order.
 func (m *Model) TagDocument(sents [][]string) [][]string {
-	x := m.newExtractor()
+	labels := m.tagLabels(sents)
+	out := make([][]string, len(sents))
+	for i, l := range labels {
+		out[i] = m.toIOB2(l)
+	}
+	return out
+}
+
+// newDoc returns the document-level evidence the model's features need,
+// or nil; a two-pass model runs its first pass here.
+func (m *Model) newDoc(sents [][]string, prior [][]int) *docInfo {
 	var doc *docInfo
 	if m.Features&FeatDocument != 0 {
 		doc = newDocInfo(sents)
 	}
+	if m.Features&FeatTwoPass != 0 {
+		if prior == nil && m.First != nil {
+			prior = m.First.tagLabels(sents)
+		}
+		if prior != nil {
+			if doc == nil {
+				doc = &docInfo{}
+			}
+			doc.setPrior(sents, prior)
+		}
+	}
+	return doc
+}
+
+// tagLabels tags a document and returns the label indices.
+func (m *Model) tagLabels(sents [][]string) [][]int {
+	x := m.newExtractor()
+	doc := m.newDoc(sents, nil)
 	h := history{}
 	useHist := m.Features&FeatHistory != 0
 	nl := m.nl()
-	out := make([][]string, len(sents))
+	out := make([][]int, len(sents))
 	var em []float32
-	var labels []int
 	var buf []uint64
 	types := []int{}
 	for si, words := range sents {
-		x.static(words, doc)
+		x.static(words, doc, si)
 		n := len(words)
 		if cap(em) < n*nl {
 			em = make([]float32, n*nl)
 		}
 		em = em[:n*nl]
 		buf = emissions(em, x, h, m.index, m.w, nl, useHist, buf)
-		labels = m.viterbi(em, n, m.trans, labels)
-		out[si] = m.toIOB2(labels)
+		labels := m.viterbi(em, n, m.trans, nil)
+		out[si] = labels
 		if useHist {
 			types = types[:0]
 			for _, l := range labels {
@@ -252,7 +284,11 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 	return out
 }
 
-const modelMagic = "sitrep-ner-1\n"
+// Model file magics: version 2 adds the lexicon and the first pass.
+const (
+	modelMagic1 = "sitrep-ner-1\n"
+	modelMagic  = "sitrep-ner-2\n"
+)
 
 // Save writes the model in its gzipped binary format. The output is a
 // deterministic function of the model.
@@ -262,6 +298,19 @@ func (m *Model) Save(w io.Writer) error {
 		return err
 	}
 	bw := bufio.NewWriter(zw)
+	bw.WriteString(modelMagic)
+	if err := m.encode(bw, true); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// encode writes the model; tables is false for a first pass, which
+// shares its parent's gazetteer, clusters and lexicon.
+func (m *Model) encode(bw *bufio.Writer, tables bool) error {
 	var scratch [binary.MaxVarintLen64]byte
 	uv := func(v uint64) { bw.Write(scratch[:binary.PutUvarint(scratch[:], v)]) }
 	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
@@ -278,21 +327,30 @@ func (m *Model) Save(w io.Writer) error {
 		sort.Strings(ks)
 		return ks
 	}
-	bw.WriteString(modelMagic)
 	uv(uint64(m.Features))
 	uv(uint64(len(m.Types)))
 	for _, t := range m.Types {
 		str(t)
 	}
-	uv(uint64(len(m.gazEntries)))
-	for _, k := range sortedKeys(m.gazEntries) {
-		str(k)
-		str(m.gazEntries[k])
-	}
-	uv(uint64(len(m.Clusters)))
-	for _, k := range sortedKeys(m.Clusters) {
-		str(k)
-		str(m.Clusters[k])
+	if tables {
+		uv(uint64(len(m.gazEntries)))
+		for _, k := range sortedKeys(m.gazEntries) {
+			str(k)
+			str(m.gazEntries[k])
+		}
+		uv(uint64(len(m.Clusters)))
+		for _, k := range sortedKeys(m.Clusters) {
+			str(k)
+			str(m.Clusters[k])
+		}
+		if m.Lexicon != nil {
+			uv(1)
+			if err := m.Lexicon.encode(bw); err != nil {
+				return err
+			}
+		} else {
+			uv(0)
+		}
 	}
 	for _, v := range m.trans {
 		f32(v)
@@ -323,19 +381,37 @@ func (m *Model) Save(w io.Writer) error {
 			}
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		return err
+	if tables {
+		if m.First != nil {
+			uv(1)
+			return m.First.encode(bw, false)
+		}
+		uv(0)
 	}
-	return zw.Close()
+	return nil
 }
 
-// Load reads a model written by Save.
+// Load reads a model written by Save (this version or the previous one).
 func Load(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
 	br := bufio.NewReader(zr)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic && string(magic) != modelMagic1 {
+		return nil, errors.New("ner model: bad magic")
+	}
+	m, err := decodeModel(br, nil, string(magic) == modelMagic)
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	return m, nil
+}
+
+// decodeModel reads a model written by encode; parent is the model a
+// first pass shares its tables with, nil for the top model.
+func decodeModel(br *bufio.Reader, parent *Model, v2 bool) (*Model, error) {
 	var rerr error
 	uv := func() uint64 {
 		v, err := binary.ReadUvarint(br)
@@ -363,38 +439,45 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		return math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
 	}
-	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
-		return nil, errors.New("ner model: bad magic")
-	}
 	m := &Model{Features: Features(uv())}
 	nt := uv()
 	if nt == 0 || nt > 60 {
-		return nil, errors.New("ner model: bad type count")
+		return nil, errors.New("bad type count")
 	}
 	for range nt {
 		m.Types = append(m.Types, str())
 	}
-	ng := uv()
-	if ng > 0 {
-		m.gazEntries = map[string]string{}
-		for range ng {
-			k := str()
-			m.gazEntries[k] = str()
-			if rerr != nil {
-				break
+	if parent != nil {
+		m.gazEntries, m.Gazetteer, m.Clusters, m.Lexicon = parent.gazEntries, parent.Gazetteer, parent.Clusters, parent.Lexicon
+	} else {
+		ng := uv()
+		if ng > 0 {
+			m.gazEntries = map[string]string{}
+			for range ng {
+				k := str()
+				m.gazEntries[k] = str()
+				if rerr != nil {
+					break
+				}
+			}
+			m.Gazetteer = NewGazetteer(m.gazEntries)
+		}
+		if nc := uv(); nc > 0 {
+			m.Clusters = make(map[string]string, nc)
+			for range nc {
+				k := str()
+				m.Clusters[k] = str()
+				if rerr != nil {
+					break
+				}
 			}
 		}
-		m.Gazetteer = NewGazetteer(m.gazEntries)
-	}
-	if nc := uv(); nc > 0 {
-		m.Clusters = make(map[string]string, nc)
-		for range nc {
-			k := str()
-			m.Clusters[k] = str()
-			if rerr != nil {
-				break
+		if v2 && uv() == 1 && rerr == nil {
+			lex, err := decodeLexicon(br)
+			if err != nil {
+				return nil, err
 			}
+			m.Lexicon = lex
 		}
 	}
 	nl := m.nl()
@@ -404,7 +487,7 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	nf := uv()
 	if rerr != nil {
-		return nil, fmt.Errorf("ner model: %w", rerr)
+		return nil, rerr
 	}
 	m.index = make(map[uint64]int32, nf)
 	m.w = make([]float32, int(nf)*nl)
@@ -416,14 +499,24 @@ func Load(r io.Reader) (*Model, error) {
 		for range nz {
 			l, err := br.ReadByte()
 			if err != nil || int(l) >= nl {
-				return nil, errors.New("ner model: bad weight")
+				return nil, errors.New("bad weight")
 			}
 			m.w[i*nl+int(l)] = f32()
 		}
 		if rerr != nil {
-			return nil, fmt.Errorf("ner model: %w", rerr)
+			return nil, rerr
 		}
 	}
 	m.setConstraints()
+	if parent == nil && v2 && uv() == 1 && rerr == nil {
+		first, err := decodeModel(br, m, v2)
+		if err != nil {
+			return nil, fmt.Errorf("first pass: %w", err)
+		}
+		m.First = first
+	}
+	if rerr != nil {
+		return nil, rerr
+	}
 	return m, nil
 }

@@ -87,7 +87,13 @@ func TestTrainSaveLoad(t *testing.T) {
 		t.Fatalf("read %d docs, %d tokens", len(docs), Tokens(docs))
 	}
 	train := func() []byte {
-		m, err := Train(docs, TrainOptions{Epochs: 5, Gazetteer: map[string]string{"Berlin": "capital"}})
+		lex, err := NewLexicon("loc", "first")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lex.Add("loc", "Brussels")
+		lex.Add("first", "Anna")
+		m, err := Train(docs, TrainOptions{Epochs: 5, Folds: 2, Lexicon: lex, Gazetteer: map[string]string{"Berlin": "capital"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -104,6 +110,9 @@ func TestTrainSaveLoad(t *testing.T) {
 	m, err := Load(bytes.NewReader(b1))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if m.First == nil || m.Lexicon == nil || m.First.Lexicon != m.Lexicon {
+		t.Fatalf("loaded two-pass model: first pass %v, lexicon %v", m.First != nil, m.Lexicon != nil)
 	}
 	// The model fits its training data.
 	if f := Evaluate(m, docs).Overall.F1(); f < 99.9 {
@@ -157,7 +166,7 @@ func TestCoNLLDev(t *testing.T) {
 
 func FuzzTagDocument(f *testing.F) {
 	docs, _ := ReadCoNLL(strings.NewReader(tiny))
-	m, err := Train(docs, TrainOptions{Epochs: 2})
+	m, err := Train(docs, TrainOptions{Epochs: 2, Folds: 2})
 	if err != nil {
 		f.Fatal(err)
 	}

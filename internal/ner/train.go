@@ -30,6 +30,13 @@ type TrainOptions struct {
 	Gazetteer map[string]string
 	// Clusters maps words to cluster bit strings.
 	Clusters map[string]string
+	// Lexicon holds the name lists of the lexicon features.
+	Lexicon *Lexicon
+	// Folds is the number of parts the training documents are cut into
+	// for a two-pass model: the first pass's labels of each part, which
+	// the second pass learns from, come from a first model trained on
+	// the other parts; <= 0 means 4.
+	Folds int
 	// Seed seeds the shuffling of documents between epochs.
 	Seed uint64
 	// Log receives one line per epoch; nil means no log.
@@ -37,11 +44,63 @@ type TrainOptions struct {
 }
 
 // Train fits an averaged structured perceptron to the documents. It is
-// deterministic: the same data and options give the same model.
+// deterministic: the same data and options give the same model. With
+// FeatTwoPass it trains a first model without that family, labels each
+// training document with a first model that did not see it, and trains
+// the second pass on those labels.
 func Train(docs []Document, opt TrainOptions) (*Model, error) {
 	if opt.Features == 0 {
 		opt.Features = AllFeatures
 	}
+	if opt.Features&FeatTwoPass == 0 {
+		return train(docs, nil, nil, opt)
+	}
+	folds := opt.Folds
+	if folds <= 0 {
+		folds = 4
+	}
+	if folds > len(docs) {
+		return nil, fmt.Errorf("ner: %d folds for %d documents", folds, len(docs))
+	}
+	first := opt
+	first.Features &^= FeatTwoPass
+	priors := make([][][]int, len(docs))
+	for k := range folds {
+		var part []Document
+		for i, d := range docs {
+			if i%folds != k {
+				part = append(part, d)
+			}
+		}
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "first pass, fold %d of %d:\n", k+1, folds)
+		}
+		mk, err := train(part, nil, nil, first)
+		if err != nil {
+			return nil, err
+		}
+		for i, d := range docs {
+			if i%folds == k {
+				priors[i] = mk.tagLabels(docWords(d))
+			}
+		}
+	}
+	if opt.Log != nil {
+		fmt.Fprintf(opt.Log, "first pass, all documents:\n")
+	}
+	m1, err := train(docs, nil, nil, first)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Log != nil {
+		fmt.Fprintf(opt.Log, "second pass:\n")
+	}
+	return train(docs, priors, m1, opt)
+}
+
+// train fits one model; priors are the first pass's labels of the
+// documents and first the first-pass model, for FeatTwoPass.
+func train(docs []Document, priors [][][]int, first *Model, opt TrainOptions) (*Model, error) {
 	if opt.Epochs <= 0 {
 		opt.Epochs = 15
 	}
@@ -56,7 +115,16 @@ func Train(docs []Document, opt TrainOptions) (*Model, error) {
 			fmt.Fprintf(opt.Log, format, a...)
 		}
 	}
-	m := &Model{Features: opt.Features}
+	m := &Model{Features: opt.Features, First: first}
+	if opt.Features&FeatTwoPass != 0 && (first == nil || len(priors) != len(docs)) {
+		return nil, errors.New("ner: a second pass needs a first model and its labels")
+	}
+	prior := func(di int) [][]int {
+		if priors == nil {
+			return nil
+		}
+		return priors[di]
+	}
 	typeSet := map[string]bool{}
 	for _, d := range docs {
 		for _, s := range d.Sentences {
@@ -82,6 +150,9 @@ func Train(docs []Document, opt TrainOptions) (*Model, error) {
 	if opt.Features&FeatClusters != 0 && len(opt.Clusters) > 0 {
 		m.Clusters = opt.Clusters
 	}
+	if opt.Features&FeatLexicon != 0 {
+		m.Lexicon = opt.Lexicon
+	}
 	m.setConstraints()
 	nl := m.nl()
 	useHist := opt.Features&FeatHistory != 0
@@ -93,17 +164,13 @@ func Train(docs []Document, opt TrainOptions) (*Model, error) {
 	x := m.newExtractor()
 	var buf []uint64
 	for di, d := range docs {
-		sents := docWords(d)
-		var doc *docInfo
-		if opt.Features&FeatDocument != 0 {
-			doc = newDocInfo(sents)
-		}
+		doc := m.newDoc(docWords(d), prior(di))
 		h := history{}
 		gold[di] = make([][]int, len(d.Sentences))
 		for si, s := range d.Sentences {
 			g := m.toBILOU(s.Tags)
 			gold[di][si] = g
-			x.static(s.Words, doc)
+			x.static(s.Words, doc, si)
 			for _, k := range x.keys {
 				counts[k]++
 			}
@@ -157,15 +224,12 @@ func Train(docs []Document, opt TrainOptions) (*Model, error) {
 		m.w, m.trans = w, trans
 		for _, di := range order {
 			d := docs[di]
-			var doc *docInfo
-			if opt.Features&FeatDocument != 0 {
-				doc = newDocInfo(docWords(d))
-			}
+			doc := m.newDoc(docWords(d), prior(di))
 			h := history{}
 			for si, s := range d.Sentences {
 				n := len(s.Words)
 				g := gold[di][si]
-				x.static(s.Words, doc)
+				x.static(s.Words, doc, si)
 				// Feature indices of each token, history included.
 				idx, idxStart = idx[:0], idxStart[:0]
 				for i := range n {

@@ -1,0 +1,274 @@
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Lexicon is a large set of name lists for the lexicon features
+// ([FeatLexicon]): each name is a sequence of lower-cased words and
+// belongs to one or more lists ("loc", "org", "first" …). It is stored as
+// 64-bit hashes of the word sequences, not as text, so a lexicon built
+// from third-party lists holds no copy of them; a token sequence is
+// looked up by its hash, with a prefix flag per hash that lets the
+// longest match grow one word at a time (a trie over hashes).
+//
+// A Lexicon is immutable once built and safe for concurrent use.
+type Lexicon struct {
+	// Lists names the lists, in bit order (at most 16).
+	Lists  []string
+	m      map[uint64]uint32 // low 16 bits: the lists holding the sequence; prefixBit: a longer name starts so
+	maxLen int
+}
+
+const (
+	prefixBit uint32 = 1 << 31
+	// MaxLexiconLists is the most lists a Lexicon holds.
+	MaxLexiconLists = 16
+	// maxLexWords is the longest name kept, in words.
+	maxLexWords = 8
+	lexSeed     = fnvOffset ^ 0x9e3779b97f4a7c15
+)
+
+func lexHash(h uint64, w string) uint64 { return hStr(h, w) }
+
+// NewLexicon returns an empty lexicon with the given lists.
+func NewLexicon(lists ...string) (*Lexicon, error) {
+	if len(lists) == 0 || len(lists) > MaxLexiconLists {
+		return nil, fmt.Errorf("lexicon: %d lists, want 1 to %d", len(lists), MaxLexiconLists)
+	}
+	return &Lexicon{Lists: slices.Clone(lists), m: map[uint64]uint32{}}, nil
+}
+
+// LexiconWords splits a name into the lower-cased words the tagger's
+// tokens give: at spaces, with a trailing comma, a possessive "'s" and a
+// bracketed disambiguation ("Georgia (country)") split off or dropped.
+func LexiconWords(name string) []string {
+	name = normalize(name)
+	if i := strings.Index(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
+		name = name[:i]
+	}
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		var tail []string
+		for {
+			switch {
+			case len(w) > 1 && strings.HasSuffix(w, ","):
+				tail = append(tail, ",")
+				w = w[:len(w)-1]
+				continue
+			case len(w) > 2 && strings.HasSuffix(w, "'s"):
+				tail = append(tail, "'s")
+				w = w[:len(w)-2]
+				continue
+			}
+			break
+		}
+		out = append(out, w)
+		slices.Reverse(tail)
+		out = append(out, tail...)
+	}
+	return out
+}
+
+// Add adds a name to list. Names longer than eight words, with no
+// letter, or not starting with an upper-case letter or a digit are
+// skipped; Add reports whether the name was kept.
+func (x *Lexicon) Add(list, name string) bool {
+	bit := slices.Index(x.Lists, list)
+	if bit < 0 {
+		return false
+	}
+	name = strings.TrimSpace(name)
+	r := []rune(name)
+	if len(r) == 0 || !(unicode.IsUpper(r[0]) || unicode.IsDigit(r[0])) || !hasLetter(name) {
+		return false
+	}
+	ws := LexiconWords(name)
+	if len(ws) == 0 || len(ws) > maxLexWords {
+		return false
+	}
+	h := lexSeed
+	for i, w := range ws {
+		h = lexHash(h, w)
+		if i < len(ws)-1 {
+			x.m[h] |= prefixBit
+		}
+	}
+	x.m[h] |= 1 << bit
+	x.maxLen = max(x.maxLen, len(ws))
+	return true
+}
+
+// Len returns the number of stored hashes (names and their prefixes).
+func (x *Lexicon) Len() int { return len(x.m) }
+
+// Match returns, for each list, the length in words of the longest name
+// of that list starting at lower[i] (0 for none), in lens.
+func (x *Lexicon) Match(lower []string, i int, lens *[MaxLexiconLists]uint8) {
+	*lens = [MaxLexiconLists]uint8{}
+	h := lexSeed
+	for j := i; j < len(lower) && j-i < x.maxLen; j++ {
+		h = lexHash(h, lower[j])
+		v, ok := x.m[h]
+		if !ok {
+			return
+		}
+		for b := uint32(0); b < uint32(len(x.Lists)); b++ {
+			if v&(1<<b) != 0 {
+				lens[b] = uint8(j - i + 1)
+			}
+		}
+		if v&prefixBit == 0 {
+			return
+		}
+	}
+}
+
+// mark sets toks[k].lex[b] to the BILOU position (1 B, 2 I, 3 L, 4 U) of
+// the token in the longest name of list b covering it, matched left to
+// right from capitalised tokens.
+func (x *Lexicon) mark(toks []token, lower []string) {
+	for i := range toks {
+		toks[i].lex = [MaxLexiconLists]uint8{}
+	}
+	var covered [MaxLexiconLists]int // per list, the first token not yet covered
+	var lens [MaxLexiconLists]uint8
+	for i := range toks {
+		if !toks[i].cap && !isDigitStart(toks[i].word) {
+			continue
+		}
+		x.Match(lower, i, &lens)
+		for b := range x.Lists {
+			n := int(lens[b])
+			if n == 0 || i < covered[b] {
+				continue
+			}
+			if n == 1 {
+				toks[i].lex[b] = 4
+			} else {
+				toks[i].lex[b] = 1
+				for k := i + 1; k < i+n-1; k++ {
+					toks[k].lex[b] = 2
+				}
+				toks[i+n-1].lex[b] = 3
+			}
+			covered[b] = i + n
+		}
+	}
+}
+
+func isDigitStart(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
+const lexiconMagic = "sitrep-lexicon-1\n"
+
+// Write writes the lexicon in its gzipped binary format (deterministic).
+func (x *Lexicon) Write(w io.Writer, comment string) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	zw.Comment = comment
+	bw := bufio.NewWriter(zw)
+	if err := x.encode(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// encode writes the lexicon without compression (also the model file's
+// lexicon section).
+func (x *Lexicon) encode(bw *bufio.Writer) error {
+	var scratch [binary.MaxVarintLen64]byte
+	uv := func(v uint64) { bw.Write(scratch[:binary.PutUvarint(scratch[:], v)]) }
+	bw.WriteString(lexiconMagic)
+	uv(uint64(len(x.Lists)))
+	for _, l := range x.Lists {
+		uv(uint64(len(l)))
+		bw.WriteString(l)
+	}
+	uv(uint64(x.maxLen))
+	keys := make([]uint64, 0, len(x.m))
+	for k := range x.m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	uv(uint64(len(keys)))
+	prev := uint64(0)
+	for _, k := range keys {
+		uv(k - prev)
+		prev = k
+		v := x.m[k]
+		uv(uint64(v&0xffff)<<1 | uint64(v>>31))
+	}
+	return nil
+}
+
+// ReadLexicon reads a lexicon written by Write.
+func ReadLexicon(r io.Reader) (*Lexicon, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	return decodeLexicon(bufio.NewReader(zr))
+}
+
+func decodeLexicon(br *bufio.Reader) (*Lexicon, error) {
+	magic := make([]byte, len(lexiconMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != lexiconMagic {
+		return nil, errors.New("lexicon: bad magic")
+	}
+	var rerr error
+	uv := func() uint64 {
+		v, err := binary.ReadUvarint(br)
+		if err != nil && rerr == nil {
+			rerr = err
+		}
+		return v
+	}
+	nl := uv()
+	if nl == 0 || nl > MaxLexiconLists {
+		return nil, fmt.Errorf("lexicon: bad list count %d", nl)
+	}
+	x := &Lexicon{}
+	for range nl {
+		n := uv()
+		if n > 64 {
+			return nil, errors.New("lexicon: list name too long")
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return nil, fmt.Errorf("lexicon: %w", err)
+		}
+		x.Lists = append(x.Lists, string(b))
+	}
+	x.maxLen = int(uv())
+	n := uv()
+	if rerr != nil {
+		return nil, fmt.Errorf("lexicon: %w", rerr)
+	}
+	if n > 1<<26 {
+		return nil, fmt.Errorf("lexicon: %d entries is too many", n)
+	}
+	x.m = make(map[uint64]uint32, n)
+	prev := uint64(0)
+	for range n {
+		prev += uv()
+		v := uv()
+		x.m[prev] = uint32(v>>1) | uint32(v&1)<<31
+	}
+	if rerr != nil {
+		return nil, fmt.Errorf("lexicon: %w", rerr)
+	}
+	return x, nil
+}
