@@ -1,0 +1,89 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"sitrep/internal/facts"
+	"sitrep/internal/news"
+)
+
+func (r *resolver) output() []news.Mention {
+	// Canonical member of each cluster: a facts ref wins; else the name
+	// with the most words, the earliest on ties.
+	best := map[int]int{}
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.drop || m.kind == "role" || m.kind == "demonym" {
+			continue
+		}
+		root := r.find(i)
+		b, ok := best[root]
+		if !ok || wordsIn(r.text(m)) > wordsIn(r.text(&r.ms[b])) {
+			best[root] = i
+		}
+	}
+	var out []news.Mention
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.drop {
+			continue
+		}
+		nm := news.Mention{
+			Span: news.Span{Start: r.doc.toks[m.first].Start, End: r.doc.toks[m.last].End},
+			Type: m.typ, Kind: m.kind,
+		}
+		nm.Text = nm.Span.In(r.doc.text)
+		if !m.ambiguous {
+			root := r.find(i)
+			ref := m.ref
+			if ref == nil {
+				ref = r.ms[root].ref
+			}
+			switch {
+			case ref != nil:
+				nm.Entity, nm.Canonical = ref.ID, ref.Name
+				if m.kind != "demonym" && ref.Type == facts.TypeGPE && m.typ != "LOC" {
+					nm.Type = facts.TypeGPE
+				}
+			default:
+				b, ok := best[root]
+				if !ok {
+					b = i
+				}
+				c := &r.ms[b]
+				canon := r.text(c)
+				t := c.typ
+				if m.kind == "demonym" {
+					t = facts.TypeGPE
+				}
+				nm.Entity, nm.Canonical = strings.ToLower(t)+":"+slug(canon), canon
+			}
+		}
+		out = append(out, nm)
+	}
+	slices.SortStableFunc(out, func(a, b news.Mention) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	return out
+}
+
+func wordsIn(s string) int { return len(strings.Fields(facts.Key(s))) }
+
+func slug(name string) string {
+	k := facts.Key(name)
+	k = strings.Map(func(r rune) rune {
+		switch {
+		case r == ' ':
+			return '-'
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			return r
+		}
+		return -1
+	}, k)
+	return k
+}

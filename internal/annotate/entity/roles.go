@@ -1,0 +1,213 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+
+	"sitrep/internal/facts"
+)
+
+var roleWords = map[string]bool{"minister": true, "secretary": true, "president": true, "leader": true, "chief": true, "commander": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "envoy": true, "ambassador": true, "premier": true, "chancellor": true}
+
+func (r *resolver) roleAt(i int) (string, int) {
+	if i < 0 {
+		return "", -1
+	}
+	for n := 5; n >= 1; n-- {
+		j := i + n - 1
+		if j >= len(r.doc.toks) || !adjacent(r.doc, i, j) {
+			continue
+		}
+		var parts []string
+		for k := i; k <= j; k++ {
+			parts = append(parts, strings.ToLower(r.doc.word(k)))
+		}
+		phrase := strings.Join(parts, " ")
+		if role := facts.NormalizeRole(phrase); role != "" {
+			return role, j
+		}
+		if n <= 2 && roleWords[parts[n-1]] && (n == 1 || isLowerWord(parts[0])) {
+			if n == 2 && (parts[0] == "the" || parts[0] == "a") {
+				continue
+			}
+			return phrase, j
+		}
+	}
+	return "", -1
+}
+
+func isLowerWord(w string) bool {
+	for _, c := range w {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+func (r *resolver) countryAt(k int) int {
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.last != k || m.drop {
+			continue
+		}
+		if m.typ == facts.TypeGPE || m.kind == "demonym" || (m.ref != nil && m.ref.Type == facts.TypeGPE) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (r *resolver) countryKey(i int) (key, iso string) {
+	if ref := r.ms[i].ref; ref != nil && ref.Type == facts.TypeGPE {
+		return ref.ID, ref.Country
+	}
+	if ref := r.ms[r.find(i)].ref; ref != nil && ref.Type == facts.TypeGPE {
+		return ref.ID, ref.Country
+	}
+	return r.clusterKey(i), ""
+}
+
+func (r *resolver) roles() {
+	type found struct {
+		start, end int // tokens of the description
+		key, iso   string
+		role       string
+	}
+	var descs []found
+	bind := map[string]int{} // country key|role → person mention
+	personAt := func(k int) int {
+		for i := range r.ms {
+			if r.ms[i].first == k && r.ms[i].typ == "PER" && r.ms[i].kind == "name" {
+				return i
+			}
+		}
+		return -1
+	}
+	// The words that name a state before a role: state and demonym
+	// mentions, and capitalised words with a demonym's ending the
+	// recogniser left untagged ("Lisvanian").
+	type stateRef struct {
+		first, last int
+		key, iso    string
+	}
+	var states []stateRef
+	inMention := make([]bool, len(r.doc.toks))
+	for i := range r.ms {
+		c := &r.ms[i]
+		for k := c.first; k <= c.last; k++ {
+			inMention[k] = true
+		}
+		if c.typ != facts.TypeGPE && c.kind != "demonym" && !(c.ref != nil && c.ref.Type == facts.TypeGPE) &&
+			!(c.first == c.last && c.typ != "PER" && demonymLike(r.text(c))) {
+			continue
+		}
+		key, iso := r.countryKey(i)
+		states = append(states, stateRef{c.first, c.last, key, iso})
+	}
+	for k := range r.doc.toks {
+		if w := r.doc.word(k); !inMention[k] && demonymLike(w) {
+			states = append(states, stateRef{k, k, "n:" + facts.Key(w), ""})
+		}
+	}
+	for _, c := range states {
+		k := c.last + 1
+		if w := r.doc.word(k); w == "'s" || w == "’s" {
+			k++
+		}
+		role, end := r.roleAt(k)
+		if role == "" {
+			continue
+		}
+		if p := personAt(end + 1); p >= 0 {
+			if _, ok := bind[c.key+"|"+role]; !ok {
+				bind[c.key+"|"+role] = p
+			}
+			continue
+		}
+		start := c.first
+		if w := strings.ToLower(r.doc.word(start - 1)); w == "the" {
+			start--
+		}
+		descs = append(descs, found{start: start, end: end, key: c.key, iso: c.iso, role: role})
+	}
+	// Titles without a country before a known person: "President Zelensky".
+	for i := range r.ms {
+		p := &r.ms[i]
+		if p.typ != "PER" || p.ref == nil || p.ref.Country == "" {
+			continue
+		}
+		for n := 1; n <= 3; n++ {
+			if role, end := r.roleAt(p.first - n); role != "" && end == p.first-1 {
+				key := facts.CountryID(p.ref.Country) + "|" + role
+				if _, ok := bind[key]; !ok {
+					bind[key] = i
+				}
+			}
+		}
+	}
+	var added []mention
+	for _, d := range descs {
+		m := mention{first: d.start, last: d.end, nerType: "PER", typ: "PER", kind: "role", parentName: -1}
+		key, iso := d.key, d.iso
+		target := -1
+		// "Petra Solheim, Norhaven's defence minister": the apposition.
+		if r.doc.word(d.start-1) == "," {
+			target = r.personEndingAt(d.start - 2)
+		}
+		if target < 0 && r.doc.word(d.end+1) == "," {
+			target = personAt(d.end + 2)
+		}
+		if target < 0 {
+			if p, ok := bind[key+"|"+d.role]; ok {
+				target = p
+			}
+		}
+		if target >= 0 {
+			m.ref = r.ms[r.find(target)].ref
+			if m.ref == nil {
+				m.ref = r.ms[target].ref
+			}
+			m.parentName = r.find(target)
+		} else if iso != "" {
+			if p, ok := r.facts.Holder(iso, d.role, r.published); ok {
+				ref := facts.PersonRef(p)
+				m.ref = &ref
+				m.parentName = -1
+			} else {
+				m.ambiguous = true
+			}
+		} else {
+			m.ambiguous = true
+		}
+		added = append(added, m)
+	}
+	if len(added) == 0 {
+		return
+	}
+	// Mentions inside a description give way to it.
+	for i := range r.ms {
+		for _, a := range added {
+			if r.ms[i].first >= a.first && r.ms[i].last <= a.last {
+				r.ms[i].drop = true
+			}
+		}
+	}
+	base := len(r.ms)
+	for k, a := range added {
+		r.ms = append(r.ms, a)
+		r.parent = append(r.parent, base+k)
+		if a.parentName >= 0 && !a.ambiguous {
+			r.union(a.parentName, base+k)
+		}
+	}
+}
+
+func (r *resolver) personEndingAt(k int) int {
+	for i := range r.ms {
+		if r.ms[i].last == k && r.ms[i].typ == "PER" && r.ms[i].kind == "name" {
+			return i
+		}
+	}
+	return -1
+}

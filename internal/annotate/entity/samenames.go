@@ -1,0 +1,59 @@
+package entity
+
+import (
+	"sitrep/internal/facts"
+)
+
+func (r *resolver) sameNames() {
+	first := map[string]int{}
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.ambiguous || m.kind == "role" || m.kind == "demonym" {
+			continue
+		}
+		k := facts.Key(r.text(m))
+		if j, ok := first[k]; ok {
+			if r.ms[j].ref == nil || m.ref == nil || r.ms[j].ref.ID == m.ref.ID {
+				r.union(j, i)
+				if m.ref == nil {
+					m.ref = r.ms[j].ref
+				}
+			}
+			continue
+		}
+		first[k] = i
+	}
+	votes := map[int]map[string]int{}
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.ref != nil || m.kind != "name" {
+			continue
+		}
+		root := r.find(i)
+		if votes[root] == nil {
+			votes[root] = map[string]int{}
+		}
+		votes[root][m.typ]++
+	}
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.ref != nil || m.kind != "name" {
+			continue
+		}
+		v := votes[r.find(i)]
+		best := m.typ
+		for _, t := range []string{"GPE", "LOC", "ORG", "PER", "MISC"} {
+			if v[t] > v[best] {
+				best = t
+			}
+		}
+		m.typ = best
+	}
+}
+
+func typeClass(t string) string {
+	if t == "LOC" || t == "GPE" {
+		return "PLACE"
+	}
+	return t
+}
