@@ -38,7 +38,14 @@ const (
 	KindDemonym = "demonym" // its adjective or people ("Ukrainian")
 	KindOrg     = "org"     // an organisation's name or acronym
 	KindPerson  = "person"  // a person's name or a variant of it
+	// KindSeat is a seat of government or an institution's city standing
+	// for it ("the Kremlin", "Downing Street"; "Brussels" for the EU).
+	KindSeat   = "seat"
+	KindRegion = "region" // a region or bloc's name ("Europe", "the West")
 )
+
+// TypeLOC is the type of places that are not states, and of regions.
+const TypeLOC = "LOC"
 
 // Country is one state.
 type Country struct {
@@ -84,6 +91,18 @@ type Ref struct {
 	// Country is the ISO alpha-2 code the entity belongs to (the country
 	// itself for a GPE), or "".
 	Country string
+	// Cased is set when the name is an acronym written in capitals
+	// ("WHO", "US"): it then matches only a text in capitals, never
+	// "Who" or "Us".
+	Cased bool
+}
+
+// Region is a region or bloc named in the news as one actor.
+type Region struct {
+	Key      string
+	Name     string
+	Aliases  []string
+	Demonyms []string
 }
 
 // Table is the parsed facts table. It is read-only and safe for
@@ -91,6 +110,7 @@ type Ref struct {
 type Table struct {
 	Countries []*Country
 	Orgs      []*Org
+	Regions   []*Region
 	People    []*Person
 	Offices   []Office
 
@@ -142,6 +162,11 @@ func Parse(text string) (*Table, error) {
 				return nil, bad(3)
 			}
 			t.Orgs = append(t.Orgs, &Org{Key: f[0], Name: f[1], Aliases: list(f[2])})
+		case "regions":
+			if len(f) != 4 {
+				return nil, bad(4)
+			}
+			t.Regions = append(t.Regions, &Region{Key: f[0], Name: f[1], Aliases: list(f[2]), Demonyms: list(f[3])})
 		case "people":
 			if len(f) != 4 {
 				return nil, bad(4)
@@ -182,12 +207,17 @@ func Parse(text string) (*Table, error) {
 		t.byCountry[o.Country] = append(t.byCountry[o.Country], o)
 	}
 	add := func(name string, r Ref) {
+		if seat, ok := strings.CutPrefix(name, "@"); ok {
+			name, r.Kind = seat, KindSeat
+		}
 		k := Key(name)
 		if k == "" {
 			return
 		}
-		for _, old := range t.byName[k] {
+		r.Cased = isAcronym(name)
+		for i, old := range t.byName[k] {
 			if old.ID == r.ID && old.Kind == r.Kind {
+				t.byName[k][i].Cased = old.Cased && r.Cased
 				return
 			}
 		}
@@ -215,6 +245,17 @@ func Parse(text string) (*Table, error) {
 		add(o.Name, r)
 		for _, a := range o.Aliases {
 			add(a, r)
+		}
+	}
+	for _, g := range t.Regions {
+		r := Ref{ID: "loc:" + g.Key, Name: g.Name, Type: TypeLOC, Kind: KindRegion}
+		add(g.Name, r)
+		for _, a := range g.Aliases {
+			add(a, r)
+		}
+		r.Kind = KindDemonym
+		for _, d := range g.Demonyms {
+			add(d, r)
 		}
 	}
 	for _, p := range t.People {
@@ -263,8 +304,75 @@ func Key(name string) string {
 }
 
 // Lookup returns what a name may refer to; more than one Ref means the
-// name is ambiguous (e.g. "Congolese").
-func (t *Table) Lookup(name string) []Ref { return t.byName[Key(name)] }
+// name is ambiguous (e.g. "Congolese"). An acronym of the table matches
+// only a name written in capitals: "WHO" is the World Health
+// Organization, "Who" is nothing.
+func (t *Table) Lookup(name string) []Ref {
+	refs := t.byName[Key(name)]
+	if len(refs) == 0 || isCapitals(name) {
+		return refs
+	}
+	var out []Ref
+	for i, r := range refs {
+		if r.Cased {
+			if out == nil {
+				out = append([]Ref{}, refs[:i]...)
+			}
+			continue
+		}
+		if out != nil {
+			out = append(out, r)
+		}
+	}
+	if out == nil {
+		return refs
+	}
+	return out
+}
+
+// isAcronym reports whether a table name is an acronym: two to six
+// letters, all capitals, with no space ("WHO", "U.S.", "EU").
+func isAcronym(name string) bool {
+	n := 0
+	for _, r := range name {
+		switch {
+		case r == '.':
+		case unicode.IsUpper(r):
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
+}
+
+// isCapitals reports whether a text has letters and no lower-case one.
+func isCapitals(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
+}
+
+// TypeOf returns the canonical type of an entity ID by its prefix
+// ("gpe:ua" → GPE, "loc:kyiv" → LOC), or "" for an ID without one. Every
+// mention of an entity carries this type, so listings, exports and pages
+// agree.
+func TypeOf(id string) string {
+	p, _, ok := strings.Cut(id, ":")
+	if !ok {
+		return ""
+	}
+	switch p {
+	case "gpe", "org", "per", "loc", "misc":
+		return strings.ToUpper(p)
+	}
+	return ""
+}
 
 // Country returns the country with ISO alpha-2 code iso.
 func (t *Table) Country(iso string) (*Country, bool) {

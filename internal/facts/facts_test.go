@@ -64,7 +64,12 @@ func TestLookup(t *testing.T) {
 		{"North Korean", "gpe:kp", KindDemonym},
 		{"DPRK", "gpe:kp", KindCountry},
 		{"Pyongyang", "gpe:kp", KindCapital},
-		{"the Kremlin", "gpe:ru", KindCapital},
+		{"the Kremlin", "gpe:ru", KindSeat},
+		{"WHO", "org:who", KindOrg},
+		{"Nato", "org:nato", KindOrg},
+		{"Europeans", "loc:europe", KindDemonym},
+		{"Western", "loc:west", KindDemonym},
+		{"Telegram", "org:telegram", KindOrg},
 		{"U.S.", "gpe:us", KindCountry},
 		{"Zelenskiy", "per:zelensky", KindPerson},
 		{"Volodymyr Zelenskyy", "per:zelensky", KindPerson},
@@ -79,6 +84,20 @@ func TestLookup(t *testing.T) {
 		if len(refs) == 0 || refs[0].ID != tt.id || refs[0].Kind != tt.kind {
 			t.Errorf("Lookup(%q) = %+v, want %s %s", tt.name, refs, tt.id, tt.kind)
 		}
+	}
+	// An acronym matches only in capitals: a question word is no
+	// organisation, "us" no country.
+	for _, name := range []string{"Who", "Us", "who"} {
+		if refs := tab.Lookup(name); len(refs) != 0 {
+			t.Errorf("Lookup(%q) = %+v, want nothing", name, refs)
+		}
+	}
+	// Brussels is Belgium's capital and the EU's seat.
+	if refs := tab.Lookup("Brussels"); len(refs) != 2 || refs[0].ID != "gpe:be" || refs[1].ID != "org:eu" || refs[1].Kind != KindSeat {
+		t.Errorf("Lookup(Brussels) = %+v, want Belgium's capital and the EU's seat", refs)
+	}
+	if got := TypeOf("loc:kyiv") + TypeOf("gpe:ua") + TypeOf("nothing"); got != "LOCGPE" {
+		t.Errorf("TypeOf = %q", got)
 	}
 	if refs := tab.Lookup("Kim"); len(refs) != 0 {
 		t.Errorf("Lookup(Kim) = %+v, want nothing: a bare surname is ambiguous", refs)

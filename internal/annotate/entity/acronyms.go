@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 )
 
+// acronyms links "Full Name (ACR)" definitions and acronyms that spell the
+// initials of exactly one organisation named in the article.
 func (r *resolver) acronyms() {
 	defined := map[string]int{} // acronym → mention
 	var added []mention
@@ -71,6 +73,8 @@ func (r *resolver) acronyms() {
 	}
 }
 
+// subsequence reports whether the letters of acr appear in order in
+// initials, with the first letters equal: "CSIS" in "CSIS", "NIS" in "ONIS".
 func subsequence(acr, initials string) bool {
 	if acr == "" || initials == "" {
 		return false

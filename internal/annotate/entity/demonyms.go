@@ -6,6 +6,9 @@ import (
 	"sitrep/internal/facts"
 )
 
+// demonyms links demonyms the facts table does not know ("Lisvanian") to
+// the one place named in the article they derive from ("Lisvania"), which
+// then is a state.
 func (r *resolver) demonyms() {
 	for i := range r.ms {
 		m := &r.ms[i]
@@ -38,6 +41,8 @@ func (r *resolver) demonyms() {
 	}
 }
 
+// derives reports whether demonym d derives from place name p:
+// Lisvania → Lisvanian, Kazhar → Kazhari, Veldana → Veldanian.
 func derives(d, p string) bool {
 	if len(p) < 4 || len(d) <= len(p)-1 || !startsUpper(p) {
 		return false
@@ -54,6 +59,8 @@ func derives(d, p string) bool {
 	return false
 }
 
+// demonymLike reports whether a capitalised word has a demonym's ending
+// ("Lisvanian", "Kazhari", "Veldanese").
 func demonymLike(w string) bool {
 	if len(w) < 5 || !startsUpper(w) {
 		return false

@@ -8,6 +8,7 @@ import (
 	"sitrep/internal/news"
 )
 
+// document is an article's tokens grouped into sentences for the tagger.
 type document struct {
 	text   string
 	toks   []news.Token
@@ -37,7 +38,19 @@ func newDocument(a *news.Article) *document {
 	return d
 }
 
+// split appends the mention of tokens first..last, cut where a name
+// cannot continue (a line break, a possessive "'s", or a bracket) and
+// without a leading honorific ("Mr Putin" is a mention of "Putin").
 func (d *document) split(ms []mention, first, last int, typ string) []mention {
+	add := func(ms []mention, a, b int) []mention {
+		for a < b && honorific(d.word(a)) {
+			a++
+		}
+		if a == b && honorific(d.word(a)) {
+			return ms
+		}
+		return append(ms, mention{first: a, last: b, nerType: typ, kind: "name"})
+	}
 	start := first
 	for k := first; k <= last; k++ {
 		w := d.word(k)
@@ -45,19 +58,25 @@ func (d *document) split(ms []mention, first, last int, typ string) []mention {
 		brk := k < last && strings.ContainsAny(d.text[d.toks[k].End:d.toks[k+1].Start], "\n\r")
 		if cut {
 			if k > start {
-				ms = append(ms, mention{first: start, last: k - 1, nerType: typ, kind: "name"})
+				ms = add(ms, start, k-1)
 			}
 			start = k + 1
 		} else if brk {
-			ms = append(ms, mention{first: start, last: k, nerType: typ, kind: "name"})
+			ms = add(ms, start, k)
 			start = k + 1
 		}
 	}
 	if start <= last {
-		ms = append(ms, mention{first: start, last: last, nerType: typ, kind: "name"})
+		ms = add(ms, start, last)
 	}
 	return ms
 }
+
+// honorifics are titles of address that are no part of a name.
+var honorifics = wordSet("mr mrs ms miss mx dr sir dame lord lady prof professor mr. mrs. ms. dr. prof. messrs messrs.")
+
+// honorific reports whether w is a title of address ("Mr", "Dr.").
+func honorific(w string) bool { return honorifics[strings.ToLower(w)] }
 
 func (d *document) word(i int) string {
 	if i < 0 || i >= len(d.toks) {
@@ -66,6 +85,8 @@ func (d *document) word(i int) string {
 	return d.toks[i].In(d.text)
 }
 
+// adjacent reports whether tokens i..j lie in one line with single
+// spaces or none between them.
 func adjacent(d *document, i, j int) bool {
 	for k := i; k < j; k++ {
 		gap := d.text[d.toks[k].End:d.toks[k+1].Start]

@@ -6,6 +6,9 @@ import (
 	"sitrep/internal/facts"
 )
 
+// fill adds mentions for facts names the recogniser missed: countries,
+// capitals, demonyms, organisations and multi-word names of people,
+// starting at a capitalised token.
 func (r *resolver) fill(covered []bool) []mention {
 	var out []mention
 	toks := r.doc.toks

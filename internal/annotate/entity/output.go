@@ -9,6 +9,8 @@ import (
 	"sitrep/internal/news"
 )
 
+// output assigns entity IDs and canonical names and returns the mentions
+// in text order.
 func (r *resolver) output() []news.Mention {
 	// Canonical member of each cluster: a facts ref wins; else the name
 	// with the most words, the earliest on ties.
@@ -44,9 +46,6 @@ func (r *resolver) output() []news.Mention {
 			switch {
 			case ref != nil:
 				nm.Entity, nm.Canonical = ref.ID, ref.Name
-				if m.kind != "demonym" && ref.Type == facts.TypeGPE && m.typ != "LOC" {
-					nm.Type = facts.TypeGPE
-				}
 			default:
 				b, ok := best[root]
 				if !ok {
@@ -59,6 +58,11 @@ func (r *resolver) output() []news.Mention {
 					t = facts.TypeGPE
 				}
 				nm.Entity, nm.Canonical = strings.ToLower(t)+":"+slug(canon), canon
+			}
+			// One type per entity: every mention of it, demonyms and
+			// role descriptions included, carries the entity's type.
+			if t := facts.TypeOf(nm.Entity); t != "" {
+				nm.Type = t
 			}
 		}
 		out = append(out, nm)
@@ -74,6 +78,7 @@ func (r *resolver) output() []news.Mention {
 
 func wordsIn(s string) int { return len(strings.Fields(facts.Key(s))) }
 
+// slug makes an ID part from a name: its facts key with spaces as hyphens.
 func slug(name string) string {
 	k := facts.Key(name)
 	k = strings.Map(func(r rune) rune {

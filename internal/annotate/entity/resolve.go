@@ -9,14 +9,7 @@ import (
 	"sitrep/internal/news"
 )
 
-// document is an article's tokens grouped into sentences for the tagger.
-
-// split appends the mention of tokens first..last, cut where a name
-
-// cannot continue: a line break, a possessive "'s", or a bracket.
-
 // mention is a mention being resolved: tokens first..last inclusive.
-
 type mention struct {
 	first, last int
 	nerType     string
@@ -31,7 +24,6 @@ type mention struct {
 }
 
 // resolver resolves the mentions of one article.
-
 type resolver struct {
 	doc       *document
 	facts     *facts.Table
@@ -53,9 +45,7 @@ func (r *resolver) find(i int) int {
 }
 
 // union joins j's cluster into i's, keeping i's root (the earlier, fuller
-
 // name) as the root.
-
 func (r *resolver) union(i, j int) {
 	ri, rj := r.find(i), r.find(j)
 	if ri != rj {
@@ -63,10 +53,8 @@ func (r *resolver) union(i, j int) {
 	}
 }
 
-// locatives are prepositions after which a capital is a place, not its
-
-// government.
-
+// locatives are prepositions after which a seat of government is a
+// place, not the government.
 var locatives = map[string]bool{
 	"in": true, "near": true, "at": true, "around": true, "outside": true, "inside": true,
 	"across": true, "over": true, "into": true, "toward": true, "towards": true, "of": true,
@@ -74,7 +62,6 @@ var locatives = map[string]bool{
 }
 
 // compatible reports whether a facts ref fits the recogniser's type.
-
 func compatible(nerType string, ref facts.Ref) bool {
 	switch ref.Type {
 	case facts.TypePER:
@@ -86,16 +73,18 @@ func compatible(nerType string, ref facts.Ref) bool {
 }
 
 // lookup returns the single facts ref a mention's text may refer to, or
-
-// ambiguous when it may refer to several.
-
+// ambiguous when it may refer to several. A city that is both a capital
+// and an institution's seat ("Brussels": Belgium's capital, the EU's
+// seat) is the institution in an actor's position and the city
+// otherwise.
 func (r *resolver) lookup(m *mention) (ref *facts.Ref, ambiguous bool) {
 	var found []facts.Ref
 	text := r.text(m)
 	// "The Kremlin", "North Korea" tagged PER are still places; a single
 	// word such as "Victoria" or "Jordan" tagged PER is a person.
 	placeAnyway := m.first < m.last || strings.HasPrefix(strings.ToLower(text), "the ")
-	for _, f := range r.facts.Lookup(text) {
+	refs := r.facts.Lookup(text)
+	for _, f := range refs {
 		if (compatible(m.nerType, f) || placeAnyway && f.Type == facts.TypeGPE && f.Kind != facts.KindDemonym) && !slices.ContainsFunc(found, func(g facts.Ref) bool { return g.ID == f.ID }) {
 			found = append(found, f)
 		}
@@ -103,8 +92,20 @@ func (r *resolver) lookup(m *mention) (ref *facts.Ref, ambiguous bool) {
 	if len(found) == 0 {
 		// A person the table knows, mistyped by the recogniser
 		// ("Zelensky" tagged ORG), is still that person.
-		if refs := r.facts.Lookup(text); len(refs) == 1 && refs[0].Type == facts.TypePER {
+		if len(refs) == 1 && refs[0].Type == facts.TypePER {
 			return &refs[0], false
+		}
+	}
+	if len(found) == 2 {
+		capital, seat := found[0], found[1]
+		if capital.Kind == facts.KindSeat {
+			capital, seat = seat, capital
+		}
+		if capital.Kind == facts.KindCapital && seat.Kind == facts.KindSeat && seat.Type == facts.TypeORG {
+			if r.actor(m.first, m.last) {
+				return &seat, false
+			}
+			return &capital, false
 		}
 	}
 	switch len(found) {
@@ -116,22 +117,32 @@ func (r *resolver) lookup(m *mention) (ref *facts.Ref, ambiguous bool) {
 	return nil, true
 }
 
-// apply sets a mention's type and kind from its facts ref.
-
+// apply sets a mention's type and kind from its facts ref. A capital
+// stands for its state only in an actor's position ("Kyiv said",
+// "talks with Moscow"); elsewhere it is the city. A seat of government
+// ("the Kremlin") stands for the state unless a locative preposition
+// makes it the place.
 func (r *resolver) apply(m *mention, ref *facts.Ref) {
 	m.ref = ref
 	switch ref.Kind {
 	case facts.KindCountry:
 		m.typ = facts.TypeGPE
 	case facts.KindCapital:
-		if locatives[strings.ToLower(r.doc.word(m.first-1))] {
-			// The city itself.
-			c, _ := r.facts.Country(ref.Country)
-			city := facts.Ref{ID: "loc:" + slug(c.Capital), Name: c.Capital, Type: "LOC", Kind: facts.KindCapital, Country: ref.Country}
-			m.ref = &city
-			m.typ = "LOC"
-		} else {
+		if r.actor(m.first, m.last) {
 			m.typ = facts.TypeGPE
+			break
+		}
+		c, _ := r.facts.Country(ref.Country)
+		city := facts.Ref{ID: "loc:" + slug(c.Capital), Name: c.Capital, Type: facts.TypeLOC, Kind: facts.KindCapital, Country: ref.Country}
+		m.ref = &city
+		m.typ = facts.TypeLOC
+	case facts.KindSeat:
+		m.typ = ref.Type
+		if ref.Type == facts.TypeGPE && locatives[strings.ToLower(r.doc.word(m.first-1))] {
+			name := strings.TrimPrefix(r.text(m), "the ")
+			place := facts.Ref{ID: "loc:" + slug(name), Name: name, Type: facts.TypeLOC, Kind: facts.KindSeat, Country: ref.Country}
+			m.ref = &place
+			m.typ = facts.TypeLOC
 		}
 	case facts.KindDemonym:
 		m.kind = "demonym"
@@ -175,22 +186,7 @@ func (r *resolver) resolve(ms []mention) []news.Mention {
 	return r.output()
 }
 
-// fill adds mentions for facts names the recogniser missed: countries,
-
-// capitals, demonyms, organisations and multi-word names of people,
-
-// starting at a capitalised token.
-
-// adjacent reports whether tokens i..j lie in one line with single
-
-// spaces or none between them.
-
-// acronyms links "Full Name (ACR)" definitions and acronyms that spell the
-
-// initials of exactly one organisation named in the article.
-
 // link joins mention j to i's entity; j takes i's facts ref and type.
-
 func (r *resolver) link(i, j int, kind string) {
 	m := &r.ms[j]
 	m.kind = kind
@@ -210,9 +206,7 @@ func (r *resolver) distinctRoots(c []int) int {
 }
 
 // clusterKey identifies a mention's entity so far: its facts ID, or its
-
 // root's name.
-
 func (r *resolver) clusterKey(i int) string {
 	root := r.find(i)
 	for _, k := range []int{i, root} {
@@ -222,61 +216,3 @@ func (r *resolver) clusterKey(i int) string {
 	}
 	return "n:" + facts.Key(r.text(&r.ms[root]))
 }
-
-// subsequence reports whether the letters of acr appear in order in
-
-// initials, with the first letters equal: "CSIS" in "CSIS", "NIS" in "ONIS".
-
-// demonyms links demonyms the facts table does not know ("Lisvanian") to
-
-// the one place named in the article they derive from ("Lisvania"), which
-
-// then is a state.
-
-// derives reports whether demonym d derives from place name p:
-
-// Lisvania → Lisvanian, Kazhar → Kazhari, Veldana → Veldanian.
-
-// surnames links a one-word name of a person to the one full name in the
-
-// article whose first or last word it is; with two such full names it
-
-// stays unlinked; with none, the facts table may know it.
-
-// sameNames joins mentions with the same name within the article,
-
-// whatever type the recogniser gave each (one name is one entity in one
-
-// report), unless the facts table tells them apart; the cluster then
-
-// takes the type most of its names have.
-
-// roleWords are the last words of role phrases the article may bind to
-
-// a person ("energy minister"), besides those facts.NormalizeRole knows.
-
-// roleAt returns the canonical role of the phrase starting at token i
-
-// and its last token, or ("", -1).
-
-// countryAt returns the index of the mention that names a state (or its
-
-// demonym) ending at token k, or -1.
-
-// roles binds "Ukrainian President Volodymyr Zelensky" (a role before a
-
-// name) and adds role descriptions ("the Ukrainian president",
-
-// "Ukraine's president") as PER mentions resolved through those bindings
-
-// or the facts table's office holders.
-
-// demonymLike reports whether a capitalised word has a demonym's ending
-
-// ("Lisvanian", "Kazhari", "Veldanese").
-
-// output assigns entity IDs and canonical names and returns the mentions
-
-// in text order.
-
-// slug makes an ID part from a name: its facts key with spaces as hyphens.

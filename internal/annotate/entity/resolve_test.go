@@ -88,6 +88,34 @@ func TestResolve(t *testing.T) {
 			published: oct2024,
 			want:      map[string]string{"The Lisvanian president": "per:danylo-korinsky", "Korinsky": "per:danylo-korinsky"},
 		},
+		{
+			name:      "honorific stripped: Mr Putin is Putin",
+			text:      "Mr Putin spoke for an hour. Later Mrs Harlow, a teacher, said Dr Okafor had left.",
+			published: oct2024,
+			want:      map[string]string{"Putin": "per:putin"},
+		},
+		{
+			name: "apposition: the role binds to the name beside it",
+			text: "In a further blow to Putin, Hungary's leader, Viktor Orbán, changed course. " +
+				"Zelensky will address Biden, the UK prime minister, Boris Johnson, and others.",
+			published: time.Date(2022, 3, 23, 0, 0, 0, 0, time.UTC),
+			want: map[string]string{
+				"Hungary's leader": "per:orban", "the UK prime minister": "per:johnson",
+				"Biden": "per:biden", "Putin": "per:putin",
+			},
+		},
+		{
+			name:      "capital: a city unless it acts; Brussels acting is the EU",
+			text:      "Drones struck Kyiv overnight. Kyiv said the attack was a war crime. He refused to sign a trade agreement with Brussels. Officials met in Brussels.",
+			published: oct2024,
+			want:      map[string]string{"Kyiv": "loc:kyiv"},
+		},
+		{
+			name:      "acronyms only in capitals: a question word is not WHO",
+			text:      "Who Is Andrey Belousov? The WHO said hospitals were hit.",
+			published: oct2024,
+			want:      map[string]string{"WHO": "org:who"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,5 +207,66 @@ func TestDemoAliases(t *testing.T) {
 	}
 	if len(owner) < 8 {
 		t.Errorf("only %d person entities matched gold aliases", len(owner))
+	}
+}
+
+// TestResolveNeverMerges checks the merges resolution must not make: a
+// weapon, an app or a village are not a person, a newspaper or a state;
+// a capital in a sentence of its own is a city; a question word is no
+// organisation.
+func TestResolveNeverMerges(t *testing.T) {
+	tests := []struct {
+		text       string
+		mention    string
+		notEntity  []string
+		wantEntity string // "" = any other
+	}{
+		{"HARMs have a range of about 150 km, Kamala Harris was told.", "HARMs", []string{"per:harris"}, ""},
+		{"The ministry posted an announcement on Telegram on Monday. The Telegraph reported it.", "Telegram", []string{"org:telegraph"}, "org:telegram"},
+		{"Residents returned to Moschun, a village near Kyiv, after Russia withdrew.", "Moschun", []string{"gpe:ru", "gpe:ua"}, ""},
+		{"Who Is Andrey Belousov, the new Russian defence minister?", "Who", []string{"org:who"}, ""},
+		{"Europol and the police of Europe worked together.", "Europol", []string{"loc:europe"}, ""},
+		{"Democracy is at stake, the Democrats said.", "Democracy", []string{"misc:democrats", "org:democrats"}, ""},
+		{"Missiles hit Kyiv on Monday and the mayor of Kyiv asked for help.", "Kyiv", []string{"gpe:ua"}, "loc:kyiv"},
+		{"Ukraine signed a trade agreement with Brussels on Friday.", "Brussels", []string{"gpe:be"}, "org:eu"},
+		{"Kyiv said it would respond.", "Kyiv", []string{"loc:kyiv"}, "gpe:ua"},
+	}
+	for _, tt := range tests {
+		a := annotate(t, tt.text, oct2024)
+		m, ok := entityOf(a, tt.mention)
+		if !ok {
+			if tt.wantEntity != "" {
+				t.Errorf("%q: no mention %q; got:\n%s", tt.text, tt.mention, dump(a))
+			}
+			continue
+		}
+		for _, bad := range tt.notEntity {
+			if m.Entity == bad {
+				t.Errorf("%q: %q → %s; got:\n%s", tt.text, tt.mention, m.Entity, dump(a))
+			}
+		}
+		if tt.wantEntity != "" && m.Entity != tt.wantEntity {
+			t.Errorf("%q: %q → %q, want %s; got:\n%s", tt.text, tt.mention, m.Entity, tt.wantEntity, dump(a))
+		}
+	}
+}
+
+// TestOneTypePerEntity checks that every mention of an entity carries
+// the entity's type, demonyms and role descriptions included.
+func TestOneTypePerEntity(t *testing.T) {
+	a := annotate(t, "British officials met Russian envoys in London. The UK said Britain and Russia disagreed. "+
+		"The Russian president, Vladimir Putin, and Mr Putin's aides left. European leaders met in Europe.", oct2024)
+	types := map[string]string{}
+	for _, m := range a.Entities {
+		if m.Entity == "" {
+			continue
+		}
+		if t0, ok := types[m.Entity]; ok && t0 != m.Type {
+			t.Errorf("%s has types %s and %s (%q); got:\n%s", m.Entity, t0, m.Type, m.Text, dump(a))
+		}
+		types[m.Entity] = m.Type
+	}
+	if types["gpe:gb"] != "GPE" || types["per:putin"] != "PER" {
+		t.Errorf("types %v, want gpe:gb GPE and per:putin PER", types)
 	}
 }

@@ -7,8 +7,12 @@ import (
 	"sitrep/internal/facts"
 )
 
+// roleWords are the last words of role phrases the article may bind to
+// a person ("energy minister"), besides those facts.NormalizeRole knows.
 var roleWords = map[string]bool{"minister": true, "secretary": true, "president": true, "leader": true, "chief": true, "commander": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "envoy": true, "ambassador": true, "premier": true, "chancellor": true}
 
+// roleAt returns the canonical role of the phrase starting at token i
+// and its last token, or ("", -1).
 func (r *resolver) roleAt(i int) (string, int) {
 	if i < 0 {
 		return "", -1
@@ -45,6 +49,8 @@ func isLowerWord(w string) bool {
 	return w != ""
 }
 
+// countryAt returns the index of the mention that names a state (or its
+// demonym) ending at token k, or -1.
 func (r *resolver) countryAt(k int) int {
 	for i := range r.ms {
 		m := &r.ms[i]
@@ -68,6 +74,10 @@ func (r *resolver) countryKey(i int) (key, iso string) {
 	return r.clusterKey(i), ""
 }
 
+// roles binds "Ukrainian President Volodymyr Zelensky" (a role before a
+// name) and adds role descriptions ("the Ukrainian president",
+// "Ukraine's president") as PER mentions resolved through those bindings
+// or the facts table's office holders.
 func (r *resolver) roles() {
 	type found struct {
 		start, end int // tokens of the description
@@ -151,12 +161,27 @@ func (r *resolver) roles() {
 		m := mention{first: d.start, last: d.end, nerType: "PER", typ: "PER", kind: "role", parentName: -1}
 		key, iso := d.key, d.iso
 		target := -1
-		// "Petra Solheim, Norhaven's defence minister": the apposition.
-		if r.doc.word(d.start-1) == "," {
-			target = r.personEndingAt(d.start - 2)
+		// The apposition: "the UK prime minister, Boris Johnson" or
+		// "Petra Solheim, Norhaven's defence minister". A name after the
+		// description wins over one before it ("Biden, the UK prime
+		// minister, Boris Johnson"), and a person the facts table places
+		// in another state never holds this state's role.
+		fits := func(p int) bool {
+			ref := r.ms[r.find(p)].ref
+			if ref == nil {
+				ref = r.ms[p].ref
+			}
+			return ref == nil || ref.Country == "" || iso == "" || ref.Country == iso
 		}
-		if target < 0 && r.doc.word(d.end+1) == "," {
-			target = personAt(d.end + 2)
+		if r.doc.word(d.end+1) == "," {
+			if p := personAt(d.end + 2); p >= 0 && fits(p) {
+				target = p
+			}
+		}
+		if target < 0 && r.doc.word(d.start-1) == "," {
+			if p := r.personEndingAt(d.start - 2); p >= 0 && fits(p) {
+				target = p
+			}
 		}
 		if target < 0 {
 			if p, ok := bind[key+"|"+d.role]; ok {

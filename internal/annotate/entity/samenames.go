@@ -4,6 +4,10 @@ import (
 	"sitrep/internal/facts"
 )
 
+// sameNames joins mentions with the same name within the article,
+// whatever type the recogniser gave each (one name is one entity in one
+// report), unless the facts table tells them apart; the cluster then
+// takes the type most of its names have.
 func (r *resolver) sameNames() {
 	first := map[string]int{}
 	for i := range r.ms {

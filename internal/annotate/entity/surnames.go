@@ -6,6 +6,9 @@ import (
 	"sitrep/internal/facts"
 )
 
+// surnames links a one-word name of a person to the one full name in the
+// article whose first or last word it is; with two such full names it
+// stays unlinked; with none, the facts table may know it.
 func (r *resolver) surnames() {
 	type full struct {
 		i     int

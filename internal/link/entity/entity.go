@@ -6,20 +6,25 @@
 // "gpe:ua" for Kyiv, Kiev and Ukraine) and to IDs derived from the name
 // otherwise ("per:danylo-korinsky"). This step maps each derived ID to an
 // entity already known from earlier articles when the names are the same
-// up to spelling: the same type, the same number of words, all words
-// equal but one, and that one a close variant (edit distance at most 2,
-// the same first three letters, five letters or more: "Korinsky" /
-// "Korinskyi"). Names that differ in a whole word stay apart ("Kim
-// Jong-un" / "Kim Yo-jong").
+// (of compatible types: a person never joins a place or an organisation)
+// or the same up to a transliteration: the same type, written alike, the
+// same number of words, all words equal but one, and that one differing
+// only in vowels, y, h, j, w (at most two edits, the same first three
+// letters, five letters or more: "Korinsky" / "Korinskyi"), never into
+// an entity of the facts table. Names that differ in a whole word stay
+// apart ("Kim Jong-un" / "Kim Yo-jong"), and so do near-homographs
+// ("Telegram" / "Telegraph", "HARMs" / "Harris"). A remapped mention
+// takes the type of its entity, so one entity has one type.
 package entity
 
 import (
 	"context"
 	"fmt"
-	"sitrep/internal/link"
 	"strings"
+	"unicode"
 
 	"sitrep/internal/facts"
+	"sitrep/internal/link"
 	"sitrep/internal/news"
 )
 
@@ -152,11 +157,16 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 			return err
 		}
 		for _, k := range known {
-			// The same name is the same entity whatever type the
-			// recogniser gave it; a spelling variant must agree on type.
-			if k.Key == key || k.Type == m.Type && variant(k.Key, key) {
+			if !compatibleTypes(k.Type, m.Type) {
+				continue
+			}
+			// The same name is the same entity; a spelling variant must
+			// have the same type, be written alike, and not be a facts
+			// entity (the table knows its spellings).
+			same := k.Key == key
+			if same || k.Type == m.Type && !st.isFactsID(k.Entity, k.Canonical) && variant(k.Key, key) && sameCasing(k.Canonical, m.Canonical) {
 				target.Entity, target.Canonical = k.Entity, k.Canonical
-				if k.Key == key {
+				if same {
 					break
 				}
 			}
@@ -168,6 +178,9 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 		m := &a.Entities[i]
 		if t, ok := remap[m.Entity]; ok && (t.Entity != m.Entity || t.Canonical != m.Canonical) {
 			m.Entity, m.Canonical = t.Entity, t.Canonical
+			if typ := facts.TypeOf(m.Entity); typ != "" {
+				m.Type = typ
+			}
 			changed = true
 		}
 	}
@@ -227,9 +240,29 @@ func summarize(ms []news.Mention) ([]Name, []Mentions) {
 	return names, out
 }
 
+// compatibleTypes reports whether names of types a and b may name one
+// entity: the same type, or two kinds of place (LOC, GPE), or a MISC
+// name beside anything but a person. A person never merges with a
+// place, an organisation or a thing.
+func compatibleTypes(a, b string) bool {
+	switch {
+	case a == b:
+		return true
+	case a == "PER" || b == "PER":
+		return false
+	case a == "MISC" || b == "MISC":
+		return true
+	}
+	return (a == "LOC" || a == "GPE") && (b == "LOC" || b == "GPE")
+}
+
 // variant reports whether two name keys are spellings of one name: the
-// same words but one, which differs by at most two edits, shares its
-// first three letters and has five letters or more.
+// same words but one, which has five letters or more in both, shares its
+// first three letters and differs by at most two edits, each of a vowel,
+// y, h, j or w, or v for w and c for k — the ways transliterations differ
+// ("Korinsky"/"Korinskyi", "Kharkiv"/"Kharkhiv", "Sergei"/"Sergey"), not
+// the ways different words do ("Telegram"/"Telegraph",
+// "Harms"/"Harris", "Europol"/"Europe", "Democracy"/"Democrats").
 func variant(a, b string) bool {
 	wa, wb := strings.Fields(a), strings.Fields(b)
 	if len(wa) != len(wb) || len(wa) == 0 {
@@ -255,25 +288,92 @@ func variant(a, b string) bool {
 	if len(x) < 5 || len(y) < 5 || string(x[:3]) != string(y[:3]) {
 		return false
 	}
-	return editDistance(x, y) <= 2
+	return weakEdits(x, y) <= 2
 }
 
-func editDistance(a, b []rune) int {
+// weak letters are those transliterations add, drop or swap.
+func weak(r rune) bool { return strings.ContainsRune("aeiouyhjw", r) }
+
+// swappable reports whether a substitution of p by q is a
+// transliteration's.
+func swappable(p, q rune) bool {
+	if weak(p) && weak(q) {
+		return true
+	}
+	pair := string([]rune{p, q})
+	return pair == "vw" || pair == "wv" || pair == "ck" || pair == "kc"
+}
+
+// weakEdits is the edit distance between a and b where every edit must
+// be a transliteration's (see variant); any other edit costs 3.
+func weakEdits(a, b []rune) int {
+	const strong = 3
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
-		prev[j] = j
+		prev[j] = j * strong
+		if j > 0 && weak(b[j-1]) {
+			prev[j] = prev[j-1] + 1
+		} else if j > 0 {
+			prev[j] = prev[j-1] + strong
+		}
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
+		del := strong
+		if weak(a[i-1]) {
+			del = 1
+		}
+		cur[0] = prev[0] + del
 		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
+			sub := 0
 			if a[i-1] != b[j-1] {
-				c++
+				sub = strong
+				if swappable(a[i-1], b[j-1]) {
+					sub = 1
+				}
 			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+			ins := strong
+			if weak(b[j-1]) {
+				ins = 1
+			}
+			cur[j] = min(prev[j-1]+sub, prev[j]+del, cur[j-1]+ins)
 		}
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// sameCasing reports whether two written names have the same pattern of
+// capitals per word: "HARMs" (an acronym's plural) is not "Harris".
+func sameCasing(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) != len(fb) {
+		return true
+	}
+	for i := range fa {
+		if casing(fa[i]) != casing(fb[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// casing classes a word: capitals only, an initial capital, or other.
+func casing(w string) byte {
+	upper, lower := 0, 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	switch {
+	case lower == 0:
+		return 'A'
+	case upper <= 1:
+		return 'a'
+	}
+	return 'm'
 }

@@ -17,11 +17,38 @@ func TestVariant(t *testing.T) {
 		{"danylo korinsky", "danylo", false},
 		{"sarkhan ilyasov", "sarkhan ilyasova", false}, // two people,
 		{"abcde", "vwxyz", false},
+		{"kharkiv", "kharkhiv", true},
+		{"sergei lavrov", "sergey lavrov", true},
+		{"dmitry peskov", "dmitri peskow", false}, // two words differ
+		{"peskov", "peskow", true},
+		// Near-homographs are other words, not spellings.
+		{"telegram", "telegraph", false},
+		{"harms", "harris", false},
+		{"europol", "europe", false},
+		{"democracy", "democrats", false},
+		{"moschun", "moscow", false},
 	}
 	for _, tt := range tests {
 		if got := variant(tt.a, tt.b); got != tt.want {
 			t.Errorf("variant(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+func TestCompatibleTypesAndCasing(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"PER", "PER", true}, {"PER", "ORG", false}, {"PER", "MISC", false},
+		{"LOC", "GPE", true}, {"ORG", "MISC", true}, {"ORG", "LOC", false},
+	} {
+		if got := compatibleTypes(tt.a, tt.b); got != tt.want {
+			t.Errorf("compatibleTypes(%s, %s) = %v", tt.a, tt.b, got)
+		}
+	}
+	if sameCasing("HARMs", "Harris") || !sameCasing("Danylo Korinsky", "Danylo Korinskyi") || sameCasing("NATO", "Nato") {
+		t.Error("sameCasing: an acronym's plural matched a name, or two names did not")
 	}
 }
 
