@@ -11,7 +11,9 @@ import (
 	"sitrep/internal/extract"
 	"sitrep/internal/ingest"
 	"sitrep/internal/ner"
+	"sitrep/internal/news"
 	"sitrep/internal/pipeline"
+	"sitrep/internal/store/sqlite"
 )
 
 // defaultData is where the public data sets live beside a checkout.
@@ -19,7 +21,7 @@ const defaultData = "../shared/data"
 
 func runEval(ctx context.Context, env *environment, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("eval: name what to evaluate: extract [DIR] or sentences [FILE...]: %w", errUsage)
+		return fmt.Errorf("eval: name what to evaluate: extract, sentences, ner, entities, numbers, figures, ledger, syntax, provenance, stories or attribution: %w", errUsage)
 	}
 	what, args := args[0], args[1:]
 	if what == "attribution" {
@@ -38,6 +40,13 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	}
 	if what == "genre" || what == "metadata" {
 		split = fs.String("split", "both", "gold split to score: dev (tune on it), test (held out: score once per change) or both")
+	}
+	var showErrors *bool
+	var rf *runFlags
+	if what == "entities" {
+		split = fs.String("split", "test", "gold split to score: test, dev or all")
+		showErrors = fs.Bool("errors", false, "also list every missed, extra and mislinked mention")
+		rf = addRunFlags(fs, env)
 	}
 	if what == "stories" {
 		threshold = fs.Float64("threshold", 0, "story-joining score threshold (0: the default)")
@@ -109,6 +118,8 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		ner.Evaluate(m, docs).Write(env.stdout)
 		return nil
+	case "entities":
+		return evalEntities(ctx, env, rf, *split, *showErrors)
 	case "numbers":
 		dir := filepath.Join(defaultData, "numbers")
 		if fs.NArg() > 0 {
@@ -175,7 +186,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		return evalStories(ctx, env, dir, *threshold, *sweep)
 	default:
-		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, numbers, figures, ledger, genre, metadata, provenance, stories or attribution): %w", what, errUsage)
+		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, entities, numbers, figures, ledger, genre, metadata, syntax, provenance, stories or attribution): %w", what, errUsage)
 	}
 }
 
@@ -257,4 +268,46 @@ func cleanTextSteps() []pipeline.Step {
 		}
 	}
 	return steps
+}
+
+// evalEntities runs the pipeline and the link phase over the articles of
+// the entity gold set (real news in ../shared/data/ukraine-war-news) in a
+// temporary store and scores their entity layers.
+func evalEntities(ctx context.Context, env *environment, rf *runFlags, split string, showErrors bool) error {
+	if split == "all" {
+		split = ""
+	}
+	arts, gold, err := eval.EntityGold(split)
+	if err != nil {
+		return fmt.Errorf("eval entities: %w", err)
+	}
+	if len(arts) == 0 {
+		return fmt.Errorf("eval entities: no gold articles in split %q: %w", split, errUsage)
+	}
+	var paths []string
+	for _, a := range arts {
+		paths = append(paths, filepath.Join(defaultData, "ukraine-war-news", a.Path))
+	}
+	s, err := sqlite.OpenTemp(ctx)
+	if err != nil {
+		return fmt.Errorf("eval entities: temporary store: %w", err)
+	}
+	defer s.Close()
+	rf.quiet = true
+	if _, err := ingestWithProgress(ctx, env, s, ingest.Files(paths, rf.sourceOptions(env)), rf, nil); err != nil {
+		return fmt.Errorf("eval entities: %w", err)
+	}
+	if err := runLink(ctx, env, s, true); err != nil {
+		return fmt.Errorf("eval entities: %w", err)
+	}
+	var articles []*news.Article
+	for _, a := range arts {
+		got, err := s.Article(ctx, a.ID)
+		if err != nil {
+			return fmt.Errorf("eval entities: gold article %s (%s): %w", a.ID, a.Path, err)
+		}
+		articles = append(articles, got)
+	}
+	eval.ScoreEntities(articles, gold).Write(env.stdout, showErrors)
+	return nil
 }

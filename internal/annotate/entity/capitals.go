@@ -56,13 +56,30 @@ var cityNouns = map[string]bool{
 	"people": true, "air": true, "sky": true, "skies": true, "subway": true, "railway": true, "station": true,
 }
 
+// actorNouns after a capital make it the state: "Kyiv authorities",
+// "Moscow's forces" (possessives are handled apart).
+var actorNouns = wordSet(`authorities officials government leadership regime forces troops army military
+	pleas plea demands demand diplomats diplomacy negotiators envoy envoys administration ally allies`)
+
+// supportNouns before "for" or "to" make the capital after them the
+// state: "support for Kyiv", "aid to Kyiv".
+var supportNouns = wordSet(`support backing aid help assistance weapons arms loyalty pressure message warning threat
+	commitment commitments pledge pledges solidarity sympathy hostility`)
+
 // actor reports whether tokens first..last stand where a state acts:
 // the subject of a political verb (past auxiliaries and adverbs, and
-// through "X and Y"), a possessive before anything but a city noun, or
-// the object of "with", "between" or "against".
+// through "X and Y"), a possessive before anything but a city noun, a
+// modifier of an actor noun ("Kyiv authorities"), the object of "with",
+// "between" or "against", or of "support for", "aid to".
 func (r *resolver) actor(first, last int) bool {
 	w := func(i int) string { return strings.ToLower(r.doc.word(i)) }
 	if actorPrepositions[w(first-1)] {
+		return true
+	}
+	if (w(first-1) == "for" || w(first-1) == "to") && supportNouns[w(first-2)] {
+		return true
+	}
+	if actorNouns[w(last+1)] {
 		return true
 	}
 	// "Moscow and Kyiv", "between Washington and Moscow".

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sitrep/internal/facts"
 	"sitrep/internal/news"
 )
 
@@ -46,7 +47,7 @@ func (d *document) split(ms []mention, first, last int, typ string) []mention {
 		for a < b && honorific(d.word(a)) {
 			a++
 		}
-		if a == b && honorific(d.word(a)) {
+		if a == b && (honorific(d.word(a)) || compound(d.word(a))) {
 			return ms
 		}
 		return append(ms, mention{first: a, last: b, nerType: typ, kind: "name"})
@@ -70,6 +71,27 @@ func (d *document) split(ms []mention, first, last int, typ string) []mention {
 		ms = add(ms, start, last)
 	}
 	return ms
+}
+
+// compound reports whether a one-token name is a hyphenated compound of
+// names or a prefixed adjective, not a name: "pro-Russian",
+// "Russia-Ukraine", "Belarusian-Russian", "Nato-Ukraine".
+func compound(w string) bool {
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	switch strings.ToLower(parts[0]) {
+	case "pro", "anti", "ex", "non", "post", "pre":
+		return true
+	}
+	named := 0
+	for _, p := range parts {
+		if len(facts.Default().Lookup(p)) > 0 {
+			named++
+		}
+	}
+	return named == len(parts)
 }
 
 // honorifics are titles of address that are no part of a name.

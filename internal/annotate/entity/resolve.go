@@ -95,6 +95,10 @@ func (r *resolver) lookup(m *mention) (ref *facts.Ref, ambiguous bool) {
 		if len(refs) == 1 && refs[0].Type == facts.TypePER {
 			return &refs[0], false
 		}
+		// A seat of government is never a person ("Kremlin" tagged PER).
+		if len(refs) == 1 && refs[0].Kind == facts.KindSeat {
+			return &refs[0], false
+		}
 	}
 	if len(found) == 2 {
 		capital, seat := found[0], found[1]

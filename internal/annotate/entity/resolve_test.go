@@ -230,6 +230,8 @@ func TestResolveNeverMerges(t *testing.T) {
 		{"Missiles hit Kyiv on Monday and the mayor of Kyiv asked for help.", "Kyiv", []string{"gpe:ua"}, "loc:kyiv"},
 		{"Ukraine signed a trade agreement with Brussels on Friday.", "Brussels", []string{"gpe:be"}, "org:eu"},
 		{"Kyiv said it would respond.", "Kyiv", []string{"loc:kyiv"}, "gpe:ua"},
+		{"Western support for Kyiv is waning.", "Kyiv", []string{"loc:kyiv"}, "gpe:ua"},
+		{"Officials said Kremlin aides denied it.", "Kremlin", []string{"per:kremlin"}, "gpe:ru"},
 	}
 	for _, tt := range tests {
 		a := annotate(t, tt.text, oct2024)
@@ -247,6 +249,17 @@ func TestResolveNeverMerges(t *testing.T) {
 		}
 		if tt.wantEntity != "" && m.Entity != tt.wantEntity {
 			t.Errorf("%q: %q → %q, want %s; got:\n%s", tt.text, tt.mention, m.Entity, tt.wantEntity, dump(a))
+		}
+	}
+}
+
+// TestCompoundsAreNotNames checks that hyphenated compounds of names
+// and prefixed adjectives make no mention.
+func TestCompoundsAreNotNames(t *testing.T) {
+	a := annotate(t, "Pro-Western and pro-Russian voters argued about the Russia-Ukraine war and Belarus-Russia drills.", oct2024)
+	for _, m := range a.Entities {
+		if strings.Contains(m.Text, "-") {
+			t.Errorf("compound mention %+v; got:\n%s", m, dump(a))
 		}
 	}
 }
