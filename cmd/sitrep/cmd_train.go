@@ -2,10 +2,8 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -289,7 +287,7 @@ func trainGazetteer(env *environment, args []string) error {
 	names := 0
 	for _, l := range lexiconLists {
 		path := filepath.Join(*data, "gazetteers", "wikipedia", l.file)
-		b, err := readGzipFile(path)
+		b, err := corpus.ReadGzip(path)
 		if err != nil {
 			return fmt.Errorf("train gazetteer: %w", err)
 		}
@@ -316,23 +314,6 @@ func trainGazetteer(env *environment, args []string) error {
 }
 
 func isUpperWord(s string) bool { return s != "" && strings.ToUpper(s) == s && strings.ToLower(s) != s }
-
-func readGzipFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return b, nil
-}
 
 // readLexicon reads a lexicon written by sitrep train gazetteer.
 func readLexicon(path string) (*ner.Lexicon, error) {

@@ -35,7 +35,7 @@ func Newswire(dataDir string, each func(text string)) error {
 	}
 	sort.Slice(files, func(i, j int) bool { return num(files[i]) < num(files[j]) })
 	for _, p := range files {
-		b, err := readGzip(p)
+		b, err := ReadGzip(p)
 		if err != nil {
 			return err
 		}
@@ -50,7 +50,7 @@ func Newswire(dataDir string, each func(text string)) error {
 	}
 	for _, name := range []string{"rural.txt.gz", "science.txt.gz"} {
 		p := filepath.Join(dataDir, "unlabelled", "abc-news", name)
-		b, err := readGzip(p)
+		b, err := ReadGzip(p)
 		if err != nil {
 			return err
 		}
@@ -86,7 +86,8 @@ func latin1(b []byte) string {
 	return sb.String()
 }
 
-func readGzip(path string) ([]byte, error) {
+// ReadGzip reads a whole gzipped file.
+func ReadGzip(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
