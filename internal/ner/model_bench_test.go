@@ -1,7 +1,9 @@
 package ner_test
 
 import (
+	"syscall"
 	"testing"
+	"time"
 
 	"sitrep/internal/annotate/entity"
 	"sitrep/internal/ner"
@@ -26,11 +28,23 @@ func BenchmarkTagCommitted(b *testing.B) {
 		}
 	}
 	n := ner.Tokens(docs)
-	b.ResetTimer()
+	before := cpuTime()
 	for b.Loop() {
 		for _, s := range sents {
 			m.TagDocument(s)
 		}
 	}
+	// On a shared machine wall-clock speed says more about the other
+	// processes than about the tagger; CPU time does not.
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(n)*float64(b.N)/(cpuTime()-before).Seconds(), "tokens/cpu-s")
+}
+
+// cpuTime returns the user CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano())
 }
