@@ -115,6 +115,7 @@ type Table struct {
 	Offices   []Office
 
 	byName    map[string][]Ref
+	ids       map[string]bool
 	byISO     map[string]*Country
 	byKey     map[string]*Person
 	byCountry map[string][]Office
@@ -134,7 +135,7 @@ func CountryID(iso string) string { return "gpe:" + strings.ToLower(iso) }
 
 // Parse reads a table in the facts.txt format.
 func Parse(text string) (*Table, error) {
-	t := &Table{byName: map[string][]Ref{}, byISO: map[string]*Country{}, byKey: map[string]*Person{}, byCountry: map[string][]Office{}}
+	t := &Table{ids: map[string]bool{}, byName: map[string][]Ref{}, byISO: map[string]*Country{}, byKey: map[string]*Person{}, byCountry: map[string][]Office{}}
 	section := ""
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimRight(line, "\r")
@@ -215,6 +216,7 @@ func Parse(text string) (*Table, error) {
 			return
 		}
 		r.Cased = isAcronym(name)
+		t.ids[r.ID] = true
 		for i, old := range t.byName[k] {
 			if old.ID == r.ID && old.Kind == r.Kind {
 				t.byName[k][i].Cased = old.Cased && r.Cased
@@ -373,6 +375,9 @@ func TypeOf(id string) string {
 	}
 	return ""
 }
+
+// HasID reports whether id is the ID of an entity of the table.
+func (t *Table) HasID(id string) bool { return t.ids[id] }
 
 // Country returns the country with ISO alpha-2 code iso.
 func (t *Table) Country(iso string) (*Country, bool) {

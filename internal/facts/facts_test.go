@@ -96,6 +96,9 @@ func TestLookup(t *testing.T) {
 	if refs := tab.Lookup("Brussels"); len(refs) != 2 || refs[0].ID != "gpe:be" || refs[1].ID != "org:eu" || refs[1].Kind != KindSeat {
 		t.Errorf("Lookup(Brussels) = %+v, want Belgium's capital and the EU's seat", refs)
 	}
+	if !tab.HasID("org:who") || tab.HasID("org:nothing") {
+		t.Error("HasID")
+	}
 	if got := TypeOf("loc:kyiv") + TypeOf("gpe:ua") + TypeOf("nothing"); got != "LOCGPE" {
 		t.Errorf("TypeOf = %q", got)
 	}

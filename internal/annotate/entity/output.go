@@ -58,6 +58,11 @@ func (r *resolver) output() []news.Mention {
 					t = facts.TypeGPE
 				}
 				nm.Entity, nm.Canonical = strings.ToLower(t)+":"+slug(canon), canon
+				if r.facts.HasID(nm.Entity) {
+					// "Who" is not the WHO: a derived ID never takes a
+					// facts entity's.
+					nm.Entity += "-name"
+				}
 			}
 			// One type per entity: every mention of it, demonyms and
 			// role descriptions included, carries the entity's type.

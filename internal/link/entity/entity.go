@@ -147,7 +147,10 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 		if m.Entity == "" || m.Kind == "role" || m.Kind == "demonym" {
 			continue
 		}
-		if _, done := remap[m.Entity]; done || st.isFactsID(m.Entity, m.Canonical) {
+		// A name the facts table knows was resolved in the article (a
+		// capital as its city or its state, an acronym in capitals): the
+		// same name elsewhere must not override that.
+		if _, done := remap[m.Entity]; done || st.isFactsID(m.Entity, m.Canonical) || len(st.facts.Lookup(m.Canonical)) > 0 {
 			continue
 		}
 		key := facts.Key(m.Canonical)
