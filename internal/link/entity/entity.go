@@ -160,14 +160,15 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 			return err
 		}
 		for _, k := range known {
-			if !compatibleTypes(k.Type, m.Type) {
+			// Facts entities take their mentions in the article only
+			// ("Who" is not the WHO though both have the key "who").
+			if !compatibleTypes(k.Type, m.Type) || st.facts.HasID(k.Entity) {
 				continue
 			}
 			// The same name is the same entity; a spelling variant must
-			// have the same type, be written alike, and not be a facts
-			// entity (the table knows its spellings).
+			// have the same type and be written alike.
 			same := k.Key == key
-			if same || k.Type == m.Type && !st.isFactsID(k.Entity, k.Canonical) && variant(k.Key, key) && sameCasing(k.Canonical, m.Canonical) {
+			if same || k.Type == m.Type && variant(k.Key, key) && sameCasing(k.Canonical, m.Canonical) {
 				target.Entity, target.Canonical = k.Entity, k.Canonical
 				if same {
 					break
