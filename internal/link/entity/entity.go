@@ -10,8 +10,10 @@
 // or the same up to a transliteration: the same type, written alike, the
 // same number of words, all words equal but one, and that one differing
 // only in vowels, y, h, j, w (at most two edits, the same first three
-// letters, five letters or more: "Korinsky" / "Korinskyi"), never into
-// an entity of the facts table. Names that differ in a whole word stay
+// letters, five letters or more: "Korinsky" / "Korinskyi"). Never into
+// an entity of the facts table: those take their mentions in the
+// article, where case and context are known ("Who" is not the WHO), and
+// a name the table knows keeps the article's resolution (Kyiv the city). Names that differ in a whole word stay
 // apart ("Kim Jong-un" / "Kim Yo-jong"), and so do near-homographs
 // ("Telegram" / "Telegraph", "HARMs" / "Harris"). A remapped mention
 // takes the type of its entity, so one entity has one type.
