@@ -41,10 +41,14 @@ func (r *resolver) demonyms() {
 	}
 }
 
+// notPlaces are capitalised words that name no place alone, so that
+// "Republican" does not derive from "Republic".
+var notPlaces = wordSet("Republic Kingdom Union Federation State States Congress Democrat Emirates Islands")
+
 // derives reports whether demonym d derives from place name p:
 // Lisvania → Lisvanian, Kazhar → Kazhari, Veldana → Veldanian.
 func derives(d, p string) bool {
-	if len(p) < 4 || len(d) <= len(p)-1 || !startsUpper(p) {
+	if notPlaces[p] || len(p) < 4 || len(d) <= len(p)-1 || !startsUpper(p) {
 		return false
 	}
 	stem := strings.TrimRight(p, "aeiouy")

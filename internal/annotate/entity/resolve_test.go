@@ -283,3 +283,17 @@ func TestOneTypePerEntity(t *testing.T) {
 		t.Errorf("types %v, want gpe:gb GPE and per:putin PER", types)
 	}
 }
+
+func TestDerives(t *testing.T) {
+	for _, tt := range []struct {
+		d, p string
+		want bool
+	}{
+		{"Lisvanian", "Lisvania", true}, {"Kazhari", "Kazhar", true},
+		{"Republican", "Republic", false}, {"Unionist", "Union", false},
+	} {
+		if got := derives(tt.d, tt.p); got != tt.want {
+			t.Errorf("derives(%q, %q) = %v", tt.d, tt.p, got)
+		}
+	}
+}

@@ -288,8 +288,12 @@ func variant(a, b string) bool {
 	}
 	x, y := []rune(wa[diff]), []rune(wb[diff])
 	// Ivanov and Ivanova are two people, not two spellings.
-	if string(x)+"a" == string(y) || string(y)+"a" == string(x) {
-		return false
+	// Nor are Pokrovsk and Pokrovske, or Ivanov and Ivanova: a vowel
+	// added at the end makes another name.
+	for _, v := range "aeo" {
+		if string(x)+string(v) == string(y) || string(y)+string(v) == string(x) {
+			return false
+		}
 	}
 	if len(x) < 5 || len(y) < 5 || string(x[:3]) != string(y[:3]) {
 		return false

@@ -27,6 +27,7 @@ func TestVariant(t *testing.T) {
 		{"europol", "europe", false},
 		{"democracy", "democrats", false},
 		{"moschun", "moscow", false},
+		{"pokrovsk", "pokrovske", false},
 	}
 	for _, tt := range tests {
 		if got := variant(tt.a, tt.b); got != tt.want {
