@@ -247,19 +247,11 @@ func summarize(ms []news.Mention) ([]Name, []Mentions) {
 }
 
 // compatibleTypes reports whether names of types a and b may name one
-// entity: the same type, or two kinds of place (LOC, GPE), or a MISC
-// name beside anything but a person. A person never merges with a
-// place, an organisation or a thing.
+// entity: a person only a person; places, organisations and other names
+// may be one entity the recogniser typed differently ("Lisvania" as ORG
+// in one report, as a state in another).
 func compatibleTypes(a, b string) bool {
-	switch {
-	case a == b:
-		return true
-	case a == "PER" || b == "PER":
-		return false
-	case a == "MISC" || b == "MISC":
-		return true
-	}
-	return (a == "LOC" || a == "GPE") && (b == "LOC" || b == "GPE")
+	return a == b || a != "PER" && b != "PER"
 }
 
 // variant reports whether two name keys are spellings of one name: the

@@ -42,7 +42,7 @@ func TestCompatibleTypesAndCasing(t *testing.T) {
 		want bool
 	}{
 		{"PER", "PER", true}, {"PER", "ORG", false}, {"PER", "MISC", false},
-		{"LOC", "GPE", true}, {"ORG", "MISC", true}, {"ORG", "LOC", false},
+		{"LOC", "GPE", true}, {"ORG", "MISC", true}, {"ORG", "LOC", true}, {"MISC", "PER", false},
 	} {
 		if got := compatibleTypes(tt.a, tt.b); got != tt.want {
 			t.Errorf("compatibleTypes(%s, %s) = %v", tt.a, tt.b, got)
