@@ -225,6 +225,7 @@ func TestResolveNeverMerges(t *testing.T) {
 		{"The ministry posted an announcement on Telegram on Monday. The Telegraph reported it.", "Telegram", []string{"org:telegraph"}, "org:telegram"},
 		{"Residents returned to Moschun, a village near Kyiv, after Russia withdrew.", "Moschun", []string{"gpe:ru", "gpe:ua"}, ""},
 		{"Who Is Andrey Belousov, the new Russian defence minister?", "Who", []string{"org:who"}, ""},
+		{"The WHO warned of cholera. Who Is Andrey Belousov?", "Who", []string{"org:who"}, ""},
 		{"Europol and the police of Europe worked together.", "Europol", []string{"loc:europe"}, ""},
 		{"Democracy is at stake, the Democrats said.", "Democracy", []string{"misc:democrats", "org:democrats"}, ""},
 		{"Missiles hit Kyiv on Monday and the mayor of Kyiv asked for help.", "Kyiv", []string{"gpe:ua"}, "loc:kyiv"},

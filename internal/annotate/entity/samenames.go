@@ -7,7 +7,8 @@ import (
 // sameNames joins mentions with the same name within the article,
 // whatever type the recogniser gave each (one name is one entity in one
 // report), unless the facts table tells them apart; the cluster then
-// takes the type most of its names have.
+// takes the type most of its names have. An acronym joins only the same
+// acronym ("WHO" never "Who").
 func (r *resolver) sameNames() {
 	first := map[string]int{}
 	for i := range r.ms {
@@ -16,6 +17,10 @@ func (r *resolver) sameNames() {
 			continue
 		}
 		k := facts.Key(r.text(m))
+		// An acronym is not the word it spells: "WHO" and "Who".
+		if isAcronym(r.text(m)) {
+			k = "\x00" + k
+		}
 		if j, ok := first[k]; ok {
 			if r.ms[j].ref == nil || m.ref == nil || r.ms[j].ref.ID == m.ref.ID {
 				r.union(j, i)
