@@ -21,7 +21,7 @@ const defaultData = "../shared/data"
 
 func runEval(ctx context.Context, env *environment, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("eval: name what to evaluate: extract, sentences, ner, entities, numbers, figures, ledger, syntax, provenance, stories or attribution: %w", errUsage)
+		return fmt.Errorf("eval: name what to evaluate: extract, sentences, ner, entities, numbers, figures, ledger, genre, metadata, syntax, provenance, stories or attribution: %w", errUsage)
 	}
 	what, args := args[0], args[1:]
 	if what == "attribution" {
