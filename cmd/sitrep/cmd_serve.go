@@ -11,6 +11,7 @@ import (
 
 	"sitrep/internal/api"
 	"sitrep/internal/ingest"
+	"sitrep/internal/readmodel"
 	"sitrep/internal/store"
 	"sitrep/internal/web"
 )
@@ -36,7 +37,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 
 // handler is the whole site over s: the API under /api/, pages elsewhere.
 func handler(env *environment, s store.Store) (http.Handler, error) {
-	cat := api.NewCatalog(s, 0)
+	cat := readmodel.NewCatalog(s, 0)
 	var mu sync.Mutex // one ingest (and link phase) at a time
 	ingestFn := func(ctx context.Context, read ingest.ReadFunc) (ingest.Summary, error) {
 		mu.Lock()

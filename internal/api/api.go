@@ -22,6 +22,7 @@ import (
 
 	"sitrep/internal/ingest"
 	"sitrep/internal/news"
+	"sitrep/internal/readmodel"
 	"sitrep/internal/store"
 )
 
@@ -38,7 +39,7 @@ const (
 	DefaultMaxBody = 8 << 20
 	// DefaultLimit and MaxLimit bound a page of results.
 	DefaultLimit = 50
-	MaxLimit     = 500
+	MaxLimit     = readmodel.MaxPage
 )
 
 // IngestFunc ingests what read reads into the store and runs the link
@@ -126,13 +127,13 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // Server serves the API.
 type Server struct {
-	cat  *Catalog
+	cat  *readmodel.Catalog
 	opts Options
 	mux  *http.ServeMux
 }
 
 // New returns the API over cat.
-func New(cat *Catalog, opts Options) *Server {
+func New(cat *readmodel.Catalog, opts Options) *Server {
 	if opts.MaxBody <= 0 {
 		opts.MaxBody = DefaultMaxBody
 	}
@@ -238,8 +239,8 @@ func decodeCursor(c string) (string, error) {
 
 // ArticlePage is the response of GET /api/v1/articles.
 type ArticlePage struct {
-	Articles   []Entry `json:"articles"`
-	NextCursor string  `json:"next_cursor,omitempty"`
+	Articles   []readmodel.Entry `json:"articles"`
+	NextCursor string            `json:"next_cursor,omitempty"`
 }
 
 var provenanceKinds = map[string]bool{"original": true, "copy": true, "partial_copy": true, "rewrite": true, "summary": true, "spun": true, "filler": true, "opinion": true}
@@ -250,7 +251,7 @@ func (s *Server) articles(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := Filter{Outlet: q.Get("outlet"), Story: q.Get("story"), Provenance: q.Get("provenance")}
+	f := readmodel.Filter{Outlet: q.Get("outlet"), Story: q.Get("story"), Provenance: q.Get("provenance")}
 	if f.Provenance != "" && !provenanceKinds[f.Provenance] {
 		return nil, fmt.Errorf("provenance %q: not a provenance kind: %w", f.Provenance, errBadRequest)
 	}

@@ -16,6 +16,7 @@ import (
 	"sitrep/internal/api"
 	"sitrep/internal/api/apitest"
 	"sitrep/internal/ingest"
+	"sitrep/internal/readmodel"
 	"sitrep/internal/store/sqlite"
 )
 
@@ -32,7 +33,7 @@ func newServer(t *testing.T) (*httptest.Server, *sqlite.Store) {
 		}
 		return sum, apitest.Link(ctx, s)
 	}
-	srv := httptest.NewServer(api.New(api.NewCatalog(s, time.Minute), api.Options{Token: token, Ingest: ing, MaxBody: 64 << 10}))
+	srv := httptest.NewServer(api.New(readmodel.NewCatalog(s, time.Minute), api.Options{Token: token, Ingest: ing, MaxBody: 64 << 10}))
 	t.Cleanup(srv.Close)
 	return srv, s
 }
@@ -249,7 +250,7 @@ func TestErrors(t *testing.T) {
 // TestIngestOffWithoutToken checks that POST is refused when no token is set.
 func TestIngestOffWithoutToken(t *testing.T) {
 	s := apitest.DemoStore(t)
-	srv := httptest.NewServer(api.New(api.NewCatalog(s, 0), api.Options{}))
+	srv := httptest.NewServer(api.New(readmodel.NewCatalog(s, 0), api.Options{}))
 	defer srv.Close()
 	req, _ := http.NewRequest("POST", srv.URL+"/api/v1/articles", strings.NewReader(`{"text":"x"}`))
 	req.Header.Set("Content-Type", "application/x-ndjson")
@@ -272,7 +273,7 @@ func TestPaginationAndFilters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var all []api.Entry
+	var all []readmodel.Entry
 	seen := map[string]bool{}
 	cursor := ""
 	for pages := 0; ; pages++ {
@@ -299,7 +300,7 @@ func TestPaginationAndFilters(t *testing.T) {
 	if len(all) != n {
 		t.Fatalf("paged %d articles, store has %d", len(all), n)
 	}
-	count := func(keep func(api.Entry) bool) int {
+	count := func(keep func(readmodel.Entry) bool) int {
 		k := 0
 		for _, e := range all {
 			if keep(e) {
@@ -318,16 +319,16 @@ func TestPaginationAndFilters(t *testing.T) {
 	}
 	tests := []struct {
 		query string
-		keep  func(api.Entry) bool
+		keep  func(readmodel.Entry) bool
 	}{
-		{"provenance=original", func(e api.Entry) bool { return e.Provenance == "original" }},
-		{"provenance=copy", func(e api.Entry) bool { return e.Provenance == "copy" }},
-		{"outlet=" + url.QueryEscape(outlet), func(e api.Entry) bool { return e.Outlet == outlet }},
-		{"from=2031-03-12&to=2031-03-13", func(e api.Entry) bool {
+		{"provenance=original", func(e readmodel.Entry) bool { return e.Provenance == "original" }},
+		{"provenance=copy", func(e readmodel.Entry) bool { return e.Provenance == "copy" }},
+		{"outlet=" + url.QueryEscape(outlet), func(e readmodel.Entry) bool { return e.Outlet == outlet }},
+		{"from=2031-03-12&to=2031-03-13", func(e readmodel.Entry) bool {
 			d := e.Published.UTC().Format("2006-01-02")
 			return !e.Published.IsZero() && d >= "2031-03-12" && d <= "2031-03-13"
 		}},
-		{"story=" + url.QueryEscape(story), func(e api.Entry) bool { return e.Story == story }},
+		{"story=" + url.QueryEscape(story), func(e readmodel.Entry) bool { return e.Story == story }},
 	}
 	for _, tc := range tests {
 		var p api.ArticlePage

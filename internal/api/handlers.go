@@ -1,16 +1,15 @@
 package api
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"net/http"
 
 	linkentity "sitrep/internal/link/entity"
 	"sitrep/internal/news"
+	"sitrep/internal/readmodel"
 	"sitrep/internal/source"
 	"sitrep/internal/store"
 )
@@ -57,139 +56,8 @@ func (s *Server) entities(r *http.Request) (any, error) {
 	return EntityList{Entities: list}, nil
 }
 
-// EntityDetail is one entity with what the articles say of and by it.
-type EntityDetail struct {
-	Entity *linkentity.Summary `json:"entity"`
-	// Figures are the figures the entity stated.
-	Figures []FigureRow `json:"figures"`
-	// Mentions are the entity's mentions with their sentences.
-	Mentions []MentionRow `json:"mentions"`
-	// Related are entities mentioned in the same sentences, most often first.
-	Related []Related `json:"related"`
-	// Articles are the articles that mention it (the newest
-	// MaxEntityArticles; mentions, figures and relations come from them).
-	Articles []Entry `json:"articles"`
-	// Roles are its roles over time: its terms of office in the facts
-	// table, then the role descriptions resolved to it, oldest first.
-	Roles []RoleRow `json:"roles"`
-}
-
-// MentionRow is one mention in context.
-type MentionRow struct {
-	Article   string `json:"article"`
-	Published string `json:"published,omitempty"`
-	Text      string `json:"text"`
-	Kind      string `json:"kind,omitempty"`
-	Sentence  string `json:"sentence"`
-}
-
-// Related is another entity named in the same sentences.
-type Related struct {
-	Entity    string `json:"entity"`
-	Canonical string `json:"canonical"`
-	Type      string `json:"type"`
-	Count     int    `json:"count"`
-}
-
-// MaxMentions bounds the mentions an entity detail lists.
-const MaxMentions = 200
-
-// MaxEntityArticles bounds the articles an entity detail reads: the
-// newest ones that mention it.
-const MaxEntityArticles = 200
-
-// EntityDetailOf builds an entity's detail from the store.
-func EntityDetailOf(ctx context.Context, cat *Catalog, name string) (*EntityDetail, error) {
-	l := cat.Lister()
-	if l == nil {
-		return nil, fmt.Errorf("this store keeps no entity index: %w", store.ErrNotFound)
-	}
-	e, err := l.Entity(ctx, name)
-	if err != nil {
-		return nil, fmt.Errorf("entity %s: %w", name, err)
-	}
-	// The newest MaxEntityArticles articles: the page reads no more.
-	ents, err := cat.Entries(ctx, e.ArticleIDs)
-	if err != nil {
-		return nil, err
-	}
-	sortNewest(ents)
-	if len(ents) > MaxEntityArticles {
-		ents = ents[:MaxEntityArticles]
-	}
-	ids := make([]string, len(ents))
-	for i, en := range ents {
-		ids[i] = en.ID
-	}
-	arts, err := cat.Load(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	d := &EntityDetail{Entity: e, Figures: []FigureRow{}, Mentions: []MentionRow{}, Related: []Related{}, Articles: ents, Roles: []RoleRow{}}
-	rel := map[string]*Related{}
-	for _, a := range arts {
-		for _, f := range a.Figures {
-			if f.SpeakerEntity == e.Entity {
-				d.Figures = append(d.Figures, FigureRow{Figure: f, Article: a.ID, Outlet: a.Outlet, Published: date(a)})
-			}
-		}
-		sentences := map[int]bool{}
-		for _, m := range a.Entities {
-			if m.Entity != e.Entity {
-				continue
-			}
-			si := sentenceOf(a, m.Start)
-			sentences[si] = true
-			if m.Kind == "role" {
-				d.Roles = append(d.Roles, RoleRow{Role: m.Text, From: date(a), To: date(a), Source: "mention", Article: a.ID})
-			}
-			if len(d.Mentions) < MaxMentions {
-				sent := ""
-				if si >= 0 {
-					sent = a.Sentences[si].In(a.Text)
-				}
-				d.Mentions = append(d.Mentions, MentionRow{Article: a.ID, Published: date(a), Text: m.Text, Kind: m.Kind, Sentence: sent})
-			}
-		}
-		for _, m := range a.Entities {
-			if m.Entity == "" || m.Entity == e.Entity || !sentences[sentenceOf(a, m.Start)] {
-				continue
-			}
-			r := rel[m.Entity]
-			if r == nil {
-				r = &Related{Entity: m.Entity, Canonical: m.Canonical, Type: m.Type}
-				rel[m.Entity] = r
-			}
-			r.Count++
-		}
-	}
-	for _, r := range rel {
-		d.Related = append(d.Related, *r)
-	}
-	d.Roles = append(officesOf(e.Entity), mergeRoles(d.Roles)...)
-	if d.Roles == nil {
-		d.Roles = []RoleRow{}
-	}
-	sort.Slice(d.Related, func(i, j int) bool {
-		if d.Related[i].Count != d.Related[j].Count {
-			return d.Related[i].Count > d.Related[j].Count
-		}
-		return d.Related[i].Entity < d.Related[j].Entity
-	})
-	return d, nil
-}
-
-// sentenceOf returns the index of the sentence holding byte off, or -1.
-func sentenceOf(a *news.Article, off int) int {
-	i := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].End > off })
-	if i < len(a.Sentences) && a.Sentences[i].Start <= off {
-		return i
-	}
-	return -1
-}
-
 func (s *Server) entity(r *http.Request) (any, error) {
-	return EntityDetailOf(r.Context(), s.cat, r.PathValue("id"))
+	return readmodel.EntityDetailOf(r.Context(), s.cat, r.PathValue("id"))
 }
 
 func (s *Server) families(r *http.Request) (any, error) {
@@ -197,51 +65,7 @@ func (s *Server) families(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return FamiliesPage(r.Context(), s.cat, n)
-}
-
-// SearchResult is the response of GET /api/v1/search.
-type SearchResult struct {
-	Query    string               `json:"query"`
-	Articles []Entry              `json:"articles"`
-	Entities []linkentity.Summary `json:"entities"`
-}
-
-// Search runs a query over articles (full text) and entities (a name or
-// alias equal to the query).
-func Search(ctx context.Context, cat *Catalog, q string, n int) (*SearchResult, error) {
-	res := &SearchResult{Query: q, Articles: []Entry{}, Entities: []linkentity.Summary{}}
-	if sr := cat.Searcher(); sr != nil {
-		sums, err := sr.Search(ctx, q, n)
-		if err != nil {
-			return nil, err
-		}
-		ids := make([]string, len(sums))
-		for i, sum := range sums {
-			ids[i] = sum.ID
-		}
-		ents, err := cat.Entries(ctx, ids)
-		if err != nil {
-			return nil, err
-		}
-		byID := make(map[string]Entry, len(ents))
-		for _, e := range ents {
-			byID[e.ID] = e
-		}
-		for _, sum := range sums {
-			e, ok := byID[sum.ID]
-			if !ok {
-				e = Entry{Summary: sum}
-			}
-			res.Articles = append(res.Articles, e)
-		}
-	}
-	if l := cat.Lister(); l != nil {
-		if e, err := l.Entity(ctx, q); err == nil {
-			res.Entities = append(res.Entities, *e)
-		}
-	}
-	return res, nil
+	return readmodel.FamiliesPage(r.Context(), s.cat, n)
 }
 
 func (s *Server) search(r *http.Request) (any, error) {
@@ -253,12 +77,12 @@ func (s *Server) search(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Search(r.Context(), s.cat, q, n)
+	return readmodel.Search(r.Context(), s.cat, q, n)
 }
 
 // StoryList is the response of GET /api/v1/stories.
 type StoryList struct {
-	Stories []Group `json:"stories"`
+	Stories []readmodel.Group `json:"stories"`
 }
 
 func (s *Server) stories(r *http.Request) (any, error) {
@@ -271,59 +95,32 @@ func (s *Server) stories(r *http.Request) (any, error) {
 		return nil, err
 	}
 	if gs == nil {
-		gs = []Group{}
+		gs = []readmodel.Group{}
 	}
 	return StoryList{Stories: gs}, nil
 }
 
-// StoryDetail is one story (or article group) with its articles, ledger
-// and events.
-type StoryDetail struct {
-	Story    Group      `json:"story"`
-	Articles []Entry    `json:"articles"`
-	Ledger   Ledger     `json:"ledger"`
-	Events   []EventRow `json:"events"`
-}
-
-// StoryDetailOf builds a story's detail.
-func StoryDetailOf(ctx context.Context, cat *Catalog, id string) (*StoryDetail, []*news.Article, error) {
-	g, err := cat.Group(ctx, id)
-	if err != nil {
-		return nil, nil, fmt.Errorf("story %s: %w", id, err)
-	}
-	arts, err := cat.Load(ctx, g.IDs)
-	if err != nil {
-		return nil, nil, err
-	}
-	ents, err := cat.Entries(ctx, g.IDs)
-	if err != nil {
-		return nil, nil, err
-	}
-	d := &StoryDetail{Story: g, Articles: ents, Ledger: LedgerOf(arts), Events: Events(arts, EventFilter{})}
-	return d, arts, nil
-}
-
 func (s *Server) story(r *http.Request) (any, error) {
-	d, _, err := StoryDetailOf(r.Context(), s.cat, r.PathValue("id"))
+	d, _, err := readmodel.StoryDetailOf(r.Context(), s.cat, r.PathValue("id"))
 	return d, err
 }
 
 // FigureList is the response of GET /api/v1/figures.
 type FigureList struct {
-	Figures []FigureRow `json:"figures"`
+	Figures []readmodel.FigureRow `json:"figures"`
 	// NextCursor continues after the last article read.
 	NextCursor string `json:"next_cursor,omitempty"`
 }
 
 func (s *Server) figures(r *http.Request) (any, error) {
 	q := r.URL.Query()
-	f := FigureFilter{Measure: q.Get("measure"), Speaker: q.Get("speaker"), From: q.Get("from"), To: q.Get("to")}
+	f := readmodel.FigureFilter{Measure: q.Get("measure"), Speaker: q.Get("speaker"), From: q.Get("from"), To: q.Get("to")}
 	if err := checkDays(f.From, f.To); err != nil {
 		return nil, err
 	}
-	out := FigureList{Figures: []FigureRow{}}
-	next, err := s.scan(r, func(e Entry) bool { return e.Figures > 0 }, func(a *news.Article) int {
-		rows := Figures([]*news.Article{a}, f)
+	out := FigureList{Figures: []readmodel.FigureRow{}}
+	next, err := s.scan(r, func(e readmodel.Entry) bool { return e.Figures > 0 }, func(a *news.Article) int {
+		rows := readmodel.Figures([]*news.Article{a}, f)
 		out.Figures = append(out.Figures, rows...)
 		return len(rows)
 	})
@@ -333,20 +130,20 @@ func (s *Server) figures(r *http.Request) (any, error) {
 
 // EventList is the response of GET /api/v1/events.
 type EventList struct {
-	Events []EventRow `json:"events"`
+	Events []readmodel.EventRow `json:"events"`
 	// NextCursor continues after the last article read.
 	NextCursor string `json:"next_cursor,omitempty"`
 }
 
 func (s *Server) events(r *http.Request) (any, error) {
 	q := r.URL.Query()
-	f := EventFilter{Type: q.Get("type"), Actor: q.Get("actor"), Place: q.Get("place"), From: q.Get("from"), To: q.Get("to")}
+	f := readmodel.EventFilter{Type: q.Get("type"), Actor: q.Get("actor"), Place: q.Get("place"), From: q.Get("from"), To: q.Get("to")}
 	if err := checkDays(f.From, f.To); err != nil {
 		return nil, err
 	}
-	out := EventList{Events: []EventRow{}}
-	next, err := s.scan(r, func(e Entry) bool { return e.Events > 0 }, func(a *news.Article) int {
-		rows := Events([]*news.Article{a}, f)
+	out := EventList{Events: []readmodel.EventRow{}}
+	next, err := s.scan(r, func(e readmodel.Entry) bool { return e.Events > 0 }, func(a *news.Article) int {
+		rows := readmodel.Events([]*news.Article{a}, f)
 		out.Events = append(out.Events, rows...)
 		return len(rows)
 	})
@@ -366,16 +163,11 @@ func checkDays(days ...string) error {
 	return nil
 }
 
-// MaxScan bounds the articles one figures, events or families request
-// reads; a figures or events request that reads them all without filling
-// its page returns a cursor to continue from.
-const MaxScan = 2000
-
 // scan reads the articles of the request's ?story= (else all), newest
 // first from ?cursor=, that keep passes, giving each to add until add has
-// returned ?limit= rows in all or MaxScan articles are read; it returns
+// returned ?limit= rows in all or readmodel.MaxScan articles are read; it returns
 // the cursor after the last article read, "" at the end.
-func (s *Server) scan(r *http.Request, keep func(Entry) bool, add func(*news.Article) int) (string, error) {
+func (s *Server) scan(r *http.Request, keep func(readmodel.Entry) bool, add func(*news.Article) int) (string, error) {
 	q := r.URL.Query()
 	n, err := limit(r)
 	if err != nil {
@@ -387,7 +179,7 @@ func (s *Server) scan(r *http.Request, keep func(Entry) bool, add func(*news.Art
 			return "", err
 		}
 	}
-	f := Filter{Story: q.Get("story")}
+	f := readmodel.Filter{Story: q.Get("story")}
 	rows, read := 0, 0
 	for {
 		page, more, err := s.cat.List(r.Context(), f, after, 200)
@@ -407,7 +199,7 @@ func (s *Server) scan(r *http.Request, keep func(Entry) bool, add func(*news.Art
 				}
 				rows += add(a)
 			}
-			if rows >= n || read >= MaxScan {
+			if rows >= n || read >= readmodel.MaxScan {
 				return encodeCursor(after), nil
 			}
 		}
@@ -415,61 +207,4 @@ func (s *Server) scan(r *http.Request, keep func(Entry) bool, add func(*news.Art
 			return "", nil
 		}
 	}
-}
-
-// FamiliesPage is the families view of the newest judged articles: the
-// corpus-wide counts, and the first n families met among the newest
-// MaxScan judged articles, with their members (at most MaxFamily each).
-// The bound keeps the cost flat when a few large families hold most of
-// the store.
-func FamiliesPage(ctx context.Context, cat *Catalog, n int) (Families, error) {
-	rep := Families{Kinds: map[string]int{}, Families: []Family{}}
-	st, err := cat.Stats(ctx)
-	if err != nil {
-		return rep, err
-	}
-	rep.Articles, rep.Independent, rep.Kinds = st.Judged, st.Families, st.Kinds
-	seen := map[string]bool{}
-	after := ""
-	for read := 0; len(rep.Families) < n && read < MaxScan; {
-		page, more, err := cat.List(ctx, Filter{Judged: true}, after, 200)
-		if err != nil {
-			return rep, err
-		}
-		for _, e := range page {
-			after = e.ID
-			read++
-			if e.Provenance == "" || seen[e.Family] || len(rep.Families) == n {
-				continue
-			}
-			seen[e.Family] = true
-			members, _, err := cat.List(ctx, Filter{Family: e.Family}, "", MaxFamily)
-			if err != nil {
-				return rep, err
-			}
-			sortOldest(members)
-			f := Family{First: e.Family, Members: []FamilyMember{}}
-			for _, m := range members {
-				if m.ID == e.Family {
-					f.Title, f.Outlet = m.Title, m.Outlet
-				}
-				f.Members = append(f.Members, FamilyMember{ID: m.ID, Kind: m.Provenance, Of: m.Of, Outlet: m.Outlet, Title: m.Title})
-			}
-			rep.Families = append(rep.Families, f)
-		}
-		if !more {
-			break
-		}
-	}
-	return rep, nil
-}
-
-func sortOldest(list []Entry) {
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := list[i].Published, list[j].Published
-		if a.IsZero() != b.IsZero() {
-			return !a.IsZero()
-		}
-		return a.Before(b)
-	})
 }

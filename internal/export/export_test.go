@@ -12,15 +12,15 @@ import (
 	"testing"
 	"time"
 
-	"sitrep/internal/api"
 	"sitrep/internal/api/apitest"
 	"sitrep/internal/export"
 	"sitrep/internal/news"
+	"sitrep/internal/readmodel"
 )
 
 func demoArticles(t *testing.T) []*news.Article {
 	t.Helper()
-	all, err := api.NewCatalog(apitest.DemoStore(t), 0).All(context.Background())
+	all, err := readmodel.NewCatalog(apitest.DemoStore(t), 0).All(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ import (
 	"sitrep/internal/api/apitest"
 	"sitrep/internal/ingest"
 	"sitrep/internal/news"
+	"sitrep/internal/readmodel"
 	"sitrep/internal/source"
 	"sitrep/internal/store"
 	"sitrep/internal/store/sqlite"
@@ -88,7 +89,7 @@ func BenchmarkLargeStore(b *testing.B) {
 		putSynthetic(ctx, b, s, n)
 	}
 	b.Logf("stored %d articles in %v", n, time.Since(start))
-	cat := api.NewCatalog(s, time.Hour)
+	cat := readmodel.NewCatalog(s, time.Hour)
 	pages, err := web.New(cat)
 	if err != nil {
 		b.Fatal(err)

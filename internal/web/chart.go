@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"sitrep/internal/api"
+	"sitrep/internal/readmodel"
 )
 
 // palette gives each speaker a colour; chosen for contrast on white and
@@ -17,7 +17,7 @@ var palette = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#
 // Chart renders one measure of a ledger as an SVG: a point per value, a
 // band per range or bound, one colour per speaker, contradictions ringed
 // in red, with a legend and a text alternative.
-func Chart(m api.Measure) template.HTML {
+func Chart(m readmodel.Measure) template.HTML {
 	const W, left, right, top = 640, 70, 20, 20
 	// The legend wraps into rows under the axis; the height grows with it.
 	type entry struct {
@@ -52,11 +52,11 @@ func Chart(m api.Measure) template.HTML {
 	var tmin, tmax time.Time
 	vmin, vmax := math.Inf(1), math.Inf(-1)
 	for _, f := range m.Figures {
-		t, err := day(api.FigureTime(f))
+		t, err := day(readmodel.FigureTime(f))
 		if err != nil {
 			continue
 		}
-		lo, hi := api.Bounds(f.Figure)
+		lo, hi := readmodel.Bounds(f.Figure)
 		if math.IsNaN(lo) {
 			continue
 		}
@@ -72,7 +72,7 @@ func Chart(m api.Measure) template.HTML {
 				vmin, vmax = math.Min(vmin, v), math.Max(vmax, v)
 			}
 		}
-		pts = append(pts, pt{x: float64(t.Unix()), lo: lo, hi: hi, speaker: speakers[f.Speaker], label: fmt.Sprintf("%s: %s (%s, %s)", f.Speaker, f.Text, api.FigureTime(f), f.Outlet), open: open})
+		pts = append(pts, pt{x: float64(t.Unix()), lo: lo, hi: hi, speaker: speakers[f.Speaker], label: fmt.Sprintf("%s: %s (%s, %s)", f.Speaker, f.Text, readmodel.FigureTime(f), f.Outlet), open: open})
 	}
 	if len(pts) == 0 {
 		return ""
@@ -126,11 +126,11 @@ func Chart(m api.Measure) template.HTML {
 	for _, c := range m.Contradictions {
 		for _, i := range []int{c.A, c.B} {
 			f := m.Figures[i]
-			t, err := day(api.FigureTime(f))
+			t, err := day(readmodel.FigureTime(f))
 			if err != nil {
 				continue
 			}
-			lo, hi := api.Bounds(f.Figure)
+			lo, hi := readmodel.Bounds(f.Figure)
 			fmt.Fprintf(&b, `<circle class="contradiction" cx="%.1f" cy="%.1f" r="11"><title>contradiction on %s</title></circle>`, x(float64(t.Unix())), (y(lo)+y(hi))/2, c.Time)
 		}
 	}
@@ -199,7 +199,7 @@ func idSafe(s string) string {
 }
 
 // speakerColours maps each speaker of a measure to its chart colour.
-func speakerColours(m api.Measure) map[string]string {
+func speakerColours(m readmodel.Measure) map[string]string {
 	out := map[string]string{}
 	for i, s := range m.Speakers {
 		out[s] = palette[i%len(palette)]
@@ -208,7 +208,7 @@ func speakerColours(m api.Measure) map[string]string {
 }
 
 // inContradiction reports which figures of m are in a contradiction.
-func inContradiction(m api.Measure) map[int]bool {
+func inContradiction(m readmodel.Measure) map[int]bool {
 	out := map[int]bool{}
 	for _, c := range m.Contradictions {
 		out[c.A], out[c.B] = true, true

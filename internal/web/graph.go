@@ -7,7 +7,7 @@ import (
 	"net/url"
 	"strings"
 
-	"sitrep/internal/api"
+	"sitrep/internal/readmodel"
 )
 
 // MaxGraphNodes is how many co-occurring actors the entity graph shows.
@@ -18,7 +18,7 @@ const MaxGraphNodes = 10
 // entity in the middle, the others on a circle around it, each edge as
 // thick as its count allows and each node a link to its entity page.
 // It returns "" when no actor shares a sentence with the entity.
-func Graph(d *api.EntityDetail) template.HTML {
+func Graph(d *readmodel.EntityDetail) template.HTML {
 	rel := d.Related
 	if len(rel) > MaxGraphNodes {
 		rel = rel[:MaxGraphNodes]

@@ -1,6 +1,6 @@
 // Package web serves sitrep's pages: server-rendered html/template pages
-// over the API's catalog, with embedded CSS and JavaScript (no CDN; every
-// page works offline and without script, which only adds click-to-show
+// over the read model (internal/readmodel), with embedded CSS and
+// JavaScript (no CDN; every page works offline and without script, which only adds click-to-show
 // details for highlighted spans). Pages: the overview (stories or article
 // groups), a story (articles with provenance badges, the figure ledger as
 // a table and a server-rendered SVG chart per measure, events, actors),
@@ -19,8 +19,8 @@ import (
 	"strings"
 	"time"
 
-	"sitrep/internal/api"
 	"sitrep/internal/news"
+	"sitrep/internal/readmodel"
 	"sitrep/internal/store"
 )
 
@@ -46,7 +46,7 @@ var funcs = template.FuncMap{
 	"chart":   Chart,
 	"colours": speakerColours,
 	"contra":  inContradiction,
-	"fig": func(f api.FigureRow) string {
+	"fig": func(f readmodel.FigureRow) string {
 		return describe(f.Value, f.Low, f.High, f.Approx, f.Unit)
 	},
 	"kindLabel": func(k string) string { return strings.ReplaceAll(k, "_", " ") },
@@ -62,13 +62,13 @@ var funcs = template.FuncMap{
 
 // Server serves the pages.
 type Server struct {
-	cat   *api.Catalog
+	cat   *readmodel.Catalog
 	pages map[string]*template.Template
 	mux   *http.ServeMux
 }
 
 // New returns the pages over cat.
-func New(cat *api.Catalog) (*Server, error) {
+func New(cat *readmodel.Catalog) (*Server, error) {
 	s := &Server{cat: cat, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
 	for _, p := range []string{"overview", "story", "article", "entities", "entity", "families", "search", "error"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p+".html")
@@ -153,7 +153,7 @@ func (s *Server) renderError(w http.ResponseWriter, status int, msg string) {
 }
 
 type overviewData struct {
-	Groups    []api.Group
+	Groups    []readmodel.Group
 	Stories   bool
 	Articles  int
 	Families  int
@@ -182,7 +182,7 @@ func (s *Server) overview(r *http.Request) (string, any, error) {
 }
 
 type storyData struct {
-	*api.StoryDetail
+	*readmodel.StoryDetail
 	Actors []actor
 }
 
@@ -192,7 +192,7 @@ type actor struct {
 }
 
 func (s *Server) story(r *http.Request) (string, any, error) {
-	d, arts, err := api.StoryDetailOf(r.Context(), s.cat, r.PathValue("id"))
+	d, arts, err := readmodel.StoryDetailOf(r.Context(), s.cat, r.PathValue("id"))
 	if err != nil {
 		return "", nil, err
 	}
@@ -236,7 +236,7 @@ func actorsOf(arts []*news.Article) []actor {
 }
 
 type entityData struct {
-	*api.EntityDetail
+	*readmodel.EntityDetail
 	Graph template.HTML
 }
 
@@ -246,8 +246,8 @@ type articleData struct {
 	Source  *news.Article
 	Rows    []alignedRow
 	Spun    template.HTML
-	Entry   api.Entry
-	Figures []api.FigureRow
+	Entry   readmodel.Entry
+	Figures []readmodel.FigureRow
 }
 
 func (s *Server) article(r *http.Request) (string, any, error) {
@@ -256,7 +256,7 @@ func (s *Server) article(r *http.Request) (string, any, error) {
 	if err != nil {
 		return "", nil, fmt.Errorf("article %s: %w", id, err)
 	}
-	d := articleData{A: a, Text: AnnotatedText(a), Figures: api.Figures([]*news.Article{a}, api.FigureFilter{})}
+	d := articleData{A: a, Text: AnnotatedText(a), Figures: readmodel.Figures([]*news.Article{a}, readmodel.FigureFilter{})}
 	d.Entry, _, _ = s.cat.Entry(r.Context(), id)
 	if p := a.Provenance; p != nil {
 		if p.Of != "" {
@@ -291,7 +291,7 @@ func (s *Server) entities(r *http.Request) (string, any, error) {
 }
 
 func (s *Server) entity(r *http.Request) (string, any, error) {
-	d, err := api.EntityDetailOf(r.Context(), s.cat, r.PathValue("id"))
+	d, err := readmodel.EntityDetailOf(r.Context(), s.cat, r.PathValue("id"))
 	if err != nil {
 		return "", nil, err
 	}
@@ -299,7 +299,7 @@ func (s *Server) entity(r *http.Request) (string, any, error) {
 }
 
 func (s *Server) families(r *http.Request) (string, any, error) {
-	fams, err := api.FamiliesPage(r.Context(), s.cat, 100)
+	fams, err := readmodel.FamiliesPage(r.Context(), s.cat, 100)
 	if err != nil {
 		return "", nil, err
 	}
@@ -312,9 +312,9 @@ func (s *Server) search(r *http.Request) (string, any, error) {
 		return "", nil, fmt.Errorf("the query is too long: %w", errBadQuery)
 	}
 	if q == "" {
-		return "Search", (*api.SearchResult)(nil), nil
+		return "Search", (*readmodel.SearchResult)(nil), nil
 	}
-	res, err := api.Search(r.Context(), s.cat, q, 100)
+	res, err := readmodel.Search(r.Context(), s.cat, q, 100)
 	if err != nil {
 		return "", nil, err
 	}

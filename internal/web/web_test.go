@@ -11,14 +11,15 @@ import (
 
 	"sitrep/internal/api"
 	"sitrep/internal/api/apitest"
+	"sitrep/internal/readmodel"
 	"sitrep/internal/web"
 )
 
 // site serves the pages and the API over the demo store, as `sitrep serve` does.
-func site(t testing.TB) (*httptest.Server, *api.Catalog) {
+func site(t testing.TB) (*httptest.Server, *readmodel.Catalog) {
 	t.Helper()
 	s := apitest.DemoStore(t)
-	cat := api.NewCatalog(s, 0)
+	cat := readmodel.NewCatalog(s, 0)
 	pages, err := web.New(cat)
 	if err != nil {
 		t.Fatal(err)
@@ -33,7 +34,7 @@ func site(t testing.TB) (*httptest.Server, *api.Catalog) {
 
 // demoPages returns the path of every kind of page, with real IDs: a
 // story with a ledger, a derived article with a source, an entity.
-func demoPages(t testing.TB, cat *api.Catalog) map[string]string {
+func demoPages(t testing.TB, cat *readmodel.Catalog) map[string]string {
 	t.Helper()
 	ctx := context.Background()
 	groups, err := cat.Groups(ctx)
@@ -42,7 +43,7 @@ func demoPages(t testing.TB, cat *api.Catalog) map[string]string {
 	}
 	story := ""
 	for _, g := range groups {
-		d, _, err := api.StoryDetailOf(ctx, cat, g.ID)
+		d, _, err := readmodel.StoryDetailOf(ctx, cat, g.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +55,7 @@ func demoPages(t testing.TB, cat *api.Catalog) map[string]string {
 	if story == "" {
 		t.Fatal("no story of the demo corpus has a ledger")
 	}
-	copies, _, err := cat.List(ctx, api.Filter{Provenance: "partial_copy"}, "", 1)
+	copies, _, err := cat.List(ctx, readmodel.Filter{Provenance: "partial_copy"}, "", 1)
 	if err != nil || len(copies) == 0 {
 		t.Fatalf("no partial copy in the demo corpus: %v", err)
 	}
@@ -77,7 +78,7 @@ func demoPages(t testing.TB, cat *api.Catalog) map[string]string {
 func TestPages(t *testing.T) {
 	srv, cat := site(t)
 	paths := demoPages(t, cat)
-	spun, _, err := cat.List(context.Background(), api.Filter{Provenance: "spun"}, "", 1)
+	spun, _, err := cat.List(context.Background(), readmodel.Filter{Provenance: "spun"}, "", 1)
 	if err != nil || len(spun) == 0 {
 		t.Fatalf("no spun article in the demo corpus: %v", err)
 	}

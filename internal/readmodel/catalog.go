@@ -1,4 +1,10 @@
-package api
+// Package readmodel is the read side that the API, the web pages and the
+// CLI share: the Catalog (bounded reads of article entries, groups and
+// counts from the store) and the views built over it and over loaded
+// articles: story, entity and families details, search, figure and event
+// rows, the figure ledger shaped for tables and charts, roles, and top
+// actors. It knows nothing of HTTP or of the terminal.
+package readmodel
 
 import (
 	"context"
@@ -190,7 +196,7 @@ func (c *Catalog) GroupsN(ctx context.Context, n int) ([]Group, error) {
 		}
 	}
 	// No story yet: group a page of the newest articles by family.
-	list, _, err := c.List(ctx, Filter{}, "", min(4*n, MaxLimit))
+	list, _, err := c.List(ctx, Filter{}, "", min(4*n, MaxPage))
 	if err != nil {
 		return nil, err
 	}
@@ -331,6 +337,9 @@ func (c *Catalog) Group(ctx context.Context, id string) (Group, error) {
 
 // MaxFamily bounds the members a family view reads.
 const MaxFamily = 1000
+
+// MaxPage bounds the entries one read of a listing asks the store for.
+const MaxPage = 500
 
 func sortNewest(list []Entry) {
 	sort.SliceStable(list, func(i, j int) bool {

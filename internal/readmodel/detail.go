@@ -1,0 +1,275 @@
+package readmodel
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	linkentity "sitrep/internal/link/entity"
+	"sitrep/internal/news"
+	"sitrep/internal/store"
+)
+
+// EntityDetail is one entity with what the articles say of and by it.
+type EntityDetail struct {
+	Entity *linkentity.Summary `json:"entity"`
+	// Figures are the figures the entity stated.
+	Figures []FigureRow `json:"figures"`
+	// Mentions are the entity's mentions with their sentences.
+	Mentions []MentionRow `json:"mentions"`
+	// Related are entities mentioned in the same sentences, most often first.
+	Related []Related `json:"related"`
+	// Articles are the articles that mention it (the newest
+	// MaxEntityArticles; mentions, figures and relations come from them).
+	Articles []Entry `json:"articles"`
+	// Roles are its roles over time: its terms of office in the facts
+	// table, then the role descriptions resolved to it, oldest first.
+	Roles []RoleRow `json:"roles"`
+}
+
+// MentionRow is one mention in context.
+type MentionRow struct {
+	Article   string `json:"article"`
+	Published string `json:"published,omitempty"`
+	Text      string `json:"text"`
+	Kind      string `json:"kind,omitempty"`
+	Sentence  string `json:"sentence"`
+}
+
+// Related is another entity named in the same sentences.
+type Related struct {
+	Entity    string `json:"entity"`
+	Canonical string `json:"canonical"`
+	Type      string `json:"type"`
+	Count     int    `json:"count"`
+}
+
+// MaxMentions bounds the mentions an entity detail lists.
+const MaxMentions = 200
+
+// MaxEntityArticles bounds the articles an entity detail reads: the
+// newest ones that mention it.
+const MaxEntityArticles = 200
+
+// EntityDetailOf builds an entity's detail from the store.
+func EntityDetailOf(ctx context.Context, cat *Catalog, name string) (*EntityDetail, error) {
+	l := cat.Lister()
+	if l == nil {
+		return nil, fmt.Errorf("this store keeps no entity index: %w", store.ErrNotFound)
+	}
+	e, err := l.Entity(ctx, name)
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: %w", name, err)
+	}
+	// The newest MaxEntityArticles articles: the page reads no more.
+	ents, err := cat.Entries(ctx, e.ArticleIDs)
+	if err != nil {
+		return nil, err
+	}
+	sortNewest(ents)
+	if len(ents) > MaxEntityArticles {
+		ents = ents[:MaxEntityArticles]
+	}
+	ids := make([]string, len(ents))
+	for i, en := range ents {
+		ids[i] = en.ID
+	}
+	arts, err := cat.Load(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	d := &EntityDetail{Entity: e, Figures: []FigureRow{}, Mentions: []MentionRow{}, Related: []Related{}, Articles: ents, Roles: []RoleRow{}}
+	rel := map[string]*Related{}
+	for _, a := range arts {
+		for _, f := range a.Figures {
+			if f.SpeakerEntity == e.Entity {
+				d.Figures = append(d.Figures, FigureRow{Figure: f, Article: a.ID, Outlet: a.Outlet, Published: date(a)})
+			}
+		}
+		sentences := map[int]bool{}
+		for _, m := range a.Entities {
+			if m.Entity != e.Entity {
+				continue
+			}
+			si := sentenceOf(a, m.Start)
+			sentences[si] = true
+			if m.Kind == "role" {
+				d.Roles = append(d.Roles, RoleRow{Role: m.Text, From: date(a), To: date(a), Source: "mention", Article: a.ID})
+			}
+			if len(d.Mentions) < MaxMentions {
+				sent := ""
+				if si >= 0 {
+					sent = a.Sentences[si].In(a.Text)
+				}
+				d.Mentions = append(d.Mentions, MentionRow{Article: a.ID, Published: date(a), Text: m.Text, Kind: m.Kind, Sentence: sent})
+			}
+		}
+		for _, m := range a.Entities {
+			if m.Entity == "" || m.Entity == e.Entity || !sentences[sentenceOf(a, m.Start)] {
+				continue
+			}
+			r := rel[m.Entity]
+			if r == nil {
+				r = &Related{Entity: m.Entity, Canonical: m.Canonical, Type: m.Type}
+				rel[m.Entity] = r
+			}
+			r.Count++
+		}
+	}
+	for _, r := range rel {
+		d.Related = append(d.Related, *r)
+	}
+	d.Roles = append(officesOf(e.Entity), mergeRoles(d.Roles)...)
+	if d.Roles == nil {
+		d.Roles = []RoleRow{}
+	}
+	sort.Slice(d.Related, func(i, j int) bool {
+		if d.Related[i].Count != d.Related[j].Count {
+			return d.Related[i].Count > d.Related[j].Count
+		}
+		return d.Related[i].Entity < d.Related[j].Entity
+	})
+	return d, nil
+}
+
+// sentenceOf returns the index of the sentence holding byte off, or -1.
+func sentenceOf(a *news.Article, off int) int {
+	i := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].End > off })
+	if i < len(a.Sentences) && a.Sentences[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// SearchResult is the response of GET /api/v1/search.
+type SearchResult struct {
+	Query    string               `json:"query"`
+	Articles []Entry              `json:"articles"`
+	Entities []linkentity.Summary `json:"entities"`
+}
+
+// Search runs a query over articles (full text) and entities (a name or
+// alias equal to the query).
+func Search(ctx context.Context, cat *Catalog, q string, n int) (*SearchResult, error) {
+	res := &SearchResult{Query: q, Articles: []Entry{}, Entities: []linkentity.Summary{}}
+	if sr := cat.Searcher(); sr != nil {
+		sums, err := sr.Search(ctx, q, n)
+		if err != nil {
+			return nil, err
+		}
+		ids := make([]string, len(sums))
+		for i, sum := range sums {
+			ids[i] = sum.ID
+		}
+		ents, err := cat.Entries(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		byID := make(map[string]Entry, len(ents))
+		for _, e := range ents {
+			byID[e.ID] = e
+		}
+		for _, sum := range sums {
+			e, ok := byID[sum.ID]
+			if !ok {
+				e = Entry{Summary: sum}
+			}
+			res.Articles = append(res.Articles, e)
+		}
+	}
+	if l := cat.Lister(); l != nil {
+		if e, err := l.Entity(ctx, q); err == nil {
+			res.Entities = append(res.Entities, *e)
+		}
+	}
+	return res, nil
+}
+
+// StoryDetail is one story (or article group) with its articles, ledger
+// and events.
+type StoryDetail struct {
+	Story    Group      `json:"story"`
+	Articles []Entry    `json:"articles"`
+	Ledger   Ledger     `json:"ledger"`
+	Events   []EventRow `json:"events"`
+}
+
+// StoryDetailOf builds a story's detail.
+func StoryDetailOf(ctx context.Context, cat *Catalog, id string) (*StoryDetail, []*news.Article, error) {
+	g, err := cat.Group(ctx, id)
+	if err != nil {
+		return nil, nil, fmt.Errorf("story %s: %w", id, err)
+	}
+	arts, err := cat.Load(ctx, g.IDs)
+	if err != nil {
+		return nil, nil, err
+	}
+	ents, err := cat.Entries(ctx, g.IDs)
+	if err != nil {
+		return nil, nil, err
+	}
+	d := &StoryDetail{Story: g, Articles: ents, Ledger: LedgerOf(arts), Events: Events(arts, EventFilter{})}
+	return d, arts, nil
+}
+
+// MaxScan bounds the articles one figures, events or families request
+// reads; a figures or events request that reads them all without filling
+// its page returns a cursor to continue from.
+const MaxScan = 2000
+
+// FamiliesPage is the families view of the newest judged articles: the
+// corpus-wide counts, and the first n families met among the newest
+// MaxScan judged articles, with their members (at most MaxFamily each).
+// The bound keeps the cost flat when a few large families hold most of
+// the store.
+func FamiliesPage(ctx context.Context, cat *Catalog, n int) (Families, error) {
+	rep := Families{Kinds: map[string]int{}, Families: []Family{}}
+	st, err := cat.Stats(ctx)
+	if err != nil {
+		return rep, err
+	}
+	rep.Articles, rep.Independent, rep.Kinds = st.Judged, st.Families, st.Kinds
+	seen := map[string]bool{}
+	after := ""
+	for read := 0; len(rep.Families) < n && read < MaxScan; {
+		page, more, err := cat.List(ctx, Filter{Judged: true}, after, 200)
+		if err != nil {
+			return rep, err
+		}
+		for _, e := range page {
+			after = e.ID
+			read++
+			if e.Provenance == "" || seen[e.Family] || len(rep.Families) == n {
+				continue
+			}
+			seen[e.Family] = true
+			members, _, err := cat.List(ctx, Filter{Family: e.Family}, "", MaxFamily)
+			if err != nil {
+				return rep, err
+			}
+			sortOldest(members)
+			f := Family{First: e.Family, Members: []FamilyMember{}}
+			for _, m := range members {
+				if m.ID == e.Family {
+					f.Title, f.Outlet = m.Title, m.Outlet
+				}
+				f.Members = append(f.Members, FamilyMember{ID: m.ID, Kind: m.Provenance, Of: m.Of, Outlet: m.Outlet, Title: m.Title})
+			}
+			rep.Families = append(rep.Families, f)
+		}
+		if !more {
+			break
+		}
+	}
+	return rep, nil
+}
+
+func sortOldest(list []Entry) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i].Published, list[j].Published
+		if a.IsZero() != b.IsZero() {
+			return !a.IsZero()
+		}
+		return a.Before(b)
+	})
+}
