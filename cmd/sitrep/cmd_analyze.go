@@ -8,6 +8,7 @@ import (
 	"sitrep/internal/ingest"
 	"sitrep/internal/ledger"
 	"sitrep/internal/news"
+	"sitrep/internal/readmodel"
 	"sitrep/internal/store"
 	"sitrep/internal/store/sqlite"
 )
@@ -50,7 +51,7 @@ func analyze(ctx context.Context, env *environment, read ingest.ReadFunc, rf *ru
 	if err != nil {
 		return err
 	}
-	rep := report{Articles: articles, Skipped: sum.Skipped, Summary: &sum, Provenance: provenanceOf(articles), Ledger: ledger.Build(articles)}
+	rep := report{Articles: articles, Skipped: sum.Skipped, Summary: &sum, Provenance: readmodel.FamiliesOf(articles), Ledger: ledger.Build(articles)}
 	if asJSON {
 		if err := writeJSON(env.stdout, rep); err != nil {
 			return err

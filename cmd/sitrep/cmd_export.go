@@ -8,6 +8,7 @@ import (
 
 	asyntax "sitrep/internal/annotate/syntax"
 	"sitrep/internal/export"
+	"sitrep/internal/readmodel"
 )
 
 // runExport writes one table of the store, or the actor graph:
@@ -41,7 +42,7 @@ func runExport(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer s.Close()
-	articles, err := allArticles(ctx, s)
+	articles, err := readmodel.All(ctx, s)
 	if err != nil {
 		return err
 	}

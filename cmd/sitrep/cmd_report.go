@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
 	"sitrep/internal/ledger"
 	"sitrep/internal/news"
+	"sitrep/internal/readmodel"
 )
 
 func runReport(ctx context.Context, env *environment, args []string) error {
@@ -29,7 +29,7 @@ func runReport(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer s.Close()
-	articles, err := allArticles(ctx, s)
+	articles, err := readmodel.All(ctx, s)
 	if err != nil {
 		return err
 	}
@@ -52,11 +52,11 @@ type situation struct {
 
 // storySituation is one story's part of the report.
 type storySituation struct {
-	Story       string         `json:"story"`
-	Articles    []storyArticle `json:"articles"`
-	Independent int            `json:"independent_sources"`
-	Ledger      []ledger.Group `json:"ledger"`
-	Actors      []actorCount   `json:"actors"`
+	Story       string            `json:"story"`
+	Articles    []storyArticle    `json:"articles"`
+	Independent int               `json:"independent_sources"`
+	Ledger      []ledger.Group    `json:"ledger"`
+	Actors      []readmodel.Actor `json:"actors"`
 }
 
 // storyArticle is one article line of a story.
@@ -71,19 +71,17 @@ type storyArticle struct {
 	Claims    int    `json:"claims"`
 }
 
-// actorCount is an entity and the number of its mentions in a story.
-type actorCount struct {
-	Entity   string `json:"entity"`
-	Name     string `json:"name"`
-	Mentions int    `json:"mentions"`
-}
+// maxActors bounds the actors a story's report lists.
+const maxActors = 8
 
 func situationOf(articles []*news.Article) situation {
 	led := ledger.Build(articles)
 	sit := situation{Ledger: led, Articles: articles}
 	byStory := map[string]*storySituation{}
+	byStoryArts := map[string][]*news.Article{}
 	var order []string
 	for _, a := range articles {
+		byStoryArts[a.Story] = append(byStoryArts[a.Story], a)
 		st := byStory[a.Story]
 		if st == nil {
 			st = &storySituation{Story: a.Story}
@@ -112,45 +110,10 @@ func situationOf(articles []*news.Article) situation {
 				st.Ledger = append(st.Ledger, g)
 			}
 		}
-		st.Actors = topActors(articles, k, 8)
+		st.Actors = readmodel.TopActors(byStoryArts[k], maxActors)
 		sit.Stories = append(sit.Stories, *st)
 	}
 	return sit
-}
-
-// topActors counts the linked entity mentions of a story's articles.
-func topActors(articles []*news.Article, story string, n int) []actorCount {
-	counts := map[string]*actorCount{}
-	for _, a := range articles {
-		if a.Story != story {
-			continue
-		}
-		for _, m := range a.Entities {
-			if m.Entity == "" {
-				continue
-			}
-			c := counts[m.Entity]
-			if c == nil {
-				c = &actorCount{Entity: m.Entity, Name: m.Canonical}
-				counts[m.Entity] = c
-			}
-			c.Mentions++
-		}
-	}
-	out := make([]actorCount, 0, len(counts))
-	for _, c := range counts {
-		out = append(out, *c)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Mentions != out[j].Mentions {
-			return out[i].Mentions > out[j].Mentions
-		}
-		return out[i].Entity < out[j].Entity
-	})
-	if len(out) > n {
-		out = out[:n]
-	}
-	return out
 }
 
 func writeSituation(w io.Writer, sit situation) {

@@ -11,6 +11,7 @@ import (
 	"sitrep/internal/ingest"
 	"sitrep/internal/ledger"
 	"sitrep/internal/news"
+	"sitrep/internal/readmodel"
 )
 
 // report is the JSON document `analyze --json`, `demo --json` and
@@ -21,7 +22,7 @@ type report struct {
 	Skipped  []ingest.Skip   `json:"skipped,omitempty"`
 	Summary  *ingest.Summary `json:"summary,omitempty"`
 	// Provenance counts articles and independent families (cmd_families.go).
-	Provenance *provenanceReport `json:"provenance,omitempty"`
+	Provenance *readmodel.Families `json:"provenance,omitempty"`
 	// Ledger groups the articles' figures by measure (internal/ledger).
 	Ledger *ledger.Ledger `json:"ledger,omitempty"`
 }

@@ -22,6 +22,7 @@ import (
 	"sitrep/internal/news"
 	"sitrep/internal/queue"
 	"sitrep/internal/queue/natsq"
+	"sitrep/internal/readmodel"
 	"sitrep/internal/store"
 )
 
@@ -381,7 +382,7 @@ func TestPostgresMatchesSQLite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		articles, err := allArticles(ctx, s)
+		articles, err := readmodel.All(ctx, s)
 		if err != nil {
 			t.Fatal(err)
 		}

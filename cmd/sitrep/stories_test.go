@@ -11,6 +11,7 @@ import (
 
 	"sitrep/internal/demo"
 	"sitrep/internal/link/story"
+	"sitrep/internal/readmodel"
 )
 
 // TestDemoStories ingests the demo corpus and checks that the story step
@@ -39,7 +40,7 @@ func TestDemoStories(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	articles, err := allArticles(ctx, s)
+	articles, err := readmodel.All(ctx, s)
 	if err != nil {
 		t.Fatal(err)
 	}

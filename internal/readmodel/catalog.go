@@ -354,25 +354,34 @@ func sortNewest(list []Entry) {
 	})
 }
 
-// All returns every article in full, newest first. It reads the whole
-// store: for exports and tests, never for a page or an endpoint.
-func (c *Catalog) All(ctx context.Context) ([]*news.Article, error) {
-	var ids []string
+// All returns every article in full, in the store's listing order. It
+// reads the whole store: for exports and tests, never for a page or an
+// endpoint.
+func (c *Catalog) All(ctx context.Context) ([]*news.Article, error) { return All(ctx, c.st) }
+
+// All reads every article r holds, page by page, in its listing order:
+// for the CLI's whole-store reports and exports.
+func All(ctx context.Context, r store.ArticleReader) ([]*news.Article, error) {
+	const page = 1000
+	var out []*news.Article
 	after := ""
 	for {
-		page, err := c.st.Articles(ctx, store.ListOptions{Limit: 1000, After: after})
+		list, err := r.Articles(ctx, store.ListOptions{Limit: page, After: after})
 		if err != nil {
 			return nil, err
 		}
-		for _, s := range page {
-			ids = append(ids, s.ID)
+		for _, sum := range list {
+			a, err := r.Article(ctx, sum.ID)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, a)
 		}
-		if len(page) < 1000 {
-			break
+		if len(list) < page {
+			return out, nil
 		}
-		after = page[len(page)-1].ID
+		after = list[len(list)-1].ID
 	}
-	return c.Load(ctx, ids)
 }
 
 // Load reads the articles ids names, in that order.

@@ -8,33 +8,6 @@ import (
 	"sitrep/internal/news"
 )
 
-// Families is the corpus-level provenance section (docs/JSON.md): how
-// many articles, and how many independent families they come from.
-type Families struct {
-	Articles    int            `json:"articles"`
-	Independent int            `json:"independent"`
-	Kinds       map[string]int `json:"kinds"`
-	Families    []Family       `json:"families"`
-}
-
-// Family is the article that came first and every article derived from
-// it, in publication order.
-type Family struct {
-	First   string         `json:"first"`
-	Title   string         `json:"title,omitempty"`
-	Outlet  string         `json:"outlet,omitempty"`
-	Members []FamilyMember `json:"members"`
-}
-
-// FamilyMember is one article of a family with its verdict.
-type FamilyMember struct {
-	ID     string `json:"id"`
-	Kind   string `json:"kind"`
-	Of     string `json:"of,omitempty"`
-	Outlet string `json:"outlet,omitempty"`
-	Title  string `json:"title,omitempty"`
-}
-
 // FigureRow is one figure with the article it is in.
 type FigureRow struct {
 	news.Figure

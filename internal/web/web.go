@@ -15,7 +15,6 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
-	"sort"
 	"strings"
 	"time"
 
@@ -183,13 +182,11 @@ func (s *Server) overview(r *http.Request) (string, any, error) {
 
 type storyData struct {
 	*readmodel.StoryDetail
-	Actors []actor
+	Actors []readmodel.Actor
 }
 
-type actor struct {
-	Entity, Canonical, Type string
-	Count                   int
-}
+// maxActors bounds the actors a story page lists.
+const maxActors = 20
 
 func (s *Server) story(r *http.Request) (string, any, error) {
 	d, arts, err := readmodel.StoryDetailOf(r.Context(), s.cat, r.PathValue("id"))
@@ -200,39 +197,7 @@ func (s *Server) story(r *http.Request) (string, any, error) {
 	if title == "" {
 		title = "Story " + d.Story.ID
 	}
-	return title, storyData{StoryDetail: d, Actors: actorsOf(arts)}, nil
-}
-
-// actorsOf counts the persons, organisations and states the articles name.
-func actorsOf(arts []*news.Article) []actor {
-	by := map[string]*actor{}
-	for _, a := range arts {
-		for _, m := range a.Entities {
-			if m.Entity == "" || m.Type == "LOC" || m.Type == "MISC" {
-				continue
-			}
-			x := by[m.Entity]
-			if x == nil {
-				x = &actor{Entity: m.Entity, Canonical: orText(m.Canonical, m.Text), Type: m.Type}
-				by[m.Entity] = x
-			}
-			x.Count++
-		}
-	}
-	out := make([]actor, 0, len(by))
-	for _, x := range by {
-		out = append(out, *x)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Entity < out[j].Entity
-	})
-	if len(out) > 20 {
-		out = out[:20]
-	}
-	return out
+	return title, storyData{StoryDetail: d, Actors: readmodel.TopActors(arts, maxActors)}, nil
 }
 
 type entityData struct {
