@@ -79,7 +79,9 @@ func New(opts Options) *Extractor {
 // recorded as a problem of stage "extract" on the article. It returns an
 // error wrapping news.ErrRejected for input that cannot become an
 // article: binary data, text too damaged to repair, HTML without an
-// article body, or nothing left after cleaning. It leaves a.Raw alone.
+// article body, or nothing left after cleaning. Once the text is
+// extracted it clears a.Raw (a.RawSize keeps its size), so the raw bytes
+// are not held past this stage.
 func (e *Extractor) Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -110,6 +112,7 @@ func (e *Extractor) Process(ctx context.Context, a *news.Article) error {
 		a.Outlet = news.Host(a.URL) // the site stands in for an unnamed outlet
 	}
 	a.ID = news.ArticleID(a.URL, a.Text)
+	a.Raw = nil
 	return nil
 }
 

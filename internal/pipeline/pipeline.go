@@ -167,7 +167,6 @@ func (p *Pipeline) Process(ctx context.Context, a *news.Article) error {
 		}
 		a.Problems = append(a.Problems, news.Problem{Stage: s.Name, Message: err.Error()})
 	}
-	a.Raw = nil // extraction is done; do not hold raw bytes past the pipeline
 	return nil
 }
 
