@@ -9,6 +9,7 @@ import (
 	"sitrep/internal/ledger"
 	"sitrep/internal/news"
 	"sitrep/internal/readmodel"
+	"sitrep/internal/source"
 	"sitrep/internal/store"
 	"sitrep/internal/store/sqlite"
 )
@@ -24,13 +25,13 @@ func runAnalyze(ctx context.Context, env *environment, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("analyze: no input given: %w", errUsage)
 	}
-	return analyze(ctx, env, ingest.Files(fs.Args(), rf.sourceOptions(env)), rf, *asJSON)
+	return analyze(ctx, env, source.Files(ctx, fs.Args(), rf.sourceOptions(env)), rf, *asJSON)
 }
 
 // analyze ingests what read reads into a temporary store and prints the
 // report of everything stored, in the order it was read; then runs each
 // of then on the store before removing it (demo serves the UI).
-func analyze(ctx context.Context, env *environment, read ingest.ReadFunc, rf *runFlags, asJSON bool, then ...func(context.Context, store.Store) error) error {
+func analyze(ctx context.Context, env *environment, read source.Seq, rf *runFlags, asJSON bool, then ...func(context.Context, store.Store) error) error {
 	s, err := sqlite.OpenTemp(ctx)
 	if err != nil {
 		return fmt.Errorf("temporary store: %w", err)

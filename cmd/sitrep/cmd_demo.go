@@ -6,7 +6,7 @@ import (
 	"fmt"
 
 	"sitrep/internal/demo"
-	"sitrep/internal/ingest"
+	"sitrep/internal/source"
 	"sitrep/internal/store"
 )
 
@@ -30,5 +30,5 @@ func runDemo(ctx context.Context, env *environment, args []string) error {
 			return serve(ctx, env, s, *addr)
 		})
 	}
-	return analyze(ctx, env, ingest.Stream("demo", bytes.NewReader(demo.Articles), rf.sourceOptions(env)), rf, *asJSON, then...)
+	return analyze(ctx, env, source.Stream(ctx, "demo", bytes.NewReader(demo.Articles), rf.sourceOptions(env)), rf, *asJSON, then...)
 }

@@ -9,11 +9,12 @@ import (
 	"sitrep/internal/annotate/entity"
 	"sitrep/internal/eval"
 	"sitrep/internal/extract"
-	"sitrep/internal/ingest"
 	"sitrep/internal/ner"
 	"sitrep/internal/news"
 	"sitrep/internal/pipeline"
+	"sitrep/internal/source"
 	"sitrep/internal/store/sqlite"
+	"sitrep/internal/wiring"
 )
 
 // defaultData is where the public data sets live beside a checkout.
@@ -241,7 +242,7 @@ func evalGenre(ctx context.Context, env *environment, split, corpus string) erro
 		return err
 	}
 	var steps []pipeline.Step
-	for _, st := range ingest.Steps() {
+	for _, st := range wiring.Stages() {
 		if st.Name == "extract" || st.Name == "sentence" || st.Name == "genre" {
 			steps = append(steps, st)
 		}
@@ -258,11 +259,11 @@ func evalGenre(ctx context.Context, env *environment, split, corpus string) erro
 	return nil
 }
 
-// cleanTextSteps are the ingest stages without extraction, for corpora
+// cleanTextSteps are the stages (wiring.Stages) without extraction, for corpora
 // whose text is already clean.
 func cleanTextSteps() []pipeline.Step {
 	var steps []pipeline.Step
-	for _, st := range ingest.Steps() {
+	for _, st := range wiring.Stages() {
 		if st.Name != "extract" {
 			steps = append(steps, st)
 		}
@@ -294,7 +295,7 @@ func evalEntities(ctx context.Context, env *environment, rf *runFlags, split str
 	}
 	defer s.Close()
 	rf.quiet = true
-	if _, err := ingestWithProgress(ctx, env, s, ingest.Files(paths, rf.sourceOptions(env)), rf, nil); err != nil {
+	if _, err := ingestWithProgress(ctx, env, s, source.Files(ctx, paths, rf.sourceOptions(env)), rf, nil); err != nil {
 		return fmt.Errorf("eval entities: %w", err)
 	}
 	if err := runLink(ctx, env, s, true); err != nil {

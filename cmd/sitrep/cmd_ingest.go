@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"sitrep/internal/ingest"
+	"sitrep/internal/source"
 	"sitrep/internal/store"
 	"sitrep/internal/worker"
 )
@@ -24,14 +25,14 @@ func runIngest(ctx context.Context, env *environment, args []string) error {
 		return fmt.Errorf("ingest: no input given: %w", errUsage)
 	}
 	if qf.url != "" {
-		return publish(ctx, env, qf, ingest.Files(fs.Args(), rf.sourceOptions(env)), rf.quiet)
+		return publish(ctx, env, qf, source.Files(ctx, fs.Args(), rf.sourceOptions(env)), rf.quiet)
 	}
 	s, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	sum, err := ingestWithProgress(ctx, env, s, ingest.Files(fs.Args(), rf.sourceOptions(env)), rf, nil)
+	sum, err := ingestWithProgress(ctx, env, s, source.Files(ctx, fs.Args(), rf.sourceOptions(env)), rf, nil)
 	if !rf.quiet {
 		writeSummary(env.stderr, sum)
 	}
@@ -45,7 +46,7 @@ func runIngest(ctx context.Context, env *environment, args []string) error {
 }
 
 // publish puts raw articles on the work queue for `sitrep worker annotate`.
-func publish(ctx context.Context, env *environment, qf *queueFlags, read ingest.ReadFunc, quiet bool) error {
+func publish(ctx context.Context, env *environment, qf *queueFlags, read source.Seq, quiet bool) error {
 	q, err := qf.open(ctx)
 	if err != nil {
 		return err
@@ -54,7 +55,7 @@ func publish(ctx context.Context, env *environment, qf *queueFlags, read ingest.
 	start := time.Now()
 	sum, err := worker.Publish(ctx, read, q)
 	for _, s := range sum.Skipped {
-		fmt.Fprintln(env.stderr, "skip:", s.Error)
+		fmt.Fprintln(env.stderr, "skip:", s)
 	}
 	if !quiet {
 		secs := time.Since(start).Seconds()
@@ -73,7 +74,7 @@ func publish(ctx context.Context, env *environment, qf *queueFlags, read ingest.
 // ingestWithProgress runs ingest.Run with the progress line and reports
 // each skipped input on stderr as it happens; onResult, when not nil, sees
 // every outcome.
-func ingestWithProgress(ctx context.Context, env *environment, w store.ArticleWriter, read ingest.ReadFunc, rf *runFlags, onResult func(ingest.Outcome)) (ingest.Summary, error) {
+func ingestWithProgress(ctx context.Context, env *environment, w store.ArticleWriter, read source.Seq, rf *runFlags, onResult func(ingest.Outcome)) (ingest.Summary, error) {
 	opts := rf.options()
 	p := newProgress(env, rf.quiet)
 	opts.Progress = p.update

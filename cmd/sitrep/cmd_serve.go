@@ -12,6 +12,7 @@ import (
 	"sitrep/internal/api"
 	"sitrep/internal/ingest"
 	"sitrep/internal/readmodel"
+	"sitrep/internal/source"
 	"sitrep/internal/store"
 	"sitrep/internal/web"
 )
@@ -39,7 +40,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 func handler(env *environment, s store.Store) (http.Handler, error) {
 	cat := readmodel.NewCatalog(s, 0)
 	var mu sync.Mutex // one ingest (and link phase) at a time
-	ingestFn := func(ctx context.Context, read ingest.ReadFunc) (ingest.Summary, error) {
+	ingestFn := func(ctx context.Context, read source.Seq) (ingest.Summary, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		sum, err := ingest.Run(ctx, read, s, ingest.Options{})

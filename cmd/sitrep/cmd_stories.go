@@ -8,9 +8,9 @@ import (
 	"text/tabwriter"
 
 	"sitrep/internal/eval"
-	"sitrep/internal/ingest"
 	"sitrep/internal/link/story"
 	"sitrep/internal/news"
+	"sitrep/internal/wiring"
 )
 
 // runStories lists stories: `sitrep stories`.
@@ -74,7 +74,7 @@ func runStories(ctx context.Context, env *environment, args []string) error {
 // evalStories scores story clustering on BASIL and ECB+ under dir:
 // `sitrep eval stories`. With sweep it also scores a range of thresholds.
 func evalStories(ctx context.Context, env *environment, dir string, threshold float64, sweep bool) error {
-	steps := ingest.Steps()
+	steps := wiring.Stages()
 	process := func(a *news.Article) error {
 		for _, s := range steps {
 			if err := s.Stage.Process(ctx, a); err != nil && errors.Is(err, news.ErrRejected) {

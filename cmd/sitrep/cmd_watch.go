@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"sitrep/internal/ingest"
+	"sitrep/internal/source"
 	"sitrep/internal/watch"
 )
 
@@ -31,7 +32,7 @@ func runWatch(ctx context.Context, env *environment, args []string) error {
 	}
 	defer s.Close()
 	ingestFeed := func(ctx context.Context, name string, body []byte) (int, error) {
-		sum, err := ingest.Run(ctx, ingest.Stream(name, bytes.NewReader(body), rf.sourceOptions(env)), s, rf.options())
+		sum, err := ingest.Run(ctx, source.Stream(ctx, name, bytes.NewReader(body), rf.sourceOptions(env)), s, rf.options())
 		if err != nil {
 			return sum.Stored, err
 		}

@@ -11,6 +11,7 @@ import (
 
 	"sitrep/internal/queue"
 	"sitrep/internal/queue/natsq"
+	"sitrep/internal/wiring"
 	"sitrep/internal/worker"
 )
 
@@ -58,7 +59,7 @@ func runWorker(ctx context.Context, env *environment, args []string) error {
 			return err
 		}
 		defer s.Close()
-		steps, err := linkSteps(s)
+		steps, err := wiring.Links(s)
 		if err != nil {
 			return err
 		}

@@ -6,37 +6,9 @@ import (
 	"time"
 
 	"sitrep/internal/link"
-	linkentity "sitrep/internal/link/entity"
-	"sitrep/internal/link/provenance"
-	"sitrep/internal/link/story"
 	"sitrep/internal/store"
+	"sitrep/internal/wiring"
 )
-
-// linkSteps is the one list of cross-article steps, in the order they run.
-// Each step takes the store through its own small interface.
-func linkSteps(s store.Store) ([]link.Named, error) {
-	ps, ok := s.(provenance.Store)
-	if !ok {
-		return nil, fmt.Errorf("store %T has no provenance index", s)
-	}
-	es, ok := s.(linkentity.Store)
-	if !ok {
-		return nil, fmt.Errorf("store %T has no entity index", s)
-	}
-	ss, ok := s.(story.Store)
-	if !ok {
-		return nil, fmt.Errorf("store %T has no story index", s)
-	}
-	prov, err := provenance.New(ps, nil, provenance.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("provenance: %w", err)
-	}
-	return []link.Named{
-		{Name: "provenance", Step: prov},
-		{Name: "entity", Step: linkentity.New(es)},
-		{Name: "story", Step: story.New(ss, story.Options{})},
-	}, nil
-}
 
 // lockLink takes the store's link lock, so one link phase at a time runs
 // on a store; busy is called once if another one holds it.
@@ -51,7 +23,7 @@ func lockLink(ctx context.Context, s store.Store, busy func()) (func(), error) {
 // runLink runs the link phase over everything stored that the steps have
 // not processed yet.
 func runLink(ctx context.Context, env *environment, s store.Store, quiet bool) error {
-	steps, err := linkSteps(s)
+	steps, err := wiring.Links(s)
 	if err != nil {
 		return err
 	}

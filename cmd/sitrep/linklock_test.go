@@ -53,7 +53,7 @@ func TestConcurrentLinkPhasesMatchOneRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ingest.Run(ctx, ingest.Files([]string{corpus}, source.Options{}), s, ingest.Options{}); err != nil {
+	if _, err := ingest.Run(ctx, source.Files(ctx, []string{corpus}, source.Options{}), s, ingest.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -23,6 +23,7 @@ import (
 	"sitrep/internal/ingest"
 	"sitrep/internal/news"
 	"sitrep/internal/readmodel"
+	"sitrep/internal/source"
 	"sitrep/internal/store"
 )
 
@@ -44,7 +45,7 @@ const (
 
 // IngestFunc ingests what read reads into the store and runs the link
 // phase; cmd wires it to ingest.Run and the link steps.
-type IngestFunc func(ctx context.Context, read ingest.ReadFunc) (ingest.Summary, error)
+type IngestFunc func(ctx context.Context, read source.Seq) (ingest.Summary, error)
 
 // Options configures the API. Zero values are safe: ingest off.
 type Options struct {
@@ -351,7 +352,7 @@ func (s *Server) postArticles(r *http.Request) (any, error) {
 	if lines == 0 {
 		return nil, fmt.Errorf("empty body: %w", errBadRequest)
 	}
-	read := ingest.Stream("api.jsonl", strings.NewReader(string(body)), sourceOptions(s.opts.MaxBody))
+	read := source.Stream(r.Context(), "api.jsonl", strings.NewReader(string(body)), sourceOptions(s.opts.MaxBody))
 	sum, err := s.opts.Ingest(r.Context(), read)
 	s.cat.Invalidate()
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	"sitrep/internal/api/apitest"
 	"sitrep/internal/ingest"
 	"sitrep/internal/readmodel"
+	"sitrep/internal/source"
 	"sitrep/internal/store/sqlite"
 )
 
@@ -26,7 +27,7 @@ const token = "s3cret-token"
 func newServer(t *testing.T) (*httptest.Server, *sqlite.Store) {
 	t.Helper()
 	s := apitest.DemoStore(t)
-	ing := func(ctx context.Context, read ingest.ReadFunc) (ingest.Summary, error) {
+	ing := func(ctx context.Context, read source.Seq) (ingest.Summary, error) {
 		sum, err := ingest.Run(ctx, read, s, ingest.Options{})
 		if err != nil {
 			return sum, err

@@ -28,7 +28,7 @@ func BenchmarkRun(b *testing.B) {
 				s := openStore(b)
 				b.StartTimer()
 				var err error
-				sum, err = Run(context.Background(), Files([]string{bc.path}, source.Options{}), s, Options{})
+				sum, err = Run(context.Background(), source.Files(context.Background(), []string{bc.path}, source.Options{}), s, Options{})
 				if err != nil {
 					b.Fatal(err)
 				}

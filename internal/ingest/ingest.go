@@ -8,42 +8,15 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"io"
 	"sync"
 	"time"
 
-	"sitrep/internal/annotate/claim"
-	"sitrep/internal/annotate/entity"
-	"sitrep/internal/annotate/event"
-	"sitrep/internal/annotate/figure"
-	"sitrep/internal/annotate/genre"
-	"sitrep/internal/annotate/quantity"
-	"sitrep/internal/annotate/sentence"
-	"sitrep/internal/annotate/syntax"
-	"sitrep/internal/annotate/timex"
-	"sitrep/internal/extract"
 	"sitrep/internal/news"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/source"
 	"sitrep/internal/store"
+	"sitrep/internal/wiring"
 )
-
-// Steps returns the per-article stages in the order they run. This is the
-// one place where stages are named and wired.
-func Steps() []pipeline.Step {
-	return []pipeline.Step{
-		{Name: "extract", Stage: extract.New(extract.Options{})},
-		{Name: "sentence", Stage: sentence.New()},
-		{Name: "syntax", Stage: syntax.New()},
-		{Name: "genre", Stage: genre.New()},
-		{Name: "quantity", Stage: quantity.New()},
-		{Name: "timex", Stage: timex.New()},
-		{Name: "entity", Stage: entity.New()},
-		{Name: "event", Stage: event.New()},
-		{Name: "claim", Stage: claim.New()},
-		{Name: "figure", Stage: figure.New()},
-	}
-}
 
 // Options configures a run. Zero values are sensible defaults.
 type Options struct {
@@ -53,7 +26,7 @@ type Options struct {
 	// BatchSize is the number of articles written per store transaction;
 	// <= 0 means 64.
 	BatchSize int
-	// Steps overrides the stages; nil means Steps().
+	// Steps overrides the stages; nil means wiring.Stages().
 	Steps []pipeline.Step
 	// OnResult, when set, is called once for every input item that was
 	// read, in the writer's goroutine, after the article was stored or
@@ -105,34 +78,16 @@ func (s Summary) PerSecond() float64 {
 	return float64(s.Stored+s.Duplicates) / s.Elapsed.Seconds()
 }
 
-// ReadFunc reads articles from somewhere and passes each, or the error
-// that kept an input from becoming one, to emit. It returns only the
-// context's error or emit's. Files and Stream build the usual ones.
-type ReadFunc func(ctx context.Context, emit func(source.Item) error) error
-
-// Files reads files, directories, standard input ("-") and URLs.
-func Files(inputs []string, opts source.Options) ReadFunc {
-	return func(ctx context.Context, emit func(source.Item) error) error {
-		return source.Read(ctx, inputs, opts, emit)
-	}
-}
-
-// Stream reads one named stream of any format, sniffed from its content.
-func Stream(name string, r io.Reader, opts source.Options) ReadFunc {
-	return func(ctx context.Context, emit func(source.Item) error) error {
-		return source.ReadStream(ctx, name, r, opts, emit)
-	}
-}
-
-// Run reads articles with read, processes them and writes them to w. It returns the
-// summary and a non-nil error only when the run itself could not go on: the
-// context was cancelled or the store failed. Articles already written stay
+// Run reads the articles of read (source.Files, source.Stream), processes
+// them and writes them to w. It returns the summary and a non-nil error
+// only when the run itself could not go on: the context was cancelled or
+// the store failed. Articles already written stay
 // written; a re-run skips them as duplicates.
-func Run(ctx context.Context, read ReadFunc, w store.ArticleWriter, opts Options) (Summary, error) {
+func Run(ctx context.Context, read source.Seq, w store.ArticleWriter, opts Options) (Summary, error) {
 	start := time.Now()
 	steps := opts.Steps
 	if steps == nil {
-		steps = Steps()
+		steps = wiring.Stages()
 	}
 	p := pipeline.New(opts.Workers, steps...)
 	batchSize := opts.BatchSize
@@ -140,28 +95,32 @@ func Run(ctx context.Context, read ReadFunc, w store.ArticleWriter, opts Options
 		batchSize = 64
 	}
 
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
 	r := &recorder{opts: opts, seq: map[*news.Article]int{}}
 	articles := make(chan *news.Article, 2*batchSize)
-	readErr := make(chan error, 1)
+	readDone := make(chan struct{})
 	go func() {
+		defer close(readDone)
 		defer close(articles)
-		readErr <- read(ctx, func(it source.Item) error {
-			if it.Err != nil {
-				r.skip(r.next(nil), it.Err)
-				return nil
+		for a, err := range read {
+			if ctx.Err() != nil {
+				return
 			}
-			r.next(it.Article)
-			r.addBytes(int64(it.Article.RawSize))
+			if err != nil {
+				r.skip(r.next(nil), err)
+				continue
+			}
+			r.next(a)
+			r.addBytes(int64(a.RawSize))
 			select {
-			case articles <- it.Article:
-				return nil
+			case articles <- a:
 			case <-ctx.Done():
-				return ctx.Err()
+				return
 			}
-		})
+		}
 	}()
 
 	var writeErr error
@@ -212,9 +171,10 @@ loop:
 	}
 	flush()
 
+	<-readDone
 	err := writeErr
-	if rerr := <-readErr; err == nil {
-		err = rerr
+	if err == nil {
+		err = parent.Err()
 	}
 	sum := r.summary()
 	sum.Elapsed = time.Since(start)

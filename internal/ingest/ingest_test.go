@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,6 +15,7 @@ import (
 	"sitrep/internal/source"
 	"sitrep/internal/store"
 	"sitrep/internal/store/sqlite"
+	"sitrep/internal/wiring"
 )
 
 // failingWriter is a store whose every write fails.
@@ -65,7 +67,7 @@ func TestRunStoresGoodInputsAndSkipsBadOnes(t *testing.T) {
 	w := openStore(t)
 	var outcomes []Outcome
 	var mu sync.Mutex
-	sum, err := Run(context.Background(), Files([]string{dir}, source.Options{}), w, Options{Workers: 2, BatchSize: 2, OnResult: func(o Outcome) {
+	sum, err := Run(context.Background(), source.Files(context.Background(), []string{dir}, source.Options{}), w, Options{Workers: 2, BatchSize: 2, OnResult: func(o Outcome) {
 		mu.Lock()
 		outcomes = append(outcomes, o)
 		mu.Unlock()
@@ -107,7 +109,7 @@ func TestRunStoresGoodInputsAndSkipsBadOnes(t *testing.T) {
 		}
 	}
 	// The binary and the empty file never reach the stages.
-	if len(sum.Stages) != len(Steps()) || sum.Stages[0].Articles != 3 {
+	if len(sum.Stages) != len(wiring.Stages()) || sum.Stages[0].Articles != 3 {
 		t.Errorf("stage timings %+v", sum.Stages)
 	}
 }
@@ -115,7 +117,7 @@ func TestRunStoresGoodInputsAndSkipsBadOnes(t *testing.T) {
 func TestRunReportsStoreFailure(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"a.txt": report1})
 	w := failingWriter{errors.New("disk full")}
-	_, err := Run(context.Background(), Files([]string{dir}, source.Options{}), w, Options{})
+	_, err := Run(context.Background(), source.Files(context.Background(), []string{dir}, source.Options{}), w, Options{})
 	if err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("err %v, want the store's error", err)
 	}
@@ -125,12 +127,37 @@ func TestRunRerunStoresNothingTwice(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"a.txt": report1, "b.txt": report2})
 	w := openStore(t)
 	for i, want := range []int{2, 0} {
-		sum, err := Run(context.Background(), Files([]string{dir}, source.Options{}), w, Options{})
+		sum, err := Run(context.Background(), source.Files(context.Background(), []string{dir}, source.Options{}), w, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if sum.Stored != want || sum.Stored+sum.Duplicates != 2 {
 			t.Errorf("run %d: %+v, want %d stored", i, sum, want)
 		}
+	}
+}
+
+func TestRunStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	yielded := 0
+	read := func(yield func(*news.Article, error) bool) {
+		for i := range 1000 {
+			yielded++
+			if i == 2 {
+				cancel()
+			}
+			a := &news.Article{Path: fmt.Sprintf("r%d.txt", i), Format: news.FormatText, Raw: []byte(report1), RawSize: len(report1)}
+			if !yield(a, nil) {
+				return
+			}
+		}
+	}
+	_, err := Run(ctx, read, openStore(t), Options{Workers: 1})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err %v, want context.Canceled", err)
+	}
+	if yielded > 10 {
+		t.Errorf("read %d articles after the cancel, want the reading to stop", yielded)
 	}
 }

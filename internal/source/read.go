@@ -27,26 +27,10 @@ import (
 	"sitrep/internal/source/warc"
 )
 
-// Read reads each input in order and calls emit once per article found
-// and once per problem. An input is a file; a directory, walked
-// recursively in lexical order, skipping hidden entries and not following
-// symbolic links to directories; "-" for Options.Stdin; or an http(s)
-// URL.
-//
-// The format of a file comes from its extension: .txt .text .md are
-// text; .html .htm .xhtml HTML; .jsonl .ndjson JSON lines; .xml .rss
-// .atom feeds; .warc WARC; any of these may end in .gz. Other files,
-// standard input and URL bodies are sniffed.
-//
-// Every problem with one input (a file, JSONL line, feed item, WARC record
-// or URL) is emitted as an Item whose one-line error names it (path,
-// path#N or URL) and the reason, and reading goes on. Errors for content
-// that can never become an article (binary, empty, too large, malformed)
-// wrap news.ErrRejected; errors reaching an input (missing file, network
-// failure, HTTP status) do not, as a retry may succeed.
-//
-// Read returns only ctx's error or emit's error.
-func Read(ctx context.Context, inputs []string, opts Options, emit func(Item) error) error {
+// readInputs reads each input in order and calls emit once per article
+// found and once per problem (see Files). It returns only ctx's error or
+// emit's error.
+func readInputs(ctx context.Context, inputs []string, opts Options, emit func(item) error) error {
 	r := &reader{ctx: ctx, opts: opts.withDefaults(), emit: emit}
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
@@ -59,10 +43,10 @@ func Read(ctx context.Context, inputs []string, opts Options, emit func(Item) er
 	return ctx.Err()
 }
 
-// ReadStream reads one stream whose format is sniffed from its content,
-// as Read does for standard input; name stands for the stream in paths
-// (name#N for records) and errors. It returns only ctx's error or emit's.
-func ReadStream(ctx context.Context, name string, rd io.Reader, opts Options, emit func(Item) error) error {
+// readStream reads one stream whose format is sniffed from its content,
+// as readInputs does for standard input (see Stream). It returns only
+// ctx's error or emit's.
+func readStream(ctx context.Context, name string, rd io.Reader, opts Options, emit func(item) error) error {
 	r := &reader{ctx: ctx, opts: opts.withDefaults(), emit: emit}
 	if err := r.stream(name, origin{path: name}, ctxReader{ctx, rd}, -1, kindUnknown, false, ""); err != nil {
 		return err
@@ -114,12 +98,12 @@ type origin struct {
 type reader struct {
 	ctx  context.Context
 	opts Options
-	emit func(Item) error
+	emit func(item) error
 	br   *bufio.Reader // reused for the outer layer of each input
 }
 
 // send passes one item to emit unless ctx is done.
-func (r *reader) send(it Item) error {
+func (r *reader) send(it item) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
@@ -127,7 +111,7 @@ func (r *reader) send(it Item) error {
 }
 
 // fail emits err as the item of one input.
-func (r *reader) fail(err error) error { return r.send(Item{Err: err}) }
+func (r *reader) fail(err error) error { return r.send(item{Err: err}) }
 
 func (r *reader) input(in string) error {
 	switch {
@@ -300,7 +284,7 @@ func (r *reader) stream(name string, o origin, rd io.Reader, size int64, k kind,
 				a.Fetched = o.fetched
 			}
 		}
-		if e := r.send(Item{Article: a, Err: err}); e != nil {
+		if e := r.send(item{Article: a, Err: err}); e != nil {
 			stop = e
 			return e
 		}
@@ -314,7 +298,7 @@ func (r *reader) stream(name string, o origin, rd io.Reader, size int64, k kind,
 	return r.after(stop, err)
 }
 
-// after turns the result of a sub-reader into Read's: emit's error stops
+// after turns the result of a sub-reader into readInputs': emit's error stops
 // reading, any other error is the input's problem.
 func (r *reader) after(stop, err error) error {
 	switch {
@@ -374,7 +358,7 @@ func (r *reader) single(name string, o origin, br *bufio.Reader, size int64, k k
 			if a != nil && a.Fetched.IsZero() {
 				a.Fetched = o.fetched
 			}
-			if e := r.send(Item{Article: a, Err: err}); e != nil {
+			if e := r.send(item{Article: a, Err: err}); e != nil {
 				stop = e
 				return e
 			}
@@ -402,7 +386,7 @@ func (r *reader) single(name string, o origin, br *bufio.Reader, size int64, k k
 		RawSHA256: hex.EncodeToString(sum[:]),
 		RawSize:   len(data),
 	}
-	return r.send(Item{Article: a})
+	return r.send(item{Article: a})
 }
 
 // sniff guesses the format of a stream from its first bytes and, for a

@@ -1,10 +1,11 @@
 // Package source reads reports from files, directories, standard input,
 // URLs, JSONL, RSS/Atom feeds and WARC archives, and turns each into a raw
-// news.Article for the extract stage. One bad input is reported as an Item
-// with an error naming it; reading goes on with the next.
+// news.Article for the extract stage. Files and Stream return the one
+// shape every reader has, a Seq: each article, or an error naming the
+// one input that did not become an article; reading goes on with the next.
 //
 // The format readers live in sub-packages (jsonl, feed, warc) that know
-// nothing of this one; Read dispatches to them by file extension or by
+// nothing of this one; Files dispatches to them by file extension or by
 // sniffing the content.
 package source
 
@@ -17,9 +18,9 @@ import (
 	"sitrep/internal/news"
 )
 
-// Item is one thing read from the inputs: an article, or the error that
+// item is one thing read from the inputs: an article, or the error that
 // kept one input (a file, a line, a record, a URL) from becoming one.
-type Item struct {
+type item struct {
 	Article *news.Article
 	Err     error
 }
@@ -34,7 +35,7 @@ const (
 // StdinName names standard input in errors and article paths.
 const StdinName = "<stdin>"
 
-// Options tune Read. The zero value is ready to use.
+// Options tune Files and Stream. The zero value is ready to use.
 type Options struct {
 	// MaxBytes bounds one document: a text or HTML file, a feed, a JSONL
 	// line, a WARC record, a URL's body. 0 means DefaultMaxBytes.

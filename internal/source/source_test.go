@@ -19,11 +19,12 @@ import (
 	"sitrep/internal/source/warc/warctest"
 )
 
-// collect runs Read and returns every item.
-func collect(t testing.TB, inputs []string, opts Options) []Item {
+// collect ranges over Files and returns every item.
+func collect(t testing.TB, inputs []string, opts Options) []item {
 	t.Helper()
-	var items []Item
-	err := Read(context.Background(), inputs, opts, func(it Item) error {
+	var items []item
+	for a, err := range Files(context.Background(), inputs, opts) {
+		it := item{Article: a, Err: err}
 		if (it.Article == nil) == (it.Err == nil) {
 			t.Errorf("item %+v: want exactly one of Article and Err", it)
 		}
@@ -34,16 +35,12 @@ func collect(t testing.TB, inputs []string, opts Options) []Item {
 			t.Errorf("article %s: Raw %d bytes, RawSize %d, RawSHA256 %q, Format %q", a.Source(), len(a.Raw), a.RawSize, a.RawSHA256, a.Format)
 		}
 		items = append(items, it)
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("Read: %v", err)
 	}
 	return items
 }
 
 // summary renders items as "path format" or "ERR message" lines.
-func summary(items []Item) []string {
+func summary(items []item) []string {
 	var out []string
 	for _, it := range items {
 		if it.Err != nil {
@@ -175,7 +172,7 @@ type wantErr struct {
 	rejected bool
 }
 
-func checkErrs(t *testing.T, items []Item, want []wantErr) {
+func checkErrs(t *testing.T, items []item, want []wantErr) {
 	t.Helper()
 	var errs []error
 	for _, it := range items {
@@ -426,28 +423,26 @@ func TestDefaultUserAgent(t *testing.T) {
 }
 
 func TestStop(t *testing.T) {
-	stop := errors.New("stop")
 	n := 0
-	err := Read(context.Background(), []string{"testdata/tree"}, Options{}, func(Item) error {
+	for range Files(context.Background(), []string{"testdata/tree"}, Options{}) {
 		n++
 		if n == 4 {
-			return stop
+			break // a consumer that stops must not be called again
 		}
-		return nil
-	})
-	if err != stop || n != 4 {
-		t.Errorf("Read = %v after %d items, want stop after 4", err, n)
+	}
+	if n != 4 {
+		t.Errorf("ranged over %d items, want a stop after 4", n)
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	n = 0
-	err = Read(ctx, []string{"testdata/tree", "testdata/tree"}, Options{}, func(Item) error {
+	for range Files(ctx, []string{"testdata/tree", "testdata/tree"}, Options{}) {
 		n++
 		cancel()
-		return nil
-	})
-	if !errors.Is(err, context.Canceled) || n != 1 {
-		t.Errorf("Read = %v after %d items, want context.Canceled after 1", err, n)
+	}
+	if n != 1 || ctx.Err() == nil {
+		t.Errorf("ranged over %d items after cancel, want the sequence to end after 1", n)
 	}
 }
 
@@ -547,31 +542,26 @@ func BenchmarkRead(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		n := 0
-		err := Read(context.Background(), []string{dir}, Options{}, func(it Item) error {
-			if it.Err != nil {
-				return it.Err
+		for _, err := range Files(context.Background(), []string{dir}, Options{}) {
+			if err != nil {
+				b.Fatalf("Files: %v", err)
 			}
 			n++
-			return nil
-		})
-		if err != nil || n != 400 {
-			b.Fatalf("Read: %v, %d articles", err, n)
+		}
+		if n != 400 {
+			b.Fatalf("Files: %d articles, want 400", n)
 		}
 	}
 }
 
-func TestReadStreamSniffsAndNamesRecords(t *testing.T) {
+func TestStreamSniffsAndNamesRecords(t *testing.T) {
 	in := `{"url":"https://a.example/1","title":"One","text":"First report body."}
 not json
 {"url":"https://a.example/2","title":"Two","text":"Second report body."}
 `
-	var got []Item
-	err := ReadStream(context.Background(), "corpus", strings.NewReader(in), Options{}, func(it Item) error {
-		got = append(got, it)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	var got []item
+	for a, err := range Stream(context.Background(), "corpus", strings.NewReader(in), Options{}) {
+		got = append(got, item{Article: a, Err: err})
 	}
 	if len(got) != 3 {
 		t.Fatalf("got %d items, want 3", len(got))

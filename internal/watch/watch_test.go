@@ -79,7 +79,7 @@ func TestWatchPicksUpNewItem(t *testing.T) {
 	}
 	defer st.Close()
 	ing := func(ctx context.Context, name string, body []byte) (int, error) {
-		sum, err := ingest.Run(ctx, ingest.Stream(name, bytes.NewReader(body), source.Options{}), st, ingest.Options{})
+		sum, err := ingest.Run(ctx, source.Stream(ctx, name, bytes.NewReader(body), source.Options{}), st, ingest.Options{})
 		return sum.Stored, err
 	}
 	w, err := New([]string{srv.URL + "/feed.xml"}, ing, Options{Interval: time.Minute, HostDelay: -1})

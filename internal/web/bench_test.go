@@ -77,7 +77,7 @@ func BenchmarkLargeStore(b *testing.B) {
 	switch {
 	case os.Getenv("SITREP_BENCH_STORE") != "":
 	case os.Getenv("SITREP_BENCH_LINKED") != "":
-		sum, err := ingest.Run(ctx, ingest.Stream("synthetic", syntheticReports(n), source.Options{}), s, ingest.Options{})
+		sum, err := ingest.Run(ctx, source.Stream(ctx, "synthetic", syntheticReports(n), source.Options{}), s, ingest.Options{})
 		if err != nil || sum.Stored < n*9/10 {
 			b.Fatalf("ingest: %v (%d stored of %d)", err, sum.Stored, n)
 		}

@@ -13,13 +13,13 @@ import (
 	"testing"
 	"time"
 
-	"sitrep/internal/ingest"
 	"sitrep/internal/link"
 	"sitrep/internal/news"
 	"sitrep/internal/queue"
 	"sitrep/internal/queue/memory"
 	"sitrep/internal/source"
 	"sitrep/internal/store"
+	"sitrep/internal/wiring"
 )
 
 // outageWriter refuses every write while down is set, as a store whose
@@ -52,12 +52,12 @@ func TestAnnotateRidesOutAnOutage(t *testing.T) {
 	q := memory.New(queue.Options{AckWait: 250 * time.Millisecond, MaxDeliver: 2, RetryDelay: 50 * time.Millisecond})
 	s := openStore(t)
 	w := &outageWriter{ArticleWriter: s, length: 2 * time.Second}
-	if _, err := Publish(context.Background(), ingest.Stream("c", bytes.NewReader(corpus(n)), source.Options{}), q); err != nil {
+	if _, err := Publish(context.Background(), source.Stream(context.Background(), "c", bytes.NewReader(corpus(n)), source.Options{}), q); err != nil {
 		t.Fatal(err)
 	}
 	w.down.Store(true)
 	// The stages load their models before annotateUntil's clock starts.
-	stats := annotateUntil(t, q, s, w, n, AnnotateOptions{Steps: ingest.Steps(), Batch: 16,
+	stats := annotateUntil(t, q, s, w, n, AnnotateOptions{Steps: wiring.Stages(), Batch: 16,
 		Retry: RetryOptions{Initial: 20 * time.Millisecond, Max: 200 * time.Millisecond, Touch: 100 * time.Millisecond}})
 	if c, _ := s.Count(context.Background()); c != n {
 		t.Errorf("store holds %d articles, want %d (stats %+v)", c, n, stats)
@@ -80,7 +80,7 @@ func TestAnnotateGivesUpAfterTheBudget(t *testing.T) {
 	s := openStore(t)
 	w := &outageWriter{ArticleWriter: s}
 	w.down.Store(true)
-	if _, err := Publish(context.Background(), ingest.Stream("c", bytes.NewReader(corpus(3)), source.Options{}), q); err != nil {
+	if _, err := Publish(context.Background(), source.Stream(context.Background(), "c", bytes.NewReader(corpus(3)), source.Options{}), q); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -15,13 +15,13 @@ import (
 	"log/slog"
 	"time"
 
-	"sitrep/internal/ingest"
 	"sitrep/internal/link"
 	"sitrep/internal/news"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/queue"
 	"sitrep/internal/source"
 	"sitrep/internal/store"
+	"sitrep/internal/wiring"
 )
 
 // envelope is the queue message of one raw article: the article's JSON
@@ -52,36 +52,38 @@ func Decode(data []byte) (*news.Article, error) {
 // PublishSummary counts what Publish did.
 type PublishSummary struct {
 	Published int
-	Skipped   []ingest.Skip
-	Bytes     int64
+	// Skipped are the inputs that became no article, each error naming
+	// its input.
+	Skipped []error
+	Bytes   int64
 }
 
-// Publish reads articles with read and publishes each to q. Inputs that
-// cannot be read are counted as skipped; a failed publish stops it.
-func Publish(ctx context.Context, read ingest.ReadFunc, q queue.Queue) (PublishSummary, error) {
+// Publish reads the articles of read and publishes each to q. Inputs
+// that cannot be read are counted as skipped; a failed publish stops it.
+// It returns ctx's error when ctx ended the reading.
+func Publish(ctx context.Context, read source.Seq, q queue.Queue) (PublishSummary, error) {
 	var sum PublishSummary
-	err := read(ctx, func(it source.Item) error {
-		if it.Err != nil {
-			sum.Skipped = append(sum.Skipped, ingest.Skip{Error: it.Err.Error()})
-			return nil
-		}
-		data, err := Encode(it.Article)
+	for a, err := range read {
 		if err != nil {
-			return fmt.Errorf("%s: %w", it.Article.Source(), err)
+			sum.Skipped = append(sum.Skipped, err)
+			continue
+		}
+		data, err := Encode(a)
+		if err != nil {
+			return sum, fmt.Errorf("%s: %w", a.Source(), err)
 		}
 		if err := q.Publish(ctx, data); err != nil {
-			return fmt.Errorf("%s: %w", it.Article.Source(), err)
+			return sum, fmt.Errorf("%s: %w", a.Source(), err)
 		}
 		sum.Published++
-		sum.Bytes += int64(it.Article.RawSize)
-		return nil
-	})
-	return sum, err
+		sum.Bytes += int64(a.RawSize)
+	}
+	return sum, ctx.Err()
 }
 
 // AnnotateOptions configure Annotate. Zero values are defaults.
 type AnnotateOptions struct {
-	// Steps are the per-article stages; nil means ingest.Steps().
+	// Steps are the per-article stages; nil means wiring.Stages().
 	Steps []pipeline.Step
 	// Workers processes articles at once; <= 0 means GOMAXPROCS.
 	Workers int
@@ -121,7 +123,7 @@ type AnnotateStats struct {
 func Annotate(ctx context.Context, q queue.Queue, w store.ArticleWriter, opts AnnotateOptions) (AnnotateStats, error) {
 	steps := opts.Steps
 	if steps == nil {
-		steps = ingest.Steps()
+		steps = wiring.Stages()
 	}
 	batch := opts.Batch
 	if batch <= 0 {

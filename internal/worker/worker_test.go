@@ -10,13 +10,13 @@ import (
 	"testing"
 	"time"
 
-	"sitrep/internal/ingest"
 	"sitrep/internal/news"
 	"sitrep/internal/queue"
 	"sitrep/internal/queue/memory"
 	"sitrep/internal/source"
 	"sitrep/internal/store"
 	"sitrep/internal/store/sqlite"
+	"sitrep/internal/wiring"
 )
 
 // corpus returns n JSONL articles with distinct URLs and texts.
@@ -81,7 +81,7 @@ func TestPublishAnnotateStoresEachArticleOnce(t *testing.T) {
 	const n = 300
 	q := memory.New(queue.Options{AckWait: 2 * time.Second})
 	s := openStore(t)
-	read := ingest.Stream("corpus", bytes.NewReader(corpus(n)), source.Options{})
+	read := source.Stream(context.Background(), "corpus", bytes.NewReader(corpus(n)), source.Options{})
 	sum, err := Publish(context.Background(), read, q)
 	if err != nil || sum.Published != n {
 		t.Fatalf("Publish: %v, %+v", err, sum)
@@ -96,7 +96,7 @@ func TestPublishAnnotateStoresEachArticleOnce(t *testing.T) {
 		t.Fatalf("store holds %d articles, want %d (stats %+v)", c, n, stats)
 	}
 	// Publishing the same articles again stores nothing new.
-	read = ingest.Stream("corpus", bytes.NewReader(corpus(n)), source.Options{})
+	read = source.Stream(context.Background(), "corpus", bytes.NewReader(corpus(n)), source.Options{})
 	if _, err := Publish(context.Background(), read, q); err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestPoisonArticleIsDeadLetteredAndDoesNotBlock(t *testing.T) {
 	q := memory.New(queue.Options{AckWait: 2 * time.Second, MaxDeliver: 3, RetryDelay: 20 * time.Millisecond})
 	s := openStore(t)
 	in := string(corpus(20)) + `{"url":"https://wire.example/p","title":"POISON","text":"This article makes the store fail every single time it is written."}` + "\n"
-	if _, err := Publish(context.Background(), ingest.Stream("c", strings.NewReader(in), source.Options{}), q); err != nil {
+	if _, err := Publish(context.Background(), source.Stream(context.Background(), "c", strings.NewReader(in), source.Options{}), q); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
@@ -158,7 +158,7 @@ func TestRejectedInputIsAcknowledged(t *testing.T) {
 	q := memory.New(queue.Options{})
 	s := openStore(t)
 	in := string(corpus(3)) + `{"url":"https://wire.example/b","html":"<html><body><nav>menu</nav></body></html>"}` + "\n"
-	if _, err := Publish(context.Background(), ingest.Stream("c", strings.NewReader(in), source.Options{}), q); err != nil {
+	if _, err := Publish(context.Background(), source.Stream(context.Background(), "c", strings.NewReader(in), source.Options{}), q); err != nil {
 		t.Fatal(err)
 	}
 	stats := annotateUntil(t, q, s, s, 3, AnnotateOptions{})
@@ -174,11 +174,11 @@ func TestRejectedInputIsAcknowledged(t *testing.T) {
 func TestAnnotateFinishesTheBatchInHandOnShutdown(t *testing.T) {
 	q := memory.New(queue.Options{AckWait: time.Minute})
 	s := openStore(t)
-	if _, err := Publish(context.Background(), ingest.Stream("c", bytes.NewReader(corpus(50)), source.Options{}), q); err != nil {
+	if _, err := Publish(context.Background(), source.Stream(context.Background(), "c", bytes.NewReader(corpus(50)), source.Options{}), q); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	slow := ingest.Steps()
+	slow := wiring.Stages()
 	slow = append(slow, stepFunc("cancel", func(context.Context, *news.Article) error {
 		cancel() // SIGTERM arrives while the batch is being processed
 		return nil

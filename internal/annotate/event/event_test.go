@@ -9,9 +9,9 @@ import (
 
 	"sitrep/internal/annotate/event"
 	"sitrep/internal/demo"
-	"sitrep/internal/ingest"
 	"sitrep/internal/news"
 	"sitrep/internal/source/jsonl"
+	"sitrep/internal/wiring"
 )
 
 // annotate runs every stage over the demo corpus and returns its
@@ -19,7 +19,7 @@ import (
 func annotate(t testing.TB) map[string]*news.Article {
 	t.Helper()
 	ctx := context.Background()
-	steps := ingest.Steps()
+	steps := wiring.Stages()
 	out := map[string]*news.Article{}
 	var keys []string
 	for _, line := range bytes.Split(bytes.TrimSpace(demo.Articles), []byte("\n")) {

@@ -11,24 +11,18 @@ import (
 	"sitrep/internal/demo"
 	"sitrep/internal/ingest"
 	"sitrep/internal/link"
-	linkentity "sitrep/internal/link/entity"
-	"sitrep/internal/link/provenance"
-	"sitrep/internal/link/story"
 	"sitrep/internal/source"
 	"sitrep/internal/store/sqlite"
+	"sitrep/internal/wiring"
 )
 
-// Link runs the link phase (provenance, entities, stories) on s.
+// Link runs the link phase (wiring.Links) on s.
 func Link(ctx context.Context, s *sqlite.Store) error {
-	prov, err := provenance.New(s, nil, provenance.Options{})
+	steps, err := wiring.Links(s)
 	if err != nil {
 		return err
 	}
-	_, err = link.Run(ctx, []link.Named{
-		{Name: "provenance", Step: prov},
-		{Name: "entity", Step: linkentity.New(s)},
-		{Name: "story", Step: story.New(s, story.Options{})},
-	})
+	_, err = link.Run(ctx, steps)
 	return err
 }
 
@@ -42,7 +36,7 @@ func DemoStore(t testing.TB) *sqlite.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	sum, err := ingest.Run(ctx, ingest.Stream("demo", bytes.NewReader(demo.Articles), source.Options{}), s, ingest.Options{})
+	sum, err := ingest.Run(ctx, source.Stream(ctx, "demo", bytes.NewReader(demo.Articles), source.Options{}), s, ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,7 @@ import (
 
 // ingestInto reads a stream into a fresh temporary store and returns it
 // with the IDs of the stored articles in reading order.
-func ingestInto(t testing.TB, st *sqlite.Store, read ingest.ReadFunc) []string {
+func ingestInto(t testing.TB, st *sqlite.Store, read source.Seq) []string {
 	t.Helper()
 	var outs []ingest.Outcome
 	if _, err := ingest.Run(context.Background(), read, st, ingest.Options{Workers: 1, OnResult: func(o ingest.Outcome) {
@@ -82,7 +82,7 @@ func TestDemoExpected(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := newStore(t)
-	ids := ingestInto(t, st, ingest.Stream("demo", bytes.NewReader(demo.Articles), source.Options{}))
+	ids := ingestInto(t, st, source.Stream(context.Background(), "demo", bytes.NewReader(demo.Articles), source.Options{}))
 	keys := demoKeys(t)
 	if len(ids) != len(keys) {
 		t.Fatalf("stored %d articles, corpus has %d", len(ids), len(keys))
@@ -133,7 +133,7 @@ func TestSeeds(t *testing.T) {
 		t.Skip("seeds not available")
 	}
 	st := newStore(t)
-	ids := ingestInto(t, st, ingest.Files(files, source.Options{}))
+	ids := ingestInto(t, st, source.Files(context.Background(), files, source.Options{}))
 	link(t, st)
 	want := []string{provenance.KindOriginal, provenance.KindOpinion, provenance.KindRewrite, provenance.KindFiller, provenance.KindSpun}
 	for i, id := range ids {

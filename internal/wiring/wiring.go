@@ -1,0 +1,71 @@
+// Package wiring is the one list of sitrep's processing steps: the
+// per-article stages in the order they run (Stages) and the cross-article
+// link steps in the order they run (Links). ingest, the worker, the CLI
+// and the tests all read these lists; nothing registers itself, and
+// adding a step is one line here plus its own package.
+package wiring
+
+import (
+	"fmt"
+
+	"sitrep/internal/annotate/claim"
+	"sitrep/internal/annotate/entity"
+	"sitrep/internal/annotate/event"
+	"sitrep/internal/annotate/figure"
+	"sitrep/internal/annotate/genre"
+	"sitrep/internal/annotate/quantity"
+	"sitrep/internal/annotate/sentence"
+	"sitrep/internal/annotate/syntax"
+	"sitrep/internal/annotate/timex"
+	"sitrep/internal/extract"
+	"sitrep/internal/link"
+	linkentity "sitrep/internal/link/entity"
+	"sitrep/internal/link/provenance"
+	"sitrep/internal/link/story"
+	"sitrep/internal/pipeline"
+	"sitrep/internal/store"
+)
+
+// Stages returns the per-article stages in the order they run, each
+// newly built.
+func Stages() []pipeline.Step {
+	return []pipeline.Step{
+		{Name: "extract", Stage: extract.New(extract.Options{})},
+		{Name: "sentence", Stage: sentence.New()},
+		{Name: "syntax", Stage: syntax.New()},
+		{Name: "genre", Stage: genre.New()},
+		{Name: "quantity", Stage: quantity.New()},
+		{Name: "timex", Stage: timex.New()},
+		{Name: "entity", Stage: entity.New()},
+		{Name: "event", Stage: event.New()},
+		{Name: "claim", Stage: claim.New()},
+		{Name: "figure", Stage: figure.New()},
+	}
+}
+
+// Links returns the cross-article steps over s in the order they run.
+// Each step takes the store through its own small interface; a store
+// that lacks one is an error naming the index it misses.
+func Links(s store.Store) ([]link.Named, error) {
+	ps, ok := s.(provenance.Store)
+	if !ok {
+		return nil, fmt.Errorf("store %T has no provenance index", s)
+	}
+	es, ok := s.(linkentity.Store)
+	if !ok {
+		return nil, fmt.Errorf("store %T has no entity index", s)
+	}
+	ss, ok := s.(story.Store)
+	if !ok {
+		return nil, fmt.Errorf("store %T has no story index", s)
+	}
+	prov, err := provenance.New(ps, nil, provenance.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("provenance: %w", err)
+	}
+	return []link.Named{
+		{Name: "provenance", Step: prov},
+		{Name: "entity", Step: linkentity.New(es)},
+		{Name: "story", Step: story.New(ss, story.Options{})},
+	}, nil
+}
