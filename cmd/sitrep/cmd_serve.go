@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"sync"
@@ -49,7 +50,8 @@ func handler(env *environment, s store.Store) (http.Handler, error) {
 		}
 		return sum, runLink(ctx, env, s, true)
 	}
-	apiSrv := api.New(cat, api.Options{Token: env.getenv("SITREP_API_TOKEN"), Ingest: ingestFn})
+	apiSrv := api.New(cat, api.Options{Token: env.getenv("SITREP_API_TOKEN"), Ingest: ingestFn,
+		Logger: slog.New(slog.NewTextHandler(env.stderr, nil)).With("component", "api")})
 	pages, err := web.New(cat)
 	if err != nil {
 		return nil, err

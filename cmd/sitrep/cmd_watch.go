@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"sitrep/internal/ingest"
@@ -53,7 +54,7 @@ func runWatch(ctx context.Context, env *environment, args []string) error {
 		UserAgent: "sitrep/" + version + " (news report analysis; feed watcher)",
 	}
 	if !rf.quiet {
-		opts.Log = func(format string, a ...any) { fmt.Fprintf(env.stderr, format+"\n", a...) }
+		opts.Logger = slog.New(slog.NewTextHandler(env.stderr, nil)).With("component", "watch")
 	}
 	w, err := watch.New(fs.Args(), ingestFeed, opts)
 	if err != nil {

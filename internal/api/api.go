@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -56,6 +57,9 @@ type Options struct {
 	Ingest IngestFunc
 	// MaxBody bounds a POST body; <= 0 means DefaultMaxBody.
 	MaxBody int64
+	// Logger receives the cause of every 500 response, whose body says
+	// only "internal error"; nil discards it.
+	Logger *slog.Logger
 }
 
 // Errors the handlers return; statusOf maps them to HTTP statuses.
@@ -105,7 +109,8 @@ type ErrorBody struct {
 	} `json:"error"`
 }
 
-// WriteError writes err as the JSON error envelope with its status.
+// WriteError writes err as the JSON error envelope with its status. A
+// 500 says only "internal error"; the Server logs its cause.
 func WriteError(w http.ResponseWriter, err error) {
 	status, code := statusOf(err)
 	var body ErrorBody
@@ -115,6 +120,15 @@ func WriteError(w http.ResponseWriter, err error) {
 		body.Error.Message = "internal error"
 	}
 	writeJSON(w, status, body)
+}
+
+// writeError writes err as WriteError does and logs the cause of a 500,
+// which the response does not show.
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if status, _ := statusOf(err); status == http.StatusInternalServerError {
+		s.opts.Logger.ErrorContext(r.Context(), "internal error", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	WriteError(w, err)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -138,6 +152,9 @@ func New(cat *readmodel.Catalog, opts Options) *Server {
 	if opts.MaxBody <= 0 {
 		opts.MaxBody = DefaultMaxBody
 	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
 	s := &Server{cat: cat, opts: opts, mux: http.NewServeMux()}
 	get := func(pattern string, h func(*http.Request) (any, error)) {
 		s.mux.HandleFunc("GET "+pattern, s.wrap(h))
@@ -158,7 +175,7 @@ func New(cat *readmodel.Catalog, opts Options) *Server {
 		w.Write(OpenAPI)
 	})
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		WriteError(w, fmt.Errorf("%s %s: %w", r.Method, r.URL.Path, errNoRoute))
+		s.writeError(w, r, fmt.Errorf("%s %s: %w", r.Method, r.URL.Path, errNoRoute))
 	})
 	return s
 }
@@ -167,7 +184,7 @@ func New(cat *readmodel.Catalog, opts Options) *Server {
 // A known path with the wrong method gets the envelope with 405.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if len(r.URL.RawQuery) > MaxQueryBytes {
-		WriteError(w, fmt.Errorf("query of %d bytes, at most %d: %w", len(r.URL.RawQuery), MaxQueryBytes, errURITooLong))
+		s.writeError(w, r, fmt.Errorf("query of %d bytes, at most %d: %w", len(r.URL.RawQuery), MaxQueryBytes, errURITooLong))
 		return
 	}
 	if _, pattern := s.mux.Handler(r); pattern == "" || pattern == "/api/" {
@@ -176,7 +193,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		probe.Method = http.MethodGet
 		if _, p := s.mux.Handler(probe); p != "" && p != "/api/" && r.Method != http.MethodGet {
 			w.Header().Set("Allow", "GET")
-			WriteError(w, fmt.Errorf("%s %s: %w", r.Method, r.URL.Path, errMethod))
+			s.writeError(w, r, fmt.Errorf("%s %s: %w", r.Method, r.URL.Path, errMethod))
 			return
 		}
 	}
@@ -191,7 +208,7 @@ func (s *Server) wrapStatus(h func(*http.Request) (any, error), status int) http
 	return func(w http.ResponseWriter, r *http.Request) {
 		v, err := h(r)
 		if err != nil {
-			WriteError(w, err)
+			s.writeError(w, r, err)
 			return
 		}
 		writeJSON(w, status, v)

@@ -1,10 +1,13 @@
 package api_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -16,6 +19,7 @@ import (
 	"sitrep/internal/api"
 	"sitrep/internal/api/apitest"
 	"sitrep/internal/ingest"
+	"sitrep/internal/news"
 	"sitrep/internal/readmodel"
 	"sitrep/internal/source"
 	"sitrep/internal/store/sqlite"
@@ -367,5 +371,47 @@ func TestArticleHasLayersAndSource(t *testing.T) {
 	}
 	if r.Source == nil {
 		t.Error("a copy's response lacks its source")
+	}
+}
+
+// brokenStore fails every full-article read with a cause the client
+// must not see.
+type brokenStore struct{ *sqlite.Store }
+
+var errDiskOnFire = errors.New("read page 42 of sitrep.db: disk on fire")
+
+func (brokenStore) Article(context.Context, string) (*news.Article, error) { return nil, errDiskOnFire }
+
+// TestInternalErrorIsLoggedNotShown checks that a 500 tells the client
+// only "internal error" and that its cause reaches the logger.
+func TestInternalErrorIsLoggedNotShown(t *testing.T) {
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewJSONHandler(&logs, nil))
+	srv := httptest.NewServer(api.New(readmodel.NewCatalog(brokenStore{apitest.DemoStore(t)}, 0), api.Options{Logger: logger}))
+	defer srv.Close()
+
+	var body api.ErrorBody
+	if code := getJSON(t, srv.URL+"/api/v1/articles/0123456789abcdef", &body); code != http.StatusInternalServerError {
+		t.Fatalf("status %d, want 500", code)
+	}
+	if body.Error.Code != "internal" || body.Error.Message != "internal error" {
+		t.Errorf("error body %+v, want the generic internal error", body.Error)
+	}
+	var rec map[string]any
+	if err := json.Unmarshal(logs.Bytes(), &rec); err != nil {
+		t.Fatalf("log %q: want one JSON record: %v", logs.String(), err)
+	}
+	if cause, _ := rec["err"].(string); !strings.Contains(cause, "disk on fire") || rec["level"] != "ERROR" || rec["path"] != "/api/v1/articles/0123456789abcdef" {
+		t.Errorf("log record %v, want level ERROR, the path and the cause", rec)
+	}
+
+	// A client error is the client's to read, not the log's.
+	logs.Reset()
+	var bad api.ErrorBody
+	if code := getJSON(t, srv.URL+"/api/v1/articles?limit=0", &bad); code != http.StatusBadRequest {
+		t.Fatalf("limit=0: status %d, want 400", code)
+	}
+	if logs.Len() != 0 {
+		t.Errorf("a 400 was logged: %s", logs.String())
 	}
 }

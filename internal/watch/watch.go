@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"sync"
@@ -36,8 +37,10 @@ type Options struct {
 	Client *http.Client
 	// UserAgent is sent with every request.
 	UserAgent string
-	// Log, when set, receives one line per poll outcome.
-	Log func(format string, args ...any)
+	// Logger receives one record per poll outcome: a warning with the
+	// error and the backoff for a failed poll, info with the count of
+	// new items for a good one. nil discards them.
+	Logger *slog.Logger
 }
 
 // Feed is one watched feed's state.
@@ -160,7 +163,7 @@ func (w *Watcher) PollDue(ctx context.Context) (int, error) {
 			back := w.opts.Interval << min(f.Failures, 16)
 			back = min(back, w.opts.MaxBackoff)
 			f.Next = w.now().Add(back)
-			w.logf("watch: %s: %v (retry in %s)", f.URL, err, back.Round(time.Second))
+			w.log().Warn("poll failed", "feed", f.URL, "err", err, "retry_in", back.Round(time.Second))
 			continue
 		}
 		f.Failures = 0
@@ -212,7 +215,7 @@ func (w *Watcher) poll(ctx context.Context, f *Feed) (int, error) {
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
 		f.NotModified++
-		w.logf("watch: %s: not modified", f.URL)
+		w.log().Info("not modified", "feed", f.URL)
 		return 0, nil
 	case resp.StatusCode != http.StatusOK:
 		return 0, fmt.Errorf("HTTP %s", resp.Status)
@@ -231,12 +234,16 @@ func (w *Watcher) poll(ctx context.Context, f *Feed) (int, error) {
 	// Remember the validators only once the body is safely ingested.
 	f.ETag, f.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
 	f.Stored += n
-	w.logf("watch: %s: %d new", f.URL, n)
+	w.log().Info("polled", "feed", f.URL, "new", n)
 	return n, nil
 }
 
-func (w *Watcher) logf(format string, args ...any) {
-	if w.opts.Log != nil {
-		w.opts.Log(format, args...)
+// log returns the configured logger, or one that discards.
+func (w *Watcher) log() *slog.Logger {
+	if w.opts.Logger == nil {
+		return discard
 	}
+	return w.opts.Logger
 }
+
+var discard = slog.New(slog.DiscardHandler)

@@ -3,7 +3,9 @@ package watch
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -82,7 +84,9 @@ func TestWatchPicksUpNewItem(t *testing.T) {
 		sum, err := ingest.Run(ctx, source.Stream(ctx, name, bytes.NewReader(body), source.Options{}), st, ingest.Options{})
 		return sum.Stored, err
 	}
-	w, err := New([]string{srv.URL + "/feed.xml"}, ing, Options{Interval: time.Minute, HostDelay: -1})
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewJSONHandler(&logs, nil))
+	w, err := New([]string{srv.URL + "/feed.xml"}, ing, Options{Interval: time.Minute, HostDelay: -1, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,16 +100,17 @@ func TestWatchPicksUpNewItem(t *testing.T) {
 		wantNew     int
 		wantStored  int
 		wantRequest int
+		wantLog     string // the message of the poll's log record; "" for none
 	}{
-		{"first poll stores the item", nil, 0, 1, 1, 1},
-		{"not due yet: no request", nil, 30 * time.Second, 0, 1, 1},
-		{"unchanged feed: 304", nil, time.Minute, 0, 1, 2},
+		{"first poll stores the item", nil, 0, 1, 1, 1, "polled"},
+		{"not due yet: no request", nil, 30 * time.Second, 0, 1, 1, ""},
+		{"unchanged feed: 304", nil, time.Minute, 0, 1, 2, "not modified"},
 		{"a new item is picked up", func() {
 			fs.add("Second convoy leaves Dorovets", strings.Repeat("A second convoy of 25 trucks left Dorovets on Tuesday carrying generators for hospitals, the ministry said. ", 3))
-		}, time.Minute, 1, 2, 3},
-		{"server down: error, backoff", func() { fs.mu.Lock(); fs.fail = true; fs.mu.Unlock() }, time.Minute, 0, 2, 4},
-		{"backed off: not asked after one interval", func() { fs.mu.Lock(); fs.fail = false; fs.mu.Unlock() }, time.Minute, 0, 2, 4},
-		{"asked again after the backoff", nil, 2 * time.Minute, 0, 2, 5},
+		}, time.Minute, 1, 2, 3, "polled"},
+		{"server down: error, backoff", func() { fs.mu.Lock(); fs.fail = true; fs.mu.Unlock() }, time.Minute, 0, 2, 4, "poll failed"},
+		{"backed off: not asked after one interval", func() { fs.mu.Lock(); fs.fail = false; fs.mu.Unlock() }, time.Minute, 0, 2, 4, ""},
+		{"asked again after the backoff", nil, 2 * time.Minute, 0, 2, 5, "not modified"},
 	}
 	for _, s := range steps {
 		if s.before != nil {
@@ -123,6 +128,7 @@ func TestWatchPicksUpNewItem(t *testing.T) {
 		if n != s.wantNew || count != s.wantStored || reqs != s.wantRequest {
 			t.Errorf("%s: %d new, %d stored, %d requests; want %d, %d, %d", s.name, n, count, reqs, s.wantNew, s.wantStored, s.wantRequest)
 		}
+		checkLog(t, s.name, &logs, s.wantLog)
 	}
 	if fs.notModified < 1 || fs.conditional < 3 {
 		t.Errorf("%d conditional requests, %d answered 304", fs.conditional, fs.notModified)
@@ -165,5 +171,35 @@ func TestNewRejectsBadURLs(t *testing.T) {
 		if _, err := New([]string{u}, nil, Options{}); err == nil {
 			t.Errorf("New(%q): no error", u)
 		}
+	}
+}
+
+// checkLog reads the records logged since the last call and checks that
+// there is one, with message want and the feed named (and, for a failed
+// poll, the error and the backoff), or none when want is "".
+func checkLog(t *testing.T, step string, logs *bytes.Buffer, want string) {
+	t.Helper()
+	var recs []map[string]any
+	dec := json.NewDecoder(logs)
+	for dec.More() {
+		var r map[string]any
+		if err := dec.Decode(&r); err != nil {
+			t.Fatalf("%s: log record: %v", step, err)
+		}
+		recs = append(recs, r)
+	}
+	logs.Reset()
+	if want == "" {
+		if len(recs) > 0 {
+			t.Errorf("%s: logged %v, want nothing", step, recs)
+		}
+		return
+	}
+	if len(recs) != 1 || recs[0]["msg"] != want || recs[0]["feed"] == nil {
+		t.Errorf("%s: logged %v, want one %q record naming the feed", step, recs, want)
+		return
+	}
+	if want == "poll failed" && (recs[0]["err"] == nil || recs[0]["retry_in"] == nil || recs[0]["level"] != "WARN") {
+		t.Errorf("%s: failure record %v, want err, retry_in and level WARN", step, recs[0])
 	}
 }
