@@ -52,7 +52,7 @@ func handler(env *environment, s store.Store) (http.Handler, error) {
 	}
 	apiSrv := api.New(cat, api.Options{Token: env.getenv("SITREP_API_TOKEN"), Ingest: ingestFn,
 		Logger: slog.New(slog.NewTextHandler(env.stderr, nil)).With("component", "api")})
-	pages, err := web.New(cat)
+	pages, err := web.New(cat, slog.New(slog.NewTextHandler(env.stderr, nil)).With("component", "web"))
 	if err != nil {
 		return nil, err
 	}

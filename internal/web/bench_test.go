@@ -90,7 +90,7 @@ func BenchmarkLargeStore(b *testing.B) {
 	}
 	b.Logf("stored %d articles in %v", n, time.Since(start))
 	cat := readmodel.NewCatalog(s, time.Hour)
-	pages, err := web.New(cat)
+	pages, err := web.New(cat, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"log/slog"
 	"net/http"
 	"strings"
 	"time"
@@ -62,13 +63,18 @@ var funcs = template.FuncMap{
 // Server serves the pages.
 type Server struct {
 	cat   *readmodel.Catalog
+	log   *slog.Logger
 	pages map[string]*template.Template
 	mux   *http.ServeMux
 }
 
-// New returns the pages over cat.
-func New(cat *readmodel.Catalog) (*Server, error) {
-	s := &Server{cat: cat, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
+// New returns the pages over cat. logger receives the cause of every 500
+// page, which shows only a generic message; nil discards it.
+func New(cat *readmodel.Catalog, logger *slog.Logger) (*Server, error) {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{cat: cat, log: logger, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
 	for _, p := range []string{"overview", "story", "article", "entities", "entity", "families", "search", "error"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p+".html")
 		if err != nil {
@@ -132,6 +138,8 @@ func (s *Server) page(name string, build func(*http.Request) (string, any, error
 				status, msg = http.StatusNotFound, "Not found: "+err.Error()
 			case errors.Is(err, errBadQuery):
 				status, msg = http.StatusBadRequest, err.Error()
+			default:
+				s.log.ErrorContext(r.Context(), "internal error", "method", r.Method, "path", r.URL.Path, "err", err)
 			}
 			s.renderError(w, status, msg)
 			return

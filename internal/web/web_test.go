@@ -1,8 +1,12 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -11,7 +15,9 @@ import (
 
 	"sitrep/internal/api"
 	"sitrep/internal/api/apitest"
+	"sitrep/internal/news"
 	"sitrep/internal/readmodel"
+	"sitrep/internal/store/sqlite"
 	"sitrep/internal/web"
 )
 
@@ -20,7 +26,7 @@ func site(t testing.TB) (*httptest.Server, *readmodel.Catalog) {
 	t.Helper()
 	s := apitest.DemoStore(t)
 	cat := readmodel.NewCatalog(s, 0)
-	pages, err := web.New(cat)
+	pages, err := web.New(cat, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,5 +151,35 @@ func TestErrorsAndAssets(t *testing.T) {
 		if resp.StatusCode != c.status || !strings.Contains(string(body), c.contains) {
 			t.Errorf("GET %s: %d, want %d with %q", c.path, resp.StatusCode, c.status, c.contains)
 		}
+	}
+}
+
+// brokenStore fails every full-article read with a cause the reader of
+// the page must not see.
+type brokenStore struct{ *sqlite.Store }
+
+func (brokenStore) Article(context.Context, string) (*news.Article, error) {
+	return nil, errors.New("read page 42 of sitrep.db: disk on fire")
+}
+
+// TestInternalErrorIsLogged checks that a 500 page shows a generic message
+// and that its cause reaches the logger.
+func TestInternalErrorIsLogged(t *testing.T) {
+	var logs bytes.Buffer
+	pages, err := web.New(readmodel.NewCatalog(brokenStore{apitest.DemoStore(t)}, 0), slog.New(slog.NewJSONHandler(&logs, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	pages.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/articles/0123456789abcdef", nil))
+	if rec.Code != http.StatusInternalServerError || strings.Contains(rec.Body.String(), "disk on fire") {
+		t.Fatalf("status %d, body shows the cause: %v", rec.Code, strings.Contains(rec.Body.String(), "disk on fire"))
+	}
+	var got map[string]any
+	if err := json.Unmarshal(logs.Bytes(), &got); err != nil {
+		t.Fatalf("log %q: want one JSON record: %v", logs.String(), err)
+	}
+	if cause, _ := got["err"].(string); !strings.Contains(cause, "disk on fire") || got["path"] != "/articles/0123456789abcdef" {
+		t.Errorf("log record %v, want the path and the cause", got)
 	}
 }
