@@ -141,7 +141,8 @@ func sentenceOf(a *news.Article, off int) int {
 	return -1
 }
 
-// SearchResult is the response of GET /api/v1/search.
+// SearchResult is what a search finds: the API returns it (GET
+// /api/v1/search) and the search page shows it.
 type SearchResult struct {
 	Query    string               `json:"query"`
 	Articles []Entry              `json:"articles"`
