@@ -45,6 +45,7 @@ func TestImports(t *testing.T) {
 		{"sitrep/internal/web", "sitrep/internal/api"},
 		{"sitrep/internal/readmodel", "sitrep/internal/api"},
 		{"sitrep/internal/readmodel", "sitrep/internal/web"},
+		{"sitrep/internal/readmodel", "sitrep/internal/ingest"},
 		{"sitrep/internal/api", "sitrep/internal/web"},
 		{"sitrep/internal/worker", "sitrep/internal/ingest"},
 	}
