@@ -22,7 +22,7 @@ func TestStagesOrder(t *testing.T) {
 		seen[s.Name] = i
 	}
 	// Each stage reads the layers of the ones before it.
-	for _, p := range [][2]string{{"extract", "sentence"}, {"sentence", "entity"}, {"entity", "claim"}, {"quantity", "figure"}, {"claim", "figure"}, {"entity", "event"}} {
+	for _, p := range [][2]string{{"extract", "sentence"}, {"sentence", "syntax"}, {"syntax", "claim"}, {"sentence", "entity"}, {"entity", "claim"}, {"quantity", "figure"}, {"claim", "figure"}, {"entity", "event"}} {
 		a, okA := seen[p[0]]
 		b, okB := seen[p[1]]
 		if !okA || !okB || a >= b {

@@ -6,13 +6,13 @@ import (
 	"testing"
 
 	"sitrep/internal/annotate/syntax"
-	"sitrep/internal/ingest"
 	"sitrep/internal/news"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/sharedtest"
+	"sitrep/internal/wiring"
 )
 
-// BenchmarkAllStages runs every per-article stage of ingest.Steps() over
+// BenchmarkAllStages runs every per-article stage of wiring.Stages() over
 // the first 200 war-news articles, with and without the syntax stage;
 // words/s is what docs/BENCHMARKS.md reports.
 func BenchmarkAllStages(b *testing.B) {
@@ -29,7 +29,7 @@ func BenchmarkAllStages(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			var steps []pipeline.Step
-			for _, st := range ingest.Steps() {
+			for _, st := range wiring.Stages() {
 				if st.Name != "syntax" || withSyntax {
 					steps = append(steps, st)
 				}
