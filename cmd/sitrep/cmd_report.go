@@ -95,7 +95,7 @@ func situationOf(articles []*news.Article) situation {
 				fam = a.Provenance.Family
 			}
 		}
-		st.Articles = append(st.Articles, storyArticle{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Published: date(a.Published),
+		st.Articles = append(st.Articles, storyArticle{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Published: isoDate(a.Published),
 			Badge: badge, Family: fam, Figures: len(a.Figures), Claims: len(a.Claims)})
 	}
 	for _, k := range order {
@@ -124,7 +124,7 @@ func writeSituation(w io.Writer, sit situation) {
 		}
 		fmt.Fprintf(w, "story %s: %d articles from %d independent sources\n", name, len(st.Articles), st.Independent)
 		for _, a := range st.Articles {
-			fmt.Fprintf(w, "  [%s] %s  %s · %s · %s\n", a.Badge, a.ID, orDash(a.Outlet), a.Published, truncate(orDash(a.Title), 70))
+			fmt.Fprintf(w, "  [%s] %s  %s · %s · %s\n", a.Badge, a.ID, orDash(a.Outlet), readableTime(a.Published), truncate(orDash(a.Title), 70))
 		}
 		if len(st.Actors) > 0 {
 			var parts []string
@@ -149,7 +149,7 @@ func writeLedger(w io.Writer, groups []ledger.Group, articles []*news.Article) {
 		outlet[a.ID] = a.Outlet
 	}
 	fmt.Fprintf(w, "  ledger: %d measures\n", len(groups))
-	fmt.Fprintf(w, "    %-26s %-18s %-30s %-10s %-22s %3s  %s\n", "MEASURE", "VALUE", "SPEAKER", "DATE", "ARTICLE", "SRC", "RELATION")
+	fmt.Fprintf(w, "    %-26s %-18s %-30s %-20s %-22s %3s  %s\n", "MEASURE", "VALUE", "SPEAKER", "DATE", "ARTICLE", "SRC", "RELATION")
 	for _, g := range groups {
 		for i, e := range g.Entries {
 			m := ""
@@ -168,8 +168,8 @@ func writeLedger(w io.Writer, groups []ledger.Group, articles []*news.Article) {
 			if o := outlet[e.Article]; o != "" {
 				art = o
 			}
-			fmt.Fprintf(w, "    %-26s %-18s %-30s %-10s %-22s %3s  %s\n", truncate(m, 26), truncate(val, 18), truncate(e.Speaker, 30),
-				e.Time, truncate(art, 22), strconv.Itoa(e.Sources), rel)
+			fmt.Fprintf(w, "    %-26s %-18s %-30s %-20s %-22s %3s  %s\n", truncate(m, 26), truncate(val, 18), truncate(e.Speaker, 30),
+				truncate(readableTime(e.Time), 20), truncate(art, 22), strconv.Itoa(e.Sources), rel)
 		}
 	}
 }

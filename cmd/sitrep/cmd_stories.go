@@ -55,18 +55,8 @@ func runStories(ctx context.Context, env *environment, args []string) error {
 	}
 	tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "STORY\tARTICLES\tSOURCES\tFIRST\tLAST\tTITLE")
-	day := func(st story.Summary, first bool) string {
-		t := st.Last
-		if first {
-			t = st.First
-		}
-		if t.IsZero() {
-			return "-"
-		}
-		return t.UTC().Format("2006-01-02")
-	}
 	for _, st := range list {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\n", st.ID, st.Articles, st.Sources, day(st, true), day(st, false), st.Title)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\n", st.ID, st.Articles, st.Sources, date(st.First), date(st.Last), st.Title)
 	}
 	return tw.Flush()
 }

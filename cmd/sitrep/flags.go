@@ -23,15 +23,32 @@ func newFlagSet(env *environment, name, argsUsage string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args, marking a bad flag as a usage error.
+// parseFlags parses args, marking a bad flag as a usage error. Flags may
+// come before, between or after the positional arguments (`show ID
+// --json` is `show --json ID`); everything after "--" is positional.
+// fs.Args() then holds the positional arguments in their order.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return fmt.Errorf("%s: %w: %w", fs.Name(), err, errUsage)
 		}
-		return fmt.Errorf("%s: %w: %w", fs.Name(), err, errUsage)
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			positional = append(positional, rest...) // "--" ends the flags
+			break
+		}
+		if len(rest) == 0 {
+			break
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
 	}
-	return nil
+	// Parsing "--" alone sets no flag and leaves positional as fs.Args().
+	return fs.Parse(append([]string{"--"}, positional...))
 }
 
 // dbFlag registers --db. Its default comes from SITREP_DB, else

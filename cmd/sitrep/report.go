@@ -88,7 +88,7 @@ func writeArticle(w io.Writer, a *news.Article) {
 	field("outlet", a.Outlet)
 	field("author", a.Author)
 	if !a.Published.IsZero() {
-		field("published", a.Published.Format(time.RFC3339))
+		field("published", readableInstant(a.Published))
 	}
 	field("url", a.URL)
 	field("path", a.Path)
@@ -99,6 +99,10 @@ func writeArticle(w io.Writer, a *news.Article) {
 	}
 	field("status", a.Status())
 	fmt.Fprintf(w, "%-16s %d words, %d sentences\n", "size:", a.Words(), len(a.Sentences))
+	field("story", a.Story)
+	if p := a.Provenance; p != nil {
+		field("provenance", provenanceVerdict(p))
+	}
 	for _, p := range a.Problems {
 		field("problem", p.Stage+": "+p.Message)
 	}
@@ -125,16 +129,19 @@ func writeArticle(w io.Writer, a *news.Article) {
 	if len(a.Times) > 0 {
 		fmt.Fprintln(w, "times:")
 		for _, t := range a.Times {
-			v := t.Value
+			v := readableTime(t.Value)
 			if !t.Resolved {
 				v = "unresolved"
 			}
 			if t.Mod != "" {
 				v += " (" + t.Mod + ")"
 			}
-			fmt.Fprintf(w, "  %-24s %s %s\n", t.Text, t.Granularity, v)
+			fmt.Fprintf(w, "  %-24s %s, %s\n", t.Text, v, t.Granularity)
 		}
 	}
+	writeFigures(w, a)
+	writeClaims(w, a)
+	writeEvents(w, a)
 	fmt.Fprintf(w, "\n%s\n", a.Text)
 }
 
@@ -199,11 +206,12 @@ func figuresLine(a *news.Article) string {
 	return line + fmt.Sprintf(" · %d time expressions", len(a.Times))
 }
 
+// date prints the day of t for tables and lists ("9 May 2022").
 func date(t time.Time) string {
 	if t.IsZero() {
 		return "undated"
 	}
-	return t.Format("2006-01-02")
+	return t.UTC().Format("2 Jan 2006")
 }
 
 func orDash(s string) string {
@@ -211,13 +219,4 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-// truncate shortens s to at most n runes, marking the cut with an ellipsis.
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
