@@ -4,12 +4,15 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"sitrep/internal/ledger"
 	"sitrep/internal/news"
 	"sitrep/internal/readmodel"
+	"sitrep/internal/store"
 )
 
 func runReport(ctx context.Context, env *environment, args []string) error {
@@ -18,11 +21,26 @@ func runReport(ctx context.Context, env *environment, args []string) error {
 		"whether later values are an evolution or a contradiction) and the top actors.")
 	db := dbFlag(fs, env)
 	asJSON := fs.Bool("json", false, "print JSON with every layer and evidence span (docs/JSON.md)")
+	var sel reportFilter
+	fs.StringVar(&sel.story, "story", "", "report this story `ID` only")
+	fs.StringVar(&sel.measure, "measure", "", "keep ledger measures containing this `TEXT` (and the stories that have one)")
+	since := fs.String("since", "", "keep articles published on or after this `DATE` (YYYY-MM-DD)")
+	fs.IntVar(&sel.top, "top", 0, "keep the `N` stories with the most articles, biggest first (0: every story, oldest first)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("report: unexpected argument %q: %w", fs.Arg(0), errUsage)
+	}
+	if *since != "" {
+		t, err := time.Parse(time.DateOnly, *since)
+		if err != nil {
+			return fmt.Errorf("report: --since %q: want a date YYYY-MM-DD: %w", *since, errUsage)
+		}
+		sel.since = t
+	}
+	if sel.top < 0 {
+		return fmt.Errorf("report: --top %d: want 0 or more: %w", sel.top, errUsage)
 	}
 	s, err := openStore(ctx, *db)
 	if err != nil {
@@ -33,13 +51,109 @@ func runReport(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	sortedByPub := sortedByPublication(articles)
-	sit := situationOf(sortedByPub)
+	sortedByPub := sortedByPublication(sel.articles(articles))
+	sit := sel.situation(situationOf(sortedByPub))
+	if sel.story != "" && len(sit.Stories) == 0 {
+		return fmt.Errorf("report: story %s: %w", sel.story, store.ErrNotFound)
+	}
 	if *asJSON {
 		return writeJSON(env.stdout, sit)
 	}
 	writeSituation(env.stdout, sit)
 	return nil
+}
+
+// reportFilter is what `sitrep report` keeps: one story, measures
+// containing a text, articles since a day, the biggest stories.
+type reportFilter struct {
+	story, measure string
+	since          time.Time
+	top            int
+}
+
+// articles keeps the articles of the chosen story published since the
+// chosen day (undated ones drop out when a day is given).
+func (f reportFilter) articles(list []*news.Article) []*news.Article {
+	var out []*news.Article
+	for _, a := range list {
+		if f.story != "" && a.Story != f.story {
+			continue
+		}
+		if !f.since.IsZero() && a.Published.Before(f.since) {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// keepsMeasure reports whether g is one of the chosen measures.
+func (f reportFilter) keepsMeasure(g ledger.Group) bool {
+	if f.measure == "" {
+		return true
+	}
+	want := strings.ToLower(f.measure)
+	for _, m := range append([]string{g.Measure}, g.Measures...) {
+		if strings.Contains(strings.ToLower(m), want) {
+			return true
+		}
+	}
+	return false
+}
+
+// situation keeps the chosen measures, drops the stories left without
+// one when a measure is chosen, and keeps the biggest stories.
+func (f reportFilter) situation(sit situation) situation {
+	if f.measure != "" {
+		var groups []ledger.Group
+		for _, g := range sit.Ledger.Groups {
+			if f.keepsMeasure(g) {
+				groups = append(groups, g)
+			}
+		}
+		sit.Ledger.Groups = groups
+		var kept []storySituation
+		for _, st := range sit.Stories {
+			var groups []ledger.Group
+			for _, g := range st.Ledger {
+				if f.keepsMeasure(g) {
+					groups = append(groups, g)
+				}
+			}
+			if len(groups) > 0 {
+				st.Ledger = groups
+				kept = append(kept, st)
+			}
+		}
+		sit.Stories = kept
+	}
+	if f.top > 0 {
+		sort.SliceStable(sit.Stories, func(i, j int) bool { return len(sit.Stories[i].Articles) > len(sit.Stories[j].Articles) })
+		if len(sit.Stories) > f.top {
+			sit.Stories = sit.Stories[:f.top]
+		}
+	}
+	if f.measure != "" || f.top > 0 {
+		keep := map[string]bool{}
+		for _, st := range sit.Stories {
+			keep[st.Story] = true
+		}
+		var arts []*news.Article
+		for _, a := range sit.Articles {
+			if keep[a.Story] {
+				arts = append(arts, a)
+			}
+		}
+		sit.Articles = arts
+		var groups []ledger.Group
+		for _, g := range sit.Ledger.Groups {
+			if keep[g.Story] {
+				groups = append(groups, g)
+			}
+		}
+		sit.Ledger.Groups = groups
+	}
+	return sit
 }
 
 // situation is the document `sitrep report --json` prints.

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
+	"sort"
 	"text/tabwriter"
 
 	"sitrep/internal/eval"
@@ -19,8 +21,13 @@ func runStories(ctx context.Context, env *environment, args []string) error {
 	db := dbFlag(fs, env)
 	limit := fs.Int("limit", 100, "most stories to list")
 	asJSON := fs.Bool("json", false, "print JSON (with each story's article IDs)")
+	order := fs.String("sort", "recent", "order: recent (last article first), size (most articles first) or sources (most independent sources first)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	bigger, ok := storyOrders[*order]
+	if !ok {
+		return fmt.Errorf("stories: --sort %q: want recent, size or sources: %w", *order, errUsage)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("stories: unexpected argument %q: %w", fs.Arg(0), errUsage)
@@ -34,9 +41,19 @@ func runStories(ctx context.Context, env *environment, args []string) error {
 	if !ok {
 		return fmt.Errorf("this store keeps no story index")
 	}
-	list, err := l.Stories(ctx, *limit)
+	n := *limit
+	if bigger != nil {
+		n = math.MaxInt32 // every story, to sort them all
+	}
+	list, err := l.Stories(ctx, n)
 	if err != nil {
 		return err
+	}
+	if bigger != nil {
+		sort.SliceStable(list, func(i, j int) bool { return bigger(list[i], list[j]) })
+		if *limit > 0 && len(list) > *limit {
+			list = list[:*limit]
+		}
 	}
 	if *asJSON {
 		type storyJSON struct {
@@ -59,6 +76,15 @@ func runStories(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\n", st.ID, st.Articles, st.Sources, date(st.First), date(st.Last), st.Title)
 	}
 	return tw.Flush()
+}
+
+// storyOrders are the orders of `sitrep stories --sort`: whether a comes
+// before b. Recent is the store's own order (nil: no sort needed); ties
+// keep it.
+var storyOrders = map[string]func(a, b story.Summary) bool{
+	"recent":  nil,
+	"size":    func(a, b story.Summary) bool { return a.Articles > b.Articles },
+	"sources": func(a, b story.Summary) bool { return a.Sources > b.Sources },
 }
 
 // evalStories scores story clustering on BASIL and ECB+ under dir:
