@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"sitrep/internal/news"
 )
@@ -42,7 +44,7 @@ func writeFigures(w io.Writer, a *news.Article) {
 		if f.Counts != "" {
 			val += " " + f.Counts
 		}
-		if f.Hedge != "" {
+		if f.Hedge != "" && !strings.Contains(strings.ToLower(val), f.Hedge) {
 			val += " (" + f.Hedge + ")"
 		}
 		fmt.Fprintf(w, "  %-32s says %s, %s\n", truncate(val, 32), orDash(f.Speaker), readableTime(f.Time))
@@ -80,23 +82,53 @@ func writeEvents(w io.Writer, a *news.Article) {
 	if len(a.Events) == 0 {
 		return
 	}
+	names := map[string]string{}
+	for _, m := range a.Entities {
+		if m.Entity != "" && m.Canonical != "" {
+			names[m.Entity] = m.Canonical
+		}
+	}
+	name := func(id string) string {
+		if n := names[id]; n != "" {
+			return n
+		}
+		// An entity the article names only ambiguously: its ID's slug.
+		if _, slug, ok := strings.Cut(id, ":"); ok && slug != "" {
+			words := strings.Split(slug, "-")
+			for i, w := range words {
+				if r, size := utf8.DecodeRuneInString(w); size > 0 {
+					words[i] = string(unicode.ToUpper(r)) + w[size:]
+				}
+			}
+			return strings.Join(words, " ")
+		}
+		return id
+	}
 	fmt.Fprintf(w, "events (%d):\n", len(a.Events))
 	for _, e := range a.Events {
 		parts := []string{strings.ReplaceAll(e.Type, "_", " ")}
 		if len(e.Actors) > 0 {
-			parts = append(parts, "by "+strings.Join(e.Actors, ", "))
+			actors := make([]string, len(e.Actors))
+			for i, x := range e.Actors {
+				actors[i] = name(x)
+			}
+			parts = append(parts, "by "+strings.Join(actors, ", "))
 		}
 		if e.Target != "" {
-			parts = append(parts, "to "+e.Target)
+			parts = append(parts, "to "+name(e.Target))
 		}
 		if e.What != "" {
 			parts = append(parts, "of "+e.What)
 		}
 		if e.Place != "" {
-			parts = append(parts, "in "+e.Place)
+			parts = append(parts, "in "+name(e.Place))
 		}
 		if e.Time != "" {
-			parts = append(parts, "on "+readableTime(e.Time))
+			prep := "on"
+			if _, isDuration := readableDuration(e.Time); isDuration {
+				prep = "for"
+			}
+			parts = append(parts, prep+" "+readableTime(e.Time))
 		}
 		fmt.Fprintf(w, "  %s (%q)\n", strings.Join(parts, " "), e.Trigger)
 	}
