@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -50,6 +51,7 @@ var funcs = template.FuncMap{
 		return describe(f.Value, f.Low, f.High, f.Approx, f.Unit)
 	},
 	"kindLabel": func(k string) string { return strings.ReplaceAll(k, "_", " ") },
+	"webURL":    webURL,
 	"short":     func(id string) string { return trim(id, 10) },
 	"inc":       func(i int) int { return i + 1 },
 	"swatch": func(colour string) template.HTML {
@@ -86,8 +88,7 @@ func New(cat *readmodel.Catalog, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := http.FileServer(http.FS(static))
-	s.mux.Handle("GET /static/", http.StripPrefix("/static/", cacheFor(files)))
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", s.filesOnly(static)))
 	s.mux.HandleFunc("GET /{$}", s.page("overview", s.overview))
 	s.mux.HandleFunc("GET /stories/{id}", s.page("story", s.story))
 	s.mux.HandleFunc("GET /articles/{id}", s.page("article", s.article))
@@ -99,6 +100,31 @@ func New(cat *readmodel.Catalog, logger *slog.Logger) (*Server, error) {
 		s.renderError(w, http.StatusNotFound, "There is no page at "+r.URL.Path+".")
 	})
 	return s, nil
+}
+
+// filesOnly serves the files of fsys, cached for an hour; a directory,
+// listed by http.FileServer, is a 404 like any missing page.
+func (s *Server) filesOnly(fsys fs.FS) http.Handler {
+	files := cacheFor(http.FileServer(http.FS(fsys)))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimSuffix(r.URL.Path, "/")
+		if name == "" {
+			name = "."
+		}
+		if fi, err := fs.Stat(fsys, name); err != nil || fi.IsDir() {
+			s.renderError(w, http.StatusNotFound, "There is no file at /static/"+r.URL.Path+".")
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
+}
+
+// webURL reports whether raw is an absolute http or https address, the
+// only kind a page shows as a link; any other (javascript:, data:, a
+// relative path) is shown as plain text.
+func webURL(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 func cacheFor(h http.Handler) http.Handler {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"html/template"
 	"io"
 	"log/slog"
 	"net/http"
@@ -139,6 +140,8 @@ func TestErrorsAndAssets(t *testing.T) {
 		{"/entities?type=ALIEN", "not an entity type", 400},
 		{"/static/style.css", "--accent", 200},
 		{"/static/app.js", "data-d", 200},
+		{"/static/", "no file", 404}, // never a directory listing
+		{"/static/nosuch.css", "no file", 404},
 		{"/search", "every word must appear", 200},
 	}
 	for _, c := range cases {
@@ -181,5 +184,56 @@ func TestInternalErrorIsLogged(t *testing.T) {
 	}
 	if cause, _ := got["err"].(string); !strings.Contains(cause, "disk on fire") || got["path"] != "/articles/0123456789abcdef" {
 		t.Errorf("log record %v, want the path and the cause", got)
+	}
+}
+
+// TestUnsafeURLIsPlainText stores articles whose address is a
+// javascript: or data: URL and checks that the article page shows it as
+// text, never as a link; an https address stays a link.
+func TestUnsafeURLIsPlainText(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.OpenTemp(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	arts := []*news.Article{
+		{ID: "0000000000000001", URL: "javascript:alert(1)", Title: "Script address", Text: "Officials said the convoy arrived on Monday."},
+		{ID: "0000000000000002", URL: "data:text/html,<b>x</b>", Title: "Data address", Text: "The ministry said two bridges were repaired."},
+		{ID: "0000000000000003", URL: "https://news.example/a", Title: "Web address", Text: "The mayor said the water supply was restored."},
+	}
+	if _, err := s.Put(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	pages, err := web.New(readmodel.NewCatalog(s, 0), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(pages)
+	t.Cleanup(srv.Close)
+	for _, a := range arts {
+		resp, err := http.Get(srv.URL + "/articles/" + a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		body := string(b)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET /articles/%s: %d", a.ID, resp.StatusCode)
+		}
+		linked := strings.Contains(body, "original address</a>")
+		if strings.HasPrefix(a.URL, "https:") {
+			if !linked || !strings.Contains(body, `href="https://news.example/a"`) {
+				t.Errorf("%s: the https address is not a link", a.URL)
+			}
+			continue
+		}
+		if linked || strings.Contains(body, "ZgotmplZ") || strings.Contains(body, `href="javascript`) || strings.Contains(body, `href="data`) {
+			t.Errorf("%s is shown as a link", a.URL)
+		}
+		if !strings.Contains(body, template.HTMLEscapeString(a.URL)) {
+			t.Errorf("%s is not shown as text", a.URL)
+		}
 	}
 }
