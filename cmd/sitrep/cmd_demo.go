@@ -27,7 +27,7 @@ func runDemo(ctx context.Context, env *environment, args []string) error {
 	// --json: CI runs the demo with no terminal and it must exit.
 	if !*asJSON && (*serveUI || env.stdoutIsTerminal) {
 		then = append(then, func(ctx context.Context, s store.Store) error {
-			return serve(ctx, env, s, *addr)
+			return serve(ctx, env, s, *addr, defaultReadTimeout)
 		})
 	}
 	return analyze(ctx, env, source.Stream(ctx, "demo", bytes.NewReader(demo.Articles), rf.sourceOptions(env)), rf, *asJSON, then...)

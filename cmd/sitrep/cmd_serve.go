@@ -18,11 +18,15 @@ import (
 	"sitrep/internal/web"
 )
 
+// defaultReadTimeout bounds the time to read one request, body included.
+const defaultReadTimeout = 30 * time.Second
+
 // runServe serves the web UI and the JSON API: `sitrep serve`.
 func runServe(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "serve", "\n\nServes the web UI at / and the JSON API at /api/v1 (OpenAPI at /api/v1/openapi.json).\nPOST /api/v1/articles is enabled only when SITREP_API_TOKEN is set.")
 	db := dbFlag(fs, env)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `ADDRESS`")
+	readTimeout := fs.Duration("read-timeout", defaultReadTimeout, "longest time to read a request with its body; a slower body gets 408")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -34,7 +38,10 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer s.Close()
-	return serve(ctx, env, s, *addr)
+	if *readTimeout <= 0 {
+		return fmt.Errorf("serve: --read-timeout %v: want more than 0: %w", *readTimeout, errUsage)
+	}
+	return serve(ctx, env, s, *addr, *readTimeout)
 }
 
 // handler is the whole site over s: the API under /api/, pages elsewhere.
@@ -63,7 +70,9 @@ func handler(env *environment, s store.Store) (http.Handler, error) {
 }
 
 // serve listens on addr until ctx is cancelled, then shuts down cleanly.
-func serve(ctx context.Context, env *environment, s store.Store, addr string) error {
+// A request must arrive, body included, within readTimeout (the API
+// answers a stalled body 408).
+func serve(ctx context.Context, env *environment, s store.Store, addr string, readTimeout time.Duration) error {
 	h, err := handler(env, s)
 	if err != nil {
 		return err
@@ -74,8 +83,8 @@ func serve(ctx context.Context, env *environment, s store.Store, addr string) er
 	}
 	srv := &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
+		ReadHeaderTimeout: min(5*time.Second, readTimeout),
+		ReadTimeout:       readTimeout,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    16 << 10,

@@ -17,6 +17,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -94,6 +95,10 @@ func statusOf(err error) (int, string) {
 		return http.StatusMethodNotAllowed, "method_not_allowed"
 	case errors.Is(err, errMediaType):
 		return http.StatusUnsupportedMediaType, "unsupported_media_type"
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		// The server's read deadline (http.Server.ReadTimeout) passed
+		// while the body was still arriving.
+		return http.StatusRequestTimeout, "timeout"
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		return http.StatusServiceUnavailable, "unavailable"
 	default:
@@ -211,7 +216,7 @@ func (s *Server) wrapStatus(h func(*http.Request) (any, error), status int) http
 			s.writeError(w, r, err)
 			return
 		}
-		writeJSON(w, status, v)
+		writeJSON(w, status, withoutPaths(v))
 	}
 }
 
