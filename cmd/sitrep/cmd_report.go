@@ -270,10 +270,7 @@ func writeLedger(w io.Writer, groups []ledger.Group, articles []*news.Article) {
 			if i == 0 {
 				m = g.Measure
 			}
-			val := e.Text
-			if e.Hedge != "" && !strings.Contains(strings.ToLower(val), e.Hedge) {
-				val += " (" + e.Hedge + ")"
-			}
+			val := withHedge(e.Text, e.Hedge)
 			rel := e.Relation
 			if e.Versus >= 0 {
 				rel += " vs " + g.Entries[e.Versus].Text

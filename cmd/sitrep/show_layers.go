@@ -44,11 +44,16 @@ func writeFigures(w io.Writer, a *news.Article) {
 		if f.Counts != "" {
 			val += " " + f.Counts
 		}
-		if f.Hedge != "" && !strings.Contains(strings.ToLower(val), f.Hedge) {
-			val += " (" + f.Hedge + ")"
-		}
-		fmt.Fprintf(w, "  %-32s says %s, %s\n", truncate(val, 32), orDash(f.Speaker), readableTime(f.Time))
+		fmt.Fprintf(w, "  %-32s says %s, %s\n", truncate(withHedge(val, f.Hedge), 32), orDash(f.Speaker), readableTime(f.Time))
 	}
+}
+
+// withHedge adds a figure's hedge to its text unless the text says it.
+func withHedge(val, hedge string) string {
+	if hedge != "" && !strings.Contains(strings.ToLower(val), hedge) {
+		return val + " (" + hedge + ")"
+	}
+	return val
 }
 
 // writeClaims prints the claim layer: speaker, cue, the claim's text
