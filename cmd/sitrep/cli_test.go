@@ -156,6 +156,9 @@ func TestShowPrintsEveryLayer(t *testing.T) {
 			t.Errorf("show does not print %q:\n%s", want, out)
 		}
 	}
+	if a.Genre != nil && !strings.Contains(out, "genre:           "+strings.ReplaceAll(a.Genre.Kind, "_", " ")) {
+		t.Errorf("show does not print the genre %s:\n%s", a.Genre.Kind, out)
+	}
 	if strings.Contains(out, "T00:00") || strings.Contains(out, " 00:00") {
 		t.Errorf("show prints a midnight clock time:\n%s", out)
 	}

@@ -100,6 +100,13 @@ func writeArticle(w io.Writer, a *news.Article) {
 	field("status", a.Status())
 	fmt.Fprintf(w, "%-16s %d words, %d sentences\n", "size:", a.Words(), len(a.Sentences))
 	field("story", a.Story)
+	if g := a.Genre; g != nil {
+		v := fmt.Sprintf("%s, confidence %.2f", strings.ReplaceAll(g.Kind, "_", " "), g.Score)
+		if len(g.Evidence) > 0 {
+			v += " (" + strings.Join(g.Evidence, "; ") + ")"
+		}
+		field("genre", v)
+	}
 	if p := a.Provenance; p != nil {
 		field("provenance", provenanceVerdict(p))
 	}
