@@ -156,7 +156,10 @@ func TestShowPrintsEveryLayer(t *testing.T) {
 			t.Errorf("show does not print %q:\n%s", want, out)
 		}
 	}
-	if a.Genre != nil && !strings.Contains(out, "genre:           "+strings.ReplaceAll(a.Genre.Kind, "_", " ")) {
+	if a.Genre == nil {
+		t.Fatalf("article %s has no genre layer", a.ID)
+	}
+	if !strings.Contains(out, "genre:           "+strings.ReplaceAll(a.Genre.Kind, "_", " ")) {
 		t.Errorf("show does not print the genre %s:\n%s", a.Genre.Kind, out)
 	}
 	if strings.Contains(out, "T00:00") || strings.Contains(out, " 00:00") {
