@@ -1,6 +1,9 @@
 package api
 
-import "sitrep/internal/news"
+import (
+	"sitrep/internal/news"
+	"sitrep/internal/readmodel"
+)
 
 // withoutPaths returns v without the server's file paths: the Path of
 // every article and entry a response carries (the file an article was
@@ -14,15 +17,15 @@ func withoutPaths(v any) any {
 	case ArticlePage:
 		r.Articles = entriesWithoutPath(r.Articles)
 		return r
-	case *SearchResult:
+	case *readmodel.SearchResult:
 		c := *r
 		c.Articles = entriesWithoutPath(c.Articles)
 		return &c
-	case *StoryDetail:
+	case *readmodel.StoryDetail:
 		c := *r
 		c.Articles = entriesWithoutPath(c.Articles)
 		return &c
-	case *EntityDetail:
+	case *readmodel.EntityDetail:
 		c := *r
 		c.Articles = entriesWithoutPath(c.Articles)
 		return &c
@@ -42,10 +45,10 @@ func articleWithoutPath(a *news.Article) *news.Article {
 
 // entriesWithoutPath is list with no Path in any entry, copied when one
 // has a Path.
-func entriesWithoutPath(list []Entry) []Entry {
+func entriesWithoutPath(list []readmodel.Entry) []readmodel.Entry {
 	for i := range list {
 		if list[i].Path != "" {
-			out := append([]Entry(nil), list...)
+			out := append([]readmodel.Entry(nil), list...)
 			for j := range out {
 				out[j].Path = ""
 			}

@@ -19,6 +19,7 @@ import (
 	"sitrep/internal/api"
 	"sitrep/internal/api/apitest"
 	"sitrep/internal/ingest"
+	"sitrep/internal/readmodel"
 	"sitrep/internal/source"
 	"sitrep/internal/store"
 	"sitrep/internal/store/sqlite"
@@ -29,10 +30,10 @@ import (
 // not 500. The timeout is short here; `sitrep serve` sets 30 s.
 func TestStalledBodyIs408(t *testing.T) {
 	s := apitest.DemoStore(t)
-	ing := func(ctx context.Context, read ingest.ReadFunc) (ingest.Summary, error) {
+	ing := func(ctx context.Context, read source.Seq) (ingest.Summary, error) {
 		return ingest.Run(ctx, read, s, ingest.Options{})
 	}
-	srv := httptest.NewUnstartedServer(api.New(api.NewCatalog(s, 0), api.Options{Token: token, Ingest: ing}))
+	srv := httptest.NewUnstartedServer(api.New(readmodel.NewCatalog(s, 0), api.Options{Token: token, Ingest: ing}))
 	srv.Config.ReadTimeout = 300 * time.Millisecond
 	srv.Start()
 	t.Cleanup(srv.Close)
@@ -80,7 +81,7 @@ func TestNoServerPaths(t *testing.T) {
 	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ingest.Run(ctx, ingest.Files([]string{file}, source.Options{}), s, ingest.Options{}); err != nil {
+	if _, err := ingest.Run(ctx, source.Files(ctx, []string{file}, source.Options{}), s, ingest.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := apitest.Link(ctx, s); err != nil {
@@ -91,7 +92,7 @@ func TestNoServerPaths(t *testing.T) {
 		t.Fatalf("the store should keep the path for the CLI: %v %+v", err, all)
 	}
 	id := all[0].ID
-	srv := httptest.NewServer(api.New(api.NewCatalog(s, 0), api.Options{}))
+	srv := httptest.NewServer(api.New(readmodel.NewCatalog(s, 0), api.Options{}))
 	t.Cleanup(srv.Close)
 	var ents struct {
 		Entities []struct {
