@@ -29,6 +29,7 @@ func runWorker(ctx context.Context, env *environment, args []string) error {
 	retryFor := fs.Duration("retry-for", 15*time.Minute,
 		"how long an outage of the store or queue may last before a worker gives up on the work in hand (annotate returns it to the queue, link exits)")
 	requeue := fs.Bool("requeue", false, "dead: put the dead letters with the given IDs (all when none is given) back on the queue")
+	limits := addLimitFlags(fs, env)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -50,7 +51,7 @@ func runWorker(ctx context.Context, env *environment, args []string) error {
 		}
 		defer s.Close()
 		log.Info("started", "queue", qf.url, "name", qf.name)
-		stats, err := worker.Annotate(ctx, q, s, worker.AnnotateOptions{Workers: *workers, Batch: *batch, Logger: log, Retry: retry})
+		stats, err := worker.Annotate(ctx, q, s, worker.AnnotateOptions{Workers: *workers, Batch: *batch, Logger: log, Retry: retry, Limits: *limits})
 		log.Info("stopped", "stored", stats.Stored, "duplicates", stats.Duplicates, "rejected", stats.Rejected, "failed", stats.Failed)
 		return err
 	case "link":

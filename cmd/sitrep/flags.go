@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"sitrep/internal/ingest"
+	"sitrep/internal/pipeline"
 	"sitrep/internal/source"
 )
 
@@ -67,6 +68,24 @@ type runFlags struct {
 	maxBytes int64
 	timeout  time.Duration
 	quiet    bool
+	limits   *pipeline.Limits
+}
+
+// addLimitFlags registers the bounds on one article's annotation, with
+// defaults from SITREP_MAX_TEXT and SITREP_ARTICLE_DEADLINE.
+func addLimitFlags(fs *flag.FlagSet, env *environment) *pipeline.Limits {
+	l := &pipeline.Limits{}
+	maxText, _ := strconv.Atoi(env.getenv("SITREP_MAX_TEXT"))
+	if maxText <= 0 {
+		maxText = pipeline.DefaultMaxText
+	}
+	deadline, _ := time.ParseDuration(env.getenv("SITREP_ARTICLE_DEADLINE"))
+	if deadline <= 0 {
+		deadline = pipeline.DefaultDeadline
+	}
+	fs.IntVar(&l.MaxText, "max-text", maxText, "annotation cap: longest clean text, in `bytes`, the stages after extraction annotate; a longer article is stored with a problem (env SITREP_MAX_TEXT)")
+	fs.DurationVar(&l.Deadline, "article-deadline", deadline, "wall time for one article's stages; a slower article is stored with a problem (env SITREP_ARTICLE_DEADLINE)")
+	return l
 }
 
 // addRunFlags registers the pipeline flags with defaults from SITREP_WORKERS.
@@ -77,12 +96,13 @@ func addRunFlags(fs *flag.FlagSet, env *environment) *runFlags {
 	fs.Int64Var(&f.maxBytes, "max-bytes", 32<<20, "largest input file, record or download in `bytes`")
 	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "timeout for fetching a URL")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress line and no summary")
+	f.limits = addLimitFlags(fs, env)
 	return f
 }
 
 // options turns the flags into ingest options.
 func (f *runFlags) options() ingest.Options {
-	return ingest.Options{Workers: f.workers}
+	return ingest.Options{Workers: f.workers, Limits: *f.limits}
 }
 
 // sourceOptions turns the flags into source options; "-" reads env.stdin.

@@ -28,6 +28,9 @@ type Options struct {
 	BatchSize int
 	// Steps overrides the stages; nil means wiring.Stages().
 	Steps []pipeline.Step
+	// Limits bound one article's annotation (text cap, deadline); zero
+	// fields are the pipeline's defaults.
+	Limits pipeline.Limits
 	// OnResult, when set, is called once for every input item that was
 	// read, in the writer's goroutine, after the article was stored or
 	// skipped.
@@ -89,7 +92,7 @@ func Run(ctx context.Context, read source.Seq, w store.ArticleWriter, opts Optio
 	if steps == nil {
 		steps = wiring.Stages()
 	}
-	p := pipeline.New(opts.Workers, steps...)
+	p := pipeline.New(opts.Workers, steps...).WithLimits(opts.Limits)
 	batchSize := opts.BatchSize
 	if batchSize <= 0 {
 		batchSize = 64

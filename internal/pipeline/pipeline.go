@@ -61,6 +61,7 @@ type Result struct {
 type Pipeline struct {
 	steps   []Step
 	workers int
+	limits  Limits
 
 	mu     sync.Mutex
 	timing map[string]*StageTiming
@@ -84,7 +85,14 @@ func New(workers int, steps ...Step) *Pipeline {
 	for _, s := range steps {
 		timing[s.Name] = &StageTiming{Name: s.Name}
 	}
-	return &Pipeline{steps: steps, workers: workers, timing: timing}
+	return &Pipeline{steps: steps, workers: workers, timing: timing, limits: Limits{}.withDefaults()}
+}
+
+// WithLimits sets the bounds on one article's annotation (zero fields
+// mean the defaults) and returns p. Call it before Run.
+func (p *Pipeline) WithLimits(l Limits) *Pipeline {
+	p.limits = l.withDefaults()
+	return p
 }
 
 // Run processes every article received from in and sends one Result per
@@ -152,18 +160,29 @@ func (p *Pipeline) Run(ctx context.Context, in <-chan *news.Article) <-chan Resu
 // when the article is rejected or ctx is done; other stage errors are
 // appended to a.Problems.
 func (p *Pipeline) Process(ctx context.Context, a *news.Article) error {
+	actx, cancel := context.WithTimeoutCause(ctx, p.limits.Deadline, errDeadline)
+	defer cancel()
+	prev := ""
 	for _, s := range p.steps {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if p.overLimits(actx, a, s.Name, prev) {
+			break
+		}
+		prev = s.Name
 		start := time.Now()
-		err := runStage(ctx, s.Stage, a)
+		err := runStage(actx, s.Stage, a)
 		p.observe(s.Name, time.Since(start), err)
 		if err == nil {
 			continue
 		}
 		if errors.Is(err, news.ErrRejected) || ctx.Err() != nil {
 			return &StageError{Stage: s.Name, Article: a.Source(), Err: err}
+		}
+		if pastDeadline(actx) && errors.Is(err, context.DeadlineExceeded) {
+			p.deadlineProblem(a, s.Name, s.Name)
+			break
 		}
 		a.Problems = append(a.Problems, news.Problem{Stage: s.Name, Message: err.Error()})
 	}

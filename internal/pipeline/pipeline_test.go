@@ -143,3 +143,83 @@ func BenchmarkPipeline(b *testing.B) {
 		}
 	}
 }
+
+// limitRun runs two articles, "big" then "small", through a pipeline
+// whose "fill" stage sets the text and whose "slow" stage takes wait on
+// "big"; it returns the results by path and the paths the "last" stage saw.
+func limitRun(t *testing.T, l Limits, bigText string, wait time.Duration, watchCtx bool) (map[string]Result, []string) {
+	t.Helper()
+	fill := StageFunc(func(_ context.Context, a *news.Article) error {
+		a.Text = "short text"
+		if a.Path == "big" {
+			a.Text = bigText
+		}
+		return nil
+	})
+	slow := StageFunc(func(ctx context.Context, a *news.Article) error {
+		if a.Path != "big" {
+			return nil
+		}
+		if watchCtx {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(time.Minute):
+				return nil
+			}
+		}
+		time.Sleep(wait)
+		return nil
+	})
+	var seen []string
+	last := StageFunc(func(_ context.Context, a *news.Article) error {
+		seen = append(seen, a.Path) // one worker only
+		return nil
+	})
+	p := New(1, Step{"fill", fill}, Step{"slow", slow}, Step{"last", last}).WithLimits(l)
+	in := make(chan *news.Article, 2)
+	in <- &news.Article{Path: "big"}
+	in <- &news.Article{Path: "small"}
+	close(in)
+	got := map[string]Result{}
+	for r := range p.Run(context.Background(), in) {
+		got[r.Article.Path] = r
+	}
+	return got, seen
+}
+
+func TestLimitsKeepTheArticleAndGoOn(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		limits    Limits
+		text      string
+		wait      time.Duration
+		watchCtx  bool
+		wantStage string
+		wantMsg   string
+	}{
+		{"over the annotation cap", Limits{MaxText: 16}, strings.Repeat("word ", 10), 0, false, "slow", "annotation cap of 16 bytes"},
+		{"past the deadline between stages", Limits{Deadline: 20 * time.Millisecond}, "big text", 60 * time.Millisecond, false, "slow", "deadline of 20ms passed during slow; last"},
+		{"past the deadline in a stage that watches it", Limits{Deadline: 20 * time.Millisecond}, "big text", 0, true, "slow", "deadline of 20ms passed during slow"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, seen := limitRun(t, tc.limits, tc.text, tc.wait, tc.watchCtx)
+			big, small := got["big"], got["small"]
+			if big.Err != nil || big.Article == nil {
+				t.Fatalf("big article: err %v; want it kept", big.Err)
+			}
+			if big.Article.Text != tc.text {
+				t.Errorf("big article text %q, want it kept", big.Article.Text)
+			}
+			if ps := big.Article.Problems; len(ps) != 1 || ps[0].Stage != tc.wantStage || !strings.Contains(ps[0].Message, tc.wantMsg) {
+				t.Errorf("big article problems %+v, want one of stage %q containing %q", ps, tc.wantStage, tc.wantMsg)
+			}
+			if small.Err != nil || len(small.Article.Problems) != 0 {
+				t.Errorf("small article: err %v problems %+v, want processed", small.Err, small.Article.Problems)
+			}
+			if len(seen) != 1 || seen[0] != "small" {
+				t.Errorf("last stage saw %v, want only the small article", seen)
+			}
+		})
+	}
+}

@@ -96,6 +96,8 @@ type AnnotateOptions struct {
 	Logger *slog.Logger
 	// Retry says how long to ride out an outage of the store or the queue.
 	Retry RetryOptions
+	// Limits bound one article's annotation; zero fields are the defaults.
+	Limits pipeline.Limits
 }
 
 // AnnotateStats counts what Annotate did.
@@ -137,7 +139,7 @@ func Annotate(ctx context.Context, q queue.Queue, w store.ArticleWriter, opts An
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	a := &annotator{p: pipeline.New(opts.Workers, steps...), w: w, log: log, retry: opts.Retry.withDefaults(), stop: ctx}
+	a := &annotator{p: pipeline.New(opts.Workers, steps...).WithLimits(opts.Limits), w: w, log: log, retry: opts.Retry.withDefaults(), stop: ctx}
 	for ctx.Err() == nil {
 		var msgs []*queue.Message
 		err := a.retry.retry(ctx, log, "fetch", anyError, nil, func() (err error) {

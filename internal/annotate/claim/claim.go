@@ -28,6 +28,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/attribution"
 	"sitrep/internal/news"
 )
@@ -161,15 +162,25 @@ func upper(s string) bool {
 func Find(a *news.Article) []news.Claim {
 	var claims []news.Claim
 	lastPerson := -1 // index of the latest claim with a person speaker
+	ix := newIndex(a)
 	for _, s := range a.Sentences {
 		ws := words(a.Text, s.Span)
 		var inSentence []int
+		var sentHedges []string
+		hedged := false
 		for i := 0; i < len(ws); i++ {
 			c, n := matchCue(ws, i)
 			if n == 0 || !c.after && !verbAt(a, ws[i].Start) {
 				continue
 			}
-			cl, ok := build(a, ws, i, n, c, s.Span)
+			cl, ok := build(a, ix, ws, i, n, c, s.Span)
+			if ok {
+				// The hedges belong to the sentence: find them once.
+				if !hedged {
+					sentHedges, hedged = hedges(a.Text[s.Start:s.End]), true
+				}
+				cl.Hedges = slices.Clone(sentHedges)
+			}
 			if !ok {
 				i += n - 1
 				continue
@@ -182,7 +193,7 @@ func Find(a *news.Article) []news.Claim {
 				} else if lastPerson >= 0 && pr != "it" && pr != "they" {
 					p := claims[lastPerson]
 					cl.Speaker, cl.SpeakerEntity = p.Speaker, p.SpeakerEntity
-				} else if m := lastPersonBefore(a, cl.CueSpan.Start); m != nil && pr != "it" && pr != "they" {
+				} else if m := ix.lastPersonBefore(cl.CueSpan.Start); m != nil && pr != "it" && pr != "they" {
 					cl.Speaker, cl.SpeakerEntity = m.Canonical, m.Entity
 				} else {
 					cl.Speaker = a.Outlet
@@ -191,7 +202,7 @@ func Find(a *news.Article) []news.Claim {
 			}
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
-			if cl.SpeakerEntity != "" && strings.HasPrefix(cl.SpeakerEntity, "per:") || cl.SpeakerSpan != nil && personLike(a, *cl.SpeakerSpan) {
+			if cl.SpeakerEntity != "" && strings.HasPrefix(cl.SpeakerEntity, "per:") || cl.SpeakerSpan != nil && ix.personLike(*cl.SpeakerSpan) {
 				lastPerson = len(claims) - 1
 			}
 			i += n - 1
@@ -213,25 +224,49 @@ func verbAt(a *news.Article, pos int) bool {
 	return !ok || a.Syntax[k].UPOS == news.VERB
 }
 
-// lastPersonBefore returns the last named person mentioned before pos.
-func lastPersonBefore(a *news.Article, pos int) *news.Mention {
-	var out *news.Mention
-	for i := range a.Entities {
-		m := &a.Entities[i]
-		if m.End > pos {
-			break
-		}
+// index answers the finder's questions about the entity layer without
+// scanning it whole, so that finding claims stays linear in the length
+// of the article.
+type index struct {
+	a    *news.Article
+	ends tokens.Covers
+	// lastPer[i] is the last named person among Entities[:i+1], or -1.
+	lastPer []int
+}
+
+func newIndex(a *news.Article) *index {
+	ix := &index{a: a, lastPer: make([]int, len(a.Entities))}
+	ix.ends = tokens.NewCovers(len(a.Entities), func(i int) news.Span { return a.Entities[i].Span })
+	last := -1
+	for i, m := range a.Entities {
 		if m.Type == "PER" && m.Kind == "name" && m.Canonical != "" {
-			out = m
+			last = i
 		}
+		ix.lastPer[i] = last
 	}
-	return out
+	return ix
+}
+
+// mentions returns the range of entity mentions that start inside sp.
+func (ix *index) mentions(sp news.Span) (lo, hi int) {
+	return tokens.Within(len(ix.a.Entities), func(i int) int { return ix.a.Entities[i].Start }, sp)
+}
+
+// lastPersonBefore returns the last named person mentioned before pos:
+// the last one before the first mention that ends after pos.
+func (ix *index) lastPersonBefore(pos int) *news.Mention {
+	k := ix.ends.FirstEndingAfter(pos)
+	if k == 0 || ix.lastPer[k-1] < 0 {
+		return nil
+	}
+	return &ix.a.Entities[ix.lastPer[k-1]]
 }
 
 // personLike says whether a speaker span holds a PER mention.
-func personLike(a *news.Article, sp news.Span) bool {
-	for _, m := range a.Entities {
-		if m.Type == "PER" && m.Start >= sp.Start && m.End <= sp.End {
+func (ix *index) personLike(sp news.Span) bool {
+	lo, hi := ix.mentions(sp)
+	for _, m := range ix.a.Entities[lo:hi] {
+		if m.Type == "PER" && m.End <= sp.End {
 			return true
 		}
 	}
@@ -301,7 +336,7 @@ func matchCue(ws []word, i int) (cue, int) {
 }
 
 // build makes the claim of the cue at ws[i:i+n], or reports none.
-func build(a *news.Article, ws []word, i, n int, c cue, sent news.Span) (news.Claim, bool) {
+func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Span) (news.Claim, bool) {
 	cl := news.Claim{CueSpan: news.Span{Start: ws[i].Start, End: ws[i+n-1].End}, Parent: -1}
 	cl.Cue = strings.ToLower(a.Text[cl.CueSpan.Start:cl.CueSpan.End])
 	var spk news.Span
@@ -372,11 +407,10 @@ func build(a *news.Article, ws []word, i, n int, c cue, sent news.Span) (news.Cl
 		cl.Content = openQuote(a.Text, cl.Content)
 	}
 	cl.SpeakerSpan = &spk
-	cl.Speaker, cl.SpeakerEntity = resolve(a, spk)
+	cl.Speaker, cl.SpeakerEntity = ix.resolve(spk)
 	cl.Span = news.Span{Start: min(cl.Content.Start, spk.Start, cl.CueSpan.Start), End: max(cl.Content.End, spk.End, cl.CueSpan.End)}
 	content := cl.Content.In(a.Text)
 	cl.Direct = strings.ContainsAny(content, "“\"") && (strings.HasPrefix(content, "“") || strings.HasPrefix(content, "\"") || strings.Count(content, "“")+strings.Count(content, "\"") >= 1 && len(content) > 0 && isQuoteRune(content))
-	cl.Hedges = hedges(a.Text[sent.Start:sent.End], cl.Content.In(a.Text))
 	return cl, true
 }
 
@@ -558,11 +592,13 @@ func trimSpan(text string, sp news.Span) news.Span {
 // resolve names a speaker span: the canonical name of the entity mention
 // that heads it (ends where it ends, or the last person in it), else the
 // phrase without a leading article.
-func resolve(a *news.Article, sp news.Span) (string, string) {
+func (ix *index) resolve(sp news.Span) (string, string) {
+	a := ix.a
 	var head, person *news.Mention
-	for i := range a.Entities {
+	lo, hi := ix.mentions(sp)
+	for i := lo; i < hi; i++ {
 		m := &a.Entities[i]
-		if m.Start < sp.Start || m.End > sp.End {
+		if m.End > sp.End {
 			continue
 		}
 		if m.End == sp.End || strings.TrimSpace(a.Text[m.End:sp.End]) == "" {
@@ -593,8 +629,9 @@ func resolve(a *news.Article, sp news.Span) (string, string) {
 	return s, ""
 }
 
-// hedges lists the hedge words of the sentence that bear on the claim.
-func hedges(sentence, content string) []string {
+// hedges lists the hedge words of a sentence; every claim of the
+// sentence records them.
+func hedges(sentence string) []string {
 	low := " " + strings.ToLower(sentence) + " "
 	var out []string
 	for _, h := range hedgeWords {
@@ -610,6 +647,5 @@ func hedges(sentence, content string) []string {
 			}
 		}
 	}
-	_ = content
 	return out
 }

@@ -59,6 +59,7 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 		return claims
 	}
 	d := attribution.FromLayers(a.Text, a.Tokens, a.Sentences)
+	ix := newIndex(a)
 	n := len(claims)
 	// ruleAt is the rule claim whose cue overlaps the span, or -1.
 	ruleAt := func(cue news.Span) int {
@@ -83,7 +84,7 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 			continue
 		}
 		if i := ruleAt(d.Span(at.Cue)); i >= 0 {
-			repairSpeaker(a, &claims[i], d.Span(at.Source))
+			repairSpeaker(a, ix, &claims[i], d.Span(at.Source))
 			continue
 		}
 		if len(at.Content) == 0 {
@@ -95,12 +96,12 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 			continue // "estimates suggesting …": not a speaker the ledger can name
 		}
 		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Content: content, SpeakerSpan: &spk, Parent: -1}
-		cl.Speaker, cl.SpeakerEntity = resolve(a, spk)
+		cl.Speaker, cl.SpeakerEntity = ix.resolve(spk)
 		if pronouns[strings.ToLower(spk.In(a.Text))] {
 			// "he said": the last named person before the cue; "it" and
 			// "they" stay as written (never the outlet).
 			cl.Speaker, cl.SpeakerEntity = spk.In(a.Text), ""
-			if m := lastPersonBefore(a, cue.Start); m != nil && strings.ToLower(spk.In(a.Text)) != "it" && strings.ToLower(spk.In(a.Text)) != "they" {
+			if m := ix.lastPersonBefore(cue.Start); m != nil && strings.ToLower(spk.In(a.Text)) != "it" && strings.ToLower(spk.In(a.Text)) != "they" {
 				cl.Speaker, cl.SpeakerEntity = m.Canonical, m.Entity
 			}
 		}
@@ -109,7 +110,7 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 		cl.Direct = strings.HasPrefix(text, "“") || strings.HasPrefix(text, "\"")
 		for _, s := range a.Sentences {
 			if s.Start <= cue.Start && cue.End <= s.End {
-				cl.Hedges = hedges(s.In(a.Text), text)
+				cl.Hedges = hedges(s.In(a.Text))
 				break
 			}
 		}
@@ -174,7 +175,7 @@ func cutSpeaker(text string, sp *news.Span) bool {
 // the same cue when the source holds the rule's speaker and more: the
 // source up to its first comma or bracket (the name before an apposition),
 // resolved again.
-func repairSpeaker(a *news.Article, c *news.Claim, src news.Span) {
+func repairSpeaker(a *news.Article, ix *index, c *news.Claim, src news.Span) {
 	if c.SpeakerSpan == nil || src.Start > c.SpeakerSpan.Start || src.End < c.SpeakerSpan.End {
 		return
 	}
@@ -186,6 +187,6 @@ func repairSpeaker(a *news.Article, c *news.Claim, src news.Span) {
 		return
 	}
 	c.SpeakerSpan = &src
-	c.Speaker, c.SpeakerEntity = resolve(a, src)
+	c.Speaker, c.SpeakerEntity = ix.resolve(src)
 	c.Span = news.Span{Start: min(c.Span.Start, src.Start), End: max(c.Span.End, src.End)}
 }

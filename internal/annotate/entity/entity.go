@@ -77,6 +77,21 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	if len(a.Tokens) == 0 {
 		return nil
 	}
+	if len(a.Tokens) <= WindowTokens {
+		a.Entities = s.find(a)
+		return ctx.Err()
+	}
+	for _, w := range windows(a, WindowTokens) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a.Entities = append(a.Entities, s.find(window(a, w))...)
+	}
+	return nil
+}
+
+// find tags and resolves the mentions of a.
+func (s *Stage) find(a *news.Article) []news.Mention {
 	doc := newDocument(a)
 	tags := s.model.TagDocument(doc.words)
 	var ms []mention
@@ -86,6 +101,5 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		}
 	}
 	r := &resolver{doc: doc, facts: s.facts, published: a.Published}
-	a.Entities = r.resolve(ms)
-	return ctx.Err()
+	return r.resolve(ms)
 }

@@ -30,6 +30,7 @@ import (
 	"strings"
 	"unicode"
 
+	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/news"
 )
 
@@ -280,7 +281,10 @@ func build(a *news.Article, sent news.Span, ws []word, i int, typ string) news.E
 		}
 		lo = w.End
 	}
-	for _, mt := range a.Entities {
+	// The sentence's slice of each layer: the layers are in text order.
+	elo, ehi := tokens.Within(len(a.Entities), func(k int) int { return a.Entities[k].Start }, sent)
+	mentions := a.Entities[elo:ehi]
+	for _, mt := range mentions {
 		if mt.Start < lo || mt.End > hi {
 			continue
 		}
@@ -305,7 +309,7 @@ func build(a *news.Article, sent news.Span, ws []word, i int, typ string) news.E
 	if len(ev.Actors) == 0 && lo > sent.Start {
 		// "Norway said it would invest $90m": with no agent after the
 		// reporting clause, its speaker is the agent.
-		for _, mt := range a.Entities {
+		for _, mt := range mentions {
 			if mt.Start >= sent.Start && mt.End <= lo && mt.Type != "LOC" {
 				name := mt.Entity
 				if name == "" {
@@ -323,13 +327,16 @@ func build(a *news.Article, sent news.Span, ws []word, i int, typ string) news.E
 			ev.Place = ev.Target
 		}
 	}
-	for _, t := range a.Times {
+	tlo, thi := tokens.Within(len(a.Times), func(k int) int { return a.Times[k].Start }, sent)
+	for _, t := range a.Times[tlo:thi] {
 		if t.Start >= sent.Start && t.End <= sent.End && t.Resolved && t.Value != "" {
 			ev.Time = t.Value
 			break
 		}
 	}
-	for k, q := range a.Quantities {
+	qlo, qhi := tokens.Within(len(a.Quantities), func(k int) int { return a.Quantities[k].Start }, sent)
+	for k := qlo; k < qhi; k++ {
+		q := a.Quantities[k]
 		if q.Start >= sent.Start && q.End <= sent.End && relevant(typ, q) {
 			ev.Quantities = append(ev.Quantities, k)
 		}

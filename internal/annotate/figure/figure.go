@@ -8,9 +8,12 @@ package figure
 
 import (
 	"context"
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
+	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/news"
 )
 
@@ -61,11 +64,12 @@ func Find(a *news.Article) []news.Figure {
 		pub = a.Published.Format("2006-01-02")
 	}
 	lastUnit, lastSent := "", -1
+	ix := newIndex(a)
 	for qi, q := range a.Quantities {
-		if q.Kind == "ordinal" || inTime(a, q.Span) || q.Value == nil && q.Low == nil && q.High == nil && q.Approx != "vague" {
+		if q.Kind == "ordinal" || ix.times.Contain(q.Span) || q.Value == nil && q.Low == nil && q.High == nil && q.Approx != "vague" {
 			continue
 		}
-		sent := sentenceOf(a, q.Start)
+		sent := ix.sentenceOf(q.Start)
 		unit := strings.ToLower(q.Unit)
 		if unit == "" && q.Kind == "cardinal" {
 			if sent == lastSent || sent == lastSent+1 {
@@ -88,14 +92,7 @@ func Find(a *news.Article) []news.Figure {
 			sp = a.Sentences[sent].Span
 		}
 		// Speaker: the innermost claim whose content holds the quantity.
-		best := -1
-		for ci, c := range a.Claims {
-			if c.Content.Start <= q.Start && q.End <= c.Content.End {
-				if best < 0 || c.Content.Len() < a.Claims[best].Content.Len() {
-					best = ci
-				}
-			}
-		}
+		best := ix.innermostClaim(q.Span)
 		if best >= 0 {
 			c := a.Claims[best]
 			f.Claim, f.Speaker, f.SpeakerEntity, f.SpeakerSpan = best, c.Speaker, c.SpeakerEntity, c.SpeakerSpan
@@ -107,7 +104,7 @@ func Find(a *news.Article) []news.Figure {
 		if f.Time == "" {
 			f.Time = pub
 		}
-		f.Actors = actors(a, q, sp, f.SpeakerEntity, f.SpeakerSpan)
+		f.Actors = ix.actors(sp, f.SpeakerEntity, f.SpeakerSpan)
 		f.Measure = measure(q, unit, f.Actors)
 		if strings.HasPrefix(f.Measure, "person") || strings.HasPrefix(f.Measure, "troop") || strings.HasPrefix(f.Measure, "count") {
 			if o := outcome(a.Text, sp, q); o != "" {
@@ -123,22 +120,63 @@ func Find(a *news.Article) []news.Figure {
 	return out
 }
 
-func sentenceOf(a *news.Article, pos int) int {
-	for i, s := range a.Sentences {
-		if s.Start <= pos && pos < s.End {
-			return i
-		}
+// index answers the finder's questions about the other layers without
+// scanning them whole, so that finding figures stays linear in the
+// length of the article. The quantities are asked about in text order.
+type index struct {
+	a     *news.Article
+	times tokens.Covers // does a time expression contain a span?
+	// byContent lists the claims by the start of their content; open are
+	// the claims whose content has started, next the first not yet open.
+	byContent []int
+	open      []int
+	next      int
+}
+
+func newIndex(a *news.Article) *index {
+	ix := &index{a: a, byContent: make([]int, len(a.Claims))}
+	ix.times = tokens.NewCovers(len(a.Times), func(i int) news.Span { return a.Times[i].Span })
+	for i := range ix.byContent {
+		ix.byContent[i] = i
+	}
+	sort.SliceStable(ix.byContent, func(i, j int) bool {
+		return a.Claims[ix.byContent[i]].Content.Start < a.Claims[ix.byContent[j]].Content.Start
+	})
+	return ix
+}
+
+// sentenceOf returns the index of the sentence holding pos, or -1.
+func (ix *index) sentenceOf(pos int) int {
+	ss := ix.a.Sentences
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > pos })
+	if i < len(ss) && ss[i].Start <= pos {
+		return i
 	}
 	return -1
 }
 
-func inTime(a *news.Article, sp news.Span) bool {
-	for _, t := range a.Times {
-		if t.Start <= sp.Start && sp.End <= t.End {
-			return true
+// innermostClaim returns the claim with the shortest content holding sp
+// (the first such claim on a tie), or -1. Successive calls must come in
+// text order of sp.Start.
+func (ix *index) innermostClaim(sp news.Span) int {
+	cs := ix.a.Claims
+	for ix.next < len(ix.byContent) && cs[ix.byContent[ix.next]].Content.Start <= sp.Start {
+		ix.open = append(ix.open, ix.byContent[ix.next])
+		ix.next++
+	}
+	// A claim whose content ended before sp starts holds no later span.
+	ix.open = slices.DeleteFunc(ix.open, func(ci int) bool { return cs[ci].Content.End < sp.Start })
+	best := -1
+	for _, ci := range ix.open {
+		c := cs[ci].Content
+		if sp.End > c.End {
+			continue
+		}
+		if best < 0 || c.Len() < cs[best].Content.Len() || c.Len() == cs[best].Content.Len() && ci < best {
+			best = ci
 		}
 	}
-	return false
+	return best
 }
 
 // yearLike rejects a bare four-digit number between 1900 and 2100 with
@@ -212,7 +250,9 @@ func hedge(a *news.Article, q news.Quantity, sent news.Span, claim int) string {
 // is not a duration.
 func when(a *news.Article, q news.Quantity, sent news.Span) (string, *news.Span) {
 	best, bestDist, bestDay := -1, 1<<30, false
-	for i, t := range a.Times {
+	lo, hi := tokens.Within(len(a.Times), func(i int) int { return a.Times[i].Start }, sent)
+	for i := lo; i < hi; i++ {
+		t := a.Times[i]
 		if t.Start < sent.Start || t.End > sent.End || !t.Resolved || t.Value == "" || t.Granularity == "duration" || strings.HasPrefix(t.Value, "P") {
 			continue
 		}
@@ -248,11 +288,13 @@ func actorKey(id string) string {
 
 // actors lists the non-person entities in the clause around the quantity
 // and its counted noun phrase, the speaker excepted.
-func actors(a *news.Article, q news.Quantity, sent news.Span, speaker string, speakerSpan *news.Span) []string {
+func (ix *index) actors(sent news.Span, speaker string, speakerSpan *news.Span) []string {
+	a := ix.a
 	lo, hi := sent.Start, sent.End
 	var out []string
 	seen := map[string]bool{}
-	for _, m := range a.Entities {
+	elo, ehi := tokens.Within(len(a.Entities), func(i int) int { return a.Entities[i].Start }, sent)
+	for _, m := range a.Entities[elo:ehi] {
 		if m.Start < lo || m.End > hi || m.Entity == "" || m.Type == "PER" && m.Kind != "demonym" || m.Entity == speaker {
 			continue
 		}

@@ -29,6 +29,15 @@ func (s *Splitter) Process(ctx context.Context, a *news.Article) error {
 // stand as a sentence of its own without terminal punctuation.
 const maxHeadlineWords = 20
 
+// MaxSentenceTokens bounds a sentence: a run of this many tokens with no
+// sentence end is cut at the next space between tokens (at twice as many
+// tokens, between any two). Later stages look at a sentence as a whole
+// (cues, hedges, clauses), so the bound keeps their work per sentence
+// constant and the article's cost linear in its length. Written
+// sentences are far shorter; text without punctuation (lists, tables,
+// transcripts) is not.
+const MaxSentenceTokens = 400
+
 // Split groups the tokens of text, as returned by [Tokenize], into
 // sentences. Every token belongs to exactly one sentence; a sentence
 // spans from its first token's start to its last token's end.
@@ -57,8 +66,12 @@ func Split(text string, toks []news.Token) []news.Sentence {
 		switch {
 		case nl >= 2:
 			brk = true
+		case e+1-start >= 2*MaxSentenceTokens:
+			brk = true
 		case gapEnd == gapStart:
 			brk = false
+		case e+1-start >= MaxSentenceTokens:
+			brk = true
 		case term:
 			brk = terminalBreak(text, toks, k, e, start)
 		case nl == 1:
