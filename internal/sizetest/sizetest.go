@@ -3,7 +3,11 @@
 // its size. The prose is written for this project.
 package sizetest
 
-import "strings"
+import (
+	"runtime"
+	"strings"
+	"time"
+)
 
 // paragraph is ordinary reporting: claims, hedges, figures, dates, names
 // and quotations, so every stage finds work in it.
@@ -19,4 +23,19 @@ func Prose(n int) string {
 		b.WriteString(paragraph)
 	}
 	return b.String()
+}
+
+// Growth returns how much more CPU time run takes on Prose(large) than
+// on Prose(small). CPU time, not wall time,
+// so that other processes on the machine disturb it less; linear work
+// gives about large/small, quadratic work its square.
+func Growth(small, large int, run func(text string)) float64 {
+	cost := func(n int) time.Duration {
+		text := Prose(n)
+		runtime.GC()
+		start := cpuTime()
+		run(text)
+		return max(cpuTime()-start, time.Millisecond)
+	}
+	return float64(cost(large)) / float64(cost(small))
 }

@@ -103,26 +103,42 @@ func measureFiller(d *doc) fillerMeasures {
 	}
 	// Redundancy: each sentence's largest content overlap (containment in
 	// the other) with any other sentence.
+	// Only sentences sharing a word can overlap: count the shared words
+	// through an index from word to sentences.
+	index := map[string][]int{}
+	for j, b := range d.sentences {
+		if len(b.content) < 4 {
+			continue
+		}
+		for w := range b.content {
+			index[w] = append(index[w], j)
+		}
+	}
 	sum, n := 0.0, 0
+	shared := make([]int, len(d.sentences))
+	var touched []int
 	for i, a := range d.sentences {
 		if len(a.content) < 4 {
 			continue
 		}
-		best := 0.0
-		for j, b := range d.sentences {
-			if i == j || len(b.content) < 4 {
-				continue
-			}
-			shared := 0
-			for w := range a.content {
-				if b.content[w] {
-					shared++
+		for w := range a.content {
+			for _, j := range index[w] {
+				if shared[j] == 0 {
+					touched = append(touched, j)
 				}
-			}
-			if v := float64(shared) / float64(min(len(a.content), len(b.content))); v > best {
-				best = v
+				shared[j]++
 			}
 		}
+		best := 0.0
+		for _, j := range touched {
+			if j != i {
+				if v := float64(shared[j]) / float64(min(len(a.content), len(d.sentences[j].content))); v > best {
+					best = v
+				}
+			}
+			shared[j] = 0
+		}
+		touched = touched[:0]
 		sum += best
 		n++
 	}

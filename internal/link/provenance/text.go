@@ -119,15 +119,42 @@ type doc struct {
 	sentences []sentence
 }
 
-// newDoc builds the comparison view of an article's text, using its
-// sentence layer when there is one.
+// MaxCompareBytes bounds the text of one article that the judge compares:
+// the first 256 KiB, cut at a space. Aligning two articles and measuring
+// padding compare sentences pairwise, so the bound keeps a judgement's
+// cost constant whatever the article's length; a news article is far
+// shorter, and what a longer one copies shows in its beginning.
+const MaxCompareBytes = 256 << 10
+
+// compared returns the part of text the judge compares.
+func compared(text string) string {
+	if len(text) <= MaxCompareBytes {
+		return text
+	}
+	cut := strings.LastIndexAny(text[:MaxCompareBytes], " \t\n")
+	if cut <= 0 {
+		cut = MaxCompareBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return text[:cut]
+}
+
+// newDoc builds the comparison view of an article's text (up to
+// MaxCompareBytes), using its sentence layer when there is one.
 func newDoc(text string, spans []news.Sentence) *doc {
+	text = compared(text)
 	d := &doc{text: text, words: words(text)}
 	if len(spans) == 0 {
 		spans = splitSentences(text)
 	}
 	wi := 0
 	for _, sp := range spans {
+		if sp.Start >= len(text) {
+			break
+		}
+		sp.End = min(sp.End, len(text))
 		s := sentence{Span: sp.Span, content: map[string]bool{}}
 		for wi < len(d.words) && d.words[wi].Start < sp.Start {
 			wi++
