@@ -311,6 +311,11 @@ func relay(text string, claims []news.Claim, idx []int) {
 			}
 			q.Content = p.Content
 			q.Parent = j
+			if claims[j].Parent == i {
+				// nest saw the reporting clause inside the quoting claim's
+				// content before it was moved: the nesting runs one way.
+				claims[j].Parent = -1
+			}
 			q.Span = news.Span{Start: min(q.Span.Start, p.Content.Start), End: max(q.Span.End, p.Content.End)}
 		}
 	}

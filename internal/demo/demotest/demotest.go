@@ -8,9 +8,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"sitrep/internal/demo"
 	"sitrep/internal/extract"
@@ -95,4 +98,32 @@ func Golden(t testing.TB, name string, got any, update bool) {
 	if !bytes.Equal(b, want) {
 		t.Errorf("%s differs from the golden file; run go test -update and review the diff", path)
 	}
+}
+
+// Cases reads testdata/name in the calling package: short articles of
+// sentences written for the test, separated by blank lines, all
+// published on 2024-03-15. It runs stages in order on each article and
+// returns the articles.
+func Cases(t testing.TB, name string, stages ...Stage) []*news.Article {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := time.Date(2024, 3, 15, 12, 0, 0, 0, time.UTC)
+	var out []*news.Article
+	for i, text := range strings.Split(string(b), "\n\n") {
+		text = strings.TrimSpace(text)
+		if text == "" {
+			continue
+		}
+		a := &news.Article{Path: fmt.Sprintf("%s#%d", name, i+1), Text: text, Published: published, Outlet: "Test Wire"}
+		for _, st := range stages {
+			if err := st.Process(context.Background(), a); err != nil {
+				t.Fatalf("%s: %v", a.Path, err)
+			}
+		}
+		out = append(out, a)
+	}
+	return out
 }
