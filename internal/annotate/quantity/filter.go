@@ -1,0 +1,164 @@
+package quantity
+
+// This file filters out numbers that are not quantities: years, days
+// of the month, clock times, phone numbers, labels and model codes.
+
+import (
+	"math"
+	"strings"
+
+	"sitrep/internal/news"
+)
+
+// notQuantity reports whether the number token at j is a year, a day of
+// the month, a clock time, a phone number, a label or a model code, and
+// sets n.last to the last token of what should be stepped over.
+func (s *scanner) notQuantity(n *number, j int, plain bool) bool {
+	t := s.t
+	prev := s.Low(j - 1)
+	v := n.value
+	// Phone numbers, slashed numbers and codes.
+	if prev == "+" && s.Touch(j-1) || prev == "#" && s.Touch(j-1) {
+		n.last = s.chain(j)
+		return true
+	}
+	if s.Touch(j) && (s.Tok(j+1) == "/" || s.Tok(j+1) == ":") && s.IsNum(j+2) && s.Touch(j+1) {
+		n.last = s.chain(j)
+		if s.IsWord(n.last+1) && t.clock[s.Low(n.last+1)] {
+			n.last++
+		}
+		return true
+	}
+	if s.Touch(j) && s.isHyphen(j+1) && s.IsNum(j+2) && s.Touch(j+1) {
+		a, b := s.Tok(j), s.Tok(j+2)
+		if len(a) == 3 && len(b) == 4 && plain || s.Touch(j+2) && s.isHyphen(j+3) && s.IsNum(j+4) {
+			n.last = s.chain(j)
+			return true
+		}
+	}
+	if s.Touch(j-1) && (prev == "/" || prev == ":" || prev == "." || prev == "-" && s.IsWord(j-2) && s.Touch(j-2)) {
+		return true
+	}
+	if s.IsWord(j-1) && t.labels[prev] {
+		return true
+	}
+	// Clock times: "8 a.m.", "10pm", "0800 GMT".
+	if s.IsWord(j+1) && t.clock[s.Low(j+1)] && (s.Touch(j) || s.Low(j+1) != "h") {
+		n.last = j + 1
+		if s.Low(j+1) == "local" {
+			if s.Low(j+2) != "time" {
+				return false
+			}
+			n.last = j + 2
+		}
+		return true
+	}
+	// Days of the month.
+	if plain && v >= 1 && v <= 31 && v == math.Trunc(v) {
+		k := j
+		if s.Touch(j) && s.IsWord(j+1) {
+			switch s.Low(j + 1) {
+			case "st", "nd", "rd", "th":
+				k = j + 1
+			}
+		}
+		if s.isMonth(j-1) || s.isMonth(k+1) || s.Low(k+1) == "of" && s.isMonth(k+2) {
+			n.last = k
+			if s.isMonth(k + 1) {
+				n.last = k + 1
+			} else if s.Low(k+1) == "of" {
+				n.last = k + 2
+			}
+			// A year after the date: "October 3, 2024", "3 October 2024".
+			y := n.last + 1
+			if s.Tok(y) == "," {
+				y++
+			}
+			if s.IsNum(y) && len(s.Tok(y)) == 4 {
+				n.last = y
+			}
+			return true
+		}
+	}
+	// Years and decades.
+	if plain && len(s.Tok(j)) == 4 && v >= 1800 && v <= 2100 {
+		if s.Touch(j) && s.Low(j+1) == "s" {
+			n.last = j + 1
+			return true
+		}
+		if s.Touch(j) && (s.Tok(j+1) == "'" || s.Tok(j+1) == "’") && s.Low(j+2) == "s" && v >= 1900 && int(v)%10 == 0 && int(v)%1000 != 0 {
+			n.last = j + 2
+			return true
+		}
+		if s.Touch(j) && s.isHyphen(j+1) && s.IsNum(j+2) && s.Touch(j+1) {
+			n.last = j + 2 // "2022-23", "2014-2022"
+			return true
+		}
+		if t.yearPrev[prev] || s.isMonth(j-1) || !s.countNounAfter(j) {
+			return true
+		}
+	}
+	// Model codes: a number glued to letters that are no unit ("2S19").
+	if s.Touch(j) && s.IsWord(j+1) {
+		w := s.Low(j + 1)
+		if _, ok := t.scales[w]; ok {
+			return false
+		}
+		if _, ok := t.measures[w]; ok {
+			return false
+		}
+		switch w {
+		case "st", "nd", "rd", "th", "s", "'s":
+			return false
+		}
+		if h := strings.IndexByte(w, '-'); h > 0 {
+			if _, ok := t.scales[w[:h]]; ok {
+				return false
+			}
+		}
+		if t.timeUnits[w] {
+			return false
+		}
+		n.last = j + 1
+		return true
+	}
+	return false
+}
+
+// chain returns the last token of a run of numbers joined by touching
+// punctuation or single spaces: a phone number, a date, a code.
+func (s *scanner) chain(j int) int {
+	last := j
+	for k := j + 1; k < len(s.Toks); k++ {
+		if s.IsNum(k) {
+			if s.Toks[k].Start-s.Toks[k-1].End > 1 {
+				break
+			}
+			last = k
+			continue
+		}
+		if s.Kind(k) == news.TokenPunct && s.Touch(k-1) && s.Touch(k) && s.IsNum(k+1) {
+			switch s.Tok(k) {
+			case "-", "/", ":", ".", ")", "(":
+				continue
+			}
+		}
+		break
+	}
+	return last
+}
+
+// countNounAfter reports whether a lower-case noun phrase follows the
+// number at j, which makes a year-like number a count: "2000 troops".
+func (s *scanner) countNounAfter(j int) bool {
+	for k := j + 1; k < j+5 && s.IsWord(k); k++ {
+		w := s.Low(k)
+		if s.t.stop[w] || s.t.timeUnits[w] {
+			return false
+		}
+		if !s.Capitalised(k) {
+			return s.t.isPlural(w)
+		}
+	}
+	return false
+}

@@ -1,0 +1,252 @@
+package quantity
+
+// This file attaches a recognised number to what it counts: the noun
+// phrase after it ("3,000 troops") and the quantity it becomes.
+
+import (
+	"strings"
+
+	"sitrep/internal/news"
+)
+
+// finish turns a number with its approximator into a quantity and reads
+// what it counts. It returns nil when the number needs a counted noun it
+// does not have ("one").
+func (s *scanner) finish(i int, n number, approx string, bound byte) (*news.Quantity, int) {
+	q := news.Quantity{
+		Span: news.Span{Start: s.Toks[i].Start, End: s.Toks[n.last].End},
+		Kind: n.kind,
+		Unit: n.unit,
+	}
+	end := n.last + 1
+	switch {
+	case n.vague:
+		q.Approx = Vague
+		lo := n.low
+		q.Low = &lo
+	default:
+		v := n.value
+		q.Value = &v
+		q.Approx = Exact
+		if n.approx != "" {
+			q.Approx = n.approx
+		}
+		if approx != "" {
+			q.Approx = approx
+		}
+		switch bound {
+		case 'l':
+			q.Low = &v
+		case 'h':
+			q.High = &v
+		}
+	}
+	q.Text = s.Text[q.Start:q.End]
+	end = s.counts(&q, n)
+	if n.one && q.Counts == "" {
+		return nil, n.last + 1
+	}
+	if end < n.last+1 {
+		end = n.last + 1
+	}
+	return &q, end
+}
+
+// counts fills in Counts, Unit and Modifies from the words after the
+// number n, and returns the index after the number (the counted phrase
+// is not consumed, so that numbers inside it are still read).
+func (s *scanner) counts(q *news.Quantity, n number) int {
+	end := n.last + 1
+	switch {
+	case n.suffix == "strong":
+		if a, b, head := s.phrase(end, false); head >= 0 {
+			s.setCounts(q, a, b, head)
+			q.Modifies = q.Counts
+		}
+		return end
+	case n.suffix == "old" || strings.HasSuffix(n.suffix, "-old"):
+		return end
+	case n.suffixTok >= 0 && n.kind == Cardinal:
+		// "3,000-man battalion": counts the compound's noun.
+		st := s.Toks[n.suffixTok]
+		w := n.suffix
+		off := st.End - len(w)
+		if off < st.Start {
+			off = st.Start
+		}
+		span := news.Span{Start: off, End: st.End}
+		q.Counts = s.Text[span.Start:span.End]
+		q.CountsSpan = &span
+		q.Unit = s.t.lemma(w)
+		if a, b, head := s.phrase(end, false); head >= 0 {
+			_, _ = a, b
+			q.Modifies = s.Tok(head)
+		}
+		return end
+	}
+	switch n.kind {
+	case Money, Measure:
+		if a, _, head := s.phrase(end, false); head >= 0 && a == end {
+			q.Modifies = s.Text[s.Toks[a].Start:s.Toks[head].End]
+		}
+		return end
+	case Ordinal:
+		if _, _, head := s.phrase(end, false); head >= 0 {
+			q.Counts = s.Tok(head)
+			q.Unit = s.t.lemma(s.Low(head))
+			span := s.Toks[head].Span
+			q.CountsSpan = &span
+		}
+		return end
+	}
+	k := end
+	of := s.Low(k) == "of"
+	if of {
+		k++
+	}
+	if n.kind == Percent || n.kind == Fraction {
+		if !of {
+			return end
+		}
+	}
+	if of {
+		// "220,000 of the 400,000 households": the second number counts.
+		m := k
+		if w := s.Low(m); w == "the" || w == "a" || w == "an" || w == "its" || w == "their" {
+			m++
+		}
+		if s.IsNum(m) {
+			if b, ok := s.number(m); ok && !b.skip {
+				s.suffix(&b)
+				if !b.skip {
+					if a, c, head := s.phrase(b.last+1, false); head >= 0 {
+						s.setCounts(q, a, c, head)
+					}
+				}
+			}
+			return end
+		}
+		if s.t.partitive[s.Low(k)] {
+			span := s.Toks[k].Span
+			q.Counts = s.Tok(k)
+			q.CountsSpan = &span
+			return end
+		}
+		if w := s.Low(k); w == "the" || w == "a" || w == "an" {
+			k++
+		}
+	}
+	a, b, head := s.phrase(k, of)
+	if head < 0 {
+		return end
+	}
+	s.setCounts(q, a, b, head)
+	if n.kind == Percent {
+		q.Unit = n.unit
+	}
+	return end
+}
+
+func (s *scanner) setCounts(q *news.Quantity, a, b, head int) {
+	span := news.Span{Start: s.Toks[a].Start, End: s.Toks[b].End}
+	q.Counts = s.Text[span.Start:span.End]
+	q.CountsSpan = &span
+	if q.Kind == Cardinal || q.Kind == Ordinal || q.Kind == Fraction {
+		q.Unit = s.t.lemma(s.Low(head))
+	}
+}
+
+// phrase reads the noun phrase that starts at k and returns its first
+// and last tokens and its head, or head -1 when there is none. With
+// possessive, a leading determiner ("its forces") is allowed.
+func (s *scanner) phrase(k int, possessive bool) (first, last, head int) {
+	t := s.t
+	first, last, head = -1, -1, -1
+	// Leading comparatives are not part of what is counted.
+	for s.IsWord(k) && t.leading[s.Low(k)] && !s.Capitalised(k) {
+		k++
+	}
+	if possessive {
+		switch s.Low(k) {
+		case "its", "their", "his", "her", "our", "my", "your", "this", "these", "those", "that":
+			if s.IsWord(k + 1) {
+				first = k
+				k++
+			}
+		}
+	}
+	for n := 0; k < len(s.Toks) && n < 8; k, n = k+1, n+1 {
+		if !s.IsWord(k) {
+			break
+		}
+		w := s.Low(k)
+		capital := s.Capitalised(k)
+		if w == "'s" || w == "'" {
+			// Possessive: "Russia's forces".
+			if head >= 0 && s.IsWord(k+1) && !t.stop[s.Low(k+1)] {
+				last = k
+				continue
+			}
+			break
+		}
+		if w == "and" || w == "or" || w == "&" {
+			// Coordinated pre-modifiers: "Patriot and AMRAAM missiles".
+			if head >= 0 && !t.isPlural(s.Low(head)) && s.IsWord(k+1) &&
+				(s.Capitalised(k+1) || t.adjEd[s.Low(k+1)]) && !t.stop[s.Low(k+1)] {
+				last = k
+				continue
+			}
+			break
+		}
+		if t.stop[w] {
+			break
+		}
+		if _, ok := t.units[w]; ok {
+			break
+		}
+		if capital && head >= 0 && last == head && !s.Capitalised(head) {
+			break // "the first time Tarsk has": a new phrase starts
+		}
+		if !capital {
+			switch {
+			case strings.HasSuffix(w, "ly") && !t.lyNouns[w]:
+				return s.done(first, last, head)
+			case strings.HasSuffix(w, "ed") && !t.headEd[w] && len(w) > 3,
+				strings.HasSuffix(w, "ing") && !t.ingNouns[w] && len(w) > 4:
+				// A participle: an adjective only before a noun.
+				if head >= 0 && t.isPlural(s.Low(head)) || !s.nounAt(k+1) {
+					return s.done(first, last, head)
+				}
+			}
+		}
+		if first < 0 {
+			first = k
+		}
+		last, head = k, k
+		if !capital && t.isPlural(w) {
+			break // a plural noun ends the phrase
+		}
+	}
+	return s.done(first, last, head)
+}
+
+// done trims a phrase that ends on a coordinator or possessive.
+func (s *scanner) done(first, last, head int) (int, int, int) {
+	if head < 0 {
+		return -1, -1, -1
+	}
+	last = head
+	if first < 0 {
+		first = head
+	}
+	return first, last, head
+}
+
+// nounAt reports whether token k may be part of a noun phrase.
+func (s *scanner) nounAt(k int) bool {
+	if !s.IsWord(k) {
+		return false
+	}
+	w := s.Low(k)
+	return !s.t.stop[w] && !(strings.HasSuffix(w, "ly") && !s.t.lyNouns[w])
+}
