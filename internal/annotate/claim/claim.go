@@ -469,19 +469,13 @@ func afterCue(ws []word, k int) int {
 }
 
 // speakerHeads are the common nouns that can head a speaker phrase.
-var speakerHeads = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`official officials ministry spokesperson spokesman spokeswoman agency company
-		analyst analysts diplomat diplomats tank chair president minister administration military source sources
-		police governor army intelligence service committee government operator force forces people residents
-		experts expert observers witnesses commander commanders general officer officers leader leaders
-		authorities office department statement report media outlets outlet newspaper paper agency's
-		organisation organization group monitor monitors institute council parliament lawmakers lawmaker
-		envoy ambassador mayor chief head adviser advisor secretary staff embassy pentagon kremlin`) {
-		speakerHeads[w] = true
-	}
-}
+var speakerHeads = tokens.Set(`official officials ministry spokesperson spokesman spokeswoman agency company
+	analyst analysts diplomat diplomats tank chair president minister administration military source sources
+	police governor army intelligence service committee government operator force forces people residents
+	experts expert observers witnesses commander commanders general officer officers leader leaders
+	authorities office department statement report media outlets outlet newspaper paper agency's
+	organisation organization group monitor monitors institute council parliament lawmakers lawmaker
+	envoy ambassador mayor chief head adviser advisor secretary staff embassy pentagon kremlin`)
 
 // trimSpeaker drops leading time phrases ("On Wednesday he") and trailing
 // adverbs ("… first") from a speaker phrase ws[start:end+1].

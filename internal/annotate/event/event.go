@@ -102,13 +102,8 @@ var (
 	cueWords       = set("said says say told stated according claimed believes believe reported estimates warned added")
 )
 
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
+// set is the one word-list helper of the stages.
+var set = tokens.Set
 
 type word struct {
 	news.Span

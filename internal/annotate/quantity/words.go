@@ -3,6 +3,8 @@ package quantity
 import (
 	"strings"
 	"sync"
+
+	"sitrep/internal/annotate/tokens"
 )
 
 // Approximation kinds, the values of news.Quantity.Approx.
@@ -76,23 +78,21 @@ type tables struct {
 
 var loadTables = sync.OnceValue(buildTables)
 
-func set(words string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(words) {
-		m[w] = true
+// set is the one word-list helper of the stages.
+var set = tokens.Set
+
+// floats copies a table of number words with float values.
+func floats(m map[string]int) map[string]float64 {
+	out := make(map[string]float64, len(m))
+	for w, v := range m {
+		out[w] = float64(v)
 	}
-	return m
+	return out
 }
 
 func buildTables() *tables {
 	t := &tables{
-		units: map[string]float64{
-			"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-			"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-			"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-			"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-			"fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-		},
+		units: floats(tokens.Cardinals),
 		scales: map[string]float64{
 			"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 			"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
@@ -102,13 +102,7 @@ func buildTables() *tables {
 			"hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
 			"dozens": 12, "scores": 20, "tens": 10,
 		},
-		ordinals: map[string]float64{
-			"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-			"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-			"thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
-			"seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-			"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
-		},
+		ordinals: floats(tokens.Ordinals),
 		fractions: map[string]float64{
 			"half": 0.5, "halves": 0.5, "third": 1.0 / 3, "thirds": 1.0 / 3,
 			"quarter": 0.25, "quarters": 0.25, "fifth": 0.2, "fifths": 0.2,

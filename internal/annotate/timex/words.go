@@ -1,9 +1,10 @@
 package timex
 
 import (
-	"strings"
 	"sync"
 	"time"
+
+	"sitrep/internal/annotate/tokens"
 )
 
 // Granularities, the values of news.TimeExpr.Granularity.
@@ -47,13 +48,8 @@ type tables struct {
 
 var loadTables = sync.OnceValue(buildTables)
 
-func set(words string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
+// set is the one word-list helper of the stages.
+var set = tokens.Set
 
 func buildTables() *tables {
 	t := &tables{
@@ -71,17 +67,10 @@ func buildTables() *tables {
 			"decade": {'Y', 10}, "decades": {'Y', 10}, "century": {'Y', 100}, "centuries": {'Y', 100},
 			"hour": {'H', 1}, "hours": {'H', 1}, "minute": {'N', 1}, "minutes": {'N', 1},
 		},
-		numbers: map[string]int{
-			"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-			"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-			"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-			"nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-			"seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
-			"several": -1, "few": -1, "couple": 2,
-		},
-		ordinals: map[string]int{
-			"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-		},
+		// Counts of units ("two weeks") from one up; -1 is some.
+		numbers: map[string]int{"hundred": 100, "a": 1, "an": 1, "several": -1, "few": -1, "couple": 2},
+		// Ordinals of weeks and quarters, first to fourth.
+		ordinals: map[string]int{"1st": 1, "2nd": 2, "3rd": 3, "4th": 4},
 		seasons: map[string]string{
 			"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
 		},
@@ -101,6 +90,16 @@ func buildTables() *tables {
 		durCtx: set(`for within over nearly almost about than past last next half`),
 		stop: set(`troops soldiers people men women civilians vehicles tanks missiles drones
 			shells rounds dollars euros households`),
+	}
+	for w, v := range tokens.Cardinals {
+		if v > 0 {
+			t.numbers[w] = v
+		}
+	}
+	for w, v := range tokens.Ordinals {
+		if v <= 4 {
+			t.ordinals[w] = v
+		}
 	}
 	names := []string{"january", "february", "march", "april", "may", "june", "july", "august",
 		"september", "october", "november", "december"}

@@ -1,7 +1,9 @@
-// Package tokens gives the token scanners of the annotation stages
-// (quantity, timex) one read-only view of the token layer: token text,
-// lower-cased forms without allocation, and the small tests every scanner
-// asks of a token. It is a helper, not a stage.
+// Package tokens is the token layer as the annotation stages read it: a
+// read-only view of the sentence stage's tokens (token text, lower-cased
+// forms without allocation, the small tests every scanner asks of a
+// token), the lookup of a sentence's slice of a later layer, and the
+// word tables several stages share (number words, word sets). It is a
+// helper, not a stage.
 package tokens
 
 import (
