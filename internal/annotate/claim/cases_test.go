@@ -15,10 +15,9 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // written for this test) and compares the claims, as text, with
 // testdata/cases.golden.json; go test -update rewrites it.
 //
-// Known wrong outputs kept in the golden file (fix the finder, then
-// -update): "U.S. officials said" gives the speaker "officials", because
-// the finder's own word splitter cuts "U.S." at its periods; the second
-// quoted sentence after "said General Marko Voss" is not attributed.
+// Known wrong output kept in the golden file (fix the finder, then
+// -update): the second quoted sentence after "said General Marko Voss"
+// is not attributed.
 func TestGoldenCases(t *testing.T) {
 	type claim struct {
 		Speaker       string   `json:"speaker"`

@@ -110,37 +110,37 @@ type word struct {
 	punct bool
 }
 
-func words(text string, sp news.Span) []word {
-	var out []word
-	i := sp.Start
-	for i < sp.End {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case unicode.IsSpace(r):
-			i += n
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := i
-			for j < sp.End {
-				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '-' || r2 == '.' && j+n2 < sp.End && unicode.IsDigit(rune(text[j+n2])) || r2 == ',' && j+n2 < sp.End && unicode.IsDigit(rune(text[j+n2])) && j > i && unicode.IsDigit(rune(text[j-1])) {
-					j += n2
-					continue
-				}
-				if (r2 == '\'' || r2 == '’') && j+n2 < sp.End {
-					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
-					if unicode.IsLetter(r3) {
-						j += n2
-						continue
-					}
-				}
-				break
-			}
-			out = append(out, word{Span: news.Span{Start: i, End: j}, lower: strings.ToLower(text[i:j])})
-			i = j
-		default:
-			out = append(out, word{Span: news.Span{Start: i, End: i + n}, lower: text[i : i+n], punct: true})
-			i += n
+// words returns the tokens of the sentence sp from the token layer
+// (read through v): words and numbers lower-cased, punctuation as
+// written, except that a run of terminal punctuation or hyphens ("...",
+// "--") reads as its first mark.
+func words(v *tokens.View, sp news.Span) []word {
+	lo, hi := tokens.Within(len(v.Toks), func(i int) int { return v.Toks[i].Start }, sp)
+	out := make([]word, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		t := v.Toks[i]
+		if t.End > sp.End {
+			break
 		}
+		w := word{Span: t.Span}
+		if n := len(out); n > 0 && !out[n-1].punct && v.Tok(i) == "-" && v.Touch(i-1) && v.Touch(i) && i+1 < hi && v.Toks[i+1].Kind != news.TokenPunct {
+			// "70-year-old", "3,000-strong": a hyphen between a number
+			// and a word joins them, as it joins two words.
+			out[n-1].End = v.Toks[i+1].End
+			out[n-1].lower += "-" + v.Low(i+1)
+			i++
+			continue
+		}
+		if t.Kind == news.TokenPunct {
+			w.punct = true
+			w.lower = v.Tok(i)
+			if r, n := utf8.DecodeRuneInString(w.lower); n < len(w.lower) && (r == '.' || r == '-' || r == '!' || r == '?') {
+				w.lower = w.lower[:n]
+			}
+		} else {
+			w.lower = v.Low(i)
+		}
+		out = append(out, w)
 	}
 	return out
 }
@@ -163,8 +163,9 @@ func Find(a *news.Article) []news.Claim {
 	var claims []news.Claim
 	lastPerson := -1 // index of the latest claim with a person speaker
 	ix := newIndex(a)
+	v := tokens.NewView(a.Text, a.Tokens)
 	for _, s := range a.Sentences {
-		ws := words(a.Text, s.Span)
+		ws := words(&v, s.Span)
 		var inSentence []int
 		var sentHedges []string
 		hedged := false
