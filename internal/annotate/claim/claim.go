@@ -23,6 +23,7 @@ package claim
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"unicode"
@@ -46,10 +47,16 @@ func New() *Stage {
 	return &Stage{model: m, err: err}
 }
 
+// ErrNoTokens is returned for text with no token or sentence layer.
+var ErrNoTokens = errors.New("claim: no tokens or sentences (run the sentence stage first)")
+
 // Process sets a.Claims.
 func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	if s.err != nil {
 		return s.err
+	}
+	if (len(a.Tokens) == 0 || len(a.Sentences) == 0) && strings.TrimSpace(a.Text) != "" {
+		return ErrNoTokens
 	}
 	a.Claims = AddLearned(a, Find(a), s.model)
 	return nil

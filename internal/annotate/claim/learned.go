@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/attribution"
 	"sitrep/internal/news"
 )
@@ -60,6 +61,7 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 	}
 	d := attribution.FromLayers(a.Text, a.Tokens, a.Sentences)
 	ix := newIndex(a)
+	v := tokens.NewView(a.Text, a.Tokens)
 	n := len(claims)
 	// ruleAt is the rule claim whose cue overlaps the span, or -1.
 	ruleAt := func(cue news.Span) int {
@@ -92,7 +94,7 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 		}
 		cue := d.Span(at.Cue)
 		spk, content := d.Span(at.Source), d.Span(at.Content)
-		if !okSpeaker(a.Text, words(a.Text, spk)) {
+		if !okSpeaker(a.Text, words(&v, spk)) {
 			continue // "estimates suggesting …": not a speaker the ledger can name
 		}
 		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Content: content, SpeakerSpan: &spk, Parent: -1}

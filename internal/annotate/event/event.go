@@ -28,14 +28,13 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"unicode"
 
 	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/news"
 )
 
-// ErrNoSentences is returned for text with no sentence layer.
-var ErrNoSentences = errors.New("event: no sentences (run the sentence stage first)")
+// ErrNoSentences is returned for text with no sentence or token layer.
+var ErrNoSentences = errors.New("event: no sentences or tokens (run the sentence stage first)")
 
 // Stage is the event stage. It is safe for concurrent use.
 type Stage struct{}
@@ -48,7 +47,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if len(a.Sentences) == 0 && strings.TrimSpace(a.Text) != "" {
+	if (len(a.Sentences) == 0 || len(a.Tokens) == 0) && strings.TrimSpace(a.Text) != "" {
 		return ErrNoSentences
 	}
 	a.Events = Find(a)
@@ -108,28 +107,29 @@ var set = tokens.Set
 type word struct {
 	news.Span
 	lower string
+	money bool // a number with a scale written onto it
 }
 
-// words returns the words of a sentence with their spans.
-func words(text string, sent news.Span) []word {
-	var out []word
-	start := -1
-	s := text[sent.Start:sent.End]
-	for i, r := range s {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' && start >= 0
-		if inWord && start < 0 {
-			start = i
+// words returns the words and numbers of sentence sent, lower-cased,
+// from the token layer (read through v); punctuation is left out.
+func words(v *tokens.View, sent news.Span) []word {
+	lo, hi := tokens.Within(len(v.Toks), func(i int) int { return v.Toks[i].Start }, sent)
+	out := make([]word, 0, hi-lo)
+	for i := lo; i < hi && v.Toks[i].End <= sent.End; i++ {
+		if v.Toks[i].Kind == news.TokenPunct {
+			continue
 		}
-		if !inWord && start >= 0 {
-			out = append(out, word{news.Span{Start: sent.Start + start, End: sent.Start + i}, strings.ToLower(s[start:i])})
-			start = -1
+		w := word{Span: v.Toks[i].Span, lower: v.Low(i)}
+		if v.IsNum(i) && v.Touch(i) && moneyScales[v.Low(i+1)] {
+			w.money = true // "$90m", "1.5bn"
 		}
-	}
-	if start >= 0 {
-		out = append(out, word{news.Span{Start: sent.Start + start, End: sent.End}, strings.ToLower(s[start:])})
+		out = append(out, w)
 	}
 	return out
 }
+
+// moneyScales are the abbreviated scales written onto an amount.
+var moneyScales = set("m bn mn b")
 
 func has(ws []word, m map[string]bool) bool {
 	for _, w := range ws {
@@ -153,8 +153,9 @@ func trigger(ws []word, m map[string]bool) int {
 // Find returns the events of a, in text order.
 func Find(a *news.Article) []news.Event {
 	var out []news.Event
+	v := tokens.NewView(a.Text, a.Tokens)
 	for _, sent := range a.Sentences {
-		ws := words(a.Text, sent.Span)
+		ws := words(&v, sent.Span)
 		if len(ws) == 0 || ws[0].lower == "if" {
 			continue // nothing, or a hypothetical
 		}
@@ -233,7 +234,7 @@ func match(typ string, ws []word) int {
 
 func hasMoney(ws []word) bool {
 	for _, w := range ws {
-		if strings.ContainsAny(w.lower, "0123456789") && (strings.HasSuffix(w.lower, "m") || strings.HasSuffix(w.lower, "bn")) {
+		if w.money {
 			return true
 		}
 	}

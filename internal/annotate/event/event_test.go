@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"sitrep/internal/annotate/event"
+	"sitrep/internal/annotate/sentence"
 	"sitrep/internal/demo"
 	"sitrep/internal/news"
 	"sitrep/internal/source/jsonl"
@@ -129,7 +130,7 @@ const minPrecision, minRecall = 0.90, 0.90
 
 func TestFindParticipants(t *testing.T) {
 	text := "Kazhar has sent some 2,000 troops to Veldana, officials in Oskaria said on Monday."
-	a := &news.Article{Text: text, Sentences: []news.Sentence{{Span: news.Span{Start: 0, End: len(text)}}}}
+	a := &news.Article{Text: text, Tokens: sentence.Tokenize(text), Sentences: []news.Sentence{{Span: news.Span{Start: 0, End: len(text)}}}}
 	at := func(s, typ, id string) news.Mention {
 		i := strings.Index(text, s)
 		return news.Mention{Span: news.Span{Start: i, End: i + len(s)}, Text: s, Type: typ, Entity: id}
@@ -151,7 +152,7 @@ func TestFindSkips(t *testing.T) {
 		"If Tarsk can send soldiers, our partners can send missiles.",
 		"The weather was mild and the markets were calm.",
 	} {
-		a := &news.Article{Text: text, Sentences: []news.Sentence{{Span: news.Span{Start: 0, End: len(text)}}}}
+		a := &news.Article{Text: text, Tokens: sentence.Tokenize(text), Sentences: []news.Sentence{{Span: news.Span{Start: 0, End: len(text)}}}}
 		if evs := event.Find(a); len(evs) != 0 {
 			t.Errorf("%q: events %+v", text, evs)
 		}
