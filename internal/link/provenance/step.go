@@ -108,9 +108,10 @@ var (
 	contentHasher = minhash.NewHasher(contentHashes, 0x5157_5245_5002)
 )
 
-// Keys returns the LSH band keys of a text: copy bands, then content bands.
+// Keys returns the LSH band keys of a text (of its first MaxCompareBytes,
+// what the judge compares): copy bands, then content bands.
 func Keys(text string) []int64 {
-	ws := words(text)
+	ws := words(compared(text))
 	k := minhash.Bands(copyHasher.Signature(shingles(ws, shingleK)), copyRows, copyTag)
 	return append(k, minhash.Bands(contentHasher.Signature(contentSet(ws)), contentRows, contentTag)...)
 }
