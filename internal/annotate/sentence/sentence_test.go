@@ -319,3 +319,30 @@ func BenchmarkSplit(b *testing.B) {
 		Split(text, Tokenize(text))
 	}
 }
+
+func TestSplitCapsSentenceLength(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		max        int
+	}{
+		{"words without an end", strings.Repeat("word ", 1000), MaxSentenceTokens},
+		{"tokens without spaces", strings.Repeat("a,", 1000), 2 * MaxSentenceTokens},
+	} {
+		toks := Tokenize(tc.text)
+		sents := Split(tc.text, toks)
+		if len(sents) < len(toks)/tc.max {
+			t.Errorf("%s: %d tokens in %d sentences", tc.name, len(toks), len(sents))
+		}
+		k := 0
+		for _, s := range sents {
+			n := 0
+			for k < len(toks) && toks[k].End <= s.End {
+				k++
+				n++
+			}
+			if n > tc.max {
+				t.Errorf("%s: sentence %v has %d tokens, want at most %d", tc.name, s.Span, n, tc.max)
+			}
+		}
+	}
+}
