@@ -112,10 +112,10 @@ func (j *Judge) Judge(a *news.Article, sources []Source) *news.Provenance {
 	d := newDoc(a.Text, a.Sentences)
 	p := &news.Provenance{DeclaredSource: a.DeclaredSource}
 	if p.DeclaredSource == "" {
-		p.DeclaredSource = wholeSource(a.Text)
+		p.DeclaredSource = wholeSource(compared(a.Text))
 	}
 	ev := &news.ProvenanceEvidence{Measures: map[string]float64{}}
-	for _, c := range citations(a.Text) {
+	for _, c := range citations(compared(a.Text)) {
 		ev.Cited = append(ev.Cited, news.Citation{Span: c.Span, Source: c.source})
 	}
 	p.Evidence = ev

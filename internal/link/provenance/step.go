@@ -165,9 +165,9 @@ func (st *Step) judgeOne(ctx context.Context, r Ref) error {
 	}
 	cands = append(same, cands...)
 	declared := map[string]bool{}
-	if ds := a.DeclaredSource; ds != "" || wholeSource(a.Text) != "" {
+	if ds := a.DeclaredSource; ds != "" || wholeSource(compared(a.Text)) != "" {
 		if ds == "" {
-			ds = wholeSource(a.Text)
+			ds = wholeSource(compared(a.Text))
 		}
 		host := news.Host("https://" + strings.TrimPrefix(strings.TrimPrefix(ds, "https://"), "http://"))
 		if !strings.Contains(host, ".") {
