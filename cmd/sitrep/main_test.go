@@ -284,3 +284,35 @@ func countArticles(t *testing.T, path string) int {
 	}
 	return n
 }
+
+// TestAnnotationCapFromFlagAndEnv sets the annotation cap below the
+// report's length, by flag and by environment: the report is stored with
+// its text and a problem naming the sentence stage.
+func TestAnnotationCapFromFlagAndEnv(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		vars map[string]string
+		args []string
+	}{
+		{"flag", nil, []string{"analyze", "--json", "--max-text", "50", "-"}},
+		{"env", map[string]string{"SITREP_MAX_TEXT": "50"}, []string{"analyze", "--json", "-"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := runCLIWithInput(t, tc.vars, goodReport, tc.args...)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			var rep report
+			if err := json.Unmarshal([]byte(out), &rep); err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Articles) != 1 {
+				t.Fatalf("%d articles, want 1", len(rep.Articles))
+			}
+			a := rep.Articles[0]
+			if len(a.Text) <= 50 || len(a.Sentences) != 0 || len(a.Problems) != 1 || a.Problems[0].Stage != "sentence" {
+				t.Errorf("article: %d bytes of text, %d sentences, problems %+v; want the text, no layers, a sentence problem", len(a.Text), len(a.Sentences), a.Problems)
+			}
+		})
+	}
+}
