@@ -4,8 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
+	"sitrep/internal/news"
+	"sitrep/internal/pipeline"
+	"sitrep/internal/sizetest"
 	"sitrep/internal/source"
 )
 
@@ -37,4 +41,36 @@ func BenchmarkRun(b *testing.B) {
 			b.ReportMetric(float64(sum.Stored+sum.Duplicates)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 		})
 	}
+}
+
+// BenchmarkArticleSize runs every stage over one article of ordinary
+// prose of each size; SITREP_BENCH_30MB=1 adds 30 MB (over the default
+// annotation cap, so it measures extraction and the cap's early stop).
+func BenchmarkArticleSize(b *testing.B) {
+	sizes := []int{100 << 10, 300 << 10, 1 << 20, 3 << 20}
+	if os.Getenv("SITREP_BENCH_30MB") != "" {
+		sizes = append(sizes, 30<<20)
+	}
+	steps := Steps()
+	for _, n := range sizes {
+		b.Run(sizeName(n), func(b *testing.B) {
+			text := []byte(sizetest.Prose(n))
+			p := pipeline.New(1, steps...)
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				a := &news.Article{Path: "big.txt", Raw: text}
+				if err := p.Process(context.Background(), a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func sizeName(n int) string {
+	if n >= 1<<20 {
+		return strconv.Itoa(n>>20) + "MB"
+	}
+	return strconv.Itoa(n>>10) + "KB"
 }

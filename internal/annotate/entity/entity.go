@@ -83,6 +83,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	}
 	for _, w := range windows(a, WindowTokens) {
 		if err := ctx.Err(); err != nil {
+			a.Entities = nil // no partial layer
 			return err
 		}
 		a.Entities = append(a.Entities, s.find(window(a, w))...)
