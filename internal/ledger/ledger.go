@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/news"
 )
 
@@ -229,9 +230,16 @@ var forceNouns = []string{"army", "armed forces", "forces", "military", "troops"
 // or deploys ("North Korea has despatched some 10,000"). "" when the text
 // does not say.
 func ownerOf(a *news.Article, f *news.Figure) string {
+	// The layers are in text order: look only at the mentions that start
+	// where the figure's clause does (tokens.Within), so that the cost
+	// per figure does not grow with the article.
+	mentions := func(sp news.Span) []news.Mention {
+		lo, hi := tokens.Within(len(a.Entities), func(i int) int { return a.Entities[i].Start }, sp)
+		return a.Entities[lo:hi]
+	}
 	if f.CountsSpan != nil {
-		for _, m := range a.Entities {
-			if m.Start >= f.CountsSpan.Start && m.End <= f.CountsSpan.End && state(m) {
+		for _, m := range mentions(*f.CountsSpan) {
+			if m.End <= f.CountsSpan.End && state(m) {
 				return actorKey(m.Entity)
 			}
 		}
@@ -241,10 +249,9 @@ func ownerOf(a *news.Article, f *news.Figure) string {
 		return ""
 	}
 	lo := max(0, start-70)
-	for _, s := range a.Sentences {
-		if s.Start <= start && start < s.End && s.Start > lo {
-			lo = s.Start
-		}
+	ss := a.Sentences
+	if k := sort.Search(len(ss), func(i int) bool { return ss[i].End > start }); k < len(ss) && ss[k].Start <= start && ss[k].Start > lo {
+		lo = ss[k].Start
 	}
 	// A new coordinated clause ("…, and a few thousand more") or a new
 	// sentence ends the look-back.
@@ -256,8 +263,8 @@ func ownerOf(a *news.Article, f *news.Figure) string {
 		}
 	}
 	best := ""
-	for _, m := range a.Entities {
-		if m.Start < lo || m.End > start || !state(m) {
+	for _, m := range mentions(news.Span{Start: lo, End: start}) {
+		if m.End > start || !state(m) {
 			continue
 		}
 		after := strings.ToLower(a.Text[m.End:min(len(a.Text), m.End+30)])
