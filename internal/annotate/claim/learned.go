@@ -63,12 +63,13 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 	ix := newIndex(a)
 	v := tokens.NewView(a.Text, a.Tokens)
 	n := len(claims)
-	// ruleAt is the rule claim whose cue overlaps the span, or -1.
+	// ruleAt is the rule claim whose cue overlaps the span, or -1. The
+	// rule claims come in text order with cues apart, so the first cue
+	// ending after the span starts is the only candidate.
 	ruleAt := func(cue news.Span) int {
-		for i, c := range claims[:n] {
-			if c.CueSpan.Start < cue.End && cue.Start < c.CueSpan.End {
-				return i
-			}
+		i := sort.Search(n, func(i int) bool { return claims[i].CueSpan.End > cue.Start })
+		if i < n && claims[i].CueSpan.Start < cue.End {
+			return i
 		}
 		return -1
 	}
@@ -110,11 +111,9 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 		cl.Span = news.Span{Start: min(content.Start, spk.Start, cue.Start), End: max(content.End, spk.End, cue.End)}
 		text := content.In(a.Text)
 		cl.Direct = strings.HasPrefix(text, "“") || strings.HasPrefix(text, "\"")
-		for _, s := range a.Sentences {
-			if s.Start <= cue.Start && cue.End <= s.End {
-				cl.Hedges = hedges(s.In(a.Text))
-				break
-			}
+		ss := a.Sentences
+		if k := sort.Search(len(ss), func(i int) bool { return ss[i].End > cue.Start }); k < len(ss) && ss[k].Start <= cue.Start && cue.End <= ss[k].End {
+			cl.Hedges = hedges(ss[k].In(a.Text))
 		}
 		claims = append(claims, cl)
 	}
@@ -122,14 +121,28 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 		return claims
 	}
 	// A new claim whose cue and speaker lie in another claim's content is
-	// nested in the smallest such claim.
+	// nested in the smallest such claim (the first of equal ones). Only
+	// claims whose content starts at most the longest content before the
+	// cue can hold it: they are found by binary search over the claims in
+	// order of content start.
+	byContent := make([]int, len(claims))
+	longest := 0
+	for j := range byContent {
+		byContent[j] = j
+		longest = max(longest, claims[j].Content.Len())
+	}
+	sort.SliceStable(byContent, func(x, y int) bool { return claims[byContent[x]].Content.Start < claims[byContent[y]].Content.Start })
 	for i := n; i < len(claims); i++ {
 		c := &claims[i]
-		for j := range claims {
+		from := c.CueSpan.End - longest
+		k := sort.Search(len(byContent), func(x int) bool { return claims[byContent[x]].Content.Start >= from })
+		for ; k < len(byContent) && claims[byContent[k]].Content.Start <= c.CueSpan.Start; k++ {
+			j := byContent[k]
 			p := claims[j]
 			if j != i && c.CueSpan.Start >= p.Content.Start && c.CueSpan.End <= p.Content.End &&
 				c.SpeakerSpan.Start >= p.Content.Start && c.SpeakerSpan.End <= p.Content.End &&
-				(c.Parent < 0 || p.Content.Len() < claims[c.Parent].Content.Len()) {
+				(c.Parent < 0 || p.Content.Len() < claims[c.Parent].Content.Len() ||
+					p.Content.Len() == claims[c.Parent].Content.Len() && j < c.Parent) {
 				c.Parent = j
 			}
 		}
