@@ -11,9 +11,10 @@ import (
 
 // Defaults of Limits.
 const (
-	// DefaultMaxText is the annotation cap: 4 MiB of clean text, about
-	// a hundred times a long news article.
-	DefaultMaxText = 4 << 20
+	// DefaultMaxText is the annotation cap: 2 MiB of clean text, about
+	// fifty times a long news article. Annotating it takes about 10 s of
+	// CPU and 600 MiB of memory (docs/BENCHMARKS.md).
+	DefaultMaxText = 2 << 20
 	// DefaultDeadline is the wall time one article's stages may take.
 	DefaultDeadline = 2 * time.Minute
 )
