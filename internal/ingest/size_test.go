@@ -33,8 +33,8 @@ func TestArticleCostIsLinear(t *testing.T) {
 		last = a
 	})
 	t.Logf("3 MB costs %.1f× 1 MB", g)
-	if g > 5 {
-		t.Errorf("3 MB of prose costs %.1f× 1 MB; want about 3× (linear)", g)
+	if g > 6 {
+		t.Errorf("3 MB of prose costs %.1f× 1 MB; want about 3× (linear; 9× is quadratic)", g)
 	}
 	if len(last.Sentences) == 0 || len(last.Entities) == 0 || len(last.Claims) == 0 || len(last.Figures) == 0 {
 		t.Errorf("3 MB article: %d sentences, %d entities, %d claims, %d figures; want every layer filled",
