@@ -15,9 +15,10 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // written for this test) and compares the claims, as text, with
 // testdata/cases.golden.json; go test -update rewrites it.
 //
-// Known wrong output kept in the golden file (fix the finder, then
+// Known wrong outputs kept in the golden file (fix the cause, then
 // -update): the second quoted sentence after "said General Marko Voss"
-// is not attributed.
+// is not attributed; the entity layer takes the title into the name
+// ("per:mayor-anna-petrenko").
 func TestGoldenCases(t *testing.T) {
 	type claim struct {
 		Speaker       string   `json:"speaker"`

@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // Known wrong outputs kept in the golden file (they come from earlier
 // layers): "pledged … on Monday" in an article of Friday 2024-03-15 is
 // dated 2024-03-18, the next Monday, not the last (timex); "The Lisvanian
-// army" has the actor "org:lisvanian" and "Kazhar" is "per:kazhar"
+// army" has the actor "misc:lisvanian" and "Kazhar" is "per:kazhar"
 // (entity types for names the facts table does not know).
 func TestGoldenCases(t *testing.T) {
 	type event struct {
