@@ -11,6 +11,7 @@ import (
 	"sitrep/internal/pipeline"
 	"sitrep/internal/sizetest"
 	"sitrep/internal/source"
+	"sitrep/internal/wiring"
 )
 
 // BenchmarkRun measures a whole run (read, extract, split, store in a
@@ -52,7 +53,7 @@ func BenchmarkArticleSize(b *testing.B) {
 	if os.Getenv("SITREP_BENCH_30MB") != "" {
 		sizes = append(sizes, 30<<20)
 	}
-	steps := Steps()
+	steps := wiring.Stages()
 	for _, n := range sizes {
 		b.Run(sizeName(n), func(b *testing.B) {
 			text := []byte(sizetest.Prose(n))

@@ -11,6 +11,7 @@ import (
 	"sitrep/internal/pipeline"
 	"sitrep/internal/sizetest"
 	"sitrep/internal/source"
+	"sitrep/internal/wiring"
 )
 
 // TestArticleCostIsLinear runs every stage over 1 MB and 3 MB of
@@ -21,7 +22,7 @@ func TestArticleCostIsLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("processes 4 MB of text")
 	}
-	steps := Steps()
+	steps := wiring.Stages()
 	var last *news.Article
 	g := sizetest.Growth(1<<20, 3<<20, func(text string) {
 		a := &news.Article{Path: "big.txt", Raw: []byte(text)}
@@ -55,7 +56,7 @@ func TestRunKeepsAnArticleOverTheCapAndGoesOn(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"a-long.txt.gz": gz.String(), "b-report.txt": report1})
 	w := openStore(t)
 	var outcomes []Outcome
-	sum, err := Run(context.Background(), Files([]string{dir}, source.Options{}), w, Options{
+	sum, err := Run(context.Background(), source.Files(context.Background(), []string{dir}, source.Options{}), w, Options{
 		Workers: 1, Limits: pipeline.Limits{MaxText: 100 << 10},
 		OnResult: func(o Outcome) { outcomes = append(outcomes, o) },
 	})
