@@ -81,7 +81,7 @@ func runEntity(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer s.Close()
-	e, err := l.Entity(ctx, fs.Arg(0))
+	e, err := linkentity.Lookup(ctx, l, fs.Arg(0))
 	if err != nil {
 		return err
 	}

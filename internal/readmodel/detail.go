@@ -57,7 +57,7 @@ func EntityDetailOf(ctx context.Context, cat *Catalog, name string) (*EntityDeta
 	if l == nil {
 		return nil, fmt.Errorf("this store keeps no entity index: %w", store.ErrNotFound)
 	}
-	e, err := l.Entity(ctx, name)
+	e, err := linkentity.Lookup(ctx, l, name)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: %w", name, err)
 	}
@@ -179,7 +179,7 @@ func Search(ctx context.Context, cat *Catalog, q string, n int) (*SearchResult, 
 		}
 	}
 	if l := cat.Lister(); l != nil {
-		if e, err := l.Entity(ctx, q); err == nil {
+		if e, err := linkentity.Lookup(ctx, l, q); err == nil {
 			res.Entities = append(res.Entities, *e)
 		}
 	}

@@ -1,19 +1,22 @@
 // Package store defines how sitrep keeps articles and their layers, as
-// small interfaces that callers depend on; internal/store/sqlite (the
-// embedded default) and later internal/store/postgres implement them and
-// both pass the conformance suite in internal/store/storetest.
+// small interfaces that callers depend on. The queries are written once,
+// in internal/store/sqlstore; internal/store/sqlite (the embedded
+// default) and internal/store/postgres open a database with their
+// dialect and migrations, and both pass the conformance suite in
+// internal/store/storetest.
 package store
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"sitrep/internal/news"
 )
 
-// ErrNotFound is returned when an article ID is not in the store.
-var ErrNotFound = errors.New("not found")
+// ErrNotFound is returned when an article ID is not in the store. It is
+// news.ErrNotFound (the link steps use that name, since they do not
+// import this package); errors.Is matches either name.
+var ErrNotFound = news.ErrNotFound
 
 // PutResult says what happened to one article given to ArticleWriter.Put.
 type PutResult struct {

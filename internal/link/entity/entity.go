@@ -30,53 +30,37 @@ import (
 	"sitrep/internal/news"
 )
 
-// Name is one known name of an entity.
-type Name struct {
-	Key       string // facts.Key of the name
-	Type      string
-	Entity    string
-	Canonical string
-}
+// The records the step exchanges with the store live in news, so that the
+// stores need not import this package.
+type (
+	// Name is one known name of an entity.
+	Name = news.EntityName
+	// Alias is one written form of an entity in one article, with its count.
+	Alias = news.EntityAlias
+	// Mentions is what one article says of one entity.
+	Mentions = news.EntityMentions
+	// Summary is one canonical entity across the stored articles.
+	Summary = news.EntitySummary
+)
 
-// Alias is one written form of an entity in one article, with its count.
-type Alias struct {
-	Text  string `json:"text"`
-	Count int    `json:"count"`
-}
-
-// Mentions is what one article says of one entity.
-type Mentions struct {
-	Entity    string
-	Canonical string
-	Type      string
-	Aliases   []Alias
-}
-
-// Summary is one canonical entity across the stored articles.
-type Summary struct {
-	Entity    string  `json:"entity"`
-	Canonical string  `json:"canonical"`
-	Type      string  `json:"type"`
-	Mentions  int     `json:"mentions"`
-	Articles  int     `json:"articles"`
-	Aliases   []Alias `json:"aliases"`
-	// ArticleIDs lists the newest articles (at most MaxArticleIDs) that
-	// mention the entity, sorted by ID (sitrep entity NAME only).
-	ArticleIDs []string `json:"article_ids,omitempty"`
-}
-
-// MaxArticleIDs bounds Summary.ArticleIDs, so that reading an entity
-// costs the same however many articles mention it.
-const MaxArticleIDs = 1000
+// MaxArticleIDs bounds Summary.ArticleIDs.
+const MaxArticleIDs = news.MaxEntityArticleIDs
 
 // Lister reads the entity index for `sitrep entities` and `sitrep entity`.
 type Lister interface {
 	// Entities lists entities, most mentioned first; typ "" means every
 	// type; limit <= 0 means 100.
 	Entities(ctx context.Context, typ string, limit int) ([]Summary, error)
-	// Entity returns the entity whose ID, canonical name or alias is name,
-	// with its articles, or an error wrapping store.ErrNotFound.
-	Entity(ctx context.Context, name string) (*Summary, error)
+	// Entity returns the entity whose ID, canonical name or alias is
+	// name, or else one of whose known names has the key key (facts.Key
+	// of name: Lookup computes it), with its articles, or an error
+	// wrapping news.ErrNotFound.
+	Entity(ctx context.Context, name, key string) (*Summary, error)
+}
+
+// Lookup returns the entity l knows by name (see Lister.Entity).
+func Lookup(ctx context.Context, l Lister, name string) (*Summary, error) {
+	return l.Entity(ctx, name, facts.Key(name))
 }
 
 // Index is the store's entity index.
@@ -84,11 +68,11 @@ type Index interface {
 	// PendingEntities returns up to n article IDs the step has not linked
 	// yet, in storage order.
 	PendingEntities(ctx context.Context, n int) ([]string, error)
-	// EntityNames returns the known names, of any type, whose block (see
-	// Block) is block.
+	// EntityNames returns the known names, of any type, whose Block is
+	// block.
 	EntityNames(ctx context.Context, typ, block string) ([]Name, error)
-	// RecordEntities stores an article's names and mentions, replacing
-	// any recorded before, and takes it off the queue, in one
+	// RecordEntities stores an article's names (each with its Key and
+	// Block) and mentions, replacing any recorded before, and takes it off the queue, in one
 	// transaction.
 	RecordEntities(ctx context.Context, articleID string, names []Name, mentions []Mentions) error
 }
@@ -156,7 +140,7 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 			continue
 		}
 		key := facts.Key(m.Canonical)
-		target := Name{Key: key, Type: m.Type, Entity: m.Entity, Canonical: m.Canonical}
+		target := Name{Key: key, Block: Block(key), Type: m.Type, Entity: m.Entity, Canonical: m.Canonical}
 		known, err := st.s.EntityNames(ctx, m.Type, Block(key))
 		if err != nil {
 			return err
@@ -236,7 +220,7 @@ func summarize(ms []news.Mention) ([]Name, []Mentions) {
 				continue
 			}
 			seenName[m.Type+"|"+k] = true
-			names = append(names, Name{Key: k, Type: m.Type, Entity: m.Entity, Canonical: m.Canonical})
+			names = append(names, Name{Key: k, Block: Block(k), Type: m.Type, Entity: m.Entity, Canonical: m.Canonical})
 		}
 	}
 	out := make([]Mentions, 0, len(order))

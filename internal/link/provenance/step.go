@@ -2,57 +2,25 @@ package provenance
 
 import (
 	"context"
-	"sitrep/internal/link"
 	"sort"
 	"strings"
-	"time"
 
+	"sitrep/internal/link"
 	"sitrep/internal/link/provenance/minhash"
 	"sitrep/internal/news"
 )
 
-// Ref names a stored article for the provenance index.
-type Ref struct {
-	ID string
-	// Seq is the store's insertion order, the tie-break of publication
-	// order.
-	Seq int64
-	// Published is the publication time; zero when unknown, which sorts
-	// after every known time.
-	Published time.Time
-	// Indexed is true when the article's keys are already in the index
-	// (it has been judged before).
-	Indexed bool
-}
-
-// Before reports whether r comes before o in publication order.
-func (r Ref) Before(o Ref) bool {
-	switch {
-	case r.Published.IsZero() != o.Published.IsZero():
-		return !r.Published.IsZero()
-	case !r.Published.Equal(o.Published):
-		return r.Published.Before(o.Published)
-	}
-	return r.Seq < o.Seq
-}
-
-// Record is what the step stores for one judged article.
-type Record struct {
-	ID string
-	// Keys are the LSH band keys of the article's signatures.
-	Keys []int64
-	// Host is the article's URL host, for declared-source look-ups.
-	Host   string
-	Kind   string
-	Of     string
-	Family string
-	// Requeue lists articles to judge again: later articles that may
-	// derive from this one, and articles whose family ran through it.
-	Requeue []string
-}
+// The records the step exchanges with the store live in news, so that the
+// stores need not import this package.
+type (
+	// Ref names a stored article for the provenance index.
+	Ref = news.ProvenanceRef
+	// Record is what the step stores for one judged article.
+	Record = news.ProvenanceRecord
+)
 
 // Index is what the provenance step needs from a store besides reading
-// and updating articles. internal/store/sqlite implements it.
+// and updating articles. Both stores implement it (internal/store/sqlstore).
 type Index interface {
 	// PendingProvenance returns up to n queued articles (never judged, or
 	// requeued), earliest in publication order first.

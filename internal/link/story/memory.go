@@ -2,41 +2,13 @@ package story
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
 	"time"
 
 	"sitrep/internal/news"
-	"sitrep/internal/store"
 )
-
-// centroid is the stored form of a story's term and entity weights.
-type centroid struct {
-	Terms      map[string]float64 `json:"terms"`
-	Entities   map[string]float64 `json:"entities"`
-	TermNorm   float64            `json:"term_norm"`
-	EntityNorm float64            `json:"entity_norm"`
-}
-
-// EncodeCentroid returns the JSON a store keeps for s's weights. Go's
-// shortest round-trip float formatting makes it decode to the same
-// numbers in every store.
-func EncodeCentroid(s State) (string, error) {
-	b, err := json.Marshal(centroid{s.Terms, s.Entities, s.TermNorm, s.EntityNorm})
-	return string(b), err
-}
-
-// DecodeCentroid fills s's weights from JSON written by EncodeCentroid.
-func DecodeCentroid(data string, s *State) error {
-	var c centroid
-	if err := json.Unmarshal([]byte(data), &c); err != nil {
-		return fmt.Errorf("story %s: centroid: %w", s.ID, err)
-	}
-	s.Terms, s.Entities, s.TermNorm, s.EntityNorm = c.Terms, c.Entities, c.TermNorm, c.EntityNorm
-	return nil
-}
 
 // Memory is an in-memory Store over a fixed set of articles, for
 // evaluation on labelled data sets and for tests. It is not safe for
@@ -76,7 +48,7 @@ func NewMemory(articles []*news.Article) *Memory {
 func (m *Memory) Article(_ context.Context, id string) (*news.Article, error) {
 	a, ok := m.articles[id]
 	if !ok {
-		return nil, fmt.Errorf("article %s: %w", id, store.ErrNotFound)
+		return nil, fmt.Errorf("article %s: %w", id, news.ErrNotFound)
 	}
 	return a, nil
 }
@@ -84,7 +56,7 @@ func (m *Memory) Article(_ context.Context, id string) (*news.Article, error) {
 // Update keeps a.
 func (m *Memory) Update(_ context.Context, a *news.Article) error {
 	if _, ok := m.articles[a.ID]; !ok {
-		return fmt.Errorf("article %s: %w", a.ID, store.ErrNotFound)
+		return fmt.Errorf("article %s: %w", a.ID, news.ErrNotFound)
 	}
 	m.articles[a.ID] = a
 	return nil
@@ -122,7 +94,7 @@ func (m *Memory) FamilyStory(_ context.Context, family string) (string, error) {
 func (m *Memory) StoryState(_ context.Context, id string) (State, error) {
 	s, ok := m.stories[id]
 	if !ok {
-		return State{}, fmt.Errorf("story %s: %w", id, store.ErrNotFound)
+		return State{}, fmt.Errorf("story %s: %w", id, news.ErrNotFound)
 	}
 	return s, nil
 }

@@ -30,46 +30,24 @@ package story
 import (
 	"context"
 	"math"
-	"sitrep/internal/link"
 	"slices"
 	"sort"
 	"time"
 
+	"sitrep/internal/link"
 	"sitrep/internal/news"
 )
 
-// State is a story as the step keeps it.
-type State struct {
-	ID string
-	// Title is the title of the story's first article.
-	Title string
-	// First and Last are the earliest and latest publication times of its
-	// dated articles; zero when it has none.
-	First, Last time.Time
-	// Articles is the number of articles in the story.
-	Articles int
-	// Terms is the centroid: summed normalised term frequencies of the
-	// story's articles, trimmed to the top terms.
-	Terms map[string]float64
-	// Entities counts the canonical entity IDs of the story's articles'
-	// mentions, trimmed likewise.
-	Entities map[string]float64
-	// TermNorm and EntityNorm are the IDF-weighted norms of Terms and
-	// Entities, computed when the story last changed.
-	TermNorm, EntityNorm float64
-}
-
-// Record is what the step stores for one clustered article.
-type Record struct {
-	// Article is the clustered article's ID; Family its provenance family
-	// ("" when unknown).
-	Article, Family string
-	// Story is the new state of the story the article joined or started.
-	Story State
-	// Keys are the article's distinct terms and entity keys, whose
-	// document frequencies the store increments.
-	Keys []string
-}
+// The records the step exchanges with the store live in news, so that the
+// stores need not import this package.
+type (
+	// State is a story as the step keeps it.
+	State = news.StoryState
+	// Record is what the step stores for one clustered article.
+	Record = news.StoryRecord
+	// Summary is the listing view of a story.
+	Summary = news.StorySummary
+)
 
 // Index is the store's story index.
 type Index interface {
@@ -85,7 +63,7 @@ type Index interface {
 	// provenance family family, or "" when there is none.
 	FamilyStory(ctx context.Context, family string) (string, error)
 	// StoryState returns one story, or an error wrapping
-	// store.ErrNotFound.
+	// news.ErrNotFound.
 	StoryState(ctx context.Context, id string) (State, error)
 	// DocFreqs returns the document frequency of each key (missing keys
 	// are 0) and the number of clustered articles.
@@ -97,25 +75,13 @@ type Index interface {
 	RecordStory(ctx context.Context, rec Record) error
 }
 
-// Summary is the listing view of a story.
-type Summary struct {
-	ID       string    `json:"id"`
-	Title    string    `json:"title"`
-	First    time.Time `json:"first,omitzero"`
-	Last     time.Time `json:"last,omitzero"`
-	Articles int       `json:"articles"`
-	// Sources is the number of independent sources: distinct provenance
-	// families among the story's articles.
-	Sources int `json:"sources"`
-}
-
 // Lister reads stories for `sitrep stories` and the HTTP API.
 type Lister interface {
 	// Stories lists stories, most recently active first (undated last),
 	// then by ID; limit <= 0 means 100.
 	Stories(ctx context.Context, limit int) ([]Summary, error)
 	// StoryArticles returns the IDs of a story's articles in publication
-	// order, or an error wrapping store.ErrNotFound.
+	// order, or an error wrapping news.ErrNotFound.
 	StoryArticles(ctx context.Context, id string) ([]string, error)
 }
 

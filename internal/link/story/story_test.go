@@ -153,12 +153,12 @@ func TestStoryState(t *testing.T) {
 	if len(s.Terms) != 5 || s.Terms["velmar"] == 0 || s.Entities["loc:velmar"] != 2 || s.TermNorm <= 0 {
 		t.Errorf("centroid = %v %v norm %g", s.Terms, s.Entities, s.TermNorm)
 	}
-	enc, err := EncodeCentroid(s)
+	enc, err := s.EncodeCentroid()
 	if err != nil {
 		t.Fatal(err)
 	}
 	back := State{ID: s.ID}
-	if err := DecodeCentroid(enc, &back); err != nil {
+	if err := back.DecodeCentroid(enc); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(back.Terms, s.Terms) || back.TermNorm != s.TermNorm || back.EntityNorm != s.EntityNorm {

@@ -7,18 +7,12 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"sitrep/internal/facts"
-	linkentity "sitrep/internal/link/entity"
+	"sitrep/internal/news"
 	"sitrep/internal/store"
 )
 
 // The entity index: see migrations/0003_entities.sql and linkentity.Index,
 // which Store implements with the same semantics as the SQLite store.
-
-var (
-	_ linkentity.Store  = (*Store)(nil)
-	_ linkentity.Lister = (*Store)(nil)
-)
 
 // PendingEntities returns up to n queued article IDs in storage order.
 func (s *Store) PendingEntities(ctx context.Context, n int) ([]string, error) {
@@ -34,13 +28,13 @@ func (s *Store) PendingEntities(ctx context.Context, n int) ([]string, error) {
 }
 
 // EntityNames returns the known names in a block, of any type.
-func (s *Store) EntityNames(ctx context.Context, _, block string) ([]linkentity.Name, error) {
+func (s *Store) EntityNames(ctx context.Context, _, block string) ([]news.EntityName, error) {
 	rows, err := s.pool.Query(ctx, `SELECT name_key, type, entity, canonical FROM entity_names WHERE block = $1 ORDER BY name_key, type`, block)
 	if err != nil {
 		return nil, fmt.Errorf("entity names: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (linkentity.Name, error) {
-		var n linkentity.Name
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (news.EntityName, error) {
+		var n news.EntityName
 		err := r.Scan(&n.Key, &n.Type, &n.Entity, &n.Canonical)
 		return n, err
 	})
@@ -52,7 +46,7 @@ func (s *Store) EntityNames(ctx context.Context, _, block string) ([]linkentity.
 
 // RecordEntities stores an article's names and mentions and takes it off
 // the queue, in one transaction.
-func (s *Store) RecordEntities(ctx context.Context, id string, names []linkentity.Name, mentions []linkentity.Mentions) error {
+func (s *Store) RecordEntities(ctx context.Context, id string, names []news.EntityName, mentions []news.EntityMentions) error {
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return fmt.Errorf("record entities %s: begin: %w", id, err)
@@ -68,7 +62,7 @@ func (s *Store) RecordEntities(ctx context.Context, id string, names []linkentit
 	batch := &pgx.Batch{}
 	for _, n := range names {
 		batch.Queue(`INSERT INTO entity_names (type, name_key, block, entity, canonical) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT DO NOTHING`, n.Type, n.Key, linkentity.Block(n.Key), n.Entity, n.Canonical)
+			ON CONFLICT DO NOTHING`, n.Type, n.Key, n.Block, n.Entity, n.Canonical)
 	}
 	batch.Queue(`DELETE FROM entity_mentions WHERE seq = $1`, seq)
 	for _, m := range mentions {
@@ -92,7 +86,7 @@ func (s *Store) RecordEntities(ctx context.Context, id string, names []linkentit
 const majorityType = `(SELECT t.type FROM entity_mentions t WHERE t.entity = m.entity GROUP BY t.type ORDER BY SUM(t.count) DESC, t.type LIMIT 1)`
 
 // Entities lists entities, most mentioned first.
-func (s *Store) Entities(ctx context.Context, typ string, limit int) ([]linkentity.Summary, error) {
+func (s *Store) Entities(ctx context.Context, typ string, limit int) ([]news.EntitySummary, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
@@ -102,8 +96,8 @@ func (s *Store) Entities(ctx context.Context, typ string, limit int) ([]linkenti
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (linkentity.Summary, error) {
-		var e linkentity.Summary
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (news.EntitySummary, error) {
+		var e news.EntitySummary
 		err := r.Scan(&e.Entity, &e.Canonical, &e.Type, &e.Mentions, &e.Articles)
 		return e, err
 	})
@@ -118,13 +112,13 @@ func (s *Store) Entities(ctx context.Context, typ string, limit int) ([]linkenti
 	return out, nil
 }
 
-func (s *Store) entityAliases(ctx context.Context, entity string) ([]linkentity.Alias, error) {
+func (s *Store) entityAliases(ctx context.Context, entity string) ([]news.EntityAlias, error) {
 	rows, err := s.pool.Query(ctx, `SELECT alias, SUM(count) FROM entity_mentions WHERE entity = $1 GROUP BY alias ORDER BY SUM(count) DESC, alias`, entity)
 	if err != nil {
 		return nil, fmt.Errorf("entity aliases: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (linkentity.Alias, error) {
-		var a linkentity.Alias
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (news.EntityAlias, error) {
+		var a news.EntityAlias
 		err := r.Scan(&a.Text, &a.Count)
 		return a, err
 	})
@@ -136,7 +130,7 @@ func (s *Store) entityAliases(ctx context.Context, entity string) ([]linkentity.
 
 // Entity returns the entity whose ID, canonical name, known name or
 // written form is name.
-func (s *Store) Entity(ctx context.Context, name string) (*linkentity.Summary, error) {
+func (s *Store) Entity(ctx context.Context, name, key string) (*news.EntitySummary, error) {
 	var id string
 	err := s.pool.QueryRow(ctx, `SELECT entity FROM entity_mentions WHERE entity = $1 LIMIT 1`, name).Scan(&id)
 	if errNoRows(err) {
@@ -144,7 +138,7 @@ func (s *Store) Entity(ctx context.Context, name string) (*linkentity.Summary, e
 			GROUP BY entity ORDER BY SUM(count) DESC, entity LIMIT 1`, name).Scan(&id)
 	}
 	if errNoRows(err) {
-		err = s.pool.QueryRow(ctx, `SELECT entity FROM entity_names WHERE name_key = $1 ORDER BY type LIMIT 1`, facts.Key(name)).Scan(&id)
+		err = s.pool.QueryRow(ctx, `SELECT entity FROM entity_names WHERE name_key = $1 ORDER BY type LIMIT 1`, key).Scan(&id)
 	}
 	if errNoRows(err) {
 		return nil, fmt.Errorf("entity %q: %w", name, store.ErrNotFound)
@@ -152,7 +146,7 @@ func (s *Store) Entity(ctx context.Context, name string) (*linkentity.Summary, e
 	if err != nil {
 		return nil, fmt.Errorf("entity %q: %w", name, err)
 	}
-	e := &linkentity.Summary{Entity: id}
+	e := &news.EntitySummary{Entity: id}
 	if err := s.pool.QueryRow(ctx, `SELECT MAX(canonical), `+majorityType+`, SUM(count), COUNT(DISTINCT seq)
 		FROM entity_mentions m WHERE entity = $1 GROUP BY entity`, id).
 		Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles); err != nil {
@@ -162,7 +156,7 @@ func (s *Store) Entity(ctx context.Context, name string) (*linkentity.Summary, e
 		return nil, err
 	}
 	rows, err := s.pool.Query(ctx, `SELECT a.id FROM articles a WHERE a.seq IN (SELECT seq FROM entity_mentions WHERE entity = $1)`+
-		listOrder+` LIMIT $2`, id, linkentity.MaxArticleIDs)
+		listOrder+` LIMIT $2`, id, news.MaxEntityArticleIDs)
 	if err != nil {
 		return nil, fmt.Errorf("entity %q: %w", name, err)
 	}

@@ -4,30 +4,27 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sitrep/internal/news"
 	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
-
-	"sitrep/internal/link/provenance"
 )
 
 // The provenance index: see migrations/0002_provenance.sql and
 // provenance.Index, which Store implements with the same semantics as the
 // SQLite store.
 
-var _ provenance.Store = (*Store)(nil)
-
 // refCols are the columns scanRefs reads; the published time comes from
 // the doc, which keeps nanoseconds.
 const refCols = `a.id, a.seq, a.doc->>'published', EXISTS (SELECT 1 FROM provenance p WHERE p.seq = a.seq)`
 
-func scanRefs(rows pgx.Rows) ([]provenance.Ref, error) {
+func scanRefs(rows pgx.Rows) ([]news.ProvenanceRef, error) {
 	defer rows.Close()
-	var out []provenance.Ref
+	var out []news.ProvenanceRef
 	for rows.Next() {
 		var (
-			r         provenance.Ref
+			r         news.ProvenanceRef
 			published *string
 		)
 		if err := rows.Scan(&r.ID, &r.Seq, &published, &r.Indexed); err != nil {
@@ -45,7 +42,7 @@ func scanRefs(rows pgx.Rows) ([]provenance.Ref, error) {
 	return out, rows.Err()
 }
 
-func (s *Store) refs(ctx context.Context, what, q string, args ...any) ([]provenance.Ref, error) {
+func (s *Store) refs(ctx context.Context, what, q string, args ...any) ([]news.ProvenanceRef, error) {
 	rows, err := s.pool.Query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("provenance %s: %w", what, err)
@@ -59,7 +56,7 @@ func (s *Store) refs(ctx context.Context, what, q string, args ...any) ([]proven
 
 // PendingProvenance returns up to n queued articles, earliest published
 // first, undated last.
-func (s *Store) PendingProvenance(ctx context.Context, n int) ([]provenance.Ref, error) {
+func (s *Store) PendingProvenance(ctx context.Context, n int) ([]news.ProvenanceRef, error) {
 	return s.refs(ctx, "pending", `SELECT `+refCols+` FROM provenance_queue q JOIN articles a ON a.seq = q.seq
 		ORDER BY q.published ASC NULLS LAST, q.seq LIMIT $1`, n)
 }
@@ -68,7 +65,7 @@ func (s *Store) PendingProvenance(ctx context.Context, n int) ([]provenance.Ref,
 // the given ones, most shared first. Each bucket is read through the
 // primary key up to perKey entries, so the cost does not grow with the
 // store.
-func (s *Store) ProvenanceCandidates(ctx context.Context, id string, keys []int64, perKey, limit int) ([]provenance.Ref, error) {
+func (s *Store) ProvenanceCandidates(ctx context.Context, id string, keys []int64, perKey, limit int) ([]news.ProvenanceRef, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
@@ -84,13 +81,13 @@ func (s *Store) ProvenanceCandidates(ctx context.Context, id string, keys []int6
 }
 
 // ProvenanceByHash returns indexed articles with the given text hash.
-func (s *Store) ProvenanceByHash(ctx context.Context, hash string, limit int) ([]provenance.Ref, error) {
+func (s *Store) ProvenanceByHash(ctx context.Context, hash string, limit int) ([]news.ProvenanceRef, error) {
 	return s.refs(ctx, "by hash", `SELECT `+refCols+` FROM articles a JOIN provenance p ON p.seq = a.seq
 		WHERE a.text_hash = $1 ORDER BY a.seq LIMIT $2`, hash, limit)
 }
 
 // ProvenanceBySource returns indexed articles from host or outlet.
-func (s *Store) ProvenanceBySource(ctx context.Context, host, outlet string, limit int) ([]provenance.Ref, error) {
+func (s *Store) ProvenanceBySource(ctx context.Context, host, outlet string, limit int) ([]news.ProvenanceRef, error) {
 	host = strings.TrimPrefix(strings.ToLower(host), "www.")
 	if host == "" {
 		host = "\x01" // matches nothing
@@ -117,7 +114,7 @@ func (s *Store) ProvenanceDependents(ctx context.Context, id string) ([]string, 
 
 // RecordProvenance stores a judged article's keys and verdict, takes it
 // off the queue and queues rec.Requeue, in one transaction.
-func (s *Store) RecordProvenance(ctx context.Context, rec provenance.Record) error {
+func (s *Store) RecordProvenance(ctx context.Context, rec news.ProvenanceRecord) error {
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return fmt.Errorf("record provenance %s: begin: %w", rec.ID, err)

@@ -7,17 +7,12 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"sitrep/internal/link/story"
+	"sitrep/internal/news"
 	"sitrep/internal/store"
 )
 
 // The story index: see migrations/0004_stories.sql and story.Index, which
 // Store implements with the same semantics as the SQLite store.
-
-var (
-	_ story.Store  = (*Store)(nil)
-	_ story.Lister = (*Store)(nil)
-)
 
 // storyTimeLayout is the fixed-width UTC layout of story times, the
 // SQLite store's, so that text order is time order.
@@ -54,9 +49,9 @@ func (s *Store) PendingStories(ctx context.Context, n int) ([]string, error) {
 
 const stateCols = `id, title, first_time, last_time, articles, centroid`
 
-func scanState(r pgx.Row) (story.State, error) {
+func scanState(r pgx.Row) (news.StoryState, error) {
 	var (
-		st                    story.State
+		st                    news.StoryState
 		first, last, centroid string
 	)
 	if err := r.Scan(&st.ID, &st.Title, &first, &last, &st.Articles, &centroid); err != nil {
@@ -69,19 +64,19 @@ func scanState(r pgx.Row) (story.State, error) {
 	if st.Last, err = parseStoryTime(last); err != nil {
 		return st, fmt.Errorf("story %s: last: %w", st.ID, err)
 	}
-	return st, story.DecodeCentroid(centroid, &st)
+	return st, st.DecodeCentroid(centroid)
 }
 
 // ActiveStories returns the stories with a dated article in [from, to]
 // and the undated ones, most recently active first.
-func (s *Store) ActiveStories(ctx context.Context, from, to time.Time, limit int) ([]story.State, error) {
+func (s *Store) ActiveStories(ctx context.Context, from, to time.Time, limit int) ([]news.StoryState, error) {
 	rows, err := s.pool.Query(ctx, `SELECT `+stateCols+` FROM stories
 		WHERE $1 = '' OR last_time = '' OR (last_time >= $1 AND first_time <= $2)
 		ORDER BY last_time DESC, id LIMIT $3`, formatStoryTime(from), formatStoryTime(to), limit)
 	if err != nil {
 		return nil, fmt.Errorf("active stories: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (story.State, error) { return scanState(r) })
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (news.StoryState, error) { return scanState(r) })
 	if err != nil {
 		return nil, fmt.Errorf("active stories: %w", err)
 	}
@@ -103,7 +98,7 @@ func (s *Store) FamilyStory(ctx context.Context, family string) (string, error) 
 }
 
 // StoryState returns one story.
-func (s *Store) StoryState(ctx context.Context, id string) (story.State, error) {
+func (s *Store) StoryState(ctx context.Context, id string) (news.StoryState, error) {
 	st, err := scanState(s.pool.QueryRow(ctx, `SELECT `+stateCols+` FROM stories WHERE id = $1`, id))
 	if errNoRows(err) {
 		return st, fmt.Errorf("story %s: %w", id, store.ErrNotFound)
@@ -147,9 +142,9 @@ func (s *Store) DocFreqs(ctx context.Context, keys []string) (map[string]int, in
 // RecordStory stores rec.Story, adds rec.Article to it, counts its keys
 // and takes it off the queue, in one transaction; an article no longer
 // queued is left as it is.
-func (s *Store) RecordStory(ctx context.Context, rec story.Record) error {
+func (s *Store) RecordStory(ctx context.Context, rec news.StoryRecord) error {
 	fail := func(err error) error { return fmt.Errorf("record story %s: %w", rec.Article, err) }
-	centroid, err := story.EncodeCentroid(rec.Story)
+	centroid, err := rec.Story.EncodeCentroid()
 	if err != nil {
 		return fail(err)
 	}
@@ -199,7 +194,7 @@ const independent = `COUNT(DISTINCT CASE WHEN m.family = '' THEN 'seq:' || m.seq
 
 // Stories lists stories, most recently active first, undated last; only
 // the listed stories' members are counted.
-func (s *Store) Stories(ctx context.Context, limit int) ([]story.Summary, error) {
+func (s *Store) Stories(ctx context.Context, limit int) ([]news.StorySummary, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
@@ -209,9 +204,9 @@ func (s *Store) Stories(ctx context.Context, limit int) ([]story.Summary, error)
 	if err != nil {
 		return nil, fmt.Errorf("stories: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (story.Summary, error) {
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (news.StorySummary, error) {
 		var (
-			sum         story.Summary
+			sum         news.StorySummary
 			first, last string
 		)
 		if err := r.Scan(&sum.ID, &sum.Title, &first, &last, &sum.Articles, &sum.Sources); err != nil {

@@ -7,18 +7,12 @@ import (
 	"fmt"
 	"sort"
 
-	"sitrep/internal/facts"
-	linkentity "sitrep/internal/link/entity"
+	"sitrep/internal/news"
 	"sitrep/internal/store"
 )
 
 // The entity index: see migrations/0003_entities.sql and
 // linkentity.Index, which Store implements.
-
-var (
-	_ linkentity.Store  = (*Store)(nil)
-	_ linkentity.Lister = (*Store)(nil)
-)
 
 // PendingEntities returns up to n queued article IDs in storage order.
 func (s *Store) PendingEntities(ctx context.Context, n int) ([]string, error) {
@@ -39,15 +33,15 @@ func (s *Store) PendingEntities(ctx context.Context, n int) ([]string, error) {
 }
 
 // EntityNames returns the known names in a block, of any type.
-func (s *Store) EntityNames(ctx context.Context, _, block string) ([]linkentity.Name, error) {
+func (s *Store) EntityNames(ctx context.Context, _, block string) ([]news.EntityName, error) {
 	rows, err := s.w.QueryContext(ctx, `SELECT name_key, type, entity, canonical FROM entity_names WHERE block = ? ORDER BY name_key, type`, block)
 	if err != nil {
 		return nil, fmt.Errorf("entity names: %w", err)
 	}
 	defer rows.Close()
-	var out []linkentity.Name
+	var out []news.EntityName
 	for rows.Next() {
-		var n linkentity.Name
+		var n news.EntityName
 		if err := rows.Scan(&n.Key, &n.Type, &n.Entity, &n.Canonical); err != nil {
 			return nil, fmt.Errorf("entity names: %w", err)
 		}
@@ -58,7 +52,7 @@ func (s *Store) EntityNames(ctx context.Context, _, block string) ([]linkentity.
 
 // RecordEntities stores an article's names and mentions and takes it
 // off the queue, in one transaction.
-func (s *Store) RecordEntities(ctx context.Context, id string, names []linkentity.Name, mentions []linkentity.Mentions) error {
+func (s *Store) RecordEntities(ctx context.Context, id string, names []news.EntityName, mentions []news.EntityMentions) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("record entities %s: begin: %w", id, err)
@@ -73,7 +67,7 @@ func (s *Store) RecordEntities(ctx context.Context, id string, names []linkentit
 	}
 	for _, n := range names {
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO entity_names (type, name_key, block, entity, canonical) VALUES (?, ?, ?, ?, ?)`,
-			n.Type, n.Key, linkentity.Block(n.Key), n.Entity, n.Canonical); err != nil {
+			n.Type, n.Key, n.Block, n.Entity, n.Canonical); err != nil {
 			return fmt.Errorf("record entities %s: %w", id, err)
 		}
 	}
@@ -102,7 +96,7 @@ func (s *Store) RecordEntities(ctx context.Context, id string, names []linkentit
 const majorityType = `(SELECT t.type FROM entity_mentions t WHERE t.entity = m.entity GROUP BY t.type ORDER BY SUM(t.count) DESC, t.type LIMIT 1)`
 
 // Entities lists entities, most mentioned first.
-func (s *Store) Entities(ctx context.Context, typ string, limit int) ([]linkentity.Summary, error) {
+func (s *Store) Entities(ctx context.Context, typ string, limit int) ([]news.EntitySummary, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
@@ -112,9 +106,9 @@ func (s *Store) Entities(ctx context.Context, typ string, limit int) ([]linkenti
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
-	var out []linkentity.Summary
+	var out []news.EntitySummary
 	for rows.Next() {
-		var e linkentity.Summary
+		var e news.EntitySummary
 		if err := rows.Scan(&e.Entity, &e.Canonical, &e.Type, &e.Mentions, &e.Articles); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("entities: %w", err)
@@ -133,15 +127,15 @@ func (s *Store) Entities(ctx context.Context, typ string, limit int) ([]linkenti
 	return out, nil
 }
 
-func (s *Store) entityAliases(ctx context.Context, entity string) ([]linkentity.Alias, error) {
+func (s *Store) entityAliases(ctx context.Context, entity string) ([]news.EntityAlias, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT alias, SUM(count) FROM entity_mentions WHERE entity = ? GROUP BY alias ORDER BY SUM(count) DESC, alias`, entity)
 	if err != nil {
 		return nil, fmt.Errorf("entity aliases: %w", err)
 	}
 	defer rows.Close()
-	var out []linkentity.Alias
+	var out []news.EntityAlias
 	for rows.Next() {
-		var a linkentity.Alias
+		var a news.EntityAlias
 		if err := rows.Scan(&a.Text, &a.Count); err != nil {
 			return nil, fmt.Errorf("entity aliases: %w", err)
 		}
@@ -152,7 +146,7 @@ func (s *Store) entityAliases(ctx context.Context, entity string) ([]linkentity.
 
 // Entity returns the entity whose ID, canonical name, known name or
 // written form is name.
-func (s *Store) Entity(ctx context.Context, name string) (*linkentity.Summary, error) {
+func (s *Store) Entity(ctx context.Context, name, key string) (*news.EntitySummary, error) {
 	var id string
 	err := s.r.QueryRowContext(ctx, `SELECT entity FROM entity_mentions WHERE entity = ? LIMIT 1`, name).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -160,7 +154,7 @@ func (s *Store) Entity(ctx context.Context, name string) (*linkentity.Summary, e
 			GROUP BY entity ORDER BY SUM(count) DESC, entity LIMIT 1`, name).Scan(&id)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
-		err = s.r.QueryRowContext(ctx, `SELECT entity FROM entity_names WHERE name_key = ? ORDER BY type LIMIT 1`, facts.Key(name)).Scan(&id)
+		err = s.r.QueryRowContext(ctx, `SELECT entity FROM entity_names WHERE name_key = ? ORDER BY type LIMIT 1`, key).Scan(&id)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("entity %q: %w", name, store.ErrNotFound)
@@ -168,7 +162,7 @@ func (s *Store) Entity(ctx context.Context, name string) (*linkentity.Summary, e
 	if err != nil {
 		return nil, fmt.Errorf("entity %q: %w", name, err)
 	}
-	e := &linkentity.Summary{Entity: id}
+	e := &news.EntitySummary{Entity: id}
 	if err := s.r.QueryRowContext(ctx, `SELECT MAX(canonical), `+majorityType+`, SUM(count), COUNT(DISTINCT seq) FROM entity_mentions m WHERE entity = ?`, id).
 		Scan(&e.Canonical, &e.Type, &e.Mentions, &e.Articles); err != nil {
 		return nil, fmt.Errorf("entity %q: %w", name, err)
@@ -177,7 +171,7 @@ func (s *Store) Entity(ctx context.Context, name string) (*linkentity.Summary, e
 		return nil, err
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT a.id FROM articles a WHERE a.seq IN (SELECT seq FROM entity_mentions WHERE entity = ?)`+
-		listOrder+` LIMIT ?`, id, linkentity.MaxArticleIDs)
+		listOrder+` LIMIT ?`, id, news.MaxEntityArticleIDs)
 	if err != nil {
 		return nil, fmt.Errorf("entity %q: %w", name, err)
 	}

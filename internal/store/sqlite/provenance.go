@@ -4,22 +4,19 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sitrep/internal/news"
 	"strings"
-
-	"sitrep/internal/link/provenance"
 )
 
 // The provenance index: see migrations/0002_provenance.sql and
 // provenance.Index, which Store implements.
 
-var _ provenance.Index = (*Store)(nil)
-
-func scanRefs(rows *sql.Rows) ([]provenance.Ref, error) {
+func scanRefs(rows *sql.Rows) ([]news.ProvenanceRef, error) {
 	defer rows.Close()
-	var out []provenance.Ref
+	var out []news.ProvenanceRef
 	for rows.Next() {
 		var (
-			r         provenance.Ref
+			r         news.ProvenanceRef
 			published string
 			indexed   int
 		)
@@ -40,7 +37,7 @@ const refCols = `a.id, a.seq, a.published, EXISTS (SELECT 1 FROM provenance p WH
 
 // PendingProvenance returns up to n queued articles, earliest published
 // first, undated last.
-func (s *Store) PendingProvenance(ctx context.Context, n int) ([]provenance.Ref, error) {
+func (s *Store) PendingProvenance(ctx context.Context, n int) ([]news.ProvenanceRef, error) {
 	rows, err := s.w.QueryContext(ctx, `SELECT `+refCols+` FROM provenance_queue q JOIN articles a ON a.seq = q.seq
 		ORDER BY q.undated, q.published, q.seq LIMIT ?`, n)
 	if err != nil {
@@ -55,7 +52,7 @@ func (s *Store) PendingProvenance(ctx context.Context, n int) ([]provenance.Ref,
 
 // ProvenanceCandidates returns indexed articles sharing band keys with
 // the given ones, most shared first.
-func (s *Store) ProvenanceCandidates(ctx context.Context, id string, keys []int64, perKey, limit int) ([]provenance.Ref, error) {
+func (s *Store) ProvenanceCandidates(ctx context.Context, id string, keys []int64, perKey, limit int) ([]news.ProvenanceRef, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
@@ -87,7 +84,7 @@ func (s *Store) ProvenanceCandidates(ctx context.Context, id string, keys []int6
 }
 
 // ProvenanceByHash returns indexed articles with the given text hash.
-func (s *Store) ProvenanceByHash(ctx context.Context, hash string, limit int) ([]provenance.Ref, error) {
+func (s *Store) ProvenanceByHash(ctx context.Context, hash string, limit int) ([]news.ProvenanceRef, error) {
 	rows, err := s.w.QueryContext(ctx, `SELECT `+refCols+` FROM articles a JOIN provenance p ON p.seq = a.seq
 		WHERE a.text_hash = ? ORDER BY a.seq LIMIT ?`, hash, limit)
 	if err != nil {
@@ -101,7 +98,7 @@ func (s *Store) ProvenanceByHash(ctx context.Context, hash string, limit int) ([
 }
 
 // ProvenanceBySource returns indexed articles from host or outlet.
-func (s *Store) ProvenanceBySource(ctx context.Context, host, outlet string, limit int) ([]provenance.Ref, error) {
+func (s *Store) ProvenanceBySource(ctx context.Context, host, outlet string, limit int) ([]news.ProvenanceRef, error) {
 	host = strings.TrimPrefix(strings.ToLower(host), "www.")
 	if host == "" {
 		host = "\x00" // matches nothing
@@ -141,7 +138,7 @@ func (s *Store) ProvenanceDependents(ctx context.Context, id string) ([]string, 
 
 // RecordProvenance stores a judged article's keys and verdict, takes it
 // off the queue and queues rec.Requeue, in one transaction.
-func (s *Store) RecordProvenance(ctx context.Context, rec provenance.Record) error {
+func (s *Store) RecordProvenance(ctx context.Context, rec news.ProvenanceRecord) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("record provenance %s: begin: %w", rec.ID, err)

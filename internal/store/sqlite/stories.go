@@ -8,17 +8,12 @@ import (
 	"strings"
 	"time"
 
-	"sitrep/internal/link/story"
+	"sitrep/internal/news"
 	"sitrep/internal/store"
 )
 
 // The story index: see migrations/0004_stories.sql and story.Index,
 // which Store implements.
-
-var (
-	_ story.Store  = (*Store)(nil)
-	_ story.Lister = (*Store)(nil)
-)
 
 // PendingStories returns up to n queued article IDs, earliest published
 // first, undated last.
@@ -49,9 +44,9 @@ func scanStrings(rows *sql.Rows, what string) ([]string, error) {
 
 const stateCols = `id, title, first_time, last_time, articles, centroid`
 
-func scanState(sc interface{ Scan(...any) error }) (story.State, error) {
+func scanState(sc interface{ Scan(...any) error }) (news.StoryState, error) {
 	var (
-		st          story.State
+		st          news.StoryState
 		first, last string
 		centroid    string
 	)
@@ -65,12 +60,12 @@ func scanState(sc interface{ Scan(...any) error }) (story.State, error) {
 	if st.Last, err = parseTime(last); err != nil {
 		return st, fmt.Errorf("story %s: last: %w", st.ID, err)
 	}
-	return st, story.DecodeCentroid(centroid, &st)
+	return st, st.DecodeCentroid(centroid)
 }
 
 // ActiveStories returns the stories with a dated article in [from, to]
 // and the undated ones, most recently active first.
-func (s *Store) ActiveStories(ctx context.Context, from, to time.Time, limit int) ([]story.State, error) {
+func (s *Store) ActiveStories(ctx context.Context, from, to time.Time, limit int) ([]news.StoryState, error) {
 	f, err := formatTime(from)
 	if err != nil {
 		return nil, fmt.Errorf("active stories: %w", err)
@@ -86,7 +81,7 @@ func (s *Store) ActiveStories(ctx context.Context, from, to time.Time, limit int
 		return nil, fmt.Errorf("active stories: %w", err)
 	}
 	defer rows.Close()
-	var out []story.State
+	var out []news.StoryState
 	for rows.Next() {
 		st, err := scanState(rows)
 		if err != nil {
@@ -115,7 +110,7 @@ func (s *Store) FamilyStory(ctx context.Context, family string) (string, error) 
 }
 
 // StoryState returns one story.
-func (s *Store) StoryState(ctx context.Context, id string) (story.State, error) {
+func (s *Store) StoryState(ctx context.Context, id string) (news.StoryState, error) {
 	st, err := scanState(s.w.QueryRowContext(ctx, `SELECT `+stateCols+` FROM stories WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, fmt.Errorf("story %s: %w", id, store.ErrNotFound)
@@ -165,7 +160,7 @@ func (s *Store) DocFreqs(ctx context.Context, keys []string) (map[string]int, in
 // RecordStory stores rec.Story, adds rec.Article to it, counts its keys
 // and takes it off the queue, in one transaction; an article no longer
 // queued is left as it is.
-func (s *Store) RecordStory(ctx context.Context, rec story.Record) error {
+func (s *Store) RecordStory(ctx context.Context, rec news.StoryRecord) error {
 	fail := func(err error) error { return fmt.Errorf("record story %s: %w", rec.Article, err) }
 	first, err := formatTime(rec.Story.First)
 	if err != nil {
@@ -175,7 +170,7 @@ func (s *Store) RecordStory(ctx context.Context, rec story.Record) error {
 	if err != nil {
 		return fail(err)
 	}
-	centroid, err := story.EncodeCentroid(rec.Story)
+	centroid, err := rec.Story.EncodeCentroid()
 	if err != nil {
 		return fail(err)
 	}
@@ -231,7 +226,7 @@ const independent = `COUNT(DISTINCT CASE WHEN m.family = '' THEN 'seq:' || m.seq
 
 // Stories lists stories, most recently active first, undated last; only
 // the listed stories' members are counted.
-func (s *Store) Stories(ctx context.Context, limit int) ([]story.Summary, error) {
+func (s *Store) Stories(ctx context.Context, limit int) ([]news.StorySummary, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
@@ -242,10 +237,10 @@ func (s *Store) Stories(ctx context.Context, limit int) ([]story.Summary, error)
 		return nil, fmt.Errorf("stories: %w", err)
 	}
 	defer rows.Close()
-	var out []story.Summary
+	var out []news.StorySummary
 	for rows.Next() {
 		var (
-			sum         story.Summary
+			sum         news.StorySummary
 			first, last string
 		)
 		if err := rows.Scan(&sum.ID, &sum.Title, &first, &last, &sum.Articles, &sum.Sources); err != nil {

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"sitrep/internal/link/provenance"
 	"sitrep/internal/news"
 	"sitrep/internal/store"
 )
@@ -16,7 +15,7 @@ import (
 type BrowserStore interface {
 	store.ArticleWriter
 	store.Browser
-	RecordProvenance(ctx context.Context, rec provenance.Record) error
+	RecordProvenance(ctx context.Context, rec news.ProvenanceRecord) error
 }
 
 // RunBrowser checks the pages' reads: order and cursor as Articles,
@@ -43,7 +42,7 @@ func RunBrowser(t *testing.T, s BrowserStore) {
 	if _, err := s.Put(ctx, arts); err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range []provenance.Record{{ID: "a0", Kind: "original", Family: "a0"}, {ID: "a2", Kind: "copy", Of: "a0", Family: "a0"}} {
+	for _, r := range []news.ProvenanceRecord{{ID: "a0", Kind: "original", Family: "a0"}, {ID: "a2", Kind: "copy", Of: "a0", Family: "a0"}} {
 		if err := s.RecordProvenance(ctx, r); err != nil {
 			t.Fatal(err)
 		}

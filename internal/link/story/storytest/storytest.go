@@ -67,7 +67,7 @@ func Run(t *testing.T, s Store) {
 		got.TermNorm != st.TermNorm || got.EntityNorm != st.EntityNorm || !got.First.Equal(st.First) || !got.Last.Equal(st.Last) || got.Title != "E" {
 		t.Errorf("state = %+v, want %+v", got, st)
 	}
-	if _, err := s.StoryState(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+	if _, err := s.StoryState(ctx, "nope"); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("unknown story: %v", err)
 	}
 	for _, c := range []struct {
@@ -114,7 +114,7 @@ func Run(t *testing.T, s Store) {
 	if ids, err := s.StoryArticles(ctx, "early"); err != nil || !reflect.DeepEqual(ids, []string{"early"}) {
 		t.Errorf("story articles = %v, %v", ids, err)
 	}
-	if _, err := s.StoryArticles(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+	if _, err := s.StoryArticles(ctx, "nope"); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("unknown story articles: %v", err)
 	}
 }
