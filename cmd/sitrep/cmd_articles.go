@@ -12,7 +12,7 @@ import (
 func runArticles(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "articles", "")
 	db := dbFlag(fs, env)
-	var opts store.ListOptions
+	var opts store.EntryFilter
 	fs.IntVar(&opts.Limit, "limit", 100, "most articles to list (at most 1000)")
 	fs.StringVar(&opts.After, "after", "", "list the page after the article with this `ID`")
 	fs.StringVar(&opts.Outlet, "outlet", "", "list articles of this outlet only")
@@ -28,9 +28,13 @@ func runArticles(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer s.Close()
-	list, err := s.Articles(ctx, opts)
+	entries, err := s.ArticleEntries(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("list articles: %w", err)
+	}
+	list := make([]store.Summary, len(entries))
+	for i, e := range entries {
+		list[i] = e.Summary
 	}
 	if *asJSON {
 		enc := json.NewEncoder(env.stdout)

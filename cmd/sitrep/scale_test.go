@@ -175,7 +175,7 @@ func fingerprint(t *testing.T, dsn string, print func(*news.Article) string) map
 	out := map[string]string{}
 	after := ""
 	for {
-		page, err := s.Articles(ctx, store.ListOptions{After: after, Limit: 1000})
+		page, err := s.ArticleEntries(ctx, store.EntryFilter{After: after, Limit: 1000})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -366,7 +366,7 @@ func All(ctx context.Context, r store.ArticleReader) ([]*news.Article, error) {
 	var out []*news.Article
 	after := ""
 	for {
-		list, err := r.Articles(ctx, store.ListOptions{Limit: page, After: after})
+		list, err := r.ArticleEntries(ctx, store.EntryFilter{Limit: page, After: after})
 		if err != nil {
 			return nil, err
 		}

@@ -55,25 +55,9 @@ type ArticleReader interface {
 	// Article returns one article with all its stored layers, or an
 	// error wrapping ErrNotFound.
 	Article(ctx context.Context, id string) (*news.Article, error)
-	// Articles lists article summaries, newest publication first (then by
-	// ID; articles with no known publication time last), after the cursor
-	// in opts. An After that names no stored article gives an error
-	// wrapping ErrNotFound.
-	Articles(ctx context.Context, opts ListOptions) ([]Summary, error)
+	EntryLister
 	// Count returns the number of stored articles.
 	Count(ctx context.Context) (int, error)
-}
-
-// ListOptions selects and pages article summaries. Zero values mean no
-// filter and the default limit.
-type ListOptions struct {
-	// Limit is the page size; <= 0 means 100, and more than 1000 means
-	// 1000.
-	Limit int
-	// After is the ID of the last summary of the previous page.
-	After string
-	// Outlet keeps articles from this outlet only (exact match).
-	Outlet string
 }
 
 // Summary is the listing view of an article.

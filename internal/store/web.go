@@ -7,9 +7,8 @@ import (
 	"sitrep/internal/news"
 )
 
-// EntryFilter selects and pages article entries (Browser.ArticleEntries).
-// Zero values mean no filter and the default limit; the order and the
-// cursor are those of ArticleReader.Articles.
+// EntryFilter selects and pages article entries (EntryLister.ArticleEntries).
+// Zero values mean no filter and the default limit.
 type EntryFilter struct {
 	// Limit is the page size; <= 0 means 100, and more than 1000 means 1000.
 	Limit int
@@ -72,12 +71,19 @@ type Stats struct {
 	Kinds            map[string]int
 }
 
+// EntryLister lists stored articles a page at a time.
+type EntryLister interface {
+	// ArticleEntries lists the entries of the articles that pass f,
+	// newest publication first (then by ID; articles with no known
+	// publication time last), after the cursor f.After. An After that
+	// names no stored article gives an error wrapping ErrNotFound.
+	ArticleEntries(ctx context.Context, f EntryFilter) ([]Entry, error)
+}
+
 // Browser is what the web pages and the HTTP API read pages of articles
 // with, so that their cost follows the page size and not the store's.
 type Browser interface {
-	// ArticleEntries lists the entries that pass f, in the order of
-	// ArticleReader.Articles.
-	ArticleEntries(ctx context.Context, f EntryFilter) ([]Entry, error)
+	EntryLister
 	// EntriesByID returns the entries of the stored articles among ids, in
 	// the order of ids; unknown IDs are left out.
 	EntriesByID(ctx context.Context, ids []string) ([]Entry, error)

@@ -115,7 +115,7 @@ func TestMigrations(t *testing.T) {
 	ctx := context.Background()
 	// Opening again applies nothing and succeeds.
 	var dsn string
-	if err := s.pool.QueryRow(ctx, `SELECT current_schema()`).Scan(&dsn); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&dsn); err != nil {
 		t.Fatal(err)
 	}
 	again, err := Open(ctx, withSearchPath(t, testDSN(t), dsn))
@@ -124,7 +124,7 @@ func TestMigrations(t *testing.T) {
 	}
 	again.Close()
 	// A newer schema is refused.
-	if _, err := s.pool.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, SchemaVersion()+1); err != nil {
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, SchemaVersion()+1); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Open(ctx, withSearchPath(t, testDSN(t), dsn)); !errors.Is(err, ErrSchemaTooNew) {

@@ -88,7 +88,7 @@ func TestMigrations(t *testing.T) {
 	}
 	var want []int
 	for _, m := range ms {
-		want = append(want, m.version)
+		want = append(want, m.Version)
 	}
 	if len(want) == 0 || want[0] != 1 || SchemaVersion() != want[len(want)-1] {
 		t.Fatalf("embedded migrations %v, SchemaVersion %d", want, SchemaVersion())
@@ -385,12 +385,12 @@ func checkAfterCrash(t *testing.T, path string, putAll bool) {
 	}
 }
 
-func listAll(t *testing.T, s *Store) []store.Summary {
+func listAll(t *testing.T, s *Store) []store.Entry {
 	t.Helper()
-	var all []store.Summary
-	opts := store.ListOptions{Limit: MaxLimit}
+	var all []store.Entry
+	opts := store.EntryFilter{Limit: MaxLimit}
 	for {
-		page, err := s.Articles(context.Background(), opts)
+		page, err := s.ArticleEntries(context.Background(), opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -492,7 +492,7 @@ func BenchmarkArticles(b *testing.B) {
 	after := benchArticle(n / 2).ID
 	b.ReportAllocs()
 	for b.Loop() {
-		page, err := s.Articles(ctx, store.ListOptions{After: after, Limit: 100})
+		page, err := s.ArticleEntries(ctx, store.EntryFilter{After: after, Limit: 100})
 		if err != nil || len(page) != 100 {
 			b.Fatal(len(page), err)
 		}

@@ -118,15 +118,15 @@ func wantResults(t *testing.T, got []store.PutResult, want ...store.PutResult) {
 	}
 }
 
-// listAll pages through Articles with the given page size.
-func listAll(t *testing.T, s store.Store, opts store.ListOptions) []store.Summary {
+// listAll pages through ArticleEntries with the given page size.
+func listAll(t *testing.T, s store.Store, opts store.EntryFilter) []store.Summary {
 	t.Helper()
 	var all []store.Summary
 	for page := 0; ; page++ {
 		if page > 10000 {
 			t.Fatal("pagination does not end")
 		}
-		got, err := s.Articles(context.Background(), opts)
+		got, err := articles(s, opts)
 		if err != nil {
 			t.Fatalf("Articles(%+v): %v", opts, err)
 		}
@@ -230,7 +230,7 @@ func testUpdateLayers(t *testing.T, s store.Store) {
 	if got.Status() != "partial" {
 		t.Errorf("status %q after an update with problems", got.Status())
 	}
-	list, err := s.Articles(context.Background(), store.ListOptions{})
+	list, err := articles(s, store.EntryFilter{})
 	if err != nil || len(list) != 1 || list[0].Status != "partial" {
 		t.Errorf("listing after update: %v %+v", err, list)
 	}
@@ -288,7 +288,7 @@ func testRoundTrip(t *testing.T, s store.Store) {
 		t.Errorf("Status = %q, want partial", got.Status())
 	}
 
-	sums, err := s.Articles(context.Background(), store.ListOptions{})
+	sums, err := articles(s, store.EntryFilter{})
 	if err != nil {
 		t.Fatalf("Articles: %v", err)
 	}
@@ -433,7 +433,7 @@ func testNotFound(t *testing.T, s store.Store) {
 	if !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Article(missing) error = %v, want one wrapping ErrNotFound", err)
 	}
-	_, err = s.Articles(context.Background(), store.ListOptions{After: "ffffffffffffffff"})
+	_, err = articles(s, store.EntryFilter{After: "ffffffffffffffff"})
 	if !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Articles(After missing) error = %v, want one wrapping ErrNotFound", err)
 	}
@@ -447,7 +447,7 @@ func testEmptyPut(t *testing.T, s store.Store) {
 	if n := count(t, s); n != 0 {
 		t.Errorf("Count of empty store = %d", n)
 	}
-	sums, err := s.Articles(context.Background(), store.ListOptions{})
+	sums, err := articles(s, store.EntryFilter{})
 	if err != nil || len(sums) != 0 {
 		t.Errorf("Articles of empty store = %v, %v", sums, err)
 	}
@@ -519,7 +519,7 @@ func testListOrder(t *testing.T, s store.Store) {
 	put(t, s, as[20:]...)
 	want := sortedIDs(as)
 
-	all, err := s.Articles(context.Background(), store.ListOptions{})
+	all, err := articles(s, store.EntryFilter{})
 	if err != nil {
 		t.Fatalf("Articles: %v", err)
 	}
@@ -527,7 +527,7 @@ func testListOrder(t *testing.T, s store.Store) {
 		t.Errorf("listing order\n got %v\nwant %v", got, want)
 	}
 	for _, size := range []int{1, 3, 4, 36, 37, 38} {
-		if got := listed(listAll(t, s, store.ListOptions{Limit: size})); !slices.Equal(got, want) {
+		if got := listed(listAll(t, s, store.EntryFilter{Limit: size})); !slices.Equal(got, want) {
 			t.Errorf("pages of %d\n got %v\nwant %v", size, got, want)
 		}
 	}
@@ -537,12 +537,12 @@ func testListOrder(t *testing.T, s store.Store) {
 		t.Errorf("last summary Published = %v, want zero", last.Published)
 	}
 	// A page starting after the last article is empty.
-	got, err := s.Articles(context.Background(), store.ListOptions{After: last.ID})
+	got, err := articles(s, store.EntryFilter{After: last.ID})
 	if err != nil || len(got) != 0 {
 		t.Errorf("Articles(After last) = %v, %v; want empty", listed(got), err)
 	}
 	// A limit above the maximum still works.
-	got, err = s.Articles(context.Background(), store.ListOptions{Limit: 1 << 30})
+	got, err = articles(s, store.EntryFilter{Limit: 1 << 30})
 	if err != nil || len(got) != len(as) {
 		t.Errorf("Articles(huge limit) = %d summaries, %v", len(got), err)
 	}
@@ -554,14 +554,14 @@ func testListDefaultLimit(t *testing.T, s store.Store) {
 		as = append(as, Article(i))
 	}
 	put(t, s, as...)
-	got, err := s.Articles(context.Background(), store.ListOptions{})
+	got, err := articles(s, store.EntryFilter{})
 	if err != nil {
 		t.Fatalf("Articles: %v", err)
 	}
 	if len(got) != 100 {
 		t.Errorf("default page has %d summaries, want 100", len(got))
 	}
-	rest, err := s.Articles(context.Background(), store.ListOptions{After: got[len(got)-1].ID})
+	rest, err := articles(s, store.EntryFilter{After: got[len(got)-1].ID})
 	if err != nil {
 		t.Fatalf("Articles: %v", err)
 	}
@@ -584,7 +584,7 @@ func testOutletFilter(t *testing.T, s store.Store) {
 	}
 	want := sortedIDs(odd)
 	for _, size := range []int{0, 2, 5} {
-		got := listAll(t, s, store.ListOptions{Outlet: "Odd Post", Limit: size})
+		got := listAll(t, s, store.EntryFilter{Outlet: "Odd Post", Limit: size})
 		if !slices.Equal(listed(got), want) {
 			t.Errorf("outlet filter, pages of %d\n got %v\nwant %v", size, listed(got), want)
 		}
@@ -594,7 +594,7 @@ func testOutletFilter(t *testing.T, s store.Store) {
 			}
 		}
 	}
-	got, err := s.Articles(context.Background(), store.ListOptions{Outlet: "odd post"})
+	got, err := articles(s, store.EntryFilter{Outlet: "odd post"})
 	if err != nil || len(got) != 0 {
 		t.Errorf("outlet filter is not exact: %d summaries, %v", len(got), err)
 	}
@@ -607,7 +607,7 @@ func testGenreInSummaries(t *testing.T, s store.Store) {
 	a.Genre = &news.Genre{Kind: news.GenreOpinion, Score: 0.9, Evidence: []string{"url path /opinion/"}}
 	put(t, s, a, b)
 	want := map[string]string{a.ID: news.GenreOpinion, b.ID: ""}
-	for _, g := range listAll(t, s, store.ListOptions{}) {
+	for _, g := range listAll(t, s, store.EntryFilter{}) {
 		if g.Genre != want[g.ID] {
 			t.Errorf("summary %s: genre %q, want %q", g.ID, g.Genre, want[g.ID])
 		}
@@ -729,7 +729,20 @@ func testConcurrentPuts(t *testing.T, s store.Store) {
 			t.Errorf("article %s reported written %d times, want once", a.ID, fresh[a.ID])
 		}
 	}
-	if got := listed(listAll(t, s, store.ListOptions{Limit: 9})); !slices.Equal(got, sortedIDs(as)) {
+	if got := listed(listAll(t, s, store.EntryFilter{Limit: 9})); !slices.Equal(got, sortedIDs(as)) {
 		t.Errorf("listing after concurrent puts\n got %v\nwant %v", got, sortedIDs(as))
 	}
+}
+
+// articles lists the summaries of the entries s.ArticleEntries lists.
+func articles(s store.Store, f store.EntryFilter) ([]store.Summary, error) {
+	es, err := s.ArticleEntries(context.Background(), f)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]store.Summary, len(es))
+	for i, e := range es {
+		out[i] = e.Summary
+	}
+	return out, nil
 }

@@ -1,43 +1,27 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
-	"strings"
+	"slices"
 	"time"
 
 	"sitrep/internal/news"
 	"sitrep/internal/store"
 )
 
-// The story index: see migrations/0004_stories.sql and story.Index,
-// which Store implements.
+// The story index (link/story's Index and Lister): see the migrations
+// 0004_stories.sql. Story times are fixed-width UTC text in both
+// dialects ("" when a story has no dated article), so both choose among
+// the same stories.
 
 // PendingStories returns up to n queued article IDs, earliest published
 // first, undated last.
 func (s *Store) PendingStories(ctx context.Context, n int) ([]string, error) {
-	rows, err := s.w.QueryContext(ctx, `SELECT a.id FROM story_queue q JOIN articles a ON a.seq = q.seq
-		ORDER BY q.undated, q.published, q.seq LIMIT ?`, n)
+	out, err := s.strings(ctx, s.w, `SELECT a.id FROM story_queue q JOIN articles a ON a.seq = q.seq
+		ORDER BY `+s.d.QueueOrder+` LIMIT ?`, n)
 	if err != nil {
 		return nil, fmt.Errorf("stories pending: %w", err)
-	}
-	return scanStrings(rows, "stories pending")
-}
-
-func scanStrings(rows *sql.Rows, what string) ([]string, error) {
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
-			return nil, fmt.Errorf("%s: %w", what, err)
-		}
-		out = append(out, v)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	return out, nil
 }
@@ -46,9 +30,8 @@ const stateCols = `id, title, first_time, last_time, articles, centroid`
 
 func scanState(sc interface{ Scan(...any) error }) (news.StoryState, error) {
 	var (
-		st          news.StoryState
-		first, last string
-		centroid    string
+		st                    news.StoryState
+		first, last, centroid string
 	)
 	if err := sc.Scan(&st.ID, &st.Title, &first, &last, &st.Articles, &centroid); err != nil {
 		return st, err
@@ -66,17 +49,17 @@ func scanState(sc interface{ Scan(...any) error }) (news.StoryState, error) {
 // ActiveStories returns the stories with a dated article in [from, to]
 // and the undated ones, most recently active first.
 func (s *Store) ActiveStories(ctx context.Context, from, to time.Time, limit int) ([]news.StoryState, error) {
-	f, err := formatTime(from)
+	f, err := TextTime(from)
 	if err != nil {
 		return nil, fmt.Errorf("active stories: %w", err)
 	}
-	t, err := formatTime(to)
+	t, err := TextTime(to)
 	if err != nil {
 		return nil, fmt.Errorf("active stories: %w", err)
 	}
-	rows, err := s.w.QueryContext(ctx, `SELECT `+stateCols+` FROM stories
-		WHERE ?1 = '' OR last_time = '' OR (last_time >= ?1 AND first_time <= ?2)
-		ORDER BY last_time DESC, id LIMIT ?3`, f, t, limit)
+	rows, err := s.query(ctx, s.w, `SELECT `+stateCols+` FROM stories
+		WHERE ? = '' OR last_time = '' OR (last_time >= ? AND first_time <= ?)
+		ORDER BY last_time DESC, id LIMIT ?`, f, f, t, limit)
 	if err != nil {
 		return nil, fmt.Errorf("active stories: %w", err)
 	}
@@ -99,8 +82,8 @@ func (s *Store) ActiveStories(ctx context.Context, from, to time.Time, limit int
 // provenance family, or "".
 func (s *Store) FamilyStory(ctx context.Context, family string) (string, error) {
 	var id string
-	err := s.w.QueryRowContext(ctx, `SELECT story FROM story_members WHERE family = ? ORDER BY seq LIMIT 1`, family).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
+	err := s.queryRow(ctx, s.w, `SELECT story FROM story_members WHERE family = ? ORDER BY seq LIMIT 1`, family).Scan(&id)
+	if noRows(err) {
 		return "", nil
 	}
 	if err != nil {
@@ -111,8 +94,8 @@ func (s *Store) FamilyStory(ctx context.Context, family string) (string, error) 
 
 // StoryState returns one story.
 func (s *Store) StoryState(ctx context.Context, id string) (news.StoryState, error) {
-	st, err := scanState(s.w.QueryRowContext(ctx, `SELECT `+stateCols+` FROM stories WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
+	st, err := scanState(s.queryRow(ctx, s.w, `SELECT `+stateCols+` FROM stories WHERE id = ?`, id))
+	if noRows(err) {
 		return st, fmt.Errorf("story %s: %w", id, store.ErrNotFound)
 	}
 	if err != nil {
@@ -129,30 +112,16 @@ func (s *Store) DocFreqs(ctx context.Context, keys []string) (map[string]int, in
 	if err := s.w.QueryRowContext(ctx, `SELECT COALESCE((SELECT df FROM story_df WHERE key = ''), 0)`).Scan(&n); err != nil {
 		return nil, 0, fmt.Errorf("doc freqs: %w", err)
 	}
-	const chunk = 500
-	for i := 0; i < len(keys); i += chunk {
-		part := keys[i:min(i+chunk, len(keys))]
-		args := make([]any, len(part))
-		for j, k := range part {
-			args[j] = k
-		}
-		rows, err := s.w.QueryContext(ctx, `SELECT key, df FROM story_df WHERE key IN (?`+strings.Repeat(",?", len(part)-1)+`)`, args...)
+	err := chunks(keys, func(part []string) error {
+		cond, args := in(s.d, "key", part)
+		rows, err := s.query(ctx, s.w, `SELECT key, df FROM story_df WHERE `+cond, args...)
 		if err != nil {
-			return nil, 0, fmt.Errorf("doc freqs: %w", err)
+			return err
 		}
-		for rows.Next() {
-			var k string
-			var df int
-			if err := rows.Scan(&k, &df); err != nil {
-				rows.Close()
-				return nil, 0, fmt.Errorf("doc freqs: %w", err)
-			}
-			out[k] = df
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, 0, fmt.Errorf("doc freqs: %w", err)
-		}
+		return scanCounts(rows, out)
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("doc freqs: %w", err)
 	}
 	return out, n, nil
 }
@@ -162,11 +131,11 @@ func (s *Store) DocFreqs(ctx context.Context, keys []string) (map[string]int, in
 // queued is left as it is.
 func (s *Store) RecordStory(ctx context.Context, rec news.StoryRecord) error {
 	fail := func(err error) error { return fmt.Errorf("record story %s: %w", rec.Article, err) }
-	first, err := formatTime(rec.Story.First)
+	first, err := TextTime(rec.Story.First)
 	if err != nil {
 		return fail(err)
 	}
-	last, err := formatTime(rec.Story.Last)
+	last, err := TextTime(rec.Story.Last)
 	if err != nil {
 		return fail(err)
 	}
@@ -179,43 +148,48 @@ func (s *Store) RecordStory(ctx context.Context, rec news.StoryRecord) error {
 		return fail(err)
 	}
 	defer tx.Rollback()
-	var seq int64
-	if err := tx.QueryRowContext(ctx, `SELECT seq FROM articles WHERE id = ?`, rec.Article).Scan(&seq); err != nil {
-		if errors.Is(err, sql.ErrNoRows) {
-			return fail(store.ErrNotFound)
-		}
+	seq, err := s.seqOf(ctx, tx, rec.Article)
+	if err != nil {
 		return fail(err)
 	}
 	// Only a queued article is recorded: recording twice changes nothing.
-	res, err := tx.ExecContext(ctx, `DELETE FROM story_queue WHERE seq = ?`, seq)
+	res, err := s.exec(ctx, tx, `DELETE FROM story_queue WHERE seq = ?`, seq)
 	if err != nil {
 		return fail(err)
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, title, first_time, last_time, articles, centroid)
+	if _, err := s.exec(ctx, tx, `INSERT INTO stories (id, title, first_time, last_time, articles, centroid)
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_time = excluded.first_time,
 		last_time = excluded.last_time, articles = excluded.articles, centroid = excluded.centroid`,
 		rec.Story.ID, rec.Story.Title, first, last, rec.Story.Articles, centroid); err != nil {
 		return fail(err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO story_members (seq, story, family) VALUES (?, ?, ?)
+	if _, err := s.exec(ctx, tx, `INSERT INTO story_members (seq, story, family) VALUES (?, ?, ?)
 		ON CONFLICT (seq) DO UPDATE SET story = excluded.story, family = excluded.family`, seq, rec.Story.ID, rec.Family); err != nil {
 		return fail(err)
 	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO story_df (key, df) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = df + 1`)
+	// The key "" counts the clustered articles. Sorted, distinct keys
+	// keep concurrent writers from deadlocking on row locks and one
+	// statement from updating a row twice.
+	keys := append(slices.Clone(rec.Keys), "")
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	err = chunks(keys, func(part []string) error {
+		args := make([]any, len(part))
+		for i, k := range part {
+			args[i] = k
+		}
+		_, err := s.exec(ctx, tx, `INSERT INTO story_df (key, df) VALUES `+tuples(len(part), "(?, 1)")+`
+			ON CONFLICT (key) DO UPDATE SET df = story_df.df + 1`, args...)
+		return err
+	})
 	if err != nil {
 		return fail(err)
 	}
-	defer ins.Close()
-	for _, k := range append(append([]string(nil), rec.Keys...), "") {
-		if _, err := ins.ExecContext(ctx, k); err != nil {
-			return fail(err)
-		}
-	}
 	if err := tx.Commit(); err != nil {
-		return fail(err)
+		return fail(fmt.Errorf("commit: %w", err))
 	}
 	return nil
 }
@@ -230,7 +204,7 @@ func (s *Store) Stories(ctx context.Context, limit int) ([]news.StorySummary, er
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT s.id, s.title, s.first_time, s.last_time, s.articles,
+	rows, err := s.query(ctx, s.r, `SELECT s.id, s.title, s.first_time, s.last_time, s.articles,
 		(SELECT `+independent+` FROM story_members m WHERE m.story = s.id)
 		FROM stories s ORDER BY s.last_time = '', s.last_time DESC, s.id LIMIT ?`, limit)
 	if err != nil {
@@ -262,14 +236,10 @@ func (s *Store) Stories(ctx context.Context, limit int) ([]news.StorySummary, er
 
 // StoryArticles returns a story's article IDs in publication order.
 func (s *Store) StoryArticles(ctx context.Context, id string) ([]string, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT a.id FROM story_members m JOIN articles a ON a.seq = m.seq
-		WHERE m.story = ? ORDER BY a.published = '', a.published, a.seq`, id)
+	ids, err := s.strings(ctx, s.r, `SELECT a.id FROM story_members m JOIN articles a ON a.seq = m.seq
+		WHERE m.story = ? ORDER BY `+s.d.Undated+`, a.published, a.seq`, id)
 	if err != nil {
 		return nil, fmt.Errorf("story %s: %w", id, err)
-	}
-	ids, err := scanStrings(rows, "story "+id)
-	if err != nil {
-		return nil, err
 	}
 	if len(ids) == 0 {
 		return nil, fmt.Errorf("story %s: %w", id, store.ErrNotFound)
