@@ -13,8 +13,8 @@ import (
 	"sitrep/internal/annotate/sentence"
 	"sitrep/internal/corpus"
 	"sitrep/internal/facts"
-	"sitrep/internal/link/provenance"
 	"sitrep/internal/ner"
+	"sitrep/internal/train"
 )
 
 // runTrain builds one of the project's committed models or tables from
@@ -58,11 +58,11 @@ func trainProvenanceTable(env *environment, what string, args []string) error {
 	var buf bytes.Buffer
 	switch what {
 	case "synonyms":
-		if err := provenance.BuildSynonyms(*wordnet, &buf); err != nil {
+		if err := train.BuildSynonyms(*wordnet, &buf); err != nil {
 			return fmt.Errorf("train synonyms: %w", err)
 		}
 	case "lm":
-		n, err := provenance.BuildLM(*data, *minCount, &buf)
+		n, err := train.BuildLM(*data, *minCount, &buf)
 		if err != nil {
 			return fmt.Errorf("train lm: %w", err)
 		}

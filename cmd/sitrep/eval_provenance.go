@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"sitrep/internal/eval"
 	"sitrep/internal/link/provenance"
 )
 
@@ -13,16 +14,20 @@ func evalProvenance(env *environment, dir string) error {
 	if err != nil {
 		return err
 	}
-	lines, err := j.EvalNearDuplicates(dir)
+	syn, err := provenance.DefaultSynonyms()
+	if err != nil {
+		return err
+	}
+	lines, err := eval.NearDuplicates(j, dir)
 	if err != nil {
 		return fmt.Errorf("eval provenance: %w", err)
 	}
-	provenance.WriteEval(env.stdout, lines)
-	arts, err := provenance.HeldOutArticles(dir, 150)
+	eval.WriteProvenance(env.stdout, lines)
+	arts, err := eval.HeldOutArticles(dir, 150)
 	if err != nil {
 		return fmt.Errorf("eval provenance: %w", err)
 	}
-	pts, untouched := j.SpinCurve(arts, []float64{0.05, 0.1, 0.2, 0.3, 0.5}, 1)
+	pts, untouched := eval.SpinCurve(j, syn, arts, []float64{0.05, 0.1, 0.2, 0.3, 0.5}, 1)
 	fmt.Fprintf(env.stdout, "\nspin curve: %d held-out ukraine-war-news articles (>=150 words), test spinner with WordNet synonyms\n", len(arts))
 	fmt.Fprintf(env.stdout, "%-6s %-14s %-24s %-22s %s\n", "rate", "words replaced", "spun, original absent", "spun, original present", "derived, original present")
 	for _, p := range pts {

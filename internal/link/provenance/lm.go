@@ -7,17 +7,15 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
-	"sitrep/internal/corpus"
 	"sitrep/internal/link/provenance/minhash"
 )
 
 // The background language model: word and word-pair counts from the real
-// news corpora in ../shared/data, built by BuildLM and rebuilt with
+// news corpora in ../shared/data, built by train.BuildLM (internal/train) and rebuilt with
 // `sitrep train lm`. Only counts are kept, never text.
 //
 //go:embed data/lm.txt.gz
@@ -53,7 +51,7 @@ func (m *LM) Unigram(w string) int { return int(m.uni[w]) }
 // Bigram returns the count of the word pair "a b".
 func (m *LM) Bigram(a, b string) int { return int(m.bi[pairKey(a, b)]) }
 
-// ReadLM reads a gzipped model written by BuildLM: '#' comments, then
+// ReadLM reads a gzipped model written by train.BuildLM: '#' comments, then
 // "word<TAB>count" unigrams and "word word<TAB>count" bigrams.
 func ReadLM(r io.Reader) (*LM, error) {
 	zr, err := gzip.NewReader(r)
@@ -85,59 +83,4 @@ func ReadLM(r io.Reader) (*LM, error) {
 		return nil, fmt.Errorf("lm: %w", err)
 	}
 	return m, nil
-}
-
-// HeldOut reports whether a ukraine-war-news record is held out of the
-// background model (one in five, by a hash of its id), so that the spin
-// benchmark measures articles the model has not seen.
-func HeldOut(id string) bool { return minhash.HashString(id)%5 == 0 }
-
-// BuildLM counts words and word pairs in the corpora under dataDir
-// (ukraine-war-news without its held-out fifth, BASIL, the CNN
-// revisions' last versions, ECB+, the MSRP sentences) and writes the
-// gzipped model to w, keeping unigrams and bigrams seen at least
-// minCount times. It returns the number of words counted.
-func BuildLM(dataDir string, minCount int, w io.Writer) (int, error) {
-	uni := map[string]uint32{}
-	bi := map[string]uint32{}
-	total := 0
-	add := func(text string) {
-		for _, s := range newDoc(text, nil).sentences {
-			prev := ""
-			for _, wd := range s.words {
-				uni[wd.norm]++
-				if prev != "" {
-					bi[prev+" "+wd.norm]++
-				}
-				prev = wd.norm
-				total++
-			}
-		}
-	}
-	if err := corpus.News(dataDir, HeldOut, add); err != nil {
-		return 0, fmt.Errorf("build lm: %w", err)
-	}
-
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return 0, err
-	}
-	bw := bufio.NewWriter(zw)
-	fmt.Fprintf(bw, "# Background word and word-pair counts (lower-cased) from the news corpora in\n# ../shared/data: %d words; entries seen fewer than %d times are dropped.\n# Rebuild: sitrep train lm -data ../shared/data\n", total, minCount)
-	for _, m := range []map[string]uint32{uni, bi} {
-		keys := make([]string, 0, len(m))
-		for k, n := range m {
-			if int(n) >= minCount {
-				keys = append(keys, k)
-			}
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			fmt.Fprintf(bw, "%s\t%d\n", k, m[k])
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return 0, err
-	}
-	return total, zw.Close()
 }

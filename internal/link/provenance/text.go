@@ -244,3 +244,44 @@ func contentSet(ws []word) []uint64 {
 	}
 	return out
 }
+
+// Word is one word of a text as the judge reads it: its byte span, its
+// lower-cased form, whether it is a number, starts with a capital letter,
+// or is a stopword.
+type Word struct {
+	news.Span
+	Norm                  string
+	Number, Capital, Stop bool
+}
+
+// Words splits text into words as the judge does (for the evaluation's
+// test spinner).
+func Words(text string) []Word {
+	ws := words(text)
+	out := make([]Word, len(ws))
+	for i, w := range ws {
+		out[i] = Word{Span: w.Span, Norm: w.norm, Number: w.number, Capital: w.capital, Stop: stopwords[w.norm]}
+	}
+	return out
+}
+
+// SentenceWords returns the lower-cased words of each sentence of text
+// (split by the plain fallback splitter), as the background language
+// model counts them.
+func SentenceWords(text string) [][]string {
+	d := newDoc(text, nil)
+	out := make([][]string, len(d.sentences))
+	for i, s := range d.sentences {
+		for _, w := range s.words {
+			out[i] = append(out[i], w.norm)
+		}
+	}
+	return out
+}
+
+// Aligned reports whether the sentence a aligns with the sentence b as a
+// paraphrase or closer (for the evaluation on paraphrase pairs).
+func Aligned(a, b string) bool {
+	whole := func(t string) []news.Sentence { return []news.Sentence{{Span: news.Span{Start: 0, End: len(t)}}} }
+	return len(align(newDoc(a, whole(a)), newDoc(b, whole(b)))) > 0
+}

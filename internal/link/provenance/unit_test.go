@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"sitrep/internal/news"
 )
 
 func TestWords(t *testing.T) {
@@ -134,7 +136,7 @@ func BenchmarkJudgeSpunPair(b *testing.B) {
 	orig := strings.Repeat("Lisvanian President Danylo Korinsky said Wednesday that 3,000 Kazhari troops are already at military bases in Veldana close to the front line, and he expects their number to grow to 8,000. ", 20)
 	spun := strings.Repeat("Lisvanian President Danylo Korinsky stated Wednesday that 3,000 Kazhari troopers are at present stationed at navy installations in Veldana near the entrance line, and he expects their quantity to extend to 8,000. ", 20)
 	for b.Loop() {
-		j.judgePair(art("o", orig), art("s", spun))
+		j.Judge(&news.Article{ID: "s", Text: spun}, []Source{{Article: &news.Article{ID: "o", Text: orig}}})
 	}
 }
 

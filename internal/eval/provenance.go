@@ -1,4 +1,4 @@
-package provenance
+package eval
 
 import (
 	"bufio"
@@ -15,7 +15,9 @@ import (
 	"unicode/utf8"
 
 	"sitrep/internal/corpus"
+	"sitrep/internal/link/provenance"
 	"sitrep/internal/news"
+	"sitrep/internal/train"
 )
 
 // PR counts binary decisions against a truth.
@@ -52,23 +54,16 @@ func (p PR) F1() float64 {
 	return 2 * pr * rc / (pr + rc)
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
-// EvalLine is one row of an evaluation report.
-type EvalLine struct {
+// ProvenanceLine is one row of the provenance evaluation report.
+type ProvenanceLine struct {
 	Set   string         `json:"set"`
 	PR    PR             `json:"counts"`
 	Kinds map[string]int `json:"kinds,omitempty"`
 	Note  string         `json:"note,omitempty"`
 }
 
-// WriteEval prints lines as a table.
-func WriteEval(w io.Writer, lines []EvalLine) {
+// WriteProvenance prints lines as a table.
+func WriteProvenance(w io.Writer, lines []ProvenanceLine) {
 	fmt.Fprintf(w, "%-44s %6s %6s %6s %5s %5s %5s %5s  %s\n", "set", "P", "R", "F1", "TP", "FP", "FN", "TN", "verdicts")
 	for _, l := range lines {
 		var ks []string
@@ -84,17 +79,17 @@ func WriteEval(w io.Writer, lines []EvalLine) {
 func art(id, text string) *news.Article { return &news.Article{ID: id, Text: text} }
 
 // judgePair judges b against the earlier a.
-func (j *Judge) judgePair(a, b *news.Article) *news.Provenance {
-	return j.Judge(b, []Source{{Article: a}})
+func judgePair(j *provenance.Judge, a, b *news.Article) *news.Provenance {
+	return j.Judge(b, []provenance.Source{{Article: a}})
 }
 
-func reuseKind(k string) bool { return k == KindCopy || k == KindPartialCopy }
+func reuseKind(k string) bool { return k == provenance.KindCopy || k == provenance.KindPartialCopy }
 
-// EvalNearDuplicates scores copy and reuse detection on the real revision
+// NearDuplicates scores copy and reuse detection on the real revision
 // and update-chain sets, the MSRP paraphrase pairs, and BASIL's
 // same-event triplets (related, never copies), under dataDir.
-func (j *Judge) EvalNearDuplicates(dataDir string) ([]EvalLine, error) {
-	var out []EvalLine
+func NearDuplicates(j *provenance.Judge, dataDir string) ([]ProvenanceLine, error) {
+	var out []ProvenanceLine
 	nd := filepath.Join(dataDir, "near-duplicates")
 
 	// CNN revisions: consecutive versions are reuse; first versions of
@@ -126,29 +121,29 @@ func (j *Judge) EvalNearDuplicates(dataDir string) ([]EvalLine, error) {
 		sort.Slice(byPath[p], func(a, b int) bool { return byPath[p][a].Index < byPath[p][b].Index })
 	}
 	sort.Strings(paths)
-	cnn := EvalLine{Set: "cnn revisions (consecutive vs other article)", Kinds: map[string]int{}}
+	cnn := ProvenanceLine{Set: "cnn revisions (consecutive vs other article)", Kinds: map[string]int{}}
 	lsh := PR{}
 	for i, p := range paths {
 		vs := byPath[p]
 		for k := 1; k < len(vs); k++ {
-			v := j.judgePair(art("a", vs[k-1].Text), art("b", vs[k].Text))
+			v := judgePair(j, art("a", vs[k-1].Text), art("b", vs[k].Text))
 			cnn.PR.Add(true, reuseKind(v.Kind))
 			cnn.Kinds[v.Kind]++
 			lsh.Add(true, shareKey(vs[k-1].Text, vs[k].Text))
 		}
 		o := byPath[paths[(i+1)%len(paths)]][0]
-		v := j.judgePair(art("a", o.Text), art("b", vs[0].Text))
+		v := judgePair(j, art("a", o.Text), art("b", vs[0].Text))
 		cnn.PR.Add(false, reuseKind(v.Kind))
 		lsh.Add(false, shareKey(o.Text, vs[0].Text))
 	}
-	out = append(out, cnn, EvalLine{Set: "cnn revisions: LSH candidate (shared band)", PR: lsh})
+	out = append(out, cnn, ProvenanceLine{Set: "cnn revisions: LSH candidate (shared band)", PR: lsh})
 
 	// Yonhap update chains.
 	chains, err := readYonhap(filepath.Join(nd, "yonhap-update-chains-2025-12"))
 	if err != nil {
 		return nil, err
 	}
-	yon := EvalLine{Set: "yonhap chains (consecutive vs other chain)", Kinds: map[string]int{}}
+	yon := ProvenanceLine{Set: "yonhap chains (consecutive vs other chain)", Kinds: map[string]int{}}
 	ids := make([]string, 0, len(chains))
 	for id := range chains {
 		ids = append(ids, id)
@@ -157,12 +152,12 @@ func (j *Judge) EvalNearDuplicates(dataDir string) ([]EvalLine, error) {
 	for i, id := range ids {
 		c := chains[id]
 		for k := 1; k < len(c); k++ {
-			v := j.judgePair(art("a", c[k-1]), art("b", c[k]))
+			v := judgePair(j, art("a", c[k-1]), art("b", c[k]))
 			yon.PR.Add(true, reuseKind(v.Kind))
 			yon.Kinds[v.Kind]++
 		}
 		for _, other := range ids[i+1:] {
-			v := j.judgePair(art("a", chains[other][0]), art("b", c[0]))
+			v := judgePair(j, art("a", chains[other][0]), art("b", c[0]))
 			yon.PR.Add(false, reuseKind(v.Kind))
 		}
 	}
@@ -173,16 +168,13 @@ func (j *Judge) EvalNearDuplicates(dataDir string) ([]EvalLine, error) {
 	if err != nil {
 		return nil, err
 	}
-	mp := EvalLine{Set: "msrp test (aligned as paraphrase or closer)"}
+	mp := ProvenanceLine{Set: "msrp test (aligned as paraphrase or closer)"}
 	for i, line := range strings.Split(strings.TrimPrefix(string(msrp), "\ufeff"), "\n") {
 		fs := strings.Split(strings.TrimRight(line, "\r"), "\t")
 		if i == 0 || len(fs) != 5 {
 			continue
 		}
-		a, b := newDoc(fs[4], []news.Sentence{{Span: news.Span{Start: 0, End: len(fs[4])}}}),
-			newDoc(fs[3], []news.Sentence{{Span: news.Span{Start: 0, End: len(fs[3])}}})
-		ps := align(a, b)
-		mp.PR.Add(fs[0] == "1", len(ps) > 0)
+		mp.PR.Add(fs[0] == "1", provenance.Aligned(fs[4], fs[3]))
 	}
 	out = append(out, mp)
 
@@ -195,13 +187,13 @@ func (j *Judge) EvalNearDuplicates(dataDir string) ([]EvalLine, error) {
 	for _, b := range basil {
 		groups[b.Group] = append(groups[b.Group], b)
 	}
-	bl := EvalLine{Set: "basil same-event pairs (must not be copies)", Kinds: map[string]int{}}
+	bl := ProvenanceLine{Set: "basil same-event pairs (must not be copies)", Kinds: map[string]int{}}
 	for _, g := range groups {
 		sort.Slice(g, func(a, b int) bool { return g[a].Date+g[a].ID < g[b].Date+g[b].ID })
 		for x := 0; x < len(g); x++ {
 			for y := x + 1; y < len(g); y++ {
-				v := j.judgePair(art("a", g[x].Text), art("b", g[y].Text))
-				bl.PR.Add(false, reuseKind(v.Kind) || v.Kind == KindSpun)
+				v := judgePair(j, art("a", g[x].Text), art("b", g[y].Text))
+				bl.PR.Add(false, reuseKind(v.Kind) || v.Kind == provenance.KindSpun)
 				bl.Kinds[v.Kind]++
 			}
 		}
@@ -213,10 +205,10 @@ func (j *Judge) EvalNearDuplicates(dataDir string) ([]EvalLine, error) {
 // shareKey reports whether two texts share an LSH band key.
 func shareKey(a, b string) bool {
 	ka := map[int64]bool{}
-	for _, k := range Keys(a) {
+	for _, k := range provenance.Keys(a) {
 		ka[k] = true
 	}
-	for _, k := range Keys(b) {
+	for _, k := range provenance.Keys(b) {
 		if ka[k] {
 			return true
 		}
@@ -294,7 +286,7 @@ func HeldOutArticles(dataDir string, minWords int) ([]corpus.Doc, error) {
 		if err := dec.Decode(&r); err != nil {
 			return nil, err
 		}
-		if HeldOut(r.ID) && len(strings.Fields(r.Text)) >= minWords {
+		if train.HeldOut(r.ID) && len(strings.Fields(r.Text)) >= minWords {
 			out = append(out, corpus.Doc{ID: r.ID, Text: r.Text})
 		}
 	}
@@ -304,19 +296,19 @@ func HeldOutArticles(dataDir string, minWords int) ([]corpus.Doc, error) {
 // Spin replaces about rate of the replaceable words of text (words with a
 // synonym in syn) with a random synonym, keeping capitalisation: the test
 // spinner. It returns the spun text and the number of replacements.
-func Spin(text string, syn *Synonyms, rate float64, rng *rand.Rand) (string, int) {
+func Spin(text string, syn *provenance.Synonyms, rate float64, rng *rand.Rand) (string, int) {
 	var b strings.Builder
 	last, n := 0, 0
-	for _, w := range words(text) {
-		if w.number || stopwords[w.norm] {
+	for _, w := range provenance.Words(text) {
+		if w.Number || w.Stop {
 			continue
 		}
-		opts := syn.Of(w.norm)
+		opts := syn.Of(w.Norm)
 		if len(opts) == 0 || rng.Float64() >= rate {
 			continue
 		}
 		rep := opts[rng.IntN(len(opts))]
-		if w.capital {
+		if w.Capital {
 			r, size := utf8.DecodeRuneInString(rep)
 			rep = string(unicode.ToUpper(r)) + rep[size:]
 		}
@@ -345,10 +337,10 @@ type SpinPoint struct {
 	Derived float64 `json:"derived_with_original"`
 }
 
-// SpinCurve spins the held-out articles at each rate and measures
+// SpinCurve spins the held-out articles with syn at each rate and measures
 // detection, and the false-positive rate of every standalone kind on the
 // untouched articles.
-func (j *Judge) SpinCurve(arts []corpus.Doc, rates []float64, seed uint64) ([]SpinPoint, map[string]int) {
+func SpinCurve(j *provenance.Judge, syn *provenance.Synonyms, arts []corpus.Doc, rates []float64, seed uint64) ([]SpinPoint, map[string]int) {
 	untouched := map[string]int{}
 	for _, a := range arts {
 		untouched[j.Judge(art(a.ID, a.Text), nil).Kind]++
@@ -359,17 +351,17 @@ func (j *Judge) SpinCurve(arts []corpus.Doc, rates []float64, seed uint64) ([]Sp
 		p := SpinPoint{Rate: rate}
 		alone, with, derived, repl := 0, 0, 0, 0.0
 		for _, a := range arts {
-			spun, n := Spin(a.Text, j.syn, rate, rng)
+			spun, n := Spin(a.Text, syn, rate, rng)
 			p.Articles++
-			repl += float64(n) / float64(max(1, len(words(a.Text))))
-			if j.Judge(art("s", spun), nil).Kind == KindSpun {
+			repl += float64(n) / float64(max(1, len(provenance.Words(a.Text))))
+			if j.Judge(art("s", spun), nil).Kind == provenance.KindSpun {
 				alone++
 			}
-			v := j.judgePair(art("o", a.Text), art("s", spun))
-			if v.Kind == KindSpun {
+			v := judgePair(j, art("o", a.Text), art("s", spun))
+			if v.Kind == provenance.KindSpun {
 				with++
 			}
-			if Derived(v.Kind) {
+			if provenance.Derived(v.Kind) {
 				derived++
 			}
 		}
