@@ -3,7 +3,7 @@
 // proceed while one writer commits.
 //
 // The queries are internal/store/sqlstore's; this package opens the
-// file, gives the SQLite dialect (text times, ” for an unknown time,
+// file, gives the SQLite dialect (text times, the empty text for an unknown time,
 // FTS5 search) and its migrations, embedded in the binary (see the
 // migrations directory).
 package sqlite
@@ -156,9 +156,9 @@ func removeFiles(path string) error {
 }
 
 // dialect is how SQLite keeps what differs between the back ends: times
-// as fixed-width UTC text, ” for an unknown one (so "undated" is = ”
-// and sorts last in descending order), lists as IN (?, …), FTS5 search
-// fed once per Put batch.
+// as fixed-width UTC text, the empty text for an unknown one (so that
+// undated articles sort last newest first), lists as IN (?, …), FTS5
+// search fed once per Put batch.
 var dialect = sqlstore.Dialect{
 	Name:      "sqlite",
 	Time:      func(t time.Time) (any, error) { return sqlstore.TextTime(t) },
