@@ -278,13 +278,9 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// summaryCols are the columns scanSummary reads (articles aliased a).
-func (s *Store) summaryCols() string {
-	return `a.id, a.url, a.path, a.outlet, a.title, ` + s.d.Published + `, a.words, a.status, ` + s.d.Genre
-}
-
 // Search returns summaries of the articles whose title or text contain
-// every word of query, best match first. Nothing in query is read as
+// every word of query, best match first (read as entries: one scan for
+// every listing). Nothing in query is read as
 // query syntax; an empty query finds nothing. A limit <= 0 means
 // DefaultLimit; it is capped at MaxLimit.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.Summary, error) {

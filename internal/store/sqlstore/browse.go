@@ -17,9 +17,10 @@ import (
 var _ store.Browser = (*Store)(nil)
 
 // entryCols reads an article's summary and its link-phase results from
-// its columns (migration 0005).
+// its columns (migration 0005); entries scans them (articles aliased a).
 func (s *Store) entryCols() string {
-	return s.summaryCols() + `, a.story, a.provenance_kind, a.provenance_of, a.provenance_family, a.figures, a.events`
+	return `a.id, a.url, a.path, a.outlet, a.title, ` + s.d.Published + `, a.words, a.status, ` + s.d.Genre + `,
+		a.story, a.provenance_kind, a.provenance_of, a.provenance_family, a.figures, a.events`
 }
 
 func (s *Store) entries(ctx context.Context, q string, args ...any) ([]store.Entry, error) {

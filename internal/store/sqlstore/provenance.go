@@ -12,7 +12,7 @@ import (
 // The provenance index (link/provenance's Index): see the migrations
 // 0002_provenance.sql.
 
-// refCols are the columns scanRefs reads (articles aliased a).
+// refCols are the columns refs reads (articles aliased a).
 func (s *Store) refCols() string {
 	return `a.id, a.seq, ` + s.d.Published + `, EXISTS (SELECT 1 FROM provenance p WHERE p.seq = a.seq)`
 }
