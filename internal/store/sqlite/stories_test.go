@@ -4,9 +4,6 @@ import (
 	"context"
 	"testing"
 
-	linkentity "sitrep/internal/link/entity"
-	"sitrep/internal/link/provenance"
-	"sitrep/internal/link/story"
 	"sitrep/internal/link/story/storytest"
 )
 
@@ -18,12 +15,3 @@ func TestStoryIndex(t *testing.T) {
 	defer s.Close()
 	storytest.Run(t, s)
 }
-
-// The store implements every link step's store interface.
-var (
-	_ linkentity.Store  = (*Store)(nil)
-	_ linkentity.Lister = (*Store)(nil)
-	_ provenance.Store  = (*Store)(nil)
-	_ story.Store       = (*Store)(nil)
-	_ story.Lister      = (*Store)(nil)
-)

@@ -41,81 +41,90 @@ func (s *Store) EntityNames(ctx context.Context, _, block string) ([]news.Entity
 	return out, rows.Err()
 }
 
-// seqOf returns the storage sequence number of the article id, or an
-// error wrapping store.ErrNotFound.
-func (s *Store) seqOf(ctx context.Context, tx *sql.Tx, id string) (int64, error) {
-	var seq int64
-	err := s.queryRow(ctx, tx, `SELECT seq FROM articles WHERE id = ?`, id).Scan(&seq)
-	if noRows(err) {
-		return 0, store.ErrNotFound
+// recordArticle runs f in one write transaction with the storage
+// sequence number of the stored article id, and commits if f returns
+// nil; an unknown id is an error wrapping store.ErrNotFound.
+func (s *Store) recordArticle(ctx context.Context, id string, f func(tx *sql.Tx, seq int64) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
 	}
-	return seq, err
+	defer tx.Rollback()
+	var seq int64
+	err = s.queryRow(ctx, tx, `SELECT seq FROM articles WHERE id = ?`, id).Scan(&seq)
+	if noRows(err) {
+		return store.ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	if err := f(tx, seq); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
 }
 
 // RecordEntities stores an article's names and mentions and takes it
 // off the queue, in one transaction.
 func (s *Store) RecordEntities(ctx context.Context, id string, names []news.EntityName, mentions []news.EntityMentions) error {
 	fail := func(err error) error { return fmt.Errorf("record entities %s: %w", id, err) }
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fail(err)
-	}
-	defer tx.Rollback()
-	seq, err := s.seqOf(ctx, tx, id)
-	if err != nil {
-		return fail(err)
-	}
-	err = chunks(names, func(part []news.EntityName) error {
-		args := make([]any, 0, 5*len(part))
-		for _, n := range part {
-			args = append(args, n.Type, n.Key, n.Block, n.Entity, n.Canonical)
-		}
-		_, err := s.exec(ctx, tx, `INSERT INTO entity_names (type, name_key, block, entity, canonical) VALUES `+
-			tuples(len(part), "(?, ?, ?, ?, ?)")+` ON CONFLICT DO NOTHING`, args...)
-		return err
-	})
-	if err != nil {
-		return fail(err)
-	}
-	if _, err := s.exec(ctx, tx, `DELETE FROM entity_mentions WHERE seq = ?`, seq); err != nil {
-		return fail(err)
-	}
-	// One row per (entity, written form); a form given twice counts twice.
-	type mention struct {
-		m     *news.EntityMentions
-		alias string
-		count int
-	}
-	var rowsOf []mention
-	at := map[[2]string]int{}
-	for i := range mentions {
-		m := &mentions[i]
-		for _, a := range m.Aliases {
-			k := [2]string{m.Entity, a.Text}
-			if j, ok := at[k]; ok {
-				rowsOf[j].count += a.Count
-				continue
+	err := s.recordArticle(ctx, id, func(tx *sql.Tx, seq int64) error {
+		err := chunks(names, func(part []news.EntityName) error {
+			args := make([]any, 0, 5*len(part))
+			for _, n := range part {
+				args = append(args, n.Type, n.Key, n.Block, n.Entity, n.Canonical)
 			}
-			at[k] = len(rowsOf)
-			rowsOf = append(rowsOf, mention{m, a.Text, a.Count})
+			_, err := s.exec(ctx, tx, `INSERT INTO entity_names (type, name_key, block, entity, canonical) VALUES `+
+				tuples(len(part), "(?, ?, ?, ?, ?)")+` ON CONFLICT DO NOTHING`, args...)
+			return err
+		})
+		if err != nil {
+			return err
 		}
-	}
-	err = chunks(rowsOf, func(part []mention) error {
-		args := make([]any, 0, 6*len(part))
-		for _, r := range part {
-			args = append(args, r.m.Entity, seq, r.alias, r.m.Type, r.m.Canonical, r.count)
+		if _, err := s.exec(ctx, tx, `DELETE FROM entity_mentions WHERE seq = ?`, seq); err != nil {
+			return err
 		}
-		_, err := s.exec(ctx, tx, `INSERT INTO entity_mentions (entity, seq, alias, type, canonical, count) VALUES `+
-			tuples(len(part), "(?, ?, ?, ?, ?, ?)"), args...)
-		return err
+		// One row per (entity, written form); a form given twice counts twice.
+		type mention struct {
+			m     *news.EntityMentions
+			alias string
+			count int
+		}
+		var rowsOf []mention
+		at := map[[2]string]int{}
+		for i := range mentions {
+			m := &mentions[i]
+			for _, a := range m.Aliases {
+				k := [2]string{m.Entity, a.Text}
+				if j, ok := at[k]; ok {
+					rowsOf[j].count += a.Count
+					continue
+				}
+				at[k] = len(rowsOf)
+				rowsOf = append(rowsOf, mention{m, a.Text, a.Count})
+			}
+		}
+		err = chunks(rowsOf, func(part []mention) error {
+			args := make([]any, 0, 6*len(part))
+			for _, r := range part {
+				args = append(args, r.m.Entity, seq, r.alias, r.m.Type, r.m.Canonical, r.count)
+			}
+			_, err := s.exec(ctx, tx, `INSERT INTO entity_mentions (entity, seq, alias, type, canonical, count) VALUES `+
+				tuples(len(part), "(?, ?, ?, ?, ?, ?)"), args...)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := s.exec(ctx, tx, `DELETE FROM entity_queue WHERE seq = ?`, seq); err != nil {
+			return err
+		}
+		return nil
 	})
 	if err != nil {
-		return fail(err)
-	}
-	if _, err := s.exec(ctx, tx, `DELETE FROM entity_queue WHERE seq = ?`, seq); err != nil {
-		return fail(err)
-	}
-	if err := tx.Commit(); err != nil {
 		return fail(err)
 	}
 	return nil

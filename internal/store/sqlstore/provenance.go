@@ -105,42 +105,36 @@ func (s *Store) ProvenanceDependents(ctx context.Context, id string) ([]string, 
 // off the queue and queues rec.Requeue, in one transaction.
 func (s *Store) RecordProvenance(ctx context.Context, rec news.ProvenanceRecord) error {
 	fail := func(err error) error { return fmt.Errorf("record provenance %s: %w", rec.ID, err) }
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fail(err)
-	}
-	defer tx.Rollback()
-	seq, err := s.seqOf(ctx, tx, rec.ID)
-	if err != nil {
-		return fail(err)
-	}
-	err = chunks(rec.Keys, func(part []int64) error {
-		args := make([]any, 0, 2*len(part))
-		for _, k := range part {
-			args = append(args, k, seq)
+	err := s.recordArticle(ctx, rec.ID, func(tx *sql.Tx, seq int64) error {
+		err := chunks(rec.Keys, func(part []int64) error {
+			args := make([]any, 0, 2*len(part))
+			for _, k := range part {
+				args = append(args, k, seq)
+			}
+			_, err := s.exec(ctx, tx, `INSERT INTO provenance_keys (key, seq) VALUES `+tuples(len(part), "(?, ?)")+
+				` ON CONFLICT DO NOTHING`, args...)
+			return err
+		})
+		if err != nil {
+			return err
 		}
-		_, err := s.exec(ctx, tx, `INSERT INTO provenance_keys (key, seq) VALUES `+tuples(len(part), "(?, ?)")+
-			` ON CONFLICT DO NOTHING`, args...)
-		return err
+		if _, err := s.exec(ctx, tx, `INSERT INTO provenance (seq, host, kind, of_seq, family_seq)
+			VALUES (?, ?, ?, (SELECT seq FROM articles WHERE id = ?), (SELECT seq FROM articles WHERE id = ?))
+			ON CONFLICT (seq) DO UPDATE SET host = excluded.host, kind = excluded.kind,
+				of_seq = excluded.of_seq, family_seq = excluded.family_seq`,
+			seq, rec.Host, rec.Kind, rec.Of, rec.Family); err != nil {
+			return err
+		}
+		if _, err := s.exec(ctx, tx, `DELETE FROM provenance_queue WHERE seq = ?`, seq); err != nil {
+			return err
+		}
+		if err := s.enqueue(ctx, tx, "provenance_queue", rec.Requeue); err != nil {
+			return fmt.Errorf("requeue: %w", err)
+		}
+		return nil
 	})
 	if err != nil {
 		return fail(err)
-	}
-	if _, err := s.exec(ctx, tx, `INSERT INTO provenance (seq, host, kind, of_seq, family_seq)
-		VALUES (?, ?, ?, (SELECT seq FROM articles WHERE id = ?), (SELECT seq FROM articles WHERE id = ?))
-		ON CONFLICT (seq) DO UPDATE SET host = excluded.host, kind = excluded.kind,
-			of_seq = excluded.of_seq, family_seq = excluded.family_seq`,
-		seq, rec.Host, rec.Kind, rec.Of, rec.Family); err != nil {
-		return fail(err)
-	}
-	if _, err := s.exec(ctx, tx, `DELETE FROM provenance_queue WHERE seq = ?`, seq); err != nil {
-		return fail(err)
-	}
-	if err := s.enqueue(ctx, tx, "provenance_queue", rec.Requeue); err != nil {
-		return fail(fmt.Errorf("requeue: %w", err))
-	}
-	if err := tx.Commit(); err != nil {
-		return fail(fmt.Errorf("commit: %w", err))
 	}
 	return nil
 }

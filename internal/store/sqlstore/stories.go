@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"time"
@@ -143,53 +144,47 @@ func (s *Store) RecordStory(ctx context.Context, rec news.StoryRecord) error {
 	if err != nil {
 		return fail(err)
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fail(err)
-	}
-	defer tx.Rollback()
-	seq, err := s.seqOf(ctx, tx, rec.Article)
-	if err != nil {
-		return fail(err)
-	}
-	// Only a queued article is recorded: recording twice changes nothing.
-	res, err := s.exec(ctx, tx, `DELETE FROM story_queue WHERE seq = ?`, seq)
-	if err != nil {
-		return fail(err)
-	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return err
-	}
-	if _, err := s.exec(ctx, tx, `INSERT INTO stories (id, title, first_time, last_time, articles, centroid)
-		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_time = excluded.first_time,
-		last_time = excluded.last_time, articles = excluded.articles, centroid = excluded.centroid`,
-		rec.Story.ID, rec.Story.Title, first, last, rec.Story.Articles, centroid); err != nil {
-		return fail(err)
-	}
-	if _, err := s.exec(ctx, tx, `INSERT INTO story_members (seq, story, family) VALUES (?, ?, ?)
-		ON CONFLICT (seq) DO UPDATE SET story = excluded.story, family = excluded.family`, seq, rec.Story.ID, rec.Family); err != nil {
-		return fail(err)
-	}
-	// The key "" counts the clustered articles. Sorted, distinct keys
-	// keep concurrent writers from deadlocking on row locks and one
-	// statement from updating a row twice.
-	keys := append(slices.Clone(rec.Keys), "")
-	slices.Sort(keys)
-	keys = slices.Compact(keys)
-	err = chunks(keys, func(part []string) error {
-		args := make([]any, len(part))
-		for i, k := range part {
-			args[i] = k
+	err = s.recordArticle(ctx, rec.Article, func(tx *sql.Tx, seq int64) error {
+		// Only a queued article is recorded: recording twice changes nothing.
+		res, err := s.exec(ctx, tx, `DELETE FROM story_queue WHERE seq = ?`, seq)
+		if err != nil {
+			return err
 		}
-		_, err := s.exec(ctx, tx, `INSERT INTO story_df (key, df) VALUES `+tuples(len(part), "(?, 1)")+`
-			ON CONFLICT (key) DO UPDATE SET df = story_df.df + 1`, args...)
-		return err
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		if _, err := s.exec(ctx, tx, `INSERT INTO stories (id, title, first_time, last_time, articles, centroid)
+			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_time = excluded.first_time,
+			last_time = excluded.last_time, articles = excluded.articles, centroid = excluded.centroid`,
+			rec.Story.ID, rec.Story.Title, first, last, rec.Story.Articles, centroid); err != nil {
+			return err
+		}
+		if _, err := s.exec(ctx, tx, `INSERT INTO story_members (seq, story, family) VALUES (?, ?, ?)
+			ON CONFLICT (seq) DO UPDATE SET story = excluded.story, family = excluded.family`, seq, rec.Story.ID, rec.Family); err != nil {
+			return err
+		}
+		// The key "" counts the clustered articles. Sorted, distinct keys
+		// keep concurrent writers from deadlocking on row locks and one
+		// statement from updating a row twice.
+		keys := append(slices.Clone(rec.Keys), "")
+		slices.Sort(keys)
+		keys = slices.Compact(keys)
+		err = chunks(keys, func(part []string) error {
+			args := make([]any, len(part))
+			for i, k := range part {
+				args[i] = k
+			}
+			_, err := s.exec(ctx, tx, `INSERT INTO story_df (key, df) VALUES `+tuples(len(part), "(?, 1)")+`
+				ON CONFLICT (key) DO UPDATE SET df = story_df.df + 1`, args...)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		return nil
 	})
 	if err != nil {
 		return fail(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fail(fmt.Errorf("commit: %w", err))
 	}
 	return nil
 }
