@@ -59,14 +59,23 @@ func (s *Store) ProvenanceCandidates(ctx context.Context, id string, keys []int6
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	parts := make([]string, len(keys))
-	args := make([]any, 0, 2*len(keys)+2)
-	for i, k := range keys {
-		parts[i] = `SELECT b.seq FROM (SELECT seq FROM provenance_keys WHERE key = ? ORDER BY seq LIMIT ?) AS b`
-		args = append(args, k, perKey)
+	var hits string
+	var args []any
+	if s.d.Arrays {
+		// One lateral read per bucket of the array of keys.
+		hits = `SELECT b.seq FROM unnest(?::bigint[]) AS k (key)
+			CROSS JOIN LATERAL (SELECT p.seq FROM provenance_keys p WHERE p.key = k.key ORDER BY p.seq LIMIT ?) AS b`
+		args = []any{keys, perKey}
+	} else {
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = `SELECT b.seq FROM (SELECT seq FROM provenance_keys WHERE key = ? ORDER BY seq LIMIT ?) AS b`
+			args = append(args, k, perKey)
+		}
+		hits = strings.Join(parts, " UNION ALL ")
 	}
 	args = append(args, id, limit)
-	return s.refs(ctx, "candidates", `WITH hits (seq) AS (`+strings.Join(parts, " UNION ALL ")+`),
+	return s.refs(ctx, "candidates", `WITH hits (seq) AS (`+hits+`),
 		counted AS (SELECT seq, count(*) AS n FROM hits
 			WHERE seq <> COALESCE((SELECT seq FROM articles WHERE id = ?), 0)
 			GROUP BY seq ORDER BY n DESC, seq LIMIT ?)
