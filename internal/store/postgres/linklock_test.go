@@ -15,7 +15,7 @@ func TestLinkLockExcludesASecondStore(t *testing.T) {
 	}
 	// A second handle on the same schema, as a second process would open.
 	var schema string
-	if err := a.pool.QueryRow(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
+	if err := a.db.QueryRowContext(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
 		t.Fatal(err)
 	}
 	b, err := Open(ctx, withSearchPath(t, testDSN(t), schema))
