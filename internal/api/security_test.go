@@ -87,7 +87,7 @@ func TestNoServerPaths(t *testing.T) {
 	if err := apitest.Link(ctx, s); err != nil {
 		t.Fatal(err)
 	}
-	all, err := s.Articles(ctx, store.ListOptions{})
+	all, err := s.ArticleEntries(ctx, store.EntryFilter{})
 	if err != nil || len(all) != 1 || !strings.Contains(all[0].Path, "secret-server-dir") {
 		t.Fatalf("the store should keep the path for the CLI: %v %+v", err, all)
 	}
