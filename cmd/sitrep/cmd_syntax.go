@@ -181,12 +181,13 @@ func evalSyntax(env *environment, data string, dev bool) error {
 }
 
 // reparse recomputes the token, sentence and syntax layers of a stored
-// article (they are not stored; both stages are deterministic).
+// article (they are not stored; both stages are deterministic), parsing
+// every sentence, not only those ingest parses.
 func reparse(ctx context.Context, a *news.Article) error {
 	if err := sentence.New().Process(ctx, a); err != nil {
 		return fmt.Errorf("article %s: %w", a.ID, err)
 	}
-	if err := asyntax.New().Process(ctx, a); err != nil {
+	if err := asyntax.NewParseAll().Process(ctx, a); err != nil {
 		return fmt.Errorf("article %s: %w", a.ID, err)
 	}
 	return nil

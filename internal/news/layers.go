@@ -285,10 +285,12 @@ func (p UPOS) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
 // Syntax is one token's entry in the syntax layer
 // (internal/annotate/syntax): its part of speech, lemma and basic
 // Universal Dependencies head and relation. Article.Syntax holds one per
-// token of Article.Tokens, in the same order.
+// token of Article.Tokens, in the same order. The stage parses only some
+// sentences by default: the tokens of the others have a tag and a lemma
+// but no head and no relation (see [Syntax.Parsed]).
 type Syntax struct {
 	// Head is the index in Article.Tokens of the token's syntactic head,
-	// or -1 for the root of its sentence.
+	// or -1 for the root of its sentence and for a token not parsed.
 	Head int32
 	// UPOS is the universal part-of-speech tag.
 	UPOS UPOS
@@ -298,6 +300,10 @@ type Syntax struct {
 	// Lemma is the dictionary form ("say" for "said").
 	Lemma string
 }
+
+// Parsed reports whether the token's sentence was parsed: Head and Rel
+// are then set (a parsed root has Head -1 and Rel "root").
+func (s Syntax) Parsed() bool { return s.Rel != "" }
 
 // Genre is an article's genre: what kind of report it is, decided by the
 // genre stage (internal/annotate/genre) from its address, headline, text

@@ -24,9 +24,16 @@ type Analysis struct {
 	sc scratch
 }
 
-// Analyze fills out for one sentence of words. With no parser, Heads and
-// Rels are left empty.
+// Analyze fills out for one sentence of words: [Analyzer.Tag], then
+// [Analyzer.Parse].
 func (a *Analyzer) Analyze(words []string, out *Analysis) {
+	a.Tag(words, out)
+	a.Parse(words, out)
+}
+
+// Tag fills the Tags and Lemmas of out for one sentence of words and
+// empties Heads and Rels.
+func (a *Analyzer) Tag(words []string, out *Analysis) {
 	out.Tags = a.Tagger.tag(words, &out.sc, out.Tags[:0])
 	out.Lemmas = out.Lemmas[:0]
 	var lem string
@@ -34,6 +41,12 @@ func (a *Analyzer) Analyze(words []string, out *Analysis) {
 		lem, out.sc.buf = a.Lemmatizer.Lemma(w, out.Tags[i], out.sc.buf)
 		out.Lemmas = append(out.Lemmas, lem)
 	}
+	out.Heads, out.Rels = out.Heads[:0], out.Rels[:0]
+}
+
+// Parse fills the Heads and Rels of out for words, whose Tags
+// [Analyzer.Tag] has filled. With no parser, it leaves them empty.
+func (a *Analyzer) Parse(words []string, out *Analysis) {
 	out.Heads, out.Rels = out.Heads[:0], out.Rels[:0]
 	if a.Parser == nil {
 		return

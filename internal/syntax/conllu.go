@@ -17,9 +17,10 @@ type Word struct {
 	Form  string
 	Lemma string
 	UPOS  news.UPOS
-	// Head is the 1-based index of the head word, 0 for the root.
+	// Head is the 1-based index of the head word, 0 for the root, -1
+	// when HEAD is "_" (a sentence not parsed).
 	Head int
-	// Rel is the basic dependency relation (DEPREL).
+	// Rel is the basic dependency relation (DEPREL), "" when it is "_".
 	Rel string
 }
 
@@ -121,15 +122,19 @@ func ReadCoNLLU(r io.Reader) ([]Sentence, error) {
 			cur.Multi = append(cur.Multi, Range{First: first - 1, Last: last - 1, Form: cols[1]})
 			continue
 		}
-		head, err := strconv.Atoi(cols[6])
-		if err != nil {
-			return nil, fmt.Errorf("line %d: bad head %q", n, cols[6])
+		head, rel := -1, ""
+		if cols[6] != "_" {
+			h, err := strconv.Atoi(cols[6])
+			if err != nil || h < 0 {
+				return nil, fmt.Errorf("line %d: bad head %q", n, cols[6])
+			}
+			head, rel = h, cols[7]
 		}
 		tag, ok := news.ParseUPOS(cols[3])
 		if !ok {
 			return nil, fmt.Errorf("line %d: unknown UPOS %q", n, cols[3])
 		}
-		cur.Words = append(cur.Words, Word{Form: cols[1], Lemma: cols[2], UPOS: tag, Head: head, Rel: cols[7]})
+		cur.Words = append(cur.Words, Word{Form: cols[1], Lemma: cols[2], UPOS: tag, Head: head, Rel: rel})
 	}
 	flush()
 	if err := sc.Err(); err != nil {
@@ -137,7 +142,7 @@ func ReadCoNLLU(r io.Reader) ([]Sentence, error) {
 	}
 	for i, s := range out {
 		for j, w := range s.Words {
-			if w.Head < 0 || w.Head > len(s.Words) || w.Head == j+1 {
+			if w.Head < -1 || w.Head > len(s.Words) || w.Head == j+1 {
 				return nil, fmt.Errorf("sentence %d word %d: bad head %d", i+1, j+1, w.Head)
 			}
 		}

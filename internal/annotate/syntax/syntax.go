@@ -2,7 +2,12 @@
 // (news.Article.Syntax): for every token of the token layer, its
 // Universal Dependencies v2 part-of-speech tag, lemma, head and
 // relation, from the tagger, lemmatiser and parser in internal/syntax.
-// It runs after the sentence stage and parses each sentence on its own.
+// It runs after the sentence stage. It tags and lemmatises every
+// sentence, but by default parses only the sentences a later stage needs
+// ([NeedsParse]: a number, or a reporting-verb candidate); the tokens of
+// the other sentences keep Head -1 and an empty Rel, the "not parsed"
+// marker of [news.Syntax.Parsed]. [NewParseAll] parses every sentence
+// (`sitrep show --syntax`, `sitrep export conllu`).
 //
 // The layer is not stored with the article (like the token layer it is
 // recomputed: [Stage.Process] is deterministic). [Sentences] gives a
@@ -59,9 +64,10 @@ var Model = sync.OnceValues(func() (*ud.Analyzer, error) {
 
 // Stage is the syntax stage. It is safe for concurrent use.
 type Stage struct {
-	an   *ud.Analyzer
-	err  error
-	pool sync.Pool // *work
+	an       *ud.Analyzer
+	err      error
+	parseAll bool
+	pool     sync.Pool // *work
 }
 
 // work is the scratch memory of one Process call.
@@ -77,11 +83,52 @@ func New() *Stage {
 	return &Stage{an: an, err: err}
 }
 
-// NewWith returns the stage with the given models.
-func NewWith(an *ud.Analyzer) *Stage { return &Stage{an: an} }
+// NewParseAll returns the stage with the embedded models that parses
+// every sentence, not only those [NeedsParse] selects.
+func NewParseAll() *Stage {
+	s := New()
+	s.parseAll = true
+	return s
+}
+
+// NewWith returns the stage with the given models; parseAll makes it
+// parse every sentence, not only those [NeedsParse] selects.
+func NewWith(an *ud.Analyzer, parseAll bool) *Stage { return &Stage{an: an, parseAll: parseAll} }
+
+// reportLemmas are the lemmas of the claim stage's reporting cues
+// (internal/annotate/claim: "said", "according to", "citing" …): a
+// sentence with one of them may hold a claim whose speaker a later stage
+// takes from the tree.
+var reportLemmas = map[string]bool{
+	"say": true, "tell": true, "estimate": true, "warn": true, "confirm": true, "deny": true,
+	"report": true, "claim": true, "write": true, "add": true, "state": true, "announce": true,
+	"believe": true, "insist": true, "note": true, "acknowledge": true, "admit": true,
+	"explain": true, "accord": true, "quote": true, "cite": true,
+}
+
+// NeedsParse is the one place that decides which sentences the stage
+// parses by default: those with a number (a token tagged NUM or holding
+// a digit: quantities, figures, dates) or a reporting-verb candidate (a
+// token, whatever its tag, whose lemma is one of the claim stage's
+// reporting verbs). tags and lemmas are the tagger's and lemmatiser's
+// output for words.
+func NeedsParse(words []string, tags []news.UPOS, lemmas []string) bool {
+	for i, w := range words {
+		if tags[i] == news.NUM || reportLemmas[lemmas[i]] {
+			return true
+		}
+		for j := 0; j < len(w); j++ {
+			if w[j] >= '0' && w[j] <= '9' {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // Process fills a.Syntax, one entry per token, sentence by sentence.
-// Tokens outside every sentence get no tag and no head.
+// Tokens outside every sentence get no tag and no head; tokens of
+// sentences left unparsed get their tag and lemma, Head -1 and no Rel.
 func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	if s.err != nil {
 		return s.err
@@ -119,11 +166,17 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		if len(w.words) == 0 {
 			continue
 		}
-		s.an.Analyze(w.words, &w.out)
+		s.an.Tag(w.words, &w.out)
+		if s.parseAll || NeedsParse(w.words, w.out.Tags, w.out.Lemmas) {
+			s.an.Parse(w.words, &w.out)
+		}
 		for j := range w.words {
 			e := &a.Syntax[first+j]
 			e.UPOS = w.out.Tags[j]
 			e.Lemma = w.out.Lemmas[j]
+			if len(w.out.Heads) == 0 {
+				continue
+			}
 			if h := w.out.Heads[j]; h > 0 {
 				e.Head = int32(first) + h - 1
 			}

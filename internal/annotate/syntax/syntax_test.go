@@ -75,8 +75,29 @@ func TestStage(t *testing.T) {
 	if e := a.Syntax[find(a, 0, "n't")]; e.Lemma != "not" {
 		t.Errorf("n't: %+v", e)
 	}
-	// Every sentence has exactly one root, and heads stay in the sentence.
+	// Only the sentence with no number and no reporting verb is left
+	// unparsed, and it keeps its tags and lemmas.
+	last := find(a, 0, "city") - 1 // "The city's mayor didn't comment."
+	for i, e := range a.Syntax {
+		inLast := i >= last
+		if e.Parsed() == inLast {
+			t.Errorf("token %d %q: parsed %v", i, a.Tokens[i].In(a.Text), e.Parsed())
+		}
+		if e.UPOS == news.UPOSNone || e.Lemma == "" {
+			t.Errorf("token %d %q: no tag or lemma: %+v", i, a.Tokens[i].In(a.Text), e)
+		}
+	}
+	// Every parsed sentence has exactly one root, and heads stay in the
+	// sentence; an unparsed one has head -1 throughout.
 	for _, sv := range Sentences(a) {
+		if !sv.Parsed {
+			for _, tk := range sv.Tokens {
+				if tk.Head != -1 || tk.Rel != "" {
+					t.Errorf("unparsed sentence: token %+v", tk)
+				}
+			}
+			continue
+		}
 		roots := 0
 		for _, tk := range sv.Tokens {
 			if tk.Head == 0 {
@@ -99,8 +120,57 @@ func TestStage(t *testing.T) {
 	if err := WriteCoNLLU(&buf, a); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ud.ReadCoNLLU(&buf); err != nil {
-		t.Errorf("our CoNLL-U does not read back: %v", err)
+	back, err := ud.ReadCoNLLU(&buf)
+	if err != nil {
+		t.Fatalf("our CoNLL-U does not read back: %v", err)
+	}
+	if last := back[len(back)-1]; last.Words[0].Head != -1 || last.Words[0].Rel != "" || last.Words[0].UPOS != news.DET {
+		t.Errorf("unparsed sentence read back as %+v", last.Words[0])
+	}
+}
+
+// TestParseAllSame checks that selective parsing changes nothing in the
+// sentences it parses, and that NewParseAll parses every sentence.
+func TestParseAllSame(t *testing.T) {
+	stage(t)
+	sel := analyse(t, New(), text)
+	all := analyse(t, NewParseAll(), text)
+	parsed := 0
+	for i, e := range sel.Syntax {
+		f := all.Syntax[i]
+		if !f.Parsed() {
+			t.Errorf("parse-all left token %d unparsed", i)
+		}
+		if e.Parsed() {
+			parsed++
+			if e != f {
+				t.Errorf("token %d: selective %+v, full %+v", i, e, f)
+			}
+		} else if e.UPOS != f.UPOS || e.Lemma != f.Lemma || e.Head != -1 {
+			t.Errorf("token %d: unparsed %+v, full %+v", i, e, f)
+		}
+	}
+	if parsed == 0 || parsed == len(sel.Syntax) {
+		t.Errorf("%d of %d tokens parsed; want some but not all", parsed, len(sel.Syntax))
+	}
+}
+
+func TestNeedsParse(t *testing.T) {
+	for _, c := range []struct {
+		words  []string
+		tags   []news.UPOS
+		lemmas []string
+		want   bool
+	}{
+		{[]string{"It", "rained"}, []news.UPOS{news.PRON, news.VERB}, []string{"it", "rain"}, false},
+		{[]string{"Two", "died"}, []news.UPOS{news.NUM, news.VERB}, []string{"two", "die"}, true},
+		{[]string{"In", "2024"}, []news.UPOS{news.ADP, news.PROPN}, []string{"in", "2024"}, true},
+		{[]string{"He", "said", "so"}, []news.UPOS{news.PRON, news.VERB, news.ADV}, []string{"he", "say", "so"}, true},
+		{[]string{"Baltic", "states"}, []news.UPOS{news.PROPN, news.NOUN}, []string{"Baltic", "state"}, true},
+	} {
+		if got := NeedsParse(c.words, c.tags, c.lemmas); got != c.want {
+			t.Errorf("NeedsParse(%q) = %v, want %v", c.words, got, c.want)
+		}
 	}
 }
 

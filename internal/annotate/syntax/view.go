@@ -4,19 +4,23 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"sitrep/internal/news"
 )
 
-// Sentence is the JSON view of one parsed sentence.
+// Sentence is the JSON view of one sentence of the syntax layer.
 type Sentence struct {
 	news.Span
+	// Parsed is false for a sentence the stage tagged but did not parse:
+	// its tokens have Head -1 and no Rel.
+	Parsed bool    `json:"parsed"`
 	Tokens []Token `json:"tokens"`
 }
 
-// Token is one token of a parsed sentence. ID and Head count from 1
-// within the sentence, as in CoNLL-U; Head 0 is the root.
+// Token is one token of a sentence. ID and Head count from 1 within the
+// sentence, as in CoNLL-U; Head 0 is the root, -1 "not parsed".
 type Token struct {
 	news.Span
 	ID    int    `json:"id"`
@@ -40,11 +44,13 @@ func Sentences(a *news.Article) []Sentence {
 			k++
 		}
 		first := k
-		v := Sentence{Span: s.Span}
+		v := Sentence{Span: s.Span, Parsed: k < len(a.Tokens) && a.Syntax[k].Parsed()}
 		for ; k < len(a.Tokens) && a.Tokens[k].End <= s.End; k++ {
 			e := a.Syntax[k]
 			head := 0
-			if e.Head >= 0 {
+			if !v.Parsed {
+				head = -1
+			} else if e.Head >= 0 {
 				head = int(e.Head) - first + 1
 			}
 			v.Tokens = append(v.Tokens, Token{
@@ -62,7 +68,8 @@ func Sentences(a *news.Article) []Sentence {
 // WriteCoNLLU writes the syntax layer of a as CoNLL-U: one document
 // ("# newdoc id" is the article ID), one sentence per sentence with its
 // text, ID FORM LEMMA UPOS and HEAD DEPREL filled, SpaceAfter=No in MISC
-// where the next token follows with no space.
+// where the next token follows with no space. A sentence the stage did not
+// parse has "_" for HEAD and DEPREL.
 func WriteCoNLLU(w io.Writer, a *news.Article) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# newdoc id = %s\n", a.ID)
@@ -73,7 +80,11 @@ func WriteCoNLLU(w io.Writer, a *news.Article) error {
 			if i+1 < len(s.Tokens) && s.Tokens[i+1].Start == t.End {
 				misc = "SpaceAfter=No"
 			}
-			fmt.Fprintf(bw, "%d\t%s\t%s\t%s\t_\t_\t%d\t%s\t_\t%s\n", t.ID, field(t.Form), field(t.Lemma), t.UPOS, t.Head, t.Rel, misc)
+			head := "_"
+			if s.Parsed {
+				head = strconv.Itoa(t.Head)
+			}
+			fmt.Fprintf(bw, "%d\t%s\t%s\t%s\t_\t_\t%s\t%s\t_\t%s\n", t.ID, field(t.Form), field(t.Lemma), t.UPOS, head, field(t.Rel), misc)
 		}
 		bw.WriteByte('\n')
 	}
