@@ -145,13 +145,29 @@ func (t *trainer) averaged(prune float32) *weights {
 // weights is a trained, immutable sparse weight table: for each feature
 // key, the classes it has a weight for. Lookups use open addressing; a
 // slot holds the key and where its entries are, and the entries of a
-// feature are contiguous, so a lookup touches two cache lines.
+// feature are contiguous, so a lookup touches two cache lines. A table of
+// denseClasses classes (the parser's moves) keeps instead the
+// key and its weights for every class in one slot of dense, so that a
+// lookup touches one cache line (scores are the same: a missing weight
+// adds 0, and every class sums its weights in the same order).
 type weights struct {
 	classes int
 	slots   []wslot
+	dense   []dslot
 	shift   uint
 	ent     []wentry
 	keys    []uint64 // the keys in row order (sorted), for writing
+	starts  []uint32 // with dense: where row r's entries start in ent (len rows+1)
+}
+
+// denseClasses is the class count of tables stored in dense slots.
+const denseClasses = 3
+
+// dslot is one slot of a dense table; key 0 marks an empty slot.
+type dslot struct {
+	key uint64
+	w   [denseClasses]float32
+	_   uint32
 }
 
 // wslot is one slot of the table; key 0 marks an empty slot.
@@ -192,15 +208,44 @@ func (b *weightsBuilder) build() *weights {
 		size *= 2
 		bits++
 	}
-	m.slots = make([]wslot, size)
 	m.shift = 64 - bits
 	start := uint32(0)
+	if m.classes == denseClasses {
+		m.dense = make([]dslot, size)
+		m.starts = make([]uint32, 0, len(m.keys)+1)
+		for r, k := range m.keys {
+			m.starts = append(m.starts, start)
+			k = nonzero(k)
+			d := &m.dense[m.dslot(k)]
+			d.key = k
+			for _, e := range m.ent[start : start+b.counts[r]] {
+				d.w[e.class] = e.w
+			}
+			start += b.counts[r]
+		}
+		m.starts = append(m.starts, start)
+		return m
+	}
+	m.slots = make([]wslot, size)
 	for r, k := range m.keys {
 		k = nonzero(k)
 		m.slots[m.slot(k)] = wslot{key: k, start: start, n: b.counts[r]}
 		start += b.counts[r]
 	}
 	return m
+}
+
+// dslot returns the dense slot of k, or the empty slot where it would go.
+func (m *weights) dslot(k uint64) int {
+	mask := len(m.dense) - 1
+	i := int((k * mulA) >> m.shift)
+	for {
+		s := m.dense[i].key
+		if s == k || s == 0 {
+			return i
+		}
+		i = (i + 1) & mask
+	}
 }
 
 // nonzero keeps key 0 free to mark empty slots.
@@ -230,6 +275,20 @@ func (m *weights) rows() int { return len(m.keys) }
 // score sets scores (len classes) to the summed weights of keys.
 func (m *weights) score(keys []uint64, scores []float32) {
 	clear(scores)
+	if m.dense != nil {
+		sc := scores[:denseClasses:denseClasses]
+		for _, k := range keys {
+			k = nonzero(k)
+			d := &m.dense[m.dslot(k)]
+			if d.key != k {
+				continue
+			}
+			sc[0] += d.w[0]
+			sc[1] += d.w[1]
+			sc[2] += d.w[2]
+		}
+		return
+	}
 	for _, k := range keys {
 		s := &m.slots[m.slot(nonzero(k))]
 		if s.key == 0 {
@@ -243,6 +302,13 @@ func (m *weights) score(keys []uint64, scores []float32) {
 
 // row returns the entries of key k (nil when it has none).
 func (m *weights) row(k uint64) []wentry {
+	if m.dense != nil {
+		r, ok := slices.BinarySearch(m.keys, k)
+		if !ok {
+			return nil
+		}
+		return m.ent[m.starts[r]:m.starts[r+1]]
+	}
 	s := &m.slots[m.slot(nonzero(k))]
 	if s.key == 0 {
 		return nil
