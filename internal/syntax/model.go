@@ -243,5 +243,6 @@ func LoadParser(r io.Reader) (*Parser, error) {
 	if p.moves.classes != numMoves || p.labels.classes != len(p.Labels) {
 		return nil, errors.New("parser model: class counts do not match")
 	}
+	p.index()
 	return p, nil
 }

@@ -20,6 +20,18 @@ type Parser struct {
 	root   uint8
 	// clusters maps normalised words to Brown cluster paths.
 	clusters map[string]string
+	// c6 maps normalised words to the hash of their cluster's first six
+	// bits, the one cluster feature the parser uses; built by index on
+	// loading (nil while training).
+	c6 map[string]uint64
+}
+
+// index builds p.c6 from p.clusters.
+func (p *Parser) index() {
+	p.c6 = make(map[string]uint64, len(p.clusters))
+	for w, path := range p.clusters {
+		_, p.c6[w], _, _ = clusterPrefixes(path)
+	}
 }
 
 // Features returns the number of features with weights in the move and
@@ -402,8 +414,11 @@ func (p *Parser) load(st *state, words []string, tags []news.UPOS, sc *scratch) 
 		st.w[j] = hashDigitsZero(sc.buf)
 		st.p[j] = uint64(tags[i]) + 1
 		st.wp[j] = key2(0, st.w[j], st.p[j])
-		_, c6, _, _ := clusterPrefixes(p.clusters[string(sc.buf)])
-		st.c[j] = c6
+		if p.c6 != nil {
+			st.c[j] = p.c6[string(sc.buf)]
+		} else {
+			_, st.c[j], _, _ = clusterPrefixes(p.clusters[string(sc.buf)])
+		}
 	}
 }
 
