@@ -2,11 +2,12 @@
 // English: a part-of-speech tagger, a lemmatiser and a dependency parser,
 // trained on the UD English EWT and GUM treebanks, with the code that
 // trains, saves, loads and scores them. The syntax stage
-// (internal/annotate/syntax) runs them on every sentence.
+// (internal/annotate/syntax) tags every sentence and parses those a later
+// stage needs.
 //
 // # Design, and why
 //
-// The stage runs on every sentence of every article, on a CPU, inside a
+// The stage runs on every article, on a CPU, inside a
 // pipeline that must keep ingest at more than 100,000 words a second; the
 // training data is about 380,000 words. That asks for linear models over
 // sparse features with greedy decoding, the design of the fast
@@ -20,6 +21,10 @@
 //     combines (word, tag, suffix, Brown cluster …). A weight row exists
 //     only for features the perceptron ever updated, and stores only the
 //     classes it was updated for, so the models stay a few megabytes.
+//     At run time a feature costs a random read into the weights, which
+//     is most of the time spent; the parser's three-class move table
+//     therefore keeps a key and its three weights in one slot (one cache
+//     line), the larger tables a key and where its weights are.
 //   - Tagger: a greedy left-to-right averaged perceptron with the
 //     well-known feature set (word, affixes, shape, the two previous
 //     tags, neighbouring words), plus the Brown clusters of

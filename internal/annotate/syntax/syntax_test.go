@@ -214,10 +214,12 @@ func benchArticles(b *testing.B) []string {
 }
 
 // BenchmarkStage measures the stage on real articles (tokens and
-// sentences from the sentence stage made beforehand); tokens/s and
-// allocs/op (per article) are what docs/BENCHMARKS.md reports.
+// sentences from the sentence stage made beforehand), parsing the
+// sentences NeedsParse selects and parsing all; tokens/s, the share of
+// tokens parsed and allocs/op (per article) are what docs/BENCHMARKS.md
+// reports.
 func BenchmarkStage(b *testing.B) {
-	s := stage(b)
+	stage(b)
 	texts := benchArticles(b)
 	arts := make([]*news.Article, len(texts))
 	ntok := 0
@@ -226,19 +228,33 @@ func BenchmarkStage(b *testing.B) {
 		sentence.New().Process(context.Background(), arts[i])
 		ntok += len(arts[i].Tokens)
 	}
-	i := 0
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu0 := CPUTime()
-	for b.Loop() {
-		a := arts[i%len(arts)]
-		a.Syntax = nil
-		if err := s.Process(context.Background(), a); err != nil {
-			b.Fatal(err)
+	for _, all := range []bool{false, true} {
+		name, s := "selective", New()
+		if all {
+			name, s = "parse-all", NewParseAll()
 		}
-		i++
+		b.Run(name, func(b *testing.B) {
+			i, parsed, seen := 0, 0, 0
+			b.ReportAllocs()
+			cpu0 := CPUTime()
+			for b.Loop() {
+				a := arts[i%len(arts)]
+				a.Syntax = nil
+				if err := s.Process(context.Background(), a); err != nil {
+					b.Fatal(err)
+				}
+				for _, e := range a.Syntax {
+					if e.Parsed() {
+						parsed++
+					}
+				}
+				seen += len(a.Syntax)
+				i++
+			}
+			report(b, ntok/len(arts), cpu0)
+			b.ReportMetric(100*float64(parsed)/float64(max(seen, 1)), "%parsed")
+		})
 	}
-	report(b, ntok/len(arts), cpu0)
 }
 
 // sentencesOf returns the token texts of every sentence of the articles.
