@@ -197,6 +197,7 @@ func outage(t *testing.T) time.Duration {
 // while it works: it must carry on, drain its queues and judge every
 // article as one single-process run does.
 func TestWorkersRideOutADatabaseOutage(t *testing.T) {
+	requireLong(t, "a 30 s database outage against real services")
 	pg, natsURL := os.Getenv("SITREP_TEST_POSTGRES"), os.Getenv("SITREP_TEST_NATS")
 	if pg == "" || natsURL == "" {
 		t.Skip("SITREP_TEST_POSTGRES and SITREP_TEST_NATS are not both set")
