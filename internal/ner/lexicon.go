@@ -3,10 +3,10 @@ package ner
 import (
 	"bufio"
 	"compress/gzip"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"sitrep/internal/perceptron"
 	"slices"
 	"strings"
 	"unicode"
@@ -176,7 +176,7 @@ func (x *Lexicon) Write(w io.Writer, comment string) error {
 		return err
 	}
 	zw.Comment = comment
-	bw := bufio.NewWriter(zw)
+	bw := perceptron.NewWriter(bufio.NewWriter(zw))
 	if err := x.encode(bw); err != nil {
 		return err
 	}
@@ -188,28 +188,25 @@ func (x *Lexicon) Write(w io.Writer, comment string) error {
 
 // encode writes the lexicon without compression (also the model file's
 // lexicon section).
-func (x *Lexicon) encode(bw *bufio.Writer) error {
-	var scratch [binary.MaxVarintLen64]byte
-	uv := func(v uint64) { bw.Write(scratch[:binary.PutUvarint(scratch[:], v)]) }
-	bw.WriteString(lexiconMagic)
-	uv(uint64(len(x.Lists)))
+func (x *Lexicon) encode(w *perceptron.Writer) error {
+	w.WriteString(lexiconMagic)
+	w.Uvarint(uint64(len(x.Lists)))
 	for _, l := range x.Lists {
-		uv(uint64(len(l)))
-		bw.WriteString(l)
+		w.String(l)
 	}
-	uv(uint64(x.maxLen))
+	w.Uvarint(uint64(x.maxLen))
 	keys := make([]uint64, 0, len(x.m))
 	for k := range x.m {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	uv(uint64(len(keys)))
+	w.Uvarint(uint64(len(keys)))
 	prev := uint64(0)
 	for _, k := range keys {
-		uv(k - prev)
+		w.Uvarint(k - prev)
 		prev = k
 		v := x.m[k]
-		uv(uint64(v&0xffff)<<1 | uint64(v>>31))
+		w.Uvarint(uint64(v&0xffff)<<1 | uint64(v>>31))
 	}
 	return nil
 }
@@ -220,42 +217,29 @@ func ReadLexicon(r io.Reader) (*Lexicon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
-	return decodeLexicon(bufio.NewReader(zr))
+	return decodeLexicon(perceptron.NewReader(bufio.NewReader(zr)))
 }
 
-func decodeLexicon(br *bufio.Reader) (*Lexicon, error) {
+func decodeLexicon(r *perceptron.Reader) (*Lexicon, error) {
 	magic := make([]byte, len(lexiconMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != lexiconMagic {
+	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != lexiconMagic {
 		return nil, errors.New("lexicon: bad magic")
 	}
-	var rerr error
-	uv := func() uint64 {
-		v, err := binary.ReadUvarint(br)
-		if err != nil && rerr == nil {
-			rerr = err
-		}
-		return v
-	}
-	nl := uv()
+	nl := r.Uvarint()
 	if nl == 0 || nl > MaxLexiconLists {
 		return nil, fmt.Errorf("lexicon: bad list count %d", nl)
 	}
 	x := &Lexicon{}
 	for range nl {
-		n := uv()
-		if n > 64 {
-			return nil, errors.New("lexicon: list name too long")
+		x.Lists = append(x.Lists, r.String(64))
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("lexicon: list name: %w", err)
 		}
-		b := make([]byte, n)
-		if _, err := io.ReadFull(br, b); err != nil {
-			return nil, fmt.Errorf("lexicon: %w", err)
-		}
-		x.Lists = append(x.Lists, string(b))
 	}
-	x.maxLen = int(uv())
-	n := uv()
-	if rerr != nil {
-		return nil, fmt.Errorf("lexicon: %w", rerr)
+	x.maxLen = int(r.Uvarint())
+	n := r.Uvarint()
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	if n > 1<<26 {
 		return nil, fmt.Errorf("lexicon: %d entries is too many", n)
@@ -263,12 +247,12 @@ func decodeLexicon(br *bufio.Reader) (*Lexicon, error) {
 	x.m = make(map[uint64]uint32, n)
 	prev := uint64(0)
 	for range n {
-		prev += uv()
-		v := uv()
+		prev += r.Uvarint()
+		v := r.Uvarint()
 		x.m[prev] = uint32(v>>1) | uint32(v&1)<<31
 	}
-	if rerr != nil {
-		return nil, fmt.Errorf("lexicon: %w", rerr)
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	return x, nil
 }

@@ -1,14 +1,11 @@
 package ner
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"sort"
+	"sitrep/internal/perceptron"
 )
 
 // Model is a trained tagger. It is immutable and safe for concurrent use.
@@ -293,116 +290,50 @@ const (
 // Save writes the model in its gzipped binary format. The output is a
 // deterministic function of the model.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(modelMagic)
-	if err := m.encode(bw, true); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	return perceptron.Save(w, modelMagic, func(pw *perceptron.Writer) error { return m.encode(pw, true) })
 }
 
 // encode writes the model; tables is false for a first pass, which
 // shares its parent's gazetteer, clusters and lexicon.
-func (m *Model) encode(bw *bufio.Writer, tables bool) error {
-	var scratch [binary.MaxVarintLen64]byte
-	uv := func(v uint64) { bw.Write(scratch[:binary.PutUvarint(scratch[:], v)]) }
-	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
-	f32 := func(v float32) {
-		var b [4]byte
-		binary.LittleEndian.PutUint32(b[:], math.Float32bits(v))
-		bw.Write(b[:])
-	}
-	sortedKeys := func(mp map[string]string) []string {
-		ks := make([]string, 0, len(mp))
-		for k := range mp {
-			ks = append(ks, k)
-		}
-		sort.Strings(ks)
-		return ks
-	}
-	uv(uint64(m.Features))
-	uv(uint64(len(m.Types)))
+func (m *Model) encode(w *perceptron.Writer, tables bool) error {
+	w.Uvarint(uint64(m.Features))
+	w.Uvarint(uint64(len(m.Types)))
 	for _, t := range m.Types {
-		str(t)
+		w.String(t)
 	}
 	if tables {
-		uv(uint64(len(m.gazEntries)))
-		for _, k := range sortedKeys(m.gazEntries) {
-			str(k)
-			str(m.gazEntries[k])
-		}
-		uv(uint64(len(m.Clusters)))
-		for _, k := range sortedKeys(m.Clusters) {
-			str(k)
-			str(m.Clusters[k])
-		}
+		w.StringMap(m.gazEntries)
+		w.StringMap(m.Clusters)
 		if m.Lexicon != nil {
-			uv(1)
-			if err := m.Lexicon.encode(bw); err != nil {
+			w.Uvarint(1)
+			if err := m.Lexicon.encode(w); err != nil {
 				return err
 			}
 		} else {
-			uv(0)
+			w.Uvarint(0)
 		}
 	}
 	for _, v := range m.trans {
-		f32(v)
+		w.Float32(v)
 	}
-	keys := make([]uint64, 0, len(m.index))
-	for k := range m.index {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	nl := m.nl()
-	uv(uint64(len(keys)))
-	prev := uint64(0)
-	for _, k := range keys {
-		uv(k - prev) // delta-coded keys compress well
-		prev = k
-		ws := m.w[int(m.index[k])*nl : int(m.index[k])*nl+nl]
-		nz := 0
-		for _, v := range ws {
-			if v != 0 {
-				nz++
-			}
-		}
-		uv(uint64(nz))
-		for l, v := range ws {
-			if v != 0 {
-				bw.WriteByte(byte(l))
-				f32(v)
-			}
-		}
-	}
+	w.Weights(m.index, m.w, m.nl())
 	if tables {
 		if m.First != nil {
-			uv(1)
-			return m.First.encode(bw, false)
+			w.Uvarint(1)
+			return m.First.encode(w, false)
 		}
-		uv(0)
+		w.Uvarint(0)
 	}
 	return nil
 }
 
 // Load reads a model written by Save (this version or the previous one).
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	pr, magic, err := perceptron.Open(r, modelMagic, modelMagic1)
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
-	br := bufio.NewReader(zr)
-	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic && string(magic) != modelMagic1 {
-		return nil, errors.New("ner model: bad magic")
-	}
-	m, err := decodeModel(br, nil, string(magic) == modelMagic)
+	m, err := decodeModel(pr, nil, magic == modelMagic)
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
@@ -411,69 +342,24 @@ func Load(r io.Reader) (*Model, error) {
 
 // decodeModel reads a model written by encode; parent is the model a
 // first pass shares its tables with, nil for the top model.
-func decodeModel(br *bufio.Reader, parent *Model, v2 bool) (*Model, error) {
-	var rerr error
-	uv := func() uint64 {
-		v, err := binary.ReadUvarint(br)
-		if err != nil && rerr == nil {
-			rerr = err
-		}
-		return v
-	}
-	str := func() string {
-		n := uv()
-		if n > 1<<20 {
-			rerr = errors.New("string too long")
-			return ""
-		}
-		b := make([]byte, n)
-		if _, err := io.ReadFull(br, b); err != nil && rerr == nil {
-			rerr = err
-		}
-		return string(b)
-	}
-	f32 := func() float32 {
-		var b [4]byte
-		if _, err := io.ReadFull(br, b[:]); err != nil && rerr == nil {
-			rerr = err
-		}
-		return math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
-	}
-	m := &Model{Features: Features(uv())}
-	nt := uv()
+func decodeModel(r *perceptron.Reader, parent *Model, v2 bool) (*Model, error) {
+	m := &Model{Features: Features(r.Uvarint())}
+	nt := r.Uvarint()
 	if nt == 0 || nt > 60 {
 		return nil, errors.New("bad type count")
 	}
 	for range nt {
-		m.Types = append(m.Types, str())
+		m.Types = append(m.Types, r.String(1<<20))
 	}
 	if parent != nil {
 		m.gazEntries, m.Gazetteer, m.Clusters, m.Lexicon = parent.gazEntries, parent.Gazetteer, parent.Clusters, parent.Lexicon
 	} else {
-		ng := uv()
-		if ng > 0 {
-			m.gazEntries = map[string]string{}
-			for range ng {
-				k := str()
-				m.gazEntries[k] = str()
-				if rerr != nil {
-					break
-				}
-			}
+		if m.gazEntries = r.StringMap(r.Uvarint(), 1<<20); m.gazEntries != nil {
 			m.Gazetteer = NewGazetteer(m.gazEntries)
 		}
-		if nc := uv(); nc > 0 {
-			m.Clusters = make(map[string]string, nc)
-			for range nc {
-				k := str()
-				m.Clusters[k] = str()
-				if rerr != nil {
-					break
-				}
-			}
-		}
-		if v2 && uv() == 1 && rerr == nil {
-			lex, err := decodeLexicon(br)
+		m.Clusters = r.StringMap(r.Uvarint(), 1<<20)
+		if v2 && r.Uvarint() == 1 && r.Err() == nil {
+			lex, err := decodeLexicon(r)
 			if err != nil {
 				return nil, err
 			}
@@ -483,40 +369,22 @@ func decodeModel(br *bufio.Reader, parent *Model, v2 bool) (*Model, error) {
 	nl := m.nl()
 	m.trans = make([]float32, (nl+1)*nl)
 	for i := range m.trans {
-		m.trans[i] = f32()
+		m.trans[i] = r.Float32()
 	}
-	nf := uv()
-	if rerr != nil {
-		return nil, rerr
-	}
-	m.index = make(map[uint64]int32, nf)
-	m.w = make([]float32, int(nf)*nl)
-	prev := uint64(0)
-	for i := range int(nf) {
-		prev += uv()
-		m.index[prev] = int32(i)
-		nz := int(uv())
-		for range nz {
-			l, err := br.ReadByte()
-			if err != nil || int(l) >= nl {
-				return nil, errors.New("bad weight")
-			}
-			m.w[i*nl+int(l)] = f32()
-		}
-		if rerr != nil {
-			return nil, rerr
-		}
+	var err error
+	if m.index, m.w, err = r.Weights(nl, 1<<26); err != nil {
+		return nil, err
 	}
 	m.setConstraints()
-	if parent == nil && v2 && uv() == 1 && rerr == nil {
-		first, err := decodeModel(br, m, v2)
+	if parent == nil && v2 && r.Uvarint() == 1 && r.Err() == nil {
+		first, err := decodeModel(r, m, v2)
 		if err != nil {
 			return nil, fmt.Errorf("first pass: %w", err)
 		}
 		m.First = first
 	}
-	if rerr != nil {
-		return nil, rerr
+	if err := r.Err(); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"sitrep/internal/perceptron"
 	"slices"
 	"sort"
 	"time"
@@ -325,33 +326,7 @@ func averaged(m *Model, w []float32, acc []float64, trans []float32, transAcc []
 }
 
 // prune drops features whose weights are all zero, renumbering the rest.
-func (m *Model) prune() {
-	nl := m.nl()
-	keys := make([]uint64, 0, len(m.index))
-	for k := range m.index {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	index := make(map[uint64]int32, len(keys))
-	var w []float32
-	for _, k := range keys {
-		ws := m.w[int(m.index[k])*nl : int(m.index[k])*nl+nl]
-		zero := true
-		for i, v := range ws {
-			if v > -1e-4 && v < 1e-4 {
-				ws[i] = 0
-			} else {
-				zero = false
-			}
-		}
-		if zero {
-			continue
-		}
-		index[k] = int32(len(index))
-		w = append(w, ws...)
-	}
-	m.index, m.w = index, w
-}
+func (m *Model) prune() { m.index, m.w = perceptron.Prune(m.index, m.w, m.nl(), 1e-4) }
 
 func histTypes(labels []int, out []int) []int {
 	out = out[:0]
