@@ -1,15 +1,11 @@
 package attribution
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"slices"
-	"sort"
+	"sitrep/internal/perceptron"
 )
 
 // Labels of one layer: BILOU for a single span type.
@@ -438,146 +434,37 @@ const modelMagic = "sitrep-attribution-1\n"
 // Save writes the model in its gzipped binary format, a deterministic
 // function of the model.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(zw)
-	var scratch [binary.MaxVarintLen64]byte
-	uv := func(v uint64) { bw.Write(scratch[:binary.PutUvarint(scratch[:], v)]) }
-	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
-	f32 := func(v float32) {
-		var b [4]byte
-		binary.LittleEndian.PutUint32(b[:], math.Float32bits(v))
-		bw.Write(b[:])
-	}
-	bw.WriteString(modelMagic)
-	uv(uint64(m.ContentWindow))
-	f32(m.CueBias)
-	words := make([]string, 0, len(m.clusters))
-	for k := range m.clusters {
-		words = append(words, k)
-	}
-	sort.Strings(words)
-	uv(uint64(len(words)))
-	for _, k := range words {
-		str(k)
-		str(m.clusters[k])
-	}
-	for _, v := range m.trans {
-		f32(v)
-	}
-	keys := make([]uint64, 0, len(m.index))
-	for k := range m.index {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	uv(uint64(len(keys)))
-	prev := uint64(0)
-	for _, k := range keys {
-		uv(k - prev)
-		prev = k
-		ws := m.w[int(m.index[k])*width : int(m.index[k])*width+width]
-		nz := 0
-		for _, v := range ws {
-			if v != 0 {
-				nz++
-			}
+	return perceptron.Save(w, modelMagic, func(pw *perceptron.Writer) error {
+		pw.Uvarint(uint64(m.ContentWindow))
+		pw.Float32(m.CueBias)
+		pw.StringMap(m.clusters)
+		for _, v := range m.trans {
+			pw.Float32(v)
 		}
-		uv(uint64(nz))
-		for l, v := range ws {
-			if v != 0 {
-				bw.WriteByte(byte(l))
-				f32(v)
-			}
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+		pw.Weights(m.index, m.w, width)
+		return nil
+	})
 }
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	pr, _, err := perceptron.Open(r, modelMagic)
 	if err != nil {
 		return nil, fmt.Errorf("attribution model: %w", err)
 	}
-	br := bufio.NewReader(zr)
-	var rerr error
-	uv := func() uint64 {
-		v, err := binary.ReadUvarint(br)
-		if err != nil && rerr == nil {
-			rerr = err
-		}
-		return v
+	m := &Model{ContentWindow: int(pr.Uvarint())}
+	m.CueBias = pr.Float32()
+	nc := pr.Uvarint()
+	if nc > 1<<24 {
+		return nil, errors.New("attribution model: bad cluster count")
 	}
-	str := func() string {
-		n := uv()
-		if n > 1<<16 {
-			rerr = errors.New("string too long")
-			return ""
-		}
-		b := make([]byte, n)
-		if _, err := io.ReadFull(br, b); err != nil && rerr == nil {
-			rerr = err
-		}
-		return string(b)
-	}
-	f32 := func() float32 {
-		var b [4]byte
-		if _, err := io.ReadFull(br, b[:]); err != nil && rerr == nil {
-			rerr = err
-		}
-		return math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
-	}
-	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
-		return nil, errors.New("attribution model: bad magic")
-	}
-	m := &Model{ContentWindow: int(uv())}
-	m.CueBias = f32()
-	if nc := uv(); nc > 0 && rerr == nil {
-		if nc > 1<<24 {
-			return nil, errors.New("attribution model: bad cluster count")
-		}
-		m.clusters = make(map[string]string, nc)
-		for range nc {
-			k := str()
-			m.clusters[k] = str()
-			if rerr != nil {
-				break
-			}
-		}
-	}
+	m.clusters = pr.StringMap(nc, 1<<16)
 	m.trans = make([]float32, nLayers*(nl+1)*nl)
 	for i := range m.trans {
-		m.trans[i] = f32()
+		m.trans[i] = pr.Float32()
 	}
-	nf := uv()
-	if rerr != nil {
-		return nil, fmt.Errorf("attribution model: %w", rerr)
-	}
-	if nf > 1<<26 {
-		return nil, errors.New("attribution model: bad feature count")
-	}
-	m.index = make(map[uint64]int32, nf)
-	m.w = make([]float32, int(nf)*width)
-	prev := uint64(0)
-	for i := range int(nf) {
-		prev += uv()
-		m.index[prev] = int32(i)
-		for range int(uv()) {
-			l, err := br.ReadByte()
-			if err != nil || int(l) >= width {
-				return nil, errors.New("attribution model: bad weight")
-			}
-			m.w[i*width+int(l)] = f32()
-		}
-		if rerr != nil {
-			return nil, fmt.Errorf("attribution model: %w", rerr)
-		}
+	if m.index, m.w, err = pr.Weights(width, 1<<26); err != nil {
+		return nil, fmt.Errorf("attribution model: %w", err)
 	}
 	m.split()
 	return m, nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"sitrep/internal/perceptron"
 	"slices"
 	"time"
 )
@@ -347,29 +348,4 @@ func (t *trainer) averaged() *Model {
 }
 
 // prune drops features whose weights are all (nearly) zero.
-func (m *Model) prune() {
-	keys := make([]uint64, 0, len(m.index))
-	for k := range m.index {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	index := make(map[uint64]int32, len(keys))
-	var w []float32
-	for _, k := range keys {
-		ws := m.w[int(m.index[k])*width : int(m.index[k])*width+width]
-		zero := true
-		for i, v := range ws {
-			if v > -1e-3 && v < 1e-3 {
-				ws[i] = 0
-			} else {
-				zero = false
-			}
-		}
-		if zero {
-			continue
-		}
-		index[k] = int32(len(index))
-		w = append(w, ws...)
-	}
-	m.index, m.w = index, w
-}
+func (m *Model) prune() { m.index, m.w = perceptron.Prune(m.index, m.w, width, 1e-3) }
