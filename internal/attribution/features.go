@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"sitrep/internal/ner"
+	"sitrep/internal/perceptron"
 )
 
 // Feature templates: the first byte hashed into every feature key.
@@ -64,33 +65,6 @@ const (
 	rSideFormPos
 	rSideCuePrev
 )
-
-// FNV-1a, 64 bits.
-const (
-	fnvOffset uint64 = 14695981039346656037
-	fnvPrime  uint64 = 1099511628211
-)
-
-func hb(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
-
-func hs(h uint64, s string) uint64 {
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * fnvPrime
-	}
-	return (h ^ 0xff) * fnvPrime
-}
-
-func k1(t byte, a string) uint64 { return hs(hb(fnvOffset, t), a) }
-
-// hsCat hashes a+b as hs does, without building the string.
-func hsCat(h uint64, a, b string) uint64 {
-	for i := 0; i < len(a); i++ {
-		h = (h ^ uint64(a[i])) * fnvPrime
-	}
-	return hs(h, b)
-}
-func k2(t byte, a, b string) uint64    { return hs(hs(hb(fnvOffset, t), a), b) }
-func k3(t byte, a, b, c string) uint64 { return hs(hs(hs(hb(fnvOffset, t), a), b), c) }
 
 // Quote kinds of a token.
 const (
@@ -194,45 +168,45 @@ func (di *docInfo) lw(s Range, i int) string {
 func (m *Model) staticKeys(di *docInfo, s Range, i int, keys []uint64) []uint64 {
 	t := &di.toks[i]
 	add := func(k uint64) { keys = append(keys, k) }
-	add(k1(fBias, ""))
-	add(k1(fW0, t.lower))
-	add(k1(fWm1, di.lw(s, i-1)))
-	add(k1(fWp1, di.lw(s, i+1)))
-	add(k1(fWm2, di.lw(s, i-2)))
-	add(k1(fWp2, di.lw(s, i+2)))
-	add(k1(fStem, t.stem))
-	add(k2(fBiM1, di.lw(s, i-1), t.lower))
-	add(k2(fBiP1, t.lower, di.lw(s, i+1)))
-	add(k1(fShape, t.shape))
-	add(k1(fSShape, t.sshape))
+	add(perceptron.Key1(fBias, ""))
+	add(perceptron.Key1(fW0, t.lower))
+	add(perceptron.Key1(fWm1, di.lw(s, i-1)))
+	add(perceptron.Key1(fWp1, di.lw(s, i+1)))
+	add(perceptron.Key1(fWm2, di.lw(s, i-2)))
+	add(perceptron.Key1(fWp2, di.lw(s, i+2)))
+	add(perceptron.Key1(fStem, t.stem))
+	add(perceptron.Key2(fBiM1, di.lw(s, i-1), t.lower))
+	add(perceptron.Key2(fBiP1, t.lower, di.lw(s, i+1)))
+	add(perceptron.Key1(fShape, t.shape))
+	add(perceptron.Key1(fSShape, t.sshape))
 	ss := func(j int) string {
 		if j < s.Start || j >= s.End {
 			return "|"
 		}
 		return di.toks[j].sshape
 	}
-	add(k3(fSS3, ss(i-1), t.sshape, ss(i+1)))
+	add(perceptron.Key3(fSS3, ss(i-1), t.sshape, ss(i+1)))
 	for k, off := 1, len(t.lower); k <= 4 && off > 0; k++ {
 		_, n := utf8.DecodeLastRuneInString(t.lower[:off])
 		off -= n
-		add(k1(fSuffix, t.lower[off:]))
+		add(perceptron.Key1(fSuffix, t.lower[off:]))
 	}
 	if m.clusters != nil {
 		for _, p := range [...]int{4, 6, 10, 20} {
 			if c := prefix(t.clus, p); c != "" {
-				add(k1(fClus0, c))
+				add(perceptron.Key1(fClus0, c))
 			}
 			if p > 10 {
 				continue
 			}
 			if i > s.Start {
 				if c := prefix(di.toks[i-1].clus, p); c != "" {
-					add(k1(fClusM1, c))
+					add(perceptron.Key1(fClusM1, c))
 				}
 			}
 			if i+1 < s.End {
 				if c := prefix(di.toks[i+1].clus, p); c != "" {
-					add(k1(fClusP1, c))
+					add(perceptron.Key1(fClusP1, c))
 				}
 			}
 		}
@@ -243,12 +217,12 @@ func (m *Model) staticKeys(di *docInfo, s Range, i int, keys []uint64) []uint64 
 		}
 		return di.toks[j].lex
 	}
-	add(k1(fLex0, t.lex))
-	add(k1(fLexM1, lex(i-1)))
-	add(k1(fLexP1, lex(i+1)))
+	add(perceptron.Key1(fLex0, t.lex))
+	add(perceptron.Key1(fLexM1, lex(i-1)))
+	add(perceptron.Key1(fLexP1, lex(i+1)))
 	q := string(rune('0' + t.quote))
-	add(k2(fQuote, q, boolStr(t.inQuote)))
-	add(k3(fQuoteLex, boolStr(t.inQuote), t.lex, t.sshape))
+	add(perceptron.Key2(fQuote, q, boolStr(t.inQuote)))
+	add(perceptron.Key3(fQuoteLex, boolStr(t.inQuote), t.lex, t.sshape))
 	ql, qr, ll, lr := -1, -1, -1, -1
 	for j := i - 1; j >= s.Start && (ql < 0 || ll < 0); j-- {
 		if ql < 0 && di.toks[j].quote != qNone {
@@ -266,17 +240,17 @@ func (m *Model) staticKeys(di *docInfo, s Range, i int, keys []uint64) []uint64 
 			lr = j - i
 		}
 	}
-	add(k1(fQuoteDistL, bucket(ql)))
-	add(k1(fQuoteDistR, bucket(qr)))
-	add(k2(fLexDistL, bucket(ll), t.lex))
-	add(k2(fLexDistR, bucket(lr), t.lex))
-	add(k2(fEdge, bucket(i-s.Start), bucket(s.End-1-i)))
+	add(perceptron.Key1(fQuoteDistL, bucket(ql)))
+	add(perceptron.Key1(fQuoteDistR, bucket(qr)))
+	add(perceptron.Key2(fLexDistL, bucket(ll), t.lex))
+	add(perceptron.Key2(fLexDistR, bucket(lr), t.lex))
+	add(perceptron.Key2(fEdge, bucket(i-s.Start), bucket(s.End-1-i)))
 	if i > s.Start {
-		add(k2(fStemM1, di.toks[i-1].stem, t.stem))
+		add(perceptron.Key2(fStemM1, di.toks[i-1].stem, t.stem))
 	}
 	if di.sent[i] == 0 { // the headline: "Name: claim"
-		add(k1(fFirst, t.lower))
-		add(k2(fFirst, di.lw(s, i-1), t.sshape))
+		add(perceptron.Key1(fFirst, t.lower))
+		add(perceptron.Key2(fFirst, di.lw(s, i-1), t.sshape))
 	}
 	return keys
 }
@@ -342,32 +316,32 @@ func (m *Model) relKeys(di *docInfo, c *cueInfo, i int, keys []uint64) []uint64 
 	}
 	// rel is side+bucket(dist), hashed without building it.
 	b := bucket(dist)
-	relH := func(t byte) uint64 { return hsCat(hb(fnvOffset, t), side, b) }
+	relH := func(t byte) uint64 { return perceptron.HashCat(perceptron.HashByte(perceptron.Offset, t), side, b) }
 	q := quoteState[boolInt(t.inQuote)][t.quote]
 	add := func(k uint64) { keys = append(keys, k) }
 	add(relH(rRel))
 	if di.sent[i] != c.sent {
 		// A token of a neighbouring sentence (content only): a few
 		// features keep the per-cue cost low.
-		add(hs(relH(rRelQuote), q))
-		add(k3(rSideQuotes, side, boolStr(t.inQuote), boolStr(c.inQ)))
-		add(k2(rSideCue, side, c.head))
-		add(k2(rSideStem, side, t.stem))
+		add(perceptron.HashString(relH(rRelQuote), q))
+		add(perceptron.Key3(rSideQuotes, side, boolStr(t.inQuote), boolStr(c.inQ)))
+		add(perceptron.Key2(rSideCue, side, c.head))
+		add(perceptron.Key2(rSideStem, side, t.stem))
 		return keys
 	}
-	add(hs(relH(rRelWord), t.lower))
-	add(hs(relH(rRelShape), t.sshape))
-	add(k2(rSideStem, side, t.stem))
-	add(k2(rSideClus, side, prefix(t.clus, 6)))
-	add(hs(relH(rRelQuote), q))
-	add(k3(rSideQuotes, side, boolStr(t.inQuote), boolStr(c.inQ)))
-	add(k2(rSideCue, side, c.head))
-	add(hs(relH(rRelCue), c.head))
-	add(k3(rSideCueWord, side, c.head, t.lower))
-	add(k2(rSideLex, side, t.lex))
-	add(hs(relH(rRelForm), c.form))
-	add(k3(rSideFormPos, side, c.form, bucket(i-int(di.first[i]))))
-	add(k2(rSideCuePrev, side, c.prev))
+	add(perceptron.HashString(relH(rRelWord), t.lower))
+	add(perceptron.HashString(relH(rRelShape), t.sshape))
+	add(perceptron.Key2(rSideStem, side, t.stem))
+	add(perceptron.Key2(rSideClus, side, prefix(t.clus, 6)))
+	add(perceptron.HashString(relH(rRelQuote), q))
+	add(perceptron.Key3(rSideQuotes, side, boolStr(t.inQuote), boolStr(c.inQ)))
+	add(perceptron.Key2(rSideCue, side, c.head))
+	add(perceptron.HashString(relH(rRelCue), c.head))
+	add(perceptron.Key3(rSideCueWord, side, c.head, t.lower))
+	add(perceptron.Key2(rSideLex, side, t.lex))
+	add(perceptron.HashString(relH(rRelForm), c.form))
+	add(perceptron.Key3(rSideFormPos, side, c.form, bucket(i-int(di.first[i]))))
+	add(perceptron.Key2(rSideCuePrev, side, c.prev))
 	lo, hi := i+1, c.r.Start
 	if i >= c.r.End {
 		lo, hi = c.r.End, i
@@ -383,9 +357,9 @@ func (m *Model) relKeys(di *docInfo, c *cueInfo, i int, keys []uint64) []uint64 
 			that = true
 		}
 	}
-	add(k2(rQuoteBetween, side, boolStr(quotes)))
-	add(k2(rCommas, side, bucket(min(commas, 3))))
-	add(k2(rThatBetween, side, boolStr(that)))
+	add(perceptron.Key2(rQuoteBetween, side, boolStr(quotes)))
+	add(perceptron.Key2(rCommas, side, bucket(min(commas, 3))))
+	add(perceptron.Key2(rThatBetween, side, boolStr(that)))
 	other, between := false, false
 	for _, o := range c.others {
 		if i >= o.Start && i < o.End {
@@ -395,8 +369,8 @@ func (m *Model) relKeys(di *docInfo, c *cueInfo, i int, keys []uint64) []uint64 
 			between = true
 		}
 	}
-	add(k2(rOtherCue, side, boolStr(other)))
-	add(k2(rOtherBetween, side, boolStr(between)))
+	add(perceptron.Key2(rOtherCue, side, boolStr(other)))
+	add(perceptron.Key2(rOtherBetween, side, boolStr(between)))
 	prev, next := "<s>", "</s>"
 	if i > 0 {
 		prev = di.toks[i-1].lower
@@ -404,8 +378,8 @@ func (m *Model) relKeys(di *docInfo, c *cueInfo, i int, keys []uint64) []uint64 
 	if i+1 < len(di.toks) {
 		next = di.toks[i+1].lower
 	}
-	add(k2(rSideWm1, side, prev))
-	add(k2(rSideWp1, side, next))
+	add(perceptron.Key2(rSideWm1, side, prev))
+	add(perceptron.Key2(rSideWp1, side, next))
 	return keys
 }
 

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"sitrep/internal/perceptron"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -144,29 +145,6 @@ const (
 	tAgg
 	tAggShape
 )
-
-// FNV-1a, 64 bits.
-const (
-	fnvOffset uint64 = 14695981039346656037
-	fnvPrime  uint64 = 1099511628211
-)
-
-func hByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
-
-func hStr(h uint64, s string) uint64 {
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * fnvPrime
-	}
-	return (h ^ 0xff) * fnvPrime
-}
-
-func key1(t byte, s string) uint64 { return hStr(hByte(fnvOffset, t), s) }
-
-func key2(t byte, a, b string) uint64 { return hStr(hStr(hByte(fnvOffset, t), a), b) }
-
-func key3(t byte, a, b, c string) uint64 {
-	return hStr(hStr(hStr(hByte(fnvOffset, t), a), b), c)
-}
 
 // token is what the extractor knows about one token.
 type token struct {
@@ -425,67 +403,67 @@ func (x *extractor) static(words []string, doc *docInfo, si int) {
 		x.start = append(x.start, len(x.keys))
 		t := &x.toks[i]
 		add := func(k uint64) { x.keys = append(x.keys, k) }
-		add(key1(tBias, ""))
+		add(perceptron.Key1(tBias, ""))
 		if f&FeatWords != 0 {
-			add(key1(tW0, t.lower))
-			add(key1(tExact, t.word))
-			add(key1(tWm1, lw(i-1)))
-			add(key1(tWp1, lw(i+1)))
-			add(key1(tWm2, lw(i-2)))
-			add(key1(tWp2, lw(i+2)))
+			add(perceptron.Key1(tW0, t.lower))
+			add(perceptron.Key1(tExact, t.word))
+			add(perceptron.Key1(tWm1, lw(i-1)))
+			add(perceptron.Key1(tWp1, lw(i+1)))
+			add(perceptron.Key1(tWm2, lw(i-2)))
+			add(perceptron.Key1(tWp2, lw(i+2)))
 		}
 		if f&FeatShape != 0 {
-			add(key1(tShape0, t.shape))
-			add(key1(tSShape0, t.sshape))
-			add(key1(tShapeM1, ss(i-1)))
-			add(key1(tShapeP1, ss(i+1)))
-			add(key3(tSShape3, ss(i-1), t.sshape, ss(i+1)))
-			add(key2(tInitial, boolStr(i == 0), t.sshape))
-			add(key1(tLength, lengthBucket(t.word)))
-			add(key2(tHeadline, boolStr(head), t.sshape))
+			add(perceptron.Key1(tShape0, t.shape))
+			add(perceptron.Key1(tSShape0, t.sshape))
+			add(perceptron.Key1(tShapeM1, ss(i-1)))
+			add(perceptron.Key1(tShapeP1, ss(i+1)))
+			add(perceptron.Key3(tSShape3, ss(i-1), t.sshape, ss(i+1)))
+			add(perceptron.Key2(tInitial, boolStr(i == 0), t.sshape))
+			add(perceptron.Key1(tLength, lengthBucket(t.word)))
+			add(perceptron.Key2(tHeadline, boolStr(head), t.sshape))
 			if innerCap(t.word) {
-				add(key1(tInnerCap, ""))
+				add(perceptron.Key1(tInnerCap, ""))
 			}
 		}
 		if f&FeatAffix != 0 {
 			r := []rune(t.lower)
 			for k := 1; k <= 4 && k <= len(r); k++ {
-				add(key1(tPrefix, string(r[:k])))
-				add(key1(tSuffix, string(r[len(r)-k:])))
+				add(perceptron.Key1(tPrefix, string(r[:k])))
+				add(perceptron.Key1(tSuffix, string(r[len(r)-k:])))
 			}
 		}
 		if f&FeatContext != 0 {
-			add(key2(tBiM1, lw(i-1), t.lower))
-			add(key2(tBiP1, t.lower, lw(i+1)))
-			add(key2(tWm1S0, lw(i-1), t.sshape))
-			add(key2(tS0Wp1, t.sshape, lw(i+1)))
-			add(key2(tWm2S0, lw(i-2), t.sshape))
+			add(perceptron.Key2(tBiM1, lw(i-1), t.lower))
+			add(perceptron.Key2(tBiP1, t.lower, lw(i+1)))
+			add(perceptron.Key2(tWm1S0, lw(i-1), t.sshape))
+			add(perceptron.Key2(tS0Wp1, t.sshape, lw(i+1)))
+			add(perceptron.Key2(tWm2S0, lw(i-2), t.sshape))
 		}
 		if f&FeatGazetteer != 0 && x.gaz != nil {
 			if t.gaz != "" {
-				add(key1(tGaz0, t.gaz))
-				add(key2(tGaz0, t.gaz, t.sshape))
+				add(perceptron.Key1(tGaz0, t.gaz))
+				add(perceptron.Key2(tGaz0, t.gaz, t.sshape))
 			}
 			if p := at(i - 1); p != nil && p.gaz != "" {
-				add(key1(tGazM1, p.gaz))
+				add(perceptron.Key1(tGazM1, p.gaz))
 			}
 			if p := at(i + 1); p != nil && p.gaz != "" {
-				add(key1(tGazP1, p.gaz))
+				add(perceptron.Key1(tGazP1, p.gaz))
 			}
 		}
 		if f&FeatClusters != 0 && x.clus != nil {
 			for _, k := range clusterPrefixes {
 				if c := clusterPrefix(t.clus, k); c != "" {
-					add(key1(tClus0, c))
+					add(perceptron.Key1(tClus0, c))
 				}
 				if p := at(i - 1); p != nil {
 					if c := clusterPrefix(p.clus, k); c != "" {
-						add(key1(tClusM1, c))
+						add(perceptron.Key1(tClusM1, c))
 					}
 				}
 				if p := at(i + 1); p != nil {
 					if c := clusterPrefix(p.clus, k); c != "" {
-						add(key1(tClusP1, c))
+						add(perceptron.Key1(tClusP1, c))
 					}
 				}
 			}
@@ -493,29 +471,29 @@ func (x *extractor) static(words []string, doc *docInfo, si int) {
 		if f&FeatLexicon != 0 && x.lex != nil {
 			for b, p := range t.lex[:len(x.lex.Lists)] {
 				if p != 0 {
-					add(key2(tLex0, x.lex.Lists[b], lexPos[p]))
-					add(key3(tLexShape, x.lex.Lists[b], lexPos[p], t.sshape))
+					add(perceptron.Key2(tLex0, x.lex.Lists[b], lexPos[p]))
+					add(perceptron.Key3(tLexShape, x.lex.Lists[b], lexPos[p], t.sshape))
 				}
 			}
 			if p := at(i - 1); p != nil {
 				for b, q := range p.lex[:len(x.lex.Lists)] {
 					if q != 0 {
-						add(key2(tLexM1, x.lex.Lists[b], lexPos[q]))
+						add(perceptron.Key2(tLexM1, x.lex.Lists[b], lexPos[q]))
 					}
 				}
 			}
 			if p := at(i + 1); p != nil {
 				for b, q := range p.lex[:len(x.lex.Lists)] {
 					if q != 0 {
-						add(key2(tLexP1, x.lex.Lists[b], lexPos[q]))
+						add(perceptron.Key2(tLexP1, x.lex.Lists[b], lexPos[q]))
 					}
 				}
 			}
 		}
 		if prior != nil {
-			add(key1(tPrior0, priorName(prior, i)))
-			add(key1(tPriorM1, priorName(prior, i-1)))
-			add(key1(tPriorP1, priorName(prior, i+1)))
+			add(perceptron.Key1(tPrior0, priorName(prior, i)))
+			add(perceptron.Key1(tPriorM1, priorName(prior, i-1)))
+			add(perceptron.Key1(tPriorP1, priorName(prior, i+1)))
 			if c := doc.agg[t.lower]; c != nil && t.cap {
 				total := 0
 				for _, v := range c {
@@ -532,19 +510,19 @@ func (x *extractor) static(words []string, doc *docInfo, si int) {
 					case 2*v > total:
 						b = "most"
 					}
-					add(key2(tAgg, histNames[k], b))
-					add(key3(tAggShape, histNames[k], b, boolStr(i == 0)))
+					add(perceptron.Key2(tAgg, histNames[k], b))
+					add(perceptron.Key3(tAggShape, histNames[k], b, boolStr(i == 0)))
 				}
 			}
 		}
 		if f&FeatDocument != 0 && doc != nil && doc.capMid != nil && hasLetter(t.word) {
 			flags := boolStr(doc.capMid[t.lower]) + boolStr(doc.lowered[t.lower])
-			add(key2(tDocFlags, flags, t.sshape))
+			add(perceptron.Key2(tDocFlags, flags, t.sshape))
 			if head || isAllCaps(t.word) {
 				if c := doc.cased[t.lower]; c != "" {
-					add(key1(tRecased, c))
+					add(perceptron.Key1(tRecased, c))
 					_, cs := shapes(c)
-					add(key2(tRecased, "shape", cs))
+					add(perceptron.Key2(tRecased, "shape", cs))
 				}
 			}
 		}
@@ -589,7 +567,7 @@ func (x *extractor) histKeys(i int, h history, buf []uint64) []uint64 {
 	}
 	c := h[t.lower]
 	if c == nil {
-		return append(buf, key1(tHist, "new"))
+		return append(buf, perceptron.Key1(tHist, "new"))
 	}
 	best := 0
 	for k := 1; k < 5; k++ {
@@ -597,8 +575,8 @@ func (x *extractor) histKeys(i int, h history, buf []uint64) []uint64 {
 			best = k
 		}
 	}
-	buf = append(buf, key1(tHist, histNames[best]))
-	return append(buf, key2(tHistShape, histNames[best], t.sshape))
+	buf = append(buf, perceptron.Key1(tHist, histNames[best]))
+	return append(buf, perceptron.Key2(tHistShape, histNames[best], t.sshape))
 }
 
 // record adds a sentence's predicted types to the history.

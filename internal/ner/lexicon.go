@@ -34,10 +34,10 @@ const (
 	MaxLexiconLists = 16
 	// maxLexWords is the longest name kept, in words.
 	maxLexWords = 8
-	lexSeed     = fnvOffset ^ 0x9e3779b97f4a7c15
+	lexSeed     = perceptron.Offset ^ 0x9e3779b97f4a7c15
 )
 
-func lexHash(h uint64, w string) uint64 { return hStr(h, w) }
+func lexHash(h uint64, w string) uint64 { return perceptron.HashString(h, w) }
 
 // NewLexicon returns an empty lexicon with the given lists.
 func NewLexicon(lists ...string) (*Lexicon, error) {
