@@ -2,27 +2,21 @@ package attribution
 
 import (
 	"bytes"
-	"compress/gzip"
-	"crypto/sha256"
 	"fmt"
-	"io"
 	"os"
+	"sitrep/internal/perceptron"
 	"testing"
 )
 
-// rawSum is the SHA-256 of a gzipped model's decompressed bytes, so the
-// pin below holds whatever gzip level or Go version wrote the stream.
+// rawSum is the hex SHA-256 of a gzipped model's decompressed bytes, so
+// the pins below hold whatever gzip level or Go version wrote the stream.
 func rawSum(t *testing.T, gz []byte) string {
 	t.Helper()
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	sum, err := perceptron.ContentSum(bytes.NewReader(gz))
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fmt.Sprintf("%x", sha256.Sum256(raw))
+	return fmt.Sprintf("%x", sum)
 }
 
 // TestModelFormatPinned pins the bytes of a small deterministic training

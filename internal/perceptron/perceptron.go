@@ -7,6 +7,7 @@ package perceptron
 import (
 	"bufio"
 	"compress/gzip"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -247,4 +248,18 @@ func Prune(index map[uint64]int32, weights []float32, width int, eps float32) (m
 		w = append(w, ws...)
 	}
 	return out, w
+}
+
+// ContentSum is the SHA-256 of a model file's decompressed content: it
+// tells whether two files hold the same model whatever gzip wrote them.
+func ContentSum(r io.Reader) ([32]byte, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, zr); err != nil {
+		return [32]byte{}, err
+	}
+	return [32]byte(h.Sum(nil)), nil
 }

@@ -1,0 +1,102 @@
+package perceptron
+
+import (
+	"bytes"
+	"hash/fnv"
+	"slices"
+	"testing"
+)
+
+func TestSaveOpenRoundTrip(t *testing.T) {
+	index := map[uint64]int32{900: 0, 7: 1, 1 << 40: 2}
+	w := []float32{0, 1.5, 0, -2, 0, 0, 0, 0, 3.25}
+	var b bytes.Buffer
+	err := Save(&b, "magic-2\n", func(pw *Writer) error {
+		pw.Uvarint(300)
+		pw.String("héllo")
+		pw.Float32(-0.5)
+		pw.StringMap(map[string]string{"b": "2", "a": "1"})
+		pw.Weights(index, w, 3)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Open(bytes.NewReader(b.Bytes()), "magic-3\n"); err == nil {
+		t.Error("Open accepted a magic it was not given")
+	}
+	r, magic, err := Open(bytes.NewReader(b.Bytes()), "magic-1\n", "magic-2\n")
+	if err != nil || magic != "magic-2\n" {
+		t.Fatalf("Open: magic %q, err %v", magic, err)
+	}
+	if v := r.Uvarint(); v != 300 {
+		t.Errorf("Uvarint = %d", v)
+	}
+	if s := r.String(10); s != "héllo" {
+		t.Errorf("String = %q", s)
+	}
+	if f := r.Float32(); f != -0.5 {
+		t.Errorf("Float32 = %v", f)
+	}
+	if mp := r.StringMap(r.Uvarint(), 10); len(mp) != 2 || mp["a"] != "1" || mp["b"] != "2" {
+		t.Errorf("StringMap = %v", mp)
+	}
+	gi, gw, err := r.Weights(3, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Rows come back in key order: 7, 900, 1<<40.
+	want := []float32{-2, 0, 0, 0, 1.5, 0, 0, 0, 3.25}
+	if gi[7] != 0 || gi[900] != 1 || gi[1<<40] != 2 || !slices.Equal(gw, want) {
+		t.Errorf("Weights = %v %v, want rows %v", gi, gw, want)
+	}
+	if r.Err() != nil {
+		t.Error(r.Err())
+	}
+	r.Uvarint()
+	if r.Err() == nil {
+		t.Error("reading past the end gave no error")
+	}
+}
+
+func TestWeightsBounds(t *testing.T) {
+	var b bytes.Buffer
+	Save(&b, "m\n", func(pw *Writer) error {
+		pw.Weights(map[uint64]int32{1: 0, 2: 1}, []float32{1, 0, 0, 1}, 2)
+		return nil
+	})
+	r, _, _ := Open(bytes.NewReader(b.Bytes()), "m\n")
+	if _, _, err := r.Weights(2, 1); err == nil {
+		t.Error("two rows read with a limit of one")
+	}
+	r, _, _ = Open(bytes.NewReader(b.Bytes()), "m\n")
+	if _, _, err := r.Weights(1, 10); err == nil {
+		t.Error("a label past the width was read")
+	}
+}
+
+func TestPrune(t *testing.T) {
+	index := map[uint64]int32{5: 0, 3: 1, 9: 2}
+	w := []float32{0.5, 1e-5, 1e-5, -1e-5, 0, -0.2}
+	gi, gw := Prune(index, w, 2, 1e-4)
+	if len(gi) != 2 || gi[5] != 0 || gi[9] != 1 || !slices.Equal(gw, []float32{0.5, 0, 0, -0.2}) {
+		t.Errorf("Prune = %v %v", gi, gw)
+	}
+}
+
+func TestHashIsFNV1a(t *testing.T) {
+	h := fnv.New64a()
+	h.Write([]byte{7, 'a', 'b', 0xff, 'c', 0xff})
+	if got := Key2(7, "ab", "c"); got != h.Sum64() {
+		t.Errorf("Key2 = %x, want FNV-1a %x", got, h.Sum64())
+	}
+	if Key2(7, "ab", "c") == Key2(7, "a", "bc") {
+		t.Error("Key2 does not separate its strings")
+	}
+	if HashCat(Offset, "ab", "c") != HashString(Offset, "abc") {
+		t.Error("HashCat differs from HashString of the joined string")
+	}
+	if Key3(1, "a", "b", "c") != HashString(Key2(1, "a", "b"), "c") || Key1(1, "a") != HashString(HashByte(Offset, 1), "a") {
+		t.Error("Key1/Key3 do not chain")
+	}
+}
