@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"sitrep/internal/perceptron"
 )
 
@@ -79,42 +78,22 @@ var allowed = func() []bool {
 func final(l int) bool { return l == lO || l == lL || l == lU }
 
 // decoder holds Viterbi scratch space.
-type decoder struct {
-	score []float32
-	back  []int8
-	out   []int
-}
-
-// machine is a decoder's state space: ns states, state s emitting the
-// BILOU label lab[s]; ok[prev*ns+cur] the allowed moves, start and final
-// the states a sequence may begin and end in.
-type machine struct {
-	ns           int
-	lab          []int
-	ok           []bool
-	start, final []bool
-}
+type decoder struct{ perceptron.Decoder }
 
 // bilou is plain BILOU over one span type.
-var bilou = func() *machine {
-	m := &machine{ns: nl, lab: []int{lO, lB, lI, lL, lU}, ok: make([]bool, nl*nl), start: make([]bool, nl), final: make([]bool, nl)}
-	for prev := range nl {
-		for cur := range nl {
-			m.ok[prev*nl+cur] = allowed[prev*nl+cur]
-		}
-	}
+var bilou = func() *perceptron.Machine {
+	finals := make([]bool, nl)
 	for l := range nl {
-		m.start[l] = allowed[nl*nl+l]
-		m.final[l] = final(l)
+		finals[l] = final(l)
 	}
-	return m
+	return perceptron.NewMachine(nl, allowed, finals)
 }()
 
 // oneSpan is BILOU with at most one span: the states are the labels
 // before the span plus an O after it.
-var oneSpan = func() *machine {
+var oneSpan = func() *perceptron.Machine {
 	const ns, oAfter = nl + 1, nl
-	m := &machine{ns: ns, lab: []int{lO, lB, lI, lL, lU, lO}, ok: make([]bool, ns*ns), start: make([]bool, ns), final: make([]bool, ns)}
+	m := &perceptron.Machine{NL: nl, States: ns, Labels: []int{lO, lB, lI, lL, lU, lO}, OK: make([]bool, ns*ns), Start: make([]bool, ns), Final: make([]bool, ns)}
 	for prev := range ns {
 		for cur := range ns {
 			var ok bool
@@ -126,12 +105,12 @@ var oneSpan = func() *machine {
 			default: // after L, U or the span
 				ok = cur == oAfter
 			}
-			m.ok[prev*ns+cur] = ok
+			m.OK[prev*ns+cur] = ok
 		}
 	}
 	for s := range ns {
-		m.start[s] = s == lO || s == lB || s == lU
-		m.final[s] = s != lB && s != lI
+		m.Start[s] = s == lO || s == lB || s == lU
+		m.Final[s] = s != lB && s != lI
 	}
 	return m
 }()
@@ -139,68 +118,13 @@ var oneSpan = func() *machine {
 // viterbi returns the best BILOU sequence for em (n × nl) under trans
 // ((nl+1) × nl).
 func (d *decoder) viterbi(em []float32, n int, trans []float32) []int {
-	return d.run(bilou, em, n, trans)
+	return d.Decode(bilou, em, n, trans)
 }
 
 // viterbiOne is viterbi restricted to at most one span, so the best
 // single span (or none) wins. Sources are one phrase.
 func (d *decoder) viterbiOne(em []float32, n int, trans []float32) []int {
-	return d.run(oneSpan, em, n, trans)
-}
-
-// run decodes em (n × nl) with the machine under the label transitions
-// trans ((nl+1) × nl; row nl is the start) and returns the labels.
-func (d *decoder) run(mc *machine, em []float32, n int, trans []float32) []int {
-	ns, lab := mc.ns, mc.lab
-	d.out = d.out[:0]
-	if n == 0 {
-		return d.out
-	}
-	if cap(d.score) < n*ns {
-		d.score = make([]float32, n*ns)
-		d.back = make([]int8, n*ns)
-	}
-	score, back := d.score[:n*ns], d.back[:n*ns]
-	negInf := float32(math.Inf(-1))
-	for s := range ns {
-		if mc.start[s] {
-			score[s] = em[lab[s]] + trans[nl*nl+lab[s]]
-		} else {
-			score[s] = negInf
-		}
-	}
-	for i := 1; i < n; i++ {
-		for cur := range ns {
-			best, arg := negInf, int8(0)
-			for prev := range ns {
-				if !mc.ok[prev*ns+cur] {
-					continue
-				}
-				if v := score[(i-1)*ns+prev] + trans[lab[prev]*nl+lab[cur]]; v > best {
-					best, arg = v, int8(prev)
-				}
-			}
-			score[i*ns+cur] = best + em[i*nl+lab[cur]]
-			back[i*ns+cur] = arg
-		}
-	}
-	best, arg := negInf, 0
-	for s := range ns {
-		if mc.final[s] && score[(n-1)*ns+s] > best {
-			best, arg = score[(n-1)*ns+s], s
-		}
-	}
-	for range n {
-		d.out = append(d.out, 0)
-	}
-	d.out[n-1] = arg
-	for i := n - 1; i > 0; i-- {
-		d.out[i-1] = int(back[i*ns+d.out[i]])
-	}
-	for i, s := range d.out {
-		d.out[i] = lab[s]
-	}
-	return d.out
+	return d.Decode(oneSpan, em, n, trans)
 }
 
 // rangesOf turns BILOU labels of tokens off, off+1 … into ranges.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"sitrep/internal/perceptron"
 )
 
@@ -26,10 +25,9 @@ type Model struct {
 
 	gazEntries map[string]string
 	index      map[uint64]int32
-	w          []float32 // len(index) × nl
-	trans      []float32 // (nl+1) × nl; row nl is the start
-	allowed    []bool    // (nl+1) × nl
-	final      []bool    // nl
+	w          []float32           // len(index) × nl
+	trans      []float32           // (nl+1) × nl; row nl is the start
+	machine    *perceptron.Machine // BILOU's allowed transitions
 }
 
 // nl is the number of BILOU labels.
@@ -62,8 +60,8 @@ func labelOf(prefix byte, typ int) int {
 // setConstraints fills the allowed transitions of BILOU.
 func (m *Model) setConstraints() {
 	nl := m.nl()
-	m.allowed = make([]bool, (nl+1)*nl)
-	m.final = make([]bool, nl)
+	allowed := make([]bool, (nl+1)*nl)
+	final := make([]bool, nl)
 	outside := func(l int) bool { return l == 0 || (l-1)%4 >= 2 } // O, L, U
 	for prev := 0; prev <= nl; prev++ {
 		for cur := range nl {
@@ -74,12 +72,13 @@ func (m *Model) setConstraints() {
 			} else {
 				ok = cur != 0 && (curP == 1 || curP == 2) && (cur-1)/4 == (prev-1)/4
 			}
-			m.allowed[prev*nl+cur] = ok
+			allowed[prev*nl+cur] = ok
 		}
 	}
 	for l := range nl {
-		m.final[l] = outside(l)
+		final[l] = outside(l)
 	}
+	m.machine = perceptron.NewMachine(nl, allowed, final)
 }
 
 // toBILOU converts IOB2 (or IOB1) tags to label indices; unknown types
@@ -167,53 +166,11 @@ func emissions(em []float32, x *extractor, h history, index map[uint64]int32, w 
 	return buf
 }
 
-// viterbi returns the best label sequence under em and the transitions.
+// viterbi returns the best label sequence under em and the
+// transitions, in out's storage.
 func (m *Model) viterbi(em []float32, n int, trans []float32, out []int) []int {
-	nl := m.nl()
-	if n == 0 {
-		return out[:0]
-	}
-	negInf := float32(math.Inf(-1))
-	score := make([]float32, n*nl)
-	back := make([]int32, n*nl)
-	for l := range nl {
-		if m.allowed[nl*nl+l] {
-			score[l] = em[l] + trans[nl*nl+l]
-		} else {
-			score[l] = negInf
-		}
-	}
-	for i := 1; i < n; i++ {
-		for cur := range nl {
-			best, arg := negInf, int32(0)
-			for prev := range nl {
-				if !m.allowed[prev*nl+cur] {
-					continue
-				}
-				s := score[(i-1)*nl+prev] + trans[prev*nl+cur]
-				if s > best {
-					best, arg = s, int32(prev)
-				}
-			}
-			score[i*nl+cur] = best + em[i*nl+cur]
-			back[i*nl+cur] = arg
-		}
-	}
-	best, arg := negInf, 0
-	for l := range nl {
-		if m.final[l] && score[(n-1)*nl+l] > best {
-			best, arg = score[(n-1)*nl+l], l
-		}
-	}
-	out = out[:0]
-	for range n {
-		out = append(out, 0)
-	}
-	out[n-1] = arg
-	for i := n - 1; i > 0; i-- {
-		out[i-1] = int(back[i*nl+out[i]])
-	}
-	return out
+	var d perceptron.Decoder
+	return append(out[:0], d.Decode(m.machine, em, n, trans)...)
 }
 
 // TagDocument tags the sentences of one document (each a list of words)
