@@ -333,16 +333,8 @@ func pct(a, b int) float64 { return 100 * float64(a) / float64(max(b, 1)) }
 // averaged returns a model with the averaged weights w - acc/c.
 func (t *trainer) averaged() *Model {
 	a := *t.m
-	a.w = make([]float32, len(t.w))
-	for i, v := range t.w {
-		if v != 0 || t.acc[i] != 0 {
-			a.w[i] = float32(float64(v) - t.acc[i]/t.c)
-		}
-	}
-	a.trans = make([]float32, len(t.trans))
-	for i, v := range t.trans {
-		a.trans[i] = float32(float64(v) - t.transAcc[i]/t.c)
-	}
+	a.w = perceptron.Averaged(t.w, t.acc, t.c)
+	a.trans = perceptron.Averaged(t.trans, t.transAcc, t.c)
 	a.split()
 	return &a
 }

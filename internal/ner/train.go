@@ -312,16 +312,8 @@ func train(docs []Document, priors [][][]int, first *Model, opt TrainOptions) (*
 // averaged returns a copy of m with the averaged weights w - acc/c.
 func averaged(m *Model, w []float32, acc []float64, trans []float32, transAcc []float64, c float64) *Model {
 	a := *m
-	a.w = make([]float32, len(w))
-	for i, v := range w {
-		if v != 0 || acc[i] != 0 {
-			a.w[i] = float32(float64(v) - acc[i]/c)
-		}
-	}
-	a.trans = make([]float32, len(trans))
-	for i, v := range trans {
-		a.trans[i] = float32(float64(v) - transAcc[i]/c)
-	}
+	a.w = perceptron.Averaged(w, acc, c)
+	a.trans = perceptron.Averaged(trans, transAcc, c)
 	return &a
 }
 

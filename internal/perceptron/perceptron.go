@@ -263,3 +263,17 @@ func ContentSum(r io.Reader) ([32]byte, error) {
 	}
 	return [32]byte(h.Sum(nil)), nil
 }
+
+// Averaged returns the averaged weights w - acc/c of a perceptron trained
+// with the averaging trick (after c update steps, acc holding each
+// weight's updates times the step they came at). Weights never updated
+// stay 0 without arithmetic.
+func Averaged(w []float32, acc []float64, c float64) []float32 {
+	out := make([]float32, len(w))
+	for i, v := range w {
+		if v != 0 || acc[i] != 0 {
+			out[i] = float32(float64(v) - acc[i]/c)
+		}
+	}
+	return out
+}

@@ -100,3 +100,11 @@ func TestHashIsFNV1a(t *testing.T) {
 		t.Error("Key1/Key3 do not chain")
 	}
 }
+
+func TestAveraged(t *testing.T) {
+	// One weight set to 2 at step 1 of 4, one never updated.
+	got := Averaged([]float32{2, 0}, []float64{2 * 1, 0}, 4)
+	if !slices.Equal(got, []float32{1.5, 0}) {
+		t.Errorf("Averaged = %v, want [1.5 0]", got)
+	}
+}
