@@ -435,35 +435,7 @@ func prefix(c string, k int) string {
 
 // shapes returns the word's shape (X, x, d, other runes kept; at most 12
 // runes) and its collapsed form.
-func shapes(w string) (string, string) {
-	var full, short []byte
-	var last byte
-	n := 0
-	for _, r := range w {
-		var c byte
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLower(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		case r < utf8.RuneSelf:
-			c = byte(r)
-		default:
-			c = '*'
-		}
-		if n < 12 {
-			full = append(full, c)
-		}
-		n++
-		if c != last {
-			short = append(short, c)
-		}
-		last = c
-	}
-	return string(full), string(short)
-}
+func shapes(w string) (string, string) { return perceptron.Shapes(w, 12, -1) }
 
 // irregular maps irregular verb forms to the stem of their base form.
 var irregular = map[string]string{

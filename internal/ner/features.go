@@ -180,39 +180,8 @@ func isASCII(s string) bool {
 
 // shapes returns the word's shape (letters as X/x, digits as d, other
 // runes kept; at most 16 runes) and its collapsed form with runs of the
-// same class written once.
-func shapes(w string) (string, string) {
-	var full, short [64]byte
-	nf, ns := 0, 0
-	var last byte
-	n := 0
-	for _, r := range w {
-		var c byte
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLower(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		case r < utf8.RuneSelf:
-			c = byte(r)
-		default:
-			c = '*'
-		}
-		if n < 16 {
-			full[nf] = c
-			nf++
-		}
-		n++
-		if c != last && ns < len(short) {
-			short[ns] = c
-			ns++
-		}
-		last = c
-	}
-	return string(full[:nf]), string(short[:ns])
-}
+// same class written once (at most 64).
+func shapes(w string) (string, string) { return perceptron.Shapes(w, 16, 64) }
 
 func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

@@ -108,3 +108,21 @@ func TestAveraged(t *testing.T) {
 		t.Errorf("Averaged = %v, want [1.5 0]", got)
 	}
 }
+
+func TestShapes(t *testing.T) {
+	for _, c := range []struct {
+		w, full, short string
+		maxFull, maxShort int
+	}{
+		{"Kyiv-2", "Xxxx-d", "Xx-d", 16, 64},
+		{"Ölçer", "Xxxxx", "Xx", 16, 64},
+		{"東京", "**", "*", 16, 64},
+		{"abcdef", "xxx", "x", 3, -1},
+		{"aBaBaB", "xXxXxX", "xXx", 16, 3},
+	} {
+		full, short := Shapes(c.w, c.maxFull, c.maxShort)
+		if full != c.full || short != c.short {
+			t.Errorf("Shapes(%q) = %q, %q, want %q, %q", c.w, full, short, c.full, c.short)
+		}
+	}
+}
