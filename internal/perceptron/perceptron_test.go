@@ -111,7 +111,7 @@ func TestAveraged(t *testing.T) {
 
 func TestShapes(t *testing.T) {
 	for _, c := range []struct {
-		w, full, short string
+		w, full, short    string
 		maxFull, maxShort int
 	}{
 		{"Kyiv-2", "Xxxx-d", "Xx-d", 16, 64},
