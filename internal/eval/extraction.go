@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -15,6 +14,7 @@ import (
 	"time"
 	"unicode"
 
+	"sitrep/internal/corpus"
 	"sitrep/internal/extract"
 	"sitrep/internal/news"
 )
@@ -98,7 +98,7 @@ func Extraction(ctx context.Context, dir string, ex *extract.Extractor) (*Extrac
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		raw, err := readGzip(filepath.Join(dir, "html", id+".html.gz"))
+		raw, err := corpus.ReadGzip(filepath.Join(dir, "html", id+".html.gz"))
 		if err != nil {
 			return nil, err
 		}
@@ -306,19 +306,6 @@ func loadItems(path string) (map[string]truthItem, error) {
 		return nil, errors.New(path + ": no items")
 	}
 	return items, nil
-}
-
-func readGzip(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return io.ReadAll(zr)
 }
 
 func sortedKeys(m map[string]truthItem) []string {

@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode"
 
+	"sitrep/internal/corpus"
 	"sitrep/internal/news"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/source/jsonl"
@@ -104,7 +105,7 @@ func Metadata(ctx context.Context, benchDir, goldDir, split string, ex pipeline.
 		if g.Split != split {
 			continue
 		}
-		raw, err := readGzip(filepath.Join(benchDir, "html", g.ID+".html.gz"))
+		raw, err := corpus.ReadGzip(filepath.Join(benchDir, "html", g.ID+".html.gz"))
 		if err != nil {
 			return nil, err
 		}
@@ -318,7 +319,7 @@ func BenchmarkDefects(ctx context.Context, dir string, ex pipeline.Stage) (*Meta
 	}
 	d := &MetadataDefects{}
 	for _, id := range sortedKeys(truth) {
-		raw, err := readGzip(filepath.Join(dir, "html", id+".html.gz"))
+		raw, err := corpus.ReadGzip(filepath.Join(dir, "html", id+".html.gz"))
 		if err != nil {
 			return nil, err
 		}
