@@ -173,8 +173,30 @@ type Figure struct {
 	Unit   string   `json:"unit,omitempty"`
 	Counts string   `json:"counts,omitempty"`
 	// Measure is the normalised key of what is measured, built from the
-	// counted noun's lemma and its actors ("troop|kp|ru").
+	// structured fields below (MeasureKey); two figures are the same
+	// measure when their keys are equal.
 	Measure string `json:"measure"`
+	// What is counted, normalised ("personnel" for troops, soldiers and
+	// servicemen; "civilians", "money", "weapons/missiles" …).
+	What string `json:"what,omitempty"`
+	// Owner is whose the counted thing is, as an entity key (ISO country
+	// code for a state): "kp" for North Korean troops.
+	Owner string `json:"owner,omitempty"`
+	// Fate is what happened to it, normalised: deployed, killed, wounded,
+	// captured, pledged, delivered, displaced …
+	Fate string `json:"fate,omitempty"`
+	// Place is where, as an entity key, when the text states it.
+	Place string `json:"place,omitempty"`
+	// Scope is one of the Scope* constants: a total, an increment, a
+	// rate, a share or a part of a larger figure.
+	Scope string `json:"scope,omitempty"`
+	// Label is the measure in words ("North Korean troops deployed to
+	// Russia"), for people to read.
+	Label string `json:"label,omitempty"`
+	// Whole is the index in Article.Figures of the figure this one is a
+	// part of or an increment to ("300 of the 4,000", "a further €500m,
+	// taking the total to €1.7bn"), or nil.
+	Whole *int `json:"whole,omitempty"`
 	// Speaker is the canonical speaker, or the outlet for the article's
 	// own statements; SpeakerEntity its entity ID when known.
 	Speaker       string `json:"speaker"`
@@ -197,6 +219,15 @@ type Figure struct {
 	SpeakerSpan *Span `json:"speaker_span,omitempty"`
 	TimeSpan    *Span `json:"time_span,omitempty"`
 }
+
+// Scopes of a figure (Figure.Scope).
+const (
+	ScopeTotal     = "total"     // the count of the measure, to date or for one event
+	ScopeIncrement = "increment" // an addition: "a further", "another", growth
+	ScopeRate      = "rate"      // per day, per month, per recruit
+	ScopeShare     = "share"     // a percentage or "four out of five"
+	ScopePart      = "part"      // a breakdown: "including 40 children", "300 of the 4,000"
+)
 
 // Event is a typed event with its participants: the event layer
 // (internal/annotate/event). Span is the sentence that states it.
