@@ -12,6 +12,7 @@ import (
 	"sitrep/internal/ner"
 	"sitrep/internal/news"
 	"sitrep/internal/pipeline"
+	"sitrep/internal/readmodel"
 	"sitrep/internal/source"
 	"sitrep/internal/store/sqlite"
 	"sitrep/internal/wiring"
@@ -22,7 +23,7 @@ const defaultData = "../shared/data"
 
 func runEval(ctx context.Context, env *environment, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("eval: name what to evaluate: extract, sentences, ner, entities, numbers, figures, ledger, genre, metadata, syntax, provenance, stories or attribution: %w", errUsage)
+		return fmt.Errorf("eval: name what to evaluate: extract, sentences, ner, entities, numbers, figures, ledger, genre, metadata, threads, syntax, provenance, stories or attribution: %w", errUsage)
 	}
 	what, args := args[0], args[1:]
 	if what == "attribution" {
@@ -39,11 +40,14 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	if what == "syntax" {
 		onDev = fs.Bool("dev", false, "score the dev sets instead of the test sets (for tuning)")
 	}
-	if what == "genre" || what == "metadata" {
+	if what == "genre" || what == "metadata" || what == "threads" {
 		split = fs.String("split", "both", "gold split to score: dev (tune on it), test (held out: score once per change) or both")
 	}
 	var showErrors *bool
 	var rf *runFlags
+	if what == "threads" {
+		rf = addRunFlags(fs, env)
+	}
 	if what == "entities" {
 		split = fs.String("split", "test", "gold split to score: test, dev or all")
 		showErrors = fs.Bool("errors", false, "also list every missed, extra and mislinked mention")
@@ -157,6 +161,14 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 			return fmt.Errorf("eval ledger: %w", err)
 		}
 		return rep.Write(env.stdout)
+	case "threads":
+		// eval threads [--split dev|test|both] [CORPUS.jsonl]: stories and
+		// independent origins against the hand-made thread gold set.
+		corpus := filepath.Join(defaultData, "ukraine-war-news", "articles.jsonl")
+		if fs.NArg() > 0 {
+			corpus = fs.Arg(0)
+		}
+		return evalThreads(ctx, env, rf, *split, corpus)
 	case "genre":
 		// eval genre [--split dev|test|both] [CORPUS.jsonl]: the genre
 		// layer on the hand-labelled real-news set.
@@ -187,7 +199,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		return evalStories(ctx, env, dir, *threshold, *sweep)
 	default:
-		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, entities, numbers, figures, ledger, genre, metadata, syntax, provenance, stories or attribution): %w", what, errUsage)
+		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, entities, numbers, figures, ledger, genre, metadata, threads, syntax, provenance, stories or attribution): %w", what, errUsage)
 	}
 }
 
@@ -257,6 +269,59 @@ func evalGenre(ctx context.Context, env *environment, split, corpus string) erro
 		}
 	}
 	return nil
+}
+
+// evalThreads ingests the whole corpus into a temporary store, runs the
+// link phase and scores the stories of the thread gold set's articles.
+func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, corpus string) error {
+	splits, err := goldSplits("threads", split)
+	if err != nil {
+		return err
+	}
+	gold, err := eval.LoadThreadGold(filepath.Join("testdata", "gold", "threads"))
+	if err != nil {
+		return fmt.Errorf("eval threads: %w", err)
+	}
+	lines, err := eval.CorpusLineNumbers(corpus)
+	if err != nil {
+		return fmt.Errorf("eval threads: %w", err)
+	}
+	for _, g := range gold {
+		if lines[g.ID] == 0 {
+			return fmt.Errorf("eval threads: gold article %s is not in %s", g.ID, corpus)
+		}
+	}
+	s, err := sqlite.OpenTemp(ctx)
+	if err != nil {
+		return fmt.Errorf("eval threads: temporary store: %w", err)
+	}
+	defer s.Close()
+	rf.quiet = true
+	if _, err := ingestWithProgress(ctx, env, s, source.Files(ctx, []string{corpus}, rf.sourceOptions(env)), rf, nil); err != nil {
+		return fmt.Errorf("eval threads: %w", err)
+	}
+	if err := runLink(ctx, env, s, true); err != nil {
+		return fmt.Errorf("eval threads: %w", err)
+	}
+	stored, err := readmodel.All(ctx, s)
+	if err != nil {
+		return fmt.Errorf("eval threads: %w", err)
+	}
+	for _, sp := range splits {
+		if err := eval.ScoreThreads(gold, sp, lines, stored, independentOrigin).Write(env.stdout); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// independentOrigin is the origin the stories count as one independent
+// source: the article's provenance family.
+func independentOrigin(a *news.Article) string {
+	if a.Provenance != nil && a.Provenance.Family != "" {
+		return a.Provenance.Family
+	}
+	return a.ID
 }
 
 // cleanTextSteps are the stages (wiring.Stages) without extraction, for corpora

@@ -183,27 +183,48 @@ func Genre(ctx context.Context, goldDir, split, corpusPath string, steps []pipel
 // corpusLines returns the raw JSON line of every wanted record of a
 // JSON Lines corpus, keyed by its id field.
 func corpusLines(path string, want map[string]bool) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	err := scanCorpus(path, func(id string, _ int, raw []byte) {
+		if want[id] {
+			out[id] = bytes.Clone(raw)
+		}
+	})
+	return out, err
+}
+
+// CorpusLineNumbers returns the 1-based line number of every record of a
+// JSON Lines corpus, keyed by its id field: the LINE of the "PATH#LINE"
+// that `sitrep ingest` gives each article it reads from the file.
+func CorpusLineNumbers(path string) (map[string]int, error) {
+	out := map[string]int{}
+	err := scanCorpus(path, func(id string, n int, _ []byte) { out[id] = n })
+	return out, err
+}
+
+// scanCorpus calls each with the id field, the 1-based line number and the
+// raw line of every non-blank line of a JSON Lines corpus.
+func scanCorpus(path string, each func(id string, n int, raw []byte)) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
-	out := map[string][]byte{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 16<<20)
-	for sc.Scan() {
+	for n := 1; sc.Scan(); n++ {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
 		var r struct {
 			ID string `json:"id"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return fmt.Errorf("%s#%d: %w", path, n, err)
 		}
-		if want[r.ID] {
-			out[r.ID] = bytes.Clone(sc.Bytes())
-		}
+		each(r.ID, n, sc.Bytes())
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
-	return out, nil
+	return nil
 }

@@ -1,0 +1,157 @@
+package eval
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"sitrep/internal/news"
+)
+
+// ThreadGold is one hand-labelled article of the thread gold set
+// (testdata/gold/threads): its corpus ID, split, the thread it belongs to
+// ("solo:ID" for an article that is a thread of its own), its outlet as
+// the text or record shows it ("" when neither does) and its origin (the
+// wire agency it credits, else the outlet, else "unknown:ID").
+type ThreadGold struct {
+	ID       string `json:"id"`
+	Split    string `json:"split"`
+	Thread   string `json:"thread"`
+	Outlet   string `json:"outlet"`
+	Origin   string `json:"origin"`
+	Evidence string `json:"evidence,omitempty"`
+}
+
+// LoadThreadGold reads dir/threads.jsonl and checks its fields.
+func LoadThreadGold(dir string) ([]ThreadGold, error) {
+	path := filepath.Join(dir, "threads.jsonl")
+	var gold []ThreadGold
+	if err := readJSONL(path, &gold); err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, g := range gold {
+		switch {
+		case g.Split != LedgerDev && g.Split != LedgerTest:
+			return nil, fmt.Errorf("%s: article %s: unknown split %q", path, g.ID, g.Split)
+		case g.Thread == "" || g.Origin == "":
+			return nil, fmt.Errorf("%s: article %s: empty thread or origin", path, g.ID)
+		case strings.HasPrefix(g.Thread, "solo:") && g.Thread != "solo:"+g.ID:
+			return nil, fmt.Errorf("%s: article %s: solo thread %q names another article", path, g.ID, g.Thread)
+		case seen[g.ID]:
+			return nil, fmt.Errorf("%s: article %s listed twice", path, g.ID)
+		}
+		seen[g.ID] = true
+	}
+	return gold, nil
+}
+
+// ThreadReport scores story clustering against the thread gold set on one
+// split, and the independent-origin count of each gold thread.
+type ThreadReport struct {
+	Split string
+	// Scores compares the stories of the split's stored gold articles
+	// with their gold threads (pairs within the split only).
+	Scores ClusterScores
+	// Missing counts gold articles of the split the store does not hold
+	// (rejected or read as a duplicate); they are left out.
+	Missing int
+	// AloneGold counts stored gold articles that are alone in their story
+	// in the whole store; AloneStories and Stories count the store's
+	// single-article stories and all its stories.
+	AloneGold, AloneStories, Stories int
+	// Threads counts gold threads with two or more stored articles in the
+	// split; OriginsExact those whose system origin count over their
+	// members equals the hand count.
+	Threads, OriginsExact int
+	// OriginErrors lists thread, hand count and system count.
+	OriginErrors []string
+}
+
+// ScoreThreads scores stored articles (read from corpusPath, so that
+// Path ends in "#LINE") against the gold set. lines maps corpus record IDs
+// to their 1-based line numbers; origin gives the system's independent
+// origin of a stored article.
+func ScoreThreads(gold []ThreadGold, split string, lines map[string]int, stored []*news.Article, origin func(*news.Article) string) ThreadReport {
+	byLine := map[int]*news.Article{}
+	storySize := map[string]int{}
+	for _, a := range stored {
+		if i := strings.LastIndexByte(a.Path, '#'); i >= 0 {
+			if n, err := strconv.Atoi(a.Path[i+1:]); err == nil {
+				byLine[n] = a
+			}
+		}
+		if a.Story != "" {
+			storySize[a.Story]++
+		}
+	}
+	rep := ThreadReport{Split: split, Stories: len(storySize)}
+	for _, n := range storySize {
+		if n == 1 {
+			rep.AloneStories++
+		}
+	}
+	goldOf, pred := map[string]string{}, map[string]string{}
+	members := map[string][]*news.Article{}
+	hand := map[string]map[string]bool{}
+	for _, g := range gold {
+		if g.Split != split {
+			continue
+		}
+		a := byLine[lines[g.ID]]
+		if a == nil {
+			rep.Missing++
+			continue
+		}
+		goldOf[g.ID] = g.Thread
+		if a.Story != "" {
+			pred[g.ID] = a.Story
+		}
+		if storySize[a.Story] <= 1 {
+			rep.AloneGold++
+		}
+		members[g.Thread] = append(members[g.Thread], a)
+		if hand[g.Thread] == nil {
+			hand[g.Thread] = map[string]bool{}
+		}
+		hand[g.Thread][g.Origin] = true
+	}
+	rep.Scores = ScoreClusters(goldOf, pred)
+	threads := make([]string, 0, len(members))
+	for t, as := range members {
+		if len(as) > 1 {
+			threads = append(threads, t)
+		}
+	}
+	sort.Strings(threads)
+	for _, t := range threads {
+		sys := map[string]bool{}
+		for _, a := range members[t] {
+			sys[origin(a)] = true
+		}
+		rep.Threads++
+		if len(sys) == len(hand[t]) {
+			rep.OriginsExact++
+		} else {
+			rep.OriginErrors = append(rep.OriginErrors, fmt.Sprintf("%s: %d origins by hand, %d by the system (%d articles)", t, len(hand[t]), len(sys), len(members[t])))
+		}
+	}
+	return rep
+}
+
+// Write prints the report.
+func (r ThreadReport) Write(w io.Writer) error {
+	fmt.Fprintf(w, "threads (%s): %d gold articles stored, %d missing\n", r.Split, r.Scores.Docs, r.Missing)
+	fmt.Fprint(w, ClusterScoresHeader)
+	WriteClusterScores(w, "threads-"+r.Split, r.Scores)
+	fmt.Fprintf(w, "alone in their story: %d of %d gold articles; store: %d of %d stories hold one article (%.1f%%)\n",
+		r.AloneGold, r.Scores.Docs, r.AloneStories, r.Stories, 100*ratio(r.AloneStories, r.Stories))
+	fmt.Fprintf(w, "independent origins exact on %d of %d gold threads (%.1f%%)\n", r.OriginsExact, r.Threads, 100*ratio(r.OriginsExact, r.Threads))
+	for _, e := range r.OriginErrors {
+		fmt.Fprintf(w, "  %s\n", e)
+	}
+	return nil
+}

@@ -1,0 +1,140 @@
+package eval
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"sitrep/internal/news"
+	"sitrep/internal/sharedtest"
+)
+
+var threadsDir = filepath.Join("..", "..", "testdata", "gold", "threads")
+
+// TestThreadGoldLoads checks the committed gold set loads and holds what
+// the stories issue asks for: at least 150 articles, split dev/test, with
+// threads of several articles in both halves.
+func TestThreadGoldLoads(t *testing.T) {
+	gold, err := LoadThreadGold(threadsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := map[string]map[string]int{LedgerDev: {}, LedgerTest: {}}
+	for _, g := range gold {
+		size[g.Split][g.Thread]++
+	}
+	for split, threads := range size {
+		multi := 0
+		for _, n := range threads {
+			if n > 1 {
+				multi++
+			}
+		}
+		if multi < 8 {
+			t.Errorf("%s: %d threads with two or more articles, want at least 8", split, multi)
+		}
+	}
+	if len(gold) < 150 {
+		t.Errorf("%d gold articles, want at least 150", len(gold))
+	}
+}
+
+// TestThreadGoldSelection recomputes the selection and the split from the
+// corpus (rules in testdata/gold/threads/README.md).
+func TestThreadGoldSelection(t *testing.T) {
+	corpus := sharedtest.Path(t, "data", "ukraine-war-news", "articles.jsonl")
+	gold, err := LoadThreadGold(threadsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hash := func(s string) string {
+		h := sha256.Sum256([]byte(s))
+		return hex.EncodeToString(h[:])
+	}
+	var pool []string
+	err = scanCorpus(corpus, func(id string, _ int, raw []byte) {
+		var r struct {
+			Flags []string `json:"quality_flags"`
+			Text  string   `json:"text"`
+		}
+		if err := json.Unmarshal(raw, &r); err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		if len(r.Flags) == 0 && strings.TrimSpace(r.Text) != "" {
+			pool = append(pool, id)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(pool, func(i, j int) bool { return hash("threadgold-v1:"+pool[i]) < hash("threadgold-v1:"+pool[j]) })
+	chosen := pool[:200]
+	sort.Slice(chosen, func(i, j int) bool { return hash("threadgold-split:"+chosen[i]) < hash("threadgold-split:"+chosen[j]) })
+	want := map[string]string{}
+	for i, id := range chosen {
+		want[id] = LedgerDev
+		if i%2 == 1 {
+			want[id] = LedgerTest
+		}
+	}
+	if len(gold) != len(want) {
+		t.Fatalf("%d gold articles, the rule selects %d", len(gold), len(want))
+	}
+	for _, g := range gold {
+		if want[g.ID] != g.Split {
+			t.Errorf("%s: split %q, the rule gives %q", g.ID, g.Split, want[g.ID])
+		}
+	}
+}
+
+// TestScoreThreads checks the scores on a store written for the test:
+// stories, single-article stories and origin counts.
+func TestScoreThreads(t *testing.T) {
+	gold := []ThreadGold{
+		{ID: "a", Split: LedgerDev, Thread: "t1", Origin: "Outlet A"},
+		{ID: "b", Split: LedgerDev, Thread: "t1", Origin: "Outlet A"},
+		{ID: "c", Split: LedgerDev, Thread: "t1", Origin: "Reuters"},
+		{ID: "d", Split: LedgerDev, Thread: "solo:d", Origin: "Outlet B"},
+		{ID: "e", Split: LedgerTest, Thread: "t1", Origin: "Outlet C"},
+	}
+	lines := map[string]int{"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}
+	art := func(line int, story, family string) *news.Article {
+		return &news.Article{ID: family + story, Path: "x.jsonl#" + string(rune('0'+line)), Story: story,
+			Provenance: &news.Provenance{Family: family}}
+	}
+	stored := []*news.Article{art(1, "s1", "f1"), art(2, "s1", "f2"), art(3, "s2", "f3"), art(4, "s3", "f4"), art(5, "s1", "f5")}
+	family := func(a *news.Article) string { return a.Provenance.Family }
+	rep := ScoreThreads(gold, LedgerDev, lines, stored, family)
+	if rep.Scores.Docs != 4 || rep.Missing != 0 {
+		t.Fatalf("docs %d missing %d, want 4 and 0", rep.Scores.Docs, rep.Missing)
+	}
+	// Gold pairs: ab, ac, bc; predicted: ab → P 1, R 1/3.
+	if rep.Scores.PairP != 1 || rep.Scores.PairR < 0.333 || rep.Scores.PairR > 0.334 {
+		t.Errorf("pair P %.3f R %.3f, want 1 and 0.333", rep.Scores.PairP, rep.Scores.PairR)
+	}
+	if rep.AloneGold != 2 || rep.AloneStories != 2 || rep.Stories != 3 {
+		t.Errorf("alone %d of gold, %d of %d stories; want 2, 2 of 3", rep.AloneGold, rep.AloneStories, rep.Stories)
+	}
+	// t1 in dev: hand origins {Outlet A, Reuters} = 2, families 3.
+	if rep.Threads != 1 || rep.OriginsExact != 0 || len(rep.OriginErrors) != 1 {
+		t.Errorf("threads %d exact %d errors %v; want 1, 0 and one error", rep.Threads, rep.OriginsExact, rep.OriginErrors)
+	}
+	byOutlet := func(a *news.Article) string {
+		if a.Provenance.Family == "f3" {
+			return "Reuters"
+		}
+		return "Outlet A"
+	}
+	if rep := ScoreThreads(gold, LedgerDev, lines, stored, byOutlet); rep.OriginsExact != 1 {
+		t.Errorf("origins exact %d with the right origin function, want 1", rep.OriginsExact)
+	}
+	var out bytes.Buffer
+	if err := rep.Write(&out); err != nil || !strings.Contains(out.String(), "t1: 2 origins by hand, 3 by the system") {
+		t.Errorf("report:\n%s", out.String())
+	}
+}
