@@ -23,7 +23,7 @@ const defaultData = "../shared/data"
 
 func runEval(ctx context.Context, env *environment, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("eval: name what to evaluate: extract, sentences, ner, entities, numbers, figures, ledger, genre, metadata, threads, syntax, provenance, stories or attribution: %w", errUsage)
+		return fmt.Errorf("eval: name what to evaluate: extract, sentences, ner, entities, numbers, figures, ledger, events, genre, metadata, threads, syntax, provenance, stories or attribution: %w", errUsage)
 	}
 	what, args := args[0], args[1:]
 	if what == "attribution" {
@@ -33,7 +33,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	var threshold *float64
 	var sweep *bool
 	var split *string
-	if what == "ledger" {
+	if what == "ledger" || what == "events" {
 		split = fs.String("split", eval.LedgerDev, "gold split to score: dev (tune on it) or test (held out: score once per change)")
 	}
 	var onDev *bool
@@ -161,6 +161,18 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 			return fmt.Errorf("eval ledger: %w", err)
 		}
 		return rep.Write(env.stdout)
+	case "events":
+		// eval events [--split dev|test] [CORPUS.jsonl]: the event layer
+		// on the real-news event gold set.
+		corpus := filepath.Join(defaultData, "ukraine-war-news", "articles.jsonl")
+		if fs.NArg() > 0 {
+			corpus = fs.Arg(0)
+		}
+		rep, err := eval.Events(ctx, filepath.Join("testdata", "gold", "events"), *split, corpus, cleanTextSteps())
+		if err != nil {
+			return fmt.Errorf("eval events: %w", err)
+		}
+		return rep.Write(env.stdout)
 	case "threads":
 		// eval threads [--split dev|test|both] [CORPUS.jsonl]: stories and
 		// independent origins against the hand-made thread gold set.
@@ -199,7 +211,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		return evalStories(ctx, env, dir, *threshold, *sweep)
 	default:
-		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, entities, numbers, figures, ledger, genre, metadata, threads, syntax, provenance, stories or attribution): %w", what, errUsage)
+		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, entities, numbers, figures, ledger, events, genre, metadata, threads, syntax, provenance, stories or attribution): %w", what, errUsage)
 	}
 }
 
