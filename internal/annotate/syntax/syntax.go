@@ -24,6 +24,7 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"strings"
 	"sync"
 
 	"sitrep/internal/news"
@@ -106,15 +107,38 @@ var reportLemmas = map[string]bool{
 	"explain": true, "accord": true, "quote": true, "cite": true,
 }
 
+// eventLemmas are the lemmas of the event stage's triggers
+// (internal/annotate/event.TriggerLemmas; a test there keeps the two
+// equal): the event stage reads participants from the tree.
+var eventLemmas = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Fields(`accord agree agreement airstrike allocate annex annexation announce
+		arrive assault attack barrage bomb bombard bombardment bombing capture casualty ceasefire clash
+		commit conference conversation dead deal death deliver delivery deploy deployment die dispatch
+		donate encircle expel export fatality give hand hit host injure kill launch liberate meet meeting
+		memorandum move negotiation occupy offer onslaught overrun pact pledge pound promise provide raid
+		recapture redeploy redeployment retake seize seizure send shell shelling ship shipment sign signing
+		smash speak station stationing strike summit supply take talk target threat threaten toll transfer
+		transport treaty trip truce ultimatum visit welcome wound`) {
+		m[l] = true
+	}
+	return m
+}()
+
+// EventLemmas returns the trigger lemmas NeedsParse knows, for the event
+// stage's consistency test.
+func EventLemmas() map[string]bool { return eventLemmas }
+
 // NeedsParse is the one place that decides which sentences the stage
 // parses by default: those with a number (a token tagged NUM or holding
-// a digit: quantities, figures, dates) or a reporting-verb candidate (a
+// a digit: quantities, figures, dates), a reporting-verb candidate (a
 // token, whatever its tag, whose lemma is one of the claim stage's
-// reporting verbs). tags and lemmas are the tagger's and lemmatiser's
-// output for words.
+// reporting verbs) or an event trigger candidate (a token whose lemma is
+// one of the event stage's trigger lemmas). tags and lemmas are the
+// tagger's and lemmatiser's output for words.
 func NeedsParse(words []string, tags []news.UPOS, lemmas []string) bool {
 	for i, w := range words {
-		if tags[i] == news.NUM || reportLemmas[lemmas[i]] {
+		if tags[i] == news.NUM || reportLemmas[lemmas[i]] || eventLemmas[strings.ToLower(lemmas[i])] {
 			return true
 		}
 		for j := 0; j < len(w); j++ {

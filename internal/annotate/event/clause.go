@@ -1,0 +1,215 @@
+package event
+
+import (
+	"strings"
+
+	"sitrep/internal/annotate/tokens"
+	"sitrep/internal/news"
+)
+
+// clause is one parsed sentence with its dependency tree and the entity
+// mentions on its tokens. Token indexes are indexes in Article.Tokens.
+type clause struct {
+	a      *news.Article
+	v      *tokens.View
+	sent   news.Span
+	lo, hi int
+	kids   [][]int // children of token lo+k
+	ment   []int   // index in a.Entities of the mention covering token lo+k, or -1
+}
+
+func newClause(a *news.Article, v *tokens.View, sent news.Span, lo, hi int) *clause {
+	s := &clause{a: a, v: v, sent: sent, lo: lo, hi: hi, kids: make([][]int, hi-lo), ment: make([]int, hi-lo)}
+	for i := lo; i < hi; i++ {
+		if h := s.head(i); h >= 0 {
+			s.kids[h-lo] = append(s.kids[h-lo], i)
+		}
+		s.ment[i-lo] = -1
+	}
+	elo, ehi := tokens.Within(len(a.Entities), func(k int) int { return a.Entities[k].Start }, sent)
+	for k := elo; k < ehi; k++ {
+		m := a.Entities[k]
+		for i := lo; i < hi; i++ {
+			if a.Tokens[i].Start >= m.Start && a.Tokens[i].End <= m.End && s.ment[i-lo] < 0 {
+				s.ment[i-lo] = k
+			}
+		}
+	}
+	return s
+}
+
+// head returns the head of token i inside the sentence, or -1.
+func (s *clause) head(i int) int {
+	h := int(s.a.Syntax[i].Head)
+	if h < s.lo || h >= s.hi {
+		return -1
+	}
+	return h
+}
+
+func (s *clause) children(i int) []int { return s.kids[i-s.lo] }
+
+// child returns the first child of i with relation rel (or a subtype of
+// it: "obl" finds "obl:tmod"), or -1.
+func (s *clause) child(i int, rel string) int {
+	for _, c := range s.children(i) {
+		if r := s.rel(c); r == rel || strings.HasPrefix(r, rel+":") {
+			return c
+		}
+	}
+	return -1
+}
+
+// childLemma returns the first child of i with relation rel and a lemma
+// in lemmas, or -1.
+func (s *clause) childLemma(i int, rel string, lemmas map[string]bool) int {
+	for _, c := range s.children(i) {
+		if r := s.rel(c); (r == rel || strings.HasPrefix(r, rel+":")) && (lemmas[s.lemma(c)] || lemmas[s.low(c)]) {
+			return c
+		}
+	}
+	return -1
+}
+
+// caseChild returns the first obl or nmod child of i introduced by a
+// preposition in preps, or -1.
+func (s *clause) caseChild(i int, preps map[string]bool) int {
+	for _, c := range s.children(i) {
+		if r := s.rel(c); strings.HasPrefix(r, "obl") || strings.HasPrefix(r, "nmod") {
+			if s.childLemma(c, "case", preps) >= 0 {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// clausal are the relations that start a clause of their own.
+var clausal = set("ccomp advcl parataxis acl:relcl csubj conj list")
+
+// related returns the tokens a trigger's condition may look at: its
+// subtree to depth 3 without its clauses, and, for a trigger modifying a
+// noun ("missiles it sends", "weapons that are arriving"), that noun.
+func (s *clause) related(i int) []int {
+	out := []int{i}
+	var walk func(n, d int)
+	walk = func(n, d int) {
+		if d == 0 {
+			return
+		}
+		for _, c := range s.children(n) {
+			if clausal[s.rel(c)] {
+				continue
+			}
+			out = append(out, c)
+			walk(c, d-1)
+		}
+	}
+	walk(i, 3)
+	if h := s.head(i); h >= 0 && strings.HasPrefix(s.rel(i), "acl") {
+		out = append(out, h)
+		for _, c := range s.children(h) {
+			if s.rel(c) == "compound" || s.rel(c) == "amod" {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// question reports whether the sentence asks rather than tells.
+func (s *clause) question() bool {
+	return strings.HasSuffix(strings.TrimRight(s.sent.In(s.a.Text), " \"'”’)\n"), "?")
+}
+
+// Words of the assertion checks.
+var (
+	negators    = set("not never n't no")
+	modalAux    = set("may might could should must can ca cannot")
+	condMarks   = set("if unless whether")
+	reportVerbs = set("say tell state claim report add announce confirm write insist warn note believe")
+	// irrealisGovs govern an event that is wanted, urged, tried, feared
+	// or possible, not one that happened.
+	irrealisGovs = set("urge call ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten")
+	quantDets    = set("many most some all any such few several")
+	// planGovs govern an intended event; for violence that is an
+	// intention, for diplomacy and aid a schedule or a decision.
+	planGovs = set("plan intend prepare")
+	violent  = set("strike capture casualties")
+)
+
+// asserts reports whether trigger i states that its event happens,
+// happened or is decided (see the package comment).
+func (s *clause) asserts(i int, typ string) bool {
+	if s.isNoun(i) {
+		if s.child(i, "cop") >= 0 {
+			return false // "that's a big deal"
+		}
+		if s.bareKind(i) && len(s.actors(i)) == 0 {
+			return false // "too many treaties"
+		}
+		if s.childLemma(i, "det", set("no")) >= 0 {
+			return false
+		}
+	}
+	if s.imperative() {
+		return false // "Sign up to our newsletter"
+	}
+	n := i
+	for step := 0; step < 8 && n >= 0; step++ {
+		if s.childLemma(n, "advmod", negators) >= 0 || s.childLemma(n, "neg", negators) >= 0 {
+			return false
+		}
+		if s.childLemma(n, "aux", modalAux) >= 0 || s.childLemma(n, "mark", condMarks) >= 0 {
+			return false
+		}
+		h := s.head(n)
+		reported := h >= 0 && s.rel(n) == "ccomp" && reportVerbs[s.lemma(h)]
+		if s.childLemma(n, "aux", set("would")) >= 0 && !reported {
+			return false // "would" outside reported speech is a condition
+		}
+		if n != i && irrealisGovs[s.lemma(n)] && !(typ == "threat" && n == s.head(i)) {
+			return false
+		}
+		if s.rel(n) == "advcl" && s.childLemma(n, "mark", set("to")) >= 0 {
+			return false // purpose: "to strike the port"
+		}
+		if n != i && planGovs[s.lemma(n)] && violent[typ] {
+			return false // "plans to attack": an intention, not an attack
+		}
+		switch r := s.rel(n); {
+		case r == "root", r == "acl:relcl", r == "parataxis", reported:
+			return true
+		case s.isNoun(n) && (strings.HasPrefix(r, "nsubj") || r == "csubj"):
+			return true // a subject's event is presupposed: "the attack … could be seen as"
+		}
+		n = h
+	}
+	return true
+}
+
+// bareKind reports whether noun i is a plural kind rather than a
+// particular happening: plural, with no article or demonstrative, no
+// possessor, number or named participant ("summits", "Most summits").
+func (s *clause) bareKind(i int) bool {
+	l, w := s.lemma(i), s.low(i)
+	if w == l || !strings.HasSuffix(w, "s") || pluralOK[l] {
+		return false
+	}
+	for _, c := range s.children(i) {
+		switch r := s.rel(c); {
+		case r == "det" && !quantDets[s.lemma(c)], r == "nmod:poss", r == "nummod":
+			return false
+		case (r == "amod" || r == "compound" || strings.HasPrefix(r, "nmod")) && s.entityIn(c) >= 0:
+			return false
+		}
+	}
+	return true
+}
+
+// imperative reports whether the sentence is a command: it opens with
+// its root, a verb in its base form with no subject.
+func (s *clause) imperative() bool {
+	r := s.lo
+	return s.head(r) < 0 && s.rel(r) == "root" && s.pos(r) == news.VERB && s.low(r) == s.lemma(r) && s.child(r, "nsubj") < 0
+}

@@ -1,0 +1,508 @@
+package event
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"sitrep/internal/annotate/tokens"
+	"sitrep/internal/news"
+)
+
+// actorTypes are the entity types that can act, be met or be given to.
+var actorTypes = set("PER ORG GPE")
+
+// entityIn returns the mention of node n: the one on n itself, else one
+// on a name-like dependent of n ("Russian forces", "Ukraine's army",
+// "the armed forces of Ukraine", "the village of Hirnyk"); -1 if none.
+func (s *clause) entityIn(n int) int {
+	if n < 0 {
+		return -1
+	}
+	if m := s.ment[n-s.lo]; m >= 0 {
+		return m
+	}
+	for _, c := range s.children(n) {
+		r := s.rel(c)
+		if r == "amod" || r == "compound" || r == "nmod:poss" || r == "flat" || r == "appos" ||
+			r == "nmod" && s.childLemma(c, "case", set("of from")) >= 0 {
+			if m := s.ment[c-s.lo]; m >= 0 {
+				return m
+			}
+		}
+	}
+	return -1
+}
+
+// actorIn is entityIn limited to states, organisations and people.
+func (s *clause) actorIn(n int) int {
+	m := s.entityIn(n)
+	if m >= 0 && !actorTypes[s.a.Entities[m].Type] {
+		return -1
+	}
+	return m
+}
+
+// withConj returns n and the nodes conjoined to it ("Finland and Sweden").
+func (s *clause) withConj(n int) []int {
+	out := []int{n}
+	for _, c := range s.children(n) {
+		if s.rel(c) == "conj" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// subjectEntity returns the first actor mention of verb i's subject, or -1.
+func (s *clause) subjectEntity(i int) int {
+	if ms := s.subjects(i); len(ms) > 0 {
+		return ms[0]
+	}
+	return -1
+}
+
+// subjects returns the actor mentions of verb i's subject: its nsubj, or
+// the "by" phrase of a passive; a relative pronoun stands for the noun
+// the clause modifies; a pronoun in reported speech for the speaker
+// ("Norway said it would invest").
+func (s *clause) subjects(i int) []int {
+	var out []int
+	add := func(n int) {
+		for _, c := range s.withConj(n) {
+			if m := s.actorIn(c); m >= 0 {
+				out = append(out, m)
+			}
+		}
+	}
+	if c := s.child(i, "nsubj"); c >= 0 && s.rel(c) == "nsubj" {
+		switch {
+		case s.pos(c) == news.PRON && strings.HasPrefix(s.rel(i), "acl") && s.head(i) >= 0:
+			add(s.head(i))
+		case s.pos(c) == news.PRON && s.rel(i) == "ccomp" && s.head(i) >= 0 && len(s.subjects(s.head(i))) > 0:
+			return s.subjects(s.head(i))
+		case s.pos(c) == news.PRON:
+			if m := s.pronounAntecedent(c); m >= 0 {
+				out = append(out, m)
+			}
+		default:
+			add(c)
+		}
+		return out
+	}
+	if s.child(i, "nsubj:pass") >= 0 || s.child(i, "aux:pass") >= 0 {
+		if c := s.caseChild(i, set("by")); c >= 0 {
+			add(c)
+		}
+		return out
+	}
+	if h := s.head(i); h >= 0 && (s.rel(i) == "xcomp" || s.rel(i) == "conj" || s.rel(i) == "advcl") && s.pos(h) == news.VERB {
+		return s.subjects(h)
+	}
+	return out
+}
+
+// pronounAntecedent returns the actor mention a personal pronoun at
+// token p stands for: the nearest mention before it, within 400 bytes,
+// of a person for "he" and "she", of a state or organisation for "it" and
+// "they"; -1 if none.
+func (s *clause) pronounAntecedent(p int) int {
+	var want map[string]bool
+	switch s.low(p) {
+	case "he", "she", "his", "her":
+		want = set("PER")
+	case "it", "they", "its", "their":
+		want = set("GPE ORG")
+	default:
+		return -1
+	}
+	start := s.a.Tokens[p].Start
+	_, hi := tokens.Within(len(s.a.Entities), func(k int) int { return s.a.Entities[k].Start }, news.Span{Start: max(0, start-400), End: start})
+	for k := hi - 1; k >= 0 && s.a.Entities[k].End > start-400; k-- {
+		if want[s.a.Entities[k].Type] && s.a.Entities[k].End <= start {
+			return k
+		}
+	}
+	return -1
+}
+
+// ownerEntity returns the actor mention that owns noun trigger i: its
+// possessor, a demonym or name modifying it, or a "by" or "from" phrase.
+func (s *clause) ownerEntity(i int) int {
+	for _, c := range s.children(i) {
+		switch r := s.rel(c); {
+		case r == "nmod:poss", r == "amod", r == "compound":
+			if m := s.actorIn(c); m >= 0 {
+				return m
+			}
+		case strings.HasPrefix(r, "nmod") && s.childLemma(c, "case", set("by from")) >= 0:
+			if m := s.actorIn(c); m >= 0 {
+				return m
+			}
+		}
+	}
+	return -1
+}
+
+// actors returns the actor mentions of trigger i.
+func (s *clause) actors(i int) []int {
+	if !s.isNoun(i) {
+		return s.subjects(i)
+	}
+	if m := s.ownerEntity(i); m >= 0 {
+		return []int{m}
+	}
+	// "held negotiations", "launched an attack", "hosting talks".
+	if h := s.head(i); h >= 0 && s.rel(i) == "obj" && s.pos(h) == news.VERB {
+		return s.subjects(h)
+	}
+	return nil
+}
+
+// targetPreps are the prepositions that introduce the target of each type.
+var targetPreps = map[string]map[string]bool{
+	"deployment":    set("to into for"),
+	"arms_transfer": set("to for"),
+	"aid_pledge":    set("to for"),
+	"aid_delivery":  set("to for"),
+	"strike":        set("on against"),
+	"meeting":       set("with to"),
+	"agreement":     set("with"),
+	"threat":        set("against to"),
+}
+
+// objectTarget are the types whose direct object is their target.
+var objectTarget = set("meeting threat strike")
+
+// target returns the target mention of trigger i, not one of actors, or -1.
+func (s *clause) target(i int, typ string, actors []int) int {
+	ok := func(m int) bool {
+		if m < 0 {
+			return false
+		}
+		for _, a := range actors {
+			if s.a.Entities[a].Entity == s.a.Entities[m].Entity && s.a.Entities[m].Entity != "" || a == m {
+				return false
+			}
+		}
+		if typ == "strike" {
+			return s.a.Entities[m].Type == "GPE" || s.a.Entities[m].Type == "ORG"
+		}
+		return true
+	}
+	// The trigger's own phrases, then those of its object ("missiles to
+	// Ukraine").
+	nodes := []int{i}
+	if o := s.child(i, "obj"); o >= 0 {
+		nodes = append(nodes, o)
+	}
+	for _, n := range nodes {
+		if preps := targetPreps[typ]; preps != nil {
+			for _, c := range s.children(n) {
+				if r := s.rel(c); (strings.HasPrefix(r, "obl") || strings.HasPrefix(r, "nmod")) && s.childLemma(c, "case", preps) >= 0 {
+					for _, cc := range s.withConj(c) {
+						if m := s.actorIn(cc); ok(m) {
+							return m
+						}
+					}
+				}
+			}
+		}
+	}
+	if c := s.child(i, "iobj"); c >= 0 {
+		if m := s.actorIn(c); ok(m) {
+			return m
+		}
+	}
+	if objectTarget[typ] {
+		if c := s.child(i, "obj"); c >= 0 {
+			for _, cc := range s.withConj(c) {
+				if m := s.actorIn(cc); ok(m) {
+					return m
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// placePreps introduce a place.
+var placePreps = set("in at near on outside across into around over inside")
+
+// place returns the place mention of trigger i: a LOC or GPE in a place
+// phrase of the trigger or of its object, nearest first; for a strike, a
+// capture or a visit also the object itself. -1 if none.
+func (s *clause) place(i int, typ string, target int) int {
+	isPlace := func(m int) bool {
+		if m < 0 || m == target {
+			return false
+		}
+		t := s.a.Entities[m].Type
+		return t == "LOC" || t == "GPE"
+	}
+	frontier := []int{i}
+	for depth := 0; depth < 3 && len(frontier) > 0; depth++ {
+		var next []int
+		for _, n := range frontier {
+			for _, c := range s.children(n) {
+				r := s.rel(c)
+				if clausal[r] {
+					continue
+				}
+				if (strings.HasPrefix(r, "obl") || strings.HasPrefix(r, "nmod")) && s.childLemma(c, "case", placePreps) >= 0 ||
+					r == "obj" && (typ == "strike" || typ == "capture" || s.lemma(i) == "visit") {
+					if m := s.entityIn(c); isPlace(m) {
+						return m
+					}
+				}
+				next = append(next, c)
+			}
+		}
+		frontier = next
+	}
+	return -1
+}
+
+// eventTime returns the plain value of the time of trigger i: the first
+// resolved time expression whose words hang from the trigger (or from the
+// verb whose object the trigger is) without passing a clause of its own
+// or a reporting verb; else the sentence's first one that does not date
+// a saying ("said on Monday" dates the saying, not the event).
+func (s *clause) eventTime(i int) string {
+	a := s.a
+	anchor := map[int]bool{i: true}
+	if h := s.head(i); h >= 0 && s.isNoun(i) && (s.rel(i) == "obj" || strings.HasPrefix(s.rel(i), "obl") || s.rel(i) == "nsubj:pass") {
+		anchor[h] = true
+	}
+	tlo, thi := tokens.Within(len(a.Times), func(k int) int { return a.Times[k].Start }, s.sent)
+	fallback := ""
+	for _, t := range a.Times[tlo:thi] {
+		if !t.Resolved || t.End > s.sent.End {
+			continue
+		}
+		val := plainTime(t)
+		if val == "" {
+			continue
+		}
+		// The time's attachment: its first token whose head lies outside it.
+		att := -1
+		for k := s.lo; k < s.hi; k++ {
+			tk := a.Tokens[k]
+			if tk.Start < t.Start || tk.End > t.End {
+				continue
+			}
+			h := s.head(k)
+			if h < 0 || a.Tokens[h].Start < t.Start || a.Tokens[h].End > t.End {
+				att = k
+				break
+			}
+		}
+		inClause, saying := false, false
+		for n, step := att, 0; n >= 0 && step < 12; step++ {
+			if anchor[n] {
+				inClause = true
+				break
+			}
+			if reportVerbs[s.lemma(n)] {
+				saying = true
+				break
+			}
+			n = s.head(n)
+		}
+		if inClause {
+			return val
+		}
+		if !saying && fallback == "" {
+			fallback = val
+		}
+	}
+	return fallback
+}
+
+// plainDate is the shape of a plain time: a date, month or year, or an
+// interval of two.
+var plainDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$`)
+
+// plainTime returns t's value as a plain date, month, year or interval of
+// those: weeks, quarters, seasons and decades become intervals; durations
+// and anything else give "".
+func plainTime(t news.TimeExpr) string {
+	v := t.Value
+	switch t.Granularity {
+	case "week":
+		var y, w int
+		if n, _ := scan2(v, "-W", &y, &w); n {
+			jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+			mon := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
+			v = mon.Format(time.DateOnly) + "/" + mon.AddDate(0, 0, 6).Format(time.DateOnly)
+		}
+	case "quarter":
+		var y, q int
+		if n, _ := scan2(v, "-Q", &y, &q); n && q >= 1 && q <= 4 {
+			v = months(y, 3*q-2, y, 3*q)
+		}
+	case "season":
+		if len(v) == 7 {
+			y, err := strconv.Atoi(v[:4])
+			if err == nil {
+				switch v[5:] {
+				case "SP":
+					v = months(y, 3, y, 5)
+				case "SU":
+					v = months(y, 6, y, 8)
+				case "FA":
+					v = months(y, 9, y, 11)
+				case "WI":
+					v = months(y, 12, y+1, 2)
+				}
+			}
+		}
+	case "decade":
+		if d, err := strconv.Atoi(v); err == nil && len(v) == 3 {
+			v = strconv.Itoa(d*10) + "/" + strconv.Itoa(d*10+9)
+		}
+	case "duration":
+		return ""
+	}
+	if !plainDate.MatchString(v) {
+		return ""
+	}
+	return v
+}
+
+func months(y1, m1, y2, m2 int) string {
+	return time.Date(y1, time.Month(m1), 1, 0, 0, 0, 0, time.UTC).Format("2006-01") + "/" +
+		time.Date(y2, time.Month(m2), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+}
+
+// scan2 splits "2024-W10" at sep into two numbers.
+func scan2(v, sep string, a, b *int) (bool, error) {
+	x, y, ok := strings.Cut(v, sep)
+	if !ok {
+		return false, nil
+	}
+	var err error
+	if *a, err = strconv.Atoi(x); err != nil {
+		return false, err
+	}
+	if *b, err = strconv.Atoi(y); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// timeEnd returns the end (exclusive) of a plain time value.
+func timeEnd(v string) (time.Time, bool) {
+	if _, b, ok := strings.Cut(v, "/"); ok {
+		v = b
+	}
+	for _, f := range []struct {
+		layout  string
+		y, m, d int
+	}{{time.DateOnly, 0, 0, 1}, {"2006-01", 0, 1, 0}, {"2006", 1, 0, 0}} {
+		if t, err := time.Parse(f.layout, v); err == nil && len(v) == len(f.layout) {
+			return t.AddDate(f.y, f.m, f.d), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// build fills the event of type typ triggered by token i. It reports
+// false for history: an event whose time ended more than a year before
+// the article was published.
+func (s *clause) build(i int, typ string) (news.Event, bool) {
+	a := s.a
+	tok := a.Tokens[i]
+	ev := news.Event{Span: s.sent, Type: typ, Trigger: tok.In(a.Text), TriggerSpan: tok.Span}
+	ev.Time = s.eventTime(i)
+	if end, ok := timeEnd(ev.Time); ok && !a.Published.IsZero() && end.Before(a.Published.AddDate(-1, 0, 0)) {
+		return ev, false
+	}
+	m := Mappings[typ]
+	switch {
+	case typ == "capture" && retakeLemmas[s.lemma(i)]:
+		m = Mappings["retake"]
+	case typ == "strike" && s.lemma(i) == "clash":
+		m = Mappings["clash"]
+	case typ == "strike" && s.sentenceHas(shellingCtx):
+		m = Mappings["shelling"]
+	}
+	ev.ACLEDType, ev.ACLEDSubType, ev.CAMEO = m.ACLEDType, m.ACLEDSubType, m.CAMEO
+	name := func(k int) string {
+		if a.Entities[k].Entity != "" {
+			return a.Entities[k].Entity
+		}
+		return a.Entities[k].Text
+	}
+	actors := s.actors(i)
+	for _, k := range actors {
+		if n := name(k); !contains(ev.Actors, n) {
+			ev.Actors = append(ev.Actors, n)
+		}
+	}
+	t := s.target(i, typ, actors)
+	if t >= 0 {
+		ev.Target = name(t)
+	}
+	if p := s.place(i, typ, t); p >= 0 {
+		ev.Place = name(p)
+	} else if typ == "meeting" && s.lemma(i) == "visit" && t >= 0 && a.Entities[t].Type == "GPE" {
+		ev.Place = ev.Target // "visited Ukraine"
+	}
+	qlo, qhi := tokens.Within(len(a.Quantities), func(k int) int { return a.Quantities[k].Start }, s.sent)
+	for k := qlo; k < qhi; k++ {
+		q := a.Quantities[k]
+		if q.Start >= s.sent.Start && q.End <= s.sent.End && relevant(typ, q) {
+			ev.Quantities = append(ev.Quantities, k)
+		}
+	}
+	if typ == "aid_pledge" || typ == "aid_delivery" || typ == "arms_transfer" {
+		ev.What = s.what(i)
+	}
+	return ev, true
+}
+
+// relevant reports whether quantity q is an amount of an event of type typ.
+func relevant(typ string, q news.Quantity) bool {
+	switch q.Kind {
+	case "money":
+		return typ == "aid_pledge" || typ == "aid_delivery" || typ == "arms_transfer" || typ == "agreement"
+	case "cardinal":
+		return typ != "meeting" && typ != "agreement" && typ != "threat"
+	}
+	return false
+}
+
+// what names what is given: the first weapon or aid word among the
+// trigger's related words, else in the sentence.
+func (s *clause) what(i int) string {
+	pick := func(k int) string {
+		for _, w := range []string{s.low(k), s.lemma(k)} {
+			if weaponWords[w] || aidWords[w] && w != "support" && w != "package" {
+				return s.low(k)
+			}
+		}
+		return ""
+	}
+	for _, k := range s.related(i) {
+		if w := pick(k); w != "" {
+			return w
+		}
+	}
+	for k := s.lo; k < s.hi; k++ {
+		if w := pick(k); w != "" {
+			return w
+		}
+	}
+	return ""
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,236 @@
+package event
+
+import (
+	"strings"
+
+	"sitrep/internal/annotate/tokens"
+	"sitrep/internal/news"
+)
+
+// set is the one word-list helper of the stages.
+var set = tokens.Set
+
+// Trigger lemmas by part of speech: a verb or a noun (proper nouns
+// included: "the Moscow Conference") whose lemma is listed may trigger the
+// listed types; triggers checks what else each type needs.
+var (
+	verbTriggers = map[string][]string{}
+	nounTriggers = map[string][]string{}
+)
+
+func init() {
+	add := func(m map[string][]string, typ, lemmas string) {
+		for _, l := range strings.Fields(lemmas) {
+			m[l] = append(m[l], typ)
+		}
+	}
+	add(verbTriggers, "deployment", "deploy redeploy send dispatch station commit")
+	add(nounTriggers, "deployment", "deployment redeployment stationing")
+	add(verbTriggers, "arms_transfer", "supply deliver provide transfer ship send give hand export arrive")
+	add(nounTriggers, "arms_transfer", "supply delivery shipment export transfer transport")
+	add(verbTriggers, "aid_pledge", "pledge promise commit allocate announce offer supply deliver provide send give")
+	add(nounTriggers, "aid_pledge", "pledge promise")
+	add(verbTriggers, "aid_delivery", "deliver hand ship donate provide send give supply")
+	add(nounTriggers, "aid_delivery", "delivery")
+	add(verbTriggers, "strike", "strike hit attack shell bomb bombard pound target launch smash clash")
+	add(nounTriggers, "strike", "strike airstrike attack shelling bombing bombardment barrage assault clash raid onslaught")
+	add(verbTriggers, "casualties", "kill die wound injure")
+	add(nounTriggers, "casualties", "death casualty toll dead fatality")
+	add(verbTriggers, "capture", "capture seize take recapture retake liberate occupy overrun encircle expel annex")
+	add(nounTriggers, "capture", "capture seizure annexation")
+	add(verbTriggers, "agreement", "sign agree")
+	add(nounTriggers, "agreement", "agreement treaty pact accord deal ceasefire truce memorandum signing")
+	add(verbTriggers, "meeting", "meet visit host welcome speak talk")
+	add(nounTriggers, "meeting", "meeting visit talk summit conference trip negotiation conversation")
+	add(verbTriggers, "threat", "threaten")
+	add(nounTriggers, "threat", "threat ultimatum")
+}
+
+// TriggerLemmas are the lemmas that may trigger an event; the syntax stage
+// parses every sentence holding one (syntax.NeedsParse).
+func TriggerLemmas() []string {
+	var out []string
+	for _, m := range []map[string][]string{verbTriggers, nounTriggers} {
+		for l := range m {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Word classes, by lemma or lower-case form.
+var (
+	troopWords   = set("troop troops soldier soldiers battalion brigade force forces personnel instructor trooper unit contingent serviceman servicemen fighter marine paratrooper reservist")
+	weaponWords  = set("missile shell ammunition munition munitions jet fighter tank weapon weapons arm arms weaponry artillery drone rocket howitzer patriot himars atacms launcher system interceptor round vehicle bomb f-16 mirage amraam air-defence air-defense nlaw javelin")
+	aidWords     = set("aid assistance fund funds funding money loan grant package support generator transformer humanitarian equipment budget terminal")
+	attackCtx    = set("missile drone rocket shell strike airstrike bomb artillery attack shelling")
+	shellingCtx  = set("missile rocket shell shelling artillery")
+	retakeLemmas = set("recapture retake liberate expel")
+	meetWith     = set("speak talk")
+	threatVerbs  = set("make issue repeat deliver voice")
+	futureGovs   = set("plan agree decide pledge promise vow intend prepare")
+	futureAux    = set("will would shall")
+	agreeNouns   = set("agreement treaty pact accord deal memorandum convention constitution")
+	meetingNot   = set("press news")
+	pluralOK     = set("talk negotiation arm")
+)
+
+func (s *clause) lemma(i int) string { return strings.ToLower(s.a.Syntax[i].Lemma) }
+func (s *clause) low(i int) string   { return s.v.Low(i) }
+func (s *clause) pos(i int) news.UPOS {
+	return s.a.Syntax[i].UPOS
+}
+func (s *clause) rel(i int) string { return s.a.Syntax[i].Rel }
+
+// isNoun reports whether token i is a noun or proper noun.
+func (s *clause) isNoun(i int) bool { return s.pos(i) == news.NOUN || s.pos(i) == news.PROPN }
+
+// triggers reports whether token i is a trigger of an event of type typ.
+func (s *clause) triggers(i int, typ string) bool {
+	l := s.lemma(i)
+	var m map[string][]string
+	switch {
+	case s.pos(i) == news.VERB:
+		m = verbTriggers
+	case s.isNoun(i):
+		m = nounTriggers
+	default:
+		return false
+	}
+	listed := false
+	for _, t := range m[l] {
+		listed = listed || t == typ
+	}
+	if !listed {
+		return false
+	}
+	noun := s.isNoun(i)
+	rel := s.related(i)
+	has := func(words map[string]bool) bool {
+		for _, k := range rel {
+			if words[s.lemma(k)] || words[s.low(k)] {
+				return true
+			}
+		}
+		return false
+	}
+	switch typ {
+	case "deployment":
+		switch l {
+		case "deploy", "redeploy", "station", "deployment", "redeployment", "stationing":
+			return true
+		}
+		return has(troopWords)
+	case "arms_transfer":
+		return has(weaponWords) && !s.future(i)
+	case "aid_pledge":
+		if !has(aidWords) && !has(weaponWords) && !s.money(rel) {
+			return false
+		}
+		switch l {
+		case "supply", "deliver", "provide", "send", "give":
+			return s.future(i)
+		case "announce":
+			return has(aidWords) || s.money(rel)
+		}
+		return true
+	case "aid_delivery":
+		return has(aidWords) && !has(weaponWords) && !s.future(i)
+	case "strike":
+		switch l {
+		case "hit", "target", "launch":
+			return s.sentenceHas(attackCtx)
+		}
+		return true
+	case "casualties":
+		return !noun || l != "dead" || s.pos(i) == news.NOUN
+	case "capture":
+		switch l {
+		case "take":
+			return s.childLemma(i, "obj", set("control")) >= 0
+		case "occupy":
+			return s.rel(i) != "amod"
+		case "expel":
+			return has(troopWords) // not diplomats
+		}
+		return true
+	case "agreement":
+		if s.pos(i) == news.PROPN && s.ment[i-s.lo] >= 0 {
+			return false // a named treaty or organisation, not a signing
+		}
+		switch l {
+		case "sign":
+			return has(agreeNouns) || s.childLemma(i, "compound:prt", set("up")) >= 0
+		case "signing":
+			return has(agreeNouns)
+		case "agree":
+			// "agreed to lift", "were agreed by leaders"; not "agree that".
+			return s.child(i, "xcomp") >= 0 || s.child(i, "nsubj:pass") >= 0 || s.child(i, "obj") >= 0
+		}
+		return true
+	case "meeting":
+		switch {
+		case l == "talk" && noun:
+			return s.low(i) == "talks"
+		case l == "conference":
+			return s.childLemma(i, "compound", meetingNot) < 0
+		case meetWith[l]:
+			return s.caseChild(i, set("with to")) >= 0
+		case l == "welcome":
+			return s.entityIn(s.child(i, "obj")) >= 0
+		}
+		return true
+	case "threat":
+		if noun {
+			if s.ownerEntity(i) >= 0 {
+				return true
+			}
+			h := s.head(i)
+			return s.rel(i) == "obj" && h >= 0 && threatVerbs[s.lemma(h)]
+		}
+		return s.subjectEntity(i) >= 0
+	}
+	return false
+}
+
+// future reports whether a giving verb is a promise: under "will" or
+// "would", or the complement of "plan", "agree", "decide", "pledge" ….
+func (s *clause) future(i int) bool {
+	if s.childLemma(i, "aux", futureAux) >= 0 {
+		return true
+	}
+	h := s.head(i)
+	return h >= 0 && s.rel(i) == "xcomp" && futureGovs[s.lemma(h)]
+}
+
+// money reports whether a token of ks is a number with a currency sign or
+// scale written onto it ("$90m", "£25m", "1.5bn").
+func (s *clause) money(ks []int) bool {
+	for _, k := range ks {
+		if !s.v.IsNum(k) {
+			continue
+		}
+		if k > 0 && strings.ContainsAny(s.low(k-1), "$£€") && s.a.Tokens[k-1].End == s.a.Tokens[k].Start {
+			return true
+		}
+		if s.v.Touch(k) && moneyScales[s.v.Low(k+1)] {
+			return true
+		}
+		if k+1 < s.hi && set("million billion")[s.low(k+1)] {
+			return true
+		}
+	}
+	return false
+}
+
+// moneyScales are the abbreviated scales written onto an amount.
+var moneyScales = set("m bn mn b")
+
+func (s *clause) sentenceHas(words map[string]bool) bool {
+	for k := s.lo; k < s.hi; k++ {
+		if words[s.lemma(k)] || words[s.low(k)] {
+			return true
+		}
+	}
+	return false
+}
