@@ -98,7 +98,7 @@ func (s *clause) related(i int) []int {
 			return
 		}
 		for _, c := range s.children(n) {
-			if clausal[s.rel(c)] {
+			if s.clauseOf(c) {
 				continue
 			}
 			out = append(out, c)
@@ -108,13 +108,19 @@ func (s *clause) related(i int) []int {
 	walk(i, 3)
 	if h := s.head(i); h >= 0 && strings.HasPrefix(s.rel(i), "acl") {
 		out = append(out, h)
-		for _, c := range s.children(h) {
-			if s.rel(c) == "compound" || s.rel(c) == "amod" {
-				out = append(out, c)
-			}
-		}
+		walk(h, 2)
 	}
 	return out
+}
+
+// clauseOf reports whether token c starts a clause of its own under its
+// head: a clausal relation, or a conjoined verb.
+func (s *clause) clauseOf(c int) bool {
+	r := s.rel(c)
+	if r == "conj" {
+		return s.pos(c) == news.VERB
+	}
+	return clausal[r]
 }
 
 // question reports whether the sentence asks rather than tells.
@@ -130,20 +136,21 @@ var (
 	reportVerbs = set("say tell state claim report add announce confirm write insist warn note believe")
 	// irrealisGovs govern an event that is wanted, urged, tried, feared
 	// or possible, not one that happened.
-	irrealisGovs = set("urge call ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten")
+	irrealisGovs = set("urge ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten")
 	quantDets    = set("many most some all any such few several")
 	// planGovs govern an intended event; for violence that is an
 	// intention, for diplomacy and aid a schedule or a decision.
 	planGovs = set("plan intend prepare")
 	violent  = set("strike capture casualties")
+	definite = set("the this these that those")
 )
 
 // asserts reports whether trigger i states that its event happens,
 // happened or is decided (see the package comment).
 func (s *clause) asserts(i int, typ string) bool {
 	if s.isNoun(i) {
-		if s.child(i, "cop") >= 0 {
-			return false // "that's a big deal"
+		if s.child(i, "cop") >= 0 && s.child(i, "case") < 0 {
+			return false // "that's a big deal", but not "is under shelling"
 		}
 		if s.bareKind(i) && len(s.actors(i)) == 0 {
 			return false // "too many treaties"
@@ -160,7 +167,7 @@ func (s *clause) asserts(i int, typ string) bool {
 		if s.childLemma(n, "advmod", negators) >= 0 || s.childLemma(n, "neg", negators) >= 0 {
 			return false
 		}
-		if s.childLemma(n, "aux", modalAux) >= 0 || s.childLemma(n, "mark", condMarks) >= 0 {
+		if s.childLemma(n, "aux", modalAux) >= 0 || s.childLemma(n, "mark", condMarks) >= 0 || s.conditioned(n) {
 			return false
 		}
 		h := s.head(n)
@@ -171,7 +178,7 @@ func (s *clause) asserts(i int, typ string) bool {
 		if n != i && irrealisGovs[s.lemma(n)] && !(typ == "threat" && n == s.head(i)) {
 			return false
 		}
-		if s.rel(n) == "advcl" && s.childLemma(n, "mark", set("to")) >= 0 {
+		if s.rel(n) == "advcl" && s.childLemma(n, "mark", set("to")) >= 0 && s.low(n) == s.lemma(n) {
 			return false // purpose: "to strike the port"
 		}
 		if n != i && planGovs[s.lemma(n)] && violent[typ] {
@@ -180,8 +187,12 @@ func (s *clause) asserts(i int, typ string) bool {
 		switch r := s.rel(n); {
 		case r == "root", r == "acl:relcl", r == "parataxis", reported:
 			return true
-		case s.isNoun(n) && (strings.HasPrefix(r, "nsubj") || r == "csubj"):
-			return true // a subject's event is presupposed: "the attack … could be seen as"
+		case strings.HasPrefix(r, "nsubj") || r == "csubj":
+			// A subject's event is presupposed ("the attack … could be
+			// seen as"), unless its clause is a condition ("if the talks fail").
+			return h < 0 || s.childLemma(h, "mark", condMarks) < 0
+		case n == i && s.isNoun(i) && (s.childLemma(i, "det", definite) >= 0 || s.child(i, "nmod:poss") >= 0):
+			return true // so is a definite one's: "a message to the G7 meetings"
 		}
 		n = h
 	}
@@ -212,4 +223,15 @@ func (s *clause) bareKind(i int) bool {
 func (s *clause) imperative() bool {
 	r := s.lo
 	return s.head(r) < 0 && s.rel(r) == "root" && s.pos(r) == news.VERB && s.low(r) == s.lemma(r) && s.child(r, "nsubj") < 0
+}
+
+// conditioned reports whether clause head n has an "if" or "unless"
+// clause: its event is the consequence of a condition.
+func (s *clause) conditioned(n int) bool {
+	for _, c := range s.children(n) {
+		if s.rel(c) == "advcl" && s.childLemma(c, "mark", set("if unless")) >= 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -127,20 +127,45 @@ func (s *clause) pronounAntecedent(p int) int {
 	return -1
 }
 
-// ownerEntity returns the actor mention that owns noun trigger i: its
-// possessor, a demonym or name modifying it, or a "by" or "from" phrase.
+// ownerEntity returns the first actor mention that owns noun trigger i
+// (see owners), or -1.
 func (s *clause) ownerEntity(i int) int {
+	if ms := s.owners(i); len(ms) > 0 {
+		return ms[0]
+	}
+	return -1
+}
+
+// owners returns the actor mentions that own noun trigger i: its
+// possessor, a demonym or name modifying it, a "by" or "from" phrase, or
+// the parties "between" whom it happens.
+func (s *clause) owners(i int) []int {
 	for _, c := range s.children(i) {
 		switch r := s.rel(c); {
 		case r == "nmod:poss", r == "amod", r == "compound":
 			if m := s.actorIn(c); m >= 0 {
-				return m
+				return []int{m}
 			}
-		case strings.HasPrefix(r, "nmod") && s.childLemma(c, "case", set("by from")) >= 0:
-			if m := s.actorIn(c); m >= 0 {
-				return m
+		case strings.HasPrefix(r, "nmod") && s.childLemma(c, "case", set("by from between")) >= 0:
+			var out []int
+			for _, cc := range s.withConj(c) {
+				if m := s.actorIn(cc); m >= 0 {
+					out = append(out, m)
+				}
+			}
+			if len(out) > 0 {
+				return out
 			}
 		}
+	}
+	return nil
+}
+
+// lightVerb returns the verb whose object noun trigger i is ("hold
+// talks", "made threats", "launched an attack"), or -1.
+func (s *clause) lightVerb(i int) int {
+	if h := s.head(i); h >= 0 && s.isNoun(i) && s.rel(i) == "obj" && s.pos(h) == news.VERB {
+		return h
 	}
 	return -1
 }
@@ -150,8 +175,8 @@ func (s *clause) actors(i int) []int {
 	if !s.isNoun(i) {
 		return s.subjects(i)
 	}
-	if m := s.ownerEntity(i); m >= 0 {
-		return []int{m}
+	if ms := s.owners(i); len(ms) > 0 {
+		return ms
 	}
 	// "held negotiations", "launched an attack", "hosting talks".
 	if h := s.head(i); h >= 0 && s.rel(i) == "obj" && s.pos(h) == news.VERB {
@@ -191,23 +216,27 @@ func (s *clause) target(i int, typ string, actors []int) int {
 		}
 		return true
 	}
-	// The trigger's own phrases, then those of its object ("missiles to
-	// Ukraine").
-	nodes := []int{i}
-	if o := s.child(i, "obj"); o >= 0 {
-		nodes = append(nodes, o)
-	}
-	for _, n := range nodes {
-		if preps := targetPreps[typ]; preps != nil {
-			for _, c := range s.children(n) {
-				if r := s.rel(c); (strings.HasPrefix(r, "obl") || strings.HasPrefix(r, "nmod")) && s.childLemma(c, "case", preps) >= 0 {
-					for _, cc := range s.withConj(c) {
-						if m := s.actorIn(cc); ok(m) {
-							return m
-						}
+	// The trigger's phrases, nearest first, then those of the verb whose
+	// object it is ("hold talks with Putin").
+	if preps := targetPreps[typ]; preps != nil {
+		roots := []int{i}
+		if v := s.lightVerb(i); v >= 0 {
+			roots = append(roots, v)
+		}
+		found := -1
+		s.bfs(roots, func(c int) (bool, bool) {
+			if r := s.rel(c); (strings.HasPrefix(r, "obl") || strings.HasPrefix(r, "nmod")) && s.childLemma(c, "case", preps) >= 0 {
+				for _, cc := range s.withConj(c) {
+					if m := s.actorIn(cc); ok(m) {
+						found = m
+						return false, true
 					}
 				}
 			}
+			return true, false
+		})
+		if found >= 0 {
+			return found
 		}
 	}
 	if c := s.child(i, "iobj"); c >= 0 {
@@ -241,27 +270,72 @@ func (s *clause) place(i int, typ string, target int) int {
 		t := s.a.Entities[m].Type
 		return t == "LOC" || t == "GPE"
 	}
-	frontier := []int{i}
+	roots := []int{i}
+	if v := s.lightVerb(i); v >= 0 {
+		roots = append(roots, v)
+	}
+	if s.child(i, "cop") >= 0 {
+		// "the city of Lysychansk is under shelling"
+		if m := s.entityIn(s.child(i, "nsubj")); isPlace(m) {
+			return m
+		}
+	}
+	preps := placePreps
+	if typ == "deployment" || typ == "arms_transfer" || typ == "aid_pledge" || typ == "aid_delivery" {
+		preps = placeOrDestination
+	}
+	found := -1
+	s.bfs(roots, func(c int) (bool, bool) {
+		r := s.rel(c)
+		if (strings.HasPrefix(r, "obl") || strings.HasPrefix(r, "nmod")) && s.childLemma(c, "case", preps) >= 0 ||
+			r == "obj" && (typ == "strike" || typ == "capture" || s.lemma(i) == "visit") {
+			if m := s.entityIn(c); isPlace(m) {
+				found = m
+				return false, true
+			}
+		}
+		// A place inside "to X", "with X" describes X.
+		return s.childLemma(c, "case", set("to with for against")) < 0, false
+	})
+	if found < 0 {
+		// "struck Kharkiv …, killing 14": the clause it hangs from.
+		if h := s.head(i); h >= 0 && (s.rel(i) == "advcl" || s.rel(i) == "conj") && s.pos(h) == news.VERB {
+			if typ == "casualties" {
+				typ = "strike" // the attack that killed them
+			}
+			return s.place(h, typ, target)
+		}
+	}
+	return found
+}
+
+// placeOrDestination are placePreps with "to": aid and troops sent to a
+// town are there.
+var placeOrDestination = set("in at near on outside across into around over inside to")
+
+// bfs visits the dependents of roots breadth first, to depth 3, without
+// entering clauses of their own. visit says whether to descend into the
+// child and whether to stop.
+func (s *clause) bfs(roots []int, visit func(c int) (descend, stop bool)) {
+	frontier := roots
 	for depth := 0; depth < 3 && len(frontier) > 0; depth++ {
 		var next []int
 		for _, n := range frontier {
 			for _, c := range s.children(n) {
-				r := s.rel(c)
-				if clausal[r] {
+				if s.clauseOf(c) {
 					continue
 				}
-				if (strings.HasPrefix(r, "obl") || strings.HasPrefix(r, "nmod")) && s.childLemma(c, "case", placePreps) >= 0 ||
-					r == "obj" && (typ == "strike" || typ == "capture" || s.lemma(i) == "visit") {
-					if m := s.entityIn(c); isPlace(m) {
-						return m
-					}
+				descend, stop := visit(c)
+				if stop {
+					return
 				}
-				next = append(next, c)
+				if descend {
+					next = append(next, c)
+				}
 			}
 		}
 		frontier = next
 	}
-	return -1
 }
 
 // eventTime returns the plain value of the time of trigger i: the first

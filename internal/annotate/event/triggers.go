@@ -24,8 +24,8 @@ func init() {
 			m[l] = append(m[l], typ)
 		}
 	}
-	add(verbTriggers, "deployment", "deploy redeploy send dispatch station commit")
-	add(nounTriggers, "deployment", "deployment redeployment stationing")
+	add(verbTriggers, "deployment", "deploy redeploy send dispatch station commit move arrive")
+	add(nounTriggers, "deployment", "deployment redeployment stationing arrival")
 	add(verbTriggers, "arms_transfer", "supply deliver provide transfer ship send give hand export arrive")
 	add(nounTriggers, "arms_transfer", "supply delivery shipment export transfer transport")
 	add(verbTriggers, "aid_pledge", "pledge promise commit allocate announce offer supply deliver provide send give")
@@ -63,7 +63,7 @@ var (
 	troopWords   = set("troop troops soldier soldiers battalion brigade force forces personnel instructor trooper unit contingent serviceman servicemen fighter marine paratrooper reservist")
 	weaponWords  = set("missile shell ammunition munition munitions jet fighter tank weapon weapons arm arms weaponry artillery drone rocket howitzer patriot himars atacms launcher system interceptor round vehicle bomb f-16 mirage amraam air-defence air-defense nlaw javelin")
 	aidWords     = set("aid assistance fund funds funding money loan grant package support generator transformer humanitarian equipment budget terminal")
-	attackCtx    = set("missile drone rocket shell strike airstrike bomb artillery attack shelling")
+	attackCtx    = set("missile missiles drone drones rocket rockets shell shells strike strikes airstrike airstrikes bomb bombs artillery attack attacks shelling")
 	shellingCtx  = set("missile rocket shell shelling artillery")
 	retakeLemmas = set("recapture retake liberate expel")
 	meetWith     = set("speak talk")
@@ -119,11 +119,17 @@ func (s *clause) triggers(i int, typ string) bool {
 		switch l {
 		case "deploy", "redeploy", "station", "deployment", "redeployment", "stationing":
 			return true
+		case "move":
+			// "moved by sea to Veldana", not "the troops are moving".
+			return has(troopWords) && s.caseChild(i, set("to into from")) >= 0
 		}
 		return has(troopWords)
 	case "arms_transfer":
 		return has(weaponWords) && !s.future(i)
 	case "aid_pledge":
+		if l == "pledge" && noun {
+			return true // "the pledges"; a bare plural kind is left out later
+		}
 		if !has(aidWords) && !has(weaponWords) && !s.money(rel) {
 			return false
 		}
@@ -139,7 +145,8 @@ func (s *clause) triggers(i int, typ string) bool {
 	case "strike":
 		switch l {
 		case "hit", "target", "launch":
-			return s.sentenceHas(attackCtx)
+			// "missiles hit the plant", "the plant was hit".
+			return s.sentenceHas(attackCtx) || l == "hit" && s.child(i, "nsubj:pass") >= 0
 		}
 		return true
 	case "casualties":
@@ -175,7 +182,7 @@ func (s *clause) triggers(i int, typ string) bool {
 		case l == "conference":
 			return s.childLemma(i, "compound", meetingNot) < 0
 		case meetWith[l]:
-			return s.caseChild(i, set("with to")) >= 0
+			return s.entityIn(s.caseChild(i, set("with to"))) >= 0
 		case l == "welcome":
 			return s.entityIn(s.child(i, "obj")) >= 0
 		}
