@@ -23,10 +23,14 @@ func (s *clause) entityIn(n int) int {
 	if m := s.ment[n-s.lo]; m >= 0 {
 		return m
 	}
-	for _, c := range s.children(n) {
-		r := s.rel(c)
-		if r == "amod" || r == "compound" || r == "nmod:poss" || r == "flat" || r == "appos" ||
-			r == "nmod" && s.childLemma(c, "case", set("of from")) >= 0 {
+	// Names first ("his Russian counterpart Vladimir Putin"), then
+	// possessors, demonyms and "of" phrases.
+	for _, rels := range []map[string]bool{set("appos flat"), set("compound nmod:poss amod nmod")} {
+		for _, c := range s.children(n) {
+			r := s.rel(c)
+			if !rels[r] || r == "nmod" && s.childLemma(c, "case", set("of from")) < 0 {
+				continue
+			}
 			if m := s.ment[c-s.lo]; m >= 0 {
 				return m
 			}
@@ -140,7 +144,11 @@ func (s *clause) ownerEntity(i int) int {
 // possessor, a demonym or name modifying it, a "by" or "from" phrase, or
 // the parties "between" whom it happens.
 func (s *clause) owners(i int) []int {
+	self := s.ment[i-s.lo] // "the Moscow Conference" does not hold itself
 	for _, c := range s.children(i) {
+		if self >= 0 && s.ment[c-s.lo] == self {
+			continue
+		}
 		switch r := s.rel(c); {
 		case r == "nmod:poss", r == "amod", r == "compound":
 			if m := s.actorIn(c); m >= 0 {
@@ -281,8 +289,18 @@ func (s *clause) place(i int, typ string, target int) int {
 		}
 	}
 	preps := placePreps
-	if typ == "deployment" || typ == "arms_transfer" || typ == "aid_pledge" || typ == "aid_delivery" {
+	switch typ {
+	case "deployment", "arms_transfer", "aid_pledge", "aid_delivery":
 		preps = placeOrDestination
+	case "capture":
+		preps = placeOrSource
+	case "meeting":
+		// "Nato's Madrid summit"
+		for _, c := range s.children(i) {
+			if m := s.ment[c-s.lo]; s.rel(c) == "compound" && m >= 0 && s.a.Entities[m].Type == "LOC" {
+				return m
+			}
+		}
 	}
 	found := -1
 	s.bfs(roots, func(c int) (bool, bool) {
@@ -312,6 +330,10 @@ func (s *clause) place(i int, typ string, target int) int {
 // placeOrDestination are placePreps with "to": aid and troops sent to a
 // town are there.
 var placeOrDestination = set("in at near on outside across into around over inside to")
+
+// placeOrSource are placePreps with "from": forces expelled from an
+// island leave it to the captor.
+var placeOrSource = set("in at near on outside across into around over inside from")
 
 // bfs visits the dependents of roots breadth first, to depth 3, without
 // entering clauses of their own. visit says whether to descend into the
