@@ -14,24 +14,42 @@ type clause struct {
 	v      *tokens.View
 	sent   news.Span
 	lo, hi int
-	kids   [][]int // children of token lo+k
-	ment   []int   // index in a.Entities of the mention covering token lo+k, or -1
+	// The children of token lo+k are kids[first[k]:first[k+1]], in text
+	// order.
+	first, kids []int
+	ment        []int // index in a.Entities of the mention covering token lo+k, or -1
 }
 
 func newClause(a *news.Article, v *tokens.View, sent news.Span, lo, hi int) *clause {
-	s := &clause{a: a, v: v, sent: sent, lo: lo, hi: hi, kids: make([][]int, hi-lo), ment: make([]int, hi-lo)}
+	n := hi - lo
+	buf := make([]int, 3*n+1)
+	s := &clause{a: a, v: v, sent: sent, lo: lo, hi: hi, first: buf[:n+1], kids: buf[n+1 : 2*n+1], ment: buf[2*n+1:]}
 	for i := lo; i < hi; i++ {
 		if h := s.head(i); h >= 0 {
-			s.kids[h-lo] = append(s.kids[h-lo], i)
+			s.first[h-lo+1]++
 		}
 		s.ment[i-lo] = -1
 	}
+	for k := 1; k <= n; k++ {
+		s.first[k] += s.first[k-1]
+	}
+	fill := make([]int, n)
+	for i := lo; i < hi; i++ {
+		if h := s.head(i); h >= 0 {
+			s.kids[s.first[h-lo]+fill[h-lo]] = i
+			fill[h-lo]++
+		}
+	}
 	elo, ehi := tokens.Within(len(a.Entities), func(k int) int { return a.Entities[k].Start }, sent)
+	i := lo
 	for k := elo; k < ehi; k++ {
 		m := a.Entities[k]
-		for i := lo; i < hi; i++ {
-			if a.Tokens[i].Start >= m.Start && a.Tokens[i].End <= m.End && s.ment[i-lo] < 0 {
-				s.ment[i-lo] = k
+		for i < hi && a.Tokens[i].Start < m.Start {
+			i++
+		}
+		for j := i; j < hi && a.Tokens[j].End <= m.End; j++ {
+			if s.ment[j-lo] < 0 {
+				s.ment[j-lo] = k
 			}
 		}
 	}
@@ -47,7 +65,7 @@ func (s *clause) head(i int) int {
 	return h
 }
 
-func (s *clause) children(i int) []int { return s.kids[i-s.lo] }
+func (s *clause) children(i int) []int { return s.kids[s.first[i-s.lo]:s.first[i-s.lo+1]] }
 
 // child returns the first child of i with relation rel (or a subtype of
 // it: "obl" finds "obl:tmod"), or -1.
@@ -155,7 +173,7 @@ func (s *clause) asserts(i int, typ string) bool {
 		if s.bareKind(i) && len(s.actors(i)) == 0 {
 			return false // "too many treaties"
 		}
-		if s.childLemma(i, "det", set("no")) >= 0 {
+		if s.childLemma(i, "det", wNo) >= 0 {
 			return false
 		}
 	}
@@ -172,13 +190,13 @@ func (s *clause) asserts(i int, typ string) bool {
 		}
 		h := s.head(n)
 		reported := h >= 0 && s.rel(n) == "ccomp" && reportVerbs[s.lemma(h)]
-		if s.childLemma(n, "aux", set("would")) >= 0 && !reported {
+		if s.childLemma(n, "aux", wWould) >= 0 && !reported {
 			return false // "would" outside reported speech is a condition
 		}
 		if n != i && irrealisGovs[s.lemma(n)] && !(typ == "threat" && n == s.head(i)) {
 			return false
 		}
-		if s.rel(n) == "advcl" && s.childLemma(n, "mark", set("to")) >= 0 && s.low(n) == s.lemma(n) {
+		if s.rel(n) == "advcl" && s.childLemma(n, "mark", wTo) >= 0 && s.low(n) == s.lemma(n) {
 			return false // purpose: "to strike the port"
 		}
 		if n != i && planGovs[s.lemma(n)] && violent[typ] {
@@ -229,7 +247,7 @@ func (s *clause) imperative() bool {
 // clause: its event is the consequence of a condition.
 func (s *clause) conditioned(n int) bool {
 	for _, c := range s.children(n) {
-		if s.rel(c) == "advcl" && s.childLemma(c, "mark", set("if unless")) >= 0 {
+		if s.rel(c) == "advcl" && s.childLemma(c, "mark", wIfUnless) >= 0 {
 			return true
 		}
 	}

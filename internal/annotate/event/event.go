@@ -49,6 +49,7 @@ package event
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"sitrep/internal/annotate/tokens"
@@ -129,28 +130,39 @@ func Find(a *news.Article) []news.Event {
 		for hi > lo && a.Tokens[hi-1].End > sent.End {
 			hi--
 		}
-		if hi <= lo || !a.Syntax[lo].Parsed() {
+		if hi <= lo || !a.Syntax[lo].Parsed() || !candidate(a.Syntax[lo:hi]) {
 			continue
 		}
 		s := newClause(a, &v, sent.Span, lo, hi)
 		if s.question() {
 			continue
 		}
-		used := map[int]bool{}
+		var used []int
 		for _, typ := range Types {
 			for i := lo; i < hi; i++ {
-				if used[i] || !s.triggers(i, typ) || !s.asserts(i, typ) {
+				if slices.Contains(used, i) || !s.triggers(i, typ) || !s.asserts(i, typ) {
 					continue
 				}
 				ev, ok := s.build(i, typ)
 				if !ok {
 					break // history: the sentence's event of this type is background
 				}
-				used[i] = true
+				used = append(used, i)
 				out = append(out, ev)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// candidate reports whether a sentence's syntax holds a trigger lemma.
+func candidate(syn []news.Syntax) bool {
+	for _, x := range syn {
+		l := x.Lemma
+		if verbTriggers[l] != nil || nounTriggers[l] != nil || nounTriggers[strings.ToLower(l)] != nil {
+			return true
+		}
+	}
+	return false
 }

@@ -25,10 +25,10 @@ func (s *clause) entityIn(n int) int {
 	}
 	// Names first ("his Russian counterpart Vladimir Putin"), then
 	// possessors, demonyms and "of" phrases.
-	for _, rels := range []map[string]bool{set("appos flat"), set("compound nmod:poss amod nmod")} {
+	for _, rels := range nameRels {
 		for _, c := range s.children(n) {
 			r := s.rel(c)
-			if !rels[r] || r == "nmod" && s.childLemma(c, "case", set("of from")) < 0 {
+			if !rels[r] || r == "nmod" && s.childLemma(c, "case", wOfFrom) < 0 {
 				continue
 			}
 			if m := s.ment[c-s.lo]; m >= 0 {
@@ -38,6 +38,9 @@ func (s *clause) entityIn(n int) int {
 	}
 	return -1
 }
+
+// nameRels are the relations entityIn looks through, in order.
+var nameRels = []map[string]bool{relNames, relOwners}
 
 // actorIn is entityIn limited to states, organisations and people.
 func (s *clause) actorIn(n int) int {
@@ -96,7 +99,7 @@ func (s *clause) subjects(i int) []int {
 		return out
 	}
 	if s.child(i, "nsubj:pass") >= 0 || s.child(i, "aux:pass") >= 0 {
-		if c := s.caseChild(i, set("by")); c >= 0 {
+		if c := s.caseChild(i, wBy); c >= 0 {
 			add(c)
 		}
 		return out
@@ -154,7 +157,7 @@ func (s *clause) owners(i int) []int {
 			if m := s.actorIn(c); m >= 0 {
 				return []int{m}
 			}
-		case strings.HasPrefix(r, "nmod") && s.childLemma(c, "case", set("by from between")) >= 0:
+		case strings.HasPrefix(r, "nmod") && s.childLemma(c, "case", wByFromBetween) >= 0:
 			var out []int
 			for _, cc := range s.withConj(c) {
 				if m := s.actorIn(cc); m >= 0 {
@@ -200,7 +203,7 @@ var targetPreps = map[string]map[string]bool{
 	"aid_pledge":    set("to for"),
 	"aid_delivery":  set("to for"),
 	"strike":        set("on against"),
-	"meeting":       set("with to"),
+	"meeting":       wWithTo,
 	"agreement":     set("with"),
 	"threat":        set("against to"),
 }
@@ -313,7 +316,7 @@ func (s *clause) place(i int, typ string, target int) int {
 			}
 		}
 		// A place inside "to X", "with X" describes X.
-		return s.childLemma(c, "case", set("to with for against")) < 0, false
+		return s.childLemma(c, "case", wTargetCases) < 0, false
 	})
 	if found < 0 {
 		// "struck Kharkiv …, killing 14": the clause it hangs from.

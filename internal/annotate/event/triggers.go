@@ -121,7 +121,7 @@ func (s *clause) triggers(i int, typ string) bool {
 			return true
 		case "move":
 			// "moved by sea to Veldana", not "the troops are moving".
-			return has(troopWords) && s.caseChild(i, set("to into from")) >= 0
+			return has(troopWords) && s.caseChild(i, wDirection) >= 0
 		}
 		return has(troopWords)
 	case "arms_transfer":
@@ -154,7 +154,7 @@ func (s *clause) triggers(i int, typ string) bool {
 	case "capture":
 		switch l {
 		case "take":
-			return s.childLemma(i, "obj", set("control")) >= 0
+			return s.childLemma(i, "obj", wControl) >= 0
 		case "occupy":
 			return s.rel(i) != "amod"
 		case "expel":
@@ -167,7 +167,7 @@ func (s *clause) triggers(i int, typ string) bool {
 		}
 		switch l {
 		case "sign":
-			return has(agreeNouns) || s.childLemma(i, "compound:prt", set("up")) >= 0
+			return has(agreeNouns) || s.childLemma(i, "compound:prt", wUp) >= 0
 		case "signing":
 			return has(agreeNouns)
 		case "agree":
@@ -182,7 +182,7 @@ func (s *clause) triggers(i int, typ string) bool {
 		case l == "conference":
 			return s.childLemma(i, "compound", meetingNot) < 0
 		case meetWith[l]:
-			return s.entityIn(s.caseChild(i, set("with to"))) >= 0
+			return s.entityIn(s.caseChild(i, wWithTo)) >= 0
 		case l == "welcome":
 			return s.entityIn(s.child(i, "obj")) >= 0
 		}
@@ -223,7 +223,7 @@ func (s *clause) money(ks []int) bool {
 		if s.v.Touch(k) && moneyScales[s.v.Low(k+1)] {
 			return true
 		}
-		if k+1 < s.hi && set("million billion")[s.low(k+1)] {
+		if k+1 < s.hi && wScales[s.low(k+1)] {
 			return true
 		}
 	}
@@ -241,3 +241,22 @@ func (s *clause) sentenceHas(words map[string]bool) bool {
 	}
 	return false
 }
+
+// Small word sets the tree checks use.
+var (
+	wNo            = set("no")
+	wWould         = set("would")
+	wTo            = set("to")
+	wIfUnless      = set("if unless")
+	relNames       = set("appos flat")
+	relOwners      = set("compound nmod:poss amod nmod")
+	wOfFrom        = set("of from")
+	wBy            = set("by")
+	wByFromBetween = set("by from between")
+	wTargetCases   = set("to with for against")
+	wDirection     = set("to into from")
+	wControl       = set("control")
+	wUp            = set("up")
+	wWithTo        = set("with to")
+	wScales        = set("million billion")
+)
