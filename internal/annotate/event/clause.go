@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"sitrep/internal/annotate/tokens"
@@ -175,6 +176,14 @@ func (s *clause) asserts(i int, typ string) bool {
 		}
 		if s.childLemma(i, "det", wNo) >= 0 {
 			return false
+		}
+	}
+	if !s.isNoun(i) {
+		// "too many treaties were signed": the verb of a kind of event.
+		for _, c := range s.children(i) {
+			if r := s.rel(c); (r == "obj" || r == "nsubj:pass") && s.isNoun(c) && slices.Contains(nounTriggers[s.lemma(c)], typ) && s.bareKind(c) {
+				return false
+			}
 		}
 	}
 	if s.imperative() {

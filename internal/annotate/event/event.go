@@ -159,8 +159,7 @@ func Find(a *news.Article) []news.Event {
 // candidate reports whether a sentence's syntax holds a trigger lemma.
 func candidate(syn []news.Syntax) bool {
 	for _, x := range syn {
-		l := x.Lemma
-		if verbTriggers[l] != nil || nounTriggers[l] != nil || nounTriggers[strings.ToLower(l)] != nil {
+		if verbTriggers[x.Lemma] != nil || nounTriggers[x.Lemma] != nil || x.UPOS == news.PROPN && nounTriggers[strings.ToLower(x.Lemma)] != nil {
 			return true
 		}
 	}

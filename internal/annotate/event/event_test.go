@@ -4,14 +4,19 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"sitrep/internal/annotate/entity"
 	"sitrep/internal/annotate/event"
 	"sitrep/internal/annotate/sentence"
+	"sitrep/internal/annotate/timex"
 	"sitrep/internal/annotate/syntax"
 	"sitrep/internal/demo"
 	"sitrep/internal/news"
+	"sitrep/internal/pipeline"
 	"sitrep/internal/source/jsonl"
 	"sitrep/internal/wiring"
 )
@@ -180,4 +185,83 @@ func BenchmarkStage(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// TestTriggerLemmasParsed checks the syntax stage parses every sentence
+// with a trigger lemma (the event stage reads only parsed sentences).
+func TestTriggerLemmasParsed(t *testing.T) {
+	known := syntax.EventLemmas()
+	for _, l := range event.TriggerLemmas() {
+		if !known[l] {
+			t.Errorf("trigger lemma %q is not in syntax.NeedsParse's list", l)
+		}
+	}
+}
+
+// run annotates text (published on Wednesday 2024-03-13) with the stages
+// the event stage reads, and returns its events.
+func run(t *testing.T, text string) []news.Event {
+	t.Helper()
+	a := &news.Article{Text: text, Published: time.Date(2024, 3, 13, 12, 0, 0, 0, time.UTC)}
+	for _, st := range []pipeline.Stage{sentence.New(), syntax.New(), timex.New(), entity.New(), event.New()} {
+		if err := st.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a.Events
+}
+
+// TestAsserts checks each class of sentence that names an event without
+// stating it gives no event, beside a sentence that states it. The
+// sentences are written for this test.
+func TestAsserts(t *testing.T) {
+	for _, c := range []struct {
+		text, typ string
+		want      bool
+	}{
+		{"Russian forces attacked the port of Odesa on Monday.", "strike", true},
+		{"Russian forces did not attack the port of Odesa on Monday.", "strike", false},
+		{"Russian forces could attack the port of Odesa.", "strike", false},
+		{"If the talks fail, the army will attack the port.", "strike", false},
+		{"Did Russian forces attack the port?", "strike", false},
+		{"Kyiv urged its allies to send more missiles.", "arms_transfer", false},
+		{"Moscow plans to attack the port in the spring.", "strike", false},
+		{"That's a big deal.", "agreement", false},
+		{"Too many treaties were signed in those years.", "agreement", false},
+		{"Poland and Lithuania signed a defence agreement in Vilnius.", "agreement", true},
+		{"The president will host talks with Finland on Friday.", "meeting", true},
+		{"Sign up to our newsletter for the latest talks.", "meeting", false},
+		{"Russia's attack on the port could be read as a warning.", "strike", true},
+	} {
+		got := false
+		for _, ev := range run(t, c.text) {
+			got = got || ev.Type == c.typ
+		}
+		if got != c.want {
+			t.Errorf("%q: %s event %v, want %v", c.text, c.typ, got, c.want)
+		}
+	}
+}
+
+// TestParticipants checks actors, target, place and time come from the
+// tree: the subject acts, a person is never a place, the time of the
+// saying is not the time of the event, and history is left out.
+func TestParticipants(t *testing.T) {
+	evs := run(t, "Joe Biden met Volodymyr Zelensky in Kyiv on Monday, officials said on Tuesday.")
+	if len(evs) != 1 || evs[0].Type != "meeting" || len(evs[0].Actors) != 1 || evs[0].Target == "" || evs[0].Place == "" || evs[0].Time != "2024-03-11" {
+		t.Errorf("meeting: %+v", evs)
+	}
+	for _, ev := range run(t, "Casualties mounted in Kharkiv after Russia hit the city, Joe Biden said in Washington for days.") {
+		if strings.Contains(ev.Place, "biden") {
+			t.Errorf("a person as a place: %+v", ev)
+		}
+	}
+	if evs := run(t, "In 1990 the two Germanys signed a treaty in Moscow."); len(evs) != 0 {
+		t.Errorf("history told as background: %+v", evs)
+	}
+	for _, ev := range run(t, "Russia struck Kharkiv last week and again in the summer of 2023.") {
+		if ev.Time != "" && !regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$`).MatchString(ev.Time) {
+			t.Errorf("time %q is not a plain date or interval", ev.Time)
+		}
+	}
 }

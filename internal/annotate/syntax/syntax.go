@@ -114,19 +114,20 @@ var eventLemmas = func() map[string]bool {
 	m := map[string]bool{}
 	for _, l := range strings.Fields(`accord agree agreement airstrike allocate annex annexation announce
 		arrive assault attack barrage bomb bombard bombardment bombing capture casualty ceasefire clash
-		commit conference conversation dead deal death deliver delivery deploy deployment die dispatch
+		arrival commit conference conversation dead deal death deliver delivery deploy deployment die dispatch
 		donate encircle expel export fatality give hand hit host injure kill launch liberate meet meeting
 		memorandum move negotiation occupy offer onslaught overrun pact pledge pound promise provide raid
 		recapture redeploy redeployment retake seize seizure send shell shelling ship shipment sign signing
 		smash speak station stationing strike summit supply take talk target threat threaten toll transfer
 		transport treaty trip truce ultimatum visit welcome wound`) {
 		m[l] = true
+		m[strings.ToUpper(l[:1])+l[1:]] = true // a proper noun's lemma: "Summit"
 	}
 	return m
 }()
 
-// EventLemmas returns the trigger lemmas NeedsParse knows, for the event
-// stage's consistency test.
+// EventLemmas returns the trigger lemmas NeedsParse knows (each also
+// capitalised), for the event stage's consistency test.
 func EventLemmas() map[string]bool { return eventLemmas }
 
 // NeedsParse is the one place that decides which sentences the stage
@@ -138,7 +139,7 @@ func EventLemmas() map[string]bool { return eventLemmas }
 // tagger's and lemmatiser's output for words.
 func NeedsParse(words []string, tags []news.UPOS, lemmas []string) bool {
 	for i, w := range words {
-		if tags[i] == news.NUM || reportLemmas[lemmas[i]] || eventLemmas[strings.ToLower(lemmas[i])] {
+		if tags[i] == news.NUM || reportLemmas[lemmas[i]] || eventLemmas[lemmas[i]] {
 			return true
 		}
 		for j := 0; j < len(w); j++ {
