@@ -41,9 +41,12 @@
 //
 // Sentences the syntax stage did not parse give no events: the syntax
 // stage parses every sentence with a trigger lemma (syntax.NeedsParse).
-// Opinion, editorial and letter pieces (the genre layer) give no events:
-// their sentences argue about events rather than report them, and the
-// events they name are reported by the news they comment on.
+// Readers' letters (the genre layer) give no events: they are views, not
+// reports. Opinion and analysis pieces keep theirs: on the real-news gold
+// set (testdata/gold/events) their windows hold 14 stated events against
+// 9 generic, hypothetical or background ones, about the ratio of news
+// (83 to 47), so once the assertion checks have run the genre says little
+// more about whether an event happened.
 package event
 
 import (
@@ -114,7 +117,7 @@ var Mappings = map[string]Mapping{
 var Types = []string{"deployment", "arms_transfer", "aid_pledge", "aid_delivery", "strike", "casualties", "capture", "agreement", "meeting", "threat"}
 
 // skipGenres are the genres whose articles give no events.
-var skipGenres = map[string]bool{}
+var skipGenres = map[string]bool{news.GenreLetter: true}
 
 // Find returns the events of a, in text order. a needs its token,
 // sentence and syntax layers; the entity, time and quantity layers and

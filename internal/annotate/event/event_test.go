@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -263,5 +264,33 @@ func TestParticipants(t *testing.T) {
 		if ev.Time != "" && !regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$`).MatchString(ev.Time) {
 			t.Errorf("time %q is not a plain date or interval", ev.Time)
 		}
+	}
+}
+
+func TestGroup(t *testing.T) {
+	evs := []news.Event{
+		{Type: "strike", Actors: []string{"gpe:ru", "org:x"}, Place: "loc:kharkiv", Time: "2024-03-11"},
+		{Type: "casualties", Place: "loc:kharkiv", Time: "2024-03-11"},
+		{Type: "strike", Actors: []string{"org:x", "gpe:ru"}, Place: "loc:kharkiv", Time: "2024-03-11"}, // a copy
+		{Type: "strike", Actors: []string{"gpe:ru"}, Place: "loc:kharkiv", Time: "2024-03-12"},
+	}
+	got := event.Group(evs)
+	want := [][]int{{0, 2}, {1}, {3}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Group = %v, want %v", got, want)
+	}
+}
+
+// TestLetterGivesNoEvents checks readers' letters give no events.
+func TestLetterGivesNoEvents(t *testing.T) {
+	text := "Russian forces attacked the port of Odesa on Monday."
+	a := &news.Article{Text: text, Genre: &news.Genre{Kind: news.GenreLetter}}
+	for _, st := range []pipeline.Stage{sentence.New(), syntax.New(), event.New()} {
+		if err := st.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(a.Events) != 0 {
+		t.Errorf("letter: events %+v", a.Events)
 	}
 }
