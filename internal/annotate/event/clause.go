@@ -162,6 +162,9 @@ var (
 	planGovs = set("plan intend prepare")
 	violent  = set("strike capture casualties")
 	definite = set("the this these that those")
+	// decisionNouns name a decision taken: their infinitive happened or is
+	// decided ("the decision to give Ukraine cluster bombs").
+	decisionNouns = set("decision move order agreement deal promise pledge commitment vote")
 )
 
 // asserts reports whether trigger i states that its event happens,
@@ -205,8 +208,13 @@ func (s *clause) asserts(i int, typ string) bool {
 		if n != i && irrealisGovs[s.lemma(n)] && !(typ == "threat" && n == s.head(i)) {
 			return false
 		}
-		if s.rel(n) == "advcl" && s.childLemma(n, "mark", wTo) >= 0 && s.low(n) == s.lemma(n) {
-			return false // purpose: "to strike the port"
+		if s.childLemma(n, "mark", wTo) >= 0 && s.low(n) == s.lemma(n) {
+			switch r := s.rel(n); {
+			case r == "advcl":
+				return false // purpose: "to strike the port"
+			case r == "acl" && h >= 0 && !decisionNouns[s.lemma(h)]:
+				return false // "what weapons to send", but "the decision to give"
+			}
 		}
 		if n != i && planGovs[s.lemma(n)] && violent[typ] {
 			return false // "plans to attack": an intention, not an attack

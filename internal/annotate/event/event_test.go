@@ -226,6 +226,8 @@ func TestAsserts(t *testing.T) {
 		{"If the talks fail, the army will attack the port.", "strike", false},
 		{"Did Russian forces attack the port?", "strike", false},
 		{"Kyiv urged its allies to send more missiles.", "arms_transfer", false},
+		{"The allies argued about which missiles to send to Kyiv.", "arms_transfer", false},
+		{"The decision to send missiles to Kyiv was taken on Monday.", "arms_transfer", true},
 		{"Moscow plans to attack the port in the spring.", "strike", false},
 		{"That's a big deal.", "agreement", false},
 		{"Too many treaties were signed in those years.", "agreement", false},
