@@ -157,6 +157,10 @@ type Claim struct {
 	// Parent is the index in Article.Claims of the claim this one is
 	// nested in (a report of a report), or -1.
 	Parent int `json:"parent"`
+	// Relay is who passes the statement on when that is not the speaker
+	// ("X told the BBC that Y believed …": Y speaks, X relays); "" when
+	// the speaker speaks directly.
+	Relay string `json:"relay,omitempty"`
 }
 
 // Figure is a quantity that states a fact about the world, with who

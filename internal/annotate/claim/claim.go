@@ -74,7 +74,7 @@ var cues = func() []cue {
 	verbs := []string{"said", "says", "say", "told", "tells", "estimates", "estimated", "estimate",
 		"warned", "warns", "confirmed", "confirms", "denied", "denies", "reported", "reports",
 		"claimed", "claims", "wrote", "writes", "added", "adds", "stated", "states", "announced",
-		"announces", "believes", "believe", "insisted", "noted", "acknowledged", "admitted", "explained"}
+		"announces", "believes", "believe", "believed", "insisted", "noted", "acknowledged", "admitted", "explained"}
 	var out []cue
 	// Longest phrases first, so "told me in an interview" wins over "told".
 	out = append(out,
@@ -94,8 +94,8 @@ var cues = func() []cue {
 var hedgeWords = []string{
 	"could not be independently verified", "not independently verified", "unverified",
 	"reportedly", "allegedly", "is expected to", "are expected to", "expected", "expects", "expect",
-	"may", "might", "could", "likely", "appeared to", "appear to", "apparently", "believes",
-	"estimates", "estimated", "possibly", "probably", "unconfirmed",
+	"may", "might", "could", "likely", "appeared to", "appear to", "apparently", "believes", "believed",
+	"estimates", "estimated", "claimed", "claims", "possibly", "probably", "unconfirmed", "as many as", "up to",
 }
 
 // pronouns that make a speaker refer back to an earlier person.
@@ -110,6 +110,11 @@ var boundary = map[string]bool{
 	"is": true, "are": true, "previously": true, "later": true, "earlier": true, "not": true,
 	"never": true, "already": true, "been": true,
 }
+
+// auxiliaries may stand between a subject and its reporting or pledge
+// verb ("Ukraine has also said", "the UK has to date pledged").
+var auxiliaries = tokens.Set(`has have had is are was were will would also already previously now
+	jointly repeatedly reportedly so far to date recently since then separately`)
 
 type word struct {
 	news.Span
@@ -168,65 +173,83 @@ func upper(s string) bool {
 // Find returns the claims of an article, in text order.
 func Find(a *news.Article) []news.Claim {
 	var claims []news.Claim
-	lastPerson := -1 // index of the latest claim with a person speaker
 	ix := newIndex(a)
 	v := tokens.NewView(a.Text, a.Tokens)
+	var prev news.Span
 	for _, s := range a.Sentences {
 		ws := words(&v, s.Span)
 		var inSentence []int
-		var sentHedges []string
-		hedged := false
 		for i := 0; i < len(ws); i++ {
 			c, n := matchCue(ws, i)
-			if n == 0 || !c.after && !verbAt(a, ws[i].Start) {
+			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(ws, i, n)) {
 				continue
 			}
 			cl, ok := build(a, ix, ws, i, n, c, s.Span)
-			if ok {
-				// The hedges belong to the sentence: find them once.
-				if !hedged {
-					sentHedges, hedged = hedges(a.Text[s.Start:s.End]), true
-				}
-				cl.Hedges = slices.Clone(sentHedges)
-			}
 			if !ok {
 				i += n - 1
 				continue
 			}
+			if demonstrative(cl.Content.In(a.Text)) && prev.Len() > 0 {
+				// "That's according to a survey by Q": the statement is
+				// the sentence before.
+				cl.Content = prev
+				cl.Span.Start = min(cl.Span.Start, prev.Start)
+			}
 			if cl.SpeakerSpan != nil && pronouns[strings.ToLower(cl.Speaker)] {
-				pr := strings.ToLower(cl.Speaker)
-				if (pr == "it" || pr == "they") && len(claims) > 0 {
-					p := claims[len(claims)-1]
-					cl.Speaker, cl.SpeakerEntity = p.Speaker, p.SpeakerEntity
-				} else if lastPerson >= 0 && pr != "it" && pr != "they" {
-					p := claims[lastPerson]
-					cl.Speaker, cl.SpeakerEntity = p.Speaker, p.SpeakerEntity
-				} else if m := ix.lastPersonBefore(cl.CueSpan.Start); m != nil && pr != "it" && pr != "they" {
-					cl.Speaker, cl.SpeakerEntity = m.Canonical, m.Entity
-				} else {
-					cl.Speaker = a.Outlet
-					cl.SpeakerEntity = ""
+				if name, ent, ok := ix.pronoun(strings.ToLower(cl.Speaker), cl.CueSpan.Start, claims, s.Span, prev); ok {
+					cl.Speaker, cl.SpeakerEntity = name, ent
 				}
 			}
+			cl.Hedges = hedges(cl.Span.In(a.Text))
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
-			if cl.SpeakerEntity != "" && strings.HasPrefix(cl.SpeakerEntity, "per:") || cl.SpeakerSpan != nil && ix.personLike(*cl.SpeakerSpan) {
-				lastPerson = len(claims) - 1
-			}
 			i += n - 1
+		}
+		for _, cl := range pledges(a, ix, ws, claims, inSentence) {
+			claims = append(claims, cl)
+			inSentence = append(inSentence, len(claims)-1)
 		}
 		nest(claims, inSentence)
 		relay(a.Text, claims, inSentence)
+		prev = s.Span
+	}
+	for i := range claims {
+		if p := claims[i].Parent; p >= 0 && claims[p].SpeakerSpan != nil && !strings.EqualFold(claims[p].Speaker, claims[i].Speaker) {
+			claims[i].Relay = claims[p].Speaker
+		}
 	}
 	return claims
+}
+
+// demonstrative says whether a claim's content is only a pointer back
+// ("That's", "This is"), as in "That's according to a survey by Q".
+func demonstrative(content string) bool {
+	switch strings.ToLower(strings.TrimSpace(strings.ReplaceAll(content, "’", "'"))) {
+	case "that's", "that is", "this is", "that was", "these are", "those are", "this was", "that", "this":
+		return true
+	}
+	return false
+}
+
+// raising says whether the cue at ws[i:i+n] is a passive or raising use
+// that names no speaker ("a force estimated to be", "are believed to
+// have", "was reported"): a hedge on the clause, not a claim.
+func raising(ws []word, i, n int) bool {
+	if i > 0 {
+		switch ws[i-1].lower {
+		case "is", "are", "was", "were", "been", "being", "be":
+			return true
+		}
+	}
+	return i+n+1 < len(ws) && ws[i+n].lower == "to" && (ws[i+n+1].lower == "be" || ws[i+n+1].lower == "have")
 }
 
 // verbAt reports whether the token at byte offset pos may be a reporting
 // verb: the syntax layer tags it VERB, or there is no syntax layer. "The
 // city states its case" has a cue; "two states" does not.
-func verbAt(a *news.Article, pos int) bool {
+func verbAt(a *news.Article, pos int, w string) bool {
 	if len(a.Syntax) != len(a.Tokens) || len(a.Syntax) == 0 {
-		return true
+		return w != "states" // without tags, "states" is far more often the noun
 	}
 	k, ok := slices.BinarySearchFunc(a.Tokens, pos, func(t news.Token, p int) int { return t.Start - p })
 	return !ok || a.Syntax[k].UPOS == news.VERB
@@ -356,8 +379,13 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	contentBefore := false
 	if c.after {
 		// according to X, …: the speaker runs to the next clause mark.
+		// It stops at a cue of its own ("U.K. officials citing data
+		// from Ukraine").
 		j := i + n
 		for j < len(ws) && !(ws[j].punct && clausePunct(ws[j].lower)) && !(boundary[ws[j].lower] && j > i+n) {
+			if _, m := matchCue(ws, j); m > 0 && j > i+n {
+				break
+			}
 			j++
 		}
 		if j == i+n {
@@ -365,7 +393,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		}
 		spk = news.Span{Start: ws[i+n].Start, End: ws[j-1].End}
 		// Content: the rest of the sentence without the attribution.
-		if i == 0 || (i > 0 && ws[i-1].punct && clausePunct(ws[i-1].lower) && ws[i-1].lower != ",") || i <= 1 {
+		if i == 0 || (i > 0 && ws[i-1].punct && clausePunct(ws[i-1].lower) && ws[i-1].lower != ",") || i <= 1 || ws[i-1].lower == "that" && tail(ws, j) > 2 {
 			cl.Content = trimSpan(a.Text, news.Span{Start: endOf(ws, j), End: sent.End})
 		} else {
 			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i].Start})
@@ -378,6 +406,9 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		if j >= 0 && ws[j].lower == "," {
 			j-- // "…, Ilona Brest, said" — the appositive before the comma
 			skippedComma = true
+		}
+		for !skippedComma && j > 0 && auxiliaries[ws[j].lower] && !ws[j-1].punct {
+			j-- // "Ukraine has also said"
 		}
 		end := j
 		for j >= 0 && !(ws[j].punct && clausePunct(ws[j].lower)) && (!boundary[ws[j].lower] || joinsNames(a.Text, ws, j)) && end-j < 10 {
@@ -419,12 +450,29 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	if contentBefore {
 		cl.Content = openQuote(a.Text, cl.Content)
 	}
-	cl.SpeakerSpan = &spk
-	cl.Speaker, cl.SpeakerEntity = ix.resolve(spk)
 	cl.Span = news.Span{Start: min(cl.Content.Start, spk.Start, cl.CueSpan.Start), End: max(cl.Content.End, spk.End, cl.CueSpan.End)}
+	setSpeaker(a, ix, &cl, spk)
 	content := cl.Content.In(a.Text)
 	cl.Direct = strings.ContainsAny(content, "“\"") && (strings.HasPrefix(content, "“") || strings.HasPrefix(content, "\"") || strings.Count(content, "“")+strings.Count(content, "\"") >= 1 && len(content) > 0 && isQuoteRune(content))
 	return cl, true
+}
+
+// setSpeaker sets a claim's speaker from the phrase at sp: trimmed to
+// its noun phrase (trimPhrase) and resolved to an entity; a phrase that
+// names only evidence ("revised estimates") leaves the claim to the
+// outlet's voice.
+func setSpeaker(a *news.Article, ix *index, cl *news.Claim, sp news.Span) {
+	v := tokens.NewView(a.Text, a.Tokens)
+	ws := words(&v, sp)
+	if sourceless(ws) {
+		cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = nil, a.Outlet, ""
+		return
+	}
+	if t, ok := trimPhrase(a.Text, ws); ok {
+		sp = t
+	}
+	cl.SpeakerSpan = &sp
+	cl.Speaker, cl.SpeakerEntity = ix.resolve(sp)
 }
 
 func isQuoteRune(content string) bool {
@@ -523,10 +571,25 @@ func okSpeaker(text string, ws []word) bool {
 	if pronouns[h] {
 		return h != "it" || true
 	}
-	if speakerHeads[h] {
+	if speakerHeads[h] || groupWords[h] {
 		return true
 	}
-	return upper(head.Span.In(text)) && !boundary[h] && h != "the" && h != "in" && h != "on"
+	if len(ws) >= 2 && isNumber(h) && upper(ws[len(ws)-2].Span.In(text)) && !ws[len(ws)-2].punct {
+		return true // a name with a number: "No 10"
+	}
+	return upper(head.Span.In(text)) && !boundary[h] && !determiners[h] && h != "in" && h != "on"
+}
+
+// determiners never make a speaker on their own ("An estimated 3,000").
+var determiners = tokens.Set(`the a an this that these those some any each every`)
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // trailingAdjunct says whether the words after a cue start an adjunct
@@ -605,7 +668,7 @@ func (ix *index) resolve(sp news.Span) (string, string) {
 	lo, hi := ix.mentions(sp)
 	for i := lo; i < hi; i++ {
 		m := &a.Entities[i]
-		if m.End > sp.End {
+		if m.End > sp.End || postnominal(a.Text, sp, m.Span) {
 			continue
 		}
 		if m.End == sp.End || strings.TrimSpace(a.Text[m.End:sp.End]) == "" {
@@ -622,6 +685,9 @@ func (ix *index) resolve(sp news.Span) (string, string) {
 	if pick == nil && person != nil && person.End >= sp.End-1 {
 		pick = person
 	}
+	if pick == nil {
+		pick = ix.description(sp) // "the ministry", "the Institute"
+	}
 	if pick != nil && pick.Kind != "demonym" {
 		name := pick.Canonical
 		if name == "" {
@@ -634,6 +700,22 @@ func (ix *index) resolve(sp news.Span) (string, string) {
 		s = strings.TrimPrefix(s, art)
 	}
 	return s, ""
+}
+
+// postnominal says whether the mention at m sits in a phrase after the
+// speaker's common-noun head ("the US embassy in Kyiv", "officials in
+// Kyiv"): it is then not the speaker.
+func postnominal(text string, sp, m news.Span) bool {
+	pre := strings.Fields(text[sp.Start:m.Start])
+	for p := len(pre) - 1; p > 0; p-- {
+		switch pre[p] {
+		case "in", "at", "from", "for", "of", "near", "across", "on":
+			w := pre[p-1]
+			r, _ := utf8.DecodeRuneInString(w)
+			return unicode.IsLower(r)
+		}
+	}
+	return false
 }
 
 // hedges lists the hedge words of a sentence; every claim of the

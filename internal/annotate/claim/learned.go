@@ -98,23 +98,27 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 		if !okSpeaker(a.Text, words(&v, spk)) {
 			continue // "estimates suggesting …": not a speaker the ledger can name
 		}
-		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Content: content, SpeakerSpan: &spk, Parent: -1}
-		cl.Speaker, cl.SpeakerEntity = ix.resolve(spk)
-		if pronouns[strings.ToLower(spk.In(a.Text))] {
-			// "he said": the last named person before the cue; "it" and
-			// "they" stay as written (never the outlet).
-			cl.Speaker, cl.SpeakerEntity = spk.In(a.Text), ""
-			if m := ix.lastPersonBefore(cue.Start); m != nil && strings.ToLower(spk.In(a.Text)) != "it" && strings.ToLower(spk.In(a.Text)) != "they" {
-				cl.Speaker, cl.SpeakerEntity = m.Canonical, m.Entity
+		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Content: content, Parent: -1}
+		cl.Span = news.Span{Start: min(content.Start, spk.Start, cue.Start), End: max(content.End, spk.End, cue.End)}
+		setSpeaker(a, ix, &cl, spk)
+		if pr := strings.ToLower(cl.Speaker); cl.SpeakerSpan != nil && pronouns[pr] {
+			// "he said", "they say": the nearest compatible actor, else
+			// the pronoun as written (never the outlet).
+			var sent, prev news.Span
+			ss := a.Sentences
+			if k := sort.Search(len(ss), func(i int) bool { return ss[i].End > cue.Start }); k < len(ss) {
+				sent = ss[k].Span
+				if k > 0 {
+					prev = ss[k-1].Span
+				}
+			}
+			if name, ent, ok := ix.pronoun(pr, cue.Start, claims[:n], sent, prev); ok {
+				cl.Speaker, cl.SpeakerEntity = name, ent
 			}
 		}
-		cl.Span = news.Span{Start: min(content.Start, spk.Start, cue.Start), End: max(content.End, spk.End, cue.End)}
 		text := content.In(a.Text)
 		cl.Direct = strings.HasPrefix(text, "“") || strings.HasPrefix(text, "\"")
-		ss := a.Sentences
-		if k := sort.Search(len(ss), func(i int) bool { return ss[i].End > cue.Start }); k < len(ss) && ss[k].Start <= cue.Start && cue.End <= ss[k].End {
-			cl.Hedges = hedges(ss[k].In(a.Text))
-		}
+		cl.Hedges = hedges(cl.Span.In(a.Text))
 		claims = append(claims, cl)
 	}
 	if len(claims) == n {
@@ -201,7 +205,6 @@ func repairSpeaker(a *news.Article, ix *index, c *news.Claim, src news.Span) {
 	if src.Len() <= c.SpeakerSpan.Len() || src.Start > c.SpeakerSpan.Start || src.End < c.SpeakerSpan.End {
 		return
 	}
-	c.SpeakerSpan = &src
-	c.Speaker, c.SpeakerEntity = ix.resolve(src)
+	setSpeaker(a, ix, c, src)
 	c.Span = news.Span{Start: min(c.Span.Start, src.Start), End: max(c.Span.End, src.End)}
 }

@@ -1,0 +1,112 @@
+package claim
+
+import (
+	"strings"
+
+	"sitrep/internal/annotate/tokens"
+	"sitrep/internal/news"
+)
+
+// pledgeVerbs are the verbs by which a state, a body or a person commits
+// to something ("Britain pledged £50m", "the allies have promised").
+var pledgeVerbs = tokens.Set(`pledged pledges pledge promised promises committed commits unveiled unveils`)
+
+// planVerbs announce a plan to give ("plans to send").
+var planVerbs = tokens.Set(`plans plan planned intends intend`)
+
+// giveVerbs are the verbs of a future or planned giving ("will send",
+// "plans to give").
+var giveVerbs = tokens.Set(`give send provide supply deliver donate`)
+
+// pledges returns the claims of the pledges and plans in the words ws of
+// one sentence that the writer states (outside every claim's content
+// found so far): the subject that pledges ("Britain pledged £50m",
+// "European governments have pledged", "The UK plans to give …",
+// "Germany will send …") speaks for the rest of the sentence. The
+// subject must be an actor: a named state, organisation or person, or a
+// group noun ("governments", "allies").
+func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSentence []int) []news.Claim {
+	var out []news.Claim
+	for k := 0; k < len(ws); k++ {
+		first, last := -1, -1
+		switch {
+		case pledgeVerbs[ws[k].lower] && verbAt(a, ws[k].Start, ws[k].lower):
+			first, last = k, k
+		case (ws[k].lower == "will" || ws[k].lower == "would") && k+1 < len(ws) && giveVerbs[ws[k+1].lower]:
+			first, last = k, k+1
+		case planVerbs[ws[k].lower] && k+2 < len(ws) && ws[k+1].lower == "to" && giveVerbs[ws[k+2].lower]:
+			first, last = k, k+2
+		}
+		if first < 0 || last+1 >= len(ws) {
+			continue
+		}
+		cue := news.Span{Start: ws[first].Start, End: ws[last].End}
+		inside := false
+		for _, ci := range inSentence {
+			c := claims[ci]
+			if c.Content.Start <= cue.Start && cue.End <= c.Content.End || c.CueSpan.Start < cue.End && cue.Start < c.CueSpan.End {
+				inside = true
+			}
+		}
+		for _, c := range out {
+			if c.Content.Start <= cue.Start && cue.End <= c.Content.End {
+				inside = true
+			}
+		}
+		if inside {
+			k = last
+			continue
+		}
+		start, end, ok := subjectLeft(a.Text, ws, first)
+		if !ok {
+			continue
+		}
+		spk := news.Span{Start: ws[start].Start, End: ws[end].End}
+		if !ix.actor(spk) {
+			continue
+		}
+		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Parent: -1}
+		cl.Content = trimSpan(a.Text, news.Span{Start: ws[last+1].Start, End: ws[len(ws)-1].End})
+		cl.Span = news.Span{Start: spk.Start, End: cl.Content.End}
+		setSpeaker(a, ix, &cl, spk)
+		if cl.SpeakerSpan == nil {
+			continue
+		}
+		cl.Hedges = hedges(cl.Span.In(a.Text))
+		out = append(out, cl)
+		k = last
+	}
+	return out
+}
+
+// subjectLeft finds the subject noun phrase ending before ws[i] (over
+// auxiliaries and adverbs: "the UK has to date"): its first and last
+// word, or ok false.
+func subjectLeft(text string, ws []word, i int) (start, end int, ok bool) {
+	j := i - 1
+	for j > 0 && auxiliaries[ws[j].lower] && !ws[j-1].punct {
+		j--
+	}
+	end = j
+	for j >= 0 && !(ws[j].punct && clausePunct(ws[j].lower)) && (!boundary[ws[j].lower] || joinsNames(text, ws, j)) && end-j < 10 {
+		j--
+	}
+	start = j + 1
+	start, end = trimSpeaker(ws, start, end)
+	if start > end || !okSpeaker(text, ws[start:end+1]) || pronouns[ws[end].lower] {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// actor says whether a phrase names an actor that can pledge: it holds a
+// state, organisation or person mention, or ends in a group noun.
+func (ix *index) actor(sp news.Span) bool {
+	lo, hi := ix.mentions(sp)
+	for _, m := range ix.a.Entities[lo:hi] {
+		if m.End <= sp.End && m.Kind != "demonym" && (m.Type == "GPE" || m.Type == "ORG" || m.Type == "PER") {
+			return true
+		}
+	}
+	return groupHead(sp.In(ix.a.Text))
+}

@@ -1,0 +1,235 @@
+package claim
+
+import (
+	"strings"
+
+	"sitrep/internal/annotate/tokens"
+	"sitrep/internal/news"
+)
+
+// dataNouns head phrases that name evidence rather than who gives it:
+// "data from the U.N. refugee agency" credits the agency, "according to
+// revised estimates" credits nobody.
+var dataNouns = tokens.Set(`data figures figure estimates estimate survey surveys poll polls statistics
+	numbers count counts tally tallies analysis study studies research findings assessment assessments
+	results calculations projections`)
+
+// dataModifiers may stand before a data noun in a phrase that names no
+// source ("the latest official figures").
+var dataModifiers = tokens.Set(`the a an new latest revised preliminary official initial early recent some
+	other updated first final more current available published fresh nationwide`)
+
+// timeWords end a speaker phrase as a trailing adjunct ("Pat Ryder on
+// Tuesday", "officials late last week").
+var timeWords = tokens.Set(`monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+	overnight week month year morning afternoon evening night weekend`)
+
+// adjunctStarts open a trailing adjunct of a speaker phrase.
+var adjunctStarts = tokens.Set(`on last this earlier late during in at`)
+
+// trimPhrase trims a speaker phrase ws to its noun phrase and returns its
+// span, or ok false when nothing is left: it drops an apposition after a
+// comma or bracket ("the Centre, a London-based group …" → "the Centre"),
+// a trailing time or manner adjunct ("on Tuesday", "in a statement"), a
+// leading evidence noun ("data from", "a survey conducted by") and the
+// evidence after a possessive owner ("the Institute's latest data" → "the
+// Institute"). A "." inside a name ("U.N.", "U.K.") is part of it.
+func trimPhrase(text string, ws []word) (news.Span, bool) {
+	lo, hi := 0, len(ws)
+	for k := 1; k < hi; k++ {
+		if ws[k].punct && (ws[k].lower == "," || ws[k].lower == "(" || ws[k].lower == "—" || ws[k].lower == "–") {
+			hi = k
+			break
+		}
+	}
+	// A leading evidence noun: "data from Q", "a poll by Q".
+	for k := lo + 1; k < hi-1; k++ {
+		if ws[k].lower != "from" && ws[k].lower != "by" && ws[k].lower != "of" {
+			continue
+		}
+		if ws[k].lower == "of" && !dataNouns[ws[k-1].lower] {
+			continue
+		}
+		ev := false
+		for _, w := range ws[lo:k] {
+			if dataNouns[w.lower] {
+				ev = true
+			}
+		}
+		if ev {
+			lo = k + 1
+		}
+		break
+	}
+	// A trailing adjunct: "on Tuesday", "late last week", "in a statement".
+	for k := lo + 1; k < hi; k++ {
+		if !adjunctStarts[ws[k].lower] {
+			continue
+		}
+		cut := false
+		for _, w := range ws[k+1 : hi] {
+			if timeWords[w.lower] {
+				cut = true
+			}
+		}
+		if (ws[k].lower == "in" || ws[k].lower == "on") && k+1 < hi && (ws[k+1].lower == "a" || ws[k+1].lower == "an") {
+			cut = true // "in a statement", "on a call"
+		}
+		if cut {
+			hi = k
+			break
+		}
+	}
+	for hi > lo+1 && timeWords[ws[hi-1].lower] {
+		hi--
+	}
+	// Evidence after a possessive owner: "the Institute's latest data".
+	if hi-lo >= 2 && dataNouns[ws[hi-1].lower] {
+		for k := hi - 2; k >= lo; k-- {
+			if owner := strings.TrimSuffix(strings.TrimSuffix(ws[k].lower, "'s"), "’s"); owner != ws[k].lower {
+				sp := news.Span{Start: ws[lo].Start, End: ws[k].End - (len(ws[k].lower) - len(owner))}
+				return sp, sp.Len() > 0
+			}
+			if !dataModifiers[ws[k].lower] && !dataNouns[ws[k].lower] {
+				break
+			}
+		}
+	}
+	if lo >= hi {
+		return news.Span{}, false
+	}
+	return news.Span{Start: ws[lo].Start, End: ws[hi-1].End}, true
+}
+
+// sourceless says whether a speaker phrase names only evidence and no
+// source ("revised estimates", "the latest data"): the text then speaks
+// for itself.
+func sourceless(ws []word) bool {
+	if len(ws) == 0 || !dataNouns[ws[len(ws)-1].lower] {
+		return false
+	}
+	for _, w := range ws[:len(ws)-1] {
+		if !dataModifiers[w.lower] && !dataNouns[w.lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// orgHeads are the common nouns a definite description of a body ends
+// in: "the ministry", "the Institute".
+var orgHeads = tokens.Set(`ministry institute agency department service office committee council centre center
+	group company embassy organisation organization army military commission bureau foundation
+	monitor observatory inspectorate directorate command navy`)
+
+// groupWords are plural or collective speaker heads: "they" may refer to
+// them, "he" and "she" may not.
+var groupWords = tokens.Set(`officials ministry spokespeople agency company analysts diplomats tank administration
+	military sources police army intelligence service committee government governments operator force forces
+	people residents experts observers witnesses commanders officers leaders authorities office department
+	media outlets newspaper organisation organization group monitor monitors institute council parliament
+	lawmakers staff embassy pentagon kremlin allies countries nations states partners donors prosecutors
+	investigators researchers scientists pollsters soldiers troops survivors medics doctors rescuers volunteers`)
+
+// description resolves a definite description of a body ("the ministry",
+// "the Institute") to the nearest preceding organisation whose name holds
+// its head noun, or returns nil.
+func (ix *index) description(sp news.Span) *news.Mention {
+	text := strings.ToLower(sp.In(ix.a.Text))
+	if !strings.HasPrefix(text, "the ") {
+		return nil
+	}
+	fs := strings.Fields(text)
+	head := fs[len(fs)-1]
+	if !orgHeads[head] {
+		return nil
+	}
+	k := ix.ends.FirstEndingAfter(sp.Start)
+	for i := k - 1; i >= 0 && i >= k-200; i-- {
+		m := &ix.a.Entities[i]
+		if m.Type != "ORG" || m.Kind == "demonym" {
+			continue
+		}
+		name := m.Canonical
+		if name == "" {
+			name = m.Text
+		}
+		for _, w := range strings.Fields(strings.ToLower(name)) {
+			if w == head {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// groupLike says whether a resolved speaker can be what "they" or "it"
+// refers to: an organisation, a state or a plural or collective noun
+// phrase, not a named person.
+func (ix *index) groupLike(c news.Claim) bool {
+	if c.SpeakerSpan == nil {
+		return false
+	}
+	if strings.HasPrefix(c.SpeakerEntity, "per:") || ix.personLike(*c.SpeakerSpan) && c.SpeakerEntity == "" && !groupHead(c.Speaker) {
+		return false
+	}
+	if c.SpeakerEntity != "" {
+		return true
+	}
+	return groupHead(c.Speaker) || upper(c.Speaker)
+}
+
+// groupHead says whether the last word of a phrase is a group word.
+func groupHead(s string) bool {
+	fs := strings.Fields(strings.ToLower(s))
+	return len(fs) > 0 && groupWords[strings.TrimSuffix(strings.TrimSuffix(fs[len(fs)-1], "'s"), "’s")]
+}
+
+// pronoun resolves a pronoun speaker at the cue position pos to the
+// nearest compatible actor: "he", "she", "I" and "we" to the last named
+// person (or person description) before it; "they" to the speaker of a
+// claim of the same sentence whose content holds the cue, else of the
+// latest earlier claim with a group speaker in the last two sentences;
+// "it" to the nearest state, organisation or place named earlier in the
+// sentence or the one before. It returns ok false when nothing
+// compatible is near: the speaker then stays as written, never the
+// outlet and never an incompatible actor.
+func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev news.Span) (string, string, bool) {
+	switch pr {
+	case "he", "she", "i", "we":
+		if m := ix.lastPersonBefore(pos); m != nil {
+			return m.Canonical, m.Entity, true
+		}
+	case "they":
+		for k := len(claims) - 1; k >= 0; k-- {
+			c := claims[k]
+			if c.CueSpan.End <= prev.Start && prev.Len() > 0 || c.CueSpan.End <= sent.Start && prev.Len() == 0 {
+				break
+			}
+			holds := c.Content.Start <= pos && pos < c.Content.End
+			if c.CueSpan.Start >= sent.Start && !holds {
+				continue // a claim of this sentence that does not hold the cue
+			}
+			if ix.groupLike(c) {
+				return c.Speaker, c.SpeakerEntity, true
+			}
+		}
+	case "it":
+		from := sent.Start
+		if prev.Len() > 0 {
+			from = prev.Start
+		}
+		k := ix.ends.FirstEndingAfter(pos)
+		for i := k - 1; i >= 0 && ix.a.Entities[i].Start >= from; i-- {
+			m := &ix.a.Entities[i]
+			if (m.Type == "ORG" || m.Type == "GPE" || m.Type == "LOC") && m.Kind != "demonym" && m.End <= pos {
+				name := m.Canonical
+				if name == "" {
+					name = m.Text
+				}
+				return name, m.Entity, true
+			}
+		}
+	}
+	return "", "", false
+}
