@@ -195,6 +195,12 @@ func Find(a *news.Article) []news.Claim {
 				cl.Content = prev
 				cl.Span.Start = min(cl.Span.Start, prev.Start)
 			}
+			if cl.SpeakerSpan != nil && cl.SpeakerEntity == "" {
+				if p := issuer(claims, cl.Speaker); p >= 0 {
+					// "the statement said": whoever made the statement.
+					cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
+				}
+			}
 			if cl.SpeakerSpan != nil && pronouns[strings.ToLower(cl.Speaker)] {
 				if name, ent, ok := ix.pronoun(strings.ToLower(cl.Speaker), cl.CueSpan.Start, claims, s.Span, prev); ok {
 					cl.Speaker, cl.SpeakerEntity = name, ent
@@ -209,6 +215,7 @@ func Find(a *news.Article) []news.Claim {
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
 		}
+		trailing(a.Text, claims, inSentence)
 		nest(claims, inSentence)
 		relay(a.Text, claims, inSentence)
 		prev = s.Span
@@ -219,6 +226,50 @@ func Find(a *news.Article) []news.Claim {
 		}
 	}
 	return claims
+}
+
+// documentWords name a statement a speaker issued, as a speaker of its
+// own ("the statement said").
+var documentWords = tokens.Set(`statement announcement release communique communiqué readout`)
+
+// issuer returns the latest claim whose cue names the document a speaker
+// phrase refers to ("Blinken said in a statement" for "statement"), or
+// -1.
+func issuer(claims []news.Claim, speaker string) int {
+	fs := strings.Fields(strings.ToLower(speaker))
+	if len(fs) != 1 || !documentWords[fs[0]] {
+		return -1
+	}
+	for k := len(claims) - 1; k >= 0; k-- {
+		if strings.Contains(claims[k].Cue, fs[0]) && claims[k].SpeakerSpan != nil {
+			return k
+		}
+	}
+	return -1
+}
+
+// trailing ends the content of a claim at the end of the content of a
+// trailing attribution that holds it ("Officials believe the attack came
+// from the north, the agency said": the belief ends before ", the agency
+// said"), so that nesting runs one way.
+func trailing(text string, claims []news.Claim, idx []int) {
+	for _, j := range idx {
+		b := claims[j]
+		if b.SpeakerSpan == nil || b.Content.End > b.SpeakerSpan.Start {
+			continue
+		}
+		for _, i := range idx {
+			c := &claims[i]
+			if i == j || c.CueSpan.Start < b.Content.Start || c.CueSpan.End > b.Content.End || c.Content.End <= b.Content.End || c.Content.Start >= b.Content.End {
+				continue
+			}
+			c.Content = trimSpan(text, news.Span{Start: c.Content.Start, End: b.Content.End})
+			c.Span.End = max(c.Content.End, c.CueSpan.End)
+			if c.SpeakerSpan != nil {
+				c.Span.End = max(c.Span.End, c.SpeakerSpan.End)
+			}
+		}
+	}
 }
 
 // demonstrative says whether a claim's content is only a pointer back
@@ -383,7 +434,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		// from Ukraine").
 		j := i + n
 		for j < len(ws) && !(ws[j].punct && clausePunct(ws[j].lower)) && !(boundary[ws[j].lower] && j > i+n) {
-			if _, m := matchCue(ws, j); m > 0 && j > i+n {
+			if c2, m := matchCue(ws, j); m > 0 && j > i+n && (c2.after || stopVerbs[ws[j].lower]) {
 				break
 			}
 			j++
@@ -456,6 +507,10 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	cl.Direct = strings.ContainsAny(content, "“\"") && (strings.HasPrefix(content, "“") || strings.HasPrefix(content, "\"") || strings.Count(content, "“")+strings.Count(content, "\"") >= 1 && len(content) > 0 && isQuoteRune(content))
 	return cl, true
 }
+
+// stopVerbs end an "according to" speaker: reporting verbs that are
+// never nouns.
+var stopVerbs = tokens.Set(`said says told tells`)
 
 // setSpeaker sets a claim's speaker from the phrase at sp: trimmed to
 // its noun phrase (trimPhrase) and resolved to an entity; a phrase that
@@ -559,8 +614,8 @@ func okSpeaker(text string, ws []word) bool {
 		return false
 	}
 	for _, w := range ws {
-		if _, n := matchCue([]word{w}, 0); n > 0 {
-			return false
+		if _, n := matchCue([]word{w}, 0); n > 0 && !upper(w.Span.In(text)) {
+			return false // a reporting verb, not a name ("United States")
 		}
 	}
 	head := ws[len(ws)-1]
@@ -685,12 +740,12 @@ func (ix *index) resolve(sp news.Span) (string, string) {
 	if pick == nil && person != nil && person.End >= sp.End-1 {
 		pick = person
 	}
-	if pick == nil {
-		pick = ix.description(sp) // "the ministry", "the Institute"
+	if d := ix.description(sp); d != nil {
+		pick = d // "the ministry", "the Institute": the body named before
 	}
 	if pick != nil && pick.Kind != "demonym" {
 		name := pick.Canonical
-		if name == "" {
+		if name == "" || metonym(pick) {
 			name = pick.Text
 		}
 		return name, pick.Entity
@@ -700,6 +755,26 @@ func (ix *index) resolve(sp news.Span) (string, string) {
 		s = strings.TrimPrefix(s, art)
 	}
 	return s, ""
+}
+
+// metonym says whether a mention names its entity by a place or building
+// of several words that shares no word with the entity's name
+// ("Downing Street" for the United Kingdom, "the White House" for the
+// United States): the speaker is then kept as written, with the entity.
+func metonym(m *news.Mention) bool {
+	if m.Kind != "name" || m.Canonical == "" || len(strings.Fields(m.Text)) < 2 {
+		return false
+	}
+	stems := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(m.Canonical)) {
+		stems[w[:min(4, len(w))]] = true
+	}
+	for _, w := range strings.Fields(strings.ToLower(m.Text)) {
+		if w != "the" && stems[w[:min(4, len(w))]] {
+			return false
+		}
+	}
+	return true
 }
 
 // postnominal says whether the mention at m sits in a phrase after the

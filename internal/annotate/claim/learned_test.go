@@ -10,12 +10,12 @@ import (
 )
 
 // TestLearned checks what the learned tagger adds to the rules: a claim
-// whose subject is separated from its cue by an auxiliary, and a speaker
-// the rules cut at an abbreviation. The sentences are written for this
+// with a reporting verb the rules do not list ("argued"), beside the
+// rules' own claims. The sentences are written for this
 // test.
 func TestLearned(t *testing.T) {
 	text := "The harbour was shelled twice on Monday, according to U.K. officials in Tallinn. " +
-		"Local officials have warned that the reservoir could fail within days. " +
+		"Local officials have argued that the reservoir could fail within days. " +
 		"The mayor said the ferries would keep running."
 	a := &news.Article{Text: text, Outlet: "Test Wire"}
 	for _, st := range []interface {
@@ -41,7 +41,7 @@ func TestLearned(t *testing.T) {
 	}
 	for cue, want := range map[string]string{
 		"according to": "U.K. officials in Tallinn",
-		"have warned":  "Local officials",
+		"have argued":  "Local officials",
 		"said":         "The mayor",
 	} {
 		if got, ok := speakers[cue]; !ok || got != want {

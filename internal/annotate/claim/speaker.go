@@ -36,7 +36,7 @@ var adjunctStarts = tokens.Set(`on last this earlier late during in at`)
 // Institute"). A "." inside a name ("U.N.", "U.K.") is part of it.
 func trimPhrase(text string, ws []word) (news.Span, bool) {
 	lo, hi := 0, len(ws)
-	for k := 1; k < hi; k++ {
+	for k := 1; k < hi && !nameList(text, ws); k++ {
 		if ws[k].punct && (ws[k].lower == "," || ws[k].lower == "(" || ws[k].lower == "—" || ws[k].lower == "–") {
 			hi = k
 			break
@@ -99,6 +99,22 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		return news.Span{}, false
 	}
 	return news.Span{Start: ws[lo].Start, End: ws[hi-1].End}, true
+}
+
+// nameList says whether a phrase is a list of names ("Germany, Belgium
+// and Norway"): every word capitalised but the commas and the "and".
+func nameList(text string, ws []word) bool {
+	and := false
+	for _, w := range ws {
+		switch {
+		case w.lower == "and" || w.lower == "or":
+			and = true
+		case w.punct && w.lower == ",":
+		case !upper(w.Span.In(text)):
+			return false
+		}
+	}
+	return and
 }
 
 // sourceless says whether a speaker phrase names only evidence and no
@@ -187,7 +203,8 @@ func groupHead(s string) bool {
 
 // pronoun resolves a pronoun speaker at the cue position pos to the
 // nearest compatible actor: "he", "she", "I" and "we" to the last named
-// person (or person description) before it; "they" to the speaker of a
+// person speaker of a claim in this sentence or the one before, else
+// to the last named person (or person description) before it; "they" to the speaker of a
 // claim of the same sentence whose content holds the cue, else of the
 // latest earlier claim with a group speaker in the last two sentences;
 // "it" to the nearest state, organisation or place named earlier in the
@@ -197,6 +214,17 @@ func groupHead(s string) bool {
 func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev news.Span) (string, string, bool) {
 	switch pr {
 	case "he", "she", "i", "we":
+		// The speaker of a claim in this sentence or the one before is
+		// the likelier antecedent than a person named in its content.
+		from := sent.Start
+		if prev.Len() > 0 {
+			from = prev.Start
+		}
+		for k := len(claims) - 1; k >= 0 && claims[k].CueSpan.Start >= from; k-- {
+			if c := claims[k]; c.CueSpan.Start < pos && c.SpeakerSpan != nil && (strings.HasPrefix(c.SpeakerEntity, "per:") || ix.personLike(*c.SpeakerSpan)) {
+				return c.Speaker, c.SpeakerEntity, true
+			}
+		}
 		if m := ix.lastPersonBefore(pos); m != nil {
 			return m.Canonical, m.Entity, true
 		}
