@@ -66,8 +66,9 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 // speaker follows it ("according to X") rather than preceding it.
 type cue struct {
 	words     []string
-	after     bool // the speaker follows the cue
-	inversion bool // a verb that may invert: "said X"
+	after      bool // the speaker follows the cue
+	inversion  bool // a verb that may invert: "said X"
+	participle bool // "…, saying": the speaker is the clause's subject, from the syntax layer
 }
 
 var cues = func() []cue {
@@ -86,6 +87,9 @@ var cues = func() []cue {
 	)
 	for _, v := range verbs {
 		out = append(out, cue{words: []string{v}, inversion: true})
+	}
+	for _, v := range []string{"saying", "claiming"} {
+		out = append(out, cue{words: []string{v}, participle: true})
 	}
 	return out
 }()
@@ -450,6 +454,15 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i].Start})
 			contentBefore = true
 		}
+	} else if c.participle {
+		// "X launched a coup, saying …": the subject of the clause the
+		// participle hangs on.
+		sub, ok := syntaxSubject(a, ws[i].Start, sent)
+		if !ok || i == 0 || ws[i-1].lower != "," || sub.End > ws[i].Start {
+			return cl, false
+		}
+		spk = sub
+		cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
 	} else {
 		// X said …: walk left over the subject noun phrase.
 		j := i - 1
@@ -494,9 +507,20 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			spk = news.Span{Start: ws[i+n].Start, End: ws[k-1].End}
 			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i-1].End})
 			contentBefore = true
+		} else if sub, ok := syntaxSubject(a, ws[i].Start, sent); ok && sub.End <= ws[i].Start && okSubject(a, sub) {
+			// The rules found no subject ("polls from … (…) have
+			// reported"): the syntax layer's.
+			spk = sub
+			cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
 		} else {
 			return cl, false
 		}
+	}
+	if !contentBefore {
+		cl.Content = cutConj(a, cl.CueSpan.Start, cl.Content)
+	}
+	if cl.Content.Len() == 0 {
+		return cl, false // "a deployment Tarsk has never acknowledged."
 	}
 	if contentBefore {
 		cl.Content = openQuote(a.Text, cl.Content)
@@ -506,6 +530,15 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	content := cl.Content.In(a.Text)
 	cl.Direct = strings.ContainsAny(content, "“\"") && (strings.HasPrefix(content, "“") || strings.HasPrefix(content, "\"") || strings.Count(content, "“")+strings.Count(content, "\"") >= 1 && len(content) > 0 && isQuoteRune(content))
 	return cl, true
+}
+
+// okSubject says whether a subject the syntax layer found can be a
+// speaker (okHead on its noun phrase: a subject's words are no verbs).
+func okSubject(a *news.Article, sub news.Span) bool {
+	v := tokens.NewView(a.Text, a.Tokens)
+	ws := words(&v, sub)
+	t, ok := trimPhrase(a.Text, ws)
+	return ok && okHead(a.Text, words(&v, t))
 }
 
 // stopVerbs end an "according to" speaker: reporting verbs that are
@@ -617,6 +650,16 @@ func okSpeaker(text string, ws []word) bool {
 		if _, n := matchCue([]word{w}, 0); n > 0 && !upper(w.Span.In(text)) {
 			return false // a reporting verb, not a name ("United States")
 		}
+	}
+	return okHead(text, ws)
+}
+
+// okHead accepts a noun phrase whose head (last word) is capitalised, a
+// pronoun, a number after a name ("No 10") or a common noun that names
+// speakers.
+func okHead(text string, ws []word) bool {
+	if len(ws) == 0 {
+		return false
 	}
 	head := ws[len(ws)-1]
 	if head.punct {

@@ -50,12 +50,16 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		if ws[k].lower == "of" && !dataNouns[ws[k-1].lower] {
 			continue
 		}
-		ev := false
+		ev, name := false, false
 		for _, w := range ws[lo:k] {
 			if dataNouns[w.lower] {
 				ev = true
 			}
 		}
+		for _, w := range ws[k+1 : hi] {
+			name = name || upper(w.Span.In(text))
+		}
+		ev = ev && name // "data from the U.N. agency", not "polls from diverse institutes"
 		if ev {
 			lo = k + 1
 		}

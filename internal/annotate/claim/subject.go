@@ -1,0 +1,103 @@
+package claim
+
+import (
+	"slices"
+
+	"sitrep/internal/news"
+)
+
+// tokenAt returns the index in a.Tokens of the token starting at pos, or
+// -1; -1 too when the token's sentence was not parsed.
+func tokenAt(a *news.Article, pos int) int {
+	if len(a.Syntax) != len(a.Tokens) {
+		return -1
+	}
+	k, ok := slices.BinarySearchFunc(a.Tokens, pos, func(t news.Token, p int) int { return t.Start - p })
+	if !ok || !a.Syntax[k].Parsed() {
+		return -1
+	}
+	return k
+}
+
+// syntaxSubject returns the span of the subject (nsubj) of the verb at
+// byte offset pos in the sentence sent, from the syntax layer: the
+// verb's own subject, else, for a verb hanging on another clause
+// ("…, saying", "plans to give"), that clause's subject. ok is false
+// when the sentence was not parsed or there is no subject.
+func syntaxSubject(a *news.Article, pos int, sent news.Span) (news.Span, bool) {
+	v := tokenAt(a, pos)
+	if v < 0 {
+		return news.Span{}, false
+	}
+	lo, hi := v, v
+	for lo > 0 && a.Tokens[lo-1].Start >= sent.Start {
+		lo--
+	}
+	for hi+1 < len(a.Tokens) && a.Tokens[hi+1].End <= sent.End {
+		hi++
+	}
+	for range 3 {
+		for k := lo; k <= hi; k++ {
+			if int(a.Syntax[k].Head) == v && a.Syntax[k].Rel == "nsubj" {
+				return subtree(a, k, lo, hi), true
+			}
+		}
+		switch a.Syntax[v].Rel {
+		case "advcl", "xcomp", "conj":
+			v = int(a.Syntax[v].Head)
+		default:
+			return news.Span{}, false
+		}
+		if v < 0 {
+			return news.Span{}, false
+		}
+	}
+	return news.Span{}, false
+}
+
+// subtree returns the span of token k and its dependents among the
+// tokens lo..hi (one sentence).
+func subtree(a *news.Article, k, lo, hi int) news.Span {
+	in := func(t int) bool {
+		for n := 0; t >= 0 && n < 50; n++ {
+			if t == k {
+				return true
+			}
+			t = int(a.Syntax[t].Head)
+		}
+		return false
+	}
+	first, last := k, k
+	for t := lo; t <= hi; t++ {
+		if in(t) {
+			first, last = min(first, t), max(last, t)
+		}
+	}
+	return news.Span{Start: a.Tokens[first].Start, End: a.Tokens[last].End}
+}
+
+// cutConj ends a content that follows its cue before a verb coordinated
+// with the cue ("Moscow denied responsibility and refused to hand over
+// two suspects": what was denied ends at "and"), from the syntax layer.
+func cutConj(a *news.Article, cuePos int, content news.Span) news.Span {
+	v := tokenAt(a, cuePos)
+	if v < 0 {
+		return content
+	}
+	for k := v + 1; k < len(a.Tokens) && a.Tokens[k].Start < content.End; k++ {
+		if int(a.Syntax[k].Head) != v || a.Syntax[k].Rel != "conj" || a.Syntax[k].UPOS != news.VERB {
+			continue
+		}
+		// The coordinator ("and", ",") before the conjunct ends the content.
+		end := a.Tokens[k].Start
+		for c := k - 1; c > v; c-- {
+			if int(a.Syntax[c].Head) == k && (a.Syntax[c].Rel == "cc" || a.Syntax[c].Rel == "punct") {
+				end = a.Tokens[c].Start
+			}
+		}
+		if end > content.Start {
+			return trimSpan(a.Text, news.Span{Start: content.Start, End: end})
+		}
+	}
+	return content
+}
