@@ -65,7 +65,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 // cue is one reporting cue: its words, lower case, and whether the
 // speaker follows it ("according to X") rather than preceding it.
 type cue struct {
-	words     []string
+	words      []string
 	after      bool // the speaker follows the cue
 	inversion  bool // a verb that may invert: "said X"
 	participle bool // "…, saying": the speaker is the clause's subject, from the syntax layer
