@@ -161,7 +161,15 @@ type Claim struct {
 	// ("X told the BBC that Y believed …": Y speaks, X relays); "" when
 	// the speaker speaks directly.
 	Relay string `json:"relay,omitempty"`
+	// Kind is ClaimPledge for a commitment the speaker makes ("Britain
+	// pledged £50m": the speaker also owns what is pledged), "" for a
+	// statement.
+	Kind string `json:"kind,omitempty"`
 }
+
+// ClaimPledge is the Kind of a claim that is a pledge, promise or plan
+// to give.
+const ClaimPledge = "pledge"
 
 // Figure is a quantity that states a fact about the world, with who
 // states it and when: the figure layer (internal/annotate/figure).

@@ -65,7 +65,7 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 		if !ix.actor(spk) {
 			continue
 		}
-		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Parent: -1}
+		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Parent: -1, Kind: news.ClaimPledge}
 		cl.Content = trimSpan(a.Text, news.Span{Start: ws[last+1].Start, End: ws[len(ws)-1].End})
 		cl.Span = news.Span{Start: spk.Start, End: cl.Content.End}
 		setSpeaker(a, ix, &cl, spk)

@@ -104,7 +104,11 @@ func Find(a *news.Article) []news.Figure {
 		if f.Time == "" {
 			f.Time = pub
 		}
-		f.Actors = ix.actors(sp, f.SpeakerEntity, f.SpeakerSpan)
+		if f.Claim >= 0 && a.Claims[f.Claim].Kind == news.ClaimPledge {
+			f.Actors = ix.actors(sp, "", nil) // the pledger owns what it pledges
+		} else {
+			f.Actors = ix.actors(sp, f.SpeakerEntity, f.SpeakerSpan)
+		}
 		f.Measure = measure(q, unit, f.Actors)
 		if strings.HasPrefix(f.Measure, "person") || strings.HasPrefix(f.Measure, "troop") || strings.HasPrefix(f.Measure, "count") {
 			if o := outcome(a.Text, sp, q); o != "" {
@@ -236,11 +240,8 @@ func hedge(a *news.Article, q news.Quantity, sent news.Span, claim int) string {
 			return first
 		}
 	}
-	if claim >= 0 {
-		switch a.Claims[claim].Cue {
-		case "estimates", "estimated", "estimate":
-			return "estimates"
-		}
+	if claim >= 0 && len(a.Claims[claim].Hedges) > 0 {
+		return a.Claims[claim].Hedges[0] // the claim's: "they believed", "estimates"
 	}
 	return ""
 }
