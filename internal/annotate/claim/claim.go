@@ -318,6 +318,9 @@ type index struct {
 	ends tokens.Covers
 	// lastPer[i] is the last named person among Entities[:i+1], or -1.
 	lastPer []int
+	// gender holds the persons' genders the article gives ('f', 'm'),
+	// filled on first use (agrees).
+	gender map[string]byte
 }
 
 func newIndex(a *news.Article) *index {
@@ -379,8 +382,9 @@ func nest(claims []news.Claim, idx []int) {
 	}
 }
 
-// relay handles "X reported, quoting Y, that …": the quoting claim states
-// the reporting claim's content and is nested in it.
+// relay handles "X reported, quoting Y, that …" and "according to X
+// citing Y": the quoting claim states the reporting claim's content and
+// is nested in it.
 func relay(text string, claims []news.Claim, idx []int) {
 	for _, i := range idx {
 		q := &claims[i]
@@ -389,10 +393,16 @@ func relay(text string, claims []news.Claim, idx []int) {
 		}
 		for _, j := range idx {
 			p := claims[j]
-			if j == i || p.CueSpan.End > q.CueSpan.Start || q.CueSpan.Start-p.CueSpan.End > 4 {
+			if j == i || p.CueSpan.End > q.CueSpan.Start {
 				continue
 			}
-			if strings.Trim(text[p.CueSpan.End:q.CueSpan.Start], " ,") != "" {
+			// "X reported, quoting Y" or "according to X citing Y": the
+			// quoting cue follows the reporting cue or its speaker.
+			from := p.CueSpan.End
+			if p.SpeakerSpan != nil && p.SpeakerSpan.Start >= p.CueSpan.End && p.SpeakerSpan.End <= q.CueSpan.Start {
+				from = p.SpeakerSpan.End
+			}
+			if q.CueSpan.Start-from > 4 || strings.Trim(text[from:q.CueSpan.Start], " ,") != "" {
 				continue
 			}
 			q.Content = p.Content

@@ -183,6 +183,44 @@ func (ix *index) description(sp news.Span) *news.Mention {
 	return nil
 }
 
+// femaleCues and maleCues are the words just before a person's name that
+// give the person's gender ("Ms Kovalenko", "spokesman Pat Ryder").
+var (
+	femaleCues = tokens.Set(`mrs ms miss madam spokeswoman chairwoman congresswoman businesswoman queen princess lady dame sister mother wife daughter actress`)
+	maleCues   = tokens.Set(`mr spokesman chairman congressman businessman king prince sir lord brother father husband son actor`)
+)
+
+// agrees says whether a pronoun may refer to the entity: "she" not to a
+// person the article calls "Mr" or "spokesman", "he" not to one it
+// calls "Ms" or "spokeswoman". A person of unknown gender agrees with
+// both.
+func (ix *index) agrees(pr, entity string) bool {
+	if entity == "" || pr != "he" && pr != "she" {
+		return true
+	}
+	if ix.gender == nil {
+		ix.gender = map[string]byte{}
+		for _, m := range ix.a.Entities {
+			if m.Type != "PER" || m.Entity == "" {
+				continue
+			}
+			before := strings.Fields(strings.ToLower(ix.a.Text[max(0, m.Start-24):m.Start]))
+			if len(before) == 0 {
+				continue
+			}
+			w := strings.Trim(before[len(before)-1], ".,")
+			switch {
+			case femaleCues[w]:
+				ix.gender[m.Entity] = 'f'
+			case maleCues[w]:
+				ix.gender[m.Entity] = 'm'
+			}
+		}
+	}
+	g := ix.gender[entity]
+	return g == 0 || g == 'f' && pr == "she" || g == 'm' && pr == "he"
+}
+
 // groupLike says whether a resolved speaker can be what "they" or "it"
 // refers to: an organisation, a state or a plural or collective noun
 // phrase, not a named person.
@@ -225,12 +263,14 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 			from = prev.Start
 		}
 		for k := len(claims) - 1; k >= 0 && claims[k].CueSpan.Start >= from; k-- {
-			if c := claims[k]; c.CueSpan.Start < pos && c.SpeakerSpan != nil && (strings.HasPrefix(c.SpeakerEntity, "per:") || ix.personLike(*c.SpeakerSpan)) {
+			if c := claims[k]; c.CueSpan.Start < pos && c.SpeakerSpan != nil && (strings.HasPrefix(c.SpeakerEntity, "per:") || ix.personLike(*c.SpeakerSpan)) && ix.agrees(pr, c.SpeakerEntity) {
 				return c.Speaker, c.SpeakerEntity, true
 			}
 		}
-		if m := ix.lastPersonBefore(pos); m != nil {
-			return m.Canonical, m.Entity, true
+		for m := ix.lastPersonBefore(pos); m != nil; m = ix.lastPersonBefore(m.Start) {
+			if ix.agrees(pr, m.Entity) {
+				return m.Canonical, m.Entity, true
+			}
 		}
 	case "they":
 		for k := len(claims) - 1; k >= 0; k-- {

@@ -1,0 +1,182 @@
+package claim
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"sitrep/internal/annotate/entity"
+	"sitrep/internal/annotate/sentence"
+	"sitrep/internal/annotate/syntax"
+	"sitrep/internal/news"
+)
+
+// holder returns the claim with the shortest content holding the first
+// occurrence of number in the text (as the figure stage picks a
+// figure's speaker), or nil.
+func holder(a *news.Article, number string) *news.Claim {
+	at := strings.Index(a.Text, number)
+	if at < 0 {
+		return nil
+	}
+	var best *news.Claim
+	for i := range a.Claims {
+		c := &a.Claims[i]
+		if c.Content.Start <= at && at+len(number) <= c.Content.End && (best == nil || c.Content.Len() < best.Content.Len()) {
+			best = c
+		}
+	}
+	return best
+}
+
+// TestSpeakers runs the claim stage (rules and the learned tagger, with
+// the syntax and entity layers) over sentences written for this test,
+// one per class of failure in issue 13, and checks who is credited with
+// a number: the speaker (a substring of Speaker, or "" for the outlet's
+// own voice), the relay and a hedge.
+func TestSpeakers(t *testing.T) {
+	if _, err := syntax.Model(); err != nil {
+		t.Skipf("syntax models not built: %v", err)
+	}
+	tests := []struct {
+		name, text, number string
+		speaker, relay     string
+		entity             string // a prefix of SpeakerEntity, when set
+		hedge              string
+	}{
+		{name: "relayed belief, same speaker", number: "300",
+			text:    "Senior allied officials told the BBC they believed at least 300 of the 1,200 marines had been wounded.",
+			speaker: "allied officials", hedge: "believed"},
+		{name: "relayed belief, other speaker", number: "40",
+			text:    "The defence ministry told reporters that frontline commanders believed 40 tanks had been lost.",
+			speaker: "frontline commanders", relay: "defence ministry", hedge: "believed"},
+		{name: "data from a body with an abbreviation", number: "9,000",
+			text:    "About 9,000 people crossed the border, according to data from the U.N. refugee agency.",
+			speaker: "U.N. refugee agency"},
+		{name: "abbreviation in the speaker", number: "12",
+			text:    "The fleet lost 12 landing craft, U.K. officials said on Tuesday.",
+			speaker: "U.K. officials"},
+		{name: "according to X citing Y", number: "700",
+			text:    "Some 700 vehicles were destroyed in March, according to U.S. officials citing data from Kyiv.",
+			speaker: "U.S. officials"},
+		{name: "research body with apposition", number: "14",
+			text:    "The Centre for Maritime Studies, a Lisbon-based think tank that follows the fleet, has reported that 14 vessels were damaged.",
+			speaker: "Centre for Maritime Studies"},
+		{name: "prosecutors told an outlet", number: "23",
+			text:    "Regional prosecutors have told the Guardian that 23 civilians were killed in the strike.",
+			speaker: "Regional prosecutors"},
+		{name: "a state pledges", number: "£40m",
+			text:    "Britain pledged £40m in new aid for the port on Monday.",
+			speaker: "United Kingdom", entity: "gpe:gb"},
+		{name: "governments pledge", number: "2,000",
+			text:    "European governments have pledged 2,000 more artillery shells.",
+			speaker: "European governments"},
+		{name: "a state plans to give", number: "80",
+			text:    "The Netherlands plans to give 80 armoured vehicles to the brigade.",
+			speaker: "Netherlands"},
+		{name: "No 10 said", number: "30",
+			text:    "No 10 said Britain would send 30 armoured vehicles.",
+			speaker: "No 10"},
+		{name: "a building for a government", number: "£500m",
+			text:    "The extra £500m would go to drones built at home, Downing Street said.",
+			speaker: "Downing Street", entity: "gpe:gb"},
+		{name: "no leak from the previous sentence", number: "6,000",
+			text:    "The Institute for Strategic Review said losses were rising. Moscow last published its own toll in 2023, when it said it had lost about 6,000 soldiers.",
+			speaker: "Moscow"},
+		{name: "she to the woman", number: "8",
+			text:    "Ms Maria Kovalenko visited the site with Mr Petro Holub. She said 8 people were injured.",
+			speaker: "Kovalenko"},
+		{name: "they to the group", number: "20",
+			text:    "Volunteers in the village counted the damage, local officials said. They say 20 drones hit the school overnight.",
+			speaker: "officials"},
+		{name: "they left as written", number: "30",
+			text:    "Smoke rose over the school. They say 30 families remain.",
+			speaker: "They"},
+		{name: "speaker without the date", number: "90",
+			text:    "Pentagon spokesperson Pat Ryder on Tuesday said 90 missiles had been intercepted.",
+			speaker: "Pat Ryder"},
+		{name: "embassy in a capital", number: "10",
+			text:    "Russian forces killed 10 people queuing for bread, the US embassy in Kyiv said.",
+			speaker: "US embassy in Kyiv"},
+		{name: "the statement", number: "$2 billion",
+			text:    "Antony Blinken said in a statement that aid would continue. The United States has provided more than $2 billion since the war began, the statement said.",
+			speaker: "Blinken"},
+		{name: "participle", number: "25,000",
+			text:    "Yevgeny Prigozhin, the head of the Wagner group, launched a mutiny, saying he had 25,000 fighters.",
+			speaker: "Prigozhin"},
+		{name: "that's according to", number: "80%",
+			text:    "About 80% of residents have a relative at the front. That's according to a survey conducted by the Kyiv International Institute of Sociology.",
+			speaker: "Kyiv International Institute of Sociology"},
+		{name: "evidence without a source", number: "29",
+			text:    "According to revised estimates, 29 battalions can no longer fight.",
+			speaker: ""},
+		{name: "hedges on the claim", number: "200",
+			text:    "The governor said as many as 200 soldiers had reportedly deserted.",
+			speaker: "governor", hedge: "reportedly"},
+		{name: "unverified", number: "3,000",
+			text:    "Officials claimed 3,000 homes were damaged, a figure that could not be independently verified.",
+			speaker: "Officials", hedge: "could not be independently verified"},
+	}
+	st := New()
+	parse := syntax.New()
+	ner := entity.New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &news.Article{Text: tt.text, Outlet: "The Test Gazette"}
+			for _, s := range []interface {
+				Process(context.Context, *news.Article) error
+			}{sentence.New(), parse, ner, st} {
+				if err := s.Process(context.Background(), a); err != nil {
+					t.Fatal(err)
+				}
+			}
+			c := holder(a, tt.number)
+			if tt.speaker == "" {
+				if c != nil && c.SpeakerSpan != nil {
+					t.Errorf("%s credited to %q, want the outlet", tt.number, c.Speaker)
+				}
+				return
+			}
+			if c == nil {
+				t.Fatalf("no claim holds %s: %+v", tt.number, a.Claims)
+			}
+			if !strings.Contains(c.Speaker, tt.speaker) {
+				t.Errorf("speaker %q, want %q", c.Speaker, tt.speaker)
+			}
+			if c.Speaker == a.Outlet {
+				t.Errorf("speaker is the outlet")
+			}
+			if tt.entity != "" && !strings.HasPrefix(c.SpeakerEntity, tt.entity) {
+				t.Errorf("speaker entity %q, want %q", c.SpeakerEntity, tt.entity)
+			}
+			if !strings.Contains(c.Relay, tt.relay) || tt.relay == "" && c.Relay != "" {
+				t.Errorf("relay %q, want %q", c.Relay, tt.relay)
+			}
+			if tt.hedge != "" && !contains(c.Hedges, tt.hedge) {
+				t.Errorf("hedges %q, want %q", c.Hedges, tt.hedge)
+			}
+		})
+	}
+}
+
+// TestStatesIsNoCue: "states" the noun never makes a claim, with or
+// without the syntax layer.
+func TestStatesIsNoCue(t *testing.T) {
+	text := "The global hegemon of the United States faces a test, and the Baltic states sent 500 more troops."
+	for _, parsed := range []bool{false, true} {
+		a := annotate(t, text)
+		if parsed {
+			if _, err := syntax.Model(); err != nil {
+				continue
+			}
+			if err := syntax.New().Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, c := range Find(a) {
+			if c.Cue == "states" {
+				t.Errorf("parsed %v: a \"states\" cue: %+v", parsed, c)
+			}
+		}
+	}
+}
