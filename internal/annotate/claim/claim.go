@@ -185,7 +185,7 @@ func Find(a *news.Article) []news.Claim {
 		var inSentence []int
 		for i := 0; i < len(ws); i++ {
 			c, n := matchCue(ws, i)
-			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(ws, i, n)) {
+			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(a, ws, i, n)) {
 				continue
 			}
 			cl, ok := build(a, ix, ws, i, n, c, s.Span)
@@ -288,15 +288,27 @@ func demonstrative(content string) bool {
 
 // raising says whether the cue at ws[i:i+n] is a passive or raising use
 // that names no speaker ("a force estimated to be", "are believed to
-// have", "was reported"): a hedge on the clause, not a claim.
-func raising(ws []word, i, n int) bool {
+// have", "was reported"): a hedge on the clause, not a claim. "X claimed
+// to have" is a claim: where the sentence is parsed, a cue with a
+// subject of its own is active.
+func raising(a *news.Article, ws []word, i, n int) bool {
 	if i > 0 {
 		switch ws[i-1].lower {
 		case "is", "are", "was", "were", "been", "being", "be":
 			return true
 		}
 	}
-	return i+n+1 < len(ws) && ws[i+n].lower == "to" && (ws[i+n+1].lower == "be" || ws[i+n+1].lower == "have")
+	if !(i+n+1 < len(ws) && ws[i+n].lower == "to" && (ws[i+n+1].lower == "be" || ws[i+n+1].lower == "have")) {
+		return false
+	}
+	if v := tokenAt(a, ws[i].Start); v >= 0 {
+		for k := max(0, v-30); k < v; k++ {
+			if int(a.Syntax[k].Head) == v && a.Syntax[k].Rel == "nsubj" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // verbAt reports whether the token at byte offset pos may be a reporting

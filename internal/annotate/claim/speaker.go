@@ -149,7 +149,8 @@ var groupWords = tokens.Set(`officials ministry spokespeople agency company anal
 	people residents experts observers witnesses commanders officers leaders authorities office department
 	media outlets newspaper organisation organization group monitor monitors institute council parliament
 	lawmakers staff embassy pentagon kremlin allies countries nations states partners donors prosecutors
-	investigators researchers scientists pollsters soldiers troops survivors medics doctors rescuers volunteers`)
+	investigators researchers scientists pollsters soldiers troops survivors medics doctors rescuers volunteers
+	organisations organizations institutes agencies companies groups polls surveys`)
 
 // description resolves a definite description of a body ("the ministry",
 // "the Institute") to the nearest preceding organisation whose name holds
