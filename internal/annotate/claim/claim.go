@@ -485,6 +485,11 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		}
 		spk = sub
 		cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
+	} else if p, ok := pollster(a.Text, ws, i+n, c); ok {
+		// "70% of Ukrainians told the polling institute Rating that …":
+		// the poll speaks, respondents and all.
+		spk = p
+		cl.Content = trimSpan(a.Text, sent)
 	} else {
 		// X said …: walk left over the subject noun phrase.
 		j := i - 1
@@ -561,6 +566,37 @@ func okSubject(a *news.Article, sub news.Span) bool {
 	ws := words(&v, sub)
 	t, ok := trimPhrase(a.Text, ws)
 	return ok && okHead(a.Text, words(&v, t))
+}
+
+// pollWords in the object of "told" make the object the source: the
+// respondents of a poll speak through it.
+var pollWords = tokens.Set(`polling pollster pollsters survey surveyors poll`)
+
+// pollster returns the pollster a "told" cue's object names ("told the
+// Kyiv-based polling institute Rating", "told pollsters at the Razumkov
+// Centre"): the object up to "that", from its first capitalised word when
+// a poll word precedes one.
+func pollster(text string, ws []word, k int, c cue) (news.Span, bool) {
+	if c.words[0] != "told" && c.words[0] != "tells" {
+		return news.Span{}, false
+	}
+	poll, name := false, -1
+	end := k
+	for ; end < len(ws) && end < k+10 && ws[end].lower != "that" && !(ws[end].punct && clausePunct(ws[end].lower)); end++ {
+		if pollWords[ws[end].lower] {
+			poll = true
+		}
+		if poll && name < 0 && upper(ws[end].Span.In(text)) {
+			name = end
+		}
+	}
+	if !poll || end == k {
+		return news.Span{}, false
+	}
+	if name < 0 {
+		name = k
+	}
+	return news.Span{Start: ws[name].Start, End: ws[end-1].End}, true
 }
 
 // stopVerbs end an "according to" speaker: reporting verbs that are
