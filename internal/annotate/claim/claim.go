@@ -8,11 +8,17 @@
 // reporting verb counts only where the syntax layer, when there is one,
 // tags it VERB ("states" the noun is no cue); its
 // speaker is the noun phrase on either side ("X said", "said X", "…, X
-// said.", "according to X"), resolved to the entity mention whose span
-// ends where the speaker's does (the head of the phrase). "He said" and
-// the like resolve to the nearest preceding person speaker. A statement
-// whose quotation runs over several sentences is extended back to its
-// opening quotation mark.
+// said.", "according to X"), or the subject the syntax layer gives where
+// the rules find none ("…, saying" takes its clause's subject), trimmed
+// to the noun phrase (no apposition, trailing date or "data from") and
+// resolved to the entity mention that heads it. Pronouns and
+// descriptions ("she", "they", "it", "the ministry", "the statement")
+// resolve to the nearest compatible actor or stay as written (speaker.go).
+// Pledges and plans to give by states and bodies ("Britain pledged
+// £50m") are claims of their subject (pledge.go). A claim nested in
+// another records the outer speaker as its relay. A statement whose
+// quotation runs over several sentences is extended back to its opening
+// quotation mark.
 //
 // The stage (New) then adds the claims the learned attribution tagger
 // (internal/attribution) finds with a reporting verb the rules missed
