@@ -36,7 +36,10 @@ var adjunctStarts = tokens.Set(`on last this earlier late during in at`)
 // Institute"). A "." inside a name ("U.N.", "U.K.") is part of it.
 func trimPhrase(text string, ws []word) (news.Span, bool) {
 	lo, hi := 0, len(ws)
-	for k := 1; k < hi && !nameList(text, ws); k++ {
+	for lo < hi-1 && (ws[lo].lower == "and" || ws[lo].lower == "but" || ws[lo].lower == "or") {
+		lo++ // a coordinator the subject's parse took along
+	}
+	for k := lo + 1; k < hi && !nameList(text, ws); k++ {
 		if ws[k].punct && (ws[k].lower == "," || ws[k].lower == "(" || ws[k].lower == "—" || ws[k].lower == "–") {
 			hi = k
 			break
