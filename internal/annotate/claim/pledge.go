@@ -9,7 +9,7 @@ import (
 
 // pledgeVerbs are the verbs by which a state, a body or a person commits
 // to something ("Britain pledged £50m", "the allies have promised").
-var pledgeVerbs = tokens.Set(`pledged pledges pledge promised promises committed commits unveiled unveils`)
+var pledgeVerbs = tokens.Set(`pledged pledges pledge promised promises unveiled unveils`)
 
 // planVerbs announce a plan to give ("plans to send").
 var planVerbs = tokens.Set(`plans plan planned intends intend`)
