@@ -11,7 +11,10 @@ import (
 // to something ("Britain pledged £50m", "the allies have promised").
 var pledgeVerbs = tokens.Set(`pledged pledges pledge promised promises unveiled unveils`)
 
-// planVerbs announce a plan to give ("plans to send").
+// planVerbs announce a plan to give ("plans to send"). The bare "plan"
+// must be tagged a verb ("the Polish plan to provide jets" is no pledge);
+// the tagger often takes "plans" after a name for a noun, so that form
+// is not checked.
 var planVerbs = tokens.Set(`plans plan planned intends intend`)
 
 // giveVerbs are the verbs of a future or planned giving ("will send",
@@ -34,7 +37,7 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 			first, last = k, k
 		case (ws[k].lower == "will" || ws[k].lower == "would") && k+1 < len(ws) && giveVerbs[ws[k+1].lower]:
 			first, last = k, k+1
-		case planVerbs[ws[k].lower] && k+2 < len(ws) && ws[k+1].lower == "to" && giveVerbs[ws[k+2].lower]:
+		case planVerbs[ws[k].lower] && (ws[k].lower != "plan" || verbAt(a, ws[k].Start, ws[k].lower)) && k+2 < len(ws) && ws[k+1].lower == "to" && giveVerbs[ws[k+2].lower]:
 			first, last = k, k+2
 		}
 		if first < 0 || last+1 >= len(ws) {
