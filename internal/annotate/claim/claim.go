@@ -719,8 +719,9 @@ func okSpeaker(text string, ws []word) bool {
 }
 
 // okHead accepts a noun phrase whose head (last word) is capitalised, a
-// pronoun, a number after a name ("No 10") or a common noun that names
-// speakers.
+// pronoun (all of them, "it" included: the speaker resolver maps it to
+// the nearest organisation, state or place), a number after a name
+// ("No 10") or a common noun that names speakers.
 func okHead(text string, ws []word) bool {
 	if len(ws) == 0 {
 		return false
@@ -731,7 +732,7 @@ func okHead(text string, ws []word) bool {
 	}
 	h := strings.TrimSuffix(strings.TrimSuffix(head.lower, "'s"), "’s")
 	if pronouns[h] {
-		return h != "it" || true
+		return true
 	}
 	if speakerHeads[h] || groupWords[h] {
 		return true
