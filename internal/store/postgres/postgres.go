@@ -101,7 +101,6 @@ var dialect = sqlstore.Dialect{
 		return t, nil
 	},
 	Published: "a.doc->>'published'",
-	Genre:     "coalesce(a.doc->'genre'->>'kind', '')",
 	Undated:   "a.published IS NULL",
 	ListOrder: "a.published DESC NULLS LAST, a.id",
 	After: func(published any, id string) (string, []any) {

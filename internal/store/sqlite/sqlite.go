@@ -163,8 +163,6 @@ var dialect = sqlstore.Dialect{
 	Name:      "sqlite",
 	Time:      func(t time.Time) (any, error) { return sqlstore.TextTime(t) },
 	Published: "a.published",
-	// The genre is a layer, not a column: no migration.
-	Genre:     "coalesce(json_extract(a.doc, '$.genre.kind'), '')",
 	Undated:   "a.published = ''",
 	ListOrder: "a.published DESC, a.id",
 	// The first term bounds an index range; the second is the key order.

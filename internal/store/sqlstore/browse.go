@@ -17,9 +17,10 @@ import (
 var _ store.Browser = (*Store)(nil)
 
 // entryCols reads an article's summary and its link-phase results from
-// its columns (migration 0005); entries scans them (articles aliased a).
+// its columns (migrations 0005 and 0006); entries scans them (articles
+// aliased a).
 func (s *Store) entryCols() string {
-	return `a.id, a.url, a.path, a.outlet, a.title, ` + s.d.Published + `, a.words, a.status, ` + s.d.Genre + `,
+	return `a.id, a.url, a.path, a.outlet, a.title, ` + s.d.Published + `, a.words, a.status, a.genre,
 		a.story, a.provenance_kind, a.provenance_of, a.provenance_family, a.figures, a.events`
 }
 

@@ -49,9 +49,6 @@ type Dialect struct {
 	// Published reads the publication time of an article (aliased a) as
 	// RFC 3339 text: NULL or '' when it is unknown.
 	Published string
-	// Genre reads the kind of an article's (aliased a) genre layer from
-	// its stored document ('' when it has none).
-	Genre string
 	// Undated holds for an article (aliased a) with no publication time.
 	Undated string
 	// ListOrder is the one order of article listings (articles aliased

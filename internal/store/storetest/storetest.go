@@ -600,21 +600,39 @@ func testOutletFilter(t *testing.T, s store.Store) {
 	}
 }
 
-// testGenreInSummaries checks that listings carry the genre layer's kind,
-// read from the stored document, and "" for an article without one.
+// testGenreInSummaries checks that listings carry the genre layer's kind
+// as Put and Update wrote it, and "" for an article without one.
 func testGenreInSummaries(t *testing.T, s store.Store) {
 	a, b := Article(1), Article(2)
 	a.Genre = &news.Genre{Kind: news.GenreOpinion, Score: 0.9, Evidence: []string{"url path /opinion/"}}
 	put(t, s, a, b)
-	want := map[string]string{a.ID: news.GenreOpinion, b.ID: ""}
-	for _, g := range listAll(t, s, store.EntryFilter{}) {
-		if g.Genre != want[g.ID] {
-			t.Errorf("summary %s: genre %q, want %q", g.ID, g.Genre, want[g.ID])
+	check := func(when string, want map[string]string) {
+		t.Helper()
+		for _, g := range listAll(t, s, store.EntryFilter{}) {
+			if g.Genre != want[g.ID] {
+				t.Errorf("%s: summary %s: genre %q, want %q", when, g.ID, g.Genre, want[g.ID])
+			}
 		}
 	}
+	check("after Put", map[string]string{a.ID: news.GenreOpinion, b.ID: ""})
 	if got := get(t, s, a.ID); got.Genre == nil || got.Genre.Kind != news.GenreOpinion || len(got.Genre.Evidence) != 1 {
 		t.Errorf("stored genre layer = %+v, want %+v", got.Genre, a.Genre)
 	}
+	// Update rewrites the listed genre with the layer: a genre changed,
+	// a genre added, a genre removed.
+	a.Genre = &news.Genre{Kind: news.GenreLive, Score: 0.8}
+	b.Genre = &news.Genre{Kind: news.GenreLetter, Score: 0.7}
+	for _, x := range []*news.Article{a, b} {
+		if err := s.Update(context.Background(), x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("after Update", map[string]string{a.ID: news.GenreLive, b.ID: news.GenreLetter})
+	b.Genre = nil
+	if err := s.Update(context.Background(), b); err != nil {
+		t.Fatal(err)
+	}
+	check("after removing a genre", map[string]string{a.ID: news.GenreLive, b.ID: ""})
 }
 
 func testCount(t *testing.T, s store.Store) {
