@@ -14,9 +14,11 @@ import (
 // 0003_entities.sql. Names come with their key and block computed by the
 // step; the store only matches them.
 
-// PendingEntities returns up to n queued article IDs in storage order.
+// PendingEntities returns up to n queued article IDs, earliest published
+// first, undated last, then in storage order (migration 0007).
 func (s *Store) PendingEntities(ctx context.Context, n int) ([]string, error) {
-	out, err := s.strings(ctx, s.w, `SELECT a.id FROM entity_queue q JOIN articles a ON a.seq = q.seq ORDER BY q.seq LIMIT ?`, n)
+	out, err := s.strings(ctx, s.w, `SELECT a.id FROM entity_queue q JOIN articles a ON a.seq = q.seq
+		ORDER BY `+s.d.QueueOrder+` LIMIT ?`, n)
 	if err != nil {
 		return nil, fmt.Errorf("entities pending: %w", err)
 	}

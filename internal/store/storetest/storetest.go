@@ -47,6 +47,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ListDefaultLimit", testListDefaultLimit},
 		{"OutletFilter", testOutletFilter},
 		{"GenreInSummaries", testGenreInSummaries},
+		{"EntityQueueOrder", testEntityQueueOrder},
 		{"Count", testCount},
 		{"UpdateLayers", testUpdateLayers},
 		{"AtomicBadArticle", testAtomicBadArticle},
@@ -633,6 +634,29 @@ func testGenreInSummaries(t *testing.T, s store.Store) {
 		t.Fatal(err)
 	}
 	check("after removing a genre", map[string]string{a.ID: news.GenreLive, b.ID: ""})
+}
+
+// testEntityQueueOrder checks that a store keeping an entity index
+// queues articles for the entity step in publication order, undated
+// last, whatever the order they were stored in, as it does for the other
+// link steps.
+func testEntityQueueOrder(t *testing.T, s store.Store) {
+	q, ok := s.(interface {
+		PendingEntities(ctx context.Context, n int) ([]string, error)
+	})
+	if !ok {
+		t.Skip("this store keeps no entity index")
+	}
+	late, undated, early := Article(3), Article(2), Article(1)
+	undated.Published = time.Time{}
+	put(t, s, late, undated, early)
+	got, err := q.PendingEntities(context.Background(), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{early.ID, late.ID, undated.ID}; !slices.Equal(got, want) {
+		t.Errorf("PendingEntities = %v, want %v (early, late, undated)", got, want)
+	}
 }
 
 func testCount(t *testing.T, s store.Store) {
