@@ -66,7 +66,10 @@ func Lookup(ctx context.Context, l Lister, name string) (*Summary, error) {
 // Index is the store's entity index.
 type Index interface {
 	// PendingEntities returns up to n article IDs the step has not linked
-	// yet, in storage order.
+	// yet, earliest published first, undated last, then in storage order
+	// (the order of the other steps' queues: the first spelling of a name
+	// is the earliest published one, whatever order the articles were
+	// stored in).
 	PendingEntities(ctx context.Context, n int) ([]string, error)
 	// EntityNames returns the known names, of any type, whose Block is
 	// block.
