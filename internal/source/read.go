@@ -228,6 +228,22 @@ func (r *reader) fetch(u string) error {
 	return r.stream(u, o, body, resp.ContentLength, kindUnknown, false, resp.Header.Get("Content-Type"))
 }
 
+// sniffGzip sniffs the format of the gzip stream at the head of br
+// from what its buffered bytes decompress to, without consuming any.
+func sniffGzip(br *bufio.Reader, ctype string) kind {
+	peek, _ := br.Peek(br.Size())
+	zr, err := gzip.NewReader(bytes.NewReader(peek))
+	if err != nil {
+		return kindUnknown
+	}
+	head := make([]byte, sniffLen)
+	n, _ := io.ReadFull(zr, head)
+	if n == 0 {
+		return kindUnknown
+	}
+	return sniff(head[:n], ctype)
+}
+
 // sniffLen is how much of a stream sniffing looks at.
 const sniffLen = 4096
 
@@ -242,6 +258,12 @@ func (r *reader) stream(name string, o origin, rd io.Reader, size int64, k kind,
 	}
 	br := r.br
 	defer br.Reset(nil) // drop the reference to rd
+	if magic, _ := br.Peek(2); (gz || k == kindUnknown) && len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b &&
+		(k == kindWARC || k == kindUnknown && sniffGzip(br, ctype) == kindWARC) {
+		// A WARC reader decompresses member by member, to skip a
+		// damaged member and keep the records after it.
+		k, gz = kindWARC, false
+	}
 	for {
 		if gz {
 			zr, err := gzip.NewReader(br)

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -201,6 +202,14 @@ func TestBadInputs(t *testing.T) {
 	bigHTML := append(bytes.Repeat([]byte("<p>filler</p>"), 100), htmlPage...)
 	truncated := warctest.Gzip(warcFile())
 	truncated = truncated[:len(truncated)-25]
+	// A .warc.gz of one member per record, the first response's member
+	// with a bad checksum: reported with its offset, the records after
+	// it kept, whether the name or the bytes say gzip.
+	info := warctest.Gzip(warctest.Warcinfo())
+	bad := warctest.Gzip(warctest.Response("https://w.example/1", 200, "text/html", htmlPage))
+	bad[len(bad)-8] ^= 0xff
+	damaged := slices.Concat(info, bad, warctest.Gzip(warctest.Response("https://w.example/3", 200, "text/html", htmlPage)))
+	damagedAt := fmt.Sprintf("rejected: damaged gzip member at offset %d skipped: gzip: invalid checksum", len(info))
 	inputs := []string{
 		good("00-good.txt"),
 		write(t, dir, "01-nul.txt", []byte("text\x00with\x00nul bytes")),
@@ -212,6 +221,8 @@ func TestBadInputs(t *testing.T) {
 		filepath.Join(dir, "07-missing.txt"),
 		write(t, dir, "08-bad.jsonl", []byte(`{"text":"ok line"}`+"\n{broken\n"+`{"title":"no body"}`+"\n")),
 		write(t, dir, "09-bad.rss", []byte("<rss><channel><item><title>cut")),
+		write(t, dir, "10-damaged.warc.gz", damaged),
+		write(t, dir, "10-damaged-unnamed.dat", damaged),
 		write(t, dir, "10-trunc.warc.gz", truncated),
 		write(t, dir, "11-bad.txt.gz", []byte("not gzip at all")),
 		write(t, dir, "12-empty.gz", gzipBytes(nil)),
@@ -230,6 +241,8 @@ func TestBadInputs(t *testing.T) {
 		{[]string{"08-bad.jsonl#2: rejected: malformed JSON"}, true},
 		{[]string{"08-bad.jsonl#3: rejected: no text or html field"}, true},
 		{[]string{"09-bad.rss: rejected: malformed feed"}, true},
+		{[]string{"10-damaged.warc.gz: " + damagedAt}, true},
+		{[]string{"10-damaged-unnamed.dat: " + damagedAt}, true},
 		{[]string{"10-trunc.warc.gz#4: rejected: truncated"}, true},
 		{[]string{"11-bad.txt.gz: rejected: bad gzip data"}, true},
 		{[]string{"12-empty.gz: rejected: empty file"}, true},
@@ -241,7 +254,7 @@ func TestBadInputs(t *testing.T) {
 			arts = append(arts, strings.TrimPrefix(it.Article.Source(), dir+"/"))
 		}
 	}
-	if want := "00-good.txt 08-bad.jsonl#1 https://w.example/1 13-good.txt"; strings.Join(arts, " ") != want {
+	if want := "00-good.txt 08-bad.jsonl#1 https://w.example/3 https://w.example/3 https://w.example/1 13-good.txt"; strings.Join(arts, " ") != want {
 		t.Errorf("articles %q, want %q", arts, want)
 	}
 }

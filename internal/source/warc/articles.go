@@ -66,9 +66,20 @@ func Read(r io.Reader, name string, opts Options, emit record.EmitFunc) (Stats, 
 		return st, fmt.Errorf("%s: %w", name, err)
 	}
 	wr.maxBlock = max
+	if wr.gz != nil {
+		wr.gz.setHold(int(max) + holdSlack)
+	}
 	var buf []byte
 	for {
 		rec, err := wr.Next()
+		// A damaged gzip member found while reading this record (or
+		// looking past it) is reported first: its records are gone.
+		for _, d := range wr.GzipDamage() {
+			st.Errors++
+			if err := emit(nil, fmt.Errorf("%s: %w: %w", name, news.ErrRejected, d)); err != nil {
+				return st, err
+			}
+		}
 		if err == io.EOF {
 			return st, nil
 		}
@@ -234,5 +245,3 @@ func isHTML(ct string) bool {
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
-
-func newGzipReader(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }

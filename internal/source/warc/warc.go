@@ -57,21 +57,34 @@ type Reader struct {
 	badLine  []byte            // the header line that made the last header corrupt
 	block    *io.LimitedReader // the current streamed block's unread part
 	err      error             // sticky error
+	gz       *members          // the gzip members of a compressed archive, or nil
 }
 
 // NewReader returns a Reader over r. A gzip-compressed archive (one gzip
 // member per record or one for the whole file) is detected by its magic
-// bytes and decompressed.
+// bytes and decompressed member by member: a damaged member is skipped
+// (GzipDamage) and reading goes on at the next one.
 func NewReader(r io.Reader) (*Reader, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
+	var gz *members
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := newGzipReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("gzip: %w", err)
-		}
-		br = bufio.NewReaderSize(zr, 64<<10)
+		gz = newMembers(br, DefaultMaxRecord+holdSlack)
+		br = bufio.NewReaderSize(gz, 64<<10)
 	}
-	return &Reader{br: br, maxBlock: DefaultMaxRecord}, nil
+	return &Reader{br: br, maxBlock: DefaultMaxRecord, gz: gz}, nil
+}
+
+// holdSlack is what a gzip member may hold besides a block of the record
+// limit (its header and trailer) and still be checked before it is read.
+const holdSlack = 1 << 20
+
+// GzipDamage returns the damaged gzip members skipped since the last
+// call, in input order.
+func (r *Reader) GzipDamage() []GzipDamage {
+	if r.gz == nil {
+		return nil
+	}
+	return r.gz.takeDamage()
 }
 
 // ErrCorrupt marks a record whose framing is damaged: a missing version

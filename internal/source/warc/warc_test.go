@@ -169,6 +169,9 @@ func FuzzWARC(f *testing.F) {
 	cut := warctest.Concat(recs[2], recs[6][:len(recs[6])/2], recs[2])
 	f.Add(cut)
 	f.Add(warctest.Gzip(cut))
+	damaged := warctest.Gzip(recs...)
+	damaged[len(damaged)/2] ^= 0x55
+	f.Add(damaged)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, _ = Read(bytes.NewReader(data), "f", Options{MaxRecord: 1 << 16}, func(a *news.Article, err error) error {
 			if a == nil && err == nil {
