@@ -83,6 +83,9 @@ func (r *resolver) roles() {
 		start, end int // tokens of the description
 		key, iso   string
 		role       string
+		// possessor: the description owns what follows ("US
+		// President's adviser"), so no name beside it is its holder.
+		possessor bool
 	}
 	var descs []found
 	bind := map[string]int{} // country key|role → person mention
@@ -139,20 +142,25 @@ func (r *resolver) roles() {
 		if w := strings.ToLower(r.doc.word(start - 1)); w == "the" {
 			start--
 		}
-		descs = append(descs, found{start: start, end: end, key: c.key, iso: c.iso, role: role})
+		w := r.doc.word(end + 1)
+		descs = append(descs, found{start: start, end: end, key: c.key, iso: c.iso, role: role, possessor: w == "'s" || w == "’s"})
 	}
-	// Titles without a country before a known person: "President Zelensky".
+	// Titles without a country before a known person: "President
+	// Zelensky". The longest title is the title: "Vice President Kamala
+	// Harris" and "Former President Donald Trump" do not hold the
+	// presidency.
 	for i := range r.ms {
 		p := &r.ms[i]
 		if p.typ != "PER" || p.ref == nil || p.ref.Country == "" {
 			continue
 		}
-		for n := 1; n <= 3; n++ {
+		for n := 3; n >= 1; n-- {
 			if role, end := r.roleAt(p.first - n); role != "" && end == p.first-1 {
 				key := facts.CountryID(p.ref.Country) + "|" + role
 				if _, ok := bind[key]; !ok {
 					bind[key] = i
 				}
+				break
 			}
 		}
 	}
@@ -173,12 +181,12 @@ func (r *resolver) roles() {
 			}
 			return ref == nil || ref.Country == "" || iso == "" || ref.Country == iso
 		}
-		if r.doc.word(d.end+1) == "," {
+		if !d.possessor && r.doc.word(d.end+1) == "," {
 			if p := personAt(d.end + 2); p >= 0 && fits(p) {
 				target = p
 			}
 		}
-		if target < 0 && r.doc.word(d.start-1) == "," {
+		if target < 0 && !d.possessor && r.doc.word(d.start-1) == "," {
 			if p := r.personEndingAt(d.start - 2); p >= 0 && fits(p) {
 				target = p
 			}
@@ -188,20 +196,36 @@ func (r *resolver) roles() {
 				target = p
 			}
 		}
+		// Where the facts table knows who held the office on the
+		// article's date, the description is that person or no one: a
+		// name the article puts beside it that is someone else is
+		// history, a quotation or an error, not the office holder.
+		var holder *facts.Person
+		known := false
+		if iso != "" {
+			holder, known = r.facts.Holder(iso, d.role, r.published)
+		}
+		if known && target >= 0 {
+			ref := r.ms[r.find(target)].ref
+			if ref == nil {
+				ref = r.ms[target].ref
+			}
+			if ref == nil || ref.ID != facts.PersonRef(holder).ID {
+				m.ambiguous = true
+				added = append(added, m)
+				continue
+			}
+		}
 		if target >= 0 {
 			m.ref = r.ms[r.find(target)].ref
 			if m.ref == nil {
 				m.ref = r.ms[target].ref
 			}
 			m.parentName = r.find(target)
-		} else if iso != "" {
-			if p, ok := r.facts.Holder(iso, d.role, r.published); ok {
-				ref := facts.PersonRef(p)
-				m.ref = &ref
-				m.parentName = -1
-			} else {
-				m.ambiguous = true
-			}
+		} else if known {
+			ref := facts.PersonRef(holder)
+			m.ref = &ref
+			m.parentName = -1
 		} else {
 			m.ambiguous = true
 		}
