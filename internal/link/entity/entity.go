@@ -247,7 +247,8 @@ func compatibleTypes(a, b string) bool {
 // y, h, j or w, or v for w and c for k — the ways transliterations differ
 // ("Korinsky"/"Korinskyi", "Kharkiv"/"Kharkhiv", "Sergei"/"Sergey"), not
 // the ways different words do ("Telegram"/"Telegraph",
-// "Harms"/"Harris", "Europol"/"Europe", "Democracy"/"Democrats").
+// "Harms"/"Harris", "Europol"/"Europe", "Democracy"/"Democrats"), nor
+// English spellings ("Labour"/"Labor": see englishSpellings).
 func variant(a, b string) bool {
 	wa, wb := strings.Fields(a), strings.Fields(b)
 	if len(wa) != len(wb) || len(wa) == 0 {
@@ -274,10 +275,32 @@ func variant(a, b string) bool {
 			return false
 		}
 	}
-	if len(x) < 5 || len(y) < 5 || string(x[:3]) != string(y[:3]) {
+	if len(x) < 5 || len(y) < 5 || string(x[:3]) != string(y[:3]) || englishSpellings(string(x), string(y)) {
 		return false
 	}
 	return weakEdits(x, y) <= 2
+}
+
+// englishSpellings reports whether a and b are one English word in its
+// British and American spellings, -our and -or ("labour"/"labor",
+// "harbour"/"harbor"). A name made of an English word is not
+// transliterated: spelt the other way it names another country's body
+// (the UK's Labour, Australia's Labor).
+func englishSpellings(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	for i := strings.Index(a, "our"); i >= 0; {
+		if a[:i]+"or"+a[i+3:] == b {
+			return true
+		}
+		j := strings.Index(a[i+1:], "our")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // weak letters are those transliterations add, drop or swap.

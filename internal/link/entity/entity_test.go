@@ -28,6 +28,12 @@ func TestVariant(t *testing.T) {
 		{"democracy", "democrats", false},
 		{"moschun", "moscow", false},
 		{"pokrovsk", "pokrovske", false},
+		// British and American spellings of an English word name other
+		// bodies; a transliteration's "u" still varies.
+		{"labour party", "labor party", false},
+		{"labor", "labour", false},
+		{"harbour times", "harbor times", false},
+		{"shoigu", "shoygu", true},
 	}
 	for _, tt := range tests {
 		if got := variant(tt.a, tt.b); got != tt.want {
