@@ -156,7 +156,34 @@ func (r *resolver) apply(m *mention, ref *facts.Ref) {
 	}
 }
 
+// pronouns are the closed-class words the recogniser sometimes takes for
+// a name at the start of a sentence or a headline ("Who will guarantee
+// …", "She" in a byline): alone, not in capitals, they name no one.
+var pronouns = tokensSet("who whom whose what which where when why how whoever whatever " +
+	"i me my we us our you your he him his she her it its they them their " +
+	"this that these those there here")
+
+// tokensSet returns the set of the space-separated words of s.
+func tokensSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		out[w] = true
+	}
+	return out
+}
+
+// pronoun reports whether the recogniser's mention m is one word of
+// pronouns, not written in capitals ("WHO", "US" and "IT" are names).
+func (r *resolver) pronoun(m *mention) bool {
+	if m.first != m.last {
+		return false
+	}
+	w := r.text(m)
+	return pronouns[strings.ToLower(w)] && strings.ToUpper(w) != w
+}
+
 func (r *resolver) resolve(ms []mention) []news.Mention {
+	ms = slices.DeleteFunc(ms, func(m mention) bool { return r.pronoun(&m) })
 	// Facts for the recogniser's mentions; single-word names of people
 	// wait for the article's own full names.
 	covered := make([]bool, len(r.doc.toks))
