@@ -134,8 +134,14 @@ func TestResolve(t *testing.T) {
 			want:      map[string]string{"Kamala Harris": "per:harris", "the US president": "per:biden"},
 		},
 		{
+			name: "undated: a title after a word that is not part of it still binds the office",
+			text: "The country prepared, with President Volodymyr Zelensky touring the front. " +
+				"The envoy told the Ukrainian president that help was coming.",
+			want: map[string]string{"the Ukrainian president": "per:zelensky"},
+		},
+		{
 			name: "a former title is not the office",
-			text: "Former President Donald Trump held a rally in Ohio. " +
+			text: "Crowds cheered former President Donald Trump at a rally in Ohio. " +
 				"The US president was in Delaware, his aides said.",
 			published: oct2024,
 			want:      map[string]string{"Donald Trump": "per:trump", "The US president": "per:biden"},

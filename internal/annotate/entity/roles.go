@@ -155,6 +155,14 @@ func (r *resolver) roles() {
 			continue
 		}
 		for n := 3; n >= 1; n-- {
+			if n > 1 && (r.namesState(p.first-n) || !startsUpper(r.doc.word(p.first-n))) {
+				// "Ukrainian President Zelensky": the office is
+				// "president"; a longer title is capitalised.
+				continue
+			}
+			if notHolder[strings.ToLower(r.doc.word(p.first-n-1))] {
+				break // "former President Trump"
+			}
 			if role, end := r.roleAt(p.first - n); role != "" && end == p.first-1 {
 				key := facts.CountryID(p.ref.Country) + "|" + role
 				if _, ok := bind[key]; !ok {
@@ -250,6 +258,26 @@ func (r *resolver) roles() {
 			r.union(a.parentName, base+k)
 		}
 	}
+}
+
+// notHolder are the words before a title that say its bearer does not
+// hold the office now.
+var notHolder = map[string]bool{"former": true, "ex": true, "then": true, "late": true, "future": true, "vice": true, "deputy": true}
+
+// namesState reports whether token k names a state or its people
+// ("Ukrainian", "UK"), which a title may start with but which is no part
+// of the office.
+func (r *resolver) namesState(k int) bool {
+	w := r.doc.word(k)
+	if demonymLike(w) {
+		return true
+	}
+	for _, ref := range r.facts.Lookup(w) {
+		if ref.Type == facts.TypeGPE {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *resolver) personEndingAt(k int) int {
