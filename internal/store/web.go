@@ -29,6 +29,10 @@ type EntryFilter struct {
 	// From and To bound the publication time to [From, To); either bound
 	// drops undated articles.
 	From, To time.Time
+	// Genre keeps articles whose genre layer has this kind.
+	Genre string
+	// Entity keeps articles that mention this entity (its ID).
+	Entity string
 }
 
 // Entry is an article's summary with what the link phase recorded of it.
@@ -45,6 +49,9 @@ type Entry struct {
 	// Figures and Events count the article's figure and event layers.
 	Figures int `json:"figures"`
 	Events  int `json:"events"`
+	// Lead is the opening of an untitled article's text (at most 300
+	// bytes), for a title to fall back on; "" when it has a title.
+	Lead string `json:"lead,omitempty"`
 }
 
 // LinkFieldsOf returns an Entry holding only the link-phase fields of a

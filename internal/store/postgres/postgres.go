@@ -109,14 +109,23 @@ var dialect = sqlstore.Dialect{
 		}
 		return "(a.published < ? OR a.published IS NULL OR (a.published = ? AND a.id > ?))", []any{published, published, id}
 	},
-	QueueOrder: "q.published ASC NULLS LAST, q.seq",
-	Enqueue:    [2]string{"seq, published", "a.seq, a.published"},
-	Search:     `FROM articles a, plainto_tsquery('simple', ?) q WHERE a.tsv @@ q ORDER BY ts_rank(a.tsv, q) DESC, a.id`,
-	SearchMatch: func(query string) string {
-		if strings.TrimSpace(query) == "" {
-			return ""
+	QueueOrder:  "q.published ASC NULLS LAST, q.seq",
+	Enqueue:     [2]string{"seq, published", "a.seq, a.published"},
+	SearchFrom:  `FROM articles a, to_tsquery('simple', ?) q WHERE a.tsv @@ q`,
+	SearchOrder: "ts_rank(a.tsv, q) DESC, a.id",
+	Snippet:     `ts_headline('simple', a.text, q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "')`,
+	// Words are letters, digits and marks only (sqlstore.SearchWords):
+	// quoted, nothing in them is tsquery syntax.
+	SearchMatch: func(alts [][]string) string {
+		parts := make([]string, len(alts))
+		for i, words := range alts {
+			q := make([]string, len(words))
+			for j, w := range words {
+				q[j] = "'" + strings.ReplaceAll(strings.ToLower(w), "'", "''") + "'"
+			}
+			parts[i] = "(" + strings.Join(q, " & ") + ")"
 		}
-		return query
+		return strings.Join(parts, " | ")
 	},
 	NoNUL:         true,
 	MigrationLock: fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", migrationLock),

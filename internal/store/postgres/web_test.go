@@ -9,3 +9,7 @@ import (
 func TestBrowser(t *testing.T) {
 	storetest.RunBrowser(t, openTestStore(t))
 }
+
+func TestPager(t *testing.T) {
+	storetest.RunPager(t, openTestStore(t))
+}

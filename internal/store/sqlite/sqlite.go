@@ -17,7 +17,6 @@ import (
 	"os"
 	"strings"
 	"time"
-	"unicode"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 
@@ -169,11 +168,12 @@ var dialect = sqlstore.Dialect{
 	After: func(published any, id string) (string, []any) {
 		return "a.published <= ? AND (a.published < ? OR a.id > ?)", []any{published, published, id}
 	},
-	QueueOrder: "q.undated, q.published, q.seq",
-	Enqueue:    [2]string{"seq, undated, published", "a.seq, a.published = '', a.published"},
-	IndexText:  "INSERT INTO articles_fts (rowid, title, text) SELECT seq, title, text FROM articles WHERE seq > ?",
-	Search: `FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-		WHERE articles_fts MATCH ? ORDER BY articles_fts.rank, a.id`,
+	QueueOrder:  "q.undated, q.published, q.seq",
+	Enqueue:     [2]string{"seq, undated, published", "a.seq, a.published = '', a.published"},
+	IndexText:   "INSERT INTO articles_fts (rowid, title, text) SELECT seq, title, text FROM articles WHERE seq > ?",
+	SearchFrom:  "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?",
+	SearchOrder: "articles_fts.rank, a.id",
+	Snippet:     "snippet(articles_fts, -1, char(2), char(3), '…', 24)",
 	SearchMatch: ftsQuery,
 	MigrationTable: `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
@@ -181,16 +181,17 @@ var dialect = sqlstore.Dialect{
 	)`,
 }
 
-// ftsQuery turns free text into an FTS5 query that requires every word:
-// each word (a run of letters, digits and marks) becomes a quoted
-// string, so nothing in it is an operator; matching ignores case and
-// diacritics.
-func ftsQuery(query string) string {
-	words := strings.FieldsFunc(query, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
-	})
-	for i, w := range words {
-		words[i] = `"` + w + `"`
+// ftsQuery turns alternatives of words into an FTS5 query that requires
+// every word of one alternative: each word becomes a quoted string, so
+// nothing in it is an operator; matching ignores case and diacritics.
+func ftsQuery(alts [][]string) string {
+	parts := make([]string, len(alts))
+	for i, words := range alts {
+		q := make([]string, len(words))
+		for j, w := range words {
+			q[j] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+		}
+		parts[i] = "(" + strings.Join(q, " ") + ")"
 	}
-	return strings.Join(words, " ")
+	return strings.Join(parts, " OR ")
 }

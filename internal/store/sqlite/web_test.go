@@ -9,3 +9,7 @@ import (
 func TestBrowser(t *testing.T) {
 	storetest.RunBrowser(t, openTest(t, ""))
 }
+
+func TestPager(t *testing.T) {
+	storetest.RunPager(t, openTest(t, ""))
+}

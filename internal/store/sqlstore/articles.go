@@ -290,22 +290,17 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 }
 
 // Search returns summaries of the articles whose title or text contain
-// every word of query, best match first (read as entries: one scan for
-// every listing). Nothing in query is read as
-// query syntax; an empty query finds nothing. A limit <= 0 means
-// DefaultLimit; it is capped at MaxLimit.
+// every word of query, best match first (SearchPage's first page).
+// Nothing in query is read as query syntax; an empty query finds
+// nothing. A limit <= 0 means DefaultLimit; it is capped at MaxLimit.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.Summary, error) {
-	match := s.d.SearchMatch(query)
-	if match == "" {
-		return []store.Summary{}, nil
-	}
-	es, err := s.entries(ctx, "SELECT "+s.entryCols()+" "+s.d.Search+" LIMIT ?", match, pageLimit(limit))
+	hits, _, err := s.SearchPage(ctx, store.SearchQuery{Page: store.Page{Limit: limit}, Any: [][]string{{query}}})
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
-	out := make([]store.Summary, len(es))
-	for i, e := range es {
-		out[i] = e.Summary
+	out := make([]store.Summary, len(hits))
+	for i, h := range hits {
+		out[i] = h.Summary
 	}
 	return out, nil
 }

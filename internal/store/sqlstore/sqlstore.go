@@ -67,11 +67,16 @@ type Dialect struct {
 	// IndexText, if not empty, adds the articles whose seq is above its
 	// one argument to the full-text index; Put runs it once per batch.
 	IndexText string
-	// Search is the FROM, WHERE and ORDER BY clauses of the full-text
-	// query (articles aliased a), with one argument, the match;
-	// SearchMatch turns free text into the match ("" finds nothing).
-	Search      string
-	SearchMatch func(query string) string
+	// SearchFrom is the FROM and WHERE clauses of the full-text query
+	// (articles aliased a), with one argument, the match; SearchOrder its
+	// ORDER BY, best first; Snippet the expression of a hit's snippet,
+	// its matched words between store.HitMarks. SearchMatch turns
+	// alternatives of words (an article matches every word of one) into
+	// the match.
+	SearchFrom  string
+	SearchOrder string
+	Snippet     string
+	SearchMatch func(alts [][]string) string
 	// NoNUL rejects articles holding the NUL character, which
 	// PostgreSQL's text and jsonb refuse.
 	NoNUL bool
