@@ -10,7 +10,6 @@ import (
 	"context"
 	"crypto/subtle"
 	_ "embed"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -81,7 +80,7 @@ func statusOf(err error) (int, string) {
 	switch {
 	case errors.Is(err, store.ErrNotFound), errors.Is(err, errNoRoute):
 		return http.StatusNotFound, "not_found"
-	case errors.Is(err, errBadRequest):
+	case errors.Is(err, errBadRequest), errors.Is(err, readmodel.ErrBadInput):
 		return http.StatusBadRequest, "bad_request"
 	case errors.Is(err, errUnauthorized):
 		return http.StatusUnauthorized, "unauthorized"
@@ -249,17 +248,6 @@ func day(r *http.Request, name string) (time.Time, error) {
 	return t, nil
 }
 
-// Cursors are opaque to clients: the last ID of a page, base64url.
-func encodeCursor(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
-
-func decodeCursor(c string) (string, error) {
-	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil || len(b) == 0 || len(b) > 64 {
-		return "", fmt.Errorf("cursor %q: %w", c, errBadRequest)
-	}
-	return string(b), nil
-}
-
 // ArticlePage is the response of GET /api/v1/articles.
 type ArticlePage struct {
 	Articles   []readmodel.Entry `json:"articles"`
@@ -274,24 +262,26 @@ func (s *Server) articles(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := readmodel.Filter{Outlet: q.Get("outlet"), Story: q.Get("story"), Provenance: q.Get("provenance")}
-	if f.Provenance != "" && !provenanceKinds[f.Provenance] {
-		return nil, fmt.Errorf("provenance %q: not a provenance kind: %w", f.Provenance, errBadRequest)
-	}
-	if f.From, err = day(r, "from"); err != nil {
+	f := readmodel.Filter{Outlet: q.Get("outlet"), Story: q.Get("story"), Provenance: q.Get("provenance"), Genre: q.Get("genre")}
+	if err := checkKind(f.Provenance); err != nil {
 		return nil, err
 	}
-	if f.To, err = day(r, "to"); err != nil {
+	if f.From, f.To, err = period(r); err != nil {
 		return nil, err
 	}
-	if !f.To.IsZero() && len(q.Get("to")) == len(time.DateOnly) {
-		f.To = f.To.AddDate(0, 0, 1) // "to" names the last day, inclusive
-	}
-	after := ""
-	if c := q.Get("cursor"); c != "" {
-		if after, err = decodeCursor(c); err != nil {
+	if name := q.Get("entity"); name != "" {
+		res, err := s.cat.Resolve(r.Context(), name)
+		if err != nil {
 			return nil, err
 		}
+		if res.Entity == "" {
+			return ArticlePage{Articles: []readmodel.Entry{}}, nil
+		}
+		f.Entity = res.Entity
+	}
+	after, err := readmodel.AfterArticle(q.Get("cursor"))
+	if err != nil {
+		return nil, err
 	}
 	list, more, err := s.cat.List(r.Context(), f, after, n)
 	if errors.Is(err, store.ErrNotFound) {
@@ -302,9 +292,31 @@ func (s *Server) articles(r *http.Request) (any, error) {
 	}
 	page := ArticlePage{Articles: list}
 	if more {
-		page.NextCursor = encodeCursor(list[len(list)-1].ID)
+		page.NextCursor = readmodel.ArticleCursor(list[len(list)-1].ID)
 	}
 	return page, nil
+}
+
+func checkKind(k string) error {
+	if k != "" && !provenanceKinds[k] {
+		return fmt.Errorf("provenance %q: not a provenance kind: %w", k, errBadRequest)
+	}
+	return nil
+}
+
+// period reads ?from= and ?to= (YYYY-MM-DD, "to" inclusive, or RFC 3339)
+// as [from, to).
+func period(r *http.Request) (from, to time.Time, err error) {
+	if from, err = day(r, "from"); err != nil {
+		return
+	}
+	if to, err = day(r, "to"); err != nil {
+		return
+	}
+	if !to.IsZero() && len(r.URL.Query().Get("to")) == len(time.DateOnly) {
+		to = to.AddDate(0, 0, 1) // "to" names the last day, inclusive
+	}
+	return
 }
 
 // ArticleResponse is the response of GET /api/v1/articles/{id}.

@@ -104,17 +104,17 @@ func TestOpenAPIMatchesResponses(t *testing.T) {
 	}
 	var arts api.ArticlePage
 	getJSON(t, srv.URL+"/api/v1/articles?limit=1", &arts)
-	var ents api.EntityList
+	var ents readmodel.EntityPage
 	getJSON(t, srv.URL+"/api/v1/entities?limit=1", &ents)
-	var stories api.StoryList
+	var stories readmodel.GroupPage
 	getJSON(t, srv.URL+"/api/v1/stories", &stories)
-	if len(arts.Articles) == 0 || len(ents.Entities) == 0 || len(stories.Stories) == 0 {
-		t.Fatalf("demo store: %d articles, %d entities, %d stories", len(arts.Articles), len(ents.Entities), len(stories.Stories))
+	if len(arts.Articles) == 0 || len(ents.Entities) == 0 || len(stories.Groups) == 0 {
+		t.Fatalf("demo store: %d articles, %d entities, %d stories", len(arts.Articles), len(ents.Entities), len(stories.Groups))
 	}
 	ids := map[string]string{
 		"/articles/{id}": arts.Articles[0].ID,
 		"/entities/{id}": ents.Entities[0].Entity,
-		"/stories/{id}":  stories.Stories[0].ID,
+		"/stories/{id}":  stories.Groups[0].ID,
 	}
 	required := map[string]string{"q": "troops"}
 	checked := 0

@@ -19,7 +19,10 @@ func withoutPaths(v any) any {
 		return r
 	case *readmodel.SearchResult:
 		c := *r
-		c.Articles = entriesWithoutPath(c.Articles)
+		c.Articles = append([]readmodel.SearchHit(nil), c.Articles...)
+		for i := range c.Articles {
+			c.Articles[i].Path = ""
+		}
 		return &c
 	case *readmodel.StoryDetail:
 		c := *r

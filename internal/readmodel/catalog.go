@@ -120,6 +120,9 @@ type Filter struct {
 	Family     string
 	Judged     bool
 	From, To   time.Time // publication time in [From, To)
+	Genre      string
+	// Entity keeps the articles that mention the entity with this ID.
+	Entity string
 }
 
 // List returns up to limit entries matching f after the entry with ID
@@ -131,7 +134,8 @@ func (c *Catalog) List(ctx context.Context, f Filter, after string, limit int) (
 		return nil, false, err
 	}
 	list, err := b.ArticleEntries(ctx, store.EntryFilter{Limit: limit + 1, After: after, Outlet: f.Outlet,
-		Story: f.Story, Provenance: f.Provenance, Family: f.Family, Judged: f.Judged, From: f.From, To: f.To})
+		Story: f.Story, Provenance: f.Provenance, Family: f.Family, Judged: f.Judged, From: f.From, To: f.To,
+		Genre: f.Genre, Entity: f.Entity})
 	if err != nil {
 		return nil, false, err
 	}
@@ -157,84 +161,6 @@ func (c *Catalog) Entries(ctx context.Context, ids []string) ([]Entry, error) {
 		return nil, err
 	}
 	return b.EntriesByID(ctx, ids)
-}
-
-// DefaultGroups is the number of groups the overview lists.
-const DefaultGroups = 100
-
-// Groups returns the overview's DefaultGroups groups.
-func (c *Catalog) Groups(ctx context.Context) ([]Group, error) { return c.GroupsN(ctx, DefaultGroups) }
-
-// GroupsN returns up to n groups, most recent first: stories when the
-// story index has any, else the provenance families of the newest
-// articles.
-func (c *Catalog) GroupsN(ctx context.Context, n int) ([]Group, error) {
-	if sl, ok := c.st.(story.Lister); ok {
-		sums, err := sl.Stories(ctx, n)
-		if err != nil {
-			return nil, err
-		}
-		if len(sums) > 0 {
-			b, err := c.browser()
-			if err != nil {
-				return nil, err
-			}
-			ids := make([]string, len(sums))
-			for i, s := range sums {
-				ids[i] = s.ID
-			}
-			outlets, err := b.StoryOutlets(ctx, ids)
-			if err != nil {
-				return nil, err
-			}
-			out := make([]Group, len(sums))
-			for i, s := range sums {
-				out[i] = Group{ID: s.ID, Kind: "story", Title: s.Title, Articles: s.Articles, Independent: s.Sources,
-					Outlets: outlets[s.ID], First: s.First, Last: s.Last, IDs: []string{}}
-			}
-			return out, nil
-		}
-	}
-	// No story yet: group a page of the newest articles by family.
-	list, _, err := c.List(ctx, Filter{}, "", min(4*n, MaxPage))
-	if err != nil {
-		return nil, err
-	}
-	var out []Group
-	idx := map[string]int{}
-	for _, gs := range groupBy(list, func(e *Entry) string {
-		if e.Family != "" {
-			return e.Family
-		}
-		return e.ID
-	}) {
-		g := summarise(gs, "family")
-		if _, ok := idx[g.ID]; ok || len(out) == n {
-			continue
-		}
-		idx[g.ID] = len(out)
-		g.IDs = []string{}
-		out = append(out, g)
-	}
-	sortGroups(out)
-	return out, nil
-}
-
-// groupBy splits entries (newest first) by key, keeping first-seen order.
-func groupBy(list []Entry, key func(*Entry) string) [][]Entry {
-	idx := map[string]int{}
-	var out [][]Entry
-	for i := range list {
-		k := key(&list[i])
-		j, ok := idx[k]
-		if !ok {
-			j = len(out)
-			idx[k] = j
-			out = append(out, nil)
-		}
-		out[j] = append(out[j], list[i])
-	}
-	return out
 }
 
 // summarise builds a group of entries, newest first; a family's ID is
@@ -283,17 +209,10 @@ func summarise(list []Entry, kind string) Group {
 			}
 		}
 	}
+	if g.Title == "" && len(list) > 0 {
+		g.Title = EntryTitle(list[len(list)-1])
+	}
 	return g
-}
-
-func sortGroups(groups []Group) {
-	sort.SliceStable(groups, func(i, j int) bool {
-		a, b := groups[i], groups[j]
-		if !a.Last.Equal(b.Last) {
-			return a.Last.After(b.Last)
-		}
-		return a.Articles > b.Articles
-	})
 }
 
 // Group returns one group by ID: a story, else the family whose first

@@ -141,51 +141,6 @@ func sentenceOf(a *news.Article, off int) int {
 	return -1
 }
 
-// SearchResult is what a search finds: the API returns it (GET
-// /api/v1/search) and the search page shows it.
-type SearchResult struct {
-	Query    string               `json:"query"`
-	Articles []Entry              `json:"articles"`
-	Entities []linkentity.Summary `json:"entities"`
-}
-
-// Search runs a query over articles (full text) and entities (a name or
-// alias equal to the query).
-func Search(ctx context.Context, cat *Catalog, q string, n int) (*SearchResult, error) {
-	res := &SearchResult{Query: q, Articles: []Entry{}, Entities: []linkentity.Summary{}}
-	if sr := cat.Searcher(); sr != nil {
-		sums, err := sr.Search(ctx, q, n)
-		if err != nil {
-			return nil, err
-		}
-		ids := make([]string, len(sums))
-		for i, sum := range sums {
-			ids[i] = sum.ID
-		}
-		ents, err := cat.Entries(ctx, ids)
-		if err != nil {
-			return nil, err
-		}
-		byID := make(map[string]Entry, len(ents))
-		for _, e := range ents {
-			byID[e.ID] = e
-		}
-		for _, sum := range sums {
-			e, ok := byID[sum.ID]
-			if !ok {
-				e = Entry{Summary: sum}
-			}
-			res.Articles = append(res.Articles, e)
-		}
-	}
-	if l := cat.Lister(); l != nil {
-		if e, err := linkentity.Lookup(ctx, l, q); err == nil {
-			res.Entities = append(res.Entities, *e)
-		}
-	}
-	return res, nil
-}
-
 // StoryDetail is one story (or article group) with its articles, ledger
 // and events.
 type StoryDetail struct {

@@ -1,7 +1,6 @@
 package readmodel
 
 import (
-	"context"
 	"sort"
 	"time"
 
@@ -15,6 +14,10 @@ type Families struct {
 	Independent int            `json:"independent"`
 	Kinds       map[string]int `json:"kinds"`
 	Families    []Family       `json:"families"`
+	// Total counts the families a paged view lists; NextCursor continues
+	// it ("" at its end).
+	Total      int    `json:"total,omitempty"`
+	NextCursor string `json:"next_cursor,omitempty"`
 }
 
 // Family is the article that came first and every article derived from
@@ -33,6 +36,8 @@ type FamilyMember struct {
 	Of     string `json:"of,omitempty"`
 	Outlet string `json:"outlet,omitempty"`
 	Title  string `json:"title,omitempty"`
+	// Published is its publication time (paged views only).
+	Published time.Time `json:"published,omitzero"`
 }
 
 // FamiliesOf groups articles into families by their provenance verdicts,
@@ -79,53 +84,6 @@ func FamiliesOf(articles []*news.Article) *Families {
 	}
 	rep.Independent = len(rep.Families)
 	return rep
-}
-
-// FamiliesPage is the families view of the newest judged articles: the
-// corpus-wide counts, and the first n families met among the newest
-// MaxScan judged articles, with their members (at most MaxFamily each).
-// The bound keeps the cost flat when a few large families hold most of
-// the store.
-func FamiliesPage(ctx context.Context, cat *Catalog, n int) (Families, error) {
-	rep := Families{Kinds: map[string]int{}, Families: []Family{}}
-	st, err := cat.Stats(ctx)
-	if err != nil {
-		return rep, err
-	}
-	rep.Articles, rep.Independent, rep.Kinds = st.Judged, st.Families, st.Kinds
-	seen := map[string]bool{}
-	after := ""
-	for read := 0; len(rep.Families) < n && read < MaxScan; {
-		page, more, err := cat.List(ctx, Filter{Judged: true}, after, 200)
-		if err != nil {
-			return rep, err
-		}
-		for _, e := range page {
-			after = e.ID
-			read++
-			if e.Provenance == "" || seen[e.Family] || len(rep.Families) == n {
-				continue
-			}
-			seen[e.Family] = true
-			members, _, err := cat.List(ctx, Filter{Family: e.Family}, "", MaxFamily)
-			if err != nil {
-				return rep, err
-			}
-			sortOldest(members)
-			f := Family{First: e.Family, Members: []FamilyMember{}}
-			for _, m := range members {
-				if m.ID == e.Family {
-					f.Title, f.Outlet = m.Title, m.Outlet
-				}
-				f.Members = append(f.Members, FamilyMember{ID: m.ID, Kind: m.Provenance, Of: m.Of, Outlet: m.Outlet, Title: m.Title})
-			}
-			rep.Families = append(rep.Families, f)
-		}
-		if !more {
-			break
-		}
-	}
-	return rep, nil
 }
 
 func sortOldest(list []Entry) {

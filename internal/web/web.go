@@ -32,12 +32,11 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 var funcs = template.FuncMap{
-	"date": func(t time.Time) string {
-		if t.IsZero() {
-			return "undated"
-		}
-		return t.UTC().Format("2 Jan 2006 15:04")
-	},
+	"date":       readmodel.When,
+	"when":       readmodel.When,
+	"period":     readmodel.Period,
+	"entryTitle": readmodel.EntryTitle,
+	"meta":       readmodel.MetaLine,
 	"day": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
@@ -162,7 +161,7 @@ func (s *Server) page(name string, build func(*http.Request) (string, any, error
 			switch {
 			case errors.Is(err, store.ErrNotFound):
 				status, msg = http.StatusNotFound, "Not found: "+err.Error()
-			case errors.Is(err, errBadQuery):
+			case errors.Is(err, errBadQuery), errors.Is(err, readmodel.ErrBadInput):
 				status, msg = http.StatusBadRequest, err.Error()
 			default:
 				s.log.ErrorContext(r.Context(), "internal error", "method", r.Method, "path", r.URL.Path, "err", err)
@@ -185,23 +184,87 @@ func (s *Server) renderError(w http.ResponseWriter, status int, msg string) {
 	_ = s.pages["error"].Execute(w, pageData{Title: http.StatusText(status), Data: msg})
 }
 
+// pageSize is how many rows a listing page shows.
+const pageSize = 50
+
+// pager is a listing's position: which rows it shows of how many, and
+// the links to the first and the next page.
+type pager struct {
+	From, To, Total int
+	First, Next     string
+}
+
+// pagerOf builds the pager of a page of n rows of total (total < 0:
+// unknown) given at cursor, whose next page starts at next.
+func pagerOf(r *http.Request, n, total int, next string) pager {
+	p := pager{Total: total}
+	if n > 0 {
+		p.From = 1
+		if off, ok := readmodel.Offset(r.URL.Query().Get("cursor")); ok {
+			p.From = off + 1
+		}
+		p.To = p.From + n - 1
+	}
+	link := func(cursor string) string {
+		q := r.URL.Query()
+		q.Del("cursor")
+		if cursor != "" {
+			q.Set("cursor", cursor)
+		}
+		if len(q) == 0 {
+			return r.URL.Path
+		}
+		return r.URL.Path + "?" + q.Encode()
+	}
+	if r.URL.Query().Get("cursor") != "" {
+		p.First = link("")
+	}
+	if next != "" {
+		p.Next = link(next)
+	}
+	return p
+}
+
+// sortLink is one of a listing's orders, as a link.
+type sortLink struct {
+	Label, Href string
+	Current     bool
+}
+
+func sortLinks(r *http.Request, current string, orders ...[2]string) []sortLink {
+	if current == "" {
+		current = orders[0][0]
+	}
+	var out []sortLink
+	for _, o := range orders {
+		q := r.URL.Query()
+		q.Del("cursor")
+		q.Set("sort", o[0])
+		out = append(out, sortLink{Label: o[1], Href: r.URL.Path + "?" + q.Encode(), Current: o[0] == current})
+	}
+	return out
+}
+
 type overviewData struct {
 	Groups    []readmodel.Group
 	Stories   bool
 	Articles  int
 	Families  int
 	Outlets   int
-	Undated   int
+	Sorts     []sortLink
+	Pager     pager
 	Generated time.Time
 }
 
 func (s *Server) overview(r *http.Request) (string, any, error) {
-	gs, err := s.cat.Groups(r.Context())
+	sort := r.URL.Query().Get("sort")
+	page, err := s.cat.Stories(r.Context(), readmodel.StoryFilter{Sort: sort}, r.URL.Query().Get("cursor"), pageSize)
 	if err != nil {
 		return "", nil, err
 	}
-	d := overviewData{Groups: gs}
-	for _, g := range gs {
+	d := overviewData{Groups: page.Groups, Pager: pagerOf(r, len(page.Groups), page.Total, page.NextCursor),
+		Sorts: sortLinks(r, sort, [2]string{"recent", "most recent"}, [2]string{"size", "most articles"}, [2]string{"sources", "most independent sources"})}
+	for _, g := range page.Groups {
 		if g.Kind == "story" {
 			d.Stories = true
 		}
@@ -227,11 +290,7 @@ func (s *Server) story(r *http.Request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	title := d.Story.Title
-	if title == "" {
-		title = "Story " + d.Story.ID
-	}
-	return title, storyData{StoryDetail: d, Actors: readmodel.TopActors(arts, maxActors)}, nil
+	return d.Story.Title, storyData{StoryDetail: d, Actors: readmodel.TopActors(arts, maxActors)}, nil
 }
 
 type entityData struct {
@@ -268,7 +327,7 @@ func (s *Server) article(r *http.Request) (string, any, error) {
 			d.Spun = render(a.Text, dedupe(standaloneSubs(a)), nil)
 		}
 	}
-	return orText(a.Title, a.ID), d, nil
+	return readmodel.ArticleTitle(a), d, nil
 }
 
 func (s *Server) entities(r *http.Request) (string, any, error) {
@@ -278,15 +337,14 @@ func (s *Server) entities(r *http.Request) (string, any, error) {
 	default:
 		return "", nil, fmt.Errorf("type %q is not an entity type: %w", typ, errBadQuery)
 	}
-	l := s.cat.Lister()
-	if l == nil {
+	if s.cat.Lister() == nil {
 		return "", nil, fmt.Errorf("this store keeps no entity index: %w", store.ErrNotFound)
 	}
-	list, err := l.Entities(r.Context(), typ, 500)
+	page, err := s.cat.Entities(r.Context(), typ, r.URL.Query().Get("cursor"), pageSize)
 	if err != nil {
 		return "", nil, err
 	}
-	return "Entities", map[string]any{"Type": typ, "List": list}, nil
+	return "Entities", map[string]any{"Type": typ, "List": page.Entities, "Pager": pagerOf(r, len(page.Entities), page.Total, page.NextCursor)}, nil
 }
 
 func (s *Server) entity(r *http.Request) (string, any, error) {
@@ -297,12 +355,32 @@ func (s *Server) entity(r *http.Request) (string, any, error) {
 	return d.Entity.Canonical, entityData{EntityDetail: d, Graph: Graph(d)}, nil
 }
 
+type familiesData struct {
+	readmodel.Families
+	Sorts []sortLink
+	Pager pager
+}
+
 func (s *Server) families(r *http.Request) (string, any, error) {
-	fams, err := readmodel.FamiliesPage(r.Context(), s.cat, 100)
+	sort := r.URL.Query().Get("sort")
+	fams, err := readmodel.FamiliesPage(r.Context(), s.cat, readmodel.FamilyFilter{Sort: sort}, r.URL.Query().Get("cursor"), pageSize)
 	if err != nil {
 		return "", nil, err
 	}
-	return "Families", fams, nil
+	return "Families", familiesData{Families: fams, Pager: pagerOf(r, len(fams.Families), fams.Total, fams.NextCursor),
+		Sorts: sortLinks(r, sort, [2]string{"recent", "most recent"}, [2]string{"size", "most reports"})}, nil
+}
+
+type searchData struct {
+	*readmodel.SearchResult
+	Hits  []searchHit
+	Pager pager
+}
+
+// searchHit is a search result with its snippet rendered, matches marked.
+type searchHit struct {
+	readmodel.SearchHit
+	HTML template.HTML
 }
 
 func (s *Server) search(r *http.Request) (string, any, error) {
@@ -311,11 +389,19 @@ func (s *Server) search(r *http.Request) (string, any, error) {
 		return "", nil, fmt.Errorf("the query is too long: %w", errBadQuery)
 	}
 	if q == "" {
-		return "Search", (*readmodel.SearchResult)(nil), nil
+		return "Search", (*searchData)(nil), nil
 	}
-	res, err := readmodel.Search(r.Context(), s.cat, q, 100)
+	res, err := readmodel.Search(r.Context(), s.cat, q, readmodel.SearchFilter{}, r.URL.Query().Get("cursor"), pageSize)
 	if err != nil {
 		return "", nil, err
 	}
-	return "Search: " + q, res, nil
+	d := &searchData{SearchResult: res, Pager: pagerOf(r, len(res.Articles), res.Total, res.NextCursor)}
+	for _, h := range res.Articles {
+		var ms []mark
+		for _, m := range h.Marks {
+			ms = append(ms, mark{m[0], m[1], "hit", "matches the search", "", 1})
+		}
+		d.Hits = append(d.Hits, searchHit{SearchHit: h, HTML: render(h.Snippet, dedupe(ms), nil)})
+	}
+	return "Search: " + q, d, nil
 }

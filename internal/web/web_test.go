@@ -44,7 +44,8 @@ func site(t testing.TB) (*httptest.Server, *readmodel.Catalog) {
 func demoPages(t testing.TB, cat *readmodel.Catalog) map[string]string {
 	t.Helper()
 	ctx := context.Background()
-	groups, err := cat.Groups(ctx)
+	page, err := cat.Stories(ctx, readmodel.StoryFilter{}, "", 100)
+	groups := page.Groups
 	if err != nil || len(groups) == 0 {
 		t.Fatalf("groups: %v", err)
 	}

@@ -1,0 +1,190 @@
+package readmodel
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"sitrep/internal/news"
+	"sitrep/internal/store"
+)
+
+// FigurePage is a page of figure rows.
+type FigurePage struct {
+	Figures []FigureRow `json:"figures"`
+	// NextCursor continues the listing ("" at its end).
+	NextCursor string `json:"next_cursor,omitempty"`
+}
+
+// EventPage is a page of event rows.
+type EventPage struct {
+	Events     []EventRow `json:"events"`
+	NextCursor string     `json:"next_cursor,omitempty"`
+}
+
+// FigureRows returns a page of exactly limit figure rows (fewer at the
+// end) of the articles of story ("" for all), newest article first, that
+// pass f. A speaker is looked up in the entity index: a figure passes
+// when its speaker is that entity or any name it was written as.
+func (c *Catalog) FigureRows(ctx context.Context, story string, f FigureFilter, cursor string, limit int) (FigurePage, error) {
+	out := FigurePage{Figures: []FigureRow{}}
+	lf := Filter{Story: story}
+	speaker := Resolved{}
+	if f.Speaker != "" {
+		var err error
+		if speaker, err = c.Resolve(ctx, f.Speaker); err != nil {
+			return out, err
+		}
+		lf.Entity = speaker.Entity
+	}
+	g := f
+	g.Speaker = ""
+	rows, next, err := scan(ctx, c, lf, func(e Entry) bool { return e.Figures > 0 }, func(a *news.Article) []FigureRow {
+		rs := Figures([]*news.Article{a}, g)
+		if f.Speaker == "" {
+			return rs
+		}
+		kept := rs[:0]
+		for _, r := range rs {
+			if speaker.Matches(r.SpeakerEntity) || speaker.Matches(r.Speaker) {
+				kept = append(kept, r)
+			}
+		}
+		return kept
+	}, cursor, limit)
+	out.Figures = append(out.Figures, rows...)
+	out.NextCursor = next
+	return out, err
+}
+
+// EventRows returns a page of exactly limit event rows (fewer at the
+// end) of the articles of story ("" for all), newest article first, that
+// pass f. An actor or a place is looked up in the entity index, as a
+// figure's speaker is.
+func (c *Catalog) EventRows(ctx context.Context, story string, f EventFilter, cursor string, limit int) (EventPage, error) {
+	out := EventPage{Events: []EventRow{}}
+	lf := Filter{Story: story}
+	actor, place := Resolved{}, Resolved{}
+	var err error
+	if f.Actor != "" {
+		if actor, err = c.Resolve(ctx, f.Actor); err != nil {
+			return out, err
+		}
+		lf.Entity = actor.Entity
+	}
+	if f.Place != "" {
+		if place, err = c.Resolve(ctx, f.Place); err != nil {
+			return out, err
+		}
+		if lf.Entity == "" {
+			lf.Entity = place.Entity
+		}
+	}
+	g := f
+	g.Actor, g.Place = "", ""
+	rows, next, err := scan(ctx, c, lf, func(e Entry) bool { return e.Events > 0 }, func(a *news.Article) []EventRow {
+		rs := Events([]*news.Article{a}, g)
+		kept := rs[:0]
+		for _, r := range rs {
+			if f.Actor != "" && !actor.Matches(r.Target) && !anyMatches(actor, r.Actors) {
+				continue
+			}
+			if f.Place != "" && !place.Matches(r.Place) {
+				continue
+			}
+			kept = append(kept, r)
+		}
+		return kept
+	}, cursor, limit)
+	out.Events = append(out.Events, rows...)
+	out.NextCursor = next
+	return out, err
+}
+
+func anyMatches(r Resolved, vs []string) bool {
+	for _, v := range vs {
+		if r.Matches(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// scan reads the articles that pass f, newest first from cursor, giving
+// those keep passes to rowsOf, until it has limit rows or has read
+// MaxScan articles; it returns the rows and the cursor after the last
+// row given ("" at the end). A cursor may point into an article: the
+// rows of that article already given are skipped.
+func scan[T any](ctx context.Context, c *Catalog, f Filter, keep func(Entry) bool, rowsOf func(*news.Article) []T, cursor string, limit int) ([]T, string, error) {
+	var out []T
+	pos, err := decodeCursor(cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	after := ""
+	switch {
+	case pos == "":
+	case strings.HasPrefix(pos, "a"):
+		after = pos[1:]
+	case strings.HasPrefix(pos, "r"):
+		k, id, ok := strings.Cut(pos[1:], ":")
+		skip, err := strconv.Atoi(k)
+		if !ok || err != nil || skip < 0 {
+			return nil, "", fmt.Errorf("cursor %q: not one of this listing: %w", cursor, ErrBadInput)
+		}
+		a, err := c.st.Article(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, "", fmt.Errorf("cursor names no article: %w", ErrBadInput)
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		rs := rowsOf(a)
+		if skip < len(rs) {
+			rs = rs[skip:]
+			if len(rs) > limit {
+				return rs[:limit], EncodeCursor("r" + strconv.Itoa(skip+limit) + ":" + id), nil
+			}
+			out = append(out, rs...)
+		}
+		after = id
+	default:
+		return nil, "", fmt.Errorf("cursor %q: not one of this listing: %w", cursor, ErrBadInput)
+	}
+	if len(out) == limit {
+		return out, ArticleCursor(after), nil
+	}
+	read := 0
+	for {
+		page, more, err := c.List(ctx, f, after, 200)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, "", fmt.Errorf("cursor names no article: %w", ErrBadInput)
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		for _, e := range page {
+			after = e.ID
+			read++
+			if keep(e) {
+				a, err := c.st.Article(ctx, e.ID)
+				if err != nil {
+					return nil, "", err
+				}
+				rs := rowsOf(a)
+				if room := limit - len(out); len(rs) > room {
+					return append(out, rs[:room]...), EncodeCursor("r" + strconv.Itoa(room) + ":" + e.ID), nil
+				}
+				out = append(out, rs...)
+			}
+			if len(out) == limit || read >= MaxScan {
+				return out, ArticleCursor(after), nil
+			}
+		}
+		if !more {
+			return out, "", nil
+		}
+	}
+}
