@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"sitrep/internal/news"
+	"sitrep/internal/readmodel"
 )
 
 // mark is one highlighted span of an article's text.
@@ -225,74 +226,55 @@ func AnnotatedText(a *news.Article) template.HTML {
 	return render(a.Text, inlineMarks(a), claimMarks(a))
 }
 
-// alignedRow is one aligned piece of a reused passage: here, and in the
-// source.
-type alignedRow struct {
-	N          string
-	Here, Of   template.HTML
-	Substitute int
+// reuseRow is one row of a derived article aligned with its source,
+// rendered: Here and Of are the two cells (Of empty when Wide, a run of
+// identical text shown once across both columns).
+type reuseRow struct {
+	Kind     string
+	Words    int
+	Here, Of template.HTML
+	Wide     bool
 }
 
-// aligned returns the reused passages of a derived article side by side
-// with the source's, sentence by sentence when both sides of a passage
-// have as many sentences, substitutions marked on both sides.
-func aligned(a, src *news.Article) []alignedRow {
-	p := a.Provenance
-	if p == nil || p.Evidence == nil || src == nil {
-		return nil
-	}
-	var rows []alignedRow
-	for i, ps := range p.Evidence.Passages {
-		if ps.Start < 0 || ps.End > len(a.Text) || ps.OfSpan.Start < 0 || ps.OfSpan.End > len(src.Text) || ps.Start > ps.End || ps.OfSpan.Start > ps.OfSpan.End {
-			continue
-		}
-		here := sentencesIn(a, ps.Span)
-		of := sentencesIn(src, ps.OfSpan)
-		if len(here) != len(of) || len(here) == 0 {
-			here, of = []news.Span{ps.Span}, []news.Span{ps.OfSpan}
-		}
-		for k := range here {
-			row := pairRow(a, p.Evidence.Substitutions, here[k], src, of[k])
-			row.N = fmt.Sprintf("%d", i+1)
-			if len(here) > 1 {
-				row.N = fmt.Sprintf("%d.%d", i+1, k+1)
+var reuseLabels = map[string]string{
+	"identical":  "identical",
+	"near":       "reused with trivial edits",
+	"edited":     "reused with words replaced",
+	"paraphrase": "paraphrased",
+	"new":        "not in the source",
+	"dropped":    "left out of this report",
+}
+
+// reuseRows renders a Reuse: every reused sentence marked by how it was
+// reused, every substitution marked on both sides.
+func reuseRows(a, src *news.Article, r *readmodel.Reuse) []reuseRow {
+	var out []reuseRow
+	for _, row := range r.Rows {
+		rr := reuseRow{Kind: row.Kind, Words: row.Words}
+		cell := func(text string, sp *news.Span, subs []news.Span, class, label string) template.HTML {
+			if sp == nil {
+				return ""
 			}
-			rows = append(rows, row)
+			var ms []mark
+			for _, s := range subs {
+				if s.Start >= sp.Start && s.End <= sp.End {
+					ms = append(ms, mark{s.Start - sp.Start, s.End - sp.Start, class, label + ": “" + s.In(text) + "”", "", 1})
+				}
+			}
+			var wrap []mark
+			if row.Kind != "new" && row.Kind != "dropped" {
+				wrap = []mark{{0, sp.End - sp.Start, "reused reused-" + row.Kind, reuseLabels[row.Kind], "", 0}}
+			}
+			return render(text[sp.Start:sp.End], dedupe(ms), wrap)
 		}
-	}
-	return rows
-}
-
-// sentencesIn returns the sentences of a that lie within sp, clipped to it.
-func sentencesIn(a *news.Article, sp news.Span) []news.Span {
-	var out []news.Span
-	for _, s := range a.Sentences {
-		if s.End <= sp.Start || s.Start >= sp.End {
-			continue
+		rr.Here = cell(a.Text, row.Here, row.HereSubs, "sub", "Substituted")
+		rr.Of = cell(src.Text, row.Of, row.OfSubs, "orig", "Original wording")
+		if row.Kind == "identical" {
+			rr.Wide = true
 		}
-		out = append(out, news.Span{Start: max(s.Start, sp.Start), End: min(s.End, sp.End)})
+		out = append(out, rr)
 	}
 	return out
-}
-
-func pairRow(a *news.Article, subs []news.Substitution, here news.Span, src *news.Article, of news.Span) alignedRow {
-	var hm, om []mark
-	n := 0
-	for _, s := range subs {
-		if s.Start < here.Start || s.End > here.End {
-			continue
-		}
-		n++
-		hm = append(hm, mark{s.Start - here.Start, s.End - here.Start, "sub", "Substituted: “" + s.Text + "” for “" + s.Original + "”", "", 1})
-		if s.OfSpan != nil && s.OfSpan.Start >= of.Start && s.OfSpan.End <= of.End {
-			om = append(om, mark{s.OfSpan.Start - of.Start, s.OfSpan.End - of.Start, "orig", "Original wording: “" + s.Original + "” (became “" + s.Text + "”)", "", 1})
-		}
-	}
-	return alignedRow{
-		Here:       render(a.Text[here.Start:here.End], dedupe(hm), nil),
-		Of:         render(src.Text[of.Start:of.End], dedupe(om), nil),
-		Substitute: n,
-	}
 }
 
 // dedupe drops marks that overlap an earlier one.

@@ -37,6 +37,7 @@ var funcs = template.FuncMap{
 	"period":     readmodel.Period,
 	"entryTitle": readmodel.EntryTitle,
 	"meta":       readmodel.MetaLine,
+	"percent":    func(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) },
 	"day": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
@@ -171,6 +172,7 @@ func (s *Server) page(name string, build func(*http.Request) (string, any, error
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		if err := s.pages[name].Execute(w, pageData{Title: title, Query: r.URL.Query().Get("q"), Nav: name, Data: data}); err != nil {
+			s.log.ErrorContext(r.Context(), "render error", "page", name, "err", err)
 			fmt.Fprintf(w, "<p>render error</p>")
 		}
 	}
@@ -299,13 +301,17 @@ type entityData struct {
 }
 
 type articleData struct {
-	A       *news.Article
-	Text    template.HTML
-	Source  *news.Article
-	Rows    []alignedRow
-	Spun    template.HTML
-	Entry   readmodel.Entry
-	Figures []readmodel.FigureRow
+	A           *news.Article
+	Title       string
+	Text        template.HTML
+	Source      *news.Article
+	SourceTitle string
+	Reuse       *readmodel.Reuse
+	Rows        []reuseRow
+	Spun        template.HTML
+	Entry       readmodel.Entry
+	Figures     []readmodel.FigureRow
+	Derivatives []readmodel.Entry
 }
 
 func (s *Server) article(r *http.Request) (string, any, error) {
@@ -314,20 +320,24 @@ func (s *Server) article(r *http.Request) (string, any, error) {
 	if err != nil {
 		return "", nil, fmt.Errorf("article %s: %w", id, err)
 	}
-	d := articleData{A: a, Text: AnnotatedText(a), Figures: readmodel.Figures([]*news.Article{a}, readmodel.FigureFilter{})}
+	d := articleData{A: a, Title: readmodel.ArticleTitle(a), Text: AnnotatedText(a), Figures: readmodel.Figures([]*news.Article{a}, readmodel.FigureFilter{})}
 	d.Entry, _, _ = s.cat.Entry(r.Context(), id)
 	if p := a.Provenance; p != nil {
 		if p.Of != "" {
 			if src, err := s.cat.Store().Article(r.Context(), p.Of); err == nil {
-				d.Source = src
-				d.Rows = aligned(a, src)
+				d.Source, d.SourceTitle = src, readmodel.ArticleTitle(src)
+				d.Reuse = readmodel.ReuseOf(a, src)
+				d.Rows = reuseRows(a, src, d.Reuse)
 			}
 		}
 		if d.Source == nil && p.Evidence != nil && len(p.Evidence.Substitutions) > 0 {
 			d.Spun = render(a.Text, dedupe(standaloneSubs(a)), nil)
 		}
 	}
-	return readmodel.ArticleTitle(a), d, nil
+	if d.Derivatives, err = s.cat.Derivatives(r.Context(), id); err != nil {
+		return "", nil, err
+	}
+	return d.Title, d, nil
 }
 
 func (s *Server) entities(r *http.Request) (string, any, error) {
@@ -356,8 +366,9 @@ func (s *Server) entity(r *http.Request) (string, any, error) {
 }
 
 type familiesData struct {
-	readmodel.Families
-	Sorts []sortLink
+	Articles, Independent int
+	Families              []readmodel.Family
+	Sorts                 []sortLink
 	Pager pager
 }
 
@@ -367,7 +378,7 @@ func (s *Server) families(r *http.Request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	return "Families", familiesData{Families: fams, Pager: pagerOf(r, len(fams.Families), fams.Total, fams.NextCursor),
+	return "Families", familiesData{Articles: fams.Articles, Independent: fams.Independent, Families: fams.Families, Pager: pagerOf(r, len(fams.Families), fams.Total, fams.NextCursor),
 		Sorts: sortLinks(r, sort, [2]string{"recent", "most recent"}, [2]string{"size", "most reports"})}, nil
 }
 

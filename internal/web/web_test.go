@@ -93,13 +93,13 @@ func TestPages(t *testing.T) {
 	paths["spun"] = "/articles/" + spun[0].ID
 	want := map[string][]string{
 		"spun":     {`<mark class="sub"`, `class="badge prov-spun"`, `Substituted: `},
-		"overview": {`<ol class="groups">`, `independent source`, `href="/stories/`},
+		"overview": {`<ol class="groups"`, `independent source`, `href="/stories/`},
 		"story":    {`<svg class="chart"`, `class="point"`, `Figures ledger`, `class="badge prov-`, `<h2 id="h-actors">`},
 		"article":  {`class="text" id="text"`, `<mark class="fig"`, `class="ent `, `<mark class="time"`, `class="claim"`, `<table class="aligned">`, `class="badge prov-partial_copy"`, `<span class="genre" title="`},
 		"entities": {`<table class="entities">`, `href="/entities/`},
 		"entity":   {`<h2 id="h-al">Aliases</h2>`, `class="chips aliases"`, `<ol class="mentions">`, `<h2 id="h-roles">Roles over time</h2>`, `<svg class="graph"`, `<circle class="node"`},
 		"families": {`independent families`, `class="badge prov-original"`},
-		"search":   {`<ol class="results">`, `href="/articles/`},
+		"search":   {`<ol class="results"`, `href="/articles/`},
 	}
 	for name, p := range paths {
 		t.Run(name, func(t *testing.T) {
