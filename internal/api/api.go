@@ -161,7 +161,7 @@ func New(cat *readmodel.Catalog, opts Options) *Server {
 	}
 	s := &Server{cat: cat, opts: opts, mux: http.NewServeMux()}
 	get := func(pattern string, h func(*http.Request) (any, error)) {
-		s.mux.HandleFunc("GET "+pattern, s.wrap(h))
+		s.mux.HandleFunc("GET "+pattern, s.wrap(withParams(pattern, h)))
 	}
 	get("/api/v1/articles", s.articles)
 	get("/api/v1/articles/{id}", s.article)
@@ -202,6 +202,40 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// QueryParams names the query parameters each GET route reads; a request
+// with any other is a 400, so that a misspelt filter is an error rather
+// than a silently unfiltered list. The OpenAPI document lists the same
+// parameters (a test checks both ways).
+var QueryParams = map[string][]string{
+	"/api/v1/articles": {"outlet", "from", "to", "story", "provenance", "genre", "entity", "limit", "cursor"},
+	"/api/v1/entities": {"type", "limit", "cursor"},
+	"/api/v1/families": {"sort", "provenance", "limit", "cursor"},
+	"/api/v1/search":   {"q", "outlet", "provenance", "genre", "from", "to", "limit", "cursor"},
+	"/api/v1/stories":  {"sort", "from", "to", "limit", "cursor"},
+	"/api/v1/figures":  {"story", "measure", "speaker", "from", "to", "limit", "cursor"},
+	"/api/v1/events":   {"story", "type", "actor", "place", "from", "to", "limit", "cursor"},
+}
+
+// withParams rejects a request to pattern carrying a query parameter
+// QueryParams does not list for it.
+func withParams(pattern string, h func(*http.Request) (any, error)) func(*http.Request) (any, error) {
+	known := map[string]bool{}
+	for _, p := range QueryParams[pattern] {
+		known[p] = true
+	}
+	return func(r *http.Request) (any, error) {
+		for k := range r.URL.Query() {
+			if !known[k] {
+				if len(known) == 0 {
+					return nil, fmt.Errorf("parameter %q: %s takes none: %w", k, pattern, errBadRequest)
+				}
+				return nil, fmt.Errorf("parameter %q: %s takes %s: %w", k, pattern, strings.Join(QueryParams[pattern], ", "), errBadRequest)
+			}
+		}
+		return h(r)
+	}
 }
 
 func (s *Server) wrap(h func(*http.Request) (any, error)) http.HandlerFunc {
@@ -322,8 +356,12 @@ func period(r *http.Request) (from, to time.Time, err error) {
 // ArticleResponse is the response of GET /api/v1/articles/{id}.
 type ArticleResponse struct {
 	Article *news.Article `json:"article"`
-	// Source is the article it derives from, when stored.
-	Source *news.Article `json:"source,omitempty"`
+	// Source is the article it derives from, when stored, and Reuse the
+	// article set against it (readmodel.ReuseOf).
+	Source *news.Article    `json:"source,omitempty"`
+	Reuse  *readmodel.Reuse `json:"reuse,omitempty"`
+	// Derivatives are the stored articles derived from this one.
+	Derivatives []readmodel.Entry `json:"derivatives"`
 }
 
 func (s *Server) article(r *http.Request) (any, error) {
@@ -335,8 +373,11 @@ func (s *Server) article(r *http.Request) (any, error) {
 	resp := ArticleResponse{Article: a}
 	if p := a.Provenance; p != nil && p.Of != "" {
 		if src, err := s.cat.Store().Article(r.Context(), p.Of); err == nil {
-			resp.Source = src
+			resp.Source, resp.Reuse = src, readmodel.ReuseOf(a, src)
 		}
+	}
+	if resp.Derivatives, err = s.cat.Derivatives(r.Context(), id); err != nil {
+		return nil, err
 	}
 	return resp, nil
 }

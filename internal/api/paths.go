@@ -13,6 +13,7 @@ func withoutPaths(v any) any {
 	switch r := v.(type) {
 	case ArticleResponse:
 		r.Article, r.Source = articleWithoutPath(r.Article), articleWithoutPath(r.Source)
+		r.Derivatives = entriesWithoutPath(r.Derivatives)
 		return r
 	case ArticlePage:
 		r.Articles = entriesWithoutPath(r.Articles)

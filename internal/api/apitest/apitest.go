@@ -6,11 +6,13 @@ package apitest
 import (
 	"bytes"
 	"context"
+	"os"
 	"testing"
 
 	"sitrep/internal/demo"
 	"sitrep/internal/ingest"
 	"sitrep/internal/link"
+	"sitrep/internal/sharedtest"
 	"sitrep/internal/source"
 	"sitrep/internal/store/sqlite"
 	"sitrep/internal/wiring"
@@ -45,6 +47,38 @@ func DemoStore(t testing.TB) *sqlite.Store {
 	}
 	if err := Link(ctx, s); err != nil {
 		t.Fatal(err)
+	}
+	return s
+}
+
+// WarNewsStore returns a temporary SQLite store holding the real
+// articles of ../shared/data/ukraine-war-news, ingested and linked as
+// `sitrep ingest` does; it skips tb when the data is absent, and unless
+// SITREP_TEST_LONG is set (building it takes half a minute).
+func WarNewsStore(tb testing.TB) *sqlite.Store {
+	tb.Helper()
+	if os.Getenv("SITREP_TEST_LONG") == "" {
+		tb.Skip("set SITREP_TEST_LONG=1 to build a store of the real news corpus")
+	}
+	path := sharedtest.Path(tb, "data", "ukraine-war-news", "articles.jsonl")
+	if _, err := os.Stat(path); err != nil {
+		tb.Skipf("ukraine-war-news not available: %v", err)
+	}
+	ctx := context.Background()
+	s, err := sqlite.OpenTemp(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	sum, err := ingest.Run(ctx, source.Files(ctx, []string{path}, source.Options{}), s, ingest.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if sum.Stored < 100 {
+		tb.Fatalf("ukraine-war-news: %d articles stored", sum.Stored)
+	}
+	if err := Link(ctx, s); err != nil {
+		tb.Fatal(err)
 	}
 	return s
 }
