@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sitrep/internal/facts"
 	"sitrep/internal/news"
 )
 
@@ -188,7 +189,7 @@ func entities(articles []*news.Article) *Table {
 			}
 			g := by[m.Entity]
 			if g == nil {
-				g = &agg{id: m.Entity, canonical: m.Canonical, typ: m.Type, articles: map[string]bool{}, aliases: map[string]int{}}
+				g = &agg{id: m.Entity, canonical: m.Canonical, typ: entityType(m), articles: map[string]bool{}, aliases: map[string]int{}}
 				by[m.Entity] = g
 			}
 			g.mentions++
@@ -257,10 +258,10 @@ func GraphML(w io.Writer, articles []*news.Article) error {
 	for _, a := range articles {
 		names := map[string]string{}
 		for _, m := range a.Entities {
-			if m.Entity == "" || (m.Type != "PER" && m.Type != "ORG" && m.Type != "GPE") {
+			if typ := entityType(m); m.Entity == "" || (typ != "PER" && typ != "ORG" && typ != "GPE") {
 				continue
 			}
-			nodes[m.Entity] = node{m.Entity, orText(m.Canonical, m.Text), m.Type}
+			nodes[m.Entity] = node{m.Entity, orText(m.Canonical, m.Text), entityType(m)}
 			names[m.Entity] = m.Entity
 		}
 		for _, ev := range a.Events {
@@ -369,4 +370,13 @@ func orText(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// entityType is the one type every view shows for a mention's entity:
+// the type its ID names, else the type it was written with.
+func entityType(m news.Mention) string {
+	if t := facts.TypeOf(m.Entity); t != "" {
+		return t
+	}
+	return m.Type
 }

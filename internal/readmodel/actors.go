@@ -22,7 +22,8 @@ func TopActors(articles []*news.Article, n int) []Actor {
 	by := map[string]*Actor{}
 	for _, a := range articles {
 		for _, m := range a.Entities {
-			if m.Entity == "" || m.Type == "LOC" || m.Type == "MISC" {
+			typ := EntityType(m.Entity, m.Type)
+			if m.Entity == "" || typ == "LOC" || typ == "MISC" {
 				continue
 			}
 			x := by[m.Entity]
@@ -31,7 +32,7 @@ func TopActors(articles []*news.Article, n int) []Actor {
 				if name == "" {
 					name = m.Text
 				}
-				x = &Actor{Entity: m.Entity, Name: name, Type: m.Type}
+				x = &Actor{Entity: m.Entity, Name: name, Type: typ}
 				by[m.Entity] = x
 			}
 			x.Mentions++

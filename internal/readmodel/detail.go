@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"unicode"
+
+	"sitrep/internal/facts"
 
 	linkentity "sitrep/internal/link/entity"
 	"sitrep/internal/news"
@@ -17,8 +20,10 @@ type EntityDetail struct {
 	Figures []FigureRow `json:"figures"`
 	// Mentions are the entity's mentions with their sentences.
 	Mentions []MentionRow `json:"mentions"`
-	// Related are entities mentioned in the same sentences, most often first.
-	Related []Related `json:"related"`
+	// Related are the MaxRelated entities most often mentioned in the
+	// same sentences, most often first; RelatedTotal counts them all.
+	Related      []Related `json:"related"`
+	RelatedTotal int       `json:"related_total"`
 	// Articles are the articles that mention it (the newest
 	// MaxEntityArticles; mentions, figures and relations come from them).
 	Articles []Entry `json:"articles"`
@@ -42,6 +47,34 @@ type Related struct {
 	Canonical string `json:"canonical"`
 	Type      string `json:"type"`
 	Count     int    `json:"count"`
+}
+
+// MaxRelated bounds the entities an entity detail lists as named
+// alongside it.
+const MaxRelated = 24
+
+// nameLike reports whether a canonical name can be shown as an entity:
+// two letters or more, one of them a capital or a non-Latin letter.
+func nameLike(s string) bool {
+	letters, capital := 0, false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) || r > unicode.MaxLatin1 && !unicode.IsLower(r) {
+				capital = true
+			}
+		}
+	}
+	return letters >= 2 && capital
+}
+
+// EntityType is the one type every view shows for an entity: the type
+// its ID names (facts.TypeOf), else the type it was written with.
+func EntityType(id, written string) string {
+	if t := facts.TypeOf(id); t != "" {
+		return t
+	}
+	return written
 }
 
 // MaxMentions bounds the mentions an entity detail lists.
@@ -110,14 +143,16 @@ func EntityDetailOf(ctx context.Context, cat *Catalog, name string) (*EntityDeta
 			}
 			r := rel[m.Entity]
 			if r == nil {
-				r = &Related{Entity: m.Entity, Canonical: m.Canonical, Type: m.Type}
+				r = &Related{Entity: m.Entity, Canonical: m.Canonical, Type: EntityType(m.Entity, m.Type)}
 				rel[m.Entity] = r
 			}
 			r.Count++
 		}
 	}
 	for _, r := range rel {
-		d.Related = append(d.Related, *r)
+		if nameLike(r.Canonical) {
+			d.Related = append(d.Related, *r)
+		}
 	}
 	d.Roles = append(officesOf(e.Entity), mergeRoles(d.Roles)...)
 	if d.Roles == nil {
@@ -129,6 +164,10 @@ func EntityDetailOf(ctx context.Context, cat *Catalog, name string) (*EntityDeta
 		}
 		return d.Related[i].Entity < d.Related[j].Entity
 	})
+	d.RelatedTotal = len(d.Related)
+	if len(d.Related) > MaxRelated {
+		d.Related = d.Related[:MaxRelated]
+	}
 	return d, nil
 }
 

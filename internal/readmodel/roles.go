@@ -56,8 +56,7 @@ func mergeRoles(rows []RoleRow) []RoleRow {
 	idx := map[string]int{}
 	var out []RoleRow
 	for _, r := range rows {
-		k := strings.ToLower(strings.Join(strings.Fields(r.Role), " "))
-		k = strings.TrimPrefix(strings.TrimPrefix(k, "the "), "a ")
+		k := roleKey(r.Role)
 		i, ok := idx[k]
 		if !ok {
 			idx[k] = len(out)
@@ -81,4 +80,18 @@ func mergeRoles(rows []RoleRow) []RoleRow {
 		return out[i].Count > out[j].Count
 	})
 	return out
+}
+
+// roleKey is what two ways of writing one role share: lower case, one
+// kind of apostrophe, quote and dash, single spaces, no leading article
+// or trailing punctuation ("Ukraine’s president" and "the Ukraine's
+// President," are one role).
+func roleKey(role string) string {
+	k := strings.NewReplacer("’", "'", "‘", "'", "`", "'", "ʼ", "'", "–", "-", "—", "-", "“", "\"", "”", "\"").Replace(strings.ToLower(role))
+	k = strings.Join(strings.Fields(k), " ")
+	k = strings.TrimRight(k, ".,;: ")
+	for _, art := range []string{"the ", "a ", "an "} {
+		k = strings.TrimPrefix(k, art)
+	}
+	return k
 }

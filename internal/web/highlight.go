@@ -25,7 +25,8 @@ type mark struct {
 func inlineMarks(a *news.Article) []mark {
 	var ms []mark
 	for _, m := range a.Entities {
-		label := fmt.Sprintf("Entity %s (%s)", orText(m.Canonical, m.Text), m.Type)
+		typ := readmodel.EntityType(m.Entity, m.Type)
+		label := fmt.Sprintf("Entity %s (%s)", orText(m.Canonical, m.Text), typ)
 		if m.Kind != "" && m.Kind != "name" {
 			label += ", named by " + m.Kind
 		}
@@ -34,7 +35,7 @@ func inlineMarks(a *news.Article) []mark {
 			href = "/entities/" + m.Entity
 			label += " · " + m.Entity
 		}
-		ms = append(ms, mark{m.Start, m.End, "ent ent-" + strings.ToLower(m.Type), label, href, 1})
+		ms = append(ms, mark{m.Start, m.End, "ent ent-" + strings.ToLower(typ), label, href, 1})
 	}
 	for _, t := range a.Times {
 		v := t.Value

@@ -369,7 +369,7 @@ type familiesData struct {
 	Articles, Independent int
 	Families              []readmodel.Family
 	Sorts                 []sortLink
-	Pager pager
+	Pager                 pager
 }
 
 func (s *Server) families(r *http.Request) (string, any, error) {
