@@ -53,11 +53,12 @@ func DemoStore(t testing.TB) *sqlite.Store {
 
 // WarNewsStore returns a temporary SQLite store holding the real
 // articles of ../shared/data/ukraine-war-news, ingested and linked as
-// `sitrep ingest` does; it skips tb when the data is absent, and unless
-// SITREP_TEST_LONG is set (building it takes half a minute).
+// `sitrep ingest` does; it skips tb when the data is absent, and a test
+// (not a benchmark) unless SITREP_TEST_LONG is set (building the store
+// takes half a minute or more).
 func WarNewsStore(tb testing.TB) *sqlite.Store {
 	tb.Helper()
-	if os.Getenv("SITREP_TEST_LONG") == "" {
+	if _, bench := tb.(*testing.B); !bench && os.Getenv("SITREP_TEST_LONG") == "" {
 		tb.Skip("set SITREP_TEST_LONG=1 to build a store of the real news corpus")
 	}
 	path := sharedtest.Path(tb, "data", "ukraine-war-news", "articles.jsonl")

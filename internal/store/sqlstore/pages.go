@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode"
 
+	"sitrep/internal/facts"
 	"sitrep/internal/news"
 	"sitrep/internal/store"
 )
@@ -157,26 +158,35 @@ func (s *Store) FamilyPage(ctx context.Context, q store.FamilyQuery) ([]store.Fa
 	return out, total, nil
 }
 
+// entityTypeCond keeps the mentions (aliased m) of entities of type typ
+// as every view shows it: the type the entity's ID names ("per:…" is a
+// PER), else the type it was written with.
+const entityTypeCond = `(m.entity LIKE ? OR (m.entity NOT LIKE 'per:%' AND m.entity NOT LIKE 'org:%' AND m.entity NOT LIKE 'gpe:%'
+	AND m.entity NOT LIKE 'loc:%' AND m.entity NOT LIKE 'misc:%' AND m.type = ?))`
+
 // EntityPage lists entities, most mentioned first; a type filter keeps
-// the entities whose majority type it is, the one type every view shows.
+// the entities of that type as every view shows it (see entityTypeCond).
+// Only the page's entities have their type and aliases read.
 func (s *Store) EntityPage(ctx context.Context, q store.EntityQuery) ([]news.EntitySummary, int, error) {
-	ents := `(SELECT m.entity, MAX(m.canonical) AS canonical, ` + majorityType + ` AS type, SUM(m.count) AS mentions,
-		COUNT(DISTINCT m.seq) AS articles FROM entity_mentions m GROUP BY m.entity) e`
-	where := ` WHERE ? = '' OR e.type = ?`
+	var c conds
+	if q.Type != "" {
+		c.add(entityTypeCond, strings.ToLower(q.Type)+":%", q.Type)
+	}
 	var total int
-	if err := s.queryRow(ctx, s.r, `SELECT count(*) FROM `+ents+where, q.Type, q.Type).Scan(&total); err != nil {
+	if err := s.queryRow(ctx, s.r, `SELECT count(DISTINCT m.entity) FROM entity_mentions m WHERE 1 = 1`+c.and(), c.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("entities: %w", err)
 	}
 	off, lim := pageOf(q.Page)
-	rows, err := s.query(ctx, s.r, `SELECT e.entity, e.canonical, e.type, e.mentions, e.articles FROM `+ents+where+
-		` ORDER BY e.mentions DESC, e.entity LIMIT ? OFFSET ?`, q.Type, q.Type, lim, off)
+	rows, err := s.query(ctx, s.r, `SELECT m.entity, MAX(m.canonical), SUM(m.count), COUNT(DISTINCT m.seq)
+		FROM entity_mentions m WHERE 1 = 1`+c.and()+` GROUP BY m.entity ORDER BY SUM(m.count) DESC, m.entity LIMIT ? OFFSET ?`,
+		append(c.args, lim, off)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("entities: %w", err)
 	}
 	out := []news.EntitySummary{}
 	for rows.Next() {
 		var e news.EntitySummary
-		if err := rows.Scan(&e.Entity, &e.Canonical, &e.Type, &e.Mentions, &e.Articles); err != nil {
+		if err := rows.Scan(&e.Entity, &e.Canonical, &e.Mentions, &e.Articles); err != nil {
 			rows.Close()
 			return nil, 0, fmt.Errorf("entities: %w", err)
 		}
@@ -187,7 +197,13 @@ func (s *Store) EntityPage(ctx context.Context, q store.EntityQuery) ([]news.Ent
 		return nil, 0, fmt.Errorf("entities: %w", err)
 	}
 	for i := range out {
-		if out[i].Aliases, err = s.entityAliases(ctx, out[i].Entity); err != nil {
+		e := &out[i]
+		if e.Type = facts.TypeOf(e.Entity); e.Type == "" {
+			if err := s.queryRow(ctx, s.r, `SELECT `+majorityType+` FROM (SELECT ? AS entity) m`, e.Entity).Scan(&e.Type); err != nil {
+				return nil, 0, fmt.Errorf("entities: %s: %w", e.Entity, err)
+			}
+		}
+		if e.Aliases, err = s.entityAliases(ctx, e.Entity); err != nil {
 			return nil, 0, err
 		}
 	}
