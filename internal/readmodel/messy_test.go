@@ -42,6 +42,7 @@ func TestPeriodAndWhen(t *testing.T) {
 		{mid(1), mid(9), "1 May 2022 – 9 May 2022"},
 		{at(1, 8), at(1, 17), "1 May 2022 08:30–17:30"},
 		{at(1, 8), mid(3), "1 May 2022 08:30 – 3 May 2022"},
+		{mid(1), at(1, 18), "1 May 2022"},
 		{time.Time{}, time.Time{}, "undated"},
 		{time.Time{}, at(2, 9), "2 May 2022 09:30"},
 	} {

@@ -100,8 +100,8 @@ func (c *Catalog) untitledGroups(ctx context.Context, gs []Group, first func(Gro
 }
 
 // Period writes a span of publication times for people: one day when
-// both fall on it, dates without a clock when the times are midnight
-// (date-only sources), "2 Jan 2006 15:04 – 3 Jan 2006 09:00" otherwise.
+// both fall on it (without a clock when either reads midnight, a
+// date-only source's time), dates without a clock for midnight times, "2 Jan 2006 15:04 – 3 Jan 2006 09:00" otherwise.
 func Period(first, last time.Time) string {
 	switch {
 	case first.IsZero() && last.IsZero():
@@ -113,7 +113,7 @@ func Period(first, last time.Time) string {
 	}
 	a, b := first.UTC(), last.UTC()
 	if a.Format(time.DateOnly) == b.Format(time.DateOnly) {
-		if a.Equal(b) || dateOnly(a) && dateOnly(b) {
+		if a.Equal(b) || dateOnly(a) || dateOnly(b) {
 			return When(a)
 		}
 		return a.Format("2 Jan 2006 15:04") + "–" + b.Format("15:04")

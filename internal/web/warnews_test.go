@@ -81,7 +81,7 @@ func TestWarNewsNavigation(t *testing.T) {
 	seen := map[string]bool{"/": true, "/search?q=Zelensky": true}
 	queue := []string{"/", "/search?q=Zelensky"}
 	kinds := map[string]int{}
-	for len(queue) > 0 && len(seen) <= maxPages {
+	for fetched := 0; len(queue) > 0 && fetched < maxPages; fetched++ {
 		p := queue[0]
 		queue = queue[1:]
 		body := fetch(t, base+p)
