@@ -2,10 +2,14 @@
 // over the read model (internal/readmodel), with embedded CSS and
 // JavaScript (no CDN; every page works offline and without script, which only adds click-to-show
 // details for highlighted spans). Pages: the overview (stories or article
-// groups), a story (articles with provenance badges, the figure ledger as
-// a table and a server-rendered SVG chart per measure, events, actors),
-// an article (annotated text and its provenance side by side with its
-// source), entities and an entity, families, and search.
+// groups, by recency, size or independent sources), a story (articles
+// with provenance badges, the figure ledger as a table and a
+// server-rendered SVG chart per measure, events, actors), the articles
+// list (filters by outlet, entity, genre, provenance and dates), an
+// article (annotated text; a derived one aligned with its source over
+// both full texts, the share reused and every substitution marked; an
+// original lists its derivatives), entities and an entity, families, and
+// search (snippets, other spellings of a name). Every list is paged.
 package web
 
 import (
@@ -17,6 +21,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -77,7 +82,7 @@ func New(cat *readmodel.Catalog, logger *slog.Logger) (*Server, error) {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{cat: cat, log: logger, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
-	for _, p := range []string{"overview", "story", "article", "entities", "entity", "families", "search", "error"} {
+	for _, p := range []string{"overview", "story", "articles", "article", "entities", "entity", "families", "search", "error"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p+".html")
 		if err != nil {
 			return nil, fmt.Errorf("web: template %s: %w", p, err)
@@ -91,6 +96,7 @@ func New(cat *readmodel.Catalog, logger *slog.Logger) (*Server, error) {
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", s.filesOnly(static)))
 	s.mux.HandleFunc("GET /{$}", s.page("overview", s.overview))
 	s.mux.HandleFunc("GET /stories/{id}", s.page("story", s.story))
+	s.mux.HandleFunc("GET /articles", s.page("articles", s.articles))
 	s.mux.HandleFunc("GET /articles/{id}", s.page("article", s.article))
 	s.mux.HandleFunc("GET /entities", s.page("entities", s.entities))
 	s.mux.HandleFunc("GET /entities/{id}", s.page("entity", s.entity))
@@ -200,11 +206,9 @@ type pager struct {
 // unknown) given at cursor, whose next page starts at next.
 func pagerOf(r *http.Request, n, total int, next string) pager {
 	p := pager{Total: total}
-	if n > 0 {
-		p.From = 1
-		if off, ok := readmodel.Offset(r.URL.Query().Get("cursor")); ok {
-			p.From = off + 1
-		}
+	if off, ok := readmodel.Offset(r.URL.Query().Get("cursor")); ok && n > 0 {
+		// Offset cursors say where the page starts; article cursors do not.
+		p.From = off + 1
 		p.To = p.From + n - 1
 	}
 	link := func(cursor string) string {
@@ -277,6 +281,85 @@ func (s *Server) overview(r *http.Request) (string, any, error) {
 	}
 	d.Articles, d.Outlets, d.Families = st.Articles, st.Outlets, st.Sources
 	return "Overview", d, nil
+}
+
+// listFilter is the articles list's and the search's filter form: its
+// values as given, and what they select.
+type listFilter struct {
+	Outlet, Genre, Provenance, Entity, From, To string
+	Kinds                                       []string
+	// Unknown is true when Entity names no entity the index knows.
+	Unknown bool
+}
+
+var kindOrder = []string{"original", "copy", "partial_copy", "rewrite", "summary", "spun", "filler", "opinion"}
+
+// filterOf reads the filter form of r into f and the readmodel filter.
+func (s *Server) filterOf(r *http.Request) (listFilter, readmodel.Filter, error) {
+	q := r.URL.Query()
+	lf := listFilter{Outlet: q.Get("outlet"), Genre: q.Get("genre"), Provenance: q.Get("provenance"), Entity: q.Get("entity"),
+		From: q.Get("from"), To: q.Get("to"), Kinds: kindOrder}
+	f := readmodel.Filter{Outlet: lf.Outlet, Genre: lf.Genre, Provenance: lf.Provenance}
+	if f.Provenance != "" && !slices.Contains(kindOrder, f.Provenance) {
+		return lf, f, fmt.Errorf("provenance %q is not a provenance kind: %w", f.Provenance, errBadQuery)
+	}
+	var err error
+	for _, d := range []struct {
+		v    string
+		t    *time.Time
+		next bool
+	}{{lf.From, &f.From, false}, {lf.To, &f.To, true}} {
+		if d.v == "" {
+			continue
+		}
+		if *d.t, err = time.Parse(time.DateOnly, d.v); err != nil {
+			return lf, f, fmt.Errorf("date %q: want YYYY-MM-DD: %w", d.v, errBadQuery)
+		}
+		if d.next {
+			*d.t = d.t.AddDate(0, 0, 1)
+		}
+	}
+	if lf.Entity != "" {
+		res, err := s.cat.Resolve(r.Context(), lf.Entity)
+		if err != nil {
+			return lf, f, err
+		}
+		f.Entity, lf.Unknown = res.Entity, res.Entity == ""
+	}
+	return lf, f, nil
+}
+
+type articlesData struct {
+	Filter  listFilter
+	Entries []readmodel.Entry
+	Pager   pager
+}
+
+func (s *Server) articles(r *http.Request) (string, any, error) {
+	lf, f, err := s.filterOf(r)
+	if err != nil {
+		return "", nil, err
+	}
+	after, err := readmodel.AfterArticle(r.URL.Query().Get("cursor"))
+	if err != nil {
+		return "", nil, err
+	}
+	if lf.Unknown {
+		return "Articles", articlesData{Filter: lf, Entries: []readmodel.Entry{}}, nil
+	}
+	list, more, err := s.cat.List(r.Context(), f, after, pageSize)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", nil, fmt.Errorf("the page to continue from names no article: %w", errBadQuery)
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	next := ""
+	if more {
+		next = readmodel.ArticleCursor(list[len(list)-1].ID)
+	}
+	p := pagerOf(r, len(list), -1, next)
+	return "Articles", articlesData{Filter: lf, Entries: list, Pager: p}, nil
 }
 
 type storyData struct {
