@@ -49,8 +49,8 @@ type Entry struct {
 	// Figures and Events count the article's figure and event layers.
 	Figures int `json:"figures"`
 	Events  int `json:"events"`
-	// Lead is the opening of an untitled article's text (at most 300
-	// bytes), for a title to fall back on; "" when it has a title.
+	// Lead is the opening of an untitled article's text (its first 300
+	// characters), for a title to fall back on; "" when it has a title.
 	Lead string `json:"lead,omitempty"`
 }
 

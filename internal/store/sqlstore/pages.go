@@ -75,9 +75,19 @@ func (s *Store) StoryPage(ctx context.Context, q store.StoryQuery) ([]news.Story
 		return nil, 0, fmt.Errorf("stories: %w", err)
 	}
 	off, lim := pageOf(q.Page)
+	// The independent sources are counted for the page's stories only,
+	// unless they order the page.
+	page := `SELECT s.id, s.title, s.first_time, s.last_time, s.articles FROM stories s WHERE 1 = 1` + c.and() +
+		` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+	if q.Sort == store.SortSources {
+		page = `SELECT s.id, s.title, s.first_time, s.last_time, s.articles,
+			(SELECT ` + independent + ` FROM story_members m WHERE m.story = s.id) AS sources
+			FROM stories s WHERE 1 = 1` + c.and() + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+	}
 	rows, err := s.query(ctx, s.r, `SELECT s.id, s.title, s.first_time, s.last_time, s.articles,
-		(SELECT `+independent+` FROM story_members m WHERE m.story = s.id) AS sources
-		FROM stories s WHERE 1 = 1`+c.and()+` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(c.args, lim, off)...)
+		(SELECT `+independent+` FROM story_members m WHERE m.story = s.id)
+		FROM (`+page+`) s ORDER BY `+strings.ReplaceAll(order, "sources", "(SELECT "+independent+" FROM story_members m WHERE m.story = s.id)"),
+		append(c.args, lim, off)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("stories: %w", err)
 	}
@@ -105,18 +115,15 @@ func (s *Store) StoryPage(ctx context.Context, q store.StoryQuery) ([]news.Story
 	return out, total, nil
 }
 
-// familyKey is an article's family: its recorded family, else itself.
-const familyKey = `CASE WHEN a.provenance_family = '' THEN a.id ELSE a.provenance_family END`
-
-// FamilyPage lists provenance families (judged articles grouped by
-// family) in the order q asks for.
+// FamilyPage lists provenance families (the judged articles grouped by
+// family, read from the provenance table: an article with no family
+// recorded is the first of its own) in the order q asks for.
 func (s *Store) FamilyPage(ctx context.Context, q store.FamilyQuery) ([]store.FamilyRow, int, error) {
 	var c conds
 	if q.Kind != "" {
-		c.add(`EXISTS (SELECT 1 FROM articles k WHERE k.provenance_kind = ?
-			AND (k.provenance_family = f.id OR k.id = f.id))`, q.Kind)
+		c.add(`EXISTS (SELECT 1 FROM provenance k WHERE k.kind = ? AND COALESCE(k.family_seq, k.seq) = f.fam)`, q.Kind)
 	}
-	order := "f.last_empty, f.last DESC, f.id"
+	order := "f.undated, f.last DESC, f.fam"
 	switch q.Sort {
 	case "", store.SortRecent:
 	case store.SortSize:
@@ -124,15 +131,15 @@ func (s *Store) FamilyPage(ctx context.Context, q store.FamilyQuery) ([]store.Fa
 	default:
 		return nil, 0, fmt.Errorf("families: sort %q: want recent or size", q.Sort)
 	}
-	fams := `(SELECT ` + familyKey + ` AS id, count(*) AS members, MAX(` + s.d.Published + `) AS last,
-		MIN(CASE WHEN ` + s.d.Undated + ` THEN 1 ELSE 0 END) AS last_empty
-		FROM articles a WHERE a.provenance_kind <> '' GROUP BY ` + familyKey + `) f`
+	fams := `(SELECT COALESCE(p.family_seq, p.seq) AS fam, count(*) AS members, MAX(a.published) AS last,
+		MIN(CASE WHEN ` + s.d.Undated + ` THEN 1 ELSE 0 END) AS undated
+		FROM provenance p JOIN articles a ON a.seq = p.seq GROUP BY COALESCE(p.family_seq, p.seq)) f`
 	var total int
 	if err := s.queryRow(ctx, s.r, `SELECT count(*) FROM `+fams+` WHERE 1 = 1`+c.and(), c.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("families: %w", err)
 	}
 	off, lim := pageOf(q.Page)
-	rows, err := s.query(ctx, s.r, `SELECT f.id, f.members, f.last FROM `+fams+` WHERE 1 = 1`+c.and()+
+	rows, err := s.query(ctx, s.r, `SELECT a.id, f.members, f.last FROM `+fams+` JOIN articles a ON a.seq = f.fam WHERE 1 = 1`+c.and()+
 		` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(c.args, lim, off)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("families: %w", err)

@@ -15,10 +15,12 @@ import (
 type PagerStore interface {
 	BrowserStore
 	store.Pager
+	RecordStory(ctx context.Context, rec news.StoryRecord) error
 }
 
-// RunPager checks the offset-paged listings both stores answer:
-// provenance families by recency and by size with their true totals,
+// RunPager checks the offset-paged listings both stores answer: stories
+// by recency, size and independent sources, and by period; provenance
+// families by recency and by size with their true totals,
 // and full-text search over alternatives of words, with filters,
 // snippets marking the matches, true totals and offsets.
 func RunPager(t *testing.T, s PagerStore) {
@@ -50,6 +52,48 @@ func RunPager(t *testing.T, s PagerStore) {
 			t.Fatal(err)
 		}
 	}
+	// Stories: s1 holds p0, p1, p2 (one family), s2 the later p3 and p4 (two).
+	for i, id := range []string{"p0", "p1", "p2", "p3", "p4"} {
+		st := news.StoryState{ID: "s1", Title: "ferry story", First: day, Last: day.Add(time.Duration(i) * time.Hour), Articles: i + 1}
+		if i >= 3 {
+			st = news.StoryState{ID: "s2", Title: "later story", First: day.Add(3 * time.Hour), Last: day.Add(time.Duration(i) * time.Hour), Articles: i - 2}
+		}
+		if err := s.RecordStory(ctx, news.StoryRecord{Article: id, Family: recs[i].Family, Story: st}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stories := func(q store.StoryQuery) string {
+		t.Helper()
+		sums, total, err := s.StoryPage(ctx, q)
+		if err != nil {
+			t.Fatalf("%+v: %v", q, err)
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "%d:", total)
+		for _, sum := range sums {
+			fmt.Fprintf(&b, " %s/%d/%d", sum.ID, sum.Articles, sum.Sources)
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		q    store.StoryQuery
+		want string
+	}{
+		{store.StoryQuery{}, "2: s2/2/2 s1/3/1"},
+		{store.StoryQuery{Sort: store.SortSize}, "2: s1/3/1 s2/2/2"},
+		{store.StoryQuery{Sort: store.SortSources}, "2: s2/2/2 s1/3/1"},
+		{store.StoryQuery{Sort: store.SortSize, Page: store.Page{Offset: 1}}, "2: s2/2/2"},
+		{store.StoryQuery{From: day.Add(3 * time.Hour)}, "1: s2/2/2"},
+		{store.StoryQuery{To: day.Add(time.Hour)}, "1: s1/3/1"},
+	} {
+		if got := stories(c.q); got != c.want {
+			t.Errorf("stories %+v: got %q, want %q", c.q, got, c.want)
+		}
+	}
+	if _, _, err := s.StoryPage(ctx, store.StoryQuery{Sort: "bogus"}); err == nil {
+		t.Error("an unknown story sort gave no error")
+	}
+
 	fams := func(q store.FamilyQuery) string {
 		t.Helper()
 		rows, total, err := s.FamilyPage(ctx, q)
