@@ -467,8 +467,9 @@ func (s *Server) families(r *http.Request) (string, any, error) {
 
 type searchData struct {
 	*readmodel.SearchResult
-	Hits  []searchHit
-	Pager pager
+	Filter listFilter
+	Hits   []searchHit
+	Pager  pager
 }
 
 // searchHit is a search result with its snippet rendered, matches marked.
@@ -485,11 +486,16 @@ func (s *Server) search(r *http.Request) (string, any, error) {
 	if q == "" {
 		return "Search", (*searchData)(nil), nil
 	}
-	res, err := readmodel.Search(r.Context(), s.cat, q, readmodel.SearchFilter{}, r.URL.Query().Get("cursor"), pageSize)
+	lf, f, err := s.filterOf(r)
 	if err != nil {
 		return "", nil, err
 	}
-	d := &searchData{SearchResult: res, Pager: pagerOf(r, len(res.Articles), res.Total, res.NextCursor)}
+	res, err := readmodel.Search(r.Context(), s.cat, q, readmodel.SearchFilter{Outlet: f.Outlet, Provenance: f.Provenance, Genre: f.Genre,
+		From: f.From, To: f.To}, r.URL.Query().Get("cursor"), pageSize)
+	if err != nil {
+		return "", nil, err
+	}
+	d := &searchData{SearchResult: res, Filter: lf, Pager: pagerOf(r, len(res.Articles), res.Total, res.NextCursor)}
 	for _, h := range res.Articles {
 		var ms []mark
 		for _, m := range h.Marks {
