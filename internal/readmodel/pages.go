@@ -251,6 +251,9 @@ func (c *Catalog) Entities(ctx context.Context, typ, cursor string, limit int) (
 	if err != nil {
 		return out, err
 	}
+	for i := range list {
+		list[i].Type = EntityType(list[i].Entity, list[i].Type)
+	}
 	out.Entities, out.Total, out.NextCursor = list, total, nextOffset(off, len(list), total)
 	return out, nil
 }

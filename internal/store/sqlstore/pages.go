@@ -7,7 +7,6 @@ import (
 	"time"
 	"unicode"
 
-	"sitrep/internal/facts"
 	"sitrep/internal/news"
 	"sitrep/internal/store"
 )
@@ -173,7 +172,8 @@ const entityTypeCond = `(m.entity LIKE ? OR (m.entity NOT LIKE 'per:%' AND m.ent
 
 // EntityPage lists entities, most mentioned first; a type filter keeps
 // the entities of that type as every view shows it (see entityTypeCond).
-// Only the page's entities have their type and aliases read.
+// Only the page's entities have their type (their mentions' majority
+// type) and aliases read.
 func (s *Store) EntityPage(ctx context.Context, q store.EntityQuery) ([]news.EntitySummary, int, error) {
 	var c conds
 	if q.Type != "" {
@@ -205,10 +205,8 @@ func (s *Store) EntityPage(ctx context.Context, q store.EntityQuery) ([]news.Ent
 	}
 	for i := range out {
 		e := &out[i]
-		if e.Type = facts.TypeOf(e.Entity); e.Type == "" {
-			if err := s.queryRow(ctx, s.r, `SELECT `+majorityType+` FROM (SELECT ? AS entity) m`, e.Entity).Scan(&e.Type); err != nil {
-				return nil, 0, fmt.Errorf("entities: %s: %w", e.Entity, err)
-			}
+		if err := s.queryRow(ctx, s.r, `SELECT `+majorityType+` FROM (SELECT ? AS entity) m`, e.Entity).Scan(&e.Type); err != nil {
+			return nil, 0, fmt.Errorf("entities: %s: %w", e.Entity, err)
 		}
 		if e.Aliases, err = s.entityAliases(ctx, e.Entity); err != nil {
 			return nil, 0, err
