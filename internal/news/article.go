@@ -96,6 +96,16 @@ type Article struct {
 	Problems []Problem `json:"problems,omitempty"`
 }
 
+// Origin returns the independent origin the article counts for (see
+// Provenance.Origin); an article the provenance step has not judged is
+// its own origin.
+func (a *Article) Origin() string {
+	if a.Provenance != nil && a.Provenance.Origin != "" {
+		return a.Provenance.Origin
+	}
+	return a.ID
+}
+
 // Span is a half-open byte range [Start, End) in Article.Text.
 type Span struct {
 	Start int `json:"start"`

@@ -78,8 +78,8 @@ type Mention struct {
 // Provenance is an article's derivation verdict: the link phase's
 // provenance step (internal/link/provenance).
 type Provenance struct {
-	// Kind is one of original, copy, partial_copy, rewrite, summary, spun,
-	// filler, opinion.
+	// Kind is one of original, copy, partial_copy, revision, rewrite,
+	// summary, spun, translation, filler, opinion.
 	Kind string `json:"kind"`
 	// Of is the ID of the article this one derives from, when stored.
 	Of string `json:"of,omitempty"`
@@ -90,6 +90,15 @@ type Provenance struct {
 	// Family is the ID of the first article of this article's family of
 	// derived reports (itself for an original).
 	Family string `json:"family,omitempty"`
+	// Origin names the independent origin the report counts for: its
+	// source's origin when it is a copy, revision, rewrite, summary,
+	// spun copy or translation; else the wire agency the text credits
+	// ("Reuters"); else its outlet (or URL host). Articles with one
+	// origin count once however many outlets ran them.
+	Origin string `json:"origin,omitempty"`
+	// Language is the language of the source a translation was made
+	// from (ISO 639-1), when known.
+	Language string `json:"language,omitempty"`
 	// Evidence explains the verdict.
 	Evidence *ProvenanceEvidence `json:"evidence,omitempty"`
 }
@@ -104,6 +113,9 @@ type ProvenanceEvidence struct {
 	// Cited lists the press sources the text names for what it reports
 	// ("The Washington Post reported", "according to Reuters").
 	Cited []Citation `json:"cited,omitempty"`
+	// Unnamed says why a derived verdict names no stored source (the
+	// declared source is not in the store, …); empty when Of is set.
+	Unnamed string `json:"unnamed,omitempty"`
 	// Measures holds named scores: jaccard, containment, reused,
 	// redundancy, density, and the like (docs/JSON.md lists them).
 	Measures map[string]float64 `json:"measures,omitempty"`

@@ -14,6 +14,8 @@ const (
 	KindRewrite     = "rewrite"
 	KindSummary     = "summary"
 	KindSpun        = "spun"
+	KindRevision    = "revision"    // the same document (host and path) fetched again
+	KindTranslation = "translation" // the source's text in another language
 	KindFiller      = "filler"
 	KindOpinion     = "opinion"
 )
@@ -21,7 +23,7 @@ const (
 // Derived reports whether a kind names an article made from another.
 func Derived(kind string) bool {
 	switch kind {
-	case KindCopy, KindPartialCopy, KindRewrite, KindSummary, KindSpun:
+	case KindCopy, KindPartialCopy, KindRewrite, KindSummary, KindSpun, KindRevision, KindTranslation:
 		return true
 	}
 	return false
@@ -120,11 +122,35 @@ func (j *Judge) Judge(a *news.Article, sources []Source) *news.Provenance {
 	}
 	p.Evidence = ev
 
+	defer func() {
+		if p.Origin == "" {
+			p.Origin = OriginOf(a)
+		}
+	}()
+	// A document fetched again from its own address is a revision of the
+	// latest earlier fetch, whatever it changed.
+	for i := len(sources) - 1; i >= 0; i-- {
+		s := &sources[i]
+		if s.Article != nil && s.Article.ID != a.ID && sameDocument(a.URL, s.Article.URL) {
+			p.Kind, p.Score = KindRevision, 1
+			linkTo(p, s)
+			return finish(p)
+		}
+	}
 	hash := news.TextHash(a.Text)
 	var best *match
 	for i := range sources {
 		s := &sources[i]
 		if s.Article == nil || s.Article.ID == a.ID {
+			continue
+		}
+		if translated(a, s.Article) {
+			if share, n := anchorShare(d, s.Article); n >= translationAnchors && share >= translationShare {
+				p.Kind, p.Score, p.Language = KindTranslation, share, s.Article.Language
+				p.Evidence.Measures["anchors"], p.Evidence.Measures["anchor_share"] = float64(n), share
+				linkTo(p, s)
+				return finish(p)
+			}
 			continue
 		}
 		m := j.compare(d, hash, s)
@@ -137,6 +163,24 @@ func (j *Judge) Judge(a *news.Article, sources []Source) *news.Provenance {
 	}
 	j.standalone(p, d, a)
 	return finish(p)
+}
+
+// linkTo makes p derive from src: Of is the source (its original when
+// the source is itself a copy), Family the source's family, and the
+// origin the source's when the kind folds into it.
+func linkTo(p *news.Provenance, src *Source) {
+	p.Of, p.Family = src.Article.ID, src.Article.ID
+	if v := src.Verdict; v != nil {
+		if v.Kind == KindCopy && v.Of != "" {
+			p.Of = v.Of // a copy of a copy derives from the original
+		}
+		if v.Family != "" {
+			p.Family = v.Family
+		}
+	}
+	if folds(p.Kind) {
+		p.Origin = originFrom(src)
+	}
 }
 
 func finish(p *news.Provenance) *news.Provenance {
@@ -158,15 +202,7 @@ func (j *Judge) derive(p *news.Provenance, m *match) bool {
 	ms := p.Evidence.Measures
 	set := func(kind string, score float64) {
 		p.Kind, p.Score = kind, clamp01(score)
-		p.Of, p.Family = m.src.Article.ID, m.src.Article.ID
-		if v := m.src.Verdict; v != nil {
-			if v.Kind == KindCopy && v.Of != "" {
-				p.Of = v.Of // a copy of a copy derives from the original
-			}
-			if v.Family != "" {
-				p.Family = v.Family
-			}
-		}
+		linkTo(p, m.src)
 		p.Evidence.Passages = m.passages
 		if kind == KindSpun || kind == KindCopy || kind == KindPartialCopy {
 			p.Evidence.Substitutions = m.subs
@@ -217,7 +253,12 @@ func (j *Judge) standalone(p *news.Provenance, d *doc, a *news.Article) {
 	fm := measureFiller(d)
 	ms["redundancy"], ms["density_per_100"], ms["generic_per_100"] = fm.redundancy, fm.density, fm.generic
 	ms["filler"] = fm.score()
+	note := translationNote(d.text)
 	switch {
+	case note != nil:
+		// Translated text reads oddly in English: it is not spun.
+		p.Kind, p.Score, p.Language = KindTranslation, declaredRewrite, languageCode(note[1])
+		p.Evidence.Unnamed = "the text says it is a translation; its source text is not in the store"
 	case len(cols) >= improbableMin && rate >= improbableRate:
 		p.Kind = KindSpun
 		p.Score = 0.5 + 0.5*clamp01((rate-improbableRate)/2)
@@ -231,6 +272,7 @@ func (j *Judge) standalone(p *news.Provenance, d *doc, a *news.Article) {
 		}
 	case a.DeclaredSource != "":
 		p.Kind, p.Score = KindRewrite, declaredRewrite
+		p.Evidence.Unnamed = "the declared source " + a.DeclaredSource + " is not in the store"
 	case fm.score() >= fillerScore:
 		p.Kind, p.Score = KindFiller, fm.score()
 	default:
@@ -278,6 +320,9 @@ func (j *Judge) compare(d *doc, hash string, s *Source) *match {
 	lastB := -2
 	for _, pr := range align(d, b) {
 		sa, sb := d.sentences[pr.a], b.sentences[pr.b]
+		if sa.furniture || sb.furniture {
+			continue // shared page furniture is no reused text
+		}
 		n := float64(len(sa.words))
 		isQuote := quoted[pr.a] > 0.5 && pr.kind >= pairEdited
 		if isQuote {
@@ -324,6 +369,9 @@ func (j *Judge) compare(d *doc, hash string, s *Source) *match {
 		}
 	}
 	for k, kind := range usedOf {
+		if b.sentences[k].furniture {
+			continue
+		}
 		n := float64(len(b.sentences[k].words))
 		switch kind {
 		case pairExact, pairNear:

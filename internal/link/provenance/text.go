@@ -110,6 +110,8 @@ type sentence struct {
 	news.Span
 	words   []word
 	content map[string]bool
+	// furniture marks page furniture (isFurniture), never reused text.
+	furniture bool
 }
 
 // doc is the per-article view the comparisons work on.
@@ -168,6 +170,7 @@ func newDoc(text string, spans []news.Sentence) *doc {
 			wi++
 		}
 		if len(s.words) > 0 {
+			s.furniture = isFurniture(text[s.Start:s.End], s.words)
 			d.sentences = append(d.sentences, s)
 		}
 	}

@@ -1,0 +1,132 @@
+package provenance
+
+import (
+	"regexp"
+	"strings"
+
+	"sitrep/internal/news"
+)
+
+// agencies are the wire agencies whose copy outlets run under their own
+// name, each with the names a byline, dateline or credit line gives it.
+// Short all-capital names match case-sensitively only.
+var agencies = []struct {
+	name  string
+	names []string
+}{
+	{"Associated Press", []string{"Associated Press", "AP"}},
+	{"Reuters", []string{"Thomson Reuters", "Reuters"}},
+	{"AFP", []string{"Agence France-Presse", "Agence France Presse", "AFP"}},
+	{"Yonhap", []string{"Yonhap News Agency", "Yonhap"}},
+	{"dpa", []string{"Deutsche Presse-Agentur", "dpa", "DPA"}},
+	{"TASS", []string{"TASS", "Tass"}},
+	{"Xinhua", []string{"Xinhua News Agency", "Xinhua"}},
+	{"Ukrinform", []string{"Ukrinform"}},
+	{"PA Media", []string{"Press Association", "PA Media", "PA"}},
+	{"ANI", []string{"Asian News International", "ANI"}},
+	{"EFE", []string{"Agencia EFE", "EFE"}},
+	{"Kyodo", []string{"Kyodo News", "Kyodo"}},
+	{"Interfax", []string{"Interfax-Ukraine", "Interfax"}},
+	{"RIA Novosti", []string{"RIA Novosti"}},
+	{"Anadolu", []string{"Anadolu Agency", "Anadolu"}},
+	{"UNIAN", []string{"UNIAN"}},
+	{"ANSA", []string{"ANSA"}},
+}
+
+// agencyName maps each way of naming an agency to the agency.
+var agencyName = func() map[string]string {
+	m := map[string]string{}
+	for _, a := range agencies {
+		for _, n := range a.names {
+			m[n] = a.name
+		}
+	}
+	return m
+}()
+
+var (
+	agencyAlt = func() string {
+		var alts []string
+		for _, a := range agencies {
+			for _, n := range a.names {
+				alts = append(alts, regexp.QuoteMeta(n))
+			}
+		}
+		return `(` + strings.Join(alts, "|") + `)`
+	}()
+	// A dateline: "KYIV (Reuters) -", "WASHINGTON (AP) —", "Seoul (Yonhap) --".
+	datelineRe = regexp.MustCompile(`(?m)^[^\n]{0,80}?\(\s*` + agencyAlt + `(?:/[^)\n]{1,40})?\s*\)\s*[-–—:]`)
+	// A credit line closing the text: "— Associated Press", "(with AFP)",
+	// "With Reuters.", "Source: Xinhua".
+	creditRe = regexp.MustCompile(`(?:^\s*(?:[Ww]ith\s+)?|[-–—]+\s*(?:[Ww]ith\s+)?|\(\s*(?:[Ww]ith\s+)?|[Ss]ource:\s*)` + agencyAlt + `\s*\)?\.?\s*$`)
+	// A byline naming an agency: "Reuters", "By Jane Doe, Associated
+	// Press", "AFP staff", "Jane Doe | AP".
+	bylineRe = regexp.MustCompile(`(?:^|[\s,|/(])` + agencyAlt + `(?:$|[\s,|/)])`)
+)
+
+// Agency returns the wire agency a credits for its text, or "": an
+// agency byline, a dateline naming one ("KYIV (Reuters) -"), or a closing
+// credit line ("— Associated Press", "with AFP"). An outlet that is
+// itself an agency (reuters.com) is not a credit: OriginOf names it.
+func Agency(a *news.Article) string {
+	if m := bylineRe.FindStringSubmatch(a.Author); m != nil {
+		return agencyName[m[1]]
+	}
+	text := strings.TrimSpace(compared(a.Text))
+	head := text[:min(len(text), 400)]
+	if m := datelineRe.FindStringSubmatch(head); m != nil {
+		return agencyName[m[1]]
+	}
+	// The credit is the last line, or the end of the last paragraph.
+	tail := text
+	if i := strings.LastIndexByte(tail, '\n'); i >= 0 {
+		tail = tail[i+1:]
+	}
+	if len(tail) > 400 {
+		tail = tail[len(tail)-400:]
+	}
+	if m := creditRe.FindStringSubmatch(tail); m != nil {
+		return agencyName[m[1]]
+	}
+	return ""
+}
+
+// OriginOf returns the origin a's own text gives it, leaving its sources
+// aside: the agency it credits, else its outlet (an agency's outlet under
+// the agency's name, so that "AP News" and an "(AP)" dateline agree),
+// else its URL host, else its ID.
+func OriginOf(a *news.Article) string {
+	if ag := Agency(a); ag != "" {
+		return ag
+	}
+	if o := strings.TrimSpace(a.Outlet); o != "" {
+		if ag := agencyName[o]; ag != "" {
+			return ag
+		}
+		return o
+	}
+	if h := news.Host(a.URL); h != "" {
+		return h
+	}
+	return a.ID
+}
+
+// folds reports whether a verdict of this kind counts for its source's
+// origin: the article is the source's text again (copied, revised,
+// reworded, shortened, spun or translated). A partial copy adds its own
+// reporting to what it takes and keeps its own origin.
+func folds(kind string) bool {
+	switch kind {
+	case KindCopy, KindRevision, KindRewrite, KindSummary, KindSpun, KindTranslation:
+		return true
+	}
+	return false
+}
+
+// originFrom returns the origin of an article derived from src.
+func originFrom(src *Source) string {
+	if v := src.Verdict; v != nil && v.Origin != "" {
+		return v.Origin
+	}
+	return OriginOf(src.Article)
+}
