@@ -288,7 +288,7 @@ type ArticlePage struct {
 	NextCursor string            `json:"next_cursor,omitempty"`
 }
 
-var provenanceKinds = map[string]bool{"original": true, "copy": true, "partial_copy": true, "rewrite": true, "summary": true, "spun": true, "filler": true, "opinion": true}
+var provenanceKinds = map[string]bool{"original": true, "copy": true, "partial_copy": true, "rewrite": true, "summary": true, "spun": true, "revision": true, "translation": true, "filler": true, "opinion": true}
 
 func (s *Server) articles(r *http.Request) (any, error) {
 	q := r.URL.Query()
