@@ -274,7 +274,7 @@ func TestReportFilters(t *testing.T) {
 	}
 }
 
-// TestStoriesSort checks `stories --sort size|sources|recent`.
+// TestStoriesSort checks `stories --sort size|sources|origins|recent`.
 func TestStoriesSort(t *testing.T) {
 	dsn := demoStore(t)
 	list := func(order string) []story.Summary {
@@ -294,8 +294,9 @@ func TestStoriesSort(t *testing.T) {
 	recent := list("recent")
 	bySize := list("size")
 	bySources := list("sources")
-	if len(recent) < 3 || len(bySize) != len(recent) || len(bySources) != len(recent) {
-		t.Fatalf("%d, %d, %d stories", len(recent), len(bySize), len(bySources))
+	byOrigins := list("origins")
+	if len(recent) < 3 || len(bySize) != len(recent) || len(bySources) != len(recent) || len(byOrigins) != len(recent) {
+		t.Fatalf("%d, %d, %d, %d stories", len(recent), len(bySize), len(bySources), len(byOrigins))
 	}
 	for i := 1; i < len(recent); i++ {
 		if bySize[i].Articles > bySize[i-1].Articles {
@@ -303,6 +304,9 @@ func TestStoriesSort(t *testing.T) {
 		}
 		if bySources[i].Sources > bySources[i-1].Sources {
 			t.Errorf("--sort sources: %d sources after %d", bySources[i].Sources, bySources[i-1].Sources)
+		}
+		if byOrigins[i].Origins > byOrigins[i-1].Origins {
+			t.Errorf("--sort origins: %d origins after %d", byOrigins[i].Origins, byOrigins[i-1].Origins)
 		}
 		if recent[i].Last.After(recent[i-1].Last) {
 			t.Errorf("--sort recent: %v after %v", recent[i].Last, recent[i-1].Last)

@@ -169,6 +169,8 @@ type storySituation struct {
 	Story       string            `json:"story"`
 	Articles    []storyArticle    `json:"articles"`
 	Independent int               `json:"independent_sources"`
+	Outlets     int               `json:"outlets"`
+	Origins     int               `json:"origins"`
 	Ledger      []ledger.Group    `json:"ledger"`
 	Actors      []readmodel.Actor `json:"actors"`
 }
@@ -219,6 +221,14 @@ func situationOf(articles []*news.Article) situation {
 			fams[a.Family] = true
 		}
 		st.Independent = len(fams)
+		outlets, origins := map[string]bool{}, map[string]bool{}
+		for _, a := range byStoryArts[k] {
+			if a.Outlet != "" {
+				outlets[a.Outlet] = true
+			}
+			origins[a.Origin()] = true
+		}
+		st.Outlets, st.Origins = len(outlets), len(origins)
 		for _, g := range led.Groups {
 			if g.Story == k {
 				st.Ledger = append(st.Ledger, g)
@@ -236,7 +246,8 @@ func writeSituation(w io.Writer, sit situation) {
 		if name == "" {
 			name = "all articles (no stories yet)"
 		}
-		fmt.Fprintf(w, "story %s: %d articles from %d independent sources\n", name, len(st.Articles), st.Independent)
+		fmt.Fprintf(w, "story %s: %d reports · %d outlets · %d independent origins (%d provenance families)\n",
+			name, len(st.Articles), st.Outlets, st.Origins, st.Independent)
 		for _, a := range st.Articles {
 			fmt.Fprintf(w, "  [%s] %s  %s · %s · %s\n", a.Badge, a.ID, orDash(a.Outlet), readableTime(a.Published), truncate(orDash(a.Title), 70))
 		}

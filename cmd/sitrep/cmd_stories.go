@@ -21,13 +21,13 @@ func runStories(ctx context.Context, env *environment, args []string) error {
 	db := dbFlag(fs, env)
 	limit := fs.Int("limit", 100, "most stories to list")
 	asJSON := fs.Bool("json", false, "print JSON (with each story's article IDs)")
-	order := fs.String("sort", "recent", "order: recent (last article first), size (most articles first) or sources (most independent sources first)")
+	order := fs.String("sort", "recent", "order: recent (last article first), size (most articles first), sources (most provenance families first) or origins (most independent origins first)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	bigger, ok := storyOrders[*order]
 	if !ok {
-		return fmt.Errorf("stories: --sort %q: want recent, size or sources: %w", *order, errUsage)
+		return fmt.Errorf("stories: --sort %q: want recent, size, sources or origins: %w", *order, errUsage)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("stories: unexpected argument %q: %w", fs.Arg(0), errUsage)
@@ -71,9 +71,10 @@ func runStories(ctx context.Context, env *environment, args []string) error {
 		return writeJSON(env.stdout, map[string]any{"stories": out})
 	}
 	tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "STORY\tARTICLES\tSOURCES\tFIRST\tLAST\tTITLE")
+	fmt.Fprintln(tw, "STORY\tREPORTS\tOUTLETS\tORIGINS\tFAMILIES\tFIRST\tLAST\tTITLE")
 	for _, st := range list {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\n", st.ID, st.Articles, st.Sources, date(st.First), date(st.Last), st.Title)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\n", st.ID, st.Articles, st.Outlets, st.Origins, st.Sources,
+			date(st.First), date(st.Last), st.Title)
 	}
 	return tw.Flush()
 }
@@ -85,6 +86,7 @@ var storyOrders = map[string]func(a, b story.Summary) bool{
 	"recent":  nil,
 	"size":    func(a, b story.Summary) bool { return a.Articles > b.Articles },
 	"sources": func(a, b story.Summary) bool { return a.Sources > b.Sources },
+	"origins": func(a, b story.Summary) bool { return a.Origins > b.Origins },
 }
 
 // evalStories scores story clustering on BASIL and ECB+ under dir:

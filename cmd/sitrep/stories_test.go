@@ -102,6 +102,11 @@ func TestDemoStories(t *testing.T) {
 		if keyOfID[st.ID] == "vessa-herald-nis" && (st.Sources >= st.Articles || st.Sources < 2) {
 			t.Errorf("story %s: %d sources for %d articles", st.ID, st.Sources, st.Articles)
 		}
+		// Origins fold copies into their source and count an outlet once.
+		if st.Origins < 1 || st.Origins > st.Articles || st.Outlets > st.Articles ||
+			keyOfID[st.ID] == "vessa-herald-nis" && st.Origins >= st.Articles {
+			t.Errorf("story %s: %d origins, %d outlets for %d articles", st.ID, st.Origins, st.Outlets, st.Articles)
+		}
 	}
 	// Running the link phase again changes nothing.
 	if _, errOut, code := runCLI(t, nil, "ingest", "--quiet", "--db", dsn, corpus); code != exitOK {

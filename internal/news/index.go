@@ -165,4 +165,10 @@ type StorySummary struct {
 	// Sources is the number of independent sources: distinct provenance
 	// families among the story's articles.
 	Sources int `json:"sources"`
+	// Outlets counts the distinct outlets of the story's articles,
+	// Origins their distinct independent origins (Provenance.Origin:
+	// copies folded into their source, wire copy into its agency, one
+	// outlet's own reports counting once).
+	Outlets int `json:"outlets"`
+	Origins int `json:"origins"`
 }

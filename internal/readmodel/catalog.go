@@ -39,10 +39,13 @@ type Group struct {
 	Title string `json:"title"`
 	// Articles counts the group's articles; Independent its provenance
 	// families (articles derived from one another count once); Outlets
-	// its distinct outlets.
+	// its distinct outlets; Origins its independent origins
+	// (news.Provenance.Origin: copies folded into their source, wire copy
+	// into its agency, one outlet's own reports counting once).
 	Articles    int `json:"articles"`
 	Independent int `json:"independent"`
 	Outlets     int `json:"outlets"`
+	Origins     int `json:"origins"`
 	// First and Last bound the publication times.
 	First time.Time `json:"first,omitzero"`
 	Last  time.Time `json:"last,omitzero"`
@@ -167,10 +170,15 @@ func (c *Catalog) Entries(ctx context.Context, ids []string) ([]Entry, error) {
 // its family key.
 func summarise(list []Entry, kind string) Group {
 	g := Group{Kind: kind}
-	fams, outlets := map[string]bool{}, map[string]bool{}
+	fams, outlets, origins := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, e := range list {
 		g.Articles++
 		g.IDs = append(g.IDs, e.ID)
+		if e.Origin != "" {
+			origins[e.Origin] = true
+		} else {
+			origins["id:"+e.ID] = true // not judged yet: its own origin
+		}
 		fam := e.Family
 		if fam == "" {
 			fam = e.ID
@@ -197,7 +205,7 @@ func summarise(list []Entry, kind string) Group {
 			g.ID = list[0].Story
 		}
 	}
-	g.Independent, g.Outlets = len(fams), len(outlets)
+	g.Independent, g.Outlets, g.Origins = len(fams), len(outlets), len(origins)
 	// The title is that of the earliest dated article with one, else of
 	// any article with one.
 	for j := len(list) - 1; j >= 0; j-- {

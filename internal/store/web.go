@@ -52,15 +52,18 @@ type Entry struct {
 	// Lead is the opening of an untitled article's text (its first 300
 	// characters), for a title to fall back on; "" when it has a title.
 	Lead string `json:"lead,omitempty"`
+	// Origin is the independent origin it counts for (news.Provenance.Origin;
+	// "" before the link phase).
+	Origin string `json:"origin,omitempty"`
 }
 
 // LinkFieldsOf returns an Entry holding only the link-phase fields of a
-// (story, provenance kind, source and family, figure and event counts),
-// which the stores keep as columns beside the article's document.
+// (story, provenance kind, source, family and origin, figure and event
+// counts), which the stores keep as columns beside the article's document.
 func LinkFieldsOf(a *news.Article) Entry {
 	e := Entry{Story: a.Story, Figures: len(a.Figures), Events: len(a.Events)}
 	if p := a.Provenance; p != nil {
-		e.Provenance, e.Of, e.Family = p.Kind, p.Of, p.Family
+		e.Provenance, e.Of, e.Family, e.Origin = p.Kind, p.Of, p.Family, p.Origin
 	}
 	return e
 }

@@ -94,7 +94,7 @@ func TestPages(t *testing.T) {
 	want := map[string][]string{
 		"spun":     {`<mark class="sub"`, `class="badge prov-spun"`, `Substituted: `},
 		"overview": {`<ol class="groups"`, `independent source`, `href="/stories/`},
-		"story":    {`<svg class="chart"`, `class="point"`, `Figures ledger`, `class="badge prov-`, `<h2 id="h-actors">`},
+		"story":    {`independent origin`, `<svg class="chart"`, `class="point"`, `Figures ledger`, `class="badge prov-`, `<h2 id="h-actors">`},
 		"article":  {`class="text" id="text"`, `<mark class="fig"`, `class="ent `, `<mark class="time"`, `class="claim"`, `<table class="aligned">`, `class="badge prov-partial_copy"`, `<span class="genre" title="`},
 		"entities": {`<table class="entities">`, `href="/entities/`},
 		"entity":   {`<h2 id="h-al">Aliases</h2>`, `class="chips aliases"`, `<ol class="mentions">`, `<h2 id="h-roles">Roles over time</h2>`, `<svg class="graph"`, `<circle class="node"`},

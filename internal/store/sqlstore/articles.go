@@ -87,8 +87,8 @@ func (s *Store) encode(a *news.Article) (row, error) {
 const insertSQL = `INSERT INTO articles (id, url, duplicate_key, text_hash, path, outlet, title, author,
 	published, fetched, language, declared_source, format, raw_sha256,
 	raw_size, words, status, text, doc, ingested_at,
-	story, provenance_kind, provenance_of, provenance_family, figures, events, genre)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	story, provenance_kind, provenance_of, provenance_family, figures, events, genre, origin)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT DO NOTHING`
 
 // Put stores articles in one transaction: all of them or, on error, none;
@@ -139,7 +139,7 @@ func (s *Store) Put(ctx context.Context, articles []*news.Article) ([]store.PutR
 		res, err := ins.ExecContext(ctx, r.id, r.url, r.duplicateKey, r.textHash, r.path, r.outlet, r.title, r.author,
 			r.published, r.fetched, r.language, r.declaredSource, r.format, r.rawSHA256,
 			r.rawSize, r.words, r.status, r.text, r.doc, now,
-			r.entry.Story, r.entry.Provenance, r.entry.Of, r.entry.Family, r.entry.Figures, r.entry.Events, r.genre)
+			r.entry.Story, r.entry.Provenance, r.entry.Of, r.entry.Family, r.entry.Figures, r.entry.Events, r.genre, r.entry.Origin)
 		if err != nil {
 			return nil, fmt.Errorf("put article %d (%s): %w", i, r.id, err)
 		}
@@ -201,9 +201,9 @@ func (s *Store) Update(ctx context.Context, a *news.Article) error {
 	}
 	e := r.entry
 	res, err := s.exec(ctx, s.w, `UPDATE articles SET doc = ?, status = ?,
-		story = ?, provenance_kind = ?, provenance_of = ?, provenance_family = ?, figures = ?, events = ?, genre = ?
+		story = ?, provenance_kind = ?, provenance_of = ?, provenance_family = ?, figures = ?, events = ?, genre = ?, origin = ?
 		WHERE id = ? AND text = ?`, r.doc, r.status,
-		e.Story, e.Provenance, e.Of, e.Family, e.Figures, e.Events, r.genre, a.ID, a.Text)
+		e.Story, e.Provenance, e.Of, e.Family, e.Figures, e.Events, r.genre, e.Origin, a.ID, a.Text)
 	if err != nil {
 		return fmt.Errorf("update %s: %w", a.ID, err)
 	}

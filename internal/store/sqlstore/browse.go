@@ -17,11 +17,11 @@ import (
 var _ store.Browser = (*Store)(nil)
 
 // entryCols reads an article's summary and its link-phase results from
-// its columns (migrations 0005 and 0006), and an untitled article's
-// opening words; entries scans them (articles aliased a).
+// its columns (migrations 0005, 0006 and 0008), and an untitled
+// article's opening words; entries scans them (articles aliased a).
 func (s *Store) entryCols() string {
 	return `a.id, a.url, a.path, a.outlet, a.title, ` + s.d.Published + `, a.words, a.status, a.genre,
-		a.story, a.provenance_kind, a.provenance_of, a.provenance_family, a.figures, a.events,
+		a.story, a.provenance_kind, a.provenance_of, a.provenance_family, a.figures, a.events, a.origin,
 		CASE WHEN a.title = '' THEN substr(a.text, 1, 300) ELSE '' END`
 }
 
@@ -39,7 +39,7 @@ func (s *Store) entries(ctx context.Context, q string, args ...any) ([]store.Ent
 			published any
 		)
 		if err := rows.Scan(&e.ID, &url, &e.Path, &e.Outlet, &e.Title, &published, &e.Words, &e.Status, &e.Genre,
-			&e.Story, &e.Provenance, &e.Of, &e.Family, &e.Figures, &e.Events, &e.Lead); err != nil {
+			&e.Story, &e.Provenance, &e.Of, &e.Family, &e.Figures, &e.Events, &e.Origin, &e.Lead); err != nil {
 			return nil, err
 		}
 		e.URL = url.String

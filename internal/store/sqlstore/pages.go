@@ -75,7 +75,7 @@ func (s *Store) StoryPage(ctx context.Context, q store.StoryQuery) ([]news.Story
 	}
 	off, lim := pageOf(q.Page)
 	// The independent sources are counted for the page's stories only,
-	// unless they order the page.
+	// unless they order the page; so are origins and outlets.
 	page := `SELECT s.id, s.title, s.first_time, s.last_time, s.articles FROM stories s WHERE 1 = 1` + c.and() +
 		` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 	if q.Sort == store.SortSources {
@@ -84,7 +84,9 @@ func (s *Store) StoryPage(ctx context.Context, q store.StoryQuery) ([]news.Story
 			FROM stories s WHERE 1 = 1` + c.and() + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 	}
 	rows, err := s.query(ctx, s.r, `SELECT s.id, s.title, s.first_time, s.last_time, s.articles,
-		(SELECT `+independent+` FROM story_members m WHERE m.story = s.id)
+		(SELECT `+independent+` FROM story_members m WHERE m.story = s.id),
+		(SELECT `+origins+` FROM story_members m JOIN articles a ON a.seq = m.seq WHERE m.story = s.id),
+		(SELECT `+outlets+` FROM story_members m JOIN articles a ON a.seq = m.seq WHERE m.story = s.id)
 		FROM (`+page+`) s ORDER BY `+strings.ReplaceAll(order, "sources", "(SELECT "+independent+" FROM story_members m WHERE m.story = s.id)"),
 		append(c.args, lim, off)...)
 	if err != nil {
@@ -97,7 +99,7 @@ func (s *Store) StoryPage(ctx context.Context, q store.StoryQuery) ([]news.Story
 			sum         news.StorySummary
 			first, last string
 		)
-		if err := rows.Scan(&sum.ID, &sum.Title, &first, &last, &sum.Articles, &sum.Sources); err != nil {
+		if err := rows.Scan(&sum.ID, &sum.Title, &first, &last, &sum.Articles, &sum.Sources, &sum.Origins, &sum.Outlets); err != nil {
 			return nil, 0, fmt.Errorf("stories: %w", err)
 		}
 		if sum.First, err = parseTime(first); err != nil {

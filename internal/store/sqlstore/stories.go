@@ -193,6 +193,14 @@ func (s *Store) RecordStory(ctx context.Context, rec news.StoryRecord) error {
 // recorded family counts as its own.
 const independent = `COUNT(DISTINCT CASE WHEN m.family = '' THEN 'seq:' || m.seq ELSE m.family END)`
 
+// origins counts a story's independent origins (the origin column,
+// migration 0008) and outlets over its members joined to articles (a);
+// an article with no recorded origin counts as its own.
+const (
+	origins = `COUNT(DISTINCT CASE WHEN a.origin = '' THEN 'id:' || a.id ELSE a.origin END)`
+	outlets = `COUNT(DISTINCT CASE WHEN a.outlet = '' THEN NULL ELSE a.outlet END)`
+)
+
 // Stories lists stories, most recently active first, undated last; only
 // the listed stories' members are counted.
 func (s *Store) Stories(ctx context.Context, limit int) ([]news.StorySummary, error) {
@@ -200,7 +208,9 @@ func (s *Store) Stories(ctx context.Context, limit int) ([]news.StorySummary, er
 		limit = DefaultLimit
 	}
 	rows, err := s.query(ctx, s.r, `SELECT s.id, s.title, s.first_time, s.last_time, s.articles,
-		(SELECT `+independent+` FROM story_members m WHERE m.story = s.id)
+		(SELECT `+independent+` FROM story_members m WHERE m.story = s.id),
+		(SELECT `+origins+` FROM story_members m JOIN articles a ON a.seq = m.seq WHERE m.story = s.id),
+		(SELECT `+outlets+` FROM story_members m JOIN articles a ON a.seq = m.seq WHERE m.story = s.id)
 		FROM stories s ORDER BY s.last_time = '', s.last_time DESC, s.id LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("stories: %w", err)
@@ -212,7 +222,7 @@ func (s *Store) Stories(ctx context.Context, limit int) ([]news.StorySummary, er
 			sum         news.StorySummary
 			first, last string
 		)
-		if err := rows.Scan(&sum.ID, &sum.Title, &first, &last, &sum.Articles, &sum.Sources); err != nil {
+		if err := rows.Scan(&sum.ID, &sum.Title, &first, &last, &sum.Articles, &sum.Sources, &sum.Origins, &sum.Outlets); err != nil {
 			return nil, fmt.Errorf("stories: %w", err)
 		}
 		if sum.First, err = parseTime(first); err != nil {

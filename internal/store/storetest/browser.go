@@ -34,7 +34,7 @@ func RunBrowser(t *testing.T, s BrowserStore) {
 		arts = append(arts, a)
 	}
 	arts[0].Provenance = &news.Provenance{Kind: "original", Family: "a0"}
-	arts[2].Provenance = &news.Provenance{Kind: "copy", Of: "a0", Family: "a0"}
+	arts[2].Provenance = &news.Provenance{Kind: "copy", Of: "a0", Family: "a0", Origin: "Wire"}
 	arts[2].Figures = []news.Figure{{Text: "3"}, {Text: "4"}}
 	arts[2].Story = "s1"
 	arts[3].Story = "s1" // outlet o1
@@ -87,7 +87,7 @@ func RunBrowser(t *testing.T, s BrowserStore) {
 		t.Fatalf("by id: %q", ids(got))
 	}
 	e := got[0]
-	if e.Story != "s1" || e.Provenance != "copy" || e.Of != "a0" || e.Family != "a0" || e.Figures != 2 || e.Events != 0 || !e.Published.Equal(day.Add(2*time.Hour)) || e.Outlet != "o0" {
+	if e.Story != "s1" || e.Provenance != "copy" || e.Of != "a0" || e.Family != "a0" || e.Figures != 2 || e.Events != 0 || !e.Published.Equal(day.Add(2*time.Hour)) || e.Outlet != "o0" || e.Origin != "Wire" {
 		t.Errorf("entry %+v", e)
 	}
 	if !got[1].Published.IsZero() || got[1].Family != "" {
