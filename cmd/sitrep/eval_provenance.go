@@ -2,6 +2,10 @@ package main
 
 import (
 	"fmt"
+	"os"
+
+	"sitrep/internal/corpus"
+	"sitrep/internal/ner"
 
 	"sitrep/internal/eval"
 	"sitrep/internal/link/provenance"
@@ -27,13 +31,38 @@ func evalProvenance(env *environment, dir string) error {
 	if err != nil {
 		return fmt.Errorf("eval provenance: %w", err)
 	}
-	pts, untouched := eval.SpinCurve(j, syn, arts, []float64{0.05, 0.1, 0.2, 0.3, 0.5}, 1)
-	fmt.Fprintf(env.stdout, "\nspin curve: %d held-out ukraine-war-news articles (>=150 words), test spinner with WordNet synonyms\n", len(arts))
-	fmt.Fprintf(env.stdout, "%-6s %-14s %-24s %-22s %s\n", "rate", "words replaced", "spun, original absent", "spun, original present", "derived, original present")
-	for _, p := range pts {
-		fmt.Fprintf(env.stdout, "%-6.2f %-14.3f %-24.3f %-22.3f %.3f\n", p.Rate, p.Replaced, p.Alone, p.WithOriginal, p.Derived)
+	f, err := os.Open(defaultClusters)
+	if err != nil {
+		return fmt.Errorf("eval provenance: the cluster spinner's table: %w", err)
 	}
-	fmt.Fprintf(env.stdout, "untouched articles judged alone: %v (false-positive spun rate %.3f)\n", untouched,
-		float64(untouched[provenance.KindSpun])/float64(max(1, len(arts))))
+	clusters, err := ner.ReadClusters(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("eval provenance: %s: %w", defaultClusters, err)
+	}
+	spinners := []struct {
+		name string
+		spin eval.Spinner
+	}{
+		{"WordNet synonyms (the judge reads WordNet too)", eval.SynonymSpinner(syn)},
+		{"Brown-cluster neighbours (a table the judge does not read)", eval.ClusterSpinner(clusters)},
+	}
+	dev, test := eval.SplitSpin(arts)
+	for _, half := range []struct {
+		name string
+		arts []corpus.Doc
+	}{{"dev (thresholds tuned here)", dev}, {"test (reported)", test}} {
+		for _, sp := range spinners {
+			pts, untouched := eval.SpinCurve(j, sp.spin, half.arts, []float64{0.05, 0.1, 0.2}, 1)
+			fmt.Fprintf(env.stdout, "\nspin curve, %s: %d held-out ukraine-war-news articles (>=150 words), spinner: %s\n",
+				half.name, len(half.arts), sp.name)
+			fmt.Fprintf(env.stdout, "%-6s %-14s %-24s %-22s %s\n", "rate", "words replaced", "spun, original absent", "spun, original present", "derived, original present")
+			for _, p := range pts {
+				fmt.Fprintf(env.stdout, "%-6.2f %-14.3f %-24.3f %-22.3f %.3f\n", p.Rate, p.Replaced, p.Alone, p.WithOriginal, p.Derived)
+			}
+			fmt.Fprintf(env.stdout, "untouched articles judged alone: %v (false-positive spun rate %.3f)\n", untouched,
+				float64(untouched[provenance.KindSpun])/float64(max(1, len(half.arts))))
+		}
+	}
 	return nil
 }

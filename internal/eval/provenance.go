@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"html"
 	"io"
 	"math/rand/v2"
@@ -293,18 +294,60 @@ func HeldOutArticles(dataDir string, minWords int) ([]corpus.Doc, error) {
 	return out, nil
 }
 
-// Spin replaces about rate of the replaceable words of text (words with a
-// synonym in syn) with a random synonym, keeping capitalisation: the test
-// spinner. It returns the spun text and the number of replacements.
-func Spin(text string, syn *provenance.Synonyms, rate float64, rng *rand.Rand) (string, int) {
+// Spinner gives the words a spinner may put in place of a (lower-cased)
+// word; nil or empty when it has none.
+type Spinner func(word string) []string
+
+// SynonymSpinner draws from WordNet synonyms: the thesaurus the judge
+// also reads.
+func SynonymSpinner(syn *provenance.Synonyms) Spinner { return syn.Of }
+
+// ClusterSpinner draws from distributional neighbours: the other words of
+// a word's Brown cluster (internal/ner/data/clusters.txt.gz), a table the
+// judge does not read. Only lower-case alphabetic words are drawn.
+func ClusterSpinner(clusters map[string]string) Spinner {
+	members := map[string][]string{}
+	for w, c := range clusters {
+		if w == strings.ToLower(w) && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 && len(w) >= 3 {
+			members[c] = append(members[c], w)
+		}
+	}
+	for _, ws := range members {
+		sort.Strings(ws)
+	}
+	return func(w string) []string {
+		ws := members[clusters[w]]
+		out := make([]string, 0, len(ws))
+		for _, o := range ws {
+			if o != w {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+}
+
+// Spin replaces about rate of all the words of text with a word the
+// spinner offers (content words with an alternative only, keeping
+// capitalisation): the test spinner. It returns the spun text and the
+// number of replacements.
+func Spin(text string, spinner Spinner, rate float64, rng *rand.Rand) (string, int) {
+	ws := provenance.Words(text)
+	eligible := 0
+	for _, w := range ws {
+		if !w.Number && !w.Stop && len(spinner(w.Norm)) > 0 {
+			eligible++
+		}
+	}
+	p := min(1, rate*float64(len(ws))/float64(max(1, eligible)))
 	var b strings.Builder
 	last, n := 0, 0
-	for _, w := range provenance.Words(text) {
+	for _, w := range ws {
 		if w.Number || w.Stop {
 			continue
 		}
-		opts := syn.Of(w.Norm)
-		if len(opts) == 0 || rng.Float64() >= rate {
+		opts := spinner(w.Norm)
+		if len(opts) == 0 || rng.Float64() >= p {
 			continue
 		}
 		rep := opts[rng.IntN(len(opts))]
@@ -319,6 +362,21 @@ func Spin(text string, syn *provenance.Synonyms, rate float64, rng *rand.Rand) (
 	}
 	b.WriteString(text[last:])
 	return b.String(), n
+}
+
+// SplitSpin splits articles into the half the spin thresholds are tuned
+// on (dev) and the half they are reported on (test), by a hash of the ID.
+func SplitSpin(arts []corpus.Doc) (dev, test []corpus.Doc) {
+	for _, a := range arts {
+		h := fnv.New32a()
+		h.Write([]byte(a.ID))
+		if h.Sum32()%2 == 0 {
+			dev = append(dev, a)
+		} else {
+			test = append(test, a)
+		}
+	}
+	return dev, test
 }
 
 // SpinPoint is one point of the spin detection curve.
@@ -337,10 +395,10 @@ type SpinPoint struct {
 	Derived float64 `json:"derived_with_original"`
 }
 
-// SpinCurve spins the held-out articles with syn at each rate and measures
-// detection, and the false-positive rate of every standalone kind on the
-// untouched articles.
-func SpinCurve(j *provenance.Judge, syn *provenance.Synonyms, arts []corpus.Doc, rates []float64, seed uint64) ([]SpinPoint, map[string]int) {
+// SpinCurve spins the articles with spinner at each rate (share of all
+// words) and measures detection, and the verdicts of the untouched
+// articles judged alone (their spun share is the false-positive rate).
+func SpinCurve(j *provenance.Judge, spinner Spinner, arts []corpus.Doc, rates []float64, seed uint64) ([]SpinPoint, map[string]int) {
 	untouched := map[string]int{}
 	for _, a := range arts {
 		untouched[j.Judge(art(a.ID, a.Text), nil).Kind]++
@@ -351,7 +409,7 @@ func SpinCurve(j *provenance.Judge, syn *provenance.Synonyms, arts []corpus.Doc,
 		p := SpinPoint{Rate: rate}
 		alone, with, derived, repl := 0, 0, 0, 0.0
 		for _, a := range arts {
-			spun, n := Spin(a.Text, syn, rate, rng)
+			spun, n := Spin(a.Text, spinner, rate, rng)
 			p.Articles++
 			repl += float64(n) / float64(max(1, len(provenance.Words(a.Text))))
 			if j.Judge(art("s", spun), nil).Kind == provenance.KindSpun {

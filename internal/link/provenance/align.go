@@ -30,6 +30,12 @@ type wordSub struct {
 	a, b news.Span
 	aw   []string
 	bw   []string
+	// prev and next are the words around the run ("" at the sentence's
+	// edge): the context the spin signals read.
+	prev, next string
+	// ai and bi are the indexes of the run's first words in their
+	// sentences.
+	ai, bi int
 }
 
 // Thresholds of sentence alignment.
@@ -155,6 +161,13 @@ func lcs(a, b []word) (float64, []wordSub) {
 			}
 			for _, w := range b[gj:ej] {
 				s.bw = append(s.bw, w.norm)
+			}
+			s.ai, s.bi = gi, gj
+			if gi > 0 {
+				s.prev = a[gi-1].norm
+			}
+			if ei < n {
+				s.next = a[ei].norm
 			}
 			subs = append(subs, s)
 		}

@@ -27,7 +27,7 @@ func TestFurnitureIsNotReuse(t *testing.T) {
 	a := &news.Article{ID: "a", Text: furniture + report, Outlet: "Daily Lamp"}
 	// A short item of the same site: the furniture is a third of its words.
 	b := &news.Article{ID: "b", Text: furniture + strings.SplitN(other, "\n", 2)[0], Outlet: "Daily Lamp"}
-	v := NewJudge(nil, nil).Judge(b, []Source{{Article: a}})
+	v := NewJudge(nil, nil, nil).Judge(b, []Source{{Article: a}})
 	if Derived(v.Kind) {
 		t.Errorf("two reports sharing only page furniture: got %s of %s, want no derivation", v.Kind, v.Of)
 	}
@@ -50,13 +50,13 @@ func TestSameURLIsRevision(t *testing.T) {
 	// Fetched again later, with a tracking query; the update adds a line.
 	b := &news.Article{ID: "b", URL: "http://example-institute.org/research/assessment-march-3/?utm_source=feed",
 		Text: report + "\nRepairs to the bridges are expected to take three weeks, the operator added."}
-	v := NewJudge(nil, nil).Judge(b, []Source{{Article: a}})
+	v := NewJudge(nil, nil, nil).Judge(b, []Source{{Article: a}})
 	if v.Kind != KindRevision || v.Of != "a" {
 		t.Errorf("the same page fetched twice: got %s of %q, want revision of a", v.Kind, v.Of)
 	}
 	// Another page of the same site quoting the report is not a revision.
 	c := &news.Article{ID: "c", URL: "https://example-institute.org/research/assessment-march-4", Text: other}
-	if v := NewJudge(nil, nil).Judge(c, []Source{{Article: a}}); v.Kind == KindRevision {
+	if v := NewJudge(nil, nil, nil).Judge(c, []Source{{Article: a}}); v.Kind == KindRevision {
 		t.Errorf("another page of the site: got revision")
 	}
 	if sameDocument("https://example.org/", "https://example.org") {
@@ -73,23 +73,23 @@ Burmistrz Anna Kowal powiedziała, że szkoły zostaną otwarte w środę.`}
 The grid operator Gridco said crews worked all night near the crossing on the river Wolna.
 About 40,000 households in Dorovets had no power since Sunday, according to Gridco.
 Mayor Anna Kowal said schools will open on Wednesday.`}
-	v := NewJudge(nil, nil).Judge(en, []Source{{Article: src}})
+	v := NewJudge(nil, nil, nil).Judge(en, []Source{{Article: src}})
 	if v.Kind != KindTranslation || v.Of != "pl" || v.Language != "pl" {
 		t.Errorf("an English rendering of a Polish report: got %s of %q from %q, want translation of pl from pl", v.Kind, v.Of, v.Language)
 	}
 	// A text that says it is a translation is one, not a spun copy.
 	noted := &news.Article{ID: "n", Text: report + "\nThis article was machine translated from Polish."}
-	if v := NewJudge(nil, nil).Judge(noted, nil); v.Kind != KindTranslation || v.Language != "pl" || v.Evidence == nil || v.Evidence.Unnamed == "" {
+	if v := NewJudge(nil, nil, nil).Judge(noted, nil); v.Kind != KindTranslation || v.Language != "pl" || v.Evidence == nil || v.Evidence.Unnamed == "" {
 		t.Errorf("a noted translation: got %+v, want translation from pl saying why no source is named", v)
 	}
 	// Two unrelated reports in different languages are not translations.
-	if v := NewJudge(nil, nil).Judge(&news.Article{ID: "o", Language: "en", Text: other}, []Source{{Article: src}}); v.Kind == KindTranslation {
+	if v := NewJudge(nil, nil, nil).Judge(&news.Article{ID: "o", Language: "en", Text: other}, []Source{{Article: src}}); v.Kind == KindTranslation {
 		t.Errorf("unrelated reports in two languages: got translation")
 	}
 }
 
 func TestRewriteNamesSource(t *testing.T) {
-	j := NewJudge(nil, nil)
+	j := NewJudge(nil, nil, nil)
 	declared := &news.Article{ID: "d", DeclaredSource: "www.daily-lamp.example", Text: other}
 	v := j.Judge(declared, nil)
 	if v.Kind != KindRewrite || v.Of != "" || v.Evidence == nil || !strings.Contains(v.Evidence.Unnamed, "daily-lamp") {
@@ -126,7 +126,7 @@ func TestOrigin(t *testing.T) {
 		}
 	}
 	// A copy counts for its source's origin, a partial copy for its own.
-	j := NewJudge(nil, nil)
+	j := NewJudge(nil, nil, nil)
 	src := &news.Article{ID: "s", Outlet: "Daily Lamp", Text: "KYIV (Reuters) - " + report}
 	srcV := j.Judge(src, nil)
 	cp := &news.Article{ID: "c", Outlet: "Morning Post", Text: "KYIV - " + report}
@@ -136,5 +136,27 @@ func TestOrigin(t *testing.T) {
 	own := &news.Article{ID: "o", Outlet: "Morning Post", Text: other}
 	if v := j.Judge(own, []Source{{Article: src, Verdict: srcV}}); v.Origin != "Morning Post" {
 		t.Errorf("an own report: origin %q, want Morning Post", v.Origin)
+	}
+}
+
+func TestSpunWithoutThesaurus(t *testing.T) {
+	j, err := DefaultJudge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := &news.Article{ID: "s", Text: report + "\n" + other}
+	// Replacements a thesaurus other than WordNet might offer: words of
+	// the same part of speech, spread over the sentences.
+	spun := strings.NewReplacer("restored", "recovered", "storm", "tempest", "night", "evening", "damaged", "wounded",
+		"households", "families", "reopen", "resume", "heavy", "weighty", "budget", "allowance", "debate", "quarrel",
+		"favour", "prefer", "money", "cash", "winter", "frost", "review", "inspection").Replace(src.Text)
+	v := j.Judge(&news.Article{ID: "x", Text: spun}, []Source{{Article: src}})
+	if v.Kind != KindSpun || v.Of != "s" {
+		t.Errorf("a copy with words swapped throughout: got %s of %q (%v), want spun of s", v.Kind, v.Of, v.Evidence.Measures)
+	}
+	// An edited copy (a figure and a day updated, a name added) is a copy.
+	edited := strings.NewReplacer("40,000", "45,000", "Wednesday", "Thursday", "the mayor's office", "Mayor Anna Kowal's office").Replace(src.Text)
+	if v := j.Judge(&news.Article{ID: "e", Text: edited}, []Source{{Article: src}}); v.Kind == KindSpun {
+		t.Errorf("an edited copy: got spun (%v)", v.Evidence.Measures)
 	}
 }

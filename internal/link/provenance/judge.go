@@ -3,7 +3,9 @@ package provenance
 import (
 	"math"
 
+	"sitrep/internal/annotate/syntax"
 	"sitrep/internal/news"
+	ud "sitrep/internal/syntax"
 )
 
 // Kinds of provenance verdicts.
@@ -31,17 +33,21 @@ func Derived(kind string) bool {
 
 // Judge decides provenance verdicts. It is safe for concurrent use.
 type Judge struct {
-	syn *Synonyms
-	lm  *LM
+	syn    *Synonyms
+	lm     *LM
+	tagger *ud.Analyzer
 }
 
-// NewJudge returns a Judge using the given tables; nil tables switch off
-// the tests that need them (synonym substitutions, improbable
-// collocations).
-func NewJudge(syn *Synonyms, lm *LM) *Judge { return &Judge{syn: syn, lm: lm} }
+// NewJudge returns a Judge using the given tables and part-of-speech
+// tagger; nil switches off the tests that need them (synonym
+// substitutions, improbable collocations, disfluent substitutions, parts
+// of speech kept).
+func NewJudge(syn *Synonyms, lm *LM, tagger *ud.Analyzer) *Judge {
+	return &Judge{syn: syn, lm: lm, tagger: tagger}
+}
 
-// DefaultJudge returns a Judge with the embedded synonym table and
-// background model.
+// DefaultJudge returns a Judge with the embedded synonym table,
+// background model and tagger.
 func DefaultJudge() (*Judge, error) {
 	syn, err := DefaultSynonyms()
 	if err != nil {
@@ -51,7 +57,11 @@ func DefaultJudge() (*Judge, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewJudge(syn, lm), nil
+	tagger, err := syntax.Model()
+	if err != nil {
+		return nil, err
+	}
+	return NewJudge(syn, lm, tagger), nil
 }
 
 // Source is an earlier article that may be the one an article derives
@@ -82,6 +92,7 @@ type match struct {
 	lengthRatio float64
 	subs        []news.Substitution
 	synSubs     int
+	spin        spinSignals
 	passages    []news.Passage
 }
 
@@ -212,6 +223,11 @@ func (j *Judge) derive(p *news.Provenance, m *match) bool {
 		ms["edited"], ms["paraphrased"] = m.edited, m.para
 		ms["length_ratio"], ms["quoted"] = m.lengthRatio, m.quoted
 		ms["substitutions"], ms["synonym_substitutions"] = float64(len(m.subs)), float64(m.synSubs)
+		if m.spin.subs > 0 {
+			ms["plain_substitutions"], ms["disfluent_substitutions"] = float64(m.spin.subs), float64(m.spin.disfluent)
+			ms["substituted_sentences"] = float64(m.spin.sentences) / float64(max(1, m.spin.aligned))
+			ms["pos_kept"] = float64(m.spin.posKept) / float64(m.spin.subs)
+		}
 	}
 	synRatio := float64(m.synSubs) / float64(max(1, len(m.subs)))
 	synDensity := float64(m.synSubs) / float64(max(1, m.words))
@@ -219,6 +235,9 @@ func (j *Judge) derive(p *news.Provenance, m *match) bool {
 	switch {
 	case m.sameHash:
 		set(KindCopy, 1)
+	case m.reused+m.edited >= spunCovered && m.spin.spun(m.words):
+		// Before the copy tests: a spun copy is otherwise near-verbatim.
+		set(KindSpun, m.spin.score(m.words))
 	case m.reused >= copyShare && m.reusedOf >= copyShare:
 		set(KindCopy, min(m.reused, m.reusedOf))
 	case m.reused+m.edited >= spunCovered && m.synSubs >= spunSynonyms && synRatio >= spunSynRatio &&
@@ -355,6 +374,11 @@ func (j *Judge) compare(d *doc, hash string, s *Source) *match {
 		if pr.kind > usedOf[pr.b] {
 			usedOf[pr.b] = pr.kind
 		}
+		if pr.kind >= pairEdited {
+			m.spin.aligned++
+		}
+		plain := 0
+		var tagsA, tagsB []news.UPOS // tagged when a plain substitution needs them
 		for _, sub := range pr.subs {
 			syn := j.syn != nil && len(sub.aw) == 1 && len(sub.bw) == 1 && j.syn.Are(sub.aw[0], sub.bw[0])
 			if !syn && j.syn != nil && len(sub.aw) <= 2 && len(sub.bw) <= 2 {
@@ -363,9 +387,23 @@ func (j *Judge) compare(d *doc, hash string, s *Source) *match {
 			if syn {
 				m.synSubs++
 			}
+			if plainSub(d.text, sub) {
+				kept := true
+				if j.tagger != nil {
+					if tagsA == nil {
+						tagsA, tagsB = j.tags(d.text, sa.words), j.tags(b.text, sb.words)
+					}
+					kept = tagsA[sub.ai] == tagsB[sub.bi]
+				}
+				m.spin.add(j, sub, syn, kept)
+				plain++
+			}
 			of := sub.b
 			m.subs = append(m.subs, news.Substitution{Span: sub.a, Text: d.text[sub.a.Start:sub.a.End],
 				Original: b.text[sub.b.Start:sub.b.End], OfSpan: &of, Synonym: syn})
+		}
+		if plain > 0 {
+			m.spin.sentences++
 		}
 	}
 	for k, kind := range usedOf {
@@ -381,6 +419,17 @@ func (j *Judge) compare(d *doc, hash string, s *Source) *match {
 		}
 	}
 	return m
+}
+
+// tags returns the parts of speech of a sentence's words.
+func (j *Judge) tags(text string, ws []word) []news.UPOS {
+	forms := make([]string, len(ws))
+	for i, w := range ws {
+		forms[i] = text[w.Start:w.End]
+	}
+	var an ud.Analysis
+	j.tagger.Tag(forms, &an)
+	return an.Tags
 }
 
 // phraseSynonym reports whether two short phrases differ by one synonym
