@@ -1,8 +1,12 @@
 // Package provenance is the link phase's provenance step: for every
 // stored article it decides whether the article is an original report or
-// derives from another (copy, partial_copy, rewrite, summary, spun), or is
-// filler or opinion, and groups derived articles into families so that a
-// hundred copies of one report count as one independent source.
+// derives from another (copy, partial_copy, revision, rewrite, summary,
+// spun, translation), or is filler or opinion, and groups derived articles
+// into families so that a hundred copies of one report count as one
+// independent source. Each verdict also names the article's origin: its
+// source's for a copy, revision, rewrite, summary, spun copy or
+// translation, else the wire agency its byline, dateline or credit line
+// names, else its outlet (see OriginOf).
 //
 // Candidates come from MinHash signatures cut into LSH bands (word
 // 5-shingles for copies, content-word sets for rewrites and spun copies),
@@ -12,7 +16,14 @@
 // near, edited with word substitutions, paraphrased), and the shares of
 // words in each class decide the verdict, with the aligned passages and
 // the substitutions (and whether each pair shares a WordNet synset) as
-// evidence. With no source in the corpus, a spun copy shows as word pairs
+// evidence. Page furniture (date lines, bylines, share prompts,
+// subscription pleas) never counts as reused; the same host and URL path
+// is a revision; a source in another language is matched by its figures
+// and names (a translation). A spun copy shows as many plain one-word
+// substitutions spread over the aligned sentences, each keeping its part
+// of speech and reading worse against the background model than the
+// original (or sharing a WordNet synset): no one thesaurus is needed.
+// With no source in the corpus, a spun copy shows as word pairs
 // the background model has not seen although a synonym-swapped pair is
 // common ("White Home", "suppose tank"); filler and opinion are scored
 // from explainable measures (redundancy, information density, stock
