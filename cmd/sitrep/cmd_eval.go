@@ -321,20 +321,11 @@ func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, cor
 		return fmt.Errorf("eval threads: %w", err)
 	}
 	for _, sp := range splits {
-		if err := eval.ScoreThreads(gold, sp, lines, stored, independentOrigin).Write(env.stdout); err != nil {
+		if err := eval.ScoreThreads(gold, sp, lines, stored, (*news.Article).Origin).Write(env.stdout); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// independentOrigin is the origin the stories count as one independent
-// source: the article's provenance family.
-func independentOrigin(a *news.Article) string {
-	if a.Provenance != nil && a.Provenance.Family != "" {
-		return a.Provenance.Family
-	}
-	return a.ID
 }
 
 // cleanTextSteps are the stages (wiring.Stages) without extraction, for corpora

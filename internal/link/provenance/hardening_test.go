@@ -114,6 +114,7 @@ func TestOrigin(t *testing.T) {
 		{"dateline with place", news.Article{Outlet: "Daily Lamp", Text: "DOROVETS, Lisvania (AP) — Engineers restored power."}, "Associated Press"},
 		{"credit line", news.Article{Outlet: "Daily Lamp", Text: report + "\n— Associated Press"}, "Associated Press"},
 		{"with agency", news.Article{Outlet: "Daily Lamp", Text: report + "\n(with AFP)"}, "AFP"},
+		{"with agency after the last sentence", news.Article{Outlet: "Daily Lamp", Text: report + " With Reuters"}, "Reuters"},
 		{"byline", news.Article{Outlet: "Daily Lamp", Author: "Anna Kowal, Yonhap", Text: report}, "Yonhap"},
 		{"agency outlet", news.Article{Outlet: "Reuters", Text: report}, "Reuters"},
 		{"own report", news.Article{Outlet: "Daily Lamp", Text: report + "\nThe mayor told Reuters."}, "Daily Lamp"},

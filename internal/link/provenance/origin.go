@@ -56,9 +56,10 @@ var (
 	}()
 	// A dateline: "KYIV (Reuters) -", "WASHINGTON (AP) —", "Seoul (Yonhap) --".
 	datelineRe = regexp.MustCompile(`(?m)^[^\n]{0,80}?\(\s*` + agencyAlt + `(?:/[^)\n]{1,40})?\s*\)\s*[-–—:]`)
-	// A credit line closing the text: "— Associated Press", "(with AFP)",
-	// "With Reuters.", "Source: Xinhua".
-	creditRe = regexp.MustCompile(`(?:^\s*(?:[Ww]ith\s+)?|[-–—]+\s*(?:[Ww]ith\s+)?|\(\s*(?:[Ww]ith\s+)?|[Ss]ource:\s*)` + agencyAlt + `\s*\)?\.?\s*$`)
+	// A credit closing the text, on its own line or after the last
+	// sentence: "— Associated Press", "(with AFP)", "… ruins. With
+	// Reuters", "Source: Xinhua".
+	creditRe = regexp.MustCompile(`(?:^\s*(?:[Ww]ith\s+)?|[-–—]+\s*(?:[Ww]ith\s+)?|\(\s*(?:[Ww]ith\s+)?|[.!?]["”’]?\s+With\s+|[Ss]ource:\s*)` + agencyAlt + `\s*\)?\.?\s*$`)
 	// A byline naming an agency: "Reuters", "By Jane Doe, Associated
 	// Press", "AFP staff", "Jane Doe | AP".
 	bylineRe = regexp.MustCompile(`(?:^|[\s,|/(])` + agencyAlt + `(?:$|[\s,|/)])`)
