@@ -246,8 +246,9 @@ func writeSituation(w io.Writer, sit situation) {
 		if name == "" {
 			name = "all articles (no stories yet)"
 		}
-		fmt.Fprintf(w, "story %s: %d reports · %d outlets · %d independent origins (%d provenance families)\n",
-			name, len(st.Articles), st.Outlets, st.Origins, st.Independent)
+		fmt.Fprintf(w, "story %s: %s · %s · %s (%s)\n", name, counted(len(st.Articles), "report", "reports"),
+			counted(st.Outlets, "outlet", "outlets"), counted(st.Origins, "independent origin", "independent origins"),
+			counted(st.Independent, "provenance family", "provenance families"))
 		for _, a := range st.Articles {
 			fmt.Fprintf(w, "  [%s] %s  %s · %s · %s\n", a.Badge, a.ID, orDash(a.Outlet), readableTime(a.Published), truncate(orDash(a.Title), 70))
 		}
@@ -261,6 +262,14 @@ func writeSituation(w io.Writer, sit situation) {
 		writeLedger(w, st.Ledger, sit.Articles)
 		fmt.Fprintln(w)
 	}
+}
+
+// counted writes n with the singular or plural noun.
+func counted(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 // writeLedger prints ledger groups as a table, groups with more than
