@@ -1,15 +1,20 @@
 // Package ledger groups the figures of many articles by what they
 // measure, orders each group by time and says, for every later value,
-// whether it is an evolution of an earlier one (a different time, the same
-// speaker updating, an expectation beside a current count) or a
-// contradiction (different speakers, the same time window, incompatible
-// values). Each value counts its independent sources: the distinct
-// provenance families of the articles that carry it, so copies of one
-// report count once.
+// how it relates to the earlier ones: it agrees (bounds that overlap given
+// the hedges, or the same amount in another currency), it is an evolution
+// (a different time, the same speaker updating, an expectation beside a
+// current count), a part or an increment of another figure, or a
+// contradiction (the same measure and scope, different speakers, an
+// overlapping time frame, and values that cannot both hold). Each value
+// counts its independent sources: the distinct provenance families of the
+// articles that carry it, so copies of one report count once.
+//
+// Build makes the per-story ledger of a set of articles; Line makes the
+// ledger of one global measure from the figures the measure index keeps
+// (internal/link/measure); Relate and Pair judge two figures.
 package ledger
 
 import (
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,6 +34,16 @@ const (
 	// no publication date), so it cannot be told whether they speak of the
 	// same moment (a contradiction) or of different ones (an evolution).
 	RelUnknownTime = "unknown-time"
+	// RelPartOf: one figure is a part of the other ("300 of the
+	// 4,000", "including 40 children").
+	RelPartOf = "part_of"
+	// RelIncrement: the later figure is an addition to the earlier
+	// one ("a further €500m"); RelTotal: the later figure is the total
+	// an earlier increment adds to ("taking its total to €1.7bn").
+	RelIncrement = "increment"
+	RelTotal     = "total"
+	// RelUnrelated: the figures measure different things (Pair only).
+	RelUnrelated = "unrelated"
 )
 
 // Ledger is the figure ledger of a set of articles.
@@ -45,7 +60,10 @@ type Group struct {
 	// Measures lists every figure measure merged into the group.
 	Measures []string `json:"measures"`
 	// Unit is what is counted.
-	Unit    string  `json:"unit,omitempty"`
+	Unit string `json:"unit,omitempty"`
+	// Label is the measure in words (the first figure's Figure.Label),
+	// "" when the figure stage gave none.
+	Label   string  `json:"label,omitempty"`
 	Entries []Entry `json:"entries"`
 	// Contradictions counts entries marked contradiction.
 	Contradictions int `json:"contradictions"`
@@ -61,16 +79,32 @@ type Entry struct {
 	High   *float64 `json:"high,omitempty"`
 	Approx string   `json:"approx"`
 	Text   string   `json:"text"`
+	// Unit is the entry's unit (a conversion may state one amount in
+	// another currency than the group's).
+	Unit string `json:"unit,omitempty"`
+	// Scope is the figure's scope (news.Scope*), "" when unknown.
+	Scope string `json:"scope,omitempty"`
 	// Speaker is the canonical speaker or the outlet.
 	Speaker       string `json:"speaker"`
 	SpeakerEntity string `json:"speaker_entity,omitempty"`
 	Hedge         string `json:"hedge,omitempty"`
 	Time          string `json:"time,omitempty"`
-	// Article is the first article (in time order) stating the value, and
-	// Span the figure's evidence in it.
-	Article string    `json:"article"`
-	Outlet  string    `json:"outlet,omitempty"`
-	Span    news.Span `json:"span"`
+	// MeasureID is the ID of the global measure of the entry's figure
+	// (ID of Key), the page that shows it across stories.
+	MeasureID string `json:"measure_id,omitempty"`
+	// Article is the first article (in time order) stating the value,
+	// Figure the figure's index in its Figures, Whole the index there of
+	// the figure it is a part of or an increment to (nil for none), and
+	// Span the figure's evidence in it; Sentence is the sentence that
+	// states it.
+	Article   string    `json:"article"`
+	Figure    int       `json:"figure"`
+	Whole     *int      `json:"whole,omitempty"`
+	Outlet    string    `json:"outlet,omitempty"`
+	Published string    `json:"published,omitempty"`
+	Story     string    `json:"story,omitempty"`
+	Span      news.Span `json:"span"`
+	Sentence  string    `json:"sentence,omitempty"`
 	// Articles lists every article carrying the value; Families their
 	// distinct provenance families; Sources is len(Families).
 	Articles []string `json:"articles"`
@@ -83,9 +117,12 @@ type Entry struct {
 	Versus   int    `json:"versus"`
 }
 
+// item is one figure with what the ledger reads of its article.
 type item struct {
-	a *news.Article
-	f *news.Figure
+	a        *news.Article
+	f        *news.Figure
+	index    int
+	sentence string
 }
 
 // Build makes the ledger of articles. It reads each article's Figures,
@@ -93,12 +130,15 @@ type item struct {
 // find what a figure's people did and whose they are); it does not modify
 // them.
 //
-// Figures share a group when they are in the same story, their measure
-// nouns are equal after the ledger's head qualifier (headOf: "troop" and
-// "troop-deserted" stay apart), their owners (ownerOf: the state whose
-// troops or people are counted) do not differ, and their actor sets
-// overlap (a figure with no actors continues its article's previous group
-// on the same noun).
+// Figures with a structured measure (Figure.What set by the figure
+// stage) share a group when they are in the same story and their measure
+// keys (Key) are equal. Figures without one fall back on the measure
+// string: they share a group when they are in the same story, their
+// measure nouns are equal after the ledger's head qualifier (headOf:
+// "troop" and "troop-deserted" stay apart), their owners (ownerOf: the
+// state whose troops or people are counted) do not differ, and their
+// actor sets overlap (a figure with no actors continues its article's
+// previous group on the same noun).
 func Build(articles []*news.Article) *Ledger {
 	type bucket struct {
 		story, noun, owner string
@@ -111,10 +151,23 @@ func Build(articles []*news.Article) *Ledger {
 	fits := func(b *bucket, story, noun, owner string) bool {
 		return b.story == story && b.noun == noun && (b.owner == "" || owner == "" || b.owner == owner)
 	}
+	structured := map[[2]string]*bucket{}
 	for _, a := range articles {
 		last := map[string]*bucket{} // the bucket of the article's latest figure, by noun
 		for i := range a.Figures {
 			f := &a.Figures[i]
+			it := item{a: a, f: f, index: i, sentence: SentenceOf(a, f.Span)}
+			if f.What != "" {
+				k := [2]string{a.Story, Key(f)}
+				b := structured[k]
+				if b == nil {
+					b = &bucket{story: a.Story, key: k[1], measures: []string{f.Measure}}
+					structured[k] = b
+					buckets = append(buckets, b)
+				}
+				b.items = append(b.items, it)
+				continue
+			}
 			noun, actors := split(f.Measure)
 			if h := headOf(a, f); h != "" && !strings.Contains(noun, "-") {
 				noun += "-" + h
@@ -164,7 +217,7 @@ func Build(articles []*news.Article) *Ledger {
 			if !contains(into.measures, f.Measure) {
 				into.measures = append(into.measures, f.Measure)
 			}
-			into.items = append(into.items, item{a, f})
+			into.items = append(into.items, it)
 			last[noun] = into
 		}
 	}
@@ -347,7 +400,7 @@ func num(p *float64) string {
 
 func group(story string, measures []string, items []item) Group {
 	sort.SliceStable(items, func(i, j int) bool {
-		ti, tj := items[i].f.Time, items[j].f.Time
+		ti, tj := firstDate(items[i].f.Time), firstDate(items[j].f.Time)
 		if ti != tj {
 			return ti < tj
 		}
@@ -356,7 +409,11 @@ func group(story string, measures []string, items []item) Group {
 	g := Group{Story: story, Measure: measures[0], Measures: measures, Unit: items[0].f.Unit}
 	index := map[string]int{}
 	for _, it := range items {
-		k := key(it.f)
+		f := it.f
+		if g.Label == "" {
+			g.Label = f.Label
+		}
+		k := key(f)
 		fam := family(it.a)
 		if i, ok := index[k]; ok {
 			e := &g.Entries[i]
@@ -370,11 +427,19 @@ func group(story string, measures []string, items []item) Group {
 			continue
 		}
 		index[k] = len(g.Entries)
-		f := it.f
+		published := ""
+		if !it.a.Published.IsZero() {
+			published = it.a.Published.UTC().Format("2006-01-02")
+		}
+		measureID := ""
+		if k := Key(f); k != "" {
+			measureID = ID(k)
+		}
 		g.Entries = append(g.Entries, Entry{Value: f.Value, Low: f.Low, High: f.High, Approx: f.Approx, Text: f.Text,
-			Speaker: f.Speaker, SpeakerEntity: f.SpeakerEntity, Hedge: f.Hedge, Time: f.Time,
-			Article: it.a.ID, Outlet: it.a.Outlet, Span: f.Span, Articles: []string{it.a.ID},
-			Families: []string{fam}, Sources: 1, Versus: -1})
+			Unit: f.Unit, Scope: f.Scope, Speaker: f.Speaker, SpeakerEntity: f.SpeakerEntity, Hedge: f.Hedge, Time: f.Time,
+			MeasureID: measureID, Article: it.a.ID, Figure: it.index, Whole: f.Whole, Outlet: it.a.Outlet,
+			Published: published, Story: it.a.Story, Span: f.Span, Sentence: it.sentence,
+			Articles: []string{it.a.ID}, Families: []string{fam}, Sources: 1, Versus: -1})
 	}
 	for i := range g.Entries {
 		judge(&g, i)
@@ -388,9 +453,51 @@ func group(story string, measures []string, items []item) Group {
 	return g
 }
 
+// Line makes the ledger of one global measure from the figures the
+// measure index keeps for it (news.MeasureFigure, any order): its values
+// across every story and article, ordered by the time each figure refers
+// to, each with its speaker, its independent sources and its relation to
+// the earlier values.
+func Line(def news.MeasureDef, figs []news.MeasureFigure) Group {
+	if len(figs) == 0 {
+		return Group{Measure: def.Key, Measures: []string{def.Key}, Unit: def.Unit, Label: def.Label, Entries: []Entry{}}
+	}
+	arts := map[string]*news.Article{}
+	items := make([]item, 0, len(figs))
+	for i := range figs {
+		mf := &figs[i]
+		a := arts[mf.Article]
+		if a == nil {
+			a = &news.Article{ID: mf.Article, Story: mf.Story, Outlet: mf.Outlet, Published: mf.Published}
+			if mf.Family != "" {
+				a.Provenance = &news.Provenance{Family: mf.Family}
+			}
+			arts[mf.Article] = a
+		}
+		items = append(items, item{a: a, f: &mf.Figure, index: mf.Index, sentence: mf.Sentence})
+	}
+	// A stable input order (article, figure) keeps the ledger the same
+	// whatever order the store returns the rows in.
+	sort.SliceStable(items, func(i, j int) bool {
+		if items[i].a.ID != items[j].a.ID {
+			return items[i].a.ID < items[j].a.ID
+		}
+		return items[i].index < items[j].index
+	})
+	g := group("", []string{def.Key}, items)
+	if def.Label != "" {
+		g.Label = def.Label
+	}
+	if def.Unit != "" {
+		g.Unit = def.Unit
+	}
+	return g
+}
+
 // judge sets the relation of entry i to the earlier entries: a
 // contradiction with any earlier one wins, then an unknown-time
-// disagreement, then an evolution, then agreement.
+// disagreement, then a part or an increment, then an evolution, then
+// agreement.
 func judge(g *Group, i int) {
 	e := &g.Entries[i]
 	if i == 0 {
@@ -400,7 +507,7 @@ func judge(g *Group, i int) {
 	rel, versus := "", -1
 	for j := i - 1; j >= 0; j-- {
 		p := g.Entries[j]
-		r := relation(p, *e)
+		r := Relate(p, *e)
 		if r == RelContradiction {
 			rel, versus = r, j
 			break
@@ -420,83 +527,12 @@ func rank(r string) int {
 		return 1
 	case RelEvolution:
 		return 2
-	case RelUnknownTime:
+	case RelPartOf, RelIncrement, RelTotal:
 		return 3
-	case RelContradiction:
+	case RelUnknownTime:
 		return 4
+	case RelContradiction:
+		return 5
 	}
 	return 0
-}
-
-// relation judges a later entry e against an earlier entry p.
-func relation(p, e Entry) string {
-	compatible := overlap(p, e)
-	if compatible {
-		return RelAgrees
-	}
-	if strings.EqualFold(p.Speaker, e.Speaker) || expectation(p.Hedge) != expectation(e.Hedge) {
-		return RelEvolution
-	}
-	if p.Time == "" || e.Time == "" {
-		return RelUnknownTime
-	}
-	if !sameWindow(p.Time, e.Time) {
-		return RelEvolution
-	}
-	return RelContradiction
-}
-
-// expectation says whether a hedge makes a figure a projection.
-func expectation(h string) bool {
-	switch h {
-	case "expected", "could", "may", "might", "likely":
-		return true
-	}
-	return false
-}
-
-// sameWindow says whether two known ISO times fall in the same window:
-// equal, or one a prefix of the other (a month holding a day).
-func sameWindow(a, b string) bool {
-	if a == b {
-		return true
-	}
-	if strings.HasPrefix(a, b) || strings.HasPrefix(b, a) {
-		return true
-	}
-	return false
-}
-
-// bounds gives the interval a value covers: a range, a bound, or a point
-// widened by its approximation (10 % for "about", open for vague).
-func bounds(e Entry) (lo, hi float64) {
-	lo, hi = math.Inf(-1), math.Inf(1)
-	if e.Low != nil {
-		lo = *e.Low
-	}
-	if e.High != nil {
-		hi = *e.High
-	}
-	if e.Value != nil {
-		v := *e.Value
-		switch e.Approx {
-		case "exact":
-			lo, hi = v, v
-		case "about":
-			lo, hi = v*0.9, v*1.1
-		case "at_least", "more_than":
-			lo = v
-		case "at_most", "less_than", "up_to":
-			hi = v
-		default:
-			lo, hi = v*0.9, v*1.1
-		}
-	}
-	return lo, hi
-}
-
-func overlap(p, e Entry) bool {
-	plo, phi := bounds(p)
-	elo, ehi := bounds(e)
-	return plo <= ehi && elo <= phi
 }

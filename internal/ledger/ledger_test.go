@@ -106,3 +106,131 @@ func BenchmarkBuild(b *testing.B) {
 		Build(arts)
 	}
 }
+
+// sfig is a figure with a structured measure.
+func sfig(text string, v float64, approx, unit, key, scope, speaker, time string) news.Figure {
+	return news.Figure{Text: text, Value: fp(v), Approx: approx, Unit: unit, Measure: key, What: "x", Scope: scope,
+		Speaker: speaker, Time: time, Claim: -1}
+}
+
+func ip(i int) *int { return &i }
+
+func TestStructuredRelations(t *testing.T) {
+	part := sfig("300", 300, "at_least", "", "personnel|ab|wounded", news.ScopePart, "OUTLET", "2031-03-12")
+	part.Whole = ip(0)
+	inc := sfig("€500m", 5e8, "exact", "EUR", "money|ab|pledged", news.ScopeIncrement, "OUTLET", "2031-03-12")
+	inc.Whole = ip(1)
+	tests := []struct {
+		name     string
+		articles []*news.Article
+		want     []string // relation of each entry, in time order, over all groups
+	}{
+		{"at least 10,000 agrees with 11,000", []*news.Article{
+			art("a", "a", "", sfig("at least 10,000", 10000, "at_least", "", "personnel|kp|deployed", "total", "Pentagon", "2031-03-12")),
+			art("b", "b", "", sfig("11,000", 11000, "exact", "", "personnel|kp|deployed", "total", "Kyiv", "2031-03-12")),
+		}, []string{RelFirst, RelAgrees}},
+		{"up to 12,000 agrees with 3,000", []*news.Article{
+			art("a", "a", "", sfig("up to 12,000", 12000, "up_to", "", "personnel|kp|deployed", "total", "Kyiv", "2031-03-12")),
+			art("b", "b", "", sfig("3,000", 3000, "exact", "", "personnel|kp|deployed", "total", "Seoul", "2031-03-12")),
+		}, []string{RelFirst, RelAgrees}},
+		{"a conversion agrees", []*news.Article{
+			art("a", "a", "", sfig("$61bn", 61e9, "exact", "USD", "money|us|approved", "total", "OUTLET", "2031-03-12"),
+				sfig("£49bn", 49e9, "exact", "GBP", "money|us|approved", "total", "OUTLET", "2031-03-12")),
+		}, []string{RelFirst, RelAgrees}},
+		{"incompatible totals of two speakers the same month contradict", []*news.Article{
+			art("a", "a", "", sfig("3,000", 3000, "exact", "", "personnel|kp|deployed", "total", "Seoul", "2031-03")),
+			art("b", "b", "", sfig("12,000", 12000, "exact", "", "personnel|kp|deployed", "total", "Kyiv", "2031-03-01/2031-03-15")),
+		}, []string{RelFirst, RelContradiction}},
+		{"the same totals a month apart evolve", []*news.Article{
+			art("a", "a", "", sfig("3,000", 3000, "exact", "", "personnel|kp|deployed", "total", "Seoul", "2031-02")),
+			art("b", "b", "", sfig("12,000", 12000, "exact", "", "personnel|kp|deployed", "total", "Kyiv", "2031-03-12")),
+		}, []string{RelFirst, RelEvolution}},
+		{"two increments the same day are not a contradiction", []*news.Article{
+			art("a", "a", "", sfig("€500m", 5e8, "exact", "EUR", "money|ab|pledged|increment", "increment", "Berlin", "2031-03-12")),
+			art("b", "b", "", sfig("€200m", 2e8, "exact", "EUR", "money|ab|pledged|increment", "increment", "Paris", "2031-03-12")),
+		}, []string{RelFirst, RelEvolution}},
+		{"a part of the whole, one measure key", []*news.Article{
+			art("a", "a", "", sfig("4,000", 4000, "exact", "", "personnel|ab|wounded", "total", "OUTLET", "2031-03-12"), part),
+		}, []string{RelFirst, RelPartOf}},
+		{"an increment and its total", []*news.Article{
+			art("a", "a", "", sfig("€1.2bn", 1.2e9, "exact", "EUR", "money|ab|pledged", "total", "OUTLET", "2031-03-11"),
+				sfig("€1.7bn", 1.7e9, "exact", "EUR", "money|ab|pledged", "total", "OUTLET", "2031-03-12"), inc),
+		}, []string{RelFirst, RelEvolution, RelIncrement}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, g := range Build(tt.articles).Groups {
+				for _, e := range g.Entries {
+					got = append(got, e.Relation)
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("relations %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("relations %v, want %v", got, tt.want)
+					break
+				}
+			}
+		})
+	}
+}
+
+func TestPair(t *testing.T) {
+	whole := sfig("4,000", 4000, "exact", "", "personnel|ab|deployed", "total", "OUTLET", "2031-03-12")
+	part := sfig("300", 300, "at_least", "", "personnel|ab|wounded", news.ScopePart, "OUTLET", "2031-03-12")
+	part.Whole = ip(0)
+	a := art("a", "a", "s1", whole, part)
+	b := art("b", "b", "s2", sfig("5,000", 5000, "exact", "", "personnel|ab|deployed", "total", "Kyiv", "2031-03-12"),
+		sfig("€5m", 5e6, "exact", "EUR", "money|ab|pledged", "total", "Kyiv", "2031-03-12"))
+	for _, c := range []struct {
+		name string
+		i, j int
+		a, b *news.Article
+		want string
+	}{
+		{"part of its whole", 0, 1, a, a, RelPartOf},
+		{"whole of its part", 1, 0, a, a, RelPartOf},
+		{"other measure", 1, 1, a, b, RelUnrelated},
+		{"same measure across stories", 0, 0, a, b, RelContradiction},
+		{"money beside troops", 0, 1, a, b, RelUnrelated},
+	} {
+		if got := Pair(c.a, c.i, c.b, c.j); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestLine(t *testing.T) {
+	def := news.MeasureDef{ID: ID("personnel|kp|deployed"), Key: "personnel|kp|deployed", Label: "North Korean troops deployed"}
+	mf := func(article, story, family string, f news.Figure) news.MeasureFigure {
+		return news.MeasureFigure{Measure: def.ID, Article: article, Story: story, Family: family, Sentence: "s " + f.Text, Figure: f}
+	}
+	figs := []news.MeasureFigure{
+		mf("c", "s3", "c", sfig("15,000", 15000, "exact", "", def.Key, "total", "South Korea", "2031-09-01")),
+		mf("a", "s1", "a", sfig("3,000", 3000, "exact", "", def.Key, "total", "Kyiv", "2031-03-01")),
+		mf("b", "s2", "a", sfig("3,000", 3000, "exact", "", def.Key, "total", "Kyiv", "2031-03-01")),
+		mf("d", "s2", "d", sfig("10,000", 10000, "about", "", def.Key, "total", "Western officials", "2031-04-01")),
+	}
+	g := Line(def, figs)
+	var texts, rels []string
+	for _, e := range g.Entries {
+		texts = append(texts, e.Text+"/"+e.Speaker)
+		rels = append(rels, e.Relation)
+	}
+	want := []string{"3,000/Kyiv", "10,000/Western officials", "15,000/South Korea"}
+	if len(texts) != 3 || texts[0] != want[0] || texts[1] != want[1] || texts[2] != want[2] {
+		t.Fatalf("entries %v, want %v", texts, want)
+	}
+	if rels[1] != RelEvolution || rels[2] != RelEvolution {
+		t.Errorf("relations %v, want evolutions", rels)
+	}
+	if e := g.Entries[0]; e.Sources != 1 || len(e.Articles) != 2 || e.Sentence != "s 3,000" {
+		t.Errorf("copies of one report: %+v, want 2 articles, 1 source and the sentence", e)
+	}
+	if g.Label != def.Label || g.Entries[0].MeasureID != def.ID {
+		t.Errorf("label %q measure %q", g.Label, g.Entries[0].MeasureID)
+	}
+}

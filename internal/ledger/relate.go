@@ -1,0 +1,233 @@
+package ledger
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"math"
+	"sort"
+	"strings"
+
+	"sitrep/internal/news"
+)
+
+// Key is the global measure key of a figure: its Measure, which the
+// figure stage builds from the structured fields (what is counted, whose,
+// its fate, place and scope). "" means the figure has no measure.
+func Key(f *news.Figure) string { return f.Measure }
+
+// ID is the ID of the global measure with key k: the first 16 hex digits
+// of its SHA-256, so every store and every run names a measure alike.
+func ID(k string) string {
+	sum := sha256.Sum256([]byte(k))
+	return hex.EncodeToString(sum[:8])
+}
+
+// SentenceOf returns the text of the sentence of a holding span (the
+// span's own text when the article has no sentence layer there).
+func SentenceOf(a *news.Article, sp news.Span) string {
+	ss := a.Sentences
+	k := sort.Search(len(ss), func(i int) bool { return ss[i].End > sp.Start })
+	if k < len(ss) && ss[k].Start <= sp.Start && ss[k].End <= len(a.Text) {
+		return strings.TrimSpace(a.Text[ss[k].Start:ss[k].End])
+	}
+	if sp.Start >= 0 && sp.End <= len(a.Text) && sp.Start <= sp.End {
+		return a.Text[sp.Start:sp.End]
+	}
+	return ""
+}
+
+// Relate judges a later entry e against an earlier entry p of the same
+// group (the same measure key):
+//
+//   - a part or an increment of the other (Figure.Whole in one article,
+//     or a part-scoped figure beside a total of the same thing) is
+//     RelPartOf, RelIncrement or RelTotal, never a contradiction;
+//   - values whose bounds overlap given their hedges ("at least 10,000"
+//     and "11,000"; "up to 12,000" and "3,000"), or one amount in two
+//     currencies, agree;
+//   - otherwise it is an evolution when the speaker is the same (an
+//     update), when one is an expectation and the other not, when the
+//     scope is not a total (two increments, rates or shares at other
+//     moments), or when the time frames do not overlap; unknown-time
+//     when either has no time; and a contradiction only when none of
+//     these holds.
+func Relate(p, e Entry) string {
+	if r := whole(p, e); r != "" {
+		return r
+	}
+	if p.Unit != e.Unit && (p.Unit == "percent" || e.Unit == "percent") {
+		return RelEvolution // a share beside a count: nothing to compare
+	}
+	if compatible(p, e) {
+		return RelAgrees
+	}
+	if strings.EqualFold(p.Speaker, e.Speaker) || expectation(p.Hedge) != expectation(e.Hedge) {
+		return RelEvolution
+	}
+	if !total(p.Scope) || !total(e.Scope) || p.Scope != e.Scope {
+		return RelEvolution
+	}
+	if p.Time == "" || e.Time == "" {
+		return RelUnknownTime
+	}
+	if !sameWindow(p.Time, e.Time) {
+		return RelEvolution
+	}
+	return RelContradiction
+}
+
+// Pair judges two figures anywhere: the relation of figure j of b to
+// figure i of a. Figures of different measures are part_of, increment or
+// total when one is the Whole of the other, else unrelated; figures of
+// one measure are judged by Relate.
+func Pair(a *news.Article, i int, b *news.Article, j int) string {
+	p, e := entryOf(a, i), entryOf(b, j)
+	if r := whole(p, e); r != "" {
+		return r
+	}
+	if k := Key(&a.Figures[i]); k == "" || k != Key(&b.Figures[j]) {
+		return RelUnrelated
+	}
+	return Relate(p, e)
+}
+
+// entryOf is the entry of figure i of a alone.
+func entryOf(a *news.Article, i int) Entry {
+	f := &a.Figures[i]
+	return Entry{Value: f.Value, Low: f.Low, High: f.High, Approx: f.Approx, Text: f.Text, Unit: f.Unit, Scope: f.Scope,
+		Speaker: f.Speaker, Hedge: f.Hedge, Time: f.Time, Article: a.ID, Figure: i, Whole: f.Whole, Span: f.Span, Versus: -1}
+}
+
+// whole says whether one entry is a part of or an increment to the other
+// (Figure.Whole points from the part or increment to the larger figure in
+// the same article): RelPartOf, RelIncrement when e adds to p, RelTotal
+// when p adds to e; "" when neither is.
+func whole(p, e Entry) string {
+	if p.Article != e.Article {
+		return ""
+	}
+	switch {
+	case e.Whole != nil && *e.Whole == p.Figure:
+		if e.Scope == news.ScopeIncrement {
+			return RelIncrement
+		}
+		return RelPartOf
+	case p.Whole != nil && *p.Whole == e.Figure:
+		if p.Scope == news.ScopeIncrement {
+			return RelTotal
+		}
+		return RelPartOf
+	}
+	return ""
+}
+
+// total says whether a scope is a total (or not stated).
+func total(scope string) bool { return scope == "" || scope == news.ScopeTotal }
+
+// compatible says whether two entries can both hold: their bounds
+// overlap, or they state an amount in two currencies (a conversion).
+func compatible(p, e Entry) bool {
+	if p.Unit != e.Unit && currency(p.Unit) && currency(e.Unit) {
+		return true
+	}
+	return overlap(p, e)
+}
+
+// currency says whether a unit is an ISO 4217 code.
+func currency(u string) bool {
+	if len(u) != 3 {
+		return false
+	}
+	for i := range 3 {
+		if u[i] < 'A' || u[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// expectation says whether a hedge makes a figure a projection.
+func expectation(h string) bool {
+	switch h {
+	case "expected", "could", "may", "might", "likely", "planned", "forecast":
+		return true
+	}
+	return false
+}
+
+// sameWindow says whether two ISO times (dates, months, years or
+// intervals "a/b") overlap: a month holds its days, a year its months.
+func sameWindow(a, b string) bool {
+	alo, ahi, ok1 := window(a)
+	blo, bhi, ok2 := window(b)
+	if !ok1 || !ok2 {
+		return a == b
+	}
+	return alo <= bhi && blo <= ahi
+}
+
+// window is the range of ISO date texts a time covers: a point covers
+// every text it prefixes; an interval runs from its start to every text
+// its end prefixes. Durations ("P3Y") cover nothing.
+func window(t string) (lo, hi string, ok bool) {
+	if t == "" || t[0] == 'P' {
+		return "", "", false
+	}
+	lo, end, isInterval := strings.Cut(t, "/")
+	if !isInterval {
+		end = lo
+	}
+	if lo == "" || end == "" || end[0] == 'P' {
+		return "", "", false
+	}
+	return lo, end + "\xff", true
+}
+
+// firstDate returns the first date of an ISO 8601 value or interval.
+func firstDate(v string) string {
+	v, _, _ = strings.Cut(v, "/")
+	return v
+}
+
+// bounds gives the interval a value covers: a range, a bound ("at least",
+// "more than" open above; "up to", "as many as", "at most" from zero), or
+// a point widened by its approximation (10 % for "about"; open for a
+// vague count).
+func bounds(e Entry) (lo, hi float64) {
+	lo, hi = math.Inf(-1), math.Inf(1)
+	if e.Low != nil {
+		lo = *e.Low
+	}
+	if e.High != nil {
+		hi = *e.High
+	}
+	if e.Value != nil {
+		v := *e.Value
+		switch e.Approx {
+		case "exact":
+			lo, hi = v, v
+		case "about":
+			lo, hi = v*0.9, v*1.1
+		case "at_least", "more_than":
+			lo = v
+		case "at_most", "less_than", "up_to":
+			lo, hi = 0, v
+		case "range":
+			if e.Low == nil {
+				lo = v
+			}
+			if e.High == nil {
+				hi = v
+			}
+		default:
+			lo, hi = v*0.9, v*1.1
+		}
+	}
+	return lo, hi
+}
+
+func overlap(p, e Entry) bool {
+	plo, phi := bounds(p)
+	elo, ehi := bounds(e)
+	return plo <= ehi && elo <= phi
+}

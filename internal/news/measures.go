@@ -1,0 +1,65 @@
+package news
+
+import "time"
+
+// The global measure index (internal/link/measure) keeps every figure of
+// every stored article under the measure it reports, across stories.
+// These are the records the step and the stores exchange.
+
+// MeasureFigure is one figure as the measure index keeps it: the figure
+// itself with the facts about its article that the ledger reads (story,
+// provenance family, outlet, publication time) and the sentence that
+// states it.
+type MeasureFigure struct {
+	// Measure is the ID of the figure's global measure.
+	Measure string `json:"measure"`
+	// Article is the article's ID; Index the figure's index in its
+	// Figures.
+	Article   string    `json:"article"`
+	Index     int       `json:"index"`
+	Story     string    `json:"story,omitempty"`
+	Family    string    `json:"family,omitempty"`
+	Outlet    string    `json:"outlet,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	// Sentence is the text of the sentence stating the figure.
+	Sentence string `json:"sentence,omitempty"`
+	Figure   Figure `json:"figure"`
+}
+
+// MeasureDef is a global measure: its ID (derived from its key), its key
+// (Figure.Measure) and what a reader is shown of it.
+type MeasureDef struct {
+	ID    string `json:"id"`
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Unit  string `json:"unit,omitempty"`
+}
+
+// MeasureRecord is what the measure step stores for one article: its
+// figures, each under its measure, and the measures they report. It
+// replaces whatever was stored for the article before.
+type MeasureRecord struct {
+	Article  string
+	Measures []MeasureDef
+	Figures  []MeasureFigure
+}
+
+// MeasureSummary is one global measure in a listing: its definition and
+// counts over every stored figure that reports it. First and Last are the
+// first dates of the times its figures refer to ("" when none has one).
+type MeasureSummary struct {
+	MeasureDef
+	Figures  int    `json:"figures"`
+	Articles int    `json:"articles"`
+	Stories  int    `json:"stories"`
+	Speakers int    `json:"speakers"`
+	First    string `json:"first,omitempty"`
+	Last     string `json:"last,omitempty"`
+}
+
+// MeasurePage is one page of measures and the cursor of the next ("" at
+// the end).
+type MeasurePage struct {
+	Measures []MeasureSummary `json:"measures"`
+	Next     string           `json:"next,omitempty"`
+}
