@@ -57,9 +57,17 @@ type MeasureSummary struct {
 	Last     string `json:"last,omitempty"`
 }
 
-// MeasurePage is one page of measures and the cursor of the next ("" at
-// the end).
+// MeasurePage is one page of measures and where the next page starts
+// (nil at the end).
 type MeasurePage struct {
 	Measures []MeasureSummary `json:"measures"`
-	Next     string           `json:"next,omitempty"`
+	Next     *MeasureCursor   `json:"next,omitempty"`
+}
+
+// MeasureCursor is a place in the list of measures (most articles first,
+// then by ID): the measures after the one with ID and Articles. The zero
+// value is the start.
+type MeasureCursor struct {
+	Articles int    `json:"articles"`
+	ID       string `json:"id"`
 }

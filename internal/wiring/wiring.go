@@ -20,6 +20,7 @@ import (
 	"sitrep/internal/extract"
 	"sitrep/internal/link"
 	linkentity "sitrep/internal/link/entity"
+	"sitrep/internal/link/measure"
 	"sitrep/internal/link/provenance"
 	"sitrep/internal/link/story"
 	"sitrep/internal/pipeline"
@@ -59,6 +60,10 @@ func Links(s store.Store) ([]link.Named, error) {
 	if !ok {
 		return nil, fmt.Errorf("store %T has no story index", s)
 	}
+	ms, ok := s.(measure.Store)
+	if !ok {
+		return nil, fmt.Errorf("store %T has no measure index", s)
+	}
 	prov, err := provenance.New(ps, nil, provenance.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("provenance: %w", err)
@@ -67,5 +72,6 @@ func Links(s store.Store) ([]link.Named, error) {
 		{Name: "provenance", Step: prov},
 		{Name: "entity", Step: linkentity.New(es)},
 		{Name: "story", Step: story.New(ss, story.Options{})},
+		{Name: "measure", Step: measure.New(ms)},
 	}, nil
 }

@@ -1,0 +1,11 @@
+package postgres
+
+import (
+	"testing"
+
+	"sitrep/internal/link/measure/measuretest"
+)
+
+func TestMeasureIndex(t *testing.T) {
+	measuretest.Run(t, openTestStore(t))
+}

@@ -1,0 +1,171 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"sitrep/internal/link/measure"
+	"sitrep/internal/news"
+	"sitrep/internal/store"
+)
+
+// The global measure index (link/measure's Index and Lister): see the
+// migrations 0007_measures.sql. A figure's time is the first date of the
+// time it refers to ('' when none), text in both dialects, so both order
+// a measure's figures alike.
+
+// PendingMeasures returns up to n queued article IDs, earliest published
+// first, undated last.
+func (s *Store) PendingMeasures(ctx context.Context, n int) ([]string, error) {
+	out, err := s.strings(ctx, s.w, `SELECT a.id FROM measure_queue q JOIN articles a ON a.seq = q.seq
+		ORDER BY `+s.d.QueueOrder+` LIMIT ?`, n)
+	if err != nil {
+		return nil, fmt.Errorf("measures pending: %w", err)
+	}
+	return out, nil
+}
+
+// RecordMeasures stores an article's figures under their measures,
+// recounts the measures they touch and takes the article off the queue,
+// in one transaction; an article no longer queued is left as it is.
+func (s *Store) RecordMeasures(ctx context.Context, rec news.MeasureRecord) error {
+	fail := func(err error) error { return fmt.Errorf("record measures %s: %w", rec.Article, err) }
+	docs := make([]string, len(rec.Figures))
+	for i, f := range rec.Figures {
+		b, err := json.Marshal(f)
+		if err != nil {
+			return fail(err)
+		}
+		docs[i] = string(b)
+	}
+	err := s.recordArticle(ctx, rec.Article, func(tx *sql.Tx, seq int64) error {
+		res, err := s.exec(ctx, tx, `DELETE FROM measure_queue WHERE seq = ?`, seq)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		// The measures the article reported before (a re-queued
+		// article) are recounted too.
+		touched, err := s.strings(ctx, tx, `SELECT DISTINCT measure FROM measure_figures WHERE seq = ?`, seq)
+		if err != nil {
+			return err
+		}
+		if _, err := s.exec(ctx, tx, `DELETE FROM measure_figures WHERE seq = ?`, seq); err != nil {
+			return err
+		}
+		// Sorted, distinct IDs keep concurrent writers from deadlocking
+		// on row locks.
+		defs := slices.Clone(rec.Measures)
+		slices.SortFunc(defs, func(a, b news.MeasureDef) int { return strings.Compare(a.ID, b.ID) })
+		defs = slices.CompactFunc(defs, func(a, b news.MeasureDef) bool { return a.ID == b.ID })
+		err = chunks(defs, func(part []news.MeasureDef) error {
+			args := make([]any, 0, 4*len(part))
+			for _, d := range part {
+				args = append(args, d.ID, d.Key, d.Label, d.Unit)
+			}
+			_, err := s.exec(ctx, tx, `INSERT INTO measures (id, key, label, unit) VALUES `+
+				tuples(len(part), "(?, ?, ?, ?)")+` ON CONFLICT (id) DO NOTHING`, args...)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		for i, f := range rec.Figures {
+			t, _, _ := strings.Cut(f.Figure.Time, "/")
+			if _, err := s.exec(ctx, tx, `INSERT INTO measure_figures (seq, idx, measure, story, speaker, time, doc)
+				VALUES (?, ?, ?, ?, ?, ?, ?)`, seq, f.Index, f.Measure, f.Story, strings.ToLower(f.Figure.Speaker), t, docs[i]); err != nil {
+				return err
+			}
+			touched = append(touched, f.Measure)
+		}
+		slices.Sort(touched)
+		touched = slices.Compact(touched)
+		return chunks(touched, func(part []string) error {
+			cond, args := in(s.d, "id", part)
+			_, err := s.exec(ctx, tx, `UPDATE measures SET
+				figures = (SELECT COUNT(*) FROM measure_figures f WHERE f.measure = measures.id),
+				articles = (SELECT COUNT(DISTINCT f.seq) FROM measure_figures f WHERE f.measure = measures.id),
+				stories = (SELECT COUNT(DISTINCT NULLIF(f.story, '')) FROM measure_figures f WHERE f.measure = measures.id),
+				speakers = (SELECT COUNT(DISTINCT f.speaker) FROM measure_figures f WHERE f.measure = measures.id),
+				first_time = COALESCE((SELECT MIN(f.time) FROM measure_figures f WHERE f.measure = measures.id AND f.time <> ''), ''),
+				last_time = COALESCE((SELECT MAX(f.time) FROM measure_figures f WHERE f.measure = measures.id), '')
+				WHERE `+cond, args...)
+			return err
+		})
+	})
+	if err != nil {
+		return fail(err)
+	}
+	return nil
+}
+
+const measureCols = `id, key, label, unit, figures, articles, stories, speakers, first_time, last_time`
+
+func scanMeasure(sc interface{ Scan(...any) error }) (news.MeasureSummary, error) {
+	var m news.MeasureSummary
+	err := sc.Scan(&m.ID, &m.Key, &m.Label, &m.Unit, &m.Figures, &m.Articles, &m.Stories, &m.Speakers, &m.First, &m.Last)
+	return m, err
+}
+
+// Measures lists measures, most articles first, then by ID, after the
+// cursor.
+func (s *Store) Measures(ctx context.Context, after news.MeasureCursor, limit int) (news.MeasurePage, error) {
+	limit = pageLimit(limit)
+	where, args := "", []any{}
+	if after.ID != "" {
+		where, args = `WHERE articles < ? OR (articles = ? AND id > ?)`, []any{after.Articles, after.Articles, after.ID}
+	}
+	rows, err := s.query(ctx, s.r, `SELECT `+measureCols+` FROM measures `+where+
+		` ORDER BY articles DESC, id LIMIT ?`, append(args, limit+1)...)
+	if err != nil {
+		return news.MeasurePage{}, fmt.Errorf("measures: %w", err)
+	}
+	defer rows.Close()
+	page := news.MeasurePage{Measures: []news.MeasureSummary{}}
+	for rows.Next() {
+		m, err := scanMeasure(rows)
+		if err != nil {
+			return news.MeasurePage{}, fmt.Errorf("measures: %w", err)
+		}
+		page.Measures = append(page.Measures, m)
+	}
+	if err := rows.Err(); err != nil {
+		return news.MeasurePage{}, fmt.Errorf("measures: %w", err)
+	}
+	if len(page.Measures) > limit {
+		page.Measures = page.Measures[:limit]
+		last := page.Measures[limit-1]
+		page.Next = &news.MeasureCursor{Articles: last.Articles, ID: last.ID}
+	}
+	return page, nil
+}
+
+// Measure returns one measure and its figures (at most
+// measure.MaxFigures) in the order of the times they refer to.
+func (s *Store) Measure(ctx context.Context, id string) (news.MeasureSummary, []news.MeasureFigure, error) {
+	m, err := scanMeasure(s.queryRow(ctx, s.r, `SELECT `+measureCols+` FROM measures WHERE id = ?`, id))
+	if noRows(err) {
+		return m, nil, fmt.Errorf("measure %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return m, nil, fmt.Errorf("measure %s: %w", id, err)
+	}
+	docs, err := s.strings(ctx, s.r, `SELECT doc FROM measure_figures WHERE measure = ?
+		ORDER BY time, seq, idx LIMIT ?`, id, measure.MaxFigures)
+	if err != nil {
+		return m, nil, fmt.Errorf("measure %s: %w", id, err)
+	}
+	figs := make([]news.MeasureFigure, len(docs))
+	for i, d := range docs {
+		if err := json.Unmarshal([]byte(d), &figs[i]); err != nil {
+			return m, nil, fmt.Errorf("measure %s: figure %d: %w", id, i, err)
+		}
+	}
+	return m, figs, nil
+}
