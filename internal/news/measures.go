@@ -47,15 +47,22 @@ type MeasureRecord struct {
 // MeasureSummary is one global measure in a listing: its definition and
 // counts over every stored figure that reports it. First and Last are the
 // first dates of the times its figures refer to ("" when none has one).
+// Values and SpeakerNames show the first MaxMeasureListed distinct values
+// (as written) and speakers, in the order of the figures' times.
 type MeasureSummary struct {
 	MeasureDef
-	Figures  int    `json:"figures"`
-	Articles int    `json:"articles"`
-	Stories  int    `json:"stories"`
-	Speakers int    `json:"speakers"`
-	First    string `json:"first,omitempty"`
-	Last     string `json:"last,omitempty"`
+	Figures      int      `json:"figures"`
+	Articles     int      `json:"articles"`
+	Stories      int      `json:"stories"`
+	Speakers     int      `json:"speakers"`
+	First        string   `json:"first,omitempty"`
+	Last         string   `json:"last,omitempty"`
+	Values       []string `json:"values"`
+	SpeakerNames []string `json:"speaker_names"`
 }
+
+// MaxMeasureListed bounds MeasureSummary.Values and SpeakerNames.
+const MaxMeasureListed = 8
 
 // MeasurePage is one page of measures and where the next page starts
 // (nil at the end).

@@ -78,26 +78,35 @@ func (s *Store) RecordMeasures(ctx context.Context, rec news.MeasureRecord) erro
 		}
 		for i, f := range rec.Figures {
 			t, _, _ := strings.Cut(f.Figure.Time, "/")
-			if _, err := s.exec(ctx, tx, `INSERT INTO measure_figures (seq, idx, measure, story, speaker, time, doc)
-				VALUES (?, ?, ?, ?, ?, ?, ?)`, seq, f.Index, f.Measure, f.Story, strings.ToLower(f.Figure.Speaker), t, docs[i]); err != nil {
+			if _, err := s.exec(ctx, tx, `INSERT INTO measure_figures (seq, idx, measure, story, speaker, text, time, doc)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, seq, f.Index, f.Measure, f.Story, f.Figure.Speaker, f.Figure.Text, t, docs[i]); err != nil {
 				return err
 			}
 			touched = append(touched, f.Measure)
 		}
 		slices.Sort(touched)
 		touched = slices.Compact(touched)
-		return chunks(touched, func(part []string) error {
+		err = chunks(touched, func(part []string) error {
 			cond, args := in(s.d, "id", part)
 			_, err := s.exec(ctx, tx, `UPDATE measures SET
 				figures = (SELECT COUNT(*) FROM measure_figures f WHERE f.measure = measures.id),
 				articles = (SELECT COUNT(DISTINCT f.seq) FROM measure_figures f WHERE f.measure = measures.id),
 				stories = (SELECT COUNT(DISTINCT NULLIF(f.story, '')) FROM measure_figures f WHERE f.measure = measures.id),
-				speakers = (SELECT COUNT(DISTINCT f.speaker) FROM measure_figures f WHERE f.measure = measures.id),
+				speakers = (SELECT COUNT(DISTINCT LOWER(f.speaker)) FROM measure_figures f WHERE f.measure = measures.id),
 				first_time = COALESCE((SELECT MIN(f.time) FROM measure_figures f WHERE f.measure = measures.id AND f.time <> ''), ''),
 				last_time = COALESCE((SELECT MAX(f.time) FROM measure_figures f WHERE f.measure = measures.id), '')
 				WHERE `+cond, args...)
 			return err
 		})
+		if err != nil {
+			return err
+		}
+		for _, id := range touched {
+			if err := s.relist(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return fail(err)
@@ -105,12 +114,57 @@ func (s *Store) RecordMeasures(ctx context.Context, rec news.MeasureRecord) erro
 	return nil
 }
 
-const measureCols = `id, key, label, unit, figures, articles, stories, speakers, first_time, last_time`
+// listed is the JSON of measures.listed.
+type listed struct {
+	Values   []string `json:"values"`
+	Speakers []string `json:"speakers"`
+}
+
+// relist stores the first distinct values and speakers of measure id,
+// in the order of its figures' times.
+func (s *Store) relist(ctx context.Context, tx *sql.Tx, id string) error {
+	var l listed
+	var err error
+	l.Values, err = s.strings(ctx, tx, `SELECT text FROM measure_figures WHERE measure = ?
+		GROUP BY text ORDER BY MIN(time), MIN(seq), text LIMIT ?`, id, news.MaxMeasureListed)
+	if err != nil {
+		return err
+	}
+	l.Speakers, err = s.strings(ctx, tx, `SELECT MIN(speaker) FROM measure_figures WHERE measure = ?
+		GROUP BY LOWER(speaker) ORDER BY MIN(time), MIN(seq), LOWER(speaker) LIMIT ?`, id, news.MaxMeasureListed)
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(l)
+	if err != nil {
+		return err
+	}
+	_, err = s.exec(ctx, tx, `UPDATE measures SET listed = ? WHERE id = ?`, string(b), id)
+	return err
+}
+
+const measureCols = `id, key, label, unit, figures, articles, stories, speakers, first_time, last_time, listed`
 
 func scanMeasure(sc interface{ Scan(...any) error }) (news.MeasureSummary, error) {
-	var m news.MeasureSummary
-	err := sc.Scan(&m.ID, &m.Key, &m.Label, &m.Unit, &m.Figures, &m.Articles, &m.Stories, &m.Speakers, &m.First, &m.Last)
-	return m, err
+	var (
+		m news.MeasureSummary
+		j string
+		l listed
+	)
+	if err := sc.Scan(&m.ID, &m.Key, &m.Label, &m.Unit, &m.Figures, &m.Articles, &m.Stories, &m.Speakers, &m.First, &m.Last, &j); err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal([]byte(j), &l); err != nil {
+		return m, fmt.Errorf("measure %s: listed: %w", m.ID, err)
+	}
+	m.Values, m.SpeakerNames = l.Values, l.Speakers
+	if m.Values == nil {
+		m.Values = []string{}
+	}
+	if m.SpeakerNames == nil {
+		m.SpeakerNames = []string{}
+	}
+	return m, nil
 }
 
 // Measures lists measures, most articles first, then by ID, after the

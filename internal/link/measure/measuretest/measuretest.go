@@ -85,9 +85,9 @@ func Run(t *testing.T, s Store) {
 	tid, mid := ledger.ID(troops), ledger.ID(money)
 	want := []news.MeasureSummary{
 		{MeasureDef: news.MeasureDef{ID: tid, Key: troops, Label: "Kazhar troops deployed"}, Figures: 3, Articles: 3, Stories: 2, Speakers: 2,
-			First: "2031-03-01", Last: "2031-03-20"},
+			First: "2031-03-01", Last: "2031-03-20", Values: []string{"4,000", "3,000", "5,000"}, SpeakerNames: []string{"Kazhar MoD", "Korinsky"}},
 		{MeasureDef: news.MeasureDef{ID: mid, Key: money, Label: "Kazhar troops deployed"}, Figures: 1, Articles: 1, Stories: 1, Speakers: 1,
-			First: "2031-03-20", Last: "2031-03-20"},
+			First: "2031-03-20", Last: "2031-03-20", Values: []string{"$2m"}, SpeakerNames: []string{"Korinsky"}},
 	}
 	if !reflect.DeepEqual(page.Measures, want) || page.Next != nil {
 		t.Errorf("measures = %+v next %v,\nwant %+v", page.Measures, page.Next, want)

@@ -2,10 +2,11 @@
 -- store. measure_queue holds the articles the measure step has not indexed
 -- yet, in publication order (undated last); a trigger queues every new
 -- article. measures keeps each global measure (ID, key, label, unit) and
--- counts over its figures, recounted when an article's figures are
--- recorded; its IDs and figure dates are text compared byte-wise (COLLATE
--- "C"), so both stores list and order alike. measure_figures keeps every
--- indexed figure under its measure, with the whole record as JSON text.
+-- counts over its figures (and, in listed, JSON of its first distinct
+-- values and speakers), recounted when an article's figures are recorded.
+-- IDs and figure dates are text compared byte-wise (COLLATE "C"), so both
+-- stores list and order alike. measure_figures keeps every indexed figure
+-- under its measure, with the whole record as JSON text.
 
 CREATE TABLE measure_queue (
     seq       BIGINT PRIMARY KEY REFERENCES articles (seq) ON DELETE CASCADE,
@@ -35,7 +36,8 @@ CREATE TABLE measures (
     stories    INTEGER NOT NULL DEFAULT 0,
     speakers   INTEGER NOT NULL DEFAULT 0,
     first_time TEXT COLLATE "C" NOT NULL DEFAULT '',
-    last_time  TEXT COLLATE "C" NOT NULL DEFAULT ''
+    last_time  TEXT COLLATE "C" NOT NULL DEFAULT '',
+    listed     TEXT    NOT NULL DEFAULT '{}'
 );
 CREATE INDEX measures_order ON measures (articles DESC, id);
 
@@ -44,7 +46,8 @@ CREATE TABLE measure_figures (
     idx     INTEGER NOT NULL,
     measure TEXT COLLATE "C" NOT NULL,
     story   TEXT    NOT NULL,
-    speaker TEXT COLLATE "C" NOT NULL,
+    speaker TEXT    NOT NULL,
+    text    TEXT    NOT NULL,
     time    TEXT COLLATE "C" NOT NULL,
     doc     TEXT    NOT NULL,
     PRIMARY KEY (seq, idx)

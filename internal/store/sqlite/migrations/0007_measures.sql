@@ -4,11 +4,12 @@
 -- in publication order (undated last); a trigger queues every new article.
 -- measures keeps each global measure: its ID (ledger.ID of its key), key,
 -- label and unit, and counts over its figures (figures, articles, stories,
--- speakers, first and last figure dates, '' when none), recounted when an
--- article's figures are recorded. measure_figures keeps every indexed
--- figure (article seq and figure index) under its measure, with its story,
--- lower-case speaker and the first date of its time as columns and the
--- whole record (news.MeasureFigure) as JSON.
+-- speakers, first and last figure dates, '' when none; listed: JSON of the
+-- first distinct values and speakers), recounted when an article's
+-- figures are recorded. measure_figures keeps every indexed figure
+-- (article seq and figure index) under its measure, with its story,
+-- speaker, value as written and the first date of its time as columns
+-- and the whole record (news.MeasureFigure) as JSON.
 
 CREATE TABLE measure_queue (
     seq       INTEGER PRIMARY KEY REFERENCES articles (seq) ON DELETE CASCADE,
@@ -35,7 +36,8 @@ CREATE TABLE measures (
     stories    INTEGER NOT NULL DEFAULT 0,
     speakers   INTEGER NOT NULL DEFAULT 0,
     first_time TEXT    NOT NULL DEFAULT '',
-    last_time  TEXT    NOT NULL DEFAULT ''
+    last_time  TEXT    NOT NULL DEFAULT '',
+    listed     TEXT    NOT NULL DEFAULT '{}'
 );
 CREATE INDEX measures_order ON measures (articles DESC, id);
 
@@ -45,6 +47,7 @@ CREATE TABLE measure_figures (
     measure TEXT    NOT NULL,
     story   TEXT    NOT NULL,
     speaker TEXT    NOT NULL,
+    text    TEXT    NOT NULL,
     time    TEXT    NOT NULL,
     doc     TEXT    NOT NULL,
     PRIMARY KEY (seq, idx)
