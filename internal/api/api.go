@@ -174,6 +174,8 @@ func New(cat *readmodel.Catalog, opts Options) *Server {
 	get("/api/v1/stories/{id}", s.story)
 	get("/api/v1/figures", s.figures)
 	get("/api/v1/events", s.events)
+	get("/api/v1/measures", s.measures)
+	get("/api/v1/measures/{id}", s.measure)
 	s.mux.HandleFunc("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(OpenAPI)

@@ -14,10 +14,25 @@ type FigureRow struct {
 	Article   string `json:"article"`
 	Outlet    string `json:"outlet,omitempty"`
 	Published string `json:"published,omitempty"`
-	// Sources and Relation are set in a ledger: the value's independent
-	// sources, and how it relates to earlier values (internal/ledger).
+	// MeasureID is the figure's global measure (the /measures/{id}
+	// page), "" when it has no measure key.
+	MeasureID string `json:"measure_id,omitempty"`
+	// Sources, Relation and Sentence are set in a ledger: the value's
+	// independent sources, how it relates to earlier values
+	// (internal/ledger), and the sentence stating it.
 	Sources  int    `json:"sources,omitempty"`
 	Relation string `json:"relation,omitempty"`
+	Sentence string `json:"sentence,omitempty"`
+	// Story is the story of the figure's article (in a global measure).
+	Story string `json:"story,omitempty"`
+}
+
+// measureID is the global measure ID of a figure ("" for none).
+func measureID(f *news.Figure) string {
+	if k := ledger.Key(f); k != "" {
+		return ledger.ID(k)
+	}
+	return ""
 }
 
 // EventRow is one event with the article it is in.
@@ -51,7 +66,7 @@ func Figures(articles []*news.Article, f FigureFilter) []FigureRow {
 			if !inRange(firstDate(fg.Time), f.From, f.To) {
 				continue
 			}
-			out = append(out, FigureRow{Figure: fg, Article: a.ID, Outlet: a.Outlet, Published: date(a)})
+			out = append(out, FigureRow{Figure: fg, Article: a.ID, Outlet: a.Outlet, Published: date(a), MeasureID: measureID(&fg)})
 		}
 	}
 	return out
@@ -128,9 +143,12 @@ type Ledger struct {
 }
 
 // Measure is one ledger group: its values oldest first, its speakers, and
-// where speakers contradict each other.
+// where speakers contradict each other. ID is the global measure of its
+// first value (the /measures/{id} page), Label the measure in words.
 type Measure struct {
+	ID             string          `json:"id,omitempty"`
 	Measure        string          `json:"measure"`
+	Label          string          `json:"label,omitempty"`
 	Unit           string          `json:"unit,omitempty"`
 	Figures        []FigureRow     `json:"figures"`
 	Speakers       []string        `json:"speakers"`
@@ -139,41 +157,54 @@ type Measure struct {
 
 // Contradiction is a value (B) incompatible with an earlier value (A)
 // of another speaker for the same time; A and B index Measure.Figures.
+// It carries both speakers and both sentences.
 type Contradiction struct {
-	Time string `json:"time"`
-	A    int    `json:"a"`
-	B    int    `json:"b"`
+	Time      string `json:"time"`
+	A         int    `json:"a"`
+	B         int    `json:"b"`
+	SpeakerA  string `json:"speaker_a"`
+	SpeakerB  string `json:"speaker_b"`
+	SentenceA string `json:"sentence_a"`
+	SentenceB string `json:"sentence_b"`
 }
 
 // LedgerOf builds the ledger of articles with ledger.Build.
 func LedgerOf(articles []*news.Article) Ledger {
-	byID := map[string]*news.Article{}
-	for _, a := range articles {
-		byID[a.ID] = a
-	}
 	out := Ledger{Measures: []Measure{}}
 	for _, g := range ledger.Build(articles).Groups {
-		m := Measure{Measure: g.Measure, Unit: g.Unit, Figures: []FigureRow{}, Speakers: []string{}, Contradictions: []Contradiction{}}
-		seen := map[string]bool{}
-		for i, e := range g.Entries {
-			row := FigureRow{Figure: news.Figure{Span: e.Span, Text: e.Text, Value: e.Value, Low: e.Low, High: e.High, Approx: e.Approx,
-				Unit: g.Unit, Measure: g.Measure, Speaker: e.Speaker, SpeakerEntity: e.SpeakerEntity, Hedge: e.Hedge, Time: e.Time, Claim: -1},
-				Article: e.Article, Outlet: e.Outlet, Sources: e.Sources, Relation: e.Relation}
-			if a := byID[e.Article]; a != nil {
-				row.Published = date(a)
-			}
-			m.Figures = append(m.Figures, row)
-			if !seen[e.Speaker] {
-				seen[e.Speaker] = true
-				m.Speakers = append(m.Speakers, e.Speaker)
-			}
-			if e.Relation == ledger.RelContradiction && e.Versus >= 0 && e.Versus < len(g.Entries) {
-				m.Contradictions = append(m.Contradictions, Contradiction{Time: firstDate(e.Time), A: e.Versus, B: i})
-			}
-		}
-		out.Measures = append(out.Measures, m)
+		out.Measures = append(out.Measures, measureOf(g))
 	}
 	return out
+}
+
+// measureOf shapes one ledger group for the table and the chart.
+func measureOf(g ledger.Group) Measure {
+	m := Measure{Measure: g.Measure, Label: g.Label, Unit: g.Unit, Figures: []FigureRow{}, Speakers: []string{}, Contradictions: []Contradiction{}}
+	seen := map[string]bool{}
+	for i, e := range g.Entries {
+		unit := e.Unit
+		if unit == "" {
+			unit = g.Unit
+		}
+		row := FigureRow{Figure: news.Figure{Span: e.Span, Text: e.Text, Value: e.Value, Low: e.Low, High: e.High, Approx: e.Approx,
+			Unit: unit, Measure: g.Measure, Scope: e.Scope, Speaker: e.Speaker, SpeakerEntity: e.SpeakerEntity, Hedge: e.Hedge, Time: e.Time, Claim: -1},
+			Article: e.Article, Outlet: e.Outlet, Published: e.Published, MeasureID: e.MeasureID, Sources: e.Sources,
+			Relation: e.Relation, Sentence: e.Sentence, Story: e.Story}
+		if m.ID == "" {
+			m.ID = e.MeasureID
+		}
+		m.Figures = append(m.Figures, row)
+		if !seen[e.Speaker] {
+			seen[e.Speaker] = true
+			m.Speakers = append(m.Speakers, e.Speaker)
+		}
+		if e.Relation == ledger.RelContradiction && e.Versus >= 0 && e.Versus < len(g.Entries) {
+			p := g.Entries[e.Versus]
+			m.Contradictions = append(m.Contradictions, Contradiction{Time: firstDate(e.Time), A: e.Versus, B: i,
+				SpeakerA: p.Speaker, SpeakerB: e.Speaker, SentenceA: p.Sentence, SentenceB: e.Sentence})
+		}
+	}
+	return m
 }
 
 // FigureTime is the day a figure refers to: the first date of its time,

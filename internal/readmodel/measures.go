@@ -1,0 +1,64 @@
+package readmodel
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"sitrep/internal/ledger"
+	"sitrep/internal/link/measure"
+	"sitrep/internal/news"
+)
+
+var errNoMeasures = errors.New("this store has no measure index")
+
+func (c *Catalog) measures() (measure.Lister, error) {
+	l, ok := c.st.(measure.Lister)
+	if !ok {
+		return nil, errNoMeasures
+	}
+	return l, nil
+}
+
+// Measures returns a page of the global measures, most articles first,
+// after the cursor (the zero cursor for the first page).
+func (c *Catalog) Measures(ctx context.Context, after news.MeasureCursor, limit int) (news.MeasurePage, error) {
+	l, err := c.measures()
+	if err != nil {
+		return news.MeasurePage{}, err
+	}
+	return l.Measures(ctx, after, limit)
+}
+
+// MeasureDetail is one global measure across every story and article
+// that reports it: its summary, its ledger (values ordered by the time
+// they refer to, with speakers, independent sources, relations and
+// contradictions) and the stories it spans.
+type MeasureDetail struct {
+	Measure news.MeasureSummary `json:"measure"`
+	Ledger  Measure             `json:"ledger"`
+	Stories []string            `json:"stories"`
+}
+
+// MeasureDetailOf reads one global measure, or an error wrapping
+// news.ErrNotFound.
+func MeasureDetailOf(ctx context.Context, c *Catalog, id string) (*MeasureDetail, error) {
+	l, err := c.measures()
+	if err != nil {
+		return nil, err
+	}
+	sum, figs, err := l.Measure(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("measure %s: %w", id, err)
+	}
+	g := ledger.Line(sum.MeasureDef, figs)
+	d := &MeasureDetail{Measure: sum, Ledger: measureOf(g), Stories: []string{}}
+	d.Ledger.ID = sum.ID
+	for _, f := range figs {
+		if f.Story != "" && !slices.Contains(d.Stories, f.Story) {
+			d.Stories = append(d.Stories, f.Story)
+		}
+	}
+	return d, nil
+}
