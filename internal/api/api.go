@@ -218,6 +218,7 @@ var QueryParams = map[string][]string{
 	"/api/v1/stories":  {"sort", "from", "to", "limit", "cursor"},
 	"/api/v1/figures":  {"story", "measure", "speaker", "from", "to", "limit", "cursor"},
 	"/api/v1/events":   {"story", "type", "actor", "place", "from", "to", "limit", "cursor"},
+	"/api/v1/measures": {"limit", "cursor"},
 }
 
 // withParams rejects a request to pattern carrying a query parameter

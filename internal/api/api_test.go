@@ -108,13 +108,16 @@ func TestOpenAPIMatchesResponses(t *testing.T) {
 	getJSON(t, srv.URL+"/api/v1/entities?limit=1", &ents)
 	var stories readmodel.GroupPage
 	getJSON(t, srv.URL+"/api/v1/stories", &stories)
-	if len(arts.Articles) == 0 || len(ents.Entities) == 0 || len(stories.Groups) == 0 {
-		t.Fatalf("demo store: %d articles, %d entities, %d stories", len(arts.Articles), len(ents.Entities), len(stories.Groups))
+	var measures readmodel.MeasureList
+	getJSON(t, srv.URL+"/api/v1/measures?limit=1", &measures)
+	if len(arts.Articles) == 0 || len(ents.Entities) == 0 || len(stories.Groups) == 0 || len(measures.Measures) == 0 {
+		t.Fatalf("demo store: %d articles, %d entities, %d stories, %d measures", len(arts.Articles), len(ents.Entities), len(stories.Groups), len(measures.Measures))
 	}
 	ids := map[string]string{
 		"/articles/{id}": arts.Articles[0].ID,
 		"/entities/{id}": ents.Entities[0].Entity,
 		"/stories/{id}":  stories.Groups[0].ID,
+		"/measures/{id}": measures.Measures[0].ID,
 	}
 	required := map[string]string{"q": "troops"}
 	checked := 0
@@ -190,6 +193,8 @@ func TestErrors(t *testing.T) {
 		{"unknown article", "GET", "/api/v1/articles/0000000000000000", "", "", "", 404, "not_found", "/articles/{id}"},
 		{"unknown entity", "GET", "/api/v1/entities/per:nobody-at-all", "", "", "", 404, "not_found", "/entities/{id}"},
 		{"unknown story", "GET", "/api/v1/stories/nope", "", "", "", 404, "not_found", "/stories/{id}"},
+		{"unknown measure", "GET", "/api/v1/measures/nope", "", "", "", 404, "not_found", "/measures/{id}"},
+		{"bad measure cursor", "GET", "/api/v1/measures?cursor=bm9wZQ", "", "", "", 400, "bad_request", "/measures"},
 		{"bad limit", "GET", "/api/v1/articles?limit=-3", "", "", "", 400, "bad_request", "/articles"},
 		{"bad provenance", "GET", "/api/v1/articles?provenance=forged", "", "", "", 400, "bad_request", "/articles"},
 		{"bad date", "GET", "/api/v1/articles?from=March", "", "", "", 400, "bad_request", "/articles"},
@@ -352,6 +357,49 @@ func TestPaginationAndFilters(t *testing.T) {
 
 // TestArticleHasLayersAndSource checks one derived article carries its
 // layers and its source.
+// TestMeasuresPaging pages through every measure two at a time: each
+// once, in the listing's order, and each page within the limit.
+func TestMeasuresPaging(t *testing.T) {
+	srv, _ := newServer(t)
+	var all readmodel.MeasureList
+	getJSON(t, srv.URL+"/api/v1/measures?limit=500", &all)
+	if len(all.Measures) < 3 || all.NextCursor != "" {
+		t.Fatalf("%d measures in one page (next %q), want at least 3 and no next page", len(all.Measures), all.NextCursor)
+	}
+	var got []string
+	cursor := ""
+	for pages := 0; ; pages++ {
+		if pages > len(all.Measures) {
+			t.Fatal("pagination does not end")
+		}
+		var p readmodel.MeasureList
+		getJSON(t, srv.URL+"/api/v1/measures?limit=2&cursor="+cursor, &p)
+		if len(p.Measures) > 2 {
+			t.Fatalf("page of %d measures, limit 2", len(p.Measures))
+		}
+		for _, m := range p.Measures {
+			got = append(got, m.ID)
+		}
+		if p.NextCursor == "" {
+			break
+		}
+		cursor = p.NextCursor
+	}
+	if len(got) != len(all.Measures) {
+		t.Fatalf("paged %d measures, want %d", len(got), len(all.Measures))
+	}
+	for i, m := range all.Measures {
+		if got[i] != m.ID {
+			t.Fatalf("measure %d is %s paged, %s in one page", i, got[i], m.ID)
+		}
+	}
+	var d readmodel.MeasureDetail
+	getJSON(t, srv.URL+"/api/v1/measures/"+all.Measures[0].ID, &d)
+	if d.Measure.ID != all.Measures[0].ID || len(d.Ledger.Figures) == 0 || len(d.Ledger.Figures) > d.Measure.Figures {
+		t.Errorf("measure %s: %d ledger rows for %d figures", d.Measure.ID, len(d.Ledger.Figures), d.Measure.Figures)
+	}
+}
+
 func TestArticleHasLayersAndSource(t *testing.T) {
 	srv, _ := newServer(t)
 	var p api.ArticlePage

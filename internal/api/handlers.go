@@ -123,3 +123,15 @@ func checkDays(days ...string) error {
 	}
 	return nil
 }
+
+func (s *Server) measures(r *http.Request) (any, error) {
+	n, err := limit(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.cat.MeasuresPage(r.Context(), r.URL.Query().Get("cursor"), n)
+}
+
+func (s *Server) measure(r *http.Request) (any, error) {
+	return readmodel.MeasureDetailOf(r.Context(), s.cat, r.PathValue("id"))
+}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"sitrep/internal/ledger"
 	"sitrep/internal/link/measure"
@@ -61,4 +63,39 @@ func MeasureDetailOf(ctx context.Context, c *Catalog, id string) (*MeasureDetail
 		}
 	}
 	return d, nil
+}
+
+// MeasureList is a page of global measures and the cursor of the next
+// ("" at the end).
+type MeasureList struct {
+	Measures   []news.MeasureSummary `json:"measures"`
+	NextCursor string                `json:"next_cursor,omitempty"`
+}
+
+// MeasuresPage reads the page of global measures after cursor ("" for
+// the first page; the position "m", an article count, ":" and a measure
+// ID); a cursor it did not hand out is an error wrapping ErrBadInput.
+func (c *Catalog) MeasuresPage(ctx context.Context, cursor string, limit int) (MeasureList, error) {
+	var after news.MeasureCursor
+	pos, err := decodeCursor(cursor)
+	if err != nil {
+		return MeasureList{}, err
+	}
+	if pos != "" {
+		n, id, ok := strings.Cut(strings.TrimPrefix(pos, "m"), ":")
+		var err error
+		if after.Articles, err = strconv.Atoi(n); !strings.HasPrefix(pos, "m") || !ok || err != nil || id == "" {
+			return MeasureList{}, fmt.Errorf("cursor %q: not one of this listing: %w", cursor, ErrBadInput)
+		}
+		after.ID = id
+	}
+	p, err := c.Measures(ctx, after, limit)
+	if err != nil {
+		return MeasureList{}, err
+	}
+	out := MeasureList{Measures: p.Measures}
+	if p.Next != nil {
+		out.NextCursor = EncodeCursor("m" + strconv.Itoa(p.Next.Articles) + ":" + p.Next.ID)
+	}
+	return out, nil
 }

@@ -62,8 +62,10 @@ func TestBrowser(t *testing.T) {
 		"entity":   {"ul.aliases li", "ol.mentions li", "svg.graph circle.node"},
 		"families": {"ol.families li"},
 		"search":   {"ol.results li a"},
+		"measures": {"table.measures tbody tr a"},
+		"measure":  {"svg.chart circle.point", "section.ledger table tbody tr"},
 	}
-	for _, name := range []string{"overview", "story", "article", "entities", "entity", "families", "search"} {
+	for _, name := range []string{"overview", "story", "article", "entities", "entity", "families", "search", "measures", "measure"} {
 		t.Run(name, func(t *testing.T) {
 			u := srv.URL + paths[name]
 			steps := []chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(1280, 900), chromedp.Navigate(u)}
@@ -83,7 +85,7 @@ func TestBrowser(t *testing.T) {
 			}
 			save(t, dir, name+"-top.png", shot)
 			switch name {
-			case "story":
+			case "story", "measure":
 				size, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => { const r = document.querySelector("svg.chart").getBoundingClientRect(); return [r.width, r.height, document.querySelectorAll("svg.chart circle.point, svg.chart rect.band").length]; })()`))
 				if err != nil {
 					t.Fatal(err)
@@ -94,7 +96,7 @@ func TestBrowser(t *testing.T) {
 				if shot, err = chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS("figure.measure"))); err != nil {
 					t.Fatal(err)
 				}
-				save(t, dir, "story-chart.png", shot)
+				save(t, dir, name+"-chart.png", shot)
 			case "entity":
 				nodes, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => { const g = document.querySelector("svg.graph"); const r = g.getBoundingClientRect(); return [r.width, r.height, g.querySelectorAll("circle.node").length, g.querySelectorAll("line.edge").length]; })()`))
 				if err != nil {

@@ -22,6 +22,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -82,7 +83,7 @@ func New(cat *readmodel.Catalog, logger *slog.Logger) (*Server, error) {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{cat: cat, log: logger, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
-	for _, p := range []string{"overview", "story", "articles", "article", "entities", "entity", "families", "search", "error"} {
+	for _, p := range []string{"overview", "story", "articles", "article", "entities", "entity", "families", "measures", "measure", "search", "error"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p+".html")
 		if err != nil {
 			return nil, fmt.Errorf("web: template %s: %w", p, err)
@@ -101,6 +102,8 @@ func New(cat *readmodel.Catalog, logger *slog.Logger) (*Server, error) {
 	s.mux.HandleFunc("GET /entities", s.page("entities", s.entities))
 	s.mux.HandleFunc("GET /entities/{id}", s.page("entity", s.entity))
 	s.mux.HandleFunc("GET /families", s.page("families", s.families))
+	s.mux.HandleFunc("GET /measures", s.page("measures", s.measures))
+	s.mux.HandleFunc("GET /measures/{id}", s.page("measure", s.measure))
 	s.mux.HandleFunc("GET /search", s.page("search", s.search))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, http.StatusNotFound, "There is no page at "+r.URL.Path+".")
@@ -376,6 +379,44 @@ func (s *Server) story(r *http.Request) (string, any, error) {
 		return "", nil, err
 	}
 	return d.Story.Title, storyData{StoryDetail: d, Actors: readmodel.TopActors(arts, maxActors)}, nil
+}
+
+type measuresData struct {
+	Page news.MeasurePage
+	// Next is the query value of the next page ("" at the end).
+	Next string
+}
+
+// measuresPage is how many measures the list page shows.
+const measuresPage = 100
+
+func (s *Server) measures(r *http.Request) (string, any, error) {
+	var after news.MeasureCursor
+	if v := r.URL.Query().Get("after"); v != "" {
+		n, id, ok := strings.Cut(v, ":")
+		var err error
+		if after.Articles, err = strconv.Atoi(n); !ok || err != nil || id == "" {
+			return "", nil, fmt.Errorf("after %q: want ARTICLES:ID: %w", v, errBadQuery)
+		}
+		after.ID = id
+	}
+	p, err := s.cat.Measures(r.Context(), after, measuresPage)
+	if err != nil {
+		return "", nil, err
+	}
+	d := measuresData{Page: p}
+	if p.Next != nil {
+		d.Next = strconv.Itoa(p.Next.Articles) + ":" + p.Next.ID
+	}
+	return "Measures", d, nil
+}
+
+func (s *Server) measure(r *http.Request) (string, any, error) {
+	d, err := readmodel.MeasureDetailOf(r.Context(), s.cat, r.PathValue("id"))
+	if err != nil {
+		return "", nil, err
+	}
+	return d.Measure.Label, d, nil
 }
 
 type entityData struct {

@@ -71,6 +71,10 @@ func demoPages(t testing.TB, cat *readmodel.Catalog) map[string]string {
 	if err != nil || len(ents) == 0 {
 		t.Fatalf("entities: %v", err)
 	}
+	measures, err := cat.Measures(ctx, news.MeasureCursor{}, 1)
+	if err != nil || len(measures.Measures) == 0 {
+		t.Fatalf("measures: %v", err)
+	}
 	return map[string]string{
 		"overview": "/",
 		"story":    "/stories/" + url.PathEscape(story),
@@ -79,6 +83,8 @@ func demoPages(t testing.TB, cat *readmodel.Catalog) map[string]string {
 		"entity":   "/entities/" + url.PathEscape(ents[0].Entity),
 		"families": "/families",
 		"search":   "/search?q=troops",
+		"measures": "/measures",
+		"measure":  "/measures/" + measures.Measures[0].ID,
 	}
 }
 
@@ -94,7 +100,9 @@ func TestPages(t *testing.T) {
 	want := map[string][]string{
 		"spun":     {`<mark class="sub"`, `class="badge prov-spun"`, `Substituted: `},
 		"overview": {`<ol class="groups"`, `independent source`, `href="/stories/`},
-		"story":    {`independent origin`, `<svg class="chart"`, `class="point"`, `Figures ledger`, `class="badge prov-`, `<h2 id="h-actors">`},
+		"story":    {`independent origin`, `<svg class="chart"`, `class="point"`, `Figures ledger`, `class="badge prov-`, `<h2 id="h-actors">`, `class="measure-link" href="/measures/`},
+		"measures": {`<table class="measures">`, `href="/measures/`},
+		"measure":  {`<svg class="chart"`, `class="point"`, `Values over time`, `href="/articles/`, `href="/stories/`},
 		"article":  {`class="text" id="text"`, `<mark class="fig"`, `class="ent `, `<mark class="time"`, `class="claim"`, `<table class="aligned">`, `class="badge prov-partial_copy"`, `<span class="genre" title="`},
 		"entities": {`<table class="entities">`, `href="/entities/`},
 		"entity":   {`<h2 id="h-al">Aliases</h2>`, `class="chips aliases"`, `<ol class="mentions">`, `<h2 id="h-roles">Roles over time</h2>`, `<svg class="graph"`, `<circle class="node"`},
