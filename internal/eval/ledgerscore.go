@@ -40,6 +40,9 @@ type LedgerFiguresReport struct {
 	// gold one (SpeakerMatch); SpeakerExact those equal up to case.
 	SpeakerOK    int `json:"speaker_ok"`
 	SpeakerExact int `json:"speaker_exact"`
+	// Pairs scores the gold figure pairs (same measure, relation,
+	// contradictions).
+	Pairs *LedgerPairsReport `json:"pairs,omitempty"`
 	// Examples of errors for the reader.
 	Misses   []string `json:"misses,omitempty"`
 	False    []string `json:"false_figures,omitempty"`
@@ -74,6 +77,9 @@ func (r LedgerFiguresReport) Write(w io.Writer) error {
 			parts = append(parts, fmt.Sprintf("%s %d", c, r.Taken[c]))
 		}
 		fmt.Fprintf(w, "  not-figures taken as figures: %s\n", strings.Join(parts, ", "))
+	}
+	if r.Pairs != nil {
+		r.Pairs.Write(w)
 	}
 	for _, group := range []struct {
 		name string
@@ -227,6 +233,7 @@ func LedgerFigures(ctx context.Context, dir, split, corpusPath string, steps []p
 	}
 	p := pipeline.New(1, steps...)
 	rep := &LedgerFiguresReport{Split: split}
+	arts := map[string]*news.Article{}
 	for _, a := range g.Articles {
 		rec := recs[a.ID]
 		art := ArticleOf(rec.ID, rec.Outlet, rec.Date, rec.Text)
@@ -238,6 +245,8 @@ func LedgerFigures(ctx context.Context, dir, split, corpusPath string, steps []p
 			return nil, fmt.Errorf("%s: the steps changed the text, so spans no longer index it", a.ID)
 		}
 		rep.ScoreArticle(a, byArticle[a.ID], art.Text, art.Figures)
+		arts[a.ID] = art
 	}
+	rep.Pairs = ScoreLedgerPairs(g, arts)
 	return rep, nil
 }
