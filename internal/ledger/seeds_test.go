@@ -202,3 +202,68 @@ func TestSeedsMeasures(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedsGlobalMeasure checks the aim on the seeds: the North
+// Korean troop figures 3,000, 10,000, 12,000 and 15,000, reported in
+// different seeds by different speakers, fall in one global measure
+// (one measure key, which the measure link step groups by) with at least
+// four speakers, and its ledger (Line) orders them by time. It needs the
+// figure stage's structured measure (Figure.What) and skips without it.
+func TestSeedsGlobalMeasure(t *testing.T) {
+	arts := seeds(t)
+	structured := false
+	var all []news.MeasureFigure
+	for _, name := range []string{"000", "001", "002", "003", "004"} {
+		a := arts[name]
+		for i := range a.Figures {
+			f := a.Figures[i]
+			structured = structured || f.What != ""
+			if k := Key(&f); k != "" {
+				all = append(all, news.MeasureFigure{Measure: ID(k), Article: a.ID, Index: i, Story: "story-" + name,
+					Outlet: a.Outlet, Published: a.Published, Sentence: SentenceOf(a, f.Span), Figure: f})
+			}
+		}
+	}
+	if !structured {
+		t.Skip("the figure stage gives no structured measure (Figure.What) yet")
+	}
+	var measure string
+	for _, mf := range all {
+		if mf.Article == "001" && mf.Figure.Value != nil && *mf.Figure.Value == 15000 {
+			measure = mf.Measure
+		}
+	}
+	if measure == "" {
+		t.Fatal("no figure of 15,000 with a measure in seed 001")
+	}
+	var figs []news.MeasureFigure
+	speakers := map[string]bool{}
+	values := map[float64]bool{}
+	for _, mf := range all {
+		if mf.Measure != measure {
+			continue
+		}
+		figs = append(figs, mf)
+		if v := mf.Figure.Value; v != nil {
+			values[*v] = true
+		}
+		speakers[strings.ToLower(mf.Figure.Speaker)] = true
+	}
+	for _, v := range []float64{3000, 10000, 12000, 15000} {
+		if !values[v] {
+			t.Errorf("the North Korean troop measure (key %q) lacks %v: %v", figs[0].Figure.Measure, v, values)
+		}
+	}
+	if len(speakers) < 4 {
+		t.Errorf("the North Korean troop measure has %d speakers, want 4: %v", len(speakers), speakers)
+	}
+	g := Line(news.MeasureDef{ID: measure, Key: figs[0].Figure.Measure}, figs)
+	for i := 1; i < len(g.Entries); i++ {
+		if firstDate(g.Entries[i].Time) < firstDate(g.Entries[i-1].Time) {
+			t.Errorf("entry %d (%s, %s) before entry %d (%s) in time", i, g.Entries[i].Text, g.Entries[i].Time, i-1, g.Entries[i-1].Time)
+		}
+		if g.Entries[i].Hedge == "expected" && g.Entries[i].Relation == RelContradiction {
+			t.Errorf("the expected %s is called a contradiction", g.Entries[i].Text)
+		}
+	}
+}
