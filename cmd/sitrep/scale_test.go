@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -18,6 +19,7 @@ import (
 
 	"sitrep/internal/demo"
 	linkentity "sitrep/internal/link/entity"
+	"sitrep/internal/link/measure"
 	"sitrep/internal/link/story"
 	"sitrep/internal/news"
 	"sitrep/internal/queue"
@@ -429,6 +431,21 @@ func TestPostgresMatchesSQLite(t *testing.T) {
 		}
 		for _, e := range ents {
 			lines = append(lines, fmt.Sprintf("entity %s %s %s %d %d %v", e.Entity, e.Canonical, e.Type, e.Mentions, e.Articles, e.Aliases))
+		}
+		ms, err := s.(measure.Lister).Measures(ctx, news.MeasureCursor{}, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms.Measures {
+			_, figs, err := s.(measure.Lister).Measure(ctx, m.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rows []string
+			for _, f := range figs {
+				rows = append(rows, byURL[f.Article]+"#"+strconv.Itoa(f.Index)+" "+byURL[f.Story])
+			}
+			lines = append(lines, fmt.Sprintf("measure %+v %v", m, rows))
 		}
 		s.Close()
 		sort.Strings(lines)
