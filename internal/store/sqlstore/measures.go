@@ -87,15 +87,22 @@ func (s *Store) RecordMeasures(ctx context.Context, rec news.MeasureRecord) erro
 		slices.Sort(touched)
 		touched = slices.Compact(touched)
 		err = chunks(touched, func(part []string) error {
-			cond, args := in(s.d, "id", part)
-			_, err := s.exec(ctx, tx, `UPDATE measures SET
-				figures = (SELECT COUNT(*) FROM measure_figures f WHERE f.measure = measures.id),
-				articles = (SELECT COUNT(DISTINCT f.seq) FROM measure_figures f WHERE f.measure = measures.id),
-				stories = (SELECT COUNT(DISTINCT NULLIF(f.story, '')) FROM measure_figures f WHERE f.measure = measures.id),
-				speakers = (SELECT COUNT(DISTINCT LOWER(f.speaker)) FROM measure_figures f WHERE f.measure = measures.id),
-				first_time = COALESCE((SELECT MIN(f.time) FROM measure_figures f WHERE f.measure = measures.id AND f.time <> ''), ''),
-				last_time = COALESCE((SELECT MAX(f.time) FROM measure_figures f WHERE f.measure = measures.id), '')
-				WHERE `+cond, args...)
+			cond, args := in(s.d, "f.measure", part)
+			_, err := s.exec(ctx, tx, `UPDATE measures SET figures = c.figures, articles = c.articles, stories = c.stories,
+				speakers = c.speakers, first_time = c.first_time, last_time = c.last_time
+				FROM (SELECT f.measure, COUNT(*) AS figures, COUNT(DISTINCT f.seq) AS articles,
+					COUNT(DISTINCT NULLIF(f.story, '')) AS stories, COUNT(DISTINCT LOWER(f.speaker)) AS speakers,
+					COALESCE(MIN(NULLIF(f.time, '')), '') AS first_time, MAX(f.time) AS last_time
+					FROM measure_figures f WHERE `+cond+` GROUP BY f.measure) AS c
+				WHERE measures.id = c.measure`, args...)
+			if err != nil {
+				return err
+			}
+			// A measure left with no figure (an article recorded again
+			// without it) counts nothing.
+			cond, args = in(s.d, "id", part)
+			_, err = s.exec(ctx, tx, `UPDATE measures SET figures = 0, articles = 0, stories = 0, speakers = 0,
+				first_time = '', last_time = '' WHERE `+cond+` AND NOT EXISTS (SELECT 1 FROM measure_figures f WHERE f.measure = measures.id)`, args...)
 			return err
 		})
 		if err != nil {

@@ -52,4 +52,4 @@ CREATE TABLE measure_figures (
     doc     TEXT    NOT NULL,
     PRIMARY KEY (seq, idx)
 );
-CREATE INDEX measure_figures_measure ON measure_figures (measure, time, seq, idx);
+CREATE INDEX measure_figures_measure ON measure_figures (measure, time, seq, idx, story, speaker, text);
