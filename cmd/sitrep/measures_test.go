@@ -50,8 +50,7 @@ func TestDemoMeasures(t *testing.T) {
 	want := map[string]*counts{}
 	for _, a := range articles {
 		seen := map[string]bool{}
-		for i := range a.Figures {
-			k := ledger.Key(&a.Figures[i])
+		for _, k := range ledger.Keys(a) {
 			if k == "" {
 				continue
 			}

@@ -14,7 +14,7 @@ import (
 // LedgerPairsReport scores the ledger on the gold figure pairs of one
 // split. A gold figure is matched to the first predicted figure whose
 // span overlaps it; a pair is predicted the same measure when both
-// figures are found and fall in one global measure (equal ledger.Key,
+// figures are found and fall in one global measure (equal ledger.Keys,
 // which is what the measure link step groups by), and its predicted
 // relation is ledger.Pair's (a pair with a figure not found is predicted
 // unrelated and not the same measure).
@@ -95,8 +95,8 @@ func ScoreLedgerPairs(g *LedgerGold, arts map[string]*news.Article) *LedgerPairs
 			r.Missing++
 		} else {
 			rel = pairRelation(ledger.Pair(a, i, b, j))
-			k := ledger.Key(&a.Figures[i])
-			same = k != "" && k == ledger.Key(&b.Figures[j])
+			k := ledger.Keys(a)[i]
+			same = k != "" && k == ledger.Keys(b)[j]
 		}
 		switch {
 		case same && p.SameMeasure:
@@ -114,7 +114,7 @@ func ScoreLedgerPairs(g *LedgerGold, arts map[string]*news.Article) *LedgerPairs
 			r.RelationOK++
 		} else if len(r.Wrong) < examples && i >= 0 && j >= 0 {
 			r.Wrong = append(r.Wrong, fmt.Sprintf("%s %q / %s %q: %s, want %s (keys %q, %q)", short(p.A.Article), p.A.Phrase,
-				short(p.B.Article), p.B.Phrase, rel, p.Relation, ledger.Key(&a.Figures[i]), ledger.Key(&b.Figures[j])))
+				short(p.B.Article), p.B.Phrase, rel, p.Relation, ledger.Keys(a)[i], ledger.Keys(b)[j]))
 		}
 		if rel == ledger.RelContradiction {
 			r.Contradictions++

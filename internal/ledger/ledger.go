@@ -122,6 +122,7 @@ type item struct {
 	a        *news.Article
 	f        *news.Figure
 	index    int
+	key      string // the figure's global measure key (Keys)
 	sentence string
 }
 
@@ -154,11 +155,12 @@ func Build(articles []*news.Article) *Ledger {
 	structured := map[[2]string]*bucket{}
 	for _, a := range articles {
 		last := map[string]*bucket{} // the bucket of the article's latest figure, by noun
+		keys := Keys(a)
 		for i := range a.Figures {
 			f := &a.Figures[i]
-			it := item{a: a, f: f, index: i, sentence: SentenceOf(a, f.Span)}
+			it := item{a: a, f: f, index: i, key: keys[i], sentence: SentenceOf(a, f.Span)}
 			if f.What != "" {
-				k := [2]string{a.Story, Key(f)}
+				k := [2]string{a.Story, keys[i]}
 				b := structured[k]
 				if b == nil {
 					b = &bucket{story: a.Story, key: k[1], measures: []string{f.Measure}}
@@ -432,8 +434,8 @@ func group(story string, measures []string, items []item) Group {
 			published = it.a.Published.UTC().Format("2006-01-02")
 		}
 		measureID := ""
-		if k := Key(f); k != "" {
-			measureID = ID(k)
+		if it.key != "" {
+			measureID = ID(it.key)
 		}
 		g.Entries = append(g.Entries, Entry{Value: f.Value, Low: f.Low, High: f.High, Approx: f.Approx, Text: f.Text,
 			Unit: f.Unit, Scope: f.Scope, Speaker: f.Speaker, SpeakerEntity: f.SpeakerEntity, Hedge: f.Hedge, Time: f.Time,
@@ -474,7 +476,7 @@ func Line(def news.MeasureDef, figs []news.MeasureFigure) Group {
 			}
 			arts[mf.Article] = a
 		}
-		items = append(items, item{a: a, f: &mf.Figure, index: mf.Index, sentence: mf.Sentence})
+		items = append(items, item{a: a, f: &mf.Figure, index: mf.Index, key: def.Key, sentence: mf.Sentence})
 	}
 	// A stable input order (article, figure) keeps the ledger the same
 	// whatever order the store returns the rows in.

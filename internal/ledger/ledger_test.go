@@ -234,3 +234,28 @@ func TestLine(t *testing.T) {
 		t.Errorf("label %q measure %q", g.Label, g.Entries[0].MeasureID)
 	}
 }
+
+func TestKeys(t *testing.T) {
+	const k = "people|ua|||share"
+	expected := sfig("12,000", 12000, "exact", "", k, "share", "Pollster", "2031-03-12")
+	expected.Hedge = "expected"
+	a := art("a", "a", "",
+		sfig("87%", 87, "exact", "percent", k, "share", "Pollster", "2031-03-12"),
+		sfig("9%", 9, "exact", "percent", k, "share", "Pollster", "2031-03"),            // another question: split
+		sfig("80%", 80, "exact", "percent", k, "share", "Ministry", "2031-03-12"),       // another speaker: kept
+		sfig("about 90%", 90, "about", "percent", k, "share", "Pollster", "2031-03-12"), // compatible: kept
+		sfig("60%", 60, "exact", "percent", k, "share", "Pollster", "2030-03-12"),       // another time: kept
+		expected, // an expectation: kept
+		sfig("5%", 5, "exact", "percent", "", "share", "Pollster", "2031-03-12"), // no key
+	)
+	got := Keys(a)
+	want := []string{k, k + "#1", k, k, k, k, ""}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("figure %d (%s): key %q, want %q", i, a.Figures[i].Text, got[i], want[i])
+		}
+	}
+	if r := Pair(a, 0, a, 1); r != RelUnrelated {
+		t.Errorf("Pair of two poll questions = %q, want unrelated", r)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"sitrep/internal/news"
@@ -77,15 +78,15 @@ func Relate(p, e Entry) string {
 }
 
 // Pair judges two figures anywhere: the relation of figure j of b to
-// figure i of a. Figures of different measures are part_of, increment or
-// total when one is the Whole of the other, else unrelated; figures of
-// one measure are judged by Relate.
+// figure i of a. Figures of different measures (Keys) are part_of,
+// increment or total when one is the Whole of the other, else unrelated;
+// figures of one measure are judged by Relate.
 func Pair(a *news.Article, i int, b *news.Article, j int) string {
 	p, e := entryOf(a, i), entryOf(b, j)
 	if r := whole(p, e); r != "" {
 		return r
 	}
-	if k := Key(&a.Figures[i]); k == "" || k != Key(&b.Figures[j]) {
+	if k := Keys(a)[i]; k == "" || k != Keys(b)[j] {
 		return RelUnrelated
 	}
 	return Relate(p, e)
@@ -230,4 +231,47 @@ func overlap(p, e Entry) bool {
 	plo, phi := bounds(p)
 	elo, ehi := bounds(e)
 	return plo <= ehi && elo <= phi
+}
+
+// Keys returns the global measure key of each figure of a: its Key, save
+// that a report does not contradict itself. A figure with the key of an
+// earlier figure of the same article, the same speaker, an overlapping
+// time frame and a value that cannot hold beside it (neither a part, an
+// increment or a conversion of the other, nor an expectation beside a
+// count) measures something else (another poll question, another kind of
+// event) and gets a key of its own: the key, "#" and its index.
+func Keys(a *news.Article) []string {
+	keys := make([]string, len(a.Figures))
+	kept := map[string][]int{} // the figures that kept each key
+	for j := range a.Figures {
+		f := &a.Figures[j]
+		k := Key(f)
+		keys[j] = k
+		if k == "" {
+			continue
+		}
+		e := entryOf(a, j)
+		for _, i := range kept[k] {
+			p := entryOf(a, i)
+			if whole(p, e) != "" || compatible(p, e) || expectation(p.Hedge) != expectation(e.Hedge) ||
+				!strings.EqualFold(p.Speaker, e.Speaker) || !sameTime(p.Time, e.Time) {
+				continue
+			}
+			keys[j] = k + "#" + strconv.Itoa(j)
+			break
+		}
+		if keys[j] == k {
+			kept[k] = append(kept[k], j)
+		}
+	}
+	return keys
+}
+
+// sameTime says whether two figure times are one time frame: both
+// unknown, or overlapping windows.
+func sameTime(a, b string) bool {
+	if a == "" || b == "" {
+		return a == b
+	}
+	return sameWindow(a, b)
 }

@@ -27,9 +27,9 @@ type FigureRow struct {
 	Story string `json:"story,omitempty"`
 }
 
-// measureID is the global measure ID of a figure ("" for none).
-func measureID(f *news.Figure) string {
-	if k := ledger.Key(f); k != "" {
+// measureID is the global measure ID of a measure key ("" for none).
+func measureID(k string) string {
+	if k != "" {
 		return ledger.ID(k)
 	}
 	return ""
@@ -56,7 +56,8 @@ type FigureFilter struct {
 func Figures(articles []*news.Article, f FigureFilter) []FigureRow {
 	out := []FigureRow{}
 	for _, a := range articles {
-		for _, fg := range a.Figures {
+		keys := ledger.Keys(a)
+		for i, fg := range a.Figures {
 			if f.Measure != "" && fg.Measure != f.Measure {
 				continue
 			}
@@ -66,7 +67,7 @@ func Figures(articles []*news.Article, f FigureFilter) []FigureRow {
 			if !inRange(firstDate(fg.Time), f.From, f.To) {
 				continue
 			}
-			out = append(out, FigureRow{Figure: fg, Article: a.ID, Outlet: a.Outlet, Published: date(a), MeasureID: measureID(&fg)})
+			out = append(out, FigureRow{Figure: fg, Article: a.ID, Outlet: a.Outlet, Published: date(a), MeasureID: measureID(keys[i])})
 		}
 	}
 	return out

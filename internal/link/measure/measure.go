@@ -80,7 +80,8 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 }
 
 // Record is what the step stores for article a: each figure with a
-// measure key under its measure, and the measures they report.
+// measure key (ledger.Keys) under its measure, and the measures they
+// report.
 func Record(a *news.Article) news.MeasureRecord {
 	rec := news.MeasureRecord{Article: a.ID}
 	family := a.ID
@@ -88,9 +89,10 @@ func Record(a *news.Article) news.MeasureRecord {
 		family = a.Provenance.Family
 	}
 	seen := map[string]bool{}
+	keys := ledger.Keys(a)
 	for i := range a.Figures {
 		f := &a.Figures[i]
-		k := ledger.Key(f)
+		k := keys[i]
 		if k == "" {
 			continue
 		}
