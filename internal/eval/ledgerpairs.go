@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"maps"
@@ -8,16 +9,19 @@ import (
 	"strings"
 
 	"sitrep/internal/ledger"
+	"sitrep/internal/link/measure"
 	"sitrep/internal/news"
+	"sitrep/internal/store/sqlite"
 )
 
 // LedgerPairsReport scores the ledger on the gold figure pairs of one
 // split. A gold figure is matched to the first predicted figure whose
 // span overlaps it; a pair is predicted the same measure when both
-// figures are found and fall in one global measure (equal ledger.Keys,
-// which is what the measure link step groups by), and its predicted
-// relation is ledger.Pair's (a pair with a figure not found is predicted
-// unrelated and not the same measure).
+// figures are found and the measure link step counted them in one global
+// measure (GlobalMeasures), and its predicted relation is then
+// ledger.Relate's, else ledger.Pair's (part_of, increment or unrelated);
+// a pair with a figure not found is predicted unrelated and not the same
+// measure.
 type LedgerPairsReport struct {
 	Pairs int `json:"pairs"`
 	// Missing counts pairs with a gold figure the system did not find.
@@ -69,9 +73,32 @@ func pairRelation(rel string) string {
 	return rel
 }
 
+// GlobalMeasures runs the measure link step over arts in a temporary
+// SQLite store (in publication order, as a store links them) and returns
+// the global measure of each figure: article ID → figure index → measure.
+func GlobalMeasures(ctx context.Context, arts []*news.Article) (map[string]map[int]string, error) {
+	s, err := sqlite.OpenTemp(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	if _, err := s.Put(ctx, arts); err != nil {
+		return nil, err
+	}
+	if _, err := measure.New(s).Link(ctx); err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	return s.FigureMeasures(ctx, ids)
+}
+
 // ScoreLedgerPairs scores the pairs of g against the annotated articles
-// (by ID).
-func ScoreLedgerPairs(g *LedgerGold, arts map[string]*news.Article) *LedgerPairsReport {
+// (by ID) and the global measure of each of their figures (article ID →
+// figure index → measure, from GlobalMeasures).
+func ScoreLedgerPairs(g *LedgerGold, arts map[string]*news.Article, measures map[string]map[int]string) *LedgerPairsReport {
 	const examples = 12
 	r := &LedgerPairsReport{Confusion: map[string]map[string]int{}}
 	find := func(ref LedgerRef) (*news.Article, int) {
@@ -91,12 +118,13 @@ func ScoreLedgerPairs(g *LedgerGold, arts map[string]*news.Article) *LedgerPairs
 		a, i := find(p.A)
 		b, j := find(p.B)
 		rel, same := ledger.RelUnrelated, false
+		ma, mb := "", ""
 		if i < 0 || j < 0 {
 			r.Missing++
 		} else {
-			rel = pairRelation(ledger.Pair(a, i, b, j))
-			k := ledger.Keys(a)[i]
-			same = k != "" && k == ledger.Keys(b)[j]
+			ma, mb = measures[a.ID][i], measures[b.ID][j]
+			same = ma != "" && ma == mb
+			rel = pairRelation(ledger.Pair(a, i, b, j, same))
 		}
 		switch {
 		case same && p.SameMeasure:
@@ -113,8 +141,8 @@ func ScoreLedgerPairs(g *LedgerGold, arts map[string]*news.Article) *LedgerPairs
 		if rel == p.Relation {
 			r.RelationOK++
 		} else if len(r.Wrong) < examples && i >= 0 && j >= 0 {
-			r.Wrong = append(r.Wrong, fmt.Sprintf("%s %q / %s %q: %s, want %s (keys %q, %q)", short(p.A.Article), p.A.Phrase,
-				short(p.B.Article), p.B.Phrase, rel, p.Relation, ledger.Keys(a)[i], ledger.Keys(b)[j]))
+			r.Wrong = append(r.Wrong, fmt.Sprintf("%s %q / %s %q: %s, want %s (measures %s, %s)", short(p.A.Article), p.A.Phrase,
+				short(p.B.Article), p.B.Phrase, rel, p.Relation, ma, mb))
 		}
 		if rel == ledger.RelContradiction {
 			r.Contradictions++

@@ -234,6 +234,7 @@ func LedgerFigures(ctx context.Context, dir, split, corpusPath string, steps []p
 	p := pipeline.New(1, steps...)
 	rep := &LedgerFiguresReport{Split: split}
 	arts := map[string]*news.Article{}
+	var list []*news.Article
 	for _, a := range g.Articles {
 		rec := recs[a.ID]
 		art := ArticleOf(rec.ID, rec.Outlet, rec.Date, rec.Text)
@@ -246,7 +247,12 @@ func LedgerFigures(ctx context.Context, dir, split, corpusPath string, steps []p
 		}
 		rep.ScoreArticle(a, byArticle[a.ID], art.Text, art.Figures)
 		arts[a.ID] = art
+		list = append(list, art)
 	}
-	rep.Pairs = ScoreLedgerPairs(g, arts)
+	measures, err := GlobalMeasures(ctx, list)
+	if err != nil {
+		return nil, fmt.Errorf("global measures: %w", err)
+	}
+	rep.Pairs = ScoreLedgerPairs(g, arts, measures)
 	return rep, nil
 }

@@ -89,9 +89,6 @@ type Entry struct {
 	SpeakerEntity string `json:"speaker_entity,omitempty"`
 	Hedge         string `json:"hedge,omitempty"`
 	Time          string `json:"time,omitempty"`
-	// MeasureID is the ID of the global measure of the entry's figure
-	// (ID of Key), the page that shows it across stories.
-	MeasureID string `json:"measure_id,omitempty"`
 	// Article is the first article (in time order) stating the value,
 	// Figure the figure's index in its Figures, Whole the index there of
 	// the figure it is a part of or an increment to (nil for none), and
@@ -122,7 +119,6 @@ type item struct {
 	a        *news.Article
 	f        *news.Figure
 	index    int
-	key      string // the figure's global measure key (Keys)
 	sentence string
 }
 
@@ -158,7 +154,7 @@ func Build(articles []*news.Article) *Ledger {
 		keys := Keys(a)
 		for i := range a.Figures {
 			f := &a.Figures[i]
-			it := item{a: a, f: f, index: i, key: keys[i], sentence: SentenceOf(a, f.Span)}
+			it := item{a: a, f: f, index: i, sentence: SentenceOf(a, f.Span)}
 			if f.What != "" {
 				k := [2]string{a.Story, keys[i]}
 				b := structured[k]
@@ -433,13 +429,9 @@ func group(story string, measures []string, items []item) Group {
 		if !it.a.Published.IsZero() {
 			published = it.a.Published.UTC().Format("2006-01-02")
 		}
-		measureID := ""
-		if it.key != "" {
-			measureID = ID(it.key)
-		}
 		g.Entries = append(g.Entries, Entry{Value: f.Value, Low: f.Low, High: f.High, Approx: f.Approx, Text: f.Text,
 			Unit: f.Unit, Scope: f.Scope, Speaker: f.Speaker, SpeakerEntity: f.SpeakerEntity, Hedge: f.Hedge, Time: f.Time,
-			MeasureID: measureID, Article: it.a.ID, Figure: it.index, Whole: f.Whole, Outlet: it.a.Outlet,
+			Article: it.a.ID, Figure: it.index, Whole: f.Whole, Outlet: it.a.Outlet,
 			Published: published, Story: it.a.Story, Span: f.Span, Sentence: it.sentence,
 			Articles: []string{it.a.ID}, Families: []string{fam}, Sources: 1, Versus: -1})
 	}
@@ -476,7 +468,7 @@ func Line(def news.MeasureDef, figs []news.MeasureFigure) Group {
 			}
 			arts[mf.Article] = a
 		}
-		items = append(items, item{a: a, f: &mf.Figure, index: mf.Index, key: def.Key, sentence: mf.Sentence})
+		items = append(items, item{a: a, f: &mf.Figure, index: mf.Index, sentence: mf.Sentence})
 	}
 	// A stable input order (article, figure) keeps the ledger the same
 	// whatever order the store returns the rows in.

@@ -78,15 +78,16 @@ func Relate(p, e Entry) string {
 }
 
 // Pair judges two figures anywhere: the relation of figure j of b to
-// figure i of a. Figures of different measures (Keys) are part_of,
-// increment or total when one is the Whole of the other, else unrelated;
-// figures of one measure are judged by Relate.
-func Pair(a *news.Article, i int, b *news.Article, j int) string {
+// figure i of a, given whether they are counted in one global measure
+// (same). A part, an increment or a total of the other (Figure.Whole) is
+// part_of, increment or total; other figures of different measures are
+// unrelated, and figures of one measure are judged by Relate.
+func Pair(a *news.Article, i int, b *news.Article, j int, same bool) string {
 	p, e := entryOf(a, i), entryOf(b, j)
 	if r := whole(p, e); r != "" {
 		return r
 	}
-	if k := Keys(a)[i]; k == "" || k != Keys(b)[j] {
+	if !same {
 		return RelUnrelated
 	}
 	return Relate(p, e)
@@ -126,10 +127,16 @@ func whole(p, e Entry) string {
 func total(scope string) bool { return scope == "" || scope == news.ScopeTotal }
 
 // compatible says whether two entries can both hold: their bounds
-// overlap, or they state an amount in two currencies (a conversion).
+// overlap, or they state one amount in two currencies (a conversion:
+// values within a factor of two, as between the dollar, the pound, the
+// euro and the like).
 func compatible(p, e Entry) bool {
 	if p.Unit != e.Unit && currency(p.Unit) && currency(e.Unit) {
-		return true
+		if p.Value == nil || e.Value == nil || *p.Value <= 0 || *e.Value <= 0 {
+			return true
+		}
+		r := *p.Value / *e.Value
+		return r >= 0.5 && r <= 2
 	}
 	return overlap(p, e)
 }
@@ -274,4 +281,22 @@ func sameTime(a, b string) bool {
 		return a == b
 	}
 	return sameWindow(a, b)
+}
+
+// Interval is the interval figure f covers given its hedges (see bounds):
+// infinite ends are open.
+func Interval(f *news.Figure) (lo, hi float64) {
+	return bounds(Entry{Value: f.Value, Low: f.Low, High: f.High, Approx: f.Approx})
+}
+
+// Fits says whether a figure whose structured measure is f may be counted
+// in the measure def although their keys differ: the same kind of thing
+// (What) and scope, and each of owner, fate and place the same or unstated
+// on one side. Whether it is, the measure step decides from the values.
+func Fits(f *news.Figure, def news.MeasureDef) bool {
+	if f.What == "" || f.What != def.What || f.Scope != def.Scope {
+		return false
+	}
+	same := func(a, b string) bool { return a == b || a == "" || b == "" }
+	return same(f.Owner, def.Owner) && same(f.Fate, def.Fate) && same(f.Place, def.Place)
 }

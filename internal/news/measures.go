@@ -24,15 +24,32 @@ type MeasureFigure struct {
 	// Sentence is the text of the sentence stating the figure.
 	Sentence string `json:"sentence,omitempty"`
 	Figure   Figure `json:"figure"`
+	// Low and High bound the figure's value given its hedges
+	// (ledger.Interval; infinite when open).
+	Low  float64 `json:"-"`
+	High float64 `json:"-"`
 }
 
 // MeasureDef is a global measure: its ID (derived from its key), its key
-// (Figure.Measure) and what a reader is shown of it.
+// (Figure.Measure), what a reader is shown of it, and the structured
+// fields of the figure that started it (Figure.What …).
 type MeasureDef struct {
 	ID    string `json:"id"`
 	Key   string `json:"key"`
 	Label string `json:"label"`
 	Unit  string `json:"unit,omitempty"`
+	What  string `json:"what,omitempty"`
+	Owner string `json:"owner,omitempty"`
+	Fate  string `json:"fate,omitempty"`
+	Place string `json:"place,omitempty"`
+	Scope string `json:"scope,omitempty"`
+}
+
+// MeasureQuery asks the measure index for the measures of one kind
+// (What and Scope) that hold a figure whose bounds overlap [Low, High].
+type MeasureQuery struct {
+	What, Scope string
+	Low, High   float64
 }
 
 // MeasureRecord is what the measure step stores for one article: its

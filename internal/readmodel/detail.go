@@ -204,6 +204,9 @@ func StoryDetailOf(ctx context.Context, cat *Catalog, id string) (*StoryDetail, 
 		return nil, nil, err
 	}
 	d := &StoryDetail{Story: g, Articles: ents, Ledger: LedgerOf(arts), Events: Events(arts, EventFilter{})}
+	if err := cat.linkLedger(ctx, &d.Ledger); err != nil {
+		return nil, nil, err
+	}
 	return d, arts, nil
 }
 

@@ -57,6 +57,9 @@ func MeasureDetailOf(ctx context.Context, c *Catalog, id string) (*MeasureDetail
 	g := ledger.Line(sum.MeasureDef, figs)
 	d := &MeasureDetail{Measure: sum, Ledger: measureOf(g), Stories: []string{}}
 	d.Ledger.ID = sum.ID
+	for i := range d.Ledger.Figures {
+		d.Ledger.Figures[i].MeasureID = sum.ID
+	}
 	for _, f := range figs {
 		if f.Story != "" && !slices.Contains(d.Stories, f.Story) {
 			d.Stories = append(d.Stories, f.Story)
@@ -98,4 +101,43 @@ func (c *Catalog) MeasuresPage(ctx context.Context, cursor string, limit int) (M
 		out.NextCursor = EncodeCursor("m" + strconv.Itoa(p.Next.Articles) + ":" + p.Next.ID)
 	}
 	return out, nil
+}
+
+// LinkMeasures sets the MeasureID of each row to the global measure its
+// figure is counted in, read from the measure index (rows of figures not
+// yet indexed, and every row when the store has no index, get none).
+func (c *Catalog) LinkMeasures(ctx context.Context, rows []FigureRow) error {
+	l, err := c.measures()
+	if err != nil || len(rows) == 0 {
+		return nil
+	}
+	var ids []string
+	for _, r := range rows {
+		if !slices.Contains(ids, r.Article) {
+			ids = append(ids, r.Article)
+		}
+	}
+	fm, err := l.FigureMeasures(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i := range rows {
+		rows[i].MeasureID = fm[rows[i].Article][rows[i].Index]
+	}
+	return nil
+}
+
+// linkLedger sets the measures of a ledger's rows (LinkMeasures) and each
+// group's ID to its first row's measure.
+func (c *Catalog) linkLedger(ctx context.Context, l *Ledger) error {
+	for i := range l.Measures {
+		m := &l.Measures[i]
+		if err := c.LinkMeasures(ctx, m.Figures); err != nil {
+			return err
+		}
+		if len(m.Figures) > 0 {
+			m.ID = m.Figures[0].MeasureID
+		}
+	}
+	return nil
 }

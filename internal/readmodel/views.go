@@ -14,8 +14,10 @@ type FigureRow struct {
 	Article   string `json:"article"`
 	Outlet    string `json:"outlet,omitempty"`
 	Published string `json:"published,omitempty"`
-	// MeasureID is the figure's global measure (the /measures/{id}
-	// page), "" when it has no measure key.
+	// Index is the figure's index in its article's Figures.
+	Index int `json:"index"`
+	// MeasureID is the global measure the figure is counted in (the
+	// /measures/{id} page; Catalog.LinkMeasures), "" when not indexed.
 	MeasureID string `json:"measure_id,omitempty"`
 	// Sources, Relation and Sentence are set in a ledger: the value's
 	// independent sources, how it relates to earlier values
@@ -25,14 +27,6 @@ type FigureRow struct {
 	Sentence string `json:"sentence,omitempty"`
 	// Story is the story of the figure's article (in a global measure).
 	Story string `json:"story,omitempty"`
-}
-
-// measureID is the global measure ID of a measure key ("" for none).
-func measureID(k string) string {
-	if k != "" {
-		return ledger.ID(k)
-	}
-	return ""
 }
 
 // EventRow is one event with the article it is in.
@@ -56,7 +50,6 @@ type FigureFilter struct {
 func Figures(articles []*news.Article, f FigureFilter) []FigureRow {
 	out := []FigureRow{}
 	for _, a := range articles {
-		keys := ledger.Keys(a)
 		for i, fg := range a.Figures {
 			if f.Measure != "" && fg.Measure != f.Measure {
 				continue
@@ -67,7 +60,7 @@ func Figures(articles []*news.Article, f FigureFilter) []FigureRow {
 			if !inRange(firstDate(fg.Time), f.From, f.To) {
 				continue
 			}
-			out = append(out, FigureRow{Figure: fg, Article: a.ID, Outlet: a.Outlet, Published: date(a), MeasureID: measureID(keys[i])})
+			out = append(out, FigureRow{Figure: fg, Article: a.ID, Outlet: a.Outlet, Published: date(a), Index: i})
 		}
 	}
 	return out
@@ -189,11 +182,8 @@ func measureOf(g ledger.Group) Measure {
 		}
 		row := FigureRow{Figure: news.Figure{Span: e.Span, Text: e.Text, Value: e.Value, Low: e.Low, High: e.High, Approx: e.Approx,
 			Unit: unit, Measure: g.Measure, Scope: e.Scope, Speaker: e.Speaker, SpeakerEntity: e.SpeakerEntity, Hedge: e.Hedge, Time: e.Time, Claim: -1},
-			Article: e.Article, Outlet: e.Outlet, Published: e.Published, MeasureID: e.MeasureID, Sources: e.Sources,
+			Article: e.Article, Index: e.Figure, Outlet: e.Outlet, Published: e.Published, Sources: e.Sources,
 			Relation: e.Relation, Sentence: e.Sentence, Story: e.Story}
-		if m.ID == "" {
-			m.ID = e.MeasureID
-		}
 		m.Figures = append(m.Figures, row)
 		if !seen[e.Speaker] {
 			seen[e.Speaker] = true

@@ -445,6 +445,9 @@ func (s *Server) article(r *http.Request) (string, any, error) {
 		return "", nil, fmt.Errorf("article %s: %w", id, err)
 	}
 	d := articleData{A: a, Title: readmodel.ArticleTitle(a), Text: AnnotatedText(a), Figures: readmodel.Figures([]*news.Article{a}, readmodel.FigureFilter{})}
+	if err := s.cat.LinkMeasures(r.Context(), d.Figures); err != nil {
+		return "", nil, err
+	}
 	d.Entry, _, _ = s.cat.Entry(r.Context(), id)
 	if p := a.Provenance; p != nil {
 		if p.Of != "" {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -65,12 +66,12 @@ func (s *Store) RecordMeasures(ctx context.Context, rec news.MeasureRecord) erro
 		slices.SortFunc(defs, func(a, b news.MeasureDef) int { return strings.Compare(a.ID, b.ID) })
 		defs = slices.CompactFunc(defs, func(a, b news.MeasureDef) bool { return a.ID == b.ID })
 		err = chunks(defs, func(part []news.MeasureDef) error {
-			args := make([]any, 0, 4*len(part))
+			args := make([]any, 0, 9*len(part))
 			for _, d := range part {
-				args = append(args, d.ID, d.Key, d.Label, d.Unit)
+				args = append(args, d.ID, d.Key, d.Label, d.Unit, d.What, d.Owner, d.Fate, d.Place, d.Scope)
 			}
-			_, err := s.exec(ctx, tx, `INSERT INTO measures (id, key, label, unit) VALUES `+
-				tuples(len(part), "(?, ?, ?, ?)")+` ON CONFLICT (id) DO NOTHING`, args...)
+			_, err := s.exec(ctx, tx, `INSERT INTO measures (id, key, label, unit, what, owner, fate, place, scope) VALUES `+
+				tuples(len(part), "(?, ?, ?, ?, ?, ?, ?, ?, ?)")+` ON CONFLICT (id) DO NOTHING`, args...)
 			return err
 		})
 		if err != nil {
@@ -78,8 +79,9 @@ func (s *Store) RecordMeasures(ctx context.Context, rec news.MeasureRecord) erro
 		}
 		for i, f := range rec.Figures {
 			t, _, _ := strings.Cut(f.Figure.Time, "/")
-			if _, err := s.exec(ctx, tx, `INSERT INTO measure_figures (seq, idx, measure, story, speaker, text, time, doc)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, seq, f.Index, f.Measure, f.Story, f.Figure.Speaker, f.Figure.Text, t, docs[i]); err != nil {
+			if _, err := s.exec(ctx, tx, `INSERT INTO measure_figures (seq, idx, measure, story, speaker, text, time, lo, hi, doc)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, seq, f.Index, f.Measure, f.Story, f.Figure.Speaker, f.Figure.Text, t,
+				finite(f.Low), finite(f.High), docs[i]); err != nil {
 				return err
 			}
 			touched = append(touched, f.Measure)
@@ -121,6 +123,107 @@ func (s *Store) RecordMeasures(ctx context.Context, rec news.MeasureRecord) erro
 	return nil
 }
 
+// finite is v, or NULL for an open (infinite or NaN) bound.
+func finite(v float64) any {
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return nil
+	}
+	return v
+}
+
+// clamp is v with infinities (and NaN, an unknown bound) at the ends of
+// the float64 range, so that a comparison with it always holds.
+func clamp(v float64) float64 {
+	switch {
+	case math.IsNaN(v):
+		return 0
+	case v > math.MaxFloat64:
+		return math.MaxFloat64
+	case v < -math.MaxFloat64:
+		return -math.MaxFloat64
+	}
+	return v
+}
+
+const defCols = `id, key, label, unit, what, owner, fate, place, scope`
+
+func (s *Store) defs(ctx context.Context, q string, args ...any) ([]news.MeasureDef, error) {
+	rows, err := s.query(ctx, s.w, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []news.MeasureDef
+	for rows.Next() {
+		var d news.MeasureDef
+		if err := rows.Scan(&d.ID, &d.Key, &d.Label, &d.Unit, &d.What, &d.Owner, &d.Fate, &d.Place, &d.Scope); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// MeasureDefs returns the known measures among ids.
+func (s *Store) MeasureDefs(ctx context.Context, ids []string) ([]news.MeasureDef, error) {
+	var out []news.MeasureDef
+	err := chunks(ids, func(part []string) error {
+		cond, args := in(s.d, "id", part)
+		ds, err := s.defs(ctx, `SELECT `+defCols+` FROM measures WHERE `+cond+` ORDER BY id`, args...)
+		out = append(out, ds...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("measure defs: %w", err)
+	}
+	return out, nil
+}
+
+// MeasuresLike returns up to limit measures of q's kind holding a figure
+// whose bounds overlap q's, most articles first, then by ID.
+func (s *Store) MeasuresLike(ctx context.Context, q news.MeasureQuery, limit int) ([]news.MeasureDef, error) {
+	out, err := s.defs(ctx, `SELECT `+defCols+` FROM measures m WHERE m.what = ? AND m.scope = ?
+		AND EXISTS (SELECT 1 FROM measure_figures f WHERE f.measure = m.id
+			AND (f.lo IS NULL OR f.lo <= ?) AND (f.hi IS NULL OR f.hi >= ?))
+		ORDER BY m.articles DESC, m.id LIMIT ?`, q.What, q.Scope, clamp(q.High), clamp(q.Low), limit)
+	if err != nil {
+		return nil, fmt.Errorf("measures like %s/%s: %w", q.What, q.Scope, err)
+	}
+	return out, nil
+}
+
+// FigureMeasures returns the measure of each indexed figure of the
+// articles ids: article ID → figure index → measure ID.
+func (s *Store) FigureMeasures(ctx context.Context, ids []string) (map[string]map[int]string, error) {
+	out := map[string]map[int]string{}
+	err := chunks(ids, func(part []string) error {
+		cond, args := in(s.d, "a.id", part)
+		rows, err := s.query(ctx, s.r, `SELECT a.id, f.idx, f.measure FROM measure_figures f JOIN articles a ON a.seq = f.seq WHERE `+cond, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var (
+				id, m string
+				idx   int
+			)
+			if err := rows.Scan(&id, &idx, &m); err != nil {
+				return err
+			}
+			if out[id] == nil {
+				out[id] = map[int]string{}
+			}
+			out[id][idx] = m
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("figure measures: %w", err)
+	}
+	return out, nil
+}
+
 // listed is the JSON of measures.listed.
 type listed struct {
 	Values   []string `json:"values"`
@@ -150,7 +253,7 @@ func (s *Store) relist(ctx context.Context, tx *sql.Tx, id string) error {
 	return err
 }
 
-const measureCols = `id, key, label, unit, figures, articles, stories, speakers, first_time, last_time, listed`
+const measureCols = `id, key, label, unit, what, owner, fate, place, scope, figures, articles, stories, speakers, first_time, last_time, listed`
 
 func scanMeasure(sc interface{ Scan(...any) error }) (news.MeasureSummary, error) {
 	var (
@@ -158,7 +261,7 @@ func scanMeasure(sc interface{ Scan(...any) error }) (news.MeasureSummary, error
 		j string
 		l listed
 	)
-	if err := sc.Scan(&m.ID, &m.Key, &m.Label, &m.Unit, &m.Figures, &m.Articles, &m.Stories, &m.Speakers, &m.First, &m.Last, &j); err != nil {
+	if err := sc.Scan(&m.ID, &m.Key, &m.Label, &m.Unit, &m.What, &m.Owner, &m.Fate, &m.Place, &m.Scope, &m.Figures, &m.Articles, &m.Stories, &m.Speakers, &m.First, &m.Last, &j); err != nil {
 		return m, err
 	}
 	if err := json.Unmarshal([]byte(j), &l); err != nil {

@@ -6,6 +6,7 @@ package measuretest
 import (
 	"context"
 	"errors"
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -33,16 +34,22 @@ func figure(text string, v float64, key, speaker, when string) news.Figure {
 		Fate: "deployed", Scope: news.ScopeTotal, Label: "Kazhar troops deployed", Speaker: speaker, Time: when, Claim: -1}
 }
 
+// money is a pledge of money by Kazhar.
+func money(text string, v float64, speaker, when string) news.Figure {
+	return news.Figure{Text: text, Value: fp(v), Approx: "exact", Unit: "USD", Measure: "money|kz|pledged", What: "money", Owner: "kz",
+		Fate: "pledged", Scope: news.ScopeTotal, Label: "Kazhar's pledges", Speaker: speaker, Time: when, Claim: -1}
+}
+
 // Run runs the suite on an empty store.
 func Run(t *testing.T, s Store) {
 	ctx := context.Background()
-	const troops, money = "personnel|kz|deployed", "money|kz|pledged"
+	const troops, pledges = "personnel|kz|deployed", "money|kz|pledged"
 	arts := []*news.Article{
 		{ID: "undated", URL: "https://a.example/u", Text: "Undated: 4,000 troops.", Title: "U",
 			Figures: []news.Figure{figure("4,000", 4000, troops, "Kazhar MoD", "")}},
 		{ID: "late", URL: "https://a.example/l", Text: "Late: 5,000 troops. And $2m.", Title: "L", Published: day(20), Story: "s2",
 			Sentences: []news.Sentence{{Span: news.Span{Start: 0, End: 19}}, {Span: news.Span{Start: 20, End: 28}}},
-			Figures: []news.Figure{figure("5,000", 5000, troops, "Korinsky", "2031-03-20"), figure("$2m", 2e6, money, "Korinsky", "2031-03-20"),
+			Figures: []news.Figure{figure("5,000", 5000, troops, "Korinsky", "2031-03-20"), money("$2m", 2e6, "Korinsky", "2031-03-20"),
 				{Text: "three", Value: fp(3), Approx: "exact", Claim: -1}}},
 		{ID: "early", URL: "https://a.example/e", Text: "Early: 3,000 troops.", Title: "E", Published: day(1), Story: "s1",
 			Provenance: &news.Provenance{Kind: "original", Family: "early"},
@@ -82,11 +89,11 @@ func Run(t *testing.T, s Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tid, mid := ledger.ID(troops), ledger.ID(money)
+	tid, mid := ledger.ID(troops), ledger.ID(pledges)
 	want := []news.MeasureSummary{
-		{MeasureDef: news.MeasureDef{ID: tid, Key: troops, Label: "Kazhar troops deployed"}, Figures: 3, Articles: 3, Stories: 2, Speakers: 2,
+		{MeasureDef: news.MeasureDef{ID: tid, Key: troops, Label: "Kazhar troops deployed", What: "personnel", Owner: "kz", Fate: "deployed", Scope: "total"}, Figures: 3, Articles: 3, Stories: 2, Speakers: 2,
 			First: "2031-03-01", Last: "2031-03-20", Values: []string{"4,000", "3,000", "5,000"}, SpeakerNames: []string{"Kazhar MoD", "Korinsky"}},
-		{MeasureDef: news.MeasureDef{ID: mid, Key: money, Label: "Kazhar troops deployed"}, Figures: 1, Articles: 1, Stories: 1, Speakers: 1,
+		{MeasureDef: news.MeasureDef{ID: mid, Key: pledges, Label: "Kazhar's pledges", Unit: "USD", What: "money", Owner: "kz", Fate: "pledged", Scope: "total"}, Figures: 1, Articles: 1, Stories: 1, Speakers: 1,
 			First: "2031-03-20", Last: "2031-03-20", Values: []string{"$2m"}, SpeakerNames: []string{"Korinsky"}},
 	}
 	if !reflect.DeepEqual(page.Measures, want) || page.Next != nil {
@@ -133,5 +140,34 @@ func Run(t *testing.T, s Store) {
 	}
 	if _, _, err := s.Measure(ctx, "nope"); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("unknown measure: %v", err)
+	}
+
+	// A later report that does not say whose troops: its 5,000 repeats
+	// a value of the Kazhar measure and is counted there; its 9,999 is
+	// another measure.
+	unowned := func(text string, v float64) news.Figure {
+		f := figure(text, v, "personnel||deployed", "Wire", "2031-03-25")
+		f.Owner = ""
+		return f
+	}
+	later := &news.Article{ID: "later", URL: "https://a.example/x", Text: "Later: 5,000 and 9,999 troops.", Published: day(25),
+		Figures: []news.Figure{unowned("5,000", 5000), unowned("9,999", 9999)}}
+	if _, err := s.Put(ctx, []*news.Article{later}); err != nil {
+		t.Fatal(err)
+	}
+	like, err := s.MeasuresLike(ctx, news.MeasureQuery{What: "personnel", Scope: "total", Low: 4500, High: math.Inf(1)}, 10)
+	if err != nil || len(like) != 1 || like[0].ID != tid {
+		t.Errorf("measures like 4,500 or more = %+v, %v; want the troop measure", like, err)
+	}
+	if _, err := measure.New(s).Link(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got2, err := s.FigureMeasures(ctx, []string{"later", "early"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want2 := map[string]map[int]string{"later": {0: tid, 1: ledger.ID("personnel||deployed#1")}, "early": {0: tid}}
+	if !reflect.DeepEqual(got2, want2) {
+		t.Errorf("figure measures = %v, want %v", got2, want2)
 	}
 }

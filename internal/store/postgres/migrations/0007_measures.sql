@@ -31,6 +31,11 @@ CREATE TABLE measures (
     key        TEXT    NOT NULL,
     label      TEXT    NOT NULL,
     unit       TEXT    NOT NULL,
+    what       TEXT    NOT NULL,
+    owner      TEXT    NOT NULL,
+    fate       TEXT    NOT NULL,
+    place      TEXT    NOT NULL,
+    scope      TEXT    NOT NULL,
     figures    INTEGER NOT NULL DEFAULT 0,
     articles   INTEGER NOT NULL DEFAULT 0,
     stories    INTEGER NOT NULL DEFAULT 0,
@@ -40,6 +45,7 @@ CREATE TABLE measures (
     listed     TEXT    NOT NULL DEFAULT '{}'
 );
 CREATE INDEX measures_order ON measures (articles DESC, id);
+CREATE INDEX measures_kind ON measures (what, scope, articles DESC, id);
 
 CREATE TABLE measure_figures (
     seq     BIGINT  NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
@@ -49,7 +55,9 @@ CREATE TABLE measure_figures (
     speaker TEXT    NOT NULL,
     text    TEXT    NOT NULL,
     time    TEXT COLLATE "C" NOT NULL,
+    lo      DOUBLE PRECISION,
+    hi      DOUBLE PRECISION,
     doc     TEXT    NOT NULL,
     PRIMARY KEY (seq, idx)
 );
-CREATE INDEX measure_figures_measure ON measure_figures (measure, time, seq, idx, story, speaker, text);
+CREATE INDEX measure_figures_measure ON measure_figures (measure, time, seq, idx, story, speaker, text, lo, hi);
