@@ -283,12 +283,6 @@ func sameTime(a, b string) bool {
 	return sameWindow(a, b)
 }
 
-// Interval is the interval figure f covers given its hedges (see bounds):
-// infinite ends are open.
-func Interval(f *news.Figure) (lo, hi float64) {
-	return bounds(Entry{Value: f.Value, Low: f.Low, High: f.High, Approx: f.Approx})
-}
-
 // Fits says whether a figure whose structured measure is f may be counted
 // in the measure def although their keys differ: the same kind of thing
 // (What) and scope, and each of owner, fate and place the same or unstated
@@ -299,4 +293,21 @@ func Fits(f *news.Figure, def news.MeasureDef) bool {
 	}
 	same := func(a, b string) bool { return a == b || a == "" || b == "" }
 	return same(f.Owner, def.Owner) && same(f.Fate, def.Fate) && same(f.Place, def.Place)
+}
+
+// Near is the interval within which another figure states the same
+// amount as f, for telling that two reports give one number: its value
+// within 10 % whatever its hedge ("more than 400" and "400"; a bound is
+// evidence of that number, not of every number past it), its range, or
+// nothing (ok false) for a vague count with no number.
+func Near(f *news.Figure) (lo, hi float64, ok bool) {
+	switch {
+	case f.Value != nil && f.Approx == "exact":
+		return *f.Value, *f.Value, true
+	case f.Value != nil:
+		return *f.Value * 0.9, *f.Value * 1.1, true
+	case f.Low != nil && f.High != nil:
+		return *f.Low, *f.High, true
+	}
+	return 0, 0, false
 }

@@ -24,8 +24,8 @@ type MeasureFigure struct {
 	// Sentence is the text of the sentence stating the figure.
 	Sentence string `json:"sentence,omitempty"`
 	Figure   Figure `json:"figure"`
-	// Low and High bound the figure's value given its hedges
-	// (ledger.Interval; infinite when open).
+	// Low and High bound the number the figure states (ledger.Near);
+	// NaN when it states none (a vague count).
 	Low  float64 `json:"-"`
 	High float64 `json:"-"`
 }
@@ -46,7 +46,8 @@ type MeasureDef struct {
 }
 
 // MeasureQuery asks the measure index for the measures of one kind
-// (What and Scope) that hold a figure whose bounds overlap [Low, High].
+// (What and Scope) that hold a figure whose number (MeasureFigure.Low,
+// High) overlaps [Low, High].
 type MeasureQuery struct {
 	What, Scope string
 	Low, High   float64

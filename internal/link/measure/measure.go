@@ -13,6 +13,7 @@ package measure
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"sitrep/internal/ledger"
 	"sitrep/internal/link"
@@ -95,13 +96,13 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 const likeLimit = 50
 
 // Resolve finds the global measure of each measure key of article a
-// (ledger.Keys): the measure of that key when the index knows it; else
-// the most reported measure that the key's figures fit (ledger.Fits: the
-// same kind of thing and scope, owner, fate and place the same or
-// unstated on one side) and that holds a value one of them agrees with
-// (their bounds overlap: a report repeating a figure with fewer words, or
-// with more); else a new measure of the key's own. It returns key →
-// measure.
+// (ledger.Keys). A figure that repeats a number (ledger.Near) of a
+// measure it fits (ledger.Fits: the same kind of thing and scope, owner,
+// fate and place the same or unstated on one side) is that measure: the
+// key goes to the most specific such measure (most stated fields), first
+// among the article's earlier keys, then in the index (most reported
+// first). Else it goes to its own measure, known or new. It returns key
+// → measure.
 func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.MeasureDef, error) {
 	keys := ledger.Keys(a)
 	first := map[string]int{} // key → its first figure
@@ -124,42 +125,100 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 	for _, d := range known {
 		byID[d.ID] = d
 	}
+	var order []string // the keys resolved so far
 	for i, k := range keys {
 		if k == "" || first[k] != i {
 			continue
 		}
-		if d, ok := byID[ledger.ID(k)]; ok {
-			out[k] = d
-			continue
-		}
 		f := &a.Figures[i]
-		def := news.MeasureDef{ID: ledger.ID(k), Key: k, Label: f.Label, Unit: f.Unit,
-			What: f.What, Owner: f.Owner, Fate: f.Fate, Place: f.Place, Scope: f.Scope}
-		if def.Label == "" {
-			def.Label = k
+		def, ok := byID[ledger.ID(k)]
+		if !ok {
+			def = news.MeasureDef{ID: ledger.ID(k), Key: k, Label: f.Label, Unit: f.Unit,
+				What: f.What, Owner: f.Owner, Fate: f.Fate, Place: f.Place, Scope: f.Scope}
+			if def.Label == "" {
+				def.Label = k
+			}
 		}
 		if f.What != "" {
-			found := false
-			for j := i; j < len(keys) && !found; j++ {
-				if keys[j] != k {
-					continue
+			best, found := news.MeasureDef{}, false
+			consider := func(d news.MeasureDef) {
+				if ledger.Fits(f, d) && !found {
+					best, found = d, true
 				}
-				lo, hi := ledger.Interval(&a.Figures[j])
-				like, err := idx.MeasuresLike(ctx, news.MeasureQuery{What: f.What, Scope: f.Scope, Low: lo, High: hi}, likeLimit)
-				if err != nil {
-					return nil, err
+			}
+			for _, k2 := range order {
+				if agree(a, keys, k, k2) {
+					consider(out[k2])
 				}
-				for _, d := range like {
-					if ledger.Fits(f, d) {
-						def, found = d, true
-						break
+			}
+			for j := i + 1; j < len(keys); j++ {
+				// A later key of the article that states more.
+				if k2 := keys[j]; k2 != "" && k2 != k && first[k2] == j && agree(a, keys, k, k2) {
+					g := &a.Figures[j]
+					consider(news.MeasureDef{ID: ledger.ID(k2), Key: k2, What: g.What, Owner: g.Owner, Fate: g.Fate, Place: g.Place, Scope: g.Scope})
+				}
+			}
+			if !found {
+				for j := i; j < len(keys); j++ {
+					if keys[j] != k {
+						continue
+					}
+					lo, hi, ok := ledger.Near(&a.Figures[j])
+					if !ok {
+						continue
+					}
+					like, err := idx.MeasuresLike(ctx, news.MeasureQuery{What: f.What, Scope: f.Scope, Low: lo, High: hi}, likeLimit)
+					if err != nil {
+						return nil, err
+					}
+					for _, d := range like {
+						consider(d)
 					}
 				}
 			}
+			if found && stated(best) >= stated(def) {
+				def = best
+			}
 		}
 		out[k] = def
+		order = append(order, k)
 	}
 	return out, nil
+}
+
+// stated counts the stated fields of a measure among owner, fate and
+// place.
+func stated(d news.MeasureDef) int {
+	n := 0
+	for _, s := range []string{d.Owner, d.Fate, d.Place} {
+		if s != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// agree says whether a figure of key k and a figure of key k2 in a state
+// one number (ledger.Near).
+func agree(a *news.Article, keys []string, k, k2 string) bool {
+	for i := range keys {
+		if keys[i] != k {
+			continue
+		}
+		lo, hi, ok := ledger.Near(&a.Figures[i])
+		if !ok {
+			continue
+		}
+		for j := range keys {
+			if keys[j] != k2 {
+				continue
+			}
+			if lo2, hi2, ok := ledger.Near(&a.Figures[j]); ok && lo <= hi2 && lo2 <= hi {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Record is what the step stores for article a: each figure with a
@@ -183,7 +242,10 @@ func Record(a *news.Article, measures map[string]news.MeasureDef) news.MeasureRe
 			seen[def.ID] = true
 			rec.Measures = append(rec.Measures, def)
 		}
-		lo, hi := ledger.Interval(f)
+		lo, hi, ok := ledger.Near(f)
+		if !ok {
+			lo, hi = math.NaN(), math.NaN()
+		}
 		rec.Figures = append(rec.Figures, news.MeasureFigure{Measure: def.ID, Article: a.ID, Index: i, Story: a.Story,
 			Family: family, Outlet: a.Outlet, Published: a.Published, Sentence: ledger.SentenceOf(a, f.Span), Figure: *f,
 			Low: lo, High: hi})

@@ -180,11 +180,12 @@ func (s *Store) MeasureDefs(ctx context.Context, ids []string) ([]news.MeasureDe
 }
 
 // MeasuresLike returns up to limit measures of q's kind holding a figure
-// whose bounds overlap q's, most articles first, then by ID.
+// whose number overlaps q's (a figure stating none never does), most
+// articles first, then by ID.
 func (s *Store) MeasuresLike(ctx context.Context, q news.MeasureQuery, limit int) ([]news.MeasureDef, error) {
 	out, err := s.defs(ctx, `SELECT `+defCols+` FROM measures m WHERE m.what = ? AND m.scope = ?
 		AND EXISTS (SELECT 1 FROM measure_figures f WHERE f.measure = m.id
-			AND (f.lo IS NULL OR f.lo <= ?) AND (f.hi IS NULL OR f.hi >= ?))
+			AND f.lo <= ? AND f.hi >= ?)
 		ORDER BY m.articles DESC, m.id LIMIT ?`, q.What, q.Scope, clamp(q.High), clamp(q.Low), limit)
 	if err != nil {
 		return nil, fmt.Errorf("measures like %s/%s: %w", q.What, q.Scope, err)
