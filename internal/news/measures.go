@@ -82,6 +82,10 @@ type MeasureSummary struct {
 // MaxMeasureListed bounds MeasureSummary.Values and SpeakerNames.
 const MaxMeasureListed = 8
 
+// MaxMeasureFigures bounds the figures read for one measure, so that
+// reading a measure costs the same however many reports it has.
+const MaxMeasureFigures = 5000
+
 // MeasurePage is one page of measures and where the next page starts
 // (nil at the end).
 type MeasurePage struct {

@@ -41,17 +41,13 @@ type Index interface {
 	RecordMeasures(ctx context.Context, rec news.MeasureRecord) error
 }
 
-// MaxFigures bounds the figures Lister.Measure returns, so that reading a
-// measure costs the same however many reports it has.
-const MaxFigures = 5000
-
 // Lister reads the global measures for the CLI, the API and the pages.
 type Lister interface {
 	// Measures lists measures, most articles first, then by ID, after
 	// the cursor a previous page returned (the zero cursor for the first
 	// page); limit <= 0 means 100, and it is capped at 1,000.
 	Measures(ctx context.Context, after news.MeasureCursor, limit int) (news.MeasurePage, error)
-	// Measure returns one measure and its figures (at most MaxFigures)
+	// Measure returns one measure and its figures (at most news.MaxMeasureFigures)
 	// ordered by the time they refer to, or an error wrapping
 	// news.ErrNotFound.
 	Measure(ctx context.Context, id string) (news.MeasureSummary, []news.MeasureFigure, error)

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"sitrep/internal/link/measure"
 	"sitrep/internal/news"
 	"sitrep/internal/store"
 )
@@ -312,7 +311,7 @@ func (s *Store) Measures(ctx context.Context, after news.MeasureCursor, limit in
 }
 
 // Measure returns one measure and its figures (at most
-// measure.MaxFigures) in the order of the times they refer to.
+// news.MaxMeasureFigures) in the order of the times they refer to.
 func (s *Store) Measure(ctx context.Context, id string) (news.MeasureSummary, []news.MeasureFigure, error) {
 	m, err := scanMeasure(s.queryRow(ctx, s.r, `SELECT `+measureCols+` FROM measures WHERE id = ?`, id))
 	if noRows(err) {
@@ -322,7 +321,7 @@ func (s *Store) Measure(ctx context.Context, id string) (news.MeasureSummary, []
 		return m, nil, fmt.Errorf("measure %s: %w", id, err)
 	}
 	docs, err := s.strings(ctx, s.r, `SELECT doc FROM measure_figures WHERE measure = ?
-		ORDER BY time, seq, idx LIMIT ?`, id, measure.MaxFigures)
+		ORDER BY time, seq, idx LIMIT ?`, id, news.MaxMeasureFigures)
 	if err != nil {
 		return m, nil, fmt.Errorf("measure %s: %w", id, err)
 	}
