@@ -14,7 +14,7 @@ import (
 )
 
 // The global measure index (link/measure's Index and Lister): see the
-// migrations 0008_measures.sql. A figure's time is the first date of the
+// migrations 0009_measures.sql. A figure's time is the first date of the
 // time it refers to ('' when none), text in both dialects, so both order
 // a measure's figures alike.
 

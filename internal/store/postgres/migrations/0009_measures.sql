@@ -1,4 +1,4 @@
--- 0008: the global measure index (internal/link/measure), as in the SQLite
+-- 0009: the global measure index (internal/link/measure), as in the SQLite
 -- store. measure_queue holds the articles the measure step has not indexed
 -- yet, in publication order (undated last); a trigger queues every new
 -- article. measures keeps each global measure (ID, key, label, unit) and

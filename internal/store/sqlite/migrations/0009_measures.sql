@@ -1,4 +1,4 @@
--- 0008: the global measure index (internal/link/measure).
+-- 0009: the global measure index (internal/link/measure).
 --
 -- measure_queue holds the articles the measure step has not indexed yet,
 -- in publication order (undated last); a trigger queues every new article.
