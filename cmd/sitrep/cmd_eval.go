@@ -371,11 +371,13 @@ func evalEntities(ctx context.Context, env *environment, rf *runFlags, split str
 		return fmt.Errorf("eval entities: %w", err)
 	}
 	var articles []*news.Article
+	gone := 0
 	for _, a := range arts {
 		got, err := s.Article(ctx, a.ID)
 		if errors.Is(err, news.ErrNotFound) {
 			// The gold's offsets are into the text the ID was made from.
 			fmt.Fprintf(env.stderr, "eval entities: gold article %s (%s) not stored: its text is not the annotated text any more; skipped\n", a.ID, a.Path)
+			gone++
 			continue
 		}
 		if err != nil {
@@ -383,6 +385,10 @@ func evalEntities(ctx context.Context, env *environment, rf *runFlags, split str
 		}
 		articles = append(articles, got)
 	}
-	eval.ScoreEntities(articles, gold).Write(env.stdout, showErrors)
+	rep := eval.ScoreEntities(articles, gold)
+	rep.Write(env.stdout, showErrors)
+	if rep.Misfits > 0 || gone > 0 {
+		return fmt.Errorf("eval entities: %d gold articles not stored and %d gold spans that no longer fit the extracted text: re-anchor the gold", gone, rep.Misfits)
+	}
 	return nil
 }

@@ -50,3 +50,26 @@ func TestScoreEntities(t *testing.T) {
 		t.Errorf("report %+v", r)
 	}
 }
+
+// TestSpanFits checks the misfit test on spans that cut words or run past
+// the text.
+func TestSpanFits(t *testing.T) {
+	text := "Kyiv and Moscow, Zelensky's aides."
+	cases := []struct {
+		start, end int
+		want       bool
+	}{
+		{0, 4, true},    // Kyiv
+		{9, 15, true},   // Moscow
+		{17, 25, true},  // Zelensky (before 's)
+		{1, 4, false},   // yiv: cuts a word
+		{9, 14, false},  // Mosco
+		{30, 40, false}, // past the end
+		{5, 5, false},   // empty
+	}
+	for _, c := range cases {
+		if got := spanFits(text, c.start, c.end); got != c.want {
+			t.Errorf("spanFits(%q) = %v, want %v", text[min(c.start, len(text)):min(c.end, len(text))], got, c.want)
+		}
+	}
+}
