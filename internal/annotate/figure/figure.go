@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode"
 
+	"sitrep/internal/annotate/syntax"
 	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/news"
 )
@@ -37,7 +38,7 @@ func init() {
 	for _, w := range strings.Fields(`year month week day hour minute second decade century time times
 		km kilometre kilometer mile metre meter mm cm inch foot feet yard calibre
 		source diplomat official reporter journalist way reason point paragraph page step
-		round term occasion side stage phase wave`) {
+		term side stage phase wave`) {
 		notFigures[w] = true
 	}
 }
@@ -56,8 +57,13 @@ var hedgeOrder = []struct{ cue, hedge string }{
 var approxWords = map[string]bool{"some": true, "about": true, "roughly": true, "around": true,
 	"approximately": true, "nearly": true, "almost": true, "estimated": true, "an": true}
 
-// Find returns the figures of an article, in text order.
+// Find returns the figures of an article, in text order. It reads the
+// syntax layer; when the article has none (a caller that ran only some
+// stages), Find fills it first with the syntax stage.
 func Find(a *news.Article) []news.Figure {
+	if len(a.Syntax) != len(a.Tokens) && len(a.Tokens) > 0 {
+		_ = syntax.New().Process(context.Background(), a)
+	}
 	var out []news.Figure
 	pub := ""
 	if !a.Published.IsZero() {
@@ -76,7 +82,7 @@ func Find(a *news.Article) []news.Figure {
 				unit = lastUnit
 			}
 		}
-		if notFigures[unit] || notFigures[strings.TrimSuffix(unit, "s")] || listNumber(a, q) || yearLike(q) {
+		if notFigures[unit] || notFigures[strings.TrimSuffix(unit, "s")] || listNumber(a, q) || yearLike(q) || ix.notFigure(q) {
 			continue
 		}
 		if unit != "" && q.Kind != "money" && q.Kind != "percent" {
@@ -109,17 +115,14 @@ func Find(a *news.Article) []news.Figure {
 		} else {
 			f.Actors = ix.actors(sp, f.SpeakerEntity, f.SpeakerSpan)
 		}
-		f.Measure = measure(q, unit, f.Actors)
-		if strings.HasPrefix(f.Measure, "person") || strings.HasPrefix(f.Measure, "troop") || strings.HasPrefix(f.Measure, "count") {
-			if o := outcome(a.Text, sp, q); o != "" {
-				noun, rest, _ := strings.Cut(f.Measure, "|")
-				f.Measure = noun + "-" + o
-				if rest != "" {
-					f.Measure += "|" + rest
-				}
-			}
-		}
+		ix.measureOf(&f, q, sp)
 		out = append(out, f)
+	}
+	ix.link(out)
+	names := ix.names()
+	for i := range out {
+		out[i].Measure = MeasureKey(out[i])
+		out[i].Label = labelOf(&out[i], names)
 	}
 	return out
 }
@@ -129,7 +132,12 @@ func Find(a *news.Article) []news.Figure {
 // length of the article. The quantities are asked about in text order.
 type index struct {
 	a     *news.Article
-	times tokens.Covers // does a time expression contain a span?
+	tree  *tree
+	// wholes maps a figure's quantity to the token of the number it is a
+	// part of ("300 of the 4,000"), read by link.
+	wholes map[int]int
+	times  tokens.Covers // does a time expression contain a span?
+	quants tokens.Covers // does a quantity contain a span?
 	// byContent lists the claims by the start of their content; open are
 	// the claims whose content has started, next the first not yet open.
 	byContent []int
@@ -138,8 +146,9 @@ type index struct {
 }
 
 func newIndex(a *news.Article) *index {
-	ix := &index{a: a, byContent: make([]int, len(a.Claims))}
+	ix := &index{a: a, byContent: make([]int, len(a.Claims)), tree: newTree(a), wholes: map[int]int{}}
 	ix.times = tokens.NewCovers(len(a.Times), func(i int) news.Span { return a.Times[i].Span })
+	ix.quants = tokens.NewCovers(len(a.Quantities), func(i int) news.Span { return a.Quantities[i].Span })
 	for i := range ix.byContent {
 		ix.byContent[i] = i
 	}
@@ -312,73 +321,6 @@ func (ix *index) actors(sent news.Span, speaker string, speakerSpan *news.Span) 
 		out = out[:4]
 	}
 	return out
-}
-
-// synonyms folds counted nouns that measure the same thing.
-var synonyms = map[string]string{
-	"soldier": "troop", "trooper": "troop", "serviceman": "troop", "servicemen": "troop", "personnel": "troop",
-	"troops": "troop", "fighter": "troop", "instructor": "troop", "force": "troop", "man": "troop", "men": "troop",
-	"people": "person", "worker": "person", "individual": "person", "civilian": "person", "resident": "person",
-	"child": "person", "children": "person",
-}
-
-// outcomes qualify counts of people by what happened to them.
-var outcomes = []struct{ stem, key string }{
-	{"kill", "killed"}, {"dead", "killed"}, {"death", "killed"}, {"died", "killed"}, {"die", "killed"},
-	{"wound", "injured"}, {"injur", "injured"}, {"hurt", "injured"}, {"missing", "missing"},
-	{"captur", "captured"}, {"evacuat", "evacuated"}, {"displac", "displaced"}, {"casualt", "casualties"},
-}
-
-// outcome finds what happened to the people counted near q.
-func outcome(text string, sent news.Span, q news.Quantity) string {
-	lo := clauseStart(text, sent, q.Start)
-	hi := min(sent.End, q.End+40)
-	w := " " + strings.ToLower(text[lo:hi])
-	best, bestD := "", 1<<30
-	for _, o := range outcomes {
-		if k := strings.Index(w, " "+o.stem); k >= 0 {
-			d := k - (q.Start - lo)
-			if d < 0 {
-				d = -d
-			}
-			if d < bestD {
-				best, bestD = o.key, d
-			}
-		}
-	}
-	return best
-}
-
-// measure builds the key: the lemma of what is counted, then the actors.
-func measure(q news.Quantity, unit string, actors []string) string {
-	noun := unit
-	if s, ok := synonyms[noun]; ok {
-		noun = s
-	}
-	switch q.Kind {
-	case "money":
-		noun = "money-" + strings.ToLower(q.Unit) // never compare USD with EUR
-		if q.Modifies != "" {
-			noun += "-" + lemma(q.Modifies)
-		}
-	case "percent":
-		noun = "percent"
-		if q.Counts != "" {
-			noun = "share-" + lemma(lastWord(q.Counts))
-		}
-	}
-	if noun == "" {
-		noun = "count"
-	}
-	return strings.Join(append([]string{noun}, actors...), "|")
-}
-
-func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return s
-	}
-	return f[len(f)-1]
 }
 
 // lemma is a crude singular: "packages" → "package".

@@ -1,0 +1,763 @@
+package figure
+
+// This file gives a figure its structured measure: what is counted,
+// whose it is, what happened to it, where, and the figure's scope, read
+// from the dependency tree of its sentence (internal/annotate/syntax) with
+// the quantity layer's counted noun as the fallback.
+
+import (
+	"sort"
+	"strings"
+
+	"sitrep/internal/facts"
+	"sitrep/internal/news"
+)
+
+// MeasureKey is the key of a figure's measure, built from its structured
+// fields only: what|owner|fate|place|scope, empty fields left empty. Two
+// figures are the same measure when their keys are equal. The unit is
+// not part of the key, so a conversion ("$61bn (£49bn)") shares the
+// measure of the amount it converts.
+func MeasureKey(f news.Figure) string {
+	what := f.What
+	if what == "" {
+		what = "count"
+	}
+	return what + "|" + f.Owner + "|" + f.Fate + "|" + f.Place + "|" + f.Scope
+}
+
+// whatClasses maps a counted noun's lemma to the class of thing it
+// counts (the gold set's lemma list: testdata/gold/ledger/README.md).
+var whatClasses = map[string]string{}
+
+func init() {
+	for class, words := range map[string]string{
+		"personnel": `troop soldier serviceman servicemen servicemember personnel fighter sailor marine paratrooper
+			mercenary conscript recruit reservist pow prisoner commando infantryman guardsman pilot instructor
+			man men force combatant militant trooper airman sniper`,
+		"civilians": `civilian child children kid resident woman women passenger citizen patient student pupil
+			infant baby pensioner villager inhabitant family`,
+		"people":    `people person individual respondent voter dissident adult life victim casualty body death dead`,
+		"refugees":  `refugee asylum-seeker`,
+		"idps":      `idp`,
+		"rescuers":  `rescuer firefighter medic paramedic`,
+		"workers":   `worker employee staff miner`,
+		"units":     `battalion brigade regiment division unit btg`,
+		"places":    `station district facility city town village settlement building home house school hospital
+			site target region oblast community apartment plant factory port airfield base bridge`,
+		"territory": `territory square hectare acre`,
+		"states":    `country state nation`,
+		"events":    `appearance meeting occasion visit event activity ceremony inspection round talk attack strike
+			raid launch test session summit sortie assault`,
+		"weapons/missiles":    `missile rocket`,
+		"weapons/drones":      `drone uav shahed`,
+		"weapons/vehicles":    `tank vehicle apc ifv`,
+		"weapons/ammunition":  `shell ammunition munition cartridge bullet grenade`,
+		"weapons/boats":       `boat craft`,
+		"weapons/ships":       `ship vessel warship submarine`,
+		"weapons/aircraft":    `aircraft jet plane helicopter warplane`,
+		"weapons/artillery":   `howitzer gun cannon artillery launcher mortar`,
+		"weapons/air-defence": `battery`,
+		"weapons":             `weapon arm system`,
+	} {
+		for _, w := range strings.Fields(words) {
+			whatClasses[w] = class
+		}
+	}
+}
+
+// fates normalise what happened to the counted thing: a word starts with
+// the stem (a verb's lemma or a past form both match). Classes that
+// depend on what is counted are resolved in fateOf.
+var fates = []struct{ stem, fate string }{
+	{"deploy", "deployed"}, {"redeploy", "deployed"}, {"dispatch", "deployed"}, {"send", "sent"}, {"sent", "sent"},
+	{"station", "stationed"}, {"base", "stationed"},
+	{"kill", "killed"}, {"die", "killed"}, {"died", "killed"}, {"dead", "killed"}, {"death", "killed"},
+	{"eliminat", "killed"}, {"perish", "killed"}, {"slain", "killed"},
+	{"wound", "wounded"}, {"injur", "wounded"}, {"hurt", "wounded"},
+	{"captur", "captured"}, {"detain", "captured"}, {"imprison", "captured"}, {"taken prisoner", "captured"},
+	{"arrest", "arrested"}, {"convict", "convicted"},
+	{"pledg", "pledged"}, {"announc", "pledged"}, {"promis", "pledged"}, {"commit", "pledged"},
+	{"unveil", "pledged"}, {"earmark", "pledged"}, {"approv", "pledged"}, {"allocat", "pledged"},
+	{"sign", "pledged"}, {"authori", "pledged"}, {"offer", "pledged"}, {"plan", "pledged"}, {"give", "pledged"},
+	{"gave", "pledged"}, {"pass", "pledged"},
+	{"deliver", "delivered"}, {"provid", "delivered"}, {"suppl", "delivered"}, {"hand", "delivered"},
+	{"transfer", "delivered"}, {"ship", "delivered"}, {"releas", "delivered"},
+	{"flee", "fled"}, {"fled", "fled"}, {"escap", "fled"},
+	{"displac", "displaced"}, {"evacuat", "evacuated"},
+	{"trap", "trapped"}, {"shelter", "trapped"}, {"besieg", "trapped"},
+	{"strike", "struck"}, {"struck", "struck"}, {"hit", "struck"}, {"target", "struck"}, {"shell", "struck"},
+	{"destroy", "destroyed"}, {"damag", "damaged"}, {"shot down", "destroyed"}, {"down", "destroyed"},
+	{"intercept", "destroyed"},
+	{"occup", "occupied"}, {"seiz", "occupied"}, {"control", "occupied"}, {"annex", "occupied"},
+	{"spen", "spent"}, {"desert", "deserted"}, {"surrender", "surrendered"}, {"defect", "defected"},
+	{"missing", "missing"}, {"mobili", "mobilised"}, {"conscript", "mobilised"}, {"recruit", "recruited"},
+	{"train", "trained"}, {"lost", "lost"}, {"lose", "lost"}, {"appear", "appeared"},
+	{"meet", "met"}, {"met", "met"}, {"accompan", "accompanied"}, {"inspect", "inspected"},
+	{"interview", "interviewed"}, {"support", "support"}, {"back", "support"}, {"oppos", "oppose"},
+	{"believ", "believe"}, {"think", "believe"},
+}
+
+// lightVerbs state a number without saying what happened to the thing
+// counted ("there are", "the total reached"): they give no fate.
+var lightVerbs = map[string]bool{
+	"be": true, "have": true, "include": true, "say": true, "tell": true, "report": true, "estimate": true,
+	"show": true, "total": true, "reach": true, "number": true, "rise": true, "grow": true, "stand": true,
+	"put": true, "make": true, "comprise": true, "consist": true, "contain": true, "remain": true, "bring": true,
+	"take": true, "add": true, "count": true, "record": true, "mark": true, "increase": true, "decrease": true,
+	"fall": true, "drop": true, "climb": true, "jump": true, "double": true, "go": true, "get": true, "see": true,
+	"claim": true, "believe": true, "expect": true, "accord": true, "state": true, "confirm": true, "note": true,
+	"know": true, "become": true, "seem": true, "appear": false, "involve": true, "hold": true, "keep": true,
+	"need": true, "want": true, "help": true, "use": true, "do": true, "find": true, "let": true,
+}
+
+// fateOf normalises a verb, participle or noun (lemma or as written) to a
+// fate for what is counted; "" when it says nothing of what happened.
+func fateOf(word, what string) string {
+	w := strings.ToLower(word)
+	if w == "" || lightVerbs[w] {
+		return ""
+	}
+	for _, f := range fates {
+		if strings.HasPrefix(w, f.stem) {
+			switch {
+			case f.fate == "sent" && (what == "money" || strings.HasPrefix(what, "weapons")):
+				return "pledged"
+			case f.fate == "sent":
+				return "deployed"
+			case f.fate == "occupied" && what != "territory" && what != "places" && what != "":
+				if f.stem == "control" {
+					return ""
+				}
+			case f.fate == "killed" && f.stem == "claim":
+				return "killed"
+			}
+			return f.fate
+		}
+	}
+	return ""
+}
+
+// NormalizeFate returns the normalised fate of an event word as written
+// ("sent" → "deployed" for troops, "announced" → "pledged"), or the
+// word's first word lower-cased when it has no normal form. The eval
+// compares gold events with it.
+func NormalizeFate(event, what string) string {
+	if f := fateOf(event, what); f != "" {
+		return f
+	}
+	if fs := strings.Fields(strings.ToLower(event)); len(fs) > 0 {
+		if f := fateOf(fs[0], what); f != "" {
+			return f
+		}
+		return fs[0]
+	}
+	return ""
+}
+
+// classOf returns the class of a counted noun's lemma ("" when unknown).
+func classOf(l string) string {
+	l = strings.ToLower(l)
+	if c, ok := whatClasses[l]; ok {
+		return c
+	}
+	if c, ok := whatClasses[lemma(l)]; ok {
+		return c
+	}
+	if i := strings.LastIndexByte(l, '-'); i > 0 {
+		return classOf(l[i+1:])
+	}
+	return ""
+}
+
+// measureOf fills in the structured measure of f (What, Owner, Fate,
+// Place, Scope) for the quantity q.
+func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
+	t := ix.tree
+	lo, hi := t.span(q.Span)
+	if lo >= hi {
+		return
+	}
+	anc := t.anchor(lo, hi)
+	noun, whole := -1, -1
+	verb := -1
+	// The counted noun: the number's nummod head, the noun of "X of the
+	// Y", the quantity layer's counted phrase, or the subject or object
+	// of the verb a predicate figure hangs on ("put the toll at 90,000").
+	switch r := t.rel(anc); {
+	case r == "nummod" && t.isNoun(t.head(anc)) && (t.head(anc) < lo || t.head(anc) >= hi):
+		noun = t.head(anc)
+	}
+	if noun < 0 {
+		t.children(anc, func(c int) bool {
+			if t.rel(c) == "nmod" && t.isNoun(c) && t.caseOf(c) == "of" {
+				noun = c
+				t.children(c, func(n int) bool {
+					if t.rel(n) == "nummod" && n > anc {
+						whole = n
+					}
+					return true
+				})
+				return false
+			}
+			return true
+		})
+	}
+	if noun < 0 && q.CountsSpan != nil {
+		clo, chi := t.span(*q.CountsSpan)
+		if chi > clo {
+			noun = chi - 1
+			// The tree's head of the phrase, when the phrase has one.
+			for k := clo; k < chi; k++ {
+				if h := t.head(k); (h < clo || h >= chi) && t.isNoun(k) {
+					noun = k
+				}
+			}
+		}
+	}
+	predicate := false
+	if noun < 0 && t.parsed {
+		h := t.head(anc)
+		switch t.rel(anc) {
+		case "obl", "obj", "xcomp", "nmod", "conj", "nsubj", "root":
+			if t.rel(anc) == "nmod" && t.isNoun(h) && !t.isVerb(h) {
+				// "a low of 55", "the total to 131": the noun it qualifies.
+				noun = h
+				break
+			}
+			if t.rel(anc) == "nsubj" {
+				verb = h
+				break
+			}
+			if h >= 0 && t.isVerb(h) {
+				verb = h
+				predicate = true
+				for _, r := range []string{"obj", "nsubj"} {
+					if c := t.child(h, r); c >= 0 && t.isNoun(c) && c != anc {
+						noun = c
+						break
+					}
+				}
+			}
+		}
+	}
+	// "the number of people who fled", "the death toll": the noun the
+	// general word stands for.
+	fateWord := ""
+	if noun >= 0 {
+		switch t.lemma(noun) {
+		case "number", "toll", "total", "figure", "count", "tally", "sum":
+			if t.lemma(noun) == "toll" {
+				fateWord = "killed"
+			}
+			if c := t.child(noun, "nmod"); c >= 0 && t.caseOf(c) == "of" && t.isNoun(c) {
+				noun = c
+			} else {
+				noun = -1
+			}
+		}
+	}
+	// What is counted.
+	what := ""
+	switch q.Kind {
+	case "money":
+		what = "money"
+	case "percent", "fraction":
+		if noun >= 0 {
+			what = ix.classAt(noun)
+			if what == "" && t.upos(noun) == news.PROPN {
+				what = "territory"
+			}
+			if what == "" && strings.EqualFold(t.low(noun), "gdp") {
+				what = "money"
+			}
+		}
+	default:
+		if noun >= 0 {
+			what = ix.classAt(noun)
+			if what == "" {
+				what = lemma(t.lemma(noun))
+			}
+		} else if q.Unit != "" {
+			what = classOf(q.Unit)
+			if what == "" {
+				what = lemma(q.Unit)
+			}
+		}
+	}
+	// The verb that governs the counted thing, and its fate.
+	if verb < 0 && noun >= 0 {
+		switch t.rel(noun) {
+		case "nsubj", "obj", "obl", "iobj", "nsubj:pass":
+			verb = t.head(noun)
+		case "conj", "appos":
+			// "500 civilians, including 40 children, are trapped".
+			if h := t.head(noun); h >= 0 {
+				switch t.rel(h) {
+				case "nsubj", "obj", "obl":
+					verb = t.head(h)
+				}
+			}
+		}
+	}
+	if verb < 0 && noun < 0 && (t.rel(anc) == "nsubj" || t.rel(anc) == "obj") {
+		verb = t.head(anc)
+	}
+	fate := ""
+	if fateWord != "" {
+		fate = fateWord
+	}
+	// A participle or relative clause on the noun says what happened to
+	// it first ("troops deployed", "people who fled", "wounded soldiers").
+	if fate == "" && noun >= 0 {
+		t.children(noun, func(c int) bool {
+			switch t.rel(c) {
+			case "acl", "amod":
+				if fw := fateOf(t.lemma(c), what); fw != "" {
+					fate = fw
+					f.Place = ix.placeIn(c)
+					return false
+				}
+			}
+			return true
+		})
+	}
+	if fate == "" && predicate && verb >= 0 {
+		t.children(verb, func(c int) bool {
+			if (t.rel(c) == "advcl" || t.rel(c) == "xcomp" || t.rel(c) == "conj") && c > anc {
+				if fw := fateOf(t.lemma(c), what); fw != "" {
+					fate = fw
+					return false
+				}
+			}
+			return true
+		})
+	}
+	if fate == "" && verb >= 0 {
+		fate = fateOf(t.lemma(verb), what)
+		if fate == "" && !lightVerbs[t.lemma(verb)] && t.isVerb(verb) && (what == "people" || what == "money" || q.Kind == "percent") {
+			fate = t.lemma(verb)
+		}
+		// "said to have been killed", "expected to be sent": the
+		// complement's verb.
+		if fate == "" {
+			t.children(verb, func(c int) bool {
+				if t.rel(c) == "xcomp" || t.rel(c) == "ccomp" {
+					fate = fateOf(t.lemma(c), what)
+				}
+				return fate == ""
+			})
+		}
+	}
+	if fate == "" && (what == "" || what == "people" || what == "personnel") && hi < len(ix.a.Tokens) {
+		// "thousands wounded", "32 dead": a fate word right after the number.
+		if fw := fateOf(t.low(hi), what); fw != "" && t.a.Tokens[hi].Kind == news.TokenWord {
+			fate = fw
+			if what == "" {
+				what = "people"
+			}
+		}
+	}
+	if what == "people" {
+		switch fate {
+		case "fled":
+			what = "refugees"
+		case "displaced":
+			if strings.Contains(strings.ToLower(ix.a.Text[sent.Start:sent.End]), "internally") {
+				what = "idps"
+			}
+		}
+	}
+	f.What, f.Fate = what, fate
+	f.Owner = ix.ownerOf(noun, verb, lo, hi, q)
+	if f.Place == "" {
+		if verb >= 0 {
+			f.Place = ix.placeIn(verb)
+		}
+		if f.Place == "" && noun >= 0 {
+			f.Place = ix.placeIn(noun)
+		}
+	}
+	if f.Place == f.Owner && f.What != "territory" && f.What != "civilians" {
+		f.Place = ""
+	}
+	f.Scope = ix.scopeOf(q, lo, hi, noun, whole)
+	if whole >= 0 {
+		ix.wholes[f.Quantity] = whole
+	}
+}
+
+// classAt is the class of the noun at token i: its lemma's class, or
+// people for a people named by a demonym ("Ukrainians").
+func (ix *index) classAt(i int) string {
+	t := ix.tree
+	if c := classOf(t.lemma(i)); c != "" {
+		return c
+	}
+	if c := classOf(t.low(i)); c != "" {
+		return c
+	}
+	if m := ix.mentionAt(i); m >= 0 && ix.a.Entities[m].Kind == "demonym" {
+		return "people"
+	}
+	return ""
+}
+
+// mentionAt returns the entity mention that holds token i, or -1.
+func (ix *index) mentionAt(i int) int {
+	if i < 0 || i >= len(ix.a.Tokens) {
+		return -1
+	}
+	es := ix.a.Entities
+	pos := ix.a.Tokens[i].Start
+	k := sort.Search(len(es), func(k int) bool { return es[k].End > pos })
+	if k < len(es) && es[k].Start <= pos && es[k].Entity != "" {
+		return k
+	}
+	return -1
+}
+
+// ownerOf finds whose the counted thing is: a demonym, name or
+// possessive on the counted noun ("North Korean troops", "Russia's
+// groups", "its rescuers"), an "of" phrase, else the subject of the
+// governing verb ("the UK will send …"), as an entity key.
+func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
+	t := ix.tree
+	key := func(i int) string {
+		if m := ix.mentionAt(i); m >= 0 {
+			e := ix.a.Entities[m]
+			if e.Type == "LOC" && e.Kind != "demonym" {
+				return ""
+			}
+			return actorKey(e.Entity)
+		}
+		return ""
+	}
+	// Inside the counted phrase of the quantity layer.
+	if q.CountsSpan != nil {
+		clo, chi := t.span(*q.CountsSpan)
+		for k := clo; k < chi; k++ {
+			if k2 := key(k); k2 != "" {
+				return k2
+			}
+		}
+	}
+	if noun >= 0 {
+		owner := ""
+		t.children(noun, func(c int) bool {
+			switch t.rel(c) {
+			case "amod", "compound", "nmod":
+				if t.rel(c) == "nmod" && t.fullRel(c) != "nmod:poss" && t.caseOf(c) != "of" {
+					return true
+				}
+				if k2 := key(c); k2 != "" {
+					owner = k2
+					return false
+				}
+				if t.fullRel(c) == "nmod:poss" && t.upos(c) == news.PRON {
+					owner = ix.antecedent(c)
+					return owner == ""
+				}
+			}
+			return true
+		})
+		if owner != "" {
+			return owner
+		}
+		if k2 := key(noun); k2 != "" && t.upos(noun) == news.PROPN {
+			return "" // the counted thing is a name itself ("80% of Sievierodonetsk")
+		}
+	}
+	// Inside the quantity ("US$61bn").
+	for k := lo; k < hi; k++ {
+		if k2 := key(k); k2 != "" {
+			return k2
+		}
+	}
+	if verb >= 0 {
+		if s := t.child(verb, "nsubj"); s >= 0 {
+			if k2 := key(s); k2 != "" {
+				return k2
+			}
+			owner := ""
+			t.children(s, func(c int) bool {
+				if r := t.rel(c); r == "compound" || r == "amod" || t.fullRel(c) == "nmod:poss" {
+					owner = key(c)
+				}
+				return owner == ""
+			})
+			if owner != "" {
+				return owner
+			}
+			if t.upos(s) == news.PRON {
+				return ix.antecedent(s)
+			}
+		}
+	}
+	return ""
+}
+
+// antecedent resolves a pronoun ("its", "they") to the nearest entity
+// mention before it in its sentence that is an organisation or a state.
+func (ix *index) antecedent(pron int) string {
+	t := ix.tree
+	slo, _ := t.sentence(pron)
+	for k := pron - 1; k >= slo; k-- {
+		if m := ix.mentionAt(k); m >= 0 {
+			e := ix.a.Entities[m]
+			if e.Type == "ORG" || e.Type == "GPE" {
+				return actorKey(e.Entity)
+			}
+		}
+	}
+	return ""
+}
+
+// placePreps introduce where something happened or went.
+var placePreps = map[string]bool{"to": true, "in": true, "into": true, "inside": true, "at": true, "near": true,
+	"for": true, "across": true, "from": true, "on": true, "within": true, "throughout": true}
+
+// placeIn returns the place a verb or noun at i names in a prepositional
+// dependent ("sent to Russia", "troops in Romania", "aid for Ukraine"),
+// as an entity key; "" when none.
+func (ix *index) placeIn(i int) string {
+	t := ix.tree
+	place := ""
+	t.children(i, func(c int) bool {
+		if r := t.rel(c); (r == "obl" || r == "nmod") && placePreps[t.caseOf(c)] {
+			if m := ix.mentionAt(c); m >= 0 {
+				e := ix.a.Entities[m]
+				if e.Type == "GPE" || e.Type == "LOC" {
+					place = actorKey(e.Entity)
+					return false
+				}
+			}
+		}
+		return true
+	})
+	return place
+}
+
+// scopeOf decides the scope of a figure: a share for percentages and
+// "four out of five", a rate for "per day", an increment for "a further"
+// or "another", a part for "including", "of which" or "300 of the 4,000",
+// else a total.
+func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
+	t := ix.tree
+	if q.Kind == "percent" || q.Kind == "fraction" || strings.Contains(strings.ToLower(q.Text), " out of ") {
+		return news.ScopeShare
+	}
+	if whole >= 0 {
+		return news.ScopePart
+	}
+	// Words just before the number.
+	for k := lo - 1; k >= 0 && k >= lo-3; k-- {
+		w := t.low(k)
+		switch w {
+		case "including", "incl", "among", "includes", "include":
+			return news.ScopePart
+		case "which", "whom":
+			if t.low(k-1) == "of" {
+				return news.ScopePart
+			}
+		case "another", "further", "additional", "extra":
+			return news.ScopeIncrement
+		case "by":
+			if isChangeVerb(t.lemma(k - 1)) {
+				return news.ScopeIncrement
+			}
+		}
+		if t.a.Tokens[k].Kind == news.TokenPunct && w != "$" && w != "£" && w != "€" {
+			break
+		}
+	}
+	if noun >= 0 {
+		inc := false
+		t.children(noun, func(c int) bool {
+			switch t.low(c) {
+			case "additional", "further", "extra", "another", "more", "new-":
+				if c < noun {
+					inc = true
+				}
+			}
+			return !inc
+		})
+		if inc {
+			return news.ScopeIncrement
+		}
+	}
+	// Words just after the number or its noun: "per day", "a month".
+	end := hi
+	if noun >= hi && noun < hi+6 {
+		end = noun + 1
+	}
+	for k := end; k < len(t.a.Tokens) && k < end+3; k++ {
+		w := t.low(k)
+		switch w {
+		case "per", "each", "every", "a", "an":
+			if k+1 < len(t.a.Tokens) && (w == "per" || timeUnits[lemma(t.low(k+1))]) {
+				if w != "a" && w != "an" || t.low(k+1) != "year" || t.low(k-1) != "" {
+					return news.ScopeRate
+				}
+			}
+		case "daily", "weekly", "monthly", "annually", "nightly":
+			return news.ScopeRate
+		}
+		if t.a.Tokens[k].Kind == news.TokenPunct {
+			break
+		}
+	}
+	return news.ScopeTotal
+}
+
+// timeUnits are the units of a rate ("a day", "every month").
+var timeUnits = map[string]bool{"day": true, "week": true, "month": true, "year": true, "hour": true, "night": true, "minute": true}
+
+// isChangeVerb reports whether a lemma says a number changed ("rose by").
+func isChangeVerb(l string) bool {
+	switch l {
+	case "rise", "grow", "increase", "fall", "drop", "decline", "climb", "jump", "swell", "expand", "shrink", "decrease":
+		return true
+	}
+	return false
+}
+
+// labelOf writes the measure in words: "North Korean personnel deployed
+// in Russia", "US money pledged in Ukraine".
+func labelOf(f *news.Figure, names map[string]string) string {
+	var parts []string
+	if f.Owner != "" {
+		parts = append(parts, ownerWord(f.Owner, names))
+	}
+	what := f.What
+	if what == "" {
+		what = "count"
+	}
+	what = strings.ReplaceAll(what, "/", " ")
+	if strings.HasPrefix(what, "weapons ") {
+		what = strings.TrimPrefix(what, "weapons ")
+	}
+	parts = append(parts, what)
+	if f.Fate != "" {
+		parts = append(parts, f.Fate)
+	}
+	if f.Place != "" {
+		parts = append(parts, "in "+placeWord(f.Place, names))
+	}
+	switch f.Scope {
+	case news.ScopeIncrement:
+		parts = append(parts, "(increment)")
+	case news.ScopeRate:
+		parts = append(parts, "(rate)")
+	case news.ScopeShare:
+		parts = append(parts, "(share)")
+	case news.ScopePart:
+		parts = append(parts, "(part)")
+	}
+	return strings.Join(parts, " ")
+}
+
+// ownerWord names an owner as an adjective when it is a state ("North
+// Korean"), else by its display name.
+func ownerWord(key string, names map[string]string) string {
+	if len(key) == 2 {
+		if c, ok := facts.Default().Country(key); ok {
+			if len(c.Demonyms) > 0 && !strings.EqualFold(c.ISO2, "us") && !strings.EqualFold(c.ISO2, "gb") {
+				return c.Demonyms[0]
+			}
+			return strings.ToUpper(c.ISO2)
+		}
+	}
+	return placeWord(key, names)
+}
+
+// placeWord names an entity key: a country's name, else the display name
+// the article gives it, else the key.
+func placeWord(key string, names map[string]string) string {
+	if len(key) == 2 {
+		if c, ok := facts.Default().Country(key); ok {
+			return c.Name
+		}
+	}
+	if n := names[key]; n != "" {
+		return n
+	}
+	return key
+}
+
+// link sets Whole on the parts and increments of figs: the figure of the
+// number a part names ("300 of the 4,000"), else for a part the nearest
+// earlier figure of its sentence with the same class of thing or unit
+// ("500 civilians, including 40 children"), and for an increment the
+// later figure of its sentence that states the total ("a further £500m,
+// taking the total to £3bn").
+func (ix *index) link(figs []news.Figure) {
+	t := ix.tree
+	for i := range figs {
+		f := &figs[i]
+		if tok, ok := ix.wholes[f.Quantity]; ok {
+			pos := t.a.Tokens[tok].Start
+			for j := range figs {
+				if j != i && figs[j].Start <= pos && pos < figs[j].End {
+					w := j
+					f.Whole = &w
+				}
+			}
+			if f.Whole != nil {
+				continue
+			}
+		}
+		sent := ix.sentenceOf(f.Start)
+		same := func(j int) bool {
+			g := figs[j]
+			return ix.sentenceOf(g.Start) == sent && (g.What == f.What || g.Unit == f.Unit && g.Unit != "")
+		}
+		switch f.Scope {
+		case news.ScopePart:
+			for j := i - 1; j >= 0; j-- {
+				if same(j) && figs[j].Scope != news.ScopePart {
+					w := j
+					f.Whole = &w
+					break
+				}
+			}
+		case news.ScopeIncrement:
+			for j := i + 1; j < len(figs); j++ {
+				if !same(j) {
+					continue
+				}
+				lo, _ := t.span(figs[j].Span)
+				for k := lo - 1; k >= 0 && k >= lo-4; k-- {
+					if t.low(k) == "total" {
+						w := j
+						f.Whole = &w
+						break
+					}
+				}
+				if f.Whole != nil {
+					break
+				}
+			}
+		}
+	}
+}
+
+// names maps the entity keys of the article's mentions to their display
+// names, for labels.
+func (ix *index) names() map[string]string {
+	out := map[string]string{}
+	for _, m := range ix.a.Entities {
+		if m.Entity == "" {
+			continue
+		}
+		k := actorKey(m.Entity)
+		if _, ok := out[k]; !ok {
+			n := m.Canonical
+			if n == "" {
+				n = m.Text
+			}
+			out[k] = n
+		}
+	}
+	return out
+}

@@ -1,0 +1,110 @@
+package figure
+
+// This file rejects numbers the quantity layer found that are not
+// figures: dates continued from a time expression, identifiers
+// continued from a label, chronology days, idioms, names, counts of
+// abstractions and physical specifications.
+
+import (
+	"strings"
+
+	"sitrep/internal/annotate/tokens"
+	"sitrep/internal/news"
+)
+
+// abstractNouns are counted nouns of the writer's argument, not of the
+// world ("two reasons", "four elements"): their counts are not figures.
+var abstractNouns = tokens.Set(`reason element scenario dimension quality aspect factor option question issue
+	lesson idea principle priority goal pillar point way thing example case sense category type kind form
+	level stage phase step para paragraph page word line chapter item condition criterion rule component
+	trend argument explanation possibility alternative lens theme topic message sign signal problem
+	challenge mistake difference similarity part section bullet takeaway hour-long`)
+
+// referentNouns name things a definite count refers back to by name
+// ("the two countries" = two states the text named): an idiom, not a
+// count.
+var referentNouns = tokens.Set(`country nation state side leader chief minister president government
+	ally party company firm bank man woman men women power capital city neighbour neighbor sister brother
+	partner`)
+
+// notFigure reports whether the quantity q is a number that states no
+// quantity of anything in the world.
+func (ix *index) notFigure(q news.Quantity) bool {
+	t := ix.tree
+	if q.Kind == "measure" {
+		return true // distances, calibres, tonnage: specifications, not counts
+	}
+	lo, hi := t.span(q.Span)
+	if lo >= hi {
+		return false
+	}
+	bare := q.Counts == "" && q.Kind == "cardinal"
+	noun := ""
+	if q.CountsSpan != nil {
+		if clo, chi := t.span(*q.CountsSpan); chi > clo {
+			noun = lemma(t.low(chi - 1))
+			if t.parsed {
+				noun = strings.ToLower(t.lemma(chi - 1))
+			}
+			if abstractNouns[noun] || abstractNouns[lemma(noun)] {
+				return true
+			}
+			if (noun == "group" || noun == "group-") && chi-clo == 1 {
+				return true
+			}
+		}
+	}
+	first := t.low(lo)
+	// "one of", "no one", "one soldier" in a hypothetical: "one" counts
+	// only a thing of a known class.
+	if first == "one" && hi-lo == 1 {
+		if noun == "" || classOf(noun) == "" {
+			return true
+		}
+		switch t.low(lo - 1) {
+		case "even", "as", "no", "any", "every", "if":
+			return true
+		}
+	}
+	// "the two countries", "the three defence chiefs", "the two vowed".
+	if t.a.Tokens[lo].Kind == news.TokenWord && q.Value != nil && *q.Value <= 10 && t.low(lo-1) == "the" {
+		if noun == "" || referentNouns[noun] || referentNouns[lemma(noun)] {
+			return true
+		}
+	}
+	// "World War Three", "Formula One": a capitalised number word in a name.
+	if t.a.Tokens[lo].Kind == news.TokenWord && t.v.Capitalised(lo) && lo > 0 && t.v.Capitalised(lo-1) && t.a.Tokens[lo-1].Kind == news.TokenWord {
+		if slo, _ := t.sentence(lo); slo < lo-1 {
+			return true
+		}
+	}
+	if !bare {
+		return false
+	}
+	v := -1.0
+	if q.Value != nil {
+		v = *q.Value
+	}
+	// "20 X 10": a product of numbers is a name or a size.
+	if w := t.low(hi); (w == "x" || w == "×") && t.a.Tokens[min(hi+1, len(t.a.Tokens)-1)].Kind == news.TokenNumber {
+		return true
+	}
+	// "Dec. 1 and 27", "Articles 12 and 118": a bare number joined to a
+	// number the quantity layer did not take (a date, a label) is what
+	// that number is.
+	switch t.low(lo - 1) {
+	case "and", "or", ",", "&", "to", "-", "through":
+		if k := lo - 2; k >= 0 && t.a.Tokens[k].Kind == news.TokenNumber && !ix.quants.Contain(t.a.Tokens[k].Span) {
+			return true
+		}
+	}
+	// A chronology: "29 -- N. Korea's Kim oversees …" (a day of the month).
+	if v >= 1 && v <= 31 && q.Text == strings.TrimSpace(q.Text) && hi < len(t.a.Tokens) {
+		if w := t.low(hi); w == "--" || w == "-" || w == "—" || w == "–" {
+			if !t.v.Touch(hi - 1) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,172 @@
+package figure
+
+// This file reads the syntax layer around a figure: the tokens of its
+// number, the counted noun, the verb that governs it and the words that
+// modify them.
+
+import (
+	"sort"
+
+	"sitrep/internal/news"
+	"sitrep/internal/annotate/tokens"
+)
+
+// tree answers questions about the tokens and dependencies of one
+// article. It reads the token and syntax layers; without a syntax layer
+// (len(a.Syntax) != len(a.Tokens)) every tree question answers "none".
+type tree struct {
+	a      *news.Article
+	v      tokens.View
+	parsed bool
+}
+
+func newTree(a *news.Article) *tree {
+	return &tree{a: a, v: tokens.NewView(a.Text, a.Tokens), parsed: len(a.Syntax) == len(a.Tokens) && len(a.Tokens) > 0}
+}
+
+// span returns the tokens [lo, hi) inside sp.
+func (t *tree) span(sp news.Span) (lo, hi int) {
+	ts := t.a.Tokens
+	lo = sort.Search(len(ts), func(i int) bool { return ts[i].End > sp.Start })
+	hi = lo
+	for hi < len(ts) && ts[hi].Start < sp.End {
+		hi++
+	}
+	return lo, hi
+}
+
+// low is token i lower-cased ("" out of range).
+func (t *tree) low(i int) string { return t.v.Low(i) }
+
+func (t *tree) upos(i int) news.UPOS {
+	if !t.parsed || i < 0 || i >= len(t.a.Syntax) {
+		return news.UPOSNone
+	}
+	return t.a.Syntax[i].UPOS
+}
+
+func (t *tree) lemma(i int) string {
+	if !t.parsed || i < 0 || i >= len(t.a.Syntax) {
+		return lemma(t.low(i))
+	}
+	if l := t.a.Syntax[i].Lemma; l != "" {
+		return l
+	}
+	return t.low(i)
+}
+
+// rel is the relation of token i to its head, without its subtype
+// ("nmod" for "nmod:poss"); "" when not parsed.
+func (t *tree) rel(i int) string {
+	if !t.parsed || i < 0 || i >= len(t.a.Syntax) {
+		return ""
+	}
+	r := t.a.Syntax[i].Rel
+	for k := 0; k < len(r); k++ {
+		if r[k] == ':' {
+			return r[:k]
+		}
+	}
+	return r
+}
+
+// fullRel is the relation of token i with its subtype.
+func (t *tree) fullRel(i int) string {
+	if !t.parsed || i < 0 || i >= len(t.a.Syntax) {
+		return ""
+	}
+	return t.a.Syntax[i].Rel
+}
+
+// head is the head of token i, or -1.
+func (t *tree) head(i int) int {
+	if !t.parsed || i < 0 || i >= len(t.a.Syntax) || !t.a.Syntax[i].Parsed() {
+		return -1
+	}
+	return int(t.a.Syntax[i].Head)
+}
+
+// sentence returns the token range [lo, hi) of the sentence holding
+// token i.
+func (t *tree) sentence(i int) (lo, hi int) {
+	ss := t.a.Sentences
+	pos := t.a.Tokens[i].Start
+	k := sort.Search(len(ss), func(k int) bool { return ss[k].End > pos })
+	if k >= len(ss) {
+		return i, i + 1
+	}
+	return t.span(ss[k].Span)
+}
+
+// children calls f for each token of i's sentence whose head is i.
+func (t *tree) children(i int, f func(c int) bool) {
+	if !t.parsed || i < 0 {
+		return
+	}
+	lo, hi := t.sentence(i)
+	for c := lo; c < hi; c++ {
+		if int(t.a.Syntax[c].Head) == i && t.a.Syntax[c].Parsed() && c != i {
+			if !f(c) {
+				return
+			}
+		}
+	}
+}
+
+// child returns the first child of i with relation rel (subtype
+// ignored), or -1.
+func (t *tree) child(i int, rel string) int {
+	found := -1
+	t.children(i, func(c int) bool {
+		if t.rel(c) == rel {
+			found = c
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// caseOf returns the lower-cased preposition (the case child) of i, or "".
+func (t *tree) caseOf(i int) string {
+	if c := t.child(i, "case"); c >= 0 {
+		return t.low(c)
+	}
+	return ""
+}
+
+// isNoun reports whether token i is a noun or proper noun.
+func (t *tree) isNoun(i int) bool {
+	p := t.upos(i)
+	return p == news.NOUN || p == news.PROPN
+}
+
+// isVerb reports whether token i is a verb (or an adjective acting as a
+// predicate, "dead").
+func (t *tree) isVerb(i int) bool { return t.upos(i) == news.VERB }
+
+// anchor returns the token of the quantity span [lo, hi) that the rest of
+// the sentence attaches to: the last number, symbol or noun whose head
+// lies outside the span; else the last number token; else lo.
+func (t *tree) anchor(lo, hi int) int {
+	best := -1
+	for k := lo; k < hi; k++ {
+		h := t.head(k)
+		if h >= lo && h < hi {
+			continue
+		}
+		switch t.upos(k) {
+		case news.NUM, news.SYM, news.NOUN, news.PROPN, news.X:
+			best = k
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for k := hi - 1; k >= lo; k-- {
+		if t.a.Tokens[k].Kind == news.TokenNumber {
+			return k
+		}
+	}
+	return lo
+}
