@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 
+	"sitrep/internal/annotate/figure"
+	"sitrep/internal/facts"
 	"sitrep/internal/news"
 	"sitrep/internal/pipeline"
 )
@@ -43,10 +45,50 @@ type LedgerFiguresReport struct {
 	// Pairs scores the gold figure pairs (same measure, relation,
 	// contradictions).
 	Pairs *LedgerPairsReport `json:"pairs,omitempty"`
+	// FieldOK counts found figures whose measure field matches the gold
+	// one, by field: what (the lemma class), owner, fate (the gold event
+	// normalised by figure.NormalizeFate), scope.
+	FieldOK map[string]int `json:"field_ok"`
 	// Examples of errors for the reader.
 	Misses   []string `json:"misses,omitempty"`
 	False    []string `json:"false_figures,omitempty"`
 	Speakers []string `json:"wrong_speakers,omitempty"`
+	Fields   []string `json:"wrong_fields,omitempty"`
+}
+
+// measureFields are the structured measure fields scored on found figures.
+var measureFields = []string{"what", "owner", "fate", "scope"}
+
+// fieldMatch reports whether a predicted figure's measure field agrees
+// with the gold mention's.
+func fieldMatch(field string, f news.Figure, m LedgerMention) (got, want string, ok bool) {
+	switch field {
+	case "what":
+		return f.What, m.Lemma, f.What == m.Lemma
+	case "owner":
+		return f.Owner, m.Owner, ownerMatch(f.Owner, m.Owner)
+	case "fate":
+		want = figure.NormalizeFate(m.Event, m.Lemma)
+		return f.Fate, m.Event, f.Fate == want
+	case "scope":
+		return f.Scope, m.Scope, f.Scope == m.Scope
+	}
+	return "", "", false
+}
+
+// ownerMatch compares a predicted owner (an entity key: "kp") with the
+// gold owner as written ("North Korea"): through the facts table, else
+// by the key the name would have.
+func ownerMatch(got, want string) bool {
+	if got == "" || want == "" {
+		return got == want
+	}
+	for _, r := range facts.Default().Lookup(want) {
+		if _, k, ok := strings.Cut(r.ID, ":"); ok && k == got || r.ID == got {
+			return true
+		}
+	}
+	return facts.Key(want) == got || strings.EqualFold(want, got)
 }
 
 // Precision is the share of predicted figures that are gold figures.
@@ -71,6 +113,11 @@ func (r LedgerFiguresReport) Write(w io.Writer) error {
 		r.Precision(), r.Recall(), r.Rejection(),
 		r.SpeakerAccuracy(), ratio(r.SpeakerExact, r.Found), r.Found,
 		r.OnFigure, r.OnNotFigure, r.Unlabelled)
+	var acc []string
+	for _, fl := range measureFields {
+		acc = append(acc, fmt.Sprintf("%s %.3f", fl, ratio(r.FieldOK[fl], r.Found)))
+	}
+	fmt.Fprintf(w, "  measure fields on found figures: %s\n", strings.Join(acc, "  "))
 	if len(r.Taken) > 0 {
 		var parts []string
 		for _, c := range slices.Sorted(maps.Keys(r.Taken)) {
@@ -84,7 +131,7 @@ func (r LedgerFiguresReport) Write(w io.Writer) error {
 	for _, group := range []struct {
 		name string
 		list []string
-	}{{"missed", r.Misses}, {"not a figure", r.False}, {"speaker", r.Speakers}} {
+	}{{"missed", r.Misses}, {"not a figure", r.False}, {"speaker", r.Speakers}, {"field", r.Fields}} {
 		for _, s := range group.list {
 			fmt.Fprintf(w, "  %s: %s\n", group.name, s)
 		}
@@ -131,6 +178,17 @@ func (r *LedgerFiguresReport) ScoreArticle(a LedgerArticle, gold []LedgerMention
 				continue
 			}
 			speakerDone[i] = true
+			if r.FieldOK == nil {
+				r.FieldOK = map[string]int{}
+			}
+			for _, fl := range measureFields {
+				got, want, ok := fieldMatch(fl, f, m)
+				if ok {
+					r.FieldOK[fl]++
+				} else if len(r.Fields) < 3*examples {
+					r.Fields = append(r.Fields, fmt.Sprintf("%s %q %s: got %q, want %q", short(a.ID), m.Phrase, fl, got, want))
+				}
+			}
 			if strings.EqualFold(f.Speaker, m.Speaker) {
 				r.SpeakerExact++
 			}

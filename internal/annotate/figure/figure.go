@@ -131,8 +131,8 @@ func Find(a *news.Article) []news.Figure {
 // scanning them whole, so that finding figures stays linear in the
 // length of the article. The quantities are asked about in text order.
 type index struct {
-	a     *news.Article
-	tree  *tree
+	a    *news.Article
+	tree *tree
 	// wholes maps a figure's quantity to the token of the number it is a
 	// part of ("300 of the 4,000"), read by link.
 	wholes map[int]int

@@ -1,4 +1,4 @@
-package figure
+package figure_test
 
 import (
 	"bufio"
@@ -10,6 +10,7 @@ import (
 
 	"sitrep/internal/annotate/claim"
 	"sitrep/internal/annotate/entity"
+	"sitrep/internal/annotate/figure"
 	"sitrep/internal/annotate/quantity"
 	"sitrep/internal/annotate/sentence"
 	"sitrep/internal/annotate/timex"
@@ -34,7 +35,7 @@ func annotate(t testing.TB, a *news.Article) {
 			t.Fatal(err)
 		}
 	}
-	a.Figures = Find(a)
+	a.Figures = figure.Find(a)
 }
 
 // demoArticles returns the demo corpus, annotated, by key in corpus order.
@@ -116,7 +117,7 @@ func BenchmarkFind(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, a := range arts {
-			Find(a)
+			figure.Find(a)
 		}
 	}
 }

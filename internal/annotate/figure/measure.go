@@ -37,17 +37,17 @@ func init() {
 			man men force combatant militant trooper airman sniper`,
 		"civilians": `civilian child children kid resident woman women passenger citizen patient student pupil
 			infant baby pensioner villager inhabitant family`,
-		"people":    `people person individual respondent voter dissident adult life victim casualty body death dead`,
-		"refugees":  `refugee asylum-seeker`,
-		"idps":      `idp`,
-		"rescuers":  `rescuer firefighter medic paramedic`,
-		"workers":   `worker employee staff miner`,
-		"units":     `battalion brigade regiment division unit btg`,
-		"places":    `station district facility city town village settlement building home house school hospital
+		"people":   `people person individual respondent voter dissident adult life victim casualty body death dead`,
+		"refugees": `refugee asylum-seeker`,
+		"idps":     `idp`,
+		"rescuers": `rescuer firefighter medic paramedic`,
+		"workers":  `worker employee staff miner`,
+		"units":    `battalion brigade regiment division unit btg`,
+		"places": `station district facility city town village settlement building home house school hospital
 			site target region oblast community apartment plant factory port airfield base bridge`,
 		"territory": `territory square hectare acre`,
 		"states":    `country state nation`,
-		"events":    `appearance meeting occasion visit event activity ceremony inspection round talk attack strike
+		"events": `appearance meeting occasion visit event activity ceremony inspection round talk attack strike
 			raid launch test session summit sortie assault`,
 		"weapons/missiles":    `missile rocket`,
 		"weapons/drones":      `drone uav shahed`,
@@ -185,7 +185,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	// Y", the quantity layer's counted phrase, or the subject or object
 	// of the verb a predicate figure hangs on ("put the toll at 90,000").
 	switch r := t.rel(anc); {
-	case r == "nummod" && t.isNoun(t.head(anc)) && (t.head(anc) < lo || t.head(anc) >= hi):
+	case (r == "nummod" || r == "compound" && q.Kind == "cardinal") && t.isNoun(t.head(anc)) && (t.head(anc) < lo || t.head(anc) >= hi):
 		noun = t.head(anc)
 	}
 	if noun < 0 {
@@ -216,7 +216,22 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 	}
 	predicate := false
-	if noun < 0 && t.parsed {
+	if q.Kind == "money" || q.Kind == "percent" {
+		// An amount hangs on its verb directly ("announced $205m") or
+		// through the noun it sizes ("approved a $61bn package").
+		h := t.head(anc)
+		for k := 0; k < 2 && h >= 0 && !t.isNoun(h) && !t.isVerb(h); k++ {
+			h = t.head(h) // "a further $205m": through the determiner
+		}
+		if t.isNoun(h) && (t.rel(anc) == "compound" || t.rel(anc) == "amod" || t.rel(anc) == "nmod" || t.rel(anc) == "nummod") {
+			switch t.rel(h) {
+			case "obj", "nsubj", "obl":
+				verb = t.head(h)
+			}
+		} else if t.isVerb(h) {
+			verb = h
+		}
+	} else if noun < 0 && t.parsed {
 		h := t.head(anc)
 		switch t.rel(anc) {
 		case "obl", "obj", "xcomp", "nmod", "conj", "nsubj", "root":
@@ -255,6 +270,13 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			} else {
 				noun = -1
 			}
+		}
+	}
+	// "4m rounds of ammunition", "a batch of drones": the noun of the
+	// "of" phrase says what is counted.
+	if noun >= 0 && containers[t.lemma(noun)] {
+		if c := t.child(noun, "nmod"); c >= 0 && t.caseOf(c) == "of" && t.isNoun(c) {
+			noun = c
 		}
 	}
 	// What is counted.
@@ -300,7 +322,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 		}
 	}
-	if verb < 0 && noun < 0 && (t.rel(anc) == "nsubj" || t.rel(anc) == "obj") {
+	if verb < 0 && (noun < 0 || t.head(noun) == anc) && (t.rel(anc) == "nsubj" || t.rel(anc) == "obj") {
 		verb = t.head(anc)
 	}
 	fate := ""
@@ -334,7 +356,10 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		})
 	}
 	if fate == "" && verb >= 0 {
-		fate = fateOf(t.lemma(verb), what)
+		fate = fateOf(t.low(verb), what)
+		if fate == "" {
+			fate = fateOf(t.lemma(verb), what)
+		}
 		if fate == "" && !lightVerbs[t.lemma(verb)] && t.isVerb(verb) && (what == "people" || what == "money" || q.Kind == "percent") {
 			fate = t.lemma(verb)
 		}
@@ -358,6 +383,15 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 		}
 	}
+	if what == "" && q.Kind == "cardinal" {
+		switch fate {
+		case "killed", "wounded", "displaced", "fled", "captured", "evacuated", "trapped", "missing", "arrested":
+			what = "people"
+		}
+	}
+	if what == "" && q.Kind == "percent" {
+		what = "people" // a share with nothing named is a share of people asked
+	}
 	if what == "people" {
 		switch fate {
 		case "fled":
@@ -370,12 +404,24 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	f.What, f.Fate = what, fate
 	f.Owner = ix.ownerOf(noun, verb, lo, hi, q)
-	if f.Place == "" {
-		if verb >= 0 {
-			f.Place = ix.placeIn(verb)
+	for _, i := range []int{verb, noun, anc} {
+		if f.Place != "" || i < 0 {
+			continue
 		}
-		if f.Place == "" && noun >= 0 {
-			f.Place = ix.placeIn(noun)
+		if f.Place = ix.placeIn(i); f.Place == "" {
+			// One level down: "$205m in humanitarian aid to Ukraine".
+			t.children(i, func(c int) bool {
+				if t.rel(c) == "nmod" || t.rel(c) == "obj" || t.rel(c) == "obl" {
+					f.Place = ix.placeIn(c)
+				}
+				return f.Place == ""
+			})
+		}
+	}
+	if f.Owner == "" && f.Place != "" {
+		switch f.What {
+		case "civilians", "people", "refugees", "idps", "displaced", "territory", "places", "rescuers", "workers":
+			f.Owner = countryOf(f.Place, ix.names())
 		}
 	}
 	if f.Place == f.Owner && f.What != "territory" && f.What != "civilians" {
@@ -385,6 +431,22 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if whole >= 0 {
 		ix.wholes[f.Quantity] = whole
 	}
+}
+
+// countryOf returns the ISO code of the country a place key lies in
+// ("ua" for "kyiv"), or "".
+func countryOf(place string, names map[string]string) string {
+	if c, ok := facts.Default().Country(place); ok && len(place) == 2 {
+		return strings.ToLower(c.ISO2)
+	}
+	if n := names[place]; n != "" {
+		for _, r := range facts.Default().Lookup(n) {
+			if r.Country != "" {
+				return strings.ToLower(r.Country)
+			}
+		}
+	}
+	return ""
 }
 
 // classAt is the class of the noun at token i: its lemma's class, or
@@ -474,8 +536,21 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 			return k2
 		}
 	}
-	if verb >= 0 {
-		if s := t.child(verb, "nsubj"); s >= 0 {
+	for v, k := verb, 0; v >= 0 && k < 3; v, k = t.head(v), k+1 {
+		if t.isNoun(v) && v != noun {
+			// "The UK plans to give …": the noun the clause hangs on.
+			owner := ""
+			t.children(v, func(c int) bool {
+				if r := t.rel(c); r == "compound" || r == "amod" || t.fullRel(c) == "nmod:poss" {
+					owner = key(c)
+				}
+				return owner == ""
+			})
+			if owner != "" {
+				return owner
+			}
+		}
+		if s := t.child(v, "nsubj"); s >= 0 {
 			if k2 := key(s); k2 != "" {
 				return k2
 			}
@@ -492,6 +567,12 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 			if t.upos(s) == news.PRON {
 				return ix.antecedent(s)
 			}
+			break
+		}
+		switch t.rel(v) {
+		case "acl", "xcomp", "advcl", "conj":
+		default:
+			return ""
 		}
 	}
 	return ""
@@ -525,17 +606,32 @@ func (ix *index) placeIn(i int) string {
 	place := ""
 	t.children(i, func(c int) bool {
 		if r := t.rel(c); (r == "obl" || r == "nmod") && placePreps[t.caseOf(c)] {
-			if m := ix.mentionAt(c); m >= 0 {
-				e := ix.a.Entities[m]
-				if e.Type == "GPE" || e.Type == "LOC" {
-					place = actorKey(e.Entity)
-					return false
-				}
+			if place = ix.placeKey(c); place != "" {
+				return false
 			}
+			// "the northern Ukrainian city of Chernihiv".
+			t.children(c, func(d int) bool {
+				if r := t.rel(d); r == "nmod" || r == "amod" || r == "compound" {
+					place = ix.placeKey(d)
+				}
+				return place == ""
+			})
+			return place == ""
 		}
 		return true
 	})
 	return place
+}
+
+// placeKey is the entity key of the place mentioned at token i, or "".
+func (ix *index) placeKey(i int) string {
+	if m := ix.mentionAt(i); m >= 0 {
+		e := ix.a.Entities[m]
+		if e.Type == "GPE" || e.Type == "LOC" {
+			return actorKey(e.Entity)
+		}
+	}
+	return ""
 }
 
 // scopeOf decides the scope of a figure: a share for percentages and
@@ -549,6 +645,9 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 	}
 	if whole >= 0 {
 		return news.ScopePart
+	}
+	if t.low(hi) == "out" && t.low(hi+1) == "of" || t.low(hi) == "in" && t.a.Tokens[min(hi+1, len(t.a.Tokens)-1)].Kind == news.TokenWord && classOf(t.low(hi+1)) == "" && t.a.Tokens[min(hi+1, len(t.a.Tokens)-1)].Kind == news.TokenNumber {
+		return news.ScopeShare
 	}
 	// Words just before the number.
 	for k := lo - 1; k >= 0 && k >= lo-3; k-- {
@@ -575,8 +674,8 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 		inc := false
 		t.children(noun, func(c int) bool {
 			switch t.low(c) {
-			case "additional", "further", "extra", "another", "more", "new-":
-				if c < noun {
+			case "additional", "further", "extra", "another", "more":
+				if c < noun && (t.low(c) != "more" || c >= hi) {
 					inc = true
 				}
 			}
@@ -609,6 +708,10 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 	}
 	return news.ScopeTotal
 }
+
+// containers are nouns that count their "of" phrase.
+var containers = map[string]bool{"round": true, "piece": true, "batch": true, "set": true, "lot": true,
+	"box": true, "unit": true, "item": true, "shipment": true, "consignment": true, "tonne": true, "ton": true}
 
 // timeUnits are the units of a rate ("a day", "every month").
 var timeUnits = map[string]bool{"day": true, "week": true, "month": true, "year": true, "hour": true, "night": true, "minute": true}
@@ -693,8 +796,17 @@ func placeWord(key string, names map[string]string) string {
 // taking the total to £3bn").
 func (ix *index) link(figs []news.Figure) {
 	t := ix.tree
+	aid := func(w string) bool { return w == "money" || strings.HasPrefix(w, "weapons") }
 	for i := range figs {
 		f := &figs[i]
+		// An aid package's items belong to whoever gives the package: the
+		// owner of the figure before, within two sentences.
+		if f.Owner == "" && aid(f.What) && i > 0 {
+			g := figs[i-1]
+			if aid(g.What) && g.Owner != "" && ix.sentenceOf(f.Start)-ix.sentenceOf(g.Start) <= 2 {
+				f.Owner = g.Owner
+			}
+		}
 		if tok, ok := ix.wholes[f.Quantity]; ok {
 			pos := t.a.Tokens[tok].Start
 			for j := range figs {
