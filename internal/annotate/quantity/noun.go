@@ -230,9 +230,11 @@ func (s *scanner) phrase(k int, possessive bool) (first, last, head int) {
 	return s.done(first, last, head)
 }
 
-// done trims a phrase that ends on a coordinator or possessive.
+// done trims a phrase that ends on a coordinator or possessive. A
+// participle or adjective of what happened ("thousands wounded", "32
+// dead") is not a counted noun: the phrase is then empty.
 func (s *scanner) done(first, last, head int) (int, int, int) {
-	if head < 0 {
+	if head < 0 || s.t.headEd[s.Low(head)] {
 		return -1, -1, -1
 	}
 	last = head

@@ -246,3 +246,27 @@ func TestProcess(t *testing.T) {
 		t.Fatal("cancelled context: no error")
 	}
 }
+
+// TestIssuePatterns covers the patterns of the backbone issue (#12 item
+// 3) on sentences written for this test: a "from … to" range unless the
+// words before say the number changed, a fraction of a scale word, and a
+// fate participle that is not what is counted.
+func TestIssuePatterns(t *testing.T) {
+	rng := func(text string, lo, hi float64, unit, counts string) want {
+		return want{text, Cardinal, nan, lo, hi, Range, unit, counts}
+	}
+	run(t, []row{
+		{"from to range", "The ministry sent from 2,000 to 4,000 sailors north.", []want{rng("2,000 to 4,000", 2000, 4000, "sailor", "sailors")}},
+		{"between and range", "Between 800 and 900 medics arrived.", []want{rng("Between 800 and 900", 800, 900, "medic", "medics")}},
+		{"rose from to is two numbers", "Approval rose from 40 to 52 percent in a month.", []want{
+			card("40", 40, "", ""), {"52 percent", Percent, 52, nan, nan, Exact, "percent", ""}}},
+		{"fell from to is two numbers", "The garrison fell from 900 to 300 men.", []want{
+			card("900", 900, "", ""), card("300", 300, "man", "men")}},
+		{"a third of a million", "Nearly a third of a million residents left the region.", []want{
+			{"Nearly a third of a million", Cardinal, 1e6 / 3, nan, 1e6 / 3, About, "resident", "residents"}}},
+		{"two-thirds of a million", "two-thirds of a million people", []want{card("two-thirds of a million", 2e6/3, "person", "people")}},
+		{"thousands wounded", "Thousands wounded were taken to the hospital.", []want{{"Thousands", Cardinal, nan, 2000, nan, Vague, "", ""}}},
+		{"number then dead", "The raid left 14 dead.", []want{card("14", 14, "", "")}},
+		{"participle before a noun", "It freed 12 wounded prisoners.", []want{card("12", 12, "prisoner", "wounded prisoners")}},
+	})
+}

@@ -399,7 +399,9 @@ func (s *scanner) rangeEnd(a *number) (number, int, bool) {
 	w := s.Low(k)
 	switch {
 	case w == "to":
-		if s.Low(a.first-1) == "from" {
+		// "from 5,000 to 7,000 soldiers" is a range; "rose from 60 to 71
+		// percent" two numbers.
+		if s.Low(a.first-1) == "from" && s.changeBefore(a.first-1) {
 			return number{}, 0, false
 		}
 	case w == "-" || w == "–" || w == "—":

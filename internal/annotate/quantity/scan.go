@@ -111,7 +111,9 @@ func (s *scanner) at(i int) int {
 	if a.skip {
 		return a.last + 1
 	}
+	s.fractionOfScale(&a)
 	s.suffix(&a)
+	s.fractionOfScale(&a) // "two-thirds of a million": the suffix made the fraction
 	if a.skip {
 		return a.last + 1
 	}
@@ -125,6 +127,44 @@ func (s *scanner) at(i int) int {
 		s.out = append(s.out, *q)
 	}
 	return end
+}
+
+// fractionOfScale reads "a third of a million" as one number, a third
+// of the scale (not a fraction and then a million).
+func (s *scanner) fractionOfScale(n *number) {
+	if n.kind != Fraction || s.Low(n.last+1) != "of" {
+		return
+	}
+	switch s.Low(n.last + 2) {
+	case "a", "an", "one":
+		if sc, ok := s.scaleWord(n.last + 3); ok && sc >= 1000 {
+			n.kind, n.value, n.last, n.scaled, n.words = Cardinal, n.value*sc, n.last+3, true, true
+			n.suffix, n.suffixTok = "", -1
+		}
+	}
+}
+
+// changeStems start the verbs and nouns that say a number changed: "rose
+// from 60 to 71 percent" is two numbers, not a range.
+var changeStems = []string{"ris", "rose", "grow", "grew", "increas", "decreas", "fell", "fall", "drop", "declin",
+	"jump", "climb", "soar", "surg", "plung", "slip", "cut", "reduc", "rais", "boost", "lift", "lower", "shr",
+	"doubl", "tripl", "swell", "swoll", "went", "gone", "go", "chang", "mov", "expand", "up", "down", "shift"}
+
+// changeBefore reports whether one of the few words before token k says a
+// number changed.
+func (s *scanner) changeBefore(k int) bool {
+	for m := k - 1; m >= 0 && m >= k-4; m-- {
+		if !s.IsWord(m) {
+			return false
+		}
+		w := s.Low(m)
+		for _, st := range changeStems {
+			if strings.HasPrefix(w, st) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // matchWords reports whether the tokens from i spell words.
