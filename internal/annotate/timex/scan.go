@@ -115,15 +115,23 @@ func (s *scanner) dayAt(i int) (int, int, bool) {
 }
 
 // future reports whether the words before token i in its sentence, or
-// the preposition just before it, look ahead.
+// the preposition just before it, look ahead. A cue such as "going" or
+// "plans" looks ahead only before "to", "for", "on", "in" or "by" ("going to
+// meet", "planned for September"): "no going back to February 23" looks
+// back.
 func (s *scanner) future(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-14; k-- {
 		w := s.Tok(k)
 		if s.Toks[k].Kind == news.TokenPunct && (w == "." || w == "!" || w == "?" || w == "…") {
 			return false
 		}
-		if s.t.future[s.Low(k)] {
-			return true
+		if w := s.Low(k); s.t.future[w] {
+			if !s.t.futureTo[w] {
+				return true
+			}
+			if nx := s.Low(k + 1); nx == "to" || nx == "for" || nx == "on" || nx == "in" || nx == "by" {
+				return true
+			}
 		}
 		if w == "said" || w == "says" || w == "told" {
 			// "said on Tuesday" looks back even after "will".

@@ -85,6 +85,8 @@ func TestRelative(t *testing.T) {
 		{"in June", "a partnership in June, which", pub, []want{{"June", "2024-06", Month, ""}}},
 		{"month later in the year", "entered in November", pub, []want{{"November", "2023-11", Month, ""}}},
 		{"future month", "A follow-up conference is planned for September.", time.Date(2031, 3, 14, 0, 0, 0, 0, time.UTC), []want{{"September", "2031-09", Month, ""}}},
+		{"going back looks back", "There is no going back to October 2 for the villagers.", pub, []want{{"October 2", "2024-10-02", Day, ""}}},
+		{"plans alone looks back", "The plans agreed on September 30 were shelved.", pub, []want{{"September 30", "2024-09-30", Day, ""}}},
 		{"October 3", "in Ukraine on October 3 when", pub, []want{{"October 3", "2024-10-03", Day, ""}}},
 		{"two days later", "on October 3 when a strike killed six. He said two days later that", pub, []want{{"October 3", "2024-10-03", Day, ""}, {"two days later", "2024-10-05", Day, ""}}},
 		{"today yesterday", "today and yesterday", pub, []want{{"today", "2024-10-17", Day, ""}, {"yesterday", "2024-10-16", Day, ""}}},

@@ -36,6 +36,7 @@ type tables struct {
 	ordinals map[string]int
 	seasons  map[string]string
 	future   map[string]bool
+	futureTo map[string]bool // future cues only before "to" or "for": "going to", not "going back"
 	preps    map[string]bool
 	approx   map[string]string
 	yearCtx  map[string]bool
@@ -77,6 +78,8 @@ func buildTables() *tables {
 		future: set(`will 'll shall due scheduled expected expects expect plans plan planned planning
 			set upcoming going intends intend intended aims aim hopes hope would promised pledged
 			vowed coming next`),
+		futureTo: set(`going set due scheduled plans plan planned planning intends intend intended aims aim
+			hopes hope`),
 		preps: set(`since by until till before after from`),
 		approx: map[string]string{
 			"nearly": "approx", "almost": "approx", "about": "approx", "around": "approx",
