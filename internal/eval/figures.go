@@ -8,10 +8,10 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 	"unicode"
 
 	"sitrep/internal/news"
+	"sitrep/internal/source/jsonl"
 	"sitrep/internal/pipeline"
 )
 
@@ -234,8 +234,8 @@ func ArticleOf(id string, outlet *string, date, text string) *news.Article {
 	if outlet != nil {
 		a.Outlet = *outlet
 	}
-	if t, err := time.Parse(time.RFC3339, date); err == nil {
-		a.Published = t
+	if t, ok := jsonl.ParseTime(date); ok {
+		a.Published = t // the corpus writes dates in several layouts ("2022-03-04", "2025-12-28 00:00")
 	}
 	return a
 }

@@ -47,7 +47,8 @@ type LedgerFiguresReport struct {
 	Pairs *LedgerPairsReport `json:"pairs,omitempty"`
 	// FieldOK counts found figures whose measure field matches the gold
 	// one, by field: what (the lemma class), owner, fate (the gold event
-	// normalised by figure.NormalizeFate), scope.
+	// normalised by figure.NormalizeFate), scope, time (the predicted
+	// value equal to the gold one or inside the gold interval's start).
 	FieldOK map[string]int `json:"field_ok"`
 	// Examples of errors for the reader.
 	Misses   []string `json:"misses,omitempty"`
@@ -57,7 +58,7 @@ type LedgerFiguresReport struct {
 }
 
 // measureFields are the structured measure fields scored on found figures.
-var measureFields = []string{"what", "owner", "fate", "scope"}
+var measureFields = []string{"what", "owner", "fate", "scope", "time"}
 
 // fieldMatch reports whether a predicted figure's measure field agrees
 // with the gold mention's.
@@ -72,6 +73,11 @@ func fieldMatch(field string, f news.Figure, m LedgerMention) (got, want string,
 		return f.Fate, m.Event, f.Fate == want
 	case "scope":
 		return f.Scope, m.Scope, f.Scope == m.Scope
+	case "time":
+		// A predicted date within the gold month or year (the gold set
+		// dates a figure by its publication month when the text does not).
+		start, _, _ := strings.Cut(m.Time, "/")
+		return f.Time, m.Time, f.Time == m.Time || start != "" && strings.HasPrefix(f.Time, start)
 	}
 	return "", "", false
 }

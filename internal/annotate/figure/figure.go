@@ -107,8 +107,10 @@ func Find(a *news.Article) []news.Figure {
 		}
 		f.Hedge = hedge(a, q, sp, f.Claim)
 		f.Time, f.TimeSpan = when(a, q, sp)
-		if f.Time == "" {
-			f.Time = pub
+		if f.Time == "" || afterPub(f.Time, pub) && !forecast(a.Text[sp.Start:sp.End], f.Hedge) {
+			// A figure is dated by the text, else by its publication; a
+			// date after publication holds only for a forecast.
+			f.Time, f.TimeSpan = pub, nil
 		}
 		if f.Claim >= 0 && a.Claims[f.Claim].Kind == news.ClaimPledge {
 			f.Actors = ix.actors(sp, "", nil) // the pledger owns what it pledges
@@ -190,6 +192,47 @@ func (ix *index) innermostClaim(sp news.Span) int {
 		}
 	}
 	return best
+}
+
+// afterPub reports whether the time value v (ISO 8601: a year, month or
+// day, or an interval starting with one) starts after the publication
+// date pub ("2006-01-02").
+func afterPub(v, pub string) bool {
+	if pub == "" {
+		return false
+	}
+	start, _, _ := strings.Cut(v, "/")
+	switch len(start) {
+	case 4, 7, 10:
+	default:
+		return false // weeks, quarters, seasons, decades, durations
+	}
+	for i := 0; i < len(start); i++ {
+		if c := start[i]; !(c >= '0' && c <= '9' || c == '-' && (i == 4 || i == 7)) {
+			return false
+		}
+	}
+	return start > pub[:len(start)]
+}
+
+// forecastCues mark a sentence that looks ahead.
+var forecastCues = []string{" will ", " would ", "'ll ", " expected", " expects", " forecast", " plans to ",
+	" planned", " due ", " next ", " by the end", " scheduled", " set to ", " could ", " may ", " aims to "}
+
+// forecast reports whether a figure's sentence (or its hedge) says it is
+// a forecast.
+func forecast(sentence, hedge string) bool {
+	switch hedge {
+	case "expected", "could", "may", "might":
+		return true
+	}
+	l := " " + strings.ToLower(sentence) + " "
+	for _, c := range forecastCues {
+		if strings.Contains(l, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearLike rejects a bare four-digit number between 1900 and 2100 with
