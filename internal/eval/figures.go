@@ -11,8 +11,8 @@ import (
 	"unicode"
 
 	"sitrep/internal/news"
-	"sitrep/internal/source/jsonl"
 	"sitrep/internal/pipeline"
+	"sitrep/internal/source/jsonl"
 )
 
 // GoldFigure is one annotated figure: the number phrase as written (no

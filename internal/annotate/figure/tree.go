@@ -7,8 +7,8 @@ package figure
 import (
 	"sort"
 
-	"sitrep/internal/news"
 	"sitrep/internal/annotate/tokens"
+	"sitrep/internal/news"
 )
 
 // tree answers questions about the tokens and dependencies of one
