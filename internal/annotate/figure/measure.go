@@ -30,6 +30,9 @@ func MeasureKey(f news.Figure) string {
 // counts (the gold set's lemma list: testdata/gold/ledger/README.md).
 var whatClasses = map[string]string{}
 
+// classes is the set of whatClasses' values.
+var classes = map[string]bool{}
+
 func init() {
 	for class, words := range map[string]string{
 		"personnel": `troop soldier serviceman servicemen servicemember personnel fighter sailor marine paratrooper
@@ -42,6 +45,7 @@ func init() {
 		"idps":     `idp`,
 		"rescuers": `rescuer firefighter medic paramedic`,
 		"workers":  `worker employee staff miner`,
+		"money":    `dollar euro pound rouble ruble hryvnia yen yuan`,
 		"units":    `battalion brigade regiment division unit btg`,
 		"places": `station district facility city town village settlement building home house school hospital
 			site target region oblast community apartment plant factory port airfield base bridge`,
@@ -63,6 +67,7 @@ func init() {
 		for _, w := range strings.Fields(words) {
 			whatClasses[w] = class
 		}
+		classes[class] = true
 	}
 }
 
@@ -287,11 +292,11 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	case "percent", "fraction":
 		if noun >= 0 {
 			what = ix.classAt(noun)
-			if what == "" && t.upos(noun) == news.PROPN {
-				what = "territory"
-			}
 			if what == "" && strings.EqualFold(t.low(noun), "gdp") {
 				what = "money"
+			}
+			if what == "" && t.upos(noun) == news.PROPN {
+				what = "territory"
 			}
 		}
 	default:
@@ -300,6 +305,15 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			if what == "" {
 				what = lemma(t.lemma(noun))
 			}
+			// "hundreds of fighters and civilians": people of both kinds.
+			t.children(noun, func(c int) bool {
+				if t.rel(c) == "conj" && t.isNoun(c) {
+					if o := ix.classAt(c); o != what && peopleClasses[o] && peopleClasses[what] {
+						what = "people"
+					}
+				}
+				return true
+			})
 		} else if q.Unit != "" {
 			what = classOf(q.Unit)
 			if what == "" {
@@ -383,24 +397,8 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 		}
 	}
-	if what == "" && q.Kind == "cardinal" {
-		switch fate {
-		case "killed", "wounded", "displaced", "fled", "captured", "evacuated", "trapped", "missing", "arrested":
-			what = "people"
-		}
-	}
-	if what == "" && q.Kind == "percent" {
-		what = "people" // a share with nothing named is a share of people asked
-	}
-	if what == "people" {
-		switch fate {
-		case "fled":
-			what = "refugees"
-		case "displaced":
-			if strings.Contains(strings.ToLower(ix.a.Text[sent.Start:sent.End]), "internally") {
-				what = "idps"
-			}
-		}
+	if noun < 0 && q.Counts == "" {
+		ix.bare[f.Quantity] = true
 	}
 	f.What, f.Fate = what, fate
 	f.Owner = ix.ownerOf(noun, verb, lo, hi, q)
@@ -447,6 +445,36 @@ func countryOf(place string, names map[string]string) string {
 		}
 	}
 	return ""
+}
+
+// peopleClasses are the classes of people.
+var peopleClasses = map[string]bool{"personnel": true, "civilians": true, "people": true, "refugees": true,
+	"idps": true, "displaced": true, "rescuers": true, "workers": true}
+
+// refine gives a figure the class its fate implies: a count of people
+// when only the fate is said ("five million have been displaced"), a
+// share of people for a percentage of nothing named, refugees for people
+// who fled, idps for the internally displaced.
+func refine(f *news.Figure, kind, sentence string) {
+	if f.What == "" && kind == "cardinal" {
+		switch f.Fate {
+		case "killed", "wounded", "displaced", "fled", "captured", "evacuated", "trapped", "missing", "arrested":
+			f.What = "people"
+		}
+	}
+	if f.What == "" && (kind == "percent" || kind == "fraction") {
+		f.What = "people" // a share with nothing named is a share of people asked
+	}
+	if f.What == "people" {
+		switch f.Fate {
+		case "fled":
+			f.What = "refugees"
+		case "displaced":
+			if strings.Contains(strings.ToLower(sentence), "internally") {
+				f.What = "idps"
+			}
+		}
+	}
 }
 
 // classAt is the class of the noun at token i: its lemma's class, or
@@ -797,8 +825,48 @@ func placeWord(key string, names map[string]string) string {
 func (ix *index) link(figs []news.Figure) {
 	t := ix.tree
 	aid := func(w string) bool { return w == "money" || strings.HasPrefix(w, "weapons") }
+	kind := func(f *news.Figure) string { return ix.a.Quantities[f.Quantity].Kind }
 	for i := range figs {
 		f := &figs[i]
+		sent := ix.sentenceOf(f.Start)
+		switch {
+		case i > 0 && kind(f) == "money" && kind(&figs[i-1]) == "money" && strings.TrimSpace(ix.a.Text[figs[i-1].End:f.Start]) == "(":
+			// "$61bn (£49bn)": a conversion is the amount it converts.
+			g := figs[i-1]
+			f.What, f.Owner, f.Fate, f.Place, f.Scope = g.What, g.Owner, g.Fate, g.Place, g.Scope
+			continue
+		case ix.bare[f.Quantity] && f.What == "" && i+1 < len(figs) && strings.TrimSpace(ix.a.Text[f.End:figs[i+1].Start]) == "to":
+			// "grew from 60 to 71 percent": the first number is what the
+			// second is.
+			g := figs[i+1]
+			f.Unit, f.What, f.Owner, f.Fate, f.Place, f.Scope = g.Unit, g.What, g.Owner, g.Fate, g.Place, g.Scope
+			if f.What == "" && (kind(&g) == "percent" || kind(&g) == "fraction") {
+				f.What = "people"
+			}
+			continue
+		case ix.bare[f.Quantity] && (f.What == "" || !known(f.What)):
+			// A number with nothing counted ("the total rose to 131",
+			// "more than 340 injured") continues the measure of the
+			// figure before it, in its sentence or the two before.
+			for j := i - 1; j >= 0; j-- {
+				g := figs[j]
+				if sent-ix.sentenceOf(g.Start) > 2 {
+					break
+				}
+				if g.What == "" || (kind(&g) == "percent") != (kind(f) == "percent") || (kind(&g) == "money") != (kind(f) == "money") {
+					continue
+				}
+				f.What = g.What
+				if f.Owner == "" {
+					f.Owner = g.Owner
+				}
+				if f.Fate == "" {
+					f.Fate = g.Fate
+				}
+				break
+			}
+		}
+		refine(f, kind(f), ix.a.Sentences[max(sent, 0)].In(ix.a.Text))
 		// An aid package's items belong to whoever gives the package: the
 		// owner of the figure before, within two sentences.
 		if f.Owner == "" && aid(f.What) && i > 0 {
@@ -819,7 +887,6 @@ func (ix *index) link(figs []news.Figure) {
 				continue
 			}
 		}
-		sent := ix.sentenceOf(f.Start)
 		same := func(j int) bool {
 			g := figs[j]
 			return ix.sentenceOf(g.Start) == sent && (g.What == f.What || g.Unit == f.Unit && g.Unit != "")
@@ -832,6 +899,11 @@ func (ix *index) link(figs []news.Figure) {
 					f.Whole = &w
 					break
 				}
+			}
+			if f.Whole == nil {
+				// "equipment including 400 vehicles": a part of no
+				// stated figure counts its own total.
+				f.Scope = news.ScopeTotal
 			}
 		case news.ScopeIncrement:
 			for j := i + 1; j < len(figs); j++ {
@@ -853,6 +925,9 @@ func (ix *index) link(figs []news.Figure) {
 		}
 	}
 }
+
+// known reports whether what is one of the classes of whatClasses.
+func known(what string) bool { return classes[what] }
 
 // names maps the entity keys of the article's mentions to their display
 // names, for labels.

@@ -18,7 +18,7 @@ var abstractNouns = tokens.Set(`reason element scenario dimension quality aspect
 	lesson idea principle priority goal pillar point way thing example case sense category type kind form
 	level stage phase step para paragraph page word line chapter item condition criterion rule component
 	trend argument explanation possibility alternative lens theme topic message sign signal problem
-	challenge mistake difference similarity part section bullet takeaway hour-long`)
+	challenge mistake difference similarity part section bullet takeaway objective`)
 
 // referentNouns name things a definite count refers back to by name
 // ("the two countries" = two states the text named): an idiom, not a
@@ -26,6 +26,17 @@ var abstractNouns = tokens.Set(`reason element scenario dimension quality aspect
 var referentNouns = tokens.Set(`country nation state side leader chief minister president government
 	ally party company firm bank man woman men women power capital city neighbour neighbor sister brother
 	partner`)
+
+// wordBefore returns the index of the last word token before token i
+// (skipping quotation marks and brackets), or -1.
+func (ix *index) wordBefore(i int) int {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if ix.a.Tokens[k].Kind == news.TokenWord {
+			return k
+		}
+	}
+	return -1
+}
 
 // notFigure reports whether the quantity q is a number that states no
 // quantity of anything in the world.
@@ -61,7 +72,7 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		if noun == "" || classOf(noun) == "" {
 			return true
 		}
-		switch t.low(lo - 1) {
+		switch t.low(ix.wordBefore(lo)) {
 		case "even", "as", "no", "any", "every", "if":
 			return true
 		}
@@ -78,25 +89,29 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			return true
 		}
 	}
+	// "20 X 10": a product of numbers is a name or a size.
+	for k := max(lo-1, 0); k <= hi && k < len(t.a.Tokens); k++ {
+		if w := t.low(k); (w == "x" || w == "×") && k+1 < len(t.a.Tokens) && k > 0 && t.a.Tokens[k+1].Kind == news.TokenNumber && t.a.Tokens[k-1].Kind == news.TokenNumber {
+			return true
+		}
+	}
+	// "Dec. 1 and 27", "Articles 12 and 118": a number joined to a number
+	// the quantity layer did not take (a date, a label) is what that
+	// number is.
+	switch w := t.low(lo - 1); w {
+	case "and", "or", ",", "&", "to", "-", "through":
+		// A comma joins only bare numbers: "in 2022, 300 soldiers" does
+		// not continue the year.
+		if k := lo - 2; k >= 0 && (bare || w != ",") && t.a.Tokens[k].Kind == news.TokenNumber && !ix.quants.Contain(t.a.Tokens[k].Span) {
+			return true
+		}
+	}
 	if !bare {
 		return false
 	}
 	v := -1.0
 	if q.Value != nil {
 		v = *q.Value
-	}
-	// "20 X 10": a product of numbers is a name or a size.
-	if w := t.low(hi); (w == "x" || w == "×") && t.a.Tokens[min(hi+1, len(t.a.Tokens)-1)].Kind == news.TokenNumber {
-		return true
-	}
-	// "Dec. 1 and 27", "Articles 12 and 118": a bare number joined to a
-	// number the quantity layer did not take (a date, a label) is what
-	// that number is.
-	switch t.low(lo - 1) {
-	case "and", "or", ",", "&", "to", "-", "through":
-		if k := lo - 2; k >= 0 && t.a.Tokens[k].Kind == news.TokenNumber && !ix.quants.Contain(t.a.Tokens[k].Span) {
-			return true
-		}
 	}
 	// A chronology: "29 -- N. Korea's Kim oversees …" (a day of the month).
 	if v >= 1 && v <= 31 && q.Text == strings.TrimSpace(q.Text) && hi < len(t.a.Tokens) {

@@ -105,7 +105,7 @@ func (s *scanner) counts(q *news.Quantity, n number) int {
 		k++
 	}
 	if n.kind == Percent || n.kind == Fraction {
-		if !of {
+		if !of && !n.outOf {
 			return end
 		}
 	}

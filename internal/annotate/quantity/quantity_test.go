@@ -265,6 +265,7 @@ func TestIssuePatterns(t *testing.T) {
 		{"a third of a million", "Nearly a third of a million residents left the region.", []want{
 			{"Nearly a third of a million", Cardinal, 1e6 / 3, nan, 1e6 / 3, About, "resident", "residents"}}},
 		{"two-thirds of a million", "two-thirds of a million people", []want{card("two-thirds of a million", 2e6/3, "person", "people")}},
+		{"out of", "Nearly three out of four voters agreed.", []want{{"Nearly three out of four", Fraction, 0.75, nan, 0.75, About, "voter", "voters"}}},
 		{"thousands wounded", "Thousands wounded were taken to the hospital.", []want{{"Thousands", Cardinal, nan, 2000, nan, Vague, "", ""}}},
 		{"number then dead", "The raid left 14 dead.", []want{card("14", 14, "", "")}},
 		{"participle before a noun", "It freed 12 wounded prisoners.", []want{card("12", 12, "prisoner", "wounded prisoners")}},

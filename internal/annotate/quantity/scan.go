@@ -37,6 +37,7 @@ type number struct {
 	suffixTok   int    // token holding the suffix (a word), or -1
 	skip        bool   // not a quantity: step over first..last
 	approx      string
+	outOf       bool // "four out of five": a share that may count the noun after it
 }
 
 func (s *scanner) run() []news.Quantity {
@@ -114,6 +115,7 @@ func (s *scanner) at(i int) int {
 	s.fractionOfScale(&a)
 	s.suffix(&a)
 	s.fractionOfScale(&a) // "two-thirds of a million": the suffix made the fraction
+	s.outOf(&a)
 	if a.skip {
 		return a.last + 1
 	}
@@ -142,6 +144,19 @@ func (s *scanner) fractionOfScale(n *number) {
 			n.suffix, n.suffixTok = "", -1
 		}
 	}
+}
+
+// outOf reads "four out of five" as one share: a fraction of value 4/5.
+func (s *scanner) outOf(n *number) {
+	k := n.last + 1
+	if n.vague || n.kind != Cardinal || s.Low(k) != "out" || s.Low(k+1) != "of" || !s.startsNumber(k+2) {
+		return
+	}
+	b, ok := s.number(k + 2)
+	if !ok || b.skip || b.vague || b.kind != Cardinal || b.value <= 0 || b.value < n.value {
+		return
+	}
+	n.kind, n.value, n.last, n.outOf = Fraction, n.value/b.value, b.last, true
 }
 
 // changeStems start the verbs and nouns that say a number changed: "rose
