@@ -75,7 +75,7 @@ func init() {
 // the stem (a verb's lemma or a past form both match). Classes that
 // depend on what is counted are resolved in fateOf.
 var fates = []struct{ stem, fate string }{
-	{"deploy", "deployed"}, {"redeploy", "deployed"}, {"dispatch", "deployed"}, {"send", "sent"}, {"sent", "sent"},
+	{"deploy", "deployed"}, {"redeploy", "deployed"}, {"mov", "moved"}, {"dispatch", "deployed"}, {"send", "sent"}, {"sent", "sent"},
 	{"station", "stationed"}, {"base", "stationed"},
 	{"kill", "killed"}, {"die", "killed"}, {"died", "killed"}, {"dead", "killed"}, {"death", "killed"},
 	{"eliminat", "killed"}, {"perish", "killed"}, {"slain", "killed"},
@@ -134,8 +134,11 @@ func fateOf(word, what string) string {
 				if f.stem == "control" {
 					return ""
 				}
-			case f.fate == "killed" && f.stem == "claim":
-				return "killed"
+			case f.fate == "moved":
+				if what != "personnel" && what != "units" {
+					return ""
+				}
+				return "deployed"
 			}
 			return f.fate
 		}
@@ -399,6 +402,15 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	if noun < 0 && q.Counts == "" {
 		ix.bare[f.Quantity] = true
+	}
+	// "Prices rose by 5%": a change of what the subject names.
+	if q.Kind == "percent" && noun < 0 && verb >= 0 && t.low(lo-1) == "by" && isChangeVerb(t.lemma(verb)) {
+		if s := t.child(verb, "nsubj"); s >= 0 && t.isNoun(s) {
+			if what = ix.classAt(s); what == "" {
+				what = lemma(t.lemma(s))
+			}
+			ix.bare[f.Quantity] = false
+		}
 	}
 	f.What, f.Fate = what, fate
 	f.Owner = ix.ownerOf(noun, verb, lo, hi, q)
@@ -668,6 +680,9 @@ func (ix *index) placeKey(i int) string {
 // else a total.
 func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 	t := ix.tree
+	if t.low(lo-1) == "by" && isChangeVerb(t.lemma(lo-2)) {
+		return news.ScopeIncrement // "rose by 5%"
+	}
 	if q.Kind == "percent" || q.Kind == "fraction" || strings.Contains(strings.ToLower(q.Text), " out of ") {
 		return news.ScopeShare
 	}
