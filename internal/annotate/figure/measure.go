@@ -14,16 +14,22 @@ import (
 )
 
 // MeasureKey is the key of a figure's measure, built from its structured
-// fields only: what|owner|fate|place|scope, empty fields left empty. Two
-// figures are the same measure when their keys are equal. The unit is
-// not part of the key, so a conversion ("$61bn (£49bn)") shares the
-// measure of the amount it converts.
+// fields only: what|owner|fate|place|scope, empty fields left empty
+// ("count" for an unknown what). Two figures are the same measure when
+// their keys are equal. The unit is not part of the key, so a conversion
+// ("$61bn (£49bn)") shares the measure of the amount it converts; troops
+// stationed somewhere are the troops deployed there (fate "deployed" in
+// the key).
 func MeasureKey(f news.Figure) string {
 	what := f.What
 	if what == "" {
 		what = "count"
 	}
-	return what + "|" + f.Owner + "|" + f.Fate + "|" + f.Place + "|" + f.Scope
+	fate := f.Fate
+	if fate == "stationed" {
+		fate = "deployed"
+	}
+	return what + "|" + f.Owner + "|" + fate + "|" + f.Place + "|" + f.Scope
 }
 
 // whatClasses maps a counted noun's lemma to the class of thing it
@@ -75,7 +81,8 @@ func init() {
 // the stem (a verb's lemma or a past form both match). Classes that
 // depend on what is counted are resolved in fateOf.
 var fates = []struct{ stem, fate string }{
-	{"deploy", "deployed"}, {"redeploy", "deployed"}, {"mov", "moved"}, {"dispatch", "deployed"}, {"send", "sent"}, {"sent", "sent"},
+	{"deploy", "deployed"}, {"redeploy", "deployed"}, {"mov", "moved"}, {"despatch", "deployed"},
+	{"particip", "moved"}, {"involv", "moved"}, {"casualt", "killed or wounded"}, {"dispatch", "deployed"}, {"send", "sent"}, {"sent", "sent"},
 	{"station", "stationed"}, {"base", "stationed"},
 	{"kill", "killed"}, {"die", "killed"}, {"died", "killed"}, {"dead", "killed"}, {"death", "killed"},
 	{"eliminat", "killed"}, {"perish", "killed"}, {"slain", "killed"},
@@ -103,6 +110,12 @@ var fates = []struct{ stem, fate string }{
 	{"believ", "believe"}, {"think", "believe"},
 }
 
+// exactFates are fates of troops and units read from whole words only
+// ("forming a battalion to fight", not "former"): forces formed or
+// fighting somewhere are deployed there.
+var exactFates = map[string]string{"form": "deployed", "formed": "deployed", "forming": "deployed",
+	"fight": "deployed", "fought": "deployed", "fighting": "deployed"}
+
 // lightVerbs state a number without saying what happened to the thing
 // counted ("there are", "the total reached"): they give no fate.
 var lightVerbs = map[string]bool{
@@ -122,6 +135,11 @@ func fateOf(word, what string) string {
 	w := strings.ToLower(word)
 	if w == "" || lightVerbs[w] {
 		return ""
+	}
+	if exactFates[w] != "" && what != "personnel" && what != "units" {
+		return ""
+	} else if exactFates[w] != "" {
+		return exactFates[w]
 	}
 	for _, f := range fates {
 		if strings.HasPrefix(w, f.stem) {
@@ -223,6 +241,23 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 		}
 	}
+	// "artillery shells": the head of a compound, not its modifier.
+	for k := 0; k < 3 && noun >= 0 && t.rel(noun) == "compound" && t.isNoun(t.head(noun)) && t.head(noun) > noun; k++ {
+		noun = t.head(noun)
+	}
+	// "a 3,000-man battalion" counts men; "500 Patriot and AMRAAM
+	// missiles" counts missiles when the tree's noun says nothing known.
+	compoundWhat := ""
+	if q.CountsSpan != nil && q.Modifies != "" && q.CountsSpan.End <= q.End {
+		compoundWhat = classOf(q.Unit)
+	} else if q.CountsSpan != nil && noun >= 0 && ix.classAt(noun) == "" {
+		if _, chi := t.span(*q.CountsSpan); chi > 0 && ix.classAt(chi-1) != "" {
+			noun = chi - 1
+		}
+	}
+	if noun >= 0 && t.upos(noun) == news.PRON {
+		noun = -1 // "six of them": what the pronoun stands for comes from before
+	}
 	predicate := false
 	if q.Kind == "money" || q.Kind == "percent" {
 		// An amount hangs on its verb directly ("announced $205m") or
@@ -255,9 +290,16 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			if h >= 0 && t.isVerb(h) {
 				verb = h
 				predicate = true
-				for _, r := range []string{"obj", "nsubj"} {
-					if c := t.child(h, r); c >= 0 && t.isNoun(c) && c != anc {
-						noun = c
+				// "expects that deployment to extend to 12,000": the
+				// object of the verb this one completes.
+				for v, k := h, 0; v >= 0 && k < 2 && noun < 0; v, k = t.head(v), k+1 {
+					for _, r := range []string{"obj", "nsubj"} {
+						if c := t.child(v, r); c >= 0 && t.isNoun(c) && c != anc && ix.predicateNoun(c) {
+							noun = c
+							break
+						}
+					}
+					if t.rel(v) != "xcomp" {
 						break
 					}
 				}
@@ -267,6 +309,14 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	// "the number of people who fled", "the death toll": the noun the
 	// general word stands for.
 	fateWord := ""
+	if noun >= 0 && ix.classAt(noun) == "" && q.Kind == "cardinal" {
+		// "expects that deployment to extend to 12,000": the noun is
+		// what happened to people, not what is counted.
+		switch fw := fateOf(t.lemma(noun), ""); fw {
+		case "deployed", "killed", "wounded", "captured", "displaced", "fled", "killed or wounded", "missing":
+			fateWord, noun = fw, -1
+		}
+	}
 	if noun >= 0 {
 		switch t.lemma(noun) {
 		case "number", "toll", "total", "figure", "count", "tally", "sum":
@@ -288,7 +338,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 	}
 	// What is counted.
-	what := ""
+	what := compoundWhat
 	switch q.Kind {
 	case "money":
 		what = "money"
@@ -303,6 +353,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 		}
 	default:
+		if what != "" {
+			break
+		}
 		if noun >= 0 {
 			what = ix.classAt(noun)
 			if what == "" {
@@ -345,6 +398,20 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	fate := ""
 	if fateWord != "" {
 		fate = fateWord
+	}
+	if fate == "" && noun < 0 && hi < len(ix.a.Tokens) && ix.a.Tokens[hi].Kind == news.TokenWord {
+		// "thousands wounded", "40 dead": a fate word right after the number.
+		if fw := fateOf(t.low(hi), "people"); fw != "" && (what == "" || peopleClasses[what]) {
+			fate = fw
+		}
+	}
+	// "300 of the 4,000 soldiers sent … have been wounded": the part's
+	// fate is its own verb's, not the whole's.
+	if fate == "" && whole >= 0 && (t.rel(anc) == "nsubj" || t.rel(anc) == "obj") {
+		fate = fateOf(t.low(t.head(anc)), what)
+		if fate == "" {
+			fate = fateOf(t.lemma(t.head(anc)), what)
+		}
 	}
 	// A participle or relative clause on the noun says what happened to
 	// it first ("troops deployed", "people who fled", "wounded soldiers").
@@ -391,16 +458,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			})
 		}
 	}
-	if fate == "" && (what == "" || what == "people" || what == "personnel") && hi < len(ix.a.Tokens) {
-		// "thousands wounded", "32 dead": a fate word right after the number.
-		if fw := fateOf(t.low(hi), what); fw != "" && t.a.Tokens[hi].Kind == news.TokenWord {
-			fate = fw
-			if what == "" {
-				what = "people"
-			}
-		}
-	}
-	if noun < 0 && q.Counts == "" {
+	if noun < 0 && (q.Counts == "" || what == "") {
 		ix.bare[f.Quantity] = true
 	}
 	// "Prices rose by 5%": a change of what the subject names.
@@ -414,6 +472,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	f.What, f.Fate = what, fate
 	f.Owner = ix.ownerOf(noun, verb, lo, hi, q)
+	if f.Owner == "" && (what == "personnel" || what == "units") {
+		f.Owner = ix.troopOwnerBefore(lo)
+	}
 	for _, i := range []int{verb, noun, anc} {
 		if f.Place != "" || i < 0 {
 			continue
@@ -457,6 +518,26 @@ func countryOf(place string, names map[string]string) string {
 		}
 	}
 	return ""
+}
+
+// predicateNoun reports whether the subject or object noun at i may say
+// what a predicate figure counts: a noun of a known class, a general word
+// for a count ("the toll", "the number of …") or an event noun of what
+// happened ("that deployment"); "the shelling left 40 dead" does not.
+func (ix *index) predicateNoun(i int) bool {
+	t := ix.tree
+	switch t.lemma(i) {
+	case "number", "toll", "total", "figure", "count", "tally", "sum":
+		return true
+	}
+	if ix.classAt(i) != "" {
+		return true
+	}
+	switch fateOf(t.lemma(i), "") {
+	case "deployed", "killed", "wounded", "captured", "displaced", "fled", "killed or wounded", "missing":
+		return true
+	}
+	return false
 }
 
 // peopleClasses are the classes of people.
@@ -531,9 +612,11 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 			if e.Type == "LOC" && e.Kind != "demonym" {
 				return ""
 			}
-			return actorKey(e.Entity)
+			if !strings.ContainsAny(e.Text, "0123456789") {
+				return actorKey(e.Entity)
+			}
 		}
-		return ""
+		return ix.demonymAt(i)
 	}
 	// Inside the counted phrase of the quantity layer.
 	if q.CountsSpan != nil {
@@ -590,6 +673,17 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 				return owner
 			}
 		}
+		if t.isVerb(v) && t.child(v, "nsubj") < 0 {
+			// A subject the parser missed: the name just before the
+			// verb and its auxiliaries ("North Korea has despatched").
+			k := v - 1
+			for k >= 0 && (t.upos(k) == news.AUX || t.upos(k) == news.ADV || t.upos(k) == news.PART) {
+				k--
+			}
+			if m := ix.mentionAt(k); m >= 0 && (ix.a.Entities[m].Type == "GPE" || ix.a.Entities[m].Type == "ORG") {
+				return actorKey(ix.a.Entities[m].Entity)
+			}
+		}
 		if s := t.child(v, "nsubj"); s >= 0 {
 			if k2 := key(s); k2 != "" {
 				return k2
@@ -618,10 +712,77 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 	return ""
 }
 
+// demonymAt returns the country key of a demonym, country or capital name
+// at token i alone or with a token beside it ("North Korean",
+// "Pyongyang"), read from the facts table: the owner when the entity
+// layer missed, mangled or typed the mention otherwise.
+func (ix *index) demonymAt(i int) string {
+	t := ix.tree
+	if i < 0 || i >= len(t.a.Tokens) || t.a.Tokens[i].Kind != news.TokenWord || !t.v.Capitalised(i) {
+		return ""
+	}
+	look := func(name string) string {
+		for _, r := range facts.Default().Lookup(name) {
+			if r.Type == facts.TypeGPE && (r.Kind == facts.KindDemonym || r.Kind == facts.KindCountry || r.Kind == facts.KindCapital) {
+				return actorKey(r.ID)
+			}
+		}
+		return ""
+	}
+	if i+1 < len(t.a.Tokens) && t.a.Tokens[i+1].Kind == news.TokenWord {
+		if k := look(t.v.Tok(i) + " " + t.v.Tok(i+1)); k != "" {
+			return k
+		}
+	}
+	if i > 0 && t.a.Tokens[i-1].Kind == news.TokenWord {
+		if k := look(t.v.Tok(i-1) + " " + t.v.Tok(i)); k != "" {
+			return k
+		}
+	}
+	return look(t.v.Tok(i))
+}
+
+// troopOwnerBefore returns the owner of the nearest troops named with
+// their owner before token i, in its sentence or the one before ("troops
+// from Pyongyang are fighting … as many as 12,000 troops"), or "".
+func (ix *index) troopOwnerBefore(i int) string {
+	t := ix.tree
+	slo, _ := t.sentence(i)
+	if slo > 0 {
+		slo, _ = t.sentence(slo - 1)
+	}
+	for k := i - 1; k >= slo; k-- {
+		if !t.isNoun(k) || classOf(t.lemma(k)) != "personnel" {
+			continue
+		}
+		owner := ""
+		t.children(k, func(c int) bool {
+			switch t.rel(c) {
+			case "amod", "compound", "nmod":
+				owner = ix.demonymAt(c)
+			}
+			return owner == ""
+		})
+		if owner == "" && (t.low(k+1) == "from" || t.low(k+1) == "of") {
+			// "soldiers from Pyongyang", however the parser attached it.
+			owner = ix.demonymAt(k + 2)
+		}
+		if owner != "" {
+			return owner
+		}
+	}
+	return ""
+}
+
 // antecedent resolves a pronoun ("its", "they") to the nearest entity
 // mention before it in its sentence that is an organisation or a state.
 func (ix *index) antecedent(pron int) string {
 	t := ix.tree
+	switch t.low(pron) {
+	case "it", "its", "they", "their", "them":
+	default:
+		return "" // "he", "she": a person, not an owner of troops or aid
+	}
 	slo, _ := t.sentence(pron)
 	for k := pron - 1; k >= slo; k-- {
 		if m := ix.mentionAt(k); m >= 0 {
@@ -648,6 +809,9 @@ func (ix *index) placeIn(i int) string {
 		if r := t.rel(c); (r == "obl" || r == "nmod") && placePreps[t.caseOf(c)] {
 			if place = ix.placeKey(c); place != "" {
 				return false
+			}
+			if t.caseOf(c) == "near" {
+				return true // "near the Ukrainian front" is not in Ukraine
 			}
 			// "the northern Ukrainian city of Chernihiv".
 			t.children(c, func(d int) bool {

@@ -140,7 +140,7 @@ func buildTables() *tables {
 			fortnight fortnights year-old years-old month-old week-old day-old`),
 		months: set(`january february march april may june july august september october november december
 			jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.`),
-		labels: set(`article articles section chapter paragraph resolution route highway unit room building
+		labels: set(`article articles section sections chapter chapters paragraph paragraphs resolution resolutions route highway unit room building
 			block gate terminal platform flight channel class type model mark mk phase stage level
 			category grade tier no. nos. boeing airbus covid windows iphone apollo version
 			vol. fig. art. protocol amendment`),

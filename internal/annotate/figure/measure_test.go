@@ -1,0 +1,138 @@
+package figure_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"sitrep/internal/annotate/claim"
+	"sitrep/internal/annotate/entity"
+	"sitrep/internal/annotate/figure"
+	"sitrep/internal/annotate/quantity"
+	"sitrep/internal/annotate/sentence"
+	"sitrep/internal/annotate/syntax"
+	"sitrep/internal/annotate/timex"
+	"sitrep/internal/news"
+	"sitrep/internal/sharedtest"
+)
+
+// run annotates text (published pub) with every stage the figure layer
+// reads, the syntax stage included, and returns its figures.
+func run(t *testing.T, text string, pub time.Time) []news.Figure {
+	t.Helper()
+	a := &news.Article{ID: "t", Text: text, Outlet: "OUTLET", Published: pub}
+	for _, st := range []stage{sentence.New(), syntax.New(), quantity.New(), timex.New(), entity.New(), claim.New()} {
+		if err := st.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return figure.Find(a)
+}
+
+// TestMeasureFields checks the structured measure on sentences written
+// for this test, one per class of the issue (#19 item 1).
+func TestMeasureFields(t *testing.T) {
+	pub := time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text, figure                    string
+		what, owner, fate, place, scope, time string
+		whole                                 string // the text of the figure this one is part of or adds to
+	}{
+		{"nummod, demonym, deployed to", "Officials said Belarus had deployed 4,500 Polish-trained troops, while Norway sent 800 Norwegian soldiers to Latvia.",
+			"800", "personnel", "no", "deployed", "lv", "total", "2031-03-12", ""},
+		{"of a number is a part", "At least 300 of the 4,000 soldiers sent to the front have been wounded.",
+			"At least 300", "personnel", "", "wounded", "", "part", "", "4,000"},
+		{"including is a part", "More than 600 civilians, including 70 children, are trapped in the plant.",
+			"70", "civilians", "", "trapped", "", "part", "", "More than 600"},
+		{"a further is an increment to the total", "Sweden will send a further €300m, taking its total to €2.1bn.",
+			"€300m", "money", "se", "pledged", "", "increment", "", "€2.1bn"},
+		{"per day is a rate", "Ukraine says it is killing about 900 Russian soldiers a day.",
+			"about 900", "personnel", "ru", "killed", "", "rate", "", ""},
+		{"percent is a share", "Some 70% of Finns support the plan, the poll found.",
+			"Some 70%", "people", "fi", "support", "", "share", "", ""},
+		{"predicate figure", "The ministry put the death toll at 2,300.",
+			"2,300", "", "", "killed", "", "total", "", ""},
+		{"fate participle after the number", "The shelling left 40 dead and dozens wounded.",
+			"dozens", "people", "", "wounded", "", "total", "", ""},
+		{"a date after publication is not a figure's time", "No going back to March 2 for the 3,000 displaced families, the mayor said.",
+			"3,000", "", "", "displaced", "", "total", "2031-03-02", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			figs := run(t, tt.text, pub)
+			var f *news.Figure
+			for i := range figs {
+				if figs[i].Text == tt.figure {
+					f = &figs[i]
+				}
+			}
+			if f == nil {
+				t.Fatalf("no figure %q in %+v", tt.figure, figs)
+			}
+			if tt.what != "" && f.What != tt.what || tt.owner != "" && f.Owner != tt.owner || f.Fate != tt.fate ||
+				tt.place != "" && f.Place != tt.place || f.Scope != tt.scope || tt.time != "" && f.Time != tt.time {
+				t.Errorf("got what=%q owner=%q fate=%q place=%q scope=%q time=%q, want %q %q %q %q %q %q",
+					f.What, f.Owner, f.Fate, f.Place, f.Scope, f.Time, tt.what, tt.owner, tt.fate, tt.place, tt.scope, tt.time)
+			}
+			if f.Measure != figure.MeasureKey(*f) || f.Label == "" {
+				t.Errorf("measure %q, label %q: not built from the fields", f.Measure, f.Label)
+			}
+			switch {
+			case tt.whole == "" && f.Whole != nil:
+				t.Errorf("whole %q, want none", figs[*f.Whole].Text)
+			case tt.whole != "" && (f.Whole == nil || figs[*f.Whole].Text != tt.whole):
+				t.Errorf("whole %v, want %q", f.Whole, tt.whole)
+			}
+		})
+	}
+}
+
+// TestNotFigures checks classes of numbers that are not figures, on
+// sentences written for this test (#19 item 2).
+func TestNotFigures(t *testing.T) {
+	for _, text := range []string{
+		"The two countries agreed to talk again.",
+		"No one was ready, and one of the ministers left.",
+		"The report gives three reasons for the delay.",
+		"The 9,000-ton frigate sailed at dawn.",
+		"The border runs for 420 miles.",
+		"Talks ran from Oct. 3 and 17 in Geneva.",
+		"Sections 4 and 19 of the treaty apply.",
+		"He warned of World War Three.",
+		"The 30 X 40 plan was shelved.",
+	} {
+		if figs := run(t, text, time.Time{}); len(figs) > 0 {
+			t.Errorf("%q: figures %q, want none", text, figs[0].Text)
+		}
+	}
+}
+
+// TestSeedTroops checks that the seed reports' North Korean troop figures
+// (3,000, 10,000, 12,000, 15,000) fall in one measure: personnel, North
+// Korea's, deployed. It skips when ../shared is absent.
+func TestSeedTroops(t *testing.T) {
+	files, _ := filepath.Glob(sharedtest.Path(t, "seeds", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("seeds not available")
+	}
+	want := map[string]bool{"3,000-man": true, "15,000": true, "as many as 12,000": true, "some 10,000": true, "3,000": true, "12,000": true}
+	keys := map[string]string{}
+	for _, fn := range files {
+		b, err := os.ReadFile(fn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range run(t, string(b), time.Date(2024, 10, 20, 0, 0, 0, 0, time.UTC)) {
+			if want[f.Text] && f.What == "personnel" {
+				keys[f.Text] = f.Measure
+			}
+		}
+	}
+	for text := range want {
+		if k := keys[text]; k != "personnel|kp|deployed||total" {
+			t.Errorf("%q: measure %q, want personnel|kp|deployed||total", text, k)
+		}
+	}
+}
