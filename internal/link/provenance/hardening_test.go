@@ -116,6 +116,8 @@ func TestOrigin(t *testing.T) {
 		{"with agency", news.Article{Outlet: "Daily Lamp", Text: report + "\n(with AFP)"}, "AFP"},
 		{"with agency after the last sentence", news.Article{Outlet: "Daily Lamp", Text: report + " With Reuters"}, "Reuters"},
 		{"byline", news.Article{Outlet: "Daily Lamp", Author: "Anna Kowal, Yonhap", Text: report}, "Yonhap"},
+		{"state agency dateline, no outlet", news.Article{Text: "MINSK, 3 May (BelTA) – The minister opened the plant."}, "BelTA"},
+		{"state agency quoted is not a credit", news.Article{Outlet: "Daily Lamp", Text: report + "\nKCNA said the test succeeded."}, "Daily Lamp"},
 		{"agency outlet", news.Article{Outlet: "Reuters", Text: report}, "Reuters"},
 		{"own report", news.Article{Outlet: "Daily Lamp", Text: report + "\nThe mayor told Reuters."}, "Daily Lamp"},
 		{"interview credit is not wire copy", news.Article{Outlet: "Daily Lamp", Text: report + "\nShe spoke in an interview with Reuters."}, "Daily Lamp"},

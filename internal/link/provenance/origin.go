@@ -27,10 +27,12 @@ var agencies = []struct {
 	{"EFE", []string{"Agencia EFE", "EFE"}},
 	{"Kyodo", []string{"Kyodo News", "Kyodo"}},
 	{"Interfax", []string{"Interfax-Ukraine", "Interfax"}},
-	{"RIA Novosti", []string{"RIA Novosti"}},
-	{"Anadolu", []string{"Anadolu Agency", "Anadolu"}},
+		{"Anadolu", []string{"Anadolu Agency", "Anadolu"}},
 	{"UNIAN", []string{"UNIAN"}},
 	{"ANSA", []string{"ANSA"}},
+	{"BelTA", []string{"Belarusian Telegraph Agency", "BelTA"}},
+	{"KCNA", []string{"Korean Central News Agency", "KCNA"}},
+	{"RIA Novosti", []string{"RIA Novosti", "RIA"}},
 }
 
 // agencyName maps each way of naming an agency to the agency.
