@@ -97,8 +97,10 @@ const likeLimit = 50
 // fate and place the same or unstated on one side) is that measure: the
 // key goes to the most specific such measure (most stated fields), first
 // among the article's earlier keys, then in the index (most reported
-// first). Else it goes to its own measure, known or new. It returns key
-// → measure.
+// first). Else it goes to its own measure, known or new; a measure that
+// states none of owner, fate and place is the article's own (its key
+// gets "@" and the article ID) and never gathers other articles. It
+// returns key → measure.
 func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.MeasureDef, error) {
 	keys := ledger.Keys(a)
 	first := map[string]int{} // key → its first figure
@@ -175,6 +177,14 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 			if found && stated(best) >= stated(def) {
 				def = best
 			}
+		}
+		if stated(def) == 0 && !ok && def.Key == k {
+			// A measure that states no owner, fate or place ("people",
+			// "money", a bare count) names no one thing in the world: it
+			// stays the article's own rather than gathering every
+			// article's unrelated counts.
+			def.Key = k + "@" + a.ID
+			def.ID = ledger.ID(def.Key)
 		}
 		out[k] = def
 		order = append(order, k)

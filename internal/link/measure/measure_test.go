@@ -1,6 +1,7 @@
 package measure
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -29,5 +30,49 @@ func TestRecord(t *testing.T) {
 	f := rec.Figures[1]
 	if f.Index != 2 || f.Family != "a" || f.Story != "s1" || f.Sentence != "Kazhar sent 3,000 troops again." || f.Outlet != "Wire" {
 		t.Errorf("second figure = %+v", f)
+	}
+}
+
+// knownIndex is an Index holding the measures a test gives it.
+type knownIndex struct {
+	Index
+	defs map[string]news.MeasureDef
+}
+
+func (k knownIndex) MeasureDefs(_ context.Context, ids []string) ([]news.MeasureDef, error) {
+	var out []news.MeasureDef
+	for _, id := range ids {
+		if d, ok := k.defs[id]; ok {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+func (k knownIndex) MeasuresLike(context.Context, news.MeasureQuery, int) ([]news.MeasureDef, error) {
+	return nil, nil
+}
+
+// TestResolveKeepsUnstatedMeasuresLocal checks that a measure stating no
+// owner, fate or place ("500 people") stays the article's own, while a
+// stated one ("North Korean troops deployed") is shared across articles.
+func TestResolveKeepsUnstatedMeasuresLocal(t *testing.T) {
+	v, w := 500.0, 12000.0
+	a := &news.Article{ID: "b", Text: "Some 500 people gathered. 12,000 North Korean troops were sent.",
+		Figures: []news.Figure{
+			{Span: news.Span{Start: 5, End: 8}, Text: "500", Value: &v, What: "people", Scope: news.ScopeTotal, Measure: "people||||total"},
+			{Span: news.Span{Start: 26, End: 32}, Text: "12,000", Value: &w, What: "personnel", Owner: "kp", Fate: "deployed", Scope: news.ScopeTotal, Measure: "personnel|kp|deployed||total"},
+		}}
+	troops := news.MeasureDef{ID: ledger.ID("personnel|kp|deployed||total"), Key: "personnel|kp|deployed||total", What: "personnel", Owner: "kp", Fate: "deployed"}
+	people := news.MeasureDef{ID: ledger.ID("people||||total"), Key: "people||||total", What: "people"}
+	got, err := Resolve(context.Background(), knownIndex{defs: map[string]news.MeasureDef{troops.ID: troops}}, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["personnel|kp|deployed||total"].ID != troops.ID {
+		t.Errorf("troops measure = %+v, want the shared %s", got["personnel|kp|deployed||total"], troops.ID)
+	}
+	if p := got["people||||total"]; p.ID == people.ID || p.Key != "people||||total@b" {
+		t.Errorf("people measure = %+v, want the article's own (key people||||total@b)", p)
 	}
 }

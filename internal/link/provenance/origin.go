@@ -27,7 +27,7 @@ var agencies = []struct {
 	{"EFE", []string{"Agencia EFE", "EFE"}},
 	{"Kyodo", []string{"Kyodo News", "Kyodo"}},
 	{"Interfax", []string{"Interfax-Ukraine", "Interfax"}},
-		{"Anadolu", []string{"Anadolu Agency", "Anadolu"}},
+	{"Anadolu", []string{"Anadolu Agency", "Anadolu"}},
 	{"UNIAN", []string{"UNIAN"}},
 	{"ANSA", []string{"ANSA"}},
 	{"BelTA", []string{"Belarusian Telegraph Agency", "BelTA"}},
