@@ -272,7 +272,7 @@ func (s *Server) overview(r *http.Request) (string, any, error) {
 		return "", nil, err
 	}
 	d := overviewData{Groups: page.Groups, Pager: pagerOf(r, len(page.Groups), page.Total, page.NextCursor),
-		Sorts: sortLinks(r, sort, [2]string{"recent", "most recent"}, [2]string{"size", "most articles"}, [2]string{"sources", "most independent sources"})}
+		Sorts: sortLinks(r, sort, [2]string{"recent", "most recent"}, [2]string{"size", "most articles"}, [2]string{"sources", "most provenance families"})}
 	for _, g := range page.Groups {
 		if g.Kind == "story" {
 			d.Stories = true

@@ -99,7 +99,7 @@ func TestPages(t *testing.T) {
 	paths["spun"] = "/articles/" + spun[0].ID
 	want := map[string][]string{
 		"spun":     {`<mark class="sub"`, `class="badge prov-spun"`, `Substituted: `},
-		"overview": {`<ol class="groups"`, `independent source`, `href="/stories/`},
+		"overview": {`<ol class="groups"`, `independent origin`, `href="/stories/`},
 		"story":    {`independent origin`, `<svg class="chart"`, `class="point"`, `Figures ledger`, `class="badge prov-`, `<h2 id="h-actors">`, `class="measure-link" href="/measures/`},
 		"measures": {`<table class="measures">`, `href="/measures/`},
 		"measure":  {`<svg class="chart"`, `class="point"`, `Values over time`, `href="/articles/`, `href="/stories/`},
