@@ -30,14 +30,9 @@ var EventTypes = []string{"deployment", "arms_transfer", "aid_pledge", "aid_deli
 // "at the summit"), which scoring ignores.
 var EventStatuses = []string{"factual", "background", "irrealis", "generic", "coreferent"}
 
-// EventGoldArticle is one selected article: its corpus ID, its split, the
-// selection stratum and how many bytes of its text were annotated.
-type EventGoldArticle struct {
-	ID             string `json:"id"`
-	Split          string `json:"split"`
-	Stratum        string `json:"stratum"`
-	AnnotatedBytes int    `json:"annotated_bytes"`
-}
+// EventGoldArticle is one selected article of the event gold set (the
+// ledger gold set's article line: ID, split, stratum, annotated bytes).
+type EventGoldArticle = LedgerArticle
 
 // GoldEvent is one annotated event mention. Offset is the byte offset
 // (UTF-8) in the record's text where Trigger starts.
@@ -150,18 +145,9 @@ func (g *EventGold) Validate() error {
 // text): the trigger must sit at its byte offset, and every article of
 // the split must be in texts and at least annotated_bytes long.
 func (g *EventGold) CheckOffsets(texts map[string]string) error {
-	var errs []error
-	for _, a := range g.Articles {
-		t, ok := texts[a.ID]
-		if !ok {
-			errs = append(errs, fmt.Errorf("article %s not in the corpus", a.ID))
-		} else if len(t) < a.AnnotatedBytes {
-			errs = append(errs, fmt.Errorf("article %s: %d bytes, %d annotated", a.ID, len(t), a.AnnotatedBytes))
-		}
-	}
+	errs := checkArticleTexts(texts, g.Articles)
 	for _, e := range g.Events {
-		t := texts[e.Article]
-		if end := e.Offset + len(e.Trigger); end > len(t) || t[e.Offset:end] != e.Trigger {
+		if !phraseAt(texts[e.Article], e.Offset, e.Trigger) {
 			errs = append(errs, fmt.Errorf("%s: %q is not at its offset", e, e.Trigger))
 		}
 	}

@@ -66,17 +66,9 @@ func Events(ctx context.Context, dir, split, corpusPath string, steps []pipeline
 	if err != nil {
 		return nil, err
 	}
-	want := map[string]bool{}
-	for _, a := range g.Articles {
-		want[a.ID] = true
-	}
-	recs, err := readRecords(corpusPath, want)
+	recs, texts, err := goldRecords(corpusPath, g.Articles)
 	if err != nil {
 		return nil, err
-	}
-	texts := map[string]string{}
-	for id, r := range recs {
-		texts[id] = r.Text
 	}
 	if err := g.CheckOffsets(texts); err != nil {
 		return nil, fmt.Errorf("event gold against %s: %w", corpusPath, err)

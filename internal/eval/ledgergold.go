@@ -43,7 +43,8 @@ func sameMeasureRelation(rel string) bool {
 	return rel == "agrees" || rel == "evolution" || rel == "contradiction"
 }
 
-// LedgerArticle is one selected article: its corpus ID, its split, the
+// LedgerArticle is one selected article of a gold set read against the
+// real-news corpus (the ledger's and the event set's): its corpus ID, its split, the
 // selection stratum and how many bytes of its text (from the start) were
 // annotated: every candidate number mention before that offset is in the
 // gold set.
@@ -299,8 +300,20 @@ func (g *LedgerGold) Validate() error {
 // text): the phrase must sit at its byte offset, and every article of the
 // split must be in texts and at least annotated_bytes long.
 func (g *LedgerGold) CheckOffsets(texts map[string]string) error {
+	errs := checkArticleTexts(texts, g.Articles)
+	for _, m := range g.Mentions {
+		if !phraseAt(texts[m.Article], m.Offset, m.Phrase) {
+			errs = append(errs, fmt.Errorf("%s: %q is not at its offset", m.Key(), m.Phrase))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkArticleTexts checks that every gold article is in texts (article ID
+// → corpus text) and at least as long as its annotated prefix.
+func checkArticleTexts(texts map[string]string, arts []LedgerArticle) []error {
 	var errs []error
-	for _, a := range g.Articles {
+	for _, a := range arts {
 		t, ok := texts[a.ID]
 		if !ok {
 			errs = append(errs, fmt.Errorf("article %s not in the corpus", a.ID))
@@ -308,11 +321,29 @@ func (g *LedgerGold) CheckOffsets(texts map[string]string) error {
 			errs = append(errs, fmt.Errorf("article %s: %d bytes, %d annotated", a.ID, len(t), a.AnnotatedBytes))
 		}
 	}
-	for _, m := range g.Mentions {
-		t := texts[m.Article]
-		if end := m.Offset + len(m.Phrase); end > len(t) || t[m.Offset:end] != m.Phrase {
-			errs = append(errs, fmt.Errorf("%s: %q is not at its offset", m.Key(), m.Phrase))
-		}
+	return errs
+}
+
+// goldRecords reads the corpus records of the gold articles arts from
+// corpusPath, and their texts (article ID → text).
+func goldRecords(corpusPath string, arts []LedgerArticle) (map[string]corpusRecord, map[string]string, error) {
+	want := map[string]bool{}
+	for _, a := range arts {
+		want[a.ID] = true
 	}
-	return errors.Join(errs...)
+	recs, err := readRecords(corpusPath, want)
+	if err != nil {
+		return nil, nil, err
+	}
+	texts := map[string]string{}
+	for id, r := range recs {
+		texts[id] = r.Text
+	}
+	return recs, texts, nil
+}
+
+// phraseAt reports whether phrase sits in t at byte offset off.
+func phraseAt(t string, off int, phrase string) bool {
+	end := off + len(phrase)
+	return off >= 0 && end <= len(t) && t[off:end] == phrase
 }

@@ -276,17 +276,9 @@ func LedgerFigures(ctx context.Context, dir, split, corpusPath string, steps []p
 	if err != nil {
 		return nil, err
 	}
-	want := map[string]bool{}
-	for _, a := range g.Articles {
-		want[a.ID] = true
-	}
-	recs, err := readRecords(corpusPath, want)
+	recs, texts, err := goldRecords(corpusPath, g.Articles)
 	if err != nil {
 		return nil, err
-	}
-	texts := map[string]string{}
-	for id, r := range recs {
-		texts[id] = r.Text
 	}
 	if err := g.CheckOffsets(texts); err != nil {
 		return nil, fmt.Errorf("ledger gold against %s: %w", corpusPath, err)
