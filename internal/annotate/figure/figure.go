@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"sitrep/internal/annotate/syntax"
 	"sitrep/internal/annotate/tokens"
@@ -82,7 +83,7 @@ func Find(a *news.Article) []news.Figure {
 				unit = lastUnit
 			}
 		}
-		if notFigures[unit] || notFigures[strings.TrimSuffix(unit, "s")] || listNumber(a, q) || yearLike(q) || ix.notFigure(q) {
+		if notFigures[unit] || notFigures[strings.TrimSuffix(unit, "s")] || listNumber(a, q) || yearLike(a.Text, q) || ix.notFigure(q) {
 			continue
 		}
 		if unit != "" && q.Kind != "money" && q.Kind != "percent" {
@@ -239,9 +240,35 @@ func forecast(sentence, hedge string) bool {
 
 // yearLike rejects a bare four-digit number between 1900 and 2100 with
 // nothing counted: a year the time layer did not take.
-func yearLike(q news.Quantity) bool {
-	return q.Kind == "cardinal" && q.Unit == "" && q.Value != nil && *q.Value >= 1900 && *q.Value <= 2100 && !strings.Contains(q.Text, ",") && len(q.Text) == 4
+func yearLike(text string, q news.Quantity) bool {
+	if q.Kind != "cardinal" || q.Value == nil || len(q.Text) != 4 || strings.Contains(q.Text, ",") {
+		return false
+	}
+	v := *q.Value
+	if q.Unit == "" && v >= 1900 && v <= 2100 {
+		return true
+	}
+	// An earlier year after a word of time ("in 1792,", "since 1848"),
+	// bare or before a name ("In 1795 Catherine divided …"), never
+	// before a counted noun ("in 1500 cases").
+	if v < 1000 || v > 2100 {
+		return false
+	}
+	if q.Unit != "" {
+		rest := strings.TrimLeft(text[q.End:], " ")
+		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	before := strings.Fields(text[max(0, q.Start-12):q.Start])
+	return len(before) > 0 && yearWords[strings.ToLower(before[len(before)-1])]
 }
+
+// yearWords are the words of time a year follows.
+// ("of", "by" and "from" are left out: "a force of 1500", "from 1500 to
+// 2000" are counts).
+var yearWords = map[string]bool{"in": true, "since": true, "until": true, "till": true, "before": true,
+	"after": true, "circa": true}
 
 // listNumber rejects list numbering: a number at the start of a line
 // followed by "." or ")".

@@ -102,6 +102,9 @@ func TestNotFigures(t *testing.T) {
 		"Sections 4 and 19 of the treaty apply.",
 		"He warned of World War Three.",
 		"The 30 X 40 plan was shelved.",
+		"In 1792, the empress sent her armies west.",
+		"The town burned in 1812 and again since 1941.",
+		"In 1795 Catherine divided the country once more.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)
