@@ -166,10 +166,11 @@ func ledgerSelect(recs []*warNewsRecord) map[string][2]string {
 	clean := func(r *warNewsRecord, maxChars int) bool {
 		return len(r.QualityFlags) == 0 && !r.MachineTransl && r.NChars >= 400 && r.NChars <= maxChars
 	}
-	var nk, rest, nk2 []*warNewsRecord
+	var nk, rest, nk2, pool []*warNewsRecord
 	for _, r := range recs {
 		m := r.Mentions
 		if clean(r, 5000) && m["north_korea"]+m["aid"]+m["killed_or_wounded"] > 0 && len(digits.FindAllString(r.Text, -1)) >= 3 {
+			pool = append(pool, r)
 			if m["north_korea"] >= 2 {
 				nk = append(nk, r)
 			} else {
@@ -206,16 +207,34 @@ func ledgerSelect(recs []*warNewsRecord) map[string][2]string {
 		}
 	}
 	split("topic", topic)
+	// dev2: the next 24 pool records by the first round's hash, split by
+	// the split hash; only the dev half is annotated (the test half is left
+	// out, not annotated, so test is unchanged).
+	var more []*warNewsRecord
+	for _, r := range pool {
+		if _, chosen := out[r.ID]; !chosen {
+			more = append(more, r)
+		}
+	}
+	sort.Slice(more, func(i, j int) bool {
+		return hashHex("ledgergold-v1:"+more[i].ID) < hashHex("ledgergold-v1:"+more[j].ID)
+	})
+	split("dev2", more[:min(24, len(more))])
+	for id, v := range out {
+		if v == [2]string{"dev2", LedgerTest} {
+			delete(out, id)
+		}
+	}
 	return out
 }
 
 // ledgerWindow recomputes the annotated prefix of an article: the whole
-// text for the North Korea and topic strata and short texts, else up to the first
+// text for the North Korea and topic strata and short texts, else (rest, dev2) up to the first
 // line break at or after byte 1,500 (or the first sentence end when no
 // line break comes within 1,200 bytes).
 func ledgerWindow(stratum, text string) int {
 	const w = 1500
-	if stratum != "rest" || len(text) <= w+300 {
+	if stratum != "rest" && stratum != "dev2" || len(text) <= w+300 {
 		return len(text)
 	}
 	if i := strings.IndexByte(text[w:], '\n'); i >= 0 && i <= 1200 {
