@@ -15,7 +15,16 @@
 // descriptions ("she", "they", "it", "the ministry", "the statement")
 // resolve to the nearest compatible actor or stay as written (speaker.go).
 // Pledges and plans to give by states and bodies ("Britain pledged
-// £50m") are claims of their subject (pledge.go). A claim nested in
+// £50m", "the US agreed to send", "the UK is sending 1,600 missiles")
+// are claims of their subject (pledge.go). Evidence speaks for its
+// source ("the data showed" after "data from Q"; "it shows" after a
+// survey whose conductor is named within three sentences); "X said this"
+// states the sentence before; a sentence that goes on with a statement
+// ("There will also be …") or a quotation that opens a sentence of its
+// own with no cue belongs to the statement before; a role in the lead
+// ("Nato's secretary general has said") is the person named as a
+// speaker next; a readers' letters page credits each letter to the
+// writer its signature names (extend.go). A claim nested in
 // another records the outer speaker as its relay. A statement whose
 // quotation runs over several sentences is extended back to its opening
 // quotation mark.
@@ -75,6 +84,7 @@ type cue struct {
 	after      bool // the speaker follows the cue
 	inversion  bool // a verb that may invert: "said X"
 	participle bool // "…, saying": the speaker is the clause's subject, from the syntax layer
+	evidence   bool // "the data showed": the subject must be evidence (evidenceHead)
 }
 
 var cues = func() []cue {
@@ -96,6 +106,9 @@ var cues = func() []cue {
 	}
 	for _, v := range []string{"saying", "claiming"} {
 		out = append(out, cue{words: []string{v}, participle: true})
+	}
+	for v := range evidenceVerbs {
+		out = append(out, cue{words: []string{v}, evidence: true})
 	}
 	return out
 }()
@@ -199,6 +212,13 @@ func Find(a *news.Article) []news.Claim {
 				i += n - 1
 				continue
 			}
+			if prev.Len() > 0 && i+n < len(ws) && (ws[i+n].lower == "this" || ws[i+n].lower == "so") &&
+				(i+n+1 == len(ws) || ws[i+n+1].punct || adjunctStarts[ws[i+n+1].lower]) {
+				// "The institute said this in its assessment": the
+				// statement is the sentence before.
+				cl.Content = prev
+				cl.Span.Start = min(cl.Span.Start, prev.Start)
+			}
 			if demonstrative(cl.Content.In(a.Text)) && prev.Len() > 0 {
 				// "That's according to a survey by Q": the statement is
 				// the sentence before.
@@ -209,6 +229,22 @@ func Find(a *news.Article) []news.Claim {
 				if p := issuer(claims, cl.Speaker); p >= 0 {
 					// "the statement said": whoever made the statement.
 					cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
+				}
+			}
+			if c.evidence && cl.SpeakerSpan != nil && pronouns[strings.ToLower(cl.Speaker)] {
+				// "It shows …" after a sentence naming a survey: the
+				// survey, else the outlet's own voice.
+				if !dataBefore(a, prev) {
+					i += n - 1
+					continue
+				}
+				cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = nil, a.Outlet, ""
+			}
+			if cl.SpeakerSpan == nil && cl.Speaker == a.Outlet {
+				// Sourceless evidence ("the data showed", "according to
+				// new survey results"): the source named for it nearby.
+				if name, ent, sp, ok := ix.evidenceSource(cl.CueSpan.Start, claims); ok {
+					cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = &sp, name, ent
 				}
 			}
 			if cl.SpeakerSpan != nil && pronouns[strings.ToLower(cl.Speaker)] {
@@ -225,11 +261,55 @@ func Find(a *news.Article) []news.Claim {
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
 		}
+		if len(inSentence) == 0 && len(claims) > 0 {
+			last := &claims[len(claims)-1]
+			covered := false
+			for _, c := range claims {
+				covered = covered || c.Content.Start <= s.Start && s.End <= c.Content.End
+			}
+			switch {
+			case covered:
+			case continues(ws) && last.Content.End >= prev.End-1 && last.CueSpan.Start >= prev.Start && prev.Len() > 0:
+				// "There will also be 400 vehicles": the statement before
+				// goes on.
+				last.Content.End = trimSpan(a.Text, s.Span).End
+				last.Span.End = max(last.Span.End, last.Content.End)
+			case len(ws) > 1 && ws[0].punct && (ws[0].lower == "“" || ws[0].lower == "\"") && ws[0].End == ws[1].Start:
+				// A quotation that opens a sentence of its own (the mark
+				// touching its first word) with no cue goes on from the last quotation of the sentence
+				// before ("…," X said. / "I think …").
+				if q := quoteBefore(claims, prev); q >= 0 {
+					cl := claims[q]
+					cl.Content = quoteSpan(a.Text, s.Span)
+					cl.Span = news.Span{Start: min(cl.Span.Start, cl.Content.Start), End: max(cl.Span.End, cl.Content.End)}
+					cl.Parent, cl.Relay = -1, ""
+					cl.Hedges = hedges(cl.Content.In(a.Text))
+					claims = append(claims, cl)
+				}
+			}
+		}
 		trailing(a.Text, claims, inSentence)
 		nest(claims, inSentence)
 		relay(a.Text, claims, inSentence)
 		prev = s.Span
 	}
+	roles(a, claims)
+	if ls := letters(a, ix); len(ls) > 0 {
+		n := len(claims)
+		claims = append(claims, ls...)
+		for i := range claims[:n] {
+			c := claims[i]
+			if c.Parent >= 0 {
+				continue
+			}
+			for j := n; j < len(claims); j++ {
+				if l := claims[j].Content; c.CueSpan.Start >= l.Start && c.CueSpan.End <= l.End {
+					claims[i].Parent = j
+				}
+			}
+		}
+	}
+	claims = inOrder(claims) // continued quotations and pledges come after their sentence's claims
 	for i := range claims {
 		if p := claims[i].Parent; p >= 0 && claims[p].SpeakerSpan != nil && !strings.EqualFold(claims[p].Speaker, claims[i].Speaker) {
 			claims[i].Relay = claims[p].Speaker
@@ -339,6 +419,9 @@ type index struct {
 	// gender holds the persons' genders the article gives ('f', 'm'),
 	// filled on first use (agrees).
 	gender map[string]byte
+	// evidence holds the sources the article names for evidence,
+	// filled on first use (evidenceSources).
+	evidence []news.Span
 }
 
 func newIndex(a *news.Article) *index {
@@ -507,6 +590,16 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		for !skippedComma && j > 0 && auxiliaries[ws[j].lower] && !ws[j-1].punct {
 			j-- // "Ukraine has also said"
 		}
+		if j >= 2 && ws[j].lower == ")" {
+			// "The Institute for the Study of War (ISW) said": the name
+			// before its bracketed abbreviation.
+			for k := j - 1; k > 0 && k >= j-4; k-- {
+				if ws[k].lower == "(" {
+					j = k - 1
+					break
+				}
+			}
+		}
 		end := j
 		for j >= 0 && !(ws[j].punct && clausePunct(ws[j].lower)) && (!boundary[ws[j].lower] || joinsNames(a.Text, ws, j)) && end-j < 10 {
 			j--
@@ -522,7 +615,10 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 		}
 		start, end = trimSpeaker(ws, start, end)
-		if start <= end && okSpeaker(a.Text, ws[start:end+1]) {
+		if c.evidence && (start > end || !evidenceHead(ws[start:end+1])) {
+			return cl, false // "police found 20 bodies": no evidence speaks
+		}
+		if start <= end && (okSpeaker(a.Text, ws[start:end+1]) || c.evidence) {
 			spk = news.Span{Start: ws[start].Start, End: ws[end].End}
 			if start > 0 && ws[start-1].punct && (ws[start-1].lower == "," || isQuote(ws[start-1].lower)) && start-1 > 0 && (isQuote(ws[start-1].lower) || tail(ws, i+n) <= 4 || trailingAdjunct(ws, i+n) || (c.words[0] == "told" || c.words[0] == "tells") && !thatWithin(ws, i+n, 6)) {
 				// "…, X said." — the content precedes the speaker.
@@ -531,6 +627,8 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			} else {
 				cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
 			}
+		} else if c.evidence {
+			return cl, false
 		} else if c.inversion && !skippedComma && i > 0 && ws[i-1].punct && (ws[i-1].lower == "," || isQuote(ws[i-1].lower)) && i+n < len(ws) && upper(a.Text[ws[i+n].Start:ws[i+n].End]) {
 			// "…," said X.
 			k := i + n

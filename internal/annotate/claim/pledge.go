@@ -2,6 +2,7 @@ package claim
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/news"
@@ -16,6 +17,13 @@ var pledgeVerbs = tokens.Set(`pledged pledges pledge promised promises unveiled 
 // the tagger often takes "plans" after a name for a noun, so that form
 // is not checked.
 var planVerbs = tokens.Set(`plans plan planned intends intend`)
+
+// agreeVerbs commit to a giving ("agreed to send").
+var agreeVerbs = tokens.Set(`agreed agrees offered offers vowed vows`)
+
+// givingVerbs are the progressive forms of giveVerbs: "is sending"
+// announces a delivery under way.
+var givingVerbs = tokens.Set(`giving sending providing supplying delivering donating`)
 
 // giveVerbs are the verbs of a future or planned giving ("will send",
 // "plans to give").
@@ -37,8 +45,10 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 			first, last = k, k
 		case (ws[k].lower == "will" || ws[k].lower == "would") && k+1 < len(ws) && giveVerbs[ws[k+1].lower]:
 			first, last = k, k+1
-		case planVerbs[ws[k].lower] && (ws[k].lower != "plan" || verbAt(a, ws[k].Start, ws[k].lower)) && k+2 < len(ws) && ws[k+1].lower == "to" && giveVerbs[ws[k+2].lower]:
+		case (planVerbs[ws[k].lower] && (ws[k].lower != "plan" || verbAt(a, ws[k].Start, ws[k].lower)) || agreeVerbs[ws[k].lower]) && k+2 < len(ws) && ws[k+1].lower == "to" && giveVerbs[ws[k+2].lower]:
 			first, last = k, k+2
+		case (ws[k].lower == "is" || ws[k].lower == "are") && k+1 < len(ws) && givingVerbs[ws[k+1].lower] && amountWithin(ws, k+2, 3):
+			first, last = k, k+1 // "the UK is sending more than 1,600 missiles"
 		}
 		if first < 0 || last+1 >= len(ws) {
 			continue
@@ -112,4 +122,17 @@ func (ix *index) actor(sp news.Span) bool {
 		}
 	}
 	return groupHead(sp.In(ix.a.Text))
+}
+
+// amountWithin says whether one of the n words from ws[k] is an amount
+// (it starts with a digit or a currency sign): "is sending more than
+// 1,600 missiles" announces a delivery, "is providing assistance" does
+// not.
+func amountWithin(ws []word, k, n int) bool {
+	for _, w := range ws[min(k, len(ws)):min(k+n, len(ws))] {
+		if r, _ := utf8.DecodeRuneInString(w.lower); r >= '0' && r <= '9' || r == '$' || r == '£' || r == '€' {
+			return true
+		}
+	}
+	return false
 }

@@ -50,13 +50,13 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		if ws[k].lower != "from" && ws[k].lower != "by" && ws[k].lower != "of" {
 			continue
 		}
-		if ws[k].lower == "of" && !dataNouns[ws[k-1].lower] {
+		if ws[k].lower == "of" && (!dataNouns[ws[k-1].lower] || upper(ws[k-1].Span.In(text))) {
 			continue
 		}
 		ev, name := false, false
 		for _, w := range ws[lo:k] {
-			if dataNouns[w.lower] {
-				ev = true
+			if dataNouns[w.lower] && !upper(w.Span.In(text)) {
+				ev = true // "Study" in "Institute for the Study of War" is a name's
 			}
 		}
 		for _, w := range ws[k+1 : hi] {

@@ -1,0 +1,307 @@
+package claim
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"sitrep/internal/annotate/tokens"
+	"sitrep/internal/news"
+)
+
+// evidenceVerbs are the verbs by which evidence speaks ("the data
+// showed", "a survey found"): a cue only when its subject is evidence
+// (a data noun, "the report", or "it" after a sentence naming evidence).
+var evidenceVerbs = tokens.Set(`shows showed show found finds suggests suggested indicates indicated`)
+
+// evidenceHeads are the heads of a subject that lets an evidence verb
+// report: the data nouns, reports, and a pronoun for one.
+func evidenceHead(ws []word) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	h := ws[len(ws)-1].lower
+	return dataNouns[h] || h == "report" || h == "reports" || h == "it" || h == "this"
+}
+
+// evidenceParticiples may stand between a data noun and the "by" or
+// "from" that names its source ("a survey conducted by Q").
+var evidenceParticiples = tokens.Set(`conducted carried out commissioned published released compiled collected gathered run`)
+
+// nameJoiners may stand inside a source's name ("Institute for the Study
+// of War").
+var nameJoiners = tokens.Set(`of for the and on in de`)
+
+// evidenceSources returns, in text order, the sources the article names
+// for evidence ("data from Q", "a survey conducted by Q"): the span of
+// each Q, cut at a clause mark, a bracket or a lower-case word that is
+// not part of a name. Computed once per article.
+func (ix *index) evidenceSources() []news.Span {
+	if ix.evidence != nil {
+		return ix.evidence
+	}
+	ix.evidence = []news.Span{}
+	v := tokens.NewView(ix.a.Text, ix.a.Tokens)
+	for _, s := range ix.a.Sentences {
+		ws := words(&v, s.Span)
+		for k := 0; k+1 < len(ws); k++ {
+			if !dataNouns[ws[k].lower] {
+				continue
+			}
+			j := k + 1
+			for j < len(ws) && j <= k+2 && evidenceParticiples[ws[j].lower] {
+				j++
+			}
+			if j >= len(ws) || ws[j].lower != "from" && ws[j].lower != "by" {
+				continue
+			}
+			j++
+			start := j
+			if j < len(ws) && ws[j].lower == "the" {
+				j++
+			}
+			end := -1
+			for ; j < len(ws) && j < start+10; j++ {
+				w := ws[j]
+				if w.punct {
+					break
+				}
+				if upper(w.Span.In(ix.a.Text)) {
+					end = j
+				} else if !nameJoiners[w.lower] {
+					break
+				}
+			}
+			if end >= start {
+				ix.evidence = append(ix.evidence, news.Span{Start: ws[start].Start, End: ws[end].End})
+			}
+		}
+	}
+	return ix.evidence
+}
+
+// evidenceSource returns the named source of evidence a sourceless
+// evidence speaker at pos stands for ("the data showed" after "data from
+// Q"; "according to new survey results" before "a survey conducted by
+// Q"): the nearest one named before pos when no claim with another
+// speaker lies between, else one named within the next three sentences.
+func (ix *index) evidenceSource(pos int, claims []news.Claim) (string, string, news.Span, bool) {
+	srcs := ix.evidenceSources()
+	k := sort.Search(len(srcs), func(i int) bool { return srcs[i].Start >= pos })
+	if k > 0 {
+		sp := srcs[k-1]
+		name, ent := ix.resolve(sp)
+		other := false
+		for _, c := range claims {
+			if c.CueSpan.Start > sp.End && c.CueSpan.Start < pos && c.SpeakerSpan != nil && !sameName(c.Speaker, name) {
+				other = true
+			}
+		}
+		if !other {
+			return name, ent, sp, true
+		}
+	}
+	if k < len(srcs) {
+		ss := ix.a.Sentences
+		at := func(p int) int { return sort.Search(len(ss), func(i int) bool { return ss[i].End > p }) }
+		if at(srcs[k].Start)-at(pos) <= 3 {
+			name, ent := ix.resolve(srcs[k])
+			return name, ent, srcs[k], true
+		}
+	}
+	return "", "", news.Span{}, false
+}
+
+// dataBefore says whether the sentence sp names evidence (a data noun):
+// "it" in the next sentence's "It shows" may then be that evidence.
+func dataBefore(a *news.Article, sp news.Span) bool {
+	if sp.Len() == 0 {
+		return false
+	}
+	v := tokens.NewView(a.Text, a.Tokens)
+	for _, w := range words(&v, sp) {
+		if dataNouns[w.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// continuationOpeners start a sentence that goes on with the statement
+// before it ("There will also be 400 vehicles", "It also includes …").
+var continuationOpeners = tokens.Set(`there it this these they`)
+
+// continues says whether a sentence without a claim of its own goes on
+// with the previous sentence's statement: it opens with "there", "it",
+// "this", "these" or "they" and has "also" or a form of "include" among
+// its next three words.
+func continues(ws []word) bool {
+	if len(ws) < 3 || !continuationOpeners[ws[0].lower] {
+		return false
+	}
+	for _, w := range ws[1:min(4, len(ws))] {
+		switch w.lower {
+		case "also", "include", "includes", "including":
+			return true
+		}
+	}
+	return false
+}
+
+// signature matches a reader's letter's signature as the Guardian's
+// letters pages run it into the text: the writer's name glued to the
+// town, a comma and the county ("…behaviour.Jane DoeShefford,
+// Bedfordshire").
+var signature = regexp.MustCompile(`[.!?”"’)]\s*((?:(?:Rev|Dr|Prof|Sir|Lady|Lord|Dame|Canon|Cllr)\.? )?[A-Z][a-z’'-]*[a-z](?: [A-Z][a-z’'-]*[a-z]){1,3})[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*, [A-Z][a-z]+`)
+
+// letters returns a claim per reader's letter on a letters page: the
+// letter's text, from the end of the signature before it (or the start
+// of the article), is its writer's. A page needs two signatures, or one
+// ending the text or in an article the genre layer calls a letter.
+func letters(a *news.Article, ix *index) []news.Claim {
+	ms := signature.FindAllStringSubmatchIndex(a.Text, -1)
+	if len(ms) == 0 {
+		return nil
+	}
+	letter := a.Genre != nil && a.Genre.Kind == news.GenreLetter
+	if len(ms) == 1 && !letter && len(a.Text)-ms[0][1] > 200 {
+		return nil
+	}
+	var out []news.Claim
+	from := 0
+	for _, m := range ms {
+		name := news.Span{Start: m[2], End: m[3]}
+		body := trimSpan(a.Text, news.Span{Start: from, End: name.Start})
+		from = m[1]
+		if body.Len() == 0 {
+			continue
+		}
+		cl := news.Claim{Span: news.Span{Start: body.Start, End: name.End}, CueSpan: name, Cue: "letter", Content: body, Parent: -1}
+		sp := name
+		cl.SpeakerSpan = &sp
+		cl.Speaker = name.In(a.Text)
+		if lo, hi := ix.mentions(name); lo < hi && a.Entities[lo].Span == name && a.Entities[lo].Type == "PER" {
+			cl.SpeakerEntity = a.Entities[lo].Entity
+		}
+		out = append(out, cl)
+	}
+	return out
+}
+
+// roleHeads are the heads of a singular role description that names one
+// person ("Nato's secretary general", "the president").
+var roleHeads = tokens.Set(`president minister secretary general chief spokesman spokeswoman spokesperson
+	ambassador governor mayor commander head envoy adviser advisor leader chairman chairwoman director
+	premier chancellor prosecutor`)
+
+// roleDescription says whether a speaker phrase is a definite singular
+// role ("the president", "its armed forces chief", "Nato's secretary
+// general").
+func roleDescription(s string) bool {
+	fs := strings.Fields(strings.ToLower(s))
+	if len(fs) < 2 || !roleHeads[fs[len(fs)-1]] {
+		return false
+	}
+	switch fs[0] {
+	case "the", "its", "his", "her", "their":
+		return true
+	}
+	for _, f := range fs[:len(fs)-1] {
+		if strings.HasSuffix(f, "'s") || strings.HasSuffix(f, "’s") {
+			return true
+		}
+	}
+	return false
+}
+
+// roles resolves a role description in an article's first sentence
+// that no entity resolved to the named person who speaks next: the
+// speaker of the first claim with a person speaker in the next two
+// sentences ("Nato's secretary general has said … . Jens Stoltenberg
+// said …"). A lead describes before it names; later, a description may
+// be anyone's, and the entity layer's role resolver decides.
+func roles(a *news.Article, claims []news.Claim) {
+	ss := a.Sentences
+	at := func(p int) int { return sort.Search(len(ss), func(i int) bool { return ss[i].End > p }) }
+	person := func(c news.Claim) bool { return strings.HasPrefix(c.SpeakerEntity, "per:") }
+	for i := range claims {
+		c := &claims[i]
+		if c.SpeakerSpan == nil || c.SpeakerEntity != "" || !roleDescription(c.SpeakerSpan.In(a.Text)) {
+			continue
+		}
+		si := at(c.CueSpan.Start)
+		if si != 0 {
+			continue
+		}
+		found := -1
+		for j := i + 1; j < len(claims) && at(claims[j].CueSpan.Start) <= si+2; j++ {
+			if person(claims[j]) {
+				found = j
+				break
+			}
+		}
+		if found >= 0 {
+			c.Speaker, c.SpeakerEntity = claims[found].Speaker, claims[found].SpeakerEntity
+		}
+	}
+}
+
+// inOrder sorts claims by cue start (stable), remapping Parent indices.
+func inOrder(claims []news.Claim) []news.Claim {
+	order := make([]int, len(claims))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool { return claims[order[x]].CueSpan.Start < claims[order[y]].CueSpan.Start })
+	pos := make([]int, len(claims))
+	out := make([]news.Claim, len(claims))
+	for k, i := range order {
+		pos[i] = k
+	}
+	for k, i := range order {
+		out[k] = claims[i]
+		if p := out[k].Parent; p >= 0 {
+			out[k].Parent = pos[p]
+		}
+	}
+	return out
+}
+
+// quoteBefore returns the latest direct claim with a speaker whose cue
+// lies in the sentence sp, or -1.
+func quoteBefore(claims []news.Claim, sp news.Span) int {
+	for k := len(claims) - 1; k >= 0 && claims[k].CueSpan.Start >= sp.Start; k-- {
+		if c := claims[k]; c.Direct && c.SpeakerSpan != nil && c.CueSpan.End <= sp.End {
+			return k
+		}
+	}
+	return -1
+}
+
+// quoteSpan is the quotation opening the sentence sp: up to its closing
+// mark (within 1,500 bytes and the paragraph), else the sentence.
+func quoteSpan(text string, sp news.Span) news.Span {
+	end := min(len(text), sp.Start+1500)
+	if k := strings.Index(text[sp.Start:end], "\n\n"); k >= 0 {
+		end = sp.Start + k
+	}
+	rest := text[sp.Start:end]
+	_, n := utf8.DecodeRuneInString(rest)
+	if k := strings.IndexAny(rest[n:], "”“\""); k >= 0 {
+		// The next mark of any kind closes it ("Finland.“" is a closing
+		// mark set the wrong way round).
+		_, m := utf8.DecodeRuneInString(rest[n+k:])
+		return news.Span{Start: sp.Start, End: sp.Start + n + k + m}
+	}
+	return trimSpan(text, sp)
+}
+
+// sameName says whether two speaker names are one up to case and
+// trailing punctuation, or one holds the other ("the Institute" and
+// "Institute for X").
+func sameName(x, y string) bool {
+	x = strings.ToLower(strings.Trim(x, ".,;: "))
+	y = strings.ToLower(strings.Trim(y, ".,;: "))
+	return x != "" && y != "" && (strings.Contains(x, y) || strings.Contains(y, x))
+}
