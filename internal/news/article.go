@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -237,6 +238,26 @@ func CanonicalURL(raw string) string {
 		u.Path = "/"
 	}
 	return u.String()
+}
+
+// Voice names who speaks where the article speaks in its own voice (a
+// figure or claim no source is credited with): the outlet, else the
+// author, else the source the article declares, else the site of its
+// URL, else its file's name; "" when nothing names it.
+func (a *Article) Voice() string {
+	switch {
+	case a.Outlet != "":
+		return a.Outlet
+	case a.Author != "":
+		return a.Author
+	case a.DeclaredSource != "":
+		return a.DeclaredSource
+	case Host(a.URL) != "":
+		return Host(a.URL)
+	case a.Path != "":
+		return filepath.Base(a.Path)
+	}
+	return ""
 }
 
 // Host returns the lower-cased host of a URL without "www.", or "".

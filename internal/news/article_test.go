@@ -63,3 +63,21 @@ func TestSpanIn(t *testing.T) {
 		t.Errorf("out of range In = %q, want empty", got)
 	}
 }
+
+func TestVoice(t *testing.T) {
+	for _, c := range []struct {
+		a    Article
+		want string
+	}{
+		{Article{Outlet: "The Gazette", Author: "Jo Bloggs", URL: "https://gazette.example/a"}, "The Gazette"},
+		{Article{Author: "Jo Bloggs", URL: "https://gazette.example/a"}, "Jo Bloggs"},
+		{Article{DeclaredSource: "www.independent.co.uk", URL: "https://mirror.example/a"}, "www.independent.co.uk"},
+		{Article{URL: "https://www.gazette.example/a"}, "gazette.example"},
+		{Article{Path: "/tmp/reports/kyiv.txt"}, "kyiv.txt"},
+		{Article{}, ""},
+	} {
+		if got := c.a.Voice(); got != c.want {
+			t.Errorf("Voice of %+v = %q, want %q", c.a, got, c.want)
+		}
+	}
+}

@@ -238,9 +238,9 @@ func Find(a *news.Article) []news.Claim {
 					i += n - 1
 					continue
 				}
-				cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = nil, a.Outlet, ""
+				cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = nil, a.Voice(), ""
 			}
-			if cl.SpeakerSpan == nil && cl.Speaker == a.Outlet {
+			if cl.SpeakerSpan == nil && cl.Speaker == a.Voice() {
 				// Sourceless evidence ("the data showed", "according to
 				// new survey results"): the source named for it nearby.
 				if name, ent, sp, ok := ix.evidenceSource(cl.CueSpan.Start, claims); ok {
@@ -715,7 +715,7 @@ func setSpeaker(a *news.Article, ix *index, cl *news.Claim, sp news.Span) {
 	v := tokens.NewView(a.Text, a.Tokens)
 	ws := words(&v, sp)
 	if sourceless(ws) {
-		cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = nil, a.Outlet, ""
+		cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = nil, a.Voice(), ""
 		return
 	}
 	if t, ok := trimPhrase(a.Text, ws); ok {
