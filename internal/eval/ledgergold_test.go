@@ -207,9 +207,10 @@ func ledgerSelect(recs []*warNewsRecord) map[string][2]string {
 		}
 	}
 	split("topic", topic)
-	// dev2: the next 24 pool records by the first round's hash, split by
-	// the split hash; only the dev half is annotated (the test half is left
-	// out, not annotated, so test is unchanged).
+	// dev2 and dev3: the next 24 pool records by the first round's hash,
+	// then the next 24 (18 are left), each split by the split hash; only
+	// the dev halves are annotated (the test halves are left out, not
+	// annotated, so test is unchanged).
 	var more []*warNewsRecord
 	for _, r := range pool {
 		if _, chosen := out[r.ID]; !chosen {
@@ -220,8 +221,9 @@ func ledgerSelect(recs []*warNewsRecord) map[string][2]string {
 		return hashHex("ledgergold-v1:"+more[i].ID) < hashHex("ledgergold-v1:"+more[j].ID)
 	})
 	split("dev2", more[:min(24, len(more))])
+	split("dev3", more[min(24, len(more)):min(48, len(more))])
 	for id, v := range out {
-		if v == [2]string{"dev2", LedgerTest} {
+		if v[0] != "rest" && v[0] != "nk" && v[0] != "nk2" && v[0] != "topic" && v[1] == LedgerTest {
 			delete(out, id)
 		}
 	}
@@ -229,12 +231,12 @@ func ledgerSelect(recs []*warNewsRecord) map[string][2]string {
 }
 
 // ledgerWindow recomputes the annotated prefix of an article: the whole
-// text for the North Korea and topic strata and short texts, else (rest, dev2) up to the first
+// text for the North Korea and topic strata and short texts, else (rest, dev2, dev3) up to the first
 // line break at or after byte 1,500 (or the first sentence end when no
 // line break comes within 1,200 bytes).
 func ledgerWindow(stratum, text string) int {
 	const w = 1500
-	if stratum != "rest" && stratum != "dev2" || len(text) <= w+300 {
+	if stratum != "rest" && stratum != "dev2" && stratum != "dev3" || len(text) <= w+300 {
 		return len(text)
 	}
 	if i := strings.IndexByte(text[w:], '\n'); i >= 0 && i <= 1200 {

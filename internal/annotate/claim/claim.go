@@ -204,7 +204,7 @@ func Find(a *news.Article) []news.Claim {
 		var inSentence []int
 		for i := 0; i < len(ws); i++ {
 			c, n := matchCue(ws, i)
-			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(a, ws, i, n)) {
+			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(a, ws, i, n)) || claimsObject(ws, i+n-1) {
 				continue
 			}
 			cl, ok := build(a, ix, ws, i, n, c, s.Span)
@@ -654,6 +654,11 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		return cl, false // "a deployment Tarsk has never acknowledged."
 	}
 	if contentBefore {
+		if k := strings.LastIndexByte(cl.Content.In(a.Text), ';'); k >= 0 {
+			// "… kill 11 civilians; Blackouts will continue, Ukrenergo
+			// says": a semicolon ends the statement before.
+			cl.Content = trimSpan(a.Text, news.Span{Start: cl.Content.Start + k + 1, End: cl.Content.End})
+		}
 		cl.Content = openQuote(a.Text, cl.Content)
 	}
 	cl.Span = news.Span{Start: min(cl.Content.Start, spk.Start, cl.CueSpan.Start), End: max(cl.Content.End, spk.End, cl.CueSpan.End)}

@@ -305,3 +305,17 @@ func sameName(x, y string) bool {
 	y = strings.ToLower(strings.Trim(y, ".,;: "))
 	return x != "" && y != "" && (strings.Contains(x, y) || strings.Contains(y, x))
 }
+
+// claimObjects follow a "claim" that takes a thing, not a statement
+// ("claimed responsibility", "sought to claim a mandate").
+var claimObjects = tokens.Set(`a an responsibility credit victory lives control ownership`)
+
+// claimsObject says whether ws[k] is a form of "claim" whose object is a
+// thing: no claim.
+func claimsObject(ws []word, k int) bool {
+	switch ws[k].lower {
+	case "claim", "claims", "claimed", "claiming":
+		return k+1 < len(ws) && claimObjects[ws[k+1].lower]
+	}
+	return false
+}

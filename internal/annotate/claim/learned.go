@@ -31,11 +31,15 @@ var learnedVerbs = func() map[string]bool {
 }()
 
 // learnedCue says whether a cue found by the tagger contains one of the
-// learnedVerbs.
+// learnedVerbs (not a "claim" of a thing: "claim a mandate").
 func learnedCue(d *attribution.Document, cue []attribution.Range) bool {
 	for _, r := range cue {
 		for k := r.Start; k < r.End; k++ {
-			if learnedVerbs[strings.ToLower(d.Tokens[k].In(d.Text))] {
+			w := strings.ToLower(d.Tokens[k].In(d.Text))
+			if learnedVerbs[w] {
+				if k+1 < len(d.Tokens) && claimsObject([]word{{lower: w}, {lower: strings.ToLower(d.Tokens[k+1].In(d.Text))}}, 0) {
+					return false
+				}
 				return true
 			}
 		}

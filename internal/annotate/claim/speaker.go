@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"sort"
 	"strings"
 
 	"sitrep/internal/annotate/tokens"
@@ -254,7 +255,8 @@ func groupHead(s string) bool {
 // claim of the same sentence whose content holds the cue, else of the
 // latest earlier claim with a group speaker in the last two sentences;
 // "it" to the nearest state, organisation or place named earlier in the
-// sentence or the one before. It returns ok false when nothing
+// sentence or the one before, else to the latest organisation or state
+// that spoke in the last three sentences. It returns ok false when nothing
 // compatible is near: the speaker then stays as written, never the
 // outlet and never an incompatible actor.
 func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev news.Span) (string, string, bool) {
@@ -304,6 +306,16 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 					name = m.Text
 				}
 				return name, m.Entity, true
+			}
+		}
+		// Nothing named near ("JOIN US ON TELEGRAM!" between): the
+		// latest organisation or state that spoke in the last three
+		// sentences ("Gazprom says … . It says in a statement …").
+		ss := ix.a.Sentences
+		at := func(p int) int { return sort.Search(len(ss), func(i int) bool { return ss[i].End > p }) }
+		for k := len(claims) - 1; k >= 0 && at(claims[k].CueSpan.Start) >= at(pos)-3; k-- {
+			if c := claims[k]; c.CueSpan.Start < pos && (strings.HasPrefix(c.SpeakerEntity, "org:") || strings.HasPrefix(c.SpeakerEntity, "gpe:")) {
+				return c.Speaker, c.SpeakerEntity, true
 			}
 		}
 	}
