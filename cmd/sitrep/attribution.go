@@ -143,14 +143,22 @@ func evalAttribution(ctx context.Context, env *environment, args []string) error
 }
 
 // fromClaims maps the claim stage's spans onto the document's tokens.
+// Claims that share a cue (a quotation that goes on in a sentence of its
+// own) are one attribution with both contents, as PolNeAR annotates them.
 func fromClaims(d *attribution.Document, claims []news.Claim) []attribution.Attribution {
 	out := make([]attribution.Attribution, 0, len(claims))
+	byCue := map[news.Span]int{}
 	for _, c := range claims {
+		if k, ok := byCue[c.CueSpan]; ok {
+			out[k].Content = append(out[k].Content, d.TokensOf(c.Content)...)
+			continue
+		}
 		a := attribution.Attribution{Cue: d.TokensOf(c.CueSpan), Content: d.TokensOf(c.Content)}
 		if c.SpeakerSpan != nil {
 			a.Source = d.TokensOf(*c.SpeakerSpan)
 		}
 		if len(a.Cue) > 0 {
+			byCue[c.CueSpan] = len(out)
 			out = append(out, a)
 		}
 	}

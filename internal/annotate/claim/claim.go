@@ -238,12 +238,19 @@ func Find(a *news.Article) []news.Claim {
 					i += n - 1
 					continue
 				}
+				ix.evidencePhrase = *cl.SpeakerSpan
 				cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = nil, a.Voice(), ""
 			}
 			if cl.SpeakerSpan == nil && cl.Speaker == a.Voice() {
 				// Sourceless evidence ("the data showed", "according to
 				// new survey results"): the source named for it nearby.
-				if name, ent, sp, ok := ix.evidenceSource(cl.CueSpan.Start, claims); ok {
+				if name, ent, src, ok := ix.evidenceSource(cl.CueSpan.Start, claims); ok {
+					// The speaker as written ("the data", "It"), credited
+					// to the source.
+					sp := ix.evidencePhrase
+					if sp.Start < cl.Span.Start || sp.End > cl.Span.End || sp.Len() == 0 {
+						sp = src
+					}
 					cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = &sp, name, ent
 				}
 			}
@@ -422,6 +429,9 @@ type index struct {
 	// evidence holds the sources the article names for evidence,
 	// filled on first use (evidenceSources).
 	evidence []news.Span
+	// evidencePhrase is the last evidence phrase that named no source
+	// ("the data", "new survey results"), set by setSpeaker.
+	evidencePhrase news.Span
 }
 
 func newIndex(a *news.Article) *index {
@@ -590,15 +600,11 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		for !skippedComma && j > 0 && auxiliaries[ws[j].lower] && !ws[j-1].punct {
 			j-- // "Ukraine has also said"
 		}
-		if j >= 2 && ws[j].lower == ")" {
+		closeBr := -1
+		if j >= 3 && ws[j].lower == ")" && ws[j-2].lower == "(" {
 			// "The Institute for the Study of War (ISW) said": the name
-			// before its bracketed abbreviation.
-			for k := j - 1; k > 0 && k >= j-4; k-- {
-				if ws[k].lower == "(" {
-					j = k - 1
-					break
-				}
-			}
+			// before its bracketed abbreviation, the abbreviation kept.
+			closeBr, j = j, j-3
 		}
 		end := j
 		for j >= 0 && !(ws[j].punct && clausePunct(ws[j].lower)) && (!boundary[ws[j].lower] || joinsNames(a.Text, ws, j)) && end-j < 10 {
@@ -620,6 +626,9 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		}
 		if start <= end && (okSpeaker(a.Text, ws[start:end+1]) || c.evidence) {
 			spk = news.Span{Start: ws[start].Start, End: ws[end].End}
+			if closeBr == end+3 {
+				spk.End = ws[closeBr].End
+			}
 			if start > 0 && ws[start-1].punct && (ws[start-1].lower == "," || isQuote(ws[start-1].lower)) && start-1 > 0 && (isQuote(ws[start-1].lower) || tail(ws, i+n) <= 4 || trailingAdjunct(ws, i+n) || (c.words[0] == "told" || c.words[0] == "tells") && !thatWithin(ws, i+n, 6)) {
 				// "…, X said." — the content precedes the speaker.
 				cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[start-1].End})
@@ -721,6 +730,7 @@ func setSpeaker(a *news.Article, ix *index, cl *news.Claim, sp news.Span) {
 	ws := words(&v, sp)
 	if sourceless(ws) {
 		cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = nil, a.Voice(), ""
+		ix.evidencePhrase = sp
 		return
 	}
 	if t, ok := trimPhrase(a.Text, ws); ok {

@@ -41,6 +41,9 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		lo++ // a coordinator the subject's parse took along
 	}
 	for k := lo + 1; k < hi && !nameList(text, ws); k++ {
+		if ws[k].lower == "(" && k+2 == hi-1 && ws[hi-1].lower == ")" && strings.ToUpper(ws[k+1].Span.In(text)) == ws[k+1].Span.In(text) {
+			break // a name's abbreviation closing the phrase: "… of War (ISW)"
+		}
 		if ws[k].punct && (ws[k].lower == "," || ws[k].lower == "(" || ws[k].lower == "—" || ws[k].lower == "–") {
 			hi = k
 			break
