@@ -171,4 +171,7 @@ type StorySummary struct {
 	// outlet's own reports counting once).
 	Outlets int `json:"outlets"`
 	Origins int `json:"origins"`
+	// Thread is the thread the story is in ("" before the thread step
+	// has linked it).
+	Thread string `json:"thread,omitempty"`
 }

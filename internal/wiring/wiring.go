@@ -23,6 +23,7 @@ import (
 	"sitrep/internal/link/measure"
 	"sitrep/internal/link/provenance"
 	"sitrep/internal/link/story"
+	"sitrep/internal/link/thread"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/store"
 )
@@ -64,6 +65,10 @@ func Links(s store.Store) ([]link.Named, error) {
 	if !ok {
 		return nil, fmt.Errorf("store %T has no measure index", s)
 	}
+	ts, ok := s.(thread.Store)
+	if !ok {
+		return nil, fmt.Errorf("store %T has no thread index", s)
+	}
 	prov, err := provenance.New(ps, nil, provenance.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("provenance: %w", err)
@@ -73,5 +78,6 @@ func Links(s store.Store) ([]link.Named, error) {
 		{Name: "entity", Step: linkentity.New(es)},
 		{Name: "story", Step: story.New(ss, story.Options{})},
 		{Name: "measure", Step: measure.New(ms)},
+		{Name: "thread", Step: thread.New(ts, thread.Options{})},
 	}, nil
 }

@@ -11,8 +11,8 @@ import (
 	"sitrep/internal/news"
 )
 
-// entityPrefix marks entity keys among the document-frequency keys.
-const entityPrefix = "e:"
+// EntityPrefix marks entity keys among the document-frequency keys.
+const EntityPrefix = "e:"
 
 // Doc is what the step compares of one article.
 type Doc struct {
@@ -28,14 +28,14 @@ type Doc struct {
 }
 
 // Keys returns the document-frequency keys of doc, sorted: its terms and
-// its entities with entityPrefix.
+// its entities with EntityPrefix.
 func (d Doc) Keys() []string {
 	out := make([]string, 0, len(d.Terms)+len(d.Entities))
 	for t := range d.Terms {
 		out = append(out, t)
 	}
 	for e := range d.Entities {
-		out = append(out, entityPrefix+e)
+		out = append(out, EntityPrefix+e)
 	}
 	sort.Strings(out)
 	return out

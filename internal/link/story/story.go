@@ -221,7 +221,7 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 		keys = append(keys, t)
 	}
 	for e := range chosen.Entities {
-		keys = append(keys, entityPrefix+e)
+		keys = append(keys, EntityPrefix+e)
 	}
 	if df, n, err = st.s.DocFreqs(ctx, keys); err != nil {
 		return err
@@ -262,25 +262,25 @@ func (o Options) add(s *State, doc Doc, df map[string]int, n int) {
 		}
 	}
 	s.Articles++
-	s.Terms = trim(s.Terms, o.TopTerms, df, n, "")
-	s.Entities = trim(s.Entities, o.TopTerms, df, n, entityPrefix)
-	s.TermNorm = norm(s.Terms, df, n, "")
-	s.EntityNorm = norm(s.Entities, df, n, entityPrefix)
+	s.Terms = Trim(s.Terms, o.TopTerms, df, n, "")
+	s.Entities = Trim(s.Entities, o.TopTerms, df, n, EntityPrefix)
+	s.TermNorm = Norm(s.Terms, df, n, "")
+	s.EntityNorm = Norm(s.Entities, df, n, EntityPrefix)
 }
 
-// norm is the IDF-weighted Euclidean norm of m.
-func norm(m map[string]float64, df map[string]int, n int, prefix string) float64 {
+// Norm is the IDF-weighted Euclidean norm of m.
+func Norm(m map[string]float64, df map[string]int, n int, prefix string) float64 {
 	var sum float64
 	for k, v := range m {
-		x := v * idf(df[prefix+k], n)
+		x := v * IDF(df[prefix+k], n)
 		sum += x * x
 	}
 	return math.Sqrt(sum)
 }
 
-// trim keeps the k entries of m with the highest weight × IDF (ties by
+// Trim keeps the k entries of m with the highest weight × IDF (ties by
 // key, so every store keeps the same ones).
-func trim(m map[string]float64, k int, df map[string]int, n int, prefix string) map[string]float64 {
+func Trim(m map[string]float64, k int, df map[string]int, n int, prefix string) map[string]float64 {
 	if len(m) <= k {
 		return m
 	}
@@ -290,7 +290,7 @@ func trim(m map[string]float64, k int, df map[string]int, n int, prefix string) 
 	}
 	all := make([]kv, 0, len(m))
 	for key, v := range m {
-		all = append(all, kv{key, v * idf(df[prefix+key], n)})
+		all = append(all, kv{key, v * IDF(df[prefix+key], n)})
 	}
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].v != all[j].v {
@@ -309,8 +309,8 @@ func trim(m map[string]float64, k int, df map[string]int, n int, prefix string) 
 // frequencies df of n clustered articles, with the options' weights.
 func (o Options) score(doc Doc, s *State, df map[string]int, n int) float64 {
 	w := o.Weights
-	text := cosine(doc.Terms, s.Terms, s.TermNorm, df, n, "")
-	ent := cosine(doc.Entities, s.Entities, s.EntityNorm, df, n, entityPrefix)
+	text := Cosine(doc.Terms, s.Terms, s.TermNorm, df, n, "")
+	ent := Cosine(doc.Entities, s.Entities, s.EntityNorm, df, n, EntityPrefix)
 	tim := 0.5 // no evidence either way
 	if !doc.Time.IsZero() && !s.Last.IsZero() {
 		var d time.Duration
@@ -324,7 +324,7 @@ func (o Options) score(doc Doc, s *State, df map[string]int, n int) float64 {
 	}
 	title := text // no title on one side: the text stands in
 	if len(doc.Title) > 0 && s.Title != "" {
-		title = titleCoverage(doc.Title, Terms(s.Title), df, n)
+		title = TitleCoverage(doc.Title, Terms(s.Title), df, n)
 	}
 	if len(doc.Entities) == 0 || len(s.Entities) == 0 {
 		// No entity layer on one side: judge by the text alone.
@@ -333,12 +333,12 @@ func (o Options) score(doc Doc, s *State, df map[string]int, n int) float64 {
 	return w.Text*text + w.Entity*ent + w.Time*tim + w.Title*title
 }
 
-// titleCoverage is the IDF-weighted share of an article's title words
+// TitleCoverage is the IDF-weighted share of an article's title words
 // that the story's first title has.
-func titleCoverage(title map[string]bool, story []string, df map[string]int, n int) float64 {
+func TitleCoverage(title map[string]bool, story []string, df map[string]int, n int) float64 {
 	var shared, all float64
 	for t := range title {
-		i := idf(df[t], n)
+		i := IDF(df[t], n)
 		all += i
 		if slices.Contains(story, t) {
 			shared += i
@@ -357,20 +357,20 @@ func titleCoverage(title map[string]bool, story []string, df map[string]int, n i
 // would discount the very names its stories differ by.
 const MinCollection = 100
 
-// idf is the smoothed inverse document frequency.
-func idf(df, n int) float64 {
+// IDF is the smoothed inverse document frequency.
+func IDF(df, n int) float64 {
 	return math.Log(float64(max(n, MinCollection)+1) / float64(df+1))
 }
 
-// cosine is the IDF-weighted cosine of a document's weights a and a
+// Cosine is the IDF-weighted cosine of a document's weights a and a
 // centroid b whose weighted norm is nb; df need only cover a's keys.
-func cosine(a, b map[string]float64, nb float64, df map[string]int, n int, prefix string) float64 {
+func Cosine(a, b map[string]float64, nb float64, df map[string]int, n int, prefix string) float64 {
 	if len(a) == 0 || len(b) == 0 || nb == 0 {
 		return 0
 	}
 	var dot, na float64
 	for t, wa := range a {
-		i := idf(df[prefix+t], n)
+		i := IDF(df[prefix+t], n)
 		x := wa * i
 		na += x * x
 		if wb, ok := b[t]; ok {

@@ -7,8 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"sitrep/internal/link"
+	"sitrep/internal/news"
 	"sitrep/internal/store"
 	"sitrep/internal/store/sqlstore"
+	"sitrep/internal/wiring"
 )
 
 // TestUpgradeFrom5 opens a database written at schema 5 and checks what
@@ -17,23 +20,7 @@ import (
 func TestUpgradeFrom5(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ms, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var old []sqlstore.Migration
-	for _, m := range ms {
-		if m.Version <= 5 {
-			old = append(old, m)
-		}
-	}
-	if err := sqlstore.Migrate(ctx, db, dialect, old); err != nil {
-		t.Fatal(err)
-	}
+	db := openAt(t, path, 5)
 	// Three articles stored in an order other than their publication
 	// order, one undated; two with a genre layer.
 	rows := []struct{ id, published, doc string }{
@@ -69,5 +56,75 @@ func TestUpgradeFrom5(t *testing.T) {
 	}
 	if got := strings.Join(pending, " "); got != "early late undated" {
 		t.Errorf("entity queue after the upgrade: %s, want early late undated", got)
+	}
+}
+
+// openAt returns a database at path migrated to schema version.
+func openAt(t *testing.T, path string, version int) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var old []sqlstore.Migration
+	for _, m := range ms {
+		if m.Version <= version {
+			old = append(old, m)
+		}
+	}
+	if err := sqlstore.Migrate(context.Background(), db, dialect, old); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// TestUpgradeFrom9 opens a database written at schema 9 and checks that
+// 0010 queues every stored article for the thread step in publication
+// order, and that the thread step then links them all.
+func TestUpgradeFrom9(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db := openAt(t, path, 9)
+	for _, r := range []struct{ id, published string }{
+		{"late", "2031-05-02T00:00:00.000000000Z"},
+		{"undated", ""},
+		{"early", "2031-05-01T00:00:00.000000000Z"},
+	} {
+		if _, err := db.Exec(`INSERT INTO articles (id, duplicate_key, text_hash, published, text, doc, ingested_at)
+			VALUES (?, ?, ?, ?, 'text', '{}', '2031-05-03T00:00:00.000000000Z')`, r.id, r.id, r.id, r.published); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+
+	s := openTest(t, path)
+	pending, err := s.PendingThreads(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(pending, " "); got != "early late undated" {
+		t.Errorf("thread queue after the upgrade: %s, want early late undated", got)
+	}
+	steps, err := wiring.Links(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := link.Run(ctx, steps); err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.Threads(ctx, news.ThreadCursor{}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, th := range page.Threads {
+		n += th.Articles
+	}
+	if n != 3 {
+		t.Errorf("threads after the upgrade hold %d articles, want 3: %+v", n, page.Threads)
 	}
 }

@@ -86,7 +86,8 @@ func (s *Store) StoryPage(ctx context.Context, q store.StoryQuery) ([]news.Story
 	rows, err := s.query(ctx, s.r, `SELECT s.id, s.title, s.first_time, s.last_time, s.articles,
 		(SELECT `+independent+` FROM story_members m WHERE m.story = s.id),
 		(SELECT `+origins+` FROM story_members m JOIN articles a ON a.seq = m.seq WHERE m.story = s.id),
-		(SELECT `+outlets+` FROM story_members m JOIN articles a ON a.seq = m.seq WHERE m.story = s.id)
+		(SELECT `+outlets+` FROM story_members m JOIN articles a ON a.seq = m.seq WHERE m.story = s.id),
+		`+storyThread+`
 		FROM (`+page+`) s ORDER BY `+strings.ReplaceAll(order, "sources", "(SELECT "+independent+" FROM story_members m WHERE m.story = s.id)"),
 		append(c.args, lim, off)...)
 	if err != nil {
@@ -99,7 +100,7 @@ func (s *Store) StoryPage(ctx context.Context, q store.StoryQuery) ([]news.Story
 			sum         news.StorySummary
 			first, last string
 		)
-		if err := rows.Scan(&sum.ID, &sum.Title, &first, &last, &sum.Articles, &sum.Sources, &sum.Origins, &sum.Outlets); err != nil {
+		if err := rows.Scan(&sum.ID, &sum.Title, &first, &last, &sum.Articles, &sum.Sources, &sum.Origins, &sum.Outlets, &sum.Thread); err != nil {
 			return nil, 0, fmt.Errorf("stories: %w", err)
 		}
 		if sum.First, err = parseTime(first); err != nil {

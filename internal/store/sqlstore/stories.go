@@ -210,7 +210,8 @@ func (s *Store) Stories(ctx context.Context, limit int) ([]news.StorySummary, er
 	rows, err := s.query(ctx, s.r, `SELECT s.id, s.title, s.first_time, s.last_time, s.articles,
 		(SELECT `+independent+` FROM story_members m WHERE m.story = s.id),
 		(SELECT `+origins+` FROM story_members m JOIN articles a ON a.seq = m.seq WHERE m.story = s.id),
-		(SELECT `+outlets+` FROM story_members m JOIN articles a ON a.seq = m.seq WHERE m.story = s.id)
+		(SELECT `+outlets+` FROM story_members m JOIN articles a ON a.seq = m.seq WHERE m.story = s.id),
+		`+storyThread+`
 		FROM stories s ORDER BY s.last_time = '', s.last_time DESC, s.id LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("stories: %w", err)
@@ -222,7 +223,7 @@ func (s *Store) Stories(ctx context.Context, limit int) ([]news.StorySummary, er
 			sum         news.StorySummary
 			first, last string
 		)
-		if err := rows.Scan(&sum.ID, &sum.Title, &first, &last, &sum.Articles, &sum.Sources, &sum.Origins, &sum.Outlets); err != nil {
+		if err := rows.Scan(&sum.ID, &sum.Title, &first, &last, &sum.Articles, &sum.Sources, &sum.Origins, &sum.Outlets, &sum.Thread); err != nil {
 			return nil, fmt.Errorf("stories: %w", err)
 		}
 		if sum.First, err = parseTime(first); err != nil {
