@@ -271,7 +271,9 @@ func (s *Store) Threads(ctx context.Context, after news.ThreadCursor, limit int)
 
 // Thread returns one thread with its stories, measures and log.
 func (s *Store) Thread(ctx context.Context, id string) (news.ThreadDetail, error) {
-	fail := func(err error) (news.ThreadDetail, error) { return news.ThreadDetail{}, fmt.Errorf("thread %s: %w", id, err) }
+	fail := func(err error) (news.ThreadDetail, error) {
+		return news.ThreadDetail{}, fmt.Errorf("thread %s: %w", id, err)
+	}
 	sum, err := scanThreadSummary(s.queryRow(ctx, s.r, `SELECT `+threadSummaryCols+` FROM threads th WHERE th.id = ?`, id))
 	if noRows(err) {
 		return fail(store.ErrNotFound)
