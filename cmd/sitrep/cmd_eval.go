@@ -285,7 +285,8 @@ func evalGenre(ctx context.Context, env *environment, split, corpus string) erro
 }
 
 // evalThreads ingests the whole corpus into a temporary store, runs the
-// link phase and scores the stories of the thread gold set's articles.
+// link phase and scores the threads (and stories) of the thread gold
+// set's articles.
 func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, corpus string) error {
 	splits, err := goldSplits("threads", split)
 	if err != nil {
@@ -320,8 +321,19 @@ func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, cor
 	if err != nil {
 		return fmt.Errorf("eval threads: %w", err)
 	}
+	var stories []string
+	for _, a := range stored {
+		if a.Story != "" {
+			stories = append(stories, a.Story)
+		}
+	}
+	threads, err := s.StoryThreads(ctx, stories)
+	if err != nil {
+		return fmt.Errorf("eval threads: %w", err)
+	}
+	threadOf := func(a *news.Article) string { return threads[a.Story] }
 	for _, sp := range splits {
-		if err := eval.ScoreThreads(gold, sp, lines, stored, (*news.Article).Origin).Write(env.stdout); err != nil {
+		if err := eval.ScoreThreads(gold, sp, lines, stored, threadOf, (*news.Article).Origin).Write(env.stdout); err != nil {
 			return err
 		}
 	}

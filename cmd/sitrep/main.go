@@ -42,6 +42,8 @@ var commands = []command{
 	{"entities", "list canonical entities with their aliases and mention counts", runEntities},
 	{"entity", "show one entity: aliases, counts, articles", runEntity},
 	{"stories", "list stories with their article and independent-source counts", runStories},
+	{"threads", "list threads (developing situations: stories linked over weeks): stories, reports, outlets, origins, span", runThreads},
+	{"thread", "show one thread: its stories, the global measures its articles report, its merges", runThread},
 	{"measures", "list the global measures: label, values, speakers, articles, stories, span of time", runMeasures},
 	{"measure", "show one global measure across stories: its values over time, speakers, sources, relations", runMeasure},
 	{"serve", "serve the web UI and the JSON API (/api/v1)", runServe},

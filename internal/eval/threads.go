@@ -49,13 +49,15 @@ func LoadThreadGold(dir string) ([]ThreadGold, error) {
 	return gold, nil
 }
 
-// ThreadReport scores story clustering against the thread gold set on one
-// split, and the independent-origin count of each gold thread.
+// ThreadReport scores the thread level (and, for comparison, the story
+// level) against the thread gold set on one split, and the
+// independent-origin count of each gold thread.
 type ThreadReport struct {
 	Split string
-	// Scores compares the stories of the split's stored gold articles
-	// with their gold threads (pairs within the split only).
-	Scores ClusterScores
+	// Scores compares the threads of the split's stored gold articles
+	// with their gold threads (pairs within the split only); Stories
+	// compares their stories likewise.
+	Scores, StoryScores ClusterScores
 	// Missing counts gold articles of the split the store does not hold
 	// (rejected or read as a duplicate); they are left out.
 	Missing int
@@ -63,6 +65,9 @@ type ThreadReport struct {
 	// in the whole store; AloneStories and Stories count the store's
 	// single-article stories and all its stories.
 	AloneGold, AloneStories, Stories int
+	// AloneThreadGold, AloneThreads and ThreadCount are the same for
+	// threads.
+	AloneThreadGold, AloneThreads, ThreadCount int
 	// Threads counts gold threads with two or more stored articles in the
 	// split; OriginsExact those whose system origin count over their
 	// members equals the hand count.
@@ -73,11 +78,12 @@ type ThreadReport struct {
 
 // ScoreThreads scores stored articles (read from corpusPath, so that
 // Path ends in "#LINE") against the gold set. lines maps corpus record IDs
-// to their 1-based line numbers; origin gives the system's independent
-// origin of a stored article.
-func ScoreThreads(gold []ThreadGold, split string, lines map[string]int, stored []*news.Article, origin func(*news.Article) string) ThreadReport {
+// to their 1-based line numbers; thread gives the system's thread of a
+// stored article ("" when it has none) and origin its independent origin.
+func ScoreThreads(gold []ThreadGold, split string, lines map[string]int, stored []*news.Article,
+	thread, origin func(*news.Article) string) ThreadReport {
 	byLine := map[int]*news.Article{}
-	storySize := map[string]int{}
+	storySize, threadSize := map[string]int{}, map[string]int{}
 	for _, a := range stored {
 		if i := strings.LastIndexByte(a.Path, '#'); i >= 0 {
 			if n, err := strconv.Atoi(a.Path[i+1:]); err == nil {
@@ -87,14 +93,22 @@ func ScoreThreads(gold []ThreadGold, split string, lines map[string]int, stored 
 		if a.Story != "" {
 			storySize[a.Story]++
 		}
+		if t := thread(a); t != "" {
+			threadSize[t]++
+		}
 	}
-	rep := ThreadReport{Split: split, Stories: len(storySize)}
+	rep := ThreadReport{Split: split, Stories: len(storySize), ThreadCount: len(threadSize)}
 	for _, n := range storySize {
 		if n == 1 {
 			rep.AloneStories++
 		}
 	}
-	goldOf, pred := map[string]string{}, map[string]string{}
+	for _, n := range threadSize {
+		if n == 1 {
+			rep.AloneThreads++
+		}
+	}
+	goldOf, pred, predThread := map[string]string{}, map[string]string{}, map[string]string{}
 	members := map[string][]*news.Article{}
 	hand := map[string]map[string]bool{}
 	for _, g := range gold {
@@ -113,13 +127,20 @@ func ScoreThreads(gold []ThreadGold, split string, lines map[string]int, stored 
 		if storySize[a.Story] <= 1 {
 			rep.AloneGold++
 		}
+		if t := thread(a); t != "" {
+			predThread[g.ID] = t
+		}
+		if threadSize[thread(a)] <= 1 {
+			rep.AloneThreadGold++
+		}
 		members[g.Thread] = append(members[g.Thread], a)
 		if hand[g.Thread] == nil {
 			hand[g.Thread] = map[string]bool{}
 		}
 		hand[g.Thread][g.Origin] = true
 	}
-	rep.Scores = ScoreClusters(goldOf, pred)
+	rep.Scores = ScoreClusters(goldOf, predThread)
+	rep.StoryScores = ScoreClusters(goldOf, pred)
 	threads := make([]string, 0, len(members))
 	for t, as := range members {
 		if len(as) > 1 {
@@ -146,9 +167,12 @@ func ScoreThreads(gold []ThreadGold, split string, lines map[string]int, stored 
 func (r ThreadReport) Write(w io.Writer) error {
 	fmt.Fprintf(w, "threads (%s): %d gold articles stored, %d missing\n", r.Split, r.Scores.Docs, r.Missing)
 	fmt.Fprint(w, ClusterScoresHeader)
+	WriteClusterScores(w, "stories-"+r.Split, r.StoryScores)
 	WriteClusterScores(w, "threads-"+r.Split, r.Scores)
 	fmt.Fprintf(w, "alone in their story: %d of %d gold articles; store: %d of %d stories hold one article (%.1f%%)\n",
 		r.AloneGold, r.Scores.Docs, r.AloneStories, r.Stories, 100*ratio(r.AloneStories, r.Stories))
+	fmt.Fprintf(w, "alone in their thread: %d of %d gold articles; store: %d of %d threads hold one article (%.1f%%)\n",
+		r.AloneThreadGold, r.Scores.Docs, r.AloneThreads, r.ThreadCount, 100*ratio(r.AloneThreads, r.ThreadCount))
 	fmt.Fprintf(w, "independent origins exact on %d of %d gold threads (%.1f%%)\n", r.OriginsExact, r.Threads, 100*ratio(r.OriginsExact, r.Threads))
 	for _, e := range r.OriginErrors {
 		fmt.Fprintf(w, "  %s\n", e)

@@ -109,13 +109,27 @@ func TestScoreThreads(t *testing.T) {
 	}
 	stored := []*news.Article{art(1, "s1", "f1"), art(2, "s1", "f2"), art(3, "s2", "f3"), art(4, "s3", "f4"), art(5, "s1", "f5")}
 	family := func(a *news.Article) string { return a.Provenance.Family }
-	rep := ScoreThreads(gold, LedgerDev, lines, stored, family)
+	// Threads: stories s1 and s2 in thread T, s3 in thread U.
+	thread := func(a *news.Article) string {
+		if a.Story == "s3" {
+			return "U"
+		}
+		return "T"
+	}
+	rep := ScoreThreads(gold, LedgerDev, lines, stored, thread, family)
 	if rep.Scores.Docs != 4 || rep.Missing != 0 {
 		t.Fatalf("docs %d missing %d, want 4 and 0", rep.Scores.Docs, rep.Missing)
 	}
-	// Gold pairs: ab, ac, bc; predicted: ab → P 1, R 1/3.
-	if rep.Scores.PairP != 1 || rep.Scores.PairR < 0.333 || rep.Scores.PairR > 0.334 {
-		t.Errorf("pair P %.3f R %.3f, want 1 and 0.333", rep.Scores.PairP, rep.Scores.PairR)
+	// Gold pairs: ab, ac, bc; stories: ab → P 1, R 1/3; threads: ab, ac,
+	// bc → P 1, R 1.
+	if rep.StoryScores.PairP != 1 || rep.StoryScores.PairR < 0.333 || rep.StoryScores.PairR > 0.334 {
+		t.Errorf("story pair P %.3f R %.3f, want 1 and 0.333", rep.StoryScores.PairP, rep.StoryScores.PairR)
+	}
+	if rep.Scores.PairP != 1 || rep.Scores.PairR != 1 {
+		t.Errorf("thread pair P %.3f R %.3f, want 1 and 1", rep.Scores.PairP, rep.Scores.PairR)
+	}
+	if rep.AloneThreadGold != 1 || rep.AloneThreads != 1 || rep.ThreadCount != 2 {
+		t.Errorf("alone %d of gold, %d of %d threads; want 1, 1 of 2", rep.AloneThreadGold, rep.AloneThreads, rep.ThreadCount)
 	}
 	if rep.AloneGold != 2 || rep.AloneStories != 2 || rep.Stories != 3 {
 		t.Errorf("alone %d of gold, %d of %d stories; want 2, 2 of 3", rep.AloneGold, rep.AloneStories, rep.Stories)
@@ -130,7 +144,7 @@ func TestScoreThreads(t *testing.T) {
 		}
 		return "Outlet A"
 	}
-	if rep := ScoreThreads(gold, LedgerDev, lines, stored, byOutlet); rep.OriginsExact != 1 {
+	if rep := ScoreThreads(gold, LedgerDev, lines, stored, thread, byOutlet); rep.OriginsExact != 1 {
 		t.Errorf("origins exact %d with the right origin function, want 1", rep.OriginsExact)
 	}
 	var out bytes.Buffer

@@ -49,6 +49,9 @@ type Group struct {
 	// First and Last bound the publication times.
 	First time.Time `json:"first,omitzero"`
 	Last  time.Time `json:"last,omitzero"`
+	// Thread is a story's thread (link/thread), "" for a family or a
+	// story not yet linked.
+	Thread string `json:"thread,omitempty"`
 	// IDs are the group's articles, newest first; listings leave them
 	// empty, one group (Catalog.Group) has them all.
 	IDs []string `json:"article_ids"`

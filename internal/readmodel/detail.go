@@ -203,6 +203,11 @@ func StoryDetailOf(ctx context.Context, cat *Catalog, id string) (*StoryDetail, 
 	if err != nil {
 		return nil, nil, err
 	}
+	if g.Kind == "story" {
+		if g.Thread, err = cat.StoryThread(ctx, g.ID); err != nil {
+			return nil, nil, err
+		}
+	}
 	d := &StoryDetail{Story: g, Articles: ents, Ledger: LedgerOf(arts), Events: Events(arts, EventFilter{})}
 	if err := cat.linkLedger(ctx, &d.Ledger); err != nil {
 		return nil, nil, err

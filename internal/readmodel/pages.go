@@ -135,7 +135,7 @@ func (c *Catalog) Stories(ctx context.Context, f StoryFilter, cursor string, lim
 		}
 		for _, s := range sums {
 			out.Groups = append(out.Groups, Group{ID: s.ID, Kind: "story", Title: s.Title, Articles: s.Articles, Independent: s.Sources,
-				Outlets: outlets[s.ID], Origins: s.Origins, First: s.First, Last: s.Last, IDs: []string{}})
+				Outlets: outlets[s.ID], Origins: s.Origins, First: s.First, Last: s.Last, Thread: s.Thread, IDs: []string{}})
 		}
 		if sl, ok := c.st.(story.Lister); ok {
 			err := c.untitledGroups(ctx, out.Groups, func(g Group) (string, error) {
