@@ -103,7 +103,7 @@ func runThread(ctx context.Context, env *environment, args []string) error {
 	}
 	w := env.stdout
 	fmt.Fprintf(w, "%s\n  thread %s: %d stories, %d reports · %d outlets · %d independent origins, %s\n",
-		d.Title, d.ID, d.ThreadSummary.Stories, d.Articles, d.Outlets, d.Origins, span(d.First, d.Last))
+		d.Thread.Title, d.Thread.ID, d.Thread.Stories, d.Thread.Articles, d.Thread.Outlets, d.Thread.Origins, span(d.Thread.First, d.Thread.Last))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "  STORY\tARTICLES\tORIGINS\tSPAN\tTITLE")
 	for _, st := range d.Stories {

@@ -176,6 +176,8 @@ func New(cat *readmodel.Catalog, opts Options) *Server {
 	get("/api/v1/events", s.events)
 	get("/api/v1/measures", s.measures)
 	get("/api/v1/measures/{id}", s.measure)
+	get("/api/v1/threads", s.threads)
+	get("/api/v1/threads/{id}", s.thread)
 	s.mux.HandleFunc("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(OpenAPI)
@@ -219,6 +221,7 @@ var QueryParams = map[string][]string{
 	"/api/v1/figures":  {"story", "measure", "speaker", "from", "to", "limit", "cursor"},
 	"/api/v1/events":   {"story", "type", "actor", "place", "from", "to", "limit", "cursor"},
 	"/api/v1/measures": {"limit", "cursor"},
+	"/api/v1/threads":  {"limit", "cursor"},
 }
 
 // withParams rejects a request to pattern carrying a query parameter

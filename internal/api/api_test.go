@@ -110,7 +110,9 @@ func TestOpenAPIMatchesResponses(t *testing.T) {
 	getJSON(t, srv.URL+"/api/v1/stories", &stories)
 	var measures readmodel.MeasureList
 	getJSON(t, srv.URL+"/api/v1/measures?limit=1", &measures)
-	if len(arts.Articles) == 0 || len(ents.Entities) == 0 || len(stories.Groups) == 0 || len(measures.Measures) == 0 {
+	var threads readmodel.ThreadList
+	getJSON(t, srv.URL+"/api/v1/threads?limit=1", &threads)
+	if len(arts.Articles) == 0 || len(ents.Entities) == 0 || len(stories.Groups) == 0 || len(measures.Measures) == 0 || len(threads.Threads) == 0 {
 		t.Fatalf("demo store: %d articles, %d entities, %d stories, %d measures", len(arts.Articles), len(ents.Entities), len(stories.Groups), len(measures.Measures))
 	}
 	ids := map[string]string{
@@ -118,6 +120,7 @@ func TestOpenAPIMatchesResponses(t *testing.T) {
 		"/entities/{id}": ents.Entities[0].Entity,
 		"/stories/{id}":  stories.Groups[0].ID,
 		"/measures/{id}": measures.Measures[0].ID,
+		"/threads/{id}":  threads.Threads[0].ID,
 	}
 	required := map[string]string{"q": "troops"}
 	checked := 0
@@ -195,6 +198,8 @@ func TestErrors(t *testing.T) {
 		{"unknown story", "GET", "/api/v1/stories/nope", "", "", "", 404, "not_found", "/stories/{id}"},
 		{"unknown measure", "GET", "/api/v1/measures/nope", "", "", "", 404, "not_found", "/measures/{id}"},
 		{"bad measure cursor", "GET", "/api/v1/measures?cursor=bm9wZQ", "", "", "", 400, "bad_request", "/measures"},
+		{"unknown thread", "GET", "/api/v1/threads/nope", "", "", "", 404, "not_found", "/threads/{id}"},
+		{"bad thread cursor", "GET", "/api/v1/threads?cursor=bm9wZQ", "", "", "", 400, "bad_request", "/threads"},
 		{"bad limit", "GET", "/api/v1/articles?limit=-3", "", "", "", 400, "bad_request", "/articles"},
 		{"bad provenance", "GET", "/api/v1/articles?provenance=forged", "", "", "", 400, "bad_request", "/articles"},
 		{"bad date", "GET", "/api/v1/articles?from=March", "", "", "", 400, "bad_request", "/articles"},

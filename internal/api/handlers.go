@@ -135,3 +135,15 @@ func (s *Server) measures(r *http.Request) (any, error) {
 func (s *Server) measure(r *http.Request) (any, error) {
 	return readmodel.MeasureDetailOf(r.Context(), s.cat, r.PathValue("id"))
 }
+
+func (s *Server) threads(r *http.Request) (any, error) {
+	n, err := limit(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.cat.ThreadsPage(r.Context(), r.URL.Query().Get("cursor"), n)
+}
+
+func (s *Server) thread(r *http.Request) (any, error) {
+	return s.cat.Thread(r.Context(), r.PathValue("id"))
+}

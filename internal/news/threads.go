@@ -131,7 +131,7 @@ type ThreadMeasure struct {
 // first, at most MaxThreadStories), its global measures (most articles
 // first, at most MaxThreadMeasures) and its history (oldest first).
 type ThreadDetail struct {
-	ThreadSummary
+	Thread   ThreadSummary   `json:"thread"`
 	Stories  []StorySummary  `json:"stories"`
 	Measures []ThreadMeasure `json:"measures"`
 	Events   []ThreadEvent   `json:"events"`

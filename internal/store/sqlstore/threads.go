@@ -281,7 +281,7 @@ func (s *Store) Thread(ctx context.Context, id string) (news.ThreadDetail, error
 	if err != nil {
 		return fail(err)
 	}
-	d := news.ThreadDetail{ThreadSummary: sum, Stories: []news.StorySummary{}, Measures: []news.ThreadMeasure{}, Events: []news.ThreadEvent{}}
+	d := news.ThreadDetail{Thread: sum, Stories: []news.StorySummary{}, Measures: []news.ThreadMeasure{}, Events: []news.ThreadEvent{}}
 	rows, err := s.query(ctx, s.r, `SELECT s.id, s.title, s.first_time, s.last_time, s.articles,
 		(SELECT `+independent+` FROM story_members m WHERE m.story = s.id),
 		(SELECT `+origins+` FROM story_members m JOIN articles a ON a.seq = m.seq WHERE m.story = s.id),
