@@ -75,7 +75,13 @@ func demoPages(t testing.TB, cat *readmodel.Catalog) map[string]string {
 	if err != nil || len(measures.Measures) == 0 {
 		t.Fatalf("measures: %v", err)
 	}
+	threads, err := cat.Threads(ctx, news.ThreadCursor{}, 1)
+	if err != nil || len(threads.Threads) == 0 {
+		t.Fatalf("threads: %v", err)
+	}
 	return map[string]string{
+		"threads":  "/threads",
+		"thread":   "/threads/" + threads.Threads[0].ID,
 		"overview": "/",
 		"story":    "/stories/" + url.PathEscape(story),
 		"article":  "/articles/" + copies[0].ID,
@@ -100,8 +106,10 @@ func TestPages(t *testing.T) {
 	want := map[string][]string{
 		"spun":     {`<mark class="sub"`, `class="badge prov-spun"`, `Substituted: `},
 		"overview": {`<ol class="groups"`, `independent origin`, `href="/stories/`},
-		"story":    {`independent origin`, `<svg class="chart"`, `class="point"`, `Figures ledger`, `class="badge prov-`, `<h2 id="h-actors">`, `class="measure-link" href="/measures/`},
+		"story":    {`independent origin`, `<svg class="chart"`, `class="point"`, `Figures ledger`, `class="badge prov-`, `<h2 id="h-actors">`, `class="measure-link" href="/measures/`, `part of <a href="/threads/`},
 		"measures": {`<table class="measures">`, `href="/measures/`},
+		"threads":  {`<table class="threads">`, `href="/threads/`},
+		"thread":   {`<h2 id="h-stories">`, `href="/stories/`, `<ul class="history">`, `started by`},
 		"measure":  {`<svg class="chart"`, `class="point"`, `Values over time`, `href="/articles/`, `href="/stories/`},
 		"article":  {`class="text" id="text"`, `<mark class="fig"`, `class="ent `, `<mark class="time"`, `class="claim"`, `<table class="aligned">`, `class="badge prov-partial_copy"`, `<span class="genre" title="`},
 		"entities": {`<table class="entities">`, `href="/entities/`},
