@@ -1,0 +1,188 @@
+package thread
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"sitrep/internal/news"
+)
+
+func day(d int) time.Time { return time.Date(2031, 6, 1, 12, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+
+// article builds an annotated article in story st: title, text,
+// publication day (-1: undated) and entity IDs.
+func article(id, st, title, text string, d int, entities ...string) *news.Article {
+	a := &news.Article{ID: id, Story: st, Title: title, Text: text}
+	if d >= 0 {
+		a.Published = day(d)
+	}
+	for _, e := range entities {
+		a.Entities = append(a.Entities, news.Mention{Entity: e, Text: e})
+	}
+	return a
+}
+
+// The articles are written for the test: a ferry dispute between two
+// invented states over weeks, and unrelated news.
+var (
+	ferry1 = article("f1", "s1", "Oskaria closes the Brenn strait to Valdan ferries",
+		"Oskaria closed the Brenn strait to ferries flying the Valdan flag, stranding passengers in Port Ilse. Valdan officials called the closure a blockade.", 0,
+		"gpe:oskaria", "gpe:valdania", "loc:brenn", "loc:ilse")
+	ferry2 = article("f2", "s2", "Valdan ferry operators sue over the Brenn strait closure",
+		"Ferry operators from Valdania filed suit against Oskaria over the closure of the Brenn strait, which has kept their ferries in port for a week.", 8,
+		"gpe:oskaria", "gpe:valdania", "loc:brenn")
+	ferry3 = article("f3", "s3", "Talks to reopen the Brenn strait to ferries stall",
+		"Talks between Oskaria and Valdania on reopening the Brenn strait to ferries stalled as Oskarian negotiators demanded inspections of every ferry.", 20,
+		"gpe:oskaria", "gpe:valdania", "loc:brenn")
+	harvest = article("h1", "s4", "Mirelle wheat harvest reaches a record",
+		"Farmers in Mirelle brought in a record wheat harvest after a mild spring, and grain prices fell across the region's markets.", 10,
+		"gpe:mirelle")
+	// A later report of story s1 that says little of the ferries: it
+	// stays in the story's thread.
+	ferry1b = article("f1b", "s1", "Markets in Port Ilse", "Grain and wheat prices at the markets of Port Ilse were steady.", 2, "loc:ilse")
+)
+
+func run(t *testing.T, opts Options, arts ...*news.Article) *Memory {
+	t.Helper()
+	m := NewMemory(arts, nil)
+	n, err := New(m, opts).Link(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != len(arts) {
+		t.Fatalf("linked %d articles, want %d", n, len(arts))
+	}
+	return m
+}
+
+func TestThreads(t *testing.T) {
+	m := run(t, Options{}, ferry1, ferry1b, ferry2, ferry3, harvest)
+	got := m.Assignments()
+	for _, id := range []string{"f1b", "f2", "f3"} {
+		if got[id] != got["f1"] {
+			t.Errorf("%s in thread %s, f1 in %s: one ferry dispute", id, got[id], got["f1"])
+		}
+	}
+	if got["h1"] == got["f1"] {
+		t.Errorf("the harvest joined the ferry thread %s", got["f1"])
+	}
+	if got["f1"] != "f1" {
+		t.Errorf("the ferry thread is %s, want its first article's ID f1", got["f1"])
+	}
+	// Each story is in exactly one thread.
+	story := map[string]string{}
+	for id, th := range got {
+		s := m.articles[id].Story
+		if prev, ok := story[s]; ok && prev != th {
+			t.Errorf("story %s in threads %s and %s", s, prev, th)
+		}
+		story[s] = th
+	}
+	st, err := m.ThreadState(context.Background(), got["f1"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 4 || st.Stories != 3 || !st.First.Equal(day(0)) || !st.Last.Equal(day(20)) {
+		t.Errorf("ferry thread: %d articles, %d stories, %v to %v; want 4, 3, day 0 to day 20", st.Articles, st.Stories, st.First, st.Last)
+	}
+}
+
+// TestWindow: the same dispute a year later, with no report between, is
+// another thread.
+func TestWindow(t *testing.T) {
+	later := article("f9", "s9", ferry3.Title, ferry3.Text, 400, "gpe:oskaria", "gpe:valdania", "loc:brenn")
+	got := run(t, Options{}, ferry1, ferry2, later).Assignments()
+	if got["f9"] == got["f1"] {
+		t.Errorf("a report 400 days later joined thread %s", got["f1"])
+	}
+}
+
+// TestMerge: two threads started apart, then a report that bridges them
+// merges them, and the log says so.
+func TestMerge(t *testing.T) {
+	port := article("p1", "s5", "Port Ilse dockers strike over unpaid wages",
+		"Dockers in Port Ilse walked out over unpaid wages, leaving cargo cranes idle along the quays.", 1, "loc:ilse")
+	bridge := article("b1", "s6", "Port Ilse dockers join the Brenn strait ferry blockade protest",
+		"Striking dockers in Port Ilse joined ferry crews protesting the Oskarian blockade of the Brenn strait, leaving cranes idle and ferries in port.", 3,
+		"loc:ilse", "gpe:oskaria", "gpe:valdania", "loc:brenn")
+	opts := Options{Threshold: 0.3, Merge: 0.3}
+	m := run(t, opts, ferry1, port, bridge)
+	got := m.Assignments()
+	if got["p1"] == got["f1"] && len(m.Events()) < 3 {
+		t.Fatalf("the strike joined the ferry thread before the bridge: events %+v", m.Events())
+	}
+	if got["p1"] != got["f1"] || got["b1"] != got["f1"] {
+		t.Fatalf("threads after the bridge: %v, want one", got)
+	}
+	var merges []Event
+	for _, e := range m.Events() {
+		if e.Kind == news.ThreadMerged {
+			merges = append(merges, e)
+		}
+	}
+	if len(merges) != 1 || merges[0].Article != "b1" || merges[0].Thread != got["f1"] || merges[0].Other == got["f1"] || merges[0].Score < opts.Merge {
+		t.Errorf("merges = %+v, want one by b1 into %s", merges, got["f1"])
+	}
+	if _, err := m.ThreadState(context.Background(), merges[0].Other); err == nil {
+		t.Errorf("merged thread %s still has a state", merges[0].Other)
+	}
+	// With merging off the bridge joins one thread and the other stays.
+	if got := run(t, Options{Threshold: 0.3, Merge: -1}, ferry1, port, bridge).Assignments(); got["p1"] == got["f1"] {
+		t.Errorf("threads merged with merging off: %v", got)
+	}
+}
+
+// TestMeasures: a shared global measure is evidence of one thread.
+func TestMeasures(t *testing.T) {
+	a := article("m1", "s7", "Oskaria counts stranded passengers", "Oskarian officials counted the stranded passengers at the port.", 0, "gpe:oskaria")
+	b := article("m2", "s8", "A new count of stranded travellers", "Officials gave a new count of travellers left at the harbour.", 5, "gpe:oskaria")
+	d := Features(b, map[int]string{0: "measure-x"})
+	s := State{ID: "m1", Last: day(0), First: day(0), Measures: map[string]float64{"measure-x": 1}}
+	o := Options{}.withDefaults()
+	with := o.score(d, &s, nil, 0)
+	s.Measures = nil
+	without := o.score(d, &s, nil, 0)
+	if with <= without {
+		t.Errorf("score with a shared measure %.3f, without %.3f", with, without)
+	}
+	m := NewMemory([]*news.Article{a, b}, map[string]map[int]string{"m1": {0: "measure-x"}, "m2": {0: "measure-x"}})
+	if _, err := New(m, Options{}).Link(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := m.ThreadState(context.Background(), m.Assignments()["m1"]); st.Measures["measure-x"] == 0 {
+		t.Errorf("thread state %+v keeps no measure", st)
+	}
+}
+
+// TestIdempotent: linking again links nothing and changes nothing.
+func TestIdempotent(t *testing.T) {
+	m := run(t, Options{}, ferry1, ferry2, harvest)
+	before := fmt.Sprint(m.Assignments())
+	n, err := New(m, Options{}).Link(context.Background())
+	if err != nil || n != 0 || fmt.Sprint(m.Assignments()) != before {
+		t.Errorf("second run linked %d (%v), assignments %v, before %s", n, err, m.Assignments(), before)
+	}
+}
+
+// BenchmarkLinkArticle measures the thread step's cost per article over
+// 400 written articles in 40 situations, published over 200 days.
+func BenchmarkLinkArticle(b *testing.B) {
+	var arts []*news.Article
+	for i := range 400 {
+		sit := i % 40
+		arts = append(arts, article(fmt.Sprintf("a%03d", i), fmt.Sprintf("s%03d", i/2),
+			fmt.Sprintf("Situation %d: report %d on the dispute of place%d", sit, i, sit),
+			fmt.Sprintf("Officials of place%d and place%d met over the dispute number %d; talks on cargo%d and ferry%d went on for report %d.", sit, sit+1, sit, sit, sit, i),
+			i/2, fmt.Sprintf("gpe:place%d", sit), fmt.Sprintf("per:leader%d", sit), "gpe:region"))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		m := NewMemory(arts, nil)
+		if _, err := New(m, Options{}).Link(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
+}
