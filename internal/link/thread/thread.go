@@ -29,6 +29,7 @@ import (
 	"slices"
 	"sort"
 	"time"
+	"unicode/utf8"
 
 	"sitrep/internal/link"
 	"sitrep/internal/link/story"
@@ -114,6 +115,10 @@ type Options struct {
 	// MaxActive bounds the threads compared with one article; 0 means
 	// 1000.
 	MaxActive int
+	// Lead is how much of an article's text (in bytes, whole sentences)
+	// the step compares, with its title: what a desk would file it by;
+	// 0 means DefaultLead, a negative value the whole text.
+	Lead int
 	// Weights of the similarities; all zero means DefaultWeights.
 	Weights Weights
 }
@@ -128,12 +133,15 @@ type Weights struct {
 // DefaultThreshold, DefaultMerge and DefaultWeights were tuned on the dev
 // split of the thread gold set (testdata/gold/threads; docs/BENCHMARKS.md).
 const (
-	DefaultThreshold = 0.30
+	DefaultThreshold = 0.14
 	DefaultMerge     = 0.45
 )
 
+// DefaultLead: see DefaultThreshold.
+const DefaultLead = 1200
+
 // DefaultWeights: see DefaultThreshold.
-var DefaultWeights = Weights{Text: 0.5, Entity: 0.3, Title: 0.2, Measure: 0.1, Time: 0.1}
+var DefaultWeights = Weights{Text: 0.4, Entity: 0.4, Title: 0.2, Measure: 0.05, Time: 0.3}
 
 func (o Options) withDefaults() Options {
 	if o.Threshold == 0 {
@@ -150,6 +158,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxActive == 0 {
 		o.MaxActive = 1000
+	}
+	if o.Lead == 0 {
+		o.Lead = DefaultLead
 	}
 	w := o.Weights
 	if w.Text == 0 && w.Entity == 0 && w.Title == 0 && w.Measure == 0 && w.Time == 0 {
@@ -184,13 +195,52 @@ type Doc struct {
 }
 
 // Features returns what the step compares of a, given the global
-// measures of its figures (figure index → measure ID).
-func Features(a *news.Article, measures map[int]string) Doc {
+// measures of its figures (figure index → measure ID): the words and
+// entity mentions of its title and of the sentences that start in its
+// first lead bytes (all of them when lead <= 0), and the measures.
+func Features(a *news.Article, measures map[int]string, lead int) Doc {
+	if lead > 0 && lead < len(a.Text) {
+		a = leadOf(a, lead)
+	}
 	d := Doc{Doc: story.Features(a), Measures: map[string]bool{}}
 	for _, m := range measures {
 		d.Measures[m] = true
 	}
 	return d
+}
+
+// leadOf returns a shallow copy of a cut to the sentences that start in
+// its first n bytes (n bytes on a rune boundary when it has no sentence
+// layer), with the entity mentions inside them.
+func leadOf(a *news.Article, n int) *news.Article {
+	end := 0
+	for _, s := range a.Sentences {
+		if s.Start >= n {
+			break
+		}
+		end = s.End
+	}
+	if len(a.Sentences) == 0 {
+		end = n
+		for end < len(a.Text) && !utf8.RuneStart(a.Text[end]) {
+			end++
+		}
+	}
+	end = min(max(end, 0), len(a.Text))
+	c := *a
+	c.Text = a.Text[:end]
+	c.Sentences, c.Entities = nil, nil
+	for _, s := range a.Sentences {
+		if s.End <= end {
+			c.Sentences = append(c.Sentences, s)
+		}
+	}
+	for _, m := range a.Entities {
+		if m.End <= end {
+			c.Entities = append(c.Entities, m)
+		}
+	}
+	return &c
 }
 
 func (st *Step) linkOne(ctx context.Context, id string) error {
@@ -202,7 +252,7 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	doc := Features(a, fm[id])
+	doc := Features(a, fm[id], st.opts.Lead)
 	sid := a.Story
 	if sid == "" {
 		sid = a.ID // not clustered: a story of its own

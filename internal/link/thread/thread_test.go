@@ -102,11 +102,11 @@ func TestWindow(t *testing.T) {
 // TestMerge: two threads started apart, then a report that bridges them
 // merges them, and the log says so.
 func TestMerge(t *testing.T) {
-	port := article("p1", "s5", "Port Ilse dockers strike over unpaid wages",
-		"Dockers in Port Ilse walked out over unpaid wages, leaving cargo cranes idle along the quays.", 1, "loc:ilse")
-	bridge := article("b1", "s6", "Port Ilse dockers join the Brenn strait ferry blockade protest",
-		"Striking dockers in Port Ilse joined ferry crews protesting the Oskarian blockade of the Brenn strait, leaving cranes idle and ferries in port.", 3,
-		"loc:ilse", "gpe:oskaria", "gpe:valdania", "loc:brenn")
+	port := article("p1", "s5", "Tarnholm dockers strike over unpaid wages",
+		"Dockers in Tarnholm walked out over unpaid wages, leaving cargo cranes idle along the quays.", 1, "loc:tarnholm")
+	bridge := article("b1", "s6", "Tarnholm dockers strike join Brenn strait ferry blockade protest",
+		"Striking Tarnholm dockers over unpaid wages joined ferry crews protesting the Oskarian blockade of the Brenn strait to Valdan ferries, leaving cargo cranes idle and ferries in port.", 3,
+		"loc:tarnholm", "gpe:oskaria", "gpe:valdania", "loc:brenn")
 	opts := Options{Threshold: 0.3, Merge: 0.3}
 	m := run(t, opts, ferry1, port, bridge)
 	got := m.Assignments()
@@ -138,7 +138,7 @@ func TestMerge(t *testing.T) {
 func TestMeasures(t *testing.T) {
 	a := article("m1", "s7", "Oskaria counts stranded passengers", "Oskarian officials counted the stranded passengers at the port.", 0, "gpe:oskaria")
 	b := article("m2", "s8", "A new count of stranded travellers", "Officials gave a new count of travellers left at the harbour.", 5, "gpe:oskaria")
-	d := Features(b, map[int]string{0: "measure-x"})
+	d := Features(b, map[int]string{0: "measure-x"}, 0)
 	s := State{ID: "m1", Last: day(0), First: day(0), Measures: map[string]float64{"measure-x": 1}}
 	o := Options{}.withDefaults()
 	with := o.score(d, &s, nil, 0)
