@@ -17,14 +17,15 @@ import (
 )
 
 // picture is everything the link phase decides, keyed by article ID
-// (and "entities" and "stories" for the listings as a whole).
+// (and "entities", "stories" and "threads" for the listings as a whole).
 type picture struct {
 	// provenance holds each article's verdict, source and family.
 	provenance map[string]string
 	// order holds each article's story and the entity, canonical name
 	// and type of every mention, with `sitrep entities --json` and
-	// `sitrep stories --json` (elements sorted) under "entities" and
-	// "stories": what online steps decide in arrival order.
+	// `sitrep stories --json` and `sitrep threads --json` (elements
+	// sorted) under "entities", "stories" and "threads": what online
+	// steps decide in arrival order.
 	order map[string]string
 }
 
@@ -47,7 +48,7 @@ func linkPicture(t *testing.T, dsn string) picture {
 			return b.String()
 		}),
 	}
-	for _, list := range []string{"entities", "stories"} {
+	for _, list := range []string{"entities", "stories", "threads"} {
 		stdout, errOut, code := runCLI(t, nil, list, "--json", "--limit", "100000", "--db", dsn)
 		if code != exitOK {
 			t.Fatalf("%s: exit %d: %s", list, code, errOut)
@@ -187,7 +188,7 @@ func TestLinkPictureIsInvariant(t *testing.T) {
 					continue
 				}
 				sameRuns(t, want.provenance, got.provenance, "in provenance, "+run)
-				for _, list := range []string{"entities", "stories"} {
+				for _, list := range []string{"entities", "stories", "threads"} {
 					if got.order[list] != want.order[list] {
 						t.Errorf("%s: `sitrep %s` differs from one run:\n%s", run, list, lineDiff(want.order[list], got.order[list]))
 					}
