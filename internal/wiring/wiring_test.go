@@ -45,8 +45,8 @@ func TestLinks(t *testing.T) {
 	for _, st := range steps {
 		names = append(names, st.Name)
 	}
-	if got := strings.Join(names, " "); got != "provenance entity story measure" {
-		t.Errorf("link steps %q, want provenance, entity, story, measure in that order", got)
+	if got := strings.Join(names, " "); got != "provenance entity story measure thread" {
+		t.Errorf("link steps %q, want provenance, entity, story, measure, thread in that order", got)
 	}
 	// A store without the link indexes is refused with the one it lacks.
 	if _, err := Links(bare{s}); err == nil || !strings.Contains(err.Error(), "provenance index") {
