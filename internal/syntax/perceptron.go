@@ -237,8 +237,12 @@ func (b *weightsBuilder) build() *weights {
 
 // dslot returns the dense slot of k, or the empty slot where it would go.
 func (m *weights) dslot(k uint64) int {
+	return m.dslotFrom(k, int((k*mulA)>>m.shift))
+}
+
+// dslotFrom is dslot probing from slot i on.
+func (m *weights) dslotFrom(k uint64, i int) int {
 	mask := len(m.dense) - 1
-	i := int((k * mulA) >> m.shift)
 	for {
 		s := m.dense[i].key
 		if s == k || s == 0 {
@@ -258,8 +262,12 @@ func nonzero(k uint64) uint64 {
 
 // slot returns the slot of k, or the empty slot where it would go.
 func (m *weights) slot(k uint64) int {
+	return m.slotFrom(k, int((k*mulA)>>m.shift))
+}
+
+// slotFrom is slot probing from slot i on.
+func (m *weights) slotFrom(k uint64, i int) int {
 	mask := len(m.slots) - 1
-	i := int((k * mulA) >> m.shift)
 	for {
 		s := m.slots[i].key
 		if s == k || s == 0 {
@@ -272,29 +280,93 @@ func (m *weights) slot(k uint64) int {
 // rows returns the number of features with weights.
 func (m *weights) rows() int { return len(m.keys) }
 
+// chunk is how many keys score looks up at once.
+const chunk = 64
+
 // score sets scores (len classes) to the summed weights of keys.
+//
+// The table is much larger than the caches, so nearly every lookup is a
+// cache miss; score looks keys up in chunks, first loading the home slot
+// of every key of the chunk (independent loads, whose misses the CPU
+// overlaps), then resolving each key and summing its weights in key
+// order, so that the sums are bit for bit those of one key at a time.
 func (m *weights) score(keys []uint64, scores []float32) {
 	clear(scores)
-	if m.dense != nil {
-		sc := scores[:denseClasses:denseClasses]
-		for _, k := range keys {
-			k = nonzero(k)
-			d := &m.dense[m.dslot(k)]
-			if d.key != k {
+	for len(keys) > 0 {
+		n := min(len(keys), chunk)
+		if m.dense != nil {
+			m.scoreDense(keys[:n], scores[:denseClasses:denseClasses])
+		} else {
+			m.scoreSparse(keys[:n], scores)
+		}
+		keys = keys[n:]
+	}
+}
+
+func (m *weights) scoreDense(keys []uint64, sc []float32) {
+	var at [chunk]int32
+	var seen [chunk]uint64
+	mask := len(m.dense) - 1
+	for j, k := range keys {
+		i := int((nonzero(k)*mulA)>>m.shift) & mask
+		at[j] = int32(i)
+		seen[j] = m.dense[i].key
+	}
+	for j, k := range keys {
+		k = nonzero(k)
+		i := int(at[j])
+		if s := seen[j]; s != k {
+			if s == 0 {
 				continue
 			}
-			sc[0] += d.w[0]
-			sc[1] += d.w[1]
-			sc[2] += d.w[2]
+			i = m.dslotFrom(k, (i+1)&mask)
+			if m.dense[i].key != k {
+				continue
+			}
 		}
-		return
+		d := &m.dense[i]
+		sc[0] += d.w[0]
+		sc[1] += d.w[1]
+		sc[2] += d.w[2]
 	}
-	for _, k := range keys {
-		s := &m.slots[m.slot(nonzero(k))]
-		if s.key == 0 {
+}
+
+func (m *weights) scoreSparse(keys []uint64, scores []float32) {
+	var at [chunk]int32
+	var seen [chunk]uint64
+	mask := len(m.slots) - 1
+	for j, k := range keys {
+		i := int((nonzero(k)*mulA)>>m.shift) & mask
+		at[j] = int32(i)
+		seen[j] = m.slots[i].key
+	}
+	// Resolve the slots and load the first entry of each row.
+	var first [chunk]float32
+	for j, k := range keys {
+		k = nonzero(k)
+		i := int(at[j])
+		if s := seen[j]; s != k {
+			if s == 0 {
+				at[j] = -1
+				continue
+			}
+			i = m.slotFrom(k, (i+1)&mask)
+			if m.slots[i].key != k {
+				at[j] = -1
+				continue
+			}
+			at[j] = int32(i)
+		}
+		first[j] = m.ent[m.slots[i].start].w
+	}
+	for j := range keys {
+		if at[j] < 0 {
 			continue
 		}
-		for _, e := range m.ent[s.start : s.start+s.n] {
+		s := &m.slots[at[j]]
+		row := m.ent[s.start : s.start+s.n]
+		scores[row[0].class] += first[j]
+		for _, e := range row[1:] {
 			scores[e.class] += e.w
 		}
 	}

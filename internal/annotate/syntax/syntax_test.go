@@ -204,7 +204,7 @@ func report(b *testing.B, tokens int, cpu0 time.Duration) {
 
 // benchArticles returns the texts of the first 200 articles of the
 // war-news corpus.
-func benchArticles(b *testing.B) []string {
+func benchArticles(b testing.TB) []string {
 	items := sharedtest.WarNews(b)
 	var out []string
 	for _, it := range items[:min(200, len(items))] {
@@ -258,7 +258,7 @@ func BenchmarkStage(b *testing.B) {
 }
 
 // sentencesOf returns the token texts of every sentence of the articles.
-func sentencesOf(b *testing.B) ([][]string, int) {
+func sentencesOf(b testing.TB) ([][]string, int) {
 	var out [][]string
 	n := 0
 	for _, t := range benchArticles(b) {
