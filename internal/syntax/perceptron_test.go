@@ -65,3 +65,45 @@ func TestDenseScoresAsSparse(t *testing.T) {
 		t.Error("a dense table does not write back the bytes it read")
 	}
 }
+
+// TestSparseScoresAsRows checks that a sparse table, looked up in
+// chunks, scores exactly as summing its rows in key order does, for
+// fewer keys than a chunk and more.
+func TestSparseScoresAsRows(t *testing.T) {
+	const classes = 20
+	b := newWeightsBuilder(classes, 0)
+	var all []uint64
+	for i := uint64(1); i <= 3000; i++ {
+		all = append(all, mix(i)|1)
+	}
+	sorted := slices.Sorted(slices.Values(all))
+	for i, k := range sorted {
+		var cls []uint8
+		var ws []float32
+		for c := range classes {
+			if (i*7+c*3)%(1+i%9) == 0 {
+				cls = append(cls, uint8(c))
+				ws = append(ws, float32(i%17)*0.31-float32(c)*0.7)
+			}
+		}
+		if len(cls) == 0 {
+			cls, ws = append(cls, uint8(i%classes)), append(ws, 0.5)
+		}
+		b.add(k, cls, ws)
+	}
+	m := b.build()
+	keys := append(all[:200:200], 12345, 678) // two keys with no weights
+	for _, n := range []int{1, 7, chunk, chunk + 1, len(keys)} {
+		got := make([]float32, classes)
+		m.score(keys[:n], got)
+		want := make([]float32, classes)
+		for _, k := range keys[:n] {
+			for _, e := range m.row(k) {
+				want[e.class] += e.w
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d keys: scores %v, rows summed %v", n, got, want)
+		}
+	}
+}
