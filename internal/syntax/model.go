@@ -40,6 +40,7 @@ func (w *writer) strMap(m map[string]string) {
 type reader struct {
 	*bufio.Reader
 	err error
+	buf []byte // scratch for str
 }
 
 func (r *reader) uv() uint64 {
@@ -58,7 +59,10 @@ func (r *reader) str() string {
 		}
 		return ""
 	}
-	b := make([]byte, n)
+	if uint64(cap(r.buf)) < n {
+		r.buf = make([]byte, n)
+	}
+	b := r.buf[:n]
 	if _, err := io.ReadFull(r, b); err != nil && r.err == nil {
 		r.err = err
 	}

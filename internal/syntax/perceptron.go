@@ -188,8 +188,13 @@ type weightsBuilder struct {
 	counts []uint32
 }
 
+// newWeightsBuilder returns a builder for about rows features (most
+// features have one to three weights).
 func newWeightsBuilder(classes, rows int) *weightsBuilder {
-	return &weightsBuilder{m: &weights{classes: classes, keys: make([]uint64, 0, rows)}}
+	return &weightsBuilder{
+		m:      &weights{classes: classes, keys: make([]uint64, 0, rows), ent: make([]wentry, 0, 2*rows)},
+		counts: make([]uint32, 0, rows),
+	}
 }
 
 func (b *weightsBuilder) add(k uint64, cls []uint8, ws []float32) {
