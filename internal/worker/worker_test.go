@@ -100,15 +100,42 @@ func TestPublishAnnotateStoresEachArticleOnce(t *testing.T) {
 	if _, err := Publish(context.Background(), read, q); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	// The worker stops once every re-published article has been seen
+	// (or after a generous deadline on a loaded machine), not after a
+	// fixed time that a slow machine may not reach.
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	st, err := Annotate(ctx, q, s, AnnotateOptions{Wait: 100 * time.Millisecond})
+	w := &countingWriter{ArticleWriter: s, want: n, done: cancel}
+	st, err := Annotate(ctx, q, w, AnnotateOptions{Wait: 100 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c, _ := s.Count(context.Background()); c != n || st.Stored != 0 || st.Duplicates != n {
 		t.Errorf("after re-publishing: %d stored in all, stats %+v; want %d, 0 new, %d duplicates", c, st, n, n)
 	}
+}
+
+// countingWriter calls done once want articles have passed through Put.
+type countingWriter struct {
+	store.ArticleWriter
+	want int
+	done func()
+
+	mu   sync.Mutex
+	seen int
+}
+
+func (c *countingWriter) Put(ctx context.Context, as []*news.Article) ([]store.PutResult, error) {
+	res, err := c.ArticleWriter.Put(ctx, as)
+	if err == nil {
+		c.mu.Lock()
+		c.seen += len(res)
+		if c.seen >= c.want {
+			c.done()
+		}
+		c.mu.Unlock()
+	}
+	return res, err
 }
 
 // poisonWriter fails every batch that holds an article titled POISON.
