@@ -140,12 +140,17 @@ type Ledger struct {
 // where speakers contradict each other. ID is the global measure of its
 // first value (the /measures/{id} page), Label the measure in words.
 type Measure struct {
-	ID             string          `json:"id,omitempty"`
-	Measure        string          `json:"measure"`
-	Label          string          `json:"label,omitempty"`
-	Unit           string          `json:"unit,omitempty"`
-	Figures        []FigureRow     `json:"figures"`
+	ID      string      `json:"id,omitempty"`
+	Measure string      `json:"measure"`
+	Label   string      `json:"label,omitempty"`
+	Unit    string      `json:"unit,omitempty"`
+	Figures []FigureRow `json:"figures"`
+	// Values are the figures folded into one row per value (valuesOf).
+	Values []Value `json:"values"`
+	// Speakers are the names of SpeakerList, its speakers merged by
+	// entity, in the order they first speak.
 	Speakers       []string        `json:"speakers"`
+	SpeakerList    []Speaker       `json:"speaker_list"`
 	Contradictions []Contradiction `json:"contradictions"`
 }
 
@@ -173,8 +178,9 @@ func LedgerOf(articles []*news.Article) Ledger {
 
 // measureOf shapes one ledger group for the table and the chart.
 func measureOf(g ledger.Group) Measure {
-	m := Measure{Measure: g.Measure, Label: g.Label, Unit: g.Unit, Figures: []FigureRow{}, Speakers: []string{}, Contradictions: []Contradiction{}}
-	seen := map[string]bool{}
+	m := Measure{Measure: g.Measure, Label: MeasureLabel(g.Label, g.Measure, g.Unit), Unit: g.Unit, Figures: []FigureRow{}, Speakers: []string{},
+		SpeakerList: []Speaker{}, Contradictions: []Contradiction{}}
+	valuesOf(g, &m)
 	for i, e := range g.Entries {
 		unit := e.Unit
 		if unit == "" {
@@ -185,10 +191,6 @@ func measureOf(g ledger.Group) Measure {
 			Article: e.Article, Index: e.Figure, Outlet: e.Outlet, Published: e.Published, Sources: e.Sources,
 			Relation: e.Relation, Sentence: e.Sentence, Story: e.Story}
 		m.Figures = append(m.Figures, row)
-		if !seen[e.Speaker] {
-			seen[e.Speaker] = true
-			m.Speakers = append(m.Speakers, e.Speaker)
-		}
 		if e.Relation == ledger.RelContradiction && e.Versus >= 0 && e.Versus < len(g.Entries) {
 			p := g.Entries[e.Versus]
 			m.Contradictions = append(m.Contradictions, Contradiction{Time: firstDate(e.Time), A: e.Versus, B: i,
