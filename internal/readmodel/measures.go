@@ -79,7 +79,7 @@ func MeasureDetailOf(ctx context.Context, c *Catalog, id string) (*MeasureDetail
 	}
 	readable(&sum)
 	g := ledger.Line(sum.MeasureDef, figs)
-	d := &MeasureDetail{Measure: sum, Ledger: measureOf(g), Stories: []string{}}
+	d := &MeasureDetail{Measure: sum, Ledger: MeasureOf(g), Stories: []string{}}
 	d.Ledger.ID, d.Ledger.Label = sum.ID, sum.Label
 	for i := range d.Ledger.Figures {
 		d.Ledger.Figures[i].MeasureID = sum.ID

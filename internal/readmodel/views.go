@@ -171,13 +171,13 @@ type Contradiction struct {
 func LedgerOf(articles []*news.Article) Ledger {
 	out := Ledger{Measures: []Measure{}}
 	for _, g := range ledger.Build(articles).Groups {
-		out.Measures = append(out.Measures, measureOf(g))
+		out.Measures = append(out.Measures, MeasureOf(g))
 	}
 	return out
 }
 
-// measureOf shapes one ledger group for the table and the chart.
-func measureOf(g ledger.Group) Measure {
+// MeasureOf shapes one ledger group for the table and the chart.
+func MeasureOf(g ledger.Group) Measure {
 	m := Measure{Measure: g.Measure, Label: MeasureLabel(g.Label, g.Measure, g.Unit), Unit: g.Unit, Figures: []FigureRow{}, Speakers: []string{},
 		SpeakerList: []Speaker{}, Contradictions: []Contradiction{}}
 	valuesOf(g, &m)

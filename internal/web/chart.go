@@ -176,7 +176,8 @@ func wholeUnit(u string) bool {
 
 // clip returns the range of xs that holds the bulk of them: all of them,
 // unless a few lie far out (more than three times the spread of the
-// middle 80% beyond it), which are then out of range.
+// middle 80%, at least all but the two extremes, beyond it), which are
+// then out of range.
 func clip(xs []float64) (lo, hi float64) {
 	s := slices.Clone(xs)
 	slices.Sort(s)
@@ -184,7 +185,8 @@ func clip(xs []float64) (lo, hi float64) {
 	if len(s) < 5 {
 		return lo, hi
 	}
-	a, b := s[len(s)/10], s[len(s)-1-len(s)/10]
+	k := max(1, len(s)/10)
+	a, b := s[k], s[len(s)-1-k]
 	spread := b - a
 	if spread <= 0 {
 		spread = math.Max(math.Abs(b)*0.5, 1)
@@ -375,26 +377,43 @@ type timeTick struct {
 	label string
 }
 
-// timeTicks returns about six round ticks between two Unix times: days,
-// months or years as the span asks.
+// timeTicks returns at most about six round ticks between two Unix
+// times: days, months (every 1, 2, 3 or 6) or years (every 1, 2, 5, 10
+// … × 10^k), each on a multiple of its step.
 func timeTicks(lo, hi float64) []timeTick {
 	from, to := time.Unix(int64(lo), 0).UTC(), time.Unix(int64(hi), 0).UTC()
 	days := to.Sub(from).Hours() / 24
 	var out []timeTick
 	switch {
 	case days <= 60:
-		step := max(1, int(days/6))
-		for t := from.Truncate(24*time.Hour).AddDate(0, 0, 1); !t.After(to); t = t.AddDate(0, 0, step) {
+		step := max(1, int(math.Ceil(days/6)))
+		for t := from.Truncate(24 * time.Hour).AddDate(0, 0, 1); !t.After(to); t = t.AddDate(0, 0, step) {
 			out = append(out, timeTick{t, t.Format("2 Jan")})
 		}
-	case days <= 3*365:
-		step := max(1, int(days/30/6))
-		for t := time.Date(from.Year(), from.Month()+1, 1, 0, 0, 0, 0, time.UTC); !t.After(to); t = t.AddDate(0, step, 0) {
-			out = append(out, timeTick{t, t.Format("Jan 2006")})
+	case days <= 4*365:
+		months := days / 30.4
+		step := 12
+		for _, s := range []int{1, 2, 3, 6} {
+			if months/float64(s) <= 6 {
+				step = s
+				break
+			}
+		}
+		t := time.Date(from.Year(), from.Month(), 1, 0, 0, 0, 0, time.UTC)
+		for t.Before(from) || (int(t.Month())-1)%step != 0 {
+			t = t.AddDate(0, 1, 0)
+		}
+		for ; !t.After(to); t = t.AddDate(0, step, 0) {
+			label := t.Format("Jan 2006")
+			if step == 12 || t.Month() == time.January && step >= 6 {
+				label = t.Format("2006")
+			}
+			out = append(out, timeTick{t, label})
 		}
 	default:
-		step := max(1, int(days/365/6))
-		for yr := from.Year() + 1; yr <= to.Year(); yr += step {
+		years := days / 365.25
+		step := int(niceTicks(0, years, 5, true)[1])
+		for yr := (from.Year()/step + 1) * step; yr <= to.Year(); yr += step {
 			out = append(out, timeTick{time.Date(yr, 1, 1, 0, 0, 0, 0, time.UTC), strconv.Itoa(yr)})
 		}
 	}
