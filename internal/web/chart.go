@@ -387,7 +387,7 @@ func timeTicks(lo, hi float64) []timeTick {
 	switch {
 	case days <= 60:
 		step := max(1, int(math.Ceil(days/6)))
-		for t := from.Truncate(24 * time.Hour).AddDate(0, 0, 1); !t.After(to); t = t.AddDate(0, 0, step) {
+		for t := from.Truncate(24*time.Hour).AddDate(0, 0, 1); !t.After(to); t = t.AddDate(0, 0, step) {
 			out = append(out, timeTick{t, t.Format("2 Jan")})
 		}
 	case days <= 4*365:
