@@ -106,3 +106,42 @@ func TestChartValues(t *testing.T) {
 		t.Error("a one-point series is drawn as a chart")
 	}
 }
+
+// TestEventMapAndTimeline: places with coordinates are circles linking
+// to their events, sized by count; a place the gazetteer does not know
+// and an event with no place are counted in the note, not drawn; the
+// timeline stacks the types per bucket.
+func TestEventMapAndTimeline(t *testing.T) {
+	at := func(lat, lon float64) (*float64, *float64) { return &lat, &lon }
+	row := func(typ, date, place, name string, lat, lon *float64) readmodel.EventRow {
+		r := readmodel.EventRow{Date: date, PlaceName: name, Lat: lat, Lon: lon}
+		r.Type, r.Place = typ, place
+		return r
+	}
+	kla, klo := at(50.45, 30.52)
+	hla, hlo := at(49.99, 36.23)
+	rows := []readmodel.EventRow{
+		row("strike", "2022-03-01", "loc:kyiv", "Kyiv", kla, klo),
+		row("strike", "2022-03-02", "loc:kyiv", "Kyiv", kla, klo),
+		row("capture", "2022-03-09", "loc:kharkiv", "Kharkiv", hla, hlo),
+		row("meeting", "2022-03-10", "loc:atlantis", "Atlantis", nil, nil),
+		row("meeting", "2022-03-10", "", "", nil, nil),
+	}
+	svg := string(EventMap(rows, nil))
+	if n := strings.Count(svg, `<circle class="place`); n != 2 {
+		t.Errorf("%d places drawn, want 2 (Kyiv, Kharkiv):\n%s", n, svg)
+	}
+	if !strings.Contains(svg, `href="/events?place=loc%3Akyiv"`) || !strings.Contains(svg, "Kyiv: 2 events") {
+		t.Errorf("Kyiv is not a link to its two events:\n%s", svg)
+	}
+	if !strings.Contains(svg, "1 event at a place the gazetteer has no coordinates for") || !strings.Contains(svg, "1 with no place stated") {
+		t.Errorf("the note does not count the events left off the map:\n%s", svg)
+	}
+	tl := string(Timeline(rows))
+	if n := strings.Count(tl, "<rect x="); n < 3 {
+		t.Errorf("timeline: %d bars and swatches, want the types stacked:\n%s", n, tl)
+	}
+	if !strings.Contains(tl, "strike, week of 28 February 2022: 2") {
+		t.Errorf("timeline: no bar of two strikes in the week of 28 February 2022:\n%s", tl)
+	}
+}

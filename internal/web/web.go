@@ -87,7 +87,7 @@ func New(cat *readmodel.Catalog, logger *slog.Logger) (*Server, error) {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{cat: cat, log: logger, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
-	for _, p := range []string{"overview", "story", "articles", "article", "entities", "entity", "families", "measures", "measure", "search", "error"} {
+	for _, p := range []string{"overview", "story", "articles", "article", "entities", "entity", "families", "measures", "measure", "events", "search", "error"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/ledger.html", "templates/"+p+".html")
 		if err != nil {
 			return nil, fmt.Errorf("web: template %s: %w", p, err)
@@ -108,6 +108,7 @@ func New(cat *readmodel.Catalog, logger *slog.Logger) (*Server, error) {
 	s.mux.HandleFunc("GET /families", s.page("families", s.families))
 	s.mux.HandleFunc("GET /measures", s.page("measures", s.measures))
 	s.mux.HandleFunc("GET /measures/{id}", s.page("measure", s.measure))
+	s.mux.HandleFunc("GET /events", s.page("events", s.events))
 	s.mux.HandleFunc("GET /search", s.page("search", s.search))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, http.StatusNotFound, "There is no page at "+r.URL.Path+".")
