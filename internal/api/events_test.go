@@ -55,7 +55,9 @@ func TestEventsTable(t *testing.T) {
 		t.Fatal("no events in the demo corpus")
 	}
 	paged := walk("", 3)
-	key := func(r readmodel.EventRow) string { return fmt.Sprintf("%s@%d-%d:%s", r.Article, r.Start, r.End, r.Type) }
+	key := func(r readmodel.EventRow) string {
+		return fmt.Sprintf("%s@%d-%d:%s", r.Article, r.Start, r.End, r.Type)
+	}
 	if len(paged) != len(all) {
 		t.Errorf("paged 3 at a time: %d rows; in one request: %d", len(paged), len(all))
 	}
