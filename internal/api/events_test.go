@@ -165,3 +165,44 @@ func TestEventsTable(t *testing.T) {
 		}
 	}
 }
+
+// TestEventPageHead: the first rows of a long first page, with their
+// cursor, are the page a request of that limit returns, and the cursor
+// continues where a request's would.
+func TestEventPageHead(t *testing.T) {
+	_, s := newServer(t)
+	cat := readmodel.NewCatalog(s, 0)
+	ids := func(rows []readmodel.EventRow) string {
+		var b strings.Builder
+		for _, r := range rows {
+			fmt.Fprintf(&b, "%s@%d:%s ", r.Article, r.Start, r.Type)
+		}
+		return b.String()
+	}
+	ctx := context.Background()
+	long, err := cat.EventRows(ctx, "", readmodel.EventFilter{}, "", 500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{1, 2, 3, 5, 7} {
+		want, err := cat.EventRows(ctx, "", readmodel.EventFilter{}, "", n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := long.Head(n)
+		if ids(got.Events) != ids(want.Events) {
+			t.Errorf("Head(%d) rows differ from a page of %d", n, n)
+		}
+		a, err := cat.EventRows(ctx, "", readmodel.EventFilter{}, got.NextCursor, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := cat.EventRows(ctx, "", readmodel.EventFilter{}, want.NextCursor, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ids(a.Events) != ids(b.Events) || len(a.Events) == 0 {
+			t.Errorf("Head(%d): the next page from its cursor differs from the next page of a request", n)
+		}
+	}
+}

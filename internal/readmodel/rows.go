@@ -111,6 +111,23 @@ func (c *Catalog) EventRows(ctx context.Context, story string, f EventFilter, cu
 	return out, err
 }
 
+// Head returns the first limit rows of p, a page read from the start of
+// a listing, as the page of limit rows EventRows would return: with the
+// cursor after its last row (p's own when it holds no more).
+func (p EventPage) Head(limit int) EventPage {
+	if len(p.Events) <= limit {
+		return p
+	}
+	rows := p.Events[:limit]
+	last, k := rows[limit-1].Article, 0
+	for _, r := range rows {
+		if r.Article == last {
+			k++
+		}
+	}
+	return EventPage{Events: rows, NextCursor: EncodeCursor("r" + strconv.Itoa(k) + ":" + last)}
+}
+
 // MaxCopiesRead bounds the derivatives of one report an events listing
 // reads to count the reports of its events.
 const MaxCopiesRead = 20

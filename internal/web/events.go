@@ -70,15 +70,17 @@ func (s *Server) events(r *http.Request) (string, any, error) {
 		}
 	}
 	f := readmodel.EventFilter{Type: ef.Type, Actor: ef.Actor, Place: ef.Place, From: ef.From, To: ef.To}
-	page, err := s.cat.EventRows(r.Context(), q.Get("story"), f, q.Get("cursor"), pageSize)
-	if err != nil {
-		return "", nil, err
-	}
-	d.Rows, d.Pager = page.Events, pagerOf(r, len(page.Events), -1, page.NextCursor)
 	all, err := s.cat.EventRows(r.Context(), q.Get("story"), f, "", MaxEventsDrawn)
 	if err != nil {
 		return "", nil, err
 	}
+	page := all.Head(pageSize)
+	if c := q.Get("cursor"); c != "" {
+		if page, err = s.cat.EventRows(r.Context(), q.Get("story"), f, c, pageSize); err != nil {
+			return "", nil, err
+		}
+	}
+	d.Rows, d.Pager = page.Events, pagerOf(r, len(page.Events), -1, page.NextCursor)
 	d.Drawn, d.More = len(all.Events), all.NextCursor != ""
 	d.Timeline = Timeline(all.Events)
 	d.Map = EventMap(all.Events, r.URL.Query())
@@ -288,7 +290,7 @@ func EventMap(rows []readmodel.EventRow, q url.Values) template.HTML {
 		fmt.Fprintf(&b, `<line class="grat" x1="%.1f" x2="%.1f" y1="%.0f" y2="%.0f"/><text class="tick" x="%.1f" y="%.0f" text-anchor="middle">%s</text>`, x(lon), x(lon), pad, H-pad, x(lon), H-pad+14, degrees(lon, "E", "W"))
 	}
 	for lat := math.Ceil(minLat/step) * step; lat <= maxLat; lat += step {
-		fmt.Fprintf(&b, `<line class="grat" x1="%.0f" x2="%.0f" y1="%.1f" y2="%.1f"/><text class="tick" x="%.0f" y="%.1f" text-anchor="end">%s</text>`, pad, W-pad, y(lat), y(lat), pad-3, y(lat)+4, degrees(lat, "N", "S"))
+		fmt.Fprintf(&b, `<line class="grat" x1="%.0f" x2="%.0f" y1="%.1f" y2="%.1f"/><text class="tick" x="%.0f" y="%.1f">%s</text>`, pad, W-pad, y(lat), y(lat), pad+3, y(lat)-3, degrees(lat, "N", "S"))
 	}
 	in := func(p facts.Point) bool {
 		return p.Lat > minLat && p.Lat < maxLat && p.Lon > minLon && p.Lon < maxLon
