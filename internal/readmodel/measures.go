@@ -175,10 +175,20 @@ func (c *Catalog) LinkMeasures(ctx context.Context, rows []FigureRow) error {
 // linkLedger sets the measures of a ledger's rows (LinkMeasures) and each
 // group's ID to its first row's measure.
 func (c *Catalog) linkLedger(ctx context.Context, l *Ledger) error {
+	// One read of the index for every measure's rows.
+	var all []FigureRow
+	for _, m := range l.Measures {
+		all = append(all, m.Figures...)
+	}
+	if err := c.LinkMeasures(ctx, all); err != nil {
+		return err
+	}
+	k := 0
 	for i := range l.Measures {
 		m := &l.Measures[i]
-		if err := c.LinkMeasures(ctx, m.Figures); err != nil {
-			return err
+		for j := range m.Figures {
+			m.Figures[j].MeasureID = all[k].MeasureID
+			k++
 		}
 		if len(m.Figures) > 0 {
 			m.ID = m.Figures[0].MeasureID

@@ -50,13 +50,14 @@ var funcs = template.FuncMap{
 		}
 		return t.UTC().Format("2006-01-02")
 	},
-	"chart":     Chart,
-	"chartable": Chartable,
-	"figHref":   figureHref,
-	"reports":   reportsLine,
-	"readable":  readmodel.ReadableTime,
-	"speaker":   readmodel.SpeakerName,
-	"sub":       func(a, b int) int { return a - b },
+	"chart":        Chart,
+	"chartable":    Chartable,
+	"figHref":      figureHref,
+	"reports":      reportsLine,
+	"readable":     readmodel.ReadableTime,
+	"speaker":      readmodel.SpeakerName,
+	"measureLabel": readmodel.MeasureLabel,
+	"sub":          func(a, b int) int { return a - b },
 	"fig": func(f readmodel.FigureRow) string {
 		return describe(f.Value, f.Low, f.High, f.Approx, f.Unit)
 	},
