@@ -25,8 +25,11 @@ type EntityDetail struct {
 	Related      []Related `json:"related"`
 	RelatedTotal int       `json:"related_total"`
 	// Articles are the articles that mention it (the newest
-	// MaxEntityArticles; mentions, figures and relations come from them).
+	// MaxEntityArticles; mentions, figures and relations come from the
+	// newest MaxEntityRead of them).
 	Articles []Entry `json:"articles"`
+	// Read are the IDs of the articles read in full.
+	Read []string `json:"read"`
 	// Roles are its roles over time: its terms of office in the facts
 	// table, then the role descriptions resolved to it, oldest first.
 	Roles []RoleRow `json:"roles"`
@@ -80,9 +83,15 @@ func EntityType(id, written string) string {
 // MaxMentions bounds the mentions an entity detail lists.
 const MaxMentions = 200
 
-// MaxEntityArticles bounds the articles an entity detail reads: the
+// MaxEntityArticles bounds the articles an entity detail lists: the
 // newest ones that mention it.
 const MaxEntityArticles = 200
+
+// MaxEntityRead bounds the articles an entity detail reads in full for
+// its mentions, figures, roles and the entities named alongside: the
+// newest ones that mention it. Reading an article costs far more than
+// listing it (its whole document is decoded).
+const MaxEntityRead = 60
 
 // EntityDetailOf builds an entity's detail from the store.
 func EntityDetailOf(ctx context.Context, cat *Catalog, name string) (*EntityDetail, error) {
@@ -94,7 +103,8 @@ func EntityDetailOf(ctx context.Context, cat *Catalog, name string) (*EntityDeta
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: %w", name, err)
 	}
-	// The newest MaxEntityArticles articles: the page reads no more.
+	// The newest MaxEntityArticles articles are listed, the newest
+	// MaxEntityRead of them read: the page reads no more.
 	ents, err := cat.Entries(ctx, e.ArticleIDs)
 	if err != nil {
 		return nil, err
@@ -103,20 +113,20 @@ func EntityDetailOf(ctx context.Context, cat *Catalog, name string) (*EntityDeta
 	if len(ents) > MaxEntityArticles {
 		ents = ents[:MaxEntityArticles]
 	}
-	ids := make([]string, len(ents))
-	for i, en := range ents {
-		ids[i] = en.ID
+	ids := make([]string, 0, min(len(ents), MaxEntityRead))
+	for _, en := range ents[:min(len(ents), MaxEntityRead)] {
+		ids = append(ids, en.ID)
 	}
 	arts, err := cat.Load(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	d := &EntityDetail{Entity: e, Figures: []FigureRow{}, Mentions: []MentionRow{}, Related: []Related{}, Articles: ents, Roles: []RoleRow{}}
+	d := &EntityDetail{Entity: e, Figures: []FigureRow{}, Mentions: []MentionRow{}, Related: []Related{}, Articles: ents, Read: ids, Roles: []RoleRow{}}
 	rel := map[string]*Related{}
 	for _, a := range arts {
-		for _, f := range a.Figures {
+		for i, f := range a.Figures {
 			if f.SpeakerEntity == e.Entity {
-				d.Figures = append(d.Figures, FigureRow{Figure: f, Article: a.ID, Outlet: a.Outlet, Published: date(a)})
+				d.Figures = append(d.Figures, FigureRow{Figure: f, Article: a.ID, Outlet: a.Outlet, Published: date(a), Index: i})
 			}
 		}
 		sentences := map[int]bool{}

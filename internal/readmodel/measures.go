@@ -30,7 +30,27 @@ func (c *Catalog) Measures(ctx context.Context, after news.MeasureCursor, limit 
 	if err != nil {
 		return news.MeasurePage{}, err
 	}
-	return l.Measures(ctx, after, limit)
+	p, err := l.Measures(ctx, after, limit)
+	for i := range p.Measures {
+		readable(&p.Measures[i])
+	}
+	return p, err
+}
+
+// readable makes a measure's label words (MeasureLabel) and its speakers
+// names (SpeakerName), each name once.
+func readable(m *news.MeasureSummary) {
+	m.Label = MeasureLabel(m.Label, m.Key, m.Unit)
+	var names []string
+	seen := map[string]bool{}
+	for _, s := range m.SpeakerNames {
+		n := SpeakerName(s)
+		if k := foldName(n); !seen[k] {
+			seen[k] = true
+			names = append(names, n)
+		}
+	}
+	m.SpeakerNames = names
 }
 
 // MeasureDetail is one global measure across every story and article
@@ -41,6 +61,9 @@ type MeasureDetail struct {
 	Measure news.MeasureSummary `json:"measure"`
 	Ledger  Measure             `json:"ledger"`
 	Stories []string            `json:"stories"`
+	// StoryTitles names each story by the title of its first report of
+	// the measure.
+	StoryTitles map[string]string `json:"story_titles"`
 }
 
 // MeasureDetailOf reads one global measure, or an error wrapping
@@ -54,9 +77,10 @@ func MeasureDetailOf(ctx context.Context, c *Catalog, id string) (*MeasureDetail
 	if err != nil {
 		return nil, fmt.Errorf("measure %s: %w", id, err)
 	}
+	readable(&sum)
 	g := ledger.Line(sum.MeasureDef, figs)
-	d := &MeasureDetail{Measure: sum, Ledger: measureOf(g), Stories: []string{}}
-	d.Ledger.ID = sum.ID
+	d := &MeasureDetail{Measure: sum, Ledger: MeasureOf(g), Stories: []string{}}
+	d.Ledger.ID, d.Ledger.Label = sum.ID, sum.Label
 	for i := range d.Ledger.Figures {
 		d.Ledger.Figures[i].MeasureID = sum.ID
 	}
@@ -64,6 +88,27 @@ func MeasureDetailOf(ctx context.Context, c *Catalog, id string) (*MeasureDetail
 		if f.Story != "" && !slices.Contains(d.Stories, f.Story) {
 			d.Stories = append(d.Stories, f.Story)
 		}
+	}
+	// Each story is named by the title of its first report of the measure.
+	first := map[string]string{}
+	var ids []string
+	for _, f := range figs {
+		if f.Story != "" && first[f.Story] == "" {
+			first[f.Story] = f.Article
+			ids = append(ids, f.Article)
+		}
+	}
+	ents, err := c.Entries(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	titles := map[string]string{}
+	for _, e := range ents {
+		titles[e.ID] = EntryTitle(e)
+	}
+	d.StoryTitles = map[string]string{}
+	for s, a := range first {
+		d.StoryTitles[s] = titles[a]
 	}
 	return d, nil
 }
@@ -130,10 +175,20 @@ func (c *Catalog) LinkMeasures(ctx context.Context, rows []FigureRow) error {
 // linkLedger sets the measures of a ledger's rows (LinkMeasures) and each
 // group's ID to its first row's measure.
 func (c *Catalog) linkLedger(ctx context.Context, l *Ledger) error {
+	// One read of the index for every measure's rows.
+	var all []FigureRow
+	for _, m := range l.Measures {
+		all = append(all, m.Figures...)
+	}
+	if err := c.LinkMeasures(ctx, all); err != nil {
+		return err
+	}
+	k := 0
 	for i := range l.Measures {
 		m := &l.Measures[i]
-		if err := c.LinkMeasures(ctx, m.Figures); err != nil {
-			return err
+		for j := range m.Figures {
+			m.Figures[j].MeasureID = all[k].MeasureID
+			k++
 		}
 		if len(m.Figures) > 0 {
 			m.ID = m.Figures[0].MeasureID

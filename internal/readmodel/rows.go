@@ -84,6 +84,7 @@ func (c *Catalog) EventRows(ctx context.Context, story string, f EventFilter, cu
 	}
 	g := f
 	g.Actor, g.Place = "", ""
+	var loadErr error
 	rows, next, err := scan(ctx, c, lf, func(e Entry) bool { return e.Events > 0 }, func(a *news.Article) []EventRow {
 		rs := Events([]*news.Article{a}, g)
 		kept := rs[:0]
@@ -96,11 +97,99 @@ func (c *Catalog) EventRows(ctx context.Context, story string, f EventFilter, cu
 			}
 			kept = append(kept, r)
 		}
+		kept, err := c.foldFamily(ctx, a, kept)
+		if err != nil && loadErr == nil {
+			loadErr = err
+		}
 		return kept
 	}, cursor, limit)
+	if err == nil {
+		err = loadErr
+	}
 	out.Events = append(out.Events, rows...)
 	out.NextCursor = next
 	return out, err
+}
+
+// Head returns the first limit rows of p, a page read from the start of
+// a listing, as the page of limit rows EventRows would return: with the
+// cursor after its last row (p's own when it holds no more).
+func (p EventPage) Head(limit int) EventPage {
+	if len(p.Events) <= limit {
+		return p
+	}
+	rows := p.Events[:limit]
+	last, k := rows[limit-1].Article, 0
+	for _, r := range rows {
+		if r.Article == last {
+			k++
+		}
+	}
+	return EventPage{Events: rows, NextCursor: EncodeCursor("r" + strconv.Itoa(k) + ":" + last)}
+}
+
+// MaxCopiesRead bounds the derivatives of one report an events listing
+// reads to count the reports of its events.
+const MaxCopiesRead = 20
+
+// foldFamily folds the copies of a's events across its provenance
+// family, as a listing paged article by article must: a row whose event
+// the article a derives from states too is left out (it is listed with
+// that article), and each row left counts the derivatives of a (the
+// first MaxCopiesRead) that state it.
+func (c *Catalog) foldFamily(ctx context.Context, a *news.Article, rows []EventRow) ([]EventRow, error) {
+	if len(rows) == 0 || a.Provenance == nil || a.Provenance.Family == "" {
+		return rows, nil
+	}
+	if of := a.Provenance.Of; of != "" && of != a.ID {
+		src, err := c.st.Article(ctx, of)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return rows, err
+		}
+		if src != nil {
+			inSource := map[string]bool{}
+			for _, r := range eventRowsOf(src) {
+				inSource[eventKey(r)] = true
+			}
+			kept := rows[:0]
+			for _, r := range rows {
+				if !inSource[eventKey(r)] {
+					kept = append(kept, r)
+				}
+			}
+			rows = kept
+		}
+	}
+	if len(rows) == 0 {
+		return rows, nil
+	}
+	ders, err := c.Derivatives(ctx, a.ID)
+	if err != nil {
+		return rows, err
+	}
+	for i := range rows {
+		rows[i].Outlets = appendOutlet(nil, rows[i].Outlet)
+	}
+	for _, d := range ders[:min(len(ders), MaxCopiesRead)] {
+		da, err := c.st.Article(ctx, d.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return rows, err
+		}
+		keys := map[string]bool{}
+		for _, r := range eventRowsOf(da) {
+			keys[eventKey(r)] = true
+		}
+		for i := range rows {
+			if keys[eventKey(rows[i])] {
+				rows[i].Reports++
+				rows[i].Outlets = appendOutlet(rows[i].Outlets, da.Outlet)
+			}
+		}
+	}
+	return rows, nil
 }
 
 func anyMatches(r Resolved, vs []string) bool {

@@ -2,6 +2,7 @@ package readmodel
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"sitrep/internal/ledger"
@@ -38,6 +39,34 @@ type EventRow struct {
 	Published string `json:"published,omitempty"`
 	// Text is the event's sentence or span as written.
 	Text string `json:"text"`
+	// The analyst's columns (ACLED-like): Date is the first day of the
+	// event's time, else its report's (ReportDay set), When it in words; EventType and
+	// SubType the ACLED event type and sub-event type; Actor1 the actors,
+	// Actor2 the target or recipient, PlaceName the place (names; the
+	// IDs when they are entities), Lat and Lon its coordinates when the
+	// gazetteer knows it; Fatalities the deaths the event states (nil
+	// for none stated); Types every event type its sentence stated and
+	// this row folds.
+	Date       string   `json:"date,omitempty"`
+	When       string   `json:"when"`
+	ReportDay  bool     `json:"report_day,omitempty"`
+	EventType  string   `json:"event_type"`
+	SubType    string   `json:"sub_event_type,omitempty"`
+	Actor1     string   `json:"actor1,omitempty"`
+	Actor1ID   string   `json:"actor1_id,omitempty"`
+	Actor2     string   `json:"actor2,omitempty"`
+	Actor2ID   string   `json:"actor2_id,omitempty"`
+	PlaceName  string   `json:"place_name,omitempty"`
+	Lat        *float64 `json:"lat,omitempty"`
+	Lon        *float64 `json:"lon,omitempty"`
+	Fatalities *int     `json:"fatalities,omitempty"`
+	Types      []string `json:"types"`
+	// Reports counts the reports of the event's provenance family that
+	// state it (it and its copies), Outlets their outlets.
+	Reports int      `json:"reports"`
+	Outlets []string `json:"outlets"`
+	// Family is the article's provenance family.
+	Family string `json:"-"`
 }
 
 // FigureFilter selects figures; zero values mean no filter. From and To
@@ -71,31 +100,29 @@ type EventFilter struct {
 	Type, Actor, Place, From, To string
 }
 
-// Events lists the events of articles that pass f.
+// Events lists the analyst's rows (eventRowsOf) of articles that pass
+// f, copies of one event in one provenance family folded (FoldCopies).
+// A type passes when the row folds an event of that type.
 func Events(articles []*news.Article, f EventFilter) []EventRow {
 	out := []EventRow{}
 	for _, a := range articles {
-		for _, ev := range a.Events {
-			if f.Type != "" && ev.Type != f.Type {
+		for _, r := range eventRowsOf(a) {
+			if f.Type != "" && !slices.Contains(r.Types, f.Type) {
 				continue
 			}
-			if f.Actor != "" && !containsFold(ev.Actors, f.Actor) && !strings.EqualFold(ev.Target, f.Actor) {
+			if f.Actor != "" && !containsFold(r.Actors, f.Actor) && !strings.EqualFold(r.Target, f.Actor) {
 				continue
 			}
-			if f.Place != "" && !strings.EqualFold(ev.Place, f.Place) {
+			if f.Place != "" && !strings.EqualFold(r.Place, f.Place) {
 				continue
 			}
-			t := ev.Time
-			if t == "" {
-				t = date(a)
-			}
-			if !inRange(firstDate(t), f.From, f.To) {
+			if !inRange(r.Date, f.From, f.To) {
 				continue
 			}
-			out = append(out, EventRow{Event: ev, Article: a.ID, Outlet: a.Outlet, URL: a.URL, Published: date(a), Text: ev.Span.In(a.Text)})
+			out = append(out, r)
 		}
 	}
-	return out
+	return FoldCopies(out)
 }
 
 func containsFold(list []string, s string) bool {
@@ -140,12 +167,17 @@ type Ledger struct {
 // where speakers contradict each other. ID is the global measure of its
 // first value (the /measures/{id} page), Label the measure in words.
 type Measure struct {
-	ID             string          `json:"id,omitempty"`
-	Measure        string          `json:"measure"`
-	Label          string          `json:"label,omitempty"`
-	Unit           string          `json:"unit,omitempty"`
-	Figures        []FigureRow     `json:"figures"`
+	ID      string      `json:"id,omitempty"`
+	Measure string      `json:"measure"`
+	Label   string      `json:"label,omitempty"`
+	Unit    string      `json:"unit,omitempty"`
+	Figures []FigureRow `json:"figures"`
+	// Values are the figures folded into one row per value (valuesOf).
+	Values []Value `json:"values"`
+	// Speakers are the names of SpeakerList, its speakers merged by
+	// entity, in the order they first speak.
 	Speakers       []string        `json:"speakers"`
+	SpeakerList    []Speaker       `json:"speaker_list"`
 	Contradictions []Contradiction `json:"contradictions"`
 }
 
@@ -166,15 +198,16 @@ type Contradiction struct {
 func LedgerOf(articles []*news.Article) Ledger {
 	out := Ledger{Measures: []Measure{}}
 	for _, g := range ledger.Build(articles).Groups {
-		out.Measures = append(out.Measures, measureOf(g))
+		out.Measures = append(out.Measures, MeasureOf(g))
 	}
 	return out
 }
 
-// measureOf shapes one ledger group for the table and the chart.
-func measureOf(g ledger.Group) Measure {
-	m := Measure{Measure: g.Measure, Label: g.Label, Unit: g.Unit, Figures: []FigureRow{}, Speakers: []string{}, Contradictions: []Contradiction{}}
-	seen := map[string]bool{}
+// MeasureOf shapes one ledger group for the table and the chart.
+func MeasureOf(g ledger.Group) Measure {
+	m := Measure{Measure: g.Measure, Label: MeasureLabel(g.Label, g.Measure, g.Unit), Unit: g.Unit, Figures: []FigureRow{}, Speakers: []string{},
+		SpeakerList: []Speaker{}, Contradictions: []Contradiction{}}
+	valuesOf(g, &m)
 	for i, e := range g.Entries {
 		unit := e.Unit
 		if unit == "" {
@@ -185,10 +218,6 @@ func measureOf(g ledger.Group) Measure {
 			Article: e.Article, Index: e.Figure, Outlet: e.Outlet, Published: e.Published, Sources: e.Sources,
 			Relation: e.Relation, Sentence: e.Sentence, Story: e.Story}
 		m.Figures = append(m.Figures, row)
-		if !seen[e.Speaker] {
-			seen[e.Speaker] = true
-			m.Speakers = append(m.Speakers, e.Speaker)
-		}
 		if e.Relation == ledger.RelContradiction && e.Versus >= 0 && e.Versus < len(g.Entries) {
 			p := g.Entries[e.Versus]
 			m.Contradictions = append(m.Contradictions, Contradiction{Time: firstDate(e.Time), A: e.Versus, B: i,

@@ -64,8 +64,9 @@ func TestBrowser(t *testing.T) {
 		"search":   {"ol.results li a"},
 		"measures": {"table.measures tbody tr a"},
 		"measure":  {"svg.chart circle.point", "section.ledger table tbody tr"},
+		"events":   {"table.events tbody tr", "svg.timeline-chart rect"},
 	}
-	for _, name := range []string{"overview", "story", "article", "entities", "entity", "families", "search", "measures", "measure"} {
+	for _, name := range []string{"overview", "story", "article", "entities", "entity", "families", "search", "measures", "measure", "events"} {
 		t.Run(name, func(t *testing.T) {
 			u := srv.URL + paths[name]
 			steps := []chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(1280, 900), chromedp.Navigate(u)}
@@ -74,6 +75,13 @@ func TestBrowser(t *testing.T) {
 			}
 			if err := chromedp.Do(ctx, steps...); err != nil {
 				t.Fatalf("%s: %v", u, err)
+			}
+			wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 2`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if wide {
+				t.Errorf("%s overflows a 1280 px wide window", name)
 			}
 			shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 			if err != nil {

@@ -18,6 +18,7 @@ type mark struct {
 	label      string // what the reader is told on hover or click
 	href       string // a link for entities
 	prio       int    // higher wins when inline marks overlap
+	id         string // the element's id, an anchor ("fig-3" for figure 3)
 }
 
 // inlineMarks returns the article's inline annotations: entities,
@@ -35,7 +36,7 @@ func inlineMarks(a *news.Article) []mark {
 			href = "/entities/" + m.Entity
 			label += " · " + m.Entity
 		}
-		ms = append(ms, mark{m.Start, m.End, "ent ent-" + strings.ToLower(typ), label, href, 1})
+		ms = append(ms, mark{m.Start, m.End, "ent ent-" + strings.ToLower(typ), label, href, 1, ""})
 	}
 	for _, t := range a.Times {
 		v := t.Value
@@ -46,10 +47,10 @@ func inlineMarks(a *news.Article) []mark {
 		if t.Mod != "" {
 			label += ", " + t.Mod
 		}
-		ms = append(ms, mark{t.Start, t.End, "time", label, "", 2})
+		ms = append(ms, mark{t.Start, t.End, "time", label, "", 2, ""})
 	}
 	figAt := map[int]bool{}
-	for _, f := range a.Figures {
+	for fi, f := range a.Figures {
 		figAt[f.Quantity] = true
 		label := "Figure " + describe(f.Value, f.Low, f.High, f.Approx, f.Unit)
 		if f.Measure != "" {
@@ -64,7 +65,7 @@ func inlineMarks(a *news.Article) []mark {
 		if f.Time != "" {
 			label += " · time " + f.Time
 		}
-		ms = append(ms, mark{f.Start, f.End, "fig", label, "", 4})
+		ms = append(ms, mark{f.Start, f.End, "fig", label, "", 4, "fig-" + strconv.Itoa(fi)})
 	}
 	for i, q := range a.Quantities {
 		if figAt[i] {
@@ -74,7 +75,7 @@ func inlineMarks(a *news.Article) []mark {
 		if q.Counts != "" {
 			label += " · counts " + q.Counts
 		}
-		ms = append(ms, mark{q.Start, q.End, "qty", label, "", 3})
+		ms = append(ms, mark{q.Start, q.End, "qty", label, "", 3, ""})
 	}
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].prio != ms[j].prio {
@@ -153,7 +154,7 @@ func claimMarks(a *news.Article) []mark {
 		if len(c.Hedges) > 0 {
 			label += " · hedged: " + strings.Join(c.Hedges, ", ")
 		}
-		ms = append(ms, mark{c.Start, c.End, "claim", label, "", 0})
+		ms = append(ms, mark{c.Start, c.End, "claim", label, "", 0, ""})
 	}
 	return ms
 }
@@ -202,6 +203,9 @@ func openMark(m mark, first bool) string {
 	attr := fmt.Sprintf(` class="%s" title="%s" data-d="%s"`, m.class, template.HTMLEscapeString(m.label), template.HTMLEscapeString(m.label))
 	if first {
 		attr += ` tabindex="0"`
+		if m.id != "" {
+			attr += ` id="` + m.id + `"`
+		}
 	}
 	if m.href != "" {
 		return `<a href="` + template.HTMLEscapeString(m.href) + `"` + attr + `>`
@@ -259,12 +263,12 @@ func reuseRows(a, src *news.Article, r *readmodel.Reuse) []reuseRow {
 			var ms []mark
 			for _, s := range subs {
 				if s.Start >= sp.Start && s.End <= sp.End {
-					ms = append(ms, mark{s.Start - sp.Start, s.End - sp.Start, class, label + ": “" + s.In(text) + "”", "", 1})
+					ms = append(ms, mark{s.Start - sp.Start, s.End - sp.Start, class, label + ": “" + s.In(text) + "”", "", 1, ""})
 				}
 			}
 			var wrap []mark
 			if row.Kind != "new" && row.Kind != "dropped" {
-				wrap = []mark{{0, sp.End - sp.Start, "reused reused-" + row.Kind, reuseLabels[row.Kind], "", 0}}
+				wrap = []mark{{0, sp.End - sp.Start, "reused reused-" + row.Kind, reuseLabels[row.Kind], "", 0, ""}}
 			}
 			return render(text[sp.Start:sp.End], dedupe(ms), wrap)
 		}
@@ -301,10 +305,10 @@ func standaloneSubs(a *news.Article) []mark {
 	}
 	var ms []mark
 	for _, s := range p.Evidence.Substitutions {
-		ms = append(ms, mark{s.Start, s.End, "sub", "Likely substitution: “" + s.Text + "” for “" + s.Original + "”", "", 5})
+		ms = append(ms, mark{s.Start, s.End, "sub", "Likely substitution: “" + s.Text + "” for “" + s.Original + "”", "", 5, ""})
 	}
 	for i, ps := range p.Evidence.Passages {
-		ms = append(ms, mark{ps.Start, ps.End, "reused", fmt.Sprintf("Reused passage %d", i+1), "", 0})
+		ms = append(ms, mark{ps.Start, ps.End, "reused", fmt.Sprintf("Reused passage %d", i+1), "", 0, ""})
 	}
 	return ms
 }

@@ -8,8 +8,10 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -17,6 +19,7 @@ import (
 
 	"sitrep/internal/api"
 	"sitrep/internal/api/apitest"
+	"sitrep/internal/news"
 	"sitrep/internal/readmodel"
 	"sitrep/internal/web"
 )
@@ -187,6 +190,10 @@ func TestWarNewsBrowser(t *testing.T) {
 		}
 		return list[0].ID
 	}
+	top, err := cat.Measures(ctx, news.MeasureCursor{}, 1)
+	if err != nil || len(top.Measures) == 0 {
+		t.Fatalf("no measure: %v", err)
+	}
 	copied := first(readmodel.Filter{Provenance: "copy"})
 	partial := first(readmodel.Filter{Provenance: "partial_copy"})
 	entry, _, _ := cat.Entry(ctx, partial)
@@ -202,6 +209,10 @@ func TestWarNewsBrowser(t *testing.T) {
 		"search":      "/search?q=Zelensky",
 		"articles":    "/articles?entity=Kharkiv",
 		"overview-by": "/?sort=sources",
+		"measures":    "/measures",
+		"measure":     "/measures/" + top.Measures[0].ID,
+		"events":      "/events",
+		"events-kyiv": "/events?place=Kyiv",
 	}
 
 	actx, cancel := chromedp.NewExecAllocator(context.Background(),
@@ -290,10 +301,15 @@ func BenchmarkWarNewsPages(b *testing.B) {
 	if err != nil || len(partial) == 0 {
 		b.Fatalf("no partial copy: %v", err)
 	}
+	top, err := cat.Measures(ctx, news.MeasureCursor{}, 1)
+	if err != nil || len(top.Measures) == 0 {
+		b.Fatalf("no measure: %v", err)
+	}
 	for _, p := range []string{
 		"/", "/?sort=size", "/?sort=sources", "/stories/" + biggest.Groups[0].ID, "/articles/" + partial[0].ID,
 		"/articles/" + partial[0].Of, "/entities", "/entities/Zelensky", "/families?sort=size", "/search?q=Zelensky",
 		"/api/v1/stories?sort=sources", "/api/v1/figures?speaker=Zelensky", "/api/v1/events?place=Kharkiv", "/api/v1/search?q=Zelensky",
+		"/events", "/events?place=Ukraine", "/measures", "/measures/" + top.Measures[0].ID,
 	} {
 		b.Run(strings.ReplaceAll(p, "/", "_"), func(b *testing.B) {
 			req := httptest.NewRequest(http.MethodGet, p, nil)
@@ -306,4 +322,53 @@ func BenchmarkWarNewsPages(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkStoryLargeStore measures the story page's tail on a large
+// store: the real news corpus (its biggest story, 26 articles) with
+// 20,000 synthetic articles put beside it, each request timed and the
+// 99th percentile reported (p99-ms), with the process's CPU time per
+// request (cpu-ms/op; on a shared machine the wall time is the load's):
+// go test -run '^$' -bench StoryLargeStore -benchtime 200x ./internal/web/
+func BenchmarkStoryLargeStore(b *testing.B) {
+	s := apitest.WarNewsStore(b)
+	ctx := context.Background()
+	putSynthetic(ctx, b, s, 20000)
+	cat := readmodel.NewCatalog(s, time.Hour)
+	pages, err := web.New(cat, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	biggest, err := cat.Stories(ctx, readmodel.StoryFilter{Sort: "size"}, "", 1)
+	if err != nil || len(biggest.Groups) == 0 {
+		b.Fatalf("stories: %v", err)
+	}
+	for _, p := range []string{"/stories/" + biggest.Groups[0].ID, "/events?story=" + biggest.Groups[0].ID} {
+		b.Run(strings.NewReplacer("/", "_", "?", "_").Replace(p), func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, p, nil)
+			var took []time.Duration
+			cpu0 := cpuTime()
+			for b.Loop() {
+				start := time.Now()
+				rec := httptest.NewRecorder()
+				pages.ServeHTTP(rec, req)
+				if rec.Code != 200 {
+					b.Fatalf("%s: %d", p, rec.Code)
+				}
+				took = append(took, time.Since(start))
+			}
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(len(took)), "cpu-ms/op")
+			slices.Sort(took)
+			b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
+		})
+	}
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

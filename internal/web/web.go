@@ -50,9 +50,14 @@ var funcs = template.FuncMap{
 		}
 		return t.UTC().Format("2006-01-02")
 	},
-	"chart":   Chart,
-	"colours": speakerColours,
-	"contra":  inContradiction,
+	"chart":        Chart,
+	"chartable":    Chartable,
+	"figHref":      figureHref,
+	"reports":      reportsLine,
+	"readable":     readmodel.ReadableTime,
+	"speaker":      readmodel.SpeakerName,
+	"measureLabel": readmodel.MeasureLabel,
+	"sub":          func(a, b int) int { return a - b },
 	"fig": func(f readmodel.FigureRow) string {
 		return describe(f.Value, f.Low, f.High, f.Approx, f.Unit)
 	},
@@ -83,8 +88,8 @@ func New(cat *readmodel.Catalog, logger *slog.Logger) (*Server, error) {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{cat: cat, log: logger, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
-	for _, p := range []string{"overview", "story", "articles", "article", "entities", "entity", "families", "measures", "measure", "threads", "thread", "search", "error"} {
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p+".html")
+	for _, p := range []string{"overview", "story", "articles", "article", "entities", "entity", "families", "measures", "measure", "events", "threads", "thread", "search", "error"} {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/ledger.html", "templates/"+p+".html")
 		if err != nil {
 			return nil, fmt.Errorf("web: template %s: %w", p, err)
 		}
@@ -106,6 +111,7 @@ func New(cat *readmodel.Catalog, logger *slog.Logger) (*Server, error) {
 	s.mux.HandleFunc("GET /measures/{id}", s.page("measure", s.measure))
 	s.mux.HandleFunc("GET /threads", s.page("threads", s.threads))
 	s.mux.HandleFunc("GET /threads/{id}", s.page("thread", s.thread))
+	s.mux.HandleFunc("GET /events", s.page("events", s.events))
 	s.mux.HandleFunc("GET /search", s.page("search", s.search))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, http.StatusNotFound, "There is no page at "+r.URL.Path+".")
@@ -370,6 +376,45 @@ func (s *Server) articles(r *http.Request) (string, any, error) {
 type storyData struct {
 	*readmodel.StoryDetail
 	Actors []readmodel.Actor
+	Tables []ledgerTable
+}
+
+// ledgerTable is one measure's values as the "values" template shows
+// them: the speakers' colours, the reports' listing entries by article
+// ID, and (in a global measure) the stories' titles by story ID.
+type ledgerTable struct {
+	M       readmodel.Measure
+	Colours []string
+	Reports map[string]readmodel.Entry
+	Stories map[string]string
+}
+
+// maxReportsListed bounds the reports a value lists by title.
+const maxReportsListed = 8
+
+func tableOf(m readmodel.Measure, reports map[string]readmodel.Entry, stories map[string]string) ledgerTable {
+	return ledgerTable{M: m, Colours: speakerColours(m), Reports: reports, Stories: stories}
+}
+
+// reportEntries reads the listing entries of the reports the values of
+// ms list by title.
+func (s *Server) reportEntries(r *http.Request, ms ...readmodel.Measure) (map[string]readmodel.Entry, error) {
+	var ids []string
+	for _, m := range ms {
+		for _, v := range m.Values {
+			ids = append(ids, v.Articles[:min(len(v.Articles), maxReportsListed)]...)
+		}
+	}
+	slices.Sort(ids)
+	ents, err := s.cat.Entries(r.Context(), slices.Compact(ids))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]readmodel.Entry, len(ents))
+	for _, e := range ents {
+		out[e.ID] = e
+	}
+	return out, nil
 }
 
 // maxActors bounds the actors a story page lists.
@@ -380,7 +425,15 @@ func (s *Server) story(r *http.Request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	return d.Story.Title, storyData{StoryDetail: d, Actors: readmodel.TopActors(arts, maxActors)}, nil
+	reports := make(map[string]readmodel.Entry, len(d.Articles))
+	for _, e := range d.Articles {
+		reports[e.ID] = e
+	}
+	sd := storyData{StoryDetail: d, Actors: readmodel.TopActors(arts, maxActors)}
+	for _, m := range d.Ledger.Measures {
+		sd.Tables = append(sd.Tables, tableOf(m, reports, nil))
+	}
+	return d.Story.Title, sd, nil
 }
 
 type measuresData struct {
@@ -418,7 +471,20 @@ func (s *Server) measure(r *http.Request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	return d.Measure.Label, d, nil
+	reports, err := s.reportEntries(r, d.Ledger)
+	if err != nil {
+		return "", nil, err
+	}
+	stories := d.StoryTitles
+	if len(stories) == 0 {
+		stories = nil
+	}
+	return d.Measure.Label, measureData{MeasureDetail: d, Table: tableOf(d.Ledger, reports, stories)}, nil
+}
+
+type measureData struct {
+	*readmodel.MeasureDetail
+	Table ledgerTable
 }
 
 type entityData struct {
@@ -545,7 +611,7 @@ func (s *Server) search(r *http.Request) (string, any, error) {
 	for _, h := range res.Articles {
 		var ms []mark
 		for _, m := range h.Marks {
-			ms = append(ms, mark{m[0], m[1], "hit", "matches the search", "", 1})
+			ms = append(ms, mark{m[0], m[1], "hit", "matches the search", "", 1, ""})
 		}
 		d.Hits = append(d.Hits, searchHit{SearchHit: h, HTML: render(h.Snippet, dedupe(ms), nil)})
 	}

@@ -91,6 +91,7 @@ func demoPages(t testing.TB, cat *readmodel.Catalog) map[string]string {
 		"search":   "/search?q=troops",
 		"measures": "/measures",
 		"measure":  "/measures/" + measures.Measures[0].ID,
+		"events":   "/events",
 	}
 }
 
@@ -106,12 +107,13 @@ func TestPages(t *testing.T) {
 	want := map[string][]string{
 		"spun":     {`<mark class="sub"`, `class="badge prov-spun"`, `Substituted: `},
 		"overview": {`<ol class="groups"`, `independent origin`, `href="/stories/`},
-		"story":    {`independent origin`, `<svg class="chart"`, `class="point"`, `Figures ledger`, `class="badge prov-`, `<h2 id="h-actors">`, `class="measure-link" href="/measures/`, `part of <a href="/threads/`},
+		"events":   {`<table class="events">`, `<svg class="chart timeline-chart"`, `Actor 1`, `Fatalities`, `href="/articles/`},
+		"story":    {`independent origin`, `<svg class="chart"`, `class="point"`, `Figures ledger`, `#fig-`, ` independent origin`, `<table class="values`, `<table class="events">`, `class="badge prov-`, `<h2 id="h-actors">`, `class="measure-link" href="/measures/`, `part of <a href="/threads/`},
 		"measures": {`<table class="measures">`, `href="/measures/`},
 		"threads":  {`<table class="threads">`, `href="/threads/`},
 		"thread":   {`<h2 id="h-stories">`, `href="/stories/`, `<ul class="history">`, `started by`},
-		"measure":  {`<svg class="chart"`, `class="point"`, `Values over time`, `href="/articles/`, `href="/stories/`},
-		"article":  {`class="text" id="text"`, `<mark class="fig"`, `class="ent `, `<mark class="time"`, `class="claim"`, `<table class="aligned">`, `class="badge prov-partial_copy"`, `<span class="genre" title="`},
+		"measure":  {`<svg class="chart"`, `class="point"`, `Values over time`, `href="/articles/`, `href="/stories/`, `#fig-`, `<table class="values`},
+		"article":  {`class="text" id="text"`, `<mark class="fig"`, `id="fig-0"`, `class="ent `, `<mark class="time"`, `class="claim"`, `<table class="aligned">`, `class="badge prov-partial_copy"`, `<span class="genre" title="`},
 		"entities": {`<table class="entities">`, `href="/entities/`},
 		"entity":   {`<h2 id="h-al">Aliases</h2>`, `class="chips aliases"`, `<ol class="mentions">`, `<h2 id="h-roles">Roles over time</h2>`, `<svg class="graph"`, `<circle class="node"`},
 		"families": {`independent families`, `class="badge prov-original"`},

@@ -3,7 +3,6 @@ package entity
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"sitrep/internal/facts"
 	"sitrep/internal/news"
@@ -84,16 +83,4 @@ func (r *resolver) output() []news.Mention {
 func wordsIn(s string) int { return len(strings.Fields(facts.Key(s))) }
 
 // slug makes an ID part from a name: its facts key with spaces as hyphens.
-func slug(name string) string {
-	k := facts.Key(name)
-	k = strings.Map(func(r rune) rune {
-		switch {
-		case r == ' ':
-			return '-'
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			return r
-		}
-		return -1
-	}, k)
-	return k
-}
+func slug(name string) string { return facts.Slug(name) }

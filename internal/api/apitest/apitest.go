@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"sitrep/internal/demo"
@@ -51,11 +52,30 @@ func DemoStore(t testing.TB) *sqlite.Store {
 	return s
 }
 
+// copyOf opens a temporary copy of the SQLite store at path.
+func copyOf(tb testing.TB, path string) *sqlite.Store {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("SITREP_WAR_STORE: %v", err)
+	}
+	dst := filepath.Join(tb.TempDir(), "war.db")
+	if err := os.WriteFile(dst, b, 0o600); err != nil {
+		tb.Fatal(err)
+	}
+	s, err := sqlite.Open(context.Background(), dst)
+	if err != nil {
+		tb.Fatalf("SITREP_WAR_STORE %s: %v", path, err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
 // WarNewsStore returns a temporary SQLite store holding the real
 // articles of ../shared/data/ukraine-war-news, ingested and linked as
 // `sitrep ingest` does; it skips tb when the data is absent, and a test
 // (not a benchmark) unless SITREP_TEST_LONG is set (building the store
-// takes half a minute or more).
+// takes half a minute or more). SITREP_WAR_STORE=PATH uses a copy of a
+// store built before with `sitrep ingest` from the same file instead.
 func WarNewsStore(tb testing.TB) *sqlite.Store {
 	tb.Helper()
 	if _, bench := tb.(*testing.B); !bench && os.Getenv("SITREP_TEST_LONG") == "" {
@@ -66,6 +86,9 @@ func WarNewsStore(tb testing.TB) *sqlite.Store {
 		tb.Skipf("ukraine-war-news not available: %v", err)
 	}
 	ctx := context.Background()
+	if built := os.Getenv("SITREP_WAR_STORE"); built != "" {
+		return copyOf(tb, built)
+	}
 	s, err := sqlite.OpenTemp(ctx)
 	if err != nil {
 		tb.Fatal(err)
