@@ -256,6 +256,24 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			noun = chi - 1
 		}
 	}
+	if q.CountsSpan != nil && noun >= 0 {
+		// "1,600 strike and air defence missiles": the head of the
+		// counted phrase is its last noun when the words between are
+		// modifiers and conjunctions, whatever the tree made of them.
+		if clo, chi := t.span(*q.CountsSpan); chi-1 > noun && noun >= clo && ix.classAt(chi-1) != "" && ix.classAt(chi-1) != ix.classAt(noun) {
+			np := true
+			for k := noun + 1; k < chi-1; k++ {
+				switch t.upos(k) {
+				case news.NOUN, news.PROPN, news.ADJ, news.CCONJ, news.PUNCT:
+				default:
+					np = false
+				}
+			}
+			if np && t.upos(chi-1) == news.NOUN {
+				noun = chi - 1
+			}
+		}
+	}
 	if noun >= 0 && t.upos(noun) == news.PRON {
 		noun = -1 // "six of them": what the pronoun stands for comes from before
 	}
@@ -296,8 +314,11 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		switch t.rel(anc) {
 		case "obl", "obj", "xcomp", "nmod", "conj", "nsubj", "root":
 			if t.rel(anc) == "nmod" && t.isNoun(h) && !t.isVerb(h) {
-				// "a low of 55", "the total to 131": the noun it qualifies.
-				noun = h
+				// "the total to 131": the noun it qualifies ("a low of
+				// 55" continues the count before).
+				if !levelNouns[t.lemma(h)] {
+					noun = h
+				}
 				break
 			}
 			if t.rel(anc) == "nsubj" {

@@ -140,7 +140,7 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 		if f.What != "" {
 			best, found := news.MeasureDef{}, false
 			consider := func(d news.MeasureDef) {
-				if ledger.Fits(f, d) && !found {
+				if ledger.Fits(f, d) && (!found || stated(d) > stated(best)) {
 					best, found = d, true
 				}
 			}
@@ -174,15 +174,21 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 					}
 				}
 			}
-			if found && stated(best) >= stated(def) {
+			if found && (!ok || stated(best) >= stated(def)) {
+				// A new key joins the measure whose number it repeats
+				// even when that measure says less (an earlier report
+				// that named no donor); a known key leaves its measure
+				// only for one that says as much.
 				def = best
 			}
 		}
-		if stated(def) == 0 && !ok && def.Key == k {
-			// A measure that states no owner, fate or place ("people",
-			// "money", a bare count) names no one thing in the world: it
-			// stays the article's own rather than gathering every
-			// article's unrelated counts.
+		if (!located(def) || byNumber(def)) && def.Key == k {
+			// A measure that states neither whose nor where ("people
+			// killed", "money", a bare count) names no one thing in the
+			// world, and a package of money, an increment or a part is
+			// one event known by its amount: it stays the article's own
+			// rather than gathering every article's unrelated counts,
+			// and other reports join it only by repeating its number.
 			def.Key = k + "@" + a.ID
 			def.ID = ledger.ID(def.Key)
 		}
@@ -190,6 +196,16 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 		order = append(order, k)
 	}
 	return out, nil
+}
+
+// located says whether a measure states whose or where it is.
+func located(d news.MeasureDef) bool { return d.Owner != "" || d.Place != "" }
+
+// byNumber says whether a measure is known by its amount rather than by
+// its key: money (one package is not another of the same donor), an
+// increment or a part.
+func byNumber(d news.MeasureDef) bool {
+	return d.What == "money" || d.Scope == news.ScopeIncrement || d.Scope == news.ScopePart
 }
 
 // stated counts the stated fields of a measure among owner, fate and
