@@ -153,7 +153,9 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 				// A later key of the article that states more.
 				if k2 := keys[j]; k2 != "" && k2 != k && first[k2] == j && agree(a, keys, k, k2) {
 					g := &a.Figures[j]
-					consider(news.MeasureDef{ID: ledger.ID(k2), Key: k2, What: g.What, Owner: g.Owner, Fate: g.Fate, Place: g.Place, Scope: g.Scope})
+					if d := (news.MeasureDef{ID: ledger.ID(k2), Key: k2, What: g.What, Owner: g.Owner, Fate: g.Fate, Place: g.Place, Scope: g.Scope}); stated(d) > stated(def) {
+						consider(d)
+					}
 				}
 			}
 			if !found {
