@@ -298,7 +298,8 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 				return true
 			})
 		}
-		if t.isNoun(h) && (t.rel(anc) == "compound" || t.rel(anc) == "amod" || t.rel(anc) == "nmod" || t.rel(anc) == "nummod") {
+		if t.isNoun(h) && (t.rel(anc) == "compound" || t.rel(anc) == "amod" || t.rel(anc) == "nmod" || t.rel(anc) == "nummod" || t.head(anc) != h) {
+			// ("aid worth $90m": through the adjective too.)
 			if sized < 0 && q.Kind == "money" {
 				sized = h
 			}
@@ -565,10 +566,10 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 	}
 	placeState := ""
-	if f.Place == "" && peopleClasses[what] && what != "personnel" {
+	if f.Place == "" && (peopleClasses[what] && what != "personnel" || aid(what)) {
 		// Where the victims were, when the tree attached it elsewhere
 		// (troops keep the place the tree gives: "deployed to Kursk"
-		// and "in Russia" are one deployment).
+		// and "in Russia" are one deployment); aid goes "to" a place.
 		end := hi
 		if noun >= hi {
 			end = noun + 1
@@ -1026,53 +1027,68 @@ func isChangeVerb(l string) bool {
 	return false
 }
 
-// labelOf writes the measure in words: "North Korean personnel deployed
-// in Russia", "US money pledged in Ukraine".
+// labelOf writes the measure in words from its fields, never its value:
+// what is counted, then whose, what happened to it, where and the scope
+// when not a total ("troops (North Korea, deployed, in Russia)", "money
+// (United States, pledged, to Ukraine)", "people (support, share)").
 func labelOf(f *news.Figure, names map[string]string) string {
-	var parts []string
+	var details []string
 	if f.Owner != "" {
-		parts = append(parts, ownerWord(f.Owner, names))
+		details = append(details, placeWord(f.Owner, names))
 	}
-	what := f.What
-	if what == "" {
-		what = "count"
-	}
-	what = strings.ReplaceAll(what, "/", " ")
-	if strings.HasPrefix(what, "weapons ") {
-		what = strings.TrimPrefix(what, "weapons ")
-	}
-	parts = append(parts, what)
 	if f.Fate != "" {
-		parts = append(parts, f.Fate)
+		details = append(details, f.Fate)
 	}
 	if f.Place != "" {
-		parts = append(parts, "in "+placeWord(f.Place, names))
+		prep := "in "
+		if aid(f.What) {
+			prep = "to "
+		}
+		details = append(details, prep+placeWord(f.Place, names))
 	}
-	switch f.Scope {
-	case news.ScopeIncrement:
-		parts = append(parts, "(increment)")
-	case news.ScopeRate:
-		parts = append(parts, "(rate)")
-	case news.ScopeShare:
-		parts = append(parts, "(share)")
-	case news.ScopePart:
-		parts = append(parts, "(part)")
+	if f.Scope != "" && f.Scope != news.ScopeTotal {
+		details = append(details, f.Scope)
 	}
-	return strings.Join(parts, " ")
+	what := whatWords(f.What)
+	if len(details) == 0 {
+		return what
+	}
+	return what + " (" + strings.Join(details, ", ") + ")"
 }
 
-// ownerWord names an owner as an adjective when it is a state ("North
-// Korean"), else by its display name.
-func ownerWord(key string, names map[string]string) string {
-	if len(key) == 2 {
-		if c, ok := facts.Default().Country(key); ok {
-			if len(c.Demonyms) > 0 && !strings.EqualFold(c.ISO2, "us") && !strings.EqualFold(c.ISO2, "gb") {
-				return c.Demonyms[0]
-			}
-			return strings.ToUpper(c.ISO2)
-		}
+// whatWords names a class of counted thing for people to read ("troops"
+// for personnel, "missiles" for weapons/missiles); a counted noun with no
+// class is written as it is, without digits; nothing counted is
+// "figures".
+func whatWords(what string) string {
+	switch what {
+	case "personnel":
+		return "troops"
+	case "units":
+		return "military units"
+	case "idps":
+		return "internally displaced people"
+	case "displaced":
+		return "displaced people"
+	case "states":
+		return "countries"
+	case "weapons/air-defence":
+		return "air defence systems"
 	}
-	return placeWord(key, names)
+	if w, ok := strings.CutPrefix(what, "weapons/"); ok {
+		return w
+	}
+	w := strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' || r == '|' {
+			return -1
+		}
+		return r
+	}, what))
+	w = strings.Trim(w, "-/ ")
+	if w == "" {
+		return "figures"
+	}
+	return w
 }
 
 // placeWord names an entity key: a country's name, else the display name
