@@ -88,6 +88,10 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 	return nil
 }
 
+// minShared is the smallest count another report can repeat as evidence
+// of the same measure.
+const minShared = 10
+
 // likeLimit bounds the measures of one kind Resolve considers.
 const likeLimit = 50
 
@@ -153,7 +157,7 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 				// A later key of the article that states more.
 				if k2 := keys[j]; k2 != "" && k2 != k && first[k2] == j && agree(a, keys, k, k2) {
 					g := &a.Figures[j]
-					if d := (news.MeasureDef{ID: ledger.ID(k2), Key: k2, What: g.What, Owner: g.Owner, Fate: g.Fate, Place: g.Place, Scope: g.Scope}); stated(d) > stated(def) {
+					if d := (news.MeasureDef{ID: ledger.ID(k2), Key: k2, Label: g.Label, Unit: g.Unit, What: g.What, Owner: g.Owner, Fate: g.Fate, Place: g.Place, Scope: g.Scope}); stated(d) > stated(def) {
 						consider(d)
 					}
 				}
@@ -164,7 +168,9 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 						continue
 					}
 					lo, hi, ok := ledger.Near(&a.Figures[j])
-					if !ok {
+					if !ok || hi < minShared && f.What != "money" && f.Scope != news.ScopeShare {
+						// A small count ("two countries", "five people")
+						// repeats by chance: no evidence of one thing.
 						continue
 					}
 					like, err := idx.MeasuresLike(ctx, news.MeasureQuery{What: f.What, Scope: f.Scope, Low: lo, High: hi}, likeLimit)
@@ -172,7 +178,11 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 						return nil, err
 					}
 					for _, d := range like {
-						consider(d)
+						if located(d) || f.Owner != "" || f.Place != "" {
+							// Two reports that say neither whose nor where
+							// share a number, not a thing.
+							consider(d)
+						}
 					}
 				}
 			}
