@@ -119,6 +119,7 @@ func TestNotFigures(t *testing.T) {
 		"In 1792, the empress sent her armies west.",
 		"The town burned in 1812 and again since 1941.",
 		"In 1795 Catherine divided the country once more.",
+		"\"We stayed,\" said Olena Kovalenko, 61, a retired teacher.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)
