@@ -518,6 +518,9 @@ func judge(g *Group, i int) {
 			rel, versus = r, j
 		}
 	}
+	if rel == "" {
+		rel, versus = RelUnrelated, i-1 // every earlier value was unrelated
+	}
 	e.Relation, e.Versus = rel, versus
 }
 
