@@ -289,6 +289,9 @@ func writeLedger(w io.Writer, groups []ledger.Group, articles []*news.Article) {
 			m := ""
 			if i == 0 {
 				m = g.Measure
+				if g.Label != "" {
+					m = g.Label // the measure in words, not its key
+				}
 			}
 			val := withHedge(e.Text, e.Hedge)
 			rel := e.Relation

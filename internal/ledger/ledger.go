@@ -42,7 +42,9 @@ const (
 	// an earlier increment adds to ("taking its total to €1.7bn").
 	RelIncrement = "increment"
 	RelTotal     = "total"
-	// RelUnrelated: the figures measure different things (Pair only).
+	// RelUnrelated: the figures measure different things (Pair), or a
+	// group that says neither whose nor where holds values that cannot
+	// both hold (judge: such a group may count different things).
 	RelUnrelated = "unrelated"
 )
 
@@ -502,6 +504,12 @@ func judge(g *Group, i int) {
 	for j := i - 1; j >= 0; j-- {
 		p := g.Entries[j]
 		r := Relate(p, *e)
+		if r == RelContradiction && !locatedKey(g.Measure) {
+			// A measure that says neither whose nor where ("people
+			// killed", "countries") may hold counts of different things:
+			// their values cannot contradict each other.
+			r = RelUnrelated
+		}
 		if r == RelContradiction {
 			rel, versus = r, j
 			break
@@ -510,7 +518,22 @@ func judge(g *Group, i int) {
 			rel, versus = r, j
 		}
 	}
+	if rel == "" {
+		rel, versus = RelUnrelated, i-1 // every earlier value was unrelated
+	}
 	e.Relation, e.Versus = rel, versus
+}
+
+// locatedKey says whether a structured measure key ("what|owner|fate|
+// place|scope", perhaps with a "#" or "@" suffix) states an owner or a
+// place; keys of another shape (the measure strings of figures without a
+// structured measure) count as located.
+func locatedKey(k string) bool {
+	f := strings.Split(k, "|")
+	if len(f) != 5 {
+		return true
+	}
+	return f[1] != "" || f[3] != ""
 }
 
 // rank orders the relations judge prefers, the nearest earlier entry

@@ -141,6 +141,14 @@ func TestStructuredRelations(t *testing.T) {
 			art("a", "a", "", sfig("3,000", 3000, "exact", "", "personnel|kp|deployed", "total", "Seoul", "2031-03")),
 			art("b", "b", "", sfig("12,000", 12000, "exact", "", "personnel|kp|deployed", "total", "Kyiv", "2031-03-01/2031-03-15")),
 		}, []string{RelFirst, RelContradiction}},
+		{"a measure that says neither whose nor where cannot contradict", []*news.Article{
+			art("a", "a", "", sfig("seven", 7, "exact", "", "people||killed||total", "total", "Kyiv", "2031-03")),
+			art("b", "b", "", sfig("three", 3, "exact", "", "people||killed||total", "total", "Moscow", "2031-03")),
+		}, []string{RelFirst, RelUnrelated}},
+		{"a located measure can", []*news.Article{
+			art("a", "a", "", sfig("seven", 7, "exact", "", "people|ab|killed||total", "total", "Kyiv", "2031-03")),
+			art("b", "b", "", sfig("three", 3, "exact", "", "people|ab|killed||total", "total", "Moscow", "2031-03")),
+		}, []string{RelFirst, RelContradiction}},
 		{"the same totals a month apart evolve", []*news.Article{
 			art("a", "a", "", sfig("3,000", 3000, "exact", "", "personnel|kp|deployed", "total", "Seoul", "2031-02")),
 			art("b", "b", "", sfig("12,000", 12000, "exact", "", "personnel|kp|deployed", "total", "Kyiv", "2031-03-12")),

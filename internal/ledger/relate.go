@@ -260,7 +260,16 @@ func Keys(a *news.Article) []string {
 		e := entryOf(a, j)
 		for _, i := range kept[k] {
 			p := entryOf(a, i)
-			if whole(p, e) != "" || compatible(p, e) || expectation(p.Hedge) != expectation(e.Hedge) ||
+			if whole(p, e) != "" || fromTo(a, i, j) {
+				continue
+			}
+			if f.What == "money" && !sameAmount(&a.Figures[i], f) {
+				// Two amounts of money in one report are two packages
+				// unless one repeats or converts the other.
+				keys[j] = k + "#" + strconv.Itoa(j)
+				break
+			}
+			if compatible(p, e) || expectation(p.Hedge) != expectation(e.Hedge) ||
 				!strings.EqualFold(p.Speaker, e.Speaker) || !sameTime(p.Time, e.Time) {
 				continue
 			}
@@ -310,4 +319,32 @@ func Near(f *news.Figure) (lo, hi float64, ok bool) {
 		return *f.Low, *f.High, true
 	}
 	return 0, 0, false
+}
+
+// fromTo says whether figures i and j of a are the two ends of one
+// change ("grew from 60 to 71 percent"): an evolution of one measure,
+// never a report contradicting itself.
+func fromTo(a *news.Article, i, j int) bool {
+	f, g := &a.Figures[i], &a.Figures[j]
+	if f.End > g.Start || g.Start > len(a.Text) || f.Start < 5 {
+		return false
+	}
+	if strings.TrimSpace(a.Text[f.End:g.Start]) != "to" {
+		return false
+	}
+	return strings.HasSuffix(strings.ToLower(strings.TrimRight(a.Text[max(0, f.Start-6):f.Start], " ")), "from")
+}
+
+// sameAmount says whether two figures state one amount: their Near
+// intervals overlap, or they are one amount in two currencies.
+func sameAmount(f, g *news.Figure) bool {
+	if f.Unit != g.Unit && currency(f.Unit) && currency(g.Unit) {
+		return compatible(Entry{Value: f.Value, Unit: f.Unit}, Entry{Value: g.Value, Unit: g.Unit})
+	}
+	lo, hi, ok := Near(f)
+	lo2, hi2, ok2 := Near(g)
+	if !ok || !ok2 {
+		return true // a vague amount ("billions") may be any of them
+	}
+	return lo <= hi2 && lo2 <= hi
 }

@@ -148,6 +148,8 @@ type index struct {
 	byContent []int
 	open      []int
 	next      int
+	// nameOf caches names(): entity key → display name.
+	nameOf map[string]string
 }
 
 func newIndex(a *news.Article) *index {

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/facts"
 	"sitrep/internal/news"
 )
@@ -92,7 +93,7 @@ var fates = []struct{ stem, fate string }{
 	{"pledg", "pledged"}, {"announc", "pledged"}, {"promis", "pledged"}, {"commit", "pledged"},
 	{"unveil", "pledged"}, {"earmark", "pledged"}, {"approv", "pledged"}, {"allocat", "pledged"},
 	{"sign", "pledged"}, {"authori", "pledged"}, {"offer", "pledged"}, {"plan", "pledged"}, {"give", "pledged"},
-	{"gave", "pledged"}, {"pass", "pledged"},
+	{"gave", "pledged"}, {"pass", "pledged"}, {"vote", "pledged"}, {"propos", "pledged"}, {"request", "pledged"},
 	{"deliver", "delivered"}, {"provid", "delivered"}, {"suppl", "delivered"}, {"hand", "delivered"},
 	{"transfer", "delivered"}, {"ship", "delivered"}, {"releas", "delivered"},
 	{"flee", "fled"}, {"fled", "fled"}, {"escap", "fled"},
@@ -255,10 +256,32 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			noun = chi - 1
 		}
 	}
+	if q.CountsSpan != nil && noun >= 0 {
+		// "1,600 strike and air defence missiles": the head of the
+		// counted phrase is its last noun when the words between are
+		// modifiers and conjunctions, whatever the tree made of them.
+		if clo, chi := t.span(*q.CountsSpan); chi-1 > noun && noun >= clo && ix.classAt(chi-1) != "" && ix.classAt(chi-1) != ix.classAt(noun) {
+			np := true
+			for k := noun + 1; k < chi-1; k++ {
+				switch t.upos(k) {
+				case news.NOUN, news.PROPN, news.ADJ, news.CCONJ, news.PUNCT:
+				default:
+					np = false
+				}
+			}
+			if np && t.upos(chi-1) == news.NOUN {
+				noun = chi - 1
+			}
+		}
+	}
 	if noun >= 0 && t.upos(noun) == news.PRON {
 		noun = -1 // "six of them": what the pronoun stands for comes from before
 	}
+	if noun >= 0 && levelNouns[t.lemma(noun)] {
+		noun = -1 // "an increase from last year's 127", "a low of 55": the level of what came before
+	}
 	predicate := false
+	sized := -1 // the noun an amount sizes ("a $61bn package", "$205m in aid")
 	if q.Kind == "money" || q.Kind == "percent" {
 		// An amount hangs on its verb directly ("announced $205m") or
 		// through the noun it sizes ("approved a $61bn package").
@@ -266,9 +289,22 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		for k := 0; k < 2 && h >= 0 && !t.isNoun(h) && !t.isVerb(h); k++ {
 			h = t.head(h) // "a further $205m": through the determiner
 		}
-		if t.isNoun(h) && (t.rel(anc) == "compound" || t.rel(anc) == "amod" || t.rel(anc) == "nmod" || t.rel(anc) == "nummod") {
+		if q.Kind == "money" {
+			t.children(anc, func(c int) bool {
+				if t.rel(c) == "nmod" && t.isNoun(c) && (t.caseOf(c) == "in" || t.caseOf(c) == "of") {
+					sized = c // "$205m in humanitarian aid", "$1bn of weapons"
+					return false
+				}
+				return true
+			})
+		}
+		if t.isNoun(h) && (t.rel(anc) == "compound" || t.rel(anc) == "amod" || t.rel(anc) == "nmod" || t.rel(anc) == "nummod" || t.head(anc) != h) {
+			// ("aid worth $90m": through the adjective too.)
+			if sized < 0 && q.Kind == "money" {
+				sized = h
+			}
 			switch t.rel(h) {
-			case "obj", "nsubj", "obl":
+			case "obj", "nsubj", "obl", "nsubj:pass":
 				verb = t.head(h)
 			}
 		} else if t.isVerb(h) {
@@ -279,8 +315,11 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		switch t.rel(anc) {
 		case "obl", "obj", "xcomp", "nmod", "conj", "nsubj", "root":
 			if t.rel(anc) == "nmod" && t.isNoun(h) && !t.isVerb(h) {
-				// "a low of 55", "the total to 131": the noun it qualifies.
-				noun = h
+				// "the total to 131": the noun it qualifies ("a low of
+				// 55" continues the count before).
+				if !levelNouns[t.lemma(h)] {
+					noun = h
+				}
 				break
 			}
 			if t.rel(anc) == "nsubj" {
@@ -428,6 +467,28 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			return true
 		})
 	}
+	if fate == "" && noun >= 0 {
+		fate = nounFates[t.lemma(noun)]
+	}
+	// "the deployment of 15,000 troops", "Biden's signing of a $61bn
+	// package": the event noun the counted thing is the "of" phrase of.
+	for _, n := range []int{noun, sized} {
+		if fate != "" || n < 0 {
+			continue
+		}
+		if t.rel(n) == "nmod" && t.caseOf(n) == "of" && t.isNoun(t.head(n)) {
+			fate = fateOf(t.lemma(t.head(n)), what)
+		}
+		if fate == "" && n == sized {
+			// "$20bn in promised weapons", "aid earmarked for Kyiv".
+			t.children(n, func(c int) bool {
+				if r := t.rel(c); r == "acl" || r == "amod" {
+					fate = fateOf(t.lemma(c), what)
+				}
+				return fate == ""
+			})
+		}
+	}
 	if fate == "" && predicate && verb >= 0 {
 		t.children(verb, func(c int) bool {
 			if (t.rel(c) == "advcl" || t.rel(c) == "xcomp" || t.rel(c) == "conj") && c > anc {
@@ -444,7 +505,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		if fate == "" {
 			fate = fateOf(t.lemma(verb), what)
 		}
-		if fate == "" && !lightVerbs[t.lemma(verb)] && t.isVerb(verb) && (what == "people" || what == "money" || q.Kind == "percent") {
+		if fate == "" && !lightVerbs[t.lemma(verb)] && t.isVerb(verb) && (what == "people" || q.Kind == "percent") {
 			fate = t.lemma(verb)
 		}
 		// "said to have been killed", "expected to be sent": the
@@ -470,29 +531,63 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			ix.bare[f.Quantity] = false
 		}
 	}
+	if fate == "delivered" && aid(what) && verb >= 0 && ix.notYet(verb) {
+		fate = "pledged" // "a proposal to provide $61bn", "will supply 300,000 rounds"
+	}
 	f.What, f.Fate = what, fate
-	f.Owner = ix.ownerOf(noun, verb, lo, hi, q)
+	ownerVerb := verb
+	if harms[fate] && noun >= 0 && t.rel(noun) != "nsubj" {
+		// "Russian forces killed 10 people": the subject of a harm is
+		// its agent, not the owner of the people it harmed.
+		ownerVerb = -1
+	}
+	f.Owner = ix.ownerOf(noun, ownerVerb, lo, hi, q)
+	if aid(what) {
+		if f.Owner == "" {
+			f.Owner = ix.donorBefore(lo)
+		}
+		f.Owner = ix.stateOf(f.Owner)
+	}
 	if f.Owner == "" && (what == "personnel" || what == "units") {
 		f.Owner = ix.troopOwnerBefore(lo)
 	}
-	for _, i := range []int{verb, noun, anc} {
+	for _, i := range []int{verb, noun, sized, anc} {
 		if f.Place != "" || i < 0 {
 			continue
 		}
 		if f.Place = ix.placeIn(i); f.Place == "" {
 			// One level down: "$205m in humanitarian aid to Ukraine".
 			t.children(i, func(c int) bool {
-				if t.rel(c) == "nmod" || t.rel(c) == "obj" || t.rel(c) == "obl" {
+				if r := t.rel(c); r == "nmod" || r == "obj" || r == "obl" || r == "acl" || r == "conj" && i == verb {
 					f.Place = ix.placeIn(c)
 				}
 				return f.Place == ""
 			})
 		}
 	}
+	placeState := ""
+	if f.Place == "" && (peopleClasses[what] && what != "personnel" || aid(what)) {
+		// Where the victims were, when the tree attached it elsewhere
+		// (troops keep the place the tree gives: "deployed to Kursk"
+		// and "in Russia" are one deployment); aid goes "to" a place.
+		end := hi
+		if noun >= hi {
+			end = noun + 1
+		}
+		f.Place, placeState = ix.placeAfter(end)
+	}
+	if aid(what) && f.Place != "" {
+		// Aid "to Kyiv" goes to the state the capital stands for.
+		if c := ix.capitalOf(f.Place); c != "" {
+			f.Place = c
+		}
+	}
 	if f.Owner == "" && f.Place != "" {
 		switch f.What {
 		case "civilians", "people", "refugees", "idps", "displaced", "territory", "places", "rescuers", "workers":
-			f.Owner = countryOf(f.Place, ix.names())
+			if f.Owner = countryOf(f.Place, ix.names()); f.Owner == "" {
+				f.Owner = placeState
+			}
 		}
 	}
 	if f.Place == f.Owner && f.What != "territory" && f.What != "civilians" {
@@ -932,53 +1027,68 @@ func isChangeVerb(l string) bool {
 	return false
 }
 
-// labelOf writes the measure in words: "North Korean personnel deployed
-// in Russia", "US money pledged in Ukraine".
+// labelOf writes the measure in words from its fields, never its value:
+// what is counted, then whose, what happened to it, where and the scope
+// when not a total ("troops (North Korea, deployed, in Russia)", "money
+// (United States, pledged, to Ukraine)", "people (support, share)").
 func labelOf(f *news.Figure, names map[string]string) string {
-	var parts []string
+	var details []string
 	if f.Owner != "" {
-		parts = append(parts, ownerWord(f.Owner, names))
+		details = append(details, placeWord(f.Owner, names))
 	}
-	what := f.What
-	if what == "" {
-		what = "count"
-	}
-	what = strings.ReplaceAll(what, "/", " ")
-	if strings.HasPrefix(what, "weapons ") {
-		what = strings.TrimPrefix(what, "weapons ")
-	}
-	parts = append(parts, what)
 	if f.Fate != "" {
-		parts = append(parts, f.Fate)
+		details = append(details, f.Fate)
 	}
 	if f.Place != "" {
-		parts = append(parts, "in "+placeWord(f.Place, names))
+		prep := "in "
+		if aid(f.What) {
+			prep = "to "
+		}
+		details = append(details, prep+placeWord(f.Place, names))
 	}
-	switch f.Scope {
-	case news.ScopeIncrement:
-		parts = append(parts, "(increment)")
-	case news.ScopeRate:
-		parts = append(parts, "(rate)")
-	case news.ScopeShare:
-		parts = append(parts, "(share)")
-	case news.ScopePart:
-		parts = append(parts, "(part)")
+	if f.Scope != "" && f.Scope != news.ScopeTotal {
+		details = append(details, f.Scope)
 	}
-	return strings.Join(parts, " ")
+	what := whatWords(f.What)
+	if len(details) == 0 {
+		return what
+	}
+	return what + " (" + strings.Join(details, ", ") + ")"
 }
 
-// ownerWord names an owner as an adjective when it is a state ("North
-// Korean"), else by its display name.
-func ownerWord(key string, names map[string]string) string {
-	if len(key) == 2 {
-		if c, ok := facts.Default().Country(key); ok {
-			if len(c.Demonyms) > 0 && !strings.EqualFold(c.ISO2, "us") && !strings.EqualFold(c.ISO2, "gb") {
-				return c.Demonyms[0]
-			}
-			return strings.ToUpper(c.ISO2)
-		}
+// whatWords names a class of counted thing for people to read ("troops"
+// for personnel, "missiles" for weapons/missiles); a counted noun with no
+// class is written as it is, without digits; nothing counted is
+// "figures".
+func whatWords(what string) string {
+	switch what {
+	case "personnel":
+		return "troops"
+	case "units":
+		return "military units"
+	case "idps":
+		return "internally displaced people"
+	case "displaced":
+		return "displaced people"
+	case "states":
+		return "countries"
+	case "weapons/air-defence":
+		return "air defence systems"
 	}
-	return placeWord(key, names)
+	if w, ok := strings.CutPrefix(what, "weapons/"); ok {
+		return w
+	}
+	w := strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' || r == '|' {
+			return -1
+		}
+		return r
+	}, what))
+	w = strings.Trim(w, "-/ ")
+	if w == "" {
+		return "figures"
+	}
+	return w
 }
 
 // placeWord names an entity key: a country's name, else the display name
@@ -1003,7 +1113,6 @@ func placeWord(key string, names map[string]string) string {
 // taking the total to £3bn").
 func (ix *index) link(figs []news.Figure) {
 	t := ix.tree
-	aid := func(w string) bool { return w == "money" || strings.HasPrefix(w, "weapons") }
 	kind := func(f *news.Figure) string { return ix.a.Quantities[f.Quantity].Kind }
 	for i := range figs {
 		f := &figs[i]
@@ -1014,7 +1123,7 @@ func (ix *index) link(figs []news.Figure) {
 			g := figs[i-1]
 			f.What, f.Owner, f.Fate, f.Place, f.Scope = g.What, g.Owner, g.Fate, g.Place, g.Scope
 			continue
-		case ix.bare[f.Quantity] && f.What == "" && i+1 < len(figs) && strings.TrimSpace(ix.a.Text[f.End:figs[i+1].Start]) == "to":
+		case ix.bare[f.Quantity] && (f.What == "" || f.What == "percent") && i+1 < len(figs) && strings.TrimSpace(ix.a.Text[f.End:figs[i+1].Start]) == "to":
 			// "grew from 60 to 71 percent": the first number is what the
 			// second is.
 			g := figs[i+1]
@@ -1054,6 +1163,14 @@ func (ix *index) link(figs []news.Figure) {
 				f.Owner = g.Owner
 			}
 		}
+		// "… voted through $61bn to Ukraine and $14bn to Israel", "£12bn,
+		// of which £7.1bn …": an amount beside another in its sentence
+		// shares its verb's fate.
+		if f.Fate == "" && aid(f.What) && i > 0 {
+			if g := figs[i-1]; aid(g.What) && g.Fate != "" && ix.sentenceOf(g.Start) == sent {
+				f.Fate = g.Fate
+			}
+		}
 		if tok, ok := ix.wholes[f.Quantity]; ok {
 			pos := t.a.Tokens[tok].Start
 			for j := range figs {
@@ -1068,7 +1185,8 @@ func (ix *index) link(figs []news.Figure) {
 		}
 		same := func(j int) bool {
 			g := figs[j]
-			return ix.sentenceOf(g.Start) == sent && (g.What == f.What || g.Unit == f.Unit && g.Unit != "")
+			return ix.sentenceOf(g.Start) == sent && (g.What == f.What || g.Unit == f.Unit && g.Unit != "" ||
+				peopleClasses[g.What] && peopleClasses[f.What] || aid(g.What) && aid(f.What) && (g.What == "money") == (f.What == "money"))
 		}
 		switch f.Scope {
 		case news.ScopePart:
@@ -1111,7 +1229,11 @@ func known(what string) bool { return classes[what] }
 // names maps the entity keys of the article's mentions to their display
 // names, for labels.
 func (ix *index) names() map[string]string {
+	if ix.nameOf != nil {
+		return ix.nameOf
+	}
 	out := map[string]string{}
+	ix.nameOf = out
 	for _, m := range ix.a.Entities {
 		if m.Entity == "" {
 			continue
@@ -1126,4 +1248,174 @@ func (ix *index) names() map[string]string {
 		}
 	}
 	return out
+}
+
+// aid reports whether a class of thing is what a state gives as aid:
+// money and weapons.
+func aid(what string) bool { return what == "money" || strings.HasPrefix(what, "weapons") }
+
+// harms are the fates whose verb's subject is the agent of the harm, not
+// the owner of what was harmed.
+var harms = map[string]bool{"killed": true, "wounded": true, "killed or wounded": true, "captured": true,
+	"struck": true, "destroyed": true, "damaged": true, "occupied": true, "arrested": true, "convicted": true,
+	"displaced": true, "trapped": true}
+
+// levelNouns name a level or a change of a count stated before ("an
+// increase from last year's 127", "a low of 55", "a record 40"): the
+// number continues that count, they are not what is counted.
+var levelNouns = tokens.Set(`increase decrease rise fall drop decline jump low high peak record level surge
+	growth reduction`)
+
+// nounFates are counted nouns that say what happened to the people they
+// count ("two prisoners of war", "1 million deaths").
+var nounFates = map[string]string{"prisoner": "captured", "pow": "captured", "captive": "captured",
+	"hostage": "captured", "death": "killed", "dead": "killed", "body": "killed", "fatality": "killed",
+	"casualty": "killed or wounded", "refugee": "fled", "evacuee": "evacuated", "injured": "wounded",
+	"wounded": "wounded", "deserter": "deserted"}
+
+// notYet reports whether a verb states something still to happen: it
+// has a modal ("will supply") or is an infinitive ("a proposal to
+// provide").
+func (ix *index) notYet(verb int) bool {
+	t := ix.tree
+	yet := false
+	t.children(verb, func(c int) bool {
+		switch t.low(c) {
+		case "will", "would", "could", "may", "might", "shall", "to", "'ll":
+			if r := t.rel(c); r == "aux" || r == "mark" {
+				yet = true
+			}
+		}
+		return !yet
+	})
+	return yet
+}
+
+// donorBefore returns the actor a package of aid comes from when the
+// tree does not say: the nearest state, organisation or office holder
+// named before token i in its sentence that is not where the aid goes
+// ("the US Congress voted through … $61bn to Ukraine"), as an entity
+// key; "" when none.
+func (ix *index) donorBefore(i int) string {
+	t := ix.tree
+	slo, _ := t.sentence(i)
+	for k := i - 1; k >= slo; k-- {
+		m := ix.mentionAt(k)
+		if m < 0 {
+			continue
+		}
+		e := ix.a.Entities[m]
+		// Step to the mention's first token.
+		for k > slo && ix.mentionAt(k-1) == m {
+			k--
+		}
+		if e.Type == "LOC" && e.Kind != "demonym" {
+			continue
+		}
+		switch t.low(k - 1) {
+		case "to", "for", "into", "in", "against", "on", "at", "with":
+			continue // the recipient or a place
+		}
+		if s := ix.stateOf(actorKey(e.Entity)); len(s) == 2 {
+			return s
+		}
+	}
+	return ""
+}
+
+// stateOrgans name the organs of a state as the news does ("Congress
+// voted …", "the Pentagon announced …") when the name itself does not
+// carry the state's name.
+var stateOrgans = map[string]string{"congress": "us", "us-congress": "us", "pentagon": "us", "white-house": "us",
+	"house-of-representatives": "us", "senate": "us", "state-department": "us", "kremlin": "ru",
+	"downing-street": "gb", "whitehall": "gb", "bundestag": "de", "verkhovna-rada": "ua"}
+
+// stateOf returns the state an actor key acts for, as its ISO code, when
+// the actor is an organ or an office holder of one ("us-congress",
+// "biden" → "us"), a state itself, or a name that begins with a state's
+// name or demonym ("US House of Representatives"); else the key itself.
+func (ix *index) stateOf(key string) string {
+	if key == "" || len(key) == 2 {
+		return key
+	}
+	if c := stateOrgans[key]; c != "" {
+		return c
+	}
+	if p, ok := facts.Default().Person(key); ok && p.Country != "" {
+		return strings.ToLower(p.Country)
+	}
+	name := ix.names()[key]
+	if name == "" {
+		return key
+	}
+	for _, r := range facts.Default().Lookup(name) {
+		if r.Country != "" && (r.Type == facts.TypeGPE || r.Type == facts.TypePER) {
+			return strings.ToLower(r.Country)
+		}
+	}
+	if c := stateOrgans[facts.Key(name)]; c != "" {
+		return c
+	}
+	// "US House of Representatives", "Ukrainian defence ministry".
+	fs := strings.Fields(strings.TrimPrefix(name, "the "))
+	for n := min(2, len(fs)-1); n >= 1; n-- {
+		for _, r := range facts.Default().Lookup(strings.Join(fs[:n], " ")) {
+			if r.Type == facts.TypeGPE && r.Country != "" && (r.Kind == facts.KindCountry || r.Kind == facts.KindDemonym) {
+				return strings.ToLower(r.Country)
+			}
+		}
+	}
+	return key
+}
+
+// capitalOf returns the ISO code of the state whose capital the place
+// key names ("kyiv" → "ua"), or "".
+func (ix *index) capitalOf(place string) string {
+	name := ix.names()[place]
+	if name == "" {
+		return ""
+	}
+	for _, r := range facts.Default().Lookup(name) {
+		if r.Kind == facts.KindCapital && r.Country != "" {
+			return strings.ToLower(r.Country)
+		}
+	}
+	return ""
+}
+
+// placeAfter reads the place a clause names after token i when the tree
+// attached it elsewhere: a place preposition followed within a few words
+// by a place ("… standing for bread in the northern Ukrainian city of
+// Chernihiv"), up to the end of the clause. It returns the place's key
+// and the state a demonym in the phrase names ("ua"), or "".
+func (ix *index) placeAfter(i int) (place, state string) {
+	t := ix.tree
+	_, shi := t.sentence(max(i-1, 0))
+	for k := i; k < shi && k < i+12; k++ {
+		tok := t.a.Tokens[k]
+		if tok.Kind == news.TokenPunct && t.low(k) != "-" {
+			return "", ""
+		}
+		if !placePreps[t.low(k)] || t.low(k) == "for" || t.low(k) == "from" {
+			continue
+		}
+		st := ""
+		for j := k + 1; j < shi && j <= k+7; j++ {
+			if t.a.Tokens[j].Kind == news.TokenPunct {
+				break
+			}
+			if m := ix.mentionAt(j); m >= 0 {
+				e := ix.a.Entities[m]
+				if e.Kind == "demonym" {
+					st = actorKey(e.Entity)
+					continue
+				}
+				if e.Type == "GPE" || e.Type == "LOC" {
+					return actorKey(e.Entity), st
+				}
+				break
+			}
+		}
+	}
+	return "", ""
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,6 +57,16 @@ func TestMeasureFields(t *testing.T) {
 			"2,300", "", "", "killed", "", "total", "", ""},
 		{"fate participle after the number", "The shelling left 40 dead and dozens wounded.",
 			"dozens", "people", "", "wounded", "", "total", "", ""},
+		{"an organ of a state gives for its state, a vote pledges", "Lawmakers said the Norwegian parliament voted through aid worth $90m to Latvia.",
+			"$90m", "money", "no", "pledged", "lv", "total", "", ""},
+		{"an office holder's package is the state's", "Zelensky welcomed Macron's signing of a €400m aid package for Kyiv.",
+			"€400m", "money", "fr", "pledged", "ua", "total", "", ""},
+		{"the subject of a harm is its agent, not the owner", "Belarusian troops killed 12 people in the Latvian town of Daugavpils, officials said.",
+			"12", "people", "lv", "killed", "", "total", "", ""},
+		{"an event noun's fate", "Analysts expect the deployment of 2,000 Norwegian troops within weeks.",
+			"2,000", "personnel", "no", "deployed", "", "total", "", ""},
+		{"a counted noun that says what happened", "Kyiv said 40 Belarusian prisoners of war were exchanged on Monday.",
+			"40", "personnel", "by", "captured", "", "total", "", ""},
 		{"a date after publication is not a figure's time", "No going back to March 2 for the 3,000 displaced families, the mayor said.",
 			"3,000", "", "", "displaced", "", "total", "2031-03-02", ""},
 	}
@@ -78,6 +89,9 @@ func TestMeasureFields(t *testing.T) {
 			}
 			if f.Measure != figure.MeasureKey(*f) || f.Label == "" {
 				t.Errorf("measure %q, label %q: not built from the fields", f.Measure, f.Label)
+			}
+			if strings.ContainsAny(f.Label, "0123456789|") {
+				t.Errorf("label %q holds a value or a key", f.Label)
 			}
 			switch {
 			case tt.whole == "" && f.Whole != nil:
@@ -105,6 +119,7 @@ func TestNotFigures(t *testing.T) {
 		"In 1792, the empress sent her armies west.",
 		"The town burned in 1812 and again since 1941.",
 		"In 1795 Catherine divided the country once more.",
+		"\"We stayed,\" said Olena Kovalenko, 61, a retired teacher.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)

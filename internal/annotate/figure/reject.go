@@ -113,6 +113,13 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	if q.Value != nil {
 		v = *q.Value
 	}
+	// "Maksym Maksymov, 29, a sales manager": a bare number set off
+	// after a person's name is the person's age.
+	if v >= 1 && v < 120 && t.low(lo-1) == "," && lo >= 2 {
+		if m := ix.mentionAt(lo - 2); m >= 0 && ix.a.Entities[m].Type == "PER" && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord) {
+			return true
+		}
+	}
 	// A chronology: "29 -- N. Korea's Kim oversees …" (a day of the month).
 	if v >= 1 && v <= 31 && q.Text == strings.TrimSpace(q.Text) && hi < len(t.a.Tokens) {
 		if w := t.low(hi); w == "--" || w == "-" || w == "—" || w == "–" {

@@ -88,6 +88,10 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 	return nil
 }
 
+// minShared is the smallest count another report can repeat as evidence
+// of the same measure.
+const minShared = 10
+
 // likeLimit bounds the measures of one kind Resolve considers.
 const likeLimit = 50
 
@@ -140,7 +144,7 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 		if f.What != "" {
 			best, found := news.MeasureDef{}, false
 			consider := func(d news.MeasureDef) {
-				if ledger.Fits(f, d) && !found {
+				if ledger.Fits(f, d) && (!found || stated(d) > stated(best)) {
 					best, found = d, true
 				}
 			}
@@ -153,7 +157,9 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 				// A later key of the article that states more.
 				if k2 := keys[j]; k2 != "" && k2 != k && first[k2] == j && agree(a, keys, k, k2) {
 					g := &a.Figures[j]
-					consider(news.MeasureDef{ID: ledger.ID(k2), Key: k2, What: g.What, Owner: g.Owner, Fate: g.Fate, Place: g.Place, Scope: g.Scope})
+					if d := (news.MeasureDef{ID: ledger.ID(k2), Key: k2, Label: g.Label, Unit: g.Unit, What: g.What, Owner: g.Owner, Fate: g.Fate, Place: g.Place, Scope: g.Scope}); stated(d) > stated(def) {
+						consider(d)
+					}
 				}
 			}
 			if !found {
@@ -162,7 +168,9 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 						continue
 					}
 					lo, hi, ok := ledger.Near(&a.Figures[j])
-					if !ok {
+					if !ok || hi < minShared && f.What != "money" && f.Scope != news.ScopeShare {
+						// A small count ("two countries", "five people")
+						// repeats by chance: no evidence of one thing.
 						continue
 					}
 					like, err := idx.MeasuresLike(ctx, news.MeasureQuery{What: f.What, Scope: f.Scope, Low: lo, High: hi}, likeLimit)
@@ -170,19 +178,29 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 						return nil, err
 					}
 					for _, d := range like {
-						consider(d)
+						if located(d) || f.Owner != "" || f.Place != "" {
+							// Two reports that say neither whose nor where
+							// share a number, not a thing.
+							consider(d)
+						}
 					}
 				}
 			}
-			if found && stated(best) >= stated(def) {
+			if found && (!ok || stated(best) >= stated(def)) {
+				// A new key joins the measure whose number it repeats
+				// even when that measure says less (an earlier report
+				// that named no donor); a known key leaves its measure
+				// only for one that says as much.
 				def = best
 			}
 		}
-		if stated(def) == 0 && !ok && def.Key == k {
-			// A measure that states no owner, fate or place ("people",
-			// "money", a bare count) names no one thing in the world: it
-			// stays the article's own rather than gathering every
-			// article's unrelated counts.
+		if (!located(def) || byNumber(def)) && def.Key == k {
+			// A measure that states neither whose nor where ("people
+			// killed", "money", a bare count) names no one thing in the
+			// world, and a package of money, an increment or a part is
+			// one event known by its amount: it stays the article's own
+			// rather than gathering every article's unrelated counts,
+			// and other reports join it only by repeating its number.
 			def.Key = k + "@" + a.ID
 			def.ID = ledger.ID(def.Key)
 		}
@@ -190,6 +208,16 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 		order = append(order, k)
 	}
 	return out, nil
+}
+
+// located says whether a measure states whose or where it is.
+func located(d news.MeasureDef) bool { return d.Owner != "" || d.Place != "" }
+
+// byNumber says whether a measure is known by its amount rather than by
+// its key: money (one package is not another of the same donor), an
+// increment or a part.
+func byNumber(d news.MeasureDef) bool {
+	return d.What == "money" || d.Scope == news.ScopeIncrement || d.Scope == news.ScopePart
 }
 
 // stated counts the stated fields of a measure among owner, fate and
