@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -243,7 +242,8 @@ func CanonicalURL(raw string) string {
 // Voice names who speaks where the article speaks in its own voice (a
 // figure or claim no source is credited with): the outlet, else the
 // author, else the source the article declares, else the site of its
-// URL, else its file's name; "" when nothing names it.
+// URL; "" when nothing names it. A file's name is not a voice: the
+// records of one JSONL file would each read as a different speaker.
 func (a *Article) Voice() string {
 	switch {
 	case a.Outlet != "":
@@ -254,8 +254,6 @@ func (a *Article) Voice() string {
 		return a.DeclaredSource
 	case Host(a.URL) != "":
 		return Host(a.URL)
-	case a.Path != "":
-		return filepath.Base(a.Path)
 	}
 	return ""
 }

@@ -104,7 +104,7 @@ func Find(a *news.Article) []news.Figure {
 			c := a.Claims[best]
 			f.Claim, f.Speaker, f.SpeakerEntity, f.SpeakerSpan = best, c.Speaker, c.SpeakerEntity, c.SpeakerSpan
 		} else {
-			f.Speaker = a.Voice() // the outlet, else the author, site or file
+			f.Speaker = a.Voice() // the outlet, else the author or site
 		}
 		f.Hedge = hedge(a, q, sp, f.Claim)
 		f.Time, f.TimeSpan = when(a, q, sp)
