@@ -81,10 +81,12 @@ func LinksWith(s store.Store, opts LinkOptions) ([]link.Named, error) {
 	if err != nil {
 		return nil, fmt.Errorf("provenance: %w", err)
 	}
+	ent := linkentity.New(es)
+	ent.Workers = opts.Workers
 	return []link.Named{
 		{Name: "provenance", Step: prov},
-		{Name: "entity", Step: linkentity.New(es)},
-		{Name: "story", Step: story.New(ss, story.Options{})},
+		{Name: "entity", Step: ent},
+		{Name: "story", Step: story.New(ss, story.Options{Workers: opts.Workers})},
 		{Name: "measure", Step: measure.New(ms)},
 	}, nil
 }
