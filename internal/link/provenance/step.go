@@ -68,7 +68,7 @@ type Options struct {
 	// on it.
 	Workers int
 	// Memo bounds how many prepared articles a pass keeps for reuse
-	// (default 4096).
+	// (default 1024).
 	Memo int
 }
 
@@ -127,7 +127,7 @@ func New(s Store, j *Judge, opts Options) (*Step, error) {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	if opts.Memo <= 0 {
-		opts.Memo = 4096
+		opts.Memo = 1024
 	}
 	return &Step{s: s, judge: j, opts: opts}, nil
 }
