@@ -45,7 +45,7 @@ func analyze(ctx context.Context, env *environment, read source.Seq, rf *runFlag
 	if err != nil {
 		return err
 	}
-	if err := runLink(ctx, env, s, rf.quiet); err != nil {
+	if err := runLink(ctx, env, s, rf.quiet, rf.workers); err != nil {
 		return err
 	}
 	articles, err := storedInOrder(ctx, s, outcomes)

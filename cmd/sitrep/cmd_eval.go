@@ -314,7 +314,7 @@ func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, cor
 	if _, err := ingestWithProgress(ctx, env, s, source.Files(ctx, []string{corpus}, rf.sourceOptions(env)), rf, nil); err != nil {
 		return fmt.Errorf("eval threads: %w", err)
 	}
-	if err := runLink(ctx, env, s, true); err != nil {
+	if err := runLink(ctx, env, s, true, envWorkers(env)); err != nil {
 		return fmt.Errorf("eval threads: %w", err)
 	}
 	stored, err := readmodel.All(ctx, s)
@@ -379,7 +379,7 @@ func evalEntities(ctx context.Context, env *environment, rf *runFlags, split str
 	if _, err := ingestWithProgress(ctx, env, s, source.Files(ctx, paths, rf.sourceOptions(env)), rf, nil); err != nil {
 		return fmt.Errorf("eval entities: %w", err)
 	}
-	if err := runLink(ctx, env, s, true); err != nil {
+	if err := runLink(ctx, env, s, true, envWorkers(env)); err != nil {
 		return fmt.Errorf("eval entities: %w", err)
 	}
 	var articles []*news.Article

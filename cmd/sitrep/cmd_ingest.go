@@ -39,7 +39,7 @@ func runIngest(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := runLink(ctx, env, s, rf.quiet); err != nil {
+	if err := runLink(ctx, env, s, rf.quiet, rf.workers); err != nil {
 		return err
 	}
 	return skippedError(sum)

@@ -55,7 +55,7 @@ func handler(env *environment, s store.Store) (http.Handler, error) {
 		if err != nil {
 			return sum, err
 		}
-		return sum, runLink(ctx, env, s, true)
+		return sum, runLink(ctx, env, s, true, envWorkers(env))
 	}
 	apiSrv := api.New(cat, api.Options{Token: env.getenv("SITREP_API_TOKEN"), Ingest: ingestFn,
 		Logger: slog.New(slog.NewTextHandler(env.stderr, nil)).With("component", "api")})

@@ -41,7 +41,7 @@ func runWatch(ctx context.Context, env *environment, args []string) error {
 			fmt.Fprintf(env.stderr, "skip: %s\n", sk.Error)
 		}
 		if sum.Stored > 0 {
-			if err := runLink(ctx, env, s, true); err != nil {
+			if err := runLink(ctx, env, s, true, envWorkers(env)); err != nil {
 				return sum.Stored, err
 			}
 		}

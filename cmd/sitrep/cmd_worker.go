@@ -60,7 +60,7 @@ func runWorker(ctx context.Context, env *environment, args []string) error {
 			return err
 		}
 		defer s.Close()
-		steps, err := wiring.Links(s)
+		steps, err := wiring.LinksWith(s, wiring.LinkOptions{Workers: *workers})
 		if err != nil {
 			return err
 		}

@@ -91,8 +91,7 @@ func addLimitFlags(fs *flag.FlagSet, env *environment) *pipeline.Limits {
 // addRunFlags registers the pipeline flags with defaults from SITREP_WORKERS.
 func addRunFlags(fs *flag.FlagSet, env *environment) *runFlags {
 	f := &runFlags{}
-	workers, _ := strconv.Atoi(env.getenv("SITREP_WORKERS"))
-	fs.IntVar(&f.workers, "workers", workers, "articles processed at once; 0 means one per CPU (env SITREP_WORKERS)")
+	fs.IntVar(&f.workers, "workers", envWorkers(env), "articles processed at once; 0 means one per CPU (env SITREP_WORKERS)")
 	fs.Int64Var(&f.maxBytes, "max-bytes", 32<<20, "largest input file, record or download in `bytes`")
 	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "timeout for fetching a URL")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress line and no summary")

@@ -3,12 +3,20 @@ package main
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"sitrep/internal/link"
 	"sitrep/internal/store"
 	"sitrep/internal/wiring"
 )
+
+// envWorkers is the worker count SITREP_WORKERS sets (0 when unset: one
+// per CPU).
+func envWorkers(env *environment) int {
+	n, _ := strconv.Atoi(env.getenv("SITREP_WORKERS"))
+	return n
+}
 
 // lockLink takes the store's link lock, so one link phase at a time runs
 // on a store; busy is called once if another one holds it.
@@ -21,9 +29,10 @@ func lockLink(ctx context.Context, s store.Store, busy func()) (func(), error) {
 }
 
 // runLink runs the link phase over everything stored that the steps have
-// not processed yet.
-func runLink(ctx context.Context, env *environment, s store.Store, quiet bool) error {
-	steps, err := wiring.Links(s)
+// not processed yet, workers articles at once where a step can (0: one
+// per CPU; the picture is the same whatever the number).
+func runLink(ctx context.Context, env *environment, s store.Store, quiet bool, workers int) error {
+	steps, err := wiring.LinksWith(s, wiring.LinkOptions{Workers: workers})
 	if err != nil {
 		return err
 	}

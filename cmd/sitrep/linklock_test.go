@@ -72,7 +72,7 @@ func TestConcurrentLinkPhasesMatchOneRun(t *testing.T) {
 			}
 			defer s.Close()
 			env := &environment{stdout: &bytes.Buffer{}, stderr: &logs[i], getenv: func(string) string { return "" }}
-			errs[i] = runLink(ctx, env, s, false)
+			errs[i] = runLink(ctx, env, s, false, 0)
 		})
 	}
 	wg.Wait()

@@ -8,6 +8,7 @@ package link
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -70,6 +71,63 @@ func Drain[T any](ctx context.Context, batch int, pending func(context.Context, 
 			}
 			if err := one(ctx, it); err != nil {
 				return n, fmt.Errorf("article %s: %w", name(it), err)
+			}
+			n++
+		}
+	}
+}
+
+// DrainParallel is Drain for a step whose work on an item splits into a
+// part that only reads (prepare: loading, comparing with what is already
+// stored) and an order-dependent part (commit: deciding against the
+// items committed before it, writing). For each batch it runs prepare on
+// up to workers items at once, then commit on each item in the batch's
+// order, so the step's decisions are those of a one-worker run whatever
+// workers is. prepare receives the whole batch and the item's index, so
+// it may take into account the items ahead of it that will be committed
+// first; commit must not rely on prepare having seen their results.
+// workers < 1 means 1. A prepare error stops the drain when its item's
+// turn to commit comes, after the items before it are committed.
+func DrainParallel[T, P any](ctx context.Context, batch, workers int, pending func(context.Context, int) ([]T, error),
+	name func(T) string, prepare func(context.Context, []T, int) (P, error),
+	commit func(context.Context, T, P) error) (int, error) {
+	workers = max(1, workers)
+	n := 0
+	for {
+		items, err := pending(ctx, batch)
+		if err != nil {
+			return n, err
+		}
+		if len(items) == 0 {
+			return n, nil
+		}
+		prepared := make([]P, len(items))
+		errs := make([]error, len(items))
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range min(workers, len(items)) {
+			wg.Go(func() {
+				for i := range next {
+					if errs[i] = ctx.Err(); errs[i] == nil {
+						prepared[i], errs[i] = prepare(ctx, items, i)
+					}
+				}
+			})
+		}
+		for i := range items {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		for i, it := range items {
+			if err := ctx.Err(); err != nil {
+				return n, err
+			}
+			if errs[i] == nil {
+				errs[i] = commit(ctx, it, prepared[i])
+			}
+			if errs[i] != nil {
+				return n, fmt.Errorf("article %s: %w", name(it), errs[i])
 			}
 			n++
 		}

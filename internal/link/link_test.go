@@ -3,6 +3,7 @@ package link
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -58,5 +59,36 @@ func TestDrainProcessesEveryBatchAndNamesTheFailingItem(t *testing.T) {
 	queue = nil
 	if n, err := Drain(context.Background(), 2, pending, func(s string) string { return s }, one); n != 0 || err != nil {
 		t.Errorf("empty queue: %d, %v", n, err)
+	}
+}
+
+func TestDrainParallelCommitsInOrderAndStopsAtTheFailingItem(t *testing.T) {
+	for _, workers := range []int{1, 3} {
+		queue := []int{1, 2, 3, 4, 5, 6, 7}
+		pending := func(_ context.Context, n int) ([]int, error) {
+			return queue[:min(n, len(queue))], nil
+		}
+		prepare := func(_ context.Context, batch []int, i int) (int, error) {
+			if batch[i] == 6 {
+				return 0, errors.New("unreadable")
+			}
+			return 10 * batch[i], nil
+		}
+		var committed []int
+		commit := func(_ context.Context, it, p int) error {
+			if p != 10*it {
+				t.Errorf("item %d committed with %d prepared", it, p)
+			}
+			committed = append(committed, it)
+			queue = queue[1:]
+			return nil
+		}
+		n, err := DrainParallel(context.Background(), 4, workers, pending, func(i int) string { return string(rune('0' + i)) }, prepare, commit)
+		if n != 5 || err == nil || err.Error() != "article 6: unreadable" {
+			t.Errorf("%d workers: DrainParallel = %d, %v; want 5, article 6: unreadable", workers, n, err)
+		}
+		if want := []int{1, 2, 3, 4, 5}; !slices.Equal(committed, want) {
+			t.Errorf("%d workers: committed %v, want %v", workers, committed, want)
+		}
 	}
 }

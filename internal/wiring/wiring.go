@@ -45,10 +45,23 @@ func Stages() []pipeline.Step {
 	}
 }
 
-// Links returns the cross-article steps over s in the order they run.
+// LinkOptions tune the link steps; zero values are the defaults.
+type LinkOptions struct {
+	// Workers is how many articles a step reads and compares at once
+	// (default GOMAXPROCS). The picture does not depend on it.
+	Workers int
+}
+
+// Links returns the cross-article steps over s in the order they run,
+// with the default options.
+func Links(s store.Store) ([]link.Named, error) {
+	return LinksWith(s, LinkOptions{})
+}
+
+// LinksWith returns the cross-article steps over s in the order they run.
 // Each step takes the store through its own small interface; a store
 // that lacks one is an error naming the index it misses.
-func Links(s store.Store) ([]link.Named, error) {
+func LinksWith(s store.Store, opts LinkOptions) ([]link.Named, error) {
 	ps, ok := s.(provenance.Store)
 	if !ok {
 		return nil, fmt.Errorf("store %T has no provenance index", s)
@@ -69,14 +82,16 @@ func Links(s store.Store) ([]link.Named, error) {
 	if !ok {
 		return nil, fmt.Errorf("store %T has no thread index", s)
 	}
-	prov, err := provenance.New(ps, nil, provenance.Options{})
+	prov, err := provenance.New(ps, nil, provenance.Options{Workers: opts.Workers})
 	if err != nil {
 		return nil, fmt.Errorf("provenance: %w", err)
 	}
+	ent := linkentity.New(es)
+	ent.Workers = opts.Workers
 	return []link.Named{
 		{Name: "provenance", Step: prov},
-		{Name: "entity", Step: linkentity.New(es)},
-		{Name: "story", Step: story.New(ss, story.Options{})},
+		{Name: "entity", Step: ent},
+		{Name: "story", Step: story.New(ss, story.Options{Workers: opts.Workers})},
 		{Name: "measure", Step: measure.New(ms)},
 		{Name: "thread", Step: thread.New(ts, thread.Options{})},
 	}, nil

@@ -20,8 +20,10 @@
 package entity
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
 	"unicode"
 
@@ -89,8 +91,11 @@ type Store interface {
 
 // Step is the entity-merging step.
 type Step struct {
-	s     Store
-	facts *facts.Table
+	// Workers is how many articles of a batch are read at once (0:
+	// GOMAXPROCS); the links do not depend on it.
+	Workers int
+	s       Store
+	facts   *facts.Table
 }
 
 // New returns the step over s.
@@ -110,9 +115,16 @@ func Block(key string) string {
 	return fmt.Sprintf("%s|%d", string(r), len(words))
 }
 
-// Link links every pending article.
+// Link links every pending article. The articles of a batch are read
+// st.Workers at once and linked one by one in the queue's order (a
+// link writes its own article only, so reading it ahead is reading it
+// then).
 func (st *Step) Link(ctx context.Context) (int, error) {
-	return link.Drain(ctx, 64, st.s.PendingEntities, func(id string) string { return id }, st.linkOne)
+	return link.DrainParallel(ctx, 64, cmp.Or(st.Workers, runtime.GOMAXPROCS(0)), st.s.PendingEntities, func(id string) string { return id },
+		func(ctx context.Context, ids []string, i int) (*news.Article, error) {
+			return st.s.Article(ctx, ids[i])
+		},
+		st.linkOne)
 }
 
 // isFactsID reports whether id is an entity of the facts table.
@@ -125,11 +137,7 @@ func (st *Step) isFactsID(id, canonical string) bool {
 	return false
 }
 
-func (st *Step) linkOne(ctx context.Context, id string) error {
-	a, err := st.s.Article(ctx, id)
-	if err != nil {
-		return err
-	}
+func (st *Step) linkOne(ctx context.Context, _ string, a *news.Article) error {
 	// Map each derived ID of this article to a known entity.
 	remap := map[string]Name{}
 	for _, m := range a.Entities {

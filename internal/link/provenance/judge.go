@@ -2,6 +2,7 @@ package provenance
 
 import (
 	"math"
+	"slices"
 
 	"sitrep/internal/annotate/syntax"
 	"sitrep/internal/news"
@@ -122,14 +123,20 @@ const (
 // Judge returns the provenance of a among sources, which must all be
 // earlier than a (in publication order) and come earliest first.
 func (j *Judge) Judge(a *news.Article, sources []Source) *news.Provenance {
-	d := newDoc(a.Text, a.Sentences)
-	p := &news.Provenance{DeclaredSource: a.DeclaredSource}
-	if p.DeclaredSource == "" {
-		p.DeclaredSource = wholeSource(compared(a.Text))
-	}
+	return j.judge(j.prepare(a), sources, nil)
+}
+
+// judge is Judge over a prepared article, taking the prepared sources and
+// their comparisons with pa from mm (nil: computing them here). The
+// verdict depends only on pa, the sources (their order, verdicts and
+// declarations) and pure functions of their texts, so a memoized
+// comparison gives the verdict a fresh one would.
+func (j *Judge) judge(pa *prepared, sources []Source, mm *memo) *news.Provenance {
+	a := pa.a
+	p := &news.Provenance{DeclaredSource: pa.declared}
 	ev := &news.ProvenanceEvidence{Measures: map[string]float64{}}
-	for _, c := range citations(compared(a.Text)) {
-		ev.Cited = append(ev.Cited, news.Citation{Span: c.Span, Source: c.source})
+	if len(pa.cited) > 0 {
+		ev.Cited = slices.Clone(pa.cited)
 	}
 	p.Evidence = ev
 
@@ -148,31 +155,32 @@ func (j *Judge) Judge(a *news.Article, sources []Source) *news.Provenance {
 			return finish(p)
 		}
 	}
-	hash := news.TextHash(a.Text)
 	var best *match
 	for i := range sources {
 		s := &sources[i]
 		if s.Article == nil || s.Article.ID == a.ID {
 			continue
 		}
-		if translated(a, s.Article) {
-			if share, n := anchorShare(d, s.Article); n >= translationAnchors && share >= translationShare {
-				p.Kind, p.Score, p.Language = KindTranslation, share, s.Article.Language
-				p.Evidence.Measures["anchors"], p.Evidence.Measures["anchor_share"] = float64(n), share
+		pr := mm.pair(j, pa, s.Article)
+		if pr.translated {
+			if pr.anchors >= translationAnchors && pr.share >= translationShare {
+				p.Kind, p.Score, p.Language = KindTranslation, pr.share, s.Article.Language
+				p.Evidence.Measures["anchors"], p.Evidence.Measures["anchor_share"] = float64(pr.anchors), pr.share
 				linkTo(p, s)
 				return finish(p)
 			}
 			continue
 		}
-		m := j.compare(d, hash, s)
+		m := *pr.match
+		m.src = s
 		if best == nil || m.sameHash && !best.sameHash || !best.sameHash && m.strength() > best.strength()+0.02 {
-			best = m
+			best = &m
 		}
 	}
 	if best != nil && j.derive(p, best) {
 		return finish(p)
 	}
-	j.standalone(p, d, a)
+	j.standalone(p, pa)
 	return finish(p)
 }
 
@@ -260,19 +268,17 @@ func (j *Judge) derive(p *news.Provenance, m *match) bool {
 }
 
 // standalone judges an article with no source in the corpus.
-func (j *Judge) standalone(p *news.Provenance, d *doc, a *news.Article) {
+func (j *Judge) standalone(p *news.Provenance, pa *prepared) {
+	a := pa.a
+	pa.aloneOnce.Do(func() { pa.alone = j.measureAlone(pa.d) })
+	cols, rate, op, fm, note := pa.alone.cols, pa.alone.rate, pa.alone.op, pa.alone.fm, pa.alone.note
 	ms := p.Evidence.Measures
 	p.Family = a.ID
-	cols := improbable(d, j.syn, j.lm)
-	rate := 100 * float64(len(cols)) / float64(max(1, len(d.words)))
 	ms["improbable_per_100"] = rate
-	op := measureOpinion(d)
 	ms["first_person_per_100"], ms["blog_furniture"], ms["stance_markers"] = op.firstPerson, float64(op.blogTail), float64(op.stance)
 	ms["attributed"], ms["opinion"] = op.attributed, op.score()
-	fm := measureFiller(d)
 	ms["redundancy"], ms["density_per_100"], ms["generic_per_100"] = fm.redundancy, fm.density, fm.generic
 	ms["filler"] = fm.score()
-	note := translationNote(d.text)
 	switch {
 	case note != nil:
 		// Translated text reads oddly in English: it is not spun.
@@ -312,14 +318,14 @@ func opinion(a *news.Article, op opinionMeasures) bool {
 	return op.score() >= opinionScore
 }
 
-// compare measures how a (as d) derives from s.
-func (j *Judge) compare(d *doc, hash string, s *Source) *match {
-	b := newDoc(s.Article.Text, s.Article.Sentences)
-	m := &match{src: s, doc: b, words: len(d.words), sameHash: hash == news.TextHash(s.Article.Text)}
+// compare measures how the article pa derives from the article pb.
+func (j *Judge) compare(pa, pb *prepared) *match {
+	d, b := pa.d, pb.d
+	m := &match{doc: b, words: len(d.words), sameHash: pa.hash == pb.hash}
 	if len(b.words) > 0 {
 		m.lengthRatio = float64(len(d.words)) / float64(len(b.words))
 	}
-	sa, sb := shingleSet(d.words), shingleSet(b.words)
+	sa, sb := pa.shingles, pb.shingles
 	inter := 0
 	for h := range sa {
 		if sb[h] {
@@ -334,7 +340,7 @@ func (j *Judge) compare(d *doc, hash string, s *Source) *match {
 	}
 	total, totalOf := float64(max(1, len(d.words))), float64(max(1, len(b.words)))
 	usedOf := map[int]pairKind{}
-	quoted := quotedShare(d)
+	quoted := pa.quoted
 	var run *news.Passage
 	lastB := -2
 	for _, pr := range align(d, b) {

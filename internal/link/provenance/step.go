@@ -2,6 +2,8 @@ package provenance
 
 import (
 	"context"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -60,6 +62,14 @@ type Options struct {
 	BucketCap int
 	// Batch is how many queued articles are fetched at a time (default 64).
 	Batch int
+	// Workers is how many articles of a batch are read and compared with
+	// their candidates at once (default GOMAXPROCS); the verdicts are
+	// then decided one by one in publication order, so they do not depend
+	// on it.
+	Workers int
+	// Memo bounds how many prepared articles a pass keeps for reuse
+	// (default 1024).
+	Memo int
 }
 
 // Signature layout: word 5-shingles for copies (20 bands of 3 rows:
@@ -79,7 +89,11 @@ var (
 // Keys returns the LSH band keys of a text (of its first MaxCompareBytes,
 // what the judge compares): copy bands, then content bands.
 func Keys(text string) []int64 {
-	ws := words(compared(text))
+	return keysOf(words(compared(text)))
+}
+
+// keysOf returns the LSH band keys of a text's words.
+func keysOf(ws []word) []int64 {
 	k := minhash.Bands(copyHasher.Signature(shingles(ws, shingleK)), copyRows, copyTag)
 	return append(k, minhash.Bands(contentHasher.Signature(contentSet(ws)), contentRows, contentTag)...)
 }
@@ -109,51 +123,143 @@ func New(s Store, j *Judge, opts Options) (*Step, error) {
 	if opts.Batch <= 0 {
 		opts.Batch = 64
 	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Memo <= 0 {
+		opts.Memo = 1024
+	}
 	return &Step{s: s, judge: j, opts: opts}, nil
 }
 
 // Link judges every queued article in publication order; see link.Step.
+// Each batch is read and compared with its candidates by opts.Workers at
+// once (prepare), then judged and recorded article by article (commit):
+// what an earlier article of the batch changes (its verdict, its keys in
+// the index) is read at the later one's commit, so the verdicts are those
+// of judging one article at a time.
 func (st *Step) Link(ctx context.Context) (int, error) {
-	return link.Drain(ctx, st.opts.Batch, st.s.PendingProvenance, func(r Ref) string { return r.ID }, st.judgeOne)
+	p := &pass{st: st, memo: newMemo(st.judge)}
+	return link.DrainParallel(ctx, st.opts.Batch, st.opts.Workers, st.s.PendingProvenance,
+		func(r Ref) string { return r.ID }, p.prepare, p.commit)
 }
 
-func (st *Step) judgeOne(ctx context.Context, r Ref) error {
-	a, err := st.s.Article(ctx, r.ID)
-	if err != nil {
-		return err
+// pass is one Link call: the prepared articles and comparisons it reuses.
+type pass struct {
+	st   *Step
+	memo *memo
+}
+
+// lookup is what the index answers for one article: its candidates (same
+// text hash first, then the LSH candidates, then the declared source's),
+// and which of them the article declares.
+type lookup struct {
+	cands    []Ref
+	declared map[string]bool
+}
+
+// speculation is what prepare found for one article of a batch.
+type speculation struct {
+	pa *prepared
+	lk lookup
+	// stale is true when an article ahead in the batch may change the
+	// index's answer (it shares a key or the text hash, or the article
+	// names a source, which an article ahead may be): commit asks again.
+	stale bool
+}
+
+// article returns the prepared article id, read from the store unless the
+// pass holds it.
+func (p *pass) article(ctx context.Context, id string) (*prepared, error) {
+	if pa := p.memo.cached(id); pa != nil {
+		return pa, nil
 	}
-	keys := Keys(a.Text)
-	cands, err := st.s.ProvenanceCandidates(ctx, a.ID, keys, st.opts.BucketCap, st.opts.Candidates)
+	a, err := p.st.s.Article(ctx, id)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	same, err := st.s.ProvenanceByHash(ctx, news.TextHash(a.Text), 4)
+	return p.memo.prepared(a), nil
+}
+
+// lookup asks the index for pa's candidates.
+func (p *pass) lookup(ctx context.Context, pa *prepared) (lookup, error) {
+	st := p.st
+	cands, err := st.s.ProvenanceCandidates(ctx, pa.a.ID, pa.keys, st.opts.BucketCap, st.opts.Candidates)
 	if err != nil {
-		return err
+		return lookup{}, err
 	}
-	cands = append(same, cands...)
-	declared := map[string]bool{}
-	if ds := a.DeclaredSource; ds != "" || wholeSource(compared(a.Text)) != "" {
-		if ds == "" {
-			ds = wholeSource(compared(a.Text))
-		}
+	same, err := st.s.ProvenanceByHash(ctx, pa.hash, 4)
+	if err != nil {
+		return lookup{}, err
+	}
+	lk := lookup{cands: append(same, cands...), declared: map[string]bool{}}
+	if ds := pa.declared; ds != "" {
 		host := news.Host("https://" + strings.TrimPrefix(strings.TrimPrefix(ds, "https://"), "http://"))
 		if !strings.Contains(host, ".") {
 			host = ""
 		}
 		bySrc, err := st.s.ProvenanceBySource(ctx, host, ds, 4)
 		if err != nil {
-			return err
+			return lookup{}, err
 		}
 		for _, b := range bySrc {
-			declared[b.ID] = true
+			lk.declared[b.ID] = true
 		}
-		cands = append(cands, bySrc...)
+		lk.cands = append(lk.cands, bySrc...)
 	}
-	seen := map[string]bool{a.ID: true}
+	return lk, nil
+}
+
+// prepare reads batch[i], asks the index for its candidates as it stands
+// before the batch, and compares the article with every earlier one of
+// them and of the articles ahead of it in the batch that share a key or
+// its text hash, so that commit finds the comparisons it needs made.
+func (p *pass) prepare(ctx context.Context, batch []Ref, i int) (*speculation, error) {
+	r := batch[i]
+	pa, err := p.article(ctx, r.ID)
+	if err != nil {
+		return nil, err
+	}
+	lk, err := p.lookup(ctx, pa)
+	if err != nil {
+		return nil, err
+	}
+	sp := &speculation{pa: pa, lk: lk, stale: pa.declared != ""}
+	targets := lk.cands
+	keys := make(map[int64]bool, len(pa.keys))
+	for _, k := range pa.keys {
+		keys[k] = true
+	}
+	for _, b := range batch[:i] {
+		pb, err := p.article(ctx, b.ID)
+		if err != nil {
+			// Its own commit reports it; it will not enter the index.
+			continue
+		}
+		if pb.hash == pa.hash || slices.ContainsFunc(pb.keys, func(k int64) bool { return keys[k] }) {
+			sp.stale = true
+			targets = append(targets, b)
+		}
+	}
+	sources, _, err := p.sources(ctx, r, lookup{cands: targets, declared: lk.declared})
+	if err != nil {
+		return nil, err
+	}
+	// Judging now makes the comparisons (and the standalone measures, if
+	// no source derives) that commit's judgement will read; the verdict
+	// itself waits for the sources' verdicts at commit.
+	p.st.judge.judge(pa, sources, p.memo)
+	return sp, nil
+}
+
+// sources returns the earlier articles among lk's candidates, earliest
+// first, with their verdicts as the pass holds them, and the later ones
+// to judge again when r is new to the index.
+func (p *pass) sources(ctx context.Context, r Ref, lk lookup) ([]Source, []string, error) {
+	seen := map[string]bool{r.ID: true}
 	var earlier []Ref
 	var requeue []string
-	for _, c := range cands {
+	for _, c := range lk.cands {
 		if seen[c.ID] {
 			continue
 		}
@@ -169,13 +275,33 @@ func (st *Step) judgeOne(ctx context.Context, r Ref) error {
 	sort.Slice(earlier, func(i, j int) bool { return earlier[i].Before(earlier[j]) })
 	sources := make([]Source, 0, len(earlier))
 	for _, c := range earlier {
-		b, err := st.s.Article(ctx, c.ID)
+		pb, err := p.article(ctx, c.ID)
 		if err != nil {
+			return nil, nil, err
+		}
+		sources = append(sources, Source{Article: pb.a, Verdict: pb.a.Provenance, Declared: lk.declared[c.ID]})
+	}
+	return sources, requeue, nil
+}
+
+// commit judges the article of sp against its sources as they stand after
+// every article ahead of it is committed, and records the verdict.
+func (p *pass) commit(ctx context.Context, r Ref, sp *speculation) error {
+	st := p.st
+	defer p.memo.trim(r.ID, st.opts.Memo)
+	pa, lk := sp.pa, sp.lk
+	if sp.stale {
+		var err error
+		if lk, err = p.lookup(ctx, pa); err != nil {
 			return err
 		}
-		sources = append(sources, Source{Article: b, Verdict: b.Provenance, Declared: declared[c.ID]})
 	}
-	v := st.judge.Judge(a, sources)
+	sources, requeue, err := p.sources(ctx, r, lk)
+	if err != nil {
+		return err
+	}
+	a := pa.a
+	v := st.judge.judge(pa, sources, p.memo)
 	old := a.Provenance
 	if old != nil && (old.Kind != v.Kind || old.Of != v.Of || old.Family != v.Family) {
 		deps, err := st.s.ProvenanceDependents(ctx, a.ID)
@@ -185,9 +311,10 @@ func (st *Step) judgeOne(ctx context.Context, r Ref) error {
 		requeue = append(requeue, deps...)
 	}
 	a.Provenance = v
+	p.memo.put(pa)
 	if err := st.s.Update(ctx, a); err != nil {
 		return err
 	}
-	return st.s.RecordProvenance(ctx, Record{ID: a.ID, Keys: keys, Host: news.Host(a.URL),
+	return st.s.RecordProvenance(ctx, Record{ID: a.ID, Keys: pa.keys, Host: news.Host(a.URL),
 		Kind: v.Kind, Of: v.Of, Family: v.Family, Requeue: requeue})
 }

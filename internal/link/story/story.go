@@ -30,6 +30,7 @@ package story
 import (
 	"context"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"time"
@@ -109,6 +110,9 @@ type Options struct {
 	// Weights of the text, entity and time similarities; all zero means
 	// DefaultWeights.
 	Weights Weights
+	// Workers is how many articles of a batch are read at once; 0 means
+	// GOMAXPROCS. The stories do not depend on it.
+	Workers int
 }
 
 // Weights weigh the three similarities of the score.
@@ -147,6 +151,9 @@ func (o Options) withDefaults() Options {
 		o.Weights = DefaultWeights
 		o.Weights.Tau = tau
 	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
 	if o.Weights.Tau == 0 {
 		o.Weights.Tau = 3 * 24 * time.Hour
 	}
@@ -162,17 +169,32 @@ type Step struct {
 // New returns the step over s.
 func New(s Store, opts Options) *Step { return &Step{s: s, opts: opts.withDefaults()} }
 
-// Link clusters every pending article.
+// Link clusters every pending article. The articles of a batch are read
+// and their features computed opts.Workers at once; they are clustered one
+// by one in the queue's order (clustering writes the article's own row
+// and the stories, which an article's features do not read).
 func (st *Step) Link(ctx context.Context) (int, error) {
-	return link.Drain(ctx, 64, st.s.PendingStories, func(id string) string { return id }, st.linkOne)
+	return link.DrainParallel(ctx, 64, st.opts.Workers, st.s.PendingStories, func(id string) string { return id },
+		st.read, st.linkOne)
 }
 
-func (st *Step) linkOne(ctx context.Context, id string) error {
-	a, err := st.s.Article(ctx, id)
+// toCluster is an article to cluster with its features.
+type toCluster struct {
+	a   *news.Article
+	doc Doc
+}
+
+// read reads ids[i] and computes its features.
+func (st *Step) read(ctx context.Context, ids []string, i int) (toCluster, error) {
+	a, err := st.s.Article(ctx, ids[i])
 	if err != nil {
-		return err
+		return toCluster{}, err
 	}
-	doc := Features(a)
+	return toCluster{a: a, doc: Features(a)}, nil
+}
+
+func (st *Step) linkOne(ctx context.Context, _ string, r toCluster) error {
+	a, doc := r.a, r.doc
 	family := ""
 	if a.Provenance != nil {
 		family = a.Provenance.Family
