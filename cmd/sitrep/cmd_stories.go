@@ -12,6 +12,7 @@ import (
 	"sitrep/internal/eval"
 	"sitrep/internal/link/story"
 	"sitrep/internal/news"
+	"sitrep/internal/readmodel"
 	"sitrep/internal/wiring"
 )
 
@@ -53,6 +54,12 @@ func runStories(ctx context.Context, env *environment, args []string) error {
 		sort.SliceStable(list, func(i, j int) bool { return bigger(list[i], list[j]) })
 		if *limit > 0 && len(list) > *limit {
 			list = list[:*limit]
+		}
+	}
+	cat := readmodel.NewCatalog(s, 0)
+	for i := range list {
+		if list[i].Title, err = cat.TitleOr(ctx, list[i].Title, list[i].ID); err != nil {
+			return err
 		}
 	}
 	if *asJSON {

@@ -28,7 +28,30 @@ func (c *Catalog) Threads(ctx context.Context, after news.ThreadCursor, limit in
 	if err != nil {
 		return news.ThreadPage{}, err
 	}
-	return l.Threads(ctx, after, limit)
+	p, err := l.Threads(ctx, after, limit)
+	if err != nil {
+		return p, err
+	}
+	for i := range p.Threads {
+		if p.Threads[i].Title, err = c.TitleOr(ctx, p.Threads[i].Title, p.Threads[i].ID); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}
+
+// TitleOr returns title, or when it is blank the readable title of the
+// article id (a thread or story is named after the article that started
+// it, and an untitled article gets TitleOf's fallback).
+func (c *Catalog) TitleOr(ctx context.Context, title, id string) (string, error) {
+	if strings.TrimSpace(title) != "" {
+		return title, nil
+	}
+	e, ok, err := c.Entry(ctx, id)
+	if err != nil || !ok {
+		return title, err
+	}
+	return EntryTitle(e), nil
 }
 
 // Thread reads one thread (its stories, global measures and log), or an
@@ -38,7 +61,19 @@ func (c *Catalog) Thread(ctx context.Context, id string) (news.ThreadDetail, err
 	if err != nil {
 		return news.ThreadDetail{}, err
 	}
-	return l.Thread(ctx, id)
+	d, err := l.Thread(ctx, id)
+	if err != nil {
+		return d, err
+	}
+	if d.Thread.Title, err = c.TitleOr(ctx, d.Thread.Title, d.Thread.ID); err != nil {
+		return d, err
+	}
+	for i := range d.Stories {
+		if d.Stories[i].Title, err = c.TitleOr(ctx, d.Stories[i].Title, d.Stories[i].ID); err != nil {
+			return d, err
+		}
+	}
+	return d, nil
 }
 
 // StoryThread returns the thread of a story ("" when it has none or the
