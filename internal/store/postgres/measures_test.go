@@ -9,3 +9,7 @@ import (
 func TestMeasureIndex(t *testing.T) {
 	measuretest.Run(t, openTestStore(t))
 }
+
+func TestMeasureAggregatesMatchARecount(t *testing.T) {
+	measuretest.RunIncremental(t, openTestStore(t))
+}
