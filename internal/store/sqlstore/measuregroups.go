@@ -84,8 +84,9 @@ func (s *Store) articleGroups(ctx context.Context, tx *sql.Tx, seq int64) ([]gro
 
 // applyMeasureDelta updates the aggregates of the measures article seq
 // reported before (old) or reports now (added), its figures being
-// replaced already.
-func (s *Store) applyMeasureDelta(ctx context.Context, tx *sql.Tx, seq int64, old, added []groupPart) error {
+// replaced already; spans holds the span of its new figures in each
+// measure (spanOf), which the measure's span grows to.
+func (s *Store) applyMeasureDelta(ctx context.Context, tx *sql.Tx, seq int64, old, added []groupPart, spans map[string]float64) error {
 	deltas := map[string]*measureDelta{}
 	delta := func(id string) *measureDelta {
 		if deltas[id] == nil {
@@ -114,8 +115,9 @@ func (s *Store) applyMeasureDelta(ctx context.Context, tx *sql.Tx, seq int64, ol
 	// so no other writer changes their groups until this one commits.
 	for _, id := range ids {
 		d := deltas[id]
-		if _, err := s.exec(ctx, tx, `UPDATE measures SET figures = figures + ?, articles = articles + ? WHERE id = ?`,
-			d.after-d.before, b2i(d.after > 0)-b2i(d.before > 0), id); err != nil {
+		if _, err := s.exec(ctx, tx, `UPDATE measures SET figures = figures + ?, articles = articles + ?,
+			span = CASE WHEN span < ? THEN ? ELSE span END WHERE id = ?`,
+			d.after-d.before, b2i(d.after > 0)-b2i(d.before > 0), spans[id], spans[id], id); err != nil {
 			return err
 		}
 	}

@@ -107,7 +107,11 @@ func (s *Store) RecordMeasures(ctx context.Context, rec news.MeasureRecord) erro
 				return err
 			}
 		}
-		return s.applyMeasureDelta(ctx, tx, seq, old, added)
+		spans := map[string]float64{}
+		for _, f := range rec.Figures {
+			spans[f.Measure] = max(spans[f.Measure], spanOf(f.Low, f.High))
+		}
+		return s.applyMeasureDelta(ctx, tx, seq, old, added, spans)
 	})
 	if err != nil {
 		return fail(err)
@@ -121,6 +125,26 @@ func finite(v float64) any {
 		return nil
 	}
 	return v
+}
+
+// spanFar is the span (measures.span) of a figure with a bound beyond
+// ±1e300, where hi - lo could overflow: MeasuresLike reads all such a
+// measure's figures.
+const spanFar = "1e300"
+
+// spanOf is the span of a figure with bounds lo and hi, as 0011 fills
+// measures.span: 0 for an open bound (stored NULL, never matched) or
+// reversed bounds, more than spanFar for a bound beyond it.
+func spanOf(lo, hi float64) float64 {
+	switch {
+	case math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0):
+		return 0
+	case lo < -1e300 || hi > 1e300:
+		return 1e301
+	case hi > lo:
+		return hi - lo
+	}
+	return 0
 }
 
 // clamp is v with infinities (and NaN, an unknown bound) at the ends of
@@ -175,10 +199,16 @@ func (s *Store) MeasureDefs(ctx context.Context, ids []string) ([]news.MeasureDe
 // whose number overlaps q's (a figure stating none never does), most
 // articles first, then by ID.
 func (s *Store) MeasuresLike(ctx context.Context, q news.MeasureQuery, limit int) ([]news.MeasureDef, error) {
+	// A figure overlapping [low, high] has its low bound in
+	// [low - span, high] (measures.span): one range of the index
+	// measure_figures_bounds. The range is widened a little for the
+	// rounding of the subtraction; the overlap test itself is exact.
+	low, high := clamp(q.Low), clamp(q.High)
 	out, err := s.defs(ctx, `SELECT `+defCols+` FROM measures m WHERE m.what = ? AND m.scope = ?
 		AND EXISTS (SELECT 1 FROM measure_figures f WHERE f.measure = m.id
+			AND f.lo >= (CASE WHEN m.span <= `+spanFar+` THEN ? - m.span * 1.000001 ELSE ? END)
 			AND f.lo <= ? AND f.hi >= ?)
-		ORDER BY m.articles DESC, m.id LIMIT ?`, q.What, q.Scope, clamp(q.High), clamp(q.Low), limit)
+		ORDER BY m.articles DESC, m.id LIMIT ?`, q.What, q.Scope, low-math.Abs(low)*1e-6, math.Inf(-1), high, low, limit)
 	if err != nil {
 		return nil, fmt.Errorf("measures like %s/%s: %w", q.What, q.Scope, err)
 	}

@@ -3,6 +3,7 @@ package measuretest
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -51,8 +52,19 @@ func RunIncremental(t *testing.T, s Checked) {
 				rec.Measures = append(rec.Measures, d)
 			}
 			v := float64(1000 * (1 + rng.IntN(10)))
+			lo, hi := v, v
+			switch rng.IntN(30) {
+			case 0, 1, 2, 3, 4, 5: // about v
+				lo, hi = v*0.9, v*1.1
+			case 6, 7: // a vague count
+				lo, hi = math.NaN(), math.NaN()
+			case 8: // at least v
+				hi = math.Inf(1)
+			case 9: // a bound too far for a span
+				hi = 2e300
+			}
 			rec.Figures = append(rec.Figures, news.MeasureFigure{Measure: d.ID, Article: id, Index: i, Story: pick(stories),
-				Figure: news.Figure{Text: pick(values), Speaker: pick(speakers), Time: pick(times), Claim: -1}, Low: v, High: v})
+				Figure: news.Figure{Text: pick(values), Speaker: pick(speakers), Time: pick(times), Claim: -1}, Low: lo, High: hi})
 		}
 		return rec
 	}
@@ -143,16 +155,93 @@ func RunIncremental(t *testing.T, s Checked) {
 		}
 		check(fmt.Sprintf("round %d, recorded again", round))
 	}
+	// MeasuresLike finds the measures holding a figure that overlaps a
+	// number, a range or an open range, those ending exactly at the
+	// bounds of a stored figure too.
+	type query struct{ lo, hi float64 }
+	queries := []query{{500, 500}, {4000, 4000}, {4100, 4300}, {9500, math.Inf(1)}, {math.Inf(-1), 950}, {3e300, 3e300}, {1e299, 1e299}}
+	for _, rec := range last {
+		for _, f := range rec.Figures {
+			queries = append(queries, query{f.Low, f.Low}, query{f.High, f.High}, query{f.High, f.High + 1}, query{f.Low - 1, f.Low})
+		}
+	}
+	likes := 0
+	for _, d := range defs {
+		for _, q := range queries {
+			if math.IsNaN(q.lo) || math.IsNaN(q.hi) {
+				continue
+			}
+			want := false
+			for _, rec := range last {
+				for _, f := range rec.Figures {
+					// Stored open bounds are NULL: they never overlap.
+					open := math.IsNaN(f.Low) || math.IsNaN(f.High) || math.IsInf(f.Low, 0) || math.IsInf(f.High, 0)
+					want = want || (f.Measure == d.ID && !open && f.Low <= q.hi && f.High >= q.lo)
+				}
+			}
+			got, err := s.MeasuresLike(ctx, news.MeasureQuery{What: d.What, Scope: d.Scope, Low: q.lo, High: q.hi}, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (len(got) == 1 && got[0].ID == d.ID) != want || len(got) > 1 {
+				t.Errorf("measures like %s %v: %v, want it found %v", d.ID, q, got, want)
+			}
+			if want {
+				likes++
+			}
+		}
+	}
+	if likes == 0 || likes == len(defs)*len(queries) {
+		t.Errorf("%d of %d like queries find their measure: the queries should find some and miss some", likes, len(defs)*len(queries))
+	}
+
+	// A few figures of a measure of their own: MeasuresLike must reach
+	// back from a figure's high bound to its low one, also where the
+	// subtraction rounds up (1.1 and 1.1e7/3), and numbers just past the
+	// bounds miss.
+	vehicles := news.MeasureDef{ID: "m-vehicles", Key: "vehicles|kz|lost", Label: "Kazhar vehicles lost", What: "vehicles", Owner: "kz", Fate: "lost", Scope: "total"}
+	bounds := []query{{100, 100}, {900, 1100}, {1.1, 1.1 * 1e7 / 3}, {5e6, 6e6}}
+	sparse := news.MeasureRecord{Article: "sparse", Measures: []news.MeasureDef{vehicles}}
+	for i, b := range bounds {
+		sparse.Figures = append(sparse.Figures, news.MeasureFigure{Measure: vehicles.ID, Article: "sparse", Index: i,
+			Figure: news.Figure{Text: fmt.Sprint(b.lo), Claim: -1}, Low: b.lo, High: b.hi})
+	}
+	if _, err := s.Put(ctx, []*news.Article{{ID: "sparse", URL: "https://inc.example/sparse", Text: "Sparse."}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordMeasures(ctx, sparse); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bounds {
+		for _, q := range []query{{b.lo, b.lo}, {b.hi, b.hi}, {b.hi, math.Inf(1)}, {math.Inf(-1), b.lo},
+			{math.Nextafter(b.hi, math.Inf(1)), math.Nextafter(b.hi, math.Inf(1))}, {math.Nextafter(b.lo, 0), math.Nextafter(b.lo, 0)}} {
+			want := false
+			for _, f := range bounds {
+				want = want || (f.lo <= q.hi && f.hi >= q.lo)
+			}
+			got, err := s.MeasuresLike(ctx, news.MeasureQuery{What: vehicles.What, Scope: vehicles.Scope, Low: q.lo, High: q.hi}, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (len(got) == 1) != want {
+				t.Errorf("vehicles like %v: %v, want it found %v", q, got, want)
+			}
+		}
+	}
+
 	// The sequence was not trivial: the measures hold many figures and
 	// list no more than they may.
 	page, err := s.Measures(ctx, news.MeasureCursor{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(page.Measures) != len(defs) {
-		t.Fatalf("%d measures, want %d", len(page.Measures), len(defs))
+	if len(page.Measures) != len(defs)+1 {
+		t.Fatalf("%d measures, want %d", len(page.Measures), len(defs)+1)
 	}
 	for _, m := range page.Measures {
+		if m.ID == vehicles.ID {
+			continue
+		}
 		if m.Figures < 20 || m.Speakers < 3 || len(m.Values) != news.MaxMeasureListed {
 			t.Errorf("measure %s: %d figures, %d speakers, values %q: the sequence should fill it", m.ID, m.Figures, m.Speakers, m.Values)
 		}

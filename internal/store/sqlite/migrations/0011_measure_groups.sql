@@ -33,3 +33,14 @@ INSERT INTO measure_groups (measure, kind, key, figures, first_time, first_seq, 
 INSERT INTO measure_groups (measure, kind, key, figures, first_time, first_seq, shown)
     SELECT measure, 2, story, COUNT(*), '', 0, story
     FROM measure_figures WHERE story <> '' GROUP BY measure, story;
+
+-- measures.span bounds how far any figure's high bound lies above its low
+-- bound (hi - lo; 0 for none, 1e301 when a bound lies beyond ±1e300): a
+-- figure overlapping [L, H] then has lo in [L - span, H], one range of
+-- measure_figures_bounds, so finding the measures holding a number no
+-- longer reads all their figures. It only grows (a bound, not a maximum).
+ALTER TABLE measures ADD COLUMN span REAL NOT NULL DEFAULT 0;
+UPDATE measures SET span = COALESCE((SELECT MAX(CASE WHEN f.lo < -1e300 OR f.hi > 1e300 THEN 1e301
+        WHEN f.hi > f.lo THEN f.hi - f.lo ELSE 0 END)
+    FROM measure_figures f WHERE f.measure = measures.id AND f.lo IS NOT NULL AND f.hi IS NOT NULL), 0);
+CREATE INDEX measure_figures_bounds ON measure_figures (measure, lo, hi);
