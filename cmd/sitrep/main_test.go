@@ -220,9 +220,7 @@ func TestUsageErrors(t *testing.T) {
 // then checks that running the same command again completes the batch with
 // every article stored exactly once.
 func TestIngestKilledMidBatch(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: writes thousands of files")
-	}
+	requireLong(t, "3,000 files ingested, killed and ingested again")
 	const n = 3000
 	dir := t.TempDir()
 	for i := range n {

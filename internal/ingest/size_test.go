@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -19,8 +20,8 @@ import (
 // did when claim, event and figure scanned whole layers per sentence and
 // entity resolution compared every pair of mentions.
 func TestArticleCostIsLinear(t *testing.T) {
-	if testing.Short() {
-		t.Skip("processes 4 MB of text")
+	if os.Getenv("SITREP_TEST_LONG") == "" {
+		t.Skip("long test (every stage over 4 MB of text, minutes on 2 cores): set SITREP_TEST_LONG=1")
 	}
 	steps := wiring.Stages()
 	var last *news.Article

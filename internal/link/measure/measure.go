@@ -34,9 +34,10 @@ type Index interface {
 	PendingMeasures(ctx context.Context, n int) ([]string, error)
 	// RecordMeasures stores rec: it adds rec.Measures that are new
 	// (a known measure keeps its label), replaces the article's indexed
-	// figures with rec.Figures, recounts the measures the article's
-	// figures report (before and after), and takes the article off the
-	// queue, in one transaction. An article no longer queued is left as
+	// figures with rec.Figures, updates the counts and lists of the
+	// measures the article's figures report (before and after) to what a
+	// recount would give, at a cost that does not grow with those
+	// measures, and takes the article off the queue, in one transaction. An article no longer queued is left as
 	// it is, so recording twice changes nothing.
 	RecordMeasures(ctx context.Context, rec news.MeasureRecord) error
 }

@@ -1,11 +1,100 @@
 package postgres
 
 import (
+	"context"
+	"fmt"
+	"os"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
 	"sitrep/internal/link/measure/measuretest"
+	"sitrep/internal/store/sqlstore"
 )
 
 func TestMeasureIndex(t *testing.T) {
 	measuretest.Run(t, openTestStore(t))
+}
+
+func TestMeasureAggregatesMatchARecount(t *testing.T) {
+	measuretest.RunIncremental(t, openTestStore(t))
+}
+
+// TestUpgradeFillsMeasureGroups writes a measure index at the schema
+// before 0011 and checks that the migration fills the measure groups from
+// the stored figures (measuretest.CheckUpgraded).
+func TestUpgradeFillsMeasureGroups(t *testing.T) {
+	ctx := context.Background()
+	dsn := testDSN(t)
+	schema := fmt.Sprintf("sitrep_upgrade_%d", os.Getpid())
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatalf("SITREP_TEST_POSTGRES=%s is set but unreachable: %v", dsn, err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+schema+" CASCADE; CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		c, err := pgx.Connect(context.Background(), dsn)
+		if err == nil {
+			c.Exec(context.Background(), "DROP SCHEMA IF EXISTS "+schema+" CASCADE")
+			c.Close(context.Background())
+		}
+	})
+	cfg, err := pgx.ParseConfig(withSearchPath(t, dsn, schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := stdlib.OpenDB(*cfg)
+	ms, err := sqlstore.Migrations(migrationFiles, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var old []sqlstore.Migration
+	for _, m := range ms {
+		if m.Version < 11 {
+			old = append(old, m)
+		}
+	}
+	if err := sqlstore.Migrate(ctx, db, dialect, old); err != nil {
+		t.Fatal(err)
+	}
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := db.ExecContext(ctx, q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, id := range []string{"a1", "a2", "a3"} {
+		exec(`INSERT INTO articles (id, duplicate_key, text_hash, text, doc) VALUES ($1, $1, $1, 'text', '{}')`, id)
+	}
+	for m, l := range measuretest.Old.Listed {
+		exec(`INSERT INTO measures (id, key, label, unit, what, owner, fate, place, scope, listed)
+			VALUES ($1, $1, $1, '', 'personnel', 'kz', 'deployed', '', 'total', $2)`, m, l)
+	}
+	for _, f := range measuretest.Old.Figures {
+		exec(`INSERT INTO measure_figures (seq, idx, measure, story, speaker, text, time, lo, hi, doc)
+			VALUES ((SELECT seq FROM articles WHERE id = $1), $2, $3, $4, $5, $6, $7, NULL, NULL, $8)`,
+			fmt.Sprintf("a%d", f.Seq), f.Idx, f.Measure, f.Story, f.Speaker, f.Text, f.Time,
+			fmt.Sprintf(`{"measure":%q,"article":"a%d","index":%d,"figure":{"text":%q}}`, f.Measure, f.Seq, f.Idx, f.Text))
+	}
+	exec(measuretest.OldRecount)
+	exec(`DELETE FROM measure_queue`)
+	db.Close()
+
+	s, err := Open(ctx, withSearchPath(t, dsn, schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var groups int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM measure_groups`).Scan(&groups); err != nil {
+		t.Fatal(err)
+	}
+	if groups != 9 {
+		t.Errorf("%d measure groups after the upgrade, want 9", groups)
+	}
+	measuretest.CheckUpgraded(t, s)
 }

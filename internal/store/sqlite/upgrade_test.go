@@ -3,11 +3,13 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"sitrep/internal/link"
+	"sitrep/internal/link/measure/measuretest"
 	"sitrep/internal/news"
 	"sitrep/internal/store"
 	"sitrep/internal/store/sqlstore"
@@ -127,4 +129,51 @@ func TestUpgradeFrom9(t *testing.T) {
 	if n != 3 {
 		t.Errorf("threads after the upgrade hold %d articles, want 3: %+v", n, page.Threads)
 	}
+}
+
+// TestUpgradeFillsMeasureGroups opens a database whose measure index was
+// written before 0011 and checks that the migration fills the measure
+// groups from the stored figures (measuretest.CheckUpgraded).
+func TestUpgradeFillsMeasureGroups(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db := openAt(t, path, 10)
+	for _, id := range []string{"a1", "a2", "a3"} {
+		if _, err := db.Exec(`INSERT INTO articles (id, duplicate_key, text_hash, published, text, doc, ingested_at)
+			VALUES (?, ?, ?, '', 'text', '{}', '2031-05-03T00:00:00.000000000Z')`, id, id, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for m, l := range measuretest.Old.Listed {
+		if _, err := db.Exec(`INSERT INTO measures (id, key, label, unit, what, owner, fate, place, scope, listed)
+			VALUES (?, ?, ?, '', 'personnel', 'kz', 'deployed', '', 'total', ?)`, m, m, m, l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range measuretest.Old.Figures {
+		if _, err := db.Exec(`INSERT INTO measure_figures (seq, idx, measure, story, speaker, text, time, lo, hi, doc)
+			VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)`, f.Seq, f.Idx, f.Measure, f.Story, f.Speaker, f.Text, f.Time,
+			fmt.Sprintf(`{"measure":%q,"article":"a%d","index":%d,"figure":{"text":%q}}`, f.Measure, f.Seq, f.Idx, f.Text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Exec(measuretest.OldRecount); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DELETE FROM measure_queue`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s := openTest(t, path)
+	var groups int
+	if err := s.w.QueryRowContext(ctx, `SELECT COUNT(*) FROM measure_groups`).Scan(&groups); err != nil {
+		t.Fatal(err)
+	}
+	// m1: values 3,000 4,000 5,000, speakers "kazhar mod" and "wire",
+	// stories s1 s2; m2: one value and the empty speaker.
+	if groups != 9 {
+		t.Errorf("%d measure groups after the upgrade, want 9", groups)
+	}
+	measuretest.CheckUpgraded(t, s)
 }

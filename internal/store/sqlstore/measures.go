@@ -14,7 +14,8 @@ import (
 )
 
 // The global measure index (link/measure's Index and Lister): see the
-// migrations 0009_measures.sql. A figure's time is the first date of the
+// migrations 0009_measures.sql and 0011_measure_groups.sql (the
+// aggregates, kept by deltas in measuregroups.go). A figure's time is the first date of the
 // time it refers to ('' when none), text in both dialects, so both order
 // a measure's figures alike.
 
@@ -30,8 +31,11 @@ func (s *Store) PendingMeasures(ctx context.Context, n int) ([]string, error) {
 }
 
 // RecordMeasures stores an article's figures under their measures,
-// recounts the measures they touch and takes the article off the queue,
-// in one transaction; an article no longer queued is left as it is.
+// updates the aggregates of the measures they touch (before and after)
+// by what the article takes away and adds, and takes the article off the
+// queue, in one transaction; an article no longer queued is left as it
+// is. The work is bounded by the article's own figures and groups, not
+// by the size of the measures it reports (measureDelta).
 func (s *Store) RecordMeasures(ctx context.Context, rec news.MeasureRecord) error {
 	fail := func(err error) error { return fmt.Errorf("record measures %s: %w", rec.Article, err) }
 	docs := make([]string, len(rec.Figures))
@@ -50,14 +54,16 @@ func (s *Store) RecordMeasures(ctx context.Context, rec news.MeasureRecord) erro
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return err
 		}
-		// The measures the article reported before (a re-queued
-		// article) are recounted too.
-		touched, err := s.strings(ctx, tx, `SELECT DISTINCT measure FROM measure_figures WHERE seq = ?`, seq)
+		// What the article reported before (a re-queued article) is
+		// taken away from its measures.
+		old, err := s.articleGroups(ctx, tx, seq)
 		if err != nil {
 			return err
 		}
-		if _, err := s.exec(ctx, tx, `DELETE FROM measure_figures WHERE seq = ?`, seq); err != nil {
-			return err
+		if len(old) > 0 {
+			if _, err := s.exec(ctx, tx, `DELETE FROM measure_figures WHERE seq = ?`, seq); err != nil {
+				return err
+			}
 		}
 		// Sorted, distinct IDs keep concurrent writers from deadlocking
 		// on row locks.
@@ -76,45 +82,36 @@ func (s *Store) RecordMeasures(ctx context.Context, rec news.MeasureRecord) erro
 		if err != nil {
 			return err
 		}
-		for i, f := range rec.Figures {
-			t, _, _ := strings.Cut(f.Figure.Time, "/")
-			if _, err := s.exec(ctx, tx, `INSERT INTO measure_figures (seq, idx, measure, story, speaker, text, time, lo, hi, doc)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, seq, f.Index, f.Measure, f.Story, f.Figure.Speaker, f.Figure.Text, t,
-				finite(f.Low), finite(f.High), docs[i]); err != nil {
-				return err
-			}
-			touched = append(touched, f.Measure)
+		idx := make([]int, len(rec.Figures))
+		for i := range idx {
+			idx[i] = i
 		}
-		slices.Sort(touched)
-		touched = slices.Compact(touched)
-		err = chunks(touched, func(part []string) error {
-			cond, args := in(s.d, "f.measure", part)
-			_, err := s.exec(ctx, tx, `UPDATE measures SET figures = c.figures, articles = c.articles, stories = c.stories,
-				speakers = c.speakers, first_time = c.first_time, last_time = c.last_time
-				FROM (SELECT f.measure, COUNT(*) AS figures, COUNT(DISTINCT f.seq) AS articles,
-					COUNT(DISTINCT NULLIF(f.story, '')) AS stories, COUNT(DISTINCT LOWER(f.speaker)) AS speakers,
-					COALESCE(MIN(NULLIF(f.time, '')), '') AS first_time, MAX(f.time) AS last_time
-					FROM measure_figures f WHERE `+cond+` GROUP BY f.measure) AS c
-				WHERE measures.id = c.measure`, args...)
-			if err != nil {
-				return err
+		err = chunks(idx, func(part []int) error {
+			args := make([]any, 0, 10*len(part))
+			for _, i := range part {
+				f := rec.Figures[i]
+				t, _, _ := strings.Cut(f.Figure.Time, "/")
+				args = append(args, seq, f.Index, f.Measure, f.Story, f.Figure.Speaker, f.Figure.Text, t,
+					finite(f.Low), finite(f.High), docs[i])
 			}
-			// A measure left with no figure (an article recorded again
-			// without it) counts nothing.
-			cond, args = in(s.d, "id", part)
-			_, err = s.exec(ctx, tx, `UPDATE measures SET figures = 0, articles = 0, stories = 0, speakers = 0,
-				first_time = '', last_time = '' WHERE `+cond+` AND NOT EXISTS (SELECT 1 FROM measure_figures f WHERE f.measure = measures.id)`, args...)
+			_, err := s.exec(ctx, tx, `INSERT INTO measure_figures (seq, idx, measure, story, speaker, text, time, lo, hi, doc)
+				VALUES `+tuples(len(part), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), args...)
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		for _, id := range touched {
-			if err := s.relist(ctx, tx, id); err != nil {
+		var added []groupPart
+		if len(rec.Figures) > 0 {
+			if added, err = s.articleGroups(ctx, tx, seq); err != nil {
 				return err
 			}
 		}
-		return nil
+		spans := map[string]float64{}
+		for _, f := range rec.Figures {
+			spans[f.Measure] = max(spans[f.Measure], spanOf(f.Low, f.High))
+		}
+		return s.applyMeasureDelta(ctx, tx, seq, old, added, spans)
 	})
 	if err != nil {
 		return fail(err)
@@ -128,6 +125,26 @@ func finite(v float64) any {
 		return nil
 	}
 	return v
+}
+
+// spanFar is the span (measures.span) of a figure with a bound beyond
+// ±1e300, where hi - lo could overflow: MeasuresLike reads all such a
+// measure's figures.
+const spanFar = "1e300"
+
+// spanOf is the span of a figure with bounds lo and hi, as 0011 fills
+// measures.span: 0 for an open bound (stored NULL, never matched) or
+// reversed bounds, more than spanFar for a bound beyond it.
+func spanOf(lo, hi float64) float64 {
+	switch {
+	case math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0):
+		return 0
+	case lo < -1e300 || hi > 1e300:
+		return 1e301
+	case hi > lo:
+		return hi - lo
+	}
+	return 0
 }
 
 // clamp is v with infinities (and NaN, an unknown bound) at the ends of
@@ -182,10 +199,16 @@ func (s *Store) MeasureDefs(ctx context.Context, ids []string) ([]news.MeasureDe
 // whose number overlaps q's (a figure stating none never does), most
 // articles first, then by ID.
 func (s *Store) MeasuresLike(ctx context.Context, q news.MeasureQuery, limit int) ([]news.MeasureDef, error) {
+	// A figure overlapping [low, high] has its low bound in
+	// [low - span, high] (measures.span): one range of the index
+	// measure_figures_bounds. The range is widened a little for the
+	// rounding of the subtraction; the overlap test itself is exact.
+	low, high := clamp(q.Low), clamp(q.High)
 	out, err := s.defs(ctx, `SELECT `+defCols+` FROM measures m WHERE m.what = ? AND m.scope = ?
 		AND EXISTS (SELECT 1 FROM measure_figures f WHERE f.measure = m.id
+			AND f.lo >= (CASE WHEN m.span <= `+spanFar+` THEN ? - m.span * 1.000001 ELSE ? END)
 			AND f.lo <= ? AND f.hi >= ?)
-		ORDER BY m.articles DESC, m.id LIMIT ?`, q.What, q.Scope, clamp(q.High), clamp(q.Low), limit)
+		ORDER BY m.articles DESC, m.id LIMIT ?`, q.What, q.Scope, low-math.Abs(low)*1e-6, math.Inf(-1), high, low, limit)
 	if err != nil {
 		return nil, fmt.Errorf("measures like %s/%s: %w", q.What, q.Scope, err)
 	}
@@ -228,29 +251,6 @@ func (s *Store) FigureMeasures(ctx context.Context, ids []string) (map[string]ma
 type listed struct {
 	Values   []string `json:"values"`
 	Speakers []string `json:"speakers"`
-}
-
-// relist stores the first distinct values and speakers of measure id,
-// in the order of its figures' times.
-func (s *Store) relist(ctx context.Context, tx *sql.Tx, id string) error {
-	var l listed
-	var err error
-	l.Values, err = s.strings(ctx, tx, `SELECT text FROM measure_figures WHERE measure = ?
-		GROUP BY text ORDER BY MIN(time), MIN(seq), text LIMIT ?`, id, news.MaxMeasureListed)
-	if err != nil {
-		return err
-	}
-	l.Speakers, err = s.strings(ctx, tx, `SELECT MIN(speaker) FROM measure_figures WHERE measure = ?
-		GROUP BY LOWER(speaker) ORDER BY MIN(time), MIN(seq), LOWER(speaker) LIMIT ?`, id, news.MaxMeasureListed)
-	if err != nil {
-		return err
-	}
-	b, err := json.Marshal(l)
-	if err != nil {
-		return err
-	}
-	_, err = s.exec(ctx, tx, `UPDATE measures SET listed = ? WHERE id = ?`, string(b), id)
-	return err
 }
 
 const measureCols = `id, key, label, unit, what, owner, fate, place, scope, figures, articles, stories, speakers, first_time, last_time, listed`
