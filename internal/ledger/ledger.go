@@ -504,10 +504,11 @@ func judge(g *Group, i int) {
 	for j := i - 1; j >= 0; j-- {
 		p := g.Entries[j]
 		r := Relate(p, *e)
-		if r == RelContradiction && !locatedKey(g.Measure) {
+		if (r == RelContradiction || r == RelEvolution || r == RelUnknownTime) && !locatedKey(g.Measure) {
 			// A measure that says neither whose nor where ("people
 			// killed", "countries") may hold counts of different things:
-			// their values cannot contradict each other.
+			// their different values neither contradict each other nor
+			// tell how one thing changed.
 			r = RelUnrelated
 		}
 		if r == RelContradiction {

@@ -145,6 +145,10 @@ func TestStructuredRelations(t *testing.T) {
 			art("a", "a", "", sfig("seven", 7, "exact", "", "people||killed||total", "total", "Kyiv", "2031-03")),
 			art("b", "b", "", sfig("three", 3, "exact", "", "people||killed||total", "total", "Moscow", "2031-03")),
 		}, []string{RelFirst, RelUnrelated}},
+		{"nor evolve", []*news.Article{
+			art("a", "a", "", sfig("30", 30, "exact", "", "countries||||total", "total", "Kyiv", "2031-02")),
+			art("b", "b", "", sfig("two", 2, "exact", "", "countries||||total", "total", "Moscow", "2031-03-12")),
+		}, []string{RelFirst, RelUnrelated}},
 		{"a located measure can", []*news.Article{
 			art("a", "a", "", sfig("seven", 7, "exact", "", "people|ab|killed||total", "total", "Kyiv", "2031-03")),
 			art("b", "b", "", sfig("three", 3, "exact", "", "people|ab|killed||total", "total", "Moscow", "2031-03")),
