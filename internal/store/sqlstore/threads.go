@@ -213,8 +213,14 @@ func (s *Store) RecordThread(ctx context.Context, rec news.ThreadRecord) error {
 const threadMembers = `FROM thread_stories t JOIN story_members m ON m.story = t.story
 	JOIN articles a ON a.seq = m.seq WHERE t.thread = th.id`
 
-// threadSummaryCols are a ThreadSummary's columns over threads th.
-const threadSummaryCols = `th.id, th.title, th.first_time, th.last_time, th.articles, th.stories,
+// threadSummaryCols are a ThreadSummary's columns over threads th. A
+// thread is headed by its biggest titled story (the earliest of equals),
+// not by whichever report happened to start it; its own title (its first
+// article's) is the fallback.
+const threadSummaryCols = `th.id,
+	COALESCE((SELECT s.title FROM thread_stories ts JOIN stories s ON s.id = ts.story
+		WHERE ts.thread = th.id AND s.title <> '' ORDER BY s.articles DESC, s.first_time = '', s.first_time, s.id LIMIT 1), th.title),
+	th.first_time, th.last_time, th.articles, th.stories,
 	(SELECT ` + outlets + ` ` + threadMembers + `),
 	(SELECT ` + origins + ` ` + threadMembers + `)`
 

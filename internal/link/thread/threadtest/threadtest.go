@@ -140,6 +140,10 @@ func Run(t *testing.T, s Store) {
 	if p := page.Threads[0]; p.ID != "early" || p.Articles != 3 || p.Stories != 3 || p.Outlets != 2 || p.Origins != 3 || !p.Last.Equal(day(20)) {
 		t.Errorf("thread summary = %+v", p)
 	}
+	// Headed by its biggest titled story, the earliest dated of equals.
+	if p := page.Threads[0]; p.Title != "E" {
+		t.Errorf("thread title %q, want E (the earliest of its equal stories; an undated one last)", p.Title)
+	}
 	d, err := s.Thread(ctx, "early")
 	if err != nil {
 		t.Fatal(err)
