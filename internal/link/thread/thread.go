@@ -25,6 +25,7 @@ package thread
 
 import (
 	"context"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -121,6 +122,13 @@ type Options struct {
 	Lead int
 	// Weights of the similarities; all zero means DefaultWeights.
 	Weights Weights
+	// Decay is the time scale over which a thread forgets: before a
+	// later article is added, the centroid's weights are scaled by
+	// exp(-Δt/Decay), Δt the time since the thread's last article, so an
+	// article is compared with what the thread has been about lately and
+	// a thread cannot drift from subject to subject through its whole
+	// history. 0 means DefaultDecay, a negative value never forgets.
+	Decay time.Duration
 }
 
 // Weights weigh the similarities of the score.
@@ -139,6 +147,9 @@ const (
 
 // DefaultLead: see DefaultThreshold.
 const DefaultLead = 1200
+
+// DefaultDecay: see DefaultThreshold.
+const DefaultDecay = 21 * 24 * time.Hour
 
 // DefaultWeights: see DefaultThreshold.
 var DefaultWeights = Weights{Text: 0.4, Entity: 0.4, Title: 0.2, Measure: 0.05, Time: 0.3}
@@ -161,6 +172,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Lead == 0 {
 		o.Lead = DefaultLead
+	}
+	if o.Decay == 0 {
+		o.Decay = DefaultDecay
 	}
 	w := o.Weights
 	if w.Text == 0 && w.Entity == 0 && w.Title == 0 && w.Measure == 0 && w.Time == 0 {
@@ -351,14 +365,17 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 	for _, k := range doc.Keys() {
 		df[k]++
 	}
+	// The store's states may share their maps (a centroid cache): the
+	// step changes a copy.
+	next := clone(survivor)
 	for _, g := range group {
 		if g != survivor {
-			st.opts.fold(survivor, g)
+			st.opts.fold(&next, g)
 		}
 	}
-	st.opts.add(survivor, doc, current == "", df, n+1)
+	st.opts.add(&next, doc, current == "", df, n+1)
 	slices.Sort(merged)
-	return st.s.RecordThread(ctx, Record{Article: a.ID, Story: sid, Thread: *survivor, Merged: merged, Events: events, Keys: doc.Keys()})
+	return st.s.RecordThread(ctx, Record{Article: a.ID, Story: sid, Thread: next, Merged: merged, Events: events, Keys: doc.Keys()})
 }
 
 // larger says whether thread a outranks b as the survivor of a merge:
@@ -374,6 +391,13 @@ func larger(a, b *State) bool {
 		return a.First.Before(b.First)
 	}
 	return a.ID < b.ID
+}
+
+// clone returns a copy of s with its own maps.
+func clone(s *State) State {
+	c := *s
+	c.Terms, c.Entities, c.Measures = maps.Clone(s.Terms), maps.Clone(s.Entities), maps.Clone(s.Measures)
+	return c
 }
 
 // fold adds thread g's weights and counts to s (a merge); the caller
@@ -415,6 +439,12 @@ func span(first, last, t time.Time) (time.Time, time.Time) {
 // add adds doc to s (a new story of it when newStory), then trims and
 // norms its centroid.
 func (o Options) add(s *State, doc Doc, newStory bool, df map[string]int, n int) {
+	if o.Decay > 0 && !doc.Time.IsZero() && !s.Last.IsZero() && doc.Time.After(s.Last) {
+		f := math.Exp(-float64(doc.Time.Sub(s.Last)) / float64(o.Decay))
+		scale(s.Terms, f)
+		scale(s.Entities, f)
+		scale(s.Measures, f)
+	}
 	s.Terms = addWeights(s.Terms, doc.Terms)
 	s.Entities = addWeights(s.Entities, doc.Entities)
 	if s.Measures == nil {
@@ -433,6 +463,13 @@ func (o Options) add(s *State, doc Doc, newStory bool, df map[string]int, n int)
 	s.Measures = trimCounts(s.Measures, o.TopTerms)
 	s.TermNorm = story.Norm(s.Terms, df, n, "")
 	s.EntityNorm = story.Norm(s.Entities, df, n, story.EntityPrefix)
+}
+
+// scale multiplies every weight of m by f.
+func scale(m map[string]float64, f float64) {
+	for k := range m {
+		m[k] *= f
+	}
 }
 
 // trimCounts keeps the k largest counts of m (ties by key).
