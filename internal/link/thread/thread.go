@@ -122,13 +122,11 @@ type Options struct {
 	Lead int
 	// Weights of the similarities; all zero means DefaultWeights.
 	Weights Weights
-	// Decay is the time scale over which a thread forgets: before a
-	// later article is added, the centroid's weights are scaled by
-	// exp(-Δt/Decay), Δt the time since the thread's last article, so an
-	// article is compared with what the thread has been about lately and
-	// a thread cannot drift from subject to subject through its whole
-	// history. 0 means DefaultDecay, a negative value never forgets.
-	Decay time.Duration
+	// MaxSpan bounds a thread's life: an article published more than
+	// MaxSpan after a thread's first article does not join it (nor merge
+	// it), so a thread cannot chain week by week through a whole war.
+	// 0 means DefaultMaxSpan, a negative value no bound.
+	MaxSpan time.Duration
 }
 
 // Weights weigh the similarities of the score.
@@ -148,8 +146,8 @@ const (
 // DefaultLead: see DefaultThreshold.
 const DefaultLead = 1200
 
-// DefaultDecay: see DefaultThreshold.
-const DefaultDecay = 21 * 24 * time.Hour
+// DefaultMaxSpan: see DefaultThreshold.
+const DefaultMaxSpan = 120 * 24 * time.Hour
 
 // DefaultWeights: see DefaultThreshold.
 var DefaultWeights = Weights{Text: 0.4, Entity: 0.4, Title: 0.2, Measure: 0.05, Time: 0.3}
@@ -173,8 +171,8 @@ func (o Options) withDefaults() Options {
 	if o.Lead == 0 {
 		o.Lead = DefaultLead
 	}
-	if o.Decay == 0 {
-		o.Decay = DefaultDecay
+	if o.MaxSpan == 0 {
+		o.MaxSpan = DefaultMaxSpan
 	}
 	w := o.Weights
 	if w.Text == 0 && w.Entity == 0 && w.Title == 0 && w.Measure == 0 && w.Time == 0 {
@@ -439,12 +437,6 @@ func span(first, last, t time.Time) (time.Time, time.Time) {
 // add adds doc to s (a new story of it when newStory), then trims and
 // norms its centroid.
 func (o Options) add(s *State, doc Doc, newStory bool, df map[string]int, n int) {
-	if o.Decay > 0 && !doc.Time.IsZero() && !s.Last.IsZero() && doc.Time.After(s.Last) {
-		f := math.Exp(-float64(doc.Time.Sub(s.Last)) / float64(o.Decay))
-		scale(s.Terms, f)
-		scale(s.Entities, f)
-		scale(s.Measures, f)
-	}
 	s.Terms = addWeights(s.Terms, doc.Terms)
 	s.Entities = addWeights(s.Entities, doc.Entities)
 	if s.Measures == nil {
@@ -463,13 +455,6 @@ func (o Options) add(s *State, doc Doc, newStory bool, df map[string]int, n int)
 	s.Measures = trimCounts(s.Measures, o.TopTerms)
 	s.TermNorm = story.Norm(s.Terms, df, n, "")
 	s.EntityNorm = story.Norm(s.Entities, df, n, story.EntityPrefix)
-}
-
-// scale multiplies every weight of m by f.
-func scale(m map[string]float64, f float64) {
-	for k := range m {
-		m[k] *= f
-	}
 }
 
 // trimCounts keeps the k largest counts of m (ties by key).
@@ -497,6 +482,9 @@ func trimCounts(m map[string]float64, k int) map[string]float64 {
 // score returns the similarity of doc to thread s given the document
 // frequencies df of n linked articles.
 func (o Options) score(doc Doc, s *State, df map[string]int, n int) float64 {
+	if o.MaxSpan > 0 && !doc.Time.IsZero() && !s.First.IsZero() && doc.Time.Sub(s.First) > o.MaxSpan {
+		return 0 // the thread is closed to later articles
+	}
 	w := o.Weights
 	text := story.Cosine(doc.Terms, s.Terms, s.TermNorm, df, n, "")
 	ent := story.Cosine(doc.Entities, s.Entities, s.EntityNorm, df, n, story.EntityPrefix)
