@@ -14,7 +14,9 @@
 // words the thread's centroid holds, the global measures (link/measure)
 // it shares with the thread, and the time since the thread's nearest
 // article (exp(-Δt/τ)). It joins the best thread scoring above
-// Options.Threshold, else starts a thread whose ID is its own ID. Any
+// Options.Threshold, else starts a thread whose ID is its own ID; a
+// thread older than Options.MaxSpan (from its first article) takes no
+// more articles, so it cannot drift on indefinitely. Any
 // other active thread the article scores above Options.Merge against is
 // merged into the largest of them: the article bridges two threads that
 // are one situation. Every start and merge goes to the thread's log
