@@ -14,7 +14,9 @@
 // words the thread's centroid holds, the global measures (link/measure)
 // it shares with the thread, and the time since the thread's nearest
 // article (exp(-Δt/τ)). It joins the best thread scoring above
-// Options.Threshold, else starts a thread whose ID is its own ID. Any
+// Options.Threshold, else starts a thread whose ID is its own ID; a
+// thread older than Options.MaxSpan (from its first article) takes no
+// more articles, so it cannot drift on indefinitely. Any
 // other active thread the article scores above Options.Merge against is
 // merged into the largest of them: the article bridges two threads that
 // are one situation. Every start and merge goes to the thread's log
@@ -25,6 +27,7 @@ package thread
 
 import (
 	"context"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -121,6 +124,11 @@ type Options struct {
 	Lead int
 	// Weights of the similarities; all zero means DefaultWeights.
 	Weights Weights
+	// MaxSpan bounds a thread's life: an article published more than
+	// MaxSpan after a thread's first article does not join it (nor merge
+	// it), so a thread cannot chain week by week through a whole war.
+	// 0 means DefaultMaxSpan, a negative value no bound.
+	MaxSpan time.Duration
 }
 
 // Weights weigh the similarities of the score.
@@ -139,6 +147,9 @@ const (
 
 // DefaultLead: see DefaultThreshold.
 const DefaultLead = 1200
+
+// DefaultMaxSpan: see DefaultThreshold.
+const DefaultMaxSpan = 120 * 24 * time.Hour
 
 // DefaultWeights: see DefaultThreshold.
 var DefaultWeights = Weights{Text: 0.4, Entity: 0.4, Title: 0.2, Measure: 0.05, Time: 0.3}
@@ -161,6 +172,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Lead == 0 {
 		o.Lead = DefaultLead
+	}
+	if o.MaxSpan == 0 {
+		o.MaxSpan = DefaultMaxSpan
 	}
 	w := o.Weights
 	if w.Text == 0 && w.Entity == 0 && w.Title == 0 && w.Measure == 0 && w.Time == 0 {
@@ -351,14 +365,17 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 	for _, k := range doc.Keys() {
 		df[k]++
 	}
+	// The store's states may share their maps (a centroid cache): the
+	// step changes a copy.
+	next := clone(survivor)
 	for _, g := range group {
 		if g != survivor {
-			st.opts.fold(survivor, g)
+			st.opts.fold(&next, g)
 		}
 	}
-	st.opts.add(survivor, doc, current == "", df, n+1)
+	st.opts.add(&next, doc, current == "", df, n+1)
 	slices.Sort(merged)
-	return st.s.RecordThread(ctx, Record{Article: a.ID, Story: sid, Thread: *survivor, Merged: merged, Events: events, Keys: doc.Keys()})
+	return st.s.RecordThread(ctx, Record{Article: a.ID, Story: sid, Thread: next, Merged: merged, Events: events, Keys: doc.Keys()})
 }
 
 // larger says whether thread a outranks b as the survivor of a merge:
@@ -374,6 +391,13 @@ func larger(a, b *State) bool {
 		return a.First.Before(b.First)
 	}
 	return a.ID < b.ID
+}
+
+// clone returns a copy of s with its own maps.
+func clone(s *State) State {
+	c := *s
+	c.Terms, c.Entities, c.Measures = maps.Clone(s.Terms), maps.Clone(s.Entities), maps.Clone(s.Measures)
+	return c
 }
 
 // fold adds thread g's weights and counts to s (a merge); the caller
@@ -460,6 +484,9 @@ func trimCounts(m map[string]float64, k int) map[string]float64 {
 // score returns the similarity of doc to thread s given the document
 // frequencies df of n linked articles.
 func (o Options) score(doc Doc, s *State, df map[string]int, n int) float64 {
+	if o.MaxSpan > 0 && !doc.Time.IsZero() && !s.First.IsZero() && doc.Time.Sub(s.First) > o.MaxSpan {
+		return 0 // the thread is closed to later articles
+	}
 	w := o.Weights
 	text := story.Cosine(doc.Terms, s.Terms, s.TermNorm, df, n, "")
 	ent := story.Cosine(doc.Entities, s.Entities, s.EntityNorm, df, n, story.EntityPrefix)

@@ -186,3 +186,26 @@ func BenchmarkLinkArticle(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
 }
+
+// A thread chained report by report closes once it is MaxSpan old: the
+// same dispute reported every 20 days starts a second thread after the
+// span, and stays in one thread without the bound.
+func TestMaxSpanClosesAThread(t *testing.T) {
+	var arts []*news.Article
+	for i := range 5 {
+		a := *ferry3
+		a.ID, a.Story, a.Published = fmt.Sprintf("f%d", i), fmt.Sprintf("s%d", i), day(20*i)
+		arts = append(arts, &a)
+	}
+	got := run(t, Options{MaxSpan: 50 * 24 * time.Hour}, arts...).Assignments()
+	if got["f1"] != got["f0"] || got["f2"] != got["f0"] {
+		t.Errorf("within the span: f0 %s, f1 %s, f2 %s, want one thread", got["f0"], got["f1"], got["f2"])
+	}
+	if got["f3"] == got["f0"] || got["f4"] != got["f3"] {
+		t.Errorf("after the span: f0 %s, f3 %s, f4 %s, want f3 and f4 in a new thread", got["f0"], got["f3"], got["f4"])
+	}
+	open := run(t, Options{MaxSpan: -1}, arts...).Assignments()
+	if open["f4"] != open["f0"] {
+		t.Errorf("without a bound f4 is in %s, f0 in %s, want one thread", open["f4"], open["f0"])
+	}
+}

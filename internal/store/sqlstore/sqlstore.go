@@ -93,6 +93,8 @@ type Dialect struct {
 type Store struct {
 	w, r *sql.DB
 	d    *Dialect
+	// centroids caches decoded thread centroids (see ActiveThreads).
+	centroids centroidCache
 }
 
 // New returns the store over the writer w and reader r in dialect d.

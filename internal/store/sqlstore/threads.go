@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"sitrep/internal/news"
@@ -33,7 +34,7 @@ func (s *Store) PendingThreads(ctx context.Context, n int) ([]string, error) {
 
 const threadStateCols = `id, title, first_time, last_time, articles, stories, centroid`
 
-func scanThreadState(sc interface{ Scan(...any) error }) (news.ThreadState, error) {
+func scanThreadState(sc interface{ Scan(...any) error }, cache *centroidCache) (news.ThreadState, error) {
 	var (
 		st                    news.ThreadState
 		first, last, centroid string
@@ -48,11 +49,69 @@ func scanThreadState(sc interface{ Scan(...any) error }) (news.ThreadState, erro
 	if st.Last, err = parseTime(last); err != nil {
 		return st, fmt.Errorf("thread %s: last: %w", st.ID, err)
 	}
-	return st, st.DecodeCentroid(centroid)
+	if cache == nil {
+		return st, st.DecodeCentroid(centroid)
+	}
+	return st, cache.decode(&st, centroid)
+}
+
+// centroidCache keeps the decoded centroids of the threads ActiveThreads
+// last returned, by thread ID with the stored JSON they were decoded
+// from: a centroid is decoded again only when its text changed, so the
+// thread step, which reads the same active threads for article after
+// article, decodes only the threads that changed since. The states share
+// the cached maps; their readers must not modify them (link/thread
+// copies the thread it changes).
+type centroidCache struct {
+	mu      sync.Mutex
+	entries map[string]centroidEntry
+}
+
+type centroidEntry struct {
+	text  string
+	state news.ThreadState // only the weights are used
+}
+
+// decode fills st's weights from text, through the cache.
+func (c *centroidCache) decode(st *news.ThreadState, text string) error {
+	c.mu.Lock()
+	e, ok := c.entries[st.ID]
+	c.mu.Unlock()
+	if !ok || e.text != text {
+		if err := st.DecodeCentroid(text); err != nil {
+			return err
+		}
+		e = centroidEntry{text: text, state: *st}
+		c.mu.Lock()
+		if c.entries == nil {
+			c.entries = map[string]centroidEntry{}
+		}
+		c.entries[st.ID] = e
+		c.mu.Unlock()
+	}
+	st.Terms, st.Entities, st.Measures = e.state.Terms, e.state.Entities, e.state.Measures
+	st.TermNorm, st.EntityNorm = e.state.TermNorm, e.state.EntityNorm
+	return nil
+}
+
+// keep drops the entries of threads not in ids when the cache holds
+// more than max entries.
+func (c *centroidCache) keep(ids map[string]bool, max int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.entries) <= max {
+		return
+	}
+	for id := range c.entries {
+		if !ids[id] {
+			delete(c.entries, id)
+		}
+	}
 }
 
 // ActiveThreads returns the threads with a dated article in [from, to]
-// and the undated ones, most recently active first.
+// and the undated ones, most recently active first. Their weights come
+// through the store's centroid cache and must not be modified.
 func (s *Store) ActiveThreads(ctx context.Context, from, to time.Time, limit int) ([]news.ThreadState, error) {
 	f, err := TextTime(from)
 	if err != nil {
@@ -70,16 +129,19 @@ func (s *Store) ActiveThreads(ctx context.Context, from, to time.Time, limit int
 	}
 	defer rows.Close()
 	var out []news.ThreadState
+	ids := map[string]bool{}
 	for rows.Next() {
-		st, err := scanThreadState(rows)
+		st, err := scanThreadState(rows, &s.centroids)
 		if err != nil {
 			return nil, fmt.Errorf("active threads: %w", err)
 		}
 		out = append(out, st)
+		ids[st.ID] = true
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("active threads: %w", err)
 	}
+	s.centroids.keep(ids, 2*max(limit, 1000))
 	return out, nil
 }
 
@@ -98,7 +160,7 @@ func (s *Store) StoryThread(ctx context.Context, story string) (string, error) {
 
 // ThreadState returns one thread.
 func (s *Store) ThreadState(ctx context.Context, id string) (news.ThreadState, error) {
-	st, err := scanThreadState(s.queryRow(ctx, s.w, `SELECT `+threadStateCols+` FROM threads WHERE id = ?`, id))
+	st, err := scanThreadState(s.queryRow(ctx, s.w, `SELECT `+threadStateCols+` FROM threads WHERE id = ?`, id), nil)
 	if noRows(err) {
 		return st, fmt.Errorf("thread %s: %w", id, store.ErrNotFound)
 	}
