@@ -6,5 +6,5 @@ import "time"
 
 var epoch = time.Now()
 
-// cpuTime falls back to wall time where getrusage is missing.
-func cpuTime() time.Duration { return time.Since(epoch) }
+// CPUTime falls back to wall time where getrusage is missing.
+func CPUTime() time.Duration { return time.Since(epoch) }

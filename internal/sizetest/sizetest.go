@@ -33,9 +33,9 @@ func Growth(small, large int, run func(text string)) float64 {
 	cost := func(n int) time.Duration {
 		text := Prose(n)
 		runtime.GC()
-		start := cpuTime()
+		start := CPUTime()
 		run(text)
-		return max(cpuTime()-start, time.Millisecond)
+		return max(CPUTime()-start, time.Millisecond)
 	}
 	return float64(cost(large)) / float64(cost(small))
 }

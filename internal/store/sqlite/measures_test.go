@@ -9,6 +9,7 @@ import (
 	"sitrep/internal/link/measure"
 	"sitrep/internal/link/measure/measuretest"
 	"sitrep/internal/news"
+	"sitrep/internal/sizetest"
 )
 
 func TestMeasureIndex(t *testing.T) {
@@ -74,13 +75,13 @@ func benchMeasureStep(b *testing.B, stored int) {
 	linked, spent, cpu := 0, time.Duration(0), time.Duration(0)
 	for b.Loop() {
 		batch(64)
-		start, startCPU := time.Now(), cpuTime()
+		start, startCPU := time.Now(), sizetest.CPUTime()
 		k, err := step.Link(ctx)
 		if err != nil {
 			b.Fatal(err)
 		}
 		spent += time.Since(start)
-		cpu += cpuTime() - startCPU
+		cpu += sizetest.CPUTime() - startCPU
 		linked += k
 	}
 	if linked != 64*b.N {
