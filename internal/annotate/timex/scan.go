@@ -806,6 +806,10 @@ func (s *scanner) monthDate(i int, m time.Month, fut, past bool) (expr, bool) {
 	return s.monthOnly(k, m, fut || s.future(i), past), true
 }
 
+// soonAfter is how far after its report a day and month without a year
+// or a cue of tense is still read as upcoming rather than last year's.
+const soonAfter = 14 * 24 * time.Hour
+
 // dayMonth resolves a day and month without a year.
 func (s *scanner) dayMonth(end, d int, m time.Month, fut, past bool) expr {
 	if yr, ok := s.yearAt(end); ok {
@@ -818,7 +822,10 @@ func (s *scanner) dayMonth(end, d int, m time.Month, fut, past bool) expr {
 	t := date(s.pub.Year(), m, d)
 	if fut && !past && t.Before(s.pub) {
 		t = t.AddDate(1, 0, 0)
-	} else if (!fut || past) && t.After(s.pub) {
+	} else if (!fut || past) && t.After(s.pub) && (past || t.Sub(s.pub) > soonAfter) {
+		// A date named without a cue of tense is the past one, except
+		// within days after the report ("talks on February 16" in a
+		// report of 14 February): that one is upcoming, not last year's.
 		t = t.AddDate(-1, 0, 0)
 	}
 	return expr{end: end, value: t.Format("2006-01-02"), gran: Day, relative: true, day: t, hasDay: true}

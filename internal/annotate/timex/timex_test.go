@@ -88,6 +88,8 @@ func TestRelative(t *testing.T) {
 		{"going back looks back", "There is no going back to October 2 for the villagers.", pub, []want{{"October 2", "2024-10-02", Day, ""}}},
 		{"plans alone looks back", "The plans agreed on September 30 were shelved.", pub, []want{{"September 30", "2024-09-30", Day, ""}}},
 		{"October 3", "in Ukraine on October 3 when", pub, []want{{"October 3", "2024-10-03", Day, ""}}},
+		{"days after the report is upcoming", "Delegations meet in Geneva on October 20 for a second round.", pub, []want{{"October 20", "2024-10-20", Day, ""}}},
+		{"weeks after the report is last year's", "The harvest fair of December 5 drew crowds.", pub, []want{{"December 5", "2023-12-05", Day, ""}}},
 		{"two days later", "on October 3 when a strike killed six. He said two days later that", pub, []want{{"October 3", "2024-10-03", Day, ""}, {"two days later", "2024-10-05", Day, ""}}},
 		{"today yesterday", "today and yesterday", pub, []want{{"today", "2024-10-17", Day, ""}, {"yesterday", "2024-10-16", Day, ""}}},
 		{"ago", "three weeks ago", pub, []want{{"three weeks ago", "2024-W39", Week, ""}}},
