@@ -106,7 +106,7 @@ func runMeasure(ctx context.Context, env *environment, args []string) error {
 		if f.Outlet != "" {
 			art = f.Outlet + " " + f.Article
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%s\t%s\t%s\n", t, truncate(withHedge(f.Text, f.Hedge), 24), truncate(f.Speaker, 32),
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%s\t%s\t%s\n", t, truncate(withHedge(f.Text, f.Hedge), 24), truncate(readmodel.SpeakerName(f.Speaker), 32),
 			f.Sources, f.Relation, f.Story, truncate(art, 40))
 	}
 	if err := tw.Flush(); err != nil {

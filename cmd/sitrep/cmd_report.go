@@ -302,7 +302,7 @@ func writeLedger(w io.Writer, groups []ledger.Group, articles []*news.Article) {
 			if o := outlet[e.Article]; o != "" {
 				art = o
 			}
-			fmt.Fprintf(w, "    %-26s %-18s %-30s %-20s %-22s %3s  %s\n", truncate(m, 26), truncate(val, 18), truncate(e.Speaker, 30),
+			fmt.Fprintf(w, "    %-26s %-18s %-30s %-20s %-22s %3s  %s\n", truncate(m, 26), truncate(val, 18), truncate(readmodel.SpeakerName(e.Speaker), 30),
 				truncate(readableTime(e.Time), 20), truncate(art, 22), strconv.Itoa(e.Sources), rel)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"sitrep/internal/news"
+	"sitrep/internal/readmodel"
 )
 
 // provenanceVerdict says in one line what the provenance step judged an
@@ -44,7 +45,11 @@ func writeFigures(w io.Writer, a *news.Article) {
 		if f.Counts != "" {
 			val += " " + f.Counts
 		}
-		fmt.Fprintf(w, "  %-32s says %s, %s\n", truncate(withHedge(val, f.Hedge), 32), orDash(f.Speaker), readableTime(f.Time))
+		who := "says " + readmodel.SpeakerName(f.Speaker)
+		if strings.TrimSpace(f.Speaker) == "" {
+			who = "unattributed"
+		}
+		fmt.Fprintf(w, "  %-32s %s, %s\n", truncate(withHedge(val, f.Hedge), 32), who, readableTime(f.Time))
 	}
 }
 
