@@ -74,11 +74,16 @@ func (s *scanner) notQuantity(n *number, j int, plain bool) bool {
 			if s.Tok(y) == "," {
 				y++
 			}
-			if s.IsNum(y) && len(s.Tok(y)) == 4 {
+			if s.IsNum(y) && (len(s.Tok(y)) == 4 || yearAndClock(s.Tok(y))) {
 				n.last = y
 			}
 			return true
 		}
+	}
+	// A live blog's stamp, a year glued to a clock time after a date
+	// ("27 May 202200.52"), whose date the quantity layer did not take.
+	if s.isMonth(j-1) && yearAndClock(s.Tok(j)) {
+		return true
 	}
 	// Years and decades.
 	if plain && len(s.Tok(j)) == 4 && v >= 1800 && v <= 2100 {
@@ -161,4 +166,22 @@ func (s *scanner) countNounAfter(j int) bool {
 		}
 	}
 	return false
+}
+
+// yearAndClock reports whether tok is a year glued to a clock time, as
+// live blogs print a post's stamp after its date: "202200.52" (2022,
+// 00.52), "202309:41".
+func yearAndClock(tok string) bool {
+	if len(tok) != 9 || tok[6] != '.' && tok[6] != ':' {
+		return false
+	}
+	for i := 0; i < len(tok); i++ {
+		if i != 6 && (tok[i] < '0' || tok[i] > '9') {
+			return false
+		}
+	}
+	year := (int(tok[0]-'0')*10+int(tok[1]-'0'))*100 + int(tok[2]-'0')*10 + int(tok[3]-'0')
+	hour := int(tok[4]-'0')*10 + int(tok[5]-'0')
+	minute := int(tok[7]-'0')*10 + int(tok[8]-'0')
+	return year >= 1900 && year <= 2100 && hour <= 23 && minute <= 59
 }

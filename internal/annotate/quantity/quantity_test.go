@@ -206,6 +206,7 @@ func TestNotQuantities(t *testing.T) {
 		{"ordinal day", "the 3rd of October", nil},
 		{"clock", "at 08:30 and 10 a.m. and 0800 GMT", nil},
 		{"phone", "call +44 20 7946 0958 or 555-123-4567", nil},
+		{"live stamps", "Kyiv talks\n\n27 May 202200.52\n\nMarch 202309:41\n\nMay 202418.05", nil},
 		{"model", "F-16 jets and Su-25s and 2S19 guns", nil},
 		{"label", "Article 5 and No. 10", nil},
 		{"slash", "24/7 and 10/3/2024", nil},
