@@ -1014,13 +1014,34 @@ func postnominal(text string, sp, m news.Span) bool {
 	return false
 }
 
+// hedgeAt reports whether the hedge h stands in sentence (low is
+// sentence lower-cased between two spaces) as a word written in lower
+// case, or capitalised only as the sentence's first word: a capitalised
+// "May" inside a sentence is the month or a name, not the modal.
+func hedgeAt(sentence, low, h string) bool {
+	for from := 0; ; {
+		k := strings.Index(low[from:], " "+h+" ")
+		if k < 0 {
+			return false
+		}
+		k += from // the word starts at sentence[k] when lower-casing kept the lengths
+		if k == 0 || len(low) != len(sentence)+2 {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(sentence[k:]); !unicode.IsUpper(r) {
+			return true
+		}
+		from = k + 1
+	}
+}
+
 // hedges lists the hedge words of a sentence; every claim of the
 // sentence records them.
 func hedges(sentence string) []string {
 	low := " " + strings.ToLower(sentence) + " "
 	var out []string
 	for _, h := range hedgeWords {
-		if k := strings.Index(low, " "+h+" "); k >= 0 {
+		if hedgeAt(sentence, low, h) {
 			dup := false
 			for _, o := range out {
 				if strings.Contains(o, h) {

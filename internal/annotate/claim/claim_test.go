@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -215,4 +216,22 @@ func BenchmarkStage(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// TestHedgesNotMonthsOrNames: a capitalised "May" inside a sentence is
+// the month or a name; the modal is written in lower case.
+func TestHedgesNotMonthsOrNames(t *testing.T) {
+	for _, c := range []struct {
+		sentence string
+		want     []string
+	}{
+		{"In May 300 soldiers were sent to the border, officials said.", nil},
+		{"Theresa May said 40 diplomats would leave.", nil},
+		{"About 300 soldiers may have been sent, officials said.", []string{"may"}},
+		{"May 300 soldiers be sent? Officials would not say.", []string{"may"}},
+	} {
+		if got := hedges(c.sentence); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("hedges(%q) = %q, want %q", c.sentence, got, c.want)
+		}
+	}
 }

@@ -305,7 +305,25 @@ func clauseEnd(text string, sent news.Span, pos int) int {
 }
 
 func hedge(a *news.Article, q news.Quantity, sent news.Span, claim int) string {
-	window := " " + strings.ToLower(a.Text[clauseStart(a.Text, sent, q.Start):q.Start]) + " "
+	start := clauseStart(a.Text, sent, q.Start)
+	clause := []byte(a.Text[start:q.Start])
+	// A time expression or a capitalised word inside the clause hedges
+	// nothing: "In May 300 soldiers", "Theresa May said 40" name a month
+	// and a person, not the modal.
+	lo, hi := tokens.Within(len(a.Times), func(i int) int { return a.Times[i].Start }, news.Span{Start: start, End: q.Start})
+	for i := lo; i < hi; i++ {
+		for k := max(a.Times[i].Start, start); k < min(a.Times[i].End, q.Start); k++ {
+			clause[k-start] = ' '
+		}
+	}
+	for k := 1; k < len(clause); k++ {
+		if clause[k] >= 'A' && clause[k] <= 'Z' && clause[k-1] == ' ' {
+			for ; k < len(clause) && clause[k] != ' '; k++ {
+				clause[k] = ' '
+			}
+		}
+	}
+	window := " " + strings.ToLower(string(clause)) + " "
 	window = strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || r == ' ' {
 			return r
