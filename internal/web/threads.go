@@ -1,10 +1,7 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
-	"strconv"
-	"strings"
 
 	"sitrep/internal/news"
 )
@@ -23,22 +20,17 @@ type threadsData struct {
 const threadsPage = 100
 
 func (s *Server) threads(r *http.Request) (string, any, error) {
-	var after news.ThreadCursor
-	if v := r.URL.Query().Get("after"); v != "" {
-		n, id, ok := strings.Cut(v, ":")
-		var err error
-		if after.Articles, err = strconv.Atoi(n); !ok || err != nil || id == "" {
-			return "", nil, fmt.Errorf("after %q: want ARTICLES:ID: %w", v, errBadQuery)
-		}
-		after.ID = id
+	n, id, err := afterArticles(r)
+	if err != nil {
+		return "", nil, err
 	}
-	p, err := s.cat.Threads(r.Context(), after, threadsPage)
+	p, err := s.cat.Threads(r.Context(), news.ThreadCursor{Articles: n, ID: id}, threadsPage)
 	if err != nil {
 		return "", nil, err
 	}
 	d := threadsData{Page: p}
 	if p.Next != nil {
-		d.Next = strconv.Itoa(p.Next.Articles) + ":" + p.Next.ID
+		d.Next = articlesAfter(p.Next.Articles, p.Next.ID)
 	}
 	return "Threads", d, nil
 }

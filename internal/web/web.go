@@ -446,25 +446,38 @@ type measuresData struct {
 const measuresPage = 100
 
 func (s *Server) measures(r *http.Request) (string, any, error) {
-	var after news.MeasureCursor
-	if v := r.URL.Query().Get("after"); v != "" {
-		n, id, ok := strings.Cut(v, ":")
-		var err error
-		if after.Articles, err = strconv.Atoi(n); !ok || err != nil || id == "" {
-			return "", nil, fmt.Errorf("after %q: want ARTICLES:ID: %w", v, errBadQuery)
-		}
-		after.ID = id
+	n, id, err := afterArticles(r)
+	if err != nil {
+		return "", nil, err
 	}
-	p, err := s.cat.Measures(r.Context(), after, measuresPage)
+	p, err := s.cat.Measures(r.Context(), news.MeasureCursor{Articles: n, ID: id}, measuresPage)
 	if err != nil {
 		return "", nil, err
 	}
 	d := measuresData{Page: p}
 	if p.Next != nil {
-		d.Next = strconv.Itoa(p.Next.Articles) + ":" + p.Next.ID
+		d.Next = articlesAfter(p.Next.Articles, p.Next.ID)
 	}
 	return "Measures", d, nil
 }
+
+// afterArticles reads the "after" query value of the lists ordered by
+// article count, "ARTICLES:ID" (zero and "" when absent).
+func afterArticles(r *http.Request) (int, string, error) {
+	v := r.URL.Query().Get("after")
+	if v == "" {
+		return 0, "", nil
+	}
+	n, id, ok := strings.Cut(v, ":")
+	articles, err := strconv.Atoi(n)
+	if !ok || err != nil || id == "" {
+		return 0, "", fmt.Errorf("after %q: want ARTICLES:ID: %w", v, errBadQuery)
+	}
+	return articles, id, nil
+}
+
+// articlesAfter is the "after" query value afterArticles reads.
+func articlesAfter(articles int, id string) string { return strconv.Itoa(articles) + ":" + id }
 
 func (s *Server) measure(r *http.Request) (string, any, error) {
 	d, err := readmodel.MeasureDetailOf(r.Context(), s.cat, r.PathValue("id"))

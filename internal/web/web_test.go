@@ -157,6 +157,8 @@ func TestErrorsAndAssets(t *testing.T) {
 		{"/stories/none", "Not found", 404},
 		{"/no/such/page", "no page", 404},
 		{"/entities?type=ALIEN", "not an entity type", 400},
+		{"/threads?after=x", "want ARTICLES:ID", 400},
+		{"/measures?after=3:", "want ARTICLES:ID", 400},
 		{"/static/style.css", "--accent", 200},
 		{"/static/app.js", "data-d", 200},
 		{"/static/", "no file", 404}, // never a directory listing
