@@ -155,24 +155,7 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 			}
 		}
 	}
-	// Text order, parents remapped.
-	order := make([]int, len(claims))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(x, y int) bool { return claims[order[x]].CueSpan.Start < claims[order[y]].CueSpan.Start })
-	pos := make([]int, len(claims))
-	out := make([]news.Claim, len(claims))
-	for k, i := range order {
-		pos[i] = k
-	}
-	for k, i := range order {
-		out[k] = claims[i]
-		if p := out[k].Parent; p >= 0 {
-			out[k].Parent = pos[p]
-		}
-	}
-	return out
+	return inOrder(claims)
 }
 
 // cutSpeaker says whether a rule speaker looks cut short: one or two
