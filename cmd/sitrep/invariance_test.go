@@ -135,17 +135,22 @@ func splitLines(t *testing.T, corpus []byte, n int) (string, string) {
 // the later half first, the picture differs, by design of the online
 // steps and through the provenance index's capped candidate reads
 // (ARCHITECTURE.md, "One picture whatever the batches"); the test logs
-// by how much.
+// by how much (only in the long run, which also feeds more wire reports;
+// both sizes exceed the provenance index's bucket cap of 64).
 func TestLinkPictureIsInvariant(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: ingests a corpus five times")
+	}
+	wire, runs := 80, []string{"halves", "concurrent", "backwards"}
+	if longRun() {
+		wire, runs = 150, append(runs, "reversed")
 	}
 	for _, c := range []struct {
 		name   string
 		corpus []byte
 	}{
 		{"demo", demo.Articles},
-		{"wire", readFile(t, writeCorpus(t, 150))},
+		{"wire", readFile(t, writeCorpus(t, wire))},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			corpus := byPublication(t, c.corpus)
@@ -174,13 +179,15 @@ func TestLinkPictureIsInvariant(t *testing.T) {
 			want := linkPicture(t, db("one"))
 
 			ingest("halves", first, second)
-			ingest("reversed", second, first)
+			if longRun() {
+				ingest("reversed", second, first)
+			}
 			var wg sync.WaitGroup
 			for range 2 {
 				wg.Go(func() { ingest("concurrent", whole) })
 			}
 			wg.Wait()
-			for _, run := range []string{"halves", "concurrent", "backwards", "reversed"} {
+			for _, run := range runs {
 				got := linkPicture(t, db(run))
 				if run == "reversed" {
 					t.Logf("later half first: %d of %d verdicts and %d of %d stories, entity layers and listings differ",

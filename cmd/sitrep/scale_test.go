@@ -109,17 +109,21 @@ func startCLI(t *testing.T, args ...string) *exec.Cmd {
 	return cmd
 }
 
-// TestCLIChild is the child process of startCLI; it does nothing in a
-// normal test run.
-// requireLong skips a test that runs for minutes unless SITREP_TEST_LONG
-// is set (.ci/run sets it for a second, long-timeout go test run), so the
-// README's `go test ./...` stays quick and inside go test's default timeout.
+// longRun reports whether SITREP_TEST_LONG is set: .ci/run sets it for a
+// second, long-timeout go test run, so the README's `go test ./...` stays
+// quick and inside go test's default timeout.
+func longRun() bool { return os.Getenv("SITREP_TEST_LONG") != "" }
+
+// requireLong skips a test that runs for minutes unless longRun.
 func requireLong(t *testing.T, what string) {
 	t.Helper()
-	if os.Getenv("SITREP_TEST_LONG") == "" {
+	if !longRun() {
 		t.Skipf("long test (%s): set SITREP_TEST_LONG=1", what)
 	}
 }
+
+// TestCLIChild is the child process of startCLI; it does nothing in a
+// normal test run.
 
 func TestCLIChild(t *testing.T) {
 	raw := os.Getenv("SITREP_TEST_CLI_CHILD")

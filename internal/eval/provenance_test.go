@@ -17,8 +17,8 @@ func TestEvalFloors(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "near-duplicates")); err != nil {
 		t.Skip("data sets not available")
 	}
-	if testing.Short() {
-		t.Skip("slow")
+	if testing.Short() || os.Getenv("SITREP_TEST_LONG") == "" {
+		t.Skip("long test (judges every near-duplicate pair, ~10 s): set SITREP_TEST_LONG=1")
 	}
 	j, err := provenance.DefaultJudge()
 	if err != nil {

@@ -42,8 +42,13 @@ func Run(t *testing.T, open Open) {
 		{"ConcurrentConsumers", testConcurrentConsumers},
 		{"EmptyFetchTimesOut", testEmptyFetch},
 	}
+	// Each case opens its own queue and mostly waits on the clock, so the
+	// cases run in parallel: the suite takes as long as its slowest case.
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tt.fn(t, open)
+		})
 	}
 }
 
