@@ -53,4 +53,11 @@
 // a comma or a function word, and the next line starts with a capital, a
 // digit or a quote — headlines and bylines do not glue to the first
 // sentence, while hard-wrapped paragraphs stay whole.
+//
+// Extraction sometimes loses the white space between two sentences or
+// blocks. A period, ! or ? between a lower-case word and a capitalised one
+// ("attendance.The") is decided as if a space followed it; a lower-case
+// word of three or more letters glued to a capitalised one ("deadNine",
+// "Lavrov saysRussia's") is two tokens, and a sentence ends between them
+// unless the first is a function word ("will haveLong-term").
 package sentence

@@ -2,6 +2,7 @@ package sentence
 
 import (
 	"context"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -68,6 +69,16 @@ func Split(text string, toks []news.Token) []news.Sentence {
 			brk = true
 		case e+1-start >= 2*MaxSentenceTokens:
 			brk = true
+		case gapEnd == gapStart && glued(text, toks, k, e):
+			// Extraction lost the space after a sentence ("attendance.The")
+			// or the line break between two lines ("deadNine"): decide as
+			// if it were there.
+			if term {
+				brk = terminalBreak(text, toks, k, e, start)
+			} else {
+				nl = 1
+				brk = !gluedWithin(toks[e].In(text))
+			}
 		case gapEnd == gapStart:
 			brk = false
 		case e+1-start >= MaxSentenceTokens:
@@ -90,6 +101,58 @@ func Split(text string, toks []news.Token) []news.Sentence {
 		sents = append(sents, news.Sentence{Span: news.Span{Start: toks[start].Start, End: toks[len(toks)-1].End}})
 	}
 	return sents
+}
+
+// glued reports whether the boundary after token e, which touches the
+// next token, is a lost space or line break: a lower-case word ending
+// right before it (with terminal punctuation k and closing quotes up to e
+// in between, or none),
+// and a capitalised word of at least two letters right after it.
+func glued(text string, toks []news.Token, k, e int) bool {
+	w := k // the word before the boundary
+	if isTerminal(text, toks[k]) {
+		if toks[k].Kind != news.TokenPunct || k == 0 || toks[k-1].End != toks[k].Start {
+			return false
+		}
+		w = k - 1
+	}
+	prev, next := toks[w], toks[e+1]
+	if prev.Kind != news.TokenWord || next.Kind != news.TokenWord || prev.Len() < 3 || next.Len() < 2 {
+		return false
+	}
+	if w != k { // "Newsfeeds.Com", "Mc.Donalds": a host name or a name
+		if _, ok := tlds[strings.ToLower(next.In(text))]; ok || !lowerTail(prev.In(text)) {
+			return false
+		}
+	}
+	a, b := text[prev.End-1], text[next.Start]
+	c := text[next.Start+1]
+	return a >= 'a' && a <= 'z' && b >= 'A' && b <= 'Z' && c >= 'a' && c <= 'z'
+}
+
+// lowerTail reports whether every letter of w after the first is a
+// lower-case ASCII letter.
+func lowerTail(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// gluedWithin reports whether a lost line break after the word w is more
+// likely a lost space inside a sentence ("will haveLong-term"): w is a
+// function word. Lost breaks come from block elements run together (a
+// live blog's headline and its post, a link list), so speech verbs, which
+// end such headlines ("…, Lavrov saysRussia's …"), do not count.
+func gluedWithin(w string) bool {
+	switch w {
+	case "said", "says", "say":
+		return false
+	}
+	_, ok := functionWords[w]
+	return ok
 }
 
 // newlines counts the line breaks in a run of white space; a paragraph

@@ -1,6 +1,7 @@
 package sentence
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -183,11 +184,16 @@ func scanWord(text string, i int, toks []news.Token) ([]news.Token, int) {
 	for {
 		// A run of letters, marks and digits.
 		partStart := j
+		lower := true // the run so far is lower-case ASCII
 		for {
 			r, size := runeAt(text, j)
 			if size == 0 || !isWordRune(r) {
 				break
 			}
+			if lower && partStart == i && j-i >= 3 && gluedWord(text, i, j) {
+				return appendWord(toks, i, j), j
+			}
+			lower = lower && r >= 'a' && r <= 'z'
 			j += size
 		}
 		r, size := runeAt(text, j)
@@ -229,6 +235,20 @@ func scanWord(text string, i int, toks []news.Token) ([]news.Token, int) {
 		}
 		return appendWord(toks, i, j), j
 	}
+}
+
+// gluedWord reports whether a capitalised word starts at j, right after
+// a lower-case one: a capital and two lower-case ASCII letters ("othersNew",
+// "deadNine"), where extraction lost the line break or space between a
+// link list, a headline or a paragraph and the next. Names written in
+// camel case start with a capital ("BlackRock") or have a shorter head
+// ("iPhone", "eBay") and stay whole, as do handles and tags ("@enronXgate").
+func gluedWord(text string, i, j int) bool {
+	if i > 0 && strings.IndexByte("@#/_.", text[i-1]) >= 0 { // "@enronXgate", "#standWith"
+		return false
+	}
+	return j+2 < len(text) && text[j] >= 'A' && text[j] <= 'Z' &&
+		text[j+1] >= 'a' && text[j+1] <= 'z' && text[j+2] >= 'a' && text[j+2] <= 'z'
 }
 
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
