@@ -216,19 +216,18 @@ func (s *scanner) core(i int, prep string) (expr, bool) {
 		return expr{}, false
 	case "christmas", "xmas":
 		if s.Capitalised(i) {
-			return s.holiday(i+1, time.December, 25, fut || s.future(i), past), true
+			return s.dayMonth(i+1, 25, time.December, fut || s.future(i), past), true
 		}
 	case "new":
 		if s.Capitalised(i) && s.Low(i+1) == "year" && s.Capitalised(i+1) {
 			k := i + 2
 			if s.Low(k) == "'s" && (s.Low(k+1) == "eve" || s.Low(k+1) == "day") {
 				if s.Low(k+1) == "eve" {
-					return s.holiday(k+2, time.December, 31, fut || s.future(i), past), true
+					return s.dayMonth(k+2, 31, time.December, fut || s.future(i), past), true
 				}
 				k += 2
 			}
-			e := s.holiday(k, time.January, 1, true, false)
-			return e, true
+			return s.dayMonth(k, 1, time.January, fut || s.future(i), past), true
 		}
 	case "year", "yr":
 		// "by year's end", spun "by yr's finish"
@@ -744,24 +743,6 @@ func formatAt(d time.Time, gran string) string {
 	return strconv.Itoa(d.Year())
 }
 
-// holiday resolves a fixed-date holiday after token end-1.
-func (s *scanner) holiday(end int, m time.Month, d int, fut, past bool) expr {
-	if y, ok := s.yearAt(end); ok {
-		return expr{end: end + 1, value: date(y, m, d).Format("2006-01-02"), gran: Day, day: date(y, m, d), hasDay: true}
-	}
-	if !s.hasPub {
-		return expr{end: end, gran: Day, relative: true, unres: true}
-	}
-	day := date(s.pub.Year(), m, d)
-	if fut && day.Before(s.pub) {
-		day = day.AddDate(1, 0, 0)
-	}
-	if !fut && day.After(s.pub) {
-		day = day.AddDate(-1, 0, 0)
-	}
-	return expr{end: end, value: day.Format("2006-01-02"), gran: Day, relative: true, day: day, hasDay: true}
-}
-
 // mid reads a "mid-2024" or "mid-October" token.
 func (s *scanner) mid(i int) (expr, bool) {
 	rest := s.Low(i)[4:]
@@ -820,13 +801,24 @@ func (s *scanner) dayMonth(end, d int, m time.Month, fut, past bool) expr {
 		return expr{end: end, gran: Day, relative: true, unres: true}
 	}
 	t := date(s.pub.Year(), m, d)
-	if fut && !past && t.Before(s.pub) {
-		t = t.AddDate(1, 0, 0)
-	} else if (!fut || past) && t.After(s.pub) && (past || t.Sub(s.pub) > soonAfter) {
-		// A date named without a cue of tense is the past one, except
-		// within days after the report ("talks on February 16" in a
-		// report of 14 February): that one is upcoming, not last year's.
-		t = t.AddDate(-1, 0, 0)
+	if fut && !past {
+		if t.Before(s.pub) {
+			t = t.AddDate(1, 0, 0)
+		}
+	} else {
+		// A date named without a cue of tense is the latest one up to
+		// the report, or within days after it ("talks on February 16" in
+		// a report of 14 February, "New Year" in one of 20 December):
+		// that one is upcoming, not last year's.
+		limit := s.pub
+		if !past {
+			limit = s.pub.Add(soonAfter)
+		}
+		if t.After(limit) {
+			t = t.AddDate(-1, 0, 0)
+		} else if next := t.AddDate(1, 0, 0); !next.After(limit) {
+			t = next
+		}
 	}
 	return expr{end: end, value: t.Format("2006-01-02"), gran: Day, relative: true, day: t, hasDay: true}
 }
