@@ -141,9 +141,9 @@ func TestLinkPictureIsInvariant(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: ingests a corpus five times")
 	}
-	wire, runs := 80, []string{"halves", "concurrent", "backwards"}
+	wire, runs := wireCount(150), []string{"halves", "concurrent", "backwards"}
 	if longRun() {
-		wire, runs = 150, append(runs, "reversed")
+		runs = append(runs, "reversed")
 	}
 	for _, c := range []struct {
 		name   string

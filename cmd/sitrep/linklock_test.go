@@ -40,7 +40,7 @@ func TestConcurrentLinkPhasesMatchOneRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: ingests and links a corpus twice")
 	}
-	corpus := writeCorpus(t, 150)
+	corpus := writeCorpus(t, wireCount(150))
 	dir := t.TempDir()
 	ref := "sqlite:" + filepath.Join(dir, "ref.db")
 	if _, errOut, code := runCLI(t, nil, "ingest", "--quiet", "--db", ref, corpus); code != exitOK {

@@ -22,7 +22,7 @@ func TestLinkPictureIsWorkerInvariant(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: ingests a corpus twice")
 	}
-	corpus := append(nearCopies(t, demo.Articles), readFile(t, writeCorpus(t, 120))...)
+	corpus := append(nearCopies(t, demo.Articles), readFile(t, writeCorpus(t, wireCount(120)))...)
 	path := filepath.Join(t.TempDir(), "corpus.jsonl")
 	if err := os.WriteFile(path, byPublication(t, corpus), 0o644); err != nil {
 		t.Fatal(err)

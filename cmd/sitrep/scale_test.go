@@ -114,6 +114,16 @@ func startCLI(t *testing.T, args ...string) *exec.Cmd {
 // quick and inside go test's default timeout.
 func longRun() bool { return os.Getenv("SITREP_TEST_LONG") != "" }
 
+// wireCount is how many near-identical wire reports (writeCorpus) a
+// link-phase test feeds: more than the provenance index's bucket cap (64)
+// in every run, and long of them in the long run.
+func wireCount(long int) int {
+	if longRun() {
+		return long
+	}
+	return 80
+}
+
 // requireLong skips a test that runs for minutes unless longRun.
 func requireLong(t *testing.T, what string) {
 	t.Helper()
