@@ -12,6 +12,7 @@ package facts
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -119,6 +120,7 @@ type Table struct {
 	byISO     map[string]*Country
 	byKey     map[string]*Person
 	byCountry map[string][]Office
+	bySurname map[string][]*Person // skeleton of the last word of a full name
 }
 
 // Default returns the embedded table, parsed on first use.
@@ -135,7 +137,7 @@ func CountryID(iso string) string { return "gpe:" + strings.ToLower(iso) }
 
 // Parse reads a table in the facts.txt format.
 func Parse(text string) (*Table, error) {
-	t := &Table{ids: map[string]bool{}, byName: map[string][]Ref{}, byISO: map[string]*Country{}, byKey: map[string]*Person{}, byCountry: map[string][]Office{}}
+	t := &Table{ids: map[string]bool{}, byName: map[string][]Ref{}, byISO: map[string]*Country{}, byKey: map[string]*Person{}, byCountry: map[string][]Office{}, bySurname: map[string][]*Person{}}
 	section := ""
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimRight(line, "\r")
@@ -266,8 +268,115 @@ func Parse(text string) (*Table, error) {
 		for _, a := range p.Aliases {
 			add(a, r)
 		}
+		for _, n := range p.fullNames() {
+			k := skeleton(n[len(n)-1])
+			if !slices.Contains(t.bySurname[k], p) {
+				t.bySurname[k] = append(t.bySurname[k], p)
+			}
+		}
 	}
 	return t, nil
+}
+
+// fullNames returns the keys of p's name and aliases of two or more
+// words, each split into words.
+func (p *Person) fullNames() [][]string {
+	var out [][]string
+	for _, n := range append([]string{p.Name}, p.Aliases...) {
+		if w := strings.Fields(Key(n)); len(w) >= 2 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// PersonNamed returns the one person a full name the table does not list
+// may name: a person with the same surname whose given names include the
+// name's, in order ("Tayyip Erdoğan" is Recep Tayyip Erdoğan), each word
+// the same up to transliteration ("Aleksander Lukashenko", "Wołodymyr
+// Zelenski"; see skeleton). A one-word name must be the surname of one
+// person only, with a skeleton of five letters or more ("Zelanski"). It
+// returns false when no person or more than one fits.
+func (t *Table) PersonNamed(name string) (*Person, bool) {
+	words := strings.Fields(Key(name))
+	if len(words) == 0 {
+		return nil, false
+	}
+	if len(words) == 1 {
+		s := skeleton(words[0])
+		if ps := t.bySurname[s]; len(s) >= 5 && len(ps) == 1 {
+			return ps[0], true
+		}
+		return nil, false
+	}
+	var found *Person
+	for _, p := range t.bySurname[skeleton(words[len(words)-1])] {
+		fits := false
+		for _, full := range p.fullNames() {
+			if sameWord(words[len(words)-1], full[len(full)-1]) && givenAmong(words[:len(words)-1], full[:len(full)-1]) {
+				fits = true
+				break
+			}
+		}
+		if !fits || found == p {
+			continue
+		}
+		if found != nil {
+			return nil, false
+		}
+		found = p
+	}
+	return found, found != nil
+}
+
+// givenAmong reports whether the given names g appear in order among the
+// given names of a full name.
+func givenAmong(g, full []string) bool {
+	j := 0
+	for _, w := range g {
+		for j < len(full) && !sameWord(w, full[j]) {
+			j++
+		}
+		if j == len(full) {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// sameWord reports whether two name words (keys) are one name: equal, or
+// with the same skeleton of at least three letters.
+func sameWord(a, b string) bool {
+	if a == b {
+		return true
+	}
+	s := skeleton(a)
+	return len(s) >= 3 && s == skeleton(b)
+}
+
+// skeleton reduces a name word to what its transliterations share: Polish
+// and German letters and digraphs made English (ł l, w v, j y, ks and x,
+// kh h, ph f), then the first letter and the consonants after it, doubled
+// letters once: "Aleksander", "Alexander" and "Alaxandr" are "alksndr";
+// "Zelensky", "Zelenskyy", "Zelnski" and "Zelanski" are "zlnsk".
+func skeleton(w string) string {
+	w = strings.NewReplacer("ł", "l", "w", "v", "j", "y", "ks", "x", "kh", "h", "ph", "f").Replace(w)
+	var b strings.Builder
+	var last rune
+	for i, r := range w {
+		if r == 'x' {
+			b.WriteString("ks")
+			last = 's'
+			continue
+		}
+		if i > 0 && strings.ContainsRune("aeiouy", r) || r == last {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
 }
 
 func list(s string) []string {

@@ -137,3 +137,33 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestPersonNamed(t *testing.T) {
+	tb := Default()
+	for name, want := range map[string]string{
+		"Tayyip Erdoğan":        "erdogan",    // given names among the listed ones
+		"Aleksander Lukashenko": "lukashenko", // ks for x
+		"Alaxandr Lukashenko":   "lukashenko", // vowels of a machine transliteration
+		"Wołodymyr Zelnski":     "zelensky",   // Polish letters, a vowel dropped
+		"Dimitry Peskov":        "peskov",
+		"Zelanski":              "zelensky", // one word: a surname of five consonants or more
+		"Jill Biden":            "",         // another given name
+		"Hunter Biden":          "",
+		"Eric Trump":            "",
+		"Yulia Navalnaya":       "", // another surname
+		"Biden":                 "", // one word: a skeleton too short to guess from
+		"Ivan Petrenko":         "",
+	} {
+		p, ok := tb.PersonNamed(name)
+		got := ""
+		if ok {
+			got = p.Key
+		}
+		if got != want {
+			t.Errorf("PersonNamed(%q) = %q, want %q", name, got, want)
+		}
+	}
+	if got, want := skeleton("aleksander"), skeleton("alexander"); got != want || got != "alksndr" {
+		t.Errorf("skeleton: aleksander %q, alexander %q, want both alksndr", got, want)
+	}
+}

@@ -9,7 +9,9 @@
 // Kyiv") stays a LOC mention of the city. Demonyms ("North Korean") link
 // to their country. Names the recogniser missed but the facts table knows
 // (countries, capitals, demonyms, organisations, full names of people)
-// are added.
+// are added. A person's name the table does not list links to the one
+// listed person it is part of or a transliteration of ("Tayyip Erdoğan",
+// "Aleksander Lukashenko": facts.Table.PersonNamed).
 //
 // Resolution within the article: a surname alone ("Zelensky", "Ilyasov")
 // joins the one full name in the article it is part of, and stays

@@ -99,6 +99,14 @@ func (r *resolver) lookup(m *mention) (ref *facts.Ref, ambiguous bool) {
 		if len(refs) == 1 && refs[0].Kind == facts.KindSeat {
 			return &refs[0], false
 		}
+		// A person's full name the table does not list: part of a listed
+		// one or another transliteration of it ("Tayyip Erdoğan").
+		if len(refs) == 0 && m.nerType == "PER" {
+			if p, ok := r.facts.PersonNamed(text); ok {
+				ref := facts.PersonRef(p)
+				return &ref, false
+			}
+		}
 	}
 	if len(found) == 2 {
 		capital, seat := found[0], found[1]

@@ -43,6 +43,13 @@ func TestResolve(t *testing.T) {
 			want:      map[string]string{"Volodymyr Zelensky": "per:zelensky", "Zelensky": "per:zelensky", "the Ukrainian president": "per:zelensky"},
 		},
 		{
+			name: "a listed person under a shorter or transliterated name",
+			text: "Turkish President Tayyip Erdoğan spoke in Ankara on Monday. In Minsk, Aleksander Lukashenko " +
+				"met his generals, and Jill Biden visited a school in Delaware.",
+			published: oct2024,
+			want:      map[string]string{"Tayyip Erdoğan": "per:erdogan", "Aleksander Lukashenko": "per:lukashenko", "Jill Biden": "!per:biden"},
+		},
+		{
 			name:      "role description resolved by date: Biden in 2024",
 			text:      "Officials in Washington were cautious. The decision rests with the US president, aides said.",
 			published: oct2024,
