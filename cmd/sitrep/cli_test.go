@@ -405,3 +405,27 @@ func TestTruncateKeepsCharactersWhole(t *testing.T) {
 		t.Errorf("articles cuts the title inside a character:\n%s", out)
 	}
 }
+
+// TestUntitledArticlesHaveTitles checks that the articles table and the
+// report show an untitled article by its opening sentence, as the pages
+// and the API do, not by a dash.
+func TestUntitledArticlesHaveTitles(t *testing.T) {
+	dsn := "sqlite:" + filepath.Join(t.TempDir(), "t.db")
+	corpus := filepath.Join(t.TempDir(), "a.txt")
+	text := "Officials in Velmar said on Monday that the shelling of the river port went on through the night. More text follows."
+	if err := os.WriteFile(corpus, []byte(text+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runCLI(t, nil, "ingest", "--quiet", "--db", dsn, corpus); code != exitOK {
+		t.Fatalf("ingest: exit %d: %s", code, errOut)
+	}
+	for _, cmd := range []string{"articles", "report"} {
+		out, errOut, code := runCLI(t, nil, cmd, "--db", dsn)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", cmd, code, errOut)
+		}
+		if !strings.Contains(out, "Officials in Velmar said on Monday") {
+			t.Errorf("%s does not title the untitled article by its opening words:\n%s", cmd, out)
+		}
+	}
+}

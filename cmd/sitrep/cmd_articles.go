@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"sitrep/internal/readmodel"
 	"sitrep/internal/store"
 )
 
@@ -43,8 +44,9 @@ func runArticles(ctx context.Context, env *environment, args []string) error {
 	}
 	tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tOUTLET\tPUBLISHED\tGENRE\tWORDS\tSTATUS\tTITLE")
-	for _, a := range list {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", a.ID, orDash(a.Outlet), date(a.Published), orDash(a.Genre), a.Words, a.Status, truncate(orDash(a.Title), 70))
+	for _, e := range entries {
+		a := e.Summary
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", a.ID, orDash(a.Outlet), date(a.Published), orDash(a.Genre), a.Words, a.Status, truncate(readmodel.EntryTitle(e), 70))
 	}
 	return tw.Flush()
 }

@@ -211,7 +211,7 @@ func situationOf(articles []*news.Article) situation {
 				fam = a.Provenance.Family
 			}
 		}
-		st.Articles = append(st.Articles, storyArticle{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Published: isoDate(a.Published),
+		st.Articles = append(st.Articles, storyArticle{ID: a.ID, Title: readmodel.ArticleTitle(a), Outlet: a.Outlet, Published: isoDate(a.Published),
 			Badge: badge, Family: fam, Figures: len(a.Figures), Claims: len(a.Claims)})
 	}
 	for _, k := range order {
@@ -250,7 +250,7 @@ func writeSituation(w io.Writer, sit situation) {
 			counted(st.Outlets, "outlet", "outlets"), counted(st.Origins, "independent origin", "independent origins"),
 			counted(st.Independent, "provenance family", "provenance families"))
 		for _, a := range st.Articles {
-			fmt.Fprintf(w, "  [%s] %s  %s · %s · %s\n", a.Badge, a.ID, orDash(a.Outlet), readableTime(a.Published), truncate(orDash(a.Title), 70))
+			fmt.Fprintf(w, "  [%s] %s  %s · %s · %s\n", a.Badge, a.ID, orDash(a.Outlet), readableTime(a.Published), truncate(a.Title, 70))
 		}
 		if len(st.Actors) > 0 {
 			var parts []string

@@ -42,7 +42,7 @@ func writeJSON(w io.Writer, v any) error {
 func writeReport(w io.Writer, rep report) {
 	fmt.Fprintf(w, "%d articles\n\n", len(rep.Articles))
 	for i, a := range rep.Articles {
-		fmt.Fprintf(w, "%2d. %s  %s\n", i+1, a.ID, orDash(a.Title))
+		fmt.Fprintf(w, "%2d. %s  %s\n", i+1, a.ID, readmodel.ArticleTitle(a))
 		fmt.Fprintf(w, "    %s · %s · %d words · %d sentences · %s\n", orDash(a.Outlet), date(a.Published), a.Words(), len(a.Sentences), a.Status())
 		if a.Author != "" {
 			fmt.Fprintf(w, "    by %s\n", a.Author)
