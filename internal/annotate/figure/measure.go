@@ -689,13 +689,7 @@ func (ix *index) countable(i, lo, hi int) bool {
 	if !t.isNoun(i) || lo <= i && i < hi {
 		return false
 	}
-	pos := ix.a.Tokens[i].Start
-	for _, x := range ix.a.Times {
-		if x.Start <= pos && pos < x.End {
-			return false
-		}
-	}
-	return true
+	return !ix.inTime(i)
 }
 
 // peopleClasses are the classes of people.

@@ -128,9 +128,28 @@ func TestNotFigures(t *testing.T) {
 		"The town burned in 1812 and again since 1941.",
 		"In 1795 Catherine divided the country once more.",
 		"\"We stayed,\" said Olena Kovalenko, 61, a retired teacher.",
+		"Engineers said the Baltic Link 2 pipeline was damaged again.",
+		"Critics on Radio 4 doubted the plan.",
+		"Latvia has asked to join the “Nine Eyes” network of spy agencies.",
+		"Sanctions hit three of Norway's largest banks on Friday.",
+		"The pressure pushed these two states together.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)
+		}
+	}
+	// The same shapes that are figures.
+	for text, want := range map[string]string{
+		"On Tuesday 40 soldiers were killed near the river.":    "40",
+		"Latvia said 12 of the 20 drones were shot down.":       "12",
+		"Norway sent two of its newest warships to the Baltic.": "two",
+	} {
+		found := false
+		for _, f := range run(t, text, time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)) {
+			found = found || f.Text == want
+		}
+		if !found {
+			t.Errorf("%q: no figure %q", text, want)
 		}
 	}
 }

@@ -78,7 +78,7 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		}
 	}
 	// "the two countries", "the three defence chiefs", "the two vowed".
-	if t.a.Tokens[lo].Kind == news.TokenWord && q.Value != nil && *q.Value <= 10 && t.low(lo-1) == "the" {
+	if d := t.low(lo - 1); t.a.Tokens[lo].Kind == news.TokenWord && q.Value != nil && *q.Value <= 10 && (d == "the" || d == "these" || d == "those") {
 		if noun == "" || referentNouns[noun] || referentNouns[lemma(noun)] {
 			return true
 		}
@@ -88,6 +88,36 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		if slo, _ := t.sentence(lo); slo < lo-1 {
 			return true
 		}
+	}
+	// "two of Russia's largest banks", "two of the world's biggest
+	// exporters": a few picked from a superlative set name things, like
+	// "one of the largest".
+	if t.a.Tokens[lo].Kind == news.TokenWord && q.Value != nil && *q.Value <= 10 && t.low(hi) == "of" {
+		for k := hi + 1; k < hi+6 && k < len(t.a.Tokens) && t.a.Tokens[k].Kind != news.TokenNumber; k++ {
+			if w := t.low(k); w == "most" || t.upos(k) == news.ADJ && strings.HasSuffix(w, "est") && len(w) > 4 {
+				// ("two of its newest warships" still counts ships.)
+				for n := k + 1; n < k+4 && n < len(t.a.Tokens); n++ {
+					if t.isNoun(n) && ix.classAt(n) != "" {
+						return false
+					}
+				}
+				return true
+			}
+		}
+	}
+	// "Nord Stream 2", "Leopard 2 tanks", "Radio 4", "Fortune 500": digits
+	// right after a capitalised word inside the sentence continue a name;
+	// "its “Five Eyes” allies": a capitalised number word before a
+	// capitalised word inside the sentence begins one.
+	if slo, _ := t.sentence(lo); q.Kind == "cardinal" && lo-1 > slo && !ix.inTime(lo-1) {
+		prev := t.a.Tokens[lo-1]
+		if t.a.Tokens[lo].Kind == news.TokenNumber && prev.Kind == news.TokenWord && t.v.Capitalised(lo-1) && prev.End < t.a.Tokens[lo].Start {
+			return true
+		}
+	}
+	if slo, _ := t.sentence(lo); t.a.Tokens[lo].Kind == news.TokenWord && t.v.Capitalised(lo) && first != "a" && first != "an" && hi < len(t.a.Tokens) &&
+		t.a.Tokens[hi].Kind == news.TokenWord && t.v.Capitalised(hi) && ix.wordBefore(lo) > slo && !strings.ContainsAny(t.a.Text[t.a.Tokens[ix.wordBefore(lo)].End:t.a.Tokens[lo].Start], ".!?") {
+		return true
 	}
 	// "20 X 10": a product of numbers is a name or a size.
 	for k := max(lo-1, 0); k <= hi && k < len(t.a.Tokens); k++ {
@@ -126,6 +156,18 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			if !t.v.Touch(hi - 1) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// inTime reports whether token i lies in a time expression ("on Tuesday
+// 40 people", "May 2022").
+func (ix *index) inTime(i int) bool {
+	pos := ix.a.Tokens[i].Start
+	for _, x := range ix.a.Times {
+		if x.Start <= pos && pos < x.End {
+			return true
 		}
 	}
 	return false
