@@ -35,3 +35,26 @@ func TestGoldenCases(t *testing.T) {
 	}
 	demotest.Golden(t, "cases.golden.json", out, *update)
 }
+
+// TestAfterPubPeriods checks that weeks, quarters and seasons after the
+// publication date count as after it (they were never checked).
+func TestAfterPubPeriods(t *testing.T) {
+	for _, c := range []struct {
+		v, pub string
+		want   bool
+	}{
+		{"2022-W10", "2022-03-05", true}, // week 10 starts on Monday 7 March
+		{"2022-W09", "2022-03-05", false},
+		{"2022-W09-WE", "2022-03-04", true}, // its weekend starts on Saturday 5 March
+		{"2022-WI", "2022-07-23", true},
+		{"2022-SU", "2022-07-23", false},
+		{"2022-Q4", "2022-07-23", true},
+		{"2022-Q3", "2022-07-23", false},
+		{"2022-08", "2022-07-23", true},
+		{"2022-07", "2022-07-23", false},
+	} {
+		if got := afterPub(c.v, c.pub); got != c.want {
+			t.Errorf("afterPub(%q, %q) = %v, want %v", c.v, c.pub, got, c.want)
+		}
+	}
+}

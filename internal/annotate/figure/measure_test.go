@@ -75,6 +75,10 @@ func TestMeasureFields(t *testing.T) {
 			"61,000", "personnel", "", "", "", "total", "", ""},
 		{"cut by is an increment", "The ministry will cut the Norwegian navy by nearly 900 sailors.",
 			"nearly 900", "personnel", "", "", "", "increment", "", ""},
+		{"a forecast in another clause does not date a figure ahead", "Norway massed 12,000 troops on the border, and the drills will end on Sunday.",
+			"12,000", "personnel", "no", "", "", "total", "2031-03-12", ""},
+		{"a forecast in the figure's clause does", "Officials say Norway will send 3,000 troops to Latvia on Sunday.",
+			"3,000", "personnel", "no", "deployed", "lv", "total", "2031-03-16", ""},
 		{"a date after publication is not a figure's time", "No going back to March 2 for the 3,000 displaced families, the mayor said.",
 			"3,000", "", "", "displaced", "", "total", "2031-03-02", ""},
 	}
@@ -133,6 +137,9 @@ func TestNotFigures(t *testing.T) {
 		"Latvia has asked to join the “Nine Eyes” network of spy agencies.",
 		"Sanctions hit three of Norway's largest banks on Friday.",
 		"The pressure pushed these two states together.",
+		"The review will end by 13 rather than 31 May.",
+		"The donors meet in Riga on 4-5 July.",
+		"The limousine bore the plate \"7•27 0001\" in the footage.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)

@@ -136,6 +136,39 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			return true
 		}
 	}
+	// "7•27 0001" on a plate, "0001": digits glued to other digits by a
+	// symbol, or written with a leading zero, are a code.
+	if t.a.Tokens[lo].Kind == news.TokenNumber {
+		w := t.low(lo)
+		if len(w) > 1 && w[0] == '0' && !strings.ContainsAny(w, ".,") {
+			return true
+		}
+		for _, k := range []int{lo - 1, hi} {
+			if k <= 0 || k+1 >= len(t.a.Tokens) || t.a.Tokens[k].Kind != news.TokenPunct || strings.ContainsAny(t.low(k), ".,-–—%$£€") {
+				continue
+			}
+			if t.a.Tokens[k-1].End == t.a.Tokens[k].Start && t.a.Tokens[k].End == t.a.Tokens[k+1].Start &&
+				t.a.Tokens[k-1].Kind == news.TokenNumber && t.a.Tokens[k+1].Kind == news.TokenNumber {
+				return true
+			}
+		}
+	}
+	// "on 4-5 July", "by 13 rather than 31 May": a day joined to a date
+	// is a day of the month.
+	if q.Value != nil && *q.Value >= 1 && *q.Value <= 31 && t.a.Tokens[lo].Kind == news.TokenNumber {
+		for k := hi; k < hi+3 && k < len(t.a.Tokens); k++ {
+			w := t.low(k)
+			if t.a.Tokens[k].Kind == news.TokenNumber {
+				if ix.inTime(k) {
+					return true
+				}
+				break
+			}
+			if w != "-" && w != "–" && w != "to" && w != "and" && w != "or" && w != "rather" && w != "than" {
+				break
+			}
+		}
+	}
 	if !bare {
 		return false
 	}
