@@ -19,8 +19,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // written for this test) and compares the figures with
 // testdata/cases.golden.json; go test -update rewrites it.
 //
-// Known wrong outputs kept in the golden file: "32 wounded" has no place
-// (Kharkiv attaches to the first conjunct only); "up to 200 soldiers may
+// Known wrong outputs kept in the golden file: "up to 200 soldiers may
 // have been captured" has no hedge, because only the words before the
 // figure are searched for one.
 func TestGoldenCases(t *testing.T) {

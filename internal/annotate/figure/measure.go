@@ -1210,8 +1210,14 @@ func (ix *index) link(figs []news.Figure) {
 					continue
 				}
 				f.What = g.What
-				if f.Owner == "" {
+				if f.Owner == "" || g.Owner != "" && f.Place == "" {
+					// A bare number has no noun of its own to say whose:
+					// the subject of its verb ("Ukraine's air defences
+					// downed 16 of the 36") is an agent, not the owner;
+					// a place of its own ("millions more in Yemen") is
+					// another thing.
 					f.Owner = g.Owner
+					f.Place = g.Place
 				}
 				if f.Fate == "" {
 					f.Fate = g.Fate

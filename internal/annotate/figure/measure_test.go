@@ -70,7 +70,7 @@ func TestMeasureFields(t *testing.T) {
 		{"a level after from/to counts the verb's object, not the noun the tree hung it on", "Officials called a plan to shrink the Latvian army from 9,000 to 7,500 reckless.",
 			"7,500", "personnel", "lv", "", "", "total", "", ""},
 		{"a day name is not what is counted; of the N is a part", "Norway fired 20 drones at the port, and Latvia downed 12 of the 20 launched Friday.",
-			"12", "weapons/drones", "", "destroyed", "", "part", "", "20"},
+			"12", "weapons/drones", "no", "destroyed", "", "part", "", "20"},
 		{"troop strength counts troops", "Latvia has a wartime troop strength of 61,000.",
 			"61,000", "personnel", "", "", "", "total", "", ""},
 		{"cut by is an increment", "The ministry will cut the Norwegian navy by nearly 900 sailors.",
