@@ -150,6 +150,8 @@ func TestNotFigures(t *testing.T) {
 		"On Tuesday 40 soldiers were killed near the river.":    "40",
 		"Latvia said 12 of the 20 drones were shot down.":       "12",
 		"Norway sent two of its newest warships to the Baltic.": "two",
+		"Germany expelled 40 envoys, France 35 and Spain 25.":   "35",
+		"Britain sent Ukraine 1,000 anti-tank missiles.":        "1,000",
 	} {
 		found := false
 		for _, f := range run(t, text, time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)) {

@@ -111,7 +111,11 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	// capitalised word inside the sentence begins one.
 	if slo, _ := t.sentence(lo); q.Kind == "cardinal" && lo-1 > slo && !ix.inTime(lo-1) {
 		prev := t.a.Tokens[lo-1]
-		if t.a.Tokens[lo].Kind == news.TokenNumber && prev.Kind == news.TokenWord && t.v.Capitalised(lo-1) && prev.End < t.a.Tokens[lo].Start {
+		// ("France 35, Spain 25" and "sent Ukraine 1,000 missiles" are
+		// counts beside a place; "Around 200" opens a sentence the
+		// splitter missed.)
+		if t.a.Tokens[lo].Kind == news.TokenNumber && prev.Kind == news.TokenWord && t.v.Capitalised(lo-1) && prev.End < t.a.Tokens[lo].Start &&
+			(t.upos(lo-1) == news.PROPN || t.upos(lo-1) == news.NOUN) && !ix.placeAt(lo-1) {
 			return true
 		}
 	}
@@ -202,6 +206,20 @@ func (ix *index) inTime(i int) bool {
 		if x.Start <= pos && pos < x.End {
 			return true
 		}
+	}
+	return false
+}
+
+// placeAt reports whether token i lies in a mention of a place (a state,
+// region or city).
+func (ix *index) placeAt(i int) bool {
+	m := ix.mentionAt(i)
+	if m < 0 {
+		return false
+	}
+	switch ix.a.Entities[m].Type {
+	case "GPE", "LOC":
+		return true
 	}
 	return false
 }
