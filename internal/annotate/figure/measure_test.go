@@ -137,6 +137,7 @@ func TestNotFigures(t *testing.T) {
 		"Latvia has asked to join the “Nine Eyes” network of spy agencies.",
 		"Sanctions hit three of Norway's largest banks on Friday.",
 		"The pressure pushed these two states together.",
+		"The minister told France 3 that talks would go on.",
 		"The review will end by 13 rather than 31 May.",
 		"The donors meet in Riga on 4-5 July.",
 		"The limousine bore the plate \"7•27 0001\" in the footage.",

@@ -111,11 +111,12 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	// capitalised word inside the sentence begins one.
 	if slo, _ := t.sentence(lo); q.Kind == "cardinal" && lo-1 > slo && !ix.inTime(lo-1) {
 		prev := t.a.Tokens[lo-1]
-		// ("France 35, Spain 25" and "sent Ukraine 1,000 missiles" are
-		// counts beside a place; "Around 200" opens a sentence the
-		// splitter missed.)
+		// ("France 35, Spain 25" in a list and "sent Ukraine 1,000
+		// missiles" before a counted noun are counts beside a place, "told
+		// France 3" a channel; "Around 200" opens a sentence the splitter
+		// missed.)
 		if t.a.Tokens[lo].Kind == news.TokenNumber && prev.Kind == news.TokenWord && t.v.Capitalised(lo-1) && prev.End < t.a.Tokens[lo].Start &&
-			(t.upos(lo-1) == news.PROPN || t.upos(lo-1) == news.NOUN) && !ix.placeAt(lo-1) {
+			(t.upos(lo-1) == news.PROPN || t.upos(lo-1) == news.NOUN) && !(ix.placeAt(lo-1) && (q.Counts != "" || ix.listed(lo-1))) {
 			return true
 		}
 	}
@@ -222,4 +223,19 @@ func (ix *index) placeAt(i int) bool {
 		return true
 	}
 	return false
+}
+
+// listed reports whether the mention holding token i follows a comma or
+// "and" (an item of a list: "Germany 40, France 35 and Spain 25").
+func (ix *index) listed(i int) bool {
+	m := ix.mentionAt(i)
+	if m < 0 {
+		return false
+	}
+	k := i
+	for k > 0 && ix.a.Tokens[k-1].Start >= ix.a.Entities[m].Start {
+		k--
+	}
+	w := ix.tree.low(k - 1)
+	return w == "," || w == "and"
 }
