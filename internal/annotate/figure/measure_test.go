@@ -153,6 +153,8 @@ func TestNotFigures(t *testing.T) {
 		"Norway sent two of its newest warships to the Baltic.": "two",
 		"Germany expelled 40 envoys, France 35 and Spain 25.":   "35",
 		"Britain sent Ukraine 1,000 anti-tank missiles.":        "1,000",
+		"Kyiv said that Around 200 Russian soldiers had left.":  "Around 200",
+		"The EU is transferring EUR 200 billion Ukraine needs.": "EUR 200 billion",
 	} {
 		found := false
 		for _, f := range run(t, text, time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)) {

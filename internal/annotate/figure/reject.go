@@ -120,7 +120,7 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			return true
 		}
 	}
-	if slo, _ := t.sentence(lo); t.a.Tokens[lo].Kind == news.TokenWord && t.v.Capitalised(lo) && first != "a" && first != "an" && hi < len(t.a.Tokens) &&
+	if slo, _ := t.sentence(lo); hi-lo == 1 && t.a.Tokens[lo].Kind == news.TokenWord && t.v.Capitalised(lo) && hi < len(t.a.Tokens) &&
 		t.a.Tokens[hi].Kind == news.TokenWord && t.v.Capitalised(hi) && ix.wordBefore(lo) > slo && !strings.ContainsAny(t.a.Text[t.a.Tokens[ix.wordBefore(lo)].End:t.a.Tokens[lo].Start], ".!?") {
 		return true
 	}
