@@ -121,6 +121,9 @@ type LedgerPair struct {
 	// SameStory says whether both figures come from reports of the same
 	// news event (always true within an article).
 	SameStory bool `json:"same_story"`
+	// File is the pair file it was read from ("pairs-dev", "pairs-dev2"),
+	// so that a later round of pairs can be scored on its own.
+	File string `json:"-"`
 }
 
 // LedgerGold is one split of the ledger gold set.
@@ -143,8 +146,9 @@ func (g *LedgerGold) Figures() []LedgerMention {
 }
 
 // LoadLedgerGold reads one split ("dev" or "test") of the ledger gold set
-// from dir (articles.jsonl, SPLIT.jsonl, pairs-SPLIT.jsonl) and validates
-// it.
+// from dir (articles.jsonl, SPLIT.jsonl, pairs-SPLIT.jsonl and the later
+// rounds of pairs pairs-SPLITN.jsonl, N a digit, when present) and
+// validates it.
 func LoadLedgerGold(dir, split string) (*LedgerGold, error) {
 	if split != LedgerDev && split != LedgerTest {
 		return nil, fmt.Errorf("ledger gold: unknown split %q (want dev or test)", split)
@@ -162,8 +166,18 @@ func LoadLedgerGold(dir, split string) (*LedgerGold, error) {
 	if err := readJSONL(filepath.Join(dir, split+".jsonl"), &g.Mentions); err != nil {
 		return nil, err
 	}
-	if err := readJSONL(filepath.Join(dir, "pairs-"+split+".jsonl"), &g.Pairs); err != nil {
+	rounds, err := filepath.Glob(filepath.Join(dir, "pairs-"+split+"[0-9]*.jsonl"))
+	if err != nil {
 		return nil, err
+	}
+	for _, path := range append([]string{filepath.Join(dir, "pairs-"+split+".jsonl")}, rounds...) {
+		n := len(g.Pairs)
+		if err := readJSONL(path, &g.Pairs); err != nil {
+			return nil, err
+		}
+		for i := n; i < len(g.Pairs); i++ {
+			g.Pairs[i].File = strings.TrimSuffix(filepath.Base(path), ".jsonl")
+		}
 	}
 	if err := g.Validate(); err != nil {
 		return nil, fmt.Errorf("ledger gold %s: %w", dir, err)

@@ -347,3 +347,57 @@ func TestLedgerSpeakerMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestLedgerPairsDev2Selection recomputes the second round of dev pairs
+// (pairs-dev2.jsonl) from its rule in the README: over the dev figures of
+// the strata before dev4, every pair with a figure of dev2 or dev3 that
+// shares the gold lemma with it and either lies in dev2/dev3 too or has
+// the same gold owner, then the first 24 of the other such pairs ranked
+// by sha256("ledger3-pairs:" + A + "|" + B), A and B as article@offset in
+// the order of dev.jsonl.
+func TestLedgerPairsDev2Selection(t *testing.T) {
+	dev, _ := loadLedger(t)
+	stratum := map[string]string{}
+	for _, a := range dev.Articles {
+		stratum[a.ID] = a.Stratum
+	}
+	rounds := map[string]bool{"nk": true, "nk2": true, "topic": true, "rest": true, "dev2": true, "dev3": true}
+	var figs []LedgerMention
+	for _, m := range dev.Figures() {
+		if rounds[stratum[m.Article]] {
+			figs = append(figs, m)
+		}
+	}
+	isNew := func(m LedgerMention) bool { return stratum[m.Article] == "dev2" || stratum[m.Article] == "dev3" }
+	key := func(a, b LedgerMention) string { return a.Key().String() + "|" + b.Key().String() }
+	var want []string
+	type ranked struct{ hash, key string }
+	var rest []ranked
+	for i, a := range figs {
+		for _, b := range figs[i+1:] {
+			switch {
+			case !isNew(a) && !isNew(b):
+			case a.Lemma == b.Lemma && (isNew(a) && isNew(b) || a.Owner == b.Owner):
+				want = append(want, key(a, b))
+			default:
+				h := sha256.Sum256([]byte("ledger3-pairs:" + key(a, b)))
+				rest = append(rest, ranked{hex.EncodeToString(h[:]), key(a, b)})
+			}
+		}
+	}
+	sort.Slice(rest, func(i, j int) bool { return rest[i].hash < rest[j].hash })
+	for _, r := range rest[:min(24, len(rest))] {
+		want = append(want, r.key)
+	}
+	var got []string
+	for _, p := range dev.Pairs {
+		if p.File == "pairs-dev2" {
+			got = append(got, p.A.String()+"|"+p.B.String())
+		}
+	}
+	sort.Strings(want)
+	sort.Strings(got)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("pairs-dev2.jsonl holds %d pairs, its rule selects %d (or others)", len(got), len(want))
+	}
+}

@@ -45,6 +45,10 @@ type LedgerFiguresReport struct {
 	// Pairs scores the gold figure pairs (same measure, relation,
 	// contradictions).
 	Pairs *LedgerPairsReport `json:"pairs,omitempty"`
+	// PairFiles scores the pairs of each pair file on its own when the
+	// split has more than one (a later round of pairs is a fresher
+	// estimate than pairs tuned on).
+	PairFiles map[string]*LedgerPairsReport `json:"pair_files,omitempty"`
 	// FieldOK counts found figures whose measure field matches the gold
 	// one, by field: what (the lemma class), owner, fate (the gold event
 	// normalised by figure.NormalizeFate), scope, time (the predicted
@@ -133,6 +137,11 @@ func (r LedgerFiguresReport) Write(w io.Writer) error {
 	}
 	if r.Pairs != nil {
 		r.Pairs.Write(w)
+	}
+	for _, f := range slices.Sorted(maps.Keys(r.PairFiles)) {
+		p := r.PairFiles[f]
+		fmt.Fprintf(w, "  %s: %d pairs, same-measure precision %.3f  recall %.3f  F1 %.3f (tp %d, fp %d, fn %d), relation accuracy %.3f\n",
+			f, p.Pairs, p.Precision(), p.Recall(), p.F1(), p.SameTP, p.SameFP, p.SameFN, p.RelationAccuracy())
 	}
 	for _, group := range []struct {
 		name string
@@ -310,5 +319,17 @@ func LedgerFigures(ctx context.Context, dir, split, corpusPath string, steps []p
 		return nil, fmt.Errorf("global measures: %w", err)
 	}
 	rep.Pairs = ScoreLedgerPairs(g, arts, measures)
+	byFile := map[string][]LedgerPair{}
+	for _, p := range g.Pairs {
+		byFile[p.File] = append(byFile[p.File], p)
+	}
+	if len(byFile) > 1 {
+		rep.PairFiles = map[string]*LedgerPairsReport{}
+		for f, pairs := range byFile {
+			sub := *g
+			sub.Pairs = pairs
+			rep.PairFiles[f] = ScoreLedgerPairs(&sub, arts, measures)
+		}
+	}
 	return rep, nil
 }

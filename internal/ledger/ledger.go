@@ -511,6 +511,13 @@ func judge(g *Group, i int) {
 			// tell how one thing changed.
 			r = RelUnrelated
 		}
+		if r == RelContradiction && !fatedKey(g.Measure) {
+			// Nor does one that says nothing of what happened to the
+			// thing counted: "hundreds of thousands of Russian soldiers"
+			// who would defend Belarus and "100,000 troops" amassed on a
+			// border are counts of two events.
+			r = RelUnrelated
+		}
 		if r == RelContradiction {
 			rel, versus = r, j
 			break
@@ -523,6 +530,13 @@ func judge(g *Group, i int) {
 		rel, versus = RelUnrelated, i-1 // every earlier value was unrelated
 	}
 	e.Relation, e.Versus = rel, versus
+}
+
+// fatedKey says whether a structured measure key (what|owner|fate|place|
+// scope) states the fate of what it counts; a key of another form does.
+func fatedKey(k string) bool {
+	f := strings.Split(k, "|")
+	return len(f) != 5 || f[2] != ""
 }
 
 // locatedKey says whether a structured measure key ("what|owner|fate|

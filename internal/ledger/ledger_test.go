@@ -153,6 +153,10 @@ func TestStructuredRelations(t *testing.T) {
 			art("a", "a", "", sfig("seven", 7, "exact", "", "people|ab|killed||total", "total", "Kyiv", "2031-03")),
 			art("b", "b", "", sfig("three", 3, "exact", "", "people|ab|killed||total", "total", "Moscow", "2031-03")),
 		}, []string{RelFirst, RelContradiction}},
+		{"a measure that says nothing of what happened cannot contradict", []*news.Article{
+			art("a", "a", "", sfig("3,000", 3000, "exact", "", "personnel|ab|||total", "total", "Seoul", "2031-03")),
+			art("b", "b", "", sfig("12,000", 12000, "exact", "", "personnel|ab|||total", "total", "Kyiv", "2031-03")),
+		}, []string{RelFirst, RelUnrelated}},
 		{"the same totals a month apart evolve", []*news.Article{
 			art("a", "a", "", sfig("3,000", 3000, "exact", "", "personnel|kp|deployed", "total", "Seoul", "2031-02")),
 			art("b", "b", "", sfig("12,000", 12000, "exact", "", "personnel|kp|deployed", "total", "Kyiv", "2031-03-12")),

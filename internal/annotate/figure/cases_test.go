@@ -19,8 +19,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // written for this test) and compares the figures with
 // testdata/cases.golden.json; go test -update rewrites it.
 //
-// Known wrong outputs kept in the golden file: "32 wounded" has no place
-// (Kharkiv attaches to the first conjunct only); "up to 200 soldiers may
+// Known wrong outputs kept in the golden file: "up to 200 soldiers may
 // have been captured" has no hedge, because only the words before the
 // figure are searched for one.
 func TestGoldenCases(t *testing.T) {
@@ -34,4 +33,27 @@ func TestGoldenCases(t *testing.T) {
 		out = append(out, entry{Text: a.Text, Figures: append([]news.Figure{}, a.Figures...)})
 	}
 	demotest.Golden(t, "cases.golden.json", out, *update)
+}
+
+// TestAfterPubPeriods checks that weeks, quarters and seasons after the
+// publication date count as after it (they were never checked).
+func TestAfterPubPeriods(t *testing.T) {
+	for _, c := range []struct {
+		v, pub string
+		want   bool
+	}{
+		{"2022-W10", "2022-03-05", true}, // week 10 starts on Monday 7 March
+		{"2022-W09", "2022-03-05", false},
+		{"2022-W09-WE", "2022-03-04", true}, // its weekend starts on Saturday 5 March
+		{"2022-WI", "2022-07-23", true},
+		{"2022-SU", "2022-07-23", false},
+		{"2022-Q4", "2022-07-23", true},
+		{"2022-Q3", "2022-07-23", false},
+		{"2022-08", "2022-07-23", true},
+		{"2022-07", "2022-07-23", false},
+	} {
+		if got := afterPub(c.v, c.pub); got != c.want {
+			t.Errorf("afterPub(%q, %q) = %v, want %v", c.v, c.pub, got, c.want)
+		}
+	}
 }

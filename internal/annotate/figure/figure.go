@@ -8,9 +8,12 @@ package figure
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -108,7 +111,7 @@ func Find(a *news.Article) []news.Figure {
 		}
 		f.Hedge = hedge(a, q, sp, f.Claim)
 		f.Time, f.TimeSpan = when(a, q, sp)
-		if f.Time == "" || afterPub(f.Time, pub) && !forecast(a.Text[sp.Start:sp.End], f.Hedge) {
+		if f.Time == "" || afterPub(f.Time, pub) && !forecast(forecastClauses(a.Text, sp, q.Span, f.TimeSpan), f.Hedge) {
 			// A figure is dated by the text, else by its publication; a
 			// date after publication holds only for a forecast.
 			f.Time, f.TimeSpan = pub, nil
@@ -199,18 +202,36 @@ func (ix *index) innermostClaim(sp news.Span) int {
 	return best
 }
 
-// afterPub reports whether the time value v (ISO 8601: a year, month or
-// day, or an interval starting with one) starts after the publication
-// date pub ("2006-01-02").
+// forecastClauses is the text that can say a figure's time is ahead: the
+// clause holding the figure (at q) in the sentence sent. A "will" in
+// another clause ("she massed 120,000 soldiers, and the drills will end on
+// Sunday") says nothing of the figure; a deadline for its time expression
+// (at ts: "to 2% of GDP by 2027") makes it a target.
+func forecastClauses(text string, sent, q news.Span, ts *news.Span) string {
+	if ts != nil && ts.Start >= sent.Start && ts.Start <= sent.End &&
+		strings.HasSuffix(strings.ToLower(text[max(sent.Start, ts.Start-3):ts.Start]), "by ") {
+		return " by the end "
+	}
+	return text[clauseStart(text, sent, q.Start):clauseEnd(text, sent, q.End)]
+}
+
+// afterPub reports whether the time value v (ISO 8601: a year, month,
+// day, week ("2022-W10"), quarter or season ("2022-WI"), or an interval
+// starting with one) starts after the publication date pub
+// ("2006-01-02").
 func afterPub(v, pub string) bool {
 	if pub == "" {
 		return false
 	}
 	start, _, _ := strings.Cut(v, "/")
+	if len(start) >= 7 && start[4] == '-' && (start[5] < '0' || start[5] > '9') {
+		d, ok := periodStart(start)
+		return ok && d > pub[:min(len(pub), 10)]
+	}
 	switch len(start) {
 	case 4, 7, 10:
 	default:
-		return false // weeks, quarters, seasons, decades, durations
+		return false // decades, durations
 	}
 	for i := 0; i < len(start); i++ {
 		if c := start[i]; !(c >= '0' && c <= '9' || c == '-' && (i == 4 || i == 7)) {
@@ -220,9 +241,42 @@ func afterPub(v, pub string) bool {
 	return start > pub[:len(start)]
 }
 
+// periodStart returns the first day ("2006-01-02") of a week
+// ("2022-W10", "2022-W09-WE"), quarter ("2022-Q3") or season ("2022-WI",
+// the winter starting in December of that year).
+func periodStart(v string) (string, bool) {
+	y, err := strconv.Atoi(v[:4])
+	if err != nil {
+		return "", false
+	}
+	rest := v[5:]
+	switch {
+	case strings.HasPrefix(rest, "W") && len(rest) >= 3 && rest[1] >= '0' && rest[1] <= '9':
+		w, err := strconv.Atoi(rest[1:3])
+		if err != nil {
+			return "", false
+		}
+		// ISO week 1 holds 4 January; its Monday starts it.
+		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
+		if strings.HasSuffix(rest, "-WE") {
+			monday = monday.AddDate(0, 0, 5)
+		}
+		return monday.Format("2006-01-02"), true
+	case len(rest) == 2 && rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4':
+		return fmt.Sprintf("%04d-%02d-01", y, 3*int(rest[1]-'0')-2), true
+	}
+	m, ok := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[rest]
+	if !ok {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-01", y, m), true
+}
+
 // forecastCues mark a sentence that looks ahead.
 var forecastCues = []string{" will ", " would ", "'ll ", " expected", " expects", " forecast", " plans to ",
-	" planned", " due ", " next ", " by the end", " scheduled", " set to ", " could ", " may ", " aims to "}
+	" planned", " due ", " next ", " by the end", " scheduled", " set to ", " could ", " may ", " aims to ",
+	" plan to ", " target"}
 
 // forecast reports whether a figure's sentence (or its hedge) says it is
 // a forecast.

@@ -44,7 +44,7 @@ func init() {
 	for class, words := range map[string]string{
 		"personnel": `troop soldier serviceman servicemen servicemember personnel fighter sailor marine paratrooper
 			mercenary conscript recruit reservist pow prisoner commando infantryman guardsman pilot instructor
-			man men force combatant militant trooper airman sniper`,
+			man men force army combatant militant trooper airman sniper`,
 		"civilians": `civilian child children kid resident woman women passenger citizen patient student pupil
 			infant baby pensioner villager inhabitant family`,
 		"people":   `people person individual respondent voter dissident adult life victim casualty body death dead`,
@@ -230,6 +230,17 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			return true
 		})
 	}
+	if whole < 0 && t.low(hi) == "of" {
+		// "16 of the 36 launched", "eight of 30": a part of the number
+		// after it, however the tree attached the two.
+		k := hi + 1
+		if d := t.low(k); d == "the" || d == "those" || d == "these" {
+			k++
+		}
+		if k < len(ix.a.Tokens) && ix.a.Tokens[k].Kind == news.TokenNumber {
+			whole = k
+		}
+	}
 	if noun < 0 && q.CountsSpan != nil {
 		clo, chi := t.span(*q.CountsSpan)
 		if chi > clo {
@@ -238,6 +249,24 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			for k := clo; k < chi; k++ {
 				if h := t.head(k); (h < clo || h >= chi) && t.isNoun(k) {
 					noun = k
+				}
+			}
+		}
+	}
+	// "reduce the army from 82,000 to 72,500", "numbers up to 40,000": a
+	// number with its own preposition is a level of what the verb's
+	// object or subject names, whatever noun the tree or the quantity
+	// layer hung it on ("… to 72,500 perverse").
+	if c := t.caseOf(anc); (noun < 0 || ix.classAt(noun) == "") && q.Kind == "cardinal" && levelPreps[c] {
+		v := t.head(anc)
+		for k := 0; k < 3 && v >= 0 && !t.isVerb(v); k++ {
+			v = t.head(v)
+		}
+		if v >= 0 && t.isVerb(v) {
+			for _, r := range []string{"obj", "nsubj", "nsubj:pass"} {
+				if c := t.child(v, r); c >= 0 && c != anc && t.isNoun(c) && ix.predicateNoun(c) {
+					noun, verb = c, v
+					break
 				}
 			}
 		}
@@ -279,6 +308,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	if noun >= 0 && levelNouns[t.lemma(noun)] {
 		noun = -1 // "an increase from last year's 127", "a low of 55": the level of what came before
+	}
+	if noun >= 0 && !ix.countable(noun, lo, hi) {
+		noun = -1 // "36 launched Thursday", "from 82,000 to 72,500 perverse": not a thing counted
 	}
 	predicate := false
 	sized := -1 // the noun an amount sizes ("a $61bn package", "$205m in aid")
@@ -358,14 +390,23 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	if noun >= 0 {
 		switch t.lemma(noun) {
-		case "number", "toll", "total", "figure", "count", "tally", "sum":
+		case "number", "toll", "total", "figure", "count", "tally", "sum", "strength", "size":
 			if t.lemma(noun) == "toll" {
 				fateWord = "killed"
 			}
 			if c := t.child(noun, "nmod"); c >= 0 && t.caseOf(c) == "of" && t.isNoun(c) {
 				noun = c
 			} else {
-				noun = -1
+				// "a wartime troop strength of 280,000", "the casualty
+				// count": the compound that names a known class.
+				n := -1
+				t.children(noun, func(c int) bool {
+					if t.rel(c) == "compound" && ix.classAt(c) != "" {
+						n = c
+					}
+					return n < 0
+				})
+				noun = n
 			}
 		}
 	}
@@ -622,7 +663,7 @@ func countryOf(place string, names map[string]string) string {
 func (ix *index) predicateNoun(i int) bool {
 	t := ix.tree
 	switch t.lemma(i) {
-	case "number", "toll", "total", "figure", "count", "tally", "sum":
+	case "number", "toll", "total", "figure", "count", "tally", "sum", "strength", "size":
 		return true
 	}
 	if ix.classAt(i) != "" {
@@ -633,6 +674,22 @@ func (ix *index) predicateNoun(i int) bool {
 		return true
 	}
 	return false
+}
+
+// levelPreps introduce a number that is a level a verb's object or
+// subject reaches ("from 82,000 to 72,500", "up to 40,000", "at 90,000").
+var levelPreps = map[string]bool{"from": true, "to": true, "at": true}
+
+// countable reports whether the token at i can be the noun a number at
+// tokens [lo, hi) counts: a noun (not an adjective the quantity layer took
+// for one), outside the number's own words ("hundred thousand") and
+// outside a time expression ("launched Thursday", "in May").
+func (ix *index) countable(i, lo, hi int) bool {
+	t := ix.tree
+	if !t.isNoun(i) || lo <= i && i < hi {
+		return false
+	}
+	return !ix.inTime(i)
 }
 
 // peopleClasses are the classes of people.
@@ -942,6 +999,13 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 	if t.low(lo-1) == "by" && isChangeVerb(t.lemma(lo-2)) {
 		return news.ScopeIncrement // "rose by 5%"
 	}
+	// "cut the British army by nearly 10,000 troops": the change a verb
+	// makes, however far the number stands from it.
+	for _, n := range []int{t.anchor(lo, hi), noun} {
+		if n >= 0 && t.caseOf(n) == "by" && isChangeVerb(t.lemma(t.head(n))) {
+			return news.ScopeIncrement
+		}
+	}
 	if q.Kind == "percent" || q.Kind == "fraction" || strings.Contains(strings.ToLower(q.Text), " out of ") {
 		return news.ScopeShare
 	}
@@ -1021,7 +1085,8 @@ var timeUnits = map[string]bool{"day": true, "week": true, "month": true, "year"
 // isChangeVerb reports whether a lemma says a number changed ("rose by").
 func isChangeVerb(l string) bool {
 	switch l {
-	case "rise", "grow", "increase", "fall", "drop", "decline", "climb", "jump", "swell", "expand", "shrink", "decrease":
+	case "rise", "grow", "increase", "fall", "drop", "decline", "climb", "jump", "swell", "expand", "shrink", "decrease",
+		"cut", "reduce", "raise", "boost", "slash", "lower":
 		return true
 	}
 	return false
@@ -1145,8 +1210,14 @@ func (ix *index) link(figs []news.Figure) {
 					continue
 				}
 				f.What = g.What
-				if f.Owner == "" {
+				if f.Owner == "" || g.Owner != "" && f.Place == "" {
+					// A bare number has no noun of its own to say whose:
+					// the subject of its verb ("Ukraine's air defences
+					// downed 16 of the 36") is an agent, not the owner;
+					// a place of its own ("millions more in Yemen") is
+					// another thing.
 					f.Owner = g.Owner
+					f.Place = g.Place
 				}
 				if f.Fate == "" {
 					f.Fate = g.Fate

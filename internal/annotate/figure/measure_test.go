@@ -67,6 +67,18 @@ func TestMeasureFields(t *testing.T) {
 			"2,000", "personnel", "no", "deployed", "", "total", "", ""},
 		{"a counted noun that says what happened", "Kyiv said 40 Belarusian prisoners of war were exchanged on Monday.",
 			"40", "personnel", "by", "captured", "", "total", "", ""},
+		{"a level after from/to counts the verb's object, not the noun the tree hung it on", "Officials called a plan to shrink the Latvian army from 9,000 to 7,500 reckless.",
+			"7,500", "personnel", "lv", "", "", "total", "", ""},
+		{"a day name is not what is counted; of the N is a part", "Norway fired 20 drones at the port, and Latvia downed 12 of the 20 launched Friday.",
+			"12", "weapons/drones", "no", "destroyed", "", "part", "", "20"},
+		{"troop strength counts troops", "Latvia has a wartime troop strength of 61,000.",
+			"61,000", "personnel", "", "", "", "total", "", ""},
+		{"cut by is an increment", "The ministry will cut the Norwegian navy by nearly 900 sailors.",
+			"nearly 900", "personnel", "", "", "", "increment", "", ""},
+		{"a forecast in another clause does not date a figure ahead", "Norway massed 12,000 troops on the border, and the drills will end on Sunday.",
+			"12,000", "personnel", "no", "", "", "total", "2031-03-12", ""},
+		{"a forecast in the figure's clause does", "Officials say Norway will send 3,000 troops to Latvia on Sunday.",
+			"3,000", "personnel", "no", "deployed", "lv", "total", "2031-03-16", ""},
 		{"a date after publication is not a figure's time", "No going back to March 2 for the 3,000 displaced families, the mayor said.",
 			"3,000", "", "", "displaced", "", "total", "2031-03-02", ""},
 	}
@@ -120,9 +132,36 @@ func TestNotFigures(t *testing.T) {
 		"The town burned in 1812 and again since 1941.",
 		"In 1795 Catherine divided the country once more.",
 		"\"We stayed,\" said Olena Kovalenko, 61, a retired teacher.",
+		"Engineers said the Baltic Link 2 pipeline was damaged again.",
+		"Critics on Radio 4 doubted the plan.",
+		"Latvia has asked to join the “Nine Eyes” network of spy agencies.",
+		"Sanctions hit three of Norway's largest banks on Friday.",
+		"The pressure pushed these two states together.",
+		"The minister told France 3 that talks would go on.",
+		"The review will end by 13 rather than 31 May.",
+		"The donors meet in Riga on 4-5 July.",
+		"The limousine bore the plate \"7•27 0001\" in the footage.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)
+		}
+	}
+	// The same shapes that are figures.
+	for text, want := range map[string]string{
+		"On Tuesday 40 soldiers were killed near the river.":    "40",
+		"Latvia said 12 of the 20 drones were shot down.":       "12",
+		"Norway sent two of its newest warships to the Baltic.": "two",
+		"Germany expelled 40 envoys, France 35 and Spain 25.":   "35",
+		"Britain sent Ukraine 1,000 anti-tank missiles.":        "1,000",
+		"Kyiv said that Around 200 Russian soldiers had left.":  "Around 200",
+		"The EU is transferring EUR 200 billion Ukraine needs.": "EUR 200 billion",
+	} {
+		found := false
+		for _, f := range run(t, text, time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)) {
+			found = found || f.Text == want
+		}
+		if !found {
+			t.Errorf("%q: no figure %q", text, want)
 		}
 	}
 }

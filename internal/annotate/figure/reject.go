@@ -78,7 +78,7 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		}
 	}
 	// "the two countries", "the three defence chiefs", "the two vowed".
-	if t.a.Tokens[lo].Kind == news.TokenWord && q.Value != nil && *q.Value <= 10 && t.low(lo-1) == "the" {
+	if d := t.low(lo - 1); t.a.Tokens[lo].Kind == news.TokenWord && q.Value != nil && *q.Value <= 10 && (d == "the" || d == "these" || d == "those") {
 		if noun == "" || referentNouns[noun] || referentNouns[lemma(noun)] {
 			return true
 		}
@@ -88,6 +88,41 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		if slo, _ := t.sentence(lo); slo < lo-1 {
 			return true
 		}
+	}
+	// "two of Russia's largest banks", "two of the world's biggest
+	// exporters": a few picked from a superlative set name things, like
+	// "one of the largest".
+	if t.a.Tokens[lo].Kind == news.TokenWord && q.Value != nil && *q.Value <= 10 && t.low(hi) == "of" {
+		for k := hi + 1; k < hi+6 && k < len(t.a.Tokens) && t.a.Tokens[k].Kind != news.TokenNumber; k++ {
+			if w := t.low(k); w == "most" || t.upos(k) == news.ADJ && strings.HasSuffix(w, "est") && len(w) > 4 {
+				// ("two of its newest warships" still counts ships.)
+				for n := k + 1; n < k+4 && n < len(t.a.Tokens); n++ {
+					if t.isNoun(n) && ix.classAt(n) != "" {
+						return false
+					}
+				}
+				return true
+			}
+		}
+	}
+	// "Nord Stream 2", "Leopard 2 tanks", "Radio 4", "Fortune 500": digits
+	// right after a capitalised word inside the sentence continue a name;
+	// "its “Five Eyes” allies": a capitalised number word before a
+	// capitalised word inside the sentence begins one.
+	if slo, _ := t.sentence(lo); q.Kind == "cardinal" && lo-1 > slo && !ix.inTime(lo-1) {
+		prev := t.a.Tokens[lo-1]
+		// ("France 35, Spain 25" in a list and "sent Ukraine 1,000
+		// missiles" before a counted noun are counts beside a place, "told
+		// France 3" a channel; "Around 200" opens a sentence the splitter
+		// missed.)
+		if t.a.Tokens[lo].Kind == news.TokenNumber && prev.Kind == news.TokenWord && t.v.Capitalised(lo-1) && prev.End < t.a.Tokens[lo].Start &&
+			(t.upos(lo-1) == news.PROPN || t.upos(lo-1) == news.NOUN) && !(ix.placeAt(lo-1) && (q.Counts != "" || ix.listed(lo-1))) {
+			return true
+		}
+	}
+	if slo, _ := t.sentence(lo); hi-lo == 1 && t.a.Tokens[lo].Kind == news.TokenWord && t.v.Capitalised(lo) && hi < len(t.a.Tokens) &&
+		t.a.Tokens[hi].Kind == news.TokenWord && t.v.Capitalised(hi) && ix.wordBefore(lo) > slo && !strings.ContainsAny(t.a.Text[t.a.Tokens[ix.wordBefore(lo)].End:t.a.Tokens[lo].Start], ".!?") {
+		return true
 	}
 	// "20 X 10": a product of numbers is a name or a size.
 	for k := max(lo-1, 0); k <= hi && k < len(t.a.Tokens); k++ {
@@ -104,6 +139,39 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		// not continue the year.
 		if k := lo - 2; k >= 0 && (bare || w != ",") && t.a.Tokens[k].Kind == news.TokenNumber && !ix.quants.Contain(t.a.Tokens[k].Span) {
 			return true
+		}
+	}
+	// "7•27 0001" on a plate, "0001": digits glued to other digits by a
+	// symbol, or written with a leading zero, are a code.
+	if t.a.Tokens[lo].Kind == news.TokenNumber {
+		w := t.low(lo)
+		if len(w) > 1 && w[0] == '0' && !strings.ContainsAny(w, ".,") {
+			return true
+		}
+		for _, k := range []int{lo - 1, hi} {
+			if k <= 0 || k+1 >= len(t.a.Tokens) || t.a.Tokens[k].Kind != news.TokenPunct || strings.ContainsAny(t.low(k), ".,-–—%$£€") {
+				continue
+			}
+			if t.a.Tokens[k-1].End == t.a.Tokens[k].Start && t.a.Tokens[k].End == t.a.Tokens[k+1].Start &&
+				t.a.Tokens[k-1].Kind == news.TokenNumber && t.a.Tokens[k+1].Kind == news.TokenNumber {
+				return true
+			}
+		}
+	}
+	// "on 4-5 July", "by 13 rather than 31 May": a day joined to a date
+	// is a day of the month.
+	if q.Value != nil && *q.Value >= 1 && *q.Value <= 31 && t.a.Tokens[lo].Kind == news.TokenNumber {
+		for k := hi; k < hi+3 && k < len(t.a.Tokens); k++ {
+			w := t.low(k)
+			if t.a.Tokens[k].Kind == news.TokenNumber {
+				if ix.inTime(k) {
+					return true
+				}
+				break
+			}
+			if w != "-" && w != "–" && w != "to" && w != "and" && w != "or" && w != "rather" && w != "than" {
+				break
+			}
 		}
 	}
 	if !bare {
@@ -129,4 +197,45 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		}
 	}
 	return false
+}
+
+// inTime reports whether token i lies in a time expression ("on Tuesday
+// 40 people", "May 2022").
+func (ix *index) inTime(i int) bool {
+	pos := ix.a.Tokens[i].Start
+	for _, x := range ix.a.Times {
+		if x.Start <= pos && pos < x.End {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAt reports whether token i lies in a mention of a place (a state,
+// region or city).
+func (ix *index) placeAt(i int) bool {
+	m := ix.mentionAt(i)
+	if m < 0 {
+		return false
+	}
+	switch ix.a.Entities[m].Type {
+	case "GPE", "LOC":
+		return true
+	}
+	return false
+}
+
+// listed reports whether the mention holding token i follows a comma or
+// "and" (an item of a list: "Germany 40, France 35 and Spain 25").
+func (ix *index) listed(i int) bool {
+	m := ix.mentionAt(i)
+	if m < 0 {
+		return false
+	}
+	k := i
+	for k > 0 && ix.a.Tokens[k-1].Start >= ix.a.Entities[m].Start {
+		k--
+	}
+	w := ix.tree.low(k - 1)
+	return w == "," || w == "and"
 }

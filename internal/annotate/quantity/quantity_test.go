@@ -101,6 +101,7 @@ func TestNumbers(t *testing.T) {
 		{"hyphenated word", "twenty-five soldiers", []want{card("twenty-five", 25, "soldier", "soldiers")}},
 		{"hundred and", "one hundred and fifty people", []want{card("one hundred and fifty", 150, "person", "people")}},
 		{"half a million", "half a million artillery shells", []want{card("half a million", 5e5, "shell", "artillery shells")}},
+		{"a hundred thousand", "A hundred thousand Norwegians marched", []want{card("A hundred thousand", 1e5, "norwegian", "Norwegians")}},
 		{"a dozen", "a dozen tanks", []want{card("a dozen", 12, "tank", "tanks")}},
 		{"two dozen", "two dozen tanks", []want{card("two dozen", 24, "tank", "tanks")}},
 		{"two-thirds", "two-thirds of the population", []want{{"two-thirds", Fraction, 2.0 / 3, nan, nan, Exact, "population", "population"}}},

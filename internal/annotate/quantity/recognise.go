@@ -273,6 +273,13 @@ func (s *scanner) words(n *number, j int) bool {
 // moreWords continues a number after "a hundred", "a thousand": "a
 // hundred and fifty".
 func (s *scanner) moreWords(n *number, k int) bool {
+	// "a hundred thousand", "a thousand million": a larger scale
+	// multiplies the one before.
+	if sc, ok := s.scaleWord(k); ok && sc > n.value {
+		n.value *= sc
+		n.last = k
+		return true
+	}
 	if s.Low(k) == "and" {
 		if v, ok := s.t.units[s.Low(k+1)]; ok && n.value == 100 {
 			n.value += v
