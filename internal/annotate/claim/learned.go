@@ -33,8 +33,10 @@ var learnedVerbs = func() map[string]bool {
 // learnedCue says whether a cue found by the tagger contains one of the
 // learnedVerbs used as a verb: not a "claim" of a thing ("claim a
 // mandate"), not a noun where the document has a syntax layer
-// ("rejecting claims"), and not negated ("has not reported", "has said
-// nothing": no statement to credit).
+// ("report"), not negated ("has not reported", "has said nothing": no
+// statement to credit), and not a past participle modifying a noun ("a
+// force estimated at 40 battalions": the noun is what is estimated, not
+// who estimates).
 func learnedCue(d *attribution.Document, cue []attribution.Range) bool {
 	tagged := len(d.Syntax) == len(d.Tokens)
 	for _, r := range cue {
@@ -42,6 +44,9 @@ func learnedCue(d *attribution.Document, cue []attribution.Range) bool {
 			w := strings.ToLower(d.Tokens[k].In(d.Text))
 			if !learnedVerbs[w] || tagged && d.Syntax[k].UPOS != news.VERB {
 				continue
+			}
+			if tagged && d.Syntax[k].Rel == "acl" && !strings.HasSuffix(w, "ing") {
+				return false
 			}
 			if k+1 < len(d.Tokens) && claimsObject([]word{{lower: w}, {lower: strings.ToLower(d.Tokens[k+1].In(d.Text))}}, 0) {
 				return false
