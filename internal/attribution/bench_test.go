@@ -46,7 +46,7 @@ func TestDev(t *testing.T) {
 	a := s.All
 	t.Logf("cue F1 %.3f (exact %.3f), source accuracy %.3f, content token F1 %.3f; reporting verbs cue F1 %.3f, source %.3f",
 		a.CueOverlap.F1(), a.CueExact.F1(), a.SourceAccuracy(), a.ContentTokens.F1(), s.Reporting.CueOverlap.F1(), s.Reporting.SourceAccuracy())
-	if a.CueOverlap.F1() < 0.76 || a.SourceAccuracy() < 0.86 || a.ContentTokens.F1() < 0.71 || s.Reporting.CueOverlap.F1() < 0.90 {
+	if a.CueOverlap.F1() < 0.76 || a.SourceAccuracy() < 0.89 || a.ContentTokens.F1() < 0.735 || s.Reporting.CueOverlap.F1() < 0.90 {
 		t.Error("the committed model scores below its recorded dev figures")
 	}
 }

@@ -36,6 +36,18 @@
 // document and scored for all three layers with one table lookup per
 // feature, so the per-cue work is the relative features only.
 //
+// The syntax layer (internal/annotate/syntax, as the pipeline runs it:
+// tags and lemmas everywhere, dependency trees for the sentences it
+// parses) adds static features — the tags of the token and its
+// neighbours, its lemma, its relation to its head and the head's lemma,
+// the core relations of its dependents ("nsubj" and "ccomp" under a
+// verb of saying), whether it is the subject of a lexicon verb, the
+// relations up to the nearest verb — and relative ones: how the token
+// hangs from the cue's head in the tree (under it through nsubj, ccomp …;
+// under the cue's governor; elsewhere). [Document.Syntax] carries the
+// layer; when it is missing the tagger runs the syntax stage itself, so
+// PolNeAR is tagged, parsed and trained on as the pipeline sees news.
+//
 // The source and content layers learn from gold cues; at run time they
 // see the cues the cue layer found.
 //

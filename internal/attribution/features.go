@@ -64,6 +64,22 @@ const (
 	rRelForm
 	rSideFormPos
 	rSideCuePrev
+	// Syntax (static).
+	fUpos
+	fUpos3
+	fLemma
+	fRel
+	fRelHead
+	fRelHeadPos
+	fKids
+	fKidsLemma
+	fSubjOf
+	fVerbPath
+	// Syntax relative to the cue.
+	rDep
+	rDepDepth
+	rDepCue
+	rDepCueRel
 )
 
 // Quote kinds of a token.
@@ -83,6 +99,21 @@ type tokInfo struct {
 	quote             byte   // quote kind of the token itself
 	inQuote           bool   // inside a quotation (paragraph-level)
 	punct             bool
+	// From the syntax layer: tag, lower-cased lemma, relation to the
+	// head ("-" when the sentence was not parsed), head (-1 for none) and
+	// the core relations of the token's dependents (kid* bits).
+	upos, lemma, rel string
+	head             int32
+	kids             uint16
+}
+
+// Core relations of a token's dependents, as bits of tokInfo.kids; the
+// first six are the core arguments.
+var kidRels = [...]string{"nsubj", "nsubj:pass", "csubj", "ccomp", "xcomp", "obj", "iobj", "parataxis", "advcl", "obl", "mark", "aux"}
+
+// hashBits adds a set of kidRels bits to the hash h.
+func hashBits(h uint64, bits uint16) uint64 {
+	return perceptron.HashByte(perceptron.HashByte(h, byte(bits)), byte(bits>>8))
 }
 
 var normReplacer = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "„", "\"", "–", "-", "—", "--", "`", "'")
@@ -141,6 +172,30 @@ func (m *Model) newDocInfo(d *Document) *docInfo {
 			open = !open
 		default:
 			ti.inQuote = open
+		}
+	}
+	if d.fillSyntax() == nil {
+		for i, sy := range d.Syntax {
+			ti := &di.toks[i]
+			ti.upos, ti.lemma, ti.head = sy.UPOS.String(), strings.ToLower(sy.Lemma), sy.Head
+			ti.rel = sy.Rel
+			if ti.rel == "" {
+				ti.rel = "-"
+			}
+		}
+		for _, sy := range d.Syntax {
+			if sy.Head < 0 || int(sy.Head) >= n {
+				continue
+			}
+			for k, r := range kidRels {
+				if sy.Rel == r {
+					di.toks[sy.Head].kids |= 1 << k
+				}
+			}
+		}
+	} else {
+		for i := range di.toks {
+			di.toks[i].upos, di.toks[i].rel, di.toks[i].head = "-", "-", -1
 		}
 	}
 	for _, s := range d.Sentences {
@@ -248,10 +303,55 @@ func (m *Model) staticKeys(di *docInfo, s Range, i int, keys []uint64) []uint64 
 	if i > s.Start {
 		add(perceptron.Key2(fStemM1, di.toks[i-1].stem, t.stem))
 	}
+	keys = di.syntaxKeys(s, i, keys)
 	if di.sent[i] == 0 { // the headline: "Name: claim"
 		add(perceptron.Key1(fFirst, t.lower))
 		add(perceptron.Key2(fFirst, di.lw(s, i-1), t.sshape))
 	}
+	return keys
+}
+
+// syntaxKeys appends the static features of token i from the syntax
+// layer: tags, lemma, the relation to its head and the head's lemma, the
+// core relations of its dependents, whether it is the subject of a verb
+// of the lexicon, and the relations up to the nearest verb.
+func (di *docInfo) syntaxKeys(s Range, i int, keys []uint64) []uint64 {
+	t := &di.toks[i]
+	add := func(k uint64) { keys = append(keys, k) }
+	up := func(j int) string {
+		if j < s.Start || j >= s.End {
+			return "|"
+		}
+		return di.toks[j].upos
+	}
+	add(perceptron.Key1(fUpos, t.upos))
+	add(perceptron.Key3(fUpos3, up(i-1), t.upos, up(i+1)))
+	add(perceptron.Key2(fLemma, t.lemma, t.upos))
+	add(perceptron.Key2(fRel, t.rel, t.upos))
+	hl, hu, hlex := "<root>", "-", ""
+	if t.head >= 0 {
+		h := &di.toks[t.head]
+		hl, hu, hlex = h.lemma, h.upos, h.lex
+	}
+	add(perceptron.Key2(fRelHead, t.rel, hl))
+	add(perceptron.Key3(fRelHeadPos, t.rel, hu, t.upos))
+	add(perceptron.HashString(hashBits(perceptron.HashByte(perceptron.Offset, fKids), t.kids), t.upos))
+	add(perceptron.HashString(hashBits(perceptron.HashByte(perceptron.Offset, fKidsLemma), t.kids&0x3f), t.lemma))
+	if strings.HasPrefix(t.rel, "nsubj") || t.rel == "obl" || t.rel == "nmod" {
+		add(perceptron.Key3(fSubjOf, t.rel, hlex, hu))
+	}
+	// The relations from the token up to the nearest verb (three hops at
+	// most) and that verb's lexicon class.
+	path, j := perceptron.Key1(fVerbPath, t.rel), t.head
+	for hop := 0; hop < 3 && j >= 0 && di.toks[j].upos != "VERB"; hop++ {
+		path = perceptron.HashString(path, di.toks[j].rel)
+		j = di.toks[j].head
+	}
+	vlex := "-"
+	if j >= 0 && di.toks[j].upos == "VERB" {
+		vlex = di.toks[j].lex
+	}
+	add(perceptron.HashString(path, vlex))
 	return keys
 }
 
@@ -264,6 +364,10 @@ type cueInfo struct {
 	form   string  // the cue's verb form: "ing", "ed", "s", "to" (infinitive) or ""
 	prev   string  // the word before the cue
 	others []Range // the other cues of the window's sentences
+	// The cue's syntactic head (its token whose head is outside it; -1
+	// if unparsed), that token's relation and its head.
+	synHead, synGov int32
+	headRel         string
 }
 
 func (m *Model) newCueInfo(di *docInfo, r Range, others []Range) cueInfo {
@@ -292,6 +396,17 @@ func (m *Model) newCueInfo(di *docInfo, r Range, others []Range) cueInfo {
 	c.prev = "<s>"
 	if r.Start > 0 && di.sent[r.Start-1] == c.sent {
 		c.prev = di.toks[r.Start-1].lower
+	}
+	c.synHead, c.synGov, c.headRel = -1, -1, "-"
+	for k := r.Start; k < r.End; k++ {
+		t := &di.toks[k]
+		if t.rel == "-" {
+			break
+		}
+		if h := int(t.head); h < r.Start || h >= r.End {
+			c.synHead, c.synGov, c.headRel = int32(k), t.head, t.rel
+			break
+		}
 	}
 	return c
 }
@@ -380,7 +495,45 @@ func (m *Model) relKeys(di *docInfo, c *cueInfo, i int, keys []uint64) []uint64 
 	}
 	add(perceptron.Key2(rSideWm1, side, prev))
 	add(perceptron.Key2(rSideWp1, side, next))
+	kind, rel, depth := di.depTo(c, i)
+	dep := func(t byte) uint64 {
+		return perceptron.HashCat(perceptron.HashString(perceptron.HashByte(perceptron.Offset, t), side), kind, rel)
+	}
+	add(dep(rDep))
+	add(perceptron.HashString(dep(rDepDepth), bucket(depth)))
+	add(perceptron.HashString(dep(rDepCue), c.head))
+	add(perceptron.HashString(dep(rDepCueRel), c.headRel))
 	return keys
+}
+
+// depTo says how token i hangs from the cue in the tree: kind "in:"
+// under the cue's head through its dependent of relation rel, "sib:"
+// under the cue head's governor through another of its dependents
+// (relation rel), "head" and "gov" for those two tokens, "out"
+// otherwise, "-" when the sentence was not parsed; and the number of
+// hops.
+func (di *docInfo) depTo(c *cueInfo, i int) (kind, rel string, hops int) {
+	if c.synHead < 0 || di.toks[i].rel == "-" {
+		return "-", "", 0
+	}
+	switch int32(i) {
+	case c.synHead:
+		return "head", "", 0
+	case c.synGov:
+		return "gov", "", 0
+	}
+	j := int32(i)
+	for hop := 1; hop <= 12 && j >= 0; hop++ {
+		switch h := di.toks[j].head; h {
+		case c.synHead:
+			return "in:", di.toks[j].rel, hop
+		case c.synGov:
+			return "sib:", di.toks[j].rel, hop
+		default:
+			j = h
+		}
+	}
+	return "out", "", 0
 }
 
 var (

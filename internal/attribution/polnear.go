@@ -1,14 +1,17 @@
 package attribution
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"sitrep/internal/annotate/sentence"
+	"sitrep/internal/annotate/syntax"
 	"sitrep/internal/news"
 )
 
@@ -30,6 +33,11 @@ type Document struct {
 	// Sentences are token ranges, in order, covering every token.
 	Sentences    []Range
 	Attributions []Attribution
+	// Syntax is the syntax layer of Tokens (internal/annotate/syntax:
+	// tags and lemmas everywhere, heads where the stage parses), one
+	// entry per token. When it is missing the tagger computes it with
+	// the syntax stage; the claim stage passes the article's own.
+	Syntax []news.Syntax
 }
 
 // NewDocument tokenises text with internal/annotate/sentence.
@@ -42,6 +50,30 @@ func NewDocument(name, text string) *Document {
 // (as the sentence stage wrote them) without copying them.
 func FromLayers(text string, toks []news.Token, sents []news.Sentence) *Document {
 	return &Document{Text: text, Tokens: toks, Sentences: SentenceRanges(toks, sents)}
+}
+
+// syntaxStage is the syntax stage with the embedded models, as the
+// pipeline runs it (only some sentences parsed).
+var syntaxStage = sync.OnceValue(syntax.New)
+
+// fillSyntax sets d.Syntax with the syntax stage when it does not hold
+// one entry per token.
+func (d *Document) fillSyntax() error {
+	if len(d.Syntax) == len(d.Tokens) {
+		return nil
+	}
+	a := &news.Article{Text: d.Text, Tokens: d.Tokens, Sentences: make([]news.Sentence, 0, len(d.Sentences))}
+	for _, s := range d.Sentences {
+		if s.End > s.Start {
+			a.Sentences = append(a.Sentences, news.Sentence{Span: news.Span{Start: d.Tokens[s.Start].Start, End: d.Tokens[s.End-1].End}})
+		}
+	}
+	if err := syntaxStage().Process(context.Background(), a); err != nil {
+		d.Syntax = nil
+		return fmt.Errorf("syntax layer: %w", err)
+	}
+	d.Syntax = a.Syntax
+	return nil
 }
 
 // Span returns the byte span from the start of the first range to the
@@ -163,6 +195,9 @@ func readPolNeAR(dir string, pairs bool) ([]*Document, [][]Attribution, error) {
 			return nil, nil, fmt.Errorf("polnear %s: %w", fs[0], err)
 		}
 		d := NewDocument(name, string(text))
+		if err := d.fillSyntax(); err != nil {
+			return nil, nil, fmt.Errorf("polnear %s: %w", fs[0], err)
+		}
 		read := func(ann string) ([]Attribution, error) {
 			raw, err := os.ReadFile(ann)
 			if err != nil {

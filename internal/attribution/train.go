@@ -313,7 +313,7 @@ func Train(docs []*Document, opt TrainOptions) (*Model, error) {
 	if len(opt.Dev) > 0 {
 		// The cue bias: the best on dev of a small grid.
 		bestB := float32(0)
-		for _, b := range []float32{2, 4, 8, 12, 16, 24} {
+		for _, b := range []float32{2, 4, 8, 12, 16, 24, 32} {
 			best.CueBias = b
 			rep := Evaluate(best, opt.Dev)
 			logf("cue bias %4.1f: dev cue F1 %.3f (P %.3f R %.3f), source acc %.3f, content F1 %.3f, summary %.3f\n",

@@ -31,17 +31,36 @@ var learnedVerbs = func() map[string]bool {
 }()
 
 // learnedCue says whether a cue found by the tagger contains one of the
-// learnedVerbs (not a "claim" of a thing: "claim a mandate").
+// learnedVerbs used as a verb: not a "claim" of a thing ("claim a
+// mandate"), not a noun where the document has a syntax layer
+// ("report"), not negated ("has not reported", "has said nothing": no
+// statement to credit), and not a past participle modifying a noun ("a
+// force estimated at 40 battalions": the noun is what is estimated, not
+// who estimates).
 func learnedCue(d *attribution.Document, cue []attribution.Range) bool {
+	tagged := len(d.Syntax) == len(d.Tokens)
 	for _, r := range cue {
 		for k := r.Start; k < r.End; k++ {
 			w := strings.ToLower(d.Tokens[k].In(d.Text))
-			if learnedVerbs[w] {
-				if k+1 < len(d.Tokens) && claimsObject([]word{{lower: w}, {lower: strings.ToLower(d.Tokens[k+1].In(d.Text))}}, 0) {
+			if !learnedVerbs[w] || tagged && d.Syntax[k].UPOS != news.VERB {
+				continue
+			}
+			if tagged && d.Syntax[k].Rel == "acl" && !strings.HasSuffix(w, "ing") {
+				return false
+			}
+			if k+1 < len(d.Tokens) && claimsObject([]word{{lower: w}, {lower: strings.ToLower(d.Tokens[k+1].In(d.Text))}}, 0) {
+				return false
+			}
+			for j := max(r.Start-1, 0); j < k; j++ {
+				switch strings.ToLower(d.Tokens[j].In(d.Text)) {
+				case "not", "n't", "never", "no":
 					return false
 				}
-				return true
 			}
+			if k+1 < len(d.Tokens) && strings.EqualFold(d.Tokens[k+1].In(d.Text), "nothing") {
+				return false
+			}
+			return true
 		}
 	}
 	return false
@@ -64,6 +83,9 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 		return claims
 	}
 	d := attribution.FromLayers(a.Text, a.Tokens, a.Sentences)
+	if len(a.Syntax) == len(a.Tokens) {
+		d.Syntax = a.Syntax // else the tagger runs the syntax stage itself
+	}
 	ix := newIndex(a)
 	v := tokens.NewView(a.Text, a.Tokens)
 	n := len(claims)

@@ -2,10 +2,13 @@ package claim
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"sitrep/internal/annotate/entity"
 	"sitrep/internal/annotate/sentence"
+	"sitrep/internal/annotate/syntax"
+	"sitrep/internal/attribution"
 	"sitrep/internal/news"
 )
 
@@ -51,6 +54,39 @@ func TestLearned(t *testing.T) {
 	for i := 1; i < len(a.Claims); i++ {
 		if a.Claims[i].CueSpan.Start < a.Claims[i-1].CueSpan.Start {
 			t.Errorf("claims out of text order: %v", speakers)
+		}
+	}
+}
+
+// TestLearnedCueFilters checks which cues the tagger may add as claims:
+// a reporting verb, not the noun "report", not a negated verb, not
+// "said nothing", not a past participle modifying a noun. The sentences are written for this test.
+func TestLearnedCueFilters(t *testing.T) {
+	for _, tt := range []struct {
+		text, cue string
+		want      bool
+	}{
+		{"The governor insists that 40 bridges were damaged.", "insists", true},
+		{"In its report the agency listed 40 damaged bridges.", "report", false},
+		{"State media has not reported the 40 damaged bridges.", "has not reported", false},
+		{"The governor, for her part, has said nothing about 40 bridges.", "has said", false},
+		{"Troops held the line against a force estimated at 40 battalions.", "estimated", false},
+		{"Officials released a statement saying 40 bridges were damaged.", "saying", true},
+	} {
+		a := &news.Article{Text: tt.text}
+		for _, st := range []interface {
+			Process(context.Context, *news.Article) error
+		}{sentence.New(), syntax.New()} {
+			if err := st.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		d := attribution.FromLayers(a.Text, a.Tokens, a.Sentences)
+		d.Syntax = a.Syntax
+		at := strings.Index(tt.text, tt.cue)
+		cue := d.TokensOf(news.Span{Start: at, End: at + len(tt.cue)})
+		if got := learnedCue(d, cue); got != tt.want {
+			t.Errorf("%q in %q: learnedCue %v, want %v", tt.cue, tt.text, got, tt.want)
 		}
 	}
 }
