@@ -359,6 +359,10 @@ func TestLedgerSpeakerMatch(t *testing.T) {
 		{"OUTLET", "KIIS", false},
 		{"Kyiv Independent", "KIIS", false},
 		{"U", "U.K. officials", false},
+		{"United Kingdom", "Britain", true},
+		{"United States", "US", true},
+		{"United Kingdom", "OUTLET", false},
+		{"Russia", "Ukraine", false},
 	} {
 		if got := ledgerSpeakerMatch(c.got, c.want); got != c.ok {
 			t.Errorf("ledgerSpeakerMatch(%q, %q) = %v, want %v", c.got, c.want, got, c.ok)

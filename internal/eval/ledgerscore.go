@@ -257,10 +257,19 @@ func (r *LedgerFiguresReport) ScoreArticle(a LedgerArticle, gold []LedgerMention
 
 // ledgerSpeakerMatch is SpeakerMatch that also takes an acronym for the
 // name it abbreviates ("KIIS" for "Kyiv International Institute of
-// Sociology"), since the gold set writes bodies as the text names them.
+// Sociology") and two names of one entity in the facts table ("Britain"
+// for "United Kingdom"), since the gold set writes speakers as the text
+// names them and the system gives canonical names.
 func ledgerSpeakerMatch(got, want string) bool {
 	if SpeakerMatch(got, want) {
 		return true
+	}
+	for _, g := range facts.Default().Lookup(got) {
+		for _, w := range facts.Default().Lookup(want) {
+			if g.ID == w.ID {
+				return true
+			}
+		}
 	}
 	acronym := func(s string) string {
 		var b strings.Builder
