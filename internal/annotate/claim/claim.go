@@ -40,6 +40,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -91,7 +92,7 @@ var cues = func() []cue {
 	verbs := []string{"said", "says", "say", "told", "tells", "estimates", "estimated", "estimate",
 		"warned", "warns", "confirmed", "confirms", "denied", "denies", "reported", "reports",
 		"claimed", "claims", "wrote", "writes", "added", "adds", "stated", "states", "announced",
-		"announces", "believes", "believe", "believed", "insisted", "noted", "acknowledged", "admitted", "explained"}
+		"announces", "believes", "believe", "believed", "insisted", "noted", "acknowledged", "admitted", "explained", "declared", "declares"}
 	var out []cue
 	// Longest phrases first, so "told me in an interview" wins over "told".
 	out = append(out,
@@ -131,7 +132,7 @@ var boundary = map[string]bool{
 	"as": true, "because": true, "when": true, "after": true, "before": true, "if": true,
 	"what": true, "also": true, "has": true, "have": true, "had": true, "was": true, "were": true,
 	"is": true, "are": true, "previously": true, "later": true, "earlier": true, "not": true,
-	"never": true, "already": true, "been": true,
+	"never": true, "already": true, "been": true, "though": true, "although": true, "whereas": true,
 }
 
 // auxiliaries may stand between a subject and its reporting or pledge
@@ -257,6 +258,19 @@ func Find(a *news.Article) []news.Claim {
 			if cl.SpeakerSpan != nil && pronouns[strings.ToLower(cl.Speaker)] {
 				if name, ent, ok := ix.pronoun(strings.ToLower(cl.Speaker), cl.CueSpan.Start, claims, s.Span, prev); ok {
 					cl.Speaker, cl.SpeakerEntity = name, ent
+				}
+			}
+			if ix.poll > 0 && cl.SpeakerSpan != nil && cl.CueSpan.End != ix.poll && shareSubject(ws, i) && ix.sentencesBetween(ix.poll, cl.CueSpan.Start) <= 3 {
+				// "Two-thirds of respondents also said": the respondents
+				// of the poll credited just before answer it, share and
+				// all.
+				for p := len(claims) - 1; p >= 0; p-- {
+					if claims[p].CueSpan.End == ix.poll {
+						cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
+						cl.Content = news.Span{Start: cl.SpeakerSpan.Start, End: cl.Content.End}
+						cl.Span.Start = min(cl.Span.Start, cl.Content.Start)
+						break
+					}
 				}
 			}
 			cl.Hedges = hedges(cl.Span.In(a.Text))
@@ -432,6 +446,9 @@ type index struct {
 	// evidencePhrase is the last evidence phrase that named no source
 	// ("the data", "new survey results"), set by setSpeaker.
 	evidencePhrase news.Span
+	// poll is where the last claim a pollster was credited with ends
+	// (0: none), for the respondents' shares that follow it.
+	poll int
 }
 
 func newIndex(a *news.Article) *index {
@@ -584,11 +601,12 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		}
 		spk = sub
 		cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
-	} else if p, ok := pollster(a.Text, ws, i+n, c); ok {
+	} else if p, ok := pollster(a, ws, i, n, c); ok {
 		// "70% of Ukrainians told the polling institute Rating that …":
 		// the poll speaks, respondents and all.
 		spk = p
 		cl.Content = trimSpan(a.Text, sent)
+		ix.poll = cl.CueSpan.End
 	} else {
 		// X said …: walk left over the subject noun phrase.
 		j := i - 1
@@ -621,6 +639,9 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 		}
 		start, end = trimSpeaker(ws, start, end)
+		if skippedComma && start <= end {
+			start, end = apposition(a, ix, ws, start, end)
+		}
 		if c.evidence && (start > end || !evidenceHead(ws[start:end+1])) {
 			return cl, false // "police found 20 bodies": no evidence speaks
 		}
@@ -677,6 +698,44 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	return cl, true
 }
 
+// apposition picks the speaker of "P, A, said" where P and A are two
+// noun phrases in apposition (P opens its clause): the one that names an
+// entity when the other is a description ("Serhiy Gaidai, the governor
+// of Luhansk, said" → Gaidai; "the country's prime minister, Sanna
+// Marin, said" → Marin), and P when A is no noun phrase but a
+// participial modifier ("the Social Democrats, led by X, said" → the
+// Social Democrats). It returns A's word range when there is no such P.
+func apposition(a *news.Article, ix *index, ws []word, start, end int) (int, int) {
+	if start < 2 || ws[start-1].lower != "," {
+		return start, end
+	}
+	pe := start - 2
+	j := pe
+	for j >= 0 && !(ws[j].punct && clausePunct(ws[j].lower)) && (!boundary[ws[j].lower] || joinsNames(a.Text, ws, j)) && pe-j < 10 {
+		j--
+	}
+	ps := j + 1
+	if ps > pe || ps > 0 && !(ws[ps-1].punct && (clausePunct(ws[ps-1].lower) || isQuote(ws[ps-1].lower))) {
+		return start, end // P does not open its clause: "…, X said" is no apposition
+	}
+	ps, pe = trimSpeaker(ws, ps, pe)
+	if ps > pe || !okSpeaker(a.Text, ws[ps:pe+1]) {
+		return start, end
+	}
+	if k := tokenAt(a, ws[start].Start); k >= 0 {
+		switch a.Syntax[k].UPOS {
+		case news.VERB, news.ADP, news.SCONJ, news.AUX:
+			return ps, pe // "led by …", "backed by …": a modifier of P
+		}
+	}
+	_, aEnt := ix.resolve(news.Span{Start: ws[start].Start, End: ws[end].End})
+	_, pEnt := ix.resolve(news.Span{Start: ws[ps].Start, End: ws[pe].End})
+	if aEnt == "" && pEnt != "" && !pronouns[ws[pe].lower] {
+		return ps, pe
+	}
+	return start, end
+}
+
 // okSubject says whether a subject the syntax layer found can be a
 // speaker (okHead on its noun phrase: a subject's words are no verbs).
 func okSubject(a *news.Article, sub news.Span) bool {
@@ -690,14 +749,20 @@ func okSubject(a *news.Article, sub news.Span) bool {
 // respondents of a poll speak through it.
 var pollWords = tokens.Set(`polling pollster pollsters survey surveyors poll`)
 
-// pollster returns the pollster a "told" cue's object names ("told the
-// Kyiv-based polling institute Rating", "told pollsters at the Razumkov
-// Centre"): the object up to "that", from its first capitalised word when
-// a poll word precedes one.
-func pollster(text string, ws []word, k int, c cue) (news.Span, bool) {
+// pollster returns the pollster a "told" cue at ws[i:i+n] credits: its
+// object when the object has a poll word ("told the Kyiv-based polling
+// institute Rating", "told pollsters at the Razumkov Centre": from its
+// first capitalised word after the poll word), or when the subject is a
+// share of people ("54 percent of surveyed Ukrainians told the Kyiv
+// International Institute of Sociology they …": respondents answer the
+// named institute). The object runs up to "that" or a clause mark, and
+// for a share's object to the end of its name.
+func pollster(a *news.Article, ws []word, i, n int, c cue) (news.Span, bool) {
 	if c.words[0] != "told" && c.words[0] != "tells" {
 		return news.Span{}, false
 	}
+	text := a.Text
+	k := i + n
 	poll, name := false, -1
 	end := k
 	for ; end < len(ws) && end < k+10 && ws[end].lower != "that" && !(ws[end].punct && clausePunct(ws[end].lower)); end++ {
@@ -708,6 +773,23 @@ func pollster(text string, ws []word, k int, c cue) (news.Span, bool) {
 			name = end
 		}
 	}
+	if !poll && shareSubject(ws, i) {
+		// The object is a name: capitalised words and the joiners inside
+		// them ("Kyiv International Institute of Sociology").
+		first, last := k, -1
+		for first < end && determiners[ws[first].lower] {
+			first++
+		}
+		for m := first; m < end && (upper(ws[m].Span.In(text)) || last >= 0 && nameJoiners[ws[m].lower]); m++ {
+			if upper(ws[m].Span.In(text)) {
+				last = m
+			}
+		}
+		if last < 0 {
+			return news.Span{}, false
+		}
+		return news.Span{Start: ws[first].Start, End: ws[last].End}, true
+	}
 	if !poll || end == k {
 		return news.Span{}, false
 	}
@@ -715,6 +797,32 @@ func pollster(text string, ws []word, k int, c cue) (news.Span, bool) {
 		name = k
 	}
 	return news.Span{Start: ws[name].Start, End: ws[end-1].End}, true
+}
+
+// shareWords open a subject that is a share of people ("half of",
+// "two-thirds of respondents", "most Ukrainians").
+var shareWords = tokens.Set(`half third thirds quarter quarters majority most two-thirds three-quarters one-third one-quarter`)
+
+// shareSubject says whether the subject before the cue at ws[i] opens
+// with a number or a share word ("54 percent of surveyed Ukrainians",
+// "Two-thirds of respondents"): the clause from the last clause mark.
+func shareSubject(ws []word, i int) bool {
+	j := i - 1
+	for j >= 0 && !(ws[j].punct && clausePunct(ws[j].lower)) && i-j <= 8 {
+		j--
+	}
+	if j+1 >= i {
+		return false
+	}
+	w := ws[j+1].lower
+	if w == "a" || w == "the" {
+		if j+2 >= i {
+			return false
+		}
+		w = ws[j+2].lower
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return r >= '0' && r <= '9' || shareWords[w]
 }
 
 // stopVerbs end an "according to" speaker: reporting verbs that are
@@ -792,7 +900,7 @@ func afterCue(ws []word, k int) int {
 // speakerHeads are the common nouns that can head a speaker phrase.
 var speakerHeads = tokens.Set(`official officials ministry spokesperson spokesman spokeswoman agency company
 	analyst analysts diplomat diplomats tank chair president minister administration military source sources
-	police governor army intelligence service committee government operator force forces people residents
+	police governor army intelligence service committee government operator force forces people residents respondents party parties
 	experts expert observers witnesses commander commanders general officer officers leader leaders
 	authorities office department statement report media outlets outlet newspaper paper agency's
 	organisation organization group monitor monitors institute council parliament lawmakers lawmaker
@@ -1054,4 +1162,12 @@ func hedges(sentence string) []string {
 		}
 	}
 	return out
+}
+
+// sentencesBetween counts the sentence boundaries between byte offsets
+// from and to (from ≤ to).
+func (ix *index) sentencesBetween(from, to int) int {
+	ss := ix.a.Sentences
+	at := func(p int) int { return sort.Search(len(ss), func(i int) bool { return ss[i].End > p }) }
+	return at(to) - at(from)
 }
