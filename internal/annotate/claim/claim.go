@@ -13,7 +13,8 @@
 // to the noun phrase (no apposition, trailing date or "data from") and
 // resolved to the entity mention that heads it. Pronouns and
 // descriptions ("she", "they", "it", "the ministry", "the statement")
-// resolve to the nearest compatible actor or stay as written (speaker.go).
+// resolve to the nearest compatible actor or stay as written, a pronoun
+// marked unresolved ("they (unresolved)", Unresolved) (speaker.go).
 // Pledges and plans to give by states and bodies ("Britain pledged
 // £50m", "the US agreed to send", "the UK is sending 1,600 missiles")
 // are claims of their subject (pledge.go). Evidence speaks for its
@@ -258,6 +259,8 @@ func Find(a *news.Article) []news.Claim {
 			if cl.SpeakerSpan != nil && pronouns[strings.ToLower(cl.Speaker)] {
 				if name, ent, ok := ix.pronoun(strings.ToLower(cl.Speaker), cl.CueSpan.Start, claims, s.Span, prev); ok {
 					cl.Speaker, cl.SpeakerEntity = name, ent
+				} else {
+					cl.Speaker = Unresolved(cl.Speaker)
 				}
 			}
 			if ix.poll > 0 && cl.SpeakerSpan != nil && cl.CueSpan.End != ix.poll && shareSubject(ws, i) && ix.sentencesBetween(ix.poll, cl.CueSpan.Start) <= 3 {
@@ -338,6 +341,18 @@ func Find(a *news.Article) []news.Claim {
 	}
 	return claims
 }
+
+// unresolvedMark ends the speaker of a claim whose pronoun or
+// description found no compatible actor ("they (unresolved)"), so that
+// no reader takes the pronoun for a name.
+const unresolvedMark = " (unresolved)"
+
+// Unresolved returns the speaker shown for a pronoun left unresolved:
+// the pronoun as written, marked ("they (unresolved)").
+func Unresolved(pronoun string) string { return pronoun + unresolvedMark }
+
+// IsUnresolved says whether a speaker is a pronoun left unresolved.
+func IsUnresolved(speaker string) bool { return strings.HasSuffix(speaker, unresolvedMark) }
 
 // documentWords name a statement a speaker issued, as a speaker of its
 // own ("the statement said").
