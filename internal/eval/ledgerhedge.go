@@ -43,6 +43,12 @@ var predictedHedgeCodes = map[string]string{
 	"allegedly": "claimed", "unverified": "unverified", "likely": "likely", "expected": "expected",
 	"could": "could", "may": "could", "might": "could",
 	"some": "about", "roughly": "about", "around": "about", "approximately": "about", "nearly": "about", "almost": "about",
+	// a claim's hedges as written
+	"believed": "believed", "believe": "believed", "estimated": "estimated", "claims": "claimed",
+	"reported": "reported", "expects": "expected", "expect": "expected", "is expected to": "expected",
+	"are expected to": "expected", "probably": "likely", "possibly": "could", "unconfirmed": "unverified",
+	"not independently verified": "unverified", "could not be independently verified": "unverified",
+	"as many as": "up_to", "up to": "up_to",
 }
 
 // HedgeSet returns the sorted hedge codes of a list of hedges through
@@ -59,7 +65,11 @@ func hedgeSet(hedges []string, codes map[string]string) []string {
 
 // figureHedges is the predicted figure's hedge codes.
 func figureHedges(f news.Figure) []string {
-	return hedgeSet([]string{f.Approx, f.Hedge}, predictedHedgeCodes)
+	hs := []string{f.Approx, f.Hedge}
+	if low := strings.ToLower(f.Text); f.Approx == "about" && (strings.HasPrefix(low, "an estimated ") || strings.HasPrefix(low, "estimated ")) {
+		hs = hs[1:] // "an estimated 15,000": an estimate, approximate by nature
+	}
+	return hedgeSet(hs, predictedHedgeCodes)
 }
 
 // scoreHedge compares one found figure's hedges with the gold mention's:
