@@ -240,6 +240,7 @@ func ledgerSelect(recs []*warNewsRecord) map[string][2]string {
 		return hashHex("ledgergold-dev4:"+dev4[i].ID) < hashHex("ledgergold-dev4:"+dev4[j].ID)
 	})
 	split("dev4", dev4[:min(56, len(dev4))])
+	split("dev5", dev4[min(56, len(dev4)):min(112, len(dev4))]) // the next 56 (37 are left)
 	for id, v := range out {
 		if v[0] != "rest" && v[0] != "nk" && v[0] != "nk2" && v[0] != "topic" && v[1] == LedgerTest {
 			delete(out, id)
@@ -254,7 +255,7 @@ func ledgerSelect(recs []*warNewsRecord) map[string][2]string {
 // line break comes within 1,200 bytes).
 func ledgerWindow(stratum, text string) int {
 	const w = 1500
-	if stratum != "rest" && stratum != "dev2" && stratum != "dev3" && stratum != "dev4" || len(text) <= w+300 {
+	if stratum != "rest" && stratum != "dev2" && stratum != "dev3" && stratum != "dev4" && stratum != "dev5" || len(text) <= w+300 {
 		return len(text)
 	}
 	if i := strings.IndexByte(text[w:], '\n'); i >= 0 && i <= 1200 {
