@@ -263,6 +263,12 @@ func Find(a *news.Article) []news.Claim {
 					cl.Speaker = Unresolved(cl.Speaker)
 				}
 			}
+			if cl.SpeakerSpan != nil && cl.SpeakerEntity == "" {
+				if p := bodyBefore(a, ix, claims, cl); p >= 0 {
+					// "the company said": the body that spoke last.
+					cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
+				}
+			}
 			if ix.poll > 0 && cl.SpeakerSpan != nil && cl.CueSpan.End != ix.poll && shareSubject(ws, i) && ix.sentencesBetween(ix.poll, cl.CueSpan.Start) <= 3 {
 				// "Two-thirds of respondents also said": the respondents
 				// of the poll credited just before answer it, share and
@@ -280,6 +286,10 @@ func Find(a *news.Article) []news.Claim {
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
 			i += n - 1
+		}
+		if cl, ok := colonQuote(a, ix, ws, claims, inSentence, s.Span, prev); ok {
+			claims = append(claims, cl)
+			inSentence = append(inSentence, len(claims)-1)
 		}
 		for _, cl := range pledges(a, ix, ws, claims, inSentence) {
 			claims = append(claims, cl)
@@ -683,6 +693,11 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			spk = news.Span{Start: ws[i+n].Start, End: ws[k-1].End}
 			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i-1].End})
 			contentBefore = true
+		} else if ante, ok := relativeSubject(a, ws[i].Start, sent); ok {
+			// "the manifesto, which said that …": the relative pronoun's
+			// antecedent, from the syntax layer.
+			spk = ante
+			cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
 		} else if sub, ok := syntaxSubject(a, ws[i].Start, sent); ok && sub.End <= ws[i].Start && okSubject(a, sub) {
 			// The rules found no subject ("polls from … (…) have
 			// reported"): the syntax layer's.
@@ -1185,4 +1200,124 @@ func (ix *index) sentencesBetween(from, to int) int {
 	ss := ix.a.Sentences
 	at := func(p int) int { return sort.Search(len(ss), func(i int) bool { return ss[i].End > p }) }
 	return at(to) - at(from)
+}
+
+// bodyBefore returns the claim whose speaker a definite description of a
+// body names ("the company said" after "Aramco reported"): the latest
+// claim of the ten sentences before with an organisation as speaker (the
+// nearest compatible actor), or -1. Only for a description the entity
+// layer did not resolve.
+func bodyBefore(a *news.Article, ix *index, claims []news.Claim, cl news.Claim) int {
+	fs := strings.Fields(strings.ToLower(cl.Speaker))
+	if len(fs) != 1 || !orgHeads[fs[0]] || !strings.HasPrefix(strings.ToLower(cl.SpeakerSpan.In(a.Text)), "the ") {
+		return -1
+	}
+	for p := len(claims) - 1; p >= 0; p-- {
+		c := claims[p]
+		if ix.sentencesBetween(c.CueSpan.Start, cl.CueSpan.Start) > 10 {
+			break
+		}
+		if strings.HasPrefix(c.SpeakerEntity, "org:") {
+			return p
+		}
+	}
+	return -1
+}
+
+// relativeSubject returns the antecedent of a relative pronoun that is
+// the subject of the cue verb at pos ("the manifesto pledge, which said
+// that …": the manifesto pledge), from the syntax layer: the noun just
+// before the pronoun, with its dependents before it.
+func relativeSubject(a *news.Article, pos int, sent news.Span) (news.Span, bool) {
+	v := tokenAt(a, pos)
+	if v < 0 {
+		return news.Span{}, false
+	}
+	subj := -1
+	for k := max(0, v-8); k < v; k++ {
+		if int(a.Syntax[k].Head) == v && a.Syntax[k].Rel == "nsubj" {
+			subj = k
+		}
+	}
+	if subj < 0 || a.Syntax[subj].UPOS != news.PRON {
+		return news.Span{}, false
+	}
+	switch strings.ToLower(a.Tokens[subj].Span.In(a.Text)) {
+	case "which", "who", "that":
+	default:
+		return news.Span{}, false
+	}
+	// The antecedent is the noun just before the pronoun (over a comma):
+	// the parse may hang the relative clause elsewhere.
+	head := subj - 1
+	if head >= 0 && a.Syntax[head].UPOS == news.PUNCT {
+		head--
+	}
+	if head < 0 {
+		return news.Span{}, false
+	}
+	if u := a.Syntax[head].UPOS; u != news.NOUN && u != news.PROPN {
+		return news.Span{}, false
+	}
+	first := head
+	for k := head - 1; k >= 0 && head-k <= 6; k-- {
+		if int(a.Syntax[k].Head) != head || a.Syntax[k].UPOS == news.ADP || a.Syntax[k].UPOS == news.PUNCT {
+			break
+		}
+		first = k
+	}
+	sp := news.Span{Start: a.Tokens[first].Start, End: a.Tokens[head].End}
+	if sp.Start < sent.Start {
+		return news.Span{}, false
+	}
+	return sp, true
+}
+
+// colonQuote returns the claim of a quotation that a subject introduces
+// with any verb and a colon ("He continued: '…'", "the minister
+// wrote: “…”"), when no cue of the sentence covers it: the verb must be
+// tagged VERB by the syntax layer and its subject (the words before it)
+// a speaker; a pronoun resolves as for any cue.
+func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSentence []int, sent, prev news.Span) (news.Claim, bool) {
+	for c := 2; c+1 < len(ws); c++ {
+		q := ws[c+1].lower
+		if ws[c].lower != ":" || !(isQuote(q) || q == "‘" || q == "'") || !taggedVerb(a, ws[c-1].Start) {
+			continue
+		}
+		cue := ws[c-1].Span
+		taken := false
+		for _, i := range inSentence {
+			k := claims[i]
+			taken = taken || k.CueSpan.Start < cue.End && cue.Start < k.CueSpan.End || k.Content.Start <= ws[c+1].Start && ws[c+1].Start < k.Content.End
+		}
+		if taken {
+			return news.Claim{}, false
+		}
+		var spk news.Span
+		if pronouns[ws[c-2].lower] {
+			spk = ws[c-2].Span
+		} else if start, end, ok := subjectLeft(a.Text, ws, c-1); ok {
+			spk = news.Span{Start: ws[start].Start, End: ws[end].End}
+		} else {
+			return news.Claim{}, false
+		}
+		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Parent: -1}
+		cl.Content = trimSpan(a.Text, news.Span{Start: ws[c+1].Start, End: sent.End})
+		cl.Span = news.Span{Start: spk.Start, End: cl.Content.End}
+		setSpeaker(a, ix, &cl, spk)
+		if cl.SpeakerSpan == nil {
+			return news.Claim{}, false
+		}
+		if pr := strings.ToLower(cl.Speaker); pronouns[pr] {
+			if name, ent, ok := ix.pronoun(pr, cue.Start, claims, sent, prev); ok {
+				cl.Speaker, cl.SpeakerEntity = name, ent
+			} else {
+				cl.Speaker = Unresolved(cl.Speaker)
+			}
+		}
+		cl.Direct = true
+		cl.Hedges = hedges(cl.Span.In(a.Text))
+		return cl, true
+	}
+	return news.Claim{}, false
 }

@@ -47,7 +47,10 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 		first, last := -1, -1
 		switch {
 		case pledgeVerbs[ws[k].lower] && verbAt(a, ws[k].Start, ws[k].lower),
-			commitVerbs[ws[k].lower] && k > 0 && (ws[k-1].lower == "will" || ws[k-1].lower == "would") && amountWithin(ws, k+1, 3):
+			commitVerbs[ws[k].lower] && k > 0 && (ws[k-1].lower == "will" || ws[k-1].lower == "would") && amountWithin(ws, k+1, 3),
+			(ws[k].lower == "declared" || ws[k].lower == "declares") && claimsObject(ws, k) && amountWithin(ws, k+1, 4):
+			// "Aramco declared a dividend of $19.5 billion": a body's
+			// announcement of an amount.
 			first, last = k, k
 		case (ws[k].lower == "will" || ws[k].lower == "would") && k+1 < len(ws) && giveVerbs[ws[k+1].lower]:
 			first, last = k, k+1
