@@ -693,7 +693,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			spk = news.Span{Start: ws[i+n].Start, End: ws[k-1].End}
 			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i-1].End})
 			contentBefore = true
-		} else if ante, ok := relativeSubject(a, ws[i].Start, sent); ok {
+		} else if ante, ok := relativeSubject(a, ws[i].Start, sent); ok && (thatWithin(ws, i+n, 2) || hasChild(a, ws[i].Start, "ccomp")) {
 			// "the manifesto, which said that …": the relative pronoun's
 			// antecedent, from the syntax layer.
 			spk = ante
@@ -1320,4 +1320,20 @@ func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 		return cl, true
 	}
 	return news.Claim{}, false
+}
+
+// hasChild says whether the token at pos has a dependent with relation
+// rel in the syntax layer ("said" with a ccomp: a clause is reported;
+// "claimed 298 lives" has an object only).
+func hasChild(a *news.Article, pos int, rel string) bool {
+	v := tokenAt(a, pos)
+	if v < 0 {
+		return false
+	}
+	for k := max(0, v-40); k < min(len(a.Tokens), v+40); k++ {
+		if int(a.Syntax[k].Head) == v && a.Syntax[k].Rel == rel {
+			return true
+		}
+	}
+	return false
 }
