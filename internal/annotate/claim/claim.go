@@ -25,7 +25,12 @@
 // own with no cue belongs to the statement before; a role in the lead
 // ("Nato's secretary general has said") is the person named as a
 // speaker next; a readers' letters page credits each letter to the
-// writer its signature names (extend.go). A claim nested in
+// writer its signature names (extend.go). Two noun phrases in
+// apposition give the named one ("Name, role, said"; "body, led by X,
+// said" → the body); a share of respondents credits the institute it
+// told and the poll before; a relative pronoun that reports a clause is
+// its antecedent; "the company" is the organisation that spoke last; any
+// verb before a colon and a quotation is a cue. A claim nested in
 // another records the outer speaker as its relay. A statement whose
 // quotation runs over several sentences is extended back to its opening
 // quotation mark.
