@@ -46,6 +46,11 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	}
 	var showErrors *bool
 	var rf *runFlags
+	var strata *string
+	if what == "ledger" {
+		strata = fs.String("stratum", "", "score only the articles of these selection strata (comma-separated: nk,rest,dev4 …)")
+		showErrors = fs.Bool("errors", false, "list every wrong speaker, hedge, field and missed figure, not the first few")
+	}
 	if what == "threads" {
 		rf = addRunFlags(fs, env)
 	}
@@ -151,13 +156,17 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		return rep.Write(env.stdout)
 	case "ledger":
-		// eval ledger [--split dev|test] [CORPUS.jsonl]: the figure layer on
-		// the real-news ledger gold set.
+		// eval ledger [--split dev|test] [--stratum S,…] [--errors]
+		// [CORPUS.jsonl]: the figure layer on the real-news ledger gold set.
 		corpus := filepath.Join(defaultData, "ukraine-war-news", "articles.jsonl")
 		if fs.NArg() > 0 {
 			corpus = fs.Arg(0)
 		}
-		rep, err := eval.LedgerFigures(ctx, filepath.Join("testdata", "gold", "ledger"), *split, corpus, cleanTextSteps())
+		opt := eval.LedgerOptions{AllErrors: *showErrors}
+		if *strata != "" {
+			opt.Strata = strings.Split(*strata, ",")
+		}
+		rep, err := eval.LedgerFigures(ctx, filepath.Join("testdata", "gold", "ledger"), *split, corpus, cleanTextSteps(), opt)
 		if err != nil {
 			return fmt.Errorf("eval ledger: %w", err)
 		}

@@ -42,6 +42,14 @@ type LedgerFiguresReport struct {
 	// gold one (SpeakerMatch); SpeakerExact those equal up to case.
 	SpeakerOK    int `json:"speaker_ok"`
 	SpeakerExact int `json:"speaker_exact"`
+	// HedgeOK counts found figures whose hedge codes (approximator and
+	// epistemic hedge, ledgerhedge.go) equal the gold ones; HedgeMissed
+	// and HedgeExtra count the codes missed and added, by code.
+	HedgeOK     int            `json:"hedge_ok"`
+	HedgeMissed map[string]int `json:"hedge_missed,omitempty"`
+	HedgeExtra  map[string]int `json:"hedge_extra,omitempty"`
+	// AllErrors lists every error instead of the first few of each kind.
+	AllErrors bool `json:"-"`
 	// Pairs scores the gold figure pairs (same measure, relation,
 	// contradictions).
 	Pairs *LedgerPairsReport `json:"pairs,omitempty"`
@@ -59,6 +67,7 @@ type LedgerFiguresReport struct {
 	False    []string `json:"false_figures,omitempty"`
 	Speakers []string `json:"wrong_speakers,omitempty"`
 	Fields   []string `json:"wrong_fields,omitempty"`
+	Hedges   []string `json:"wrong_hedges,omitempty"`
 }
 
 // measureFields are the structured measure fields scored on found figures.
@@ -128,6 +137,9 @@ func (r LedgerFiguresReport) Write(w io.Writer) error {
 		acc = append(acc, fmt.Sprintf("%s %.3f", fl, ratio(r.FieldOK[fl], r.Found)))
 	}
 	fmt.Fprintf(w, "  measure fields on found figures: %s\n", strings.Join(acc, "  "))
+	var hb strings.Builder
+	r.writeHedges(&hb)
+	io.WriteString(w, hb.String())
 	if len(r.Taken) > 0 {
 		var parts []string
 		for _, c := range slices.Sorted(maps.Keys(r.Taken)) {
@@ -146,7 +158,7 @@ func (r LedgerFiguresReport) Write(w io.Writer) error {
 	for _, group := range []struct {
 		name string
 		list []string
-	}{{"missed", r.Misses}, {"not a figure", r.False}, {"speaker", r.Speakers}, {"field", r.Fields}} {
+	}{{"missed", r.Misses}, {"not a figure", r.False}, {"speaker", r.Speakers}, {"field", r.Fields}, {"hedge", r.Hedges}} {
 		for _, s := range group.list {
 			fmt.Fprintf(w, "  %s: %s\n", group.name, s)
 		}
@@ -157,7 +169,10 @@ func (r LedgerFiguresReport) Write(w io.Writer) error {
 // ScoreArticle adds one article's predicted figures to the report. text
 // is the article text the spans index.
 func (r *LedgerFiguresReport) ScoreArticle(a LedgerArticle, gold []LedgerMention, text string, got []news.Figure) {
-	const examples = 12
+	examples := 12
+	if r.AllErrors {
+		examples = 1 << 30
+	}
 	r.Articles++
 	overlaps := func(f news.Figure, m LedgerMention) bool {
 		return f.Start < m.Offset+len(m.Phrase) && m.Offset < f.End
@@ -212,6 +227,7 @@ func (r *LedgerFiguresReport) ScoreArticle(a LedgerArticle, gold []LedgerMention
 			} else if len(r.Speakers) < examples {
 				r.Speakers = append(r.Speakers, fmt.Sprintf("%s %q: got %q, want %q", short(a.ID), m.Phrase, f.Speaker, m.Speaker))
 			}
+			r.scoreHedge(a.ID, f, m, examples)
 		}
 		switch {
 		case onFigure:
@@ -250,10 +266,19 @@ func (r *LedgerFiguresReport) ScoreArticle(a LedgerArticle, gold []LedgerMention
 
 // ledgerSpeakerMatch is SpeakerMatch that also takes an acronym for the
 // name it abbreviates ("KIIS" for "Kyiv International Institute of
-// Sociology"), since the gold set writes bodies as the text names them.
+// Sociology") and two names of one entity in the facts table ("Britain"
+// for "United Kingdom"), since the gold set writes speakers as the text
+// names them and the system gives canonical names.
 func ledgerSpeakerMatch(got, want string) bool {
 	if SpeakerMatch(got, want) {
 		return true
+	}
+	for _, g := range facts.Default().Lookup(got) {
+		for _, w := range facts.Default().Lookup(want) {
+			if g.ID == w.ID {
+				return true
+			}
+		}
 	}
 	acronym := func(s string) string {
 		var b strings.Builder
@@ -279,10 +304,19 @@ func spanText(text string, s news.Span) string {
 // over the articles of one split of the ledger gold set in dir, read from
 // corpusPath (ukraine-war-news JSON Lines), and scores their figures.
 // Every article's outlet is set to "OUTLET", the gold name of the
-// outlet's own voice.
-func LedgerFigures(ctx context.Context, dir, split, corpusPath string, steps []pipeline.Step) (*LedgerFiguresReport, error) {
+// outlet's own voice. Options, when given, narrow the articles to some
+// selection strata or list every error.
+func LedgerFigures(ctx context.Context, dir, split, corpusPath string, steps []pipeline.Step, opts ...LedgerOptions) (*LedgerFiguresReport, error) {
+	var opt LedgerOptions
+	for _, o := range opts {
+		opt.Strata = append(opt.Strata, o.Strata...)
+		opt.AllErrors = opt.AllErrors || o.AllErrors
+	}
 	g, err := LoadLedgerGold(dir, split)
 	if err != nil {
+		return nil, err
+	}
+	if err := g.keepStrata(opt.Strata); err != nil {
 		return nil, err
 	}
 	recs, texts, err := goldRecords(corpusPath, g.Articles)
@@ -297,7 +331,7 @@ func LedgerFigures(ctx context.Context, dir, split, corpusPath string, steps []p
 		byArticle[m.Article] = append(byArticle[m.Article], m)
 	}
 	p := pipeline.New(1, steps...)
-	rep := &LedgerFiguresReport{Split: split}
+	rep := &LedgerFiguresReport{Split: split, AllErrors: opt.AllErrors}
 	arts := map[string]*news.Article{}
 	var list []*news.Article
 	for _, a := range g.Articles {

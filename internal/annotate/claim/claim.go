@@ -13,7 +13,8 @@
 // to the noun phrase (no apposition, trailing date or "data from") and
 // resolved to the entity mention that heads it. Pronouns and
 // descriptions ("she", "they", "it", "the ministry", "the statement")
-// resolve to the nearest compatible actor or stay as written (speaker.go).
+// resolve to the nearest compatible actor or stay as written, a pronoun
+// marked unresolved ("they (unresolved)", Unresolved) (speaker.go).
 // Pledges and plans to give by states and bodies ("Britain pledged
 // £50m", "the US agreed to send", "the UK is sending 1,600 missiles")
 // are claims of their subject (pledge.go). Evidence speaks for its
@@ -24,7 +25,12 @@
 // own with no cue belongs to the statement before; a role in the lead
 // ("Nato's secretary general has said") is the person named as a
 // speaker next; a readers' letters page credits each letter to the
-// writer its signature names (extend.go). A claim nested in
+// writer its signature names (extend.go). Two noun phrases in
+// apposition give the named one ("Name, role, said"; "body, led by X,
+// said" → the body); a share of respondents credits the institute it
+// told and the poll before; a relative pronoun that reports a clause is
+// its antecedent; "the company" is the organisation that spoke last; any
+// verb before a colon and a quotation is a cue. A claim nested in
 // another records the outer speaker as its relay. A statement whose
 // quotation runs over several sentences is extended back to its opening
 // quotation mark.
@@ -40,6 +46,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -91,7 +98,7 @@ var cues = func() []cue {
 	verbs := []string{"said", "says", "say", "told", "tells", "estimates", "estimated", "estimate",
 		"warned", "warns", "confirmed", "confirms", "denied", "denies", "reported", "reports",
 		"claimed", "claims", "wrote", "writes", "added", "adds", "stated", "states", "announced",
-		"announces", "believes", "believe", "believed", "insisted", "noted", "acknowledged", "admitted", "explained"}
+		"announces", "believes", "believe", "believed", "insisted", "noted", "acknowledged", "admitted", "explained", "declared", "declares"}
 	var out []cue
 	// Longest phrases first, so "told me in an interview" wins over "told".
 	out = append(out,
@@ -131,7 +138,7 @@ var boundary = map[string]bool{
 	"as": true, "because": true, "when": true, "after": true, "before": true, "if": true,
 	"what": true, "also": true, "has": true, "have": true, "had": true, "was": true, "were": true,
 	"is": true, "are": true, "previously": true, "later": true, "earlier": true, "not": true,
-	"never": true, "already": true, "been": true,
+	"never": true, "already": true, "been": true, "though": true, "although": true, "whereas": true,
 }
 
 // auxiliaries may stand between a subject and its reporting or pledge
@@ -257,12 +264,37 @@ func Find(a *news.Article) []news.Claim {
 			if cl.SpeakerSpan != nil && pronouns[strings.ToLower(cl.Speaker)] {
 				if name, ent, ok := ix.pronoun(strings.ToLower(cl.Speaker), cl.CueSpan.Start, claims, s.Span, prev); ok {
 					cl.Speaker, cl.SpeakerEntity = name, ent
+				} else {
+					cl.Speaker = Unresolved(cl.Speaker)
+				}
+			}
+			if cl.SpeakerSpan != nil && cl.SpeakerEntity == "" {
+				if p := bodyBefore(a, ix, claims, cl); p >= 0 {
+					// "the company said": the body that spoke last.
+					cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
+				}
+			}
+			if ix.poll > 0 && cl.SpeakerSpan != nil && cl.CueSpan.End != ix.poll && shareSubject(ws, i) && ix.sentencesBetween(ix.poll, cl.CueSpan.Start) <= 3 {
+				// "Two-thirds of respondents also said": the respondents
+				// of the poll credited just before answer it, share and
+				// all.
+				for p := len(claims) - 1; p >= 0; p-- {
+					if claims[p].CueSpan.End == ix.poll {
+						cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
+						cl.Content = news.Span{Start: cl.SpeakerSpan.Start, End: cl.Content.End}
+						cl.Span.Start = min(cl.Span.Start, cl.Content.Start)
+						break
+					}
 				}
 			}
 			cl.Hedges = hedges(cl.Span.In(a.Text))
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
 			i += n - 1
+		}
+		if cl, ok := colonQuote(a, ix, ws, claims, inSentence, s.Span, prev); ok {
+			claims = append(claims, cl)
+			inSentence = append(inSentence, len(claims)-1)
 		}
 		for _, cl := range pledges(a, ix, ws, claims, inSentence) {
 			claims = append(claims, cl)
@@ -324,6 +356,18 @@ func Find(a *news.Article) []news.Claim {
 	}
 	return claims
 }
+
+// unresolvedMark ends the speaker of a claim whose pronoun or
+// description found no compatible actor ("they (unresolved)"), so that
+// no reader takes the pronoun for a name.
+const unresolvedMark = " (unresolved)"
+
+// Unresolved returns the speaker shown for a pronoun left unresolved:
+// the pronoun as written, marked ("they (unresolved)").
+func Unresolved(pronoun string) string { return pronoun + unresolvedMark }
+
+// IsUnresolved says whether a speaker is a pronoun left unresolved.
+func IsUnresolved(speaker string) bool { return strings.HasSuffix(speaker, unresolvedMark) }
 
 // documentWords name a statement a speaker issued, as a speaker of its
 // own ("the statement said").
@@ -432,6 +476,9 @@ type index struct {
 	// evidencePhrase is the last evidence phrase that named no source
 	// ("the data", "new survey results"), set by setSpeaker.
 	evidencePhrase news.Span
+	// poll is where the last claim a pollster was credited with ends
+	// (0: none), for the respondents' shares that follow it.
+	poll int
 }
 
 func newIndex(a *news.Article) *index {
@@ -584,11 +631,12 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		}
 		spk = sub
 		cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
-	} else if p, ok := pollster(a.Text, ws, i+n, c); ok {
+	} else if p, ok := pollster(a, ws, i, n, c); ok {
 		// "70% of Ukrainians told the polling institute Rating that …":
 		// the poll speaks, respondents and all.
 		spk = p
 		cl.Content = trimSpan(a.Text, sent)
+		ix.poll = cl.CueSpan.End
 	} else {
 		// X said …: walk left over the subject noun phrase.
 		j := i - 1
@@ -621,6 +669,9 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 		}
 		start, end = trimSpeaker(ws, start, end)
+		if skippedComma && start <= end {
+			start, end = apposition(a, ix, ws, start, end)
+		}
 		if c.evidence && (start > end || !evidenceHead(ws[start:end+1])) {
 			return cl, false // "police found 20 bodies": no evidence speaks
 		}
@@ -647,6 +698,11 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			spk = news.Span{Start: ws[i+n].Start, End: ws[k-1].End}
 			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i-1].End})
 			contentBefore = true
+		} else if ante, ok := relativeSubject(a, ws[i].Start, sent); ok && (thatWithin(ws, i+n, 2) || hasChild(a, ws[i].Start, "ccomp")) {
+			// "the manifesto, which said that …": the relative pronoun's
+			// antecedent, from the syntax layer.
+			spk = ante
+			cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
 		} else if sub, ok := syntaxSubject(a, ws[i].Start, sent); ok && sub.End <= ws[i].Start && okSubject(a, sub) {
 			// The rules found no subject ("polls from … (…) have
 			// reported"): the syntax layer's.
@@ -677,6 +733,44 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	return cl, true
 }
 
+// apposition picks the speaker of "P, A, said" where P and A are two
+// noun phrases in apposition (P opens its clause): the one that names an
+// entity when the other is a description ("Serhiy Gaidai, the governor
+// of Luhansk, said" → Gaidai; "the country's prime minister, Sanna
+// Marin, said" → Marin), and P when A is no noun phrase but a
+// participial modifier ("the Social Democrats, led by X, said" → the
+// Social Democrats). It returns A's word range when there is no such P.
+func apposition(a *news.Article, ix *index, ws []word, start, end int) (int, int) {
+	if start < 2 || ws[start-1].lower != "," {
+		return start, end
+	}
+	pe := start - 2
+	j := pe
+	for j >= 0 && !(ws[j].punct && clausePunct(ws[j].lower)) && (!boundary[ws[j].lower] || joinsNames(a.Text, ws, j)) && pe-j < 10 {
+		j--
+	}
+	ps := j + 1
+	if ps > pe || ps > 0 && !(ws[ps-1].punct && (clausePunct(ws[ps-1].lower) || isQuote(ws[ps-1].lower))) {
+		return start, end // P does not open its clause: "…, X said" is no apposition
+	}
+	ps, pe = trimSpeaker(ws, ps, pe)
+	if ps > pe || !okSpeaker(a.Text, ws[ps:pe+1]) {
+		return start, end
+	}
+	if k := tokenAt(a, ws[start].Start); k >= 0 {
+		switch a.Syntax[k].UPOS {
+		case news.VERB, news.ADP, news.SCONJ, news.AUX:
+			return ps, pe // "led by …", "backed by …": a modifier of P
+		}
+	}
+	_, aEnt := ix.resolve(news.Span{Start: ws[start].Start, End: ws[end].End})
+	_, pEnt := ix.resolve(news.Span{Start: ws[ps].Start, End: ws[pe].End})
+	if aEnt == "" && pEnt != "" && !pronouns[ws[pe].lower] {
+		return ps, pe
+	}
+	return start, end
+}
+
 // okSubject says whether a subject the syntax layer found can be a
 // speaker (okHead on its noun phrase: a subject's words are no verbs).
 func okSubject(a *news.Article, sub news.Span) bool {
@@ -690,14 +784,20 @@ func okSubject(a *news.Article, sub news.Span) bool {
 // respondents of a poll speak through it.
 var pollWords = tokens.Set(`polling pollster pollsters survey surveyors poll`)
 
-// pollster returns the pollster a "told" cue's object names ("told the
-// Kyiv-based polling institute Rating", "told pollsters at the Razumkov
-// Centre"): the object up to "that", from its first capitalised word when
-// a poll word precedes one.
-func pollster(text string, ws []word, k int, c cue) (news.Span, bool) {
+// pollster returns the pollster a "told" cue at ws[i:i+n] credits: its
+// object when the object has a poll word ("told the Kyiv-based polling
+// institute Rating", "told pollsters at the Razumkov Centre": from its
+// first capitalised word after the poll word), or when the subject is a
+// share of people ("54 percent of surveyed Ukrainians told the Kyiv
+// International Institute of Sociology they …": respondents answer the
+// named institute). The object runs up to "that" or a clause mark, and
+// for a share's object to the end of its name.
+func pollster(a *news.Article, ws []word, i, n int, c cue) (news.Span, bool) {
 	if c.words[0] != "told" && c.words[0] != "tells" {
 		return news.Span{}, false
 	}
+	text := a.Text
+	k := i + n
 	poll, name := false, -1
 	end := k
 	for ; end < len(ws) && end < k+10 && ws[end].lower != "that" && !(ws[end].punct && clausePunct(ws[end].lower)); end++ {
@@ -708,6 +808,23 @@ func pollster(text string, ws []word, k int, c cue) (news.Span, bool) {
 			name = end
 		}
 	}
+	if !poll && shareSubject(ws, i) {
+		// The object is a name: capitalised words and the joiners inside
+		// them ("Kyiv International Institute of Sociology").
+		first, last := k, -1
+		for first < end && determiners[ws[first].lower] {
+			first++
+		}
+		for m := first; m < end && (upper(ws[m].Span.In(text)) || last >= 0 && nameJoiners[ws[m].lower]); m++ {
+			if upper(ws[m].Span.In(text)) {
+				last = m
+			}
+		}
+		if last < 0 {
+			return news.Span{}, false
+		}
+		return news.Span{Start: ws[first].Start, End: ws[last].End}, true
+	}
 	if !poll || end == k {
 		return news.Span{}, false
 	}
@@ -715,6 +832,32 @@ func pollster(text string, ws []word, k int, c cue) (news.Span, bool) {
 		name = k
 	}
 	return news.Span{Start: ws[name].Start, End: ws[end-1].End}, true
+}
+
+// shareWords open a subject that is a share of people ("half of",
+// "two-thirds of respondents", "most Ukrainians").
+var shareWords = tokens.Set(`half third thirds quarter quarters majority most two-thirds three-quarters one-third one-quarter`)
+
+// shareSubject says whether the subject before the cue at ws[i] opens
+// with a number or a share word ("54 percent of surveyed Ukrainians",
+// "Two-thirds of respondents"): the clause from the last clause mark.
+func shareSubject(ws []word, i int) bool {
+	j := i - 1
+	for j >= 0 && !(ws[j].punct && clausePunct(ws[j].lower)) && i-j <= 8 {
+		j--
+	}
+	if j+1 >= i {
+		return false
+	}
+	w := ws[j+1].lower
+	if w == "a" || w == "the" {
+		if j+2 >= i {
+			return false
+		}
+		w = ws[j+2].lower
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return r >= '0' && r <= '9' || shareWords[w]
 }
 
 // stopVerbs end an "according to" speaker: reporting verbs that are
@@ -792,7 +935,7 @@ func afterCue(ws []word, k int) int {
 // speakerHeads are the common nouns that can head a speaker phrase.
 var speakerHeads = tokens.Set(`official officials ministry spokesperson spokesman spokeswoman agency company
 	analyst analysts diplomat diplomats tank chair president minister administration military source sources
-	police governor army intelligence service committee government operator force forces people residents
+	police governor army intelligence service committee government operator force forces people residents respondents party parties
 	experts expert observers witnesses commander commanders general officer officers leader leaders
 	authorities office department statement report media outlets outlet newspaper paper agency's
 	organisation organization group monitor monitors institute council parliament lawmakers lawmaker
@@ -1054,4 +1197,148 @@ func hedges(sentence string) []string {
 		}
 	}
 	return out
+}
+
+// sentencesBetween counts the sentence boundaries between byte offsets
+// from and to (from ≤ to).
+func (ix *index) sentencesBetween(from, to int) int {
+	ss := ix.a.Sentences
+	at := func(p int) int { return sort.Search(len(ss), func(i int) bool { return ss[i].End > p }) }
+	return at(to) - at(from)
+}
+
+// bodyBefore returns the claim whose speaker a definite description of a
+// body names ("the company said" after "Aramco reported"): the latest
+// claim of the ten sentences before with an organisation as speaker (the
+// nearest compatible actor), or -1. Only for a description the entity
+// layer did not resolve.
+func bodyBefore(a *news.Article, ix *index, claims []news.Claim, cl news.Claim) int {
+	fs := strings.Fields(strings.ToLower(cl.Speaker))
+	if len(fs) != 1 || !orgHeads[fs[0]] || !strings.HasPrefix(strings.ToLower(cl.SpeakerSpan.In(a.Text)), "the ") {
+		return -1
+	}
+	for p := len(claims) - 1; p >= 0; p-- {
+		c := claims[p]
+		if ix.sentencesBetween(c.CueSpan.Start, cl.CueSpan.Start) > 10 {
+			break
+		}
+		if strings.HasPrefix(c.SpeakerEntity, "org:") {
+			return p
+		}
+	}
+	return -1
+}
+
+// relativeSubject returns the antecedent of a relative pronoun that is
+// the subject of the cue verb at pos ("the manifesto pledge, which said
+// that …": the manifesto pledge), from the syntax layer: the noun just
+// before the pronoun, with its dependents before it.
+func relativeSubject(a *news.Article, pos int, sent news.Span) (news.Span, bool) {
+	v := tokenAt(a, pos)
+	if v < 0 {
+		return news.Span{}, false
+	}
+	subj := -1
+	for k := max(0, v-8); k < v; k++ {
+		if int(a.Syntax[k].Head) == v && a.Syntax[k].Rel == "nsubj" {
+			subj = k
+		}
+	}
+	if subj < 0 || a.Syntax[subj].UPOS != news.PRON {
+		return news.Span{}, false
+	}
+	switch strings.ToLower(a.Tokens[subj].Span.In(a.Text)) {
+	case "which", "who", "that":
+	default:
+		return news.Span{}, false
+	}
+	// The antecedent is the noun just before the pronoun (over a comma):
+	// the parse may hang the relative clause elsewhere.
+	head := subj - 1
+	if head >= 0 && a.Syntax[head].UPOS == news.PUNCT {
+		head--
+	}
+	if head < 0 {
+		return news.Span{}, false
+	}
+	if u := a.Syntax[head].UPOS; u != news.NOUN && u != news.PROPN {
+		return news.Span{}, false
+	}
+	first := head
+	for k := head - 1; k >= 0 && head-k <= 6; k-- {
+		if int(a.Syntax[k].Head) != head || a.Syntax[k].UPOS == news.ADP || a.Syntax[k].UPOS == news.PUNCT {
+			break
+		}
+		first = k
+	}
+	sp := news.Span{Start: a.Tokens[first].Start, End: a.Tokens[head].End}
+	if sp.Start < sent.Start {
+		return news.Span{}, false
+	}
+	return sp, true
+}
+
+// colonQuote returns the claim of a quotation that a subject introduces
+// with any verb and a colon ("He continued: '…'", "the minister
+// wrote: “…”"), when no cue of the sentence covers it: the verb must be
+// tagged VERB by the syntax layer and its subject (the words before it)
+// a speaker; a pronoun resolves as for any cue.
+func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSentence []int, sent, prev news.Span) (news.Claim, bool) {
+	for c := 2; c+1 < len(ws); c++ {
+		q := ws[c+1].lower
+		if ws[c].lower != ":" || !(isQuote(q) || q == "‘" || q == "'") || !taggedVerb(a, ws[c-1].Start) {
+			continue
+		}
+		cue := ws[c-1].Span
+		taken := false
+		for _, i := range inSentence {
+			k := claims[i]
+			taken = taken || k.CueSpan.Start < cue.End && cue.Start < k.CueSpan.End || k.Content.Start <= ws[c+1].Start && ws[c+1].Start < k.Content.End
+		}
+		if taken {
+			return news.Claim{}, false
+		}
+		var spk news.Span
+		if pronouns[ws[c-2].lower] {
+			spk = ws[c-2].Span
+		} else if start, end, ok := subjectLeft(a.Text, ws, c-1); ok {
+			spk = news.Span{Start: ws[start].Start, End: ws[end].End}
+		} else {
+			return news.Claim{}, false
+		}
+		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Parent: -1}
+		cl.Content = trimSpan(a.Text, news.Span{Start: ws[c+1].Start, End: sent.End})
+		cl.Span = news.Span{Start: spk.Start, End: cl.Content.End}
+		setSpeaker(a, ix, &cl, spk)
+		if cl.SpeakerSpan == nil {
+			return news.Claim{}, false
+		}
+		if pr := strings.ToLower(cl.Speaker); pronouns[pr] {
+			if name, ent, ok := ix.pronoun(pr, cue.Start, claims, sent, prev); ok {
+				cl.Speaker, cl.SpeakerEntity = name, ent
+			} else {
+				cl.Speaker = Unresolved(cl.Speaker)
+			}
+		}
+		cl.Direct = true
+		cl.Hedges = hedges(cl.Span.In(a.Text))
+		return cl, true
+	}
+	return news.Claim{}, false
+}
+
+// hasChild says whether the token at pos has a dependent with relation
+// rel in the syntax layer ("said" with a ccomp: a clause is reported;
+// "claimed 298 lives" has an object only).
+func hasChild(a *news.Article, pos int, rel string) bool {
+	v := tokenAt(a, pos)
+	if v < 0 {
+		return false
+	}
+	for k := max(0, v-40); k < min(len(a.Tokens), v+40); k++ {
+		if int(a.Syntax[k].Head) == v && a.Syntax[k].Rel == rel {
+			return true
+		}
+	}
+	return false
 }

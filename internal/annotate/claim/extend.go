@@ -13,7 +13,7 @@ import (
 // evidenceVerbs are the verbs by which evidence speaks ("the data
 // showed", "a survey found"): a cue only when its subject is evidence
 // (a data noun, "the report", or "it" after a sentence naming evidence).
-var evidenceVerbs = tokens.Set(`shows showed show found finds suggests suggested indicates indicated`)
+var evidenceVerbs = tokens.Set(`shows showed show found finds find suggests suggested suggest indicates indicated indicate`)
 
 // evidenceHeads are the heads of a subject that lets an evidence verb
 // report: the data nouns, reports, and a pronoun for one.
@@ -310,12 +310,20 @@ func sameName(x, y string) bool {
 // ("claimed responsibility", "sought to claim a mandate").
 var claimObjects = tokens.Set(`a an responsibility credit victory lives control ownership`)
 
-// claimsObject says whether ws[k] is a form of "claim" whose object is a
-// thing: no claim.
+// claimsObject says whether ws[k] is a form of "claim" or "declare"
+// whose object is a thing: no claim.
 func claimsObject(ws []word, k int) bool {
 	switch ws[k].lower {
 	case "claim", "claims", "claimed", "claiming":
 		return k+1 < len(ws) && claimObjects[ws[k+1].lower]
+	case "declared", "declares":
+		// "declared: …", "declared that …", "…, he declared." report
+		// speech; "declared a day of mourning" declares a thing.
+		if k+1 >= len(ws) {
+			return false
+		}
+		next := ws[k+1].lower
+		return !(next == ":" || next == "that" || next == "," || next == "." || isQuote(next))
 	}
 	return false
 }

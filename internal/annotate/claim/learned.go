@@ -140,6 +140,8 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 			}
 			if name, ent, ok := ix.pronoun(pr, cue.Start, claims[:n], sent, prev); ok {
 				cl.Speaker, cl.SpeakerEntity = name, ent
+			} else {
+				cl.Speaker = Unresolved(cl.Speaker)
 			}
 		}
 		text := content.In(a.Text)

@@ -12,6 +12,11 @@ import (
 // to something ("Britain pledged £50m", "the allies have promised").
 var pledgeVerbs = tokens.Set(`pledged pledges pledge promised promises unveiled unveils`)
 
+// commitVerbs commit an amount after "will" or "would" ("Britain will
+// commit an extra 1,000 troops"); "commit to future Nato membership" and
+// "committed 300 abuses" are no pledges.
+var commitVerbs = tokens.Set(`commit commits committed`)
+
 // planVerbs announce a plan to give ("plans to send"). The bare "plan"
 // must be tagged a verb ("the Polish plan to provide jets" is no pledge);
 // the tagger often takes "plans" after a name for a noun, so that form
@@ -41,11 +46,18 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 	for k := 0; k < len(ws); k++ {
 		first, last := -1, -1
 		switch {
-		case pledgeVerbs[ws[k].lower] && verbAt(a, ws[k].Start, ws[k].lower):
+		case pledgeVerbs[ws[k].lower] && verbAt(a, ws[k].Start, ws[k].lower),
+			commitVerbs[ws[k].lower] && k > 0 && (ws[k-1].lower == "will" || ws[k-1].lower == "would") && amountWithin(ws, k+1, 3),
+			(ws[k].lower == "declared" || ws[k].lower == "declares") && claimsObject(ws, k) && amountWithin(ws, k+1, 4):
+			// "Aramco declared a dividend of $19.5 billion": a body's
+			// announcement of an amount.
 			first, last = k, k
 		case (ws[k].lower == "will" || ws[k].lower == "would") && k+1 < len(ws) && giveVerbs[ws[k+1].lower]:
 			first, last = k, k+1
-		case (planVerbs[ws[k].lower] && (ws[k].lower != "plan" || verbAt(a, ws[k].Start, ws[k].lower)) || agreeVerbs[ws[k].lower]) && k+2 < len(ws) && ws[k+1].lower == "to" && giveVerbs[ws[k+2].lower]:
+		case (planVerbs[ws[k].lower] && (ws[k].lower != "plan" || verbAt(a, ws[k].Start, ws[k].lower)) || agreeVerbs[ws[k].lower]) && k+2 < len(ws) && ws[k+1].lower == "to" &&
+			(giveVerbs[ws[k+2].lower] || taggedVerb(a, ws[k+2].Start)):
+			// "plans to give", and where the sentence is parsed any plan
+			// of the subject's ("plans to accept 100,000 refugees").
 			first, last = k, k+2
 		case (ws[k].lower == "is" || ws[k].lower == "are") && k+1 < len(ws) && givingVerbs[ws[k+1].lower] && amountWithin(ws, k+2, 3):
 			first, last = k, k+1 // "the UK is sending more than 1,600 missiles"
@@ -70,11 +82,16 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 			k = last
 			continue
 		}
-		start, end, ok := subjectLeft(a.Text, ws, first)
-		if !ok {
+		var spk news.Span
+		if start, end, ok := subjectLeft(a.Text, ws, first); ok {
+			spk = news.Span{Start: ws[start].Start, End: ws[end].End}
+		} else if sub, ok := pledgeSubject(a, ws, first, last); ok {
+			// The subject of a coordinated verb ("the US expands
+			// sanctions and plans to accept …"), from the syntax layer.
+			spk = sub
+		} else {
 			continue
 		}
-		spk := news.Span{Start: ws[start].Start, End: ws[end].End}
 		if !ix.actor(spk) {
 			continue
 		}
@@ -122,6 +139,27 @@ func (ix *index) actor(sp news.Span) bool {
 		}
 	}
 	return groupHead(sp.In(ix.a.Text))
+}
+
+// pledgeSubject returns the subject the syntax layer gives the pledge
+// cue ws[first..last]: its first word's, else its last word's (the
+// tagger may take "plans" for a noun, and then "to accept" hangs on the
+// clause before), when it precedes the cue and can be a speaker.
+func pledgeSubject(a *news.Article, ws []word, first, last int) (news.Span, bool) {
+	sent := news.Span{Start: ws[0].Start, End: ws[len(ws)-1].End}
+	for _, k := range []int{first, last} {
+		if sub, ok := syntaxSubject(a, ws[k].Start, sent); ok && sub.End <= ws[first].Start && okSubject(a, sub) {
+			return sub, true
+		}
+	}
+	return news.Span{}, false
+}
+
+// taggedVerb says whether the syntax layer parsed the token at pos and
+// tagged it VERB (false without a parse).
+func taggedVerb(a *news.Article, pos int) bool {
+	k := tokenAt(a, pos)
+	return k >= 0 && a.Syntax[k].UPOS == news.VERB
 }
 
 // amountWithin says whether one of the n words from ws[k] is an amount

@@ -109,7 +109,7 @@ func Find(a *news.Article) []news.Figure {
 		} else {
 			f.Speaker = a.Voice() // the outlet, else the author or site
 		}
-		f.Hedge = hedge(a, q, sp, f.Claim)
+		f.Hedge = ix.hedge(q, sp, f.Claim)
 		f.Time, f.TimeSpan = when(a, q, sp)
 		if f.Time == "" || afterPub(f.Time, pub) && !forecast(forecastClauses(a.Text, sp, q.Span, f.TimeSpan), f.Hedge) {
 			// A figure is dated by the text, else by its publication; a
@@ -358,8 +358,18 @@ func clauseEnd(text string, sent news.Span, pos int) int {
 	return sent.End
 }
 
-func hedge(a *news.Article, q news.Quantity, sent news.Span, claim int) string {
+// hedge returns the hedge on a figure: a hedge word before it in its
+// clause, "an estimated", the hedge the syntax layer puts on the verb
+// that governs it (governingHedge), an approximator, one shared with the
+// number it is coordinated with, else the hedge of its claim's
+// attribution ("officials believe", "reportedly said"). Without a parse
+// the claim's hedges anywhere in its sentence stand in for the syntax.
+func (ix *index) hedge(q news.Quantity, sent news.Span, claim int) string {
+	a := ix.a
 	start := clauseStart(a.Text, sent, q.Start)
+	if k := strings.LastIndex(a.Text[start:q.Start], " – "); k >= 0 {
+		start += k // a spaced en dash ends a clause as a comma does
+	}
 	clause := []byte(a.Text[start:q.Start])
 	// A time expression or a capitalised word inside the clause hedges
 	// nothing: "In May 300 soldiers", "Theresa May said 40" name a month
@@ -389,14 +399,63 @@ func hedge(a *news.Article, q news.Quantity, sent news.Span, claim int) string {
 			return h.hedge
 		}
 	}
+	low := strings.ToLower(q.Text)
+	if strings.HasPrefix(low, "an estimated ") || strings.HasPrefix(low, "estimated ") {
+		return "estimates"
+	}
+	gov, parsed := ix.tree.governingHedge(ix.tree.span(q.Span))
+	if gov != "" {
+		return gov
+	}
 	if q.Approx != "exact" {
 		first := strings.ToLower(strings.Fields(q.Text)[0])
 		if approxWords[first] && first != "an" {
 			return first
 		}
 	}
+	if shared := ix.sharedApprox(q, sent); shared != "" {
+		return shared
+	}
 	if claim >= 0 && len(a.Claims[claim].Hedges) > 0 {
-		return a.Claims[claim].Hedges[0] // the claim's: "they believed", "estimates"
+		c := a.Claims[claim]
+		if !parsed {
+			return c.Hedges[0] // the claim's: "they believed", "estimates"
+		}
+		// With a parse, only the attribution's own hedge: its cue
+		// ("believe", "estimated", "claimed") or an adverb before the cue
+		// ("reportedly said").
+		if h := attributionHedge(a.Text, c); h != "" {
+			return h
+		}
+	}
+	return ""
+}
+
+// attributionHedge returns the hedge of a claim's attribution: its cue
+// when the cue is a hedging verb ("they believed", "estimates"), or a
+// hedging adverb between the speaker and the cue ("reportedly said").
+func attributionHedge(text string, c news.Claim) string {
+	for _, w := range strings.Fields(c.Cue) {
+		if h, ok := verbHedges[lemma(w)]; ok {
+			return h
+		}
+		switch w {
+		case "believed", "believes":
+			return "believes"
+		case "estimated", "estimates":
+			return "estimates"
+		case "claimed", "claims":
+			return "claimed"
+		}
+	}
+	from := c.CueSpan.Start
+	if c.SpeakerSpan != nil && c.SpeakerSpan.End <= c.CueSpan.Start {
+		from = c.SpeakerSpan.End
+	}
+	for _, w := range strings.Fields(strings.ToLower(text[from:c.CueSpan.Start])) {
+		if h, ok := adverbHedges[w]; ok {
+			return h
+		}
 	}
 	return ""
 }
