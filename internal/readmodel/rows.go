@@ -27,7 +27,9 @@ type EventPage struct {
 // FigureRows returns a page of exactly limit figure rows (fewer at the
 // end) of the articles of story ("" for all), newest article first, that
 // pass f. A speaker is looked up in the entity index: a figure passes
-// when its speaker is that entity or any name it was written as.
+// when its speaker is that entity or any name it was written as; only
+// the articles the store's index by entity holds under one of those
+// keys are read.
 func (c *Catalog) FigureRows(ctx context.Context, story string, f FigureFilter, cursor string, limit int) (FigurePage, error) {
 	out := FigurePage{Figures: []FigureRow{}}
 	lf := Filter{Story: story}
@@ -37,7 +39,7 @@ func (c *Catalog) FigureRows(ctx context.Context, story string, f FigureFilter, 
 		if speaker, err = c.Resolve(ctx, f.Speaker); err != nil {
 			return out, err
 		}
-		lf.Entity = speaker.Entity
+		lf.Rows = []store.RowMatch{speaker.rowMatch(store.RoleSpeaker)}
 	}
 	g := f
 	g.Speaker = ""
@@ -62,7 +64,8 @@ func (c *Catalog) FigureRows(ctx context.Context, story string, f FigureFilter, 
 // EventRows returns a page of exactly limit event rows (fewer at the
 // end) of the articles of story ("" for all), newest article first, that
 // pass f. An actor or a place is looked up in the entity index, as a
-// figure's speaker is.
+// figure's speaker is, and only the articles the store's index by
+// entity holds under them are read.
 func (c *Catalog) EventRows(ctx context.Context, story string, f EventFilter, cursor string, limit int) (EventPage, error) {
 	out := EventPage{Events: []EventRow{}}
 	lf := Filter{Story: story}
@@ -72,15 +75,13 @@ func (c *Catalog) EventRows(ctx context.Context, story string, f EventFilter, cu
 		if actor, err = c.Resolve(ctx, f.Actor); err != nil {
 			return out, err
 		}
-		lf.Entity = actor.Entity
+		lf.Rows = append(lf.Rows, actor.rowMatch(store.RoleActor))
 	}
 	if f.Place != "" {
 		if place, err = c.Resolve(ctx, f.Place); err != nil {
 			return out, err
 		}
-		if lf.Entity == "" {
-			lf.Entity = place.Entity
-		}
+		lf.Rows = append(lf.Rows, place.rowMatch(store.RolePlace))
 	}
 	g := f
 	g.Actor, g.Place = "", ""
@@ -109,6 +110,20 @@ func (c *Catalog) EventRows(ctx context.Context, story string, f EventFilter, cu
 	out.Events = append(out.Events, rows...)
 	out.NextCursor = next
 	return out, err
+}
+
+// rowMatch is the match of the store's index by entity for r in role:
+// its entity ID and every name it was written as.
+func (r Resolved) rowMatch(role int) store.RowMatch {
+	m := store.RowMatch{Role: role}
+	seen := map[string]bool{}
+	for _, v := range append([]string{r.Entity}, r.Names...) {
+		if k := store.RowKey(v); v != "" && !seen[k] {
+			seen[k] = true
+			m.Keys = append(m.Keys, k)
+		}
+	}
+	return m
 }
 
 // Head returns the first limit rows of p, a page read from the start of
