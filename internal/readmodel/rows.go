@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"sitrep/internal/news"
 	"sitrep/internal/store"
@@ -85,8 +87,7 @@ func (c *Catalog) EventRows(ctx context.Context, story string, f EventFilter, cu
 	}
 	g := f
 	g.Actor, g.Place = "", ""
-	var loadErr error
-	rows, next, err := scan(ctx, c, lf, func(e Entry) bool { return e.Events > 0 }, func(a *news.Article) []EventRow {
+	rowsOf := func(a *news.Article) []EventRow {
 		rs := Events([]*news.Article{a}, g)
 		kept := rs[:0]
 		for _, r := range rs {
@@ -98,7 +99,15 @@ func (c *Catalog) EventRows(ctx context.Context, story string, f EventFilter, cu
 			}
 			kept = append(kept, r)
 		}
-		kept, err := c.foldFamily(ctx, a, kept)
+		return kept
+	}
+	var loadErr error
+	others := outletFold{c: c, story: story, rowsOf: rowsOf, rows: map[string][]EventRow{}}
+	rows, next, err := scan(ctx, c, lf, func(e Entry) bool { return e.Events > 0 }, func(a *news.Article) []EventRow {
+		kept, err := c.foldFamily(ctx, a, rowsOf(a))
+		if err == nil {
+			kept, err = others.fold(ctx, a, kept)
+		}
 		if err != nil && loadErr == nil {
 			loadErr = err
 		}
@@ -149,9 +158,9 @@ const MaxCopiesRead = 20
 
 // foldFamily folds the copies of a's events across its provenance
 // family, as a listing paged article by article must: a row whose event
-// the article a derives from states too is left out (it is listed with
-// that article), and each row left counts the derivatives of a (the
-// first MaxCopiesRead) that state it.
+// the article a derives from states too (sameCopy) is left out (it is
+// listed with that article), and each row left counts the derivatives
+// of a (the first MaxCopiesRead) that state it.
 func (c *Catalog) foldFamily(ctx context.Context, a *news.Article, rows []EventRow) ([]EventRow, error) {
 	if len(rows) == 0 || a.Provenance == nil || a.Provenance.Family == "" {
 		return rows, nil
@@ -162,13 +171,10 @@ func (c *Catalog) foldFamily(ctx context.Context, a *news.Article, rows []EventR
 			return rows, err
 		}
 		if src != nil {
-			inSource := map[string]bool{}
-			for _, r := range eventRowsOf(src) {
-				inSource[eventKey(r)] = true
-			}
+			inSource := eventRowsOf(src)
 			kept := rows[:0]
 			for _, r := range rows {
-				if !inSource[eventKey(r)] {
+				if !slices.ContainsFunc(inSource, func(o EventRow) bool { return sameCopy(r, o) }) {
 					kept = append(kept, r)
 				}
 			}
@@ -193,18 +199,100 @@ func (c *Catalog) foldFamily(ctx context.Context, a *news.Article, rows []EventR
 		if err != nil {
 			return rows, err
 		}
-		keys := map[string]bool{}
-		for _, r := range eventRowsOf(da) {
-			keys[eventKey(r)] = true
-		}
+		theirs := eventRowsOf(da)
 		for i := range rows {
-			if keys[eventKey(rows[i])] {
+			if slices.ContainsFunc(theirs, func(o EventRow) bool { return sameCopy(rows[i], o) }) {
 				rows[i].Reports++
 				rows[i].Outlets = appendOutlet(rows[i].Outlets, da.Outlet)
+				if o := originOf(da); !slices.Contains(rows[i].origins, o) {
+					rows[i].origins = append(slices.Clone(rows[i].origins), o)
+					rows[i].Origins = len(rows[i].origins)
+				}
 			}
 		}
 	}
 	return rows, nil
+}
+
+// FoldWindow is how far from a report's publication an events listing
+// looks for other outlets' reports of its events (FoldOutlets).
+const FoldWindow = 3 * 24 * time.Hour
+
+// MaxFoldRead bounds the reports of other outlets one row's fold reads.
+const MaxFoldRead = 50
+
+// outletFold folds, in a listing paged article by article, the events
+// of one report that independent outlets state too (sameEvent): the
+// reports published within FoldWindow that hold an event at the same
+// place (the store's index by entity) and of another family (a copy
+// counts with its source, foldFamily) are read once per request; a row whose event an earlier report states is left out
+// (it is listed with that report), and each row left counts the later
+// reports that state it.
+type outletFold struct {
+	c      *Catalog
+	story  string
+	rowsOf func(*news.Article) []EventRow
+	rows   map[string][]EventRow
+}
+
+func (o *outletFold) fold(ctx context.Context, a *news.Article, rows []EventRow) ([]EventRow, error) {
+	if len(rows) == 0 || a.Published.IsZero() {
+		return rows, nil
+	}
+	kept := rows[:0]
+	for _, r := range rows {
+		if r.Place == "" {
+			kept = append(kept, r)
+			continue
+		}
+		cands, _, err := o.c.List(ctx, Filter{Story: o.story, From: a.Published.Add(-FoldWindow), To: a.Published.Add(FoldWindow),
+			Rows: []store.RowMatch{{Role: store.RolePlace, Keys: []string{store.RowKey(r.Place)}}}}, "", MaxFoldRead)
+		if err != nil {
+			return rows, err
+		}
+		earlier := false
+		for _, e := range cands {
+			if e.ID == a.ID || e.Family != "" && e.Family == r.Family {
+				continue
+			}
+			brs, ok := o.rows[e.ID]
+			if !ok {
+				b, err := o.c.st.Article(ctx, e.ID)
+				if errors.Is(err, store.ErrNotFound) {
+					continue
+				}
+				if err != nil {
+					return rows, err
+				}
+				brs = o.rowsOf(b)
+				o.rows[e.ID] = brs
+			}
+			for _, br := range brs {
+				if !sameEvent(r, br) {
+					continue
+				}
+				if e.Published.Before(a.Published) || e.Published.Equal(a.Published) && e.ID < a.ID {
+					earlier = true
+					break
+				}
+				lead := r
+				r.fold(br)
+				// The row stays this report's: a later report is counted,
+				// it does not lead.
+				reports, outlets, origins, n := r.Reports, r.Outlets, r.origins, r.Origins
+				r = lead
+				r.Reports, r.Outlets, r.origins, r.Origins = reports, outlets, origins, n
+				break
+			}
+			if earlier {
+				break
+			}
+		}
+		if !earlier {
+			kept = append(kept, r)
+		}
+	}
+	return kept, nil
 }
 
 func anyMatches(r Resolved, vs []string) bool {
