@@ -318,19 +318,6 @@ func EventMap(rows []readmodel.EventRow, q url.Values) template.HTML {
 	in := func(p facts.Point) bool {
 		return p.Lat > minLat && p.Lat < maxLat && p.Lon > minLon && p.Lon < maxLon
 	}
-	// Context: the capitals in the frame, with their country's name,
-	// when the frame is a region (on a map of the world they would hide
-	// the events).
-	for _, c := range facts.Default().Countries {
-		if spanLon > 70 {
-			break
-		}
-		p, ok := facts.Places().Where("loc:" + facts.Slug(c.Capital))
-		if !ok || !in(p) {
-			continue
-		}
-		fmt.Fprintf(&b, `<circle class="capital" cx="%.1f" cy="%.1f" r="2"/><text class="context" x="%.1f" y="%.1f">%s</text>`, x(p.Lon), y(p.Lat), x(p.Lon)+4, y(p.Lat)-3, template.HTMLEscapeString(c.Name))
-	}
 	peak := places[0].n
 	radius := func(p *place) float64 { return 4 + 14*math.Sqrt(float64(p.n)/float64(peak)) }
 	// Labels, the places with most events first: each beside its circle
@@ -360,6 +347,27 @@ func EventMap(rows []readmodel.EventRow, q url.Values) template.HTML {
 			labels[p] = c
 			break
 		}
+	}
+	// Context: the capitals in the frame, with their country's name,
+	// when the frame is a region (on a map of the world they would hide
+	// the events).
+	for _, c := range facts.Default().Countries {
+		if spanLon > 70 {
+			break
+		}
+		p, ok := facts.Places().Where("loc:" + facts.Slug(c.Capital))
+		if !ok || !in(p) {
+			continue
+		}
+		fmt.Fprintf(&b, `<circle class="capital" cx="%.1f" cy="%.1f" r="2"/>`, x(p.Lon), y(p.Lat))
+		// The country's name where it covers no label and no circle.
+		l := box{x(p.Lon) + 4, y(p.Lat) - 12, 6.2*float64(utf8.RuneCountInString(c.Name)) + 4, 11}
+		if l.x+l.w > W-pad || slices.ContainsFunc(boxes, l.overlaps) ||
+			slices.ContainsFunc(framed, func(o *place) bool { return l.hitsCircle(x(o.at.Lon), y(o.at.Lat), radius(o)) }) {
+			continue
+		}
+		boxes = append(boxes, l)
+		fmt.Fprintf(&b, `<text class="context" x="%.1f" y="%.1f">%s</text>`, l.x, y(p.Lat)-3, template.HTMLEscapeString(c.Name))
 	}
 	for i := len(framed) - 1; i >= 0; i-- {
 		p := framed[i]
@@ -414,7 +422,7 @@ func EventMap(rows []readmodel.EventRow, q url.Values) template.HTML {
 // the event map's frame reaches; MaxMapLabels bounds the places named on
 // the map, MaxElsewhere those listed outside the frame.
 const (
-	FitRadius    = 2500.0
+	FitRadius    = 1500.0
 	MaxMapLabels = 16
 	MaxElsewhere = 12
 )
@@ -456,7 +464,7 @@ func (a box) hitsCircle(cx, cy, r float64) bool {
 }
 
 // labelWidth estimates the width of a map label (11 px type).
-func labelWidth(s string) float64 { return 6.2*float64(utf8.RuneCountInString(s)) + 2 }
+func labelWidth(s string) float64 { return 6.8*float64(utf8.RuneCountInString(s)) + 4 }
 
 func orName(name, id string) string {
 	if name != "" {
@@ -467,6 +475,9 @@ func orName(name, id string) string {
 
 // degrees writes a latitude or longitude: "30°E", "5°S".
 func degrees(v float64, pos, neg string) string {
+	if v = math.Round(v*1e6) / 1e6; v == 0 {
+		return "0°"
+	}
 	h := pos
 	if v < 0 {
 		h, v = neg, -v
