@@ -319,12 +319,13 @@ func FoldOutlets(rows []EventRow) []EventRow {
 const FoldDays = 1
 
 // sameEvent reports whether rows a and b, of different reports, state
-// one event: the same type, the same place (an event with no place folds
-// with none), dates given to the day at most FoldDays apart, and actors
+// one event: the same type, the same place below a country (an event
+// with no place, or only a country's, folds with none: two strikes "in
+// Ukraine" on one day are rarely one), dates given to the day at most FoldDays apart, and actors
 // that do not disagree (when both name actors, they share one; when both
 // name a target, it is the same).
 func sameEvent(a, b EventRow) bool {
-	if a.Article == b.Article || a.Type != b.Type || a.Place == "" || a.Place != b.Place {
+	if a.Article == b.Article || a.Type != b.Type || a.Place == "" || a.Place != b.Place || strings.HasPrefix(a.Place, "gpe:") {
 		return false
 	}
 	da, err1 := time.Parse(time.DateOnly, a.Date)
