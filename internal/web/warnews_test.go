@@ -298,6 +298,28 @@ func TestWarNewsBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	save(t, dir, "war-partial-provenance.png", shot)
+	// Sections an audit reads: the biggest story's ledger and events,
+	// a copy's provenance, and the list of derivatives on its original.
+	for _, sec := range []struct{ name, page, css string }{
+		{"ledger", pages["story"], "section.ledger"},
+		{"story-events", pages["story"], `section[aria-labelledby="h-events"]`},
+		{"copy-provenance", pages["copy"], "section.provenance"},
+		{"original-derivatives", pages["original"], `section[aria-labelledby="h-deriv"]`},
+	} {
+		if err := chromedp.Do(bctx, chromedp.EmulateViewport(1400, 900), chromedp.Navigate(srv.URL+sec.page),
+			chromedp.WaitVisible(chromedp.CSS("main h1"))); err != nil {
+			t.Fatal(err)
+		}
+		n, err := chromedp.Run(bctx, chromedp.Evaluate[int](`document.querySelectorAll(`+strconv.Quote(sec.css)+`).length`))
+		if err != nil || n == 0 {
+			t.Logf("%s: no %s on %s", sec.name, sec.css, sec.page)
+			continue
+		}
+		if shot, err = chromedp.Run(bctx, chromedp.Screenshot(chromedp.CSS(sec.css))); err != nil {
+			t.Fatal(err)
+		}
+		save(t, dir, "war-section-"+sec.name+".png", shot)
+	}
 	t.Logf("screenshots in %s", dir)
 }
 
