@@ -104,7 +104,11 @@ func (c *Catalog) EventRows(ctx context.Context, story string, f EventFilter, cu
 	var loadErr error
 	others := outletFold{c: c, story: story, rowsOf: rowsOf, rows: map[string][]EventRow{}}
 	rows, next, err := scan(ctx, c, lf, func(e Entry) bool { return e.Events > 0 }, func(a *news.Article) []EventRow {
-		kept, err := c.foldFamily(ctx, a, rowsOf(a))
+		rs := rowsOf(a)
+		if _, ok := others.rows[a.ID]; !ok {
+			others.rows[a.ID] = slices.Clone(rs) // the fold of older reports reads them
+		}
+		kept, err := c.foldFamily(ctx, a, rs)
 		if err == nil {
 			kept, err = others.fold(ctx, a, kept)
 		}
@@ -218,13 +222,14 @@ func (c *Catalog) foldFamily(ctx context.Context, a *news.Article, rows []EventR
 // looks for other outlets' reports of its events (FoldOutlets).
 const FoldWindow = 3 * 24 * time.Hour
 
-// MaxFoldRead bounds the reports of other outlets one row's fold reads.
-const MaxFoldRead = 50
+// MaxFoldRead bounds the reports of other outlets one report's fold
+// reads.
+const MaxFoldRead = 100
 
 // outletFold folds, in a listing paged article by article, the events
 // of one report that independent outlets state too (sameEvent): the
-// reports published within FoldWindow that hold an event at the same
-// place (the store's index by entity) and of another family (a copy
+// reports published within FoldWindow that hold an event at one of its
+// rows' places (one read of the store's index by entity per report) and of another family (a copy
 // counts with its source, foldFamily) are read once per request; a row whose event an earlier report states is left out
 // (it is listed with that report), and each row left counts the later
 // reports that state it.
@@ -239,16 +244,27 @@ func (o *outletFold) fold(ctx context.Context, a *news.Article, rows []EventRow)
 	if len(rows) == 0 || a.Published.IsZero() {
 		return rows, nil
 	}
+	// One read finds the reports near a that hold an event at any of its
+	// rows' places.
+	var keys []string
+	for _, r := range rows {
+		if k := store.RowKey(r.Place); r.Place != "" && !strings.HasPrefix(r.Place, "gpe:") && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return rows, nil
+	}
+	cands, _, err := o.c.List(ctx, Filter{Story: o.story, From: a.Published.Add(-FoldWindow), To: a.Published.Add(FoldWindow),
+		Rows: []store.RowMatch{{Role: store.RolePlace, Keys: keys}}}, "", MaxFoldRead)
+	if err != nil {
+		return rows, err
+	}
 	kept := rows[:0]
 	for _, r := range rows {
-		if r.Place == "" {
+		if r.Place == "" || strings.HasPrefix(r.Place, "gpe:") {
 			kept = append(kept, r)
 			continue
-		}
-		cands, _, err := o.c.List(ctx, Filter{Story: o.story, From: a.Published.Add(-FoldWindow), To: a.Published.Add(FoldWindow),
-			Rows: []store.RowMatch{{Role: store.RolePlace, Keys: []string{store.RowKey(r.Place)}}}}, "", MaxFoldRead)
-		if err != nil {
-			return rows, err
 		}
 		earlier := false
 		for _, e := range cands {
