@@ -94,6 +94,9 @@ func writeArticle(w io.Writer, a *news.Article) {
 	field("path", a.Path)
 	field("language", a.Language)
 	field("declared source", a.DeclaredSource)
+	if a.Genre != nil {
+		field("genre", a.Genre.Kind+" ("+strings.Join(a.Genre.Evidence, "; ")+")")
+	}
 	field("status", a.Status())
 	fmt.Fprintf(w, "%-16s %d words, %d sentences\n", "size:", a.Words(), len(a.Sentences))
 	field("story", a.Story)
