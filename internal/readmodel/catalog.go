@@ -129,6 +129,9 @@ type Filter struct {
 	Genre      string
 	// Entity keeps the articles that mention the entity with this ID.
 	Entity string
+	// Rows keeps the articles holding a figure or an event under one of
+	// the keys of each match (the store's index by entity).
+	Rows []store.RowMatch
 }
 
 // List returns up to limit entries matching f after the entry with ID
@@ -141,7 +144,7 @@ func (c *Catalog) List(ctx context.Context, f Filter, after string, limit int) (
 	}
 	list, err := b.ArticleEntries(ctx, store.EntryFilter{Limit: limit + 1, After: after, Outlet: f.Outlet,
 		Story: f.Story, Provenance: f.Provenance, Family: f.Family, Judged: f.Judged, From: f.From, To: f.To,
-		Genre: f.Genre, Entity: f.Entity})
+		Genre: f.Genre, Entity: f.Entity, Rows: f.Rows})
 	if err != nil {
 		return nil, false, err
 	}

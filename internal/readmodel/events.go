@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"sitrep/internal/facts"
 	"sitrep/internal/news"
@@ -34,7 +35,7 @@ func eventRowsOf(a *news.Article) []EventRow {
 	for _, ev := range a.Events {
 		si := sentenceOf(a, ev.Start)
 		r := EventRow{Event: ev, Article: a.ID, Outlet: a.Outlet, URL: a.URL, Published: date(a), Text: ev.Span.In(a.Text), Reports: 1,
-			Types: []string{ev.Type}}
+			Types: []string{ev.Type}, Origins: 1, origins: []string{originOf(a)}}
 		if a.Provenance != nil {
 			r.Family = a.Provenance.Family
 		}
@@ -225,6 +226,12 @@ func eventKey(r EventRow) string {
 	return strings.Join([]string{r.Type, r.Time, r.Place, strings.Join(r.Actors, ","), r.Target, fat, strings.Join(r.Types, ",")}, "|")
 }
 
+// sameCopy reports whether rows a and b of one provenance family state
+// one event: as copies do (eventKey), or as sameEvent says.
+func sameCopy(a, b EventRow) bool {
+	return eventKey(a) == eventKey(b) || sameEvent(a, b)
+}
+
 // FoldCopies folds rows of one provenance family that state the same
 // event (eventKey) into the row of its earliest report, which counts
 // them (Reports) and their outlets; rows keep their order.
@@ -244,16 +251,92 @@ func FoldCopies(rows []EventRow) []EventRow {
 			out = append(out, r)
 			continue
 		}
-		kept := &out[i]
-		kept.Reports += r.Reports
-		kept.Outlets = appendOutlet(kept.Outlets, r.Outlet)
-		if r.Published != "" && (kept.Published == "" || r.Published < kept.Published) {
-			reports, outlets := kept.Reports, kept.Outlets
-			*kept = r
-			kept.Reports, kept.Outlets = reports, outlets
-		}
+		out[i].fold(r)
 	}
 	return out
+}
+
+// fold counts o, a report of the event r stands for, in r: its
+// reports, outlets and origins; the earliest report leads the row.
+func (r *EventRow) fold(o EventRow) {
+	r.Reports += o.Reports
+	outlets := slices.Clone(r.Outlets)
+	if len(o.Outlets) == 0 {
+		o.Outlets = []string{o.Outlet}
+	}
+	for _, x := range o.Outlets {
+		outlets = appendOutlet(outlets, x)
+	}
+	origins := slices.Clone(r.origins)
+	for _, x := range o.origins {
+		if !slices.Contains(origins, x) {
+			origins = append(origins, x)
+		}
+	}
+	if o.Published != "" && (r.Published == "" || o.Published < r.Published) {
+		reports := r.Reports
+		*r = o
+		r.Reports = reports
+	}
+	r.Outlets, r.origins, r.Origins = outlets, origins, len(origins)
+}
+
+// originOf is the independent origin a report counts for: its
+// provenance origin, else its family, else itself.
+func originOf(a *news.Article) string {
+	if p := a.Provenance; p != nil {
+		if p.Origin != "" {
+			return "o:" + p.Origin
+		}
+		if p.Family != "" {
+			return "a:" + p.Family
+		}
+	}
+	return "a:" + a.ID
+}
+
+// FoldOutlets folds rows that state one event in different reports,
+// of one provenance family or not (two outlets reporting one strike),
+// into the row
+// of the earliest report, which counts their reports, outlets and
+// origins; rows keep their order. Two rows state one event when
+// sameEvent holds.
+func FoldOutlets(rows []EventRow) []EventRow {
+	var out []EventRow
+	for _, r := range rows {
+		i := slices.IndexFunc(out, func(k EventRow) bool { return sameEvent(k, r) })
+		if i < 0 {
+			out = append(out, r)
+			continue
+		}
+		out[i].fold(r)
+	}
+	return out
+}
+
+// FoldDays is how far apart, in days, the dates of two reports of one
+// event may be.
+const FoldDays = 1
+
+// sameEvent reports whether rows a and b, of different reports, state
+// one event: the same type, the same place below a country (an event
+// with no place, or only a country's, folds with none: two strikes "in
+// Ukraine" on one day are rarely one), dates given to the day at most FoldDays apart, and actors
+// that do not disagree (when both name actors, they share one; when both
+// name a target, it is the same).
+func sameEvent(a, b EventRow) bool {
+	if a.Article == b.Article || a.Type != b.Type || a.Place == "" || a.Place != b.Place || strings.HasPrefix(a.Place, "gpe:") {
+		return false
+	}
+	da, err1 := time.Parse(time.DateOnly, a.Date)
+	db, err2 := time.Parse(time.DateOnly, b.Date)
+	if err1 != nil || err2 != nil || math.Abs(da.Sub(db).Hours()) > 24*FoldDays {
+		return false
+	}
+	if len(a.Actors) > 0 && len(b.Actors) > 0 && !slices.ContainsFunc(a.Actors, func(x string) bool { return slices.Contains(b.Actors, x) }) {
+		return false
+	}
+	return a.Target == "" || b.Target == "" || a.Target == b.Target
 }
 
 func appendOutlet(list []string, o string) []string {

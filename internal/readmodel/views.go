@@ -61,12 +61,17 @@ type EventRow struct {
 	Lon        *float64 `json:"lon,omitempty"`
 	Fatalities *int     `json:"fatalities,omitempty"`
 	Types      []string `json:"types"`
-	// Reports counts the reports of the event's provenance family that
-	// state it (it and its copies), Outlets their outlets.
+	// Reports counts the reports that state the event: it and its
+	// copies, and the reports of other outlets folded into it
+	// (FoldOutlets); Outlets are their outlets, Origins counts their
+	// independent origins (news.Provenance.Origin, else the family,
+	// else the report itself).
 	Reports int      `json:"reports"`
 	Outlets []string `json:"outlets"`
+	Origins int      `json:"origins"`
 	// Family is the article's provenance family.
-	Family string `json:"-"`
+	Family  string   `json:"-"`
+	origins []string // the keys Origins counts
 }
 
 // FigureFilter selects figures; zero values mean no filter. From and To
@@ -101,7 +106,8 @@ type EventFilter struct {
 }
 
 // Events lists the analyst's rows (eventRowsOf) of articles that pass
-// f, copies of one event in one provenance family folded (FoldCopies).
+// f, copies of one event in one provenance family folded (FoldCopies),
+// then one event told by independent outlets (FoldOutlets).
 // A type passes when the row folds an event of that type.
 func Events(articles []*news.Article, f EventFilter) []EventRow {
 	out := []EventRow{}
@@ -122,7 +128,7 @@ func Events(articles []*news.Article, f EventFilter) []EventRow {
 			out = append(out, r)
 		}
 	}
-	return FoldCopies(out)
+	return FoldOutlets(FoldCopies(out))
 }
 
 func containsFold(list []string, s string) bool {

@@ -33,6 +33,10 @@ type EntryFilter struct {
 	Genre string
 	// Entity keeps articles that mention this entity (its ID).
 	Entity string
+	// Rows keeps articles that hold, for each match, a figure or an
+	// event with one of its keys in its role (the index by entity of
+	// migration 0012).
+	Rows []RowMatch
 }
 
 // Entry is an article's summary with what the link phase recorded of it.

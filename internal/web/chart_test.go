@@ -2,6 +2,8 @@ package web
 
 import (
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -143,5 +145,57 @@ func TestEventMapAndTimeline(t *testing.T) {
 	}
 	if !strings.Contains(tl, "strike, week of 28 February 2022: 2") {
 		t.Errorf("timeline: no bar of two strikes in the week of 28 February 2022:\n%s", tl)
+	}
+}
+
+// TestEventMapFrameAndLabels: a map of many events around Kyiv and a few
+// in Washington and Vientiane is framed on Kyiv, the far places counted
+// in the note (each a link), not drawn; every place in the frame keeps
+// its circle, and no two labels overlap, though five places lie within
+// 30 km of each other.
+func TestEventMapFrameAndLabels(t *testing.T) {
+	var rows []readmodel.EventRow
+	add := func(n int, place, name string, lat, lon float64) {
+		for range n {
+			r := readmodel.EventRow{Date: "2022-03-01", PlaceName: name, Lat: &lat, Lon: &lon}
+			r.Type, r.Place = "strike", place
+			rows = append(rows, r)
+		}
+	}
+	add(9, "loc:kyiv", "Kyiv", 50.45, 30.52)
+	add(4, "loc:irpin", "Irpin", 50.52, 30.25)
+	add(4, "loc:bucha", "Bucha", 50.55, 30.21)
+	add(3, "loc:brovary", "Brovary", 50.51, 30.79)
+	add(3, "loc:hostomel", "Hostomel", 50.57, 30.27)
+	add(5, "loc:kharkiv", "Kharkiv", 49.99, 36.23)
+	add(3, "loc:washington", "Washington", 38.9, -77.04)
+	add(2, "loc:vientiane", "Vientiane", 17.98, 102.63)
+	svg := string(EventMap(rows, nil))
+	if n := strings.Count(svg, `<circle class="place"`); n != 6 {
+		t.Errorf("%d places drawn, want the 6 around Kyiv and Kharkiv", n)
+	}
+	for _, far := range []string{"Washington", "Vientiane"} {
+		if strings.Contains(svg, `<title>`+far) {
+			t.Errorf("%s drawn on a map of Ukraine", far)
+		}
+	}
+	if !strings.Contains(svg, "Outside the frame: 5 events at 2 places") || !strings.Contains(svg, `place=loc%3Awashington">Washington</a> 3`) {
+		t.Errorf("the note does not count the events outside the frame:\n%s", svg)
+	}
+	re := regexp.MustCompile(`<text class="label" x="([-\d.]+)" y="([-\d.]+)">([^<]*)</text>`)
+	var boxes []box
+	for _, m := range re.FindAllStringSubmatch(svg, -1) {
+		x, _ := strconv.ParseFloat(m[1], 64)
+		y, _ := strconv.ParseFloat(m[2], 64)
+		b := box{x, y - 9, labelWidth(m[3]), 11}
+		for _, o := range boxes {
+			if b.overlaps(o) {
+				t.Errorf("label %q at %.0f,%.0f overlaps another", m[3], x, y)
+			}
+		}
+		boxes = append(boxes, b)
+	}
+	if len(boxes) < 2 || !strings.Contains(svg, `>Kyiv</text>`) {
+		t.Errorf("%d labels, Kyiv's among them expected", len(boxes))
 	}
 }

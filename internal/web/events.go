@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"sitrep/internal/facts"
 	"sitrep/internal/readmodel"
@@ -227,8 +228,11 @@ type place struct {
 // equirectangular map fitted to them: a graticule, the capitals within
 // it as faint context, and a circle per place (its area the number of
 // events, its colour their most frequent type), each a link to the
-// events there. Coordinates come from the gazetteer (facts.Places); the
-// note counts the events whose place it does not know.
+// events there, the places with most events named where their labels
+// cover no other label or circle. The frame fits where most events are
+// (the places within FitRadius of the busiest); the notes count the
+// events elsewhere, by place, and those whose place the gazetteer
+// (facts.Places) does not know.
 func EventMap(rows []readmodel.EventRow, q url.Values) template.HTML {
 	const W, H, pad = 640.0, 420.0, 24.0
 	byID := map[string]*place{}
@@ -263,16 +267,35 @@ func EventMap(rows []readmodel.EventRow, q url.Values) template.HTML {
 		}
 		return places[i].id < places[j].id
 	})
-	// Fit the places of the middle 80% of the events (a place outside is
-	// drawn at the edge, marked).
-	var lats, lons []float64
-	for _, p := range places {
-		for range p.n {
-			lats, lons = append(lats, p.at.Lat), append(lons, p.at.Lon)
+	// Fit the frame to where most events are: the places within
+	// FitRadius of the place with the most events within FitRadius of
+	// it; the events elsewhere are counted in the note, by place.
+	centre := places[0]
+	best := -1
+	for _, c := range places {
+		n := 0
+		for _, p := range places {
+			if km(c.at, p.at) <= FitRadius {
+				n += p.n
+			}
+		}
+		if n > best {
+			centre, best = c, n
 		}
 	}
-	la0, la1 := bulk(lats)
-	lo0, lo1 := bulk(lons)
+	var framed, elsewhere []*place
+	for _, p := range places {
+		if km(centre.at, p.at) <= FitRadius {
+			framed = append(framed, p)
+		} else {
+			elsewhere = append(elsewhere, p)
+		}
+	}
+	la0, la1, lo0, lo1 := framed[0].at.Lat, framed[0].at.Lat, framed[0].at.Lon, framed[0].at.Lon
+	for _, p := range framed {
+		la0, la1 = math.Min(la0, p.at.Lat), math.Max(la1, p.at.Lat)
+		lo0, lo1 = math.Min(lo0, p.at.Lon), math.Max(lo1, p.at.Lon)
+	}
 	// At least 12° across, 4:3 as the frame, with a margin.
 	cLat, cLon := (la0+la1)/2, (lo0+lo1)/2
 	kx := math.Cos(cLat * math.Pi / 180)
@@ -295,6 +318,36 @@ func EventMap(rows []readmodel.EventRow, q url.Values) template.HTML {
 	in := func(p facts.Point) bool {
 		return p.Lat > minLat && p.Lat < maxLat && p.Lon > minLon && p.Lon < maxLon
 	}
+	peak := places[0].n
+	radius := func(p *place) float64 { return 4 + 14*math.Sqrt(float64(p.n)/float64(peak)) }
+	// Labels, the places with most events first: each beside its circle
+	// where it covers no other label and no other circle, else left out
+	// (the circle's title still names it).
+	var boxes []box
+	labels := map[*place]box{}
+	for i, p := range framed {
+		if i >= MaxMapLabels {
+			break
+		}
+		px, py, r := x(p.at.Lon), y(p.at.Lat), radius(p)
+		w, h := labelWidth(orName(p.name, p.id)), 11.0
+		for _, c := range []box{
+			{px + r + 2, py - h/2, w, h}, {px - r - 2 - w, py - h/2, w, h},
+			{px - w/2, py - r - 2 - h, w, h}, {px - w/2, py + r + 2, w, h},
+		} {
+			if c.x < pad || c.x+c.w > W-pad || c.y < pad || c.y+c.h > H-pad || slices.ContainsFunc(boxes, c.overlaps) {
+				continue
+			}
+			if slices.ContainsFunc(framed, func(o *place) bool {
+				return o != p && c.hitsCircle(x(o.at.Lon), y(o.at.Lat), radius(o))
+			}) {
+				continue
+			}
+			boxes = append(boxes, c)
+			labels[p] = c
+			break
+		}
+	}
 	// Context: the capitals in the frame, with their country's name,
 	// when the frame is a region (on a map of the world they would hide
 	// the events).
@@ -306,39 +359,31 @@ func EventMap(rows []readmodel.EventRow, q url.Values) template.HTML {
 		if !ok || !in(p) {
 			continue
 		}
-		fmt.Fprintf(&b, `<circle class="capital" cx="%.1f" cy="%.1f" r="2"/><text class="context" x="%.1f" y="%.1f">%s</text>`, x(p.Lon), y(p.Lat), x(p.Lon)+4, y(p.Lat)-3, template.HTMLEscapeString(c.Name))
+		fmt.Fprintf(&b, `<circle class="capital" cx="%.1f" cy="%.1f" r="2"/>`, x(p.Lon), y(p.Lat))
+		// The country's name where it covers no label and no circle.
+		l := box{x(p.Lon) + 4, y(p.Lat) - 12, 6.2*float64(utf8.RuneCountInString(c.Name)) + 4, 11}
+		if l.x+l.w > W-pad || slices.ContainsFunc(boxes, l.overlaps) ||
+			slices.ContainsFunc(framed, func(o *place) bool { return l.hitsCircle(x(o.at.Lon), y(o.at.Lat), radius(o)) }) {
+			continue
+		}
+		boxes = append(boxes, l)
+		fmt.Fprintf(&b, `<text class="context" x="%.1f" y="%.1f">%s</text>`, l.x, y(p.Lat)-3, template.HTMLEscapeString(c.Name))
 	}
-	peak := places[0].n
-	for i := len(places) - 1; i >= 0; i-- {
-		p := places[i]
+	for i := len(framed) - 1; i >= 0; i-- {
+		p := framed[i]
 		top, topN := "", 0
 		for t, n := range p.types {
 			if n > topN || n == topN && t < top {
 				top, topN = t, n
 			}
 		}
-		px, py := x(p.at.Lon), y(p.at.Lat)
-		edge := !in(p.at)
-		px, py = math.Max(pad, math.Min(W-pad, px)), math.Max(pad, math.Min(H-pad, py))
-		r := 4 + 14*math.Sqrt(float64(p.n)/float64(peak))
-		v := url.Values{}
-		for k, vs := range q {
-			if k != "place" && k != "cursor" {
-				v[k] = vs
-			}
-		}
-		v.Set("place", p.id)
-		label := fmt.Sprintf("%s: %d event%s", orName(p.name, p.id), p.n, plural(p.n))
-		if edge {
-			label += " (off the map; drawn at its edge)"
-		}
-		cls := "place"
-		if edge {
-			cls = "place edge"
-		}
-		fmt.Fprintf(&b, `<a href="/events?%s"><circle class="%s" cx="%.1f" cy="%.1f" r="%.1f" fill="%s"/><title>%s</title></a>`, template.HTMLEscapeString(v.Encode()), cls, px, py, r, typeColour(top), template.HTMLEscapeString(label))
-		if i < 12 {
-			fmt.Fprintf(&b, `<text class="label" x="%.1f" y="%.1f">%s</text>`, px+r+2, py+4, template.HTMLEscapeString(orName(p.name, p.id)))
+		fmt.Fprintf(&b, `<a href="/events?%s"><circle class="place" cx="%.1f" cy="%.1f" r="%.1f" fill="%s"/><title>%s</title></a>`,
+			template.HTMLEscapeString(placeQuery(q, p.id)), x(p.at.Lon), y(p.at.Lat), radius(p), typeColour(top),
+			template.HTMLEscapeString(fmt.Sprintf("%s: %d event%s", orName(p.name, p.id), p.n, plural(p.n))))
+	}
+	for _, p := range framed {
+		if l, ok := labels[p]; ok {
+			fmt.Fprintf(&b, `<text class="label" x="%.1f" y="%.1f">%s</text>`, l.x, l.y+l.h-2, template.HTMLEscapeString(orName(p.name, p.id)))
 		}
 	}
 	b.WriteString(`</svg>`)
@@ -352,17 +397,74 @@ func EventMap(rows []readmodel.EventRow, q url.Values) template.HTML {
 	if len(notes) > 0 {
 		b.WriteString(`<p class="meta chart-note">Not on the map: ` + template.HTMLEscapeString(strings.Join(notes, "; ")) + `.</p>`)
 	}
+	if len(elsewhere) > 0 {
+		n := 0
+		for _, p := range elsewhere {
+			n += p.n
+		}
+		fmt.Fprintf(&b, `<p class="meta chart-note">Outside the frame: %d event%s at %d place%s — `, n, plural(n), len(elsewhere), plural(len(elsewhere)))
+		for i, p := range elsewhere {
+			if i == MaxElsewhere {
+				fmt.Fprintf(&b, ` and %d more`, len(elsewhere)-i)
+				break
+			}
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, `<a href="/events?%s">%s</a> %d`, template.HTMLEscapeString(placeQuery(q, p.id)), template.HTMLEscapeString(orName(p.name, p.id)), p.n)
+		}
+		b.WriteString(".</p>")
+	}
 	return template.HTML(b.String())
 }
 
-// bulk returns the range of the middle 80% of xs (all of them when
-// there are fewer than ten).
-func bulk(xs []float64) (lo, hi float64) {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	k := len(s) / 10
-	return s[k], s[len(s)-1-k]
+// FitRadius is how far, in km, from the place with most events around it
+// the event map's frame reaches; MaxMapLabels bounds the places named on
+// the map, MaxElsewhere those listed outside the frame.
+const (
+	FitRadius    = 1500.0
+	MaxMapLabels = 16
+	MaxElsewhere = 12
+)
+
+// km is the great-circle distance between two points.
+func km(a, b facts.Point) float64 {
+	const r = 6371.0
+	la1, la2 := a.Lat*math.Pi/180, b.Lat*math.Pi/180
+	dla, dlo := la2-la1, (b.Lon-a.Lon)*math.Pi/180
+	h := math.Sin(dla/2)*math.Sin(dla/2) + math.Cos(la1)*math.Cos(la2)*math.Sin(dlo/2)*math.Sin(dlo/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
+
+// placeQuery is the events query q filtered to one place.
+func placeQuery(q url.Values, id string) string {
+	v := url.Values{}
+	for k, vs := range q {
+		if k != "place" && k != "cursor" {
+			v[k] = vs
+		}
+	}
+	v.Set("place", id)
+	return v.Encode()
+}
+
+// box is a label's rectangle on the map.
+type box struct{ x, y, w, h float64 }
+
+func (a box) overlaps(b box) bool {
+	return a.x < b.x+b.w && b.x < a.x+a.w && a.y < b.y+b.h && b.y < a.y+a.h
+}
+
+// hitsCircle reports whether the box covers part of the circle at
+// (cx, cy) of radius r.
+func (a box) hitsCircle(cx, cy, r float64) bool {
+	dx := math.Max(math.Max(a.x-cx, 0), cx-(a.x+a.w))
+	dy := math.Max(math.Max(a.y-cy, 0), cy-(a.y+a.h))
+	return dx*dx+dy*dy < r*r
+}
+
+// labelWidth estimates the width of a map label (11 px type).
+func labelWidth(s string) float64 { return 6.8*float64(utf8.RuneCountInString(s)) + 4 }
 
 func orName(name, id string) string {
 	if name != "" {
@@ -373,6 +475,9 @@ func orName(name, id string) string {
 
 // degrees writes a latitude or longitude: "30°E", "5°S".
 func degrees(v float64, pos, neg string) string {
+	if v = math.Round(v*1e6) / 1e6; v == 0 {
+		return "0°"
+	}
 	h := pos
 	if v < 0 {
 		h, v = neg, -v

@@ -213,6 +213,7 @@ func TestWarNewsBrowser(t *testing.T) {
 		"measure":     "/measures/" + top.Measures[0].ID,
 		"events":      "/events",
 		"events-kyiv": "/events?place=Kyiv",
+		"events-ua":   "/events?place=Ukraine",
 	}
 
 	actx, cancel := chromedp.NewExecAllocator(context.Background(),
@@ -259,11 +260,32 @@ func TestWarNewsBrowser(t *testing.T) {
 			if overflow {
 				t.Errorf("%s overflows a %d px wide window", p, width)
 			}
+			// The map's place labels as drawn: no two overlap.
+			clash, err := chromedp.Run(bctx, chromedp.Evaluate[string](`(() => {
+				const bs = [...document.querySelectorAll("svg.map text.label, svg.map text.context")].map(e => [e.textContent, e.getBoundingClientRect()]);
+				for (let i = 0; i < bs.length; i++) for (let j = 0; j < i; j++) {
+					const [a, b] = [bs[i][1], bs[j][1]];
+					if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) return bs[i][0] + " / " + bs[j][0];
+				}
+				return "";
+			})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if clash != "" {
+				t.Errorf("%s at %d px: map labels overlap: %s", p, width, clash)
+			}
 			shot, err := chromedp.Run(bctx, chromedp.CaptureScreenshot())
 			if err != nil {
 				t.Fatal(err)
 			}
 			save(t, dir, "war-"+name+"-"+strconv.FormatInt(width, 10)+".png", shot)
+			if strings.HasPrefix(name, "events") {
+				if shot, err = chromedp.Run(bctx, chromedp.Screenshot(chromedp.CSS("svg.map"))); err != nil {
+					t.Fatal(err)
+				}
+				save(t, dir, "war-"+name+"-map-"+strconv.FormatInt(width, 10)+".png", shot)
+			}
 		}
 	}
 	// The side by side of a partial copy, in full.
@@ -276,6 +298,28 @@ func TestWarNewsBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	save(t, dir, "war-partial-provenance.png", shot)
+	// Sections an audit reads: the biggest story's ledger and events,
+	// a copy's provenance, and the list of derivatives on its original.
+	for _, sec := range []struct{ name, page, css string }{
+		{"ledger", pages["story"], "section.ledger"},
+		{"story-events", pages["story"], `section[aria-labelledby="h-events"]`},
+		{"copy-provenance", pages["copy"], "section.provenance"},
+		{"original-derivatives", pages["original"], `section[aria-labelledby="h-deriv"]`},
+	} {
+		if err := chromedp.Do(bctx, chromedp.EmulateViewport(1400, 900), chromedp.Navigate(srv.URL+sec.page),
+			chromedp.WaitVisible(chromedp.CSS("main h1"))); err != nil {
+			t.Fatal(err)
+		}
+		n, err := chromedp.Run(bctx, chromedp.Evaluate[int](`document.querySelectorAll(`+strconv.Quote(sec.css)+`).length`))
+		if err != nil || n == 0 {
+			t.Logf("%s: no %s on %s", sec.name, sec.css, sec.page)
+			continue
+		}
+		if shot, err = chromedp.Run(bctx, chromedp.Screenshot(chromedp.CSS(sec.css))); err != nil {
+			t.Fatal(err)
+		}
+		save(t, dir, "war-section-"+sec.name+".png", shot)
+	}
 	t.Logf("screenshots in %s", dir)
 }
 

@@ -165,6 +165,9 @@ var (
 	// decisionNouns name a decision taken: their infinitive happened or is
 	// decided ("the decision to give Ukraine cluster bombs").
 	decisionNouns = set("decision move order agreement deal promise pledge commitment vote")
+	// linkingVerbs link a subject to what it is like, as "be" does.
+	linkingVerbs = set("feel seem look sound appear become remain")
+	wLike        = set("like")
 )
 
 // asserts reports whether trigger i states that its event happens,
@@ -173,6 +176,9 @@ func (s *clause) asserts(i int, typ string) bool {
 	if s.isNoun(i) {
 		if s.child(i, "cop") >= 0 && s.child(i, "case") < 0 {
 			return false // "that's a big deal", but not "is under shelling"
+		}
+		if h := s.head(i); h >= 0 && linkingVerbs[s.lemma(h)] && (s.rel(i) == "xcomp" || s.childLemma(i, "case", wLike) >= 0) {
+			return false // a predicate noun of a linking verb: "feels like a big deal", "seemed a victory"
 		}
 		if s.bareKind(i) && len(s.actors(i)) == 0 {
 			return false // "too many treaties"

@@ -162,6 +162,7 @@ func TestFindSkips(t *testing.T) {
 	for _, text := range []string{
 		"If Tarsk can send soldiers, our partners can send missiles.",
 		"The weather was mild and the markets were calm.",
+		"For the two Nordic states, membership feels like a very big deal.",
 	} {
 		a := &news.Article{Text: text, Tokens: sentence.Tokenize(text), Sentences: []news.Sentence{{Span: news.Span{Start: 0, End: len(text)}}}}
 		if err := syntax.New().Process(context.Background(), a); err != nil {

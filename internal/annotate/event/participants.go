@@ -552,7 +552,7 @@ func (s *clause) build(i int, typ string) (news.Event, bool) {
 	qlo, qhi := tokens.Within(len(a.Quantities), func(k int) int { return a.Quantities[k].Start }, s.sent)
 	for k := qlo; k < qhi; k++ {
 		q := a.Quantities[k]
-		if q.Start >= s.sent.Start && q.End <= s.sent.End && relevant(typ, q) {
+		if q.Start >= s.sent.Start && q.End <= s.sent.End && relevant(typ, q) && s.sameClause(i, q) {
 			ev.Quantities = append(ev.Quantities, k)
 		}
 	}
@@ -560,6 +560,43 @@ func (s *clause) build(i int, typ string) (news.Event, bool) {
 		ev.What = s.what(i)
 	}
 	return ev, true
+}
+
+// sameClause reports whether quantity q is said in the clause of
+// trigger i: the first clause above each of them (a relative clause
+// counts as its noun's: "a strike that killed 12") is the same. A
+// number in a clause of its own — "…, bringing the toll since February
+// to 3,400", "; more than 2,000 have been killed since" — is another
+// count than the event's. Without a tree every quantity of the sentence
+// is the event's.
+func (s *clause) sameClause(i int, q news.Quantity) bool {
+	if !s.a.Syntax[i].Parsed() {
+		return true
+	}
+	k := s.lo
+	for k < s.hi && s.a.Tokens[k].End <= q.Start {
+		k++
+	}
+	if k >= s.hi || s.a.Tokens[k].Start >= q.End {
+		return true
+	}
+	return s.clauseTop(k) == s.clauseTop(i)
+}
+
+// clauseTop is the token heading the clause n is in: n's nearest
+// ancestor (or n) that starts a clause of its own other than a relative
+// clause, else the root.
+func (s *clause) clauseTop(n int) int {
+	for {
+		if s.clauseOf(n) && s.rel(n) != "acl:relcl" {
+			return n
+		}
+		h := s.head(n)
+		if h < 0 {
+			return n
+		}
+		n = h
+	}
 }
 
 // relevant reports whether quantity q is an amount of an event of type typ.

@@ -11,6 +11,7 @@ import (
 
 	"sitrep/internal/link/measure/measuretest"
 	"sitrep/internal/store/sqlstore"
+	"sitrep/internal/store/storetest"
 )
 
 func TestMeasureIndex(t *testing.T) {
@@ -97,4 +98,59 @@ func TestUpgradeFillsMeasureGroups(t *testing.T) {
 		t.Errorf("%d measure groups after the upgrade, want 9", groups)
 	}
 	measuretest.CheckUpgraded(t, s)
+}
+
+// TestUpgradeFillsEntityRows writes articles at the schema before 0012
+// and checks that the migration fills the index of figures and events
+// by entity from their documents (storetest.CheckRows).
+func TestUpgradeFillsEntityRows(t *testing.T) {
+	ctx := context.Background()
+	dsn := testDSN(t)
+	schema := fmt.Sprintf("sitrep_upgrade12_%d", os.Getpid())
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatalf("SITREP_TEST_POSTGRES=%s is set but unreachable: %v", dsn, err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+schema+" CASCADE; CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		c, err := pgx.Connect(context.Background(), dsn)
+		if err == nil {
+			c.Exec(context.Background(), "DROP SCHEMA IF EXISTS "+schema+" CASCADE")
+			c.Close(context.Background())
+		}
+	})
+	cfg, err := pgx.ParseConfig(withSearchPath(t, dsn, schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := stdlib.OpenDB(*cfg)
+	ms, err := sqlstore.Migrations(migrationFiles, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var old []sqlstore.Migration
+	for _, m := range ms {
+		if m.Version < 12 {
+			old = append(old, m)
+		}
+	}
+	if err := sqlstore.Migrate(ctx, db, dialect, old); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"r1", "r2", "r3"} {
+		if _, err := db.ExecContext(ctx, `INSERT INTO articles (id, duplicate_key, text_hash, text, doc) VALUES ($1, $1, $1, 'text', $2)`,
+			id, storetest.RowDocs[id]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s, err := Open(ctx, withSearchPath(t, dsn, schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	storetest.CheckRows(t, s, "text")
 }

@@ -13,3 +13,7 @@ func TestBrowser(t *testing.T) {
 func TestPager(t *testing.T) {
 	storetest.RunPager(t, openTestStore(t))
 }
+
+func TestEntityRows(t *testing.T) {
+	storetest.RunRows(t, openTestStore(t))
+}

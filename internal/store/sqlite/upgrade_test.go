@@ -13,6 +13,7 @@ import (
 	"sitrep/internal/news"
 	"sitrep/internal/store"
 	"sitrep/internal/store/sqlstore"
+	"sitrep/internal/store/storetest"
 	"sitrep/internal/wiring"
 )
 
@@ -176,4 +177,20 @@ func TestUpgradeFillsMeasureGroups(t *testing.T) {
 		t.Errorf("%d measure groups after the upgrade, want 9", groups)
 	}
 	measuretest.CheckUpgraded(t, s)
+}
+
+// TestUpgradeFillsEntityRows opens a database written at schema 11 and
+// checks that 0012 fills the index of figures and events by entity from
+// the stored documents (storetest.CheckRows).
+func TestUpgradeFillsEntityRows(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db := openAt(t, path, 11)
+	for _, id := range []string{"r1", "r2", "r3"} {
+		if _, err := db.Exec(`INSERT INTO articles (id, duplicate_key, text_hash, published, text, doc, ingested_at)
+			VALUES (?, ?, ?, '', 'text', ?, '2031-05-03T00:00:00.000000000Z')`, id, id, id, storetest.RowDocs[id]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	storetest.CheckRows(t, openTest(t, path), "text")
 }

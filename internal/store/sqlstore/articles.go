@@ -149,6 +149,9 @@ func (s *Store) Put(ctx context.Context, articles []*news.Article) ([]store.PutR
 		}
 		if n == 1 {
 			results[i] = store.PutResult{ID: r.id}
+			if err := s.writeEntityRows(ctx, tx, r.id, articles[i], false); err != nil {
+				return nil, fmt.Errorf("put article %d (%s): %w", i, r.id, err)
+			}
 			continue
 		}
 		id, err := s.existing(ctx, tx, r)
@@ -166,6 +169,33 @@ func (s *Store) Put(ctx context.Context, articles []*news.Article) ([]store.PutR
 		return nil, fmt.Errorf("put: commit: %w", err)
 	}
 	return results, nil
+}
+
+// writeEntityRows writes the index of a's figures and events by entity
+// (entity_rows, migration 0012) for the stored article id, replacing the
+// rows it had when replace is set.
+func (s *Store) writeEntityRows(ctx context.Context, tx *sql.Tx, id string, a *news.Article, replace bool) error {
+	var seq int64
+	if err := s.queryRow(ctx, tx, `SELECT seq FROM articles WHERE id = ?`, id).Scan(&seq); err != nil {
+		return fmt.Errorf("entity rows: %w", err)
+	}
+	if replace {
+		if _, err := s.exec(ctx, tx, `DELETE FROM entity_rows WHERE seq = ?`, seq); err != nil {
+			return fmt.Errorf("entity rows: %w", err)
+		}
+	}
+	rows := store.EntityRowsOf(a)
+	return chunks(rows, func(part []store.EntityRow) error {
+		args := make([]any, 0, 3*len(part))
+		for _, r := range part {
+			args = append(args, r.Key, r.Role, seq)
+		}
+		if _, err := s.exec(ctx, tx, `INSERT INTO entity_rows (key, role, seq) VALUES `+tuples(len(part), "(?, ?, ?)")+
+			` ON CONFLICT DO NOTHING`, args...); err != nil {
+			return fmt.Errorf("entity rows: %w", err)
+		}
+		return nil
+	})
 }
 
 // existing returns the ID of the stored article r collided with: the one
@@ -200,7 +230,12 @@ func (s *Store) Update(ctx context.Context, a *news.Article) error {
 		return fmt.Errorf("update %s: %w", a.ID, err)
 	}
 	e := r.entry
-	res, err := s.exec(ctx, s.w, `UPDATE articles SET doc = ?, status = ?,
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("update %s: %w", a.ID, err)
+	}
+	defer tx.Rollback()
+	res, err := s.exec(ctx, tx, `UPDATE articles SET doc = ?, status = ?,
 		story = ?, provenance_kind = ?, provenance_of = ?, provenance_family = ?, figures = ?, events = ?, genre = ?, origin = ?
 		WHERE id = ? AND text = ?`, r.doc, r.status,
 		e.Story, e.Provenance, e.Of, e.Family, e.Figures, e.Events, r.genre, e.Origin, a.ID, a.Text)
@@ -210,10 +245,16 @@ func (s *Store) Update(ctx context.Context, a *news.Article) error {
 	if n, err := res.RowsAffected(); err != nil {
 		return fmt.Errorf("update %s: %w", a.ID, err)
 	} else if n == 1 {
+		if err := s.writeEntityRows(ctx, tx, a.ID, a, true); err != nil {
+			return fmt.Errorf("update %s: %w", a.ID, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("update %s: commit: %w", a.ID, err)
+		}
 		return nil
 	}
 	var seq int64
-	err = s.queryRow(ctx, s.w, `SELECT seq FROM articles WHERE id = ?`, a.ID).Scan(&seq)
+	err = s.queryRow(ctx, tx, `SELECT seq FROM articles WHERE id = ?`, a.ID).Scan(&seq)
 	if noRows(err) {
 		return fmt.Errorf("update %s: %w", a.ID, store.ErrNotFound)
 	}

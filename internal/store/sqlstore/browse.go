@@ -84,6 +84,14 @@ func (s *Store) ArticleEntries(ctx context.Context, f store.EntryFilter) ([]stor
 	if f.Entity != "" {
 		add("a.seq IN (SELECT seq FROM entity_mentions WHERE entity = ?)", f.Entity)
 	}
+	for _, m := range f.Rows {
+		if len(m.Keys) == 0 {
+			add("1 = 0")
+			continue
+		}
+		cond, vals := in(s.d, "key", m.Keys)
+		add("a.seq IN (SELECT seq FROM entity_rows WHERE role = ? AND "+cond+")", append([]any{m.Role}, vals...)...)
+	}
 	if f.Family != "" {
 		// A family's first article may record no family of its own.
 		add("(a.provenance_family = ? OR a.id = ? AND a.provenance_kind <> '')", f.Family, f.Family)
