@@ -2,8 +2,8 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -27,41 +27,7 @@ func TestMeasureAggregatesMatchARecount(t *testing.T) {
 // the stored figures (measuretest.CheckUpgraded).
 func TestUpgradeFillsMeasureGroups(t *testing.T) {
 	ctx := context.Background()
-	dsn := testDSN(t)
-	schema := fmt.Sprintf("sitrep_upgrade_%d", os.Getpid())
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatalf("SITREP_TEST_POSTGRES=%s is set but unreachable: %v", dsn, err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+schema+" CASCADE; CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		c, err := pgx.Connect(context.Background(), dsn)
-		if err == nil {
-			c.Exec(context.Background(), "DROP SCHEMA IF EXISTS "+schema+" CASCADE")
-			c.Close(context.Background())
-		}
-	})
-	cfg, err := pgx.ParseConfig(withSearchPath(t, dsn, schema))
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := stdlib.OpenDB(*cfg)
-	ms, err := sqlstore.Migrations(migrationFiles, "migrations")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var old []sqlstore.Migration
-	for _, m := range ms {
-		if m.Version < 11 {
-			old = append(old, m)
-		}
-	}
-	if err := sqlstore.Migrate(ctx, db, dialect, old); err != nil {
-		t.Fatal(err)
-	}
+	dsn, db := schemaBefore(t, 11)
 	exec := func(q string, args ...any) {
 		t.Helper()
 		if _, err := db.ExecContext(ctx, q, args...); err != nil {
@@ -85,7 +51,7 @@ func TestUpgradeFillsMeasureGroups(t *testing.T) {
 	exec(`DELETE FROM measure_queue`)
 	db.Close()
 
-	s, err := Open(ctx, withSearchPath(t, dsn, schema))
+	s, err := Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,24 +71,28 @@ func TestUpgradeFillsMeasureGroups(t *testing.T) {
 // by entity from their documents (storetest.CheckRows).
 func TestUpgradeFillsEntityRows(t *testing.T) {
 	ctx := context.Background()
-	dsn := testDSN(t)
-	schema := fmt.Sprintf("sitrep_upgrade12_%d", os.Getpid())
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatalf("SITREP_TEST_POSTGRES=%s is set but unreachable: %v", dsn, err)
+	dsn, db := schemaBefore(t, 12)
+	for _, id := range []string{"r1", "r2", "r3"} {
+		if _, err := db.ExecContext(ctx, `INSERT INTO articles (id, duplicate_key, text_hash, text, doc) VALUES ($1, $1, $1, 'text', $2)`,
+			id, storetest.RowDocs[id]); err != nil {
+			t.Fatal(err)
+		}
 	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+schema+" CASCADE; CREATE SCHEMA "+schema); err != nil {
+	db.Close()
+	s, err := Open(ctx, dsn)
+	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		c, err := pgx.Connect(context.Background(), dsn)
-		if err == nil {
-			c.Exec(context.Background(), "DROP SCHEMA IF EXISTS "+schema+" CASCADE")
-			c.Close(context.Background())
-		}
-	})
-	cfg, err := pgx.ParseConfig(withSearchPath(t, dsn, schema))
+	defer s.Close()
+	storetest.CheckRows(t, s, "text")
+}
+
+// schemaBefore creates a new schema (testSchema) migrated to the
+// versions before version, and returns its DSN and a connection to it.
+func schemaBefore(t *testing.T, version int) (string, *sql.DB) {
+	t.Helper()
+	dsn := testSchema(t)
+	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,24 +103,12 @@ func TestUpgradeFillsEntityRows(t *testing.T) {
 	}
 	var old []sqlstore.Migration
 	for _, m := range ms {
-		if m.Version < 12 {
+		if m.Version < version {
 			old = append(old, m)
 		}
 	}
-	if err := sqlstore.Migrate(ctx, db, dialect, old); err != nil {
+	if err := sqlstore.Migrate(context.Background(), db, dialect, old); err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []string{"r1", "r2", "r3"} {
-		if _, err := db.ExecContext(ctx, `INSERT INTO articles (id, duplicate_key, text_hash, text, doc) VALUES ($1, $1, $1, 'text', $2)`,
-			id, storetest.RowDocs[id]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db.Close()
-	s, err := Open(ctx, withSearchPath(t, dsn, schema))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	storetest.CheckRows(t, s, "text")
+	return dsn, db
 }

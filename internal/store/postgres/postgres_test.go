@@ -31,9 +31,10 @@ func testDSN(t *testing.T) string {
 
 var schemaSeq atomic.Int64
 
-// OpenTestStore opens a store in a new, empty schema of the database
-// SITREP_TEST_POSTGRES names, dropped when the test ends.
-func openTestStore(t *testing.T) *Store {
+// testSchema creates a new, empty schema in the database
+// SITREP_TEST_POSTGRES names, dropped when the test ends, and returns a
+// DSN whose search path is that schema.
+func testSchema(t *testing.T) string {
 	t.Helper()
 	dsn := testDSN(t)
 	ctx := context.Background()
@@ -53,7 +54,13 @@ func openTestStore(t *testing.T) *Store {
 			c.Close(context.Background())
 		}
 	})
-	s, err := Open(ctx, withSearchPath(t, dsn, schema))
+	return withSearchPath(t, dsn, schema)
+}
+
+// openTestStore opens a store in a new, empty schema (testSchema).
+func openTestStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), testSchema(t))
 	if err != nil {
 		t.Fatal(err)
 	}
