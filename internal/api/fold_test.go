@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"net/http/httptest"
 	"net/url"
@@ -11,10 +10,7 @@ import (
 
 	"sitrep/internal/api"
 	"sitrep/internal/api/apitest"
-	"sitrep/internal/ingest"
 	"sitrep/internal/readmodel"
-	"sitrep/internal/source"
-	"sitrep/internal/store/sqlite"
 )
 
 // foldReports are reports written for this test: one strike on Kharkiv
@@ -38,24 +34,13 @@ var foldReports = []report{
 
 func foldServer(t *testing.T, reports []report) *httptest.Server {
 	t.Helper()
-	ctx := context.Background()
-	s, err := sqlite.OpenTemp(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	for i, r := range reports {
 		enc.Encode(map[string]string{"url": "https://fold" + string(rune('a'+i)) + ".example/r", "outlet": r.outlet,
 			"title": r.title, "published": r.published, "text": r.text})
 	}
-	if _, err := ingest.Run(ctx, source.Stream(ctx, "fold", &buf, source.Options{}), s, ingest.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := apitest.Link(ctx, s); err != nil {
-		t.Fatal(err)
-	}
+	s := apitest.Store(t, "fold", buf.Bytes())
 	srv := httptest.NewServer(api.New(readmodel.NewCatalog(s, time.Minute), api.Options{}))
 	t.Cleanup(srv.Close)
 	return srv

@@ -33,18 +33,26 @@ func Link(ctx context.Context, s *sqlite.Store) error {
 // ingested and linked; it is closed when the test ends.
 func DemoStore(t testing.TB) *sqlite.Store {
 	t.Helper()
+	return Store(t, "demo", demo.Articles)
+}
+
+// Store returns a temporary SQLite store with corpus (JSON lines, read as
+// the input called name) ingested and linked; it is closed when the test
+// ends.
+func Store(t testing.TB, name string, corpus []byte) *sqlite.Store {
+	t.Helper()
 	ctx := context.Background()
 	s, err := sqlite.OpenTemp(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	sum, err := ingest.Run(ctx, source.Stream(ctx, "demo", bytes.NewReader(demo.Articles), source.Options{}), s, ingest.Options{})
+	sum, err := ingest.Run(ctx, source.Stream(ctx, name, bytes.NewReader(corpus), source.Options{}), s, ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if sum.Stored == 0 {
-		t.Fatal("demo corpus: nothing stored")
+		t.Fatalf("%s: nothing stored", name)
 	}
 	if err := Link(ctx, s); err != nil {
 		t.Fatal(err)
