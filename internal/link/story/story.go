@@ -123,7 +123,7 @@ type Options struct {
 
 // DefaultMaxSpan: see Options.MaxSpan. Chosen on the dev split of the
 // thread gold set: the least of 28, 60 and 120 days that keeps its story
-// pairs (28 days split a copy from its source; docs/BENCHMARKS.md).
+// pairs (28 days lost some; docs/BENCHMARKS.md).
 const DefaultMaxSpan = 60 * 24 * time.Hour
 
 // Weights weigh the three similarities of the score.
