@@ -58,6 +58,33 @@ func isDateline(line string) bool {
 	return line != "" && utf8.RuneCountInString(line) <= 60 && datelineRe.MatchString(line)
 }
 
+var (
+	// datelineNameRe finds the outlet or agency a dateline names.
+	datelineNameRe = regexp.MustCompile(`\b(CNN|AP|AFP|Reuters|UPI|dpa|Xinhua|TASS|Ukrinform|Yonhap|BelTA)\b`)
+	// listenRe finds the outlet an audio plug names: "You can now listen
+	// to Fox News articles!".
+	listenRe = regexp.MustCompile(`(?i)listen to (.{1,60}?) (?:articles|stories)!?$`)
+)
+
+// outletSign returns the outlet a text names in the lines its extraction
+// drops — a dateline-only first line ("Moscow CNN —") or an audio plug
+// ("You can now listen to Fox News articles!") — or "".
+func outletSign(lines []string) string {
+	if i := skipBlank(lines, 0); i < len(lines) && isDateline(lines[i]) {
+		if m := datelineNameRe.FindStringSubmatch(lines[i]); m != nil {
+			return m[1]
+		}
+	}
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); isPromo(l) {
+			if m := listenRe.FindStringSubmatch(l); m != nil {
+				return strings.TrimSpace(m[1])
+			}
+		}
+	}
+	return ""
+}
+
 // isPromo reports whether line is a promotional line.
 func isPromo(line string) bool {
 	return promoRe.MatchString(strings.TrimSpace(line))

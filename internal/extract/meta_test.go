@@ -142,3 +142,26 @@ func TestTextPromoAndDateline(t *testing.T) {
 		t.Errorf("title = %q, want the first sentence", a.Title)
 	}
 }
+
+// A record with no outlet and no address takes the outlet its dropped
+// dateline or audio plug names; a record with an outlet keeps it.
+func TestOutletFromDroppedLines(t *testing.T) {
+	tests := []struct {
+		raw, outlet, want string
+	}{
+		{"Kyiv CNN —\n\nOfficials in the capital said on Tuesday that power had been restored to most districts.", "", "CNN"},
+		{"New York CNN Business —\n\nMarkets fell on Tuesday as traders weighed the risk of a wider war in the region.", "", "CNN"},
+		{"NEW You can now listen to Example News articles!\n\nOfficials in the port city said on Tuesday that two cargo ships had left the harbour.", "", "Example News"},
+		{"Kyiv CNN —\n\nOfficials in the capital said on Tuesday that power had been restored to most districts.", "Daily Lamp", "Daily Lamp"},
+		{"Officials in the capital said on Tuesday that power had been restored to most districts, CNN reported.", "", ""},
+	}
+	for _, tt := range tests {
+		a := &news.Article{Raw: []byte(tt.raw), Format: news.FormatText, Outlet: tt.outlet}
+		if err := New(Options{}).Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if a.Outlet != tt.want {
+			t.Errorf("%.40q: outlet %q, want %q", tt.raw, a.Outlet, tt.want)
+		}
+	}
+}

@@ -21,6 +21,7 @@ func (e *Extractor) processText(a *news.Article) error {
 	noteRepair(a, d)
 	s := d.text
 	lines := cleanText(s)
+	sign := outletSign(lines)
 	lines = dropStrictBoilerplate(lines)
 	lines, declared, outlet := trimEdges(lines)
 	lines = e.header(a, lines)
@@ -30,6 +31,9 @@ func (e *Extractor) processText(a *news.Article) error {
 	fill(&a.DeclaredSource, declared2)
 	fill(&a.Outlet, outlet)
 	fill(&a.Outlet, outlet2)
+	if a.URL == "" {
+		fill(&a.Outlet, sign) // a record with no outlet and no address
+	}
 	a.Text = strings.Join(joinLines(lines), "\n\n")
 	return nil
 }

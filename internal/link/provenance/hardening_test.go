@@ -122,6 +122,12 @@ func TestOrigin(t *testing.T) {
 		{"own report", news.Article{Outlet: "Daily Lamp", Text: report + "\nThe mayor told Reuters."}, "Daily Lamp"},
 		{"interview credit is not wire copy", news.Article{Outlet: "Daily Lamp", Text: report + "\nShe spoke in an interview with Reuters."}, "Daily Lamp"},
 		{"host when no outlet", news.Article{URL: "https://www.daily-lamp.example/a/1", Text: report}, "daily-lamp.example"},
+		{"corpus note on the outlet", news.Article{Outlet: "CNN (inferred)", Text: report}, "CNN"},
+		{"no outlet: staff credit", news.Article{Text: report + "\nFox News' Jane Doe contributed to this report."}, "Fox News"},
+		{"no outlet: agency's own request for comment", news.Article{Text: report + " The ministry did not immediately respond to a Reuters request for comment."}, "Reuters"},
+		{"no outlet: correspondent", news.Article{Text: "An Ukrinform correspondent reports that " + report}, "Ukrinform"},
+		{"no outlet: caption style", news.Article{Text: report + "\nCrews at work on Tuesday. Photograph: Jane Doe/Reuters\n" + other}, "The Guardian"},
+		{"no outlet: an outlet quoted is no sign", news.Article{ID: "q", Text: report + "\nThe mayor told the BBC the work would take a week."}, "q"},
 	}
 	for _, tt := range tests {
 		if got := OriginOf(&tt.a); got != tt.want {

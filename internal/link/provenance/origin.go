@@ -2,6 +2,7 @@ package provenance
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"sitrep/internal/news"
@@ -102,7 +103,7 @@ func OriginOf(a *news.Article) string {
 	if ag := Agency(a); ag != "" {
 		return ag
 	}
-	if o := strings.TrimSpace(a.Outlet); o != "" {
+	if o := outletOf(a.Outlet); o != "" {
 		if ag := agencyName[o]; ag != "" {
 			return ag
 		}
@@ -111,7 +112,115 @@ func OriginOf(a *news.Article) string {
 	if h := news.Host(a.URL); h != "" {
 		return h
 	}
+	if o := OutletFromText(a.Text); o != "" {
+		return o
+	}
 	return a.ID
+}
+
+// outlets are news outlets whose own copy names them in set forms (a
+// dateline "Moscow CNN —", a staff credit), each with the names those
+// forms give it.
+var outlets = []struct {
+	name  string
+	names []string
+}{
+	{"CNN", []string{"CNN Business", "CNN"}},
+	{"Fox News", []string{"Fox News Digital", "Fox News", "Fox Business"}},
+	{"The Guardian", []string{"The Guardian", "Guardian"}},
+	{"BBC News", []string{"BBC News", "BBC"}},
+	{"The Washington Post", []string{"The Washington Post", "Washington Post"}},
+	{"The Telegraph", []string{"The Telegraph", "Telegraph"}},
+	{"Kyiv Post", []string{"Kyiv Post"}},
+	{"The Korea Herald", []string{"The Korea Herald", "Korea Herald"}},
+}
+
+// sourceName maps each way of naming an outlet or an agency to it.
+var sourceName = func() map[string]string {
+	m := map[string]string{}
+	for _, o := range outlets {
+		for _, n := range o.names {
+			m[n] = o.name
+		}
+	}
+	for n, ag := range agencyName {
+		m[n] = ag
+	}
+	return m
+}()
+
+var (
+	sourceAlt = func() string {
+		var alts []string
+		for n := range sourceName {
+			alts = append(alts, regexp.QuoteMeta(n))
+		}
+		// Longest first, so "CNN Business" wins over "CNN".
+		sort.Slice(alts, func(i, j int) bool {
+			if len(alts[i]) != len(alts[j]) {
+				return len(alts[i]) > len(alts[j])
+			}
+			return alts[i] < alts[j]
+		})
+		return `(` + strings.Join(alts, "|") + `)`
+	}()
+	// An outlet's dateline, the text's first line: "Moscow CNN —",
+	// "New York CNN Business —", "CNN —".
+	ownDatelineRe = regexp.MustCompile(`^(?:[A-Z][\pL.,' ]{0,40}\s)?` + sourceAlt + `\s*[—–]`)
+	// Forms in which an outlet's own copy names it: a staff credit ("Fox
+	// News' Jane Doe contributed to this report"), its listening prompt,
+	// its opinion disclaimer, agency copy's own request for comment
+	// ("did not immediately respond to a Reuters request"), its
+	// correspondent, its report ("Ukrinform reports").
+	ownCopyRe = regexp.MustCompile(`\b` + sourceAlt + `(?:'s?|’s?)? [^.\n]{0,60}contributed to this report` +
+		`|listen to ` + sourceAlt + ` articles` +
+		`|not necessarily (?:reflect )?those of (?:the )?` + sourceAlt +
+		`|respond(?:ed)? to (?:an? )?` + sourceAlt + ` request` +
+		`|\b(?:[Aa]n?|[Oo]ur) ` + sourceAlt + ` correspondent` +
+		`|(?:^|[.,—–-]\s*)` + sourceAlt + ` reports\b`)
+	// A photograph credited in the Guardian's caption style, on a line of
+	// its own or closing one: "… Photograph: Jane Doe/Reuters".
+	guardianCaptionRe = regexp.MustCompile(`(?m)Photograph: [^\n]{1,80}$`)
+)
+
+// OutletFromText returns the outlet or agency whose own copy text is, by
+// the set forms such copy names it in (a dateline "Moscow CNN —", a staff
+// credit, an agency's request for comment, a house caption style), or ""
+// when it shows none. It is for records that give no outlet.
+func OutletFromText(text string) string {
+	text = strings.TrimSpace(text)
+	first := text
+	if i := strings.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
+	}
+	if m := ownDatelineRe.FindStringSubmatch(first); m != nil {
+		return sourceName[m[1]]
+	}
+	if m := ownCopyRe.FindStringSubmatch(text); m != nil {
+		for _, g := range m[1:] {
+			if g != "" {
+				return sourceName[g]
+			}
+		}
+	}
+	if guardianCaptionRe.MatchString(text) {
+		return "The Guardian"
+	}
+	return ""
+}
+
+// outletOf is a record's outlet field without the notes a corpus adds in
+// parentheses ("CNN (inferred)", "BBC News (republished by …)"), under
+// the name its set forms give it.
+func outletOf(o string) string {
+	o = strings.TrimSpace(o)
+	if i := strings.Index(o, " ("); i > 0 && strings.HasSuffix(o, ")") {
+		o = strings.TrimSpace(o[:i])
+	}
+	if n := sourceName[o]; n != "" && agencyName[o] == "" {
+		return n
+	}
+	return o
 }
 
 // folds reports whether a verdict of this kind counts for its source's

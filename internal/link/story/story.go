@@ -113,7 +113,18 @@ type Options struct {
 	// Workers is how many articles of a batch are read at once; 0 means
 	// GOMAXPROCS. The stories do not depend on it.
 	Workers int
+	// MaxSpan bounds a story's life: an article published more than
+	// MaxSpan after a story's first article neither joins it by score
+	// nor follows its provenance family into it (a copy published a
+	// year on is a new story), so a story is one happening, not months.
+	// 0 means DefaultMaxSpan, a negative value no bound.
+	MaxSpan time.Duration
 }
+
+// DefaultMaxSpan: see Options.MaxSpan. Chosen on the dev split of the
+// thread gold set: the least of 28, 60 and 120 days that keeps its story
+// pairs (28 days lost some; docs/BENCHMARKS.md).
+const DefaultMaxSpan = 60 * 24 * time.Hour
 
 // Weights weigh the three similarities of the score.
 type Weights struct {
@@ -150,6 +161,9 @@ func (o Options) withDefaults() Options {
 		tau := o.Weights.Tau
 		o.Weights = DefaultWeights
 		o.Weights.Tau = tau
+	}
+	if o.MaxSpan == 0 {
+		o.MaxSpan = DefaultMaxSpan
 	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
@@ -210,7 +224,9 @@ func (st *Step) linkOne(ctx context.Context, _ string, r toCluster) error {
 			if err != nil {
 				return err
 			}
-			chosen = &s
+			if !st.opts.closed(&s, doc.Time) {
+				chosen = &s
+			}
 		}
 	}
 	df, n, err := st.s.DocFreqs(ctx, doc.Keys())
@@ -259,6 +275,12 @@ func (st *Step) linkOne(ctx context.Context, _ string, r toCluster) error {
 		}
 	}
 	return st.s.RecordStory(ctx, Record{Article: a.ID, Family: family, Story: *chosen, Keys: doc.Keys()})
+}
+
+// closed says whether story s takes no article published at t: t is more
+// than MaxSpan after its first article.
+func (o Options) closed(s *State, t time.Time) bool {
+	return o.MaxSpan > 0 && !t.IsZero() && !s.First.IsZero() && t.Sub(s.First) > o.MaxSpan
 }
 
 // add adds doc to s and trims its centroid.
@@ -330,6 +352,9 @@ func Trim(m map[string]float64, k int, df map[string]int, n int, prefix string) 
 // Score returns the similarity of doc to story s given the document
 // frequencies df of n clustered articles, with the options' weights.
 func (o Options) score(doc Doc, s *State, df map[string]int, n int) float64 {
+	if o.closed(s, doc.Time) {
+		return 0
+	}
 	w := o.Weights
 	text := Cosine(doc.Terms, s.Terms, s.TermNorm, df, n, "")
 	ent := Cosine(doc.Entities, s.Entities, s.EntityNorm, df, n, EntityPrefix)

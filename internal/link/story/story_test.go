@@ -88,6 +88,16 @@ func TestStep(t *testing.T) {
 			same: [][]string{{"a", "b"}},
 		},
 		{
+			name: "a copy published months later starts another story",
+			articles: []*news.Article{
+				article("a", "Earthquake kills forty in Velmar", quake1, 1, "a", "loc:velmar"),
+				article("b", "Earthquake kills forty in Velmar", quake1, 20, "a", "loc:velmar"),
+				article("c", "Earthquake kills forty in Velmar", quake1, 120, "a", "loc:velmar"),
+			},
+			same:  [][]string{{"a", "b"}},
+			apart: [][2]string{{"a", "c"}},
+		},
+		{
 			name: "an undated report joins by its words",
 			articles: []*news.Article{
 				article("a", "Earthquake kills forty in Velmar", quake1, 10, "", "loc:velmar"),

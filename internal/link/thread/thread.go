@@ -16,7 +16,11 @@
 // article (exp(-Δt/τ)). It joins the best thread scoring above
 // Options.Threshold, else starts a thread whose ID is its own ID; a
 // thread older than Options.MaxSpan (from its first article) takes no
-// more articles, so it cannot drift on indefinitely. Any
+// more articles, so it cannot drift on indefinitely. A join needs
+// evidence specific to the situation (Options.Specific: a shared global
+// measure, or an entity or title word few of the active threads hold),
+// and commentary (opinion, analysis, letters) needs the higher score
+// Options.Broad. Any
 // other active thread the article scores above Options.Merge against is
 // merged into the largest of them: the article bridges two threads that
 // are one situation. Every start and merge goes to the thread's log
@@ -129,6 +133,19 @@ type Options struct {
 	// it), so a thread cannot chain week by week through a whole war.
 	// 0 means DefaultMaxSpan, a negative value no bound.
 	MaxSpan time.Duration
+	// Specific is the largest share of the linked articles a key may be
+	// in and still count as specific evidence: an article joins a thread
+	// only when it shares with the thread's centroid a global measure, or
+	// an entity or title word in at most this share of the articles. The
+	// war's ubiquitous terms and actors ("Russia", "Nato", "gpe:ua") are
+	// not evidence of one situation. 0 means DefaultSpecific, a negative
+	// value no such requirement.
+	Specific float64
+	// Broad is the least score for an opinion, analysis or letter (the
+	// article's genre layer) to join a thread: a commentary piece ranges
+	// over the war and joins a situation only on strong evidence. 0 means
+	// DefaultBroad, a negative value Threshold.
+	Broad float64
 }
 
 // Weights weigh the similarities of the score.
@@ -147,6 +164,12 @@ const (
 
 // DefaultLead: see DefaultThreshold.
 const DefaultLead = 1200
+
+// DefaultSpecific and DefaultBroad: see DefaultThreshold.
+const (
+	DefaultSpecific = 0.5
+	DefaultBroad    = 0.35
+)
 
 // DefaultMaxSpan: see DefaultThreshold.
 const DefaultMaxSpan = 120 * 24 * time.Hour
@@ -176,6 +199,15 @@ func (o Options) withDefaults() Options {
 	if o.MaxSpan == 0 {
 		o.MaxSpan = DefaultMaxSpan
 	}
+	if o.Specific == 0 {
+		o.Specific = DefaultSpecific
+	}
+	if o.Broad == 0 {
+		o.Broad = DefaultBroad
+	}
+	if o.Broad < 0 {
+		o.Broad = o.Threshold
+	}
 	w := o.Weights
 	if w.Text == 0 && w.Entity == 0 && w.Title == 0 && w.Measure == 0 && w.Time == 0 {
 		o.Weights = DefaultWeights
@@ -202,10 +234,12 @@ func (st *Step) Link(ctx context.Context) (int, error) {
 }
 
 // Doc is what the step compares of one article: the story step's
-// features and the global measures the article reports.
+// features, the global measures the article reports and whether its genre
+// is broad commentary (opinion, analysis, a letter).
 type Doc struct {
 	story.Doc
 	Measures map[string]bool
+	Broad    bool
 }
 
 // Features returns what the step compares of a, given the global
@@ -216,11 +250,24 @@ func Features(a *news.Article, measures map[int]string, lead int) Doc {
 	if lead > 0 && lead < len(a.Text) {
 		a = leadOf(a, lead)
 	}
-	d := Doc{Doc: story.Features(a), Measures: map[string]bool{}}
+	d := Doc{Doc: story.Features(a), Measures: map[string]bool{}, Broad: broadGenre(a.Genre)}
 	for _, m := range measures {
 		d.Measures[m] = true
 	}
 	return d
+}
+
+// broadGenre says whether g is commentary rather than a report of one
+// happening: opinion, analysis or a letter.
+func broadGenre(g *news.Genre) bool {
+	if g == nil {
+		return false
+	}
+	switch g.Kind {
+	case news.GenreOpinion, news.GenreAnalysis, news.GenreLetter:
+		return true
+	}
+	return false
 }
 
 // leadOf returns a shallow copy of a cut to the sentences that start in
@@ -287,6 +334,7 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
+	held := heldBy(doc, active)
 	type scored struct {
 		s     *State
 		score float64
@@ -301,7 +349,7 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 			continue
 		}
 		cands = append(cands, scored{&active[i], sc})
-		if current == "" && sc >= st.opts.Threshold && sc > best {
+		if current == "" && sc >= st.opts.joinLevel(doc) && sc > best && st.opts.specific(doc, &active[i], held, len(active)) {
 			best, chosen = sc, &active[i]
 		}
 	}
@@ -322,7 +370,7 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 	var scores []float64
 	if st.opts.Merge > 0 {
 		for _, c := range cands {
-			if c.s != chosen && c.score >= st.opts.Merge {
+			if c.s != chosen && c.score >= st.opts.Merge && st.opts.specific(doc, c.s, held, len(active)) {
 				group = append(group, c.s)
 				scores = append(scores, c.score)
 			}
@@ -376,6 +424,62 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 	st.opts.add(&next, doc, current == "", df, n+1)
 	slices.Sort(merged)
 	return st.s.RecordThread(ctx, Record{Article: a.ID, Story: sid, Thread: next, Merged: merged, Events: events, Keys: doc.Keys()})
+}
+
+// joinLevel is the least score for doc to join a thread.
+func (o Options) joinLevel(doc Doc) float64 {
+	if doc.Broad {
+		return max(o.Threshold, o.Broad)
+	}
+	return o.Threshold
+}
+
+// specific says whether doc shares evidence specific to thread s: a
+// global measure, or an entity or title word that at most o.Specific of
+// the n active threads (or two of them) hold.
+func (o Options) specific(doc Doc, s *State, held map[string]int, n int) bool {
+	if o.Specific < 0 {
+		return true
+	}
+	for m := range doc.Measures {
+		if s.Measures[m] > 0 {
+			return true
+		}
+	}
+	// Among a handful of threads every shared key is rare enough.
+	rare := func(key string) bool { return float64(held[key]) <= max(2, o.Specific*float64(n)) }
+	for e := range doc.Entities {
+		if s.Entities[e] > 0 && rare(story.EntityPrefix+e) {
+			return true
+		}
+	}
+	for t := range doc.Title {
+		if s.Terms[t] > 0 && rare(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// heldBy counts, for each entity (with story.EntityPrefix) and title
+// word of doc, the active threads whose centroid holds it: how common it
+// is in the news of the window, where the step's document frequencies
+// count all the articles before.
+func heldBy(doc Doc, active []State) map[string]int {
+	out := map[string]int{}
+	for i := range active {
+		for e := range doc.Entities {
+			if active[i].Entities[e] > 0 {
+				out[story.EntityPrefix+e]++
+			}
+		}
+		for t := range doc.Title {
+			if active[i].Terms[t] > 0 {
+				out[t]++
+			}
+		}
+	}
+	return out
 }
 
 // larger says whether thread a outranks b as the survivor of a merge:

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"sitrep/internal/link/story"
 	"sitrep/internal/news"
 )
 
@@ -207,5 +208,56 @@ func TestMaxSpanClosesAThread(t *testing.T) {
 	open := run(t, Options{MaxSpan: -1}, arts...).Assignments()
 	if open["f4"] != open["f0"] {
 		t.Errorf("without a bound f4 is in %s, f0 in %s, want one thread", open["f4"], open["f0"])
+	}
+}
+
+// A commentary piece (opinion genre) joins a thread only on strong
+// evidence: the same text as a news report joins the ferry thread, as an
+// opinion piece it scores between the join threshold and Broad and
+// starts its own thread.
+func TestCommentaryNeedsStrongEvidence(t *testing.T) {
+	col := article("c1", "s9", "What the quarrel tells us about small states",
+		"Small states learn how little treaties weigh: the closure of the Brenn strait to Valdan ferries is one more lesson for them.", 12,
+		"gpe:valdania")
+	m := run(t, Options{}, ferry1, ferry2, col)
+	if got := m.Assignments(); got["c1"] != got["f1"] {
+		t.Fatalf("as news the piece should join the ferry thread: %v", got)
+	}
+	op := *col
+	op.Genre = &news.Genre{Kind: news.GenreOpinion}
+	m = run(t, Options{}, ferry1, ferry2, &op)
+	if got := m.Assignments(); got["c1"] == got["f1"] {
+		t.Errorf("an opinion piece joined the ferry thread on weak evidence: %v", got)
+	}
+	m = run(t, Options{Broad: -1}, ferry1, ferry2, &op)
+	if got := m.Assignments(); got["c1"] != got["f1"] {
+		t.Errorf("with Broad off the opinion piece should join like news: %v", got)
+	}
+}
+
+// Shared evidence counts as specific only when few active threads hold
+// it: an entity every active thread holds does not let an article join.
+func TestSpecificEvidence(t *testing.T) {
+	o := Options{}.withDefaults()
+	doc := Doc{Doc: story.Doc{Entities: map[string]float64{"gpe:region": 1, "per:leader1": 1}, Title: map[string]bool{"war": true}}}
+	th := func(ents ...string) State {
+		s := State{Entities: map[string]float64{}, Terms: map[string]float64{"war": 1}}
+		for _, e := range ents {
+			s.Entities[e] = 1
+		}
+		return s
+	}
+	active := []State{th("gpe:region"), th("gpe:region"), th("gpe:region", "per:leader1"), th("gpe:region")}
+	held := heldBy(doc, active)
+	if o.specific(doc, &active[0], held, len(active)) {
+		t.Errorf("a thread sharing only what every active thread holds counts as specific")
+	}
+	if !o.specific(doc, &active[2], held, len(active)) {
+		t.Errorf("a thread sharing a rare entity does not count as specific")
+	}
+	doc.Measures = map[string]bool{"m1": true}
+	active[0].Measures = map[string]float64{"m1": 1}
+	if !o.specific(doc, &active[0], held, len(active)) {
+		t.Errorf("a shared global measure does not count as specific")
 	}
 }
