@@ -147,6 +147,9 @@ func TestCoNLLDev(t *testing.T) {
 	if _, err := os.Stat(dir + "train.txt"); err != nil || testing.Short() {
 		t.Skip("CoNLL-2003 not present")
 	}
+	if os.Getenv("SITREP_TEST_LONG") == "" {
+		t.Skip("long test (trains on 200 CoNLL documents, ~6 s): set SITREP_TEST_LONG=1")
+	}
 	train, err := ReadCoNLLFile(dir + "train.txt")
 	if err != nil {
 		t.Fatal(err)
