@@ -9,8 +9,10 @@ import (
 	"strings"
 	"time"
 
+	"sitrep/internal/link"
 	"sitrep/internal/queue"
 	"sitrep/internal/queue/natsq"
+	"sitrep/internal/store"
 	"sitrep/internal/wiring"
 	"sitrep/internal/worker"
 )
@@ -45,7 +47,11 @@ func runWorker(ctx context.Context, env *environment, args []string) error {
 			return err
 		}
 		defer q.Close()
-		s, err := openStore(ctx, *db)
+		var s store.Store
+		err = retry.Do(ctx, log, "start", func() (err error) {
+			s, err = openStore(ctx, *db)
+			return err
+		})
 		if err != nil {
 			return err
 		}
@@ -55,15 +61,23 @@ func runWorker(ctx context.Context, env *environment, args []string) error {
 		log.Info("stopped", "stored", stats.Stored, "duplicates", stats.Duplicates, "rejected", stats.Rejected, "failed", stats.Failed)
 		return err
 	case "link":
-		s, err := openStore(ctx, *db)
+		var (
+			s     store.Store
+			steps []link.Named
+		)
+		err := retry.Do(ctx, log, "start", func() (err error) {
+			if s, err = openStore(ctx, *db); err != nil {
+				return err
+			}
+			if steps, err = wiring.LinksWith(s, wiring.LinkOptions{Workers: *workers}); err != nil {
+				s.Close()
+			}
+			return err
+		})
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		steps, err := wiring.LinksWith(s, wiring.LinkOptions{Workers: *workers})
-		if err != nil {
-			return err
-		}
 		log.Info("started", "steps", len(steps))
 		lock := func(ctx context.Context) (func(), error) {
 			return lockLink(ctx, s, func() { log.Info("another link phase is running on this store; waiting") })

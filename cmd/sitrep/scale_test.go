@@ -148,6 +148,8 @@ func TestCLIChild(t *testing.T) {
 	defer stop()
 	env := &environment{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
 	if err := run(ctx, env, args); err != nil && exitCode(err) != exitInterrupted {
+		// The parent reads the child's stderr, not its test log.
+		fmt.Fprintf(os.Stderr, "sitrep %v: %v\n", args, err)
 		t.Fatalf("sitrep %v: %v", args, err)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"time"
+
+	"sitrep/internal/store"
 )
 
 // RetryOptions say how a worker rides out an outage of its store or
@@ -42,6 +44,15 @@ func (o RetryOptions) withDefaults() RetryOptions {
 		o.Touch = 5 * time.Second
 	}
 	return o
+}
+
+// Do calls fn until it returns nil or an error that is not a transient
+// store error (store.Transient), or until o.For of continuous failure,
+// logging each retry as what. A worker starts through it (opening its
+// store, reading what its steps need), so a database that drops
+// connections while the worker starts does not stop it.
+func (o RetryOptions) Do(ctx context.Context, log *slog.Logger, what string, fn func() error) error {
+	return o.withDefaults().retry(ctx, log, what, store.Transient, nil, fn)
 }
 
 // retry calls fn until it returns nil or an error transient rejects, or

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"net"
 	"os"
 	"strings"
@@ -170,3 +171,29 @@ func TestLinkReturnsADataError(t *testing.T) {
 type stepLinkFunc func(context.Context) (int, error)
 
 func (f stepLinkFunc) Link(ctx context.Context) (int, error) { return f(ctx) }
+
+// TestDoRetriesTransientErrorsOnly: a worker's start-up rides out a
+// refused connection and stops at once on any other error.
+func TestDoRetriesTransientErrorsOnly(t *testing.T) {
+	o := RetryOptions{For: 5 * time.Second, Initial: 5 * time.Millisecond}
+	refused := &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+	calls := 0
+	err := o.Do(context.Background(), slog.New(slog.DiscardHandler), "start", func() error {
+		if calls++; calls < 3 {
+			return refused
+		}
+		return nil
+	})
+	if err != nil || calls != 3 {
+		t.Errorf("Do over two refused connections: err %v after %d calls, want nil after 3", err, calls)
+	}
+	calls = 0
+	bad := errors.New("bad configuration")
+	err = o.Do(context.Background(), slog.New(slog.DiscardHandler), "start", func() error {
+		calls++
+		return bad
+	})
+	if !errors.Is(err, bad) || calls != 1 {
+		t.Errorf("Do on a lasting error: err %v after %d calls, want it after 1", err, calls)
+	}
+}
