@@ -72,6 +72,8 @@ type Person struct {
 	Aliases []string
 	// Country is the ISO alpha-2 code of the person's state, or "".
 	Country string
+
+	full [][]string // keys of the name and aliases of two or more words, split into words
 }
 
 // Office is one term of a person in a role of a state.
@@ -268,7 +270,8 @@ func Parse(text string) (*Table, error) {
 		for _, a := range p.Aliases {
 			add(a, r)
 		}
-		for _, n := range p.fullNames() {
+		p.full = p.fullNames()
+		for _, n := range p.full {
 			k := skeleton(n[len(n)-1])
 			if !slices.Contains(t.bySurname[k], p) {
 				t.bySurname[k] = append(t.bySurname[k], p)
@@ -312,7 +315,7 @@ func (t *Table) PersonNamed(name string) (*Person, bool) {
 	var found *Person
 	for _, p := range t.bySurname[skeleton(words[len(words)-1])] {
 		fits := false
-		for _, full := range p.fullNames() {
+		for _, full := range p.full {
 			if sameWord(words[len(words)-1], full[len(full)-1]) && givenAmong(words[:len(words)-1], full[:len(full)-1]) {
 				fits = true
 				break
@@ -355,13 +358,17 @@ func sameWord(a, b string) bool {
 	return len(s) >= 3 && s == skeleton(b)
 }
 
+// transliterations makes Polish and German letters and digraphs English
+// for skeleton.
+var transliterations = strings.NewReplacer("ł", "l", "w", "v", "j", "y", "ks", "x", "kh", "h", "ph", "f")
+
 // skeleton reduces a name word to what its transliterations share: Polish
 // and German letters and digraphs made English (ł l, w v, j y, ks and x,
 // kh h, ph f), then the first letter and the consonants after it, doubled
 // letters once: "Aleksander", "Alexander" and "Alaxandr" are "alksndr";
 // "Zelensky", "Zelenskyy", "Zelnski" and "Zelanski" are "zlnsk".
 func skeleton(w string) string {
-	w = strings.NewReplacer("ł", "l", "w", "v", "j", "y", "ks", "x", "kh", "h", "ph", "f").Replace(w)
+	w = transliterations.Replace(w)
 	var b strings.Builder
 	var last rune
 	for i, r := range w {
