@@ -13,12 +13,19 @@ import (
 type document struct {
 	text   string
 	toks   []news.Token
-	words  [][]string // per sentence, the token texts
-	starts []int      // index in toks of each sentence's first token
+	words  [][]string  // per sentence, the token texts
+	starts []int       // index in toks of each sentence's first token
+	tags   []news.UPOS // per token, the syntax layer's tag; nil without the layer
 }
 
 func newDocument(a *news.Article) *document {
 	d := &document{text: a.Text, toks: a.Tokens}
+	if len(a.Syntax) == len(a.Tokens) {
+		d.tags = make([]news.UPOS, len(a.Syntax))
+		for i, x := range a.Syntax {
+			d.tags[i] = x.UPOS
+		}
+	}
 	si := 0
 	cur := -1 // sentence of the group being built
 	for i, t := range a.Tokens {
@@ -99,6 +106,15 @@ var honorifics = wordSet("mr mrs ms miss mx dr sir dame lord lady prof professor
 
 // honorific reports whether w is a title of address ("Mr", "Dr.").
 func honorific(w string) bool { return honorifics[strings.ToLower(w)] }
+
+// tag returns token i's part of speech, or news.UPOSNone when the
+// article came without a syntax layer.
+func (d *document) tag(i int) news.UPOS {
+	if i < 0 || i >= len(d.tags) {
+		return news.UPOSNone
+	}
+	return d.tags[i]
+}
 
 func (d *document) word(i int) string {
 	if i < 0 || i >= len(d.toks) {

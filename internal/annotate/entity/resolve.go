@@ -190,8 +190,38 @@ func (r *resolver) pronoun(m *mention) bool {
 	return pronouns[strings.ToLower(w)] && strings.ToUpper(w) != w
 }
 
+// notName reports whether the recogniser's one-word mention m is a word
+// of another kind by the syntax layer: an interjection, conjunction,
+// verb or other function word ("Well, …", "Listen, …", "Because …"), or,
+// for a person, a modifier of the common noun after it at the start of
+// a sentence ("Satellite images", "Airborne troops"). Words in capitals
+// and words the facts table knows keep their mention.
+func (r *resolver) notName(m *mention) bool {
+	if m.first != m.last {
+		return false
+	}
+	w := r.text(m)
+	if strings.ToUpper(w) == w || len(r.facts.Lookup(w)) > 0 {
+		return false
+	}
+	switch r.doc.tag(m.first) {
+	case news.INTJ, news.SCONJ, news.CCONJ, news.ADP, news.ADV, news.DET, news.PRON, news.AUX, news.PART, news.VERB, news.NUM, news.SYM, news.PUNCT:
+		return true
+	case news.NOUN, news.ADJ:
+		next := r.doc.word(m.first + 1)
+		return m.nerType == "PER" && r.sentenceStart(m.first) && next != "" && !startsUpper(next) && r.doc.tag(m.first+1) == news.NOUN
+	}
+	return false
+}
+
+// sentenceStart reports whether token i begins its sentence group.
+func (r *resolver) sentenceStart(i int) bool {
+	_, found := slices.BinarySearch(r.doc.starts, i)
+	return found
+}
+
 func (r *resolver) resolve(ms []mention) []news.Mention {
-	ms = slices.DeleteFunc(ms, func(m mention) bool { return r.pronoun(&m) })
+	ms = slices.DeleteFunc(ms, func(m mention) bool { return r.pronoun(&m) || r.notName(&m) })
 	// Facts for the recogniser's mentions; single-word names of people
 	// wait for the article's own full names.
 	covered := make([]bool, len(r.doc.toks))

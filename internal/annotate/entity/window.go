@@ -34,10 +34,16 @@ func windows(a *news.Article, size int) [][2]int {
 }
 
 // window returns the part of a that the token range w covers: the same
-// text, the range's tokens and the sentences that start in it.
+// text, the range's tokens, their syntax entries (whose heads still index
+// the whole article: the stage reads only their tags) and the sentences
+// that start in it.
 func window(a *news.Article, w [2]int) *news.Article {
 	toks := a.Tokens[w[0]:w[1]]
 	sp := news.Span{Start: toks[0].Start, End: toks[len(toks)-1].End}
 	lo, hi := tokens.Within(len(a.Sentences), func(i int) int { return a.Sentences[i].Start }, sp)
-	return &news.Article{Text: a.Text, Tokens: toks, Sentences: a.Sentences[lo:hi], Published: a.Published}
+	out := &news.Article{Text: a.Text, Tokens: toks, Sentences: a.Sentences[lo:hi], Published: a.Published}
+	if len(a.Syntax) == len(a.Tokens) {
+		out.Syntax = a.Syntax[w[0]:w[1]]
+	}
+	return out
 }

@@ -38,6 +38,16 @@ func (s *scanner) number(i int) (number, bool) {
 	return n, true
 }
 
+// decade reports whether v with a glued plural "s" names a decade or an
+// age bracket ("70s", "1960s", "in their 20s") rather than a vague count
+// ("100s", "1000s"): tens below a hundred, or a year's decade.
+func decade(v float64) bool {
+	if v != math.Trunc(v) || int(v)%10 != 0 {
+		return false
+	}
+	return v >= 10 && v < 100 || v >= 1800 && v <= 2100
+}
+
 // digits reads a number token at j and what is glued to it.
 func (s *scanner) digits(n *number, j int) bool {
 	mant, dec, plain, ok := parseDigits(s.Tok(j))
@@ -95,8 +105,12 @@ func (s *scanner) digits(n *number, j int) bool {
 				n.last = k
 				return true
 			case "s":
-				n.vague, n.low, n.value = true, 2*n.value, 0
 				n.last = k
+				if decade(n.value) {
+					n.skip = true // "the 70s", "in their 20s", "the 1960s"
+					return true
+				}
+				n.vague, n.low, n.value = true, 2*n.value, 0
 				return true
 			}
 		}

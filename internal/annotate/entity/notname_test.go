@@ -1,0 +1,58 @@
+package entity
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"sitrep/internal/annotate/sentence"
+	"sitrep/internal/annotate/syntax"
+	"sitrep/internal/news"
+)
+
+// annotateSyntax runs the sentence, syntax and entity stages over text,
+// as the pipeline does.
+func annotateSyntax(t *testing.T, text string) *news.Article {
+	t.Helper()
+	a := &news.Article{Text: text, Published: time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC)}
+	for _, st := range []interface {
+		Process(context.Context, *news.Article) error
+	}{sentence.New(), syntax.New(), New()} {
+		if err := st.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a
+}
+
+// TestWordsThatAreNotNames checks that a capitalised interjection,
+// conjunction, verb or sentence-initial modifier the recogniser takes for
+// a name is no entity once the syntax layer tags it, while names in the
+// same positions stay.
+func TestWordsThatAreNotNames(t *testing.T) {
+	a := annotateSyntax(t, "Well, the talks are going nowhere, an aide said. "+
+		"Listen, the town is surrounded. "+
+		"Because the sanctions bite, the rouble fell. "+
+		"Satellite pictures showed forty lorries on the road. "+
+		"Airborne units landed near the airport. "+
+		"Petrenko said the convoy had stopped. "+
+		"Olena Petrenko, the mayor, said the shelling went on. "+
+		"Hobbs visited the port on Tuesday.")
+	got := map[string]string{}
+	for _, m := range a.Entities {
+		got[m.Text] = m.Type
+	}
+	for _, w := range []string{"Well", "Listen", "Because", "Satellite", "Airborne"} {
+		if typ, ok := got[w]; ok {
+			t.Errorf("%q is an entity (%s); want none\n%s", w, typ, dump(a))
+		}
+	}
+	for _, w := range []string{"Petrenko", "Olena Petrenko"} {
+		if got[w] != "PER" {
+			t.Errorf("%q: type %q, want PER\n%s", w, got[w], dump(a))
+		}
+	}
+	if got["Hobbs"] == "" {
+		t.Errorf("Hobbs, a name at the start of a sentence, is no entity\n%s", dump(a))
+	}
+}
