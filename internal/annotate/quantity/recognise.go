@@ -430,7 +430,9 @@ func (s *scanner) rangeEnd(a *number) (number, int, bool) {
 			return number{}, 0, false
 		}
 	case w == "or":
-		if !a.words {
+		// "two or three"; digits only when the first leaves off the
+		// thousands of the second ("70 or 80,000").
+		if !a.words && !s.elidedOr(a, k) {
 			return number{}, 0, false
 		}
 	default:
@@ -457,12 +459,16 @@ func (s *scanner) rangeEnd(a *number) (number, int, bool) {
 }
 
 // merge shares the scale, currency and unit of one end of a range with
-// the other: "1.2-1.5 million", "10-15%", "$1m-2m".
+// the other: "1.2-1.5 million", "10-15%", "$1m-2m", and the thousands
+// the speaker left off the first end ("70 to 80,000").
 func (s *scanner) merge(a, b *number) {
 	if b.scaled && !a.scaled && a.value < 1000 && !a.words == !b.words {
 		if sc := s.scaleOf(b); sc > 0 {
 			a.value *= sc
 		}
+	}
+	if s.elidedThousands(a, b) {
+		a.value *= 1000
 	}
 	if a.kind == Cardinal && b.kind != Cardinal {
 		a.kind, a.unit, a.currency = b.kind, b.unit, b.currency
@@ -470,6 +476,33 @@ func (s *scanner) merge(a, b *number) {
 	if b.kind == Cardinal && a.kind != Cardinal {
 		b.kind, b.unit, b.currency = a.kind, a.unit, a.currency
 	}
+}
+
+// elidedThousands reports whether the first end of a range of digits
+// leaves off the thousands its second end writes out: "70 to 80,000",
+// "between 5 and 10,000", "20-30,000" (70,000 to 80,000 …), not "500 to
+// 1,000" or "from 60 to 71,000" read as a change.
+func (s *scanner) elidedThousands(a, b *number) bool {
+	if a.words || b.words || a.scaled || b.scaled || a.kind != Cardinal || b.kind != Cardinal {
+		return false
+	}
+	if a.value < 1 || a.value >= 1000 || a.value != math.Trunc(a.value) || b.value < 1000 || math.Mod(b.value, 1000) != 0 {
+		return false
+	}
+	if !strings.HasSuffix(s.Tok(b.last), "000") {
+		return false
+	}
+	return a.value*1000 <= b.value && b.value < a.value*10000
+}
+
+// elidedOr reports whether the digits after "or" at k complete a with
+// its elided thousands.
+func (s *scanner) elidedOr(a *number, k int) bool {
+	if !s.IsNum(k + 1) {
+		return false
+	}
+	b, ok := s.number(k + 1)
+	return ok && !b.skip && s.elidedThousands(a, &b)
 }
 
 // scaleOf returns the scale word's value of a scaled number.
