@@ -113,6 +113,67 @@ func stripMarkup(p string) string {
 	return strings.TrimSpace(s)
 }
 
+var (
+	// relatedRe finds a related-story link flattened into running text:
+	// the other story's headline glued to "Read more" ("… sanctions
+	// targeting Putin and LavrovRead more Stoltenberg said …").
+	relatedRe = regexp.MustCompile(`\S(Read more)(?:\s|$|\p{Lu})`)
+	// newsletterRe finds a newsletter plug inside a paragraph, up to its
+	// delivery time or the end of its sentence: "Sign up to First
+	// Edition, our free daily newsletter – every weekday at 7am BST".
+	newsletterRe = regexp.MustCompile(`(?i)sign up (?:to|for) [^.!?]{0,80}?\bnewsletter\b(?:[^.!?]{0,80}?\b\d{1,2}(?:[.:]\d\d)?\s?[ap]m(?: [A-Z]{3,4}\b)?|[^.!?]{0,160}[.!?])`)
+)
+
+// dropInlinePromos removes what a flattened page left inside a paragraph:
+// related-story headlines glued to "Read more" and newsletter plugs. A
+// related headline starts after the last sentence end before it.
+func dropInlinePromos(p string) string {
+	if strings.Contains(p, "Read more") {
+		var b strings.Builder
+		last := 0
+		for _, m := range relatedRe.FindAllStringSubmatchIndex(p, -1) {
+			start, end := m[2], m[3]
+			if start < last {
+				continue
+			}
+			from := start // "… in full.Read more": the link text alone
+			if p[start-1] != '.' {
+				from = headlineStart(p[:start-1], last)
+			}
+			b.WriteString(strings.TrimRight(p[last:from], " "))
+			b.WriteByte(' ')
+			last = end
+			for last < len(p) && p[last] == ' ' {
+				last++
+			}
+		}
+		if last > 0 {
+			b.WriteString(p[last:])
+			p = strings.TrimSpace(b.String())
+		}
+	}
+	if strings.Contains(strings.ToLower(p), "newsletter") {
+		p = strings.TrimSpace(spaceRunsRe.ReplaceAllString(newsletterRe.ReplaceAllString(p, " "), " "))
+	}
+	return p
+}
+
+// headlineStart returns where a headline ending s begins: after the last
+// sentence end ("." "?" "!" or a closing quote after one, then a space)
+// at or after from, or at from.
+func headlineStart(s string, from int) int {
+	for i := len(s) - 1; i > from; i-- {
+		if s[i] != ' ' {
+			continue
+		}
+		prev := strings.TrimRight(s[from:i], "”’\"')")
+		if strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, "?") || strings.HasSuffix(prev, "!") {
+			return i + 1
+		}
+	}
+	return from
+}
+
 // cleanBody strips markup and promotional lines from the paragraphs of a
 // clean text.
 func cleanBody(text string) string {
@@ -122,6 +183,7 @@ func cleanBody(text string) string {
 		if isPromo(p) {
 			continue
 		}
+		p = dropInlinePromos(p)
 		if p = stripMarkup(p); p != "" && !isPromo(p) {
 			out = append(out, p)
 		}

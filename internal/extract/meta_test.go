@@ -88,6 +88,32 @@ func TestStripMarkup(t *testing.T) {
 	}
 }
 
+// TestInlinePromos checks that related-story headlines glued to "Read
+// more" and newsletter plugs inside a paragraph are removed, and the
+// running text around them kept.
+func TestInlinePromos(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"The envoy left on Monday. Talks stall as ministers trade blame | Jan NovakRead more The minister said the talks would resume.",
+			"The envoy left on Monday. The minister said the talks would resume."},
+		{"Prices rose. Who pays for the grid repairs?Read more Engineers worked overnight. Ports reopen after two-week closureRead more",
+			"Prices rose. Engineers worked overnight."},
+		{"It was quiet. “The damage is done”: traders count the cost of the blockadeRead moreUpdated at 10.05 GMT",
+			"It was quiet. Updated at 10.05 GMT"},
+		{"The full statement is online.Read more It was signed by 40 groups.", "The full statement is online. It was signed by 40 groups."},
+		{"Finland will apply this week. Sign up to Morning Brief, our free daily newsletter – every weekday morning at 6am GMT The president said so.",
+			"Finland will apply this week. The president said so."},
+		{"You are reading a digest. Sign up to get the whole newsletter free, sent to your inbox every weekday. The rest follows.",
+			"You are reading a digest. The rest follows."},
+		{"Readers who read more about the war wrote in.", "Readers who read more about the war wrote in."},
+		{"The newsletter of the ministry said 20 units moved.", "The newsletter of the ministry said 20 units moved."},
+	}
+	for _, tt := range tests {
+		if got := dropInlinePromos(tt.in); got != tt.want {
+			t.Errorf("dropInlinePromos(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // A page written for this test: the publisher's JSON-LD names its
 // founders, a ClaimReview dates the check and the claim separately, the
 // publisher meta tag is a social profile, and the title carries the site.
