@@ -24,7 +24,7 @@ var (
 	datelineRe = regexp.MustCompile(`^(?:[\p{Lu}][\p{L}.'’-]*,?(?: [\p{Lu}][\p{L}.'’-]*,?){0,4} )?(?:\(?(?:CNN|AP|AFP|Reuters|UPI|dpa|Xinhua|TASS|Ukrinform|Yonhap|BelTA)(?: [\p{Lu}][\p{L}]+)?\)?\s*[—–-]+|\(?(?:CNN|AP|AFP|Reuters)\)?)$`)
 	// promoRe matches promotional lines: audio and app plugs, newsletter
 	// and donation pleas, farewells to the reader.
-	promoRe = regexp.MustCompile(`(?i)^(?:(?:new[:!]?\s+)?you can now listen to .{1,60}(?:articles|stories)!?|listen to (?:this|the) (?:article|story)\b.{0,40}|thank you for being with us\b.{0,120}|sign up for .{1,60}newsletter\b.{0,120}|subscribe to us (?:on )?(?:twitter|telegram|facebook)\.?|help ukraine, join the collection\b.{0,160}|download the .{1,40} app\b.{0,80}|[*_=~-]{3,})$`)
+	promoRe = regexp.MustCompile(`(?i)^(?:(?:new[:!]?\s+)?you can now listen to .{1,60}(?:articles|stories)!?|listen to (?:this|the) (?:article|story)\b.{0,40}|thank you for being with us\b.{0,120}|sign up for .{1,60}newsletter\b.{0,120}|subscribe to us (?:on )?(?:twitter|telegram|facebook)\.?|help ukraine, join the collection\b.{0,160}|download the .{1,40} app\b.{0,80}|(?:first published on|last modified on) (?:mon|tue|wed|thu|fri|sat|sun)\w* \d{1,2} \w{3,9} \d{4}(?: \d{1,2}[.:]\d\d(?: [a-z]{3,4})?)?|[*_=~-]{3,})$`)
 	// roleRe marks a byline part that is a role or an organisation, not
 	// a person: "AP National Security Writer", "CNN Editor-at-large".
 	roleRe = regexp.MustCompile(`(?i)\b(?:writer|editor|editor-at-large|correspondent|reporter|contributor|columnist|staff writer|bureau|desk|producer|intern|analyst|news service|wire|newsroom)\b`)
@@ -125,8 +125,13 @@ var (
 	newsletterRe = regexp.MustCompile(`(?i)skip past newsletter promotion(?:.{0,1000}?)after newsletter promotion|you(?:'|’)re reading an excerpt from [^.!?]{0,80}newsletter[.!]?|sign up (?:to|for) [^.!?]{0,120}?\b(?:newsletter|inbox|email)\b(?:[^.!?]{0,80}?\b\d{1,2}(?:[.:]\d\d)?\s?[ap]m(?: [A-Z]{3,4}\b)?|[^.!?]{0,200}[.!?])`)
 )
 
+// pageStampRe finds a page's own time stamp left at the end of a
+// paragraph: "… including Poland Thu 24 Mar 2022 14.05 GMT".
+var pageStampRe = regexp.MustCompile(`\s(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}[.:]\d\d (?:GMT|BST|UTC|CET|CEST|EST|EDT)$`)
+
 // dropInlinePromos removes what a flattened page left inside a paragraph:
-// related-story headlines glued to "Read more" and newsletter plugs. A
+// related-story headlines glued to "Read more", a closing time stamp of
+// the page and newsletter plugs. A
 // related headline starts after the last sentence end before it.
 func dropInlinePromos(p string) string {
 	if strings.Contains(p, "Read more") {
@@ -149,6 +154,9 @@ func dropInlinePromos(p string) string {
 			b.WriteString(p[last:])
 			p = strings.TrimSpace(b.String())
 		}
+	}
+	if m := pageStampRe.FindStringIndex(p); m != nil {
+		p = strings.TrimSpace(p[:m[0]])
 	}
 	if low := strings.ToLower(p); strings.Contains(low, "newsletter") || strings.Contains(low, "sign up") {
 		p = strings.TrimSpace(spaceRunsRe.ReplaceAllString(newsletterRe.ReplaceAllString(p, " "), " "))

@@ -107,6 +107,8 @@ func TestInlinePromos(t *testing.T) {
 		{"You are reading a digest. Sign up to get the whole newsletter free, sent to your inbox every weekday. The rest follows.",
 			"You are reading a digest. The rest follows."},
 		{"Readers who read more about the war wrote in.", "Readers who read more about the war wrote in."},
+		{"He said the port would reopen Tue 3 May 2022 09.15 BST", "He said the port would reopen"},
+		{"The talks began on Tue 3 May 2022 at 09.15 BST and ended late.", "The talks began on Tue 3 May 2022 at 09.15 BST and ended late."},
 		{"He left. skip past newsletter promotion Sign up to Evening Brief Free daily newsletter Our evening email Enter your email address Sign up Privacy Notice: see our policy. after newsletter promotion She stayed.", "He left. She stayed."},
 		{"You’re reading an excerpt from the Daily Brief newsletter. Sign up to get the rest free, sent to your inbox every weekday. The war went on.", "The war went on."},
 		{"The newsletter of the ministry said 20 units moved.", "The newsletter of the ministry said 20 units moved."},
@@ -170,6 +172,14 @@ func TestTextPromoAndDateline(t *testing.T) {
 	}
 	if a.Title != "Officials in the capital said on Tuesday that power had been restored to most districts." {
 		t.Errorf("title = %q, want the first sentence", a.Title)
+	}
+	raw = "Officials said the bridge had reopened to lorries on Monday.\n\nLast modified on Tue 3 May 2022 11.20 BST"
+	a = &news.Article{Raw: []byte(raw), Format: news.FormatText}
+	if err := New(Options{}).Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "modified") {
+		t.Errorf("page furniture kept: %q", a.Text)
 	}
 }
 
