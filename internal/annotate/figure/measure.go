@@ -165,6 +165,25 @@ func fateOf(word, what string) string {
 	return ""
 }
 
+// IsFate reports whether s is one of the normalised fates fateOf gives
+// ("deployed", "killed", "pledged" …).
+func IsFate(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, f := range fates {
+		if f.fate == s {
+			return true
+		}
+	}
+	for _, f := range exactFates {
+		if f == s {
+			return true
+		}
+	}
+	return false
+}
+
 // NormalizeFate returns the normalised fate of an event word as written
 // ("sent" → "deployed" for troops, "announced" → "pledged"), or the
 // word's first word lower-cased when it has no normal form. The eval
