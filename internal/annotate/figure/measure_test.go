@@ -141,6 +141,11 @@ func TestNotFigures(t *testing.T) {
 		"The review will end by 13 rather than 31 May.",
 		"The donors meet in Riga on 4-5 July.",
 		"The limousine bore the plate \"7•27 0001\" in the footage.",
+		"Critics called the ruling one-sided and unfair.",
+		"It was no one-off raid on the depot.",
+		"The senators opened a three-part inquiry into the sale.",
+		"They signed a 12-article accord in Vilnius.",
+		"Aides at No 10 denied the report.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)
@@ -153,6 +158,7 @@ func TestNotFigures(t *testing.T) {
 		"Norway sent two of its newest warships to the Baltic.": "two",
 		"Germany expelled 40 envoys, France 35 and Spain 25.":   "35",
 		"Britain sent Ukraine 1,000 anti-tank missiles.":        "1,000",
+		"The 32-nation alliance met in Vilnius.":                "32-nation",
 		"Kyiv said that Around 200 Russian soldiers had left.":  "Around 200",
 		"The EU is transferring EUR 200 billion Ukraine needs.": "EUR 200 billion",
 	} {
