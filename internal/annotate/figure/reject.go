@@ -33,7 +33,8 @@ var structureNouns = tokens.Set(`article clause part point stage step phase tier
 // by a hyphen to an idiom word or a structure noun.
 func hyphenShape(text string) bool {
 	num, w, ok := strings.Cut(strings.ToLower(strings.TrimSpace(text)), "-")
-	if !ok || num == "" || w == "" || strings.ContainsAny(w, "- ") {
+	w, _, _ = strings.Cut(w, "-") // "one-size-fits-all"
+	if !ok || num == "" || w == "" || strings.Contains(w, " ") {
 		return false
 	}
 	return num == "one" && compoundIdioms[w] || structureNouns[w]
