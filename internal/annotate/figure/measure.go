@@ -357,6 +357,22 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 		}
 	}
+	// "1,600 strike and air defence missiles": a noun that names a use
+	// ("strike") before a run of modifiers ending in a weapon modifies
+	// the weapon, however the tree joined them.
+	if noun >= 0 && (ix.classAt(noun) == "" || ix.classAt(noun) == "events") && t.upos(noun) == news.NOUN {
+		last := -1
+		for k := noun + 1; k < noun+6 && k < len(ix.a.Tokens); k++ {
+			u := t.upos(k)
+			if u != news.NOUN && u != news.ADJ && u != news.CCONJ && u != news.PROPN {
+				break
+			}
+			last = k
+		}
+		if last > noun && t.upos(last) == news.NOUN && strings.HasPrefix(ix.classAt(last), "weapons") {
+			noun = last
+		}
+	}
 	if noun >= 0 && t.upos(noun) == news.PRON {
 		noun = -1 // "six of them": what the pronoun stands for comes from before
 	}
@@ -561,6 +577,16 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 			return true
 		})
+	}
+	// "hundreds of civilians trapped in the plant", "troops deployed to
+	// the border": a participle right after the noun and before a
+	// preposition or the clause's end, as the tree may not have it (the
+	// sentence unparsed, or the participle taken for the main verb).
+	if fate == "" && noun >= 0 && noun+2 < len(ix.a.Tokens) && t.rel(noun) != "nsubj" && t.upos(noun+1) == news.VERB && strings.HasSuffix(t.low(noun+1), "ed") {
+		switch t.low(noun + 2) {
+		case "in", "at", "on", "inside", "near", "to", "from", "by", "during", ",", ".", ";":
+			fate = fateOf(t.lemma(noun+1), what)
+		}
 	}
 	if fate == "" && noun >= 0 {
 		fate = nounFates[t.lemma(noun)]
