@@ -385,9 +385,19 @@ func TestLedgerPairsDev2Selection(t *testing.T) {
 		stratum[a.ID] = a.Stratum
 	}
 	rounds := map[string]bool{"nk": true, "nk2": true, "topic": true, "rest": true, "dev2": true, "dev3": true}
+	// The pairs were drawn with the lemmas of that day: two lemmas were
+	// corrected later to follow the guidelines (branch ledger4, README
+	// "Independent check"), and the rule is recomputed with the old ones.
+	drawnWith := map[string]string{
+		"gdelt5-20240426T011500Z_GB_en_1f5d3a2db5@164": "weapons/tanks",
+		"gdelt5-20240426T011500Z_GB_en_1f5d3a2db5@202": "weapons/tanks",
+	}
 	var figs []LedgerMention
 	for _, m := range dev.Figures() {
 		if rounds[stratum[m.Article]] {
+			if l, ok := drawnWith[m.Key().String()]; ok {
+				m.Lemma = l
+			}
 			figs = append(figs, m)
 		}
 	}
