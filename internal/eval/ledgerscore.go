@@ -78,11 +78,11 @@ var measureFields = []string{"what", "owner", "fate", "scope", "time"}
 func fieldMatch(field string, f news.Figure, m LedgerMention) (got, want string, ok bool) {
 	switch field {
 	case "what":
-		return f.What, m.Lemma, f.What == m.Lemma
+		return f.What, m.Lemma, whatMatch(f.What, m.Lemma)
 	case "owner":
 		return f.Owner, m.Owner, ownerMatch(f.Owner, m.Owner)
 	case "fate":
-		want = figure.NormalizeFate(m.Event, m.Lemma)
+		want = GoldFate(m)
 		return f.Fate, m.Event, f.Fate == want
 	case "scope":
 		return f.Scope, m.Scope, f.Scope == m.Scope
@@ -93,6 +93,73 @@ func fieldMatch(field string, f news.Figure, m LedgerMention) (got, want string,
 		return f.Time, m.Time, f.Time == m.Time || start != "" && strings.HasPrefix(f.Time, start)
 	}
 	return "", "", false
+}
+
+// whatMatch compares a predicted counted thing with the gold lemma. A
+// class (personnel, weapons/missiles …) must be equal; a noun outside
+// the classes is its lemma, so number does not count ("votes" = "vote",
+// "turbines" = "turbine"; gold README, measure fields).
+func whatMatch(got, want string) bool {
+	if got == want {
+		return true
+	}
+	if got == "" || want == "" || strings.Contains(got, "/") || strings.Contains(want, "/") {
+		return false
+	}
+	return singular(got) == singular(want)
+}
+
+// singular is a plural noun's singular by its ending ("votes" → "vote",
+// "casualties" → "casualty"); other words are returned lower-cased.
+func singular(s string) string {
+	s = strings.ToLower(s)
+	switch {
+	case strings.HasSuffix(s, "ies") && len(s) > 4:
+		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(s, "ss"):
+		return s
+	case strings.HasSuffix(s, "s") && len(s) > 3:
+		return s[:len(s)-1]
+	}
+	return s
+}
+
+// holdingStates are gold events that state what an actor holds or is
+// made of rather than something that happened to the counted thing
+// ("Britain operates two carriers": "in service"; an association's
+// members; an army's strength). The guideline scores them as no fate.
+var holdingStates = map[string]bool{
+	"in service": true, "member": true, "members": true, "strength": true, "wartime strength": true,
+	"number": true, "numbers": true, "held": true, "owned": true, "operating": true, "operated": true,
+	"aboard": true, "residents": true, "inhabitants": true, "population": true,
+}
+
+// GoldFate is the fate a gold mention's event is scored as: the event
+// normalised by figure.NormalizeFate, after dropping a parenthetical
+// qualifier ("earmarked (bill)", "displaced (intended)"); a holding
+// state or an event that only repeats the counted thing ("seats",
+// "price") is no fate; outside shares of people, whose event is the
+// question answered, the first word of a phrase that names a fate gives it
+// ("defence spending" → spent, "forced to leave their homes" stays
+// "forced" since no word of it names a fate).
+func GoldFate(m LedgerMention) string {
+	e := strings.ToLower(strings.TrimSpace(m.Event))
+	if i := strings.IndexByte(e, '('); i > 0 {
+		e = strings.TrimSpace(e[:i])
+	}
+	if e == "" || holdingStates[e] || whatMatch(e, m.Lemma) {
+		return ""
+	}
+	f := figure.NormalizeFate(e, m.Lemma)
+	if m.Scope == "share" && m.Lemma == "people" || figure.IsFate(f) {
+		return f
+	}
+	for _, w := range strings.Fields(e) {
+		if g := figure.NormalizeFate(w, m.Lemma); figure.IsFate(g) {
+			return g
+		}
+	}
+	return f
 }
 
 // ownerMatch compares a predicted owner (an entity key: "kp") with the

@@ -45,15 +45,16 @@ func init() {
 		"personnel": `troop soldier serviceman servicemen servicemember personnel fighter sailor marine paratrooper
 			mercenary conscript recruit reservist pow prisoner commando infantryman guardsman pilot instructor
 			man men force army combatant militant trooper airman sniper`,
-		"civilians": `civilian child children kid resident woman women passenger citizen patient student pupil
-			infant baby pensioner villager inhabitant family`,
-		"people":   `people person individual respondent voter dissident adult life victim casualty body death dead`,
-		"refugees": `refugee asylum-seeker`,
-		"idps":     `idp`,
-		"rescuers": `rescuer firefighter medic paramedic`,
-		"workers":  `worker employee staff miner`,
-		"money":    `dollar euro pound rouble ruble hryvnia yen yuan`,
-		"units":    `battalion brigade regiment division unit btg`,
+		"civilians": `civilian child children kid woman women passenger citizen patient student pupil
+			infant baby pensioner villager family`,
+		"population": `population resident inhabitant`,
+		"people":     `people person individual respondent voter dissident adult life victim casualty body death dead`,
+		"refugees":   `refugee asylum-seeker`,
+		"idps":       `idp`,
+		"rescuers":   `rescuer firefighter medic paramedic`,
+		"workers":    `worker employee staff miner`,
+		"money":      `dollar euro pound rouble ruble hryvnia yen yuan`,
+		"units":      `battalion brigade regiment division unit btg`,
 		"places": `station district facility city town village settlement building home house school hospital
 			site target region oblast community apartment plant factory port airfield base bridge`,
 		"territory": `territory square hectare acre`,
@@ -65,7 +66,7 @@ func init() {
 		"weapons/vehicles":    `tank vehicle apc ifv`,
 		"weapons/ammunition":  `shell ammunition munition cartridge bullet grenade`,
 		"weapons/boats":       `boat craft`,
-		"weapons/ships":       `ship vessel warship submarine`,
+		"weapons/ships":       `ship vessel warship submarine carrier frigate destroyer corvette`,
 		"weapons/aircraft":    `aircraft jet plane helicopter warplane`,
 		"weapons/artillery":   `howitzer gun cannon artillery launcher mortar`,
 		"weapons/air-defence": `battery`,
@@ -103,6 +104,7 @@ var fates = []struct{ stem, fate string }{
 	{"destroy", "destroyed"}, {"damag", "damaged"}, {"shot down", "destroyed"}, {"down", "destroyed"},
 	{"intercept", "destroyed"},
 	{"occup", "occupied"}, {"seiz", "occupied"}, {"control", "occupied"}, {"annex", "occupied"},
+	{"launch", "launched"}, {"fire", "launched"},
 	{"spen", "spent"}, {"desert", "deserted"}, {"surrender", "surrendered"}, {"defect", "defected"},
 	{"missing", "missing"}, {"mobili", "mobilised"}, {"conscript", "mobilised"}, {"recruit", "recruited"},
 	{"train", "trained"}, {"lost", "lost"}, {"lose", "lost"}, {"appear", "appeared"},
@@ -153,6 +155,8 @@ func fateOf(word, what string) string {
 				if f.stem == "control" {
 					return ""
 				}
+			case f.fate == "launched" && !strings.HasPrefix(what, "weapons"):
+				return "" // "fired" staff, "launched" a probe: only weapons are launched
 			case f.fate == "moved":
 				if what != "personnel" && what != "units" {
 					return ""
@@ -163,6 +167,40 @@ func fateOf(word, what string) string {
 		}
 	}
 	return ""
+}
+
+// outputNoun reports whether token i heads a name of a country's
+// economic output ("gross domestic product", "economic output",
+// "national income"): a share of it is an amount of money.
+func (ix *index) outputNoun(i int) bool {
+	t := ix.tree
+	switch t.low(i) {
+	case "product":
+		return t.low(i-1) == "domestic"
+	case "output", "income":
+		d := t.low(i - 1)
+		return d == "economic" || d == "national" || d == "economy's"
+	}
+	return false
+}
+
+// IsFate reports whether s is one of the normalised fates fateOf gives
+// ("deployed", "killed", "pledged" …).
+func IsFate(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, f := range fates {
+		if f.fate == s {
+			return true
+		}
+	}
+	for _, f := range exactFates {
+		if f == s {
+			return true
+		}
+	}
+	return false
 }
 
 // NormalizeFate returns the normalised fate of an event word as written
@@ -241,6 +279,22 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			whole = k
 		}
 	}
+	if whole < 0 && t.low(lo-1) == "," {
+		// "Of the 40 drones launched, 31 were shot down": a number right
+		// after a fronted "of" phrase that opens the sentence with a
+		// number is a part of that number.
+		slo, _ := t.sentence(lo)
+		k := slo
+		if t.low(k) == "of" {
+			k++
+			if d := t.low(k); d == "the" || d == "those" || d == "these" {
+				k++
+			}
+			if k < lo-1 && ix.a.Tokens[k].Kind == news.TokenNumber {
+				whole = k
+			}
+		}
+	}
 	if noun < 0 && q.CountsSpan != nil {
 		clo, chi := t.span(*q.CountsSpan)
 		if chi > clo {
@@ -301,6 +355,22 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			if np && t.upos(chi-1) == news.NOUN {
 				noun = chi - 1
 			}
+		}
+	}
+	// "1,600 strike and air defence missiles": a noun that names a use
+	// ("strike") before a run of modifiers ending in a weapon modifies
+	// the weapon, however the tree joined them.
+	if noun >= 0 && (ix.classAt(noun) == "" || ix.classAt(noun) == "events") && t.upos(noun) == news.NOUN {
+		last := -1
+		for k := noun + 1; k < noun+6 && k < len(ix.a.Tokens); k++ {
+			u := t.upos(k)
+			if u != news.NOUN && u != news.ADJ && u != news.CCONJ && u != news.PROPN {
+				break
+			}
+			last = k
+		}
+		if last > noun && t.upos(last) == news.NOUN && strings.HasPrefix(ix.classAt(last), "weapons") {
+			noun = last
 		}
 	}
 	if noun >= 0 && t.upos(noun) == news.PRON {
@@ -425,7 +495,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	case "percent", "fraction":
 		if noun >= 0 {
 			what = ix.classAt(noun)
-			if what == "" && strings.EqualFold(t.low(noun), "gdp") {
+			if what == "" && (strings.EqualFold(t.low(noun), "gdp") || ix.outputNoun(noun)) {
 				what = "money"
 			}
 			if what == "" && t.upos(noun) == news.PROPN {
@@ -472,7 +542,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 		}
 	}
-	if verb < 0 && (noun < 0 || t.head(noun) == anc) && (t.rel(anc) == "nsubj" || t.rel(anc) == "obj") {
+	if verb < 0 && (noun < 0 || t.head(noun) == anc) && (t.rel(anc) == "nsubj" || t.rel(anc) == "obj" || t.rel(anc) == "nsubj:pass") {
 		verb = t.head(anc)
 	}
 	fate := ""
@@ -508,6 +578,16 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			return true
 		})
 	}
+	// "hundreds of civilians trapped in the plant", "troops deployed to
+	// the border": a participle right after the noun and before a
+	// preposition or the clause's end, as the tree may not have it (the
+	// sentence unparsed, or the participle taken for the main verb).
+	if fate == "" && noun >= 0 && noun+2 < len(ix.a.Tokens) && t.rel(noun) != "nsubj" && t.upos(noun+1) == news.VERB && strings.HasSuffix(t.low(noun+1), "ed") {
+		switch t.low(noun + 2) {
+		case "in", "at", "on", "inside", "near", "to", "from", "by", "during", ",", ".", ";":
+			fate = fateOf(t.lemma(noun+1), what)
+		}
+	}
 	if fate == "" && noun >= 0 {
 		fate = nounFates[t.lemma(noun)]
 	}
@@ -539,6 +619,15 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 				}
 			}
 			return true
+		})
+	}
+	if fate == "" && verb >= 0 && t.lemma(verb) == "shoot" {
+		// "31 were shot down": the particle makes the fate.
+		t.children(verb, func(c int) bool {
+			if c > verb && t.low(c) == "down" { // compound:prt, as the parser may label it
+				fate = "destroyed"
+			}
+			return fate == ""
 		})
 	}
 	if fate == "" && verb >= 0 {
@@ -692,9 +781,29 @@ func (ix *index) countable(i, lo, hi int) bool {
 	return !ix.inTime(i)
 }
 
+// changeWords reports whether the text between an amount and a
+// percentage (at most eight words) says the percentage is a change:
+// "up", "an increase of", "a fall of".
+func changeWords(between string) bool {
+	ws := strings.FieldsFunc(strings.ToLower(between), func(r rune) bool {
+		return !('a' <= r && r <= 'z')
+	})
+	if len(ws) > 8 {
+		return false
+	}
+	for _, w := range ws {
+		switch w {
+		case "up", "down", "increase", "increased", "rise", "rose", "fall", "fell", "growth", "grew",
+			"jump", "jumped", "drop", "dropped", "higher", "lower", "decrease", "decline", "gain":
+			return true
+		}
+	}
+	return false
+}
+
 // peopleClasses are the classes of people.
 var peopleClasses = map[string]bool{"personnel": true, "civilians": true, "people": true, "refugees": true,
-	"idps": true, "displaced": true, "rescuers": true, "workers": true}
+	"idps": true, "displaced": true, "rescuers": true, "workers": true, "population": true}
 
 // refine gives a figure the class its fate implies: a count of people
 // when only the fate is said ("five million have been displaced"), a
@@ -709,6 +818,11 @@ func refine(f *news.Figure, kind, sentence string) {
 	}
 	if f.What == "" && (kind == "percent" || kind == "fraction") {
 		f.What = "people" // a share with nothing named is a share of people asked
+	}
+	if f.What == "population" && f.Fate != "" {
+		// Residents who were killed, trapped or fled are civilian
+		// victims; residents counted are the population.
+		f.What = "civilians"
 	}
 	if f.What == "people" {
 		switch f.Fate {
@@ -1223,6 +1337,17 @@ func (ix *index) link(figs []news.Figure) {
 					f.Fate = g.Fate
 				}
 				break
+			}
+		}
+		// "a profit of $161bn, up 46%", "a budget of ¥6.8tn – an increase
+		// of 26 per cent": a change right after an amount is a change of
+		// that amount.
+		if kind(f) == "percent" && (f.What == "" || f.What == "people") && i > 0 {
+			if g := figs[i-1]; kind(&g) == "money" && ix.sentenceOf(g.Start) == sent && changeWords(ix.a.Text[g.End:f.Start]) {
+				f.What, f.Scope = "money", "increment"
+				if f.Owner == "" {
+					f.Owner = g.Owner
+				}
 			}
 		}
 		refine(f, kind(f), ix.a.Sentences[max(sent, 0)].In(ix.a.Text))

@@ -20,6 +20,26 @@ var abstractNouns = tokens.Set(`reason element scenario dimension quality aspect
 	trend argument explanation possibility alternative lens theme topic message sign signal problem
 	challenge mistake difference similarity part section bullet takeaway objective`)
 
+// compoundIdioms are words a hyphen joins to "one" in an adjective or
+// noun that counts nothing ("one-sided", "a one-off raid").
+var compoundIdioms = tokens.Set(`sided off way time shot stop size liner`)
+
+// structureNouns join a number by a hyphen into the shape of a text, a
+// plan or a process ("a 10-article agreement", "a four-part hearing"),
+// as abstractNouns do ("six-point plan"): numbering, not a count.
+var structureNouns = tokens.Set(`article clause part point stage step phase tier chapter page episode round`)
+
+// hyphenShape reports whether the number phrase text is a number joined
+// by a hyphen to an idiom word or a structure noun.
+func hyphenShape(text string) bool {
+	num, w, ok := strings.Cut(strings.ToLower(strings.TrimSpace(text)), "-")
+	w, _, _ = strings.Cut(w, "-") // "one-size-fits-all"
+	if !ok || num == "" || w == "" || strings.Contains(w, " ") {
+		return false
+	}
+	return num == "one" && compoundIdioms[w] || structureNouns[w]
+}
+
 // referentNouns name things a definite count refers back to by name
 // ("the two countries" = two states the text named): an idiom, not a
 // count.
@@ -63,6 +83,20 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			if (noun == "group" || noun == "group-") && chi-clo == 1 {
 				return true
 			}
+		}
+	}
+	if hyphenShape(q.Text) {
+		return true
+	}
+	// "No 10", "No. 3 Squadron": a number after "No" as a designator is
+	// a name.
+	if t.a.Tokens[lo].Kind == news.TokenNumber && lo > 0 {
+		k := lo - 1
+		if t.low(k) == "." && k > 0 {
+			k--
+		}
+		if t.a.Tokens[k].Kind == news.TokenWord && t.a.Text[t.a.Tokens[k].Start:t.a.Tokens[k].End] == "No" {
+			return true
 		}
 	}
 	first := t.low(lo)
