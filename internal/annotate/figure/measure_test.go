@@ -167,6 +167,9 @@ func TestNotFigures(t *testing.T) {
 		"They signed a 12-article accord in Vilnius.",
 		"Aides at No 10 denied the report.",
 		"The minister backed a one-size-fits-all scheme.",
+		"Recruits serve from the age of 18 in the navy.",
+		"Students between the ages of 19 and 27 enlist each spring.",
+		"Volunteers aged 20 to 35 may apply.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)

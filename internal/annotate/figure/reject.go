@@ -58,6 +58,10 @@ func (ix *index) wordBefore(i int) int {
 	return -1
 }
 
+// ageGlue are the words that may stand between "age(s)" or "aged" and
+// the number that gives it.
+var ageGlue = map[string]bool{"of": true, "the": true, "between": true, "and": true, "to": true, "-": true, "–": true, "over": true, "under": true, "from": true, "or": true}
+
 // notFigure reports whether the quantity q is a number that states no
 // quantity of anything in the world.
 func (ix *index) notFigure(q news.Quantity) bool {
@@ -204,6 +208,19 @@ func (ix *index) notFigure(q news.Quantity) bool {
 				break
 			}
 			if w != "-" && w != "–" && w != "to" && w != "and" && w != "or" && w != "rather" && w != "than" {
+				break
+			}
+		}
+	}
+	// "at the age of 18", "between the ages of 18 and 26", "aged 19 to
+	// 25": a person's age, not a count.
+	if v := q.Value; v == nil && q.Low != nil && q.High != nil && *q.High < 130 || v != nil && *v < 130 {
+		for k := lo - 1; k >= 0 && k >= lo-6; k-- {
+			w := t.low(k)
+			if w == "age" || w == "ages" || w == "aged" {
+				return true
+			}
+			if !ageGlue[w] && t.a.Tokens[k].Kind != news.TokenNumber {
 				break
 			}
 		}
