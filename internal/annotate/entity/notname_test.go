@@ -7,6 +7,7 @@ import (
 
 	"sitrep/internal/annotate/sentence"
 	"sitrep/internal/annotate/syntax"
+	"sitrep/internal/facts"
 	"sitrep/internal/news"
 )
 
@@ -54,5 +55,34 @@ func TestWordsThatAreNotNames(t *testing.T) {
 	}
 	if got["Hobbs"] == "" {
 		t.Errorf("Hobbs, a name at the start of a sentence, is no entity\n%s", dump(a))
+	}
+}
+
+// TestTheWestIsAPlace gives the resolver the recogniser's mistake of
+// taking "West" after "the" for a person: the facts table's place wins,
+// while a person's one-word name elsewhere still waits for a full name.
+func TestTheWestIsAPlace(t *testing.T) {
+	text := "Minsk, Warsaw, but also the West must give ground, Kovacs said."
+	a := &news.Article{Text: text, Published: time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC)}
+	if err := sentence.New().Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	r := &resolver{doc: newDocument(a), facts: facts.Default(), published: a.Published}
+	var ms []mention
+	for i, tok := range a.Tokens {
+		switch text[tok.Start:tok.End] {
+		case "West", "Kovacs":
+			ms = append(ms, mention{first: i, last: i, nerType: "PER", parentName: -1})
+		}
+	}
+	got := map[string]news.Mention{}
+	for _, m := range r.resolve(ms) {
+		got[m.Text] = m
+	}
+	if m := got["West"]; m.Entity != "loc:west" || m.Type != "LOC" {
+		t.Errorf("West: %s %s, want LOC loc:west", m.Type, m.Entity)
+	}
+	if m := got["Kovacs"]; m.Type != "PER" {
+		t.Errorf("Kovacs: %s %s, want a person", m.Type, m.Entity)
 	}
 }

@@ -82,10 +82,13 @@ func (r *resolver) lookup(m *mention) (ref *facts.Ref, ambiguous bool) {
 	text := r.text(m)
 	// "The Kremlin", "North Korea" tagged PER are still places; a single
 	// word such as "Victoria" or "Jordan" tagged PER is a person.
-	placeAnyway := m.first < m.last || strings.HasPrefix(strings.ToLower(text), "the ")
+	// "the West" tagged PER is the place the table knows: a person's
+	// name does not follow "the".
+	afterThe := r.afterThe(m.first)
+	placeAnyway := m.first < m.last || strings.HasPrefix(strings.ToLower(text), "the ") || afterThe
 	refs := r.facts.Lookup(text)
 	for _, f := range refs {
-		if (compatible(m.nerType, f) || placeAnyway && f.Type == facts.TypeGPE && f.Kind != facts.KindDemonym) && !slices.ContainsFunc(found, func(g facts.Ref) bool { return g.ID == f.ID }) {
+		if (compatible(m.nerType, f) || placeAnyway && f.Type == facts.TypeGPE && f.Kind != facts.KindDemonym || afterThe && f.Type == facts.TypeLOC) && !slices.ContainsFunc(found, func(g facts.Ref) bool { return g.ID == f.ID }) {
 			found = append(found, f)
 		}
 	}
@@ -214,6 +217,11 @@ func (r *resolver) notName(m *mention) bool {
 	return false
 }
 
+// afterThe reports whether the word before token i is "the".
+func (r *resolver) afterThe(i int) bool {
+	return strings.EqualFold(r.doc.word(i-1), "the")
+}
+
 // sentenceStart reports whether token i begins its sentence group.
 func (r *resolver) sentenceStart(i int) bool {
 	_, found := slices.BinarySearch(r.doc.starts, i)
@@ -231,7 +239,7 @@ func (r *resolver) resolve(ms []mention) []news.Mention {
 		for k := m.first; k <= m.last; k++ {
 			covered[k] = true
 		}
-		if m.nerType == "PER" && m.first == m.last {
+		if m.nerType == "PER" && m.first == m.last && !r.afterThe(m.first) {
 			continue
 		}
 		ref, amb := r.lookup(m)
