@@ -105,6 +105,11 @@ func (s *clause) triggers(i int, typ string) bool {
 		return false
 	}
 	noun := s.isNoun(i)
+	// A noun that modifies another names a kind, not a happening:
+	// "strike power", "attack helicopters", "supply lines".
+	if noun && s.rel(i) == "compound" {
+		return false
+	}
 	rel := s.related(i)
 	has := func(words map[string]bool) bool {
 		for _, k := range rel {
