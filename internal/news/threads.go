@@ -31,6 +31,10 @@ type ThreadState struct {
 	// TermNorm and EntityNorm are the IDF-weighted norms of Terms and
 	// Entities, computed when the thread last changed.
 	TermNorm, EntityNorm float64
+	// Roundups counts the thread's live blogs and round-ups (stored with
+	// the centroid): a thread of round-ups alone is no situation for
+	// another round-up to join.
+	Roundups int
 }
 
 // threadCentroid is the stored form of a thread's weights.
@@ -40,12 +44,13 @@ type threadCentroid struct {
 	Measures   map[string]float64 `json:"measures,omitempty"`
 	TermNorm   float64            `json:"term_norm"`
 	EntityNorm float64            `json:"entity_norm"`
+	Roundups   int                `json:"roundups,omitempty"`
 }
 
 // EncodeCentroid returns the JSON a store keeps for t's weights (Go's
 // shortest round-trip floats, so every store decodes the same numbers).
 func (t ThreadState) EncodeCentroid() (string, error) {
-	b, err := json.Marshal(threadCentroid{t.Terms, t.Entities, t.Measures, t.TermNorm, t.EntityNorm})
+	b, err := json.Marshal(threadCentroid{t.Terms, t.Entities, t.Measures, t.TermNorm, t.EntityNorm, t.Roundups})
 	return string(b), err
 }
 
@@ -55,7 +60,7 @@ func (t *ThreadState) DecodeCentroid(data string) error {
 	if err := json.Unmarshal([]byte(data), &c); err != nil {
 		return fmt.Errorf("thread %s: centroid: %w", t.ID, err)
 	}
-	t.Terms, t.Entities, t.Measures, t.TermNorm, t.EntityNorm = c.Terms, c.Entities, c.Measures, c.TermNorm, c.EntityNorm
+	t.Terms, t.Entities, t.Measures, t.TermNorm, t.EntityNorm, t.Roundups = c.Terms, c.Entities, c.Measures, c.TermNorm, c.EntityNorm, c.Roundups
 	return nil
 }
 

@@ -127,6 +127,9 @@ func TestOrigin(t *testing.T) {
 		{"no outlet: agency's own request for comment", news.Article{Text: report + " The ministry did not immediately respond to a Reuters request for comment."}, "Reuters"},
 		{"no outlet: correspondent", news.Article{Text: "An Ukrinform correspondent reports that " + report}, "Ukrinform"},
 		{"no outlet: caption style", news.Article{Text: report + "\nCrews at work on Tuesday. Photograph: Jane Doe/Reuters\n" + other}, "The Guardian"},
+		{"no outlet: the outlet's app plug", news.Article{Text: report + "\nCLICK HERE TO GET THE FOX NEWS APP\n" + other}, "Fox News"},
+		{"no outlet: app plug in title case", news.Article{Text: report + "\nGet the CNN app for updates.\n" + other}, "CNN"},
+		{"no outlet: an app named in a report is no plug", news.Article{ID: "p", Text: report + "\nUsers can get the latest figures from the ministry app."}, "p"},
 		{"no outlet: an outlet quoted is no sign", news.Article{ID: "q", Text: report + "\nThe mayor told the BBC the work would take a week."}, "q"},
 	}
 	for _, tt := range tests {

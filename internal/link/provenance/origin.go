@@ -149,6 +149,16 @@ var sourceName = func() map[string]string {
 	return m
 }()
 
+// sourceFold maps each way of naming an outlet or an agency, in lower
+// case, to it.
+var sourceFold = func() map[string]string {
+	m := map[string]string{}
+	for n, o := range sourceName {
+		m[strings.ToLower(n)] = o
+	}
+	return m
+}()
+
 var (
 	sourceAlt = func() string {
 		var alts []string
@@ -178,6 +188,10 @@ var (
 		`|respond(?:ed)? to (?:an? )?` + sourceAlt + ` request` +
 		`|\b(?:[Aa]n?|[Oo]ur) ` + sourceAlt + ` correspondent` +
 		`|(?:^|[.,—–-]\s*)` + sourceAlt + ` reports\b`)
+	// An outlet's plug for its own app, in any case: "CLICK HERE TO GET
+	// THE FOX NEWS APP", "Get the CNN app". Another outlet's app is
+	// never advertised in a report.
+	appPlugRe = regexp.MustCompile(`(?i)\bget the ` + sourceAlt + ` app\b`)
 	// A photograph credited in the Guardian's caption style, on a line of
 	// its own or closing one: "… Photograph: Jane Doe/Reuters".
 	guardianCaptionRe = regexp.MustCompile(`(?m)Photograph: [^\n]{1,80}$`)
@@ -202,6 +216,9 @@ func OutletFromText(text string) string {
 				return sourceName[g]
 			}
 		}
+	}
+	if m := appPlugRe.FindStringSubmatch(text); m != nil {
+		return sourceFold[strings.ToLower(m[1])]
 	}
 	if guardianCaptionRe.MatchString(text) {
 		return "The Guardian"

@@ -146,6 +146,13 @@ type Options struct {
 	// over the war and joins a situation only on strong evidence. 0 means
 	// DefaultBroad, a negative value Threshold.
 	Broad float64
+	// Roundup is the least IDF-weighted share of a round-up's title words
+	// (a live blog, a digest of the day's news: its genre layer) that a
+	// thread's centroid must hold for it to join: a round-up belongs to a
+	// thread only when its headline is that thread's news, and it never
+	// merges threads. 0 means DefaultRoundup, a negative value no such
+	// requirement.
+	Roundup float64
 }
 
 // Weights weigh the similarities of the score.
@@ -158,7 +165,7 @@ type Weights struct {
 // DefaultThreshold, DefaultMerge and DefaultWeights were tuned on the dev
 // split of the thread gold set (testdata/gold/threads; docs/BENCHMARKS.md).
 const (
-	DefaultThreshold = 0.14
+	DefaultThreshold = 0.16
 	DefaultMerge     = 0.45
 )
 
@@ -170,6 +177,9 @@ const (
 	DefaultSpecific = 0.5
 	DefaultBroad    = 0.35
 )
+
+// DefaultRoundup: see DefaultThreshold.
+const DefaultRoundup = 0.5
 
 // DefaultMaxSpan: see DefaultThreshold.
 const DefaultMaxSpan = 120 * 24 * time.Hour
@@ -204,6 +214,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Broad == 0 {
 		o.Broad = DefaultBroad
+	}
+	if o.Roundup == 0 {
+		o.Roundup = DefaultRoundup
 	}
 	if o.Broad < 0 {
 		o.Broad = o.Threshold
@@ -240,6 +253,9 @@ type Doc struct {
 	story.Doc
 	Measures map[string]bool
 	Broad    bool
+	// Roundup is a live blog or a round-up of other reports: it joins a
+	// thread only when its headline names the thread's news.
+	Roundup bool
 }
 
 // Features returns what the step compares of a, given the global
@@ -250,7 +266,10 @@ func Features(a *news.Article, measures map[int]string, lead int) Doc {
 	if lead > 0 && lead < len(a.Text) {
 		a = leadOf(a, lead)
 	}
-	d := Doc{Doc: story.Features(a), Measures: map[string]bool{}, Broad: broadGenre(a.Genre)}
+	d := Doc{Doc: story.Features(a), Measures: map[string]bool{}, Broad: broadGenre(a.Genre), Roundup: roundupGenre(a.Genre)}
+	if a.Title == "" {
+		d.Title = headTerms(a)
+	}
 	for _, m := range measures {
 		d.Measures[m] = true
 	}
@@ -268,6 +287,12 @@ func broadGenre(g *news.Genre) bool {
 		return true
 	}
 	return false
+}
+
+// roundupGenre says whether g is a live blog or a round-up of other
+// reports: many situations under one headline.
+func roundupGenre(g *news.Genre) bool {
+	return g != nil && (g.Kind == news.GenreLive || g.Kind == news.GenreAggregated)
 }
 
 // leadOf returns a shallow copy of a cut to the sentences that start in
@@ -349,7 +374,8 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 			continue
 		}
 		cands = append(cands, scored{&active[i], sc})
-		if current == "" && sc >= st.opts.joinLevel(doc) && sc > best && st.opts.specific(doc, &active[i], held, len(active)) {
+		if current == "" && sc >= st.opts.joinLevel(doc) && sc > best && st.opts.specific(doc, &active[i], held, len(active)) &&
+			st.opts.headlineFits(doc, &active[i], df, n) {
 			best, chosen = sc, &active[i]
 		}
 	}
@@ -368,9 +394,9 @@ func (st *Step) linkOne(ctx context.Context, id string) error {
 	// Threads the article bridges to the chosen one are one situation.
 	group := []*State{chosen}
 	var scores []float64
-	if st.opts.Merge > 0 {
+	if st.opts.Merge > 0 && !doc.Roundup {
 		for _, c := range cands {
-			if c.s != chosen && c.score >= st.opts.Merge && st.opts.specific(doc, c.s, held, len(active)) {
+			if c.s != chosen && c.score >= st.opts.Merge && st.opts.specific(doc, c.s, held, len(active)) && st.opts.headlineFits(doc, c.s, df, n) {
 				group = append(group, c.s)
 				scores = append(scores, c.score)
 			}
@@ -432,6 +458,21 @@ func (o Options) joinLevel(doc Doc) float64 {
 		return max(o.Threshold, o.Broad)
 	}
 	return o.Threshold
+}
+
+// headlineFits says whether doc may join (or merge) thread s: a round-up
+// (a live blog, a "what we know" digest) covers many situations, so it
+// joins only a thread whose centroid holds at least o.Roundup of its
+// title words (IDF-weighted); and a thread of round-ups alone is a
+// series, not a situation, so no article joins or merges it.
+func (o Options) headlineFits(doc Doc, s *State, df map[string]int, n int) bool {
+	if o.Roundup < 0 {
+		return true
+	}
+	if s.Articles > 0 && s.Roundups >= s.Articles {
+		return false // round-ups only: a series, not a situation
+	}
+	return !doc.Roundup || centroidCoverage(doc.Title, s.Terms, df, n) >= o.Roundup
 }
 
 // specific says whether doc shares evidence specific to thread s: a
@@ -511,6 +552,7 @@ func (o Options) fold(s, g *State) {
 	s.Entities = addWeights(s.Entities, g.Entities)
 	s.Measures = addWeights(s.Measures, g.Measures)
 	s.Articles += g.Articles
+	s.Roundups += g.Roundups
 	s.Stories += g.Stories
 	s.First, s.Last = span(s.First, s.Last, g.First)
 	s.First, s.Last = span(s.First, s.Last, g.Last)
@@ -543,8 +585,10 @@ func span(first, last, t time.Time) (time.Time, time.Time) {
 // add adds doc to s (a new story of it when newStory), then trims and
 // norms its centroid.
 func (o Options) add(s *State, doc Doc, newStory bool, df map[string]int, n int) {
-	s.Terms = addWeights(s.Terms, doc.Terms)
-	s.Entities = addWeights(s.Entities, doc.Entities)
+	if !doc.Roundup || s.Articles == 0 {
+		s.Terms = addWeights(s.Terms, doc.Terms)
+		s.Entities = addWeights(s.Entities, doc.Entities)
+	}
 	if s.Measures == nil {
 		s.Measures = map[string]float64{}
 	}
@@ -553,6 +597,9 @@ func (o Options) add(s *State, doc Doc, newStory bool, df map[string]int, n int)
 	}
 	s.First, s.Last = span(s.First, s.Last, doc.Time)
 	s.Articles++
+	if doc.Roundup {
+		s.Roundups++
+	}
 	if newStory {
 		s.Stories++
 	}
@@ -641,4 +688,22 @@ func centroidCoverage(title map[string]bool, terms map[string]float64, df map[st
 		return 0
 	}
 	return shared / all
+}
+
+// headTerms returns the words of an untitled article's first sentence:
+// the headline a desk would have given it.
+func headTerms(a *news.Article) map[string]bool {
+	end := len(a.Text)
+	if len(a.Sentences) > 0 {
+		end = a.Sentences[0].End
+	}
+	end = min(end, 300, len(a.Text))
+	for end < len(a.Text) && !utf8.RuneStart(a.Text[end]) {
+		end++
+	}
+	out := map[string]bool{}
+	for _, w := range story.Terms(a.Text[:end]) {
+		out[w] = true
+	}
+	return out
 }

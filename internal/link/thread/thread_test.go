@@ -261,3 +261,88 @@ func TestSpecificEvidence(t *testing.T) {
 		t.Errorf("a shared global measure does not count as specific")
 	}
 }
+
+// An untitled record (a feed that gives only the text) is filed by its
+// first sentence, as a desk would headline it: its words are the title
+// words the step compares, and without them it would have none.
+func TestUntitledHeadline(t *testing.T) {
+	a := article("u1", "s10", "", "Oskaria reopened the Brenn strait to Valdan ferries on Monday. Passengers boarded at dawn.", 30, "gpe:oskaria")
+	a.Sentences = []news.Sentence{{Span: news.Span{Start: 0, End: 62}}, {Span: news.Span{Start: 63, End: len(a.Text)}}}
+	d := Features(a, nil, 0)
+	for _, w := range []string{"oskaria", "reopened", "brenn", "strait", "ferry"} {
+		if !d.Title[w] {
+			t.Errorf("headline words %v lack %q", d.Title, w)
+		}
+	}
+	if d.Title["passenger"] || d.Title["dawn"] {
+		t.Errorf("headline words %v reach past the first sentence", d.Title)
+	}
+	titled := Features(ferry1, nil, 0)
+	if titled.Title["stranding"] || !titled.Title["close"] {
+		t.Errorf("a titled article's headline words %v are not its title's", titled.Title)
+	}
+}
+
+// A round-up (a live blog, a digest of the day) joins a thread only when
+// its headline is that thread's news; it never merges threads, never
+// joins a thread of round-ups alone, and does not pull a thread's
+// centroid towards everything it summarises.
+func TestRoundups(t *testing.T) {
+	digest := func(id, st, title string, d int) *news.Article {
+		a := article(id, st, title,
+			"Oskaria closed the Brenn strait to Valdan ferries. Farmers in Mirelle brought in a record wheat harvest. Dockers in Tarnholm walked out over wages.", d,
+			"gpe:oskaria", "gpe:valdania", "loc:brenn", "gpe:mirelle", "loc:tarnholm")
+		a.Genre = &news.Genre{Kind: news.GenreAggregated}
+		return a
+	}
+	day5 := digest("r1", "s11", "What we know on day 5", 5)
+	asNews := *day5
+	asNews.Genre = nil
+	if got := run(t, Options{}, ferry1, ferry2, &asNews).Assignments(); got["r1"] != got["f1"] {
+		t.Fatalf("as news the digest should join the ferry thread (the test's premise): %v", got)
+	}
+	m := run(t, Options{}, ferry1, ferry2, day5)
+	if got := m.Assignments(); got["r1"] == got["f1"] {
+		t.Errorf("a digest whose headline names no thread joined the ferry thread: %v", got)
+	}
+	if got := run(t, Options{Roundup: -1}, ferry1, ferry2, day5).Assignments(); got["r1"] != got["f1"] {
+		t.Errorf("with Roundup off the digest should join like news: %v", got)
+	}
+	// Its headline is the thread's news: it joins, and leaves the
+	// centroid as it was.
+	blog := digest("r2", "s12", "Brenn strait closed to Valdan ferries – live", 5)
+	blog.Genre = &news.Genre{Kind: news.GenreLive}
+	m = run(t, Options{}, ferry1, ferry2, blog)
+	got := m.Assignments()
+	if got["r2"] != got["f1"] {
+		t.Fatalf("a live blog headed with the thread's news did not join it: %v", got)
+	}
+	st, _ := m.ThreadState(context.Background(), got["f1"])
+	if st.Entities["gpe:mirelle"] != 0 || st.Terms["harvest"] != 0 || st.Roundups != 1 || st.Articles != 3 {
+		t.Errorf("the live blog changed the centroid (mirelle %.2f, harvest %.2f) or the counts (%d round-ups of %d)",
+			st.Entities["gpe:mirelle"], st.Terms["harvest"], st.Roundups, st.Articles)
+	}
+	// Digests of a series do not make a thread of their own.
+	day6 := digest("r3", "s13", "What we know on day 6", 6)
+	if got := run(t, Options{}, day5, day6).Assignments(); got["r3"] == got["r1"] {
+		t.Errorf("two digests made one thread: %v", got)
+	}
+	if got := run(t, Options{}, day5, ferry2).Assignments(); got["f2"] == got["r1"] {
+		t.Errorf("a report joined a thread of a digest alone: %v", got)
+	}
+	// A round-up never bridges two threads.
+	port := article("p1", "s5", "Tarnholm dockers strike over unpaid wages",
+		"Dockers in Tarnholm walked out over unpaid wages, leaving cargo cranes idle along the quays.", 1, "loc:tarnholm")
+	bridge := digest("r4", "s14", "Tarnholm dockers and the Brenn strait ferry blockade – live", 3)
+	bridge.Genre = &news.Genre{Kind: news.GenreLive}
+	bridge.Text = "Striking Tarnholm dockers over unpaid wages joined ferry crews protesting the Oskarian blockade of the Brenn strait to Valdan ferries, leaving cargo cranes idle and ferries in port."
+	bridgeNews := *bridge
+	bridgeNews.Genre = nil
+	opts := Options{Threshold: 0.3, Merge: 0.3}
+	if got := run(t, opts, ferry1, port, &bridgeNews).Assignments(); got["p1"] != got["f1"] {
+		t.Fatalf("as news the bridge should merge the threads (the test's premise): %v", got)
+	}
+	if got := run(t, opts, ferry1, port, bridge).Assignments(); got["p1"] == got["f1"] {
+		t.Errorf("a live blog merged two threads: %v", got)
+	}
+}

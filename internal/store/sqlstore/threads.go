@@ -90,7 +90,7 @@ func (c *centroidCache) decode(st *news.ThreadState, text string) error {
 		c.mu.Unlock()
 	}
 	st.Terms, st.Entities, st.Measures = e.state.Terms, e.state.Entities, e.state.Measures
-	st.TermNorm, st.EntityNorm = e.state.TermNorm, e.state.EntityNorm
+	st.TermNorm, st.EntityNorm, st.Roundups = e.state.TermNorm, e.state.EntityNorm, e.state.Roundups
 	return nil
 }
 

@@ -54,7 +54,7 @@ func Run(t *testing.T, s Store) {
 	}
 	early := thread.State{ID: "early", Title: "E", First: day(1), Last: day(1), Articles: 1, Stories: 1,
 		Terms: map[string]float64{"ferry": 1.6931471805599454}, Entities: map[string]float64{"gpe:xx": 1},
-		Measures: map[string]float64{"m1": 1}, TermNorm: 0.1 + 0.2, EntityNorm: 1e-7}
+		Measures: map[string]float64{"m1": 1}, TermNorm: 0.1 + 0.2, EntityNorm: 1e-7, Roundups: 1}
 	if err := s.RecordThread(ctx, thread.Record{Article: "early", Story: "early", Thread: early, Keys: []string{"ferry", "e:gpe:xx"},
 		Events: []news.ThreadEvent{{Kind: news.ThreadStarted, Thread: "early", Article: "early", Story: "early", At: day(1)}}}); err != nil {
 		t.Fatal(err)
@@ -76,7 +76,8 @@ func Run(t *testing.T, s Store) {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(got.Terms, early.Terms) || !reflect.DeepEqual(got.Entities, early.Entities) || !reflect.DeepEqual(got.Measures, early.Measures) ||
-		got.TermNorm != early.TermNorm || got.EntityNorm != early.EntityNorm || !got.First.Equal(early.First) || got.Stories != 1 || got.Title != "E" {
+		got.TermNorm != early.TermNorm || got.EntityNorm != early.EntityNorm || !got.First.Equal(early.First) || got.Stories != 1 || got.Title != "E" ||
+		got.Roundups != early.Roundups {
 		t.Errorf("state = %+v, want %+v", got, early)
 	}
 	if _, err := s.ThreadState(ctx, "nope"); !errors.Is(err, news.ErrNotFound) {
@@ -98,6 +99,11 @@ func Run(t *testing.T, s Store) {
 		var ids []string
 		for _, a := range active {
 			ids = append(ids, a.ID)
+			// Twice through a store's centroid cache: the round-up count
+			// is kept with the weights.
+			if a.ID == "early" && (a.Roundups != 1 || a.TermNorm != early.TermNorm) {
+				t.Errorf("%s: active early thread %+v lost its round-up count or norm", c.name, a)
+			}
 		}
 		if !reflect.DeepEqual(ids, c.want) {
 			t.Errorf("%s: active = %v, want %v", c.name, ids, c.want)
