@@ -151,4 +151,10 @@ func TestScoreThreads(t *testing.T) {
 	if err := rep.Write(&out); err != nil || !strings.Contains(out.String(), "t1: 2 origins by hand, 3 by the system") {
 		t.Errorf("report:\n%s", out.String())
 	}
+	// The test split's report names no thread: it is held out.
+	rep.Split = "test"
+	out.Reset()
+	if err := rep.Write(&out); err != nil || strings.Contains(out.String(), "t1") || !strings.Contains(out.String(), "independent origins exact") {
+		t.Errorf("test report names a thread:\n%s", out.String())
+	}
 }
