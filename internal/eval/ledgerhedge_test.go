@@ -2,6 +2,7 @@ package eval
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"sitrep/internal/news"
@@ -63,5 +64,25 @@ func TestLedgerKeepStrata(t *testing.T) {
 	}
 	if !reflect.DeepEqual(ids, []string{"b", "c"}) || len(g.Mentions) != 2 || len(g.Pairs) != 1 {
 		t.Errorf("kept %v, %d mentions, %d pairs; want [b c], 2, 1", ids, len(g.Mentions), len(g.Pairs))
+	}
+}
+
+// TestLedgerTestHoldsOut checks that a report on the held-out split
+// prints its scores but none of the examples of errors a dev report lists.
+func TestLedgerTestHoldsOut(t *testing.T) {
+	rep := &LedgerFiguresReport{Split: LedgerTest, Misses: []string{"art1 \"400\""}, Speakers: []string{"art2 \"12\": X, want Y"},
+		Pairs: &LedgerPairsReport{Wrong: []string{"art3 pair"}}}
+	rep.holdOut()
+	var b strings.Builder
+	if err := rep.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"art1", "art2", "art3"} {
+		if strings.Contains(b.String(), s) {
+			t.Errorf("held-out report lists %s:\n%s", s, b.String())
+		}
+	}
+	if !strings.Contains(b.String(), "figure precision") {
+		t.Errorf("held-out report lost its scores:\n%s", b.String())
 	}
 }

@@ -432,5 +432,20 @@ func LedgerFigures(ctx context.Context, dir, split, corpusPath string, steps []p
 			rep.PairFiles[f] = ScoreLedgerPairs(&sub, arts, measures)
 		}
 	}
+	if split == LedgerTest {
+		rep.holdOut()
+	}
 	return rep, nil
+}
+
+// holdOut drops the examples of errors from a report on the held-out
+// split: its scores may be read once per change, its items never.
+func (r *LedgerFiguresReport) holdOut() {
+	r.Misses, r.False, r.Speakers, r.Fields, r.Hedges = nil, nil, nil, nil, nil
+	if r.Pairs != nil {
+		r.Pairs.Wrong = nil
+	}
+	for _, p := range r.PairFiles {
+		p.Wrong = nil
+	}
 }
