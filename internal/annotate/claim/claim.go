@@ -262,7 +262,7 @@ func Find(a *news.Article) []news.Claim {
 				}
 			}
 			if cl.SpeakerSpan != nil && pronouns[strings.ToLower(cl.Speaker)] {
-				if name, ent, ok := ix.pronoun(strings.ToLower(cl.Speaker), cl.CueSpan.Start, claims, s.Span, prev); ok {
+				if name, ent, ok := ix.pronoun(strings.ToLower(cl.Speaker), cl.CueSpan.Start, claims, s.Span, prev, nil); ok {
 					cl.Speaker, cl.SpeakerEntity = name, ent
 				} else {
 					cl.Speaker = Unresolved(cl.Speaker)
@@ -349,6 +349,7 @@ func Find(a *news.Article) []news.Claim {
 		}
 	}
 	claims = inOrder(claims) // continued quotations and pledges come after their sentence's claims
+	ix.quotedPronouns(claims)
 	for i := range claims {
 		if p := claims[i].Parent; p >= 0 && claims[p].SpeakerSpan != nil && !strings.EqualFold(claims[p].Speaker, claims[i].Speaker) {
 			claims[i].Relay = claims[p].Speaker
@@ -1314,7 +1315,7 @@ func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 			return news.Claim{}, false
 		}
 		if pr := strings.ToLower(cl.Speaker); pronouns[pr] {
-			if name, ent, ok := ix.pronoun(pr, cue.Start, claims, sent, prev); ok {
+			if name, ent, ok := ix.pronoun(pr, cue.Start, claims, sent, prev, nil); ok {
 				cl.Speaker, cl.SpeakerEntity = name, ent
 			} else {
 				cl.Speaker = Unresolved(cl.Speaker)
