@@ -90,7 +90,7 @@ type cue struct {
 	words      []string
 	after      bool // the speaker follows the cue
 	inversion  bool // a verb that may invert: "said X"
-	participle bool // "…, saying": the speaker is the clause's subject, from the syntax layer
+	participle bool // "…, saying": the speaker is the clause's subject, from the syntax layer; "X had been warning": X
 	evidence   bool // "the data showed": the subject must be evidence (evidenceHead)
 }
 
@@ -111,7 +111,8 @@ var cues = func() []cue {
 	for _, v := range verbs {
 		out = append(out, cue{words: []string{v}, inversion: true})
 	}
-	for _, v := range []string{"saying", "claiming"} {
+	for _, v := range []string{"saying", "claiming", "warning", "insisting", "telling", "noting", "admitting",
+		"acknowledging", "confirming", "denying", "explaining", "announcing", "stating"} {
 		out = append(out, cue{words: []string{v}, participle: true})
 	}
 	for v := range evidenceVerbs {
@@ -430,7 +431,7 @@ func demonstrative(content string) bool {
 // to have" is a claim: where the sentence is parsed, a cue with a
 // subject of its own is active.
 func raising(a *news.Article, ws []word, i, n int) bool {
-	if i > 0 {
+	if i > 0 && !strings.HasSuffix(ws[i].lower, "ing") { // "had been warning" is active
 		switch ws[i-1].lower {
 		case "is", "are", "was", "were", "been", "being", "be":
 			return true
@@ -623,7 +624,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i].Start})
 			contentBefore = true
 		}
-	} else if c.participle {
+	} else if c.participle && !(i > 0 && beForms[ws[i-1].lower]) {
 		// "X launched a coup, saying …": the subject of the clause the
 		// participle hangs on.
 		sub, ok := syntaxSubject(a, ws[i].Start, sent)
@@ -646,8 +647,8 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			j-- // "…, Ilona Brest, said" — the appositive before the comma
 			skippedComma = true
 		}
-		for !skippedComma && j > 0 && auxiliaries[ws[j].lower] && !ws[j-1].punct {
-			j-- // "Ukraine has also said"
+		for !skippedComma && j > 0 && (auxiliaries[ws[j].lower] || c.participle && beForms[ws[j].lower]) && !ws[j-1].punct {
+			j-- // "Ukraine has also said", "No 10 had been warning"
 		}
 		closeBr := -1
 		if j >= 3 && ws[j].lower == ")" && ws[j-2].lower == "(" {
@@ -860,6 +861,10 @@ func shareSubject(ws []word, i int) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return r >= '0' && r <= '9' || shareWords[w]
 }
+
+// beForms before a participle cue make it a progressive verb with a
+// subject of its own ("No 10 had been warning it would …").
+var beForms = tokens.Set(`is are was were been being am`)
 
 // stopVerbs end an "according to" speaker: reporting verbs that are
 // never nouns.
