@@ -314,6 +314,13 @@ func Find(a *news.Article) []news.Claim {
 				// goes on.
 				last.Content.End = trimSpan(a.Text, s.Span).End
 				last.Span.End = max(last.Span.End, last.Content.End)
+			case !last.Direct && last.Content.End >= prev.End-1 && last.CueSpan.Start >= prev.Start && prev.Len() > 0 &&
+				!strings.Contains(a.Text[prev.End:s.Start], "\n") && pastPerfect(a, ws) && pastPerfect(a, words(&v, last.Content)):
+				// "The report estimated that 6,000 children had been
+				// taken. In Crimea, 43 camps had been set up …": reported
+				// speech goes on in the backshifted past perfect.
+				last.Content.End = trimSpan(a.Text, s.Span).End
+				last.Span.End = max(last.Span.End, last.Content.End)
 			case len(ws) > 1 && ws[0].punct && (ws[0].lower == "“" || ws[0].lower == "\"") && ws[0].End == ws[1].Start:
 				// A quotation that opens a sentence of its own (the mark
 				// touching its first word) with no cue goes on from the last quotation of the sentence
@@ -860,6 +867,25 @@ func shareSubject(ws []word, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return r >= '0' && r <= '9' || shareWords[w]
+}
+
+// pastPerfect says whether the words hold a past perfect among their
+// first twelve: "had" (over "been" and adverbs) before a verb the
+// syntax layer tags VERB. Without a parse it says false.
+func pastPerfect(a *news.Article, ws []word) bool {
+	for k := 0; k < len(ws) && k < 12; k++ {
+		if ws[k].lower != "had" {
+			continue
+		}
+		j := k + 1
+		for j < len(ws) && (ws[j].lower == "been" || taggedAs(a, ws[j].Start, news.ADV)) {
+			j++ // "had been", "had already", "had forcibly"
+		}
+		if j < len(ws) && taggedVerb(a, ws[j].Start) {
+			return true
+		}
+	}
+	return false
 }
 
 // beForms before a participle cue make it a progressive verb with a

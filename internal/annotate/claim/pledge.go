@@ -170,6 +170,13 @@ func pledgeSubject(a *news.Article, ws []word, first, last int) (news.Span, bool
 	return news.Span{}, false
 }
 
+// taggedAs says whether the syntax layer parsed the token at pos and
+// tagged it u.
+func taggedAs(a *news.Article, pos int, u news.UPOS) bool {
+	k := tokenAt(a, pos)
+	return k >= 0 && a.Syntax[k].UPOS == u
+}
+
 // taggedVerb says whether the syntax layer parsed the token at pos and
 // tagged it VERB (false without a parse).
 func taggedVerb(a *news.Article, pos int) bool {
