@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"sitrep/internal/annotate/tokens"
@@ -74,11 +75,30 @@ func (ix *index) evidenceSources() []news.Span {
 				}
 			}
 			if end >= start {
-				ix.evidence = append(ix.evidence, news.Span{Start: ws[start].Start, End: ws[end].End})
+				sp := news.Span{Start: ws[start].Start, End: ws[end].End}
+				if b := end + 1; b+2 < len(ws) && ws[b].lower == "(" && ws[b+2].lower == ")" && abbreviation(ws[b+1].Span.In(ix.a.Text)) {
+					// "a survey conducted by the Kyiv Institute of
+					// Sociology (KIIS)": the abbreviation is kept.
+					sp.End = ws[b+2].End
+				}
+				ix.evidence = append(ix.evidence, sp)
 			}
 		}
 	}
 	return ix.evidence
+}
+
+// abbreviation says whether a word is an abbreviation in capitals
+// ("KIIS", "ISW"): two or more letters, all upper case.
+func abbreviation(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // evidenceSource returns the named source of evidence a sourceless
