@@ -340,7 +340,7 @@ func Find(a *news.Article) []news.Claim {
 		relay(a.Text, claims, inSentence)
 		prev = s.Span
 	}
-	roles(a, claims)
+	roles(a, ix, claims)
 	if ls := letters(a, ix); len(ls) > 0 {
 		n := len(claims)
 		claims = append(claims, ls...)
