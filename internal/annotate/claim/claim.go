@@ -135,7 +135,7 @@ var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true
 // stop words a speaker phrase may not consist of, and that end a leftward
 // speaker scan.
 var boundary = map[string]bool{
-	"that": true, "and": true, "but": true, "which": true, "who": true, "while": true,
+	"that": true, "and": true, "but": true, "which": true, "who": true, "while": true, "where": true, "whom": true,
 	"as": true, "because": true, "when": true, "after": true, "before": true, "if": true,
 	"what": true, "also": true, "has": true, "have": true, "had": true, "was": true, "were": true,
 	"is": true, "are": true, "previously": true, "later": true, "earlier": true, "not": true,

@@ -43,6 +43,7 @@ func TestSpeakers(t *testing.T) {
 		speaker, relay     string
 		entity             string // a prefix of SpeakerEntity, when set
 		hedge              string
+		exact              bool // the speaker is exactly speaker
 	}{
 		{name: "relayed belief, same speaker", number: "300",
 			text:    "Senior allied officials told the BBC they believed at least 300 of the 1,200 marines had been wounded.",
@@ -257,6 +258,9 @@ func TestSpeakers(t *testing.T) {
 		{name: "a role with no person titled stays as written", number: "3,000",
 			text:    "Ben Wallace has pushed for more money. The prime minister said 3,000 troops would go to Estonia.",
 			speaker: "prime minister"},
+		{name: "a relative adverb is not part of the speaker", number: "200",
+			text:    "The prosecutor spoke on a visit to Irpin, where officials say more than 200 civilians died.",
+			speaker: "officials", exact: true},
 		{name: "declaring a thing is no claim", number: "three",
 			text:    "The city council declared three days of mourning.",
 			speaker: ""},
@@ -286,6 +290,9 @@ func TestSpeakers(t *testing.T) {
 			}
 			if !strings.Contains(c.Speaker, tt.speaker) {
 				t.Errorf("speaker %q, want %q", c.Speaker, tt.speaker)
+			}
+			if tt.exact && c.Speaker != tt.speaker {
+				t.Errorf("speaker %q, want exactly %q", c.Speaker, tt.speaker)
 			}
 			if c.Speaker == a.Outlet {
 				t.Errorf("speaker is the outlet")
