@@ -68,6 +68,9 @@ func (ix *index) evidenceSources() []news.Span {
 				if w.punct {
 					break
 				}
+				if timeWords[w.lower] {
+					break // "a report published by the Lab in May"
+				}
 				if upper(w.Span.In(ix.a.Text)) {
 					end = j
 				} else if !nameJoiners[w.lower] {

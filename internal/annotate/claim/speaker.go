@@ -24,7 +24,14 @@ var dataModifiers = tokens.Set(`the a an new latest revised preliminary official
 // timeWords end a speaker phrase as a trailing adjunct ("Pat Ryder on
 // Tuesday", "officials late last week").
 var timeWords = tokens.Set(`monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
-	overnight week month year morning afternoon evening night weekend`)
+	overnight week month year morning afternoon evening night weekend january february march april may june
+	july august september october november december`)
+
+// documentNouns head a phrase that names a document or an inquiry, not
+// who made it: "a decree published by the Kremlin" credits the Kremlin,
+// "an investigation by the outlet Q" credits Q.
+var documentNouns = tokens.Set(`decree decrees investigation investigations document documents filing filings memo
+	memorandum order`)
 
 // adjunctStarts open a trailing adjunct of a speaker phrase.
 var adjunctStarts = tokens.Set(`on last this earlier late during in at`)
@@ -60,7 +67,7 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		}
 		ev, name := false, false
 		for _, w := range ws[lo:k] {
-			if dataNouns[w.lower] && !upper(w.Span.In(text)) {
+			if (dataNouns[w.lower] || documentNouns[w.lower] && ws[k].lower == "by") && !upper(w.Span.In(text)) {
 				ev = true // "Study" in "Institute for the Study of War" is a name's
 			}
 		}
