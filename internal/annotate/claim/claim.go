@@ -14,14 +14,21 @@
 // resolved to the entity mention that heads it. Pronouns and
 // descriptions ("she", "they", "it", "the ministry", "the statement")
 // resolve to the nearest compatible actor or stay as written, a pronoun
-// marked unresolved ("they (unresolved)", Unresolved) (speaker.go).
+// marked unresolved ("they (unresolved)", Unresolved) (speaker.go);
+// inside a quotation "I" and "we" are the quotation's speaker and "he",
+// "she", "they" never are. A role left unresolved ("the prime minister
+// said") is the person the text titles with it. A progressive reporting
+// verb ("No 10 had been warning") has its own subject.
 // Pledges and plans to give by states and bodies ("Britain pledged
 // £50m", "the US agreed to send", "the UK is sending 1,600 missiles")
-// are claims of their subject (pledge.go). Evidence speaks for its
-// source ("the data showed" after "data from Q"; "it shows" after a
+// are claims of their subject, up to a relative clause on a place or
+// time (pledge.go). Evidence speaks for its
+// source ("the data showed" after "data from Q", "a decree published
+// by Q" → Q; "it shows" after a
 // survey whose conductor is named within three sentences); "X said this"
 // states the sentence before; a sentence that goes on with a statement
-// ("There will also be …") or a quotation that opens a sentence of its
+// ("There will also be …"; reported speech that goes on in the past
+// perfect) or a quotation that opens a sentence of its
 // own with no cue belongs to the statement before; a role in the lead
 // ("Nato's secretary general has said") is the person named as a
 // speaker next; a readers' letters page credits each letter to the
