@@ -99,6 +99,10 @@ type cue struct {
 	inversion  bool // a verb that may invert: "said X"
 	participle bool // "…, saying": the speaker is the clause's subject, from the syntax layer; "X had been warning": X
 	evidence   bool // "the data showed": the subject must be evidence (evidenceHead)
+	// progressive: a cue only after a form of be ("had been warning"),
+	// not as a participle ("…, warning that"), and not in a free
+	// relative ("what we have been telling our partners").
+	progressive bool
 }
 
 var cues = func() []cue {
@@ -118,9 +122,12 @@ var cues = func() []cue {
 	for _, v := range verbs {
 		out = append(out, cue{words: []string{v}, inversion: true})
 	}
-	for _, v := range []string{"saying", "claiming", "warning", "insisting", "telling", "noting", "admitting",
-		"acknowledging", "confirming", "denying", "explaining", "announcing", "stating"} {
+	for _, v := range []string{"saying", "claiming"} {
 		out = append(out, cue{words: []string{v}, participle: true})
+	}
+	for _, v := range []string{"warning", "insisting", "telling", "noting", "admitting", "acknowledging",
+		"confirming", "denying", "explaining", "announcing", "stating"} {
+		out = append(out, cue{words: []string{v}, participle: true, progressive: true})
 	}
 	for v := range evidenceVerbs {
 		out = append(out, cue{words: []string{v}, evidence: true})
@@ -219,6 +226,9 @@ func Find(a *news.Article) []news.Claim {
 		var inSentence []int
 		for i := 0; i < len(ws); i++ {
 			c, n := matchCue(ws, i)
+			if n > 0 && c.progressive && !progressiveAt(ws, i) {
+				continue
+			}
 			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(a, ws, i, n)) || claimsObject(ws, i+n-1) {
 				continue
 			}
@@ -893,6 +903,21 @@ func pastPerfect(a *news.Article, ws []word) bool {
 		}
 	}
 	return false
+}
+
+// progressiveAt says whether the -ing cue ws[i] is a progressive verb
+// with a subject of its own: a form of be before it, and no "what"
+// among the five words before that ("what we have been telling").
+func progressiveAt(ws []word, i int) bool {
+	if i == 0 || !beForms[ws[i-1].lower] {
+		return false
+	}
+	for k := max(0, i-6); k < i-1; k++ {
+		if ws[k].lower == "what" {
+			return false
+		}
+	}
+	return true
 }
 
 // beForms before a participle cue make it a progressive verb with a

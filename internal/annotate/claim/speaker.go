@@ -364,14 +364,14 @@ func openQuoteAt(text string, from, pos int) bool {
 }
 
 // quotation returns the claim whose quotation holds the cue of claims[i]
-// (a claim nested in a direct claim, with a quotation mark open at the
-// cue; or a quotation that opens its sentence and goes on from the
+// (a claim nested in another, with a quotation mark open at the cue
+// inside the other's content; or a quotation that opens its sentence and goes on from the
 // quotation of the sentence before), or -1.
 func (ix *index) quotation(claims []news.Claim, i int) int {
 	c := claims[i]
 	text := ix.a.Text
 	if p := c.Parent; p >= 0 {
-		if o := claims[p]; o.Direct && o.SpeakerSpan != nil && openQuoteAt(text, o.Content.Start, c.CueSpan.Start) {
+		if o := claims[p]; o.SpeakerSpan != nil && openQuoteAt(text, o.Content.Start, c.CueSpan.Start) {
 			return p
 		}
 		return -1
