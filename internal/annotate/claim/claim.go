@@ -14,14 +14,21 @@
 // resolved to the entity mention that heads it. Pronouns and
 // descriptions ("she", "they", "it", "the ministry", "the statement")
 // resolve to the nearest compatible actor or stay as written, a pronoun
-// marked unresolved ("they (unresolved)", Unresolved) (speaker.go).
+// marked unresolved ("they (unresolved)", Unresolved) (speaker.go);
+// inside a quotation "I" and "we" are the quotation's speaker and "he",
+// "she", "they" never are. A role left unresolved ("the prime minister
+// said") is the person the text titles with it. A progressive reporting
+// verb ("No 10 had been warning") has its own subject.
 // Pledges and plans to give by states and bodies ("Britain pledged
 // £50m", "the US agreed to send", "the UK is sending 1,600 missiles")
-// are claims of their subject (pledge.go). Evidence speaks for its
-// source ("the data showed" after "data from Q"; "it shows" after a
+// are claims of their subject, up to a relative clause on a place or
+// time (pledge.go). Evidence speaks for its
+// source ("the data showed" after "data from Q", "a decree published
+// by Q" → Q; "it shows" after a
 // survey whose conductor is named within three sentences); "X said this"
 // states the sentence before; a sentence that goes on with a statement
-// ("There will also be …") or a quotation that opens a sentence of its
+// ("There will also be …"; reported speech that goes on in the past
+// perfect) or a quotation that opens a sentence of its
 // own with no cue belongs to the statement before; a role in the lead
 // ("Nato's secretary general has said") is the person named as a
 // speaker next; a readers' letters page credits each letter to the
@@ -90,8 +97,12 @@ type cue struct {
 	words      []string
 	after      bool // the speaker follows the cue
 	inversion  bool // a verb that may invert: "said X"
-	participle bool // "…, saying": the speaker is the clause's subject, from the syntax layer
+	participle bool // "…, saying": the speaker is the clause's subject, from the syntax layer; "X had been warning": X
 	evidence   bool // "the data showed": the subject must be evidence (evidenceHead)
+	// progressive: a cue only after a form of be ("had been warning"),
+	// not as a participle ("…, warning that"), and not in a free
+	// relative ("what we have been telling our partners").
+	progressive bool
 }
 
 var cues = func() []cue {
@@ -114,6 +125,10 @@ var cues = func() []cue {
 	for _, v := range []string{"saying", "claiming"} {
 		out = append(out, cue{words: []string{v}, participle: true})
 	}
+	for _, v := range []string{"warning", "insisting", "telling", "noting", "admitting", "acknowledging",
+		"confirming", "denying", "explaining", "announcing", "stating"} {
+		out = append(out, cue{words: []string{v}, participle: true, progressive: true})
+	}
 	for v := range evidenceVerbs {
 		out = append(out, cue{words: []string{v}, evidence: true})
 	}
@@ -134,7 +149,7 @@ var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true
 // stop words a speaker phrase may not consist of, and that end a leftward
 // speaker scan.
 var boundary = map[string]bool{
-	"that": true, "and": true, "but": true, "which": true, "who": true, "while": true,
+	"that": true, "and": true, "but": true, "which": true, "who": true, "while": true, "where": true, "whom": true,
 	"as": true, "because": true, "when": true, "after": true, "before": true, "if": true,
 	"what": true, "also": true, "has": true, "have": true, "had": true, "was": true, "were": true,
 	"is": true, "are": true, "previously": true, "later": true, "earlier": true, "not": true,
@@ -211,6 +226,9 @@ func Find(a *news.Article) []news.Claim {
 		var inSentence []int
 		for i := 0; i < len(ws); i++ {
 			c, n := matchCue(ws, i)
+			if n > 0 && c.progressive && !progressiveAt(ws, i) {
+				continue
+			}
 			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(a, ws, i, n)) || claimsObject(ws, i+n-1) {
 				continue
 			}
@@ -262,7 +280,7 @@ func Find(a *news.Article) []news.Claim {
 				}
 			}
 			if cl.SpeakerSpan != nil && pronouns[strings.ToLower(cl.Speaker)] {
-				if name, ent, ok := ix.pronoun(strings.ToLower(cl.Speaker), cl.CueSpan.Start, claims, s.Span, prev); ok {
+				if name, ent, ok := ix.pronoun(strings.ToLower(cl.Speaker), cl.CueSpan.Start, claims, s.Span, prev, nil); ok {
 					cl.Speaker, cl.SpeakerEntity = name, ent
 				} else {
 					cl.Speaker = Unresolved(cl.Speaker)
@@ -313,6 +331,13 @@ func Find(a *news.Article) []news.Claim {
 				// goes on.
 				last.Content.End = trimSpan(a.Text, s.Span).End
 				last.Span.End = max(last.Span.End, last.Content.End)
+			case !last.Direct && last.Content.End >= prev.End-1 && last.CueSpan.Start >= prev.Start && prev.Len() > 0 &&
+				!strings.Contains(a.Text[prev.End:s.Start], "\n") && pastPerfect(a, ws) && pastPerfect(a, words(&v, last.Content)):
+				// "The report estimated that 6,000 children had been
+				// taken. In Crimea, 43 camps had been set up …": reported
+				// speech goes on in the backshifted past perfect.
+				last.Content.End = trimSpan(a.Text, s.Span).End
+				last.Span.End = max(last.Span.End, last.Content.End)
 			case len(ws) > 1 && ws[0].punct && (ws[0].lower == "“" || ws[0].lower == "\"") && ws[0].End == ws[1].Start:
 				// A quotation that opens a sentence of its own (the mark
 				// touching its first word) with no cue goes on from the last quotation of the sentence
@@ -332,7 +357,7 @@ func Find(a *news.Article) []news.Claim {
 		relay(a.Text, claims, inSentence)
 		prev = s.Span
 	}
-	roles(a, claims)
+	roles(a, ix, claims)
 	if ls := letters(a, ix); len(ls) > 0 {
 		n := len(claims)
 		claims = append(claims, ls...)
@@ -349,6 +374,7 @@ func Find(a *news.Article) []news.Claim {
 		}
 	}
 	claims = inOrder(claims) // continued quotations and pledges come after their sentence's claims
+	ix.quotedPronouns(claims)
 	for i := range claims {
 		if p := claims[i].Parent; p >= 0 && claims[p].SpeakerSpan != nil && !strings.EqualFold(claims[p].Speaker, claims[i].Speaker) {
 			claims[i].Relay = claims[p].Speaker
@@ -429,7 +455,7 @@ func demonstrative(content string) bool {
 // to have" is a claim: where the sentence is parsed, a cue with a
 // subject of its own is active.
 func raising(a *news.Article, ws []word, i, n int) bool {
-	if i > 0 {
+	if i > 0 && !strings.HasSuffix(ws[i].lower, "ing") { // "had been warning" is active
 		switch ws[i-1].lower {
 		case "is", "are", "was", "were", "been", "being", "be":
 			return true
@@ -622,7 +648,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i].Start})
 			contentBefore = true
 		}
-	} else if c.participle {
+	} else if c.participle && !(i > 0 && beForms[ws[i-1].lower]) {
 		// "X launched a coup, saying …": the subject of the clause the
 		// participle hangs on.
 		sub, ok := syntaxSubject(a, ws[i].Start, sent)
@@ -645,8 +671,8 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			j-- // "…, Ilona Brest, said" — the appositive before the comma
 			skippedComma = true
 		}
-		for !skippedComma && j > 0 && auxiliaries[ws[j].lower] && !ws[j-1].punct {
-			j-- // "Ukraine has also said"
+		for !skippedComma && j > 0 && (auxiliaries[ws[j].lower] || c.participle && beForms[ws[j].lower]) && !ws[j-1].punct {
+			j-- // "Ukraine has also said", "No 10 had been warning"
 		}
 		closeBr := -1
 		if j >= 3 && ws[j].lower == ")" && ws[j-2].lower == "(" {
@@ -859,6 +885,44 @@ func shareSubject(ws []word, i int) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return r >= '0' && r <= '9' || shareWords[w]
 }
+
+// pastPerfect says whether the words hold a past perfect among their
+// first twelve: "had" (over "been" and adverbs) before a verb the
+// syntax layer tags VERB. Without a parse it says false.
+func pastPerfect(a *news.Article, ws []word) bool {
+	for k := 0; k < len(ws) && k < 12; k++ {
+		if ws[k].lower != "had" {
+			continue
+		}
+		j := k + 1
+		for j < len(ws) && (ws[j].lower == "been" || taggedAs(a, ws[j].Start, news.ADV)) {
+			j++ // "had been", "had already", "had forcibly"
+		}
+		if j < len(ws) && taggedVerb(a, ws[j].Start) {
+			return true
+		}
+	}
+	return false
+}
+
+// progressiveAt says whether the -ing cue ws[i] is a progressive verb
+// with a subject of its own: a form of be before it, and no "what"
+// among the five words before that ("what we have been telling").
+func progressiveAt(ws []word, i int) bool {
+	if i == 0 || !beForms[ws[i-1].lower] {
+		return false
+	}
+	for k := max(0, i-6); k < i-1; k++ {
+		if ws[k].lower == "what" {
+			return false
+		}
+	}
+	return true
+}
+
+// beForms before a participle cue make it a progressive verb with a
+// subject of its own ("No 10 had been warning it would …").
+var beForms = tokens.Set(`is are was were been being am`)
 
 // stopVerbs end an "according to" speaker: reporting verbs that are
 // never nouns.
@@ -1314,7 +1378,7 @@ func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 			return news.Claim{}, false
 		}
 		if pr := strings.ToLower(cl.Speaker); pronouns[pr] {
-			if name, ent, ok := ix.pronoun(pr, cue.Start, claims, sent, prev); ok {
+			if name, ent, ok := ix.pronoun(pr, cue.Start, claims, sent, prev, nil); ok {
 				cl.Speaker, cl.SpeakerEntity = name, ent
 			} else {
 				cl.Speaker = Unresolved(cl.Speaker)

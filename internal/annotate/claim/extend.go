@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"sitrep/internal/annotate/tokens"
@@ -67,6 +68,9 @@ func (ix *index) evidenceSources() []news.Span {
 				if w.punct {
 					break
 				}
+				if timeWords[w.lower] {
+					break // "a report published by the Lab in May"
+				}
 				if upper(w.Span.In(ix.a.Text)) {
 					end = j
 				} else if !nameJoiners[w.lower] {
@@ -74,11 +78,30 @@ func (ix *index) evidenceSources() []news.Span {
 				}
 			}
 			if end >= start {
-				ix.evidence = append(ix.evidence, news.Span{Start: ws[start].Start, End: ws[end].End})
+				sp := news.Span{Start: ws[start].Start, End: ws[end].End}
+				if b := end + 1; b+2 < len(ws) && ws[b].lower == "(" && ws[b+2].lower == ")" && abbreviation(ws[b+1].Span.In(ix.a.Text)) {
+					// "a survey conducted by the Kyiv Institute of
+					// Sociology (KIIS)": the abbreviation is kept.
+					sp.End = ws[b+2].End
+				}
+				ix.evidence = append(ix.evidence, sp)
 			}
 		}
 	}
 	return ix.evidence
+}
+
+// abbreviation says whether a word is an abbreviation in capitals
+// ("KIIS", "ISW"): two or more letters, all upper case.
+func abbreviation(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // evidenceSource returns the named source of evidence a sourceless
@@ -221,7 +244,12 @@ func roleDescription(s string) bool {
 // sentences ("Nato's secretary general has said … . Jens Stoltenberg
 // said …"). A lead describes before it names; later, a description may
 // be anyone's, and the entity layer's role resolver decides.
-func roles(a *news.Article, claims []news.Claim) {
+//
+// A role description left unresolved elsewhere ("the prime minister
+// said") is the latest person named before it whom the text titles with
+// that role ("Prime Minister Boris Johnson", "Ben Wallace, the defence
+// secretary,"), else it stays as written.
+func roles(a *news.Article, ix *index, claims []news.Claim) {
 	ss := a.Sentences
 	at := func(p int) int { return sort.Search(len(ss), func(i int) bool { return ss[i].End > p }) }
 	person := func(c news.Claim) bool { return strings.HasPrefix(c.SpeakerEntity, "per:") }
@@ -232,6 +260,11 @@ func roles(a *news.Article, claims []news.Claim) {
 		}
 		si := at(c.CueSpan.Start)
 		if si != 0 {
+			if role := strings.ToLower(c.SpeakerSpan.In(a.Text)); strings.HasPrefix(role, "the ") {
+				if m := ix.titled(strings.TrimPrefix(role, "the "), c.SpeakerSpan.Start); m != nil {
+					c.Speaker, c.SpeakerEntity = m.Canonical, m.Entity
+				}
+			}
 			continue
 		}
 		found := -1
@@ -245,6 +278,37 @@ func roles(a *news.Article, claims []news.Claim) {
 			c.Speaker, c.SpeakerEntity = claims[found].Speaker, claims[found].SpeakerEntity
 		}
 	}
+}
+
+// titled returns the latest person named before pos whom the text
+// titles with role, a lower-case role phrase ("prime minister"): the
+// role just before the name ("Prime Minister Boris Johnson") or closing
+// the apposition after it ("Ben Wallace, the defence secretary,"). It
+// looks back over at most 400 mentions and returns nil when none is
+// titled so.
+func (ix *index) titled(role string, pos int) *news.Mention {
+	text := ix.a.Text
+	k := ix.ends.FirstEndingAfter(pos)
+	for i := k - 1; i >= 0 && i >= k-400; i-- {
+		m := &ix.a.Entities[i]
+		if m.Type != "PER" || m.Kind != "name" || m.Entity == "" || m.Canonical == "" || m.End > pos {
+			continue
+		}
+		before := strings.TrimRight(strings.ToLower(text[max(0, m.Start-len(role)-2):m.Start]), " ")
+		if strings.HasSuffix(before, role) && (len(before) == len(role) || before[len(before)-len(role)-1] == ' ') {
+			return m
+		}
+		after := strings.ToLower(text[m.End:min(len(text), m.End+len(role)+40)])
+		if seg, ok := strings.CutPrefix(after, ", "); ok {
+			if j := strings.IndexAny(seg, ",.;:"); j >= 0 {
+				seg = seg[:j]
+				if strings.HasSuffix(seg, " "+role) || seg == role {
+					return m
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // inOrder sorts claims by cue start (stable), remapping Parent indices.

@@ -138,7 +138,7 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 					prev = ss[k-1].Span
 				}
 			}
-			if name, ent, ok := ix.pronoun(pr, cue.Start, claims[:n], sent, prev); ok {
+			if name, ent, ok := ix.pronoun(pr, cue.Start, claims[:n], sent, prev, nil); ok {
 				cl.Speaker, cl.SpeakerEntity = name, ent
 			} else {
 				cl.Speaker = Unresolved(cl.Speaker)
@@ -179,7 +179,9 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 			}
 		}
 	}
-	return inOrder(claims)
+	claims = inOrder(claims)
+	ix.quotedPronouns(claims)
+	return claims
 }
 
 // cutSpeaker says whether a rule speaker looks cut short: one or two

@@ -34,11 +34,16 @@ var givingVerbs = tokens.Set(`giving sending providing supplying delivering dona
 // "plans to give").
 var giveVerbs = tokens.Set(`give send provide supply deliver donate`)
 
+// placeTimeRelative open a non-restrictive relative clause on a place or
+// a time (", where …", ", when …").
+var placeTimeRelative = tokens.Set(`where when`)
+
 // pledges returns the claims of the pledges and plans in the words ws of
 // one sentence that the writer states (outside every claim's content
 // found so far): the subject that pledges ("Britain pledged £50m",
 // "European governments have pledged", "The UK plans to give …",
-// "Germany will send …") speaks for the rest of the sentence. The
+// "Germany will send …") speaks for the rest of the sentence up to a
+// relative clause on a place or time (", where Britain already has …"). The
 // subject must be an actor: a named state, organisation or person, or a
 // group noun ("governments", "allies").
 func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSentence []int) []news.Claim {
@@ -96,7 +101,17 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 			continue
 		}
 		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Parent: -1, Kind: news.ClaimPledge}
-		cl.Content = trimSpan(a.Text, news.Span{Start: ws[last+1].Start, End: ws[len(ws)-1].End})
+		end := len(ws) - 1
+		for j := last + 1; j+1 < len(ws); j++ {
+			if ws[j].lower == "," && placeTimeRelative[ws[j+1].lower] && j > last+1 {
+				// "… to the defence of Estonia, where Britain already has
+				// 1,700 troops": the relative clause on the place or time
+				// is the writer's, not pledged.
+				end = j - 1
+				break
+			}
+		}
+		cl.Content = trimSpan(a.Text, news.Span{Start: ws[last+1].Start, End: ws[end].End})
 		cl.Span = news.Span{Start: spk.Start, End: cl.Content.End}
 		setSpeaker(a, ix, &cl, spk)
 		if cl.SpeakerSpan == nil {
@@ -153,6 +168,13 @@ func pledgeSubject(a *news.Article, ws []word, first, last int) (news.Span, bool
 		}
 	}
 	return news.Span{}, false
+}
+
+// taggedAs says whether the syntax layer parsed the token at pos and
+// tagged it u.
+func taggedAs(a *news.Article, pos int, u news.UPOS) bool {
+	k := tokenAt(a, pos)
+	return k >= 0 && a.Syntax[k].UPOS == u
 }
 
 // taggedVerb says whether the syntax layer parsed the token at pos and

@@ -3,6 +3,7 @@ package claim
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/news"
@@ -23,7 +24,14 @@ var dataModifiers = tokens.Set(`the a an new latest revised preliminary official
 // timeWords end a speaker phrase as a trailing adjunct ("Pat Ryder on
 // Tuesday", "officials late last week").
 var timeWords = tokens.Set(`monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
-	overnight week month year morning afternoon evening night weekend`)
+	overnight week month year morning afternoon evening night weekend january february march april may june
+	july august september october november december`)
+
+// documentNouns head a phrase that names a document or an inquiry, not
+// who made it: "a decree published by the Kremlin" credits the Kremlin,
+// "an investigation by the outlet Q" credits Q.
+var documentNouns = tokens.Set(`decree decrees investigation investigations document documents filing filings memo
+	memorandum order`)
 
 // adjunctStarts open a trailing adjunct of a speaker phrase.
 var adjunctStarts = tokens.Set(`on last this earlier late during in at`)
@@ -59,7 +67,7 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		}
 		ev, name := false, false
 		for _, w := range ws[lo:k] {
-			if dataNouns[w.lower] && !upper(w.Span.In(text)) {
+			if (dataNouns[w.lower] || documentNouns[w.lower] && ws[k].lower == "by") && !upper(w.Span.In(text)) {
 				ev = true // "Study" in "Institute for the Study of War" is a name's
 			}
 		}
@@ -262,7 +270,12 @@ func groupHead(s string) bool {
 // that spoke in the last three sentences. It returns ok false when nothing
 // compatible is near: the speaker then stays as written, never the
 // outlet and never an incompatible actor.
-func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev news.Span) (string, string, bool) {
+//
+// not, when set, is an actor the pronoun cannot be: the speaker of the
+// quotation that holds it ("“He promised 40 beds,” she said": he is not
+// she).
+func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev news.Span, not *news.Claim) (string, string, bool) {
+	other := func(name, ent string) bool { return not == nil || !sameActor(name, ent, *not) }
 	switch pr {
 	case "he", "she", "i", "we":
 		// The speaker of a claim in this sentence or the one before is
@@ -272,12 +285,12 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 			from = prev.Start
 		}
 		for k := len(claims) - 1; k >= 0 && claims[k].CueSpan.Start >= from; k-- {
-			if c := claims[k]; c.CueSpan.Start < pos && c.SpeakerSpan != nil && (strings.HasPrefix(c.SpeakerEntity, "per:") || ix.personLike(*c.SpeakerSpan)) && ix.agrees(pr, c.SpeakerEntity) {
+			if c := claims[k]; c.CueSpan.Start < pos && c.SpeakerSpan != nil && (strings.HasPrefix(c.SpeakerEntity, "per:") || ix.personLike(*c.SpeakerSpan)) && ix.agrees(pr, c.SpeakerEntity) && other(c.Speaker, c.SpeakerEntity) {
 				return c.Speaker, c.SpeakerEntity, true
 			}
 		}
 		for m := ix.lastPersonBefore(pos); m != nil; m = ix.lastPersonBefore(m.Start) {
-			if ix.agrees(pr, m.Entity) {
+			if ix.agrees(pr, m.Entity) && other(m.Canonical, m.Entity) {
 				return m.Canonical, m.Entity, true
 			}
 		}
@@ -291,7 +304,7 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 			if c.CueSpan.Start >= sent.Start && !holds {
 				continue // a claim of this sentence that does not hold the cue
 			}
-			if ix.groupLike(c) {
+			if ix.groupLike(c) && other(c.Speaker, c.SpeakerEntity) {
 				return c.Speaker, c.SpeakerEntity, true
 			}
 		}
@@ -323,4 +336,101 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 		}
 	}
 	return "", "", false
+}
+
+// sameActor says whether a name and entity are the speaker of claim o.
+func sameActor(name, ent string, o news.Claim) bool {
+	if ent != "" && o.SpeakerEntity != "" {
+		return ent == o.SpeakerEntity
+	}
+	return sameName(name, o.Speaker)
+}
+
+// openQuoteAt says whether a quotation opened between from and pos is
+// still open at pos: “ opens, ” closes, a straight mark toggles.
+func openQuoteAt(text string, from, pos int) bool {
+	open := false
+	for _, r := range text[from:pos] {
+		switch r {
+		case '“', '«':
+			open = true
+		case '”', '»':
+			open = false
+		case '"':
+			open = !open
+		}
+	}
+	return open
+}
+
+// quotation returns the claim whose quotation holds the cue of claims[i]
+// (a claim nested in another, with a quotation mark open at the cue
+// inside the other's content; or a quotation that opens its sentence and goes on from the
+// quotation of the sentence before), or -1.
+func (ix *index) quotation(claims []news.Claim, i int) int {
+	c := claims[i]
+	text := ix.a.Text
+	if p := c.Parent; p >= 0 {
+		if o := claims[p]; o.SpeakerSpan != nil && openQuoteAt(text, o.Content.Start, c.CueSpan.Start) {
+			return p
+		}
+		return -1
+	}
+	ss := ix.a.Sentences
+	k := sort.Search(len(ss), func(j int) bool { return ss[j].End > c.CueSpan.Start })
+	if k == 0 || k >= len(ss) {
+		return -1
+	}
+	sent := ss[k].Span
+	first, _ := utf8.DecodeRuneInString(text[sent.Start:])
+	if first != '“' && first != '"' || !openQuoteAt(text, sent.Start, c.CueSpan.Start) {
+		return -1
+	}
+	if c.SpeakerSpan != nil && c.SpeakerSpan.Start < c.CueSpan.Start && !openQuoteAt(text, sent.Start, c.SpeakerSpan.Start) {
+		return -1
+	}
+	return quoteBefore(claims[:i], ss[k-1].Span)
+}
+
+// quotedPronouns settles the pronoun speakers of claims inside a
+// quotation: "I" and "we" are the quotation's speaker; "he", "she" and
+// "they" are never that speaker, but the nearest other compatible actor,
+// else left unresolved. Claims come in text order (by cue).
+func (ix *index) quotedPronouns(claims []news.Claim) {
+	text := ix.a.Text
+	ss := ix.a.Sentences
+	for i := range claims {
+		c := &claims[i]
+		if c.SpeakerSpan == nil {
+			continue
+		}
+		pr := strings.ToLower(c.SpeakerSpan.In(text))
+		if pr == "it" || !pronouns[pr] {
+			continue
+		}
+		q := ix.quotation(claims, i)
+		if q < 0 || IsUnresolved(claims[q].Speaker) {
+			continue
+		}
+		o := claims[q]
+		if pr == "i" || pr == "we" {
+			c.Speaker, c.SpeakerEntity = o.Speaker, o.SpeakerEntity
+			continue
+		}
+		if IsUnresolved(c.Speaker) || !sameActor(c.Speaker, c.SpeakerEntity, o) {
+			continue
+		}
+		var sent, prev news.Span
+		if k := sort.Search(len(ss), func(j int) bool { return ss[j].End > c.CueSpan.Start }); k < len(ss) {
+			sent = ss[k].Span
+			if k > 0 {
+				prev = ss[k-1].Span
+			}
+		}
+		if name, ent, ok := ix.pronoun(pr, c.CueSpan.Start, claims[:i], sent, prev, &o); ok {
+			c.Speaker, c.SpeakerEntity = name, ent
+		} else {
+			c.Speaker, c.SpeakerEntity = Unresolved(c.SpeakerSpan.In(text)), ""
+		}
+	}
 }

@@ -43,6 +43,7 @@ func TestSpeakers(t *testing.T) {
 		speaker, relay     string
 		entity             string // a prefix of SpeakerEntity, when set
 		hedge              string
+		exact              bool // the speaker is exactly speaker
 	}{
 		{name: "relayed belief, same speaker", number: "300",
 			text:    "Senior allied officials told the BBC they believed at least 300 of the 1,200 marines had been wounded.",
@@ -212,6 +213,69 @@ func TestSpeakers(t *testing.T) {
 		{name: "a body declares an amount", number: "$2.5 billion",
 			text:    "The oil company Shell declared a dividend of $2.5 billion for the quarter.",
 			speaker: "Shell"},
+		{name: "he inside a quotation is not its speaker", number: "40",
+			text:    "The director, Petro Holub, toured the ward. Nurse Olena Marchuk was angry. “He said 40 beds were free, but he never asked about me,” she said.",
+			speaker: "Petro Holub", relay: "Olena Marchuk"},
+		{name: "he in a quotation that goes on", number: "15",
+			text:    "Petro Holub, the director, spoke to the staff. “He always complains about me,” said Andriy Melnyk. “He says 15 beds are free.”",
+			speaker: "Petro Holub"},
+		{name: "I inside a quotation is its speaker", number: "25",
+			text:    "Mr Petro Holub, the director, left early. “I told him 25 beds were free,” said Olena Marchuk.",
+			speaker: "Olena Marchuk"},
+		{name: "a progressive reporting verb", number: "0.7%",
+			text:    "On Monday it emerged that No 10 had been warning it would most likely ditch the 0.7% target.",
+			speaker: "No 10"},
+		{name: "a progressive reporting verb after was", number: "12",
+			text:    "The ministers met in Rome. The foreign minister was insisting that 12 ships had been seized.",
+			speaker: "foreign minister"},
+		{name: "a free relative is no progressive claim", number: "40",
+			text:    "Oskarian officials have warned of a deal. The Latvian foreign ministry said in a statement that the report “confirms what we have been telling our partners for 40 days” and called for new sanctions on Moscow.",
+			speaker: "Latvian foreign ministry"},
+		{name: "a participle of a new progressive verb is no rule cue", number: "2,000",
+			text:    "President Ilves has warned that Moscow's build-up represents a grave escalation, stating that 2,000 troops have crossed the border.",
+			speaker: "Ilves"},
+		{name: "a warning as a noun is no claim", number: "40",
+			text:    "The warning came after 40 drones hit the city.",
+			speaker: ""},
+		{name: "a relative clause on the place of a pledge is the writer's", number: "900",
+			text:    "Canada will commit an extra 2,000 troops to the defence of Latvia, where Canada already has about 900 soldiers.",
+			speaker: ""},
+		{name: "a pledge's breakdown stays the pledger's", number: "£2bn",
+			text:    "Norway has pledged £5bn to Ukraine, of which £2bn is for military aid.",
+			speaker: "Norway"},
+		{name: "reported speech goes on in the past perfect", number: "30",
+			text:    "A report published by the Harbour Research Lab in May examined the camps. The report estimated that at least 7,000 children had been moved. In the north, 30 new camps had been built to hold them.",
+			speaker: "Harbour Research Lab"},
+		{name: "the writer's simple past after reported speech", number: "20",
+			text:    "The ministry said 40 drones had been shot down. Earlier in the week, Russia launched 20 missiles at the port.",
+			speaker: ""},
+		{name: "no past perfect goes on over a paragraph break", number: "50",
+			text:    "The ministry said 40 drones had been shot down.\n\nBy March, 50 towns had been captured by the army.",
+			speaker: ""},
+		{name: "a survey's source keeps its abbreviation", number: "60%",
+			text:    "People are as happy as before, according to new survey results. It shows that 60% of them know a soldier. The results come from a survey conducted by the Lviv Polling Institute (LPI).",
+			speaker: "Lviv Polling Institute (LPI)"},
+		{name: "the role to the person titled with it", number: "6,000",
+			text:    "Prime Minister Boris Johnson met Nato leaders in Brussels. Jens Stoltenberg welcomed the talks. Overnight, the prime minister said the UK would send an additional 6,000 missiles.",
+			speaker: "Boris Johnson"},
+		{name: "the role to the person in apposition with it", number: "2,000",
+			text:    "Ben Wallace, the defence secretary, has pushed for more money. Rishi Sunak declined. The defence secretary said 2,000 troops would go to Estonia.",
+			speaker: "Ben Wallace"},
+		{name: "a role with no person titled stays as written", number: "3,000",
+			text:    "Ben Wallace has pushed for more money. The prime minister said 3,000 troops would go to Estonia.",
+			speaker: "prime minister"},
+		{name: "a relative adverb is not part of the speaker", number: "200",
+			text:    "The prosecutor spoke on a visit to Irpin, where officials say more than 200 civilians died.",
+			speaker: "officials", exact: true},
+		{name: "a decree published by a body", number: "90,000",
+			text:    "The army will grow by 90,000, according to a decree published by the Ministry of Labour in March.",
+			speaker: "Ministry of Labour", exact: true},
+		{name: "an investigation by an outlet", number: "700",
+			text:    "Nearly 700 students were admitted through quotas, according to an investigation by the outlet Novaya Pravda.",
+			speaker: "Novaya Pravda", exact: true},
+		{name: "a report's source without its month", number: "7,000",
+			text:    "A report published by the Harbour Research Lab in May examined the camps. The report estimated that at least 7,000 children had been moved.",
+			speaker: "Harbour Research Lab", exact: true},
 		{name: "declaring a thing is no claim", number: "three",
 			text:    "The city council declared three days of mourning.",
 			speaker: ""},
@@ -241,6 +305,9 @@ func TestSpeakers(t *testing.T) {
 			}
 			if !strings.Contains(c.Speaker, tt.speaker) {
 				t.Errorf("speaker %q, want %q", c.Speaker, tt.speaker)
+			}
+			if tt.exact && c.Speaker != tt.speaker {
+				t.Errorf("speaker %q, want exactly %q", c.Speaker, tt.speaker)
 			}
 			if c.Speaker == a.Outlet {
 				t.Errorf("speaker is the outlet")
