@@ -280,16 +280,26 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 	case "he", "she", "i", "we":
 		// The speaker of a claim in this sentence or the one before is
 		// the likelier antecedent than a person named in its content.
+		// When the cue closes a quotation ("“… Putin wants …,” she
+		// said"), "before" means before the quotation opened, and no one
+		// named inside it is its speaker.
 		from := sent.Start
 		if prev.Len() > 0 {
 			from = prev.Start
 		}
+		quote := ix.quoteClosedAt(pos)
+		if quote.Len() > 0 && quote.Start < from {
+			from = ix.sentenceBefore(quote.Start)
+		}
 		for k := len(claims) - 1; k >= 0 && claims[k].CueSpan.Start >= from; k-- {
-			if c := claims[k]; c.CueSpan.Start < pos && c.SpeakerSpan != nil && (strings.HasPrefix(c.SpeakerEntity, "per:") || ix.personLike(*c.SpeakerSpan)) && ix.agrees(pr, c.SpeakerEntity) && other(c.Speaker, c.SpeakerEntity) {
+			if c := claims[k]; c.CueSpan.Start < pos && c.SpeakerSpan != nil && !inSpan(quote, c.SpeakerSpan.Start) && (strings.HasPrefix(c.SpeakerEntity, "per:") || ix.personLike(*c.SpeakerSpan)) && ix.agrees(pr, c.SpeakerEntity) && other(c.Speaker, c.SpeakerEntity) {
 				return c.Speaker, c.SpeakerEntity, true
 			}
 		}
 		for m := ix.lastPersonBefore(pos); m != nil; m = ix.lastPersonBefore(m.Start) {
+			if inSpan(quote, m.Start) {
+				continue
+			}
 			if ix.agrees(pr, m.Entity) && other(m.Canonical, m.Entity) {
 				return m.Canonical, m.Entity, true
 			}
@@ -344,6 +354,43 @@ func sameActor(name, ent string, o news.Claim) bool {
 		return ent == o.SpeakerEntity
 	}
 	return sameName(name, o.Speaker)
+}
+
+// quoteClosedAt returns the quotation that closes just before the cue at
+// pos (“…,” she said; “…,” said the minister: at most a comma and a few
+// words between), opened in the same paragraph, or an empty span.
+func (ix *index) quoteClosedAt(pos int) news.Span {
+	text := ix.a.Text
+	from := max(0, pos-48)
+	close := max(strings.LastIndex(text[from:pos], "”"), strings.LastIndex(text[from:pos], "\""))
+	if close < 0 {
+		return news.Span{}
+	}
+	close += from
+	between := strings.TrimLeft(text[close:pos], "”\"")
+	if strings.ContainsAny(between, ".!?;:“\n") || len(strings.Fields(between)) > 4 {
+		return news.Span{}
+	}
+	para := strings.LastIndex(text[:close], "\n\n") + 1
+	open := strings.LastIndexAny(text[para:close], "“\"")
+	if open < 0 {
+		return news.Span{}
+	}
+	return news.Span{Start: para + open, End: close}
+}
+
+// sentenceBefore returns the start of the sentence before the one that
+// holds pos, or that sentence's own start when it is the first.
+func (ix *index) sentenceBefore(pos int) int {
+	ss := ix.a.Sentences
+	k := sort.Search(len(ss), func(j int) bool { return ss[j].End > pos })
+	if k >= len(ss) {
+		return pos
+	}
+	if k > 0 {
+		return ss[k-1].Start
+	}
+	return ss[k].Start
 }
 
 // openQuoteAt says whether a quotation opened between from and pos is
@@ -434,3 +481,6 @@ func (ix *index) quotedPronouns(claims []news.Claim) {
 		}
 	}
 }
+
+// inSpan says whether position p lies in sp.
+func inSpan(sp news.Span, p int) bool { return sp.Start <= p && p < sp.End }

@@ -45,6 +45,9 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "pronoun after a quotation that names another person", number: "four",
+			text:    "Olena Marchuk, an analyst at the Kyiv Centre, said the talks were stalling.\n\n“It is a signal to Moscow. Putin wants the four regions he cannot take,” she told reporters.",
+			speaker: "Olena Marchuk"},
 		{name: "relayed belief, same speaker", number: "300",
 			text:    "Senior allied officials told the BBC they believed at least 300 of the 1,200 marines had been wounded.",
 			speaker: "allied officials", hedge: "believed"},
