@@ -237,6 +237,12 @@ func Find(a *news.Article) []news.Claim {
 				i += n - 1
 				continue
 			}
+			if c.after && cl.SpeakerSpan != nil {
+				// "according to what it told reporters": the one who told.
+				if sp, ok := freeRelative(a.Text, *cl.SpeakerSpan); ok {
+					cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = &sp, sp.In(a.Text), ""
+				}
+			}
 			if prev.Len() > 0 && i+n < len(ws) && (ws[i+n].lower == "this" || ws[i+n].lower == "so") &&
 				(i+n+1 == len(ws) || ws[i+n+1].punct || adjunctStarts[ws[i+n+1].lower]) {
 				// "The institute said this in its assessment": the
@@ -1406,3 +1412,33 @@ func hasChild(a *news.Article, pos int, rel string) bool {
 	}
 	return false
 }
+
+// freeRelative returns the subject of a free relative clause that names
+// a source by what it said ("according to what it mentioned", "what the
+// ministry told reporters"): the words after "what", up to the reporting
+// verb when the phrase holds it.
+func freeRelative(text string, sp news.Span) (news.Span, bool) {
+	phrase := sp.In(text)
+	if !strings.HasPrefix(strings.ToLower(phrase), "what ") {
+		return news.Span{}, false
+	}
+	start, end := sp.Start+len("what "), sp.End
+	fs := strings.Fields(phrase)
+	for k := 2; k < len(fs) && k <= 6; k++ {
+		if reportVerbsPast[strings.ToLower(strings.Trim(fs[k], ",."))] {
+			end = sp.Start + strings.Index(phrase, " "+fs[k])
+			break
+		}
+	}
+	if end == sp.End {
+		next := strings.Fields(text[sp.End:min(len(text), sp.End+20)])
+		if len(next) == 0 || !reportVerbsPast[strings.ToLower(strings.Trim(next[0], ",."))] {
+			return news.Span{}, false
+		}
+	}
+	return news.Span{Start: start, End: end}, end > start
+}
+
+// reportVerbsPast are the past forms that end a free relative source.
+var reportVerbsPast = map[string]bool{"said": true, "says": true, "told": true, "mentioned": true, "reported": true,
+	"wrote": true, "stated": true, "claimed": true, "announced": true, "posted": true, "published": true}

@@ -45,6 +45,9 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "according to what a body said", number: "150",
+			text:    "Gazprom warned on Monday that flows would fall. They fell by 150 million cubic metres, according to what it told reporters.",
+			speaker: "Gazprom"},
 		{name: "pronoun after a quotation that names another person", number: "four",
 			text:    "Olena Marchuk, an analyst at the Kyiv Centre, said the talks were stalling.\n\n“It is a signal to Moscow. Putin wants the four regions he cannot take,” she told reporters.",
 			speaker: "Olena Marchuk"},
