@@ -50,6 +50,9 @@ type LinkOptions struct {
 	// Workers is how many articles a step reads and compares at once
 	// (default GOMAXPROCS). The picture does not depend on it.
 	Workers int
+	// Batch is how many queued articles provenance takes at a time
+	// (default 64): the unit of a link worker's lease when Shared.
+	Batch int
 	// Shared, when set, makes these steps one link worker of several on
 	// the store: provenance prepares leased batches of its queue while
 	// other workers commit (link.DrainLeased), and the other steps run
@@ -88,7 +91,7 @@ func LinksWith(s store.Store, opts LinkOptions) ([]link.Named, error) {
 	if !ok {
 		return nil, fmt.Errorf("store %T has no thread index", s)
 	}
-	prov, err := provenance.New(ps, nil, provenance.Options{Workers: opts.Workers, Shared: opts.Shared})
+	prov, err := provenance.New(ps, nil, provenance.Options{Workers: opts.Workers, Batch: opts.Batch, Shared: opts.Shared})
 	if err != nil {
 		return nil, fmt.Errorf("provenance: %w", err)
 	}
