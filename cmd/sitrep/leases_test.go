@@ -320,7 +320,8 @@ func twoProcesses(t *testing.T, dsn, ref string) {
 	}
 }
 
-// queuedLinks counts the articles waiting in any link queue of dsn.
+// queuedLinks counts the articles waiting in the link queues of dsn (up
+// to 1,000 in each).
 func queuedLinks(t *testing.T, dsn string) int {
 	t.Helper()
 	ctx := context.Background()
@@ -338,13 +339,13 @@ func queuedLinks(t *testing.T, dsn string) int {
 	}
 	p := s.(pending)
 	n := 0
-	refs, err := p.PendingProvenance(ctx, 1)
+	refs, err := p.PendingProvenance(ctx, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}
 	n += len(refs)
 	for _, f := range []func(context.Context, int) ([]string, error){p.PendingEntities, p.PendingStories, p.PendingMeasures, p.PendingThreads} {
-		ids, err := f(ctx, 1)
+		ids, err := f(ctx, 1000)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -387,5 +388,17 @@ func TestLinkWorkerDiesHoldingALease(t *testing.T) {
 			}
 			samePicture(t, ref, got, refT, tl, "after a worker died holding its leases")
 		})
+	}
+}
+
+// TestIngestNoLinkLeavesTheQueues: `ingest --no-link` stores the
+// articles and leaves every link queue for link workers.
+func TestIngestNoLinkLeavesTheQueues(t *testing.T) {
+	dsn := "sqlite:" + filepath.Join(t.TempDir(), "n.db")
+	if _, errOut, code := runCLI(t, nil, "ingest", "--quiet", "--no-link", "--db", dsn, writeCorpus(t, 3)); code != exitOK {
+		t.Fatalf("ingest --no-link: exit %d: %s", code, errOut)
+	}
+	if n := queuedLinks(t, dsn); n != 3*5 {
+		t.Errorf("%d articles queued in the link queues, want 3 in each of 5", n)
 	}
 }
