@@ -141,25 +141,11 @@ func (sh *Shared) release(ctx context.Context, h *held, step, batch string) {
 }
 
 // wait sleeps for the poll interval or until ctx ends.
-func (sh *Shared) wait(ctx context.Context) error { return sh.backoff(ctx, 0) }
-
-// idleCap bounds how long a worker with nothing to do sleeps between
-// two looks at the leases (its waits double from the poll interval).
-const idleCap = time.Second
-
-// backoff sleeps for the poll interval doubled tries times, at most
-// idleCap, or until ctx ends. A worker with work in hand (a prepared
-// batch waiting for its turn) asks at the poll interval; one with
-// nothing to do backs off, so that waiting costs little CPU.
-func (sh *Shared) backoff(ctx context.Context, tries int) error {
-	d := sh.poll()
-	for range min(tries, 16) {
-		d = min(2*d, idleCap)
-	}
+func (sh *Shared) wait(ctx context.Context) error {
 	select {
 	case <-ctx.Done():
 		return ctx.Err()
-	case <-time.After(d):
+	case <-time.After(sh.poll()):
 		return nil
 	}
 }
@@ -167,12 +153,7 @@ func (sh *Shared) backoff(ctx context.Context, tries int) error {
 // Commit runs f under the store's commit lease, waiting for it while
 // another worker holds it; f's ctx ends if the lease is lost.
 func (sh *Shared) Commit(ctx context.Context, f func(context.Context) error) error {
-	return sh.commit(ctx, false, f)
-}
-
-// commit is Commit; idle makes its waits back off (see backoff).
-func (sh *Shared) commit(ctx context.Context, idle bool, f func(context.Context) error) error {
-	for tries := 0; ; tries++ {
+	for {
 		h, err := sh.take(ctx, commitStep, commitBatch)
 		if err != nil {
 			return fmt.Errorf("commit lease: %w", err)
@@ -185,10 +166,7 @@ func (sh *Shared) commit(ctx context.Context, idle bool, f func(context.Context)
 			sh.release(ctx, h, commitStep, commitBatch)
 			return err
 		}
-		if !idle {
-			tries = 0
-		}
-		if err := sh.backoff(ctx, tries); err != nil {
+		if err := sh.wait(ctx); err != nil {
 			return err
 		}
 	}
@@ -205,9 +183,7 @@ type Exclusive struct {
 // Link runs the step under the commit lease; see Step.
 func (e Exclusive) Link(ctx context.Context) (int, error) {
 	var n int
-	// Waiting for another worker's run of the step is idle: that run
-	// drains the step's queue.
-	err := e.Shared.commit(ctx, true, func(ctx context.Context) (err error) {
+	err := e.Shared.Commit(ctx, func(ctx context.Context) (err error) {
 		n, err = e.Step.Link(ctx)
 		return err
 	})
@@ -235,7 +211,7 @@ func DrainLeased[T, P any](ctx context.Context, sh *Shared, step string, batch, 
 	prepare func(context.Context, []T, int) (P, error), commit func(context.Context, T, P) error) (int, error) {
 	batch, workers = max(1, batch), max(1, workers)
 	ahead := sh.ahead()
-	n, idle := 0, 0
+	n := 0
 	for {
 		if err := ctx.Err(); err != nil {
 			return n, err
@@ -261,14 +237,12 @@ func DrainLeased[T, P any](ctx context.Context, sh *Shared, step string, batch, 
 		}
 		if h == nil {
 			// Every batch in view is another worker's: wait for its
-			// commits (or for its lease to expire), backing off.
-			if err := sh.backoff(ctx, idle); err != nil {
+			// commits (or for its lease to expire).
+			if err := sh.wait(ctx); err != nil {
 				return n, err
 			}
-			idle++
 			continue
 		}
-		idle = 0
 		ready := prepareAll(h.ctx, mine, workers, name, prepare)
 		m, err := commitTurns(ctx, h, sh, step, batch, workers, pending, name, prepare, commit, ready)
 		n += m
