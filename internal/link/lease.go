@@ -91,8 +91,8 @@ type held struct {
 
 // take tries once to take the lease (step, batch). When it gets it, the
 // lease is renewed every TTL/3 until the returned held is released; its
-// ctx ends, with cause ErrLeaseLost, when a renewal fails and the lease
-// has expired since the last good one.
+// ctx ends, with cause ErrLeaseLost, when a renewal finds the lease held
+// by another, or when renewals have failed for two thirds of the TTL.
 func (sh *Shared) take(ctx context.Context, step, batch string) (*held, error) {
 	ok, err := sh.Leases.TakeLinkLease(ctx, step, batch, sh.Holder, sh.ttl())
 	if err != nil || !ok {
