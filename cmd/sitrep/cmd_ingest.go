@@ -17,6 +17,7 @@ func runIngest(ctx context.Context, env *environment, args []string) error {
 	db := dbFlag(fs, env)
 	rf := addRunFlags(fs, env)
 	qf := addQueueFlags(fs, env)
+	noLink := fs.Bool("no-link", false, "store the articles without linking them (for `sitrep worker link` processes to link)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -38,6 +39,9 @@ func runIngest(ctx context.Context, env *environment, args []string) error {
 	}
 	if err != nil {
 		return err
+	}
+	if *noLink {
+		return skippedError(sum)
 	}
 	if err := runLink(ctx, env, s, rf.quiet, rf.workers); err != nil {
 		return err

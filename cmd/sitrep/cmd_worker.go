@@ -30,6 +30,8 @@ func runWorker(ctx context.Context, env *environment, args []string) error {
 	every := fs.Duration("every", time.Second, "link: how long to sleep when there is nothing to link")
 	retryFor := fs.Duration("retry-for", 15*time.Minute,
 		"how long an outage of the store or queue may last before a worker gives up on the work in hand (annotate returns it to the queue, link exits)")
+	leaseTTL := fs.Duration("lease-ttl", 30*time.Second,
+		"link: how long a link worker's lease on a batch lasts unless renewed; a worker that dies holds up its batch this long")
 	requeue := fs.Bool("requeue", false, "dead: put the dead letters with the given IDs (all when none is given) back on the queue")
 	limits := addLimitFlags(fs, env)
 	if err := parseFlags(fs, args); err != nil {
@@ -65,11 +67,18 @@ func runWorker(ctx context.Context, env *environment, args []string) error {
 			s     store.Store
 			steps []link.Named
 		)
+		holder := linkHolder()
+		var shared *link.Shared
 		err := retry.Do(ctx, log, "start", func() (err error) {
 			if s, err = openStore(ctx, *db); err != nil {
 				return err
 			}
-			if steps, err = wiring.LinksWith(s, wiring.LinkOptions{Workers: *workers}); err != nil {
+			opts := wiring.LinkOptions{Workers: *workers}
+			if l, ok := s.(link.Leases); ok {
+				shared = &link.Shared{Leases: l, Holder: holder, TTL: *leaseTTL}
+				opts.Shared = shared
+			}
+			if steps, err = wiring.LinksWith(s, opts); err != nil {
 				s.Close()
 			}
 			return err
@@ -78,9 +87,13 @@ func runWorker(ctx context.Context, env *environment, args []string) error {
 			return err
 		}
 		defer s.Close()
-		log.Info("started", "steps", len(steps))
-		lock := func(ctx context.Context) (func(), error) {
-			return lockLink(ctx, s, func() { log.Info("another link phase is running on this store; waiting") })
+		log.Info("started", "steps", len(steps), "holder", holder)
+		var lock func(context.Context) (func(), error)
+		if shared == nil {
+			// A store without leases: one link phase at a time.
+			lock = func(ctx context.Context) (func(), error) {
+				return lockLink(ctx, s, func() { log.Info("another link phase is running on this store; waiting") })
+			}
 		}
 		return worker.Link(ctx, steps, worker.LinkOptions{Every: *every, Logger: log, Retry: retry, Lock: lock})
 	case "dead":

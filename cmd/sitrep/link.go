@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
+	"os"
 	"strconv"
 	"time"
 
@@ -28,6 +30,15 @@ func lockLink(ctx context.Context, s store.Store, busy func()) (func(), error) {
 	return release, nil
 }
 
+// linkHolder names this process's link leases: host, process ID and a
+// random part, so that two workers never share a name.
+func linkHolder() string {
+	host, _ := os.Hostname()
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return fmt.Sprintf("%s:%d:%x", host, os.Getpid(), b)
+}
+
 // runLink runs the link phase over everything stored that the steps have
 // not processed yet, workers articles at once where a step can (0: one
 // per CPU; the picture is the same whatever the number).
@@ -43,7 +54,19 @@ func runLink(ctx context.Context, env *environment, s store.Store, quiet bool, w
 		return err
 	}
 	defer release()
-	timings, err := link.Run(ctx, steps)
+	var timings []link.Timing
+	run := func(ctx context.Context) (err error) {
+		timings, err = link.Run(ctx, steps)
+		return err
+	}
+	if l, ok := s.(link.Leases); ok {
+		// `sitrep worker link` processes on this store commit under the
+		// commit lease; this phase holds it throughout.
+		sh := &link.Shared{Leases: l, Holder: linkHolder()}
+		err = sh.Commit(ctx, run)
+	} else {
+		err = run(ctx)
+	}
 	if !quiet {
 		for _, t := range timings {
 			fmt.Fprintf(env.stderr, "link %s: %d articles in %.2fs\n", t.Name, t.Articles, t.Total.Seconds())

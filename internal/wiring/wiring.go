@@ -50,6 +50,15 @@ type LinkOptions struct {
 	// Workers is how many articles a step reads and compares at once
 	// (default GOMAXPROCS). The picture does not depend on it.
 	Workers int
+	// Batch is how many queued articles provenance takes at a time
+	// (default 64): the unit of a link worker's lease when Shared.
+	Batch int
+	// Shared, when set, makes these steps one link worker of several on
+	// the store: provenance prepares leased batches of its queue while
+	// other workers commit (link.DrainLeased), and the other steps run
+	// whole under the commit lease (link.Exclusive). The picture is that
+	// of one worker.
+	Shared *link.Shared
 }
 
 // Links returns the cross-article steps over s in the order they run,
@@ -82,17 +91,26 @@ func LinksWith(s store.Store, opts LinkOptions) ([]link.Named, error) {
 	if !ok {
 		return nil, fmt.Errorf("store %T has no thread index", s)
 	}
-	prov, err := provenance.New(ps, nil, provenance.Options{Workers: opts.Workers})
+	prov, err := provenance.New(ps, nil, provenance.Options{Workers: opts.Workers, Batch: opts.Batch, Shared: opts.Shared})
 	if err != nil {
 		return nil, fmt.Errorf("provenance: %w", err)
 	}
 	ent := linkentity.New(es)
 	ent.Workers = opts.Workers
-	return []link.Named{
+	steps := []link.Named{
 		{Name: "provenance", Step: prov},
 		{Name: "entity", Step: ent},
 		{Name: "story", Step: story.New(ss, story.Options{Workers: opts.Workers})},
 		{Name: "measure", Step: measure.New(ms)},
 		{Name: "thread", Step: thread.New(ts, thread.Options{})},
-	}, nil
+	}
+	if opts.Shared != nil {
+		// Entity, story, measure and thread are mostly their commits
+		// (their prepare is reading one article): one worker at a time
+		// runs each, under the commit lease.
+		for i := range steps[1:] {
+			steps[i+1].Step = link.Exclusive{Step: steps[i+1].Step, Shared: opts.Shared}
+		}
+	}
+	return steps, nil
 }

@@ -323,7 +323,11 @@ func Link(ctx context.Context, steps []link.Named, opts LinkOptions) error {
 	retry := opts.Retry.withDefaults()
 	for {
 		var timings []link.Timing
-		err := retry.retry(ctx, log, "link", store.Transient, nil, func() (err error) {
+		// A lost link lease (another worker took it after this one
+		// failed to renew in time) is retried like an outage: the steps
+		// are idempotent and the next pass reads the queue afresh.
+		again := func(err error) bool { return store.Transient(err) || errors.Is(err, link.ErrLeaseLost) }
+		err := retry.retry(ctx, log, "link", again, nil, func() (err error) {
 			if opts.Lock != nil {
 				release, err := opts.Lock(ctx)
 				if err != nil {

@@ -70,6 +70,12 @@ type Options struct {
 	// Memo bounds how many prepared articles a pass keeps for reuse
 	// (default 1024).
 	Memo int
+	// Shared, when set, makes the step one of several link workers on
+	// the store (link.DrainLeased): it prepares leased batches while
+	// others commit, and its commit reads the judged article, the index
+	// and the sources' verdicts afresh, since other workers may have
+	// committed since it prepared.
+	Shared *link.Shared
 }
 
 // Signature layout: word 5-shingles for copies (20 bands of 3 rows:
@@ -140,6 +146,11 @@ func New(s Store, j *Judge, opts Options) (*Step, error) {
 // of judging one article at a time.
 func (st *Step) Link(ctx context.Context) (int, error) {
 	p := &pass{st: st, memo: newMemo(st.judge)}
+	if sh := st.opts.Shared; sh != nil {
+		p.fresh = true
+		return link.DrainLeased(ctx, sh, "provenance", st.opts.Batch, st.opts.Workers, st.s.PendingProvenance,
+			func(r Ref) string { return r.ID }, p.prepare, p.commit)
+	}
 	return link.DrainParallel(ctx, st.opts.Batch, st.opts.Workers, st.s.PendingProvenance,
 		func(r Ref) string { return r.ID }, p.prepare, p.commit)
 }
@@ -148,6 +159,12 @@ func (st *Step) Link(ctx context.Context) (int, error) {
 type pass struct {
 	st   *Step
 	memo *memo
+	// fresh is set when other workers commit between this pass's
+	// prepare and commit (Options.Shared): commit then reads the judged
+	// article, its candidates and its sources' verdicts from the store
+	// again, and keeps from prepare only what an article's text fixes
+	// (its derived form and the comparisons).
+	fresh bool
 }
 
 // lookup is what the index answers for one article: its candidates (same
@@ -241,7 +258,7 @@ func (p *pass) prepare(ctx context.Context, batch []Ref, i int) (*speculation, e
 			targets = append(targets, b)
 		}
 	}
-	sources, _, err := p.sources(ctx, r, lookup{cands: targets, declared: lk.declared})
+	sources, _, err := p.sources(ctx, r, lookup{cands: targets, declared: lk.declared}, false)
 	if err != nil {
 		return nil, err
 	}
@@ -255,7 +272,7 @@ func (p *pass) prepare(ctx context.Context, batch []Ref, i int) (*speculation, e
 // sources returns the earlier articles among lk's candidates, earliest
 // first, with their verdicts as the pass holds them, and the later ones
 // to judge again when r is new to the index.
-func (p *pass) sources(ctx context.Context, r Ref, lk lookup) ([]Source, []string, error) {
+func (p *pass) sources(ctx context.Context, r Ref, lk lookup, fresh bool) ([]Source, []string, error) {
 	seen := map[string]bool{r.ID: true}
 	var earlier []Ref
 	var requeue []string
@@ -275,6 +292,16 @@ func (p *pass) sources(ctx context.Context, r Ref, lk lookup) ([]Source, []strin
 	sort.Slice(earlier, func(i, j int) bool { return earlier[i].Before(earlier[j]) })
 	sources := make([]Source, 0, len(earlier))
 	for _, c := range earlier {
+		if fresh {
+			// Another worker may have judged it again since the memo
+			// read it: read its verdict as it stands.
+			a, err := p.st.s.Article(ctx, c.ID)
+			if err != nil {
+				return nil, nil, err
+			}
+			sources = append(sources, Source{Article: a, Verdict: a.Provenance, Declared: lk.declared[c.ID]})
+			continue
+		}
 		pb, err := p.article(ctx, c.ID)
 		if err != nil {
 			return nil, nil, err
@@ -290,13 +317,23 @@ func (p *pass) commit(ctx context.Context, r Ref, sp *speculation) error {
 	st := p.st
 	defer p.memo.trim(r.ID, st.opts.Memo)
 	pa, lk := sp.pa, sp.lk
-	if sp.stale {
+	if p.fresh {
+		// The document as it stands (another step's commit may have
+		// changed its other layers since prepare read it); its text,
+		// hence pa's derived form, is the same.
+		a, err := st.s.Article(ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		pa.a = a
+	}
+	if sp.stale || p.fresh {
 		var err error
 		if lk, err = p.lookup(ctx, pa); err != nil {
 			return err
 		}
 	}
-	sources, requeue, err := p.sources(ctx, r, lk)
+	sources, requeue, err := p.sources(ctx, r, lk, p.fresh)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -111,4 +112,31 @@ func schemaBefore(t *testing.T, version int) (string, *sql.DB) {
 		t.Fatal(err)
 	}
 	return dsn, db
+}
+
+// TestUpgradeAddsLinkLeases writes an article at the schema before 0013
+// and checks that the migration adds the link leases and leaves the
+// article queued.
+func TestUpgradeAddsLinkLeases(t *testing.T) {
+	ctx := context.Background()
+	dsn, db := schemaBefore(t, 13)
+	if _, err := db.ExecContext(ctx, `INSERT INTO articles (id, duplicate_key, text_hash, text, doc) VALUES ('q1', 'q1', 'q1', 'text', '{}')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if ok, err := s.TakeLinkLease(ctx, "provenance", "q1", "A", time.Minute); err != nil || !ok {
+		t.Fatalf("TakeLinkLease after the upgrade: %v, %v", ok, err)
+	}
+	if ok, err := s.TakeLinkLease(ctx, "provenance", "q1", "B", time.Minute); err != nil || ok {
+		t.Fatalf("B took A's lease after the upgrade: %v, %v", ok, err)
+	}
+	refs, err := s.PendingProvenance(ctx, 10)
+	if err != nil || len(refs) != 1 || refs[0].ID != "q1" {
+		t.Fatalf("provenance queue after the upgrade: %v, %v; want q1", refs, err)
+	}
 }

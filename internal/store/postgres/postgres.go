@@ -128,6 +128,7 @@ var dialect = sqlstore.Dialect{
 		return strings.Join(parts, " | ")
 	},
 	NoNUL:         true,
+	Now:           "extract(epoch FROM clock_timestamp())::double precision",
 	MigrationLock: fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", migrationLock),
 	MigrationTable: `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,

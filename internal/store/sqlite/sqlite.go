@@ -175,6 +175,7 @@ var dialect = sqlstore.Dialect{
 	SearchOrder: "articles_fts.rank, a.id",
 	Snippet:     "snippet(articles_fts, -1, char(2), char(3), '…', 24)",
 	SearchMatch: ftsQuery,
+	Now:         "((julianday('now') - 2440587.5) * 86400.0)",
 	MigrationTable: `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		applied_at TEXT    NOT NULL

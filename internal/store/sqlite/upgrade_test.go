@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"sitrep/internal/link"
 	"sitrep/internal/link/measure/measuretest"
@@ -193,4 +194,29 @@ func TestUpgradeFillsEntityRows(t *testing.T) {
 	}
 	db.Close()
 	storetest.CheckRows(t, openTest(t, path), "text")
+}
+
+// TestUpgradeAddsLinkLeases opens a database written at schema 12 with
+// an article waiting to be linked, and checks that 0013 adds the link
+// leases and leaves the article queued.
+func TestUpgradeAddsLinkLeases(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db := openAt(t, path, 12)
+	if _, err := db.Exec(`INSERT INTO articles (id, duplicate_key, text_hash, published, text, doc, ingested_at)
+		VALUES ('q1', 'q1', 'q1', '', 'text', '{}', '2031-05-03T00:00:00.000000000Z')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s := openTest(t, path)
+	if ok, err := s.TakeLinkLease(ctx, "provenance", "q1", "A", time.Minute); err != nil || !ok {
+		t.Fatalf("TakeLinkLease after the upgrade: %v, %v", ok, err)
+	}
+	if ok, err := s.TakeLinkLease(ctx, "provenance", "q1", "B", time.Minute); err != nil || ok {
+		t.Fatalf("B took A's lease after the upgrade: %v, %v", ok, err)
+	}
+	refs, err := s.PendingProvenance(ctx, 10)
+	if err != nil || len(refs) != 1 || refs[0].ID != "q1" {
+		t.Fatalf("provenance queue after the upgrade: %v, %v; want q1", refs, err)
+	}
 }

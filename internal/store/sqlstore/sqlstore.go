@@ -85,6 +85,10 @@ type Dialect struct {
 	MigrationLock string
 	// MigrationTable creates the schema_migrations table if needed.
 	MigrationTable string
+	// Now is the database clock's current time in seconds since the Unix
+	// epoch, as a float (link leases expire by it, so workers on other
+	// machines need not agree on the time).
+	Now string
 }
 
 // Store is an article store over one database: the writer runs writes
