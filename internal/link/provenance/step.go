@@ -72,21 +72,25 @@ type Options struct {
 	Memo int
 }
 
-// Signature layout: word 5-shingles for copies (14 bands of 3 rows: 0.85
-// probability of being a candidate at Jaccard 0.5, 0.97 at 0.6) and
-// content-word sets for rewrites, summaries and spun copies (12 bands of 3
-// rows: 0.80 at 0.5, 0.95 at 0.6; a rewrite's content-word Jaccard is
-// higher than its shingles'). Keys are narrowed to KeyBits bits, so the
-// index stores 26 keys of 4 bytes per article (migration 0014 narrowed the
-// keys of 20 + 20 bands stored before; the hashers' seeds make these
-// bands the first 14 and 12 of those, with the same keys once narrowed).
+// Signature layout: word 5-shingles for copies (6 bands of 3 rows: 0.55
+// probability of being a candidate at Jaccard 0.5, 0.79 at 0.6) and
+// content-word sets for copies, rewrites, summaries and spun copies (22
+// bands of 3 rows: 0.94 at 0.5, 0.99 at 0.6; a copy's content-word Jaccard
+// is at least its shingles', so the content bands find copies too). Keys
+// are narrowed to KeyBits bits, so the index stores 28 keys of 4 bytes per
+// article, about 370 bytes (before migration 0014: 20 + 20 bands of 3
+// rows, 63-bit keys, about 700 bytes). The hashers' seeds make these bands
+// the first 6 copy and the first 20 content bands of that layout plus two
+// new content bands, with the same keys once narrowed (what the migration
+// does to the stored keys). The layout was chosen on the CNN revision and
+// Yonhap chain pairs and the spin dev half: see docs/BENCHMARKS.md.
 const (
-	copyBands, copyRows       = 14, 3
-	contentBands, contentRows = 12, 3
+	copyBands, copyRows       = 6, 3
+	contentBands, contentRows = 22, 3
 	copyTag, contentTag       = 5, 1
 	// KeyBits is the width of a stored band key: 31 bits fit SQLite's
-	// 4-byte integer; with 26 keys per article a random collision between
-	// two articles' keys has odds of about 3 in 10^7, and each lookup
+	// 4-byte integer; with 28 keys per article a random collision between
+	// two articles' keys has odds of about 4 in 10^7, and each lookup
 	// reads capped buckets, so spurious candidates cost little.
 	KeyBits = 31
 )

@@ -1,10 +1,11 @@
 -- 0014: narrower LSH keys (internal/link/provenance). A band key is now
--- the top 31 bits of the band's hash, and an article has 14 copy and 12
--- content bands instead of 20 and 20. The bands kept are the first of the
--- old ones, so each stored key narrowed (key >> 32) is the key the step
--- computes now for that band; the narrowed keys of the dropped bands never
--- match a new key (beyond a chance collision) and stay with the articles
--- judged before this migration. Rows the narrowing makes duplicates go.
+-- the top 31 bits of the band's hash, and an article has 6 copy and 22
+-- content bands instead of 20 and 20. The first 6 copy and the first 20
+-- content bands are the old ones, so each stored key narrowed (key >> 32)
+-- is the key the step computes now for that band; the narrowed keys of
+-- the dropped copy bands never match a new key (beyond a chance
+-- collision) and stay with the articles judged before this migration.
+-- Rows the narrowing makes duplicates go.
 
 CREATE TABLE provenance_keys_narrow (
     key BIGINT NOT NULL,
