@@ -22,7 +22,7 @@ func runGenCorpus(ctx context.Context, env *environment, args []string) error {
 	near := fs.Float64("near", 0.08, "share of near copies (paragraphs dropped and added)")
 	rw := fs.Float64("rewrite", 0.06, "share of rewrites (half the sentences kept)")
 	window := fs.Int("window", 2000, "a derived article's source is among the last `N` generated")
-	keep := fs.Float64("keep", 0.3, "share of a real base article's sentences an original keeps")
+	keep := fs.Float64("keep", 0.2, "share of a real base article's sentences an original keeps")
 	outlets := fs.Int("outlets", 400, "number of synthetic outlets")
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -4,9 +4,14 @@
 // deterministic for a seed.
 //
 // Most generated articles are originals: a real base article chosen near
-// the article's place in time, most of whose sentences are replaced by real
-// sentences of other articles of the same period, so that two originals
-// drawn from one base share little. The rest derive from an earlier
+// the article's place in time (within a wide window, so that a stretch of
+// the corpus draws on hundreds of bases), most of whose sentences are
+// replaced by real sentences of other articles of the base's period (a
+// wider window still), so that two originals drawn from one base share
+// little and a sentence recurs in few articles of a stretch: with only
+// hundreds of real articles behind a corpus of 100,000, the reuse of
+// sentences is what makes originals look like copies to the provenance
+// judge, which finds partial copies in the union of its candidates. The rest derive from an earlier
 // generated article (of the last Window): exact copies under another
 // outlet, near copies (paragraphs dropped, new ones added: updates and
 // partial reuse) and rewrites (a part of the sentences kept, the rest
@@ -154,7 +159,7 @@ type Options struct {
 	// source is drawn (default 2,000): copies follow their source closely.
 	Window int
 	// Keep is the share of a base article's sentences an original keeps
-	// (default 0.3); the others are real sentences of articles of the
+	// (default 0.2); the others are real sentences of articles of the
 	// same period.
 	Keep float64
 	// Outlets is how many synthetic outlets publish (default 400).
@@ -182,7 +187,7 @@ func (o *Options) defaults(src []Source) {
 		o.Window = 2000
 	}
 	if o.Keep <= 0 || o.Keep > 1 {
-		o.Keep = 0.3
+		o.Keep = 0.2
 	}
 	if o.Outlets <= 0 {
 		o.Outlets = 400
@@ -263,7 +268,7 @@ func Generate(src []Source, opt Options, w io.Writer) (Stats, error) {
 		} else {
 			pos := float64(i) / float64(opt.N)
 			a.date = opt.Start.Add(time.Duration(pos*float64(span)) + time.Duration(rng.IntN(12*60))*time.Minute)
-			b := min(len(src)-1, max(0, int(pos*float64(len(src)))+rng.IntN(41)-20))
+			b := near(rng, int(pos*float64(len(src))), baseJitter, len(src))
 			a.paras = original(rng, src, b, opt.Keep)
 			a.family = i
 		}
@@ -298,10 +303,24 @@ func Generate(src []Source, opt Options, w io.Writer) (Stats, error) {
 	return st, bw.Flush()
 }
 
+// baseJitter and donorWindow are how far (in sources, in date order) an
+// original's base may be from its place in time, and a donor sentence's
+// article from the base.
+const baseJitter, donorWindow = 150, 100
+
+// near returns a uniform index of [0, n) among the 2w+1 around center,
+// the window moved inside [0, n) at the ends (clamping would pile the
+// draws on the first and last sources).
+func near(rng *rand.Rand, center, w, n int) int {
+	size := min(n, 2*w+1)
+	lo := min(max(0, center-w), n-size)
+	return lo + rng.IntN(size)
+}
+
 // donor returns a random sentence of a source article near base in time.
 func donor(rng *rand.Rand, src []Source, base int) string {
 	for {
-		d := src[min(len(src)-1, max(0, base+rng.IntN(61)-30))]
+		d := src[near(rng, base, donorWindow, len(src))]
 		p := d.Paragraphs[rng.IntN(len(d.Paragraphs))]
 		if s := p[rng.IntN(len(p))]; len(s) > 20 {
 			return s
@@ -309,8 +328,8 @@ func donor(rng *rand.Rand, src []Source, base int) string {
 	}
 }
 
-// original keeps about keep of base's sentences (always its first), drops
-// a tenth of its later paragraphs, and fills the rest with donor sentences.
+// original keeps about keep of base's sentences, drops a tenth of its
+// later paragraphs, and fills the rest with donor sentences.
 func original(rng *rand.Rand, src []Source, base int, keep float64) [][]string {
 	var out [][]string
 	for pi, p := range src[base].Paragraphs {
@@ -318,8 +337,8 @@ func original(rng *rand.Rand, src []Source, base int, keep float64) [][]string {
 			continue
 		}
 		q := make([]string, 0, len(p))
-		for si, s := range p {
-			if (pi == 0 && si == 0) || rng.Float64() < keep {
+		for _, s := range p {
+			if rng.Float64() < keep {
 				q = append(q, s)
 			} else {
 				q = append(q, donor(rng, src, base))

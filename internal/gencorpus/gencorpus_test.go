@@ -171,10 +171,10 @@ func TestFamilies(t *testing.T) {
 	if o := origOverlap / float64(nOrig); o > 0.15 {
 		t.Errorf("consecutive originals share %.2f of their sentences", o)
 	}
-	// An original keeps its lede and about 0.3 of its base's other
-	// sentences; the rest come from other articles.
-	if b := baseShare / float64(nBase); b < 0.25 || b > 0.5 {
-		t.Errorf("originals keep %.2f of their sentences from one real article, want about a third", b)
+	// An original keeps about 0.2 of its base's sentences; the rest come
+	// from other articles.
+	if b := baseShare / float64(nBase); b < 0.15 || b > 0.4 {
+		t.Errorf("originals keep %.2f of their sentences from one real article, want about a fifth", b)
 	}
 	if d := derivedOverlap / float64(nDerived); d < 0.5 {
 		t.Errorf("near copies and rewrites share only %.2f of their sentences with their family", d)
