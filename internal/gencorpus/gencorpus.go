@@ -45,8 +45,8 @@ type Source struct {
 
 // ReadSources reads real articles from JSONL (one object a line with a
 // "text" and a "date" field, as ukraine-war-news/articles.jsonl), keeping
-// those of at least minWords words, sorted by date. Lines that are not
-// JSON objects with a text are skipped.
+// those of at least minWords words and a date, sorted by date. Lines that
+// are not JSON objects with a text and a recognised date are skipped.
 func ReadSources(r io.Reader, minWords int) ([]Source, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
@@ -59,7 +59,10 @@ func ReadSources(r io.Reader, minWords int) ([]Source, error) {
 		if json.Unmarshal(sc.Bytes(), &rec) != nil || len(strings.Fields(rec.Text)) < minWords {
 			continue
 		}
-		d, _ := jsonl.ParseTime(rec.Date)
+		d, ok := jsonl.ParseTime(rec.Date)
+		if !ok {
+			continue // the timeline needs a date
+		}
 		s := Source{Date: d}
 		for _, p := range strings.Split(strings.ReplaceAll(rec.Text, "\r\n", "\n"), "\n\n") {
 			if ss := SplitSentences(p); len(ss) > 0 {

@@ -209,6 +209,7 @@ func TestSplitSentences(t *testing.T) {
 func TestReadSources(t *testing.T) {
 	in := `{"text":"First line here. Second one follows.\n\nA new paragraph.","date":"2030-02-01T00:00:00Z"}
 not json
+{"text":"An undated report has words enough to count.","date":"someday"}
 {"text":"Too short.","date":"2030-01-01T00:00:00Z"}
 {"text":"Earlier report. It has words enough to count.","date":"2030-01-15T00:00:00Z"}
 `
