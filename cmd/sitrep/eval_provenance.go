@@ -56,9 +56,9 @@ func evalProvenance(env *environment, dir string) error {
 			pts, untouched := eval.SpinCurve(j, sp.spin, half.arts, []float64{0.05, 0.1, 0.2}, 1)
 			fmt.Fprintf(env.stdout, "\nspin curve, %s: %d held-out ukraine-war-news articles (>=150 words), spinner: %s\n",
 				half.name, len(half.arts), sp.name)
-			fmt.Fprintf(env.stdout, "%-6s %-14s %-24s %-22s %s\n", "rate", "words replaced", "spun, original absent", "spun, original present", "derived, original present")
+			fmt.Fprintf(env.stdout, "%-6s %-14s %-24s %-22s %-26s %s\n", "rate", "words replaced", "spun, original absent", "spun, original present", "derived, original present", "LSH candidate")
 			for _, p := range pts {
-				fmt.Fprintf(env.stdout, "%-6.2f %-14.3f %-24.3f %-22.3f %.3f\n", p.Rate, p.Replaced, p.Alone, p.WithOriginal, p.Derived)
+				fmt.Fprintf(env.stdout, "%-6.2f %-14.3f %-24.3f %-22.3f %-26.3f %.3f\n", p.Rate, p.Replaced, p.Alone, p.WithOriginal, p.Derived, p.Candidate)
 			}
 			fmt.Fprintf(env.stdout, "untouched articles judged alone: %v (false-positive spun rate %.3f)\n", untouched,
 				float64(untouched[provenance.KindSpun])/float64(max(1, len(half.arts))))

@@ -49,6 +49,7 @@ var commands = []command{
 	{"serve", "serve the web UI and the JSON API (/api/v1)", runServe},
 	{"watch", "poll RSS/Atom feeds and ingest new items as they appear", runWatch},
 	{"export", "export figures, events, entities or articles (csv, json, jsonl) or the actor graph (graphml)", runExport},
+	{"gen-corpus", "write a large synthetic corpus (JSONL) built from real articles, for scale benchmarks", runGenCorpus},
 	{"version", "print the version", runVersion},
 }
 

@@ -145,6 +145,7 @@ func NearDuplicates(j *provenance.Judge, dataDir string) ([]ProvenanceLine, erro
 		return nil, err
 	}
 	yon := ProvenanceLine{Set: "yonhap chains (consecutive vs other chain)", Kinds: map[string]int{}}
+	yonLSH := PR{}
 	ids := make([]string, 0, len(chains))
 	for id := range chains {
 		ids = append(ids, id)
@@ -156,13 +157,15 @@ func NearDuplicates(j *provenance.Judge, dataDir string) ([]ProvenanceLine, erro
 			v := judgePair(j, art("a", c[k-1]), art("b", c[k]))
 			yon.PR.Add(true, reuseKind(v.Kind))
 			yon.Kinds[v.Kind]++
+			yonLSH.Add(true, shareKey(c[k-1], c[k]))
 		}
 		for _, other := range ids[i+1:] {
 			v := judgePair(j, art("a", chains[other][0]), art("b", c[0]))
 			yon.PR.Add(false, reuseKind(v.Kind))
+			yonLSH.Add(false, shareKey(chains[other][0], c[0]))
 		}
 	}
-	out = append(out, yon)
+	out = append(out, yon, ProvenanceLine{Set: "yonhap chains: LSH candidate (shared band)", PR: yonLSH})
 
 	// MSRP test pairs: sentence-level alignment as a paraphrase detector.
 	msrp, err := os.ReadFile(filepath.Join(nd, "msrp", "msr_paraphrase_test.txt"))
@@ -393,6 +396,9 @@ type SpinPoint struct {
 	// CopyOrSpun is the share judged spun, copy or partial copy with the
 	// original present (derivation found at all).
 	Derived float64 `json:"derived_with_original"`
+	// Candidate is the share of spun articles sharing an LSH band key with
+	// their original (found as a candidate in a store).
+	Candidate float64 `json:"lsh_candidate"`
 }
 
 // SpinCurve spins the articles with spinner at each rate (share of all
@@ -407,7 +413,7 @@ func SpinCurve(j *provenance.Judge, spinner Spinner, arts []corpus.Doc, rates []
 	for _, rate := range rates {
 		rng := rand.New(rand.NewPCG(seed, uint64(rate*1000)))
 		p := SpinPoint{Rate: rate}
-		alone, with, derived, repl := 0, 0, 0, 0.0
+		alone, with, derived, cand, repl := 0, 0, 0, 0, 0.0
 		for _, a := range arts {
 			spun, n := Spin(a.Text, spinner, rate, rng)
 			p.Articles++
@@ -422,11 +428,15 @@ func SpinCurve(j *provenance.Judge, spinner Spinner, arts []corpus.Doc, rates []
 			if provenance.Derived(v.Kind) {
 				derived++
 			}
+			if shareKey(a.Text, spun) {
+				cand++
+			}
 		}
 		p.Replaced = repl / float64(max(1, p.Articles))
 		p.Alone = ratio(alone, p.Articles)
 		p.WithOriginal = ratio(with, p.Articles)
 		p.Derived = ratio(derived, p.Articles)
+		p.Candidate = ratio(cand, p.Articles)
 		pts = append(pts, p)
 	}
 	return pts, untouched

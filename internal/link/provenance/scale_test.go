@@ -69,11 +69,15 @@ func synthetic(texts []string, n int, seed uint64) []*news.Article {
 // TestScale runs the whole step on SITREP_PROVENANCE_SCALE synthetic
 // articles (default: skipped) and reports throughput and index size.
 func TestScale(t *testing.T) {
-	n, _ := strconv.Atoi(os.Getenv("SITREP_PROVENANCE_SCALE"))
-	if n <= 0 {
-		t.Skip("set SITREP_PROVENANCE_SCALE=N to run")
+	env := os.Getenv("SITREP_PROVENANCE_SCALE")
+	n, _ := strconv.Atoi(env)
+	if n <= 0 && env != "real" {
+		t.Skip("set SITREP_PROVENANCE_SCALE=N (or real: the real texts once each) to run")
 	}
 	texts := realTexts(t)
+	if env == "real" {
+		n = len(texts)
+	}
 	ctx := context.Background()
 	dir := t.TempDir()
 	st, err := sqlite.Open(ctx, filepath.Join(dir, "scale.db"))
@@ -115,8 +119,35 @@ func TestScale(t *testing.T) {
 	t.Logf("database file %d bytes (%.0f bytes per article, texts and layers included)", fi.Size(), float64(fi.Size())/float64(n))
 	t.Logf("%d articles judged in %v: %.0f articles/s wall, %.0f articles/s per CPU-second (GOMAXPROCS %d)",
 		done, wall.Round(time.Millisecond), float64(done)/wall.Seconds(), float64(done)/cpu.Seconds(), runtime.GOMAXPROCS(0))
+	verdicts(t, filepath.Join(dir, "scale.db"))
 	t.Logf("index: %d band keys (%.1f per article), provenance_keys b-tree %d pages of %d bytes = %.0f bytes per article",
 		keys, float64(keys)/float64(n), pages, pageSize, float64(pages*pageSize)/float64(n))
+}
+
+// verdicts logs the stored verdicts by kind and the number of families.
+func verdicts(t testing.TB, path string) {
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT kind, count(*) FROM provenance GROUP BY kind ORDER BY kind`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for rows.Next() {
+		var k string
+		var c int
+		if err := rows.Scan(&k, &c); err != nil {
+			t.Fatal(err)
+		}
+		kinds = append(kinds, k+" "+strconv.Itoa(c))
+	}
+	rows.Close()
+	var families, derived int
+	db.QueryRow(`SELECT count(DISTINCT COALESCE(family_seq, seq)), count(of_seq) FROM provenance`).Scan(&families, &derived)
+	t.Logf("verdicts: %s; %d families, %d articles with a source", strings.Join(kinds, ", "), families, derived)
 }
 
 // indexSize reads the LSH table's row count and page count (dbstat).

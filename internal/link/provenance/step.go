@@ -78,18 +78,32 @@ type Options struct {
 	Shared *link.Shared
 }
 
-// Signature layout: word 5-shingles for copies (20 bands of 3 rows:
-// 0.93 probability of being a candidate at Jaccard 0.5) and content-word
-// sets for rewrites, summaries and spun copies (20 bands of 3 rows too).
+// Signature layout: word 5-shingles for copies (6 bands of 3 rows: 0.55
+// probability of being a candidate at Jaccard 0.5, 0.79 at 0.6) and
+// content-word sets for copies, rewrites, summaries and spun copies (22
+// bands of 3 rows: 0.94 at 0.5, 0.99 at 0.6; a copy's content-word Jaccard
+// is at least its shingles', so the content bands find copies too). Keys
+// are narrowed to KeyBits bits, so the index stores 28 keys of 4 bytes per
+// article, about 370 bytes (before migration 0014: 20 + 20 bands of 3
+// rows, 63-bit keys, about 700 bytes). The hashers' seeds make these bands
+// the first 6 copy and the first 20 content bands of that layout plus two
+// new content bands, with the same keys once narrowed (what the migration
+// does to the stored keys). The layout was chosen on the CNN revision and
+// Yonhap chain pairs and the spin dev half: see docs/BENCHMARKS.md.
 const (
-	copyHashes, copyRows       = 60, 3
-	contentHashes, contentRows = 60, 3
-	copyTag, contentTag        = 5, 1
+	copyBands, copyRows       = 6, 3
+	contentBands, contentRows = 22, 3
+	copyTag, contentTag       = 5, 1
+	// KeyBits is the width of a stored band key: 31 bits fit SQLite's
+	// 4-byte integer; with 28 keys per article a random collision between
+	// two articles' keys has odds of about 4 in 10^7, and each lookup
+	// reads capped buckets, so spurious candidates cost little.
+	KeyBits = 31
 )
 
 var (
-	copyHasher    = minhash.NewHasher(copyHashes, 0x5157_5245_5001)
-	contentHasher = minhash.NewHasher(contentHashes, 0x5157_5245_5002)
+	copyHasher    = minhash.NewHasher(copyBands*copyRows, 0x5157_5245_5001)
+	contentHasher = minhash.NewHasher(contentBands*contentRows, 0x5157_5245_5002)
 )
 
 // Keys returns the LSH band keys of a text (of its first MaxCompareBytes,
@@ -101,7 +115,8 @@ func Keys(text string) []int64 {
 // keysOf returns the LSH band keys of a text's words.
 func keysOf(ws []word) []int64 {
 	k := minhash.Bands(copyHasher.Signature(shingles(ws, shingleK)), copyRows, copyTag)
-	return append(k, minhash.Bands(contentHasher.Signature(contentSet(ws)), contentRows, contentTag)...)
+	k = append(k, minhash.Bands(contentHasher.Signature(contentSet(ws)), contentRows, contentTag)...)
+	return minhash.Narrow(k, KeyBits)
 }
 
 // Step is the provenance link step.

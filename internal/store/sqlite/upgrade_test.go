@@ -220,3 +220,49 @@ func TestUpgradeAddsLinkLeases(t *testing.T) {
 		t.Fatalf("provenance queue after the upgrade: %v, %v; want q1", refs, err)
 	}
 }
+
+// TestUpgradeNarrowsLSHKeys opens a database whose LSH index holds 63-bit
+// band keys (before 0014) and checks that the migration narrows each to
+// its top 31 bits (the key the provenance step computes now for the same
+// band), drops the rows the narrowing makes duplicates, and that a lookup
+// by a narrowed key finds the article judged before the upgrade.
+func TestUpgradeNarrowsLSHKeys(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db := openAt(t, path, 12)
+	for _, id := range []string{"old", "new"} {
+		if _, err := db.Exec(`INSERT INTO articles (id, duplicate_key, text_hash, published, text, doc, ingested_at)
+			VALUES (?, ?, ?, '2031-05-01T00:00:00.000000000Z', 'text', '{}', '2031-05-03T00:00:00.000000000Z')`, id, id, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const a, b = int64(0x5a5a_1234_0000_0001), int64(0x1234_5678_9abc_def0)
+	// a and a+1 narrow to one key; the old article has three rows.
+	for _, k := range []int64{a, a + 1, b} {
+		if _, err := db.Exec(`INSERT INTO provenance_keys (key, seq) SELECT ?, seq FROM articles WHERE id = 'old'`, k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+
+	s := openTest(t, path)
+	rdb, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rdb.Close()
+	var n, wide int
+	if err := rdb.QueryRowContext(ctx, `SELECT count(*), count(CASE WHEN key >= 2147483648 THEN 1 END) FROM provenance_keys`).Scan(&n, &wide); err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 || wide != 0 {
+		t.Errorf("after the upgrade: %d rows (want 2), %d keys over 31 bits", n, wide)
+	}
+	refs, err := s.ProvenanceCandidates(ctx, "new", []int64{b >> 32}, 64, 12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(refs) != 1 || refs[0].ID != "old" {
+		t.Errorf("lookup by the narrowed key: %+v, want the old article", refs)
+	}
+}

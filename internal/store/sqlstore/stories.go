@@ -49,7 +49,13 @@ func scanState(sc interface{ Scan(...any) error }) (news.StoryState, error) {
 
 // ActiveStories returns the stories with a dated article in [from, to]
 // and the undated ones, most recently active first.
+//
+// The window's bounds are clamped to the years a stored time can have
+// (1–9999): an article dated in the first days of year 1 (a bad date read
+// as such) asks for a window starting in year 0, which must not stop the
+// link phase.
 func (s *Store) ActiveStories(ctx context.Context, from, to time.Time, limit int) ([]news.StoryState, error) {
+	from, to = clampYears(from), clampYears(to)
 	f, err := TextTime(from)
 	if err != nil {
 		return nil, fmt.Errorf("active stories: %w", err)
@@ -251,4 +257,20 @@ func (s *Store) StoryArticles(ctx context.Context, id string) ([]string, error) 
 		return nil, fmt.Errorf("story %s: %w", id, store.ErrNotFound)
 	}
 	return ids, nil
+}
+
+// clampYears moves a non-zero time into the years 1–9999 that TextTime
+// accepts.
+func clampYears(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	lo, hi := time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC), time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)
+	if t.Before(lo) {
+		return lo
+	}
+	if t.After(hi) {
+		return hi
+	}
+	return t
 }

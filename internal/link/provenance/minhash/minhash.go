@@ -109,6 +109,20 @@ func Bands(sig []uint64, rows int, tag uint64) []int64 {
 	return out
 }
 
+// Narrow keeps the top bits of each key of Bands (0 < bits <= 63) in
+// place, so a key narrowed from a stored 63-bit key (k >> (63-bits))
+// equals the key narrowed here from the same band. Smaller keys take less
+// room in an index (SQLite stores a 31-bit integer in 4 bytes).
+func Narrow(keys []int64, bits int) []int64 {
+	if bits <= 0 || bits >= 63 {
+		return keys
+	}
+	for i, k := range keys {
+		keys[i] = k >> (63 - bits)
+	}
+	return keys
+}
+
 // Probability is the chance that two sets of Jaccard similarity j share at
 // least one of bands buckets of rows values each: 1-(1-j^rows)^bands.
 func Probability(j float64, bands, rows int) float64 {
