@@ -41,6 +41,9 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	if what == "syntax" {
 		onDev = fs.Bool("dev", false, "score the dev sets instead of the test sets (for tuning)")
 	}
+	if what == "provenance" {
+		split = fs.String("split", "dev", "spin-curve half to score: dev (tune on it), test (held out: score once per change) or both")
+	}
 	if what == "genre" || what == "metadata" || what == "threads" {
 		split = fs.String("split", "both", "gold split to score: dev (tune on it), test (held out: score once per change) or both")
 	}
@@ -213,7 +216,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		if fs.NArg() > 0 {
 			dir = fs.Arg(0)
 		}
-		return evalProvenance(env, dir)
+		return evalProvenance(env, dir, *split)
 	case "stories":
 		dir := defaultData
 		if fs.NArg() > 0 {

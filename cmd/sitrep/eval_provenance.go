@@ -12,8 +12,12 @@ import (
 )
 
 // evalProvenance prints near-duplicate, reuse and spin measurements on
-// the public data sets under dir.
-func evalProvenance(env *environment, dir string) error {
+// the public data sets under dir; the spin curve on the held-out
+// articles' dev half, test half or both (split).
+func evalProvenance(env *environment, dir, split string) error {
+	if split != "dev" && split != "test" && split != "both" {
+		return fmt.Errorf("eval provenance: unknown split %q (want dev, test or both): %w", split, errUsage)
+	}
 	j, err := provenance.DefaultJudge()
 	if err != nil {
 		return err
@@ -49,9 +53,13 @@ func evalProvenance(env *environment, dir string) error {
 	}
 	dev, test := eval.SplitSpin(arts)
 	for _, half := range []struct {
-		name string
-		arts []corpus.Doc
-	}{{"dev (thresholds tuned here)", dev}, {"test (reported)", test}} {
+		name  string
+		split string
+		arts  []corpus.Doc
+	}{{"dev (thresholds tuned here)", "dev", dev}, {"test (reported)", "test", test}} {
+		if split != "both" && split != half.split {
+			continue
+		}
 		for _, sp := range spinners {
 			pts, untouched := eval.SpinCurve(j, sp.spin, half.arts, []float64{0.05, 0.1, 0.2}, 1)
 			fmt.Fprintf(env.stdout, "\nspin curve, %s: %d held-out ukraine-war-news articles (>=150 words), spinner: %s\n",

@@ -314,3 +314,13 @@ func TestAnnotationCapFromFlagAndEnv(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalProvenanceSplit checks that an unknown --split for the spin
+// curve (dev by default, so tuning never prints the held-out half) is a
+// usage error before any data is read.
+func TestEvalProvenanceSplit(t *testing.T) {
+	_, errOut, code := runCLI(t, nil, "eval", "provenance", "--split", "tset", "/nonexistent")
+	if code != exitUsage || !strings.Contains(errOut, "unknown split") {
+		t.Errorf("--split tset: exit %d, %q; want a usage error", code, errOut)
+	}
+}
