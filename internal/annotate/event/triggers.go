@@ -73,6 +73,8 @@ var (
 	agreeNouns   = set("agreement treaty pact accord deal memorandum convention constitution")
 	meetingNot   = set("press news")
 	pluralOK     = set("talk negotiation arm")
+	// anniversaryWords remember an event rather than report one.
+	anniversaryWords = set("anniversary commemoration remembrance")
 )
 
 func (s *clause) lemma(i int) string { return strings.ToLower(s.a.Syntax[i].Lemma) }
@@ -108,6 +110,11 @@ func (s *clause) triggers(i int, typ string) bool {
 	// A noun that modifies another names a kind, not a happening:
 	// "strike power", "attack helicopters", "supply lines".
 	if noun && s.rel(i) == "compound" {
+		return false
+	}
+	// "the anniversary of the assault": an earlier event remembered, not
+	// one reported.
+	if h := s.head(i); noun && h >= 0 && s.rel(i) == "nmod" && anniversaryWords[s.lemma(h)] {
 		return false
 	}
 	rel := s.related(i)
