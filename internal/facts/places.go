@@ -17,7 +17,8 @@ type Point struct{ Lat, Lon float64 }
 
 // Gazetteer maps place entity IDs to coordinates.
 type Gazetteer struct {
-	byID map[string]Point
+	byID    map[string]Point
+	country map[string]string // place ID → ISO alpha-2 of its country
 }
 
 // Places returns the embedded coordinates (places.txt), parsed on first
@@ -34,7 +35,7 @@ var Places = sync.OnceValue(func() *Gazetteer {
 // ParsePlaces reads a coordinates table (places.txt's format); capitals
 // are keyed by the capital's place ID, named in t.
 func ParsePlaces(text string, t *Table) (*Gazetteer, error) {
-	g := &Gazetteer{byID: map[string]Point{}}
+	g := &Gazetteer{byID: map[string]Point{}, country: map[string]string{}}
 	section := ""
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimRight(line, "\r")
@@ -46,8 +47,8 @@ func ParsePlaces(text string, t *Table) (*Gazetteer, error) {
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		if len(cols) != 3 {
-			return nil, fmt.Errorf("places line %d: want 3 tab-separated columns, have %d", n+1, len(cols))
+		if len(cols) != 3 && !(section == "places" && len(cols) == 4) {
+			return nil, fmt.Errorf("places line %d: want 3 tab-separated columns (4 for a place with its country), have %d", n+1, len(cols))
 		}
 		lat, err1 := strconv.ParseFloat(cols[1], 64)
 		lon, err2 := strconv.ParseFloat(cols[2], 64)
@@ -72,8 +73,18 @@ func ParsePlaces(text string, t *Table) (*Gazetteer, error) {
 				g.byID[CountryID(cols[0])] = p
 			}
 		case "places":
+			iso := ""
+			if len(cols) == 4 {
+				if _, ok := t.Country(cols[3]); !ok {
+					return nil, fmt.Errorf("places line %d: no country %s in the facts table", n+1, cols[3])
+				}
+				iso = cols[3]
+			}
 			for _, name := range strings.Split(cols[0], ";") {
 				g.byID["loc:"+Slug(name)] = p
+				if iso != "" {
+					g.country["loc:"+Slug(name)] = iso
+				}
 			}
 		default:
 			return nil, fmt.Errorf("places line %d: outside a known section", n+1)
@@ -98,6 +109,21 @@ func (g *Gazetteer) Where(id string) (Point, bool) {
 		}
 	}
 	return Point{}, false
+}
+
+// CountryOf returns the ISO alpha-2 code of the country a known place
+// lies in ("UA" for "loc:mariupol" and "loc:kharkiv-oblast"), or "" for a
+// place it does not know or a sea.
+func (g *Gazetteer) CountryOf(id string) string {
+	if c, ok := g.country[id]; ok {
+		return c
+	}
+	for _, suffix := range []string{"-oblast", "-city", "-region", "-province", "-krai", "-governorate"} {
+		if base, ok := strings.CutSuffix(id, suffix); ok {
+			return g.country[base]
+		}
+	}
+	return ""
 }
 
 // Slug is the form of a name place and other entity IDs are built from

@@ -31,3 +31,20 @@ func TestPlaces(t *testing.T) {
 		t.Error("a latitude of 91 parsed")
 	}
 }
+
+// TestPlaceCountries checks the country of listed places, of a region
+// named after its centre, and none for a sea or an unknown place.
+func TestPlaceCountries(t *testing.T) {
+	g := Places()
+	for id, want := range map[string]string{
+		"loc:mariupol": "UA", "loc:sievierodonetsk": "UA", "loc:kharkiv-oblast": "UA",
+		"loc:belgorod": "RU", "loc:tiraspol": "MD", "loc:black-sea": "", "loc:atlantis": "",
+	} {
+		if got := g.CountryOf(id); got != want {
+			t.Errorf("CountryOf(%s) = %q, want %q", id, got, want)
+		}
+	}
+	if _, err := ParsePlaces("[places]\nNowhere\t1.0\t2.0\tQQ\n", Default()); err == nil {
+		t.Error("a place in a country the facts table lacks was accepted")
+	}
+}

@@ -730,7 +730,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 }
 
 // countryOf returns the ISO code of the country a place key lies in
-// ("ua" for "kyiv"), or "".
+// ("ua" for "kyiv" or "mariupol"), or "".
 func countryOf(place string, names map[string]string) string {
 	if c, ok := facts.Default().Country(place); ok && len(place) == 2 {
 		return strings.ToLower(c.ISO2)
@@ -742,7 +742,8 @@ func countryOf(place string, names map[string]string) string {
 			}
 		}
 	}
-	return ""
+	// A city or region the gazetteer places in a country ("mariupol").
+	return strings.ToLower(facts.Places().CountryOf("loc:" + place))
 }
 
 // predicateNoun reports whether the subject or object noun at i may say

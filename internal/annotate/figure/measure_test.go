@@ -55,6 +55,8 @@ func TestMeasureFields(t *testing.T) {
 			"31", "weapons/drones", "", "destroyed", "", "part", "", "40"},
 		{"a change after an amount is the amount's", "The refiner reported a profit of $12.5 billion for 2030, up 18% from the year before.",
 			"18%", "money", "", "", "", "increment", "", ""},
+		{"victims in a city take the city's country", "Twelve civilians were killed in Mariupol on Tuesday.",
+			"Twelve", "civilians", "ua", "killed", "mariupol", "total", "", ""},
 		{"carriers are ships", "Spain operates two aircraft carriers in the Atlantic.",
 			"two", "weapons/ships", "", "", "", "total", "", ""},
 		{"residents counted are the population", "The town had 9,000 residents before the war.",
