@@ -23,8 +23,8 @@ func TestBrowser(t *testing.T) {
 	if _, err := os.Stat(chromium); err != nil {
 		t.Skip("no " + chromium + " (apt-get install chromium)")
 	}
-	if testing.Short() {
-		t.Skip("-short")
+	if os.Getenv("SITREP_TEST_LONG") == "" {
+		t.Skip("long test (headless Chromium over every demo page, ~17 s): set SITREP_TEST_LONG=1")
 	}
 	srv, cat := site(t)
 	paths := demoPages(t, cat)

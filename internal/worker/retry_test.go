@@ -45,14 +45,14 @@ func (o *outageWriter) Put(ctx context.Context, as []*news.Article) ([]store.Put
 	return o.ArticleWriter.Put(ctx, as)
 }
 
-// TestAnnotateRidesOutAnOutage takes the store down for 8 AckWaits and
-// 40 redelivery delays while a worker with MaxDeliver 2 runs: before
+// TestAnnotateRidesOutAnOutage takes the store down for 4 AckWaits and
+// 20 redelivery delays while a worker with MaxDeliver 2 runs: before
 // retries were counted in time, the whole queue went to the dead letters.
 func TestAnnotateRidesOutAnOutage(t *testing.T) {
 	const n = 64
 	q := memory.New(queue.Options{AckWait: 250 * time.Millisecond, MaxDeliver: 2, RetryDelay: 50 * time.Millisecond})
 	s := openStore(t)
-	w := &outageWriter{ArticleWriter: s, length: 2 * time.Second}
+	w := &outageWriter{ArticleWriter: s, length: time.Second}
 	if _, err := Publish(context.Background(), source.Stream(context.Background(), "c", bytes.NewReader(corpus(n)), source.Options{}), q); err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func TestAnnotateRidesOutAnOutage(t *testing.T) {
 		t.Errorf("store holds %d articles, want %d (stats %+v)", c, n, stats)
 	}
 	if dead, _ := q.DeadLetters(context.Background()); len(dead) != 0 {
-		t.Errorf("%d dead letters after a 2 s outage, want none: %+v", len(dead), dead[0])
+		t.Errorf("%d dead letters after a 1 s outage, want none: %+v", len(dead), dead[0])
 	}
 	if stats.Failed != 0 || stats.Duplicates != 0 {
 		t.Errorf("stats %+v: want no failed deliveries and no redeliveries", stats)
