@@ -134,6 +134,16 @@ func (s *clause) triggers(i int, typ string) bool {
 		case "move":
 			// "moved by sea to Veldana", not "the troops are moving".
 			return has(troopWords) && s.caseChild(i, wDirection) >= 0
+		case "send", "dispatch", "commit":
+			// The troops are what is sent, not who acts: "atrocities
+			// committed by soldiers", "soldiers sent letters" are not
+			// deployments.
+			for _, k := range s.themeRelated(i) {
+				if troopWords[s.lemma(k)] || troopWords[s.low(k)] {
+					return true
+				}
+			}
+			return false
 		}
 		return has(troopWords)
 	case "arms_transfer":
@@ -210,6 +220,28 @@ func (s *clause) triggers(i int, typ string) bool {
 		return s.subjectEntity(i) >= 0
 	}
 	return false
+}
+
+// themeRelated is related(i) without the subtrees of its doer: the
+// active subject and the passive agent ("by the soldiers").
+func (s *clause) themeRelated(i int) []int {
+	doer := map[int]bool{}
+	for _, c := range s.children(i) {
+		if r := s.rel(c); r == "nsubj" || r == "obl:agent" || strings.HasPrefix(r, "obl") && s.childLemma(c, "case", wBy) >= 0 {
+			doer[c] = true
+		}
+	}
+	var out []int
+	for _, k := range s.related(i) {
+		under := false
+		for n, d := k, 0; n >= 0 && d < 4 && n != i; n, d = s.head(n), d+1 {
+			under = under || doer[n]
+		}
+		if !under {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // future reports whether a giving verb is a promise: under "will" or
