@@ -125,6 +125,31 @@ var (
 	newsletterRe = regexp.MustCompile(`(?i)skip past newsletter promotion(?:.{0,1000}?)after newsletter promotion|you(?:'|’)re reading an excerpt from [^.!?]{0,80}newsletter[.!]?|sign up (?:to|for) [^.!?]{0,120}?\b(?:newsletter|inbox|email)\b(?:[^.!?]{0,80}?\b\d{1,2}(?:[.:]\d\d)?\s?[ap]m(?: [A-Z]{3,4}\b)?|[^.!?]{0,200}[.!?])`)
 )
 
+// embedRe finds a video or audio player flattened into running text: its
+// duration glued to its headline, then "– video" ("… history. 01:56Russia
+// has invaded Ukraine: what we know so far – video report Dire …").
+var embedRe = regexp.MustCompile(`(?:^|\s)\d{1,2}:\d\d[\p{Lu}‘“"'][^\n]{0,200}? [–-] (?:video|audio)(?: report| explainer| interview| analysis)?(?:\s|$)`)
+
+// crawlLineRe matches a line a crawler appended to the text it saved: a
+// horizontal rule, "*Crawled at: 2025-12-28 01:31:03*", or a source line
+// that is only a link ("*Source: [original](https://…)*").
+var crawlLineRe = regexp.MustCompile(`(?i)^(?:[-*_]{3,}|\*{0,2}(?:crawled|retrieved|fetched|scraped|archived|accessed|downloaded)(?: at| on)?:[^\n]*|\*{0,2}source:\s*\[[^\]\n]*\]\([^)\s]*\)\*{0,2})$`)
+
+// isCrawlStamp reports whether every line of paragraph p is a crawler's
+// line (crawlLineRe).
+func isCrawlStamp(p string) bool {
+	p = strings.TrimSpace(p)
+	if p == "" {
+		return false
+	}
+	for _, l := range strings.Split(p, "\n") {
+		if !crawlLineRe.MatchString(strings.TrimSpace(l)) {
+			return false
+		}
+	}
+	return true
+}
+
 // pageStampRe finds a page's own time stamp left at the end of a
 // paragraph: "… including Poland Thu 24 Mar 2022 14.05 GMT".
 var pageStampRe = regexp.MustCompile(`\s(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}[.:]\d\d (?:GMT|BST|UTC|CET|CEST|EST|EDT)$`)
@@ -154,6 +179,9 @@ func dropInlinePromos(p string) string {
 			b.WriteString(p[last:])
 			p = strings.TrimSpace(b.String())
 		}
+	}
+	if strings.Contains(p, "video") || strings.Contains(p, "audio") {
+		p = strings.TrimSpace(spaceRunsRe.ReplaceAllString(embedRe.ReplaceAllString(p, " "), " "))
 	}
 	if m := pageStampRe.FindStringIndex(p); m != nil {
 		p = strings.TrimSpace(p[:m[0]])
@@ -189,7 +217,7 @@ func cleanBody(text string) string {
 	paras := strings.Split(text, "\n\n")
 	out := paras[:0]
 	for _, p := range paras {
-		if isPromo(p) {
+		if isPromo(p) || isCrawlStamp(p) {
 			continue
 		}
 		p = dropInlinePromos(p)

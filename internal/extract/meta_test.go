@@ -112,6 +112,9 @@ func TestInlinePromos(t *testing.T) {
 		{"He left. skip past newsletter promotion Sign up to Evening Brief Free daily newsletter Our evening email Enter your email address Sign up Privacy Notice: see our policy. after newsletter promotion She stayed.", "He left. She stayed."},
 		{"You’re reading an excerpt from the Daily Brief newsletter. Sign up to get the rest free, sent to your inbox every weekday. The war went on.", "The war went on."},
 		{"The newsletter of the ministry said 20 units moved.", "The newsletter of the ministry said 20 units moved."},
+		{"The minister spoke. 01:56Troops cross the border at dawn – video report Talks resumed later.", "The minister spoke. Talks resumed later."},
+		{"Shelling went on. 00:54Kharkiv: strikes reported overnight – video", "Shelling went on."},
+		{"The convoy left at 10:30 and the video was posted – video footage showed it.", "The convoy left at 10:30 and the video was posted – video footage showed it."},
 	}
 	for _, tt := range tests {
 		if got := dropInlinePromos(tt.in); got != tt.want {
@@ -180,6 +183,14 @@ func TestTextPromoAndDateline(t *testing.T) {
 	}
 	if strings.Contains(a.Text, "modified") {
 		t.Errorf("page furniture kept: %q", a.Text)
+	}
+	raw = "The ministry said the talks would resume in March.\n\n---\n\n*Crawled at: 2025-12-28 01:31:03*\n*Source: [original](https://example.org/a/1)*"
+	a = &news.Article{Raw: []byte(raw), Format: news.FormatText}
+	if err := New(Options{}).Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Text != "The ministry said the talks would resume in March." {
+		t.Errorf("crawler's stamp kept: %q", a.Text)
 	}
 }
 
