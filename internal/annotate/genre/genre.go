@@ -88,7 +88,7 @@ var rules = []rule{
 
 	// Furniture that names the genre.
 	{"head", regexp.MustCompile(`(?i)this (?:article|piece) is an? (?:editorial|opinion|op-ed|column|commentary)`), news.GenreOpinion, 0.97, "text %q"},
-	{"text", regexp.MustCompile(`(?i)the (?:views|opinions) expressed in this (?:commentary|article|piece|column|op-ed) are (?:his|her|their|the author[’']?s?) own|opinions expressed in the op-?ed are those of the author|the author[’']?s? (?:views|opinions) (?:are|do not)|\bread more (?:cnn )?opinion\b`), news.GenreOpinion, 0.95, "text %q"},
+	{"text", regexp.MustCompile(`(?i)the (?:views|opinions) expressed (?:here|herein|in this (?:commentary|article|piece|column|op-ed)) are (?:his|her|their|the (?:author|writer|columnist)[’']?s?) own|opinions expressed in the op-?ed are those of the author|the author[’']?s? (?:views|opinions) (?:are|do not)|\bread more (?:cnn )?opinion\b`), news.GenreOpinion, 0.95, "text %q"},
 	{"head", regexp.MustCompile(`(?i)^(?:editor[’']?s note:.{0,300}\b(?:commentary|opinion|op-ed|views)\b)`), news.GenreOpinion, 0.95, "text %q"},
 	{"tail", regexp.MustCompile(`(?i)email us your letter|letters? to the editor\b|\bletters@`), news.GenreLetter, 0.9, "text %q"},
 	{"head", regexp.MustCompile(`(?i)^analysis by\b|you[’']re reading an excerpt from the [^.]{0,40}(?:worldview|analysis)[^.]{0,20} newsletter`), news.GenreAnalysis, 0.85, "text %q"},

@@ -46,6 +46,7 @@ func TestDecide(t *testing.T) {
 		{"opinion kicker", news.Article{Title: "Opinion: The corridor must stay open", Text: reportText}, news.GenreOpinion, "kicker"},
 		{"editorial note in text", news.Article{Text: "This article is an editorial, written to explain what readers here think.\n\n" + reportText}, news.GenreOpinion, "editorial"},
 		{"views disclaimer", news.Article{Text: "Editor’s Note: Sam Doe is a historian. The views expressed in this commentary are her own.\n\n" + reportText}, news.GenreOpinion, "views expressed"},
+		{"writer's own views", news.Article{Text: reportText + "\n\nSam Doe, a former minister, teaches economics. The views expressed here are the writer's own."}, news.GenreOpinion, "views expressed"},
 		{"voice only", news.Article{Text: opinionText}, news.GenreOpinion, "biography"},
 		{"live path", news.Article{URL: "https://paper.example/world/live/2024/may/01/war-latest", Text: reportText}, news.GenreLive, "/live/"},
 		{"as it happened", news.Article{Title: "Ships leave port – as it happened", Text: reportText}, news.GenreLive, "as it happened"},
