@@ -6,6 +6,7 @@ import (
 
 	"sitrep/internal/annotate/entity"
 	"sitrep/internal/annotate/sentence"
+	"sitrep/internal/annotate/syntax"
 	"sitrep/internal/demo/demotest"
 )
 
@@ -35,7 +36,7 @@ func TestGoldenCases(t *testing.T) {
 		Claims []claim `json:"claims"`
 	}
 	var out []entry
-	for _, a := range demotest.Cases(t, "cases.txt", sentence.New(), entity.New(), New()) {
+	for _, a := range demotest.Cases(t, "cases.txt", sentence.New(), syntax.New(), entity.New(), New()) {
 		e := entry{Text: a.Text, Claims: []claim{}}
 		for _, c := range a.Claims {
 			cl := claim{Speaker: c.Speaker, SpeakerEntity: c.SpeakerEntity, Cue: c.Cue, Content: c.Content.In(a.Text),

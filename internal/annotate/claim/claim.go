@@ -712,7 +712,8 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			if closeBr == end+3 {
 				spk.End = ws[closeBr].End
 			}
-			if start > 0 && ws[start-1].punct && (ws[start-1].lower == "," || isQuote(ws[start-1].lower)) && start-1 > 0 && (isQuote(ws[start-1].lower) || tail(ws, i+n) <= 4 || trailingAdjunct(ws, i+n) || (c.words[0] == "told" || c.words[0] == "tells") && !thatWithin(ws, i+n, 6)) {
+			if start > 0 && ws[start-1].punct && (ws[start-1].lower == "," || isQuote(ws[start-1].lower)) && start-1 > 0 && (isQuote(ws[start-1].lower) || tail(ws, i+n) <= 4 || trailingAdjunct(ws, i+n) || (c.words[0] == "told" || c.words[0] == "tells") && !thatWithin(ws, i+n, 6)) &&
+				!(ws[start-1].lower == "," && nounPhraseOnly(a, news.Span{Start: sent.Start, End: ws[start-1].Start})) {
 				// "…, X said." — the content precedes the speaker.
 				cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[start-1].End})
 				contentBefore = true
@@ -1087,12 +1088,37 @@ func trailingAdjunct(ws []word, k int) bool {
 	if k >= len(ws) {
 		return true
 	}
+	if k+1 < len(ws) && (ws[k+1].lower == "'s" || ws[k+1].lower == "’s") {
+		return false // "confirmed Saturday's strike hit …": a noun phrase begins
+	}
 	switch ws[k].lower {
 	case "on", "in", "at", "after", "during", "late", "earlier", "later", ",", ".", "monday", "tuesday",
 		"wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "afterwards", "while", "adding":
 		return true
 	}
 	return false
+}
+
+// nounPhraseOnly reports whether the tagged words of span hold no verb
+// or auxiliary: "The head of the city's military administration, X,
+// confirmed …" has a title before the speaker, not a statement. It is
+// false when the span holds no tagged word.
+func nounPhraseOnly(a *news.Article, span news.Span) bool {
+	if len(a.Syntax) != len(a.Tokens) {
+		return false
+	}
+	k, _ := slices.BinarySearchFunc(a.Tokens, span.Start, func(t news.Token, p int) int { return t.Start - p })
+	tagged := false
+	for ; k < len(a.Tokens) && a.Tokens[k].End <= span.End; k++ {
+		switch a.Syntax[k].UPOS {
+		case news.UPOSNone:
+			continue
+		case news.VERB, news.AUX:
+			return false
+		}
+		tagged = true
+	}
+	return tagged
 }
 
 // thatWithin says whether "that" or ":" follows within n words of ws[k].
