@@ -630,6 +630,9 @@ func matchCue(ws []word, i int) (cue, int) {
 func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Span) (news.Claim, bool) {
 	cl := news.Claim{CueSpan: news.Span{Start: ws[i].Start, End: ws[i+n-1].End}, Parent: -1}
 	cl.Cue = strings.ToLower(a.Text[cl.CueSpan.Start:cl.CueSpan.End])
+	if addsAThing(a, cl.Cue, ws[i].Start) {
+		return cl, false
+	}
 	var spk news.Span
 	contentBefore := false
 	if c.after {
@@ -1434,6 +1437,34 @@ func hasChild(a *news.Article, pos int, rel string) bool {
 	for k := max(0, v-40); k < min(len(a.Tokens), v+40); k++ {
 		if int(a.Syntax[k].Head) == v && a.Syntax[k].Rel == rel {
 			return true
+		}
+	}
+	return false
+}
+
+// addsAThing reports whether the cue "added" or "adds" at byte offset
+// pos adds a thing rather than words: a noun object, no clausal
+// complement and no "that" after it ("In 2004, Nato added the Baltic
+// states").
+func addsAThing(a *news.Article, cue string, pos int) bool {
+	if cue != "added" && cue != "adds" {
+		return false
+	}
+	v := tokenAt(a, pos)
+	if v < 0 || v+1 < len(a.Tokens) && strings.EqualFold(a.Tokens[v+1].In(a.Text), "that") {
+		return false
+	}
+	return nounObject(a, v) && !hasChild(a, pos, "ccomp")
+}
+
+// nounObject reports whether token v has a noun or proper noun as its
+// direct object in the syntax layer.
+func nounObject(a *news.Article, v int) bool {
+	for k := max(0, v-40); k < min(len(a.Tokens), v+40); k++ {
+		if int(a.Syntax[k].Head) == v && a.Syntax[k].Rel == "obj" {
+			if u := a.Syntax[k].UPOS; u == news.NOUN || u == news.PROPN {
+				return true
+			}
 		}
 	}
 	return false

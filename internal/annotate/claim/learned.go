@@ -120,6 +120,9 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 			continue
 		}
 		cue := d.Span(at.Cue)
+		if addsAThing(a, strings.ToLower(cue.In(a.Text)), cue.Start) {
+			continue
+		}
 		spk, content := d.Span(at.Source), d.Span(at.Content)
 		if !okSpeaker(a.Text, words(&v, spk)) {
 			continue // "estimates suggesting …": not a speaker the ledger can name
