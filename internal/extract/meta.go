@@ -150,6 +150,31 @@ func isCrawlStamp(p string) bool {
 	return true
 }
 
+// isShouted reports whether paragraph p is written all in capitals: on
+// news pages these are links to other stories and app plugs flattened
+// into the text ("CLICK HERE TO GET THE … APP", "US TO MOVE MORE TROOPS
+// TO NATO'S EASTERN FLANK: LIVE UPDATES"), never the report's own
+// sentences. Six words at least, so that short section headings stay;
+// scripts without case (Korean, Arabic) are never shouted.
+func isShouted(p string) bool {
+	if len(strings.Fields(p)) < 6 {
+		return false
+	}
+	upper, letters := 0, 0
+	for _, r := range p {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			upper++
+			letters++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return upper >= 12 && upper*5 >= letters*4
+}
+
 // pageStampRe finds a page's own time stamp left at the end of a
 // paragraph: "… including Poland Thu 24 Mar 2022 14.05 GMT".
 var pageStampRe = regexp.MustCompile(`\s(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}[.:]\d\d (?:GMT|BST|UTC|CET|CEST|EST|EDT)$`)
@@ -217,7 +242,7 @@ func cleanBody(text string) string {
 	paras := strings.Split(text, "\n\n")
 	out := paras[:0]
 	for _, p := range paras {
-		if isPromo(p) || isCrawlStamp(p) {
+		if isPromo(p) || isCrawlStamp(p) || isShouted(p) {
 			continue
 		}
 		p = dropInlinePromos(p)
