@@ -201,6 +201,9 @@ func (s *scanner) phrase(k int, possessive bool) (first, last, head int) {
 		if t.stop[w] {
 			break
 		}
+		if head >= 0 && s.verbAt(k) {
+			break // "half of the province shares a border": the verb of the clause
+		}
 		if _, ok := t.units[w]; ok {
 			break
 		}

@@ -30,7 +30,11 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	if len(a.Tokens) == 0 && strings.TrimSpace(a.Text) != "" {
 		return ErrNoTokens
 	}
-	a.Quantities = s.Find(a.Text, a.Tokens)
+	sc := scanner{t: s.t, View: tokens.NewView(a.Text, a.Tokens)}
+	if len(a.Syntax) == len(a.Tokens) {
+		sc.syn = a.Syntax
+	}
+	a.Quantities = sc.run()
 	return nil
 }
 

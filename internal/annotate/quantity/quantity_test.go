@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"sitrep/internal/annotate/sentence"
+	"sitrep/internal/annotate/syntax"
 	"sitrep/internal/news"
 )
 
@@ -279,4 +280,27 @@ func TestIssuePatterns(t *testing.T) {
 		{"number then dead", "The raid left 14 dead.", []want{card("14", 14, "", "")}},
 		{"participle before a noun", "It freed 12 wounded prisoners.", []want{card("12", 12, "prisoner", "wounded prisoners")}},
 	})
+}
+
+// TestVerbEndsCountedPhrase: with the syntax layer, a verb after the
+// counted noun ends the phrase ("half of the province shares a border"
+// counts the province, not "province shares").
+func TestVerbEndsCountedPhrase(t *testing.T) {
+	for text, want := range map[string]string{
+		"Roughly half of the province shares a border with the enemy.": "province",
+		"About 3,000 troops crossed the river at dawn.":                "troops",
+		"Some 40 percent of the city lacks power tonight.":             "city",
+	} {
+		a := &news.Article{Text: text}
+		for _, st := range []interface {
+			Process(context.Context, *news.Article) error
+		}{sentence.New(), syntax.New(), New()} {
+			if err := st.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(a.Quantities) == 0 || a.Quantities[0].Counts != want {
+			t.Errorf("%q: quantities %+v, want the first to count %q", text, a.Quantities, want)
+		}
+	}
 }

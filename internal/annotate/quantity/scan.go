@@ -17,7 +17,13 @@ import (
 type scanner struct {
 	t *tables
 	tokens.View
+	syn []news.Syntax // the syntax layer's tags, one per token, when the article has them
 	out []news.Quantity
+}
+
+// verbAt reports whether the syntax layer tags token k a verb.
+func (s *scanner) verbAt(k int) bool {
+	return k < len(s.syn) && s.syn[k].UPOS == news.VERB
 }
 
 // number is what a run of tokens says about a number before the words
