@@ -200,6 +200,14 @@ func TestTextPromoAndDateline(t *testing.T) {
 	if a.Text != "The ministry said the talks would resume in March.\n\nThe envoy said NATO and the EU agreed." {
 		t.Errorf("capitalised links kept: %q", a.Text)
 	}
+	raw = "The chancellor spoke in Vienna on Thursday.\n\nRead also: Diplomats commemorate the victims of the camp\n\nThe embassy sent a note.\n\nPhoto: Presidential Office"
+	a = &news.Article{Raw: []byte(raw), Format: news.FormatText}
+	if err := New(Options{}).Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Text != "The chancellor spoke in Vienna on Thursday.\n\nThe embassy sent a note." {
+		t.Errorf("related link or photo credit kept: %q", a.Text)
+	}
 	for _, p := range []string{"WHO IS THE FRONT-RUNNER?", "서울에서 열린 회담에서 양측은 다음 주에 다시 만나기로 합의했다고 밝혔다"} {
 		if isShouted(p) {
 			t.Errorf("isShouted(%q): a heading or a script without case", p)
