@@ -157,6 +157,9 @@ var (
 	// or possible, not one that happened.
 	irrealisGovs = set("urge ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten")
 	quantDets    = set("many most some all any such few several")
+	// callForGovs want what they are "for": "called for a ceasefire",
+	// "calls for talks", "pressed for a summit".
+	callForGovs = set("call push press appeal plead lobby campaign")
 	// planGovs govern an intended event; for violence that is an
 	// intention, for diplomacy and aid a schedule or a decision.
 	planGovs = set("plan intend prepare")
@@ -185,6 +188,9 @@ func (s *clause) asserts(i int, typ string) bool {
 		}
 		if s.childLemma(i, "det", wNo) >= 0 {
 			return false
+		}
+		if h := s.head(i); h >= 0 && callForGovs[s.lemma(h)] && s.childLemma(i, "case", wFor) >= 0 {
+			return false // "calling for a ceasefire": wanted, not agreed
 		}
 	}
 	if !s.isNoun(i) {

@@ -302,5 +302,6 @@ var (
 	wControl       = set("control")
 	wUp            = set("up")
 	wWithTo        = set("with to")
+	wFor           = set("for")
 	wScales        = set("million billion")
 )
