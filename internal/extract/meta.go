@@ -263,9 +263,10 @@ func cleanTitle(title, text, outlet, url string, headings []string) (string, str
 	if title == "" {
 		return "", ""
 	}
-	if isDateline(title) || isPromo(title) {
+	if isDateline(title) || isPromo(title) || interstitialRe.MatchString(title) {
 		return firstSentence(text), ""
 	}
+	title = strings.TrimSpace(wireSlugRe.ReplaceAllString(title, ""))
 	site := ""
 	for {
 		loc := lastSeparator(title)
@@ -282,6 +283,9 @@ func cleanTitle(title, text, outlet, url string, headings []string) (string, str
 				site = tail
 			}
 		case matchesHeading(head, headings) && !matchesHeading(title, headings):
+		case strings.Contains(title[loc[0]:loc[1]], "|") && len(strings.Fields(tail)) <= 4 && len(strings.Fields(head)) >= 5:
+			// "Talks stall as envoys leave | Russia-Ukraine war News": a
+			// short section label after a pipe.
 		default:
 			return title, site
 		}
@@ -289,6 +293,16 @@ func cleanTitle(title, text, outlet, url string, headings []string) (string, str
 	}
 	return title, site
 }
+
+var (
+	// interstitialRe matches the title of a page that stood in front of
+	// the article (an age, robot or cookie check, an error page): the
+	// title is then the text's first sentence.
+	interstitialRe = regexp.MustCompile(`(?i)^(?:age verification|verify your age|access denied|just a moment\.*|attention required!?(?: \| cloudflare)?|are you a robot\??|are you human\??|security check|please enable (?:javascript|cookies).*|page not found|404 not found|403 forbidden|subscribe to (?:continue|read)|cookie consent|before you continue.*)$`)
+	// wireSlugRe matches an agency's handling slug at the start of a
+	// title: "(LEAD)", "(2nd LD)", "(URGENT)", "(UPDATE 2)", "(CORRECTED)".
+	wireSlugRe = regexp.MustCompile(`^\((?:LEAD|\d+(?:st|nd|rd|th) LD|URGENT|UPDATE(?: \d+)?|CORRECTED|REFILE|WRAPUP(?: \d+)?)\)\s*`)
+)
 
 // lastSeparator returns the span of the last " - ", " | ", " – " or " — "
 // in title.

@@ -27,6 +27,10 @@ func TestCleanTitle(t *testing.T) {
 		{"dash inside headline kept", "Ukraine - Russia talks resume in Geneva", "The Daily Example", "https://dailyexample.com/x", nil, "Ukraine - Russia talks resume in Geneva", ""},
 		{"empty stays empty", "", "", "", nil, "", ""},
 		{"markup", "**Bridge** reopens", "", "", nil, "Bridge reopens", ""},
+		{"section label after a pipe", "Envoys leave as the talks on the bridge stall | Europe war News", "Example", "https://example.com/x", nil, "Envoys leave as the talks on the bridge stall", ""},
+		{"short headline before a pipe kept", "Bridge reopens | Traffic resumes", "Example", "https://example.com/x", nil, "Bridge reopens | Traffic resumes", ""},
+		{"wire slug", "(2nd LD) Bridge reopens after repairs", "", "", nil, "Bridge reopens after repairs", ""},
+		{"interstitial", "Age Verification", "", "", nil, "Officials said the bridge reopened on Monday.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
