@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"sitrep/internal/readmodel"
 	"sitrep/internal/demo"
 	"sitrep/internal/link/story"
 	"sitrep/internal/news"
@@ -359,6 +360,21 @@ func TestReadableTime(t *testing.T) {
 	} {
 		if got := readableTime(in); got != want {
 			t.Errorf("readableTime(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestReadableSpan: a measure's span of times reads as its two ends do
+// ("199" is the 1990s, not the year 199).
+func TestReadableSpan(t *testing.T) {
+	for _, c := range []struct{ first, last, want string }{
+		{"199", "2023-03", "the 1990s to March 2023"},
+		{"2022-05", "2022-05", "May 2022"},
+		{"2022", "", "2022"},
+		{"", "", ""},
+	} {
+		if got := readmodel.ReadableSpan(c.first, c.last); got != c.want {
+			t.Errorf("ReadableSpan(%q, %q) = %q, want %q", c.first, c.last, got, c.want)
 		}
 	}
 }

@@ -48,10 +48,7 @@ func runMeasures(ctx context.Context, env *environment, args []string) error {
 	tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "MEASURE\tLABEL\tVALUES\tSPEAKERS\tARTICLES\tSTORIES\tSPAN")
 	for _, m := range page.Measures {
-		span := m.First
-		if m.Last != m.First {
-			span += " to " + m.Last
-		}
+		span := readmodel.ReadableSpan(m.First, m.Last)
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\n", m.ID, truncate(m.Label, 40), truncate(strings.Join(m.Values, ", "), 36),
 			truncate(strings.Join(m.SpeakerNames, ", "), 40), m.Articles, m.Stories, span)
 	}
@@ -91,7 +88,7 @@ func runMeasure(ctx context.Context, env *environment, args []string) error {
 	w := env.stdout
 	fmt.Fprintf(w, "%s\n  key %s, unit %q\n  %d figures, %d articles, %d stories, %d speakers", m.Label, m.Key, m.Unit, m.Figures, m.Articles, len(d.Stories), m.Speakers)
 	if m.First != "" {
-		fmt.Fprintf(w, ", %s to %s", m.First, m.Last)
+		fmt.Fprintf(w, ", %s", readmodel.ReadableSpan(m.First, m.Last))
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)

@@ -129,3 +129,16 @@ func ReadableInstant(t time.Time) string {
 	}
 	return t.Format("2 January 2006 15:04")
 }
+
+// ReadableSpan renders the span of times from first to last as
+// ReadableTime does ("the 1990s to March 2023"), one time when they are
+// equal, and "" when first is empty.
+func ReadableSpan(first, last string) string {
+	switch {
+	case first == "":
+		return ""
+	case last == "" || last == first:
+		return ReadableTime(first)
+	}
+	return ReadableTime(first) + " to " + ReadableTime(last)
+}

@@ -55,6 +55,7 @@ var funcs = template.FuncMap{
 	"figHref":      figureHref,
 	"reports":      reportsLine,
 	"readable":     readmodel.ReadableTime,
+	"span":         readmodel.ReadableSpan,
 	"speaker":      readmodel.SpeakerName,
 	"measureLabel": readmodel.MeasureLabel,
 	"sub":          func(a, b int) int { return a - b },
