@@ -10,10 +10,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"sitrep/internal/readmodel"
 	"sitrep/internal/demo"
 	"sitrep/internal/link/story"
 	"sitrep/internal/news"
+	"sitrep/internal/readmodel"
 )
 
 var (
