@@ -105,6 +105,7 @@ var fates = []struct{ stem, fate string }{
 	{"intercept", "destroyed"},
 	{"occup", "occupied"}, {"seiz", "occupied"}, {"control", "occupied"}, {"annex", "occupied"},
 	{"launch", "launched"}, {"fire", "launched"},
+	{"lend", "lent"}, {"lent", "lent"}, {"loan", "lent"},
 	{"spen", "spent"}, {"desert", "deserted"}, {"surrender", "surrendered"}, {"defect", "defected"},
 	{"missing", "missing"}, {"mobili", "mobilised"}, {"conscript", "mobilised"}, {"recruit", "recruited"},
 	{"train", "trained"}, {"lost", "lost"}, {"lose", "lost"}, {"appear", "appeared"},
