@@ -29,6 +29,7 @@ package story
 
 import (
 	"context"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -251,6 +252,11 @@ func (st *Step) linkOne(ctx context.Context, _ string, r toCluster) error {
 	}
 	if chosen == nil {
 		chosen = &State{ID: a.ID, Title: a.Title}
+	} else {
+		// The store's states share cached weights: change a copy.
+		c := *chosen
+		c.Terms, c.Entities = maps.Clone(c.Terms), maps.Clone(c.Entities)
+		chosen = &c
 	}
 	// The centroid is trimmed and normed with the frequencies of all its
 	// keys, this article's included.

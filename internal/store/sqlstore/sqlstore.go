@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"sitrep/internal/news"
 	"sitrep/internal/store"
 )
 
@@ -97,8 +98,10 @@ type Dialect struct {
 type Store struct {
 	w, r *sql.DB
 	d    *Dialect
-	// centroids caches decoded thread centroids (see ActiveThreads).
-	centroids centroidCache
+	// centroids and storyCentroids cache decoded thread and story
+	// centroids (see ActiveThreads and ActiveStories).
+	centroids      centroidCache[news.ThreadState]
+	storyCentroids centroidCache[news.StoryState]
 }
 
 // New returns the store over the writer w and reader r in dialect d.

@@ -30,6 +30,12 @@ func (s *Store) PendingStories(ctx context.Context, n int) ([]string, error) {
 const stateCols = `id, title, first_time, last_time, articles, centroid`
 
 func scanState(sc interface{ Scan(...any) error }) (news.StoryState, error) {
+	return scanStoryState(sc, nil)
+}
+
+// scanStoryState scans a story row, its centroid decoded through cache
+// when cache is not nil (the weights are then shared: see centroidCache).
+func scanStoryState(sc interface{ Scan(...any) error }, cache *centroidCache[news.StoryState]) (news.StoryState, error) {
 	var (
 		st                    news.StoryState
 		first, last, centroid string
@@ -44,11 +50,23 @@ func scanState(sc interface{ Scan(...any) error }) (news.StoryState, error) {
 	if st.Last, err = parseTime(last); err != nil {
 		return st, fmt.Errorf("story %s: last: %w", st.ID, err)
 	}
-	return st, st.DecodeCentroid(centroid)
+	if cache == nil {
+		return st, st.DecodeCentroid(centroid)
+	}
+	w, err := cache.lookup(st.ID, centroid, func() (news.StoryState, error) {
+		c := st
+		return c, c.DecodeCentroid(centroid)
+	})
+	if err != nil {
+		return st, err
+	}
+	st.Terms, st.Entities, st.TermNorm, st.EntityNorm = w.Terms, w.Entities, w.TermNorm, w.EntityNorm
+	return st, nil
 }
 
 // ActiveStories returns the stories with a dated article in [from, to]
-// and the undated ones, most recently active first.
+// and the undated ones, most recently active first. Their weights come
+// through the store's centroid cache and must not be modified.
 //
 // The window's bounds are clamped to the years a stored time can have
 // (1–9999): an article dated in the first days of year 1 (a bad date read
@@ -72,16 +90,19 @@ func (s *Store) ActiveStories(ctx context.Context, from, to time.Time, limit int
 	}
 	defer rows.Close()
 	var out []news.StoryState
+	ids := map[string]bool{}
 	for rows.Next() {
-		st, err := scanState(rows)
+		st, err := scanStoryState(rows, &s.storyCentroids)
 		if err != nil {
 			return nil, fmt.Errorf("active stories: %w", err)
 		}
 		out = append(out, st)
+		ids[st.ID] = true
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("active stories: %w", err)
 	}
+	s.storyCentroids.keep(ids, 2*max(limit, 1000))
 	return out, nil
 }
 

@@ -34,7 +34,7 @@ func (s *Store) PendingThreads(ctx context.Context, n int) ([]string, error) {
 
 const threadStateCols = `id, title, first_time, last_time, articles, stories, centroid`
 
-func scanThreadState(sc interface{ Scan(...any) error }, cache *centroidCache) (news.ThreadState, error) {
+func scanThreadState(sc interface{ Scan(...any) error }, cache *centroidCache[news.ThreadState]) (news.ThreadState, error) {
 	var (
 		st                    news.ThreadState
 		first, last, centroid string
@@ -52,51 +52,62 @@ func scanThreadState(sc interface{ Scan(...any) error }, cache *centroidCache) (
 	if cache == nil {
 		return st, st.DecodeCentroid(centroid)
 	}
-	return st, cache.decode(&st, centroid)
+	w, err := cache.lookup(st.ID, centroid, func() (news.ThreadState, error) {
+		c := st
+		return c, c.DecodeCentroid(centroid)
+	})
+	if err != nil {
+		return st, err
+	}
+	st.Terms, st.Entities, st.Measures = w.Terms, w.Entities, w.Measures
+	st.TermNorm, st.EntityNorm, st.Roundups = w.TermNorm, w.EntityNorm, w.Roundups
+	return st, nil
 }
 
 // centroidCache keeps the decoded centroids of the threads ActiveThreads
-// last returned, by thread ID with the stored JSON they were decoded
-// from: a centroid is decoded again only when its text changed, so the
-// thread step, which reads the same active threads for article after
-// article, decodes only the threads that changed since. The states share
-// the cached maps; their readers must not modify them (link/thread
-// copies the thread it changes).
-type centroidCache struct {
+// and the stories ActiveStories return, keyed by ID and checked against
+// the stored text they were decoded from: a centroid is decoded again
+// only when its text changed, so the thread and story steps, which read
+// the same active threads and stories for article after article, decode
+// only those that changed since. Comparing with the text just read makes
+// a stale entry impossible, whatever other workers wrote. The states
+// share the cached maps; their readers must not modify them (link/thread
+// and link/story copy the state they change).
+type centroidCache[S any] struct {
 	mu      sync.Mutex
-	entries map[string]centroidEntry
+	entries map[string]centroidEntry[S]
 }
 
-type centroidEntry struct {
+type centroidEntry[S any] struct {
 	text  string
-	state news.ThreadState // only the weights are used
+	state S // only the weights are used
 }
 
-// decode fills st's weights from text, through the cache.
-func (c *centroidCache) decode(st *news.ThreadState, text string) error {
+// lookup returns the state decoded from text for id, decoding it (and
+// keeping it) when the cache holds none or holds another text.
+func (c *centroidCache[S]) lookup(id, text string, decode func() (S, error)) (S, error) {
 	c.mu.Lock()
-	e, ok := c.entries[st.ID]
+	e, ok := c.entries[id]
 	c.mu.Unlock()
-	if !ok || e.text != text {
-		if err := st.DecodeCentroid(text); err != nil {
-			return err
-		}
-		e = centroidEntry{text: text, state: *st}
-		c.mu.Lock()
-		if c.entries == nil {
-			c.entries = map[string]centroidEntry{}
-		}
-		c.entries[st.ID] = e
-		c.mu.Unlock()
+	if ok && e.text == text {
+		return e.state, nil
 	}
-	st.Terms, st.Entities, st.Measures = e.state.Terms, e.state.Entities, e.state.Measures
-	st.TermNorm, st.EntityNorm, st.Roundups = e.state.TermNorm, e.state.EntityNorm, e.state.Roundups
-	return nil
+	st, err := decode()
+	if err != nil {
+		return st, err
+	}
+	c.mu.Lock()
+	if c.entries == nil {
+		c.entries = map[string]centroidEntry[S]{}
+	}
+	c.entries[id] = centroidEntry[S]{text: text, state: st}
+	c.mu.Unlock()
+	return st, nil
 }
 
-// keep drops the entries of threads not in ids when the cache holds
-// more than max entries.
-func (c *centroidCache) keep(ids map[string]bool, max int) {
+// keep drops the entries not in ids when the cache holds more than max
+// entries.
+func (c *centroidCache[S]) keep(ids map[string]bool, max int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.entries) <= max {
