@@ -146,6 +146,20 @@ var hedgeWords = []string{
 // pronouns that make a speaker refer back to an earlier person.
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "i": true, "we": true}
 
+// objectPronouns are the object forms of pronouns, by their subject form:
+// "according to him" refers back as "he said" does.
+var objectPronouns = map[string]string{"him": "he", "her": "she", "them": "they", "me": "i", "us": "we"}
+
+// subjectPronoun returns speaker lower-cased, an object pronoun in its
+// subject form.
+func subjectPronoun(speaker string) string {
+	pr := strings.ToLower(speaker)
+	if s, ok := objectPronouns[pr]; ok {
+		return s
+	}
+	return pr
+}
+
 // stop words a speaker phrase may not consist of, and that end a leftward
 // speaker scan.
 var boundary = map[string]bool{
@@ -285,8 +299,8 @@ func Find(a *news.Article) []news.Claim {
 					cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = &sp, name, ent
 				}
 			}
-			if cl.SpeakerSpan != nil && pronouns[strings.ToLower(cl.Speaker)] {
-				if name, ent, ok := ix.pronoun(strings.ToLower(cl.Speaker), cl.CueSpan.Start, claims, s.Span, prev, nil); ok {
+			if pr := subjectPronoun(cl.Speaker); cl.SpeakerSpan != nil && pronouns[pr] {
+				if name, ent, ok := ix.pronoun(pr, cl.CueSpan.Start, claims, s.Span, prev, nil); ok {
 					cl.Speaker, cl.SpeakerEntity = name, ent
 				} else {
 					cl.Speaker = Unresolved(cl.Speaker)

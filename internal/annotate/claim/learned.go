@@ -130,7 +130,7 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Content: content, Parent: -1}
 		cl.Span = news.Span{Start: min(content.Start, spk.Start, cue.Start), End: max(content.End, spk.End, cue.End)}
 		setSpeaker(a, ix, &cl, spk)
-		if pr := strings.ToLower(cl.Speaker); cl.SpeakerSpan != nil && pronouns[pr] {
+		if pr := subjectPronoun(cl.Speaker); cl.SpeakerSpan != nil && pronouns[pr] {
 			// "he said", "they say": the nearest compatible actor, else
 			// the pronoun as written (never the outlet).
 			var sent, prev news.Span
