@@ -56,6 +56,18 @@ func TestResolve(t *testing.T) {
 			want:      map[string]string{"the US president": "per:biden"},
 		},
 		{
+			name:      "a bare role is the one named person who holds it",
+			text:      "Boris Johnson spoke in Madrid on Thursday. The prime minister told reporters that spending would rise.",
+			published: time.Date(2022, 6, 30, 0, 0, 0, 0, time.UTC),
+			want:      map[string]string{"Boris Johnson": "per:johnson", "The prime minister": "per:johnson"},
+		},
+		{
+			name:      "a bare role two named people hold stays unlinked",
+			text:      "Vladimir Putin and Volodymyr Zelensky traded accusations on Monday. The president said the talks had failed.",
+			published: oct2024,
+			want:      map[string]string{"The president": "!per:putin"},
+		},
+		{
 			name:      "role description resolved by date: Trump in 2025",
 			text:      "Officials in Washington were cautious. The decision rests with the US president, aides said.",
 			published: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC),

@@ -173,6 +173,13 @@ func (r *resolver) roles() {
 		}
 	}
 	var added []mention
+	taken := make([]bool, len(r.doc.toks))
+	for _, d := range descs {
+		for k := d.start; k <= d.end; k++ {
+			taken[k] = true
+		}
+	}
+	added = append(added, r.bareRoles(taken, bind)...)
 	for _, d := range descs {
 		m := mention{first: d.start, last: d.end, nerType: "PER", typ: "PER", kind: "role", parentName: -1}
 		key, iso := d.key, d.iso
@@ -258,6 +265,82 @@ func (r *resolver) roles() {
 			r.union(a.parentName, base+k)
 		}
 	}
+}
+
+// bareRoles adds the role descriptions that name no state ("the prime
+// minister said") as PER mentions of the one person the article names
+// who holds that role: bound to it by a title in the article ("Prime
+// Minister Boris Johnson"), or its holder in the facts table on the
+// article's date. With no such person, or more than one, the description
+// is left alone. taken marks the tokens of descriptions already found.
+func (r *resolver) bareRoles(taken []bool, bind map[string]int) []mention {
+	var out []mention
+	for k := 0; k+1 < len(r.doc.toks); k++ {
+		if strings.ToLower(r.doc.word(k)) != "the" || taken[k] || taken[k+1] || startsUpper(r.doc.word(k+1)) {
+			continue
+		}
+		role, end := r.roleAt(k + 1)
+		if role == "" || r.namesState(k+1) {
+			continue
+		}
+		if w := r.doc.word(end + 1); w == "of" || w == "'s" || w == "’s" || w == "," && r.personAtToken(end+2) >= 0 {
+			continue // "the president of Finland", "the president's office", an apposition
+		}
+		holder := -1
+		for i := range r.ms {
+			p := &r.ms[i]
+			if p.typ != "PER" || p.kind != "name" || p.drop || !r.holds(i, role, bind) {
+				continue
+			}
+			if holder >= 0 && r.find(holder) != r.find(i) {
+				holder = -2 // two people hold it: which one is meant is not known
+				break
+			}
+			if holder == -1 {
+				holder = i
+			}
+		}
+		if holder < 0 {
+			continue
+		}
+		ref := r.ms[r.find(holder)].ref
+		if ref == nil {
+			ref = r.ms[holder].ref
+		}
+		out = append(out, mention{first: k, last: end, nerType: "PER", typ: "PER", kind: "role", ref: ref, parentName: r.find(holder)})
+		k = end
+	}
+	return out
+}
+
+// holds reports whether person mention i holds role: a title in the
+// article binds it to the role, or the facts table names it the role's
+// holder in its country on the article's date.
+func (r *resolver) holds(i int, role string, bind map[string]int) bool {
+	for key, p := range bind {
+		if strings.HasSuffix(key, "|"+role) && r.find(p) == r.find(i) {
+			return true
+		}
+	}
+	ref := r.ms[r.find(i)].ref
+	if ref == nil {
+		ref = r.ms[i].ref
+	}
+	if ref == nil || ref.Country == "" {
+		return false
+	}
+	h, ok := r.facts.Holder(ref.Country, role, r.published)
+	return ok && facts.PersonRef(h).ID == ref.ID
+}
+
+// personAtToken returns the person name mention starting at token k, or -1.
+func (r *resolver) personAtToken(k int) int {
+	for i := range r.ms {
+		if r.ms[i].first == k && r.ms[i].typ == "PER" && r.ms[i].kind == "name" {
+			return i
+		}
+	}
+	return -1
 }
 
 // notHolder are the words before a title that say its bearer does not
