@@ -168,6 +168,7 @@ var boundary = map[string]bool{
 	"what": true, "also": true, "has": true, "have": true, "had": true, "was": true, "were": true,
 	"is": true, "are": true, "previously": true, "later": true, "earlier": true, "not": true,
 	"never": true, "already": true, "been": true, "though": true, "although": true, "whereas": true,
+	"than": true,
 }
 
 // auxiliaries may stand between a subject and its reporting or pledge
@@ -718,6 +719,9 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 		}
 		start, end = trimSpeaker(ws, start, end)
+		if start > 0 && start <= end && ws[start-1].lower == "than" {
+			return cl, false // "worse than people say": a comparison, not a source
+		}
 		if skippedComma && start <= end {
 			start, end = apposition(a, ix, ws, start, end)
 		}

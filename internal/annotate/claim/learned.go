@@ -124,6 +124,9 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 			continue
 		}
 		spk, content := d.Span(at.Source), d.Span(at.Content)
+		if k := tokenAt(a, spk.Start); k > 0 && strings.EqualFold(a.Tokens[k-1].In(a.Text), "than") {
+			continue // "worse than people say": a comparison, not a source
+		}
 		if !okSpeaker(a.Text, words(&v, spk)) {
 			continue // "estimates suggesting …": not a speaker the ledger can name
 		}
