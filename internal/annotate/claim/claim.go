@@ -739,7 +739,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 				cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[start-1].End})
 				contentBefore = true
 			} else {
-				cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
+				cl.Content = trimSpan(a.Text, news.Span{Start: recipientSkipped(a, ws, i, n), End: sent.End})
 			}
 		} else if c.evidence {
 			return cl, false
@@ -1472,8 +1472,61 @@ func addsAThing(a *news.Article, cue string, pos int) bool {
 	if v < 0 || v+1 < len(a.Tokens) && strings.EqualFold(a.Tokens[v+1].In(a.Text), "that") {
 		return false
 	}
-	return nounObject(a, v) && !hasChild(a, pos, "ccomp")
+	if !nounObject(a, v) || hasChild(a, pos, "ccomp") {
+		return false
+	}
+	// No verb follows in the sentence: "He adds the army must be ready"
+	// states something, whatever the parse made of "the army".
+	for k := v + 1; k < len(a.Tokens); k++ {
+		w := a.Tokens[k].In(a.Text)
+		if w == "." || w == ";" || w == "!" || w == "?" {
+			break
+		}
+		if u := a.Syntax[k].UPOS; u == news.VERB || u == news.AUX {
+			return false
+		}
+	}
+	return true
 }
+
+// recipientSkipped returns where the content after the cue ws[i:i+n]
+// starts: after "that" as afterCue finds it, and, for a verb with a
+// recipient ("told the BBC's correspondent Jane Doe the tone was
+// calm"), at the first word of the clause the syntax layer makes its
+// complement, past the recipient.
+func recipientSkipped(a *news.Article, ws []word, i, n int) int {
+	start := afterCue(ws, i+n)
+	if !recipientVerbs[ws[i].lower] || i+n >= len(ws) || start != ws[i+n].Start {
+		return start // no recipient verb, or "that" already marks the clause
+	}
+	v := tokenAt(a, ws[i].Start)
+	if v < 0 {
+		return start
+	}
+	for k := v + 1; k < min(len(a.Tokens), v+60); k++ {
+		if int(a.Syntax[k].Head) != v || a.Syntax[k].Rel != "ccomp" {
+			continue
+		}
+		// The complement's first word: its leftmost descendant.
+		first := k
+		for j := v + 1; j < k; j++ {
+			for h, d := j, 0; h > v && d < 30; h, d = int(a.Syntax[h].Head), d+1 {
+				if h == k {
+					first = min(first, j)
+					break
+				}
+			}
+		}
+		if off := a.Tokens[first].Start; off > start {
+			return off
+		}
+		return start
+	}
+	return start
+}
+
+// recipientVerbs take the person told as an object before what is said.
+var recipientVerbs = tokens.Set("told tells tell telling warned warns warning assured assures informed informs reminded reminds")
 
 // nounObject reports whether token v has a noun or proper noun as its
 // direct object in the syntax layer.
