@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	genrestage "sitrep/internal/annotate/genre"
@@ -95,5 +96,25 @@ func TestMetadataGold(t *testing.T) {
 	}
 	if !sameOutlet("pv magazine", "pv magazine International") || sameOutlet("The New York Times", "NYTimes") {
 		t.Error("sameOutlet: containment rule broken")
+	}
+}
+
+// TestTestErrorsNotListed: the genre and metadata reports list wrong
+// answers on dev, never on the held-out test split.
+func TestTestErrorsNotListed(t *testing.T) {
+	for _, split := range []string{"dev", "test"} {
+		var g, m strings.Builder
+		gr := &GenreReport{Split: split, Errors: [][3]string{{"article-1", "opinion", "news"}}}
+		if err := gr.Write(&g); err != nil {
+			t.Fatal(err)
+		}
+		mr := &MetadataReport{Split: split, Wrong: [][4]string{{"0123456789abcdef", "title", "A", "B"}}}
+		if err := mr.Write(&m); err != nil {
+			t.Fatal(err)
+		}
+		listed := strings.Contains(g.String(), "article-1") || strings.Contains(m.String(), "0123456789ab")
+		if listed != (split == "dev") {
+			t.Errorf("%s split: errors listed %v\n%s%s", split, listed, g.String(), m.String())
+		}
 	}
 }

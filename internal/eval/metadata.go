@@ -72,7 +72,8 @@ type MetadataReport struct {
 	Wrong [][4]string
 }
 
-// Write prints the accuracies and the wrong answers.
+// Write prints the accuracies, and the wrong answers of a split other
+// than test.
 func (r *MetadataReport) Write(w io.Writer) error {
 	fmt.Fprintf(w, "metadata, %s split: %d pages\n", r.Split, r.Pages)
 	for _, f := range []struct {
@@ -81,8 +82,13 @@ func (r *MetadataReport) Write(w io.Writer) error {
 	}{{"title", r.Title}, {"author", r.Author}, {"date", r.Date}, {"outlet", r.Outlet}} {
 		fmt.Fprintf(w, "  %-7s %3d/%3d  %.3f\n", f.name, f.s.Right, f.s.Scored, f.s.Accuracy())
 	}
-	for _, x := range r.Wrong {
-		fmt.Fprintf(w, "  wrong %s %s: want %q, got %q\n", x[0][:12], x[1], x[2], x[3])
+	if r.Split == "test" {
+		// Held out: the test split's errors are not shown.
+		fmt.Fprintf(w, "  (%d wrong; test errors are not listed)\n", len(r.Wrong))
+	} else {
+		for _, x := range r.Wrong {
+			fmt.Fprintf(w, "  wrong %s %s: want %q, got %q\n", x[0][:12], x[1], x[2], x[3])
+		}
 	}
 	_, err := fmt.Fprintln(w)
 	return err
