@@ -151,13 +151,12 @@ func isCrawlStamp(p string) bool {
 }
 
 // isShouted reports whether paragraph p is written all in capitals: on
-// news pages these are links to other stories and app plugs flattened
-// into the text ("CLICK HERE TO GET THE … APP", "US TO MOVE MORE TROOPS
-// TO NATO'S EASTERN FLANK: LIVE UPDATES"), never the report's own
-// sentences. Six words at least, so that short section headings stay;
+// news pages these are links to other stories flattened into the text
+// ("US TO MOVE MORE TROOPS TO NATO'S EASTERN FLANK: LIVE UPDATES"), never
+// the report's own sentences. An outlet's app plug stays (ownAppRe). Six words at least, so that short section headings stay;
 // scripts without case (Korean, Arabic) are never shouted.
 func isShouted(p string) bool {
-	if len(strings.Fields(p)) < 6 {
+	if len(strings.Fields(p)) < 6 || ownAppRe.MatchString(p) {
 		return false
 	}
 	upper, letters := 0, 0
@@ -174,6 +173,11 @@ func isShouted(p string) bool {
 	}
 	return upper >= 12 && upper*5 >= letters*4
 }
+
+// ownAppRe matches an outlet's plug for its own app ("CLICK HERE TO GET
+// THE FOX NEWS APP"): it stays in the text, where the provenance stage
+// reads the outlet of a record that names none from it.
+var ownAppRe = regexp.MustCompile(`(?i)\bget the .{2,40} app\b`)
 
 // pageStampRe finds a page's own time stamp left at the end of a
 // paragraph: "… including Poland Thu 24 Mar 2022 14.05 GMT".

@@ -196,7 +196,7 @@ func TestTextPromoAndDateline(t *testing.T) {
 	if a.Text != "The ministry said the talks would resume in March." {
 		t.Errorf("crawler's stamp kept: %q", a.Text)
 	}
-	raw = "The ministry said the talks would resume in March.\n\nUS TO SEND 3,000 MORE TROOPS TO THE EASTERN FLANK: LIVE UPDATES\n\nThe envoy said NATO and the EU agreed.\n\nCLICK HERE TO GET THE NEWS APP"
+	raw = "The ministry said the talks would resume in March.\n\nUS TO SEND 3,000 MORE TROOPS TO THE EASTERN FLANK: LIVE UPDATES\n\nThe envoy said NATO and the EU agreed.\n\nCLICK HERE TO GET THE OPINION NEWSLETTER"
 	a = &news.Article{Raw: []byte(raw), Format: news.FormatText}
 	if err := New(Options{}).Process(context.Background(), a); err != nil {
 		t.Fatal(err)
@@ -212,9 +212,9 @@ func TestTextPromoAndDateline(t *testing.T) {
 	if a.Text != "The chancellor spoke in Vienna on Thursday.\n\nThe embassy sent a note." {
 		t.Errorf("related link or photo credit kept: %q", a.Text)
 	}
-	for _, p := range []string{"WHO IS THE FRONT-RUNNER?", "서울에서 열린 회담에서 양측은 다음 주에 다시 만나기로 합의했다고 밝혔다"} {
+	for _, p := range []string{"CLICK HERE TO GET THE EXAMPLE NEWS APP", "WHO IS THE FRONT-RUNNER?", "서울에서 열린 회담에서 양측은 다음 주에 다시 만나기로 합의했다고 밝혔다"} {
 		if isShouted(p) {
-			t.Errorf("isShouted(%q): a heading or a script without case", p)
+			t.Errorf("isShouted(%q): an outlet's app plug, a heading or a script without case", p)
 		}
 	}
 }
