@@ -72,6 +72,9 @@ type Person struct {
 	Aliases []string
 	// Country is the ISO alpha-2 code of the person's state, or "".
 	Country string
+	// Gender is 'm' or 'f', for the pronouns that may refer to the
+	// person ("she said"), or 0 when the table does not say.
+	Gender byte
 
 	full [][]string // keys of the name and aliases of two or more words, split into words
 }
@@ -173,14 +176,22 @@ func Parse(text string) (*Table, error) {
 			}
 			t.Regions = append(t.Regions, &Region{Key: f[0], Name: f[1], Aliases: list(f[2]), Demonyms: list(f[3])})
 		case "people":
-			if len(f) != 4 {
-				return nil, bad(4)
+			if len(f) != 5 {
+				return nil, bad(5)
 			}
 			country := f[3]
 			if country == "-" {
 				country = ""
 			}
-			p := &Person{Key: f[0], Name: f[1], Aliases: list(f[2]), Country: country}
+			var gender byte
+			switch f[4] {
+			case "m", "f":
+				gender = f[4][0]
+			case "-":
+			default:
+				return nil, fmt.Errorf("line %d: gender %q: want m, f or -", n+1, f[4])
+			}
+			p := &Person{Key: f[0], Name: f[1], Aliases: list(f[2]), Country: country, Gender: gender}
 			t.People = append(t.People, p)
 			t.byKey[p.Key] = p
 		case "offices":

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"sitrep/internal/facts"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -234,6 +235,13 @@ func (ix *index) agrees(pr, entity string) bool {
 		}
 	}
 	g := ix.gender[entity]
+	if g == 0 {
+		// The facts table knows the people it lists: "she said" after
+		// a line about two leaders is not the man among them.
+		if p, ok := facts.Default().Person(strings.TrimPrefix(entity, "per:")); ok && strings.HasPrefix(entity, "per:") {
+			g = p.Gender
+		}
+	}
 	return g == 0 || g == 'f' && pr == "she" || g == 'm' && pr == "he"
 }
 
