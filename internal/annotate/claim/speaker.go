@@ -22,9 +22,9 @@ var dataNouns = tokens.Set(`data figures figure estimates estimate survey survey
 var dataModifiers = tokens.Set(`the a an new latest revised preliminary official initial early recent some
 	other updated first final more current available published fresh nationwide`)
 
-// timeWords end a speaker phrase as a trailing adjunct ("Pat Ryder on
-// Tuesday", "officials late last week").
-var timeWords = tokens.Set(`monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+// timeWords end a speaker phrase as a trailing adjunct ("officials at the
+// time", "Pat Ryder on Tuesday", "officials late last week").
+var timeWords = tokens.Set(`time monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 	overnight week month year morning afternoon evening night weekend january february march april may june
 	july august september october november december`)
 
