@@ -174,6 +174,12 @@ func isShouted(p string) bool {
 	return upper >= 12 && upper*5 >= letters*4
 }
 
+// captionCreditRe finds a photograph's credit flattened into running
+// text, before the next sentence: "… in Madrid. Photograph: Jane
+// Doe/AFP/Getty Images Nato sources said …". The credit ends in a photo
+// agency or wire; the caption's own sentence is left.
+var captionCreditRe = regexp.MustCompile(` ?Photograph: (?:[^\n/]{1,60}/){0,3}(?:Getty Images|Reuters|AP|AFP|EPA|EPA-EFE|PA|PA Images|PA Wire|Shutterstock|Rex|Alamy|Bloomberg|NurPhoto|Sipa|SOPA Images|ZUMA Wire|Tass|TASS|Sputnik|Ukrinform|Anadolu|Anadolu Agency|LightRocket|Xinhua|Pool|Planet Labs|Maxar Technologies|Handout)( [\p{Lu}‘“"(])`)
+
 // ownAppRe matches an outlet's plug for its own app ("CLICK HERE TO GET
 // THE FOX NEWS APP"): it stays in the text, where the provenance stage
 // reads the outlet of a record that names none from it.
@@ -211,6 +217,9 @@ func dropInlinePromos(p string) string {
 	}
 	if strings.Contains(p, "video") || strings.Contains(p, "audio") {
 		p = strings.TrimSpace(spaceRunsRe.ReplaceAllString(embedRe.ReplaceAllString(p, " "), " "))
+	}
+	if strings.Contains(p, "Photograph: ") {
+		p = captionCreditRe.ReplaceAllString(p, "$1")
 	}
 	if m := pageStampRe.FindStringIndex(p); m != nil {
 		p = strings.TrimSpace(p[:m[0]])

@@ -116,6 +116,8 @@ func TestInlinePromos(t *testing.T) {
 		{"He left. skip past newsletter promotion Sign up to Evening Brief Free daily newsletter Our evening email Enter your email address Sign up Privacy Notice: see our policy. after newsletter promotion She stayed.", "He left. She stayed."},
 		{"You’re reading an excerpt from the Daily Brief newsletter. Sign up to get the rest free, sent to your inbox every weekday. The war went on.", "The war went on."},
 		{"The newsletter of the ministry said 20 units moved.", "The newsletter of the ministry said 20 units moved."},
+		{"Leaders met in the hall. Photograph: Jane Doe/AFP/Getty Images Alliance sources said the force would grow.", "Leaders met in the hall. Alliance sources said the force would grow."},
+		{"The minister was photographed in the hall. Photograph: Jane Doe/Reuters", "The minister was photographed in the hall. Photograph: Jane Doe/Reuters"},
 		{"The minister spoke. 01:56Troops cross the border at dawn – video report Talks resumed later.", "The minister spoke. Talks resumed later."},
 		{"Shelling went on. 00:54Kharkiv: strikes reported overnight – video", "Shelling went on."},
 		{"The convoy left at 10:30 and the video was posted – video footage showed it.", "The convoy left at 10:30 and the video was posted – video footage showed it."},
