@@ -44,11 +44,8 @@ func scanStoryState(sc interface{ Scan(...any) error }, cache *centroidCache[new
 		return st, err
 	}
 	var err error
-	if st.First, err = parseTime(first); err != nil {
-		return st, fmt.Errorf("story %s: first: %w", st.ID, err)
-	}
-	if st.Last, err = parseTime(last); err != nil {
-		return st, fmt.Errorf("story %s: last: %w", st.ID, err)
+	if st.First, st.Last, err = parseSpan("story", st.ID, first, last); err != nil {
+		return st, err
 	}
 	if cache == nil {
 		return st, st.DecodeCentroid(centroid)
@@ -62,6 +59,18 @@ func scanStoryState(sc interface{ Scan(...any) error }, cache *centroidCache[new
 	}
 	st.Terms, st.Entities, st.TermNorm, st.EntityNorm = w.Terms, w.Entities, w.TermNorm, w.EntityNorm
 	return st, nil
+}
+
+// parseSpan parses the first and last times of a story or thread (what)
+// as stored.
+func parseSpan(what, id, first, last string) (f, l time.Time, err error) {
+	if f, err = parseTime(first); err != nil {
+		return f, l, fmt.Errorf("%s %s: first: %w", what, id, err)
+	}
+	if l, err = parseTime(last); err != nil {
+		return f, l, fmt.Errorf("%s %s: last: %w", what, id, err)
+	}
+	return f, l, nil
 }
 
 // ActiveStories returns the stories with a dated article in [from, to]

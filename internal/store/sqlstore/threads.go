@@ -43,11 +43,8 @@ func scanThreadState(sc interface{ Scan(...any) error }, cache *centroidCache[ne
 		return st, err
 	}
 	var err error
-	if st.First, err = parseTime(first); err != nil {
-		return st, fmt.Errorf("thread %s: first: %w", st.ID, err)
-	}
-	if st.Last, err = parseTime(last); err != nil {
-		return st, fmt.Errorf("thread %s: last: %w", st.ID, err)
+	if st.First, st.Last, err = parseSpan("thread", st.ID, first, last); err != nil {
+		return st, err
 	}
 	if cache == nil {
 		return st, st.DecodeCentroid(centroid)
