@@ -445,3 +445,17 @@ func TestUntitledArticlesHaveTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestReportOutletNotNamed: a story whose reports name no outlet says
+// so instead of counting "0 outlets".
+func TestReportOutletNotNamed(t *testing.T) {
+	var b strings.Builder
+	writeSituation(&b, situation{Stories: []storySituation{
+		{Story: "s1", Articles: []storyArticle{{ID: "a1"}, {ID: "a2"}}, Outlets: 0, Origins: 2, Independent: 2},
+		{Story: "s2", Articles: []storyArticle{{ID: "a3", Outlet: "The Example"}}, Outlets: 1, Origins: 1, Independent: 1},
+	}})
+	out := b.String()
+	if strings.Contains(out, "0 outlets") || !strings.Contains(out, "2 reports · outlet not named · 2 independent origins") || !strings.Contains(out, "1 report · 1 outlet ·") {
+		t.Errorf("report:\n%s", out)
+	}
+}

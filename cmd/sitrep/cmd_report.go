@@ -247,7 +247,7 @@ func writeSituation(w io.Writer, sit situation) {
 			name = "all articles (no stories yet)"
 		}
 		fmt.Fprintf(w, "story %s: %s · %s · %s (%s)\n", name, counted(len(st.Articles), "report", "reports"),
-			counted(st.Outlets, "outlet", "outlets"), counted(st.Origins, "independent origin", "independent origins"),
+			outletsCounted(st.Outlets), counted(st.Origins, "independent origin", "independent origins"),
 			counted(st.Independent, "provenance family", "provenance families"))
 		for _, a := range st.Articles {
 			fmt.Fprintf(w, "  [%s] %s  %s · %s · %s\n", a.Badge, a.ID, orDash(a.Outlet), readableTime(a.Published), truncate(a.Title, 70))
@@ -270,6 +270,15 @@ func counted(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// outletsCounted is "n outlets", or "outlet not named" when no report
+// of the group names its outlet (records without one).
+func outletsCounted(n int) string {
+	if n == 0 {
+		return "outlet not named"
+	}
+	return counted(n, "outlet", "outlets")
 }
 
 // writeLedger prints ledger groups as a table, groups with more than

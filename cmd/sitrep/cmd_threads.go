@@ -102,8 +102,8 @@ func runThread(ctx context.Context, env *environment, args []string) error {
 		return writeJSON(env.stdout, d)
 	}
 	w := env.stdout
-	fmt.Fprintf(w, "%s\n  thread %s: %d stories, %d reports · %d outlets · %d independent origins, %s\n",
-		d.Thread.Title, d.Thread.ID, d.Thread.Stories, d.Thread.Articles, d.Thread.Outlets, d.Thread.Origins, span(d.Thread.First, d.Thread.Last))
+	fmt.Fprintf(w, "%s\n  thread %s: %d stories, %d reports · %s · %d independent origins, %s\n",
+		d.Thread.Title, d.Thread.ID, d.Thread.Stories, d.Thread.Articles, outletsCounted(d.Thread.Outlets), d.Thread.Origins, span(d.Thread.First, d.Thread.Last))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "  STORY\tARTICLES\tORIGINS\tSPAN\tTITLE")
 	for _, st := range d.Stories {
