@@ -275,6 +275,13 @@ func (r *resolver) roles() {
 // is left alone. taken marks the tokens of descriptions already found.
 func (r *resolver) bareRoles(taken []bool, bind map[string]int) []mention {
 	var out []mention
+	holderOf := map[string]int{} // role → its one holder's mention, -1 none, -2 several
+	firstPerson := map[int]bool{}
+	for i := range r.ms {
+		if r.ms[i].typ == "PER" && r.ms[i].kind == "name" {
+			firstPerson[r.ms[i].first] = true
+		}
+	}
 	for k := 0; k+1 < len(r.doc.toks); k++ {
 		if strings.ToLower(r.doc.word(k)) != "the" || taken[k] || taken[k+1] || startsUpper(r.doc.word(k+1)) {
 			continue
@@ -283,22 +290,13 @@ func (r *resolver) bareRoles(taken []bool, bind map[string]int) []mention {
 		if role == "" || r.namesState(k+1) {
 			continue
 		}
-		if w := r.doc.word(end + 1); w == "of" || w == "'s" || w == "’s" || w == "," && r.personAtToken(end+2) >= 0 {
+		if w := r.doc.word(end + 1); w == "of" || w == "'s" || w == "’s" || w == "," && firstPerson[end+2] {
 			continue // "the president of Finland", "the president's office", an apposition
 		}
-		holder := -1
-		for i := range r.ms {
-			p := &r.ms[i]
-			if p.typ != "PER" || p.kind != "name" || p.drop || !r.holds(i, role, bind) {
-				continue
-			}
-			if holder >= 0 && r.find(holder) != r.find(i) {
-				holder = -2 // two people hold it: which one is meant is not known
-				break
-			}
-			if holder == -1 {
-				holder = i
-			}
+		holder, ok := holderOf[role]
+		if !ok {
+			holder = r.holderAmong(role, bind)
+			holderOf[role] = holder
 		}
 		if holder < 0 {
 			continue
@@ -311,6 +309,25 @@ func (r *resolver) bareRoles(taken []bool, bind map[string]int) []mention {
 		k = end
 	}
 	return out
+}
+
+// holderAmong returns the person name mention that holds role (holds),
+// -1 when none does and -2 when two people do.
+func (r *resolver) holderAmong(role string, bind map[string]int) int {
+	holder := -1
+	for i := range r.ms {
+		p := &r.ms[i]
+		if p.typ != "PER" || p.kind != "name" || p.drop || !r.holds(i, role, bind) {
+			continue
+		}
+		if holder >= 0 && r.find(holder) != r.find(i) {
+			return -2 // two people hold it: which one is meant is not known
+		}
+		if holder == -1 {
+			holder = i
+		}
+	}
+	return holder
 }
 
 // holds reports whether person mention i holds role: a title in the
@@ -331,16 +348,6 @@ func (r *resolver) holds(i int, role string, bind map[string]int) bool {
 	}
 	h, ok := r.facts.Holder(ref.Country, role, r.published)
 	return ok && facts.PersonRef(h).ID == ref.ID
-}
-
-// personAtToken returns the person name mention starting at token k, or -1.
-func (r *resolver) personAtToken(k int) int {
-	for i := range r.ms {
-		if r.ms[i].first == k && r.ms[i].typ == "PER" && r.ms[i].kind == "name" {
-			return i
-		}
-	}
-	return -1
 }
 
 // notHolder are the words before a title that say its bearer does not
