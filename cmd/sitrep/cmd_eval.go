@@ -44,8 +44,11 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	if what == "provenance" {
 		split = fs.String("split", "dev", "spin-curve half to score: dev (tune on it), test (held out: score once per change) or both")
 	}
-	if what == "genre" || what == "metadata" || what == "threads" {
+	if what == "genre" || what == "metadata" {
 		split = fs.String("split", "both", "gold split to score: dev (tune on it), test (held out: score once per change) or both")
+	}
+	if what == "threads" {
+		split = fs.String("split", "both", "gold splits to score, comma-separated: dev (both dev rounds; tune on it), dev2 (the second dev round alone), test (held out: score once per change) or both")
 	}
 	var showErrors *bool
 	var rf *runFlags
@@ -187,7 +190,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		return rep.Write(env.stdout)
 	case "threads":
-		// eval threads [--split dev|test|both] [CORPUS.jsonl]: stories and
+		// eval threads [--split dev|dev2|test|both] [CORPUS.jsonl]: stories and
 		// independent origins against the hand-made thread gold set.
 		corpus := filepath.Join(defaultData, "ukraine-war-news", "articles.jsonl")
 		if fs.NArg() > 0 {
@@ -300,9 +303,17 @@ func evalGenre(ctx context.Context, env *environment, split, corpus string) erro
 // link phase and scores the threads (and stories) of the thread gold
 // set's articles.
 func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, corpus string) error {
-	splits, err := goldSplits("threads", split)
-	if err != nil {
-		return err
+	var splits []string
+	for _, sp := range strings.Split(split, ",") {
+		if sp == eval.ThreadDev2 {
+			splits = append(splits, sp)
+			continue
+		}
+		more, err := goldSplits("threads", sp)
+		if err != nil {
+			return err
+		}
+		splits = append(splits, more...)
 	}
 	gold, err := eval.LoadThreadGold(filepath.Join("testdata", "gold", "threads"))
 	if err != nil {
