@@ -10,6 +10,7 @@ import (
 	"sitrep/internal/annotate/entity"
 	"sitrep/internal/eval"
 	"sitrep/internal/extract"
+	"sitrep/internal/link/thread"
 	"sitrep/internal/ner"
 	"sitrep/internal/news"
 	"sitrep/internal/pipeline"
@@ -57,8 +58,10 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		strata = fs.String("stratum", "", "score only the articles of these selection strata (comma-separated: nk,rest,dev4 …)")
 		showErrors = fs.Bool("errors", false, "list every wrong speaker, hedge, field and missed figure, not the first few")
 	}
+	var threadThreshold *float64
 	if what == "threads" {
 		rf = addRunFlags(fs, env)
+		threadThreshold = fs.Float64("thread-threshold", 0, "thread-joining score threshold (0: the default; for a sweep on dev)")
 	}
 	if what == "entities" {
 		split = fs.String("split", "test", "gold split to score: test, dev or all")
@@ -196,7 +199,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		if fs.NArg() > 0 {
 			corpus = fs.Arg(0)
 		}
-		return evalThreads(ctx, env, rf, *split, corpus)
+		return evalThreads(ctx, env, rf, *split, corpus, *threadThreshold)
 	case "genre":
 		// eval genre [--split dev|test|both] [CORPUS.jsonl]: the genre
 		// layer on the hand-labelled real-news set.
@@ -302,7 +305,7 @@ func evalGenre(ctx context.Context, env *environment, split, corpus string) erro
 // evalThreads ingests the whole corpus into a temporary store, runs the
 // link phase and scores the threads (and stories) of the thread gold
 // set's articles.
-func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, corpus string) error {
+func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, corpus string, threshold float64) error {
 	var splits []string
 	for _, sp := range strings.Split(split, ",") {
 		if sp == eval.ThreadDev2 {
@@ -337,7 +340,7 @@ func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, cor
 	if _, err := ingestWithProgress(ctx, env, s, source.Files(ctx, []string{corpus}, rf.sourceOptions(env)), rf, nil); err != nil {
 		return fmt.Errorf("eval threads: %w", err)
 	}
-	if err := runLink(ctx, env, s, true, envWorkers(env)); err != nil {
+	if err := runLinkWith(ctx, env, s, true, wiring.LinkOptions{Workers: envWorkers(env), Thread: thread.Options{Threshold: threshold}}); err != nil {
 		return fmt.Errorf("eval threads: %w", err)
 	}
 	stored, err := readmodel.All(ctx, s)
