@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"sitrep/internal/annotate/entity"
 	"sitrep/internal/eval"
@@ -58,10 +59,12 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		strata = fs.String("stratum", "", "score only the articles of these selection strata (comma-separated: nk,rest,dev4 …)")
 		showErrors = fs.Bool("errors", false, "list every wrong speaker, hedge, field and missed figure, not the first few")
 	}
-	var threadThreshold *float64
+	var threadThreshold, threadSpecific, threadWindow *float64
 	if what == "threads" {
 		rf = addRunFlags(fs, env)
 		threadThreshold = fs.Float64("thread-threshold", 0, "thread-joining score threshold (0: the default; for a sweep on dev)")
+		threadWindow = fs.Float64("thread-window", 0, "days from a thread's articles an article may be to join it (0: the default; for a sweep on dev)")
+		threadSpecific = fs.Float64("thread-specific", 0, "largest share of articles a key may be in and count as specific evidence (0: the default; for a sweep on dev)")
 	}
 	if what == "entities" {
 		split = fs.String("split", "test", "gold split to score: test, dev or all")
@@ -199,7 +202,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		if fs.NArg() > 0 {
 			corpus = fs.Arg(0)
 		}
-		return evalThreads(ctx, env, rf, *split, corpus, *threadThreshold)
+		return evalThreads(ctx, env, rf, *split, corpus, thread.Options{Threshold: *threadThreshold, Specific: *threadSpecific, Window: time.Duration(*threadWindow * 24 * float64(time.Hour))})
 	case "genre":
 		// eval genre [--split dev|test|both] [CORPUS.jsonl]: the genre
 		// layer on the hand-labelled real-news set.
@@ -305,7 +308,7 @@ func evalGenre(ctx context.Context, env *environment, split, corpus string) erro
 // evalThreads ingests the whole corpus into a temporary store, runs the
 // link phase and scores the threads (and stories) of the thread gold
 // set's articles.
-func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, corpus string, threshold float64) error {
+func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, corpus string, topts thread.Options) error {
 	var splits []string
 	for _, sp := range strings.Split(split, ",") {
 		if sp == eval.ThreadDev2 {
@@ -340,7 +343,7 @@ func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, cor
 	if _, err := ingestWithProgress(ctx, env, s, source.Files(ctx, []string{corpus}, rf.sourceOptions(env)), rf, nil); err != nil {
 		return fmt.Errorf("eval threads: %w", err)
 	}
-	if err := runLinkWith(ctx, env, s, true, wiring.LinkOptions{Workers: envWorkers(env), Thread: thread.Options{Threshold: threshold}}); err != nil {
+	if err := runLinkWith(ctx, env, s, true, wiring.LinkOptions{Workers: envWorkers(env), Thread: topts}); err != nil {
 		return fmt.Errorf("eval threads: %w", err)
 	}
 	stored, err := readmodel.All(ctx, s)
