@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"sitrep/internal/annotate/entity"
 	"sitrep/internal/eval"
 	"sitrep/internal/extract"
+	"sitrep/internal/link/thread"
 	"sitrep/internal/ner"
 	"sitrep/internal/news"
 	"sitrep/internal/pipeline"
@@ -44,8 +46,11 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	if what == "provenance" {
 		split = fs.String("split", "dev", "spin-curve half to score: dev (tune on it), test (held out: score once per change) or both")
 	}
-	if what == "genre" || what == "metadata" || what == "threads" {
+	if what == "genre" || what == "metadata" {
 		split = fs.String("split", "both", "gold split to score: dev (tune on it), test (held out: score once per change) or both")
+	}
+	if what == "threads" {
+		split = fs.String("split", "both", "gold splits to score, comma-separated: dev (both dev rounds; tune on it), dev2 (the second dev round alone), test (held out: score once per change) or both")
 	}
 	var showErrors *bool
 	var rf *runFlags
@@ -54,8 +59,12 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		strata = fs.String("stratum", "", "score only the articles of these selection strata (comma-separated: nk,rest,dev4 …)")
 		showErrors = fs.Bool("errors", false, "list every wrong speaker, hedge, field and missed figure, not the first few")
 	}
+	var threadThreshold, threadSpecific, threadWindow *float64
 	if what == "threads" {
 		rf = addRunFlags(fs, env)
+		threadThreshold = fs.Float64("thread-threshold", 0, "thread-joining score threshold (0: the default; for a sweep on dev)")
+		threadWindow = fs.Float64("thread-window", 0, "days from a thread's articles an article may be to join it (0: the default; for a sweep on dev)")
+		threadSpecific = fs.Float64("thread-specific", 0, "largest share of articles a key may be in and count as specific evidence (0: the default; for a sweep on dev)")
 	}
 	if what == "entities" {
 		split = fs.String("split", "test", "gold split to score: test, dev or all")
@@ -187,13 +196,13 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		return rep.Write(env.stdout)
 	case "threads":
-		// eval threads [--split dev|test|both] [CORPUS.jsonl]: stories and
+		// eval threads [--split dev|dev2|test|both] [CORPUS.jsonl]: stories and
 		// independent origins against the hand-made thread gold set.
 		corpus := filepath.Join(defaultData, "ukraine-war-news", "articles.jsonl")
 		if fs.NArg() > 0 {
 			corpus = fs.Arg(0)
 		}
-		return evalThreads(ctx, env, rf, *split, corpus)
+		return evalThreads(ctx, env, rf, *split, corpus, thread.Options{Threshold: *threadThreshold, Specific: *threadSpecific, Window: time.Duration(*threadWindow * 24 * float64(time.Hour))})
 	case "genre":
 		// eval genre [--split dev|test|both] [CORPUS.jsonl]: the genre
 		// layer on the hand-labelled real-news set.
@@ -299,10 +308,18 @@ func evalGenre(ctx context.Context, env *environment, split, corpus string) erro
 // evalThreads ingests the whole corpus into a temporary store, runs the
 // link phase and scores the threads (and stories) of the thread gold
 // set's articles.
-func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, corpus string) error {
-	splits, err := goldSplits("threads", split)
-	if err != nil {
-		return err
+func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, corpus string, topts thread.Options) error {
+	var splits []string
+	for _, sp := range strings.Split(split, ",") {
+		if sp == eval.ThreadDev2 {
+			splits = append(splits, sp)
+			continue
+		}
+		more, err := goldSplits("threads", sp)
+		if err != nil {
+			return err
+		}
+		splits = append(splits, more...)
 	}
 	gold, err := eval.LoadThreadGold(filepath.Join("testdata", "gold", "threads"))
 	if err != nil {
@@ -326,7 +343,7 @@ func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, cor
 	if _, err := ingestWithProgress(ctx, env, s, source.Files(ctx, []string{corpus}, rf.sourceOptions(env)), rf, nil); err != nil {
 		return fmt.Errorf("eval threads: %w", err)
 	}
-	if err := runLink(ctx, env, s, true, envWorkers(env)); err != nil {
+	if err := runLinkWith(ctx, env, s, true, wiring.LinkOptions{Workers: envWorkers(env), Thread: topts}); err != nil {
 		return fmt.Errorf("eval threads: %w", err)
 	}
 	stored, err := readmodel.All(ctx, s)

@@ -43,7 +43,12 @@ func linkHolder() string {
 // not processed yet, workers articles at once where a step can (0: one
 // per CPU; the picture is the same whatever the number).
 func runLink(ctx context.Context, env *environment, s store.Store, quiet bool, workers int) error {
-	steps, err := wiring.LinksWith(s, wiring.LinkOptions{Workers: workers})
+	return runLinkWith(ctx, env, s, quiet, wiring.LinkOptions{Workers: workers})
+}
+
+// runLinkWith is runLink with the link steps' options.
+func runLinkWith(ctx context.Context, env *environment, s store.Store, quiet bool, opts wiring.LinkOptions) error {
+	steps, err := wiring.LinksWith(s, opts)
 	if err != nil {
 		return err
 	}

@@ -15,10 +15,12 @@ import (
 // (testdata/gold/threads): its corpus ID, split, the thread it belongs to
 // ("solo:ID" for an article that is a thread of its own), its outlet as
 // the text or record shows it ("" when neither does) and its origin (the
-// wire agency it credits, else the outlet, else "unknown:ID").
+// wire agency it credits, else the outlet, else "unknown:ID"). Round is
+// 2 for the second dev round (threads5), 0 for the first selection.
 type ThreadGold struct {
 	ID       string `json:"id"`
 	Split    string `json:"split"`
+	Round    int    `json:"round,omitempty"`
 	Thread   string `json:"thread"`
 	Outlet   string `json:"outlet"`
 	Origin   string `json:"origin"`
@@ -41,6 +43,8 @@ func LoadThreadGold(dir string) ([]ThreadGold, error) {
 			return nil, fmt.Errorf("%s: article %s: empty thread or origin", path, g.ID)
 		case strings.HasPrefix(g.Thread, "solo:") && g.Thread != "solo:"+g.ID:
 			return nil, fmt.Errorf("%s: article %s: solo thread %q names another article", path, g.ID, g.Thread)
+		case g.Round != 0 && (g.Round != 2 || g.Split != LedgerDev):
+			return nil, fmt.Errorf("%s: article %s: round %d in split %q (only dev has a round 2)", path, g.ID, g.Round, g.Split)
 		case seen[g.ID]:
 			return nil, fmt.Errorf("%s: article %s listed twice", path, g.ID)
 		}
@@ -49,8 +53,22 @@ func LoadThreadGold(dir string) ([]ThreadGold, error) {
 	return gold, nil
 }
 
+// ThreadDev2 names the second dev round of the thread gold set as a
+// split of its own: its articles are dev, scored here alone.
+const ThreadDev2 = "dev2"
+
+// inThreadSplit reports whether gold article g is scored in split: dev
+// holds both dev rounds, dev2 the second round alone.
+func inThreadSplit(g ThreadGold, split string) bool {
+	if split == ThreadDev2 {
+		return g.Split == LedgerDev && g.Round == 2
+	}
+	return g.Split == split
+}
+
 // ThreadReport scores the thread level (and, for comparison, the story
-// level) against the thread gold set on one split, and the
+// level) against the thread gold set on one split (dev, test, or dev2 for
+// the second dev round alone), and the
 // independent-origin count of each gold thread.
 type ThreadReport struct {
 	Split string
@@ -112,7 +130,7 @@ func ScoreThreads(gold []ThreadGold, split string, lines map[string]int, stored 
 	members := map[string][]*news.Article{}
 	hand := map[string]map[string]bool{}
 	for _, g := range gold {
-		if g.Split != split {
+		if !inThreadSplit(g, split) {
 			continue
 		}
 		a := byLine[lines[g.ID]]

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -75,19 +76,26 @@ func TestThreadGoldSelection(t *testing.T) {
 	sort.Slice(pool, func(i, j int) bool { return hash("threadgold-v1:"+pool[i]) < hash("threadgold-v1:"+pool[j]) })
 	chosen := pool[:200]
 	sort.Slice(chosen, func(i, j int) bool { return hash("threadgold-split:"+chosen[i]) < hash("threadgold-split:"+chosen[j]) })
-	want := map[string]string{}
+	want, round := map[string]string{}, map[string]int{}
 	for i, id := range chosen {
 		want[id] = LedgerDev
 		if i%2 == 1 {
 			want[id] = LedgerTest
 		}
 	}
+	// The second dev round (threads5): the next 100 of the rest of the
+	// pool by another salt.
+	rest := pool[200:]
+	sort.Slice(rest, func(i, j int) bool { return hash("threadgold-v2:"+rest[i]) < hash("threadgold-v2:"+rest[j]) })
+	for _, id := range rest[:100] {
+		want[id], round[id] = LedgerDev, 2
+	}
 	if len(gold) != len(want) {
 		t.Fatalf("%d gold articles, the rule selects %d", len(gold), len(want))
 	}
 	for _, g := range gold {
-		if want[g.ID] != g.Split {
-			t.Errorf("%s: split %q, the rule gives %q", g.ID, g.Split, want[g.ID])
+		if want[g.ID] != g.Split || round[g.ID] != g.Round {
+			t.Errorf("%s: split %q round %d, the rule gives %q round %d", g.ID, g.Split, g.Round, want[g.ID], round[g.ID])
 		}
 	}
 }
@@ -151,10 +159,31 @@ func TestScoreThreads(t *testing.T) {
 	if err := rep.Write(&out); err != nil || !strings.Contains(out.String(), "t1: 2 origins by hand, 3 by the system") {
 		t.Errorf("report:\n%s", out.String())
 	}
+	// dev2 scores the second dev round alone; dev holds both rounds.
+	gold2 := append([]ThreadGold{}, gold...)
+	gold2[0].Round, gold2[1].Round = 2, 2
+	if r2 := ScoreThreads(gold2, ThreadDev2, lines, stored, thread, family); r2.Scores.Docs != 2 || r2.Threads != 1 {
+		t.Errorf("dev2: %d docs, %d threads; want 2 and 1", r2.Scores.Docs, r2.Threads)
+	}
+	if r := ScoreThreads(gold2, LedgerDev, lines, stored, thread, family); r.Scores.Docs != 4 {
+		t.Errorf("dev with a round 2: %d docs, want 4", r.Scores.Docs)
+	}
 	// The test split's report names no thread: it is held out.
 	rep.Split = "test"
 	out.Reset()
 	if err := rep.Write(&out); err != nil || strings.Contains(out.String(), "t1") || !strings.Contains(out.String(), "independent origins exact") {
 		t.Errorf("test report names a thread:\n%s", out.String())
+	}
+}
+
+// TestThreadGoldRoundOnlyDev checks a round 2 is refused outside dev.
+func TestThreadGoldRoundOnlyDev(t *testing.T) {
+	dir := t.TempDir()
+	line := `{"id":"x","split":"test","round":2,"thread":"t","outlet":"","origin":"unknown:x"}` + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "threads.jsonl"), []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadThreadGold(dir); err == nil {
+		t.Error("a round-2 test article loads, want an error")
 	}
 }

@@ -50,6 +50,9 @@ type LinkOptions struct {
 	// Workers is how many articles a step reads and compares at once
 	// (default GOMAXPROCS). The picture does not depend on it.
 	Workers int
+	// Thread tunes the thread step (zero: its defaults); the thread
+	// evaluation sweeps its threshold through it.
+	Thread thread.Options
 	// Batch is how many queued articles provenance takes at a time
 	// (default 64): the unit of a link worker's lease when Shared.
 	Batch int
@@ -102,7 +105,7 @@ func LinksWith(s store.Store, opts LinkOptions) ([]link.Named, error) {
 		{Name: "entity", Step: ent},
 		{Name: "story", Step: story.New(ss, story.Options{Workers: opts.Workers})},
 		{Name: "measure", Step: measure.New(ms)},
-		{Name: "thread", Step: thread.New(ts, thread.Options{})},
+		{Name: "thread", Step: thread.New(ts, opts.Thread)},
 	}
 	if opts.Shared != nil {
 		// Entity, story, measure and thread are mostly their commits

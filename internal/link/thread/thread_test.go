@@ -100,6 +100,19 @@ func TestWindow(t *testing.T) {
 	}
 }
 
+// TestQuietThread: a thread with no report for more than DefaultWindow
+// has gone quiet; a report on the same situation after that starts a new
+// thread, while the 60-day window of before joins it.
+func TestQuietThread(t *testing.T) {
+	later := article("f9", "s9", ferry3.Title, ferry3.Text, 8+25, "gpe:oskaria", "gpe:valdania", "loc:brenn")
+	if got := run(t, Options{Window: 60 * 24 * time.Hour}, ferry1, ferry2, later).Assignments(); got["f9"] != got["f1"] {
+		t.Fatalf("with a 60-day window a report 25 days on did not join (%v); the fixture tests nothing", got)
+	}
+	if got := run(t, Options{}, ferry1, ferry2, later).Assignments(); got["f9"] == got["f1"] {
+		t.Errorf("a report 25 days after the thread's last joined it: %v", got)
+	}
+}
+
 // TestMerge: two threads started apart, then a report that bridges them
 // merges them, and the log says so.
 func TestMerge(t *testing.T) {
@@ -198,14 +211,16 @@ func TestMaxSpanClosesAThread(t *testing.T) {
 		a.ID, a.Story, a.Published = fmt.Sprintf("f%d", i), fmt.Sprintf("s%d", i), day(20*i)
 		arts = append(arts, &a)
 	}
-	got := run(t, Options{MaxSpan: 50 * 24 * time.Hour}, arts...).Assignments()
+	// Reports 20 days apart: a window wider than the quiet rule's.
+	wide := 30 * 24 * time.Hour
+	got := run(t, Options{MaxSpan: 50 * 24 * time.Hour, Window: wide}, arts...).Assignments()
 	if got["f1"] != got["f0"] || got["f2"] != got["f0"] {
 		t.Errorf("within the span: f0 %s, f1 %s, f2 %s, want one thread", got["f0"], got["f1"], got["f2"])
 	}
 	if got["f3"] == got["f0"] || got["f4"] != got["f3"] {
 		t.Errorf("after the span: f0 %s, f3 %s, f4 %s, want f3 and f4 in a new thread", got["f0"], got["f3"], got["f4"])
 	}
-	open := run(t, Options{MaxSpan: -1}, arts...).Assignments()
+	open := run(t, Options{MaxSpan: -1, Window: wide}, arts...).Assignments()
 	if open["f4"] != open["f0"] {
 		t.Errorf("without a bound f4 is in %s, f0 in %s, want one thread", open["f4"], open["f0"])
 	}
