@@ -1131,6 +1131,11 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 	if t.low(hi) == "out" && t.low(hi+1) == "of" || t.low(hi) == "in" && t.a.Tokens[min(hi+1, len(t.a.Tokens)-1)].Kind == news.TokenWord && classOf(t.low(hi+1)) == "" && t.a.Tokens[min(hi+1, len(t.a.Tokens)-1)].Kind == news.TokenNumber {
 		return news.ScopeShare
 	}
+	// "15 of which were shot down", "six of whom died": a part of the
+	// whole the relative clause hangs on.
+	if t.low(hi) == "of" && (t.low(hi+1) == "which" || t.low(hi+1) == "whom") {
+		return news.ScopePart
+	}
 	// Words just before the number.
 	for k := lo - 1; k >= 0 && k >= lo-3; k-- {
 		w := t.low(k)

@@ -225,3 +225,29 @@ func TestSeedTroops(t *testing.T) {
 		}
 	}
 }
+
+// TestOfWhichIsPart checks that a number followed by "of which" or "of
+// whom" is a part of the whole its relative clause hangs on, not a
+// total of its own (#19 item 2). Only scope and whole are checked: the
+// fate still comes from the main clause (a known leftover).
+func TestOfWhichIsPart(t *testing.T) {
+	pub := time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{
+		"Norway launched 30 drones at the depot, 12 of which were shot down.",
+		"The convoy carried 50 Latvian soldiers, 12 of whom were wounded.",
+	} {
+		figs := run(t, text, pub)
+		var f *news.Figure
+		for i := range figs {
+			if figs[i].Text == "12" {
+				f = &figs[i]
+			}
+		}
+		if f == nil {
+			t.Fatalf("%s: no figure 12 in %+v", text, figs)
+		}
+		if f.Scope != news.ScopePart {
+			t.Errorf("%s: scope %q, want part", text, f.Scope)
+		}
+	}
+}
