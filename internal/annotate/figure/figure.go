@@ -143,7 +143,10 @@ type index struct {
 	// part of ("300 of the 4,000"), read by link.
 	wholes map[int]int
 	// bare holds the quantities with no counted noun ("rose to 131").
-	bare   map[int]bool
+	bare map[int]bool
+	// placed holds the quantities whose owner is the country of their
+	// own place ("60% in Latvia"), which link keeps.
+	placed map[int]bool
 	times  tokens.Covers // does a time expression contain a span?
 	quants tokens.Covers // does a quantity contain a span?
 	// byContent lists the claims by the start of their content; open are
@@ -156,7 +159,7 @@ type index struct {
 }
 
 func newIndex(a *news.Article) *index {
-	ix := &index{a: a, byContent: make([]int, len(a.Claims)), tree: newTree(a), wholes: map[int]int{}, bare: map[int]bool{}}
+	ix := &index{a: a, byContent: make([]int, len(a.Claims)), tree: newTree(a), wholes: map[int]int{}, bare: map[int]bool{}, placed: map[int]bool{}}
 	ix.times = tokens.NewCovers(len(a.Times), func(i int) news.Span { return a.Times[i].Span })
 	ix.quants = tokens.NewCovers(len(a.Quantities), func(i int) news.Span { return a.Quantities[i].Span })
 	for i := range ix.byContent {

@@ -114,11 +114,17 @@ var fates = []struct{ stem, fate string }{
 	{"believ", "believe"}, {"think", "believe"},
 }
 
+// actorFates are fates an actor brings about for what it owns: its
+// troops deployed, its aid pledged or delivered, its money spent.
+var actorFates = map[string]bool{"deployed": true, "stationed": true, "pledged": true, "delivered": true,
+	"lent": true, "spent": true, "mobilised": true, "recruited": true, "trained": true, "launched": true}
+
 // exactFates are fates of troops and units read from whole words only
 // ("forming a battalion to fight", not "former"): forces formed or
 // fighting somewhere are deployed there.
 var exactFates = map[string]string{"form": "deployed", "formed": "deployed", "forming": "deployed",
-	"fight": "deployed", "fought": "deployed", "fighting": "deployed"}
+	"fight": "deployed", "fought": "deployed", "fighting": "deployed",
+	"amass": "deployed", "amassed": "deployed", "amassing": "deployed", "mass": "deployed", "massed": "deployed", "massing": "deployed"}
 
 // lightVerbs state a number without saying what happened to the thing
 // counted ("there are", "the total reached"): they give no fate.
@@ -148,10 +154,10 @@ func fateOf(word, what string) string {
 	for _, f := range fates {
 		if strings.HasPrefix(w, f.stem) {
 			switch {
-			case f.fate == "sent" && (what == "money" || strings.HasPrefix(what, "weapons")):
-				return "pledged"
-			case f.fate == "sent":
+			case f.fate == "sent" && (what == "" || peopleClasses[what] || what == "units"):
 				return "deployed"
+			case f.fate == "sent":
+				return "pledged" // money, weapons, any thing that is not people
 			case f.fate == "occupied" && what != "territory" && what != "places" && what != "":
 				if f.stem == "control" {
 					return ""
@@ -550,6 +556,23 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if fateWord != "" {
 		fate = fateWord
 	}
+	if t.low(hi) == "of" && (t.low(hi+1) == "which" || t.low(hi+1) == "whom") {
+		// "12 of which were shot down", "six of whom died": the
+		// relative clause's verb says what happened to the part.
+		_, shi := t.sentence(hi)
+		for k := hi + 2; k < shi && k < hi+8 && ix.a.Tokens[k].Kind != news.TokenPunct; k++ {
+			if t.upos(k) == news.VERB {
+				verb = k
+				if fate = fateOf(t.low(k), what); fate == "" {
+					fate = fateOf(t.lemma(k), what)
+				}
+				if t.lemma(k) == "shoot" && t.low(k+1) == "down" {
+					fate = "destroyed"
+				}
+				break
+			}
+		}
+	}
 	if fate == "" && noun < 0 && hi < len(ix.a.Tokens) && ix.a.Tokens[hi].Kind == news.TokenWord {
 		// "thousands wounded", "40 dead": a fate word right after the number.
 		if fw := fateOf(t.low(hi), "people"); fw != "" && (what == "" || peopleClasses[what]) {
@@ -594,12 +617,17 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	// "the deployment of 15,000 troops", "Biden's signing of a $61bn
 	// package": the event noun the counted thing is the "of" phrase of.
+	event := -1 // the event noun the fate was read from
 	for _, n := range []int{noun, sized} {
 		if fate != "" || n < 0 {
 			continue
 		}
-		if t.rel(n) == "nmod" && t.caseOf(n) == "of" && t.isNoun(t.head(n)) {
-			fate = fateOf(t.lemma(t.head(n)), what)
+		// Up the chain of "of" phrases: "the stationing of a brigade of
+		// 3,000 troops", "the deaths of hundreds of thousands of people".
+		for h, k := n, 0; fate == "" && k < 3 && t.rel(h) == "nmod" && t.caseOf(h) == "of" && t.isNoun(t.head(h)); h, k = t.head(h), k+1 {
+			if fate = fateOf(t.lemma(t.head(h)), what); fate != "" {
+				event = t.head(h)
+			}
 		}
 		if fate == "" && n == sized {
 			// "$20bn in promised weapons", "aid earmarked for Kyiv".
@@ -665,6 +693,20 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if fate == "delivered" && aid(what) && verb >= 0 && ix.notYet(verb) {
 		fate = "pledged" // "a proposal to provide $61bn", "will supply 300,000 rounds"
 	}
+	if fate == "pledged" && verb >= 0 && !ix.notYet(verb) {
+		switch t.low(verb) {
+		case "sent", "gave", "given", "handed":
+			// Done, not promised: "Norway sent Latvia 400 missiles",
+			// "partners have given us about 10%".
+			fate = "delivered"
+		}
+	}
+	if fate == "" && noun >= 0 && verb >= 0 && t.lemma(noun) == "life" {
+		switch t.lemma(verb) {
+		case "claim", "take", "cost", "lose":
+			fate = "killed" // "the blast claimed 41 lives"
+		}
+	}
 	f.What, f.Fate = what, fate
 	ownerVerb := verb
 	if harms[fate] && noun >= 0 && t.rel(noun) != "nsubj" {
@@ -673,6 +715,16 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		ownerVerb = -1
 	}
 	f.Owner = ix.ownerOf(noun, ownerVerb, lo, hi, q)
+	if f.Owner == "" && event >= 0 && actorFates[fate] {
+		// The actor of the event noun: "Norway's deployment of 2,000
+		// troops", "Norway announced the stationing of 3,000 troops".
+		ev := -1
+		switch t.rel(event) {
+		case "obj", "nsubj", "nsubj:pass", "obl":
+			ev = t.head(event)
+		}
+		f.Owner = ix.stateOf(ix.ownerOf(event, ev, lo, lo, news.Quantity{}))
+	}
 	if aid(what) {
 		if f.Owner == "" {
 			f.Owner = ix.donorBefore(lo)
@@ -682,10 +734,23 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if f.Owner == "" && (what == "personnel" || what == "units") {
 		f.Owner = ix.troopOwnerBefore(lo)
 	}
-	for _, i := range []int{verb, noun, sized, anc} {
+	sharePlace := false // the place a share of people was counted in
+	if q.Kind == "percent" && (what == "people" || what == "" || what == "percent") && hi < len(ix.a.Tokens) && t.low(hi) == "in" {
+		// A share with its own place: "about 50% in Norway and 60% in
+		// Latvia".
+		f.Place, _ = ix.placeAfter(hi)
+		sharePlace = f.Place != ""
+	}
+	subj := -1
+	if q.Kind == "percent" && verb >= 0 {
+		// "Support for the treaty in Latvia grew to 55 percent".
+		subj = t.child(verb, "nsubj")
+	}
+	for _, i := range []int{verb, noun, sized, anc, subj} {
 		if f.Place != "" || i < 0 {
 			continue
 		}
+		sharePlace = i == subj
 		if f.Place = ix.placeIn(i); f.Place == "" {
 			// One level down: "$205m in humanitarian aid to Ukraine".
 			t.children(i, func(c int) bool {
@@ -714,11 +779,16 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 	}
 	if f.Owner == "" && f.Place != "" {
-		switch f.What {
+		w := f.What
+		if sharePlace && (w == "" || w == "percent") {
+			w = "people" // a share of the people there
+		}
+		switch w {
 		case "civilians", "people", "refugees", "idps", "displaced", "territory", "places", "rescuers", "workers":
 			if f.Owner = countryOf(f.Place, ix.names()); f.Owner == "" {
 				f.Owner = placeState
 			}
+			ix.placed[f.Quantity] = f.Owner != ""
 		}
 	}
 	if f.Place == f.Owner && f.What != "territory" && f.What != "civilians" {
@@ -880,6 +950,18 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 			if e.Type == "LOC" && e.Kind != "demonym" {
 				return ""
 			}
+			if base, suffix, ok := strings.Cut(e.Text, "-"); ok && !strings.Contains(suffix, " ") {
+				// "UK-based troops", "US-funded aid" are the state's; "Western-made",
+				// "Polish-trained", "Czech-led" name a maker, trainer or
+				// leader, not whose the thing is.
+				switch strings.ToLower(suffix) {
+				case "based", "owned", "funded", "financed":
+					return stateKey(base)
+				}
+				if !strings.Contains(base, " ") && strings.HasSuffix(strings.ToLower(suffix), "ed") || strings.EqualFold(suffix, "made") || strings.EqualFold(suffix, "built") {
+					return ""
+				}
+			}
 			if !strings.ContainsAny(e.Text, "0123456789") {
 				return actorKey(e.Entity)
 			}
@@ -980,6 +1062,17 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 	return ""
 }
 
+// stateKey returns the key of the state a demonym, country or capital
+// name stands for in the facts table ("UK", "Norwegian"), or "".
+func stateKey(name string) string {
+	for _, r := range facts.Default().Lookup(name) {
+		if r.Type == facts.TypeGPE && (r.Kind == facts.KindDemonym || r.Kind == facts.KindCountry || r.Kind == facts.KindCapital) {
+			return actorKey(r.ID)
+		}
+	}
+	return ""
+}
+
 // demonymAt returns the country key of a demonym, country or capital name
 // at token i alone or with a token beside it ("North Korean",
 // "Pyongyang"), read from the facts table: the owner when the entity
@@ -989,14 +1082,7 @@ func (ix *index) demonymAt(i int) string {
 	if i < 0 || i >= len(t.a.Tokens) || t.a.Tokens[i].Kind != news.TokenWord || !t.v.Capitalised(i) {
 		return ""
 	}
-	look := func(name string) string {
-		for _, r := range facts.Default().Lookup(name) {
-			if r.Type == facts.TypeGPE && (r.Kind == facts.KindDemonym || r.Kind == facts.KindCountry || r.Kind == facts.KindCapital) {
-				return actorKey(r.ID)
-			}
-		}
-		return ""
-	}
+	look := stateKey
 	if i+1 < len(t.a.Tokens) && t.a.Tokens[i+1].Kind == news.TokenWord {
 		if k := look(t.v.Tok(i) + " " + t.v.Tok(i+1)); k != "" {
 			return k
@@ -1331,7 +1417,7 @@ func (ix *index) link(figs []news.Figure) {
 					continue
 				}
 				f.What = g.What
-				if f.Owner == "" || g.Owner != "" && f.Place == "" {
+				if f.Owner == "" || g.Owner != "" && f.Place == "" && !ix.placed[f.Quantity] {
 					// A bare number has no noun of its own to say whose:
 					// the subject of its verb ("Ukraine's air defences
 					// downed 16 of the 36") is an agent, not the owner;

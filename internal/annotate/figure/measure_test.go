@@ -98,9 +98,27 @@ func TestMeasureFields(t *testing.T) {
 		{"cut by is an increment", "The ministry will cut the Norwegian navy by nearly 900 sailors.",
 			"nearly 900", "personnel", "", "", "", "increment", "", ""},
 		{"a forecast in another clause does not date a figure ahead", "Norway massed 12,000 troops on the border, and the drills will end on Sunday.",
-			"12,000", "personnel", "no", "", "", "total", "2031-03-12", ""},
+			"12,000", "personnel", "no", "deployed", "", "total", "2031-03-12", ""},
 		{"a forecast in the figure's clause does", "Officials say Norway will send 3,000 troops to Latvia on Sunday.",
 			"3,000", "personnel", "no", "deployed", "lv", "total", "2031-03-16", ""},
+		{"aid sent is delivered", "Norway sent Latvia 400 anti-tank missiles last spring.",
+			"400", "weapons/missiles", "no", "delivered", "", "total", "", ""},
+		{"aid already provided is delivered", "Norway has already provided more than 2,000 rockets to Latvia.",
+			"more than 2,000", "weapons/missiles", "no", "delivered", "", "total", "", ""},
+		{"aid to be sent is pledged", "Norway will send 300 rockets to Latvia.",
+			"300", "weapons/missiles", "no", "pledged", "", "total", "", ""},
+		{"aid agreed to be sent is pledged", "Norway agreed to send 31 Abrams to Latvia in May.",
+			"31", "", "no", "pledged", "", "total", "", ""},
+		{"an event noun over a unit of the counted noun", "Norway announced the stationing of a brigade of 3,000 troops in Latvia.",
+			"3,000", "personnel", "no", "stationed", "", "total", "", ""},
+		{"deaths of a number of people", "The war caused the deaths of hundreds of thousands of Latvians.",
+			"hundreds of thousands", "", "lv", "killed", "", "total", "", ""},
+		{"lives claimed are killed", "The blast at the depot claimed 41 lives.",
+			"41", "", "", "killed", "", "total", "", ""},
+		{"troops amassed are deployed", "Norway has amassed more than 13,000 troops on the Latvian border.",
+			"more than 13,000", "personnel", "no", "deployed", "", "total", "", ""},
+		{"a country-based force is the country's", "Britain will add 500 UK-based troops to the force in Latvia.",
+			"500", "personnel", "gb", "", "", "total", "", ""},
 		{"a date after publication is not a figure's time", "No going back to March 2 for the 3,000 displaced families, the mayor said.",
 			"3,000", "", "", "displaced", "", "total", "2031-03-02", ""},
 	}
@@ -232,22 +250,50 @@ func TestSeedTroops(t *testing.T) {
 // fate still comes from the main clause (a known leftover).
 func TestOfWhichIsPart(t *testing.T) {
 	pub := time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)
-	for _, text := range []string{
-		"Norway launched 30 drones at the depot, 12 of which were shot down.",
-		"The convoy carried 50 Latvian soldiers, 12 of whom were wounded.",
+	for _, c := range []struct{ text, figure, scope, fate string }{
+		{"Norway launched 30 drones at the depot, 12 of which were shot down.", "12", news.ScopePart, "destroyed"},
+		{"The convoy carried 50 Latvian soldiers, 12 of whom were wounded.", "12", news.ScopePart, "wounded"},
 	} {
-		figs := run(t, text, pub)
+		figs := run(t, c.text, pub)
 		var f *news.Figure
 		for i := range figs {
-			if figs[i].Text == "12" {
+			if figs[i].Text == c.figure {
 				f = &figs[i]
 			}
 		}
 		if f == nil {
-			t.Fatalf("%s: no figure 12 in %+v", text, figs)
+			t.Fatalf("%s: no figure %s in %+v", c.text, c.figure, figs)
 		}
-		if f.Scope != news.ScopePart {
-			t.Errorf("%s: scope %q, want part", text, f.Scope)
+		if c.scope != "" && f.Scope != c.scope || f.Fate != c.fate {
+			t.Errorf("%s: scope %q fate %q, want %q %q", c.text, f.Scope, f.Fate, c.scope, c.fate)
+		}
+	}
+}
+
+// TestOwners checks whose a figure is, on sentences written for this
+// test: the people a share counts, the country a poll asked in.
+func TestOwners(t *testing.T) {
+	pub := time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ text, figure, owner string }{
+		{"As many as 64% of Latvians believe the war will end this year.", "As many as 64%", "lv"},
+		{"Support for the treaty in Latvia grew from 40 to 55 percent in a month.", "55 percent", "lv"},
+		{"Backing for membership rose to about 50% in Norway and 60% in Latvia, polls suggest.", "60%", "lv"},
+		{"Norway announced the stationing of a brigade of 3,000 troops in Latvia.", "3,000", "no"},
+		{"Britain will add 500 UK-based troops to the force in Latvia.", "500", "gb"},
+		{"Russia displayed more than 30 pieces of Western-made equipment in Moscow.", "more than 30", ""},
+	} {
+		figs := run(t, c.text, pub)
+		found := false
+		for _, f := range figs {
+			if f.Text == c.figure {
+				found = true
+				if f.Owner != c.owner {
+					t.Errorf("%s: %q owner %q (what %q, place %q), want %q", c.text, c.figure, f.Owner, f.What, f.Place, c.owner)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no figure %q in %+v", c.text, c.figure, figs)
 		}
 	}
 }
