@@ -107,8 +107,8 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	// "one of", "no one", "one soldier" in a hypothetical: "one" counts
 	// only a thing of a known class.
 	if first == "one" && hi-lo == 1 {
-		if noun == "" || classOf(noun) == "" {
-			return true
+		if noun == "" || classOf(noun) == "" || strings.HasPrefix(t.low(hi), "another") {
+			return true // ("one another's countries" counts nothing)
 		}
 		switch t.low(ix.wordBefore(lo)) {
 		case "even", "as", "no", "any", "every", "if":
