@@ -968,11 +968,41 @@ func setSpeaker(a *news.Article, ix *index, cl *news.Claim, sp news.Span) {
 		ix.evidencePhrase = sp
 		return
 	}
-	if t, ok := trimPhrase(a.Text, ws); ok {
+	if p := ix.namedAfterRole(ws); p != nil {
+		sp = p.Span
+	} else if t, ok := trimPhrase(a.Text, ws); ok {
 		sp = t
 	}
 	cl.SpeakerSpan = &sp
 	cl.Speaker, cl.SpeakerEntity = ix.resolve(sp)
+}
+
+// namedAfterRole returns the person a speaker phrase that opens with a
+// role ends in: "the Prime Minister of Latvia on Sunday Arturs Karins"
+// (an order translated news often keeps) is Arturs Karins, while "the
+// wife of Arturs Karins" is not him; nil when the phrase is no such.
+func (ix *index) namedAfterRole(ws []word) *news.Mention {
+	if len(ws) < 4 || ws[0].lower != "the" {
+		return nil
+	}
+	end := ws[len(ws)-1].End
+	lo, hi := ix.mentions(news.Span{Start: ws[0].Start, End: end})
+	for i := hi - 1; i >= lo; i-- {
+		m := &ix.a.Entities[i]
+		if m.End != end || m.Type != "PER" || m.Kind == "demonym" || m.Start <= ws[1].Start {
+			continue
+		}
+		for k := len(ws) - 1; k > 0; k-- {
+			if ws[k].Start < m.Start {
+				switch ws[k].lower {
+				case "of", "by", "for", "to", "with", "and", "from", "'s", "’s", ",":
+					return nil
+				}
+				return m
+			}
+		}
+	}
+	return nil
 }
 
 func isQuoteRune(content string) bool {

@@ -45,6 +45,12 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "an inverted role that ends in the person's name", number: "40",
+			text:    "\"We counted 40 drones overnight,\" said the Prime Minister of Latvia on Sunday Arturs Karins.",
+			speaker: "Arturs Karins", exact: true},
+		{name: "an inverted role of a relative is not the relative", number: "12",
+			text:    "\"Twelve of us were taken, 12 in one night,\" said the wife of Arturs Karins.",
+			speaker: "wife of Arturs Karins"},
 		{name: "according to what a body said", number: "150",
 			text:    "Gazprom warned on Monday that flows would fall. They fell by 150 million cubic metres, according to what it told reporters.",
 			speaker: "Gazprom"},

@@ -162,6 +162,7 @@ func TestNotFigures(t *testing.T) {
 		"The two countries agreed to talk again.",
 		"No one was ready, and one of the ministers left.",
 		"Norway and Latvia have long spied on one another's countries.",
+		"One country has invaded another, and nobody can be neutral.",
 		"The report gives three reasons for the delay.",
 		"The 9,000-ton frigate sailed at dawn.",
 		"The border runs for 420 miles.",

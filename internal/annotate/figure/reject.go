@@ -107,8 +107,16 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	// "one of", "no one", "one soldier" in a hypothetical: "one" counts
 	// only a thing of a known class.
 	if first == "one" && hi-lo == 1 {
-		if noun == "" || classOf(noun) == "" || strings.HasPrefix(t.low(hi), "another") {
-			return true // ("one another's countries" counts nothing)
+		if noun == "" || classOf(noun) == "" {
+			return true
+		}
+		// "one another's countries", "One country has invaded another":
+		// one set against another counts nothing.
+		_, shi := t.sentence(lo)
+		for k := hi; k < shi && k < hi+8; k++ {
+			if strings.HasPrefix(t.low(k), "another") || t.low(k) == "other" && t.low(k-1) == "the" {
+				return true
+			}
 		}
 		switch t.low(ix.wordBefore(lo)) {
 		case "even", "as", "no", "any", "every", "if":
