@@ -117,11 +117,20 @@ func glued(text string, toks []news.Token, k, e int) bool {
 		w = k - 1
 	}
 	prev, next := toks[w], toks[e+1]
+	if w != k && next.Kind == news.TokenPunct && e+2 < len(toks) && toks[e+2].Start == next.End && text[toks[e+2].Start] >= 'A' && text[toks[e+2].Start] <= 'Z' {
+		switch next.In(text) {
+		case "“", "\"", "‘", "«":
+			next = toks[e+2] // "the gift.“Although …": a quotation opens the next
+		}
+	}
 	if prev.Kind != news.TokenWord || next.Kind != news.TokenWord || prev.Len() < 3 || next.Len() < 2 {
 		return false
 	}
 	if w != k { // "Newsfeeds.Com", "Mc.Donalds": a host name or a name
-		if _, ok := tlds[strings.ToLower(next.In(text))]; ok || !lowerTail(prev.In(text)) {
+		// ("the leader.In a post": after a lower-case word, "In" opens a
+		// sentence; a host name is capitalised throughout.)
+		_, tld := tlds[strings.ToLower(next.In(text))]
+		if tld && !unicode.IsLower(rune(text[prev.Start])) || !lowerTail(prev.In(text)) {
 			return false
 		}
 	}
