@@ -32,7 +32,7 @@ var timeWords = tokens.Set(`time monday tuesday wednesday thursday friday saturd
 // who made it: "a decree published by the Kremlin" credits the Kremlin,
 // "an investigation by the outlet Q" credits Q.
 var documentNouns = tokens.Set(`decree decrees investigation investigations document documents filing filings memo
-	memorandum order`)
+	memorandum order tweet tweets post posts letter letters message messages`)
 
 // adjunctStarts open a trailing adjunct of a speaker phrase.
 var adjunctStarts = tokens.Set(`on last this earlier late during in at`)
@@ -66,16 +66,20 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		if ws[k].lower == "of" && (!dataNouns[ws[k-1].lower] || upper(ws[k-1].Span.In(text))) {
 			continue
 		}
-		ev, name := false, false
+		ev, doc, name := false, false, false
 		for _, w := range ws[lo:k] {
 			if (dataNouns[w.lower] || documentNouns[w.lower] && ws[k].lower == "by") && !upper(w.Span.In(text)) {
 				ev = true // "Study" in "Institute for the Study of War" is a name's
+				doc = doc || documentNouns[w.lower]
 			}
 		}
 		for _, w := range ws[k+1 : hi] {
 			name = name || upper(w.Span.In(text))
 		}
-		ev = ev && name // "data from the U.N. agency", not "polls from diverse institutes"
+		// "data from the U.N. agency", not "polls from diverse
+		// institutes"; a document is its author's, named or described
+		// ("a tweet by the country's deputy prime minister").
+		ev = ev && (name || doc)
 		if ev {
 			lo = k + 1
 		}
