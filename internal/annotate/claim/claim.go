@@ -477,7 +477,11 @@ func demonstrative(content string) bool {
 // subject of its own is active.
 func raising(a *news.Article, ws []word, i, n int) bool {
 	if i > 0 && !strings.HasSuffix(ws[i].lower, "ing") { // "had been warning" is active
-		switch ws[i-1].lower {
+		b := i - 1
+		if b > 0 && adverbAt(a, ws[b]) {
+			b-- // "it is often said", "was widely reported"
+		}
+		switch ws[b].lower {
 		case "is", "are", "was", "were", "been", "being", "be":
 			return true
 		}
@@ -493,6 +497,21 @@ func raising(a *news.Article, ws []word, i, n int) bool {
 		}
 	}
 	return true
+}
+
+// adverbAt reports whether w is an adverb: tagged ADV by the syntax
+// layer, or, without one, a word in -ly or a frequent adverb.
+func adverbAt(a *news.Article, w word) bool {
+	if len(a.Syntax) == len(a.Tokens) && len(a.Syntax) > 0 {
+		if k := tokenAt(a, w.Start); k >= 0 {
+			return a.Syntax[k].UPOS == news.ADV
+		}
+	}
+	switch w.lower {
+	case "often", "also", "now", "still", "already", "long", "once", "sometimes":
+		return true
+	}
+	return strings.HasSuffix(w.lower, "ly")
 }
 
 // verbAt reports whether the token at byte offset pos may be a reporting

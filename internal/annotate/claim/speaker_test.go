@@ -279,6 +279,8 @@ func TestSpeakers(t *testing.T) {
 		{name: "a relative adverb is not part of the speaker", number: "200",
 			text:    "The prosecutor spoke on a visit to Irpin, where officials say more than 200 civilians died.",
 			speaker: "officials", exact: true},
+		{name: "an impersonal passive names no speaker", number: "40",
+			text:    "Officials in Oslo praised the plan. They expect calm, but it is often said of the navy that 40 officers quit each year."},
 		{name: "a post by a described person", number: "60",
 			text:    "The firm will hand over 60 trucks, according to a tweet by the country’s deputy prime minister.",
 			speaker: "country’s deputy prime minister", exact: true},
