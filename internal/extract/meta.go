@@ -281,6 +281,7 @@ func cleanTitle(title, text, outlet, url string, headings []string) (string, str
 	}
 	title = strings.TrimSpace(wireSlugRe.ReplaceAllString(title, ""))
 	site := ""
+strip:
 	for {
 		loc := lastSeparator(title)
 		if loc == nil {
@@ -300,9 +301,12 @@ func cleanTitle(title, text, outlet, url string, headings []string) (string, str
 			// "Talks stall as envoys leave | Russia-Ukraine war News": a
 			// short section label after a pipe.
 		default:
-			return title, site
+			break strip
 		}
 		title = head
+	}
+	if interstitialRe.MatchString(title) {
+		return firstSentence(text), site // "Age Verification - Site"
 	}
 	return title, site
 }

@@ -31,6 +31,7 @@ func TestCleanTitle(t *testing.T) {
 		{"short headline before a pipe kept", "Bridge reopens | Traffic resumes", "Example", "https://example.com/x", nil, "Bridge reopens | Traffic resumes", ""},
 		{"wire slug", "(2nd LD) Bridge reopens after repairs", "", "", nil, "Bridge reopens after repairs", ""},
 		{"interstitial", "Age Verification", "", "", nil, "Officials said the bridge reopened on Monday.", ""},
+		{"interstitial with the site's name", "Age Verification - Harbour Notes", "", "https://blog.harbournotes.example/week-12", nil, "Officials said the bridge reopened on Monday.", "Harbour Notes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
