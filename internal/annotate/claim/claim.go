@@ -476,6 +476,15 @@ func demonstrative(content string) bool {
 // to have" is a claim: where the sentence is parsed, a cue with a
 // subject of its own is active.
 func raising(a *news.Article, ws []word, i, n int) bool {
+	if i > 1 && ws[i-1].lower == "to" {
+		// "it defies logic to believe", "it is safe to say": an
+		// infinitive on an adjective or a noun states no one's claim.
+		if k := tokenAt(a, ws[i-2].Start); k >= 0 && len(a.Syntax) == len(a.Tokens) {
+			if u := a.Syntax[k].UPOS; u == news.ADJ || u == news.NOUN {
+				return true
+			}
+		}
+	}
 	if i > 0 && !strings.HasSuffix(ws[i].lower, "ing") { // "had been warning" is active
 		b := i - 1
 		if b > 0 && adverbAt(a, ws[b]) {
