@@ -106,6 +106,8 @@ func Find(a *news.Article) []news.Figure {
 		if best >= 0 {
 			c := a.Claims[best]
 			f.Claim, f.Speaker, f.SpeakerEntity, f.SpeakerSpan = best, c.Speaker, c.SpeakerEntity, c.SpeakerSpan
+		} else if name, ent, span, ok := ix.estimator(q); ok {
+			f.Speaker, f.SpeakerEntity, f.SpeakerSpan = name, ent, &span
 		} else {
 			f.Speaker = a.Voice() // the outlet, else the author or site
 		}

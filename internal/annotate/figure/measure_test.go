@@ -299,3 +299,30 @@ func TestOwners(t *testing.T) {
 		}
 	}
 }
+
+// TestEstimators checks that the subject of a verb on an estimate speaks
+// for the figures the verb states, on sentences written for this test.
+func TestEstimators(t *testing.T) {
+	pub := time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ text, figure, speaker string }{
+		{"US officials increased their estimate of the force on the border to 190,000 troops.", "190,000", "US officials"},
+		{"Latvia put the death toll at 2,300 on Monday.", "2,300", "Latvia"},
+		{"The death toll rose to 2,300 on Monday.", "2,300", "OUTLET"},
+		{"Norway put 300 troops on alert.", "300", "OUTLET"},
+		{"They raised their estimate to 4,000.", "4,000", "OUTLET"},
+	} {
+		figs := run(t, c.text, pub)
+		found := false
+		for _, f := range figs {
+			if f.Text == c.figure {
+				found = true
+				if f.Speaker != c.speaker {
+					t.Errorf("%s: %q speaker %q, want %q", c.text, c.figure, f.Speaker, c.speaker)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no figure %q in %+v", c.text, c.figure, figs)
+		}
+	}
+}

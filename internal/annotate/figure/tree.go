@@ -170,3 +170,69 @@ func (t *tree) anchor(lo, hi int) int {
 	}
 	return lo
 }
+
+// estimateNouns name a count someone keeps: the subject of a verb whose
+// object is one ("raised its estimate to", "put the death toll at")
+// gives the figures the verb states.
+var estimateNouns = map[string]bool{"estimate": true, "toll": true, "tally": true, "count": true,
+	"assessment": true, "forecast": true, "projection": true, "figure": true}
+
+// estimator returns the subject of the verb whose estimate quantity q
+// states when no claim holds it: "US officials increased their estimate
+// of the force to 190,000 troops", "Kyiv put the death toll at 2,300".
+// The subject is named (a pronoun gives nothing): its entity's name and
+// ID when the entity layer has one, else its words.
+func (ix *index) estimator(q news.Quantity) (name, entity string, span news.Span, ok bool) {
+	t := ix.tree
+	if !t.parsed {
+		return "", "", news.Span{}, false
+	}
+	lo, hi := t.span(q.Span)
+	if lo >= hi {
+		return "", "", news.Span{}, false
+	}
+	// Up from the quantity to the verb with the estimate as its object,
+	// through the phrases it may hang on ("… of the force massed on the
+	// border to 190,000 troops").
+	v := t.anchor(lo, hi)
+	for k := 0; ; k++ {
+		if k == 8 || v < 0 {
+			return "", "", news.Span{}, false
+		}
+		if t.isVerb(v) {
+			if o := t.child(v, "obj"); o >= 0 && estimateNouns[t.lemma(o)] {
+				break
+			}
+		}
+		switch t.rel(v) {
+		case "obl", "nmod", "nummod", "obj", "appos", "acl":
+			v = t.head(v)
+		default:
+			v = -1
+		}
+	}
+	s := t.child(v, "nsubj")
+	if s < 0 || t.upos(s) == news.PRON || !t.isNoun(s) {
+		return "", "", news.Span{}, false
+	}
+	first := s
+	for k := s - 1; k >= 0 && t.head(k) == s; k-- {
+		switch t.rel(k) {
+		case "compound", "amod", "flat", "nmod":
+			first = k
+		}
+		if t.rel(k) != "compound" && t.rel(k) != "amod" && t.rel(k) != "flat" && t.rel(k) != "nmod" {
+			break
+		}
+	}
+	span = news.Span{Start: ix.a.Tokens[first].Start, End: ix.a.Tokens[s].End}
+	name = span.In(ix.a.Text)
+	if m := ix.mentionAt(s); m >= 0 {
+		e := ix.a.Entities[m]
+		entity = e.Entity
+		if e.Canonical != "" && e.Start <= span.Start && e.End >= span.End {
+			name = e.Canonical
+		}
+	}
+	return name, entity, span, true
+}
