@@ -283,7 +283,7 @@ func TestSpeakers(t *testing.T) {
 			text:    "“It defies logic to believe the Latvians would attack with 9,000 troops on the border,” Karins said.",
 			speaker: "Karins"},
 		{name: "an impersonal passive names no speaker", number: "40",
-			text:    "Officials in Oslo praised the plan. They expect calm, but it is often said of the navy that 40 officers quit each year."},
+			text: "Officials in Oslo praised the plan. They expect calm, but it is often said of the navy that 40 officers quit each year."},
 		{name: "a post by a described person", number: "60",
 			text:    "The firm will hand over 60 trucks, according to a tweet by the country’s deputy prime minister.",
 			speaker: "country’s deputy prime minister", exact: true},
