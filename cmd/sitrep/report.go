@@ -189,11 +189,7 @@ func figuresLine(a *news.Article) string {
 		}
 		n++
 		if len(parts) < 5 {
-			p := q.Text
-			if q.Counts != "" {
-				p += " " + q.Counts
-			}
-			parts = append(parts, p)
+			parts = append(parts, readmodel.CountedPhrase(a.Text, q.Span, q.Text, q.Counts, q.CountsSpan))
 		}
 	}
 	if n == 0 && len(a.Times) == 0 {

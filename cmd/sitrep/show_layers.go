@@ -41,10 +41,7 @@ func writeFigures(w io.Writer, a *news.Article) {
 	}
 	fmt.Fprintf(w, "figures (%d):\n", len(a.Figures))
 	for _, f := range a.Figures {
-		val := f.Text
-		if f.Counts != "" {
-			val += " " + f.Counts
-		}
+		val := readmodel.CountedPhrase(a.Text, f.Span, f.Text, f.Counts, f.CountsSpan)
 		who := "says " + readmodel.SpeakerName(f.Speaker)
 		if strings.TrimSpace(f.Speaker) == "" {
 			who = "unattributed"

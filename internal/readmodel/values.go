@@ -252,3 +252,22 @@ func placeWord(k string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// CountedPhrase is a number with what it counts as the text has them,
+// the short linking words kept: "about a quarter of its armoured force",
+// "about half of them", not "about a quarter its armoured force". text is
+// the article's text, sp the number's span, counts and cs the counted
+// phrase and its span (nil when unknown).
+func CountedPhrase(text string, sp news.Span, number, counts string, cs *news.Span) string {
+	if counts == "" {
+		return number
+	}
+	if cs != nil && sp.End <= cs.Start && cs.Start <= len(text) {
+		if gap := text[sp.End:cs.Start]; len(gap) <= 8 && strings.TrimSpace(gap) != "" && strings.IndexFunc(gap, func(r rune) bool {
+			return r != ' ' && !unicode.IsLetter(r)
+		}) < 0 {
+			return number + gap + counts // " of ", " of the "
+		}
+	}
+	return number + " " + counts
+}

@@ -3,6 +3,8 @@ package readmodel
 import (
 	"strings"
 	"testing"
+
+	"sitrep/internal/news"
 )
 
 // TestMeasureLabel: a label that is words is kept; a key, or no label,
@@ -37,5 +39,27 @@ func TestSpeakerName(t *testing.T) {
 	}
 	if foldName("Ukraine’s  Health minister") != foldName("ukraine's health minister") {
 		t.Error("spellings differing in case, apostrophe and spaces do not fold")
+	}
+}
+
+// TestCountedPhrase: the words that link a number to what it counts stay.
+func TestCountedPhrase(t *testing.T) {
+	text := "Latvia lost about a quarter of its armoured force and 40 tanks, and half, of them old."
+	span := func(s string) *news.Span {
+		i := strings.Index(text, s)
+		return &news.Span{Start: i, End: i + len(s)}
+	}
+	for _, c := range []struct{ number, counts, want string }{
+		{"about a quarter", "its armoured force", "about a quarter of its armoured force"},
+		{"40", "tanks", "40 tanks"},
+		{"half", "them", "half them"}, // a comma between: not one phrase
+	} {
+		got := CountedPhrase(text, *span(c.number), c.number, c.counts, span(c.counts))
+		if got != c.want {
+			t.Errorf("CountedPhrase(%q, %q) = %q, want %q", c.number, c.counts, got, c.want)
+		}
+	}
+	if got := CountedPhrase(text, *span("40"), "40", "", nil); got != "40" {
+		t.Errorf("no counted phrase: %q", got)
 	}
 }
