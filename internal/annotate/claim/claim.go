@@ -109,7 +109,8 @@ var cues = func() []cue {
 	verbs := []string{"said", "says", "say", "told", "tells", "estimates", "estimated", "estimate",
 		"warned", "warns", "confirmed", "confirms", "denied", "denies", "reported", "reports",
 		"claimed", "claims", "wrote", "writes", "added", "adds", "stated", "states", "announced",
-		"announces", "believes", "believe", "believed", "insisted", "noted", "acknowledged", "admitted", "explained", "declared", "declares"}
+		"announces", "believes", "believe", "believed", "insisted", "noted", "acknowledged", "admitted", "explained", "declared", "declares",
+		"disclosed", "discloses", "revealed", "reveals", "conceded", "concedes"}
 	var out []cue
 	// Longest phrases first, so "told me in an interview" wins over "told".
 	out = append(out,

@@ -45,6 +45,9 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "a disclosure is a statement", number: "2,100",
+			text:    "Latvia's defence minister, Andris Berzins, disclosed that at least 2,100 of his country's reservists had been called up.",
+			speaker: "Andris Berzins"},
 		{name: "an inverted role that ends in the person's name", number: "40",
 			text:    "\"We counted 40 drones overnight,\" said the Prime Minister of Latvia on Sunday Arturs Karins.",
 			speaker: "Arturs Karins", exact: true},

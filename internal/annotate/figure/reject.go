@@ -89,7 +89,7 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			}
 		}
 	}
-	if hyphenShape(q.Text) {
+	if hyphenShape(q.Text) || t.conditional(t.anchor(lo, hi)) {
 		return true
 	}
 	// "No 10", "No. 3 Squadron": a number after "No" as a designator is
@@ -253,6 +253,28 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			if !t.v.Touch(hi - 1) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// conditional reports whether token i lies inside a clause opened by
+// "if" or "unless": "if he feared a 10% chance", "if so much as one
+// soldier crosses" state a supposition, not a quantity. A condition
+// beside the figure's clause ("if approved, it will send 300 tanks") does
+// not, nor does "if not" that bounds one.
+func (t *tree) conditional(i int) bool {
+	for n, steps := i, 0; n >= 0 && steps < 12; n, steps = t.head(n), steps+1 {
+		found := false
+		t.children(n, func(c int) bool {
+			// ("hundreds of thousands, if not a million" bounds a figure.)
+			if w := t.low(c); t.rel(c) == "mark" && (w == "if" && t.low(c+1) != "not" || w == "unless") {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
 		}
 	}
 	return false
