@@ -236,6 +236,11 @@ func classOf(l string) string {
 	if c, ok := whatClasses[lemma(l)]; ok {
 		return c
 	}
+	// "anti-tank", "counter-drone": a weapon against a thing is not the
+	// thing.
+	if strings.HasPrefix(l, "anti-") || strings.HasPrefix(l, "counter-") {
+		return ""
+	}
 	if i := strings.LastIndexByte(l, '-'); i > 0 {
 		return classOf(l[i+1:])
 	}
@@ -378,6 +383,19 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 		if last > noun && t.upos(last) == news.NOUN && strings.HasPrefix(ix.classAt(last), "weapons") {
 			noun = last
+		}
+	}
+	// "1,000 anti-tank and 500 anti-aircraft missiles": a weapon's target
+	// standing for the weapon shares the head noun after it.
+	if noun >= 0 && (strings.HasPrefix(t.low(noun), "anti-") || strings.HasPrefix(t.low(noun), "counter-")) {
+		for k := noun + 1; k < noun+8 && k < len(ix.a.Tokens); k++ {
+			if u := t.upos(k); u != news.NOUN && u != news.ADJ && u != news.CCONJ && u != news.NUM && u != news.PROPN {
+				break
+			}
+			if strings.HasPrefix(ix.classAt(k), "weapons") {
+				noun = k
+				break
+			}
 		}
 	}
 	if noun >= 0 && t.upos(noun) == news.PRON {
@@ -1208,6 +1226,14 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 			return news.ScopeIncrement
 		}
 	}
+	// "up 50% on last year", "a 30% rise", "an increase of 12%": a change
+	// stated as a number.
+	if w := t.low(lo - 1); (w == "up" || w == "down") && t.a.Tokens[lo-1].End < t.a.Tokens[lo].Start {
+		return news.ScopeIncrement
+	}
+	if a := t.anchor(lo, hi); changeNouns[t.lemma(t.head(a))] && (t.head(a) > a || t.caseOf(a) == "of") || changeNouns[t.lemma(hi)] {
+		return news.ScopeIncrement
+	}
 	if q.Kind == "percent" || q.Kind == "fraction" || strings.Contains(strings.ToLower(q.Text), " out of ") {
 		return news.ScopeShare
 	}
@@ -1288,6 +1314,11 @@ var containers = map[string]bool{"round": true, "piece": true, "batch": true, "s
 
 // timeUnits are the units of a rate ("a day", "every month").
 var timeUnits = map[string]bool{"day": true, "week": true, "month": true, "year": true, "hour": true, "night": true, "minute": true}
+
+// changeNouns name a change: a number they count ("a 30% rise", "an
+// increase of 12%") is an increment.
+var changeNouns = map[string]bool{"rise": true, "increase": true, "drop": true, "fall": true, "decline": true,
+	"jump": true, "growth": true, "surge": true, "hike": true, "reduction": true, "decrease": true, "cut": true}
 
 // isChangeVerb reports whether a lemma says a number changed ("rose by").
 func isChangeVerb(l string) bool {

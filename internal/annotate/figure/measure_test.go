@@ -121,6 +121,14 @@ func TestMeasureFields(t *testing.T) {
 			"500", "personnel", "gb", "", "", "total", "", ""},
 		{"a date after publication is not a figure's time", "No going back to March 2 for the 3,000 displaced families, the mayor said.",
 			"3,000", "", "", "displaced", "", "total", "2031-03-02", ""},
+		{"a vague count alone in its sentence is parsed; anti-tank missiles are missiles", "Allies have been shipping thousands of anti-tank and anti-aircraft missiles to Riga.",
+			"thousands", "weapons/missiles", "", "delivered", "lv", "total", "", ""},
+		{"a weapon's target shares the head noun after it", "Norway sent Latvia 1,000 anti-tank and 500 anti-aircraft missiles.",
+			"1,000", "weapons/missiles", "no", "delivered", "", "total", "", ""},
+		{"up a share on a level is a change", "The museum drew 40,000 visitors a month, up 25% on pre-war numbers.",
+			"25%", "", "", "draw", "", "increment", "", ""},
+		{"a share sizing a rise is a change", "Officials reported a 30% rise in recruits.",
+			"30%", "", "", "", "", "increment", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -131,15 +131,16 @@ var eventLemmas = func() map[string]bool {
 func EventLemmas() map[string]bool { return eventLemmas }
 
 // NeedsParse is the one place that decides which sentences the stage
-// parses by default: those with a number (a token tagged NUM or holding
-// a digit: quantities, figures, dates), a reporting-verb candidate (a
+// parses by default: those with a number (a token tagged NUM, a count
+// noun such as "thousands", or a token holding a digit: quantities,
+// figures, dates), a reporting-verb candidate (a
 // token, whatever its tag, whose lemma is one of the claim stage's
 // reporting verbs) or an event trigger candidate (a token whose lemma is
 // one of the event stage's trigger lemmas). tags and lemmas are the
 // tagger's and lemmatiser's output for words.
 func NeedsParse(words []string, tags []news.UPOS, lemmas []string) bool {
 	for i, w := range words {
-		if tags[i] == news.NUM || reportLemmas[lemmas[i]] || eventLemmas[lemmas[i]] {
+		if tags[i] == news.NUM || countLemmas[lemmas[i]] || reportLemmas[lemmas[i]] || eventLemmas[lemmas[i]] {
 			return true
 		}
 		for j := 0; j < len(w); j++ {
@@ -150,6 +151,10 @@ func NeedsParse(words []string, tags []news.UPOS, lemmas []string) bool {
 	}
 	return false
 }
+
+// countLemmas are the number words the tagger reads as nouns when they
+// count on their own ("thousands of missiles", "dozens wounded").
+var countLemmas = map[string]bool{"hundred": true, "thousand": true, "million": true, "billion": true, "trillion": true, "dozen": true}
 
 // Process fills a.Syntax, one entry per token, sentence by sentence.
 // Tokens outside every sentence get no tag and no head; tokens of
