@@ -87,7 +87,7 @@ var fates = []struct{ stem, fate string }{
 	{"particip", "moved"}, {"involv", "moved"}, {"casualt", "killed or wounded"}, {"dispatch", "deployed"}, {"send", "sent"}, {"sent", "sent"},
 	{"station", "stationed"}, {"base", "stationed"},
 	{"kill", "killed"}, {"die", "killed"}, {"died", "killed"}, {"dead", "killed"}, {"death", "killed"},
-	{"eliminat", "killed"}, {"perish", "killed"}, {"slain", "killed"},
+	{"eliminat", "killed"}, {"execut", "killed"}, {"perish", "killed"}, {"slain", "killed"},
 	{"wound", "wounded"}, {"injur", "wounded"}, {"hurt", "wounded"},
 	{"captur", "captured"}, {"detain", "captured"}, {"imprison", "captured"}, {"taken prisoner", "captured"},
 	{"arrest", "arrested"}, {"convict", "convicted"},
@@ -460,6 +460,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 				// object of the verb this one completes.
 				for v, k := h, 0; v >= 0 && k < 2 && noun < 0; v, k = t.head(v), k+1 {
 					for _, r := range []string{"obj", "nsubj"} {
+						if r == "nsubj" && harms[fateOf(t.lemma(v), "")] {
+							continue // "Russian forces executed 70 of them": the subject of a harm is its agent
+						}
 						if c := t.child(v, r); c >= 0 && t.isNoun(c) && c != anc && ix.predicateNoun(c) {
 							noun = c
 							break
@@ -727,7 +730,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	f.What, f.Fate = what, fate
 	ownerVerb := verb
-	if harms[fate] && noun >= 0 && t.rel(noun) != "nsubj" {
+	if harms[fate] && (noun >= 0 && t.rel(noun) != "nsubj" || noun < 0 && t.rel(anc) == "obj") {
 		// "Russian forces killed 10 people": the subject of a harm is
 		// its agent, not the owner of the people it harmed.
 		ownerVerb = -1
@@ -1248,6 +1251,14 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 	if t.low(hi) == "of" && (t.low(hi+1) == "which" || t.low(hi+1) == "whom") {
 		return news.ScopePart
 	}
+	// "more than 70 of them", "two of those": a part of a group named
+	// before.
+	if t.low(hi) == "of" && hi+1 < len(t.a.Tokens) && t.upos(hi+1) == news.PRON {
+		switch t.low(hi + 1) {
+		case "them", "those", "these", "us":
+			return news.ScopePart
+		}
+	}
 	// Words just before the number.
 	for k := lo - 1; k >= 0 && k >= lo-3; k-- {
 		w := t.low(k)
@@ -1517,9 +1528,10 @@ func (ix *index) link(figs []news.Figure) {
 					break
 				}
 			}
-			if f.Whole == nil {
-				// "equipment including 400 vehicles": a part of no
-				// stated figure counts its own total.
+			// "equipment including 400 vehicles": a part of no stated
+			// figure counts its own total; "70 of them" stays a part of
+			// the group named before.
+			if _, fhi := t.span(f.Span); f.Whole == nil && !(t.low(fhi) == "of" && t.upos(fhi+1) == news.PRON) {
 				f.Scope = news.ScopeTotal
 			}
 		case news.ScopeIncrement:

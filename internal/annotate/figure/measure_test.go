@@ -127,6 +127,8 @@ func TestMeasureFields(t *testing.T) {
 			"1,000", "weapons/missiles", "no", "delivered", "", "total", "", ""},
 		{"up a share on a level is a change", "The museum drew 40,000 visitors a month, up 25% on pre-war numbers.",
 			"25%", "", "", "draw", "", "increment", "", ""},
+		{"a part of a group named before; the subject of a harm is its agent", "Guards executed 14 of them, the monitors said.",
+			"14", "people", "", "killed", "", "part", "", ""},
 		{"a share sizing a rise is a change", "Officials reported a 30% rise in recruits.",
 			"30%", "", "", "", "", "increment", "", ""},
 	}
