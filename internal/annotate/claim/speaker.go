@@ -195,6 +195,11 @@ func (ix *index) description(sp news.Span) *news.Mention {
 		if name == "" {
 			name = m.Text
 		}
+		// "the company", "the group": a head no name spells out stands
+		// for the nearest body named in the sentences just before.
+		if genericOrgHeads[head] && sp.Start-m.End < 400 && !strings.Contains(ix.a.Text[m.End:sp.Start], "\n") {
+			return m
+		}
 		for _, w := range strings.Fields(strings.ToLower(name)) {
 			if w == head {
 				return m
@@ -203,6 +208,11 @@ func (ix *index) description(sp news.Span) *news.Mention {
 	}
 	return nil
 }
+
+// genericOrgHeads are description heads that a body's name rarely holds:
+// "the company" after "Acme Drones", "the group" after "Amnesty
+// International".
+var genericOrgHeads = tokens.Set(`company group firm organisation organization charity watchdog`)
 
 // femaleCues and maleCues are the words just before a person's name that
 // give the person's gender ("Ms Kovalenko", "spokesman Pat Ryder").

@@ -45,6 +45,9 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "a generic description stands for the body named just before", number: "300",
+			text:    "Amnesty International published a report on Monday. The group said 300 civilians had been detained.",
+			speaker: "Amnesty International", exact: true},
 		{name: "a disclosure is a statement", number: "2,100",
 			text:    "Latvia's defence minister, Andris Berzins, disclosed that at least 2,100 of his country's reservists had been called up.",
 			speaker: "Andris Berzins"},
