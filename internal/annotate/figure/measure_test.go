@@ -204,6 +204,9 @@ func TestNotFigures(t *testing.T) {
 		"Volunteers aged 20 to 35 may apply.",
 		"She doubted he would go to Oslo if he thought there was a 20% chance of arrest.",
 		"The army will not cross unless 300 guards are withdrawn first.",
+		"Officials said the line was repaired.\n\n3,000 MORE TROOPS HEAD WEST AS TALKS STALL\n\nTalks resume on Monday.",
+		"The Baltic Link 1 and 2 pipelines were shut in May.",
+		"Drones that weigh more than 25 pounds need a licence.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)

@@ -7,6 +7,7 @@ package figure
 
 import (
 	"strings"
+	"unicode"
 
 	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/news"
@@ -89,8 +90,20 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			}
 		}
 	}
-	if hyphenShape(q.Text) || t.conditional(t.anchor(lo, hi)) {
+	if hyphenShape(q.Text) || t.conditional(t.anchor(lo, hi)) || t.shouted(lo) {
 		return true
+	}
+	// "drones that weigh more than 15 pounds": a weight is a
+	// specification, whatever unit the quantity layer read.
+	for h, k := t.anchor(lo, hi), 0; h >= 0 && k < 3; h, k = t.head(h), k+1 {
+		if t.lemma(h) == "weigh" {
+			return true
+		}
+	}
+	for k := lo - 1; k >= 0 && k >= lo-3 && t.a.Tokens[k].Kind == news.TokenWord; k-- {
+		if strings.HasPrefix(t.low(k), "weigh") {
+			return true // (however the parser attached the number)
+		}
 	}
 	// "No 10", "No. 3 Squadron": a number after "No" as a designator is
 	// a name.
@@ -163,6 +176,13 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		// missed.)
 		if t.a.Tokens[lo].Kind == news.TokenNumber && prev.Kind == news.TokenWord && t.v.Capitalised(lo-1) && prev.End < t.a.Tokens[lo].Start &&
 			(t.upos(lo-1) == news.PROPN || t.upos(lo-1) == news.NOUN) && !(ix.placeAt(lo-1) && (q.Counts != "" || ix.listed(lo-1))) {
+			return true
+		}
+		// "Nord Stream 1 and 2": a number joined to such a number is
+		// another of the name's numbers.
+		if k := lo - 2; k-1 > slo && t.a.Tokens[lo].Kind == news.TokenNumber && (t.low(lo-1) == "and" || t.low(lo-1) == "or") &&
+			t.a.Tokens[k].Kind == news.TokenNumber && t.a.Tokens[k-1].Kind == news.TokenWord && t.v.Capitalised(k-1) &&
+			(t.upos(k-1) == news.PROPN || t.upos(k-1) == news.NOUN) && !ix.placeAt(k-1) {
 			return true
 		}
 	}
@@ -256,6 +276,27 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		}
 	}
 	return false
+}
+
+// shouted reports whether token i lies in a sentence written in capitals
+// only ("FIVE REASONS WHY …") after the first: a headline of another
+// story set into the text, whose numbers this story does not state (the
+// text's own headline opens it).
+func (t *tree) shouted(i int) bool {
+	lo, hi := t.sentence(i)
+	if hi-lo < 4 || lo == 0 {
+		return false
+	}
+	letters := 0
+	for _, r := range t.a.Text[t.a.Tokens[lo].Start:t.a.Tokens[hi-1].End] {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters >= 12
 }
 
 // conditional reports whether token i lies inside a clause opened by
