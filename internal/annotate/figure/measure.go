@@ -722,6 +722,23 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			fate = "delivered"
 		}
 	}
+	if fate == "" && verb >= 0 && (what == "personnel" || what == "units") && (t.lemma(verb) == "be" || t.lemma(verb) == "have") && t.child(verb, "expl") >= 0 {
+		// "There were a few thousand troops in the region": forces
+		// that are somewhere are stationed there.
+		located := func(c int) bool {
+			if r := t.rel(c); r == "obl" || r == "nmod" {
+				switch t.caseOf(c) {
+				case "in", "at", "on", "inside", "across":
+					fate = "stationed"
+				}
+			}
+			return fate == ""
+		}
+		t.children(verb, located)
+		if fate == "" && noun >= 0 {
+			t.children(noun, located)
+		}
+	}
 	if fate == "" && noun >= 0 && verb >= 0 && t.lemma(noun) == "life" {
 		switch t.lemma(verb) {
 		case "claim", "take", "cost", "lose":
@@ -1014,6 +1031,8 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 					owner = ix.antecedent(c)
 					return owner == ""
 				}
+				owner = ix.ownerNoun(c)
+				return owner == ""
 			}
 			return true
 		})
@@ -1144,6 +1163,46 @@ func (ix *index) troopOwnerBefore(i int) string {
 		}
 		if owner != "" {
 			return owner
+		}
+	}
+	return ""
+}
+
+// ownerNoun resolves a common noun that stands for an owner: "his
+// country's troops" (the state of the person the pronoun names), "alliance
+// forces" (Nato, when the article names it).
+func (ix *index) ownerNoun(i int) string {
+	t := ix.tree
+	switch t.lemma(i) {
+	case "country", "nation":
+		if p := t.child(i, "nmod"); p >= 0 && t.fullRel(p) == "nmod:poss" && t.upos(p) == news.PRON {
+			if w := t.low(p); w == "his" || w == "her" {
+				if s := ix.stateOf(ix.personBefore(p)); len(s) == 2 {
+					return s // (a person whose state is not known owns no troops)
+				}
+			}
+		}
+	case "alliance":
+		for _, e := range ix.a.Entities {
+			if e.Type == "ORG" && actorKey(e.Entity) == "nato" && e.Start < t.a.Tokens[i].Start {
+				return "nato"
+			}
+		}
+	}
+	return ""
+}
+
+// personBefore returns the entity key of the nearest person named before
+// token i in its sentence or the one before, or "".
+func (ix *index) personBefore(i int) string {
+	t := ix.tree
+	slo, _ := t.sentence(i)
+	if slo > 0 {
+		slo, _ = t.sentence(slo - 1)
+	}
+	for k := i - 1; k >= slo; k-- {
+		if m := ix.mentionAt(k); m >= 0 && ix.a.Entities[m].Type == "PER" {
+			return actorKey(ix.a.Entities[m].Entity)
 		}
 	}
 	return ""

@@ -129,6 +129,12 @@ func TestMeasureFields(t *testing.T) {
 			"25%", "", "", "draw", "", "increment", "", ""},
 		{"a part of a group named before; the subject of a harm is its agent", "Guards executed 14 of them, the monitors said.",
 			"14", "people", "", "killed", "", "part", "", ""},
+		{"forces that are somewhere are stationed there", "There are now 4,000 Danish troops in Latvia.",
+			"4,000", "personnel", "dk", "stationed", "lv", "total", "", ""},
+		{"alliance forces are Nato's when the article names it", "Nato leaders met in Riga on Monday. There are 9,000 alliance troops in Poland.",
+			"9,000", "personnel", "nato", "stationed", "pl", "total", "", ""},
+		{"his country's troops are the state of the person named", "Volodymyr Zelensky said that 2,100 of his country's reservists had been killed.",
+			"2,100", "personnel", "ua", "killed", "", "total", "", ""},
 		{"a share sizing a rise is a change", "Officials reported a 30% rise in recruits.",
 			"30%", "", "", "", "", "increment", "", ""},
 	}
