@@ -294,6 +294,21 @@ func ledgerSelect(recs []*warNewsRecord, heldOut map[string]bool) map[string][2]
 		return hashHex("ledgergold-dev6:"+dev6[i].ID) < hashHex("ledgergold-dev6:"+dev6[j].ID)
 	})
 	split("dev6", dev6[:min(40, len(dev6))])
+	// dev7: as dev6 but among the machine-translated records (flagged
+	// machine_translated_likely and nothing else), by their own hash, the
+	// first 40.
+	var dev7 []*warNewsRecord
+	for _, r := range recs {
+		mt := r.MachineTransl && len(r.QualityFlags) == 1 && r.QualityFlags[0] == "machine_translated_likely"
+		if _, chosen := out[r.ID]; !chosen && !heldOut[r.ID] && mt && r.NChars >= 400 && r.NChars <= 30000 &&
+			len(digits.FindAllString(r.Text[:ledgerWindow("dev7", r.Text)], -1)) >= 4 {
+			dev7 = append(dev7, r)
+		}
+	}
+	sort.Slice(dev7, func(i, j int) bool {
+		return hashHex("ledgergold-dev7:"+dev7[i].ID) < hashHex("ledgergold-dev7:"+dev7[j].ID)
+	})
+	split("dev7", dev7[:min(40, len(dev7))])
 	for id, v := range out {
 		if v[0] != "rest" && v[0] != "nk" && v[0] != "nk2" && v[0] != "topic" && v[1] == LedgerTest {
 			delete(out, id)
@@ -308,7 +323,7 @@ func ledgerSelect(recs []*warNewsRecord, heldOut map[string]bool) map[string][2]
 // line break comes within 1,200 bytes).
 func ledgerWindow(stratum, text string) int {
 	const w = 1500
-	if stratum != "rest" && stratum != "dev2" && stratum != "dev3" && stratum != "dev4" && stratum != "dev5" && stratum != "dev6" || len(text) <= w+300 {
+	if stratum != "rest" && stratum != "dev2" && stratum != "dev3" && stratum != "dev4" && stratum != "dev5" && stratum != "dev6" && stratum != "dev7" || len(text) <= w+300 {
 		return len(text)
 	}
 	if i := strings.IndexByte(text[w:], '\n'); i >= 0 && i <= 1200 {
