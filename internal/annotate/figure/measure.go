@@ -44,7 +44,8 @@ func init() {
 	for class, words := range map[string]string{
 		"personnel": `troop soldier serviceman servicemen servicemember personnel fighter sailor marine paratrooper
 			mercenary conscript recruit reservist pow prisoner commando infantryman guardsman pilot instructor
-			man men force army combatant militant trooper airman sniper`,
+			man men force army combatant militant trooper airman sniper general colonel lieutenant sergeant
+			officer commander`,
 		"civilians": `civilian child children kid woman women passenger citizen patient student pupil
 			infant baby pensioner villager family`,
 		"population": `population resident inhabitant`,
@@ -645,7 +646,13 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 		// Up the chain of "of" phrases: "the stationing of a brigade of
 		// 3,000 troops", "the deaths of hundreds of thousands of people".
-		for h, k := n, 0; fate == "" && k < 3 && t.rel(h) == "nmod" && t.caseOf(h) == "of" && t.isNoun(t.head(h)); h, k = t.head(h), k+1 {
+		// "the death of four generals, 58 colonels and …": a later
+		// conjunct hangs on the event noun through the first.
+		first := n
+		if t.rel(first) == "conj" && t.isNoun(t.head(first)) {
+			first = t.head(first)
+		}
+		for h, k := first, 0; fate == "" && k < 3 && t.rel(h) == "nmod" && t.caseOf(h) == "of" && t.isNoun(t.head(h)); h, k = t.head(h), k+1 {
 			if fate = fateOf(t.lemma(t.head(h)), what); fate != "" {
 				event = t.head(h)
 			}
@@ -764,7 +771,8 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		f.Owner = ix.stateOf(ix.ownerOf(event, ev, lo, lo, news.Quantity{}))
 	}
 	if aid(what) {
-		if f.Owner == "" {
+		if f.Owner == "" && !harms[fate] {
+			// (Weapons shot down are not the donor's.)
 			f.Owner = ix.donorBefore(lo)
 		}
 		f.Owner = ix.stateOf(f.Owner)
@@ -1043,8 +1051,11 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 			return "" // the counted thing is a name itself ("80% of Sievierodonetsk")
 		}
 	}
-	// Inside the quantity ("US$61bn").
+	// Inside the quantity ("US$61bn"; not the code of "EUR 200 billion").
 	for k := lo; k < hi; k++ {
+		if q.Unit != "" && strings.EqualFold(t.low(k), q.Unit) {
+			continue
+		}
 		if k2 := key(k); k2 != "" {
 			return k2
 		}
@@ -1290,7 +1301,9 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 	}
 	// "up 50% on last year", "a 30% rise", "an increase of 12%": a change
 	// stated as a number.
-	if w := t.low(lo - 1); (w == "up" || w == "down") && t.a.Tokens[lo-1].End < t.a.Tokens[lo].Start {
+	// ("shot down 70 drones", "set up 12 camps": a verb's particle is not.)
+	if w := t.low(lo - 1); (w == "up" || w == "down") && lo >= 2 && t.a.Tokens[lo-1].End < t.a.Tokens[lo].Start &&
+		(t.a.Tokens[lo-2].Kind == news.TokenPunct || t.lemma(lo-2) == "be") {
 		return news.ScopeIncrement
 	}
 	if a := t.anchor(lo, hi); changeNouns[t.lemma(t.head(a))] && (t.head(a) > a || t.caseOf(a) == "of") || changeNouns[t.lemma(hi)] {
@@ -1478,6 +1491,39 @@ func placeWord(key string, names map[string]string) string {
 	return key
 }
 
+// shareListFates gives the later items of a list of counts what the
+// first one's fate and owner are when they have none of their own: "the
+// death of four Russian generals, 58 colonels and 176 lieutenant
+// colonels", however the parser attached the later items. Only nouns,
+// adjectives, commas and "and"/"or" may stand between the items.
+func (ix *index) shareListFates(figs []news.Figure) {
+	t := ix.tree
+	for i := 1; i < len(figs); i++ {
+		f, g := &figs[i], &figs[i-1]
+		if f.Fate != "" || g.Fate == "" || f.What != g.What || f.What == "" || ix.sentenceOf(f.Start) != ix.sentenceOf(g.Start) {
+			continue
+		}
+		_, ghi := t.span(g.Span)
+		flo, _ := t.span(f.Span)
+		list := flo > ghi
+		for k := ghi; k < flo && list; k++ {
+			switch t.upos(k) {
+			case news.NOUN, news.PROPN, news.ADJ, news.CCONJ:
+			case news.PUNCT:
+				list = t.low(k) == ","
+			default:
+				list = false
+			}
+		}
+		if list {
+			f.Fate = g.Fate
+			if f.Owner == "" {
+				f.Owner = g.Owner
+			}
+		}
+	}
+}
+
 // link sets Whole on the parts and increments of figs: the figure of the
 // number a part names ("300 of the 4,000"), else for a part the nearest
 // earlier figure of its sentence with the same class of thing or unit
@@ -1487,6 +1533,7 @@ func placeWord(key string, names map[string]string) string {
 func (ix *index) link(figs []news.Figure) {
 	t := ix.tree
 	kind := func(f *news.Figure) string { return ix.a.Quantities[f.Quantity].Kind }
+	ix.shareListFates(figs)
 	for i := range figs {
 		f := &figs[i]
 		sent := ix.sentenceOf(f.Start)

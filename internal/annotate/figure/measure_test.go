@@ -135,6 +135,10 @@ func TestMeasureFields(t *testing.T) {
 			"9,000", "personnel", "nato", "stationed", "pl", "total", "", ""},
 		{"his country's troops are the state of the person named", "Volodymyr Zelensky said that 2,100 of his country's reservists had been killed.",
 			"2,100", "personnel", "ua", "killed", "", "total", "", ""},
+		{"a verb's particle before a number is no change", "Latvian gunners shot down 70 drones.",
+			"70", "weapons/drones", "", "destroyed", "", "total", "", ""},
+		{"ranks are personnel; later list items share the first one's fate", "The death of four Russian generals, 58 colonels and 176 lieutenant colonels was confirmed.",
+			"176", "personnel", "ru", "killed", "", "total", "", ""},
 		{"a share sizing a rise is a change", "Officials reported a 30% rise in recruits.",
 			"30%", "", "", "", "", "increment", "", ""},
 	}
@@ -213,6 +217,8 @@ func TestNotFigures(t *testing.T) {
 		"Officials said the line was repaired.\n\n3,000 MORE TROOPS HEAD WEST AS TALKS STALL\n\nTalks resume on Monday.",
 		"The Baltic Link 1 and 2 pipelines were shut in May.",
 		"Drones that weigh more than 25 pounds need a licence.",
+		"On Saturday evening (27.04) the police detained a suspect.",
+		"The shooting took place around 17.15 near the station.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)
@@ -313,6 +319,8 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"The death toll rose to 2,300 on Monday.", "2,300", "", "OUTLET"},
 		{"Norway put 300 troops on alert.", "300", "no", "OUTLET"},
 		{"They raised their estimate to 4,000.", "4,000", "", "OUTLET"},
+		{"The US is sending Patriot batteries to Latvia. Its aircraft shot down 70 drones on Sunday.", "70", "", "OUTLET"},
+		{"Latvia froze assets worth EUR 200 billion.", "EUR 200 billion", "lv", "OUTLET"},
 	} {
 		figs := run(t, c.text, pub)
 		found := false

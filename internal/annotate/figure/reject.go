@@ -260,6 +260,21 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	if q.Value != nil {
 		v = *q.Value
 	}
+	// "around 21.30", "(27.04)": two digits after a point, with nothing
+	// counted, read as a time of day after a time preposition, or as a
+	// day and month in brackets.
+	if h, m, ok := dottedPair(t.low(hi - 1)); ok {
+		switch t.low(hi - 2) { // ("around" may open the quantity)
+		case "at", "around", "about", "by", "until", "till", "from", "before", "after", "since", "approximately":
+			if h <= 23 && m <= 59 {
+				return true
+			}
+		case "(":
+			if t.low(hi) == ")" && h >= 1 && h <= 31 && m >= 1 && m <= 12 {
+				return true
+			}
+		}
+	}
 	// "Maksym Maksymov, 29, a sales manager": a bare number set off
 	// after a person's name is the person's age.
 	if v >= 1 && v < 120 && t.low(lo-1) == "," && lo >= 2 {
@@ -276,6 +291,25 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		}
 	}
 	return false
+}
+
+// dottedPair splits "21.30" into 21 and 30: one or two digits, a point
+// and exactly two digits.
+func dottedPair(s string) (a, b int, ok bool) {
+	x, y, found := strings.Cut(s, ".")
+	if !found || len(x) < 1 || len(x) > 2 || len(y) != 2 {
+		return 0, 0, false
+	}
+	for _, r := range x + y {
+		if r < '0' || r > '9' {
+			return 0, 0, false
+		}
+	}
+	a = int(x[0] - '0')
+	if len(x) == 2 {
+		a = a*10 + int(x[1]-'0')
+	}
+	return a, int(y[0]-'0')*10 + int(y[1]-'0'), true
 }
 
 // shouted reports whether token i lies in a sentence written in capitals
