@@ -88,6 +88,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		return ErrNoTokens
 	}
 	a.Claims = AddLearned(a, Find(a), s.model)
+	dashQuotes(a.Text, a.Claims)
 	return nil
 }
 
@@ -110,7 +111,7 @@ var cues = func() []cue {
 		"warned", "warns", "confirmed", "confirms", "denied", "denies", "reported", "reports",
 		"claimed", "claims", "wrote", "writes", "added", "adds", "stated", "states", "announced",
 		"announces", "believes", "believe", "believed", "insisted", "noted", "acknowledged", "admitted", "explained", "declared", "declares",
-		"disclosed", "discloses", "revealed", "reveals", "conceded", "concedes"}
+		"disclosed", "discloses", "revealed", "reveals", "conceded", "concedes", "explains"}
 	var out []cue
 	// Longest phrases first, so "told me in an interview" wins over "told".
 	out = append(out,
@@ -403,6 +404,49 @@ func Find(a *news.Article) []news.Claim {
 		}
 	}
 	return claims
+}
+
+// isDash says whether a token is a hyphen or dash standing alone.
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
+
+// dashQuotes sets the content of a claim whose cue follows a dash ("… -
+// says Dr. Petrenko", "… – he added"): the words before the dash, back
+// to the start of the paragraph when the paragraph opens with a dash (a
+// quotation set off by dashes, as news translated from Polish, Ukrainian
+// or Russian writes it), else back to the start of the sentence.
+func dashQuotes(text string, claims []news.Claim) {
+	for i := range claims {
+		c := &claims[i]
+		if c.SpeakerSpan == nil || c.SpeakerSpan.Start < c.CueSpan.Start && c.SpeakerSpan.End > c.CueSpan.End {
+			continue
+		}
+		before := strings.TrimRight(text[:c.CueSpan.Start], " ")
+		if c.SpeakerSpan.End <= c.CueSpan.Start {
+			before = strings.TrimRight(text[:c.SpeakerSpan.Start], " ") // "… - he said"
+		}
+		dash := strings.HasSuffix(before, " -") || strings.HasSuffix(before, " –") || strings.HasSuffix(before, " —")
+		if !dash {
+			continue
+		}
+		_, size := utf8.DecodeLastRuneInString(before)
+		end := len(strings.TrimRight(before[:len(before)-size], " "))
+		para := strings.LastIndexByte(text[:end], '\n') + 1
+		opened := strings.TrimLeft(text[para:end], " \t")
+		start := -1
+		for _, d := range []string{"- ", "– ", "— "} {
+			if strings.HasPrefix(opened, d) {
+				start = end - len(opened) + len(d)
+			}
+		}
+		if start < 0 {
+			start = c.Content.Start // no opening dash: the sentence's own content
+			if start >= end {
+				continue
+			}
+		}
+		c.Content = news.Span{Start: start, End: end}
+		c.Span.Start = min(c.Span.Start, start)
+	}
 }
 
 // unresolvedMark ends the speaker of a claim whose pronoun or
@@ -772,8 +816,8 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 		} else if c.evidence {
 			return cl, false
-		} else if c.inversion && !skippedComma && i > 0 && ws[i-1].punct && (ws[i-1].lower == "," || isQuote(ws[i-1].lower)) && i+n < len(ws) && upper(a.Text[ws[i+n].Start:ws[i+n].End]) {
-			// "…," said X.
+		} else if c.inversion && !skippedComma && i > 0 && ws[i-1].punct && (ws[i-1].lower == "," || isQuote(ws[i-1].lower) || isDash(ws[i-1].lower)) && i+n < len(ws) && upper(a.Text[ws[i+n].Start:ws[i+n].End]) {
+			// "…," said X. "… - says X" (a quotation set off by dashes).
 			k := i + n
 			for k < len(ws) && !(ws[k].punct && clausePunct(ws[k].lower)) && k-i-n < 10 {
 				k++
