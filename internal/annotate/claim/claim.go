@@ -111,7 +111,8 @@ var cues = func() []cue {
 		"warned", "warns", "confirmed", "confirms", "denied", "denies", "reported", "reports",
 		"claimed", "claims", "wrote", "writes", "added", "adds", "stated", "states", "announced",
 		"announces", "believes", "believe", "believed", "insisted", "noted", "acknowledged", "admitted", "explained", "declared", "declares",
-		"disclosed", "discloses", "revealed", "reveals", "conceded", "concedes", "explains"}
+		"disclosed", "discloses", "revealed", "reveals", "conceded", "concedes", "explains",
+		"reminded", "reminds", "specified", "emphasized", "emphasised", "stressed"}
 	var out []cue
 	// Longest phrases first, so "told me in an interview" wins over "told".
 	out = append(out,
