@@ -771,9 +771,13 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		f.Owner = ix.stateOf(ix.ownerOf(event, ev, lo, lo, news.Quantity{}))
 	}
 	if aid(what) {
-		if f.Owner == "" && !harms[fate] {
-			// (Weapons shot down are not the donor's.)
-			f.Owner = ix.donorBefore(lo)
+		switch fate {
+		case "", "pledged", "delivered", "lent", "spent":
+			// A donor named before gives its aid; weapons shot down or
+			// launched in an attack are not the donor's.
+			if f.Owner == "" {
+				f.Owner = ix.donorBefore(lo)
+			}
 		}
 		f.Owner = ix.stateOf(f.Owner)
 	}
