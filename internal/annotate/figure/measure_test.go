@@ -321,7 +321,7 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"They raised their estimate to 4,000.", "4,000", "", "OUTLET"},
 		{"The US is sending Patriot batteries to Latvia. Its aircraft shot down 70 drones on Sunday.", "70", "", "OUTLET"},
 		{"Latvia froze assets worth EUR 200 billion.", "EUR 200 billion", "lv", "OUTLET"},
-		{"Norway has sent Patriot batteries to Latvia. In the night attack, 30 cruise missiles were launched at Riga.", "30", "", "OUTLET"},
+		{"As Norwegian destroyers watched, 30 cruise missiles were launched at Riga.", "30", "", "OUTLET"},
 	} {
 		figs := run(t, c.text, pub)
 		found := false
