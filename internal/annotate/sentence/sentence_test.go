@@ -122,6 +122,8 @@ func TestSplit(t *testing.T) {
 		{"vs and etc", "Russia vs. Ukraine, tanks, drones etc. The list grew.", []string{"Russia vs. Ukraine, tanks, drones etc.", "The list grew."}},
 		{"eg ie", "Weapons, e.g. Javelins, i.e. missiles, came.", []string{"Weapons, e.g. Javelins, i.e. missiles, came."}},
 		{"glued before a word that is a domain", "She said it was over.In a post, she said more.", []string{"She said it was over.", "In a post, she said more."}},
+		{"glued after a number", "The centre opened in 2015.It was one of three.", []string{"The centre opened in 2015.", "It was one of three."}},
+		{"a decimal is no boundary", "Inflation hit 2.5 percent.It fell later.", []string{"Inflation hit 2.5 percent.", "It fell later."}},
 		{"glued before a quotation", "She received the gift.“It is lovely,” she wrote.", []string{"She received the gift.", "“It is lovely,” she wrote."}},
 		{"a capitalised host name", "He wrote for Newsfeeds.In and left.", []string{"He wrote for Newsfeeds.In and left."}},
 		{"US after a sentence", "Lind wrote. The U.S. team visited Ph.D. students at example.com on Friday.", []string{"Lind wrote.", "The U.S. team visited Ph.D. students at example.com on Friday."}},

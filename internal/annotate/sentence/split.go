@@ -107,7 +107,8 @@ func Split(text string, toks []news.Token) []news.Sentence {
 // next token, is a lost space or line break: a lower-case word ending
 // right before it (with terminal punctuation k and closing quotes up to e
 // in between, or none),
-// and a capitalised word of at least two letters right after it.
+// or a number with a full stop, and a capitalised word of at least two
+// letters right after it.
 func glued(text string, toks []news.Token, k, e int) bool {
 	w := k // the word before the boundary
 	if isTerminal(text, toks[k]) {
@@ -123,8 +124,14 @@ func glued(text string, toks []news.Token, k, e int) bool {
 			next = toks[e+2] // "the gift.“Although …": a quotation opens the next
 		}
 	}
-	if prev.Kind != news.TokenWord || next.Kind != news.TokenWord || prev.Len() < 3 || next.Len() < 2 {
+	// "opened in 2015.It was": a number ending a sentence glues too.
+	number := prev.Kind == news.TokenNumber && w != k && prev.Len() >= 2
+	if !number && prev.Kind != news.TokenWord || next.Kind != news.TokenWord || !number && prev.Len() < 3 || next.Len() < 2 {
 		return false
+	}
+	if number {
+		a, b, c := text[prev.End-1], text[next.Start], text[next.Start+1]
+		return a >= '0' && a <= '9' && b >= 'A' && b <= 'Z' && c >= 'a' && c <= 'z'
 	}
 	if w != k { // "Newsfeeds.Com", "Mc.Donalds": a host name or a name
 		// ("the leader.In a post": after a lower-case word, "In" opens a
