@@ -1110,8 +1110,12 @@ func joinsNames(text string, ws []word, j int) bool {
 // afterCue skips an object, a time phrase and "that" after the cue: the
 // content starts after a "that" within six words, else right after it.
 func afterCue(ws []word, k int) int {
+	// ("said 7 were arrested, adding that …": a "that" past a comma opens
+	// another clause, unless a comma right after the cue sets off an
+	// aside: "reported, quoting an officer, that …".)
+	aside := k < len(ws) && ws[k].lower == ","
 	for d := k; d < len(ws) && d < k+7; d++ {
-		if ws[d].punct && clausePunct(ws[d].lower) && ws[d].lower != "," {
+		if ws[d].punct && clausePunct(ws[d].lower) && (ws[d].lower != "," || !aside) {
 			break
 		}
 		if ws[d].lower == "that" {
