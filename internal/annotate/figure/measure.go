@@ -109,7 +109,7 @@ var fates = []struct{ stem, fate string }{
 	{"lend", "lent"}, {"lent", "lent"}, {"loan", "lent"},
 	{"spen", "spent"}, {"desert", "deserted"}, {"surrender", "surrendered"}, {"defect", "defected"},
 	{"missing", "missing"}, {"mobili", "mobilised"}, {"conscript", "mobilised"}, {"recruit", "recruited"},
-	{"train", "trained"}, {"lost", "lost"}, {"lose", "lost"}, {"appear", "appeared"},
+	{"train", "trained"}, {"lost", "lost"}, {"lose", "lost"}, {"loss", "lost"}, {"appear", "appeared"},
 	{"meet", "met"}, {"met", "met"}, {"accompan", "accompanied"}, {"inspect", "inspected"},
 	{"interview", "interviewed"}, {"support", "support"}, {"back", "support"}, {"oppos", "oppose"},
 	{"believ", "believe"}, {"think", "believe"},
@@ -758,6 +758,20 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		// "Russian forces killed 10 people": the subject of a harm is
 		// its agent, not the owner of the people it harmed.
 		ownerVerb = -1
+	}
+	if verb >= 0 && estimateVerbs[t.lemma(verb)] {
+		// "The general staff put Russian losses at 300 tanks": the
+		// subject estimates; the count's own noun says whose and what
+		// happened.
+		if o := t.child(verb, "obj"); o >= 0 && o != noun && (countNouns[t.lemma(o)] || estimateNouns[t.lemma(o)]) {
+			ownerVerb = -1
+			if own := ix.ownerOf(o, -1, lo, lo, news.Quantity{}); own != "" {
+				noun = o
+			}
+			if f.Fate == "" {
+				f.Fate = fateOf(t.lemma(o), what)
+			}
+		}
 	}
 	f.Owner = ix.ownerOf(noun, ownerVerb, lo, hi, q)
 	if f.Owner == "" && event >= 0 && actorFates[fate] {

@@ -322,6 +322,8 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"The US is sending Patriot batteries to Latvia. Its aircraft shot down 70 drones on Sunday.", "70", "", "OUTLET"},
 		{"Latvia froze assets worth EUR 200 billion.", "EUR 200 billion", "lv", "OUTLET"},
 		{"As Norwegian destroyers watched, 30 cruise missiles were launched at Riga.", "30", "", "OUTLET"},
+		{"Latvia's general staff put Russian losses at 300 tanks.", "300", "ru", "general staff"},
+		{"Russia increased the number of troops to 9,000.", "9,000", "ru", "OUTLET"},
 	} {
 		figs := run(t, c.text, pub)
 		found := false

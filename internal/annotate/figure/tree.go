@@ -177,6 +177,15 @@ func (t *tree) anchor(lo, hi int) int {
 var estimateNouns = map[string]bool{"estimate": true, "toll": true, "tally": true, "count": true,
 	"assessment": true, "forecast": true, "projection": true, "figure": true}
 
+// countNouns name what an estimate counts; with an estimateVerb they
+// state one: "the general staff put Russian losses at 300 tanks", "put
+// the number at 4,000" (but "increased the number of troops to 9,000" is
+// a deed, not an estimate).
+var countNouns = map[string]bool{"loss": true, "losses": true, "casualty": true, "casualties": true, "number": true, "total": true}
+
+// estimateVerbs set a count at a value.
+var estimateVerbs = map[string]bool{"put": true, "place": true, "peg": true, "set": true, "estimate": true, "revise": true}
+
 // estimator returns the subject of the verb whose estimate quantity q
 // states when no claim holds it: "US officials increased their estimate
 // of the force to 190,000 troops", "Kyiv put the death toll at 2,300".
@@ -200,7 +209,7 @@ func (ix *index) estimator(q news.Quantity) (name, entity string, span news.Span
 			return "", "", news.Span{}, false
 		}
 		if t.isVerb(v) {
-			if o := t.child(v, "obj"); o >= 0 && estimateNouns[t.lemma(o)] {
+			if o := t.child(v, "obj"); o >= 0 && (estimateNouns[t.lemma(o)] || countNouns[t.lemma(o)] && estimateVerbs[t.lemma(v)]) {
 				break
 			}
 		}
