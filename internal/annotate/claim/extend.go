@@ -23,7 +23,17 @@ func evidenceHead(ws []word) bool {
 		return false
 	}
 	h := ws[len(ws)-1].lower
-	return dataNouns[h] || h == "report" || h == "reports" || h == "it" || h == "this"
+	if dataNouns[h] || h == "report" || h == "reports" || h == "it" || h == "this" {
+		return true
+	}
+	// "Figures from the UN refugee agency", "a poll by the Rating group":
+	// a data noun with its source after it.
+	for k := 0; k+1 < len(ws); k++ {
+		if dataNouns[ws[k].lower] && (ws[k+1].lower == "from" || ws[k+1].lower == "by") {
+			return true
+		}
+	}
+	return false
 }
 
 // evidenceParticiples may stand between a data noun and the "by" or

@@ -67,8 +67,10 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 			continue
 		}
 		ev, doc, name := false, false, false
-		for _, w := range ws[lo:k] {
-			if (dataNouns[w.lower] || documentNouns[w.lower] && ws[k].lower == "by") && !upper(w.Span.In(text)) {
+		for j, w := range ws[lo:k] {
+			// ("Figures from …" opening a sentence is capitalised too.)
+			first := j == 0 && k == lo+1 && ws[k].lower != "of"
+			if (dataNouns[w.lower] || documentNouns[w.lower] && ws[k].lower == "by") && (!upper(w.Span.In(text)) || first) {
 				ev = true // "Study" in "Institute for the Study of War" is a name's
 				doc = doc || documentNouns[w.lower]
 			}
