@@ -112,7 +112,7 @@ var cues = func() []cue {
 		"claimed", "claims", "wrote", "writes", "added", "adds", "stated", "states", "announced",
 		"announces", "believes", "believe", "believed", "insisted", "noted", "acknowledged", "admitted", "explained", "declared", "declares",
 		"disclosed", "discloses", "revealed", "reveals", "conceded", "concedes", "explains",
-		"reminded", "reminds", "specified", "emphasized", "emphasised", "stressed"}
+		"reminded", "reminds", "specified", "emphasized", "emphasised", "stressed", "assessed", "assesses"}
 	var out []cue
 	// Longest phrases first, so "told me in an interview" wins over "told".
 	out = append(out,
@@ -335,6 +335,10 @@ func Find(a *news.Article) []news.Claim {
 			i += n - 1
 		}
 		if cl, ok := colonQuote(a, ix, ws, claims, inSentence, s.Span, prev); ok {
+			claims = append(claims, cl)
+			inSentence = append(inSentence, len(claims)-1)
+		}
+		if cl, ok := nameColon(a, ix, ws, s.Span); ok && len(inSentence) == 0 {
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
 		}
@@ -1501,6 +1505,37 @@ func relativeSubject(a *news.Article, pos int, sent news.Span) (news.Span, bool)
 		return news.Span{}, false
 	}
 	return sp, true
+}
+
+// nameColon returns the claim of a sentence that opens with a person's
+// name and a colon, as headlines and live-blog entries credit a
+// statement ("Zelensky: 3,000 troops killed so far"). A place, a body or
+// a label before the colon ("Kyiv: …", "Update: …") credits no one.
+func nameColon(a *news.Article, ix *index, ws []word, sent news.Span) (news.Claim, bool) {
+	c := 0
+	for c < len(ws) && c < 5 && ws[c].lower != ":" {
+		c++
+	}
+	if c == 0 || c >= len(ws)-2 || ws[c].lower != ":" {
+		return news.Claim{}, false
+	}
+	name := news.Span{Start: ws[0].Start, End: ws[c-1].End}
+	person := false
+	for _, m := range a.Entities {
+		person = person || m.Type == "PER" && m.Start <= name.Start && m.End >= name.End
+	}
+	if !person {
+		return news.Claim{}, false
+	}
+	cl := news.Claim{CueSpan: ws[c].Span, Cue: ":", Parent: -1}
+	cl.Content = trimSpan(a.Text, news.Span{Start: ws[c+1].Start, End: sent.End})
+	cl.Span = news.Span{Start: name.Start, End: cl.Content.End}
+	setSpeaker(a, ix, &cl, name)
+	if cl.SpeakerSpan == nil {
+		return news.Claim{}, false
+	}
+	cl.Hedges = hedges(cl.Content.In(a.Text))
+	return cl, true
 }
 
 // colonQuote returns the claim of a quotation that a subject introduces
