@@ -259,8 +259,8 @@ func placeWord(k string) string {
 // the article's text, sp the number's span, counts and cs the counted
 // phrase and its span (nil when unknown).
 func CountedPhrase(text string, sp news.Span, number, counts string, cs *news.Span) string {
-	if counts == "" {
-		return number
+	if counts == "" || cs != nil && cs.Start >= sp.Start && cs.End <= sp.End {
+		return number // ("the 300-member council": the number holds it)
 	}
 	if cs != nil && sp.End <= cs.Start && cs.Start <= len(text) {
 		if gap := text[sp.End:cs.Start]; len(gap) <= 8 && strings.TrimSpace(gap) != "" && strings.IndexFunc(gap, func(r rune) bool {

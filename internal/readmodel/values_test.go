@@ -62,4 +62,10 @@ func TestCountedPhrase(t *testing.T) {
 	if got := CountedPhrase(text, *span("40"), "40", "", nil); got != "40" {
 		t.Errorf("no counted phrase: %q", got)
 	}
+	// The counted noun inside the number phrase is not said twice.
+	council := "The 300-member council met."
+	num := news.Span{Start: 4, End: 14}
+	if got := CountedPhrase(council, num, "300-member", "member", &news.Span{Start: 8, End: 14}); got != "300-member" {
+		t.Errorf("noun inside the number: %q", got)
+	}
 }

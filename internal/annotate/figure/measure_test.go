@@ -219,6 +219,7 @@ func TestNotFigures(t *testing.T) {
 		"Drones that weigh more than 25 pounds need a licence.",
 		"On Saturday evening (27.04) the police detained a suspect.",
 		"The shooting took place around 17.15 near the station.",
+		"Senators resent having to vote on two competing approaches to the budget, one from each party.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)

@@ -19,7 +19,8 @@ var abstractNouns = tokens.Set(`reason element scenario dimension quality aspect
 	lesson idea principle priority goal pillar point way thing example case sense category type kind form
 	level stage phase step para paragraph page word line chapter item condition criterion rule component
 	trend argument explanation possibility alternative lens theme topic message sign signal problem
-	challenge mistake difference similarity part section bullet takeaway objective`)
+	challenge mistake difference similarity part section bullet takeaway objective approach remedy
+	proposal solution strategy`)
 
 // compoundIdioms are words a hyphen joins to "one" in an adjective or
 // noun that counts nothing ("one-sided", "a one-off raid").
