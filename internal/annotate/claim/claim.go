@@ -311,6 +311,11 @@ func Find(a *news.Article) []news.Claim {
 				}
 			}
 			if cl.SpeakerSpan != nil && cl.SpeakerEntity == "" {
+				if p := roleBefore(a, ix, claims, cl); p >= 0 {
+					// "the spokesman specified": the spokesman described
+					// before ("a spokesman for the local police").
+					cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
+				}
 				if p := bodyBefore(a, ix, claims, cl); p >= 0 {
 					// "the company said": the body that spoke last.
 					cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
@@ -409,6 +414,21 @@ func Find(a *news.Article) []news.Claim {
 		}
 	}
 	return claims
+}
+
+// describedSpeaker says whether ws[k:] opens with a described speaker
+// ("a spokesman for the local police", "the ministry's spokeswoman"):
+// an article and a speaker noun within the next three words.
+func describedSpeaker(ws []word, k int) bool {
+	if k >= len(ws) || ws[k].lower != "a" && ws[k].lower != "an" && ws[k].lower != "the" {
+		return false
+	}
+	for j := k + 1; j < len(ws) && j <= k+3 && !ws[j].punct; j++ {
+		if speakerHeads[ws[j].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // isDash says whether a token is a hyphen or dash standing alone.
@@ -642,7 +662,30 @@ func (ix *index) personLike(sp news.Span) bool {
 			return true
 		}
 	}
-	return false
+	return personRole(sp.In(ix.a.Text)) != ""
+}
+
+// personRoles are the singular nouns of one person's office that a
+// described speaker opens with ("a spokesman for the local police", "the
+// regional governor"), with the pronoun each takes ("" for either).
+var personRoles = map[string]string{"spokesman": "he", "spokeswoman": "she", "spokesperson": "",
+	"chairman": "he", "chairwoman": "she", "minister": "", "governor": "", "mayor": "", "ambassador": "",
+	"commander": "", "official": "", "envoy": "", "adviser": "", "advisor": "", "secretary": "", "prosecutor": ""}
+
+// personRole returns the pronoun a described person speaker takes ("he",
+// "she", or "either"), or "" when the phrase does not open with a
+// person's office within its first three words.
+func personRole(phrase string) string {
+	fs := strings.Fields(strings.ToLower(phrase))
+	for k := 0; k < len(fs) && k < 3; k++ {
+		if pr, ok := personRoles[fs[k]]; ok {
+			if pr == "" {
+				return "either"
+			}
+			return pr
+		}
+	}
+	return ""
 }
 
 // nest sets Parent for claims of one sentence: a claim whose cue and
@@ -821,7 +864,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 		} else if c.evidence {
 			return cl, false
-		} else if c.inversion && !skippedComma && i > 0 && ws[i-1].punct && (ws[i-1].lower == "," || isQuote(ws[i-1].lower) || isDash(ws[i-1].lower)) && i+n < len(ws) && upper(a.Text[ws[i+n].Start:ws[i+n].End]) {
+		} else if c.inversion && !skippedComma && i > 0 && ws[i-1].punct && (ws[i-1].lower == "," || isQuote(ws[i-1].lower) || isDash(ws[i-1].lower)) && i+n < len(ws) && (upper(a.Text[ws[i+n].Start:ws[i+n].End]) || describedSpeaker(ws, i+n)) {
 			// "…," said X. "… - says X" (a quotation set off by dashes).
 			k := i + n
 			for k < len(ws) && !(ws[k].punct && clausePunct(ws[k].lower)) && k-i-n < 10 {
@@ -1452,6 +1495,31 @@ func bodyBefore(a *news.Article, ix *index, claims []news.Claim, cl news.Claim) 
 			break
 		}
 		if strings.HasPrefix(c.SpeakerEntity, "org:") {
+			return p
+		}
+	}
+	return -1
+}
+
+// roleBefore returns the latest claim of the last ten sentences whose
+// speaker is described by the same office that a definite description
+// names alone ("the spokesman" after "a spokesman for the local police"),
+// or -1.
+func roleBefore(a *news.Article, ix *index, claims []news.Claim, cl news.Claim) int {
+	fs := strings.Fields(strings.ToLower(cl.SpeakerSpan.In(a.Text)))
+	if len(fs) != 2 || fs[0] != "the" {
+		return -1
+	}
+	if _, ok := personRoles[fs[1]]; !ok {
+		return -1
+	}
+	for p := len(claims) - 1; p >= 0; p-- {
+		c := claims[p]
+		if ix.sentencesBetween(c.CueSpan.Start, cl.CueSpan.Start) > 10 {
+			break
+		}
+		if c.SpeakerSpan != nil && c.SpeakerSpan.Start < cl.SpeakerSpan.Start && len(c.Speaker) > len(fs[1]) &&
+			strings.Contains(strings.ToLower(c.SpeakerSpan.In(a.Text)), fs[1]) {
 			return p
 		}
 	}

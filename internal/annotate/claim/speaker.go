@@ -283,6 +283,18 @@ func groupHead(s string) bool {
 	return len(fs) > 0 && groupWords[strings.TrimSuffix(strings.TrimSuffix(fs[len(fs)-1], "'s"), "’s")]
 }
 
+// roleAgrees says whether a pronoun may refer to a described speaker:
+// "he" not to "a spokeswoman", "she" not to "a spokesman".
+func roleAgrees(pr, phrase string) bool {
+	switch personRole(phrase) {
+	case "he":
+		return pr != "she"
+	case "she":
+		return pr != "he"
+	}
+	return true
+}
+
 // pronoun resolves a pronoun speaker at the cue position pos to the
 // nearest compatible actor: "he", "she", "I" and "we" to the last named
 // person speaker of a claim in this sentence or the one before, else
@@ -316,7 +328,7 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 			from = ix.sentenceBefore(quote.Start)
 		}
 		for k := len(claims) - 1; k >= 0 && claims[k].CueSpan.Start >= from; k-- {
-			if c := claims[k]; c.CueSpan.Start < pos && c.SpeakerSpan != nil && !inSpan(quote, c.SpeakerSpan.Start) && (strings.HasPrefix(c.SpeakerEntity, "per:") || ix.personLike(*c.SpeakerSpan)) && ix.agrees(pr, c.SpeakerEntity) && other(c.Speaker, c.SpeakerEntity) {
+			if c := claims[k]; c.CueSpan.Start < pos && c.SpeakerSpan != nil && !inSpan(quote, c.SpeakerSpan.Start) && (strings.HasPrefix(c.SpeakerEntity, "per:") || ix.personLike(*c.SpeakerSpan)) && ix.agrees(pr, c.SpeakerEntity) && roleAgrees(pr, c.SpeakerSpan.In(ix.a.Text)) && other(c.Speaker, c.SpeakerEntity) {
 				return c.Speaker, c.SpeakerEntity, true
 			}
 		}
