@@ -1066,6 +1066,9 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 			return owner
 		}
 		if k2 := key(noun); k2 != "" && t.upos(noun) == news.PROPN {
+			if m := ix.mentionAt(noun); m >= 0 && ix.a.Entities[m].Kind == "demonym" {
+				return k2 // "64% of Ukrainians": the people are the state's
+			}
 			return "" // the counted thing is a name itself ("80% of Sievierodonetsk")
 		}
 	}

@@ -324,6 +324,7 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"Latvia froze assets worth EUR 200 billion.", "EUR 200 billion", "lv", "OUTLET"},
 		{"As Norwegian destroyers watched, 30 cruise missiles were launched at Riga.", "30", "", "OUTLET"},
 		{"Latvia's general staff put Russian losses at 300 tanks.", "300", "ru", "general staff"},
+		{"Last month, 54 percent of surveyed Latvians rejected the plan.", "54 percent", "lv", "OUTLET"},
 		{"Russia increased the number of troops to 9,000.", "9,000", "ru", "OUTLET"},
 	} {
 		figs := run(t, c.text, pub)
