@@ -62,15 +62,15 @@ func init() {
 		"states":    `country state nation`,
 		"events": `appearance meeting occasion visit event activity ceremony inspection round talk attack strike
 			raid launch test session summit sortie assault`,
-		"weapons/missiles":    `missile rocket`,
-		"weapons/drones":      `drone uav shahed`,
-		"weapons/vehicles":    `tank vehicle apc ifv`,
+		"weapons/missiles":    `missile rocket javelin nlaw stinger atacms`,
+		"weapons/drones":      `drone uav shahed bayraktar lancet`,
+		"weapons/vehicles":    `tank vehicle apc ifv abrams leopard challenger bradley marder`,
 		"weapons/ammunition":  `shell ammunition munition cartridge bullet grenade`,
 		"weapons/boats":       `boat craft`,
 		"weapons/ships":       `ship vessel warship submarine carrier frigate destroyer corvette`,
-		"weapons/aircraft":    `aircraft jet plane helicopter warplane`,
-		"weapons/artillery":   `howitzer gun cannon artillery launcher mortar`,
-		"weapons/air-defence": `battery`,
+		"weapons/aircraft":    `aircraft jet plane helicopter warplane f-16`,
+		"weapons/artillery":   `howitzer gun cannon artillery launcher mortar himars m777 caesar`,
+		"weapons/air-defence": `battery patriot nasams iris-t`,
 		"weapons":             `weapon arm system`,
 	} {
 		for _, w := range strings.Fields(words) {
@@ -1036,6 +1036,9 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 	if q.CountsSpan != nil {
 		clo, chi := t.span(*q.CountsSpan)
 		for k := clo; k < chi; k++ {
+			if k == noun && classOf(t.low(k)) != "" {
+				continue // "31 Abrams": a model's name is no owner
+			}
 			if k2 := key(k); k2 != "" {
 				return k2
 			}

@@ -139,6 +139,8 @@ func TestMeasureFields(t *testing.T) {
 			"70", "weapons/drones", "", "destroyed", "", "total", "", ""},
 		{"ranks are personnel; later list items share the first one's fate", "The death of four Russian generals, 58 colonels and 176 lieutenant colonels was confirmed.",
 			"176", "personnel", "ru", "killed", "", "total", "", ""},
+		{"a weapon's model name says what it is and owns nothing", "Norway delivered 14 Leopards and 3 HIMARS to Latvia.",
+			"14", "weapons/vehicles", "no", "delivered", "", "total", "", ""},
 		{"a share sizing a rise is a change", "Officials reported a 30% rise in recruits.",
 			"30%", "", "", "", "", "increment", "", ""},
 	}
