@@ -222,6 +222,8 @@ func TestNotFigures(t *testing.T) {
 		"On Saturday evening (27.04) the police detained a suspect.",
 		"The shooting took place around 17.15 near the station.",
 		"Senators resent having to vote on two competing approaches to the budget, one from each party.",
+		"Between the two appearances, the president changed his tone.",
+		"Finland fought the two wars against the Soviet Union alone.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)
@@ -239,6 +241,7 @@ func TestNotFigures(t *testing.T) {
 		"The EU is transferring EUR 200 billion Ukraine needs.":  "EUR 200 billion",
 		"If approved, the plan sends 400 engineers to Riga.":     "400",
 		"Tens of thousands, if not 80,000, could flee the city.": "80,000",
+		"The two soldiers were freed in a swap on Friday.":       "two",
 	} {
 		found := false
 		for _, f := range run(t, text, time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)) {

@@ -139,7 +139,9 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	}
 	// "the two countries", "the three defence chiefs", "the two vowed".
 	if d := t.low(lo - 1); t.a.Tokens[lo].Kind == news.TokenWord && q.Value != nil && *q.Value <= 10 && (d == "the" || d == "these" || d == "those") {
-		if noun == "" || referentNouns[noun] || referentNouns[lemma(noun)] {
+		// ("the two wars", "the two appearances": a pair already named
+		// is no count of people or weapons; "the two soldiers" is.)
+		if c := classOf(noun); noun == "" || referentNouns[noun] || referentNouns[lemma(noun)] || c == "" || c == "states" || c == "events" {
 			return true
 		}
 	}
