@@ -268,45 +268,35 @@ func ledgerSelect(recs []*warNewsRecord, heldOut map[string]bool) map[string][2]
 	for _, r := range pool {
 		inPool[r.ID] = true
 	}
-	var dev4 []*warNewsRecord
-	for _, r := range recs {
-		if _, chosen := out[r.ID]; !chosen && !inPool[r.ID] && clean(r, 20000) &&
-			len(digits.FindAllString(r.Text[:ledgerWindow("dev4", r.Text)], -1)) >= 6 {
-			dev4 = append(dev4, r)
+	// ranked returns the records not chosen yet that keep accepts with at
+	// least minDigits digit runs in the window, by the stratum's own hash.
+	ranked := func(stratum string, minDigits int, keep func(r *warNewsRecord) bool) []*warNewsRecord {
+		var rs []*warNewsRecord
+		for _, r := range recs {
+			if _, chosen := out[r.ID]; !chosen && keep(r) &&
+				len(digits.FindAllString(r.Text[:ledgerWindow(stratum, r.Text)], -1)) >= minDigits {
+				rs = append(rs, r)
+			}
 		}
+		sort.Slice(rs, func(i, j int) bool {
+			return hashHex("ledgergold-"+stratum+":"+rs[i].ID) < hashHex("ledgergold-"+stratum+":"+rs[j].ID)
+		})
+		return rs
 	}
-	sort.Slice(dev4, func(i, j int) bool {
-		return hashHex("ledgergold-dev4:"+dev4[i].ID) < hashHex("ledgergold-dev4:"+dev4[j].ID)
-	})
+	dev4 := ranked("dev4", 6, func(r *warNewsRecord) bool { return !inPool[r.ID] && clean(r, 20000) })
 	split("dev4", dev4[:min(56, len(dev4))])
 	split("dev5", dev4[min(56, len(dev4)):min(112, len(dev4))]) // the next 56 (37 are left)
 	// dev6: the records not chosen yet (test halves of dev2–dev5 count as
-	// chosen) and not on the test side of another gold set, any topic, 400 ≤ n_chars ≤ 30,000 and at least 4 digit
-	// runs in the window, by their own hash, the first 40, dev halves only.
-	var dev6 []*warNewsRecord
-	for _, r := range recs {
-		if _, chosen := out[r.ID]; !chosen && !heldOut[r.ID] && clean(r, 30000) &&
-			len(digits.FindAllString(r.Text[:ledgerWindow("dev6", r.Text)], -1)) >= 4 {
-			dev6 = append(dev6, r)
-		}
-	}
-	sort.Slice(dev6, func(i, j int) bool {
-		return hashHex("ledgergold-dev6:"+dev6[i].ID) < hashHex("ledgergold-dev6:"+dev6[j].ID)
-	})
+	// chosen) and not on the test side of another gold set, any topic,
+	// 400 ≤ n_chars ≤ 30,000 and at least 4 digit runs in the window, by
+	// their own hash, the first 40, dev halves only.
+	dev6 := ranked("dev6", 4, func(r *warNewsRecord) bool { return !heldOut[r.ID] && clean(r, 30000) })
 	split("dev6", dev6[:min(40, len(dev6))])
 	// dev7: as dev6 but among the machine-translated records (flagged
-	// machine_translated_likely and nothing else), by their own hash, the
-	// first 40.
-	var dev7 []*warNewsRecord
-	for _, r := range recs {
+	// machine_translated_likely and nothing else), the first 40.
+	dev7 := ranked("dev7", 4, func(r *warNewsRecord) bool {
 		mt := r.MachineTransl && len(r.QualityFlags) == 1 && r.QualityFlags[0] == "machine_translated_likely"
-		if _, chosen := out[r.ID]; !chosen && !heldOut[r.ID] && mt && r.NChars >= 400 && r.NChars <= 30000 &&
-			len(digits.FindAllString(r.Text[:ledgerWindow("dev7", r.Text)], -1)) >= 4 {
-			dev7 = append(dev7, r)
-		}
-	}
-	sort.Slice(dev7, func(i, j int) bool {
-		return hashHex("ledgergold-dev7:"+dev7[i].ID) < hashHex("ledgergold-dev7:"+dev7[j].ID)
+		return !heldOut[r.ID] && mt && r.NChars >= 400 && r.NChars <= 30000
 	})
 	split("dev7", dev7[:min(40, len(dev7))])
 	for id, v := range out {

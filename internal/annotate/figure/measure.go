@@ -1176,11 +1176,7 @@ func (ix *index) demonymAt(i int) string {
 // from Pyongyang are fighting … as many as 12,000 troops"), or "".
 func (ix *index) troopOwnerBefore(i int) string {
 	t := ix.tree
-	slo, _ := t.sentence(i)
-	if slo > 0 {
-		slo, _ = t.sentence(slo - 1)
-	}
-	for k := i - 1; k >= slo; k-- {
+	for k, slo := i-1, t.sentenceBefore(i); k >= slo; k-- {
 		if !t.isNoun(k) || classOf(t.lemma(k)) != "personnel" {
 			continue
 		}
@@ -1231,11 +1227,7 @@ func (ix *index) ownerNoun(i int) string {
 // token i in its sentence or the one before, or "".
 func (ix *index) personBefore(i int) string {
 	t := ix.tree
-	slo, _ := t.sentence(i)
-	if slo > 0 {
-		slo, _ = t.sentence(slo - 1)
-	}
-	for k := i - 1; k >= slo; k-- {
+	for k, slo := i-1, t.sentenceBefore(i); k >= slo; k-- {
 		if m := ix.mentionAt(k); m >= 0 && ix.a.Entities[m].Type == "PER" {
 			return actorKey(ix.a.Entities[m].Entity)
 		}

@@ -98,6 +98,16 @@ func (t *tree) sentence(i int) (lo, hi int) {
 	return t.span(ss[k].Span)
 }
 
+// sentenceBefore returns the first token of the sentence before token
+// i's (of i's own sentence when it is the first).
+func (t *tree) sentenceBefore(i int) int {
+	slo, _ := t.sentence(i)
+	if slo > 0 {
+		slo, _ = t.sentence(slo - 1)
+	}
+	return slo
+}
+
 // children calls f for each token of i's sentence whose head is i.
 func (t *tree) children(i int, f func(c int) bool) {
 	if !t.parsed || i < 0 {
