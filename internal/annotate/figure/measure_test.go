@@ -224,6 +224,8 @@ func TestNotFigures(t *testing.T) {
 		"Senators resent having to vote on two competing approaches to the budget, one from each party.",
 		"Between the two appearances, the president changed his tone.",
 		"Finland fought the two wars against the Soviet Union alone.",
+		"Anyone with information should call police on 0845 125 2222.",
+		"Janis Ozols, 23 and from Riga, has been charged.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)

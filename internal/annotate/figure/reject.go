@@ -60,6 +60,10 @@ func (ix *index) wordBefore(i int) int {
 	return -1
 }
 
+// ageFollowers are the words that may follow a person's age set off
+// after the name ("Jenkin, 23 and from Cumbria", "Ms Kovalenko, 61, who").
+var ageFollowers = map[string]bool{"and": true, "from": true, "of": true, "who": true, "was": true, "is": true}
+
 // ageGlue are the words that may stand between "age(s)" or "aged" and
 // the number that gives it.
 var ageGlue = map[string]bool{"of": true, "the": true, "between": true, "and": true, "to": true, "-": true, "–": true, "over": true, "under": true, "from": true, "or": true}
@@ -210,6 +214,14 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			return true
 		}
 	}
+	// "call police on 0845 125 2222": digit groups a single space apart
+	// after one written with a leading zero or a "+" are a phone number.
+	for k := lo; k > 0 && t.a.Tokens[k].Kind == news.TokenNumber && t.a.Tokens[k-1].Kind == news.TokenNumber &&
+		t.a.Tokens[k-1].End+1 == t.a.Tokens[k].Start && t.a.Text[t.a.Tokens[k-1].End] == ' '; k-- {
+		if w := t.low(k - 1); len(w) > 1 && w[0] == '0' || k > 1 && t.low(k-2) == "+" {
+			return true
+		}
+	}
 	// "7•27 0001" on a plate, "0001": digits glued to other digits by a
 	// symbol, or written with a leading zero, are a code.
 	if t.a.Tokens[lo].Kind == news.TokenNumber {
@@ -281,7 +293,8 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	// "Maksym Maksymov, 29, a sales manager": a bare number set off
 	// after a person's name is the person's age.
 	if v >= 1 && v < 120 && t.low(lo-1) == "," && lo >= 2 {
-		if m := ix.mentionAt(lo - 2); m >= 0 && ix.a.Entities[m].Type == "PER" && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord) {
+		// ("John Jenkin, 23 and from Cumbria": a function word may follow.)
+		if m := ix.mentionAt(lo - 2); m >= 0 && ix.a.Entities[m].Type == "PER" && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || ageFollowers[t.low(hi)]) {
 			return true
 		}
 	}
