@@ -225,6 +225,8 @@ func TestNotFigures(t *testing.T) {
 		"Between the two appearances, the president changed his tone.",
 		"Finland fought the two wars against the Soviet Union alone.",
 		"Anyone with information should call police on 0845 125 2222.",
+		"He fired a 12-gauge shotgun and a 45-caliber pistol.",
+		"A 6.1-magnitude quake struck the coast.",
 		"Janis Ozols, 23 and from Riga, has been charged.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {

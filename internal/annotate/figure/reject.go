@@ -39,8 +39,13 @@ func hyphenShape(text string) bool {
 	if !ok || num == "" || w == "" || strings.Contains(w, " ") {
 		return false
 	}
-	return num == "one" && compoundIdioms[w] || structureNouns[w]
+	return num == "one" && compoundIdioms[w] || structureNouns[w] || specNouns[w]
 }
+
+// specNouns join a number by a hyphen into a specification ("a
+// 12-gauge shotgun", "a .45-caliber pistol", "a 6.1-magnitude quake"):
+// a size or a strength, not a count.
+var specNouns = tokens.Set(`caliber calibre gauge magnitude megapixel inch inches ton tonne horsepower`)
 
 // referentNouns name things a definite count refers back to by name
 // ("the two countries" = two states the text named): an idiom, not a
