@@ -776,7 +776,22 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		// It stops at a cue of its own ("U.K. officials citing data
 		// from Ukraine").
 		j := i + n
-		for j < len(ws) && !(ws[j].punct && clausePunct(ws[j].lower)) && !(boundary[ws[j].lower] && j > i+n) {
+		// ("according to federal and state investigators", "according
+		// to Latvia and Estonia,": an "and" with no verb before the next
+		// comma joins two sources, not two clauses.)
+		tagged := len(a.Syntax) == len(a.Tokens) && len(a.Syntax) > 0
+		joinsSources := func(k int) bool {
+			for d := k + 1; d < len(ws) && d <= k+6; d++ {
+				if ws[d].punct && clausePunct(ws[d].lower) {
+					return d > k+1
+				}
+				if !tagged || taggedVerb(a, ws[d].Start) || boundary[ws[d].lower] {
+					return false
+				}
+			}
+			return false
+		}
+		for j < len(ws) && !(ws[j].punct && clausePunct(ws[j].lower)) && !(boundary[ws[j].lower] && j > i+n && !(ws[j].lower == "and" && joinsSources(j))) {
 			if c2, m := matchCue(ws, j); m > 0 && j > i+n && (c2.after || stopVerbs[ws[j].lower]) {
 				break
 			}
