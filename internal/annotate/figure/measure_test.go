@@ -334,6 +334,8 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"As Norwegian destroyers watched, 30 cruise missiles were launched at Riga.", "30", "", "OUTLET"},
 		{"Latvia's general staff put Russian losses at 300 tanks.", "300", "ru", "general staff"},
 		{"Last month, 54 percent of surveyed Latvians rejected the plan.", "54 percent", "lv", "OUTLET"},
+		{"Latvia's estimate of 5,000 deaths is far lower.", "5,000", "", "Latvia"},
+		{"The estimate of 5,000 deaths is far lower.", "5,000", "", "OUTLET"},
 		{"Russia increased the number of troops to 9,000.", "9,000", "ru", "OUTLET"},
 	} {
 		figs := run(t, c.text, pub)

@@ -214,6 +214,9 @@ func (ix *index) estimator(q news.Quantity) (name, entity string, span news.Span
 	// through the phrases it may hang on ("… of the force massed on the
 	// border to 190,000 troops").
 	v := t.anchor(lo, hi)
+	if s := t.possessedEstimate(v); s >= 0 {
+		return ix.namedSubject(s)
+	}
 	for k := 0; ; k++ {
 		if k == 8 || v < 0 {
 			return "", "", news.Span{}, false
@@ -230,7 +233,38 @@ func (ix *index) estimator(q news.Quantity) (name, entity string, span news.Span
 			v = -1
 		}
 	}
-	s := t.child(v, "nsubj")
+	return ix.namedSubject(t.child(v, "nsubj"))
+}
+
+// possessedEstimate returns the owner of an estimate the quantity at
+// token a counts in, "the Kremlin's estimate of 5,000 deaths" → Kremlin,
+// or -1.
+func (t *tree) possessedEstimate(a int) int {
+	for n, k := a, 0; n >= 0 && k < 3; n, k = t.head(n), k+1 {
+		if t.rel(n) != "nummod" && t.rel(n) != "nmod" && n != a {
+			return -1
+		}
+		h := t.head(n)
+		if h < 0 || !estimateNouns[t.lemma(h)] || t.rel(n) != "nmod" || t.caseOf(n) != "of" {
+			continue
+		}
+		p := -1
+		t.children(h, func(c int) bool {
+			if t.fullRel(c) == "nmod:poss" && t.isNoun(c) {
+				p = c
+			}
+			return p < 0
+		})
+		return p
+	}
+	return -1
+}
+
+// namedSubject returns the name (its entity's canonical name when the
+// entity layer has one) and span of the noun phrase headed by s; ok
+// false for a pronoun or no noun.
+func (ix *index) namedSubject(s int) (name, entity string, span news.Span, ok bool) {
+	t := ix.tree
 	if s < 0 || t.upos(s) == news.PRON || !t.isNoun(s) {
 		return "", "", news.Span{}, false
 	}
