@@ -29,7 +29,11 @@ func evidenceHead(ws []word) bool {
 	// "Figures from the UN refugee agency", "a poll by the Rating group":
 	// a data noun with its source after it.
 	for k := 0; k+1 < len(ws); k++ {
-		if dataNouns[ws[k].lower] && (ws[k+1].lower == "from" || ws[k+1].lower == "by") {
+		next := k + 1
+		if next+1 < len(ws) && evidenceParticiples[ws[next].lower] {
+			next++ // "figures released by the ministry"
+		}
+		if dataNouns[ws[k].lower] && (ws[next].lower == "from" || ws[next].lower == "by") {
 			return true
 		}
 	}

@@ -69,7 +69,7 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		ev, doc, name := false, false, false
 		for j, w := range ws[lo:k] {
 			// ("Figures from …" opening a sentence is capitalised too.)
-			first := j == 0 && k == lo+1 && ws[k].lower != "of"
+			first := j == 0 && ws[k].lower != "of" && (k == lo+1 || k == lo+2 && evidenceParticiples[ws[lo+1].lower])
 			if (dataNouns[w.lower] || documentNouns[w.lower] && ws[k].lower == "by") && (!upper(w.Span.In(text)) || first) {
 				ev = true // "Study" in "Institute for the Study of War" is a name's
 				doc = doc || documentNouns[w.lower]
@@ -81,7 +81,7 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		// "data from the U.N. agency", not "polls from diverse
 		// institutes"; a document is its author's, named or described
 		// ("a tweet by the country's deputy prime minister").
-		ev = ev && (name || doc)
+		ev = ev && (name || doc || speakerHeads[ws[hi-1].lower]) // ("… by the defence ministry")
 		if ev {
 			lo = k + 1
 		}
