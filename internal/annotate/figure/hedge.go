@@ -35,11 +35,30 @@ func (t *tree) governingHedge(lo, hi int) (hedge string, parsed bool) {
 		return "", false
 	}
 	v := t.anchor(lo, hi)
+	// "a reported 5,000 troops": a participle on the number or its noun.
+	for _, n := range []int{v, t.head(v)} {
+		found := ""
+		t.children(n, func(c int) bool {
+			switch w := t.low(c); {
+			case c < v && w == "reported":
+				found = "reported"
+			case c < v && w == "alleged":
+				found = "allegedly"
+			}
+			return found == ""
+		})
+		if found != "" && n >= 0 {
+			return found, true
+		}
+	}
 	for n := 0; n < 4 && v >= 0 && !t.isVerb(v); n++ {
 		v = t.head(v)
 	}
 	if v < 0 {
 		return "", true
+	}
+	if t.lemma(v) == "report" && t.passive(v) {
+		return "reported", true // "40 people were reported killed"
 	}
 	for step := 0; step < 3 && v >= 0; step++ {
 		if h, ok := verbHedges[t.lemma(v)]; ok && step > 0 {

@@ -39,6 +39,11 @@ func TestHedges(t *testing.T) {
 		{"Not all of the rockets are expected to be new – of which the army has already received 800.", "800", ""},
 		// a reporting adverb on the attribution
 		{"Officials reportedly said 70 drones were shot down.", "70", "reportedly"},
+		// a passive report and a reported number
+		{"At least 40 people were reported killed in the strike on Riga.", "40", "reported"},
+		{"A reported 5,000 troops crossed the border at night.", "5,000", "reported"},
+		// an active report is a claim, not a hedge
+		{"The ministry reported that 40 people were killed.", "40", ""},
 	}
 	stages := []demotest.Stage{sentence.New(), quantity.New(), timex.New(), entity.New(), syntax.New(), claim.New(), New()}
 	for _, tt := range tests {
