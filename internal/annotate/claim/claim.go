@@ -343,9 +343,11 @@ func Find(a *news.Article) []news.Claim {
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
 		}
-		if cl, ok := nameColon(a, ix, ws, s.Span); ok && len(inSentence) == 0 {
-			claims = append(claims, cl)
-			inSentence = append(inSentence, len(claims)-1)
+		if len(inSentence) == 0 {
+			if cl, ok := nameColon(a, ix, ws, s.Span); ok {
+				claims = append(claims, cl)
+				inSentence = append(inSentence, len(claims)-1)
+			}
 		}
 		for _, cl := range pledges(a, ix, ws, claims, inSentence) {
 			claims = append(claims, cl)
@@ -449,11 +451,10 @@ func dashQuotes(text string, claims []news.Claim) {
 		if c.SpeakerSpan.End <= c.CueSpan.Start {
 			before = strings.TrimRight(text[:c.SpeakerSpan.Start], " ") // "… - he said"
 		}
-		dash := strings.HasSuffix(before, " -") || strings.HasSuffix(before, " –") || strings.HasSuffix(before, " —")
-		if !dash {
-			continue
+		r, size := utf8.DecodeLastRuneInString(before)
+		if !isDash(string(r)) || !strings.HasSuffix(before[:len(before)-size], " ") {
+			continue // (a dash set off by spaces, not a hyphen in "Nord-Ost")
 		}
-		_, size := utf8.DecodeLastRuneInString(before)
 		end := len(strings.TrimRight(before[:len(before)-size], " "))
 		para := strings.LastIndexByte(text[:end], '\n') + 1
 		opened := strings.TrimLeft(text[para:end], " \t")
@@ -1604,7 +1605,8 @@ func nameColon(a *news.Article, ix *index, ws []word, sent news.Span) (news.Clai
 	}
 	name := news.Span{Start: ws[0].Start, End: ws[c-1].End}
 	person := false
-	for _, m := range a.Entities {
+	lo, hi := ix.mentions(name)
+	for _, m := range a.Entities[lo:hi] {
 		person = person || m.Type == "PER" && m.Start <= name.Start && m.End >= name.End
 	}
 	if !person {

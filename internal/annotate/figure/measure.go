@@ -1339,13 +1339,8 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 	if t.low(hi) == "of" && (t.low(hi+1) == "which" || t.low(hi+1) == "whom") {
 		return news.ScopePart
 	}
-	// "more than 70 of them", "two of those": a part of a group named
-	// before.
-	if t.low(hi) == "of" && hi+1 < len(t.a.Tokens) && t.upos(hi+1) == news.PRON {
-		switch t.low(hi + 1) {
-		case "them", "those", "these", "us":
-			return news.ScopePart
-		}
+	if t.ofGroup(hi) {
+		return news.ScopePart
 	}
 	// Words just before the number.
 	for k := lo - 1; k >= 0 && k >= lo-3; k-- {
@@ -1653,7 +1648,7 @@ func (ix *index) link(figs []news.Figure) {
 			// "equipment including 400 vehicles": a part of no stated
 			// figure counts its own total; "70 of them" stays a part of
 			// the group named before.
-			if _, fhi := t.span(f.Span); f.Whole == nil && !(t.low(fhi) == "of" && t.upos(fhi+1) == news.PRON) {
+			if _, fhi := t.span(f.Span); f.Whole == nil && !t.ofGroup(fhi) {
 				f.Scope = news.ScopeTotal
 			}
 		case news.ScopeIncrement:

@@ -98,6 +98,20 @@ func (t *tree) sentence(i int) (lo, hi int) {
 	return t.span(ss[k].Span)
 }
 
+// ofGroup says whether token i opens "of them", "of those": the number
+// before it counts a part of a group named earlier ("more than 70 of
+// them").
+func (t *tree) ofGroup(i int) bool {
+	if t.low(i) != "of" || t.upos(i+1) != news.PRON {
+		return false
+	}
+	switch t.low(i + 1) {
+	case "them", "those", "these", "us":
+		return true
+	}
+	return false
+}
+
 // sentenceBefore returns the first token of the sentence before token
 // i's (of i's own sentence when it is the first).
 func (t *tree) sentenceBefore(i int) int {
