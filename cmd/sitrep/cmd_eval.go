@@ -54,9 +54,10 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	}
 	var showErrors *bool
 	var rf *runFlags
-	var strata *string
+	var strata, goldSet *string
 	if what == "ledger" {
 		strata = fs.String("stratum", "", "score only the articles of these selection strata (comma-separated: nk,rest,dev4 …)")
+		goldSet = fs.String("set", "warnews", "gold set: warnews (ukraine-war-news, testdata/gold/ledger) or re3d (Dstl's re3d reports, testdata/gold/ledger-re3d)")
 		showErrors = fs.Bool("errors", false, "list every wrong speaker, hedge, field and missed figure, not the first few")
 	}
 	var threadThreshold, threadSpecific, threadWindow *float64
@@ -168,9 +169,16 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		return rep.Write(env.stdout)
 	case "ledger":
-		// eval ledger [--split dev|test] [--stratum S,…] [--errors]
-		// [CORPUS.jsonl]: the figure layer on the real-news ledger gold set.
-		corpus := filepath.Join(defaultData, "ukraine-war-news", "articles.jsonl")
+		// eval ledger [--set warnews|re3d] [--split dev|test] [--stratum S,…]
+		// [--errors] [CORPUS]: the figure layer on a real-news ledger gold set.
+		gold, corpus := filepath.Join("testdata", "gold", "ledger"), filepath.Join(defaultData, "ukraine-war-news", "articles.jsonl")
+		switch *goldSet {
+		case "warnews":
+		case "re3d":
+			gold, corpus = filepath.Join("testdata", "gold", "ledger-re3d"), filepath.Join(defaultData, "re3d")
+		default:
+			return fmt.Errorf("eval ledger: unknown gold set %q (want warnews or re3d): %w", *goldSet, errUsage)
+		}
 		if fs.NArg() > 0 {
 			corpus = fs.Arg(0)
 		}
@@ -178,7 +186,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		if *strata != "" {
 			opt.Strata = strings.Split(*strata, ",")
 		}
-		rep, err := eval.LedgerFigures(ctx, filepath.Join("testdata", "gold", "ledger"), *split, corpus, cleanTextSteps(), opt)
+		rep, err := eval.LedgerFigures(ctx, gold, *split, corpus, cleanTextSteps(), opt)
 		if err != nil {
 			return fmt.Errorf("eval ledger: %w", err)
 		}

@@ -240,7 +240,13 @@ func ArticleOf(id string, outlet *string, date, text string) *news.Article {
 	return a
 }
 
+// readRecords reads the records whose IDs are in want from a corpus in
+// the ukraine-war-news JSON Lines format or, when path is a directory,
+// from re3d's per-source folders (readRe3d).
 func readRecords(path string, want map[string]bool) (map[string]corpusRecord, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return readRe3d(path, want)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

@@ -113,6 +113,9 @@ var cues = func() []cue {
 		"announces", "believes", "believe", "believed", "insisted", "noted", "acknowledged", "admitted", "explained", "declared", "declares",
 		"disclosed", "discloses", "revealed", "reveals", "conceded", "concedes", "explains",
 		"reminded", "reminds", "specified", "emphasized", "emphasised", "stressed", "assessed", "assesses"}
+	// Verbs whose object is who they are about, so the speaker never
+	// follows them ("accused the coalition of killing 60 civilians").
+	accusations := []string{"accused", "accuses"}
 	var out []cue
 	// Longest phrases first, so "told me in an interview" wins over "told".
 	out = append(out,
@@ -124,6 +127,9 @@ var cues = func() []cue {
 	)
 	for _, v := range verbs {
 		out = append(out, cue{words: []string{v}, inversion: true})
+	}
+	for _, v := range accusations {
+		out = append(out, cue{words: []string{v}})
 	}
 	for _, v := range []string{"saying", "claiming"} {
 		out = append(out, cue{words: []string{v}, participle: true})
@@ -393,6 +399,7 @@ func Find(a *news.Article) []news.Claim {
 		prev = s.Span
 	}
 	roles(a, ix, claims)
+	statements(a.Text, claims)
 	if ls := letters(a, ix); len(ls) > 0 {
 		n := len(claims)
 		claims = append(claims, ls...)

@@ -388,12 +388,29 @@ func sameName(x, y string) bool {
 // ("claimed responsibility", "sought to claim a mandate").
 var claimObjects = tokens.Set(`a an responsibility credit victory lives control ownership`)
 
+// attackNouns are acts of violence a group claims as its own.
+var attackNouns = tokens.Set(`attack attacks bombing bombings blast blasts explosion explosions strike strikes
+	assault assaults killing killings shooting shootings massacre abduction kidnapping`)
+
 // claimsObject says whether ws[k] is a form of "claim" or "declare"
 // whose object is a thing: no claim.
 func claimsObject(ws []word, k int) bool {
 	switch ws[k].lower {
 	case "claim", "claims", "claimed", "claiming":
-		return k+1 < len(ws) && claimObjects[ws[k+1].lower]
+		if k+1 < len(ws) && claimObjects[ws[k+1].lower] {
+			return true
+		}
+		// "claimed dual attacks", "claims the bombing": an attack claimed
+		// as one's own, within a few words of modifiers.
+		for j := k + 1; j < len(ws) && j <= k+4 && !ws[j].punct; j++ {
+			if attackNouns[ws[j].lower] {
+				return true
+			}
+			if ws[j].lower == "that" {
+				break
+			}
+		}
+		return false
 	case "declared", "declares":
 		// "declared: …", "declared that …", "…, he declared." report
 		// speech; "declared a day of mourning" declares a thing.
@@ -402,6 +419,87 @@ func claimsObject(ws []word, k int) bool {
 		}
 		next := ws[k+1].lower
 		return !(next == ":" || next == "that" || next == "," || next == "." || isQuote(next))
+	}
+	return false
+}
+
+// statements extends a claim whose cue ends its line with a colon ("The
+// Foreign Secretary said:", "Minister Ellwood said:") over the unquoted
+// paragraphs after it: the statement a press release prints below the
+// line that credits it. It runs to the end of the text, or to the
+// paragraph before one that credits someone else or opens another
+// statement; a quoted first paragraph is left to the quotation rules.
+func statements(text string, claims []news.Claim) {
+	for i := range claims {
+		c := &claims[i]
+		if c.SpeakerSpan == nil || IsUnresolved(c.Speaker) {
+			continue
+		}
+		body, ok := colonLineEnd(text, c.CueSpan.End)
+		if !ok {
+			continue
+		}
+		first := strings.TrimLeft(text[body:], " \t\r\n")
+		if first == "" || isQuoteRune(first) || strings.HasPrefix(first, "‘") || strings.HasPrefix(first, "'") {
+			continue
+		}
+		start, end := len(text)-len(first), len(text)
+		for p := start; p < len(text); {
+			pe := len(text)
+			if nl := strings.IndexByte(text[p:], '\n'); nl >= 0 {
+				pe = p + nl
+			}
+			if para := strings.TrimSpace(text[p:pe]); p > start && para != "" &&
+				(strings.HasSuffix(para, ":") || creditsAnother(claims, i, news.Span{Start: p, End: pe})) {
+				end = p
+				break
+			}
+			p = pe + 1
+		}
+		sp := trimSpan(text, news.Span{Start: start, End: end})
+		if sp.Len() == 0 {
+			continue
+		}
+		c.Content, c.Direct = sp, true
+		c.Span.End = max(c.Span.End, sp.End)
+	}
+}
+
+// colonLineEnd reports whether a colon follows byte offset at (after
+// spaces) and ends its line, and returns the offset after that line.
+func colonLineEnd(text string, at int) (int, bool) {
+	if at < 0 {
+		return 0, false
+	}
+	j := at
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	if j >= len(text) || text[j] != ':' {
+		return 0, false
+	}
+	j++
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+		j++
+	}
+	if j >= len(text) || text[j] != '\n' {
+		return 0, false
+	}
+	return j + 1, true
+}
+
+// creditsAnother says whether a claim other than claims[self], with a
+// speaker who is not the statement's "I" or "we", has its cue in para.
+func creditsAnother(claims []news.Claim, self int, para news.Span) bool {
+	for j, c := range claims {
+		if j == self || c.SpeakerSpan == nil || c.CueSpan.Start < para.Start || c.CueSpan.End > para.End {
+			continue
+		}
+		switch strings.ToLower(c.Speaker) {
+		case "i", "we":
+			continue
+		}
+		return true
 	}
 	return false
 }

@@ -48,7 +48,12 @@ func learnedCue(d *attribution.Document, cue []attribution.Range) bool {
 			if tagged && d.Syntax[k].Rel == "acl" && !strings.HasSuffix(w, "ing") {
 				return false
 			}
-			if k+1 < len(d.Tokens) && claimsObject([]word{{lower: w}, {lower: strings.ToLower(d.Tokens[k+1].In(d.Text))}}, 0) {
+			ws := []word{{lower: w}}
+			for j := k + 1; j < len(d.Tokens) && j <= k+4; j++ {
+				t := d.Tokens[j]
+				ws = append(ws, word{lower: strings.ToLower(t.In(d.Text)), punct: t.Kind == news.TokenPunct})
+			}
+			if claimsObject(ws, 0) {
 				return false
 			}
 			for j := max(r.Start-1, 0); j < k; j++ {

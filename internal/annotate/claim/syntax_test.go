@@ -2,6 +2,7 @@ package claim
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"sitrep/internal/annotate/syntax"
@@ -77,5 +78,67 @@ func TestDemoClaimsWithSyntax(t *testing.T) {
 	t.Logf("with syntax:    %d predicted, %d matched, precision %.3f recall %.3f", after.predicted, after.matched, after.precision(), after.recall())
 	if after.matched < before.matched {
 		t.Errorf("the verb check lost %d gold claims", before.matched-after.matched)
+	}
+}
+
+// TestAccusationsStatementsAndClaimedAttacks checks three kinds of
+// attribution seen in conflict-domain press text (re3d dev; sentences
+// written for this test): an accusation credits its maker; "X claimed an
+// attack" states no figure of X's; and a statement printed under "X
+// said:" is X's down to the paragraph that credits someone else.
+func TestAccusationsStatementsAndClaimedAttacks(t *testing.T) {
+	if _, err := syntax.Model(); err != nil {
+		t.Skipf("syntax models not built: %v", err)
+	}
+	st := syntax.New()
+	find := func(text string) (*news.Article, []news.Claim) {
+		a := annotate(t, text)
+		if err := st.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		return a, Find(a)
+	}
+	speakerOf := func(a *news.Article, cs []news.Claim, phrase string) string {
+		at := strings.Index(a.Text, phrase)
+		best := ""
+		size := len(a.Text) + 1
+		for _, c := range cs {
+			if c.Content.Start <= at && at+len(phrase) <= c.Content.End && c.Content.Len() < size {
+				best, size = c.Speaker, c.Content.Len()
+			}
+		}
+		return best
+	}
+
+	a, cs := find("A Norwegian army spokesman accused the rebels of killing more than 60 civilians near the port.")
+	if got := speakerOf(a, cs, "60 civilians"); !strings.Contains(got, "spokesman") {
+		t.Errorf("accusation: speaker of the figure %q, want the spokesman (claims %+v)", got, cs)
+	}
+	a, cs = find("The rebels were accused of killing 60 civilians near the port.")
+	if got := speakerOf(a, cs, "60 civilians"); got != "" {
+		t.Errorf("passive accusation: speaker %q, want none", got)
+	}
+	a, cs = find("On Saturday, the rebels claimed twin bombings in the capital which killed at least 28 people.")
+	if got := speakerOf(a, cs, "28 people"); got != "" {
+		t.Errorf("claimed attack: speaker %q, want none", got)
+	}
+
+	text := "The Minister for Europe, Anna Lind, said:\n\n" +
+		"We are appalled that 40 people were killed in Riga.\n\n" +
+		"Our country has sent 300 medics to the region.\n\n" +
+		"Police in Riga said 12 suspects had been arrested.\n\n" +
+		"The ministry has given £5 million since January."
+	a, cs = find(text)
+	for phrase, want := range map[string]string{"40 people": "Anna Lind", "300 medics": "Anna Lind", "£5 million": ""} {
+		if got := speakerOf(a, cs, phrase); want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+			t.Errorf("statement: speaker of %q is %q, want %q", phrase, got, want)
+		}
+	}
+	if got := speakerOf(a, cs, "12 suspects"); got == "" || strings.Contains(got, "Lind") {
+		t.Errorf("statement: speaker of the police's figure %q, want the police's", got)
+	}
+	a, cs = find("The minister said:\n\n“We will send 300 medics.”\n\nThe ministry has given £5 million since January.")
+	if got := speakerOf(a, cs, "£5 million"); got != "" {
+		t.Errorf("a quoted statement runs no further than its quotation: speaker of £5 million %q", got)
 	}
 }

@@ -86,3 +86,22 @@ func TestTheWestIsAPlace(t *testing.T) {
 		t.Errorf("Kovacs: %s %s, want a person", m.Type, m.Entity)
 	}
 }
+
+// TestNearAPlace checks that a name after "near", "outside" or "around"
+// that the recogniser takes for a person is a place ("Near Ayn Isa, three
+// strikes …" in CENTCOM's releases), unless it possesses something.
+// Sentences written for this test.
+func TestNearAPlace(t *testing.T) {
+	a := annotateSyntax(t, "Near Tel Hamra, three strikes destroyed a bridge. "+
+		"Fighting went on outside Qasr Amin. "+
+		"Guards stood near Anna Lindqvist's car, Anna Lindqvist said.")
+	types := map[string]string{}
+	for _, e := range a.Entities {
+		types[e.Text] = e.Type
+	}
+	for name, want := range map[string]string{"Tel Hamra": "LOC", "Qasr Amin": "LOC", "Anna Lindqvist": "PER"} {
+		if got, ok := types[name]; ok && got != want {
+			t.Errorf("%s: type %s, want %s (entities %v)", name, got, want, types)
+		}
+	}
+}

@@ -222,6 +222,22 @@ func (r *resolver) afterThe(i int) bool {
 	return strings.EqualFold(r.doc.word(i-1), "the")
 }
 
+// nearPlace reports whether a mention follows a preposition of place
+// that takes places, not people ("near", "outside", "around") and is no
+// possessor ("near Putin's residence").
+func (r *resolver) nearPlace(m *mention) bool {
+	switch strings.ToLower(r.doc.word(m.first - 1)) {
+	case "near", "outside", "around":
+	default:
+		return false
+	}
+	if m.last+1 >= len(r.doc.toks) {
+		return true
+	}
+	after := r.doc.text[r.doc.toks[m.last].End:]
+	return !strings.HasPrefix(after, "'s") && !strings.HasPrefix(after, "’s")
+}
+
 // sentenceStart reports whether token i begins its sentence group.
 func (r *resolver) sentenceStart(i int) bool {
 	_, found := slices.BinarySearch(r.doc.starts, i)
@@ -235,6 +251,9 @@ func (r *resolver) resolve(ms []mention) []news.Mention {
 	covered := make([]bool, len(r.doc.toks))
 	for i := range ms {
 		m := &ms[i]
+		if m.nerType == "PER" && r.nearPlace(m) {
+			m.nerType = "LOC" // "Near Ayn Isa, three strikes …": no one is near a person in a dateline
+		}
 		m.typ = m.nerType
 		for k := m.first; k <= m.last; k++ {
 			covered[k] = true

@@ -124,6 +124,13 @@ func Find(a *news.Article) []news.Figure {
 			f.Actors = ix.actors(sp, f.SpeakerEntity, f.SpeakerSpan)
 		}
 		ix.measureOf(&f, q, sp)
+		if f.Fate == "" && f.Hedge == "" && strings.EqualFold(q.Text, "one") && !limited(a.Text[:q.Start]) {
+			// "In one case", "One man I spoke to", "One jet bombed a
+			// school": a lone, unhedged "one" to which nothing happens
+			// introduces someone or something; it counts nothing ("only
+			// one tank" does).
+			continue
+		}
 		out = append(out, f)
 	}
 	ix.link(out)
@@ -133,6 +140,19 @@ func Find(a *news.Article) []news.Figure {
 		out[i].Label = labelOf(&out[i], names)
 	}
 	return out
+}
+
+// limited reports whether the text before a number bounds it ("only",
+// "just", "at least", "more than"): "only one tank" is a count.
+func limited(before string) bool {
+	w := strings.ToLower(before[max(0, len(before)-12):])
+	w = strings.TrimRightFunc(w, unicode.IsSpace)
+	for _, b := range []string{"only", "just", "least", "than", "most"} {
+		if strings.HasSuffix(w, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // index answers the finder's questions about the other layers without

@@ -44,7 +44,7 @@ func init() {
 	for class, words := range map[string]string{
 		"personnel": `troop soldier serviceman servicemen servicemember personnel fighter sailor marine paratrooper
 			mercenary conscript recruit reservist pow prisoner commando infantryman guardsman pilot instructor
-			man men force army combatant militant trooper airman sniper general colonel lieutenant sergeant
+			man men force army combatant militant trooper airman airmen sniper general colonel lieutenant sergeant
 			officer commander`,
 		"civilians": `civilian child children kid woman women passenger citizen patient student pupil
 			infant baby pensioner villager family`,
@@ -57,11 +57,13 @@ func init() {
 		"money":      `dollar euro pound rouble ruble hryvnia yen yuan`,
 		"units":      `battalion brigade regiment division unit btg`,
 		"places": `station district facility city town village settlement building home house school hospital
-			site target region oblast community apartment plant factory port airfield base bridge`,
-		"territory": `territory square hectare acre`,
-		"states":    `country state nation`,
-		"events": `appearance meeting occasion visit event activity ceremony inspection round talk attack strike
-			raid launch test session summit sortie assault`,
+			site target region oblast community apartment plant factory port airfield base bridge
+			position route structure bunker tunnel compound checkpoint depot warehouse headquarters node`,
+		"territory":           `territory square hectare acre`,
+		"states":              `country state nation`,
+		"events":              `appearance meeting occasion visit event activity ceremony inspection round talk launch test session summit`,
+		"strikes":             `strike airstrike air-strike raid sortie attack assault bombardment`,
+		"vehicles":            `truck lorry car bus excavator bulldozer crane loader tractor`,
 		"weapons/missiles":    `missile rocket javelin nlaw stinger atacms`,
 		"weapons/drones":      `drone uav shahed bayraktar lancet`,
 		"weapons/vehicles":    `tank vehicle apc ifv abrams leopard challenger bradley marder`,
@@ -102,10 +104,11 @@ var fates = []struct{ stem, fate string }{
 	{"displac", "displaced"}, {"evacuat", "evacuated"},
 	{"trap", "trapped"}, {"shelter", "trapped"}, {"besieg", "trapped"},
 	{"strike", "struck"}, {"struck", "struck"}, {"hit", "struck"}, {"target", "struck"}, {"shell", "struck"},
+	{"engag", "struck"}, {"suppress", "struck"},
 	{"destroy", "destroyed"}, {"damag", "damaged"}, {"shot down", "destroyed"}, {"down", "destroyed"},
 	{"intercept", "destroyed"},
 	{"occup", "occupied"}, {"seiz", "occupied"}, {"control", "occupied"}, {"annex", "occupied"},
-	{"launch", "launched"}, {"fire", "launched"},
+	{"launch", "launched"}, {"fire", "launched"}, {"conduct", "conducted"},
 	{"lend", "lent"}, {"lent", "lent"}, {"loan", "lent"},
 	{"spen", "spent"}, {"desert", "deserted"}, {"surrender", "surrendered"}, {"defect", "defected"},
 	{"missing", "missing"}, {"mobili", "mobilised"}, {"conscript", "mobilised"}, {"recruit", "recruited"},
@@ -114,6 +117,10 @@ var fates = []struct{ stem, fate string }{
 	{"interview", "interviewed"}, {"support", "support"}, {"back", "support"}, {"oppos", "oppose"},
 	{"believ", "believe"}, {"think", "believe"},
 }
+
+// strikeVerbs carry out strikes ("conducted 23 strikes", "flew 870
+// sorties", "made eight raids").
+var strikeVerbs = tokens.Set(`conduct carry launch fly make mount stage execute deliver perform`)
 
 // actorFates are fates an actor brings about for what it owns: its
 // troops deployed, its aid pledged or delivered, its money spent.
@@ -163,8 +170,12 @@ func fateOf(word, what string) string {
 				if f.stem == "control" {
 					return ""
 				}
+			case what == "strikes" && (f.fate == "launched" || f.fate == "conducted"):
+				return "conducted" // strikes launched, conducted or carried out
 			case f.fate == "launched" && !strings.HasPrefix(what, "weapons"):
 				return "" // "fired" staff, "launched" a probe: only weapons are launched
+			case f.fate == "conducted" && what != "strikes" && what != "events":
+				return ""
 			case f.fate == "moved":
 				if what != "personnel" && what != "units" {
 					return ""
@@ -373,7 +384,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	// "1,600 strike and air defence missiles": a noun that names a use
 	// ("strike") before a run of modifiers ending in a weapon modifies
 	// the weapon, however the tree joined them.
-	if noun >= 0 && (ix.classAt(noun) == "" || ix.classAt(noun) == "events") && t.upos(noun) == news.NOUN {
+	if noun >= 0 && (ix.classAt(noun) == "" || ix.classAt(noun) == "events" || ix.classAt(noun) == "strikes") && t.upos(noun) == news.NOUN {
 		last := -1
 		for k := noun + 1; k < noun+6 && k < len(ix.a.Tokens); k++ {
 			u := t.upos(k)
@@ -752,6 +763,19 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			fate = "killed" // "the blast claimed 41 lives"
 		}
 	}
+	subject := t.rel(anc) == "nsubj" || noun >= 0 && t.rel(noun) == "nsubj"
+	if subject && verb >= 0 && (harms[fate] || fate == "launched") && t.child(verb, "obj") >= 0 {
+		// "16 aircraft fired 22 munitions", "20 militants killed five
+		// people": the agent of an act on something else did not
+		// undergo it.
+		fate = ""
+	}
+	if what == "strikes" && (harms[fate] || verb >= 0 && (subject || strikeVerbs[t.lemma(verb)])) {
+		// Strikes that destroyed or hit something, and strikes carried
+		// out, flown or made, were conducted: what they did is the fate
+		// of their targets, not theirs.
+		fate = "conducted"
+	}
 	f.What, f.Fate = what, fate
 	ownerVerb := verb
 	if harms[fate] && (noun >= 0 && t.rel(noun) != "nsubj" || noun < 0 && t.rel(anc) == "obj") {
@@ -853,6 +877,14 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 				f.Owner = placeState
 			}
 			ix.placed[f.Quantity] = f.Owner != ""
+		}
+	}
+	if f.Owner == "" && f.Place == "" && (what == "civilians" || what == "people") && harms[fate] {
+		// Victims with no place of their own are the country's where the
+		// text last put the events, in their sentence or the one before
+		// ("… close in on Mosul. In one case, three women were shot").
+		if p := ix.placeBefore(lo); p != "" {
+			f.Owner = countryOf(p, ix.names())
 		}
 	}
 	if f.Place == f.Owner && f.What != "territory" && f.What != "civilians" {
@@ -1014,6 +1046,11 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 			if e.Type == "LOC" && e.Kind != "demonym" {
 				return ""
 			}
+			if e.Start <= q.Span.Start && q.Span.Start < e.End && q.Span.Len() > 0 {
+				// A name the number opens ("Ninety-Four Citizen Airmen",
+				// "3,000 North Korean") is no owner; a state named in it is.
+				return ix.demonymAt(i)
+			}
 			if base, suffix, ok := strings.Cut(e.Text, "-"); ok && !strings.Contains(suffix, " ") {
 				// "UK-based troops", "US-funded aid" are the state's; "Western-made",
 				// "Polish-trained", "Czech-led" name a maker, trainer or
@@ -1116,7 +1153,9 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 			owner := ""
 			t.children(s, func(c int) bool {
 				if r := t.rel(c); r == "compound" || r == "amod" || t.fullRel(c) == "nmod:poss" {
-					owner = key(c)
+					if owner = key(c); owner == "" && r != "nmod" {
+						owner = ix.ownerNoun(c) // "Coalition forces conducted …"
+					}
 				}
 				return owner == ""
 			})
@@ -1201,10 +1240,11 @@ func (ix *index) troopOwnerBefore(i int) string {
 
 // ownerNoun resolves a common noun that stands for an owner: "his
 // country's troops" (the state of the person the pronoun names), "alliance
-// forces" (Nato, when the article names it).
+// forces" (Nato, when the article names it), "Coalition aircraft" (the
+// coalition the text calls by that name).
 func (ix *index) ownerNoun(i int) string {
 	t := ix.tree
-	switch t.lemma(i) {
+	switch strings.ToLower(t.lemma(i)) {
 	case "country", "nation":
 		if p := t.child(i, "nmod"); p >= 0 && t.fullRel(p) == "nmod:poss" && t.upos(p) == news.PRON {
 			if w := t.low(p); w == "his" || w == "her" {
@@ -1212,6 +1252,10 @@ func (ix *index) ownerNoun(i int) string {
 					return s // (a person whose state is not known owns no troops)
 				}
 			}
+		}
+	case "coalition":
+		if t.v.Capitalised(i) {
+			return "coalition" // "Coalition forces", "Coalition aircraft": the coalition the text is about
 		}
 	case "alliance":
 		for _, e := range ix.a.Entities {
@@ -1289,6 +1333,25 @@ func (ix *index) placeIn(i int) string {
 }
 
 // placeKey is the entity key of the place mentioned at token i, or "".
+// locatives are the prepositions that say where something happened (not
+// where to or from).
+var locatives = tokens.Set(`in at near inside across on within throughout outside around`)
+
+// placeBefore returns the key of the last place named after a
+// preposition of place before token i, in its sentence or the one
+// before ("in Mosul", "near Kharkiv"), or "".
+func (ix *index) placeBefore(i int) string {
+	t := ix.tree
+	for k, slo := i-1, t.sentenceBefore(i); k > slo; k-- {
+		if locatives[t.low(k-1)] && t.low(k+1) != "'s" && t.low(k+1) != "’s" {
+			if p := ix.placeKey(k); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
 func (ix *index) placeKey(i int) string {
 	if m := ix.mentionAt(i); m >= 0 {
 		e := ix.a.Entities[m]

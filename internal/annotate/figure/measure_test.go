@@ -143,6 +143,20 @@ func TestMeasureFields(t *testing.T) {
 			"14", "weapons/vehicles", "no", "delivered", "", "total", "", ""},
 		{"a share sizing a rise is a change", "Officials reported a 30% rise in recruits.",
 			"30%", "", "", "", "", "increment", "", ""},
+		// Strike tallies (re3d dev, the CENTCOM releases); sentences
+		// written for this test.
+		{"strikes are their own class, conducted by who made them", "Coalition aircraft conducted 23 strikes against militants near the port.",
+			"23", "strikes", "coalition", "conducted", "", "total", "", ""},
+		{"strikes that destroyed something were conducted", "Near the port, five strikes destroyed two Norwegian tanks.",
+			"five", "strikes", "", "conducted", "", "total", "", ""},
+		{"units a strike engaged were struck", "Near the port, five strikes engaged two Norwegian tactical units.",
+			"two", "units", "no", "struck", "", "total", "", ""},
+		{"the agent of an act on something else does not undergo it", "During the raid, 16 Norwegian aircraft fired 22 missiles.",
+			"16", "weapons/aircraft", "no", "", "", "total", "", ""},
+		{"routes and positions are places", "The strikes damaged 39 supply routes and destroyed four fighting positions.",
+			"39", "places", "", "damaged", "", "total", "", ""},
+		{"victims with no place are the country's where the text last put the events", "Latvian forces closed in on Riga. In the village, three women were shot dead.",
+			"three", "civilians", "lv", "killed", "", "total", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -350,6 +364,37 @@ func TestOwnersAndEstimators(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no figure %q in %+v", c.text, c.figure, figs)
+		}
+	}
+}
+
+// TestLoneOne checks that a lone "one" that counts nothing is no figure
+// ("In one case", "One man I spoke to"), while a bounded one is ("only
+// one tank"), and that a name the number opens owns nothing. Sentences
+// written for this test.
+func TestLoneOne(t *testing.T) {
+	pub := time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text, figure string
+		want         bool
+	}{
+		{"In one case, a convoy was stopped at the border.", "one", false},
+		{"One man I spoke to predicted that the town would fall.", "One", false},
+		{"One jet bombed a school in the south of the city.", "One", false},
+		{"Only one tank went on display in Oslo.", "one", true},
+		{"One soldier was killed in the attack.", "One", true},
+	} {
+		found := false
+		for _, f := range run(t, tc.text, pub) {
+			found = found || f.Text == tc.figure || strings.HasSuffix(f.Text, " "+tc.figure)
+		}
+		if found != tc.want {
+			t.Errorf("%q: figure %q found %v, want %v", tc.text, tc.figure, found, tc.want)
+		}
+	}
+	for _, f := range run(t, "Ninety-Four Citizen Airmen departed for Latvia on Sunday.", pub) {
+		if strings.Contains(f.Owner, "airmen") {
+			t.Errorf("owner %q: the name the number opens owns its own figure", f.Owner)
 		}
 	}
 }

@@ -150,7 +150,7 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	if d := t.low(lo - 1); t.a.Tokens[lo].Kind == news.TokenWord && q.Value != nil && *q.Value <= 10 && (d == "the" || d == "these" || d == "those") {
 		// ("the two wars", "the two appearances": a pair already named
 		// is no count of people or weapons; "the two soldiers" is.)
-		if c := classOf(noun); noun == "" || referentNouns[noun] || referentNouns[lemma(noun)] || c == "" || c == "states" || c == "events" {
+		if c := classOf(noun); noun == "" || referentNouns[noun] || referentNouns[lemma(noun)] || c == "" || c == "states" || c == "events" || c == "strikes" {
 			return true
 		}
 	}

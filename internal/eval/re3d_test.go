@@ -1,0 +1,117 @@
+package eval
+
+import (
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"sitrep/internal/sharedtest"
+)
+
+var re3dLedgerDir = filepath.Join("..", "..", "testdata", "gold", "ledger-re3d")
+
+func readRe3dOrSkip(t *testing.T) []Re3dDocument {
+	t.Helper()
+	docs, err := ReadRe3d(sharedtest.Path(t, "data", "re3d"))
+	if err != nil {
+		t.Skipf("re3d not available: %v", err)
+	}
+	return docs
+}
+
+// re3dLedgerSelect recomputes the README's selection and split: every
+// document outside wikipedia/ with a candidate number, split per folder
+// by the hash rank. Document ID → [stratum, split].
+func re3dLedgerSelect(docs []Re3dDocument) map[string][2]string {
+	byFolder := map[string][]Re3dDocument{}
+	for _, d := range docs {
+		if d.Folder != "wikipedia" && ledgerCandidates.MatchString(d.Text) {
+			byFolder[d.Folder] = append(byFolder[d.Folder], d)
+		}
+	}
+	out := map[string][2]string{}
+	for folder, ds := range byFolder {
+		sort.Slice(ds, func(i, j int) bool {
+			return hashHex("ledgergold-re3d-split:"+ds[i].ID) < hashHex("ledgergold-re3d-split:"+ds[j].ID)
+		})
+		for i, d := range ds {
+			split := LedgerDev
+			if i%2 == 1 {
+				split = LedgerTest
+			}
+			out[d.ID] = [2]string{folder, split}
+		}
+	}
+	return out
+}
+
+// TestLedgerRe3dSelection checks the re3d ledger gold against the corpus:
+// the documents, strata and splits are what the README's rule gives, the
+// whole text is annotated, every candidate number is labelled and every
+// phrase sits at its offset.
+func TestLedgerRe3dSelection(t *testing.T) {
+	docs := readRe3dOrSkip(t)
+	texts := map[string]string{}
+	for _, d := range docs {
+		texts[d.ID] = d.Text
+	}
+	want := re3dLedgerSelect(docs)
+	got := 0
+	for _, split := range []string{LedgerDev, LedgerTest} {
+		g, err := LoadLedgerGold(re3dLedgerDir, split)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g.Figures()) == 0 {
+			t.Fatalf("%s: no figures", split)
+		}
+		if err := g.CheckOffsets(texts); err != nil {
+			t.Errorf("%s: %v", split, err)
+		}
+		covered := map[string][][2]int{}
+		for _, m := range g.Mentions {
+			covered[m.Article] = append(covered[m.Article], [2]int{m.Offset, m.Offset + len(m.Phrase)})
+		}
+		for _, a := range g.Articles {
+			got++
+			if w, ok := want[a.ID]; !ok || w != [2]string{a.Stratum, a.Split} {
+				t.Errorf("%s: stratum/split %s/%s, the rule gives %v (selected %v)", a.ID, a.Stratum, a.Split, w, ok)
+				continue
+			}
+			text := texts[a.ID]
+			if a.AnnotatedBytes != len(text) {
+				t.Errorf("%s: annotated_bytes %d, the text has %d", a.ID, a.AnnotatedBytes, len(text))
+			}
+			for _, loc := range ledgerCandidates.FindAllStringIndex(text, -1) {
+				in := false
+				for _, c := range covered[a.ID] {
+					in = in || loc[0] >= c[0] && loc[0] < c[1]
+				}
+				if !in {
+					t.Errorf("%s@%d: candidate %q not annotated", a.ID, loc[0], text[loc[0]:loc[1]])
+				}
+			}
+		}
+	}
+	if got != len(want) {
+		t.Errorf("%d gold documents, the rule selects %d", got, len(want))
+	}
+}
+
+// TestReadRe3dRecords reads gold documents through the corpus reader the
+// evaluation uses: a directory is read as re3d, with the source as outlet.
+func TestReadRe3dRecords(t *testing.T) {
+	docs := readRe3dOrSkip(t)
+	d := docs[len(docs)/2]
+	recs, err := readRecords(sharedtest.Path(t, "data", "re3d"), map[string]bool{d.ID: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, ok := recs[d.ID]
+	if !ok || len(recs) != 1 {
+		t.Fatalf("got %d records, want only %s", len(recs), d.ID)
+	}
+	if r.Text != d.Text || r.Outlet == nil || *r.Outlet != d.SourceName || r.Date != "" {
+		t.Errorf("record %s: outlet %v date %q, text equal %v", d.ID, r.Outlet, r.Date, r.Text == d.Text)
+	}
+}
