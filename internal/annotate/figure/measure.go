@@ -1570,6 +1570,61 @@ func placeWord(key string, names map[string]string) string {
 // death of four Russian generals, 58 colonels and 176 lieutenant
 // colonels", however the parser attached the later items. Only nouns,
 // adjectives, commas and "and"/"or" may stand between the items.
+// placeBreakdowns makes a count for one place a part of the larger count
+// of the same measure in a sentence before it (within twelve) over places
+// that include it: a country holding the place, or a sentence naming it
+// among others ("23 strikes in Syria and Iraq … In Syria, 15 strikes …
+// Near Raqqa, 12 strikes"; "40 people killed across Ukraine … in
+// Kharkiv, seven").
+func (ix *index) placeBreakdowns(figs []news.Figure) {
+	names := ix.names()
+	for i := range figs {
+		f := &figs[i]
+		if f.Scope != news.ScopeTotal || f.Whole != nil || f.Place == "" || f.Value == nil || f.What == "" {
+			continue
+		}
+		sent := ix.sentenceOf(f.Start)
+		for j := i - 1; j >= 0 && sent-ix.sentenceOf(figs[j].Start) <= 12; j-- {
+			g := figs[j]
+			if g.What != f.What || g.Fate != f.Fate || g.Value == nil || *g.Value <= *f.Value ||
+				g.Owner != "" && f.Owner != "" && g.Owner != f.Owner || g.Scope == news.ScopeIncrement || g.Scope == news.ScopeShare {
+				continue
+			}
+			gs := ix.sentenceOf(g.Start)
+			if gs == sent {
+				continue // "$61bn to Ukraine and $14bn to Israel": side by side, not a breakdown
+			}
+			if f.Place != g.Place && countryOf(f.Place, names) == g.Place || g.Place != "" && ix.placesNamed(gs, f.Place) > 1 {
+				w := j
+				f.Whole, f.Scope = &w, news.ScopePart
+				if f.Owner == "" {
+					f.Owner = g.Owner
+				}
+				break
+			}
+		}
+	}
+}
+
+// placesNamed returns how many distinct places sentence s names when one
+// of them is the place key, else 0.
+func (ix *index) placesNamed(s int, key string) int {
+	if s < 0 {
+		return 0
+	}
+	sp := ix.a.Sentences[s].Span
+	places := map[string]bool{}
+	for _, e := range ix.a.Entities {
+		if e.Start >= sp.Start && e.End <= sp.End && (e.Type == "GPE" || e.Type == "LOC") && e.Kind != "demonym" {
+			places[actorKey(e.Entity)] = true
+		}
+	}
+	if !places[key] {
+		return 0
+	}
+	return len(places)
+}
+
 func (ix *index) shareListFates(figs []news.Figure) {
 	t := ix.tree
 	for i := 1; i < len(figs); i++ {
@@ -1608,6 +1663,7 @@ func (ix *index) link(figs []news.Figure) {
 	t := ix.tree
 	kind := func(f *news.Figure) string { return ix.a.Quantities[f.Quantity].Kind }
 	ix.shareListFates(figs)
+	defer ix.placeBreakdowns(figs)
 	for i := range figs {
 		f := &figs[i]
 		sent := ix.sentenceOf(f.Start)

@@ -155,6 +155,12 @@ func TestMeasureFields(t *testing.T) {
 			"16", "weapons/aircraft", "no", "", "", "total", "", ""},
 		{"routes and positions are places", "The strikes damaged 39 supply routes and destroyed four fighting positions.",
 			"39", "places", "", "damaged", "", "total", "", ""},
+		{"a count for one place after a count over places that include it is a part", "Norway conducted 23 strikes in Latvia and Estonia. In Latvia, Norway conducted 15 strikes. Near Riga, 12 strikes destroyed a bridge.",
+			"12", "strikes", "no", "conducted", "", "part", "", "15"},
+		{"a breakdown may come several sentences later", "Norway conducted 23 strikes in Latvia and Estonia. The weather was poor. In Latvia, Norway conducted 15 strikes.",
+			"15", "strikes", "no", "conducted", "", "part", "", "23"},
+		{"amounts side by side are no breakdown", "Congress voted through $61bn to Latvia and $14bn to Estonia.",
+			"$14bn", "money", "", "pledged", "", "total", "", ""},
 		{"victims with no place are the country's where the text last put the events", "Latvian forces closed in on Riga. In the village, three women were shot dead.",
 			"three", "civilians", "lv", "killed", "", "total", "", ""},
 	}
