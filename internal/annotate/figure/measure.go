@@ -59,7 +59,7 @@ func init() {
 		"places": `station district facility city town village settlement building home house school hospital
 			site target region oblast community apartment plant factory port airfield base bridge
 			position route structure bunker tunnel compound checkpoint depot warehouse headquarters node`,
-		"territory":           `territory square hectare acre`,
+		"territory":           `territory square hectare acre km2 mi2 m2 ha`,
 		"states":              `country state nation`,
 		"events":              `appearance meeting occasion visit event activity ceremony inspection round talk launch test session summit`,
 		"strikes":             `strike airstrike air-strike raid sortie attack assault bombardment`,
@@ -151,6 +151,19 @@ var lightVerbs = map[string]bool{
 // fate for what is counted; "" when it says nothing of what happened.
 func fateOf(word, what string) string {
 	w := strings.ToLower(word)
+	if what == "territory" || what == "places" {
+		// Ground changes hands: "retaking 18,000 square kilometres",
+		// "liberated dozens of villages", "took back 30%".
+		for _, stem := range []string{"retak", "recaptur", "regain", "liberat", "reclaim", "clear"} {
+			if strings.HasPrefix(w, stem) {
+				return "captured"
+			}
+		}
+		switch w {
+		case "take", "took", "taken", "takes", "taking":
+			return "occupied"
+		}
+	}
 	if w == "" || lightVerbs[w] {
 		return ""
 	}
@@ -532,6 +545,8 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	switch q.Kind {
 	case "money":
 		what = "money"
+	case "measure":
+		what = classOf(q.Unit) // an area taken (notFigure lets no other measure through)
 	case "percent", "fraction":
 		if noun >= 0 {
 			what = ix.classAt(noun)
@@ -548,6 +563,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 		if noun >= 0 {
 			what = ix.classAt(noun)
+			if what == "" && strings.EqualFold(t.lemma(noun), "member") {
+				what = ix.membersOf(noun)
+			}
 			if what == "" {
 				what = lemma(t.lemma(noun))
 			}
@@ -1604,6 +1622,25 @@ func (ix *index) placeBreakdowns(figs []news.Figure) {
 			}
 		}
 	}
+}
+
+// membersOf says what "members" at token i count: the states of an
+// alliance or bloc ("40 members of the Coalition", "members of Nato"),
+// else people ("70 members of the tribe").
+func (ix *index) membersOf(i int) string {
+	t := ix.tree
+	what := "people"
+	t.children(i, func(c int) bool {
+		if t.rel(c) == "nmod" && t.caseOf(c) == "of" {
+			switch strings.ToLower(t.lemma(c)) {
+			case "coalition", "alliance", "nato", "union", "eu", "bloc", "council", "un", "g7", "g20", "opec":
+				what = "states"
+			}
+			return false
+		}
+		return true
+	})
+	return what
 }
 
 // placesNamed returns how many distinct places sentence s names when one

@@ -404,3 +404,42 @@ func TestLoneOne(t *testing.T) {
 		}
 	}
 }
+
+// TestSpansDesignatorsAndAreas checks classes of numbers seen in the
+// re3d dev documents, on sentences written for this test: a number
+// joined to a duration after it, a designator after an acronym and a
+// small number after "the" that names a pair are no figures; an area an
+// actor took is ground, the size of a region is not; "members" count
+// people, or the states of an alliance.
+func TestSpansDesignatorsAndAreas(t *testing.T) {
+	pub := time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text, figure, what, fate string // what "": no figure; "*": a figure of any class
+	}{
+		{"The guards waited there for six or seven hours.", "six", "", ""},
+		{"The army has advanced over the past 20-plus months.", "20-plus", "", ""},
+		{"The frigate joined Task Force (CTF) 50 on Sunday. CTF 50 is led by a Norwegian officer.", "50", "", ""},
+		{"The 2 leaders met in Oslo.", "2", "", ""},
+		{"Ministers may ditch the 0.5%-plus-inflation target.", "0.5%", "*", ""},
+		{"Latvian forces have made progress, retaking more than 18,000 square kilometres of territory.", "more than 18,000 square kilometres", "territory", "captured"},
+		{"The fleet is responsible for about 2.5 million square miles of sea.", "about 2.5 million square miles", "", ""},
+		{"The militants killed 70 members of a local tribe.", "70", "people", "killed"},
+		{"More than 40 members of Nato will meet in Oslo.", "More than 40", "states", ""},
+	} {
+		var got *news.Figure
+		figs := run(t, tc.text, pub)
+		for i := range figs {
+			if figs[i].Text == tc.figure {
+				got = &figs[i]
+			}
+		}
+		switch {
+		case tc.what == "" && got != nil:
+			t.Errorf("%q: %q is a figure (%s), want none", tc.text, tc.figure, got.What)
+		case tc.what != "" && got == nil:
+			t.Errorf("%q: no figure %q in %+v", tc.text, tc.figure, figs)
+		case tc.what != "" && tc.what != "*" && (got.What != tc.what || tc.fate != "" && got.Fate != tc.fate):
+			t.Errorf("%q: %q what=%q fate=%q, want %q %q", tc.text, tc.figure, got.What, got.Fate, tc.what, tc.fate)
+		}
+	}
+}

@@ -75,12 +75,43 @@ var ageGlue = map[string]bool{"of": true, "the": true, "between": true, "and": t
 
 // notFigure reports whether the quantity q is a number that states no
 // quantity of anything in the world.
+// spanUnits measure time or distance ("six or seven hours").
+var spanUnits = tokens.Set(`second seconds minute minutes hour hours day days night nights week weeks month months
+	year years decade decades km kilometres kilometers mile miles metres meters`)
+
+// numberWords are the cardinals written as words, up to twelve.
+var numberWords = tokens.Set(`two three four five six seven eight nine ten eleven twelve`)
+
+// currencyCodes are written before an amount ("EUR 200", "PLN 6.5").
+var currencyCodes = tokens.Set(`USD EUR GBP PLN UAH RUB CHF JPY CNY AUD CAD SEK NOK DKK CZK HUF RON TRY ILS INR KRW`)
+
+// areaUnits are the units of an area (the quantity layer's codes).
+var areaUnits = tokens.Set(`km2 mi2 m2 ha acre`)
+
+// takeVerbs take, lose or clear ground.
+var takeVerbs = tokens.Set(`take retake capture recapture seize liberate regain reclaim occupy control lose clear gain free scour`)
+
+// areaTaken reports whether the verb the number at tokens lo..hi hangs
+// on (within two heads) takes, loses or clears ground.
+func (ix *index) areaTaken(lo, hi int) bool {
+	t := ix.tree
+	for h, k := t.anchor(lo, hi), 0; h >= 0 && k < 3; h, k = t.head(h), k+1 {
+		if t.isVerb(h) {
+			return takeVerbs[t.lemma(h)]
+		}
+	}
+	return false
+}
+
 func (ix *index) notFigure(q news.Quantity) bool {
 	t := ix.tree
-	if q.Kind == "measure" {
-		return true // distances, calibres, tonnage: specifications, not counts
-	}
 	lo, hi := t.span(q.Span)
+	if q.Kind == "measure" {
+		// Distances, calibres, tonnage: specifications, not counts; but
+		// an area an actor took, lost or cleared is ground ("retaking
+		// more than 18,000 square kilometres").
+		return !areaUnits[q.Unit] || !ix.areaTaken(lo, hi)
+	}
 	if lo >= hi {
 		return false
 	}
@@ -147,12 +178,32 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		}
 	}
 	// "the two countries", "the three defence chiefs", "the two vowed".
-	if d := t.low(lo - 1); t.a.Tokens[lo].Kind == news.TokenWord && q.Value != nil && *q.Value <= 10 && (d == "the" || d == "these" || d == "those") {
+	if d := t.low(lo - 1); q.Kind == "cardinal" && q.Value != nil && *q.Value <= 10 && (d == "the" || d == "these" || d == "those" || d == "our" || d == "their") {
 		// ("the two wars", "the two appearances": a pair already named
 		// is no count of people or weapons; "the two soldiers" is.)
 		if c := classOf(noun); noun == "" || referentNouns[noun] || referentNouns[lemma(noun)] || c == "" || c == "states" || c == "events" || c == "strikes" {
 			return true
 		}
+	}
+	// "CTF 50", "(CTF) 50", "DDG 70": digits right after an acronym with
+	// nothing counted are a designator.
+	if bare && t.a.Tokens[lo].Kind == news.TokenNumber && lo > 0 {
+		k := lo - 1
+		if t.low(k) == ")" && k > 0 {
+			k--
+		}
+		if w := t.a.Tokens[k].In(t.a.Text); t.a.Tokens[k].Kind == news.TokenWord && len(w) >= 2 && len(w) <= 5 && strings.ToUpper(w) == w && strings.ToLower(w) != w && !currencyCodes[w] {
+			return true
+		}
+	}
+	// "six or seven hours", "20-plus months": a number joined to a
+	// duration or distance after it is one.
+	if bare && hi+1 < len(t.a.Tokens) && (t.low(hi) == "or" || t.low(hi) == "to") && spanUnits[t.low(hi+2)] &&
+		(t.a.Tokens[hi+1].Kind == news.TokenNumber || numberWords[t.low(hi+1)]) {
+		return true
+	}
+	if q.Unit == "plus" && spanUnits[t.low(hi)] {
+		return true
 	}
 	// "World War Three", "Formula One": a capitalised number word in a name.
 	if t.a.Tokens[lo].Kind == news.TokenWord && t.v.Capitalised(lo) && lo > 0 && t.v.Capitalised(lo-1) && t.a.Tokens[lo-1].Kind == news.TokenWord {
