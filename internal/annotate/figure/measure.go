@@ -941,7 +941,9 @@ func (ix *index) predicateNoun(i int) bool {
 	case "number", "toll", "total", "figure", "count", "tally", "sum", "strength", "size":
 		return true
 	}
-	if ix.classAt(i) != "" {
+	if c := ix.classAt(i); c == "strikes" {
+		return false // "the attacks left millions without power": the strikes are the agent
+	} else if c != "" {
 		return true
 	}
 	switch fateOf(t.lemma(i), "") {

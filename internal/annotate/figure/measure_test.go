@@ -161,6 +161,8 @@ func TestMeasureFields(t *testing.T) {
 			"15", "strikes", "no", "conducted", "", "part", "", "23"},
 		{"amounts side by side are no breakdown", "Congress voted through $61bn to Latvia and $14bn to Estonia.",
 			"$14bn", "money", "", "pledged", "", "total", "", ""},
+		{"strikes that harm are the agent, not what a predicate figure counts", "The attacks left millions without power.",
+			"millions", "", "", "", "", "total", "", ""},
 		{"victims with no place are the country's where the text last put the events", "Latvian forces closed in on Riga. In the village, three women were shot dead.",
 			"three", "civilians", "lv", "killed", "", "total", "", ""},
 	}
