@@ -400,6 +400,7 @@ func Find(a *news.Article) []news.Claim {
 	}
 	roles(a, ix, claims)
 	statements(a.Text, claims)
+	openQuotations(a.Text, claims)
 	if ls := letters(a, ix); len(ls) > 0 {
 		n := len(claims)
 		claims = append(claims, ls...)
@@ -868,6 +869,14 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		}
 		if skippedComma && start <= end {
 			start, end = apposition(a, ix, ws, start, end)
+		} else if start <= end && start >= 2 && ws[start-1].lower == "," && roleHeads[ws[start].lower] && ws[start].Span.In(a.Text) == ws[start].lower {
+			// "Gen. Joseph Votel, commander of U.S. Central Command said":
+			// the named person whose role the words before the cue give.
+			if ps, pe := apposition(a, ix, ws, start, end); ps < start {
+				if _, ent := ix.resolve(news.Span{Start: ws[ps].Start, End: ws[pe].End}); strings.HasPrefix(ent, "per:") {
+					start, end = ps, pe
+				}
+			}
 		}
 		if c.evidence && (start > end || !evidenceHead(ws[start:end+1])) {
 			return cl, false // "police found 20 bodies": no evidence speaks

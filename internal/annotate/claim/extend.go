@@ -503,3 +503,37 @@ func creditsAnother(claims []news.Claim, self int, para news.Span) bool {
 	}
 	return false
 }
+
+// openQuotations extends a claim whose content opens a quotation that
+// its sentence does not close ("X said, "We have been clear … . In
+// Syria, … ."") to the closing mark, when it comes in the same
+// paragraph: every sentence of the quotation is the speaker's.
+func openQuotations(text string, claims []news.Claim) {
+	for i := range claims {
+		c := &claims[i]
+		content := c.Content.In(text)
+		closing := ""
+		switch {
+		case strings.HasPrefix(content, "“"):
+			closing = "”"
+		case strings.HasPrefix(content, "\""):
+			closing = "\""
+		default:
+			continue
+		}
+		open := len(closing)
+		if closing == "”" {
+			open = len("“")
+		}
+		if strings.Contains(content[open:], closing) {
+			continue // closed within the sentence
+		}
+		rest := text[c.Content.End:]
+		end := strings.Index(rest, closing)
+		if end < 0 || end > 1500 || strings.Contains(rest[:end], "\n") || strings.Contains(rest[:end], "  ") || strings.Contains(rest[:end], "“") {
+			continue // another paragraph (flattened texts keep two spaces) or another quotation
+		}
+		c.Content.End += end + len(closing)
+		c.Span.End = max(c.Span.End, c.Content.End)
+	}
+}

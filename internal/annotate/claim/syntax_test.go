@@ -137,6 +137,13 @@ func TestAccusationsStatementsAndClaimedAttacks(t *testing.T) {
 	if got := speakerOf(a, cs, "12 suspects"); got == "" || strings.Contains(got, "Lind") {
 		t.Errorf("statement: speaker of the police's figure %q, want the police's", got)
 	}
+	a, cs = find("Gen. Anna Lind, commander of the Northern Command said, \"We were clear from the start. In the north, our forces retook 300 villages.\" The ministry later listed 40 tanks.")
+	if got := speakerOf(a, cs, "300 villages"); !strings.Contains(got, "Anna Lind") {
+		t.Errorf("quotation over two sentences after 'Name, role said': speaker %q, want Anna Lind (claims %+v)", got, cs)
+	}
+	if got := speakerOf(a, cs, "40 tanks"); strings.Contains(got, "Lind") {
+		t.Errorf("the writer's sentence after the quotation: speaker %q", got)
+	}
 	a, cs = find("The minister said:\n\n“We will send 300 medics.”\n\nThe ministry has given £5 million since January.")
 	if got := speakerOf(a, cs, "£5 million"); got != "" {
 		t.Errorf("a quoted statement runs no further than its quotation: speaker of £5 million %q", got)
