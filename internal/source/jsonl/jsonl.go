@@ -26,8 +26,9 @@ const DefaultMaxLine = 32 << 20
 // fields lists the accepted field names. Within each group the first
 // non-empty field wins. encoding/json matches names case-insensitively.
 type fields struct {
-	URL  json.RawMessage `json:"url"`
-	Link json.RawMessage `json:"link"`
+	URL       json.RawMessage `json:"url"`
+	Link      json.RawMessage `json:"link"`
+	SourceURL json.RawMessage `json:"sourceUrl"`
 
 	Title    json.RawMessage `json:"title"`
 	Headline json.RawMessage `json:"headline"`
@@ -37,6 +38,7 @@ type fields struct {
 	Site      json.RawMessage `json:"site"`
 	SiteName  json.RawMessage `json:"site_name"`
 	Publisher json.RawMessage `json:"publisher"`
+	SrcName   json.RawMessage `json:"sourceName"`
 
 	Author  json.RawMessage `json:"author"`
 	Byline  json.RawMessage `json:"byline"`
@@ -61,8 +63,8 @@ type fields struct {
 // and emits one article per non-blank line, with Path name#LINE (1-based).
 // A line with a text field (text, body, content, article) becomes a
 // news.FormatText article; else one with html or raw_html becomes
-// news.FormatHTML. Metadata comes from url|link, title|headline,
-// outlet|source|site|site_name|publisher, author|byline|authors and
+// news.FormatHTML. Metadata comes from url|link|sourceUrl, title|headline,
+// outlet|source|site|site_name|publisher|sourceName, author|byline|authors and
 // published|date|published_at|pubDate|datePublished.
 //
 // A malformed line, a line with no body, or a line longer than maxLine
@@ -136,9 +138,9 @@ func parse(line []byte) (*news.Article, error) {
 		return nil, fmt.Errorf("malformed JSON: %w", err)
 	}
 	a := &news.Article{
-		URL:    first(rec.URL, rec.Link),
+		URL:    first(rec.URL, rec.Link, rec.SourceURL),
 		Title:  first(rec.Title, rec.Headline),
-		Outlet: first(rec.Outlet, rec.Source, rec.Site, rec.SiteName, rec.Publisher),
+		Outlet: first(rec.Outlet, rec.Source, rec.Site, rec.SiteName, rec.Publisher, rec.SrcName),
 		Author: first(rec.Author, rec.Byline, rec.Authors),
 	}
 	if body := first(rec.Text, rec.Body, rec.Content, rec.Article); body != "" {

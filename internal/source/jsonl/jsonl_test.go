@@ -190,3 +190,20 @@ func TestDateProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestMongoExportFields checks that a record in the field names of a
+// mongoexport dump (re3d's documents.json: _id, sourceName, sourceUrl;
+// the record here is written for this test) gives its outlet and URL.
+func TestMongoExportFields(t *testing.T) {
+	in := `{ "_id" : "ABC", "sourceName" : "Test Ministry", "sourceUrl" : "https://ministry.example/news/1", "title" : "Aid", "text" : "The ministry sent 40 tents." }`
+	var g record.Collector
+	if err := Read(strings.NewReader(in), "x", 0, g.Emit); err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Articles) != 1 {
+		t.Fatalf("%d articles, errors %v", len(g.Articles), g.Errors)
+	}
+	if a := g.Articles[0]; a.Outlet != "Test Ministry" || a.URL != "https://ministry.example/news/1" || a.Title != "Aid" {
+		t.Errorf("outlet %q url %q title %q", a.Outlet, a.URL, a.Title)
+	}
+}
