@@ -57,7 +57,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 	var strata, goldSet *string
 	if what == "ledger" {
 		strata = fs.String("stratum", "", "score only the articles of these selection strata (comma-separated: nk,rest,dev4 …)")
-		goldSet = fs.String("set", "warnews", "gold set: warnews (ukraine-war-news, testdata/gold/ledger) or re3d (Dstl's re3d reports, testdata/gold/ledger-re3d)")
+		goldSet = fs.String("set", "warnews", "gold set: warnews (ukraine-war-news, testdata/gold/ledger), re3d (Dstl's re3d reports, testdata/gold/ledger-re3d) or basil (BASIL political news, testdata/gold/ledger-basil)")
 		showErrors = fs.Bool("errors", false, "list every wrong speaker, hedge, field and missed figure, not the first few")
 	}
 	var threadThreshold, threadSpecific, threadWindow *float64
@@ -169,15 +169,17 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		return rep.Write(env.stdout)
 	case "ledger":
-		// eval ledger [--set warnews|re3d] [--split dev|test] [--stratum S,…]
+		// eval ledger [--set warnews|re3d|basil] [--split dev|test] [--stratum S,…]
 		// [--errors] [CORPUS]: the figure layer on a real-news ledger gold set.
 		gold, corpus := filepath.Join("testdata", "gold", "ledger"), filepath.Join(defaultData, "ukraine-war-news", "articles.jsonl")
 		switch *goldSet {
 		case "warnews":
 		case "re3d":
 			gold, corpus = filepath.Join("testdata", "gold", "ledger-re3d"), filepath.Join(defaultData, "re3d")
+		case "basil":
+			gold, corpus = filepath.Join("testdata", "gold", "ledger-basil"), filepath.Join(defaultData, "news-clustering", "basil")
 		default:
-			return fmt.Errorf("eval ledger: unknown gold set %q (want warnews or re3d): %w", *goldSet, errUsage)
+			return fmt.Errorf("eval ledger: unknown gold set %q (want warnews, re3d or basil): %w", *goldSet, errUsage)
 		}
 		if fs.NArg() > 0 {
 			corpus = fs.Arg(0)

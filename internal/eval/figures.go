@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"unicode"
 
@@ -242,9 +243,13 @@ func ArticleOf(id string, outlet *string, date, text string) *news.Article {
 
 // readRecords reads the records whose IDs are in want from a corpus in
 // the ukraine-war-news JSON Lines format or, when path is a directory,
-// from re3d's per-source folders (readRe3d).
+// from BASIL's articles (readBasil) or re3d's per-source folders
+// (readRe3d).
 func readRecords(path string, want map[string]bool) (map[string]corpusRecord, error) {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		if _, err := os.Stat(filepath.Join(path, "articles")); err == nil {
+			return readBasil(path, want)
+		}
 		return readRe3d(path, want)
 	}
 	f, err := os.Open(path)

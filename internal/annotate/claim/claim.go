@@ -113,9 +113,10 @@ var cues = func() []cue {
 		"announces", "believes", "believe", "believed", "insisted", "noted", "acknowledged", "admitted", "explained", "declared", "declares",
 		"disclosed", "discloses", "revealed", "reveals", "conceded", "concedes", "explains",
 		"reminded", "reminds", "specified", "emphasized", "emphasised", "stressed", "assessed", "assesses"}
-	// Verbs whose object is who they are about, so the speaker never
-	// follows them ("accused the coalition of killing 60 civilians").
-	accusations := []string{"accused", "accuses"}
+	// Verbs whose speaker never follows them: the object is who they are
+	// about ("accused the coalition of killing 60 civilians") or what
+	// they foresee ("projected a pick-up of five seats").
+	forward := []string{"accused", "accuses", "projected", "projects", "predicted", "predicts", "forecast", "forecasts"}
 	var out []cue
 	// Longest phrases first, so "told me in an interview" wins over "told".
 	out = append(out,
@@ -128,7 +129,7 @@ var cues = func() []cue {
 	for _, v := range verbs {
 		out = append(out, cue{words: []string{v}, inversion: true})
 	}
-	for _, v := range accusations {
+	for _, v := range forward {
 		out = append(out, cue{words: []string{v}})
 	}
 	for _, v := range []string{"saying", "claiming"} {

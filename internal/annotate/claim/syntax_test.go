@@ -118,6 +118,10 @@ func TestAccusationsStatementsAndClaimedAttacks(t *testing.T) {
 	if got := speakerOf(a, cs, "60 civilians"); got != "" {
 		t.Errorf("passive accusation: speaker %q, want none", got)
 	}
+	a, cs = find("Earlier this year, the Oslo Political Report projected a pick-up of between five and 12 seats.")
+	if got := speakerOf(a, cs, "five and 12"); !strings.Contains(got, "Oslo Political Report") {
+		t.Errorf("projection: speaker %q, want the Oslo Political Report", got)
+	}
 	a, cs = find("On Saturday, the rebels claimed twin bombings in the capital which killed at least 28 people.")
 	if got := speakerOf(a, cs, "28 people"); got != "" {
 		t.Errorf("claimed attack: speaker %q, want none", got)

@@ -19,8 +19,8 @@ func (r *resolver) demonyms() {
 		var cands []int
 		for j := range r.ms {
 			o := &r.ms[j]
-			if j == i || o.first != o.last || o.typ == "MISC" || o.kind != "name" {
-				continue
+			if j == i || o.first != o.last || o.typ == "MISC" || o.typ == "PER" || o.kind != "name" {
+				continue // (a person's name is no place: "Pelosi" does not derive from "Pelosi")
 			}
 			if derives(w, r.text(o)) {
 				cands = append(cands, j)
@@ -48,7 +48,7 @@ var notPlaces = wordSet("Republic Kingdom Union Federation State States Congress
 // derives reports whether demonym d derives from place name p:
 // Lisvania → Lisvanian, Kazhar → Kazhari, Veldana → Veldanian.
 func derives(d, p string) bool {
-	if notPlaces[p] || len(p) < 4 || len(d) <= len(p)-1 || !startsUpper(p) {
+	if notPlaces[p] || len(p) < 4 || len(d) <= len(p)-1 || !startsUpper(p) || d == p {
 		return false
 	}
 	stem := strings.TrimRight(p, "aeiouy")

@@ -105,3 +105,23 @@ func TestNearAPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameIsNoDemonym checks that a surname repeated in an article
+// is not read as a demonym of itself ("Pelosi" ends like "Kazhari"), so
+// every mention stays the person. Sentences written for this test.
+func TestSurnameIsNoDemonym(t *testing.T) {
+	a := annotateSyntax(t, "House Democrats re-elected Nancy Pelosi on Wednesday. "+
+		"Ms. Pelosi’s victory was narrow. Ms. Pelosi, 76, represents San Francisco.")
+	n := 0
+	for _, e := range a.Entities {
+		if e.Text == "Pelosi" {
+			n++
+			if e.Type != "PER" {
+				t.Errorf("%q at %d: type %s, want PER", e.Text, e.Start, e.Type)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatalf("no mention of Pelosi: %+v", a.Entities)
+	}
+}

@@ -60,6 +60,7 @@ func init() {
 			site target region oblast community apartment plant factory port airfield base bridge
 			position route structure bunker tunnel compound checkpoint depot warehouse headquarters node`,
 		"territory":           `territory square hectare acre km2 mi2 m2 ha`,
+		"votes":               `vote ballot`,
 		"states":              `country state nation`,
 		"events":              `appearance meeting occasion visit event activity ceremony inspection round talk launch test session summit`,
 		"strikes":             `strike airstrike air-strike raid sortie attack assault bombardment`,
@@ -835,7 +836,12 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 				f.Owner = ix.donorBefore(lo)
 			}
 		}
-		f.Owner = ix.stateOf(f.Owner)
+		// Aid a leader gives is the state's; a person's money outside
+		// aid is the person's ("Trump's demand for $5.7 billion", "used
+		// campaign money to buy a $43,350 watch").
+		if !ix.isPerson(f.Owner) || fate == "pledged" || fate == "delivered" || fate == "lent" || ix.aidSentence(lo) {
+			f.Owner = ix.stateOf(f.Owner)
+		}
 	}
 	if f.Owner == "" && (what == "personnel" || what == "units") {
 		f.Owner = ix.troopOwnerBefore(lo)
@@ -1590,6 +1596,33 @@ func placeWord(key string, names map[string]string) string {
 // death of four Russian generals, 58 colonels and 176 lieutenant
 // colonels", however the parser attached the later items. Only nouns,
 // adjectives, commas and "and"/"or" may stand between the items.
+// voteWords say that a score of two numbers is a vote ("voting 348-77",
+// "a 97-1 vote", "won, 134 to 63").
+var voteWords = tokens.Set(`vote votes voted voting ballot ballots won win wins defeated beat`)
+
+// tallies gives both numbers of a vote's score ("348-77", "134 to 63")
+// what they count, votes, when a vote word stands within four words of
+// the pair and neither number counts a known thing.
+func (ix *index) tallies(figs []news.Figure) {
+	t := ix.tree
+	for i := 0; i+1 < len(figs); i++ {
+		f, g := &figs[i], &figs[i+1]
+		if between := ix.a.Text[f.End:g.Start]; between != "-" && between != "–" && between != " to " || known(f.What) || known(g.What) {
+			continue
+		}
+		lo, _ := t.span(f.Span)
+		_, hi := t.span(g.Span)
+		slo, shi := t.sentence(lo)
+		vote := false
+		for k := max(slo, lo-4); k < min(shi, hi+4) && !vote; k++ {
+			vote = voteWords[t.low(k)]
+		}
+		if vote {
+			f.What, g.What = "votes", "votes"
+		}
+	}
+}
+
 // placeBreakdowns makes a count for one place a part of the larger count
 // of the same measure in a sentence before it (within twelve) over places
 // that include it: a country holding the place, or a sentence naming it
@@ -1702,6 +1735,7 @@ func (ix *index) link(figs []news.Figure) {
 	t := ix.tree
 	kind := func(f *news.Figure) string { return ix.a.Quantities[f.Quantity].Kind }
 	ix.shareListFates(figs)
+	ix.tallies(figs)
 	defer ix.placeBreakdowns(figs)
 	for i := range figs {
 		f := &figs[i]
@@ -1898,6 +1932,35 @@ func (ix *index) notYet(verb int) bool {
 	return yet
 }
 
+// aidWords say a sentence is about aid or military supplies.
+var aidWords = tokens.Set(`aid assistance package packages support military humanitarian weapons arms defence defense
+	donor donors donation donations grant grants loan loans tranche equipment ammunition missiles`)
+
+// isPerson reports whether an actor key names a person of the article.
+func (ix *index) isPerson(key string) bool {
+	if key == "" {
+		return false
+	}
+	for _, e := range ix.a.Entities {
+		if e.Type == "PER" && actorKey(e.Entity) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// aidSentence reports whether the sentence of token i speaks of aid.
+func (ix *index) aidSentence(i int) bool {
+	t := ix.tree
+	slo, shi := t.sentence(i)
+	for k := slo; k < shi; k++ {
+		if aidWords[t.low(k)] {
+			return true
+		}
+	}
+	return false
+}
+
 // donorBefore returns the actor a package of aid comes from when the
 // tree does not say: the nearest state, organisation or office holder
 // named before token i in its sentence that is not where the aid goes
@@ -1922,6 +1985,9 @@ func (ix *index) donorBefore(i int) string {
 		switch t.low(k - 1) {
 		case "to", "for", "into", "in", "against", "on", "at", "with":
 			continue // the recipient or a place
+		}
+		if e.Type == "PER" && !ix.aidSentence(i) {
+			return actorKey(e.Entity) // a person's own money ("demands for $5.7 billion")
 		}
 		if s := ix.stateOf(actorKey(e.Entity)); len(s) == 2 {
 			return s

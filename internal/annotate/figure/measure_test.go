@@ -427,6 +427,9 @@ func TestSpansDesignatorsAndAreas(t *testing.T) {
 		{"The fleet is responsible for about 2.5 million square miles of sea.", "about 2.5 million square miles", "", ""},
 		{"The militants killed 70 members of a local tribe.", "70", "people", "killed"},
 		{"More than 40 members of Nato will meet in Oslo.", "More than 40", "states", ""},
+		{"The party is led by Senator Anna Lind of Oslo, 66, who has served since 2005.", "66", "", ""},
+		{"The bill passed after the House voted 348-77 to override.", "348", "votes", ""},
+		{"Ms. Lind won, 134 to 63, in a secret ballot.", "63", "votes", ""},
 	} {
 		var got *news.Figure
 		figs := run(t, tc.text, pub)
@@ -442,6 +445,28 @@ func TestSpansDesignatorsAndAreas(t *testing.T) {
 			t.Errorf("%q: no figure %q in %+v", tc.text, tc.figure, figs)
 		case tc.what != "" && tc.what != "*" && (got.What != tc.what || tc.fate != "" && got.Fate != tc.fate):
 			t.Errorf("%q: %q what=%q fate=%q, want %q %q", tc.text, tc.figure, got.What, got.Fate, tc.what, tc.fate)
+		}
+	}
+}
+
+// TestPersonsMoney checks that money a person demands or spends outside
+// aid is the person's, while aid a leader pledges is the state's.
+// Sentences written for this test.
+func TestPersonsMoney(t *testing.T) {
+	pub := time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ text, figure, notOwner string }{
+		{"The shutdown was sparked by Donald Trump's demand for $5.7 billion for a wall.", "$5.7 billion", "us"},
+		{"Prosecutors say Jesse Jackson used campaign money to buy a $43,350 watch.", "$43,350", "us"},
+	} {
+		for _, f := range run(t, tc.text, pub) {
+			if f.Text == tc.figure && f.Owner == tc.notOwner {
+				t.Errorf("%q: owner %q, a person's money is not the state's", tc.text, f.Owner)
+			}
+		}
+	}
+	for _, f := range run(t, "Joe Biden pledged $300m in military aid to Latvia.", pub) {
+		if f.Text == "$300m" && f.Owner != "us" {
+			t.Errorf("a leader's aid: owner %q, want us", f.Owner)
 		}
 	}
 }

@@ -350,7 +350,18 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	// after a person's name is the person's age.
 	if v >= 1 && v < 120 && t.low(lo-1) == "," && lo >= 2 {
 		// ("John Jenkin, 23 and from Cumbria": a function word may follow.)
-		if m := ix.mentionAt(lo - 2); m >= 0 && ix.a.Entities[m].Type == "PER" && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || ageFollowers[t.low(hi)]) {
+		m := ix.mentionAt(lo - 2)
+		if m >= 0 && (ix.a.Entities[m].Type == "LOC" || ix.a.Entities[m].Type == "GPE") {
+			// "Senator Chuck Schumer of New York, 66, who …": the
+			// person before the place they are of.
+			if elo, _ := t.span(ix.a.Entities[m].Span); elo >= 2 && t.low(elo-1) == "of" {
+				k := elo - 1
+				if p := ix.mentionAt(k - 1); p >= 0 && ix.a.Entities[p].Type == "PER" {
+					m = p
+				}
+			}
+		}
+		if m >= 0 && ix.a.Entities[m].Type == "PER" && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || ageFollowers[t.low(hi)]) {
 			return true
 		}
 	}
