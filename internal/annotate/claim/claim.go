@@ -257,6 +257,9 @@ func Find(a *news.Article) []news.Claim {
 			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(a, ws, i, n)) || claimsObject(ws, i+n-1) {
 				continue
 			}
+			if (ws[i].lower == "accused" || ws[i].lower == "accuses") && (i+1 < len(ws) && ws[i+1].lower == "by" || relAt(a, ws[i].Start) == "acl") {
+				continue // "people accused by Turkey of …": the accused, not the accuser
+			}
 			cl, ok := build(a, ix, ws, i, n, c, s.Span)
 			if !ok {
 				i += n - 1
@@ -922,6 +925,13 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	}
 	if !contentBefore {
 		cl.Content = cutConj(a, cl.CueSpan.Start, cl.Content)
+		if c.words[0] == "accused" || c.words[0] == "accuses" {
+			// An accusation is its "of …" phrase: "who Ankara accuses of
+			// orchestrating the coup, and Turkey wants 12 people returned".
+			if k := strings.IndexAny(cl.Content.In(a.Text), ",;"); k > 0 {
+				cl.Content = trimSpan(a.Text, news.Span{Start: cl.Content.Start, End: cl.Content.Start + k})
+			}
+		}
 	}
 	if cl.Content.Len() == 0 {
 		return cl, false // "a deployment Tarsk has never acknowledged."
@@ -1687,6 +1697,15 @@ func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 		return cl, true
 	}
 	return news.Claim{}, false
+}
+
+// relAt returns the dependency relation of the token at byte offset
+// pos, or "" without a syntax layer.
+func relAt(a *news.Article, pos int) string {
+	if k := tokenAt(a, pos); k >= 0 && len(a.Syntax) == len(a.Tokens) {
+		return a.Syntax[k].Rel
+	}
+	return ""
 }
 
 // hasChild says whether the token at pos has a dependent with relation

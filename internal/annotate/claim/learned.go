@@ -48,6 +48,9 @@ func learnedCue(d *attribution.Document, cue []attribution.Range) bool {
 			if tagged && d.Syntax[k].Rel == "acl" && !strings.HasSuffix(w, "ing") {
 				return false
 			}
+			if k > 0 && beForms[strings.ToLower(d.Tokens[k-1].In(d.Text))] && !strings.HasSuffix(w, "ing") {
+				return false // "has been accused of": the passive's subject is accused, not speaking
+			}
 			ws := []word{{lower: w}}
 			for j := k + 1; j < len(d.Tokens) && j <= k+4; j++ {
 				t := d.Tokens[j]

@@ -122,6 +122,14 @@ func TestAccusationsStatementsAndClaimedAttacks(t *testing.T) {
 	if got := speakerOf(a, cs, "five and 12"); !strings.Contains(got, "Oslo Political Report") {
 		t.Errorf("projection: speaker %q, want the Oslo Political Report", got)
 	}
+	a, cs = find("The government has been accused of a soft line because of trade – Latvia is its largest partner, taking 30% of exports.")
+	if got := speakerOf(a, cs, "30%"); got != "" {
+		t.Errorf("a passive accusation credits no one: speaker %q", got)
+	}
+	a, cs = find("Add in people accused by Norway of supporting the cleric, who Oslo accuses of plotting the coup, and Norway wants 12 people returned.")
+	if got := speakerOf(a, cs, "12 people"); got != "" {
+		t.Errorf("an accusation is its 'of' phrase: speaker of the writer's figure %q", got)
+	}
 	a, cs = find("On Saturday, the rebels claimed twin bombings in the capital which killed at least 28 people.")
 	if got := speakerOf(a, cs, "28 people"); got != "" {
 		t.Errorf("claimed attack: speaker %q, want none", got)
