@@ -214,8 +214,8 @@ func (r LedgerFiguresReport) Write(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "  not-figures taken as figures: %s\n", strings.Join(parts, ", "))
 	}
-	if r.Pairs != nil {
-		r.Pairs.Write(w)
+	if r.Pairs != nil && r.Pairs.Pairs > 0 {
+		r.Pairs.Write(w) // (the re3d and BASIL sets label no pairs)
 	}
 	for _, f := range slices.Sorted(maps.Keys(r.PairFiles)) {
 		p := r.PairFiles[f]
