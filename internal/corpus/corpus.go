@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -21,8 +22,16 @@ type Doc struct {
 
 // BASIL reads the BASIL articles under dir (news-clustering/basil, which
 // holds articles/<year>/*.json), in path order: Group is the triplet id,
-// Source the lower-cased outlet.
-func BASIL(dir string) ([]Doc, error) {
+// Source the lower-cased outlet, Text the paragraphs joined by a blank
+// line, each one's sentences joined by a space as stored.
+func BASIL(dir string) ([]Doc, error) { return readBASIL(dir, false) }
+
+// BASILTrimmed reads BASIL as BASIL does, with every sentence trimmed of
+// surrounding white space before it is joined: the text the ledger gold
+// set on BASIL indexes (testdata/gold/ledger-basil).
+func BASILTrimmed(dir string) ([]Doc, error) { return readBASIL(dir, true) }
+
+func readBASIL(dir string, trim bool) ([]Doc, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "articles", "*", "*.json"))
 	if err != nil {
 		return nil, err
@@ -50,6 +59,12 @@ func BASIL(dir string) ([]Doc, error) {
 		}
 		paras := make([]string, 0, len(r.Paras))
 		for _, para := range r.Paras {
+			if trim {
+				para = slices.Clone(para)
+				for i := range para {
+					para[i] = strings.TrimSpace(para[i])
+				}
+			}
 			paras = append(paras, strings.Join(para, " "))
 		}
 		out = append(out, Doc{ID: filepath.Base(p), Group: r.Triplet, Source: strings.ToLower(r.Source),

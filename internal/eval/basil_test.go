@@ -1,12 +1,14 @@
 package eval
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
 
+	"sitrep/internal/corpus"
 	"sitrep/internal/sharedtest"
 )
 
@@ -27,9 +29,9 @@ func basilWindow(text string) int {
 
 // basilLedgerSelect recomputes the README's selection and split: article
 // ID → split.
-func basilLedgerSelect(arts []BasilArticle) map[string]string {
+func basilLedgerSelect(arts []corpus.Doc) map[string]string {
 	digits := regexp.MustCompile(`[0-9]+`)
-	var pool []BasilArticle
+	var pool []corpus.Doc
 	for _, a := range arts {
 		if len(digits.FindAllString(a.Text[:basilWindow(a.Text)], -1)) >= 4 {
 			pool = append(pool, a)
@@ -66,43 +68,15 @@ func TestLedgerBasilSelection(t *testing.T) {
 		texts[a.ID] = a.Text
 	}
 	want := basilLedgerSelect(arts)
-	got := 0
-	for _, split := range []string{LedgerDev, LedgerTest} {
-		g, err := LoadLedgerGold(basilLedgerDir, split)
-		if err != nil {
-			t.Fatal(err)
+	got := checkLedgerGoldSet(t, basilLedgerDir, texts, func(a LedgerArticle, text string) error {
+		if w := want[a.ID]; w != a.Split || a.Stratum != "basil" {
+			return fmt.Errorf("split %s stratum %s, the rule gives %q", a.Split, a.Stratum, w)
 		}
-		if len(g.Figures()) == 0 {
-			t.Fatalf("%s: no figures", split)
+		if w := basilWindow(text); w != a.AnnotatedBytes {
+			return fmt.Errorf("annotated_bytes %d, the rule gives %d", a.AnnotatedBytes, w)
 		}
-		if err := g.CheckOffsets(texts); err != nil {
-			t.Errorf("%s: %v", split, err)
-		}
-		covered := map[string][][2]int{}
-		for _, m := range g.Mentions {
-			covered[m.Article] = append(covered[m.Article], [2]int{m.Offset, m.Offset + len(m.Phrase)})
-		}
-		for _, a := range g.Articles {
-			got++
-			if w := want[a.ID]; w != a.Split || a.Stratum != "basil" {
-				t.Errorf("%s: split %s stratum %s, the rule gives %q", a.ID, a.Split, a.Stratum, w)
-				continue
-			}
-			text := texts[a.ID]
-			if w := basilWindow(text); w != a.AnnotatedBytes {
-				t.Errorf("%s: annotated_bytes %d, the rule gives %d", a.ID, a.AnnotatedBytes, w)
-			}
-			for _, loc := range ledgerCandidates.FindAllStringIndex(text[:a.AnnotatedBytes], -1) {
-				in := false
-				for _, c := range covered[a.ID] {
-					in = in || loc[0] >= c[0] && loc[0] < c[1]
-				}
-				if !in {
-					t.Errorf("%s@%d: candidate %q not annotated", a.ID, loc[0], text[loc[0]:loc[1]])
-				}
-			}
-		}
-	}
+		return nil
+	})
 	if got != len(want) {
 		t.Errorf("%d gold articles, the rule selects %d", got, len(want))
 	}

@@ -347,10 +347,7 @@ func TestLedgerGoldSelection(t *testing.T) {
 	dev, test := loadLedger(t)
 	got := 0
 	for _, g := range []*LedgerGold{dev, test} {
-		covered := map[string][][2]int{}
-		for _, m := range g.Mentions {
-			covered[m.Article] = append(covered[m.Article], [2]int{m.Offset, m.Offset + len(m.Phrase)})
-		}
+		covered := coverage(g)
 		for _, a := range g.Articles {
 			got++
 			if w, ok := want[a.ID]; !ok || w != [2]string{a.Stratum, a.Split} {
@@ -361,19 +358,35 @@ func TestLedgerGoldSelection(t *testing.T) {
 			if w := ledgerWindow(a.Stratum, text); w != a.AnnotatedBytes {
 				t.Errorf("%s: annotated_bytes %d, the rule gives %d", a.ID, a.AnnotatedBytes, w)
 			}
-			for _, loc := range ledgerCandidates.FindAllStringIndex(text[:a.AnnotatedBytes], -1) {
-				in := false
-				for _, c := range covered[a.ID] {
-					in = in || loc[0] >= c[0] && loc[0] < c[1]
-				}
-				if !in {
-					t.Errorf("%s@%d: candidate %q not annotated", a.ID, loc[0], text[loc[0]:loc[1]])
-				}
-			}
+			checkCandidates(t, a.ID, text[:a.AnnotatedBytes], covered[a.ID])
 		}
 	}
 	if got != len(want) {
 		t.Errorf("%d gold articles, the rule selects %d", got, len(want))
+	}
+}
+
+// coverage returns each article's labelled byte ranges.
+func coverage(g *LedgerGold) map[string][][2]int {
+	covered := map[string][][2]int{}
+	for _, m := range g.Mentions {
+		covered[m.Article] = append(covered[m.Article], [2]int{m.Offset, m.Offset + len(m.Phrase)})
+	}
+	return covered
+}
+
+// checkCandidates reports every candidate number in window (an article's
+// annotated text) that starts in no labelled range.
+func checkCandidates(t *testing.T, id, window string, covered [][2]int) {
+	t.Helper()
+	for _, loc := range ledgerCandidates.FindAllStringIndex(window, -1) {
+		in := false
+		for _, c := range covered {
+			in = in || loc[0] >= c[0] && loc[0] < c[1]
+		}
+		if !in {
+			t.Errorf("%s@%d: candidate %q not annotated", id, loc[0], window[loc[0]:loc[1]])
+		}
 	}
 }
 
