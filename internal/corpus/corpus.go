@@ -1,7 +1,8 @@
 // Package corpus reads the public news data sets in ../shared/data that
 // the training and evaluation commands use: unlabelled news text for the
-// background word model and the word clusters, and the labelled BASIL
-// story set. It reads only; nothing it returns is committed.
+// background word model and the word clusters, the labelled BASIL story
+// set, and Dstl's re3d conflict reports (the ledger gold sets on BASIL and
+// re3d index their texts). It reads only; nothing it returns is committed.
 package corpus
 
 import (

@@ -19,19 +19,11 @@ func ReadBasil(dir string) ([]corpus.Doc, error) {
 	return docs, err
 }
 
-// readBasil reads the BASIL articles whose IDs are in want as corpus
-// records: the source (fox, nyt, hpo) is the outlet.
+// readBasil reads the BASIL articles (ReadBasil) whose IDs are in want.
 func readBasil(dir string, want map[string]bool) (map[string]corpusRecord, error) {
 	docs, err := ReadBasil(dir)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]corpusRecord{}
-	for _, d := range docs {
-		if want[d.ID] {
-			outlet, title := d.Source, d.Title
-			out[d.ID] = corpusRecord{ID: d.ID, Outlet: &outlet, Title: &title, Date: d.Date, Text: d.Text}
-		}
-	}
-	return out, nil
+	return recordsOf(docs, want), nil
 }

@@ -6,14 +6,15 @@ import (
 	"sort"
 	"testing"
 
+	"sitrep/internal/corpus"
 	"sitrep/internal/sharedtest"
 )
 
 var re3dLedgerDir = filepath.Join("..", "..", "testdata", "gold", "ledger-re3d")
 
-func readRe3dOrSkip(t *testing.T) []Re3dDocument {
+func readRe3dOrSkip(t *testing.T) []corpus.Doc {
 	t.Helper()
-	docs, err := ReadRe3d(sharedtest.Path(t, "data", "re3d"))
+	docs, err := corpus.Re3d(sharedtest.Path(t, "data", "re3d"))
 	if err != nil {
 		t.Skipf("re3d not available: %v", err)
 	}
@@ -23,11 +24,11 @@ func readRe3dOrSkip(t *testing.T) []Re3dDocument {
 // re3dLedgerSelect recomputes the README's selection and split: every
 // document outside wikipedia/ with a candidate number, split per folder
 // by the hash rank. Document ID → [stratum, split].
-func re3dLedgerSelect(docs []Re3dDocument) map[string][2]string {
-	byFolder := map[string][]Re3dDocument{}
+func re3dLedgerSelect(docs []corpus.Doc) map[string][2]string {
+	byFolder := map[string][]corpus.Doc{}
 	for _, d := range docs {
-		if d.Folder != "wikipedia" && ledgerCandidates.MatchString(d.Text) {
-			byFolder[d.Folder] = append(byFolder[d.Folder], d)
+		if d.Group != "wikipedia" && ledgerCandidates.MatchString(d.Text) {
+			byFolder[d.Group] = append(byFolder[d.Group], d)
 		}
 	}
 	out := map[string][2]string{}
@@ -117,7 +118,7 @@ func TestReadRe3dRecords(t *testing.T) {
 	if !ok || len(recs) != 1 {
 		t.Fatalf("got %d records, want only %s", len(recs), d.ID)
 	}
-	if r.Text != d.Text || r.Outlet == nil || *r.Outlet != d.SourceName || r.Date != "" {
+	if r.Text != d.Text || r.Outlet == nil || *r.Outlet != d.Source || r.Date != "" {
 		t.Errorf("record %s: outlet %v date %q, text equal %v", d.ID, r.Outlet, r.Date, r.Text == d.Text)
 	}
 }

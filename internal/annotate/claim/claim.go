@@ -100,6 +100,9 @@ type cue struct {
 	inversion  bool // a verb that may invert: "said X"
 	participle bool // "…, saying": the speaker is the clause's subject, from the syntax layer; "X had been warning": X
 	evidence   bool // "the data showed": the subject must be evidence (evidenceHead)
+	// accusation: the object is who it is about and its content the
+	// "of …" phrase ("accused the coalition of killing 60 civilians").
+	accusation bool
 	// progressive: a cue only after a form of be ("had been warning"),
 	// not as a participle ("…, warning that"), and not in a free
 	// relative ("what we have been telling our partners").
@@ -113,10 +116,9 @@ var cues = func() []cue {
 		"announces", "believes", "believe", "believed", "insisted", "noted", "acknowledged", "admitted", "explained", "declared", "declares",
 		"disclosed", "discloses", "revealed", "reveals", "conceded", "concedes", "explains",
 		"reminded", "reminds", "specified", "emphasized", "emphasised", "stressed", "assessed", "assesses"}
-	// Verbs whose speaker never follows them: the object is who they are
-	// about ("accused the coalition of killing 60 civilians") or what
-	// they foresee ("projected a pick-up of five seats").
-	forward := []string{"accused", "accuses", "projected", "projects", "predicted", "predicts", "forecast", "forecasts"}
+	// Verbs whose speaker never follows them: what they foresee is
+	// their object ("projected a pick-up of five seats").
+	forward := []string{"projected", "projects", "predicted", "predicts", "forecast", "forecasts"}
 	var out []cue
 	// Longest phrases first, so "told me in an interview" wins over "told".
 	out = append(out,
@@ -131,6 +133,9 @@ var cues = func() []cue {
 	}
 	for _, v := range forward {
 		out = append(out, cue{words: []string{v}})
+	}
+	for _, v := range []string{"accused", "accuses"} {
+		out = append(out, cue{words: []string{v}, accusation: true})
 	}
 	for _, v := range []string{"saying", "claiming"} {
 		out = append(out, cue{words: []string{v}, participle: true})
@@ -257,7 +262,7 @@ func Find(a *news.Article) []news.Claim {
 			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(a, ws, i, n)) || claimsObject(ws, i+n-1) {
 				continue
 			}
-			if (ws[i].lower == "accused" || ws[i].lower == "accuses") && (i+1 < len(ws) && ws[i+1].lower == "by" || relAt(a, ws[i].Start) == "acl") {
+			if c.accusation && (i+1 < len(ws) && ws[i+1].lower == "by" || relAt(a, ws[i].Start) == "acl") {
 				continue // "people accused by Turkey of …": the accused, not the accuser
 			}
 			cl, ok := build(a, ix, ws, i, n, c, s.Span)
@@ -925,7 +930,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	}
 	if !contentBefore {
 		cl.Content = cutConj(a, cl.CueSpan.Start, cl.Content)
-		if c.words[0] == "accused" || c.words[0] == "accuses" {
+		if c.accusation {
 			// An accusation is its "of …" phrase: "who Ankara accuses of
 			// orchestrating the coup, and Turkey wants 12 people returned".
 			if k := strings.IndexAny(cl.Content.In(a.Text), ",;"); k > 0 {

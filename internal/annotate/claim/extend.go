@@ -504,6 +504,9 @@ func creditsAnother(claims []news.Claim, self int, para news.Span) bool {
 	return false
 }
 
+// maxQuotation bounds how far openQuotations looks for a closing mark.
+const maxQuotation = 1500
+
 // openQuotations extends a claim whose content opens a quotation that
 // its sentence does not close ("X said, "We have been clear … . In
 // Syria, … ."") to the closing mark, when it comes in the same
@@ -512,25 +515,18 @@ func openQuotations(text string, claims []news.Claim) {
 	for i := range claims {
 		c := &claims[i]
 		content := c.Content.In(text)
-		closing := ""
-		switch {
-		case strings.HasPrefix(content, "“"):
-			closing = "”"
-		case strings.HasPrefix(content, "\""):
-			closing = "\""
-		default:
+		opening, closing := "“", "”"
+		if strings.HasPrefix(content, "\"") {
+			opening, closing = "\"", "\""
+		} else if !strings.HasPrefix(content, opening) {
 			continue
 		}
-		open := len(closing)
-		if closing == "”" {
-			open = len("“")
-		}
-		if strings.Contains(content[open:], closing) {
+		if strings.Contains(content[len(opening):], closing) {
 			continue // closed within the sentence
 		}
-		rest := text[c.Content.End:]
+		rest := text[c.Content.End:min(len(text), c.Content.End+maxQuotation)]
 		end := strings.Index(rest, closing)
-		if end < 0 || end > 1500 || strings.Contains(rest[:end], "\n") || strings.Contains(rest[:end], "  ") || strings.Contains(rest[:end], "“") {
+		if end < 0 || strings.Contains(rest[:end], "\n") || strings.Contains(rest[:end], "  ") || strings.Contains(rest[:end], "“") {
 			continue // another paragraph (flattened texts keep two spaces) or another quotation
 		}
 		c.Content.End += end + len(closing)

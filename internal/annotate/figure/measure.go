@@ -1358,7 +1358,6 @@ func (ix *index) placeIn(i int) string {
 	return place
 }
 
-// placeKey is the entity key of the place mentioned at token i, or "".
 // locatives are the prepositions that say where something happened (not
 // where to or from).
 var locatives = tokens.Set(`in at near inside across on within throughout outside around`)
@@ -1378,6 +1377,7 @@ func (ix *index) placeBefore(i int) string {
 	return ""
 }
 
+// placeKey is the entity key of the place mentioned at token i, or "".
 func (ix *index) placeKey(i int) string {
 	if m := ix.mentionAt(i); m >= 0 {
 		e := ix.a.Entities[m]
@@ -1591,11 +1591,6 @@ func placeWord(key string, names map[string]string) string {
 	return key
 }
 
-// shareListFates gives the later items of a list of counts what the
-// first one's fate and owner are when they have none of their own: "the
-// death of four Russian generals, 58 colonels and 176 lieutenant
-// colonels", however the parser attached the later items. Only nouns,
-// adjectives, commas and "and"/"or" may stand between the items.
 // voteWords say that a score of two numbers is a vote ("voting 348-77",
 // "a 97-1 vote", "won, 134 to 63").
 var voteWords = tokens.Set(`vote votes voted voting ballot ballots won win wins defeated beat`)
@@ -1684,11 +1679,13 @@ func (ix *index) placesNamed(s int, key string) int {
 	if s < 0 {
 		return 0
 	}
-	sp := ix.a.Sentences[s].Span
+	lo, hi := ix.tree.span(ix.a.Sentences[s].Span)
 	places := map[string]bool{}
-	for _, e := range ix.a.Entities {
-		if e.Start >= sp.Start && e.End <= sp.End && (e.Type == "GPE" || e.Type == "LOC") && e.Kind != "demonym" {
-			places[actorKey(e.Entity)] = true
+	for k := lo; k < hi; k++ {
+		if m := ix.mentionAt(k); m >= 0 && ix.a.Entities[m].Kind != "demonym" {
+			if p := ix.placeKey(k); p != "" {
+				places[p] = true
+			}
 		}
 	}
 	if !places[key] {
@@ -1697,6 +1694,11 @@ func (ix *index) placesNamed(s int, key string) int {
 	return len(places)
 }
 
+// shareListFates gives the later items of a list of counts what the
+// first one's fate and owner are when they have none of their own: "the
+// death of four Russian generals, 58 colonels and 176 lieutenant
+// colonels", however the parser attached the later items. Only nouns,
+// adjectives, commas and "and"/"or" may stand between the items.
 func (ix *index) shareListFates(figs []news.Figure) {
 	t := ix.tree
 	for i := 1; i < len(figs); i++ {
@@ -1736,7 +1738,6 @@ func (ix *index) link(figs []news.Figure) {
 	kind := func(f *news.Figure) string { return ix.a.Quantities[f.Quantity].Kind }
 	ix.shareListFates(figs)
 	ix.tallies(figs)
-	defer ix.placeBreakdowns(figs)
 	for i := range figs {
 		f := &figs[i]
 		sent := ix.sentenceOf(f.Start)
@@ -1862,6 +1863,8 @@ func (ix *index) link(figs []news.Figure) {
 			}
 		}
 	}
+	// After every scope and whole above: a breakdown by place needs them.
+	ix.placeBreakdowns(figs)
 }
 
 // known reports whether what is one of the classes of whatClasses.

@@ -73,17 +73,12 @@ var ageFollowers = map[string]bool{"and": true, "from": true, "of": true, "who":
 // the number that gives it.
 var ageGlue = map[string]bool{"of": true, "the": true, "between": true, "and": true, "to": true, "-": true, "–": true, "over": true, "under": true, "from": true, "or": true}
 
-// notFigure reports whether the quantity q is a number that states no
-// quantity of anything in the world.
-// spanUnits measure time or distance ("six or seven hours").
-var spanUnits = tokens.Set(`second seconds minute minutes hour hours day days night nights week weeks month months
-	year years decade decades km kilometres kilometers mile miles metres meters`)
+// unitWord reports whether a word names one of the units after which a
+// number counts nothing (notFigures: "hours", "miles", "sources").
+func unitWord(w string) bool { return notFigures[w] || notFigures[strings.TrimSuffix(w, "s")] }
 
 // numberWords are the cardinals written as words, up to twelve.
 var numberWords = tokens.Set(`two three four five six seven eight nine ten eleven twelve`)
-
-// currencyCodes are written before an amount ("EUR 200", "PLN 6.5").
-var currencyCodes = tokens.Set(`USD EUR GBP PLN UAH RUB CHF JPY CNY AUD CAD SEK NOK DKK CZK HUF RON TRY ILS INR KRW`)
 
 // areaUnits are the units of an area (the quantity layer's codes).
 var areaUnits = tokens.Set(`km2 mi2 m2 ha acre`)
@@ -103,6 +98,8 @@ func (ix *index) areaTaken(lo, hi int) bool {
 	return false
 }
 
+// notFigure reports whether the quantity q is a number that states no
+// quantity of anything in the world.
 func (ix *index) notFigure(q news.Quantity) bool {
 	t := ix.tree
 	lo, hi := t.span(q.Span)
@@ -186,23 +183,24 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		}
 	}
 	// "CTF 50", "(CTF) 50", "DDG 70": digits right after an acronym with
-	// nothing counted are a designator.
+	// nothing counted are a designator (a currency code before an amount
+	// makes money, not a bare number).
 	if bare && t.a.Tokens[lo].Kind == news.TokenNumber && lo > 0 {
 		k := lo - 1
 		if t.low(k) == ")" && k > 0 {
 			k--
 		}
-		if w := t.a.Tokens[k].In(t.a.Text); t.a.Tokens[k].Kind == news.TokenWord && len(w) >= 2 && len(w) <= 5 && strings.ToUpper(w) == w && strings.ToLower(w) != w && !currencyCodes[w] {
+		if w := t.a.Tokens[k].In(t.a.Text); t.a.Tokens[k].Kind == news.TokenWord && len(w) >= 2 && len(w) <= 5 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
 			return true
 		}
 	}
 	// "six or seven hours", "20-plus months": a number joined to a
-	// duration or distance after it is one.
-	if bare && hi+1 < len(t.a.Tokens) && (t.low(hi) == "or" || t.low(hi) == "to") && spanUnits[t.low(hi+2)] &&
+	// duration or distance after it is one, as "seven hours" is.
+	if bare && hi+1 < len(t.a.Tokens) && (t.low(hi) == "or" || t.low(hi) == "to") && unitWord(t.low(hi+2)) &&
 		(t.a.Tokens[hi+1].Kind == news.TokenNumber || numberWords[t.low(hi+1)]) {
 		return true
 	}
-	if q.Unit == "plus" && spanUnits[t.low(hi)] {
+	if q.Unit == "plus" && unitWord(t.low(hi)) {
 		return true
 	}
 	// "World War Three", "Formula One": a capitalised number word in a name.
