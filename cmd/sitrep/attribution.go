@@ -12,6 +12,7 @@ import (
 	"sitrep/internal/annotate/entity"
 	"sitrep/internal/annotate/sentence"
 	"sitrep/internal/attribution"
+	"sitrep/internal/eval"
 	"sitrep/internal/news"
 )
 
@@ -140,6 +141,38 @@ func evalAttribution(ctx context.Context, env *environment, args []string) error
 	fmt.Fprintln(env.stdout)
 	cs.Write(env.stdout, "rules + learned reporting-verb claims (claim.AddLearned) — "+title)
 	return nil
+}
+
+// evalSpeakers scores the speakers of the figures the whole pipeline
+// finds in PolNeAR articles (dev by default; train for more error
+// examples) against PolNeAR's attributions.
+func evalSpeakers(ctx context.Context, env *environment, args []string) error {
+	fs := newFlagSet(env, "eval speakers", "[DIR]")
+	split := fs.String("split", "dev", "PolNeAR split: dev or train (the test split is held back)")
+	showErrors := fs.Bool("errors", false, "list every wrong speaker, not the first few")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *split != "dev" && *split != "train" {
+		return fmt.Errorf("eval speakers: unknown split %q (want dev or train): %w", *split, errUsage)
+	}
+	dir := filepath.Join(defaultPolNeAR, *split)
+	if fs.NArg() > 0 {
+		dir = fs.Arg(0)
+	}
+	docs, err := attribution.ReadPolNeAR(dir)
+	if err != nil {
+		return fmt.Errorf("eval speakers: %w", err)
+	}
+	dates, err := eval.PolNeARDates(filepath.Join(filepath.Dir(dir), "metadata.tsv"))
+	if err != nil {
+		return fmt.Errorf("eval speakers: %w", err)
+	}
+	rep, err := eval.Speakers(ctx, dir, docs, dates, cleanTextSteps(), *showErrors)
+	if err != nil {
+		return fmt.Errorf("eval speakers: %w", err)
+	}
+	return rep.Write(env.stdout)
 }
 
 // fromClaims maps the claim stage's spans onto the document's tokens.

@@ -26,11 +26,14 @@ const defaultData = "../shared/data"
 
 func runEval(ctx context.Context, env *environment, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("eval: name what to evaluate: extract, sentences, ner, entities, numbers, figures, ledger, events, genre, metadata, threads, syntax, provenance, stories or attribution: %w", errUsage)
+		return fmt.Errorf("eval: name what to evaluate: extract, sentences, ner, entities, numbers, figures, ledger, events, genre, metadata, threads, syntax, provenance, stories, attribution or speakers: %w", errUsage)
 	}
 	what, args := args[0], args[1:]
 	if what == "attribution" {
 		return evalAttribution(ctx, env, args)
+	}
+	if what == "speakers" {
+		return evalSpeakers(ctx, env, args)
 	}
 	fs := newFlagSet(env, "eval "+what, "[DATA...]")
 	var threshold *float64
@@ -243,7 +246,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		return evalStories(ctx, env, dir, *threshold, *sweep)
 	default:
-		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, entities, numbers, figures, ledger, events, genre, metadata, threads, syntax, provenance, stories or attribution): %w", what, errUsage)
+		return fmt.Errorf("eval: unknown data set %q (want extract, sentences, ner, entities, numbers, figures, ledger, events, genre, metadata, threads, syntax, provenance, stories, attribution or speakers): %w", what, errUsage)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"sitrep/internal/demo"
 	"sitrep/internal/news"
+	"sitrep/internal/sharedtest"
 )
 
 // runCLI runs the command line in-process and returns stdout, stderr and
@@ -322,5 +323,52 @@ func TestEvalProvenanceSplit(t *testing.T) {
 	_, errOut, code := runCLI(t, nil, "eval", "provenance", "--split", "tset", "/nonexistent")
 	if code != exitUsage || !strings.Contains(errOut, "unknown split") {
 		t.Errorf("--split tset: exit %d, %q; want a usage error", code, errOut)
+	}
+}
+
+// TestEvalSpeakers checks the figure-speaker check on PolNeAR: the held
+// back test split is a usage error, and on three dev articles (copied
+// to a temporary directory when the data is present) it prints the
+// accuracy by kind of source.
+func TestEvalSpeakers(t *testing.T) {
+	_, errOut, code := runCLI(t, nil, "eval", "speakers", "--split", "test")
+	if code != exitUsage || !strings.Contains(errOut, "unknown split") {
+		t.Errorf("--split test: exit %d, %q; want a usage error", code, errOut)
+	}
+	src := sharedtest.Path(t, "data", "attribution", "polnear")
+	texts, _ := filepath.Glob(filepath.Join(src, "dev", "text", "*.txt"))
+	if len(texts) < 3 {
+		t.Skipf("PolNeAR dev not available in %s", src)
+	}
+	dir := t.TempDir()
+	copyFile := func(from, to string) {
+		b, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(to, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyFile(filepath.Join(src, "metadata.tsv"), filepath.Join(dir, "metadata.tsv"))
+	for _, txt := range texts[:3] {
+		name := strings.TrimSuffix(filepath.Base(txt), ".txt")
+		copyFile(txt, filepath.Join(dir, "dev", "text", name+".txt"))
+		anns, _ := filepath.Glob(filepath.Join(src, "dev", "attributions", name+"_*.ann"))
+		for _, ann := range anns {
+			copyFile(ann, filepath.Join(dir, "dev", "attributions", filepath.Base(ann)))
+		}
+	}
+	out, errOut, code := runCLI(t, nil, "eval", "speakers", filepath.Join(dir, "dev"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"3 articles", "speaker accuracy", "outside every content (outlet)", "named source"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
 	}
 }

@@ -40,7 +40,15 @@
 // verb before a colon and a quotation is a cue. A claim nested in
 // another records the outer speaker as its relay. A statement whose
 // quotation runs over several sentences is extended back to its opening
-// quotation mark.
+// quotation mark. Some verbs are cues only before a "that" clause ("the
+// IMF expects that …", "argued that"); a finding verb takes any speaker
+// before "that" ("the Observer found that"). A definite piece of
+// evidence with no source named speaks as written ("according to the
+// poll"); a sentence that opens "In a <named> poll," is that poll's; a
+// possessor's estimate or forecast is the possessor's; a statement goes
+// on past a mid-sentence attribution ("…, according to Q, and …") and,
+// when the words before "according to Q," hold no verb, is the clause
+// after it.
 //
 // The stage (New) then adds the claims the learned attribution tagger
 // (internal/attribution) finds with a reporting verb the rules missed
@@ -103,6 +111,9 @@ type cue struct {
 	// accusation: the object is who it is about and its content the
 	// "of …" phrase ("accused the coalition of killing 60 civilians").
 	accusation bool
+	// that: a cue only with a "that" clause right after it and no form
+	// of be before it ("the IMF expects that …", not "it is expected").
+	that bool
 	// progressive: a cue only after a form of be ("had been warning"),
 	// not as a participle ("…, warning that"), and not in a free
 	// relative ("what we have been telling our partners").
@@ -118,7 +129,7 @@ var cues = func() []cue {
 		"reminded", "reminds", "specified", "emphasized", "emphasised", "stressed", "assessed", "assesses"}
 	// Verbs whose speaker never follows them: what they foresee is
 	// their object ("projected a pick-up of five seats").
-	forward := []string{"projected", "projects", "predicted", "predicts", "forecast", "forecasts"}
+	forward := []string{"projected", "projects", "predicted", "predicts", "forecast", "forecasts", "cited", "cites"}
 	var out []cue
 	// Longest phrases first, so "told me in an interview" wins over "told".
 	out = append(out,
@@ -137,6 +148,10 @@ var cues = func() []cue {
 	for _, v := range []string{"accused", "accuses"} {
 		out = append(out, cue{words: []string{v}, accusation: true})
 	}
+	for _, v := range []string{"expects", "expect", "argues", "argued", "argue", "contends", "contended", "concluded", "concludes"} {
+		out = append(out, cue{words: []string{v}, that: true})
+	}
+	out = append(out, cue{words: []string{"pointed", "out"}, that: true}, cue{words: []string{"points", "out"}, that: true})
 	for _, v := range []string{"saying", "claiming"} {
 		out = append(out, cue{words: []string{v}, participle: true})
 	}
@@ -259,6 +274,9 @@ func Find(a *news.Article) []news.Claim {
 			if n > 0 && c.progressive && !progressiveAt(ws, i) {
 				continue
 			}
+			if n > 0 && c.that && (i+n >= len(ws) || ws[i+n].lower != "that" || i > 0 && beForms[ws[i-1].lower]) {
+				continue
+			}
 			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(a, ws, i, n)) || claimsObject(ws, i+n-1) {
 				continue
 			}
@@ -316,6 +334,13 @@ func Find(a *news.Article) []news.Claim {
 						sp = src
 					}
 					cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = &sp, name, ent
+				} else if sp := ix.evidencePhrase; sp.Start >= cl.Span.Start && sp.End <= cl.Span.End && definite(a.Text, sp) {
+					// "according to the poll" with no source named: the
+					// evidence the text points to, as written; "revised
+					// estimates" point to none and stay the outlet's.
+					if t, ok := trimPhrase(a.Text, words(&v, sp)); ok {
+						cl.SpeakerSpan, cl.Speaker = &t, t.In(a.Text)
+					}
 				}
 			}
 			if pr := subjectPronoun(cl.Speaker); cl.SpeakerSpan != nil && pronouns[pr] {
@@ -349,9 +374,26 @@ func Find(a *news.Article) []news.Claim {
 					}
 				}
 			}
+			if rest, ok := verblessBefore(a, ws, cl); ok {
+				// "Among the precedents at risk, according to Ms.
+				// Epstein, are 16 …": the words before the attribution
+				// are an adjunct; the statement is the clause after it.
+				cl.Content = rest
+				cl.Span.End = max(cl.Span.End, rest.End)
+			}
 			cl.Hedges = hedges(cl.Span.In(a.Text))
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
+			if tail, ok := coordinatedTail(a.Text, ws, cl); ok {
+				// "…, according to Q, and the top 10 percent paid 69
+				// percent": the statement goes on past its attribution.
+				more := cl
+				more.Content = tail
+				more.Span = news.Span{Start: cl.Span.Start, End: tail.End}
+				more.Hedges = hedges(tail.In(a.Text))
+				claims = append(claims, more)
+				inSentence = append(inSentence, len(claims)-1)
+			}
 			i += n - 1
 		}
 		if cl, ok := colonQuote(a, ix, ws, claims, inSentence, s.Span, prev); ok {
@@ -365,6 +407,14 @@ func Find(a *news.Article) []news.Claim {
 			}
 		}
 		for _, cl := range pledges(a, ix, ws, claims, inSentence) {
+			claims = append(claims, cl)
+			inSentence = append(inSentence, len(claims)-1)
+		}
+		if cl, ok := inEvidence(a, ix, ws, claims, inSentence); ok {
+			claims = append(claims, cl)
+			inSentence = append(inSentence, len(claims)-1)
+		}
+		for _, cl := range possessed(a, ix, ws, claims, inSentence, s.Span, prev) {
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
 		}
@@ -619,7 +669,51 @@ func verbAt(a *news.Article, pos int, w string) bool {
 		return w != "states" // without tags, "states" is far more often the noun
 	}
 	k, ok := slices.BinarySearchFunc(a.Tokens, pos, func(t news.Token, p int) int { return t.Start - p })
-	return !ok || a.Syntax[k].UPOS == news.VERB
+	return !ok || a.Syntax[k].UPOS == news.VERB || sentenceFinalVerb(a, k) || clauseFollows(a, k)
+}
+
+// clauseFollows says whether token k, a present-tense reporting verb the
+// tagger took for a plural noun after another noun, has "that" or a
+// subject pronoun right after it: "Exit polling shows he won 83%".
+func clauseFollows(a *news.Article, k int) bool {
+	if k+1 >= len(a.Tokens) || k < 1 || a.Syntax[k].UPOS != news.NOUN || a.Syntax[k-1].UPOS != news.NOUN && a.Syntax[k-1].UPOS != news.PROPN {
+		return false
+	}
+	w := a.Text[a.Tokens[k].Start:a.Tokens[k].End]
+	if !strings.HasSuffix(w, "s") || strings.ToLower(w) != w {
+		return false
+	}
+	switch a.Text[a.Tokens[k+1].Start:a.Tokens[k+1].End] {
+	case "that", "he", "she", "they", "we", "it":
+		return true
+	}
+	return false
+}
+
+// sentenceFinalVerb says whether token k, a present-tense reporting verb
+// the tagger took for a plural noun, ends a clause that a comma opens
+// after a name: "…, The Wall Street Journal reports." The noun reading
+// ("Journal reports") has no verb after the comma to hang on.
+func sentenceFinalVerb(a *news.Article, k int) bool {
+	if k+1 >= len(a.Tokens) || k < 2 || a.Syntax[k].UPOS != news.NOUN || a.Syntax[k-1].UPOS != news.PROPN {
+		return false
+	}
+	w := a.Text[a.Tokens[k].Start:a.Tokens[k].End]
+	if !strings.HasSuffix(w, "s") || strings.ToLower(w) != w {
+		return false
+	}
+	if next := a.Text[a.Tokens[k+1].Start:a.Tokens[k+1].End]; next != "." && next != "!" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		switch t := a.Text[a.Tokens[j].Start:a.Tokens[j].End]; {
+		case t == ",":
+			return true
+		case a.Syntax[j].UPOS == news.VERB || a.Tokens[j].Kind == news.TokenPunct:
+			return false
+		}
+	}
+	return false
 }
 
 // index answers the finder's questions about the entity layer without
@@ -887,8 +981,10 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 				}
 			}
 		}
-		if c.evidence && (start > end || !evidenceHead(ws[start:end+1])) {
-			return cl, false // "police found 20 bodies": no evidence speaks
+		if c.evidence && (start > end || !evidenceHead(ws[start:end+1]) && !(i+n < len(ws) && ws[i+n].lower == "that" && okSpeaker(a.Text, ws[start:end+1]))) {
+			// "police found 20 bodies": no evidence speaks; "the
+			// Observer found that …" reports a finding.
+			return cl, false
 		}
 		if start <= end && (okSpeaker(a.Text, ws[start:end+1]) || c.evidence) {
 			spk = news.Span{Start: ws[start].Start, End: ws[end].End}
@@ -1117,6 +1213,78 @@ func progressiveAt(ws []word, i int) bool {
 	return true
 }
 
+// coordinatedTail returns the clause a statement goes on with after its
+// attribution in mid-sentence: "X paid 25 percent, according to Q, and
+// the top 10 percent paid 69 percent" (or "…, the agency said in a June
+// report, and …"): after the attribution and at most five words of
+// adjunct, a comma, "and" and a clause of three words or more with no
+// reporting cue of its own, to the end of the sentence.
+func coordinatedTail(text string, ws []word, cl news.Claim) (news.Span, bool) {
+	if cl.Content.End > cl.CueSpan.Start || len(ws) == 0 {
+		return news.Span{}, false
+	}
+	k := 0
+	for k < len(ws) && ws[k].Start < cl.Span.End {
+		k++
+	}
+	for d := 0; k < len(ws) && !ws[k].punct && d < 5; d++ {
+		k++
+	}
+	if k+1 >= len(ws) || ws[k].lower != "," || ws[k+1].lower != "and" {
+		return news.Span{}, false
+	}
+	k += 2
+	end := len(ws)
+	for end > k && ws[end-1].punct {
+		end--
+	}
+	if end-k < 3 {
+		return news.Span{}, false
+	}
+	for j := k; j < end; j++ {
+		if _, n := matchCue(ws, j); n > 0 {
+			return news.Span{}, false
+		}
+	}
+	return trimSpan(text, news.Span{Start: ws[k].Start, End: ws[end-1].End}), true
+}
+
+// verblessBefore returns the clause after a mid-sentence "according to
+// Q," when the words before it, taken for the statement, hold no verb
+// ("Since last November, according to Q, forces have killed 400").
+func verblessBefore(a *news.Article, ws []word, cl news.Claim) (news.Span, bool) {
+	if cl.Cue != "according to" || cl.Content.End > cl.CueSpan.Start || len(a.Syntax) != len(a.Tokens) {
+		return news.Span{}, false
+	}
+	for k := tokenAt(a, cl.Content.Start); k >= 0 && k < len(a.Tokens) && a.Tokens[k].Start < cl.Content.End; k++ {
+		if u := a.Syntax[k].UPOS; u == news.VERB || u == news.AUX {
+			return news.Span{}, false
+		}
+	}
+	k := 0
+	for k < len(ws) && ws[k].Start < cl.Span.End {
+		k++
+	}
+	if k >= len(ws) || ws[k].lower != "," {
+		return news.Span{}, false
+	}
+	end := len(ws)
+	for end > k+1 && ws[end-1].punct {
+		end--
+	}
+	if end-k-1 < 2 {
+		return news.Span{}, false
+	}
+	return trimSpan(a.Text, news.Span{Start: ws[k+1].Start, End: ws[end-1].End}), true
+}
+
+// definite says whether the phrase at sp opens with a definite article
+// or demonstrative ("the poll", "this study").
+func definite(text string, sp news.Span) bool {
+	f := strings.Fields(strings.ToLower(sp.In(text)))
+	return len(f) > 1 && (f[0] == "the" || f[0] == "this" || f[0] == "that" || f[0] == "these" || f[0] == "those")
+}
+
 // beForms before a participle cue make it a progressive verb with a
 // subject of its own ("No 10 had been warning it would …").
 var beForms = tokens.Set(`is are was were been being am`)
@@ -1234,7 +1402,13 @@ var speakerHeads = tokens.Set(`official officials ministry spokesperson spokesma
 	experts expert observers witnesses commander commanders general officer officers leader leaders
 	authorities office department statement report media outlets outlet newspaper paper agency's
 	organisation organization group monitor monitors institute council parliament lawmakers lawmaker
-	envoy ambassador mayor chief head adviser advisor secretary staff embassy pentagon kremlin`)
+	envoy ambassador mayor chief head adviser advisor secretary staff embassy pentagon kremlin
+	fund bank campaign candidate nominee senator congressman congresswoman judge court prosecutor prosecutors
+	investigators researchers economists scientists strategists aide aides advisers advisors supporters critics
+	activists chairman chairwoman executive executives director manager professor author authors study survey
+	poll firm network magazine website board commission center centre foundation bureau watchdog regulator
+	regulators union unions association federation coalition alliance team worker workers employees doctor
+	doctors lawyer lawyers attorney attorneys man woman men women`)
 
 // trimSpeaker drops leading time phrases ("On Wednesday he") and trailing
 // adverbs ("… first") from a speaker phrase ws[start:end+1].

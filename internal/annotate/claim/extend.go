@@ -26,6 +26,13 @@ func evidenceHead(ws []word) bool {
 	if dataNouns[h] || h == "report" || h == "reports" || h == "it" || h == "this" {
 		return true
 	}
+	// "A CNN poll last month", "a survey in January": a data noun and a
+	// time adjunct after it.
+	for k := len(ws) - 2; k >= 0 && (timeWords[ws[k+1].lower] || adjunctStarts[ws[k+1].lower] || ws[k+1].lower == "the"); k-- {
+		if dataNouns[ws[k].lower] {
+			return true
+		}
+	}
 	// "Figures from the UN refugee agency", "a poll by the Rating group":
 	// a data noun with its source after it.
 	for k := 0; k+1 < len(ws); k++ {
@@ -34,6 +41,11 @@ func evidenceHead(ws []word) bool {
 			next++ // "figures released by the ministry"
 		}
 		if dataNouns[ws[k].lower] && (ws[next].lower == "from" || ws[next].lower == "by") {
+			return true
+		}
+		if dataNouns[ws[k].lower] && (evidenceParticiples[ws[k+1].lower] || ws[k+1].lower == "of" || ws[k+1].lower == "taken") {
+			// "a Quinnipiac poll released in late August", "an average
+			// of polls taken over two weeks": the data noun heads it.
 			return true
 		}
 	}
@@ -532,4 +544,151 @@ func openQuotations(text string, claims []news.Claim) {
 		c.Content.End += end + len(closing)
 		c.Span.End = max(c.Span.End, c.Content.End)
 	}
+}
+
+// possessedNouns are what a possessor states: "the IMF's estimate of
+// global growth at 3.1 percent", "its forecast". (A possessor's plan or
+// proposal is not: "his plan would dole out $4 trillion" is most often
+// the writer's or an analyst's costing.)
+var possessedNouns = tokens.Set(`estimate estimates forecast forecasts projection projections count tally
+	calculation calculations`)
+
+// possessivePronouns stand for a possessor, by their subject form.
+var possessivePronouns = map[string]string{"its": "it", "his": "he", "her": "she", "their": "they"}
+
+// possessed returns the claims of the estimates a sentence
+// credits to a possessor outside every claim found so far: "the IMF's
+// estimate of global growth steady at 3.1 percent", "it increased its
+// British growth forecast by 0.1 points to 1.8 percent". The possessor,
+// named ("the IMF's") or a pronoun resolved as a speaker's, speaks for
+// the rest of the clause after the noun (to a semicolon or the end of
+// the sentence), which must hold a number.
+func possessed(a *news.Article, ix *index, ws []word, claims []news.Claim, inSentence []int, sent, prev news.Span) []news.Claim {
+	var out []news.Claim
+	for k := 1; k+1 < len(ws); k++ {
+		if !possessedNouns[ws[k].lower] || !taggedAs(a, ws[k].Start, news.NOUN) {
+			continue
+		}
+		// The possessive, up to three modifiers before the noun.
+		p := -1
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			if ws[j].lower == "'s" || ws[j].lower == "’s" || possessivePronouns[ws[j].lower] != "" {
+				p = j
+				break
+			}
+			if ws[j].punct || upper(ws[j].Span.In(a.Text)) && j < k-1 && !upper(ws[j+1].Span.In(a.Text)) {
+				break
+			}
+		}
+		if p < 0 {
+			continue
+		}
+		covered := false
+		for _, ci := range inSentence {
+			c := claims[ci]
+			covered = covered || c.Content.Start <= ws[k].Start && ws[k].End <= c.Content.End ||
+				c.SpeakerSpan != nil && c.SpeakerSpan.Start <= ws[k].Start && ws[k].End <= c.SpeakerSpan.End
+		}
+		if covered {
+			continue
+		}
+		end := k + 1
+		for end < len(ws) && ws[end].lower != ";" {
+			end++
+		}
+		for end > k+1 && ws[end-1].punct {
+			end--
+		}
+		number := false
+		for _, w := range ws[k+1 : end] {
+			r, _ := utf8.DecodeRuneInString(w.lower)
+			number = number || unicode.IsDigit(r)
+		}
+		if end <= k+1 || !number {
+			continue
+		}
+		cl := news.Claim{CueSpan: ws[k].Span, Cue: ws[k].lower, Parent: -1}
+		cl.Content = trimSpan(a.Text, news.Span{Start: ws[k+1].Start, End: ws[end-1].End})
+		if pr := possessivePronouns[ws[p].lower]; pr != "" {
+			name, ent, ok := ix.pronoun(pr, ws[p].Start, claims, sent, prev, nil)
+			if !ok {
+				continue
+			}
+			sp := ws[p].Span
+			cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = &sp, name, ent
+		} else {
+			st := p - 1
+			for st > 0 && !ws[st-1].punct && (upper(ws[st-1].Span.In(a.Text)) || nameJoiners[ws[st-1].lower]) && p-st < 6 {
+				st--
+			}
+			for st < p-1 && nameJoiners[ws[st].lower] {
+				st++
+			}
+			if st < 0 || !upper(ws[st].Span.In(a.Text)) && ws[st].lower != "the" {
+				continue
+			}
+			spk := news.Span{Start: ws[st].Start, End: ws[p-1].End}
+			if !ix.actor(spk) {
+				continue
+			}
+			setSpeaker(a, ix, &cl, spk)
+			if cl.SpeakerSpan == nil {
+				continue
+			}
+		}
+		cl.Span = news.Span{Start: min(cl.SpeakerSpan.Start, cl.CueSpan.Start), End: cl.Content.End}
+		cl.Hedges = hedges(cl.Span.In(a.Text))
+		out = append(out, cl)
+	}
+	return out
+}
+
+// inEvidence returns the claim of a sentence that opens with the
+// evidence it reports ("In an NBC News/Wall Street Journal poll released
+// Monday, 50 percent of respondents chose Clinton"): the evidence up to
+// the comma, with a data noun and a name or a definite article, speaks
+// for the rest of the sentence, unless a claim found so far covers it.
+func inEvidence(a *news.Article, ix *index, ws []word, claims []news.Claim, inSentence []int) (news.Claim, bool) {
+	if len(ws) < 6 || ws[0].lower != "in" {
+		return news.Claim{}, false
+	}
+	comma, data := -1, false
+	for k := 1; k < len(ws) && k < 16; k++ {
+		if ws[k].punct {
+			if ws[k].lower == "," {
+				comma = k
+			}
+			break
+		}
+		data = data || dataNouns[ws[k].lower] && ws[k].lower != "report" && ws[k].lower != "reports"
+	}
+	if comma < 3 || !data || comma+3 > len(ws) {
+		return news.Claim{}, false
+	}
+	named := ws[1].lower == "the"
+	for _, w := range ws[2:comma] {
+		named = named || upper(w.Span.In(a.Text))
+	}
+	if !named {
+		return news.Claim{}, false
+	}
+	rest := news.Span{Start: ws[comma+1].Start, End: ws[len(ws)-1].End}
+	for _, ci := range inSentence {
+		if c := claims[ci]; c.Content.Start < rest.End && rest.Start < c.Content.End || c.CueSpan.Start >= rest.Start {
+			return news.Claim{}, false
+		}
+	}
+	end := len(ws)
+	for end > comma+1 && ws[end-1].punct {
+		end--
+	}
+	cl := news.Claim{CueSpan: ws[0].Span, Cue: "in", Parent: -1}
+	cl.Content = trimSpan(a.Text, news.Span{Start: ws[comma+1].Start, End: ws[end-1].End})
+	cl.Span = news.Span{Start: ws[0].Start, End: cl.Content.End}
+	setSpeaker(a, ix, &cl, news.Span{Start: ws[1].Start, End: ws[comma-1].End})
+	if cl.SpeakerSpan == nil {
+		return news.Claim{}, false
+	}
+	cl.Hedges = hedges(cl.Span.In(a.Text))
+	return cl, true
 }

@@ -13,12 +13,12 @@ import (
 )
 
 // TestLearned checks what the learned tagger adds to the rules: a claim
-// with a reporting verb the rules do not list ("argued"), beside the
+// with a reporting verb the rules do not list ("alleged"), beside the
 // rules' own claims. The sentences are written for this
 // test.
 func TestLearned(t *testing.T) {
 	text := "The harbour was shelled twice on Monday, according to U.K. officials in Tallinn. " +
-		"Local officials have argued that the reservoir could fail within days. " +
+		"Local officials have alleged that the reservoir could fail within days. " +
 		"The mayor said the ferries would keep running."
 	a := &news.Article{Text: text, Outlet: "Test Wire"}
 	for _, st := range []interface {
@@ -44,7 +44,7 @@ func TestLearned(t *testing.T) {
 	}
 	for cue, want := range map[string]string{
 		"according to": "U.K. officials in Tallinn",
-		"have argued":  "Local officials",
+		"have alleged": "Local officials",
 		"said":         "The mayor",
 	} {
 		if got, ok := speakers[cue]; !ok || got != want {

@@ -21,7 +21,11 @@ var commitVerbs = tokens.Set(`commit commits committed`)
 // must be tagged a verb ("the Polish plan to provide jets" is no pledge);
 // the tagger often takes "plans" after a name for a noun, so that form
 // is not checked.
-var planVerbs = tokens.Set(`plans plan planned intends intend`)
+var planVerbs = tokens.Set(`plans plan planned intends intend wants want`)
+
+// proposalVerbs put forward a plan with an amount in it ("is proposing
+// … 500 million solar panels", "has called for a 15 percent rate").
+var proposalVerbs = tokens.Set(`proposed proposes proposing propose`)
 
 // agreeVerbs commit to a giving ("agreed to send").
 var agreeVerbs = tokens.Set(`agreed agrees offered offers vowed vows`)
@@ -66,6 +70,10 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 			first, last = k, k+2
 		case (ws[k].lower == "is" || ws[k].lower == "are") && k+1 < len(ws) && givingVerbs[ws[k+1].lower] && amountWithin(ws, k+2, 3):
 			first, last = k, k+1 // "the UK is sending more than 1,600 missiles"
+		case proposalVerbs[ws[k].lower] && verbAt(a, ws[k].Start, ws[k].lower) && amountWithin(ws, k+1, 8):
+			first, last = k, k
+		case (ws[k].lower == "called" || ws[k].lower == "calls" || ws[k].lower == "call") && k+1 < len(ws) && ws[k+1].lower == "for" && amountWithin(ws, k+2, 12):
+			first, last = k, k+1
 		}
 		if first < 0 || last+1 >= len(ws) {
 			continue
@@ -103,6 +111,12 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Parent: -1, Kind: news.ClaimPledge}
 		end := len(ws) - 1
 		for j := last + 1; j+1 < len(ws); j++ {
+			if ws[j].lower == "," && (ws[j+1].lower == "but" || ws[j+1].lower == "while" || ws[j+1].lower == "whereas") && j > last+1 {
+				// "…, but Mrs. Clinton would leave it at 35 percent": a
+				// contrast is the writer's.
+				end = j - 1
+				break
+			}
 			if ws[j].lower == "," && placeTimeRelative[ws[j+1].lower] && j > last+1 {
 				// "… to the defence of Estonia, where Britain already has
 				// 1,700 troops": the relative clause on the place or time

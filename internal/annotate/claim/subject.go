@@ -1,6 +1,8 @@
 package claim
 
 import (
+	"strings"
+
 	"slices"
 
 	"sitrep/internal/news"
@@ -85,7 +87,7 @@ func cutConj(a *news.Article, cuePos int, content news.Span) news.Span {
 		return content
 	}
 	for k := v + 1; k < len(a.Tokens) && a.Tokens[k].Start < content.End; k++ {
-		if int(a.Syntax[k].Head) != v || a.Syntax[k].Rel != "conj" || a.Syntax[k].UPOS != news.VERB {
+		if int(a.Syntax[k].Head) != v || a.Syntax[k].Rel != "conj" || a.Syntax[k].UPOS != news.VERB || backshifted(a, k) {
 			continue
 		}
 		// The coordinator ("and", ",") before the conjunct ends the content.
@@ -100,4 +102,29 @@ func cutConj(a *news.Article, cuePos int, content news.Span) news.Span {
 		}
 	}
 	return content
+}
+
+// backshifted says whether the verb at token k has no subject of its own
+// and either a backshifted modal ("…, but would eventually add $84
+// billion") or, set off by a comma alone, the form of a participle
+// ("…, followed by Ted Cruz at 17 percent"): it goes on with the
+// reported clause, whatever the parse hangs it on.
+func backshifted(a *news.Article, k int) bool {
+	w := strings.ToLower(a.Text[a.Tokens[k].Start:a.Tokens[k].End])
+	modal := k > 0 && a.Text[a.Tokens[k-1].Start:a.Tokens[k-1].End] == "," && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+	for c := max(0, k-4); c < k; c++ {
+		if int(a.Syntax[c].Head) != k {
+			continue
+		}
+		switch a.Syntax[c].Rel {
+		case "nsubj", "nsubj:pass", "expl":
+			return false
+		case "aux":
+			switch strings.ToLower(a.Text[a.Tokens[c].Start:a.Tokens[c].End]) {
+			case "would", "could", "might":
+				modal = true
+			}
+		}
+	}
+	return modal
 }
