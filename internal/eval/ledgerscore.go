@@ -338,7 +338,10 @@ func (r *LedgerFiguresReport) ScoreArticle(a LedgerArticle, gold []LedgerMention
 // names them and the system gives canonical names.
 func ledgerSpeakerMatch(got, want string) bool {
 	// "the IMF's" as a source span is "IMF".
-	want = strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(want, "the "), "'s"), "’s")
+	if len(want) > 4 && strings.EqualFold(want[:4], "the ") {
+		want = want[4:]
+	}
+	want = strings.TrimSuffix(strings.TrimSuffix(want, "'s"), "’s")
 	if SpeakerMatch(got, want) {
 		return true
 	}

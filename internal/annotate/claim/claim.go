@@ -60,6 +60,7 @@ package claim
 import (
 	"context"
 	"errors"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -313,7 +314,7 @@ func Find(a *news.Article) []news.Claim {
 					cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
 				}
 			}
-			if c.evidence && cl.SpeakerSpan != nil && pronouns[strings.ToLower(cl.Speaker)] {
+			if c.evidence && cl.SpeakerSpan != nil && pronouns[strings.ToLower(cl.Speaker)] && !personFinding(ws, i, n) {
 				// "It shows …" after a sentence naming a survey: the
 				// survey, else the outlet's own voice.
 				if !dataBefore(a, prev) {
@@ -406,7 +407,7 @@ func Find(a *news.Article) []news.Claim {
 				inSentence = append(inSentence, len(claims)-1)
 			}
 		}
-		for _, cl := range pledges(a, ix, ws, claims, inSentence) {
+		for _, cl := range pledges(a, ix, ws, claims, inSentence, prev) {
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
 		}
@@ -452,6 +453,7 @@ func Find(a *news.Article) []news.Claim {
 				}
 			}
 		}
+		sharesAnswer(a.Text, claims, inSentence)
 		trailing(a.Text, claims, inSentence)
 		nest(claims, inSentence)
 		relay(a.Text, claims, inSentence)
@@ -942,9 +944,14 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		if j >= 0 && ws[j].lower == "," {
 			j-- // "…, Ilona Brest, said" — the appositive before the comma
 			skippedComma = true
+			if p := adjunctBefore(ws, i); p >= 0 {
+				// "Mr. Reed, in a brief interview on Saturday, said": the
+				// name before the parenthetical adjunct.
+				j, skippedComma = p, false
+			}
 		}
-		for !skippedComma && j > 0 && (auxiliaries[ws[j].lower] || c.participle && beForms[ws[j].lower]) && !ws[j-1].punct {
-			j-- // "Ukraine has also said", "No 10 had been warning"
+		for !skippedComma && j > 0 && (auxiliaries[ws[j].lower] || timeWords[ws[j].lower] || timeAdverbs[ws[j].lower] || c.participle && beForms[ws[j].lower]) && !ws[j-1].punct {
+			j-- // "Ukraine has also said", "No 10 had been warning", "Reed earlier Thursday said"
 		}
 		closeBr := -1
 		if j >= 3 && ws[j].lower == ")" && ws[j-2].lower == "(" {
@@ -1052,6 +1059,50 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	return cl, true
 }
 
+// personFinding says whether the evidence verb ws[i:i+n] reports a
+// finding of people, "they found that …": a personal pronoun right
+// before it and "that" right after it. ("It shows" is evidence.)
+func personFinding(ws []word, i, n int) bool {
+	if i == 0 || i+n >= len(ws) || ws[i+n].lower != "that" {
+		return false
+	}
+	switch ws[i-1].lower {
+	case "he", "she", "they", "we":
+		return true
+	}
+	return false
+}
+
+// timeAdverbs may stand with a time between a subject and its cue
+// ("Reed earlier Thursday said", "Kyiv on Monday said").
+var timeAdverbs = tokens.Set(`earlier later early late last this on`)
+
+// adjunctOpeners open a parenthetical adjunct between a speaker and its
+// cue: "X, in a brief interview, said", "X, who attended the rally,
+// said", "X, speaking in Kyiv, said".
+var adjunctOpeners = tokens.Set(`in at during on speaking appearing writing who which interviewed asked while after before via now`)
+
+// adjunctBefore returns the index of the last word of the speaker before
+// a parenthetical adjunct that ends in the comma before the cue ws[i]
+// ("Clinton, during a town hall in Columbus, Ohio, said" → "Clinton"),
+// or -1: the adjunct opens with an adjunctOpener after a comma, within
+// 25 words, and only commas stand in it.
+func adjunctBefore(ws []word, i int) int {
+	for p := i - 2; p >= 2 && p >= i-25; p-- {
+		if ws[p].punct && ws[p].lower != "," {
+			return -1
+		}
+		if ws[p-1].lower == "," && adjunctOpeners[ws[p].lower] && !ws[p-2].punct {
+			return p - 2
+		}
+	}
+	return -1
+}
+
+// partyTag matches a US legislator's party and state ("R-NY", "D-Mass."),
+// an apposition that is never the speaker.
+var partyTag = regexp.MustCompile(`^[RDI]-[A-Z][A-Za-z.]*$`)
+
 // apposition picks the speaker of "P, A, said" where P and A are two
 // noun phrases in apposition (P opens its clause): the one that names an
 // entity when the other is a description ("Serhiy Gaidai, the governor
@@ -1075,6 +1126,9 @@ func apposition(a *news.Article, ix *index, ws []word, start, end int) (int, int
 	ps, pe = trimSpeaker(ws, ps, pe)
 	if ps > pe || !okSpeaker(a.Text, ws[ps:pe+1]) {
 		return start, end
+	}
+	if start == end && partyTag.MatchString(ws[start].Span.In(a.Text)) {
+		return ps, pe // "Rep. Chris Collins, R-NY, says"
 	}
 	if k := tokenAt(a, ws[start].Start); k >= 0 {
 		switch a.Syntax[k].UPOS {
@@ -1177,6 +1231,45 @@ func shareSubject(ws []word, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return r >= '0' && r <= '9' || shareWords[w]
+}
+
+// shareSpeaker says whether the speaker phrase at sp is a share of
+// people ("79 percent of Democrats", "just 8 percent of voters", "most
+// respondents"): its first word, past "just", "only", "about", "nearly"
+// and an article, is a number or a share word.
+func shareSpeaker(text string, sp *news.Span) bool {
+	if sp == nil {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(sp.In(text))) {
+		switch w {
+		case "just", "only", "about", "nearly", "almost", "roughly", "some", "a", "the":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		return r >= '0' && r <= '9' || shareWords[w]
+	}
+	return false
+}
+
+// sharesAnswer credits the claims of a sentence whose speaker is a share
+// of people ("79 percent of Democrats said …") to the evidence that
+// reports them, another claim of the sentence holding their cue ("In a
+// Times/CBS survey, …", "The poll also finds …").
+func sharesAnswer(text string, claims []news.Claim, inSentence []int) {
+	for _, i := range inSentence {
+		c := &claims[i]
+		if !shareSpeaker(text, c.SpeakerSpan) {
+			continue
+		}
+		for _, j := range inSentence {
+			o := claims[j]
+			if j != i && o.Content.Start <= c.CueSpan.Start && c.CueSpan.End <= o.Content.End && !shareSpeaker(text, o.SpeakerSpan) && o.Speaker != "" {
+				c.SpeakerSpan, c.Speaker, c.SpeakerEntity = o.SpeakerSpan, o.Speaker, o.SpeakerEntity
+				break
+			}
+		}
+	}
 }
 
 // pastPerfect says whether the words hold a past perfect among their
@@ -1808,6 +1901,15 @@ func nameColon(a *news.Article, ix *index, ws []word, sent news.Span) (news.Clai
 	}
 	if c == 0 || c >= len(ws)-2 || ws[c].lower != ":" {
 		return news.Claim{}, false
+	}
+	said := 0
+	for _, w := range ws[c+1:] {
+		if r, _ := utf8.DecodeRuneInString(w.lower); !w.punct && unicode.IsLetter(r) {
+			said++
+		}
+	}
+	if said < 2 {
+		return news.Claim{}, false // "Clinton: 1,769.": a tally, not words
 	}
 	name := news.Span{Start: ws[0].Start, End: ws[c-1].End}
 	person := false

@@ -654,11 +654,12 @@ func inEvidence(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 	}
 	comma, data := -1, false
 	for k := 1; k < len(ws) && k < 16; k++ {
-		if ws[k].punct {
-			if ws[k].lower == "," {
-				comma = k
-			}
+		if ws[k].lower == "," {
+			comma = k
 			break
+		}
+		if ws[k].punct && ws[k].lower != "/" && ws[k].lower != "-" && ws[k].lower != "." && ws[k].lower != "&" {
+			break // ("NBC News/Wall Street Journal": a slash joins names)
 		}
 		data = data || dataNouns[ws[k].lower] && ws[k].lower != "report" && ws[k].lower != "reports"
 	}
@@ -674,7 +675,8 @@ func inEvidence(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 	}
 	rest := news.Span{Start: ws[comma+1].Start, End: ws[len(ws)-1].End}
 	for _, ci := range inSentence {
-		if c := claims[ci]; c.Content.Start < rest.End && rest.Start < c.Content.End || c.CueSpan.Start >= rest.Start {
+		if c := claims[ci]; (c.Content.Start < rest.End && rest.Start < c.Content.End || c.CueSpan.Start >= rest.Start) && !shareSpeaker(a.Text, c.SpeakerSpan) {
+			// (A share of respondents answers the poll: sharesAnswer.)
 			return news.Claim{}, false
 		}
 	}

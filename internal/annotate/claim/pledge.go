@@ -50,7 +50,7 @@ var placeTimeRelative = tokens.Set(`where when`)
 // relative clause on a place or time (", where Britain already has …"). The
 // subject must be an actor: a named state, organisation or person, or a
 // group noun ("governments", "allies").
-func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSentence []int) []news.Claim {
+func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSentence []int, prev news.Span) []news.Claim {
 	var out []news.Claim
 	for k := 0; k < len(ws); k++ {
 		first, last := -1, -1
@@ -96,6 +96,23 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 			continue
 		}
 		var spk news.Span
+		if j, ok := personalSubject(ws, first); ok {
+			// "he vows to impose a 35 percent tax", "she calls for $275
+			// billion": the person the pronoun stands for.
+			name, ent, ok := ix.pronoun(ws[j].lower, ws[first].Start, append(claims, out...), news.Span{Start: ws[0].Start, End: ws[len(ws)-1].End}, prev, nil)
+			if !ok {
+				continue
+			}
+			cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Parent: -1, Kind: news.ClaimPledge}
+			cl.Content = trimSpan(a.Text, news.Span{Start: ws[last+1].Start, End: ws[pledgeEnd(ws, last)].End})
+			sp := ws[j].Span
+			cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = &sp, name, ent
+			cl.Span = news.Span{Start: sp.Start, End: cl.Content.End}
+			cl.Hedges = hedges(cl.Span.In(a.Text))
+			out = append(out, cl)
+			k = last
+			continue
+		}
 		if start, end, ok := subjectLeft(a.Text, ws, first); ok {
 			spk = news.Span{Start: ws[start].Start, End: ws[end].End}
 		} else if sub, ok := pledgeSubject(a, ws, first, last); ok {
@@ -109,23 +126,7 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 			continue
 		}
 		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Parent: -1, Kind: news.ClaimPledge}
-		end := len(ws) - 1
-		for j := last + 1; j+1 < len(ws); j++ {
-			if ws[j].lower == "," && (ws[j+1].lower == "but" || ws[j+1].lower == "while" || ws[j+1].lower == "whereas") && j > last+1 {
-				// "…, but Mrs. Clinton would leave it at 35 percent": a
-				// contrast is the writer's.
-				end = j - 1
-				break
-			}
-			if ws[j].lower == "," && placeTimeRelative[ws[j+1].lower] && j > last+1 {
-				// "… to the defence of Estonia, where Britain already has
-				// 1,700 troops": the relative clause on the place or time
-				// is the writer's, not pledged.
-				end = j - 1
-				break
-			}
-		}
-		cl.Content = trimSpan(a.Text, news.Span{Start: ws[last+1].Start, End: ws[end].End})
+		cl.Content = trimSpan(a.Text, news.Span{Start: ws[last+1].Start, End: ws[pledgeEnd(ws, last)].End})
 		cl.Span = news.Span{Start: spk.Start, End: cl.Content.End}
 		setSpeaker(a, ix, &cl, spk)
 		if cl.SpeakerSpan == nil {
@@ -136,6 +137,40 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 		k = last
 	}
 	return out
+}
+
+// pledgeEnd returns the index of the last word of a pledge whose cue
+// ends at ws[last]: the end of the sentence, or the word before a
+// contrast ("…, but Mrs. Clinton would leave it at 35 percent") or a
+// relative clause on a place or time ("… to the defence of Estonia,
+// where Britain already has 1,700 troops"), which are the writer's, or
+// before a semicolon.
+func pledgeEnd(ws []word, last int) int {
+	for j := last + 1; j+1 < len(ws); j++ {
+		if j > last+1 && (ws[j].lower == ";" || ws[j].lower == "," && (ws[j+1].lower == "but" || ws[j+1].lower == "while" ||
+			ws[j+1].lower == "whereas" || placeTimeRelative[ws[j+1].lower])) {
+			return j - 1
+		}
+	}
+	return len(ws) - 1
+}
+
+// personalSubject returns the index of the personal pronoun (he, she,
+// they, we) that is the subject right before the cue at ws[first], over
+// auxiliaries and adverbs ("he vows", "she has now called for").
+func personalSubject(ws []word, first int) (int, bool) {
+	j := first - 1
+	for j > 0 && auxiliaries[ws[j].lower] {
+		j--
+	}
+	if j < 0 || j != 0 && !ws[j-1].punct && !boundary[ws[j-1].lower] {
+		return 0, false
+	}
+	switch ws[j].lower {
+	case "he", "she", "they", "we":
+		return j, true
+	}
+	return 0, false
 }
 
 // subjectLeft finds the subject noun phrase ending before ws[i] (over
