@@ -1937,16 +1937,28 @@ func nameColon(a *news.Article, ix *index, ws []word, sent news.Span) (news.Clai
 // tagged VERB by the syntax layer and its subject (the words before it)
 // a speaker; a pronoun resolves as for any cue.
 func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSentence []int, sent, prev news.Span) (news.Claim, bool) {
-	for c := 2; c+1 < len(ws); c++ {
-		q := ws[c+1].lower
-		if ws[c].lower != ":" || !(isQuote(q) || q == "‘" || q == "'") || !taggedVerb(a, ws[c-1].Start) {
+	for c := 2; c < len(ws); c++ {
+		if ws[c].lower != ":" {
+			continue
+		}
+		var content news.Span
+		if c+1 < len(ws) {
+			if q := ws[c+1].lower; !(isQuote(q) || q == "‘" || q == "'") || !taggedVerb(a, ws[c-1].Start) {
+				continue
+			}
+			content = trimSpan(a.Text, news.Span{Start: ws[c+1].Start, End: sent.End})
+		} else if q, ok := quotedParagraph(a.Text, ws[c].End); ok && taggedUPOS(a, ws[c-1].Start) == news.VERB {
+			// "Berg continued:" over a quoted paragraph (a line the
+			// syntax stage tags but need not parse).
+			content = q
+		} else {
 			continue
 		}
 		cue := ws[c-1].Span
 		taken := false
 		for _, i := range inSentence {
 			k := claims[i]
-			taken = taken || k.CueSpan.Start < cue.End && cue.Start < k.CueSpan.End || k.Content.Start <= ws[c+1].Start && ws[c+1].Start < k.Content.End
+			taken = taken || k.CueSpan.Start < cue.End && cue.Start < k.CueSpan.End || k.Content.Start <= content.Start && content.Start < k.Content.End
 		}
 		if taken {
 			return news.Claim{}, false
@@ -1960,7 +1972,7 @@ func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 			return news.Claim{}, false
 		}
 		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Parent: -1}
-		cl.Content = trimSpan(a.Text, news.Span{Start: ws[c+1].Start, End: sent.End})
+		cl.Content = content
 		cl.Span = news.Span{Start: spk.Start, End: cl.Content.End}
 		setSpeaker(a, ix, &cl, spk)
 		if cl.SpeakerSpan == nil {

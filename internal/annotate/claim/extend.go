@@ -517,12 +517,15 @@ func creditsAnother(claims []news.Claim, self int, para news.Span) bool {
 }
 
 // maxQuotation bounds how far openQuotations looks for a closing mark.
-const maxQuotation = 1500
+const maxQuotation = 3000
 
 // openQuotations extends a claim whose content opens a quotation that
 // its sentence does not close ("X said, "We have been clear … . In
-// Syria, … ."") to the closing mark, when it comes in the same
-// paragraph: every sentence of the quotation is the speaker's.
+// Syria, … ."") to the closing mark: every sentence of the quotation is
+// the speaker's. A quotation runs on over paragraphs as news prints it,
+// each paragraph it goes on in opening with the mark again and the
+// closing mark only at its end; a paragraph that does not open with the
+// mark ends it where the quotation was left open.
 func openQuotations(text string, claims []news.Claim) {
 	for i := range claims {
 		c := &claims[i]
@@ -536,14 +539,86 @@ func openQuotations(text string, claims []news.Claim) {
 		if strings.Contains(content[len(opening):], closing) {
 			continue // closed within the sentence
 		}
-		rest := text[c.Content.End:min(len(text), c.Content.End+maxQuotation)]
-		end := strings.Index(rest, closing)
-		if end < 0 || strings.Contains(rest[:end], "\n") || strings.Contains(rest[:end], "  ") || strings.Contains(rest[:end], "“") {
-			continue // another paragraph (flattened texts keep two spaces) or another quotation
+		if end, ok := quotationEnd(text[c.Content.End:min(len(text), c.Content.End+maxQuotation)], opening, closing); ok {
+			c.Content.End += end
+			c.Span.End = max(c.Span.End, c.Content.End)
 		}
-		c.Content.End += end + len(closing)
-		c.Span.End = max(c.Span.End, c.Content.End)
 	}
+}
+
+// quotationEnd returns how far into rest an open quotation runs: to the
+// end of its closing mark, over paragraph breaks (a newline, or the two
+// spaces flattened texts keep) that the opening mark follows; to the end
+// of the paragraph when the next one does not open with the mark. It
+// reports false for another quotation opening inside the paragraph or
+// no end within rest.
+func quotationEnd(rest, opening, closing string) (int, bool) {
+	at := 0
+	for {
+		k := strings.Index(rest[at:], closing)
+		br := paragraphBreak(rest[at:])
+		if br >= 0 && (k < 0 || br < k) {
+			// The paragraph ends with the quotation open.
+			next := at + br
+			for next < len(rest) && (rest[next] == '\n' || rest[next] == ' ' || rest[next] == '\r' || rest[next] == '\t') {
+				next++
+			}
+			if !strings.HasPrefix(rest[next:], opening) {
+				return len(strings.TrimRight(rest[:at+br], " \r\t")), true
+			}
+			at = next + len(opening)
+			continue
+		}
+		if k < 0 {
+			return 0, false
+		}
+		if opening != closing && strings.Contains(rest[at:at+k], opening) {
+			return 0, false // another quotation
+		}
+		return at + k + len(closing), true
+	}
+}
+
+// quotedParagraph returns the quotation that opens the next paragraph
+// after offset at, when only spaces and a line break stand between (a
+// line that ends "Caddell continued:"), run on as openQuotations runs
+// quotations.
+func quotedParagraph(text string, at int) (news.Span, bool) {
+	j := at
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+		j++
+	}
+	if j >= len(text) || text[j] != '\n' {
+		return news.Span{}, false
+	}
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n') {
+		j++
+	}
+	opening, closing := "“", "”"
+	if strings.HasPrefix(text[j:], "\"") {
+		opening, closing = "\"", "\""
+	} else if !strings.HasPrefix(text[j:], opening) {
+		return news.Span{}, false
+	}
+	from := j + len(opening)
+	end, ok := quotationEnd(text[from:min(len(text), from+maxQuotation)], opening, closing)
+	if !ok {
+		return news.Span{}, false
+	}
+	return news.Span{Start: j, End: from + end}, true
+}
+
+// paragraphBreak returns the index of the first paragraph break in s (a
+// newline, or two spaces), or -1.
+func paragraphBreak(s string) int {
+	n, d := strings.IndexByte(s, '\n'), strings.Index(s, "  ")
+	switch {
+	case n < 0:
+		return d
+	case d < 0 || n < d:
+		return n
+	}
+	return d
 }
 
 // possessedNouns are what a possessor states: "the IMF's estimate of

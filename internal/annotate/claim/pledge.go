@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -224,6 +225,19 @@ func pledgeSubject(a *news.Article, ws []word, first, last int) (news.Span, bool
 func taggedAs(a *news.Article, pos int, u news.UPOS) bool {
 	k := tokenAt(a, pos)
 	return k >= 0 && a.Syntax[k].UPOS == u
+}
+
+// taggedUPOS returns the tag the syntax layer gives the token at pos,
+// parsed or not (0 without a syntax layer).
+func taggedUPOS(a *news.Article, pos int) news.UPOS {
+	if len(a.Syntax) != len(a.Tokens) {
+		return 0
+	}
+	k, ok := slices.BinarySearchFunc(a.Tokens, pos, func(t news.Token, p int) int { return t.Start - p })
+	if !ok {
+		return 0
+	}
+	return a.Syntax[k].UPOS
 }
 
 // taggedVerb says whether the syntax layer parsed the token at pos and
