@@ -1582,6 +1582,9 @@ func trailingAdjunct(ws []word, k int) bool {
 	if k+1 < len(ws) && (ws[k+1].lower == "'s" || ws[k+1].lower == "’s") {
 		return false // "confirmed Saturday's strike hit …": a noun phrase begins
 	}
+	if k+1 < len(ws) && ws[k].lower == "at" && (ws[k+1].lower == "least" || ws[k+1].lower == "most") {
+		return false // "reported at least six planes": a number begins
+	}
 	switch ws[k].lower {
 	case "on", "in", "at", "after", "during", "late", "earlier", "later", ",", ".", "monday", "tuesday",
 		"wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "afterwards", "while", "adding":

@@ -437,6 +437,9 @@ func TestSpeakers(t *testing.T) {
 		{name: "a line that ends with a verb and a colon over a quoted paragraph", number: "forty-four",
 			text:    "Ana Berg spoke at length.\n\nBerg continued:\n\n\"The levy is a partisan issue. Forty-three, yes; forty-four, no.\"\n\nThe council meets again in May.",
 			speaker: "Ana Berg"},
+		{name: "a number after the cue is no trailing adjunct", number: "at least six",
+			text:    "Friday morning, as the parade rolled through Leeds, the Harbour Gazette reported at least six planes flew over the crowd.",
+			speaker: "Harbour Gazette"},
 		{name: "a contrast after a plan is the writer's", number: "1,200",
 			text: "Ana Reyes wants to build 2,000 homes by 2030, but her rivals would cap the total at 1,200."},
 	}
