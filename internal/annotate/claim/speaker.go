@@ -112,8 +112,14 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 	// Evidence after a possessive owner: "the Institute's latest data".
 	if hi-lo >= 2 && dataNouns[ws[hi-1].lower] {
 		for k := hi - 2; k >= lo; k-- {
-			if owner := strings.TrimSuffix(strings.TrimSuffix(ws[k].lower, "'s"), "’s"); owner != ws[k].lower {
-				sp := news.Span{Start: ws[lo].Start, End: ws[k].End - (len(ws[k].lower) - len(owner))}
+			// (Measured on the text: the lower-cased word may spell a
+			// curly apostrophe straight.)
+			if w := ws[k].Span.In(text); strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+				end := ws[k].End - len("'s")
+				if strings.HasSuffix(w, "’s") {
+					end = ws[k].End - len("’s")
+				}
+				sp := trimSpan(text, news.Span{Start: ws[lo].Start, End: end})
 				return sp, sp.Len() > 0
 			}
 			if !dataModifiers[ws[k].lower] && !dataNouns[ws[k].lower] {

@@ -440,6 +440,9 @@ func TestSpeakers(t *testing.T) {
 		{name: "a number after the cue is no trailing adjunct", number: "at least six",
 			text:    "Friday morning, as the parade rolled through Leeds, the Harbour Gazette reported at least six planes flew over the crowd.",
 			speaker: "Harbour Gazette"},
+		{name: "evidence after a possessive with a curly apostrophe", number: "35%",
+			text:    "But the Harbour Institute’s polling showed a clear divide, with 35% wanting peace at once.",
+			speaker: "Harbour Institute", exact: true},
 		{name: "a contrast after a plan is the writer's", number: "1,200",
 			text: "Ana Reyes wants to build 2,000 homes by 2030, but her rivals would cap the total at 1,200."},
 	}
