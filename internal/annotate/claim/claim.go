@@ -42,9 +42,10 @@
 // quotation runs over several sentences is extended back to its opening
 // quotation mark. Some verbs are cues only before a "that" clause ("the
 // IMF expects that …", "argued that"); a finding verb takes any speaker
-// before "that" ("the Observer found that"). A definite piece of
-// evidence with no source named speaks as written ("according to the
-// poll"); a sentence that opens "In a <named> poll," is that poll's; a
+// before "that" ("the Observer found that"). One piece of evidence
+// with no source named speaks as written ("according to the poll", "a
+// new poll showed"), bare plurals ("revised estimates", "records show")
+// leave the statement to the outlet; a sentence that opens "In a <named> poll," is that poll's; a
 // possessor's estimate or forecast is the possessor's; a statement goes
 // on past a mid-sentence attribution ("…, according to Q, and …") and,
 // when the words before "according to Q," hold no verb, is the clause
@@ -1371,11 +1372,20 @@ func verblessBefore(a *news.Article, ws []word, cl news.Claim) (news.Span, bool)
 	return trimSpan(a.Text, news.Span{Start: ws[k+1].Start, End: ws[end-1].End}), true
 }
 
-// definite says whether the phrase at sp opens with a definite article
-// or demonstrative ("the poll", "this study").
+// definite says whether the phrase at sp names one piece of evidence:
+// it opens with an article or a demonstrative ("the poll", "a new
+// survey", "this study"); a bare plural ("revised estimates", "records")
+// names none.
 func definite(text string, sp news.Span) bool {
 	f := strings.Fields(strings.ToLower(sp.In(text)))
-	return len(f) > 1 && (f[0] == "the" || f[0] == "this" || f[0] == "that" || f[0] == "these" || f[0] == "those")
+	if len(f) < 2 {
+		return false
+	}
+	switch f[0] {
+	case "the", "this", "that", "these", "those", "a", "an":
+		return true
+	}
+	return false
 }
 
 // beForms before a participle cue make it a progressive verb with a

@@ -23,8 +23,8 @@ func evidenceHead(ws []word) bool {
 		return false
 	}
 	h := ws[len(ws)-1].lower
-	if dataNouns[h] || h == "report" || h == "reports" || h == "it" || h == "this" {
-		return true
+	if dataNouns[h] || documentNouns[h] || h == "it" || h == "this" {
+		return true // ("FEC filings show", "a 2011 email shows")
 	}
 	// "A CNN poll last month", "a survey in January": a data noun and a
 	// time adjunct after it.

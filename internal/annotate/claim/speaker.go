@@ -15,7 +15,7 @@ import (
 // revised estimates" credits nobody.
 var dataNouns = tokens.Set(`data figures figure estimates estimate survey surveys poll polls statistics
 	numbers count counts tally tallies analysis study studies research findings assessment assessments
-	results calculations projections report reports polling`)
+	results calculations projections report reports polling records`)
 
 // dataModifiers may stand before a data noun in a phrase that names no
 // source ("the latest official figures").
@@ -32,7 +32,7 @@ var timeWords = tokens.Set(`time monday tuesday wednesday thursday friday saturd
 // who made it: "a decree published by the Kremlin" credits the Kremlin,
 // "an investigation by the outlet Q" credits Q.
 var documentNouns = tokens.Set(`decree decrees investigation investigations document documents filing filings memo
-	memorandum order tweet tweets post posts letter letters message messages`)
+	memorandum order tweet tweets post posts letter letters message messages email emails ledger ledgers`)
 
 // adjunctStarts open a trailing adjunct of a speaker phrase.
 var adjunctStarts = tokens.Set(`on last this earlier late during in at`)
