@@ -44,12 +44,16 @@
 // IMF expects that …", "argued that"); a finding verb takes any speaker
 // before "that" ("the Observer found that"). One piece of evidence
 // with no source named speaks as written ("according to the poll", "a
-// new poll showed"), bare plurals ("revised estimates", "records show")
-// leave the statement to the outlet; a sentence that opens "In a <named> poll," is that poll's; a
-// possessor's estimate or forecast is the possessor's; a statement goes
-// on past a mid-sentence attribution ("…, according to Q, and …") and,
-// when the words before "according to Q," hold no verb, is the clause
-// after it.
+// new poll showed"); bare plurals ("revised estimates", "records show")
+// leave the statement to the outlet. Evidence after "in" ("In a <named>
+// poll, …", "… in the RealClearPolitics average of polls") speaks for
+// its clause; a possessor's estimate or forecast is the possessor's; a
+// statement goes on past a mid-sentence attribution ("…, according to
+// Q, and …") and, when the words before "according to Q," hold no verb,
+// is the clause after it. A share of respondents that speaks ("51
+// percent said") answers the evidence that reports it. Quotations run on
+// over the paragraphs that open with the mark again, and a line ending
+// in a verb and a colon credits the quoted paragraph after it.
 //
 // The stage (New) then adds the claims the learned attribution tagger
 // (internal/attribution) finds with a reporting verb the rules missed

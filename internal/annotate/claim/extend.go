@@ -608,6 +608,24 @@ func quotedParagraph(text string, at int) (news.Span, bool) {
 	return news.Span{Start: j, End: from + end}, true
 }
 
+// evidencePhrase says whether the words between "in" and a data noun
+// modify it: articles, adjectives, names, nouns and numbers, joined by
+// "of" or a slash ("the RealClearPolitics average of recent polls"), not
+// a clause ("five states going to the polls").
+func evidencePhrase(a *news.Article, ws []word) bool {
+	for _, w := range ws {
+		if w.punct || w.lower == "of" {
+			continue
+		}
+		switch taggedUPOS(a, w.Start) {
+		case news.DET, news.ADJ, news.PROPN, news.NOUN, news.NUM:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // paragraphBreak returns the index of the first paragraph break in s (a
 // newline, or two spaces), or -1.
 func paragraphBreak(s string) int {
@@ -718,54 +736,82 @@ func possessed(a *news.Article, ix *index, ws []word, claims []news.Claim, inSen
 	return out
 }
 
-// inEvidence returns the claim of a sentence that opens with the
-// evidence it reports ("In an NBC News/Wall Street Journal poll released
-// Monday, 50 percent of respondents chose Clinton"): the evidence up to
-// the comma, with a data noun and a name or a definite article, speaks
-// for the rest of the sentence, unless a claim found so far covers it.
+// inEvidence returns the claim of a sentence that reports evidence with
+// "in": "In an NBC News/Wall Street Journal poll released Monday, 50
+// percent of respondents chose Clinton", "Trump leads by 9 points in the
+// RealClearPolitics average of polls". The evidence (a data noun after
+// "in", within 14 words, with a name or an article: "in New Hampshire
+// surveys", "in the 50-state poll") speaks for the clause after its
+// comma when it opens the sentence, for the words before "in" when it
+// ends it, else for the sentence — unless a claim found so far with
+// another speaker than a share of respondents is in the sentence.
 func inEvidence(a *news.Article, ix *index, ws []word, claims []news.Claim, inSentence []int) (news.Claim, bool) {
-	if len(ws) < 6 || ws[0].lower != "in" {
-		return news.Claim{}, false
-	}
-	comma, data := -1, false
-	for k := 1; k < len(ws) && k < 16; k++ {
-		if ws[k].lower == "," {
-			comma = k
-			break
-		}
-		if ws[k].punct && ws[k].lower != "/" && ws[k].lower != "-" && ws[k].lower != "." && ws[k].lower != "&" {
-			break // ("NBC News/Wall Street Journal": a slash joins names)
-		}
-		data = data || dataNouns[ws[k].lower] && ws[k].lower != "report" && ws[k].lower != "reports"
-	}
-	if comma < 3 || !data || comma+3 > len(ws) {
-		return news.Claim{}, false
-	}
-	named := ws[1].lower == "the"
-	for _, w := range ws[2:comma] {
-		named = named || upper(w.Span.In(a.Text))
-	}
-	if !named {
-		return news.Claim{}, false
-	}
-	rest := news.Span{Start: ws[comma+1].Start, End: ws[len(ws)-1].End}
 	for _, ci := range inSentence {
-		if c := claims[ci]; (c.Content.Start < rest.End && rest.Start < c.Content.End || c.CueSpan.Start >= rest.Start) && !shareSpeaker(a.Text, c.SpeakerSpan) {
-			// (A share of respondents answers the poll: sharesAnswer.)
+		if !shareSpeaker(a.Text, claims[ci].SpeakerSpan) {
 			return news.Claim{}, false
 		}
 	}
 	end := len(ws)
-	for end > comma+1 && ws[end-1].punct {
+	for end > 0 && ws[end-1].punct {
 		end--
 	}
-	cl := news.Claim{CueSpan: ws[0].Span, Cue: "in", Parent: -1}
-	cl.Content = trimSpan(a.Text, news.Span{Start: ws[comma+1].Start, End: ws[end-1].End})
-	cl.Span = news.Span{Start: ws[0].Start, End: cl.Content.End}
-	setSpeaker(a, ix, &cl, news.Span{Start: ws[1].Start, End: ws[comma-1].End})
-	if cl.SpeakerSpan == nil {
-		return news.Claim{}, false
+	for k := 0; k+2 < end; k++ {
+		if ws[k].lower != "in" {
+			continue
+		}
+		d := -1
+		for j := k + 1; j < end && j < k+15; j++ {
+			if ws[j].punct && ws[j].lower != "/" && ws[j].lower != "-" && ws[j].lower != "." && ws[j].lower != "&" {
+				break // ("NBC News/Wall Street Journal": a slash joins names)
+			}
+			if dataNouns[ws[j].lower] && ws[j].lower != "report" && ws[j].lower != "reports" && ws[j].lower != "records" {
+				d = j
+			}
+		}
+		if d < 0 || !evidencePhrase(a, ws[k+1:d]) {
+			continue
+		}
+		named := ws[k+1].lower == "the"
+		for _, w := range ws[k+1 : d] {
+			named = named || upper(w.Span.In(a.Text))
+		}
+		if !named {
+			continue
+		}
+		// The evidence ends at a clause mark or the end, or runs on over
+		// a participle and a time ("released Monday", "out Thursday",
+		// "last month") to one; anything else after the data noun ("polls
+		// closed", "polls for months") is no evidence reported.
+		e := d
+		if e+1 < end && !ws[e+1].punct {
+			if !evidenceParticiples[ws[e+1].lower] && ws[e+1].lower != "out" && !timeWords[ws[e+1].lower] && !timeAdverbs[ws[e+1].lower] {
+				continue
+			}
+			for e+1 < end && !ws[e+1].punct && e-d < 5 {
+				e++
+			}
+			if e+1 < end && ws[e+1].lower != "," {
+				continue
+			}
+		}
+		var content news.Span
+		switch {
+		case k == 0 && e+2 < end && ws[e+1].lower == ",":
+			content = news.Span{Start: ws[e+2].Start, End: ws[end-1].End}
+		case k > 1 && (e+1 >= end || ws[e+1].lower == "," && e+2 >= end):
+			content = news.Span{Start: ws[0].Start, End: ws[k-1].End}
+		default:
+			content = news.Span{Start: ws[0].Start, End: ws[end-1].End}
+		}
+		cl := news.Claim{CueSpan: ws[k].Span, Cue: "in", Parent: -1}
+		cl.Content = trimSpan(a.Text, content)
+		cl.Span = news.Span{Start: min(ws[k].Start, cl.Content.Start), End: max(ws[e].End, cl.Content.End)}
+		setSpeaker(a, ix, &cl, news.Span{Start: ws[k+1].Start, End: ws[e].End})
+		if cl.SpeakerSpan == nil || cl.Content.Len() == 0 {
+			return news.Claim{}, false
+		}
+		cl.Hedges = hedges(cl.Span.In(a.Text))
+		return cl, true
 	}
-	cl.Hedges = hedges(cl.Span.In(a.Text))
-	return cl, true
+	return news.Claim{}, false
 }

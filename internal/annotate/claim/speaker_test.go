@@ -451,6 +451,11 @@ func TestSpeakers(t *testing.T) {
 			speaker: "new poll"},
 		{name: "records with no source named leave the figure to the outlet", number: "$35 million",
 			text: "Records show the aircraft was insured at a value of $35 million in 2011."},
+		{name: "a poll that ends the sentence after in", number: "6 percent",
+			text:    "The former governor took just 6 percent of the vote in a Harbour Times/Metrix poll released Sunday.",
+			speaker: "Harbour Times/Metrix poll"},
+		{name: "polls as elections after in are no evidence", number: "4 in 10",
+			text: "About 9 in 10 Labour voters in five towns going to the polls on Tuesday are unhappy, and about 4 in 10 are angry."},
 		{name: "a contrast after a plan is the writer's", number: "1,200",
 			text: "Ana Reyes wants to build 2,000 homes by 2030, but her rivals would cap the total at 1,200."},
 	}
