@@ -1003,7 +1003,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			if closeBr == end+3 {
 				spk.End = ws[closeBr].End
 			}
-			if start > 0 && ws[start-1].punct && (ws[start-1].lower == "," || isQuote(ws[start-1].lower)) && start-1 > 0 && (isQuote(ws[start-1].lower) || tail(ws, i+n) <= 4 || trailingAdjunct(ws, i+n) || (c.words[0] == "told" || c.words[0] == "tells") && !thatWithin(ws, i+n, 6)) &&
+			if start > 0 && ws[start-1].punct && (ws[start-1].lower == "," || isQuote(ws[start-1].lower)) && start-1 > 0 && (isQuote(ws[start-1].lower) || tail(ws, i+n) <= 4 || i+n < len(ws) && ws[i+n].lower == ";" || trailingAdjunct(ws, i+n) && !thatWithin(ws, i+n, 6) || (c.words[0] == "told" || c.words[0] == "tells") && !thatWithin(ws, i+n, 6)) &&
 				!(ws[start-1].lower == "," && nounPhraseOnly(a, news.Span{Start: sent.Start, End: ws[start-1].Start})) {
 				// "…, X said." — the content precedes the speaker.
 				cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[start-1].End})
@@ -1328,6 +1328,17 @@ func coordinatedTail(text string, ws []word, cl news.Claim) (news.Span, bool) {
 	for d := 0; k < len(ws) && !ws[k].punct && d < 5; d++ {
 		k++
 	}
+	if k+1 < len(ws) && ws[k].lower == "," && isQuote(ws[k+1].lower) {
+		// "“…,” said the senator, “because …": the quotation goes on.
+		end := len(ws)
+		for end > k+2 && ws[end-1].punct && !isQuote(ws[end-1].lower) {
+			end--
+		}
+		if end-k-1 < 3 {
+			return news.Span{}, false
+		}
+		return trimSpan(text, news.Span{Start: ws[k+1].Start, End: ws[end-1].End}), true
+	}
 	if k+1 >= len(ws) || ws[k].lower != "," || ws[k+1].lower != "and" {
 		return news.Span{}, false
 	}
@@ -1510,6 +1521,8 @@ var speakerHeads = tokens.Set(`official officials ministry spokesperson spokesma
 	authorities office department statement report media outlets outlet newspaper paper agency's
 	organisation organization group monitor monitors institute council parliament lawmakers lawmaker
 	envoy ambassador mayor chief head adviser advisor secretary staff embassy pentagon kremlin
+	friend friends relative relatives neighbor neighbour neighbors neighbours wife husband mother father son
+	daughter brother sister colleague colleagues student students teacher teachers
 	fund bank campaign candidate nominee senator congressman congresswoman judge court prosecutor prosecutors
 	investigators researchers economists scientists strategists aide aides advisers advisors supporters critics
 	activists chairman chairwoman executive executives director manager professor author authors study survey
