@@ -1003,7 +1003,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			if closeBr == end+3 {
 				spk.End = ws[closeBr].End
 			}
-			if start > 0 && ws[start-1].punct && (ws[start-1].lower == "," || isQuote(ws[start-1].lower)) && start-1 > 0 && (isQuote(ws[start-1].lower) || tail(ws, i+n) <= 4 || i+n < len(ws) && ws[i+n].lower == ";" || trailingAdjunct(ws, i+n) && !thatWithin(ws, i+n, 6) || (c.words[0] == "told" || c.words[0] == "tells") && !thatWithin(ws, i+n, 6)) &&
+			if start > 0 && ws[start-1].punct && (ws[start-1].lower == "," || isQuote(ws[start-1].lower)) && start-1 > 0 && (isQuote(ws[start-1].lower) || tail(ws, i+n) <= 4 || i+n < len(ws) && ws[i+n].lower == ";" || trailingAdjunct(ws, i+n) && !thatAfterAdjunct(ws, i+n) || (c.words[0] == "told" || c.words[0] == "tells") && !thatWithin(ws, i+n, 6)) &&
 				!(ws[start-1].lower == "," && nounPhraseOnly(a, news.Span{Start: sent.Start, End: ws[start-1].Start})) {
 				// "…, X said." — the content precedes the speaker.
 				cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[start-1].End})
@@ -1647,6 +1647,21 @@ func thatWithin(ws []word, k, n int) bool {
 	for d := k; d < len(ws) && d < k+n; d++ {
 		if ws[d].lower == "that" || ws[d].lower == ":" {
 			return true
+		}
+	}
+	return false
+}
+
+// thatAfterAdjunct says whether a "that" follows the adjunct after a
+// cue within six words, before any clause mark: "said on Friday that it
+// had suspended 125,000 accounts" opens its statement after the cue.
+func thatAfterAdjunct(ws []word, k int) bool {
+	for d := k; d < len(ws) && d < k+6; d++ {
+		if ws[d].lower == "that" {
+			return true
+		}
+		if ws[d].punct && clausePunct(ws[d].lower) {
+			return false
 		}
 	}
 	return false
