@@ -135,18 +135,17 @@ func (r *SpeakersReport) scoreDoc(d *attribution.Document, figs []news.Figure) {
 			src := d.Attributions[best].Source
 			sp := d.Span(src)
 			want = d.Text[sp.Start:sp.End]
+			anyone := f.Speaker != "OUTLET" && f.Speaker != "" // all a pronoun or description can be held to
 			if len(src) == 1 && src[0].End-src[0].Start == 1 && speakerPronouns[strings.ToLower(want)] {
 				r.Pronoun++
-				ok = f.Speaker != "OUTLET" && f.Speaker != ""
-				if ok {
+				if ok = anyone; ok {
 					r.PronounOK++
 				}
 				break
 			}
 			if strings.ToLower(want) == want {
 				r.Described++
-				ok = f.Speaker != "OUTLET" && f.Speaker != ""
-				if ok {
+				if ok = anyone; ok {
 					r.DescribedOK++
 				}
 				break

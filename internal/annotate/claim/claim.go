@@ -340,7 +340,7 @@ func Find(a *news.Article) []news.Claim {
 						sp = src
 					}
 					cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = &sp, name, ent
-				} else if sp := ix.evidencePhrase; sp.Start >= cl.Span.Start && sp.End <= cl.Span.End && definite(a.Text, sp) {
+				} else if sp := ix.evidencePhrase; sp.Start >= cl.Span.Start && sp.End <= cl.Span.End && onePiece(a.Text, sp) {
 					// "according to the poll" with no source named: the
 					// evidence the text points to, as written; "revised
 					// estimates" point to none and stay the outlet's.
@@ -676,48 +676,37 @@ func verbAt(a *news.Article, pos int, w string) bool {
 		return w != "states" // without tags, "states" is far more often the noun
 	}
 	k, ok := slices.BinarySearchFunc(a.Tokens, pos, func(t news.Token, p int) int { return t.Start - p })
-	return !ok || a.Syntax[k].UPOS == news.VERB || sentenceFinalVerb(a, k) || clauseFollows(a, k)
+	return !ok || a.Syntax[k].UPOS == news.VERB || nounReadAsVerb(a, k)
 }
 
-// clauseFollows says whether token k, a present-tense reporting verb the
-// tagger took for a plural noun after another noun, has "that" or a
-// subject pronoun right after it: "Exit polling shows he won 83%".
-func clauseFollows(a *news.Article, k int) bool {
-	if k+1 >= len(a.Tokens) || k < 1 || a.Syntax[k].UPOS != news.NOUN || a.Syntax[k-1].UPOS != news.NOUN && a.Syntax[k-1].UPOS != news.PROPN {
+// nounReadAsVerb says whether token k, a present-tense reporting verb
+// ("reports", "shows") the tagger took for a plural noun after a noun
+// or name, is the verb all the same: "that" or a subject pronoun follows
+// it ("Exit polling shows he won 83%"), or it ends a clause that a comma
+// opens after a name ("…, The Wall Street Journal reports."), where the
+// noun reading has no verb to hang on.
+func nounReadAsVerb(a *news.Article, k int) bool {
+	if k+1 >= len(a.Tokens) || k < 1 || a.Syntax[k].UPOS != news.NOUN {
 		return false
 	}
-	w := a.Text[a.Tokens[k].Start:a.Tokens[k].End]
-	if !strings.HasSuffix(w, "s") || strings.ToLower(w) != w {
+	prev := a.Syntax[k-1].UPOS
+	if w := a.Text[a.Tokens[k].Start:a.Tokens[k].End]; !strings.HasSuffix(w, "s") || strings.ToLower(w) != w || prev != news.NOUN && prev != news.PROPN {
 		return false
 	}
 	switch a.Text[a.Tokens[k+1].Start:a.Tokens[k+1].End] {
 	case "that", "he", "she", "they", "we", "it":
 		return true
-	}
-	return false
-}
-
-// sentenceFinalVerb says whether token k, a present-tense reporting verb
-// the tagger took for a plural noun, ends a clause that a comma opens
-// after a name: "…, The Wall Street Journal reports." The noun reading
-// ("Journal reports") has no verb after the comma to hang on.
-func sentenceFinalVerb(a *news.Article, k int) bool {
-	if k+1 >= len(a.Tokens) || k < 2 || a.Syntax[k].UPOS != news.NOUN || a.Syntax[k-1].UPOS != news.PROPN {
-		return false
-	}
-	w := a.Text[a.Tokens[k].Start:a.Tokens[k].End]
-	if !strings.HasSuffix(w, "s") || strings.ToLower(w) != w {
-		return false
-	}
-	if next := a.Text[a.Tokens[k+1].Start:a.Tokens[k+1].End]; next != "." && next != "!" {
-		return false
-	}
-	for j := k - 1; j >= 0 && j >= k-8; j-- {
-		switch t := a.Text[a.Tokens[j].Start:a.Tokens[j].End]; {
-		case t == ",":
-			return true
-		case a.Syntax[j].UPOS == news.VERB || a.Tokens[j].Kind == news.TokenPunct:
+	case ".", "!":
+		if prev != news.PROPN {
 			return false
+		}
+		for j := k - 1; j >= 0 && j >= k-8; j-- {
+			switch t := a.Text[a.Tokens[j].Start:a.Tokens[j].End]; {
+			case t == ",":
+				return true
+			case a.Syntax[j].UPOS == news.VERB || a.Tokens[j].Kind == news.TokenPunct:
+				return false
+			}
 		}
 	}
 	return false
@@ -1387,11 +1376,11 @@ func verblessBefore(a *news.Article, ws []word, cl news.Claim) (news.Span, bool)
 	return trimSpan(a.Text, news.Span{Start: ws[k+1].Start, End: ws[end-1].End}), true
 }
 
-// definite says whether the phrase at sp names one piece of evidence:
+// onePiece says whether the phrase at sp names one piece of evidence:
 // it opens with an article or a demonstrative ("the poll", "a new
 // survey", "this study"); a bare plural ("revised estimates", "records")
 // names none.
-func definite(text string, sp news.Span) bool {
+func onePiece(text string, sp news.Span) bool {
 	f := strings.Fields(strings.ToLower(sp.In(text)))
 	if len(f) < 2 {
 		return false

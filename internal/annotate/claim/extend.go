@@ -530,10 +530,8 @@ func openQuotations(text string, claims []news.Claim) {
 	for i := range claims {
 		c := &claims[i]
 		content := c.Content.In(text)
-		opening, closing := "“", "”"
-		if strings.HasPrefix(content, "\"") {
-			opening, closing = "\"", "\""
-		} else if !strings.HasPrefix(content, opening) {
+		opening, closing, ok := quoteMarks(content)
+		if !ok {
 			continue
 		}
 		if strings.Contains(content[len(opening):], closing) {
@@ -544,6 +542,18 @@ func openQuotations(text string, claims []news.Claim) {
 			c.Span.End = max(c.Span.End, c.Content.End)
 		}
 	}
+}
+
+// quoteMarks returns the opening and closing marks of the quotation s
+// opens with (“…” or "…"), or ok false.
+func quoteMarks(s string) (opening, closing string, ok bool) {
+	switch {
+	case strings.HasPrefix(s, "“"):
+		return "“", "”", true
+	case strings.HasPrefix(s, "\""):
+		return "\"", "\"", true
+	}
+	return "", "", false
 }
 
 // quotationEnd returns how far into rest an open quotation runs: to the
@@ -594,10 +604,8 @@ func quotedParagraph(text string, at int) (news.Span, bool) {
 	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n') {
 		j++
 	}
-	opening, closing := "“", "”"
-	if strings.HasPrefix(text[j:], "\"") {
-		opening, closing = "\"", "\""
-	} else if !strings.HasPrefix(text[j:], opening) {
+	opening, closing, ok := quoteMarks(text[j:])
+	if !ok {
 		return news.Span{}, false
 	}
 	from := j + len(opening)

@@ -96,42 +96,37 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 			k = last
 			continue
 		}
-		var spk news.Span
+		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Parent: -1, Kind: news.ClaimPledge}
+		cl.Content = trimSpan(a.Text, news.Span{Start: ws[last+1].Start, End: ws[pledgeEnd(ws, last)].End})
 		if j, ok := personalSubject(ws, first); ok {
 			// "he vows to impose a 35 percent tax", "she calls for $275
 			// billion": the person the pronoun stands for.
-			name, ent, ok := ix.pronoun(ws[j].lower, ws[first].Start, append(claims, out...), news.Span{Start: ws[0].Start, End: ws[len(ws)-1].End}, prev, nil)
+			name, ent, ok := ix.pronoun(ws[j].lower, ws[first].Start, slices.Concat(claims, out), news.Span{Start: ws[0].Start, End: ws[len(ws)-1].End}, prev, nil)
 			if !ok {
 				continue
 			}
-			cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Parent: -1, Kind: news.ClaimPledge}
-			cl.Content = trimSpan(a.Text, news.Span{Start: ws[last+1].Start, End: ws[pledgeEnd(ws, last)].End})
 			sp := ws[j].Span
 			cl.SpeakerSpan, cl.Speaker, cl.SpeakerEntity = &sp, name, ent
 			cl.Span = news.Span{Start: sp.Start, End: cl.Content.End}
-			cl.Hedges = hedges(cl.Span.In(a.Text))
-			out = append(out, cl)
-			k = last
-			continue
-		}
-		if start, end, ok := subjectLeft(a.Text, ws, first); ok {
-			spk = news.Span{Start: ws[start].Start, End: ws[end].End}
-		} else if sub, ok := pledgeSubject(a, ws, first, last); ok {
-			// The subject of a coordinated verb ("the US expands
-			// sanctions and plans to accept …"), from the syntax layer.
-			spk = sub
 		} else {
-			continue
-		}
-		if !ix.actor(spk) {
-			continue
-		}
-		cl := news.Claim{CueSpan: cue, Cue: strings.ToLower(cue.In(a.Text)), Parent: -1, Kind: news.ClaimPledge}
-		cl.Content = trimSpan(a.Text, news.Span{Start: ws[last+1].Start, End: ws[pledgeEnd(ws, last)].End})
-		cl.Span = news.Span{Start: spk.Start, End: cl.Content.End}
-		setSpeaker(a, ix, &cl, spk)
-		if cl.SpeakerSpan == nil {
-			continue
+			var spk news.Span
+			if start, end, ok := subjectLeft(a.Text, ws, first); ok {
+				spk = news.Span{Start: ws[start].Start, End: ws[end].End}
+			} else if sub, ok := pledgeSubject(a, ws, first, last); ok {
+				// The subject of a coordinated verb ("the US expands
+				// sanctions and plans to accept …"), from the syntax layer.
+				spk = sub
+			} else {
+				continue
+			}
+			if !ix.actor(spk) {
+				continue
+			}
+			cl.Span = news.Span{Start: spk.Start, End: cl.Content.End}
+			setSpeaker(a, ix, &cl, spk)
+			if cl.SpeakerSpan == nil {
+				continue
+			}
 		}
 		cl.Hedges = hedges(cl.Span.In(a.Text))
 		out = append(out, cl)

@@ -1,9 +1,8 @@
 package claim
 
 import (
-	"strings"
-
 	"slices"
+	"strings"
 
 	"sitrep/internal/news"
 )
@@ -111,7 +110,7 @@ func cutConj(a *news.Article, cuePos int, content news.Span) news.Span {
 // reported clause, whatever the parse hangs it on.
 func backshifted(a *news.Article, k int) bool {
 	w := strings.ToLower(a.Text[a.Tokens[k].Start:a.Tokens[k].End])
-	modal := k > 0 && a.Text[a.Tokens[k-1].Start:a.Tokens[k-1].End] == "," && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+	goesOn := k > 0 && a.Text[a.Tokens[k-1].Start:a.Tokens[k-1].End] == "," && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
 	for c := max(0, k-4); c < k; c++ {
 		if int(a.Syntax[c].Head) != k {
 			continue
@@ -122,9 +121,9 @@ func backshifted(a *news.Article, k int) bool {
 		case "aux":
 			switch strings.ToLower(a.Text[a.Tokens[c].Start:a.Tokens[c].End]) {
 			case "would", "could", "might":
-				modal = true
+				goesOn = true
 			}
 		}
 	}
-	return modal
+	return goesOn
 }
