@@ -7,6 +7,7 @@ package wiring
 
 import (
 	"fmt"
+	"sync"
 
 	"sitrep/internal/annotate/claim"
 	"sitrep/internal/annotate/entity"
@@ -17,6 +18,7 @@ import (
 	"sitrep/internal/annotate/sentence"
 	"sitrep/internal/annotate/syntax"
 	"sitrep/internal/annotate/timex"
+	"sitrep/internal/attribution"
 	"sitrep/internal/extract"
 	"sitrep/internal/link"
 	linkentity "sitrep/internal/link/entity"
@@ -31,6 +33,7 @@ import (
 // Stages returns the per-article stages in the order they run, each
 // newly built.
 func Stages() []pipeline.Step {
+	loadModels()
 	return []pipeline.Step{
 		{Name: "extract", Stage: extract.New(extract.Options{})},
 		{Name: "sentence", Stage: sentence.New()},
@@ -44,6 +47,18 @@ func Stages() []pipeline.Step {
 		{Name: "figure", Stage: figure.New()},
 	}
 }
+
+// loadModels decodes the three learned models side by side, once: the
+// syntax, entity and claim stages would otherwise decode them one after
+// another, and that is most of a command's start-up. A model that fails
+// to load fails again, with its error, in its stage.
+var loadModels = sync.OnceFunc(func() {
+	var wg sync.WaitGroup
+	wg.Go(func() { syntax.Model() })
+	wg.Go(func() { entity.Model() })
+	wg.Go(func() { attribution.Default() })
+	wg.Wait()
+})
 
 // LinkOptions tune the link steps; zero values are the defaults.
 type LinkOptions struct {

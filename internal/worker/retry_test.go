@@ -49,6 +49,7 @@ func (o *outageWriter) Put(ctx context.Context, as []*news.Article) ([]store.Put
 // 20 redelivery delays while a worker with MaxDeliver 2 runs: before
 // retries were counted in time, the whole queue went to the dead letters.
 func TestAnnotateRidesOutAnOutage(t *testing.T) {
+	t.Parallel() // waits on the clock more than it computes
 	const n = 64
 	q := memory.New(queue.Options{AckWait: 250 * time.Millisecond, MaxDeliver: 2, RetryDelay: 50 * time.Millisecond})
 	s := openStore(t)

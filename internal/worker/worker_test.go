@@ -78,6 +78,7 @@ func TestEncodeDecodeKeepsRawBytes(t *testing.T) {
 }
 
 func TestPublishAnnotateStoresEachArticleOnce(t *testing.T) {
+	t.Parallel() // waits on the clock more than it computes
 	const n = 300
 	q := memory.New(queue.Options{AckWait: 2 * time.Second})
 	s := openStore(t)

@@ -6,8 +6,11 @@ package apitest
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"sitrep/internal/demo"
@@ -30,11 +33,61 @@ func Link(ctx context.Context, s *sqlite.Store) error {
 }
 
 // DemoStore returns a temporary SQLite store with the demo corpus
-// ingested and linked; it is closed when the test ends.
+// ingested and linked; it is closed when the test ends. The corpus is
+// analysed and linked once per test binary: each store is a copy of that
+// one's database file, free for the test to change.
 func DemoStore(t testing.TB) *sqlite.Store {
 	t.Helper()
-	return Store(t, "demo", demo.Articles)
+	db, err := demoDatabase()
+	if err != nil {
+		t.Fatalf("demo store: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if err := os.WriteFile(path, db, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }
+
+// demoDatabase is the database file of the demo corpus ingested and
+// linked, built on first use.
+var demoDatabase = sync.OnceValues(func() ([]byte, error) {
+	dir, err := os.MkdirTemp("", "sitrep-demo-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	ctx := context.Background()
+	path := filepath.Join(dir, "demo.db")
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := ingest.Run(ctx, source.Stream(ctx, "demo", bytes.NewReader(demo.Articles), source.Options{}), s, ingest.Options{})
+	if err == nil && sum.Stored == 0 {
+		err = errors.New("nothing stored")
+	}
+	if err == nil {
+		err = Link(ctx, s)
+	}
+	// Closing the last connection checkpoints the write-ahead log into
+	// the database file, so the file alone holds the store.
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		return nil, fmt.Errorf("%s-wal holds %d bytes after close", path, fi.Size())
+	}
+	return os.ReadFile(path)
+})
 
 // Store returns a temporary SQLite store with corpus (JSON lines, read as
 // the input called name) ingested and linked; it is closed when the test

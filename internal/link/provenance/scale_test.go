@@ -181,7 +181,7 @@ func cpuTime() time.Duration {
 	return time.Duration(u+s) * 10 * time.Millisecond
 }
 
-// TestLSHRecall compares LSH candidates with brute force on 2,000
+// TestLSHRecall compares LSH candidates with brute force on 1,000
 // synthetic articles (10,000 with SITREP_TEST_LONG=1, or
 // SITREP_PROVENANCE_RECALL_N): every pair with word-shingle Jaccard >= 0.5
 // found by exhaustive comparison should share a band key. Recall does not
@@ -191,7 +191,7 @@ func TestLSHRecall(t *testing.T) {
 		t.Skip("slow")
 	}
 	texts := realTexts(t)
-	n := 2000
+	n := 1000
 	if os.Getenv("SITREP_TEST_LONG") == "1" {
 		n = 10000
 	}

@@ -7,26 +7,26 @@ import (
 	"sitrep/internal/sizetest"
 )
 
-// TestJudgeCostIsBounded judges a 1 MB and a 3 MB article of repeated
+// TestJudgeCostIsBounded judges a 512 KB and a 1.5 MB article of repeated
 // prose against an earlier copy of itself: the work must grow at most
 // linearly (measuring padding once compared every pair of sentences).
 func TestJudgeCostIsBounded(t *testing.T) {
 	if testing.Short() {
-		t.Skip("judges 4 MB of text")
+		t.Skip("judges 2 MB of text")
 	}
 	j, err := DefaultJudge()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got *news.Provenance
-	g := sizetest.Growth(1<<20, 3<<20, func(text string) {
+	g := sizetest.Growth(512<<10, 3<<19, func(text string) {
 		a := &news.Article{ID: "b", Text: "Update. " + text}
 		src := Source{Article: &news.Article{ID: "a", Text: text}}
 		got = j.Judge(a, []Source{src})
 	})
-	t.Logf("3 MB costs %.1f× 1 MB; verdict %s", g, got.Kind)
+	t.Logf("1.5 MB costs %.1f× 512 KB; verdict %s", g, got.Kind)
 	if g > 6 {
-		t.Errorf("judging 3 MB costs %.1f× 1 MB; want at most about 3×", g)
+		t.Errorf("judging 1.5 MB costs %.1f× 512 KB; want at most about 3×", g)
 	}
 	if got.Kind == KindOriginal {
 		t.Errorf("a copy of its source judged %s", got.Kind)

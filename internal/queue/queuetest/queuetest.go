@@ -25,11 +25,17 @@ import (
 // Open returns a new, empty queue with opts, closed by t.Cleanup.
 type Open func(t *testing.T, opts queue.Options) queue.Queue
 
-// Run runs the suite.
-func Run(t *testing.T, open Open) {
+// Run runs the suite with a tick of one second: the cases that time
+// redelivery use AckWaits of one or two ticks and wait in fractions of
+// one.
+func Run(t *testing.T, open Open) { RunTick(t, open, time.Second) }
+
+// RunTick runs the suite with tick as its unit of time; a queue whose
+// timers are exact (one in the process) can take a shorter one.
+func RunTick(t *testing.T, open Open, tick time.Duration) {
 	tests := []struct {
 		name string
-		fn   func(t *testing.T, open Open)
+		fn   func(t *testing.T, open Open, tick time.Duration)
 	}{
 		{"PublishFetchAck", testPublishFetchAck},
 		{"RedeliverAfterAckWait", testRedeliverAfterAckWait},
@@ -47,7 +53,7 @@ func Run(t *testing.T, open Open) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			tt.fn(t, open)
+			tt.fn(t, open, tick)
 		})
 	}
 }
@@ -102,8 +108,8 @@ func expectEmpty(t *testing.T, q queue.Queue, d time.Duration) {
 	}
 }
 
-func testPublishFetchAck(t *testing.T, open Open) {
-	q := open(t, queue.Options{AckWait: 2 * time.Second})
+func testPublishFetchAck(t *testing.T, open Open, tick time.Duration) {
+	q := open(t, queue.Options{AckWait: 2 * tick})
 	publish(t, q, "a", "b", "c")
 	msgs := fetchAll(t, q, 3)
 	if got := fmt.Sprint(bodies(msgs)); got != "[a b c]" {
@@ -117,15 +123,15 @@ func testPublishFetchAck(t *testing.T, open Open) {
 			t.Fatalf("Ack: %v", err)
 		}
 	}
-	expectEmpty(t, q, 2500*time.Millisecond) // past AckWait: acked messages stay gone
+	expectEmpty(t, q, 5*tick/2) // past AckWait: acked messages stay gone
 }
 
-func testRedeliverAfterAckWait(t *testing.T, open Open) {
-	q := open(t, queue.Options{AckWait: time.Second})
+func testRedeliverAfterAckWait(t *testing.T, open Open, tick time.Duration) {
+	q := open(t, queue.Options{AckWait: tick})
 	publish(t, q, "x")
 	first := fetchAll(t, q, 1)[0]
-	expectEmpty(t, q, 300*time.Millisecond) // in flight, not yet due
-	again := fetchAll(t, q, 1)[0]           // after AckWait, as after a crashed consumer
+	expectEmpty(t, q, 3*tick/10)  // in flight, not yet due
+	again := fetchAll(t, q, 1)[0] // after AckWait, as after a crashed consumer
 	if string(again.Data) != "x" || again.Attempt != 2 {
 		t.Errorf("redelivered %q attempt %d, want x attempt 2", again.Data, again.Attempt)
 	}
@@ -135,10 +141,10 @@ func testRedeliverAfterAckWait(t *testing.T, open Open) {
 	if err := again.Ack(ctx); err != nil {
 		t.Fatal(err)
 	}
-	expectEmpty(t, q, 1500*time.Millisecond)
+	expectEmpty(t, q, 3*tick/2)
 }
 
-func testNakRedelivers(t *testing.T, open Open) {
+func testNakRedelivers(t *testing.T, open Open, tick time.Duration) {
 	q := open(t, queue.Options{AckWait: 5 * time.Second, RetryDelay: 100 * time.Millisecond})
 	publish(t, q, "x")
 	m := fetchAll(t, q, 1)[0]
@@ -152,13 +158,13 @@ func testNakRedelivers(t *testing.T, open Open) {
 	again.Ack(ctx)
 }
 
-func testTouch(t *testing.T, open Open) {
-	q := open(t, queue.Options{AckWait: time.Second})
+func testTouch(t *testing.T, open Open, tick time.Duration) {
+	q := open(t, queue.Options{AckWait: tick})
 	publish(t, q, "slow")
 	m := fetchAll(t, q, 1)[0]
 	// Held for 2.5 AckWaits, touched every half AckWait: never redelivered.
 	for range 5 {
-		msgs, err := q.Fetch(ctx, 10, 500*time.Millisecond)
+		msgs, err := q.Fetch(ctx, 10, tick/2)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -172,7 +178,7 @@ func testTouch(t *testing.T, open Open) {
 	if err := m.Ack(ctx); err != nil {
 		t.Fatal(err)
 	}
-	expectEmpty(t, q, 1500*time.Millisecond)
+	expectEmpty(t, q, 3*tick/2)
 }
 
 // bury sends each body to the dead letters (MaxDeliver must be 1).
@@ -189,7 +195,7 @@ func bury(t *testing.T, q queue.Queue, bodies ...string) {
 	}
 }
 
-func testRequeue(t *testing.T, open Open) {
+func testRequeue(t *testing.T, open Open, tick time.Duration) {
 	q := open(t, queue.Options{AckWait: 5 * time.Second, MaxDeliver: 1})
 	bury(t, q, "a", "b", "c")
 	dead, err := q.DeadLetters(ctx)
@@ -236,7 +242,7 @@ func testRequeue(t *testing.T, open Open) {
 	expectEmpty(t, q, 300*time.Millisecond)
 }
 
-func testDeadLetter(t *testing.T, open Open) {
+func testDeadLetter(t *testing.T, open Open, tick time.Duration) {
 	q := open(t, queue.Options{AckWait: 5 * time.Second, MaxDeliver: 3, RetryDelay: 50 * time.Millisecond})
 	publish(t, q, "poison")
 	for i := 1; i <= 3; i++ {
@@ -272,7 +278,7 @@ func waitDead(t *testing.T, q queue.Queue, body, reason string) {
 	}
 }
 
-func testPoisonDoesNotBlock(t *testing.T, open Open) {
+func testPoisonDoesNotBlock(t *testing.T, open Open, tick time.Duration) {
 	q := open(t, queue.Options{AckWait: 5 * time.Second, MaxDeliver: 2, RetryDelay: 50 * time.Millisecond})
 	publish(t, q, "poison", "a", "b")
 	done := map[string]bool{}
@@ -306,7 +312,7 @@ func testPoisonDoesNotBlock(t *testing.T, open Open) {
 	waitDead(t, q, "poison", "always fails")
 }
 
-func testBoundedInFlight(t *testing.T, open Open) {
+func testBoundedInFlight(t *testing.T, open Open, tick time.Duration) {
 	q := open(t, queue.Options{AckWait: 5 * time.Second, MaxInFlight: 3})
 	publish(t, q, "1", "2", "3", "4", "5")
 	first := fetchAll(t, q, 3)
@@ -320,7 +326,7 @@ func testBoundedInFlight(t *testing.T, open Open) {
 	rest[0].Ack(ctx)
 }
 
-func testConcurrentConsumers(t *testing.T, open Open) {
+func testConcurrentConsumers(t *testing.T, open Open, tick time.Duration) {
 	q := open(t, queue.Options{AckWait: 10 * time.Second})
 	const n = 200
 	for i := range n {
@@ -366,7 +372,7 @@ func testConcurrentConsumers(t *testing.T, open Open) {
 	}
 }
 
-func testEmptyFetch(t *testing.T, open Open) {
+func testEmptyFetch(t *testing.T, open Open, tick time.Duration) {
 	q := open(t, queue.Options{})
 	expectEmpty(t, q, 300*time.Millisecond)
 }
