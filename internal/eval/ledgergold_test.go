@@ -540,3 +540,22 @@ func TestLedgerFieldMatchNormalises(t *testing.T) {
 		}
 	}
 }
+
+func TestOwnerMatch(t *testing.T) {
+	for _, c := range []struct {
+		got, want string
+		ok        bool
+	}{
+		{"kp", "North Korea", true},
+		{"jo-yong-won", "Jo Yong-won", true}, // a person's key joins words with hyphens
+		{"jo-yong-won", "No Kwang-chol", false},
+		{"", "", true},
+		{"ua", "", false},
+		{"", "Ukraine", false},
+		{"ru", "Ukraine", false},
+	} {
+		if got := ownerMatch(c.got, c.want); got != c.ok {
+			t.Errorf("ownerMatch(%q, %q) = %v, want %v", c.got, c.want, got, c.ok)
+		}
+	}
+}

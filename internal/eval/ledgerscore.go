@@ -174,7 +174,9 @@ func ownerMatch(got, want string) bool {
 			return true
 		}
 	}
-	return facts.Key(want) == got || strings.EqualFold(want, got)
+	// A person's or a group's key joins its words with hyphens
+	// ("jo-yong-won" for "Jo Yong-won").
+	return facts.Key(want) == got || facts.Key(want) == facts.Key(strings.ReplaceAll(got, "-", " ")) || strings.EqualFold(want, got)
 }
 
 // Precision is the share of predicted figures that are gold figures.
