@@ -92,6 +92,7 @@ var fates = []struct{ stem, fate string }{
 	{"station", "stationed"}, {"base", "stationed"},
 	{"kill", "killed"}, {"die", "killed"}, {"died", "killed"}, {"dead", "killed"}, {"death", "killed"},
 	{"eliminat", "killed"}, {"execut", "killed"}, {"perish", "killed"}, {"slain", "killed"},
+	{"murder", "killed"}, {"massacr", "killed"}, {"slaughter", "killed"},
 	{"wound", "wounded"}, {"injur", "wounded"}, {"hurt", "wounded"},
 	{"captur", "captured"}, {"detain", "captured"}, {"imprison", "captured"}, {"taken prisoner", "captured"},
 	{"arrest", "arrested"}, {"convict", "convicted"},
@@ -601,7 +602,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 		}
 	}
-	if verb < 0 && (noun < 0 || t.head(noun) == anc) && (t.rel(anc) == "nsubj" || t.rel(anc) == "obj" || t.rel(anc) == "nsubj:pass") {
+	// The number's own clause role when the noun hangs on the number's
+	// words ("tens of thousands of Palestinians have been killed").
+	if verb < 0 && (noun < 0 || t.head(noun) >= lo && t.head(noun) < hi) && (t.rel(anc) == "nsubj" || t.rel(anc) == "obj" || t.rel(anc) == "nsubj:pass") {
 		verb = t.head(anc)
 	}
 	fate := ""
@@ -641,18 +644,31 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	// A participle or relative clause on the noun says what happened to
 	// it first ("troops deployed", "people who fled", "wounded soldiers").
-	if fate == "" && noun >= 0 {
-		t.children(noun, func(c int) bool {
+	// A participle or adjective on the number itself does the same
+	// ("left tens of thousands of soldiers dead").
+	for _, n := range []int{noun, anc} {
+		if fate != "" || n < 0 || n == anc && noun >= lo && noun < hi {
+			continue
+		}
+		var onNoun func(c int) bool
+		onNoun = func(c int) bool {
 			switch t.rel(c) {
 			case "acl", "amod":
-				if fw := fateOf(t.lemma(c), what); fw != "" {
+				if fw := fateOf(t.lemma(c), what); fw != "" && (c < lo || c >= hi) {
 					fate = fw
 					f.Place = ix.placeIn(c)
 					return false
 				}
+			case "conj":
+				// "Russians and Ukrainians dead": an adjective after the
+				// last conjunct is said of them all.
+				if c > n && t.isNoun(c) {
+					t.children(c, func(d int) bool { return d < c || onNoun(d) })
+				}
 			}
-			return true
-		})
+			return fate == ""
+		}
+		t.children(n, onNoun)
 	}
 	// "hundreds of civilians trapped in the plant", "troops deployed to
 	// the border": a participle right after the noun and before a
@@ -683,7 +699,10 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			first = t.head(first)
 		}
 		for h, k := first, 0; fate == "" && k < 3 && t.rel(h) == "nmod" && t.caseOf(h) == "of" && t.isNoun(t.head(h)); h, k = t.head(h), k+1 {
-			if fate = fateOf(t.lemma(t.head(h)), what); fate != "" {
+			if fate = fateOf(t.lemma(t.head(h)), what); fate == "" {
+				fate = nounFates[t.lemma(t.head(h))] // "the bodies of seven people"
+			}
+			if fate != "" {
 				event = t.head(h)
 			}
 		}
@@ -713,6 +732,16 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		t.children(verb, func(c int) bool {
 			if c > verb && t.low(c) == "down" { // compound:prt, as the parser may label it
 				fate = "destroyed"
+			}
+			return fate == ""
+		})
+	}
+	if fate == "" && verb >= 0 && (t.lemma(verb) == "leave" || t.lemma(verb) == "render") {
+		// "The famine left 300 people dead": the complement says what
+		// became of them.
+		t.children(verb, func(c int) bool {
+			if t.rel(c) == "xcomp" && c > anc {
+				fate = fateOf(t.lemma(c), what)
 			}
 			return fate == ""
 		})
