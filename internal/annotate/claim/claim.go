@@ -239,6 +239,14 @@ func words(v *tokens.View, sp news.Span) []word {
 			i++
 			continue
 		}
+		if n := len(out); n > 0 && t.Kind == news.TokenPunct && out[n-1].punct && out[n-1].End == t.Start &&
+			(out[n-1].lower == "'" && v.Tok(i) == "'" || out[n-1].lower == "`" && v.Tok(i) == "`") {
+			// Two apostrophes or backticks are one quotation mark, as
+			// wire and archive texts print them ('' and ``).
+			out[n-1].End = t.End
+			out[n-1].lower += v.Tok(i)
+			continue
+		}
 		if t.Kind == news.TokenPunct {
 			w.punct = true
 			w.lower = v.Tok(i)
@@ -254,7 +262,7 @@ func words(v *tokens.View, sp news.Span) []word {
 }
 
 func isQuote(s string) bool {
-	return s == "\"" || s == "“" || s == "”" || s == "«" || s == "»"
+	return s == "\"" || s == "“" || s == "”" || s == "«" || s == "»" || s == "''" || s == "``"
 }
 
 func clausePunct(s string) bool {
@@ -444,7 +452,7 @@ func Find(a *news.Article) []news.Claim {
 				// speech goes on in the backshifted past perfect.
 				last.Content.End = trimSpan(a.Text, s.Span).End
 				last.Span.End = max(last.Span.End, last.Content.End)
-			case len(ws) > 1 && ws[0].punct && (ws[0].lower == "“" || ws[0].lower == "\"") && ws[0].End == ws[1].Start:
+			case len(ws) > 1 && ws[0].punct && isQuoteRune(ws[0].lower) && ws[0].End == ws[1].Start:
 				// A quotation that opens a sentence of its own (the mark
 				// touching its first word) with no cue goes on from the last quotation of the sentence
 				// before ("…," X said. / "I think …").
@@ -992,7 +1000,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			if closeBr == end+3 {
 				spk.End = ws[closeBr].End
 			}
-			if start > 0 && ws[start-1].punct && (ws[start-1].lower == "," || isQuote(ws[start-1].lower)) && start-1 > 0 && (isQuote(ws[start-1].lower) || tail(ws, i+n) <= 4 || i+n < len(ws) && ws[i+n].lower == ";" || trailingAdjunct(ws, i+n) && !thatAfterAdjunct(ws, i+n) || (c.words[0] == "told" || c.words[0] == "tells") && !thatWithin(ws, i+n, 6)) &&
+			if start > 0 && ws[start-1].punct && (ws[start-1].lower == "," || closingMark(a.Text, ws[start-1])) && start-1 > 0 && (closingMark(a.Text, ws[start-1]) || tail(ws, i+n) <= 4 || i+n < len(ws) && ws[i+n].lower == ";" || trailingAdjunct(ws, i+n) && !thatAfterAdjunct(ws, i+n) || (c.words[0] == "told" || c.words[0] == "tells") && !thatWithin(ws, i+n, 6)) &&
 				!(ws[start-1].lower == "," && nounPhraseOnly(a, news.Span{Start: sent.Start, End: ws[start-1].Start})) {
 				// "…, X said." — the content precedes the speaker.
 				cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[start-1].End})
@@ -1002,7 +1010,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 		} else if c.evidence {
 			return cl, false
-		} else if c.inversion && !skippedComma && i > 0 && ws[i-1].punct && (ws[i-1].lower == "," || isQuote(ws[i-1].lower) || isDash(ws[i-1].lower)) && i+n < len(ws) && (upper(a.Text[ws[i+n].Start:ws[i+n].End]) || describedSpeaker(ws, i+n)) {
+		} else if c.inversion && !skippedComma && i > 0 && ws[i-1].punct && (ws[i-1].lower == "," || closingMark(a.Text, ws[i-1]) || isDash(ws[i-1].lower)) && i+n < len(ws) && (upper(a.Text[ws[i+n].Start:ws[i+n].End]) || describedSpeaker(ws, i+n)) {
 			// "…," said X. "… - says X" (a quotation set off by dashes).
 			k := i + n
 			for k < len(ws) && !(ws[k].punct && clausePunct(ws[k].lower)) && k-i-n < 10 {
@@ -1049,7 +1057,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	cl.Span = news.Span{Start: min(cl.Content.Start, spk.Start, cl.CueSpan.Start), End: max(cl.Content.End, spk.End, cl.CueSpan.End)}
 	setSpeaker(a, ix, &cl, spk)
 	content := cl.Content.In(a.Text)
-	cl.Direct = strings.ContainsAny(content, "“\"") && (strings.HasPrefix(content, "“") || strings.HasPrefix(content, "\"") || strings.Count(content, "“")+strings.Count(content, "\"") >= 1 && len(content) > 0 && isQuoteRune(content))
+	cl.Direct = isQuoteRune(content)
 	return cl, true
 }
 
@@ -1449,8 +1457,23 @@ func (ix *index) namedAfterRole(ws []word) *news.Mention {
 	return nil
 }
 
+// closingMark says whether the quotation mark w may close a quotation:
+// any mark but “, and two apostrophes only as the even one of their
+// paragraph (they open and close alike).
+func closingMark(text string, w word) bool {
+	switch w.lower {
+	case "``":
+		return false
+	case "''":
+		ps := strings.LastIndexByte(text[:w.Start], '\n') + 1
+		return strings.Count(text[ps:w.End], "''")%2 == 0
+	}
+	return isQuote(w.lower)
+}
+
 func isQuoteRune(content string) bool {
-	return strings.HasPrefix(content, "“") || strings.HasPrefix(content, "\"")
+	_, _, ok := quoteMarks(content)
+	return ok
 }
 
 func endOf(ws []word, j int) int {
@@ -1671,6 +1694,15 @@ func tail(ws []word, k int) int {
 // mark when the quotation started in an earlier sentence.
 func openQuote(text string, sp news.Span) news.Span {
 	c := sp.In(text)
+	if strings.Count(c, "''") == 1 && strings.HasSuffix(strings.TrimRight(c, ",. "), "''") {
+		// Two apostrophes both open and close: the quotation opened at
+		// the last mark of an odd count in the paragraph before it.
+		ps := strings.LastIndexByte(text[:sp.Start], '\n') + 1
+		if before := text[ps:sp.Start]; strings.Count(before, "''")%2 == 1 {
+			return news.Span{Start: ps + strings.LastIndex(before, "''"), End: sp.End}
+		}
+		return sp
+	}
 	if strings.Contains(c, "“") || !(strings.HasSuffix(strings.TrimRight(c, ",. "), "”") || strings.Contains(c, "”")) {
 		return sp
 	}

@@ -377,6 +377,13 @@ func quoteSpan(text string, sp news.Span) news.Span {
 		end = sp.Start + k
 	}
 	rest := text[sp.Start:end]
+	if opening, closing, ok := quoteMarks(rest); ok && len(opening) == 2 {
+		// '' and ``: only the two-apostrophe mark closes.
+		if k := strings.Index(rest[2:], closing); k >= 0 {
+			return news.Span{Start: sp.Start, End: sp.Start + 2 + k + len(closing)}
+		}
+		return trimSpan(text, sp)
+	}
 	_, n := utf8.DecodeRuneInString(rest)
 	if k := strings.IndexAny(rest[n:], "”“\""); k >= 0 {
 		// The next mark of any kind closes it ("Finland.“" is a closing
@@ -545,11 +552,15 @@ func openQuotations(text string, claims []news.Claim) {
 }
 
 // quoteMarks returns the opening and closing marks of the quotation s
-// opens with (“…” or "…"), or ok false.
+// opens with (“…”, "…", ”…” or “…”), or ok false.
 func quoteMarks(s string) (opening, closing string, ok bool) {
 	switch {
 	case strings.HasPrefix(s, "“"):
 		return "“", "”", true
+	case strings.HasPrefix(s, "''"):
+		return "''", "''", true
+	case strings.HasPrefix(s, "``"):
+		return "``", "''", true
 	case strings.HasPrefix(s, "\""):
 		return "\"", "\"", true
 	}

@@ -436,9 +436,10 @@ func (ix *index) sentenceBefore(pos int) int {
 }
 
 // openQuoteAt says whether a quotation opened between from and pos is
-// still open at pos: “ opens, ” closes, a straight mark toggles.
+// still open at pos: “ opens, ” closes, a straight mark or two
+// apostrophes toggle.
 func openQuoteAt(text string, from, pos int) bool {
-	open := false
+	open := strings.Count(text[from:pos], "''")%2 == 1
 	for _, r := range text[from:pos] {
 		switch r {
 		case '“', '«':
@@ -472,7 +473,7 @@ func (ix *index) quotation(claims []news.Claim, i int) int {
 	}
 	sent := ss[k].Span
 	first, _ := utf8.DecodeRuneInString(text[sent.Start:])
-	if first != '“' && first != '"' || !openQuoteAt(text, sent.Start, c.CueSpan.Start) {
+	if first != '“' && first != '"' && !strings.HasPrefix(text[sent.Start:], "''") || !openQuoteAt(text, sent.Start, c.CueSpan.Start) {
 		return -1
 	}
 	if c.SpeakerSpan != nil && c.SpeakerSpan.Start < c.CueSpan.Start && !openQuoteAt(text, sent.Start, c.SpeakerSpan.Start) {

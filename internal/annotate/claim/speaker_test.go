@@ -45,6 +45,15 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "two apostrophes quote: a quotation after the cue goes on with its speaker", number: "$200,000",
+			text:    "''Some farms are adapting,'' said Dana Kretz, a lawyer in Fresno. ''It costs $200,000 a month to water one. And that is before repairs.''",
+			speaker: "Dana Kretz"},
+		{name: "two apostrophes quote: the quotation before an inverted cue", number: "40 percent",
+			text:    "Growers are worried.\n\n''Buyers paid a 40 percent premium for a lot. Now a developer wants to build beside them,'' said Mr. Ostrander.",
+			speaker: "Ostrander"},
+		{name: "two apostrophes that open a quotation are not the end of one", number: "16,389",
+			text:    "The problem is plain in one finding: ''27 companies reported 16,389 subsidiaries to the Federal Reserve, while only reporting 2,279 subsidiaries to the S.E.C.''",
+			speaker: "companies"},
 		{name: "a generic description stands for the body named just before", number: "300",
 			text:    "Amnesty International published a report on Monday. The group said 300 civilians had been detained.",
 			speaker: "Amnesty International", exact: true},
