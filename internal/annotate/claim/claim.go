@@ -398,7 +398,17 @@ func Find(a *news.Article) []news.Claim {
 			cl.Hedges = hedges(cl.Span.In(a.Text))
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
-			if tail, ok := coordinatedTail(a.Text, ws, cl); ok {
+			if rest, ok := continuedPast(a, ws, cl); ok {
+				// The statement goes on past its attribution; the
+				// source's own words stay outside it.
+				more := cl
+				more.Content = rest
+				more.Span = news.Span{Start: cl.Span.Start, End: rest.End}
+				more.Hedges = hedges(rest.In(a.Text))
+				claims = append(claims, more)
+				inSentence = append(inSentence, len(claims)-1)
+			}
+			if tail, ok := coordinatedTail(a, ws, cl); ok {
 				// "…, according to Q, and the top 10 percent paid 69
 				// percent": the statement goes on past its attribution.
 				more := cl
@@ -1314,7 +1324,8 @@ func progressiveAt(ws []word, i int) bool {
 // report, and …"): after the attribution and at most five words of
 // adjunct, a comma, "and" and a clause of three words or more with no
 // reporting cue of its own, to the end of the sentence.
-func coordinatedTail(text string, ws []word, cl news.Claim) (news.Span, bool) {
+func coordinatedTail(a *news.Article, ws []word, cl news.Claim) (news.Span, bool) {
+	text := a.Text
 	if cl.Content.End > cl.CueSpan.Start || len(ws) == 0 {
 		return news.Span{}, false
 	}
@@ -1348,11 +1359,19 @@ func coordinatedTail(text string, ws []word, cl news.Claim) (news.Span, bool) {
 		return news.Span{}, false
 	}
 	for j := k; j < end; j++ {
-		if _, n := matchCue(ws, j); n > 0 {
+		if _, n := matchCue(ws, j); n > 0 && !adjectival(a, ws[j]) {
 			return news.Span{}, false
 		}
 	}
 	return trimSpan(text, news.Span{Start: ws[k].Start, End: ws[end-1].End}), true
+}
+
+// adjectival says whether the syntax layer reads the word w as an
+// adjective or a participle modifying a noun ("eight reported
+// incidents"): a cue word that reports nothing.
+func adjectival(a *news.Article, w word) bool {
+	k := tokenAt(a, w.Start)
+	return k >= 0 && (a.Syntax[k].UPOS == news.ADJ || a.Syntax[k].Rel == "amod")
 }
 
 // verblessBefore returns the clause after a mid-sentence "according to
@@ -1381,7 +1400,78 @@ func verblessBefore(a *news.Article, ws []word, cl news.Claim) (news.Span, bool)
 	if end-k-1 < 2 {
 		return news.Span{}, false
 	}
-	return trimSpan(a.Text, news.Span{Start: ws[k+1].Start, End: ws[end-1].End}), true
+	rest := news.Span{Start: ws[k+1].Start, End: ws[end-1].End}
+	if _, clause, _ := phraseKind(a, rest); !clause {
+		// "…, according to the Union, one of the unions representing
+		// …": an apposition to the source, not the statement.
+		return news.Span{}, false
+	}
+	return trimSpan(a.Text, rest), true
+}
+
+// phraseKind reads the phrase at sp from the syntax layer: whether it
+// hangs on what precedes it as an apposition, whether it is a clause (a
+// subject, an expletive or an auxiliary of its own), and the tag of its
+// first word that hangs outside it (its head word).
+func phraseKind(a *news.Article, sp news.Span) (appos, clause bool, top news.UPOS) {
+	for k := tokenAt(a, sp.Start); k >= 0 && k < len(a.Tokens) && a.Tokens[k].Start < sp.End; k++ {
+		s := a.Syntax[k]
+		switch s.Rel {
+		case "nsubj", "nsubj:pass", "expl", "csubj":
+			clause = true
+		}
+		if s.UPOS == news.AUX {
+			clause = true
+		}
+		if h := int(s.Head); h < 0 || h >= len(a.Tokens) || a.Tokens[h].Start < sp.Start || a.Tokens[h].Start >= sp.End {
+			if top == news.UPOSNone {
+				top = s.UPOS
+			}
+			if s.Rel == "appos" && s.UPOS != news.NUM && s.UPOS != news.SYM { // an amount describes no source
+				appos = true
+			}
+		}
+	}
+	return appos, clause, top
+}
+
+// continuedPast returns the rest of a statement that a mid-sentence
+// "according to Q" interrupts: "The firm receives, according to one
+// report, $234 million in contracts", "X agreed, according to court
+// filings, becoming a 93 percent owner": the words after the
+// attribution, an amount or a participle's clause, neither a clause of
+// its own nor an apposition to the source ("…, a huge sum for …").
+func continuedPast(a *news.Article, ws []word, cl news.Claim) (news.Span, bool) {
+	if cl.Cue != "according to" || cl.Content.End > cl.CueSpan.Start || cl.SpeakerSpan == nil || len(a.Syntax) != len(a.Tokens) {
+		return news.Span{}, false
+	}
+	k := 0
+	for k < len(ws) && ws[k].Start < cl.SpeakerSpan.End {
+		k++
+	}
+	for d := 0; k < len(ws) && !ws[k].punct && d < 5; d++ {
+		k++ // "according to court filings reported earlier by the Tribune,"
+	}
+	if k >= len(ws) || ws[k].lower != "," {
+		return news.Span{}, false
+	}
+	end := len(ws)
+	for end > k+1 && ws[end-1].punct {
+		end--
+	}
+	if end-k-1 < 2 {
+		return news.Span{}, false
+	}
+	for j := k + 1; j < end; j++ {
+		if _, n := matchCue(ws, j); n > 0 {
+			return news.Span{}, false
+		}
+	}
+	rest := news.Span{Start: ws[k+1].Start, End: ws[end-1].End}
+	if appos, clause, top := phraseKind(a, rest); appos || clause || top != news.VERB && top != news.NUM && top != news.SYM {
+		return news.Span{}, false
+	}
+	return rest, true
 }
 
 // onePiece says whether the phrase at sp names one piece of evidence:

@@ -45,6 +45,21 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "according to: an apposition after the source is no statement", number: "about 100",
+			text:    "The new contract covers about 100 workers across six stores in Queens and one store in Salem, Mass., according to the Retail Workers Union, one of the unions representing the staff.",
+			speaker: "Retail Workers Union"},
+		{name: "according to: a clause after ', and' goes on, a participle adjective is no cue", number: "eight",
+			text:    "Only one person was shot dead last year in Norway, according to the national police, and there were only eight reported incidents of a gun being fired.",
+			speaker: "national police"},
+		{name: "according to: an amount after the attribution finishes the statement", number: "$234 million",
+			text:    "The contractor receives, according to one report, $234 million in contracts from the department.",
+			speaker: "one report"},
+		{name: "according to: a participle clause after the attribution finishes the statement", number: "93 percent",
+			text:    "The senator gave his approval, according to court filings reported earlier by the Tribune, becoming a 93 percent owner of the firm.",
+			speaker: "court filings"},
+		{name: "according to: a noun phrase after the attribution is the writer's", number: "35",
+			text:    "The bank earned about $600 million last year, according to public filings, a huge sum for a firm with 35 partners.",
+			speaker: ""},
 		{name: "two apostrophes quote: a quotation after the cue goes on with its speaker", number: "$200,000",
 			text:    "''Some farms are adapting,'' said Dana Kretz, a lawyer in Fresno. ''It costs $200,000 a month to water one. And that is before repairs.''",
 			speaker: "Dana Kretz"},
