@@ -700,7 +700,8 @@ func verbAt(a *news.Article, pos int, w string) bool {
 // nounReadAsVerb says whether token k, a present-tense reporting verb
 // ("reports", "shows") the tagger took for a plural noun after a noun
 // or name, is the verb all the same: "that" or a subject pronoun follows
-// it ("Exit polling shows he won 83%"), or it ends a clause that a comma
+// it ("Exit polling shows he won 83%"), a noun phrase follows a piece of
+// evidence ("A Reuters poll shows Trump at 36 percent"), or it ends a clause that a comma
 // opens after a name ("…, The Wall Street Journal reports."), where the
 // noun reading has no verb to hang on.
 func nounReadAsVerb(a *news.Article, k int) bool {
@@ -710,6 +711,14 @@ func nounReadAsVerb(a *news.Article, k int) bool {
 	prev := a.Syntax[k-1].UPOS
 	if w := a.Text[a.Tokens[k].Start:a.Tokens[k].End]; !strings.HasSuffix(w, "s") || strings.ToLower(w) != w || prev != news.NOUN && prev != news.PROPN {
 		return false
+	}
+	if p := strings.ToLower(a.Text[a.Tokens[k-1].Start:a.Tokens[k-1].End]); dataNouns[p] || documentNouns[p] {
+		// "A Reuters poll shows Trump at 36 percent", "an email shows
+		// State sent …": after evidence, what it shows.
+		switch a.Syntax[k+1].UPOS {
+		case news.PROPN, news.DET, news.NUM, news.PRON, news.ADJ:
+			return true
+		}
 	}
 	switch a.Text[a.Tokens[k+1].Start:a.Tokens[k+1].End] {
 	case "that", "he", "she", "they", "we", "it":
