@@ -46,7 +46,7 @@ func TestSpeakers(t *testing.T) {
 		exact              bool // the speaker is exactly speaker
 	}{
 		{name: "a verb the tagger took for a noun after a piece of evidence", number: "36 percent",
-			text: "A Reuters rolling poll shows Trump at the top with 36 percent support.",
+			text:    "A Reuters rolling poll shows Trump at the top with 36 percent support.",
 			speaker: "Reuters rolling poll"},
 		{name: "according to: an apposition after the source is no statement", number: "about 100",
 			text:    "The new contract covers about 100 workers across six stores in Queens and one store in Salem, Mass., according to the Retail Workers Union, one of the unions representing the staff.",
