@@ -247,7 +247,7 @@ func words(v *tokens.View, sp news.Span) []word {
 			out[n-1].lower += v.Tok(i)
 			continue
 		}
-		if t.Kind == news.TokenPunct {
+		if t.Kind == news.TokenPunct && v.Tok(i) != "%" { // "53%": a unit, not a mark to trim
 			w.punct = true
 			w.lower = v.Tok(i)
 			if r, n := utf8.DecodeRuneInString(w.lower); n < len(w.lower) && (r == '.' || r == '-' || r == '!' || r == '?') {
