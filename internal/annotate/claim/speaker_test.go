@@ -46,7 +46,7 @@ func TestSpeakers(t *testing.T) {
 		exact              bool // the speaker is exactly speaker
 	}{
 		{name: "a statement ending in a percent sign keeps it", number: "53%",
-			text: "In the latest Marist poll, the governor's approval stands at 53%.",
+			text:    "In the latest Marist poll, the governor's approval stands at 53%.",
 			speaker: "Marist poll"},
 		{name: "a verb the tagger took for a noun after a piece of evidence", number: "36 percent",
 			text:    "A Reuters rolling poll shows Trump at the top with 36 percent support.",
