@@ -159,7 +159,7 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 			}
 		}
 		text := content.In(a.Text)
-		cl.Direct = strings.HasPrefix(text, "“") || strings.HasPrefix(text, "\"")
+		cl.Direct = isQuoteRune(text)
 		cl.Hedges = hedges(cl.Span.In(a.Text))
 		claims = append(claims, cl)
 	}
