@@ -214,6 +214,7 @@ func TestMeasureFields(t *testing.T) {
 func TestNotFigures(t *testing.T) {
 	for _, text := range []string{
 		"The two countries agreed to talk again.",
+		"The suspect was named as Robert Allen Jr., 56, of Tulsa.",
 		"No one was ready, and one of the ministers left.",
 		"Norway and Latvia have long spied on one another's countries.",
 		"One country has invaded another, and nobody can be neutral.",

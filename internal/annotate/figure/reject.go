@@ -348,7 +348,13 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	// after a person's name is the person's age.
 	if v >= 1 && v < 120 && t.low(lo-1) == "," && lo >= 2 {
 		// ("John Jenkin, 23 and from Cumbria": a function word may follow.)
-		m := ix.mentionAt(lo - 2)
+		k := lo - 2
+		if t.low(k) == "." && (t.low(k-1) == "jr" || t.low(k-1) == "sr") {
+			k -= 2 // "Cesar Sayoc Jr., 56,"
+		} else if w := strings.TrimSuffix(t.low(k), "."); w == "jr" || w == "sr" {
+			k--
+		}
+		m := ix.mentionAt(k)
 		if m >= 0 && (ix.a.Entities[m].Type == "LOC" || ix.a.Entities[m].Type == "GPE") {
 			// "Senator Chuck Schumer of New York, 66, who …": the
 			// person before the place they are of.
