@@ -11,6 +11,7 @@ import (
 	"sitrep/internal/annotate/claim"
 	"sitrep/internal/annotate/entity"
 	"sitrep/internal/annotate/sentence"
+	asyntax "sitrep/internal/annotate/syntax"
 	"sitrep/internal/attribution"
 	"sitrep/internal/eval"
 	"sitrep/internal/news"
@@ -123,14 +124,18 @@ func evalAttribution(ctx context.Context, env *environment, args []string) error
 		return nil
 	}
 	var rs, cs attribution.Scores
-	split, ent := sentence.New(), entity.New()
+	// The stages the claim stage reads in the pipeline (wiring.Stages):
+	// sentences, the syntax layer its rules take verbs and subjects
+	// from, and entities.
+	steps := []interface {
+		Process(context.Context, *news.Article) error
+	}{sentence.New(), asyntax.New(), entity.New()}
 	for _, d := range docs {
 		a := &news.Article{Text: d.Text}
-		if err := split.Process(ctx, a); err != nil {
-			return fmt.Errorf("eval attribution %s: %w", d.Name, err)
-		}
-		if err := ent.Process(ctx, a); err != nil {
-			return fmt.Errorf("eval attribution %s: %w", d.Name, err)
+		for _, st := range steps {
+			if err := st.Process(ctx, a); err != nil {
+				return fmt.Errorf("eval attribution %s: %w", d.Name, err)
+			}
 		}
 		rules := claim.Find(a)
 		rs.Add(d, d.Attributions, fromClaims(d, rules))
