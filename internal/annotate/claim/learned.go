@@ -186,7 +186,7 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 			j := byContent[k]
 			p := claims[j]
 			if j != i && c.CueSpan.Start >= p.Content.Start && c.CueSpan.End <= p.Content.End &&
-				c.SpeakerSpan.Start >= p.Content.Start && c.SpeakerSpan.End <= p.Content.End &&
+				(c.SpeakerSpan == nil || c.SpeakerSpan.Start >= p.Content.Start && c.SpeakerSpan.End <= p.Content.End) &&
 				(c.Parent < 0 || p.Content.Len() < claims[c.Parent].Content.Len() ||
 					p.Content.Len() == claims[c.Parent].Content.Len() && j < c.Parent) {
 				c.Parent = j

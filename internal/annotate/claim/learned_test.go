@@ -90,3 +90,22 @@ func TestLearnedCueFilters(t *testing.T) {
 		}
 	}
 }
+
+// TestLearnedClaimWithoutSpeaker runs the stage over a learned cue whose
+// source the rules reject ("surveys did predict …"): the claim keeps no
+// speaker span, and nesting it must not fail the article (it once
+// panicked on the missing span).
+func TestLearnedClaimWithoutSpeaker(t *testing.T) {
+	a := &news.Article{Text: "But surveys did predict the Labour vote - Pollbase: “While the count provided a polling upset on the Tory side, " +
+		"most pollsters — often in the same surveys — fared much better with the Labour results. Polls projected a very close race.”"}
+	for _, st := range []interface {
+		Process(context.Context, *news.Article) error
+	}{sentence.New(), syntax.New(), entity.New(), New()} {
+		if err := st.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(a.Claims) == 0 {
+		t.Fatal("no claims")
+	}
+}
