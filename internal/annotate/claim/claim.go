@@ -1014,7 +1014,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			// Observer found that …" reports a finding.
 			return cl, false
 		}
-		if start <= end && (okSpeaker(a.Text, ws[start:end+1]) || c.evidence) {
+		if start <= end && (okSpeaker(a.Text, ws[start:end+1]) || c.evidence || sayingSubject(a, ws[start:end+1], ws[i])) {
 			spk = news.Span{Start: ws[start].Start, End: ws[end].End}
 			if closeBr == end+3 {
 				spk.End = ws[closeBr].End
@@ -1697,6 +1697,47 @@ func okHead(text string, ws []word) bool {
 		return true // a name with a number: "No 10"
 	}
 	return upper(head.Span.In(text)) && !boundary[h] && !determiners[h] && h != "in" && h != "on"
+}
+
+// sayVerbs are the cues whose subject speaks whatever noun names it.
+var sayVerbs = tokens.Set(`said says say told tells added adds stated states wrote writes explained explains`)
+
+// sayingSubject says whether the phrase ws is, in the syntax layer, the
+// subject of the say-verb cue: a common noun with no number in it ("The
+// actress said", "A spokesman for the buyer said", "Some advocates for
+// stem cell research said"), which no list of speaker nouns holds all
+// of. Shares of respondents ("24 percent said") are left to the poll.
+func sayingSubject(a *news.Article, ws []word, cue word) bool {
+	if !sayVerbs[cue.lower] {
+		return false
+	}
+	v := tokenAt(a, cue.Start)
+	if v < 0 {
+		return false
+	}
+	for _, w := range ws {
+		if w.punct || isNumber(strings.ReplaceAll(w.lower, ",", "")) || numberWord(w.lower) {
+			return false
+		}
+	}
+	for k := tokenAt(a, ws[0].Start); k >= 0 && k < len(a.Tokens) && a.Tokens[k].Start < ws[len(ws)-1].End; k++ {
+		if s := a.Syntax[k]; int(s.Head) == v && s.Rel == "nsubj" {
+			return s.UPOS == news.NOUN
+		}
+	}
+	return false
+}
+
+// numberWord says whether w is a number written as a word or a share
+// word ("three", "half", "percent").
+func numberWord(w string) bool {
+	switch w {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
+		"hundred", "hundreds", "thousand", "thousands", "million", "millions", "half", "third", "quarter",
+		"percent", "per", "majority", "minority", "most", "many", "few", "several":
+		return true
+	}
+	return false
 }
 
 // determiners never make a speaker on their own ("An estimated 3,000").

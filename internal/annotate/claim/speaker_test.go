@@ -45,6 +45,15 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "the subject of 'said' speaks whatever noun it is", number: "40",
+			text:    "The actress said she had given away 40 tickets.",
+			speaker: "actress"},
+		{name: "the subject of 'said' with a prepositional phrase", number: "30",
+			text:    "A spokesman for the buyer said there were 30 bids.",
+			speaker: "spokesman for the buyer"},
+		{name: "a share that said stays with its poll, not a speaker", number: "9 percent",
+			text:    "Twenty-four percent said they would vote for him, while 9 percent said they would not.",
+			speaker: ""},
 		{name: "a statement ending in a percent sign keeps it", number: "53%",
 			text:    "In the latest Marist poll, the governor's approval stands at 53%.",
 			speaker: "Marist poll"},
