@@ -1700,7 +1700,7 @@ func okHead(text string, ws []word) bool {
 }
 
 // sayVerbs are the cues whose subject speaks whatever noun names it.
-var sayVerbs = tokens.Set(`said says say told tells added adds stated states wrote writes explained explains`)
+var sayVerbs = tokens.Set(`said says say added adds stated states wrote writes explained explains`)
 
 // sayingSubject says whether the phrase ws is, in the syntax layer, the
 // subject of the say-verb cue: a common noun with no number in it ("The
@@ -1719,6 +1719,10 @@ func sayingSubject(a *news.Article, ws []word, cue word) bool {
 		if w.punct || isNumber(strings.ReplaceAll(w.lower, ",", "")) || numberWord(w.lower) {
 			return false
 		}
+	}
+	switch taggedUPOS(a, ws[len(ws)-1].Start) {
+	case news.DET, news.ADP, news.CCONJ, news.SCONJ, news.PART:
+		return false // "officials at the (time)": a phrase cut short
 	}
 	for k := tokenAt(a, ws[0].Start); k >= 0 && k < len(a.Tokens) && a.Tokens[k].Start < ws[len(ws)-1].End; k++ {
 		if s := a.Syntax[k]; int(s.Head) == v && s.Rel == "nsubj" {
