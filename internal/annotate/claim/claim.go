@@ -120,6 +120,10 @@ type cue struct {
 	// that: a cue only with a "that" clause right after it and no form
 	// of be before it ("the IMF expects that …", not "it is expected").
 	that bool
+	// quoted: a cue only beside a quotation mark ("“…,” he continued",
+	// "He replied, “…”"): verbs that report speech only next to a
+	// quotation.
+	quoted bool
 	// progressive: a cue only after a form of be ("had been warning"),
 	// not as a participle ("…, warning that"), and not in a free
 	// relative ("what we have been telling our partners").
@@ -158,6 +162,10 @@ var cues = func() []cue {
 		out = append(out, cue{words: []string{v}, that: true})
 	}
 	out = append(out, cue{words: []string{"pointed", "out"}, that: true}, cue{words: []string{"points", "out"}, that: true})
+	for _, v := range []string{"continued", "continues", "replied", "replies", "responded", "responds", "recalled",
+		"recalls", "joked", "quipped", "tweeted", "tweets"} {
+		out = append(out, cue{words: []string{v}, inversion: true, quoted: true})
+	}
 	for _, v := range []string{"saying", "claiming"} {
 		out = append(out, cue{words: []string{v}, participle: true})
 	}
@@ -289,6 +297,9 @@ func Find(a *news.Article) []news.Claim {
 				continue
 			}
 			if n > 0 && c.that && (i+n >= len(ws) || ws[i+n].lower != "that" || i > 0 && beForms[ws[i-1].lower]) {
+				continue
+			}
+			if n > 0 && c.quoted && !besideQuote(ws, i, n) {
 				continue
 			}
 			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(a, ws, i, n)) || claimsObject(ws, i+n-1) {
@@ -1697,6 +1708,26 @@ func okHead(text string, ws []word) bool {
 		return true // a name with a number: "No 10"
 	}
 	return upper(head.Span.In(text)) && !boundary[h] && !determiners[h] && h != "in" && h != "on"
+}
+
+// besideQuote says whether the cue at ws[i:i+n] has a quotation mark
+// right after it (after a comma or colon) or within the three words
+// before it ("…,” he continued").
+func besideQuote(ws []word, i, n int) bool {
+	for k := i + n; k < len(ws) && k <= i+n+1; k++ {
+		if isQuote(ws[k].lower) {
+			return true
+		}
+		if ws[k].lower != "," && ws[k].lower != ":" {
+			break
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if isQuote(ws[k].lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // sayVerbs are the cues whose subject speaks whatever noun names it.

@@ -45,6 +45,15 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "'continued' after a quotation is a cue", number: "40 percent",
+			text:    "Marta Kowal spoke first. “A lot of it is justified, with 40 percent out of work,” she continued, citing the many who had given up.",
+			speaker: "Marta Kowal"},
+		{name: "'replied' before a quotation is a cue", number: "30 percent",
+			text:    "Governor Ansel Brandt was asked about the vote. He replied, “We are losing 30 percent of it.”",
+			speaker: "Ansel Brandt"},
+		{name: "'continued' with no quotation is no cue", number: "billions",
+			text:    "The president agreed to reopen the government while negotiations continued over how to give him billions for the wall.",
+			speaker: ""},
 		{name: "the subject of 'said' speaks whatever noun it is", number: "40",
 			text:    "The actress said she had given away 40 tickets.",
 			speaker: "actress"},
