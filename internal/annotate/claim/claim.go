@@ -409,25 +409,19 @@ func Find(a *news.Article) []news.Claim {
 			cl.Hedges = hedges(cl.Span.In(a.Text))
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
-			if rest, ok := continuedPast(a, ws, cl); ok {
-				// The statement goes on past its attribution; the
-				// source's own words stay outside it.
-				more := cl
-				more.Content = rest
-				more.Span = news.Span{Start: cl.Span.Start, End: rest.End}
-				more.Hedges = hedges(rest.In(a.Text))
-				claims = append(claims, more)
-				inSentence = append(inSentence, len(claims)-1)
-			}
-			if tail, ok := coordinatedTail(a, ws, cl); ok {
-				// "…, according to Q, and the top 10 percent paid 69
-				// percent": the statement goes on past its attribution.
-				more := cl
-				more.Content = tail
-				more.Span = news.Span{Start: cl.Span.Start, End: tail.End}
-				more.Hedges = hedges(tail.In(a.Text))
-				claims = append(claims, more)
-				inSentence = append(inSentence, len(claims)-1)
+			// The statement goes on past its attribution ("…, according
+			// to one report, $234 million …", "…, according to Q, and the
+			// top 10 percent paid 69 percent"); the source's own words
+			// stay outside it.
+			for _, goesOn := range []func(*news.Article, []word, news.Claim) (news.Span, bool){continuedPast, coordinatedTail} {
+				if rest, ok := goesOn(a, ws, cl); ok {
+					more := cl
+					more.Content = rest
+					more.Span = news.Span{Start: cl.Span.Start, End: rest.End}
+					more.Hedges = hedges(rest.In(a.Text))
+					claims = append(claims, more)
+					inSentence = append(inSentence, len(claims)-1)
+				}
 			}
 			i += n - 1
 		}

@@ -42,15 +42,22 @@ func DemoStore(t testing.TB) *sqlite.Store {
 	if err != nil {
 		t.Fatalf("demo store: %v", err)
 	}
-	path := filepath.Join(t.TempDir(), "demo.db")
+	return openCopy(t, "demo store", db)
+}
+
+// openCopy opens a temporary store holding the database file db (what
+// names it in errors); it is closed when the test ends.
+func openCopy(tb testing.TB, what string, db []byte) *sqlite.Store {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "copy.db")
 	if err := os.WriteFile(path, db, 0o600); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	s, err := sqlite.Open(context.Background(), path)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatalf("%s: %v", what, err)
 	}
-	t.Cleanup(func() { s.Close() })
+	tb.Cleanup(func() { s.Close() })
 	return s
 }
 
@@ -119,16 +126,7 @@ func copyOf(tb testing.TB, path string) *sqlite.Store {
 	if err != nil {
 		tb.Fatalf("SITREP_WAR_STORE: %v", err)
 	}
-	dst := filepath.Join(tb.TempDir(), "war.db")
-	if err := os.WriteFile(dst, b, 0o600); err != nil {
-		tb.Fatal(err)
-	}
-	s, err := sqlite.Open(context.Background(), dst)
-	if err != nil {
-		tb.Fatalf("SITREP_WAR_STORE %s: %v", path, err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	return s
+	return openCopy(tb, "SITREP_WAR_STORE "+path, b)
 }
 
 // WarNewsStore returns a temporary SQLite store holding the real
