@@ -1400,27 +1400,41 @@ func verblessBefore(a *news.Article, ws []word, cl news.Claim) (news.Span, bool)
 			return news.Span{}, false
 		}
 	}
-	k := 0
-	for k < len(ws) && ws[k].Start < cl.Span.End {
-		k++
-	}
-	if k >= len(ws) || ws[k].lower != "," {
+	_, rest, ok := restAfter(ws, cl.Span.End, 0)
+	if !ok {
 		return news.Span{}, false
 	}
-	end := len(ws)
-	for end > k+1 && ws[end-1].punct {
-		end--
-	}
-	if end-k-1 < 2 {
-		return news.Span{}, false
-	}
-	rest := news.Span{Start: ws[k+1].Start, End: ws[end-1].End}
 	if _, clause, _ := phraseKind(a, rest); !clause {
 		// "…, according to the Union, one of the unions representing
 		// …": an apposition to the source, not the statement.
 		return news.Span{}, false
 	}
 	return trimSpan(a.Text, rest), true
+}
+
+// restAfter finds the words of the sentence ws after the comma that
+// follows byte offset at, past at most skip words: the index of the
+// first and their span without final punctuation, when they are two
+// words or more.
+func restAfter(ws []word, at, skip int) (from int, rest news.Span, ok bool) {
+	k := 0
+	for k < len(ws) && ws[k].Start < at {
+		k++
+	}
+	for d := 0; k < len(ws) && !ws[k].punct && d < skip; d++ {
+		k++
+	}
+	if k >= len(ws) || ws[k].lower != "," {
+		return 0, news.Span{}, false
+	}
+	end := len(ws)
+	for end > k+1 && ws[end-1].punct {
+		end--
+	}
+	if end-k-1 < 2 {
+		return 0, news.Span{}, false
+	}
+	return k + 1, news.Span{Start: ws[k+1].Start, End: ws[end-1].End}, true
 }
 
 // phraseKind reads the phrase at sp from the syntax layer: whether it
@@ -1459,29 +1473,17 @@ func continuedPast(a *news.Article, ws []word, cl news.Claim) (news.Span, bool) 
 	if cl.Cue != "according to" || cl.Content.End > cl.CueSpan.Start || cl.SpeakerSpan == nil || len(a.Syntax) != len(a.Tokens) {
 		return news.Span{}, false
 	}
-	k := 0
-	for k < len(ws) && ws[k].Start < cl.SpeakerSpan.End {
-		k++
-	}
-	for d := 0; k < len(ws) && !ws[k].punct && d < 5; d++ {
-		k++ // "according to court filings reported earlier by the Tribune,"
-	}
-	if k >= len(ws) || ws[k].lower != "," {
+	// ("according to court filings reported earlier by the Tribune,":
+	// up to five words of the source's description before the comma.)
+	from, rest, ok := restAfter(ws, cl.SpeakerSpan.End, 5)
+	if !ok {
 		return news.Span{}, false
 	}
-	end := len(ws)
-	for end > k+1 && ws[end-1].punct {
-		end--
-	}
-	if end-k-1 < 2 {
-		return news.Span{}, false
-	}
-	for j := k + 1; j < end; j++ {
+	for j := from; j < len(ws) && ws[j].Start < rest.End; j++ {
 		if _, n := matchCue(ws, j); n > 0 {
 			return news.Span{}, false
 		}
 	}
-	rest := news.Span{Start: ws[k+1].Start, End: ws[end-1].End}
 	if appos, clause, top := phraseKind(a, rest); appos || clause || top != news.VERB && top != news.NUM && top != news.SYM {
 		return news.Span{}, false
 	}
