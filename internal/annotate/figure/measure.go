@@ -1075,15 +1075,25 @@ func (ix *index) classAt(i int) string {
 	return ""
 }
 
-// mentionAt returns the entity mention that holds token i, or -1.
+// mentionAt returns the entity mention linked to an entity that holds
+// token i, or -1.
 func (ix *index) mentionAt(i int) int {
+	if k := ix.anyMentionAt(i); k >= 0 && ix.a.Entities[k].Entity != "" {
+		return k
+	}
+	return -1
+}
+
+// anyMentionAt returns the entity mention covering token i, linked to
+// an entity or not, or -1.
+func (ix *index) anyMentionAt(i int) int {
 	if i < 0 || i >= len(ix.a.Tokens) {
 		return -1
 	}
 	es := ix.a.Entities
 	pos := ix.a.Tokens[i].Start
 	k := sort.Search(len(es), func(k int) bool { return es[k].End > pos })
-	if k < len(es) && es[k].Start <= pos && es[k].Entity != "" {
+	if k < len(es) && es[k].Start <= pos {
 		return k
 	}
 	return -1

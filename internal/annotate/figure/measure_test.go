@@ -215,6 +215,7 @@ func TestNotFigures(t *testing.T) {
 	for _, text := range []string{
 		"The two countries agreed to talk again.",
 		"The suspect was named as Robert Allen Jr., 56, of Tulsa.",
+		"Andrew P. Jackson Jr. pleaded guilty. “I spent what was not mine,” Mr. Jackson, 52, said. He had bought a guitar once owned by Michael Jackson.",
 		"No one was ready, and one of the ministers left.",
 		"Norway and Latvia have long spied on one another's countries.",
 		"One country has invaded another, and nobody can be neutral.",

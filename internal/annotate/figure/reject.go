@@ -354,13 +354,15 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		} else if w := strings.TrimSuffix(t.low(k), "."); w == "jr" || w == "sr" {
 			k--
 		}
-		m := ix.mentionAt(k)
+		// Any person mention, linked or not ("Mr. Jackson" where two
+		// Jacksons leave the linker undecided).
+		m := ix.anyMentionAt(k)
 		if m >= 0 && (ix.a.Entities[m].Type == "LOC" || ix.a.Entities[m].Type == "GPE") {
 			// "Senator Chuck Schumer of New York, 66, who …": the
 			// person before the place they are of.
 			if elo, _ := t.span(ix.a.Entities[m].Span); elo >= 2 && t.low(elo-1) == "of" {
 				k := elo - 1
-				if p := ix.mentionAt(k - 1); p >= 0 && ix.a.Entities[p].Type == "PER" {
+				if p := ix.anyMentionAt(k - 1); p >= 0 && ix.a.Entities[p].Type == "PER" {
 					m = p
 				}
 			}
