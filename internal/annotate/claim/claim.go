@@ -1564,7 +1564,7 @@ func (ix *index) namedAfterRole(ws []word) *news.Mention {
 }
 
 // closingMark says whether the quotation mark w may close a quotation:
-// any mark but the backticks that only open (``), and two apostrophes only as the even one of their
+// any mark but two backticks, which only open; and two apostrophes only as the even one of their
 // paragraph (they open and close alike).
 func closingMark(text string, w word) bool {
 	switch w.lower {
