@@ -1759,17 +1759,14 @@ func sayingSubject(a *news.Article, ws []word, cue word) bool {
 	return false
 }
 
-// numberWord says whether w is a number written as a word or a share
-// word ("three", "half", "percent").
-func numberWord(w string) bool {
-	switch w {
-	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
-		"hundred", "hundreds", "thousand", "thousands", "million", "millions", "half", "third", "quarter",
-		"percent", "per", "majority", "minority", "most", "many", "few", "several":
-		return true
-	}
-	return false
-}
+// countWords are numbers and quantities written as words; with the
+// share words they open a share of people, not a speaker.
+var countWords = tokens.Set(`one two three four five six seven eight nine ten dozen dozens hundred hundreds
+	thousand thousands million millions percent per minority many few several`)
+
+// numberWord says whether w is a number or a share written as a word
+// ("three", "half", "percent").
+func numberWord(w string) bool { return countWords[w] || shareWords[w] }
 
 // determiners never make a speaker on their own ("An estimated 3,000").
 var determiners = tokens.Set(`the a an this that these those some any each every`)
