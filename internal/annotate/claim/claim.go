@@ -471,7 +471,7 @@ func Find(a *news.Article) []news.Claim {
 				// A quotation that opens a sentence of its own (the mark
 				// touching its first word) with no cue goes on from the last quotation of the sentence
 				// before ("…," X said. / "I think …").
-				if q := quoteBefore(claims, prev); q >= 0 {
+				if q := quoteBefore(a.Text, claims, prev); q >= 0 {
 					cl := claims[q]
 					cl.Content = quoteSpan(a.Text, s.Span)
 					cl.Span = news.Span{Start: min(cl.Span.Start, cl.Content.Start), End: max(cl.Span.End, cl.Content.End)}

@@ -358,15 +358,22 @@ func inOrder(claims []news.Claim) []news.Claim {
 	return out
 }
 
-// quoteBefore returns the latest direct claim with a speaker whose cue
-// lies in the sentence sp, or -1.
-func quoteBefore(claims []news.Claim, sp news.Span) int {
+// quoteBefore returns the latest claim with a speaker whose cue lies in
+// the sentence sp and whose content is a quotation or ends on one
+// ("Clubs are “scratching out a profit,” Mr. Hedge said."), or -1.
+func quoteBefore(text string, claims []news.Claim, sp news.Span) int {
 	for k := len(claims) - 1; k >= 0 && claims[k].CueSpan.Start >= sp.Start; k-- {
-		if c := claims[k]; c.Direct && c.SpeakerSpan != nil && c.CueSpan.End <= sp.End {
+		if c := claims[k]; (c.Direct || endsQuoted(c.Content.In(text))) && c.SpeakerSpan != nil && c.CueSpan.End <= sp.End {
 			return k
 		}
 	}
 	return -1
+}
+
+// endsQuoted says whether content ends on a closing quotation mark.
+func endsQuoted(content string) bool {
+	content = strings.TrimRight(content, " ,.")
+	return strings.HasSuffix(content, "”") || strings.HasSuffix(content, "''") || strings.HasSuffix(content, "\"")
 }
 
 // quoteSpan is the quotation opening the sentence sp: up to its closing

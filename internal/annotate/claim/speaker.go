@@ -479,7 +479,7 @@ func (ix *index) quotation(claims []news.Claim, i int) int {
 	if c.SpeakerSpan != nil && c.SpeakerSpan.Start < c.CueSpan.Start && !openQuoteAt(text, sent.Start, c.SpeakerSpan.Start) {
 		return -1
 	}
-	return quoteBefore(claims[:i], ss[k-1].Span)
+	return quoteBefore(text, claims[:i], ss[k-1].Span)
 }
 
 // quotedPronouns settles the pronoun speakers of claims inside a
