@@ -717,9 +717,10 @@ func nounReadAsVerb(a *news.Article, k int) bool {
 	if w := a.Text[a.Tokens[k].Start:a.Tokens[k].End]; !strings.HasSuffix(w, "s") || strings.ToLower(w) != w || prev != news.NOUN && prev != news.PROPN {
 		return false
 	}
-	if p := strings.ToLower(a.Text[a.Tokens[k-1].Start:a.Tokens[k-1].End]); dataNouns[p] || documentNouns[p] {
+	if evidenceBefore(a, k) {
 		// "A Reuters poll shows Trump at 36 percent", "an email shows
-		// State sent …": after evidence, what it shows.
+		// State sent …", "a survey by the Razumkov Centre shows 62%":
+		// after evidence, what it shows.
 		switch a.Syntax[k+1].UPOS {
 		case news.PROPN, news.DET, news.NUM, news.PRON, news.ADJ:
 			return true
@@ -739,6 +740,23 @@ func nounReadAsVerb(a *news.Article, k int) bool {
 			case a.Syntax[j].UPOS == news.VERB || a.Tokens[j].Kind == news.TokenPunct:
 				return false
 			}
+		}
+	}
+	return false
+}
+
+// evidenceBefore says whether a data or document noun heads the phrase
+// that ends just before token k: the noun itself, or one with its
+// source or time after it ("a survey by the Kyiv International
+// Institute of Sociology", "a poll in January"), up to ten tokens back
+// and with no verb or punctuation between.
+func evidenceBefore(a *news.Article, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-10; j-- {
+		if a.Tokens[j].Kind == news.TokenPunct || a.Syntax[j].UPOS == news.VERB || a.Syntax[j].UPOS == news.AUX {
+			return false
+		}
+		if p := strings.ToLower(a.Text[a.Tokens[j].Start:a.Tokens[j].End]); dataNouns[p] || documentNouns[p] {
+			return j == k-1 || a.Syntax[j+1].UPOS == news.ADP
 		}
 	}
 	return false
@@ -1972,7 +1990,10 @@ func postnominal(text string, sp, m news.Span) bool {
 		case "in", "at", "from", "for", "of", "near", "across", "on":
 			w := pre[p-1]
 			r, _ := utf8.DecodeRuneInString(w)
-			return unicode.IsLower(r)
+			// A sentence's first word is capitalised whatever it is:
+			// "Polls in New Hampshire", "Officials in Kyiv".
+			low := strings.ToLower(w)
+			return unicode.IsLower(r) || p == 1 && (dataNouns[low] || groupWords[low])
 		}
 	}
 	return false

@@ -16,8 +16,13 @@ import (
 // (a data noun, "the report", or "it" after a sentence naming evidence).
 var evidenceVerbs = tokens.Set(`shows showed show found finds find suggests suggested suggest indicates indicated indicate`)
 
+// evidenceAdjuncts open a phrase after a data noun that leaves the noun
+// the head: "polls in New Hampshire", "figures for March".
+var evidenceAdjuncts = tokens.Set(`of taken in among across for`)
+
 // evidenceHeads are the heads of a subject that lets an evidence verb
 // report: the data nouns, reports, and a pronoun for one.
+
 func evidenceHead(ws []word) bool {
 	if len(ws) == 0 {
 		return false
@@ -43,9 +48,10 @@ func evidenceHead(ws []word) bool {
 		if dataNouns[ws[k].lower] && (ws[next].lower == "from" || ws[next].lower == "by") {
 			return true
 		}
-		if dataNouns[ws[k].lower] && (evidenceParticiples[ws[k+1].lower] || ws[k+1].lower == "of" || ws[k+1].lower == "taken") {
+		if dataNouns[ws[k].lower] && (evidenceParticiples[ws[k+1].lower] || evidenceAdjuncts[ws[k+1].lower]) {
 			// "a Quinnipiac poll released in late August", "an average
-			// of polls taken over two weeks": the data noun heads it.
+			// of polls taken over two weeks", "polls in New Hampshire":
+			// the data noun heads it.
 			return true
 		}
 	}

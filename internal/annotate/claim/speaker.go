@@ -63,7 +63,9 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		if ws[k].lower != "from" && ws[k].lower != "by" && ws[k].lower != "of" {
 			continue
 		}
-		if ws[k].lower == "of" && (!dataNouns[ws[k-1].lower] || upper(ws[k-1].Span.In(text))) {
+		if ws[k].lower == "of" && (!dataNouns[ws[k-1].lower] || upper(ws[k-1].Span.In(text)) || !nameAfter(text, ws[k+1:hi])) {
+			// ("data of the Interior Ministry"; in "a poll of likely
+			// voters" the voters are polled)
 			continue
 		}
 		ev, doc, name := false, false, false
@@ -106,8 +108,8 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 			break
 		}
 	}
-	for hi > lo+1 && timeWords[ws[hi-1].lower] {
-		hi--
+	for hi > lo+1 && (timeWords[ws[hi-1].lower] || adjunctStarts[ws[hi-1].lower]) {
+		hi-- // and a preposition whose time word the cue's subject walk left out ("a poll in [January] shows")
 	}
 	// Evidence after a possessive owner: "the Institute's latest data".
 	if hi-lo >= 2 && dataNouns[ws[hi-1].lower] {
@@ -131,6 +133,14 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		return news.Span{}, false
 	}
 	return news.Span{Start: ws[lo].Start, End: ws[hi-1].End}, true
+}
+
+// nameAfter says whether ws opens with a name, after an optional "the".
+func nameAfter(text string, ws []word) bool {
+	if len(ws) > 1 && ws[0].lower == "the" {
+		ws = ws[1:]
+	}
+	return len(ws) > 0 && upper(ws[0].Span.In(text))
 }
 
 // nameList says whether a phrase is a list of names ("Germany, Belgium
