@@ -203,6 +203,15 @@ func fateOf(word, what string) string {
 	return ""
 }
 
+// agentOf says whether the counted noun (or, without one, the number's
+// anchor) is the active subject of verb.
+func agentOf(t *tree, verb, noun, anc int) bool {
+	if noun >= 0 {
+		return t.rel(noun) == "nsubj" && t.head(noun) == verb
+	}
+	return t.rel(anc) == "nsubj" && t.head(anc) == verb
+}
+
 // outputNoun reports whether token i heads a name of a country's
 // economic output ("gross domestic product", "economic output",
 // "national income"): a share of it is an amount of money.
@@ -764,6 +773,11 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 				return fate == ""
 			})
 		}
+	}
+	if (fate == "pledged" || fate == "delivered") && verb >= 0 && agentOf(t, verb, noun, anc) {
+		// "28 states voted to condemn", "two women pass a poster": the
+		// counted things give or promise; nothing is given of them.
+		fate = ""
 	}
 	if noun < 0 && (q.Counts == "" || what == "") {
 		ix.bare[f.Quantity] = true

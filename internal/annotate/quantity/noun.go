@@ -175,6 +175,7 @@ func (s *scanner) phrase(k int, possessive bool) (first, last, head int) {
 			}
 		}
 	}
+	participle := false // the word before was a participle read as an adjective
 	for n := 0; k < len(s.Toks) && n < 8; k, n = k+1, n+1 {
 		if !s.IsWord(k) {
 			break
@@ -207,9 +208,10 @@ func (s *scanner) phrase(k int, possessive bool) (first, last, head int) {
 		if _, ok := t.units[w]; ok {
 			break
 		}
-		if capital && head >= 0 && last == head && !s.Capitalised(head) {
+		if capital && head >= 0 && last == head && !s.Capitalised(head) && !participle {
 			break // "the first time Tarsk has": a new phrase starts
 		}
+		participle = false
 		if !capital {
 			switch {
 			case strings.HasSuffix(w, "ly") && !t.lyNouns[w]:
@@ -220,6 +222,7 @@ func (s *scanner) phrase(k int, possessive bool) (first, last, head int) {
 				if head >= 0 && t.isPlural(s.Low(head)) || !s.nounAt(k+1) {
 					return s.done(first, last, head)
 				}
+				participle = true // a name may follow: "33 alleged Kurdish militants"
 			}
 		}
 		if first < 0 {
