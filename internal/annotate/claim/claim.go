@@ -201,6 +201,11 @@ func subjectPronoun(speaker string) string {
 	if s, ok := objectPronouns[pr]; ok {
 		return s
 	}
+	if owner, thing, ok := strings.Cut(pr, " "); ok && (dataNouns[thing] || documentNouns[thing]) {
+		if s, ok := possessivePronouns[owner]; ok {
+			return s // "according to our data": whoever "we" are
+		}
+	}
 	return pr
 }
 
@@ -1990,6 +1995,9 @@ func postnominal(text string, sp, m news.Span) bool {
 		case "in", "at", "from", "for", "of", "near", "across", "on":
 			w := pre[p-1]
 			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsDigit(r) {
+				return true // "80% in Poland": a share of the people there
+			}
 			// A sentence's first word is capitalised whatever it is:
 			// "Polls in New Hampshire", "Officials in Kyiv".
 			low := strings.ToLower(w)

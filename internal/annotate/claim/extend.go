@@ -679,7 +679,7 @@ var possessedNouns = tokens.Set(`estimate estimates forecast forecasts projectio
 	calculation calculations`)
 
 // possessivePronouns stand for a possessor, by their subject form.
-var possessivePronouns = map[string]string{"its": "it", "his": "he", "her": "she", "their": "they"}
+var possessivePronouns = map[string]string{"its": "it", "his": "he", "her": "she", "their": "they", "our": "we", "my": "i"}
 
 // possessed returns the claims of the estimates a sentence
 // credits to a possessor outside every claim found so far: "the IMF's
