@@ -81,16 +81,19 @@ func Find(a *news.Article) []news.Figure {
 		}
 		sent := ix.sentenceOf(q.Start)
 		unit := strings.ToLower(q.Unit)
-		if unit == "" && q.Kind == "cardinal" {
-			if sent == lastSent || sent == lastSent+1 {
+		if unit == "" && q.Kind == "cardinal" && q.Counts == "" && lastSent >= 0 {
+			// A bare number takes the unit of the number before it in
+			// its sentence, or in the sentence before in the same
+			// paragraph ("40 tanks were destroyed and 12 damaged").
+			if sent == lastSent || sent == lastSent+1 && !strings.Contains(a.Text[a.Sentences[lastSent].End:q.Start], "\n") {
 				unit = lastUnit
 			}
 		}
 		if notFigures[unit] || notFigures[strings.TrimSuffix(unit, "s")] || listNumber(a, q) || yearLike(a.Text, q) || ix.notFigure(q) {
 			continue
 		}
-		if unit != "" && q.Kind != "money" && q.Kind != "percent" {
-			lastUnit, lastSent = unit, sent
+		if q.Unit != "" && q.Kind != "money" && q.Kind != "percent" {
+			lastUnit, lastSent = unit, sent // (a unit taken over is not passed on)
 		}
 		f := news.Figure{Quantity: qi, Span: q.Span, Text: q.Text, Value: q.Value, Low: q.Low, High: q.High,
 			Approx: q.Approx, Unit: q.Unit, Counts: q.Counts, CountsSpan: q.CountsSpan, Claim: -1}

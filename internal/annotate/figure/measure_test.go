@@ -488,3 +488,24 @@ func TestPersonsMoney(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitTakenOver checks which bare numbers take the unit of the number
+// before them: in its sentence, or the next sentence of its paragraph,
+// and never one that was itself taken over.
+func TestUnitTakenOver(t *testing.T) {
+	pub := time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)
+	text := "The brigade received 40 tanks in May. Officials said 12 arrived damaged. " +
+		"The mayor said 300 attended the parade.\n\nCrowds of 5,000 marched. A rally drew 800 more."
+	want := map[string]string{"40": "tank", "12": "tank", "300": "", "800": ""}
+	for _, f := range run(t, text, pub) {
+		if u, ok := want[f.Text]; ok {
+			if f.Unit != u {
+				t.Errorf("%s: unit %q, want %q", f.Text, f.Unit, u)
+			}
+			delete(want, f.Text)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not found as figures: %v", want)
+	}
+}
