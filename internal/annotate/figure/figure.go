@@ -227,6 +227,21 @@ func (ix *index) innermostClaim(sp news.Span) int {
 			best = ci
 		}
 	}
+	if best >= 0 && cs[best].Kind == news.ClaimPledge {
+		// "Haavisto said Finland intends to keep 280,000 soldiers": a
+		// pledge reported inside what someone said is the sayer's.
+		pledge, outer := cs[best].Span, -1
+		for _, ci := range ix.open {
+			c := cs[ci]
+			if c.Kind != news.ClaimPledge && c.SpeakerSpan != nil && c.Content.Start <= pledge.Start && pledge.End <= c.Content.End &&
+				(outer < 0 || c.Content.Len() < cs[outer].Content.Len()) {
+				outer = ci
+			}
+		}
+		if outer >= 0 {
+			return outer
+		}
+	}
 	return best
 }
 
