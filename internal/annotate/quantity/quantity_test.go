@@ -101,6 +101,8 @@ func TestNumbers(t *testing.T) {
 		{"word twelve", "twelve drones were shot down", []want{card("twelve", 12, "drone", "drones")}},
 		{"hyphenated word", "twenty-five soldiers", []want{card("twenty-five", 25, "soldier", "soldiers")}},
 		{"hundred and", "one hundred and fifty people", []want{card("one hundred and fifty", 150, "person", "people")}},
+		{"hyphenated and a half", "two-and-a-half casualties for each", []want{card("two-and-a-half", 2.5, "casualty", "casualties")}},
+		{"and half", "two and half thousand volunteers", []want{card("two and half thousand", 2500, "volunteer", "volunteers")}},
 		{"half a million", "half a million artillery shells", []want{card("half a million", 5e5, "shell", "artillery shells")}},
 		{"a hundred thousand", "A hundred thousand Norwegians marched", []want{card("A hundred thousand", 1e5, "norwegian", "Norwegians")}},
 		{"a dozen", "a dozen tanks", []want{card("a dozen", 12, "tank", "tanks")}},
@@ -221,6 +223,7 @@ func TestNotQuantities(t *testing.T) {
 		{"slash", "24/7 and 10/3/2024", nil},
 		{"durations", "the nearly three-year war, in six weeks, two days later, a two-hour meeting, up to twelve hours a day", nil},
 		{"age", "a 12-year-old boy", nil},
+		{"duration and half", "nearly two and half years ago", nil},
 		{"first adverb", "were first reported", nil},
 		{"year count", "sent 2000 troops", []want{card("2000", 2000, "troop", "troops")}},
 	})

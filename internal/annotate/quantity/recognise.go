@@ -238,6 +238,11 @@ func (s *scanner) words(n *number, j int) bool {
 			if !ok {
 				break
 			}
+			if rest == "and-a-half" {
+				cur += v + 0.5 // "two-and-a-half"
+				seen = true
+				continue
+			}
 			if v2, ok := t.units[rest]; ok && v >= 20 && v2 < 10 {
 				cur += v + v2 // "twenty-five"
 				seen = true
@@ -266,6 +271,11 @@ func (s *scanner) words(n *number, j int) bool {
 		if w == "and" && seen && s.Low(k+1) == "a" && s.Low(k+2) == "half" {
 			cur += 0.5 // "one and a half million"
 			k += 2
+			continue
+		}
+		if w == "and" && seen && s.Low(k+1) == "half" {
+			cur += 0.5 // "two and half years", as some write it
+			k++
 			continue
 		}
 		if w == "and" && seen && n.scaled || w == "and" && seen && cur >= 100 {
