@@ -1701,7 +1701,28 @@ func okSpeaker(text string, ws []word) bool {
 			return false // a reporting verb, not a name ("United States")
 		}
 	}
-	return okHead(text, ws)
+	return okHead(text, ws) || postmodifiedHead(ws)
+}
+
+// postmodifiers open a phrase after a speaker's head noun: "a source
+// familiar with the assessment", "the manager of the plant", "officials
+// close to the talks".
+var postmodifiers = tokens.Set(`familiar close briefed involved knowledgeable with of for at from in who`)
+
+// postmodifiedHead says whether ws is a speaker's noun with a phrase
+// after it ("a source familiar with the assessment"): a speaker head
+// among its first three words, followed by a postmodifier, and a last
+// word that ends a phrase.
+func postmodifiedHead(ws []word) bool {
+	if last := ws[len(ws)-1].lower; determiners[last] || postmodifiers[last] || adjunctStarts[last] {
+		return false // a phrase cut short: "officials at the [time]"
+	}
+	for k := 0; k+1 < len(ws) && k < 3; k++ {
+		if (speakerHeads[ws[k].lower] || groupWords[ws[k].lower]) && postmodifiers[ws[k+1].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // okHead accepts a noun phrase whose head (last word) is capitalised, a
@@ -1750,7 +1771,7 @@ func besideQuote(ws []word, i, n int) bool {
 }
 
 // sayVerbs are the cues whose subject speaks whatever noun names it.
-var sayVerbs = tokens.Set(`said says say added adds stated states wrote writes explained explains`)
+var sayVerbs = tokens.Set(`said says say told tells added adds stated states wrote writes explained explains`)
 
 // sayingSubject says whether the phrase ws is, in the syntax layer, the
 // subject of the say-verb cue: a common noun with no number in it ("The
