@@ -845,6 +845,11 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		// its agent, not the owner of the people it harmed.
 		ownerVerb = -1
 	}
+	if verb >= 0 && reportVerbs[t.lemma(verb)] {
+		// "The BBC revealed millions of barrels were imported": who
+		// reports a count does not own what it counts.
+		ownerVerb = -1
+	}
 	if verb >= 0 && estimateVerbs[t.lemma(verb)] {
 		// "The general staff put Russian losses at 300 tanks": the
 		// subject estimates; the count's own noun says whose and what
