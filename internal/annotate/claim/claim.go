@@ -520,6 +520,14 @@ func Find(a *news.Article) []news.Claim {
 	return claims
 }
 
+// b2i is 1 for true and 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // describedSpeaker says whether ws[k:] opens with a described speaker
 // ("a spokesman for the local police", "the ministry's spokeswoman"):
 // an article and a speaker noun within the next three words.
@@ -1028,9 +1036,10 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		}
 		if skippedComma && start <= end {
 			start, end = apposition(a, ix, ws, start, end)
-		} else if start <= end && start >= 2 && ws[start-1].lower == "," && roleHeads[ws[start].lower] && ws[start].Span.In(a.Text) == ws[start].lower {
-			// "Gen. Joseph Votel, commander of U.S. Central Command said":
-			// the named person whose role the words before the cue give.
+		} else if r := start + b2i(start < end && ws[start].lower == "the"); start <= end && start >= 2 && ws[start-1].lower == "," && roleHeads[ws[r].lower] && ws[r].Span.In(a.Text) == ws[r].lower {
+			// "Gen. Joseph Votel, commander of U.S. Central Command said",
+			// "Achim Steiner, the administrator of the UNDP said": the
+			// named person whose role the words before the cue give.
 			if ps, pe := apposition(a, ix, ws, start, end); ps < start {
 				if _, ent := ix.resolve(news.Span{Start: ws[ps].Start, End: ws[pe].End}); strings.HasPrefix(ent, "per:") {
 					start, end = ps, pe

@@ -248,7 +248,7 @@ func letters(a *news.Article, ix *index) []news.Claim {
 // person ("Nato's secretary general", "the president").
 var roleHeads = tokens.Set(`president minister secretary general chief spokesman spokeswoman spokesperson
 	ambassador governor mayor commander head envoy adviser advisor leader chairman chairwoman director
-	premier chancellor prosecutor`)
+	premier chancellor prosecutor administrator commissioner coordinator`)
 
 // roleDescription says whether a speaker phrase is a definite singular
 // role ("the president", "its armed forces chief", "Nato's secretary
