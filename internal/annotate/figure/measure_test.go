@@ -267,6 +267,7 @@ func TestNotFigures(t *testing.T) {
 		"Anyone with information should call police on 0845 125 2222.",
 		"He fired a 12-gauge shotgun and a 45-caliber pistol.",
 		"A 6.1-magnitude quake struck the coast.",
+		"Oslo made a 180-degree turn on the pipeline.",
 		"Janis Ozols, 23 and from Riga, has been charged.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {

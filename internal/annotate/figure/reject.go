@@ -43,9 +43,10 @@ func hyphenShape(text string) bool {
 }
 
 // specNouns join a number by a hyphen into a specification ("a
-// 12-gauge shotgun", "a .45-caliber pistol", "a 6.1-magnitude quake"):
+// 12-gauge shotgun", "a .45-caliber pistol", "a 6.1-magnitude quake", "a
+// 180-degree turn"):
 // a size or a strength, not a count.
-var specNouns = tokens.Set(`caliber calibre gauge magnitude megapixel inch inches ton tonne horsepower`)
+var specNouns = tokens.Set(`caliber calibre gauge magnitude megapixel inch inches ton tonne horsepower degree`)
 
 // referentNouns name things a definite count refers back to by name
 // ("the two countries" = two states the text named): an idiom, not a

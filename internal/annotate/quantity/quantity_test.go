@@ -224,6 +224,7 @@ func TestNotQuantities(t *testing.T) {
 		{"durations", "the nearly three-year war, in six weeks, two days later, a two-hour meeting, up to twelve hours a day", nil},
 		{"age", "a 12-year-old boy", nil},
 		{"duration and half", "nearly two and half years ago", nil},
+		{"hyphenated duration and a half", "a one-and-a-half-hour meeting", nil},
 		{"first adverb", "were first reported", nil},
 		{"year count", "sent 2000 troops", []want{card("2000", 2000, "troop", "troops")}},
 	})

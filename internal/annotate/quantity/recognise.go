@@ -243,6 +243,13 @@ func (s *scanner) words(n *number, j int) bool {
 				seen = true
 				continue
 			}
+			if sfx, ok := strings.CutPrefix(rest, "and-a-half-"); ok {
+				cur += v + 0.5 // "a one-and-a-half-hour meeting"
+				seen = true
+				n.suffix, n.suffixTok = sfx, k
+				k++
+				break
+			}
 			if v2, ok := t.units[rest]; ok && v >= 20 && v2 < 10 {
 				cur += v + v2 // "twenty-five"
 				seen = true
