@@ -60,6 +60,7 @@ func init() {
 			site target region oblast community apartment plant factory port airfield base bridge
 			position route structure bunker tunnel compound checkpoint depot warehouse headquarters node`,
 		"territory":           `territory square hectare acre km2 mi2 m2 ha`,
+		"energy":              `gas oil fuel m3 bbl`,
 		"votes":               `vote ballot`,
 		"states":              `country state nation`,
 		"events":              `appearance meeting occasion visit event activity ceremony inspection round talk launch test session summit`,
@@ -175,6 +176,9 @@ func fateOf(word, what string) string {
 		return exactFates[w]
 	}
 	for _, f := range fates {
+		if f.stem == "met" && w != "met" {
+			continue // "metres", "method", "metal"
+		}
 		if strings.HasPrefix(w, f.stem) {
 			switch {
 			case f.fate == "sent" && (what == "" || peopleClasses[what] || what == "units"):
@@ -557,7 +561,18 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	case "money":
 		what = "money"
 	case "measure":
-		what = classOf(q.Unit) // an area taken (notFigure lets no other measure through)
+		what = classOf(q.Unit) // an area taken, or a commodity (notFigure lets no other measure through)
+		if what == "" && t.low(hi) == "of" {
+			// "20 million tonnes of grain": the commodity named.
+			for k := hi + 1; k < len(ix.a.Tokens) && k <= hi+3; k++ {
+				if t.isNoun(k) {
+					if what = classOf(t.low(k)); what == "" {
+						what = lemma(t.lemma(k))
+					}
+					break
+				}
+			}
+		}
 	case "percent", "fraction":
 		if noun >= 0 {
 			what = ix.classAt(noun)

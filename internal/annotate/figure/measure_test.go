@@ -53,6 +53,10 @@ func TestMeasureFields(t *testing.T) {
 			"Two", "civilians", "ua", "", "lviv", "total", "", ""},
 		{"a participle and a name before the counted noun", "Ankara will seek the extradition of 33 alleged Kurdish militants from Norway.",
 			"33", "personnel", "", "", "", "total", "", ""},
+		{"a commodity by the tonne", "Ukraine exported 20 million tonnes of grain in 2030.",
+			"20 million tonnes", "grain", "ua", "", "", "total", "", ""},
+		{"gas by the cubic metre; metres are not met", "Russia pumped 33 million cubic metres of gas a day through the pipe.",
+			"33 million cubic metres", "energy", "ru", "", "", "rate", "", ""},
 		{"missiles fired are launched", "Russia fired 40 missiles at Kyiv overnight.",
 			"40", "weapons/missiles", "ru", "launched", "", "total", "", ""},
 		{"workers fired are not launched", "The firm fired 30 workers in March.",
@@ -268,6 +272,7 @@ func TestNotFigures(t *testing.T) {
 		"He fired a 12-gauge shotgun and a 45-caliber pistol.",
 		"A 6.1-magnitude quake struck the coast.",
 		"Oslo made a 180-degree turn on the pipeline.",
+		"The bridge can carry 60 tonnes.",
 		"Janis Ozols, 23 and from Riga, has been charged.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {

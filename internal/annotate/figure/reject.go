@@ -84,6 +84,22 @@ var numberWords = tokens.Set(`two three four five six seven eight nine ten eleve
 // areaUnits are the units of an area (the quantity layer's codes).
 var areaUnits = tokens.Set(`km2 mi2 m2 ha acre`)
 
+// volumeUnits measure a commodity: gas and oil always ("33 million cubic
+// metres a day", "5 million barrels"), and grain, fuel or ammunition by
+// the tonne or litre when an "of" names it ("20 million tonnes of
+// grain"; "a 500-tonne bridge" is a size).
+var volumeUnits = tokens.Set(`m3 bbl t l`)
+
+// commodity reports whether the measure q (its tokens ending before hi)
+// is an amount of a commodity.
+func (ix *index) commodity(q news.Quantity, hi int) bool {
+	switch q.Unit {
+	case "m3", "bbl":
+		return true
+	}
+	return volumeUnits[q.Unit] && hi < len(ix.a.Tokens) && ix.tree.low(hi) == "of"
+}
+
 // takeVerbs take, lose or clear ground.
 var takeVerbs = tokens.Set(`take retake capture recapture seize liberate regain reclaim occupy control lose clear gain free scour`)
 
@@ -108,7 +124,7 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		// Distances, calibres, tonnage: specifications, not counts; but
 		// an area an actor took, lost or cleared is ground ("retaking
 		// more than 18,000 square kilometres").
-		return !areaUnits[q.Unit] || !ix.areaTaken(lo, hi)
+		return !(areaUnits[q.Unit] && ix.areaTaken(lo, hi) || ix.commodity(q, hi))
 	}
 	if lo >= hi {
 		return false

@@ -199,7 +199,7 @@ func (s *scanner) phrase(k int, possessive bool) (first, last, head int) {
 			}
 			break
 		}
-		if t.stop[w] {
+		if t.stop[w] && s.Tok(k) != "US" { // ("US service members": the state, not the pronoun)
 			break
 		}
 		if head >= 0 && s.verbAt(k) {

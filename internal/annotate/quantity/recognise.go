@@ -411,6 +411,8 @@ func (s *scanner) suffix(n *number) {
 		n.skip, n.last = true, k
 	case (w == "sq" || w == "sq." || w == "square") && t.measures[s.Low(k+1)] != "":
 		n.kind, n.unit, n.last = Measure, t.measures[s.Low(k+1)]+"2", k+1
+	case w == "cubic" && t.measures[s.Low(k+1)] != "":
+		n.kind, n.unit, n.last = Measure, t.measures[s.Low(k+1)]+"3", k+1
 	case s.IsWord(k) && t.measures[w] != "" && n.currency == "" && (s.Touch(n.last) || len(w) > 2 || w == "km" || w == "mm" || w == "kg"):
 		n.kind, n.unit, n.last = Measure, t.measures[w], k
 	case s.Tok(k) == "°" && (s.Tok(k+1) == "C" || s.Tok(k+1) == "F"):
