@@ -273,6 +273,8 @@ func TestNotFigures(t *testing.T) {
 		"A 6.1-magnitude quake struck the coast.",
 		"Oslo made a 180-degree turn on the pipeline.",
 		"The bridge can carry 60 tonnes.",
+		"The prisoners freed:\n\nAndris Kalnins, 58\n\nKalnins, a former colonel, was serving a life sentence.",
+		"The prisoners freed:  Andris Kalnins, 58  Kalnins, a former colonel, was serving a life sentence.",
 		"Janis Ozols, 23 and from Riga, has been charged.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {

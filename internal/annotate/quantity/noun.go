@@ -57,6 +57,11 @@ func (s *scanner) finish(i int, n number, approx string, bound byte) (*news.Quan
 // is not consumed, so that numbers inside it are still read).
 func (s *scanner) counts(q *news.Quantity, n number) int {
 	end := n.last + 1
+	if end < len(s.Toks) {
+		if gap := s.Text[s.Toks[n.last].End:s.Toks[end].Start]; strings.Contains(gap, "\n") || strings.Contains(gap, "  ") {
+			return end // a line ends after the number ("Vadim Krasikov, 58" as a heading): nothing on the next counts
+		}
+	}
 	switch {
 	case n.suffix == "strong":
 		if a, b, head := s.phrase(end, false); head >= 0 {

@@ -196,6 +196,7 @@ func TestCompoundsAndMeasures(t *testing.T) {
 		{"strong", "its 1.3 million-strong army.", []want{card("1.3 million-strong", 1.3e6, "army", "army")}},
 		{"strong digits", "a 10,000-strong force", []want{card("10,000-strong", 10000, "force", "force")}},
 		{"km", "30 km from the border", []want{{"30 km", Measure, 30, nan, nan, Exact, "km", ""}}},
+		{"nothing counted on the next line", "Vadim Orlov, 58\n\nOrlov served", []want{card("58", 58, "", "")}},
 		{"cubic", "33 million cubic metres a day", []want{{"33 million cubic metres", Measure, 33e6, nan, nan, Exact, "m3", ""}}},
 		{"US in the counted phrase", "nearly 4,600 US service members", []want{{"nearly 4,600", Cardinal, 4600, nan, 4600, About, "member", "US service members"}}},
 		{"not two phrases", "14 cruise missiles and 38 drones at energy targets", []want{card("14", 14, "missile", "cruise missiles"), card("38", 38, "drone", "drones")}},
