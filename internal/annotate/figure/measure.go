@@ -1832,13 +1832,14 @@ func (ix *index) link(figs []news.Figure) {
 		case ix.bare[f.Quantity] && (f.What == "" || !known(f.What)):
 			// A number with nothing counted ("the total rose to 131",
 			// "more than 340 injured") continues the measure of the
-			// figure before it, in its sentence or the two before.
+			// figure before it, in its sentence or the two before; past
+			// a paragraph break only a measure of a known class.
 			for j := i - 1; j >= 0; j-- {
 				g := figs[j]
 				if sent-ix.sentenceOf(g.Start) > 2 {
 					break
 				}
-				if g.What == "" || (kind(&g) == "percent") != (kind(f) == "percent") || (kind(&g) == "money") != (kind(f) == "money") {
+				if g.What == "" || !known(g.What) && strings.Contains(ix.a.Text[g.End:f.Start], "\n") || (kind(&g) == "percent") != (kind(f) == "percent") || (kind(&g) == "money") != (kind(f) == "money") {
 					continue
 				}
 				f.What = g.What

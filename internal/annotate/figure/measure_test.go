@@ -520,3 +520,28 @@ func TestUnitTakenOver(t *testing.T) {
 		t.Errorf("not found as figures: %v", want)
 	}
 }
+
+// TestBareNumberAcrossParagraphs checks that a number with nothing
+// counted continues the measure of the number before it within its
+// paragraph, and past a paragraph break only a measure of a known class.
+func TestBareNumberAcrossParagraphs(t *testing.T) {
+	pub := time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ text, figure, what string }{
+		{"The club ordered 40 kayaks. By May it held 55.", "55", "kayak"},
+		{"The club ordered 40 kayaks.\n\nMembership has since risen to 969.", "969", ""},
+		{"Some 64% of Latvians back the plan.\n\nThe absolute majority - 87% - reject concessions.", "87%", "people"},
+	} {
+		found := false
+		for _, f := range run(t, c.text, pub) {
+			if f.Text == c.figure {
+				found = true
+				if f.What != c.what {
+					t.Errorf("%q: %s is %q, want %q", c.text, c.figure, f.What, c.what)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no figure %q", c.text, c.figure)
+		}
+	}
+}
