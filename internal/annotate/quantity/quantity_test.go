@@ -146,6 +146,7 @@ func TestRangesAndBounds(t *testing.T) {
 		return want{text, Cardinal, nan, lo, hi, Range, unit, counts}
 	}
 	run(t, []row{
+		{"a change and a level", "crude rocketed 18% to $139.13 a barrel", []want{{"18%", Percent, 18, nan, nan, Exact, "percent", ""}, {"$139.13", Money, 139.13, nan, nan, Exact, "USD", ""}}},
 		{"to", "these would number 12 to 20.", []want{rng("12 to 20", 12, 20, "", "")}},
 		{"to with noun", "12 to 20 Mirage jets", []want{rng("12 to 20", 12, 20, "jet", "Mirage jets")}},
 		{"between", "between 3,000 and 5,000 troops", []want{rng("between 3,000 and 5,000", 3000, 5000, "troop", "troops")}},

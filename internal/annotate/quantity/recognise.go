@@ -468,6 +468,9 @@ func (s *scanner) rangeEnd(a *number) (number, int, bool) {
 	if b.skip {
 		return number{}, 0, false
 	}
+	if a.kind != Cardinal && b.kind != Cardinal && (a.kind != b.kind || a.currency != b.currency || a.unit != b.unit) {
+		return number{}, 0, false // "rocketed 18% to $139": a change and a level, not a range
+	}
 	a2 := *a
 	s.merge(&a2, &b)
 	if !(a2.value < b.value) {
