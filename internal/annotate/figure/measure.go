@@ -179,6 +179,9 @@ func fateOf(word, what string) string {
 		if f.stem == "met" && w != "met" {
 			continue // "metres", "method", "metal"
 		}
+		if (f.stem == "execut" || f.fate == "met") && what != "" && !peopleClasses[what] && what != "events" {
+			continue // "executed a veto against a €90bn loan", "meet the 2% target"
+		}
 		if strings.HasPrefix(w, f.stem) {
 			switch {
 			case f.fate == "sent" && (what == "" || peopleClasses[what] || what == "units"):

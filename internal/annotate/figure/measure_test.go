@@ -57,6 +57,8 @@ func TestMeasureFields(t *testing.T) {
 			"20 million tonnes", "grain", "ua", "", "", "total", "", ""},
 		{"gas by the cubic metre; metres are not met", "Russia pumped 33 million cubic metres of gas a day through the pipe.",
 			"33 million cubic metres", "energy", "ru", "", "", "rate", "", ""},
+		{"states at a meeting are not met", "The force numbers 40,000, Stoltenberg said before the meeting of the 30-country alliance.",
+			"30-country", "states", "", "", "", "total", "", ""},
 		{"missiles fired are launched", "Russia fired 40 missiles at Kyiv overnight.",
 			"40", "weapons/missiles", "ru", "launched", "", "total", "", ""},
 		{"workers fired are not launched", "The firm fired 30 workers in March.",
