@@ -1633,9 +1633,15 @@ func joinedList(text string, ws []word, start, end int) bool {
 }
 
 // joinsNames says whether ws[j] is an "and" between two capitalised
-// words ("Suspilne and Liga").
+// words ("Suspilne and Liga"), or between a name and what is its own
+// ("the US and its allies").
 func joinsNames(text string, ws []word, j int) bool {
-	return ws[j].lower == "and" && j > 0 && j+1 < len(ws) && upper(ws[j-1].Span.In(text)) && upper(ws[j+1].Span.In(text))
+	if ws[j].lower != "and" || j == 0 || j+1 >= len(ws) || !upper(ws[j-1].Span.In(text)) {
+		return false
+	}
+	// "Norway and Denmark"; "the US and its allies", where the second
+	// conjunct is the first's own.
+	return upper(ws[j+1].Span.In(text)) || ws[j+1].lower == "its" || ws[j+1].lower == "their"
 }
 
 // afterCue skips an object, a time phrase and "that" after the cue: the
