@@ -188,6 +188,8 @@ func fateOf(word, what string) string {
 				return "deployed"
 			case f.fate == "sent":
 				return "pledged" // money, weapons, any thing that is not people
+			case f.fate == "pledged" && unpledged[what]:
+				return "" // "Putin plans referenda in four regions", "two women pass"
 			case f.fate == "occupied" && what != "territory" && what != "places" && what != "":
 				if f.stem == "control" {
 					return ""
@@ -218,6 +220,11 @@ func agentOf(t *tree, verb, noun, anc int) bool {
 	}
 	return t.rel(anc) == "nsubj" && t.head(anc) == verb
 }
+
+// unpledged are the classes of thing no one pledges: places, ground,
+// states and people other than troops.
+var unpledged = map[string]bool{"places": true, "territory": true, "states": true, "civilians": true,
+	"people": true, "population": true, "refugees": true, "idps": true}
 
 // outputNoun reports whether token i heads a name of a country's
 // economic output ("gross domestic product", "economic output",

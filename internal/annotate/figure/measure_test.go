@@ -59,6 +59,8 @@ func TestMeasureFields(t *testing.T) {
 			"33 million cubic metres", "energy", "ru", "", "", "rate", "", ""},
 		{"states at a meeting are not met", "The force numbers 40,000, Stoltenberg said before the meeting of the 30-country alliance.",
 			"30-country", "states", "", "", "", "total", "", ""},
+		{"places are not pledged", "Moscow plans to stage referenda in four regions.",
+			"four", "places", "", "", "", "total", "", ""},
 		{"missiles fired are launched", "Russia fired 40 missiles at Kyiv overnight.",
 			"40", "weapons/missiles", "ru", "launched", "", "total", "", ""},
 		{"workers fired are not launched", "The firm fired 30 workers in March.",
