@@ -54,6 +54,7 @@ var hedgeOrder = []struct{ cue, hedge string }{
 	{"could", "could"}, {"may", "may"}, {"might", "might"}, {"reportedly", "reportedly"},
 	{"allegedly", "allegedly"}, {"likely", "likely"}, {"believes", "believes"}, {"believe", "believes"},
 	{"estimates", "estimates"}, {"estimated", "estimates"}, {"appeared", "appeared"}, {"apparently", "appeared"},
+	{"is thought to", "believes"}, {"are thought to", "believes"}, {"was thought to", "believes"}, {"were thought to", "believes"},
 	{"not independently verified", "unverified"}, {"could not be independently verified", "unverified"},
 }
 
@@ -450,6 +451,9 @@ func (ix *index) hedge(q news.Quantity, sent news.Span, claim int) string {
 	if gov != "" {
 		return gov
 	}
+	if unverified(a.Text[q.End:max(q.End, sent.End)]) {
+		return "unverified" // "…, a figure that could not be independently verified"
+	}
 	if q.Approx != "exact" {
 		first := strings.ToLower(strings.Fields(q.Text)[0])
 		if approxWords[first] && first != "an" {
@@ -472,6 +476,24 @@ func (ix *index) hedge(q news.Quantity, sent news.Span, claim int) string {
 		}
 	}
 	return ""
+}
+
+// unverifiedPhrases say that what the sentence states was not checked.
+var unverifiedPhrases = []string{"unverified", "unconfirmed", "not be independently verified", "not be verified",
+	"not independently verified", "cannot be verified", "can't be verified", "not independently verify",
+	"not independently confirm", "not be independently confirmed", "not been verified", "not been independently verified",
+	"not been confirmed", "not be confirmed"}
+
+// unverified says whether the rest of a sentence after a figure says it
+// was not verified.
+func unverified(rest string) bool {
+	low := strings.ToLower(rest)
+	for _, p := range unverifiedPhrases {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // attributionHedge returns the hedge of a claim's attribution: its cue

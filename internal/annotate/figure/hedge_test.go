@@ -27,6 +27,11 @@ func TestHedges(t *testing.T) {
 		{"A strike on the dam means that thousands more villagers could be forced to leave their homes.", "thousands", "could"},
 		// a relayed belief governs the clause
 		{"Allied officials told the BBC they believed at least 400 of the 2,000 soldiers had been wounded.", "400", "believes"},
+		// a figure the sentence says was not verified
+		{"Oslo said it had downed 14 drones, a figure that could not be independently verified.", "14", "unverified"},
+		{"Up to 900 people fled, according to unconfirmed reports.", "900", "unverified"},
+		// "is thought to"
+		{"The army is thought to have lost 300 tanks.", "300", "believes"},
 		// a passive hedging verb
 		{"About 900 fighters are believed to have crossed the border.", "900", "believes"},
 		// "an estimated"
