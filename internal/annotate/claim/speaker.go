@@ -227,6 +227,17 @@ func (ix *index) description(sp news.Span) *news.Mention {
 	return nil
 }
 
+// bodyLike says whether a claim's speaker is a body described, not
+// named ("the ministry", "the regional military administration"): "it"
+// may refer to it.
+func (ix *index) bodyLike(c news.Claim) bool {
+	if c.SpeakerSpan == nil || c.SpeakerEntity != "" {
+		return false
+	}
+	fs := strings.Fields(strings.ToLower(c.SpeakerSpan.In(ix.a.Text)))
+	return len(fs) > 0 && orgHeads[fs[len(fs)-1]]
+}
+
 // genericOrgHeads are description heads that a body's name rarely holds:
 // "the company" after "Acme Drones", "the group" after "Amnesty
 // International".
@@ -392,7 +403,7 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 		ss := ix.a.Sentences
 		at := func(p int) int { return sort.Search(len(ss), func(i int) bool { return ss[i].End > p }) }
 		for k := len(claims) - 1; k >= 0 && at(claims[k].CueSpan.Start) >= at(pos)-3; k-- {
-			if c := claims[k]; c.CueSpan.Start < pos && (strings.HasPrefix(c.SpeakerEntity, "org:") || strings.HasPrefix(c.SpeakerEntity, "gpe:")) {
+			if c := claims[k]; c.CueSpan.Start < pos && (strings.HasPrefix(c.SpeakerEntity, "org:") || strings.HasPrefix(c.SpeakerEntity, "gpe:") || ix.bodyLike(c)) {
 				return c.Speaker, c.SpeakerEntity, true
 			}
 		}
