@@ -2,6 +2,7 @@ package claim
 
 import (
 	"sitrep/internal/facts"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -227,6 +228,54 @@ func (ix *index) description(sp news.Span) *news.Mention {
 	return nil
 }
 
+// groupSubject returns the subject that opens the sentence sp when it is
+// a group of people ("Ukrainian officials have been cautious", "Analysts
+// at the institute track …"), without its determiner, from the tags: a
+// noun phrase whose head is a group word, an optional prepositional
+// phrase, then the verb.
+func groupSubject(a *news.Article, sp news.Span) (news.Span, bool) {
+	if sp.Len() == 0 || len(a.Syntax) != len(a.Tokens) {
+		return news.Span{}, false
+	}
+	k, ok := slices.BinarySearchFunc(a.Tokens, sp.Start, func(t news.Token, p int) int { return t.Start - p })
+	if !ok {
+		return news.Span{}, false
+	}
+	in := func(k int) bool { return k < len(a.Tokens) && a.Tokens[k].End <= sp.End }
+	nominal := func(k int) bool {
+		u := a.Syntax[k].UPOS
+		return u == news.ADJ || u == news.PROPN || u == news.NOUN
+	}
+	for in(k) && a.Syntax[k].UPOS == news.DET {
+		k++
+	}
+	start := k
+	for in(k) && nominal(k) {
+		k++
+	}
+	if k == start || a.Syntax[k-1].UPOS != news.NOUN || !groupWords[strings.ToLower(a.Tokens[k-1].Span.In(a.Text))] {
+		return news.Span{}, false
+	}
+	end := k - 1
+	if in(k) && a.Syntax[k].UPOS == news.ADP {
+		j := k + 1
+		for in(j) && a.Syntax[j].UPOS == news.DET {
+			j++
+		}
+		m := j
+		for in(m) && nominal(m) {
+			m++
+		}
+		if m > j {
+			end, k = m-1, m
+		}
+	}
+	if !in(k) || a.Syntax[k].UPOS != news.VERB && a.Syntax[k].UPOS != news.AUX {
+		return news.Span{}, false
+	}
+	return news.Span{Start: a.Tokens[start].Start, End: a.Tokens[end].End}, true
+}
+
 // bodyLike says whether a claim's speaker is a body described, not
 // named ("the ministry", "the regional military administration"): "it"
 // may refer to it.
@@ -380,6 +429,11 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 			if ix.groupLike(c) && other(c.Speaker, c.SpeakerEntity) {
 				return c.Speaker, c.SpeakerEntity, true
 			}
+		}
+		// No group spoke just before: the group the sentence before is
+		// about ("Ukrainian officials have been cautious. They say …").
+		if sp, ok := groupSubject(ix.a, prev); ok && other(sp.In(ix.a.Text), "") {
+			return sp.In(ix.a.Text), "", true
 		}
 	case "it":
 		from := sent.Start
