@@ -1110,6 +1110,9 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		}
 		cl.Content = openQuote(a.Text, cl.Content)
 	}
+	if strings.ContainsRune(spk.In(a.Text), '|') {
+		return cl, false // a table's cells ("Source of Assessment| Date of Estimate| Estimated …"), not a speaker
+	}
 	cl.Span = news.Span{Start: min(cl.Content.Start, spk.Start, cl.CueSpan.Start), End: max(cl.Content.End, spk.End, cl.CueSpan.End)}
 	setSpeaker(a, ix, &cl, spk)
 	content := cl.Content.In(a.Text)
@@ -2035,9 +2038,10 @@ func postnominal(text string, sp, m news.Span) bool {
 				return true // "80% in Poland": a share of the people there
 			}
 			// A sentence's first word is capitalised whatever it is:
-			// "Polls in New Hampshire", "Officials in Kyiv".
-			low := strings.ToLower(w)
-			return unicode.IsLower(r) || p == 1 && (dataNouns[low] || groupWords[low])
+			// "Polls in New Hampshire" are polls. (People there or at a
+			// body speak for it: "Officials in Kyiv", "Researchers at
+			// the Foundation".)
+			return unicode.IsLower(r) || p == 1 && dataNouns[strings.ToLower(w)]
 		}
 	}
 	return false

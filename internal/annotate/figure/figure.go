@@ -224,7 +224,7 @@ func (ix *index) innermostClaim(sp news.Span) int {
 		if sp.End > c.End {
 			continue
 		}
-		if best < 0 || c.Len() < cs[best].Content.Len() || c.Len() == cs[best].Content.Len() && ci < best {
+		if best < 0 || c.Len() < cs[best].Content.Len() || c.Len() == cs[best].Content.Len() && ix.beforeOwnCue(ci, best) {
 			best = ci
 		}
 	}
@@ -244,6 +244,18 @@ func (ix *index) innermostClaim(sp news.Span) int {
 		}
 	}
 	return best
+}
+
+// beforeOwnCue breaks a tie between two claims with the same content:
+// the one attributed right after it ("“…,” Anna Berzina said") over one
+// whose quotation runs on from an attribution before it, else the first.
+func (ix *index) beforeOwnCue(ci, best int) bool {
+	cs := ix.a.Claims
+	after := func(k int) bool { return cs[k].CueSpan.Start >= cs[k].Content.End }
+	if after(ci) != after(best) {
+		return after(ci)
+	}
+	return ci < best
 }
 
 // forecastClauses is the text that can say a figure's time is ahead: the
