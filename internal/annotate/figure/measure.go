@@ -215,6 +215,14 @@ func fateOf(word, what string) string {
 // agentOf says whether the counted noun (or, without one, the number's
 // anchor) is the active subject of verb.
 func agentOf(t *tree, verb, noun, anc int) bool {
+	byAgent := false
+	t.children(verb, func(c int) bool {
+		byAgent = byAgent || t.fullRel(c) == "obl:agent" || t.rel(c) == "obl" && t.caseOf(c) == "by"
+		return !byAgent
+	})
+	if t.passive(verb) || byAgent {
+		return false // "four battlegroups will be sent", "€6.7bn requested by the minister": whatever the parse calls the subject
+	}
 	if noun >= 0 {
 		return t.rel(noun) == "nsubj" && t.head(noun) == verb
 	}
