@@ -212,6 +212,16 @@ func fateOf(word, what string) string {
 	return ""
 }
 
+// modifiesNoun says whether the number at tokens [lo, hi) stands
+// between a determiner and the noun it modifies ("the 2% target").
+func modifiesNoun(t *tree, lo, hi int) bool {
+	switch t.low(lo - 1) {
+	case "the", "a", "an", "its", "their", "this", "that":
+		return t.parsed && t.upos(hi) == news.NOUN
+	}
+	return false
+}
+
 // agentOf says whether the counted noun (or, without one, the number's
 // anchor) is the active subject of verb.
 func agentOf(t *tree, verb, noun, anc int) bool {
@@ -670,8 +680,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 		}
 	}
-	if fate == "" && noun < 0 && hi < len(ix.a.Tokens) && ix.a.Tokens[hi].Kind == news.TokenWord {
-		// "thousands wounded", "40 dead": a fate word right after the number.
+	if fate == "" && noun < 0 && hi < len(ix.a.Tokens) && ix.a.Tokens[hi].Kind == news.TokenWord && !modifiesNoun(t, lo, hi) {
+		// "thousands wounded", "40 dead": a fate word right after the
+		// number (not a noun the number modifies: "the 2% target").
 		if fw := fateOf(t.low(hi), "people"); fw != "" && (what == "" || peopleClasses[what]) {
 			fate = fw
 		}

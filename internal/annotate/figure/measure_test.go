@@ -63,6 +63,8 @@ func TestMeasureFields(t *testing.T) {
 			"four", "places", "", "", "", "total", "", ""},
 		{"a passive with its agent is no agent of the counted thing", "The budget is far below the €6.7 billion requested by the minister.",
 			"€6.7 billion", "money", "", "pledged", "", "total", "", ""},
+		{"a noun the number modifies is no fate word", "The 2% target was dropped last year.",
+			"2%", "", "", "", "", "share", "", ""},
 		{"missiles fired are launched", "Russia fired 40 missiles at Kyiv overnight.",
 			"40", "weapons/missiles", "ru", "launched", "", "total", "", ""},
 		{"workers fired are not launched", "The firm fired 30 workers in March.",
