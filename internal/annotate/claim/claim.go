@@ -158,7 +158,8 @@ var cues = func() []cue {
 	for _, v := range []string{"accused", "accuses"} {
 		out = append(out, cue{words: []string{v}, accusation: true})
 	}
-	for _, v := range []string{"expects", "expect", "argues", "argued", "argue", "contends", "contended", "concluded", "concludes"} {
+	for _, v := range []string{"expects", "expect", "argues", "argued", "argue", "contends", "contended", "concluded", "concludes",
+		"assured", "assures", "informed", "informs", "underlined", "underlines"} {
 		out = append(out, cue{words: []string{v}, that: true})
 	}
 	out = append(out, cue{words: []string{"pointed", "out"}, that: true}, cue{words: []string{"points", "out"}, that: true})
