@@ -530,19 +530,25 @@ func b2i(b bool) int {
 }
 
 // describedSpeaker says whether ws[k:] opens with a described speaker
-// ("a spokesman for the local police", "the ministry's spokeswoman"):
-// an article and a speaker noun within the next three words.
-func describedSpeaker(ws []word, k int) bool {
-	if k >= len(ws) || ws[k].lower != "a" && ws[k].lower != "an" && ws[k].lower != "the" {
+// ("a spokesman for the local police", "the ministry's spokeswoman",
+// "one Republican involved in the planning"): a determiner or a number
+// and, within the next three words, a speaker noun, or right after a
+// word other than "the" a capitalised one.
+func describedSpeaker(text string, ws []word, k int) bool {
+	if k >= len(ws) || !describers[ws[k].lower] {
 		return false
 	}
 	for j := k + 1; j < len(ws) && j <= k+3 && !ws[j].punct; j++ {
-		if speakerHeads[ws[j].lower] {
-			return true
+		if speakerHeads[ws[j].lower] || groupWords[ws[j].lower] || ws[k].lower != "the" && j == k+1 && upper(ws[j].Span.In(text)) {
+			return true // ("said one Republican involved in the planning")
 		}
 	}
 	return false
 }
+
+// describers open a described speaker after an inverted cue: "said a
+// spokesman", "said one Republican", "said two officials".
+var describers = tokens.Set(`a an the one another two three several some`)
 
 // isDash says whether a token is a hyphen or dash standing alone.
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
@@ -1067,7 +1073,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 		} else if c.evidence {
 			return cl, false
-		} else if c.inversion && !skippedComma && i > 0 && ws[i-1].punct && (ws[i-1].lower == "," || closingMark(a.Text, ws[i-1]) || isDash(ws[i-1].lower)) && i+n < len(ws) && (upper(a.Text[ws[i+n].Start:ws[i+n].End]) || describedSpeaker(ws, i+n)) {
+		} else if c.inversion && !skippedComma && i > 0 && ws[i-1].punct && (ws[i-1].lower == "," || closingMark(a.Text, ws[i-1]) || isDash(ws[i-1].lower)) && i+n < len(ws) && (upper(a.Text[ws[i+n].Start:ws[i+n].End]) || describedSpeaker(a.Text, ws, i+n)) {
 			// "…," said X. "… - says X" (a quotation set off by dashes).
 			k := i + n
 			for k < len(ws) && !(ws[k].punct && clausePunct(ws[k].lower)) && k-i-n < 10 {
@@ -1092,6 +1098,13 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	}
 	if !contentBefore {
 		cl.Content = cutConj(a, cl.CueSpan.Start, cl.Content)
+		if openQuoteAt(a.Text, sent.Start, cl.CueSpan.Start) {
+			// A cue inside a quotation: what it reports ends where the
+			// quotation does ("… who said they were pro-life,” added X).
+			if k := strings.IndexAny(a.Text[cl.CueSpan.End:cl.Content.End], "”\""); k >= 0 {
+				cl.Content = trimSpan(a.Text, news.Span{Start: cl.Content.Start, End: cl.CueSpan.End + k})
+			}
+		}
 		if c.accusation {
 			// An accusation is its "of …" phrase: "who Ankara accuses of
 			// orchestrating the coup, and Turkey wants 12 people returned".
@@ -2335,6 +2348,14 @@ func addsAThing(a *news.Article, cue string, pos int) bool {
 	}
 	if !nounObject(a, v) || hasChild(a, pos, "ccomp") {
 		return false
+	}
+	if v > 0 && v+1 < len(a.Tokens) {
+		// An inverted attribution after a quotation or a clause: "…,”
+		// added Pavone", "…, added the ministry".
+		prev := a.Tokens[v-1].In(a.Text)
+		if isQuote(prev) || prev == "," && upper(a.Tokens[v+1].In(a.Text)) {
+			return false
+		}
 	}
 	// No verb follows in the sentence: "He adds the army must be ready"
 	// states something, whatever the parse made of "the army".
