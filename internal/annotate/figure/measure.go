@@ -119,6 +119,7 @@ var fates = []struct{ stem, fate string }{
 	{"meet", "met"}, {"met", "met"}, {"accompan", "accompanied"}, {"inspect", "inspected"},
 	{"interview", "interviewed"}, {"support", "support"}, {"back", "support"}, {"oppos", "oppose"},
 	{"believ", "believe"}, {"think", "believe"},
+	{"readiness", "ready"}, {"alert", "ready"}, {"standby", "ready"}, {"ready", "ready"},
 }
 
 // strikeVerbs carry out strikes ("conducted 23 strikes", "flew 870
@@ -806,6 +807,15 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 		if fate == "" && !lightVerbs[t.lemma(verb)] && t.isVerb(verb) && (what == "people" || q.Kind == "percent") {
 			fate = t.lemma(verb)
+		}
+		// "placed at high readiness", "put on alert": forces made ready.
+		if fate == "" && (what == "personnel" || what == "units") {
+			t.children(verb, func(c int) bool {
+				if t.rel(c) == "obl" && fateOf(t.lemma(c), what) == "ready" {
+					fate = "ready"
+				}
+				return fate == ""
+			})
 		}
 		// "said to have been killed", "expected to be sent": the
 		// complement's verb.

@@ -65,6 +65,8 @@ func TestMeasureFields(t *testing.T) {
 			"€6.7 billion", "money", "", "pledged", "", "total", "", ""},
 		{"a noun the number modifies is no fate word", "The 2% target was dropped last year.",
 			"2%", "", "", "", "", "share", "", ""},
+		{"forces placed at high readiness are ready", "About 300,000 troops will be placed at high readiness from next year.",
+			"About 300,000", "personnel", "", "ready", "", "total", "", ""},
 		{"missiles fired are launched", "Russia fired 40 missiles at Kyiv overnight.",
 			"40", "weapons/missiles", "ru", "launched", "", "total", "", ""},
 		{"workers fired are not launched", "The firm fired 30 workers in March.",
