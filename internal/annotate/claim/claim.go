@@ -521,12 +521,14 @@ func Find(a *news.Article) []news.Claim {
 	return claims
 }
 
-// b2i is 1 for true and 0 for false.
-func b2i(b bool) int {
-	if b {
-		return 1
+// roleAfter returns the index of the word that may name a role in
+// ws[start:end+1], past a leading "the" ("Achim Steiner, the
+// administrator of …").
+func roleAfter(ws []word, start, end int) int {
+	if start < end && ws[start].lower == "the" {
+		return start + 1
 	}
-	return 0
+	return start
 }
 
 // describedSpeaker says whether ws[k:] opens with a described speaker
@@ -1043,7 +1045,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		}
 		if skippedComma && start <= end {
 			start, end = apposition(a, ix, ws, start, end)
-		} else if r := start + b2i(start < end && ws[start].lower == "the"); start <= end && start >= 2 && ws[start-1].lower == "," && roleHeads[ws[r].lower] && ws[r].Span.In(a.Text) == ws[r].lower {
+		} else if r := roleAfter(ws, start, end); start <= end && start >= 2 && ws[start-1].lower == "," && roleHeads[ws[r].lower] && ws[r].Span.In(a.Text) == ws[r].lower {
 			// "Gen. Joseph Votel, commander of U.S. Central Command said",
 			// "Achim Steiner, the administrator of the UNDP said": the
 			// named person whose role the words before the cue give.

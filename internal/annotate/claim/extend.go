@@ -20,9 +20,8 @@ var evidenceVerbs = tokens.Set(`shows showed show found finds find suggests sugg
 // the head: "polls in New Hampshire", "figures for March".
 var evidenceAdjuncts = tokens.Set(`of taken in among across for`)
 
-// evidenceHeads are the heads of a subject that lets an evidence verb
-// report: the data nouns, reports, and a pronoun for one.
-
+// evidenceHead says whether the subject ws lets an evidence verb report:
+// its head is a data noun, a report, or a pronoun for one.
 func evidenceHead(ws []word) bool {
 	if len(ws) == 0 {
 		return false
@@ -590,7 +589,7 @@ func quotationEnd(rest, opening, closing string) (int, bool) {
 	at := 0
 	for {
 		k := strings.Index(rest[at:], closing)
-		br := paragraphBreak(rest[at:])
+		br := tokens.ParagraphBreak(rest[at:])
 		if br >= 0 && (k < 0 || br < k) {
 			// The paragraph ends with the quotation open.
 			next := at + br
@@ -656,19 +655,6 @@ func evidencePhrase(a *news.Article, ws []word) bool {
 		}
 	}
 	return true
-}
-
-// paragraphBreak returns the index of the first paragraph break in s (a
-// newline, or two spaces), or -1.
-func paragraphBreak(s string) int {
-	n, d := strings.IndexByte(s, '\n'), strings.Index(s, "  ")
-	switch {
-	case n < 0:
-		return d
-	case d < 0 || n < d:
-		return n
-	}
-	return d
 }
 
 // possessedNouns are what a possessor states: "the IMF's estimate of

@@ -225,14 +225,10 @@ func taggedAs(a *news.Article, pos int, u news.UPOS) bool {
 // taggedUPOS returns the tag the syntax layer gives the token at pos,
 // parsed or not (0 without a syntax layer).
 func taggedUPOS(a *news.Article, pos int) news.UPOS {
-	if len(a.Syntax) != len(a.Tokens) {
-		return 0
+	if k := taggedAt(a, pos); k >= 0 {
+		return a.Syntax[k].UPOS
 	}
-	k, ok := slices.BinarySearchFunc(a.Tokens, pos, func(t news.Token, p int) int { return t.Start - p })
-	if !ok {
-		return 0
-	}
-	return a.Syntax[k].UPOS
+	return 0
 }
 
 // taggedVerb says whether the syntax layer parsed the token at pos and

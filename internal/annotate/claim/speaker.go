@@ -1,13 +1,12 @@
 package claim
 
 import (
-	"sitrep/internal/facts"
-	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"sitrep/internal/annotate/tokens"
+	"sitrep/internal/facts"
 	"sitrep/internal/news"
 )
 
@@ -234,11 +233,8 @@ func (ix *index) description(sp news.Span) *news.Mention {
 // noun phrase whose head is a group word, an optional prepositional
 // phrase, then the verb.
 func groupSubject(a *news.Article, sp news.Span) (news.Span, bool) {
-	if sp.Len() == 0 || len(a.Syntax) != len(a.Tokens) {
-		return news.Span{}, false
-	}
-	k, ok := slices.BinarySearchFunc(a.Tokens, sp.Start, func(t news.Token, p int) int { return t.Start - p })
-	if !ok {
+	k := taggedAt(a, sp.Start)
+	if k < 0 || sp.Len() == 0 {
 		return news.Span{}, false
 	}
 	in := func(k int) bool { return k < len(a.Tokens) && a.Tokens[k].End <= sp.End }

@@ -7,17 +7,27 @@ import (
 	"sitrep/internal/news"
 )
 
-// tokenAt returns the index in a.Tokens of the token starting at pos, or
-// -1; -1 too when the token's sentence was not parsed.
-func tokenAt(a *news.Article, pos int) int {
+// taggedAt returns the index in a.Tokens of the token starting at pos,
+// or -1 when there is none or no syntax layer (its tags are there; its
+// sentence may be unparsed).
+func taggedAt(a *news.Article, pos int) int {
 	if len(a.Syntax) != len(a.Tokens) {
 		return -1
 	}
 	k, ok := slices.BinarySearchFunc(a.Tokens, pos, func(t news.Token, p int) int { return t.Start - p })
-	if !ok || !a.Syntax[k].Parsed() {
+	if !ok {
 		return -1
 	}
 	return k
+}
+
+// tokenAt returns the index in a.Tokens of the token starting at pos, or
+// -1; -1 too when the token's sentence was not parsed.
+func tokenAt(a *news.Article, pos int) int {
+	if k := taggedAt(a, pos); k >= 0 && a.Syntax[k].Parsed() {
+		return k
+	}
+	return -1
 }
 
 // syntaxSubject returns the span of the subject (nsubj) of the verb at

@@ -70,13 +70,6 @@ func (ix *index) wordBefore(i int) int {
 // after the name ("Jenkin, 23 and from Cumbria", "Ms Kovalenko, 61, who").
 var ageFollowers = map[string]bool{"and": true, "from": true, "of": true, "who": true, "was": true, "is": true}
 
-// lineEnd says whether the space between two tokens ends a line: a line
-// break, or the two spaces a flattened text keeps for one ("Vadim
-// Krasikov, 58" as a heading).
-func lineEnd(space string) bool {
-	return strings.Contains(space, "\n") || strings.Contains(space, "  ")
-}
-
 // ageGlue are the words that may stand between "age(s)" or "aged" and
 // the number that gives it.
 var ageGlue = map[string]bool{"of": true, "the": true, "between": true, "and": true, "to": true, "-": true, "–": true, "over": true, "under": true, "from": true, "or": true}
@@ -391,7 +384,9 @@ func (ix *index) notFigure(q news.Quantity) bool {
 				}
 			}
 		}
-		if m >= 0 && ix.a.Entities[m].Type == "PER" && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || ageFollowers[t.low(hi)] || lineEnd(ix.a.Text[q.End:t.a.Tokens[hi].Start])) {
+		// (A line may end after the age: "Vadim Krasikov, 58" as a
+		// heading.)
+		if m >= 0 && ix.a.Entities[m].Type == "PER" && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || ageFollowers[t.low(hi)] || tokens.ParagraphBreak(ix.a.Text[q.End:t.a.Tokens[hi].Start]) >= 0) {
 			return true
 		}
 	}

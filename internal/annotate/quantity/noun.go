@@ -6,6 +6,7 @@ package quantity
 import (
 	"strings"
 
+	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/news"
 )
 
@@ -58,7 +59,7 @@ func (s *scanner) finish(i int, n number, approx string, bound byte) (*news.Quan
 func (s *scanner) counts(q *news.Quantity, n number) int {
 	end := n.last + 1
 	if end < len(s.Toks) {
-		if gap := s.Text[s.Toks[n.last].End:s.Toks[end].Start]; strings.Contains(gap, "\n") || strings.Contains(gap, "  ") {
+		if tokens.ParagraphBreak(s.Text[s.Toks[n.last].End:s.Toks[end].Start]) >= 0 {
 			return end // a line ends after the number ("Vadim Krasikov, 58" as a heading): nothing on the next counts
 		}
 	}

@@ -54,3 +54,18 @@ func TestWordTables(t *testing.T) {
 		t.Errorf("number words: ninety %d, hundredth %d", Cardinals["ninety"], Ordinals["hundredth"])
 	}
 }
+
+func TestParagraphBreak(t *testing.T) {
+	for s, want := range map[string]int{
+		"one line":           -1,
+		"end.\nNext":         4,
+		"end.  Next":         4,
+		"a b  c\nd":          3,
+		"a\nb  c":            1,
+		" single spaces ok ": -1,
+	} {
+		if got := ParagraphBreak(s); got != want {
+			t.Errorf("ParagraphBreak(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -32,3 +32,16 @@ var Ordinals = map[string]int{
 	"seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
 	"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
 }
+
+// ParagraphBreak returns the index of the first paragraph break in s, a
+// newline or the two spaces a flattened text keeps for one, or -1.
+func ParagraphBreak(s string) int {
+	n, d := strings.IndexByte(s, '\n'), strings.Index(s, "  ")
+	switch {
+	case n < 0:
+		return d
+	case d < 0 || n < d:
+		return n
+	}
+	return d
+}
