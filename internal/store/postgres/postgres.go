@@ -12,6 +12,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -75,7 +76,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 }
 
 // Close releases the connections.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error { return errors.Join(s.Store.Close(), s.db.Close()) }
 
 // SchemaVersion is the schema version this program writes.
 func SchemaVersion() int {

@@ -137,7 +137,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database; a store from OpenTemp also removes its file.
 func (s *Store) Close() error {
-	err := errors.Join(s.r.Close(), s.w.Close())
+	err := errors.Join(s.Store.Close(), s.r.Close(), s.w.Close())
 	if s.remove {
 		err = errors.Join(err, removeFiles(s.path))
 	}

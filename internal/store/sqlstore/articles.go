@@ -115,7 +115,7 @@ func (s *Store) Put(ctx context.Context, articles []*news.Article) ([]store.PutR
 	if err != nil {
 		return nil, fmt.Errorf("put: %w", err)
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("put: begin: %w", err)
 	}
@@ -230,7 +230,7 @@ func (s *Store) Update(ctx context.Context, a *news.Article) error {
 		return fmt.Errorf("update %s: %w", a.ID, err)
 	}
 	e := r.entry
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("update %s: %w", a.ID, err)
 	}

@@ -47,7 +47,7 @@ func (s *Store) EntityNames(ctx context.Context, _, block string) ([]news.Entity
 // sequence number of the stored article id, and commits if f returns
 // nil; an unknown id is an error wrapping store.ErrNotFound.
 func (s *Store) recordArticle(ctx context.Context, id string, f func(tx *sql.Tx, seq int64) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}

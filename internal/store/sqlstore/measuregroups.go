@@ -330,7 +330,7 @@ func (s *Store) relist(ctx context.Context, tx *sql.Tx, id string) (string, erro
 // step's queue (unless they are in it), so that the step records their
 // figures again: after a revision, or a change of their story.
 func (s *Store) RequeueMeasures(ctx context.Context, ids []string) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("requeue measures: begin: %w", err)
 	}
