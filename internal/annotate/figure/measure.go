@@ -151,10 +151,26 @@ var lightVerbs = map[string]bool{
 	"need": true, "want": true, "help": true, "use": true, "do": true, "find": true, "let": true,
 }
 
+// falseFriends begin with a fate's stem and say nothing of a fate: a
+// "handful" is not handed, a "fleet" did not flee, "significant" signs
+// nothing. A word matching one of these prefixes has no fate.
+var falseFriends = []string{"significan", "signal", "signat", "sentenc", "sentim", "sentin", "plane", "plant",
+	"passeng", "passag", "passport", "passiv", "handful", "handl", "handgun", "handbook", "handset", "basement",
+	"baseline", "baseball", "basic", "basis", "firefight", "firearm", "firework", "downtown", "download",
+	"downturn", "hitherto", "backlog", "background", "backpack", "backbone", "backdrop", "backlash",
+	"committee", "commission", "launcher", "striker", "fleet", "killer", "diesel", "diet", "deadline",
+	"deadlock", "deadly", "executive", "authorit", "voter", "provider", "supplement", "shipyard", "conductor",
+	"inspector", "mover", "movie", "thinker", "announcer", "loser"}
+
 // fateOf normalises a verb, participle or noun (lemma or as written) to a
 // fate for what is counted; "" when it says nothing of what happened.
 func fateOf(word, what string) string {
 	w := strings.ToLower(word)
+	for _, ff := range falseFriends {
+		if strings.HasPrefix(w, ff) {
+			return ""
+		}
+	}
 	if what == "territory" || what == "places" {
 		// Ground changes hands: "retaking 18,000 square kilometres",
 		// "liberated dozens of villages", "took back 30%".
@@ -234,10 +250,25 @@ func agentOf(t *tree, verb, noun, anc int) bool {
 	if t.passive(verb) || byAgent {
 		return false // "four battlegroups will be sent", "€6.7bn requested by the minister": whatever the parse calls the subject
 	}
-	if noun >= 0 {
-		return t.rel(noun) == "nsubj" && t.head(noun) == verb
+	if noun >= 0 && t.rel(noun) == "nsubj" && t.head(noun) == verb {
+		return true
 	}
+	// "half of the settlers gave up": the number heads the subject and
+	// the counted noun is its "of" phrase.
 	return t.rel(anc) == "nsubj" && t.head(anc) == verb
+}
+
+// byAgent says whether the counted noun (or, without one, the number's
+// anchor) is the "by" agent of verb.
+func byAgent(t *tree, verb, noun, anc int) bool {
+	n := anc
+	if noun >= 0 {
+		n = noun
+	}
+	if t.head(n) != verb {
+		return false
+	}
+	return t.fullRel(n) == "obl:agent" || t.rel(n) == "obl" && t.caseOf(n) == "by" && t.passive(verb)
 }
 
 // unpledged are the classes of thing no one pledges: places, ground,
@@ -827,6 +858,21 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 				return fate == ""
 			})
 		}
+	}
+	if verb >= 0 && (fate == "pledged" || fate == "delivered") {
+		// "gave up", "gave way", "passed away": a particle makes another
+		// verb.
+		switch l, next := t.lemma(verb), t.low(verb+1); {
+		case l == "give" && (next == "up" || next == "in" || next == "way"):
+			fate = ""
+		case l == "pass" && next == "away":
+			fate = "killed"
+		}
+	}
+	if verb >= 0 && fate != "" && fateWord == "" && byAgent(t, verb, noun, anc) {
+		// "shot dead by two officers", "shelled by 20 tanks": the agent
+		// of a passive did what the verb says; it did not undergo it.
+		fate = ""
 	}
 	if (fate == "pledged" || fate == "delivered") && verb >= 0 && agentOf(t, verb, noun, anc) {
 		// "28 states voted to condemn", "two women pass a poster": the

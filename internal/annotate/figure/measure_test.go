@@ -57,6 +57,18 @@ func TestMeasureFields(t *testing.T) {
 			"20 million tonnes", "grain", "ua", "", "", "total", "", ""},
 		{"gas by the cubic metre; metres are not met", "Russia pumped 33 million cubic metres of gas a day through the pipe.",
 			"33 million cubic metres", "energy", "ru", "", "", "rate", "", ""},
+		{"the agent of a passive did what the verb says", "The depot was shelled by 20 Latvian tanks on Sunday.",
+			"20", "weapons/vehicles", "", "", "", "total", "", ""},
+		{"a part that gives up gives nothing", "Within a year, half of the volunteers gave up and went home.",
+			"half", "", "", "", "", "share", "", ""},
+		{"passing away is dying", "Four Norwegian soldiers passed away in hospital.",
+			"Four", "personnel", "no", "killed", "", "total", "", ""},
+		{"a word that begins with a fate's stem is not that fate", "Norway fired 20 significant missiles at the depot.",
+			"20", "weapons/missiles", "no", "launched", "", "total", "", ""},
+		{"a handful is not handed", "A handful of 30 Latvian soldiers stayed behind.",
+			"30", "personnel", "lv", "", "", "total", "", ""},
+		{"a sentence is not sent", "A man serving three life sentences was moved to Riga.",
+			"three", "", "", "", "", "total", "", ""},
 		{"states at a meeting are not met", "The force numbers 40,000, Stoltenberg said before the meeting of the 30-country alliance.",
 			"30-country", "states", "", "", "", "total", "", ""},
 		{"places are not pledged", "Moscow plans to stage referenda in four regions.",
@@ -286,6 +298,9 @@ func TestNotFigures(t *testing.T) {
 		"The prisoners freed:\n\nAndris Kalnins, 58\n\nKalnins, a former colonel, was serving a life sentence.",
 		"The prisoners freed:  Andris Kalnins, 58  Kalnins, a former colonel, was serving a life sentence.",
 		"Janis Ozols, 23 and from Riga, has been charged.",
+		"Ivars Berzins died on Monday in Riga. He was 75.",
+		"The mayor, who was 64 when he resigned, led the city for a decade.",
+		"Anna Liepa is 42 and lives in Riga.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)

@@ -70,6 +70,21 @@ func (ix *index) wordBefore(i int) int {
 // after the name ("Jenkin, 23 and from Cumbria", "Ms Kovalenko, 61, who").
 var ageFollowers = map[string]bool{"and": true, "from": true, "of": true, "who": true, "was": true, "is": true}
 
+// ageEnders may follow an age stated as a predicate ("He was 75.",
+// "she is 42 and lives in Kyiv").
+var ageEnders = map[string]bool{".": true, ",": true, ";": true, "and": true, "when": true, "at": true}
+
+// personAt says whether token k is "he", "she" or "who" or ends a
+// mention of a person.
+func (ix *index) personAt(k int) bool {
+	switch ix.tree.low(k) {
+	case "he", "she", "who":
+		return true
+	}
+	m := ix.anyMentionAt(k)
+	return m >= 0 && ix.a.Entities[m].Type == "PER"
+}
+
 // ageGlue are the words that may stand between "age(s)" or "aged" and
 // the number that gives it.
 var ageGlue = map[string]bool{"of": true, "the": true, "between": true, "and": true, "to": true, "-": true, "–": true, "over": true, "under": true, "from": true, "or": true}
@@ -388,6 +403,16 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		// heading.)
 		if m >= 0 && ix.a.Entities[m].Type == "PER" && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || ageFollowers[t.low(hi)] || tokens.ParagraphBreak(ix.a.Text[q.End:t.a.Tokens[hi].Start]) >= 0) {
 			return true
+		}
+	}
+	// "He was 75.": a bare number that is all a person's predicate is
+	// the person's age.
+	if v >= 1 && v < 120 && lo >= 2 && ix.personAt(lo-2) {
+		switch t.low(lo - 1) {
+		case "was", "is", "'s", "’s":
+			if hi >= len(t.a.Tokens) || ageEnders[t.low(hi)] {
+				return true
+			}
 		}
 	}
 	// A chronology: "29 -- N. Korea's Kim oversees …" (a day of the month).
