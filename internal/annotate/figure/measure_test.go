@@ -298,6 +298,8 @@ func TestNotFigures(t *testing.T) {
 		"The prisoners freed:\n\nAndris Kalnins, 58\n\nKalnins, a former colonel, was serving a life sentence.",
 		"The prisoners freed:  Andris Kalnins, 58  Kalnins, a former colonel, was serving a life sentence.",
 		"Janis Ozols, 23 and from Riga, has been charged.",
+		"The jet dropped a 500-pound bomb on the bridge.",
+		"The 6-foot, 200-pound suspect fled on foot.",
 		"Ivars Berzins died on Monday in Riga. He was 75.",
 		"The mayor, who was 64 when he resigned, led the city for a decade.",
 		"Anna Liepa is 42 and lives in Riga.",

@@ -44,9 +44,10 @@ func hyphenShape(text string) bool {
 
 // specNouns join a number by a hyphen into a specification ("a
 // 12-gauge shotgun", "a .45-caliber pistol", "a 6.1-magnitude quake", "a
-// 180-degree turn"):
-// a size or a strength, not a count.
-var specNouns = tokens.Set(`caliber calibre gauge magnitude megapixel inch inches ton tonne horsepower degree`)
+// 180-degree turn", "a 500-pound bomb", "a 6-foot fence"): a size or a
+// strength, not a count (and a pound so joined is a weight, not money).
+var specNouns = tokens.Set(`caliber calibre gauge magnitude megapixel inch inches ton tonne horsepower degree
+	pound lb kilogram kilo kg foot kiloton megaton`)
 
 // referentNouns name things a definite count refers back to by name
 // ("the two countries" = two states the text named): an idiom, not a
