@@ -1997,6 +1997,14 @@ func (ix *index) resolve(sp news.Span) (string, string) {
 		}
 	}
 	pick := head
+	if head != nil && person != nil && person.End < head.Start && (head.Type == "GPE" || head.Type == "LOC") {
+		// "the BBC's Frances Harrison in Tehran": a person at a place
+		// speaks for themselves.
+		switch strings.TrimSpace(a.Text[person.End:head.Start]) {
+		case "in", "at", "from":
+			pick = person
+		}
+	}
 	if strings.Contains(sp.In(a.Text), " and ") {
 		pick, person = nil, nil // a coordination names no single entity
 	}

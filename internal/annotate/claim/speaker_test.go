@@ -45,6 +45,9 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "a named person at a place speaks for themselves", number: "at least four",
+			text:    "A quake hit western Iran on Sunday.\n\nThe BBC's Helen Marsh in Tehran says at least four houses collapsed.",
+			speaker: "Helen Marsh", exact: true},
 		{name: "'continued' after a quotation is a cue", number: "40 percent",
 			text:    "Marta Kowal spoke first. “A lot of it is justified, with 40 percent out of work,” she continued, citing the many who had given up.",
 			speaker: "Marta Kowal"},
