@@ -130,6 +130,7 @@ func TestMoney(t *testing.T) {
 	run(t, []row{
 		{"$90m", "Norway said it would invest $90m in Ukraine’s defence industry.", []want{money("$90m", 9e7, "USD")}},
 		{"$1.5bn", "allocating $1.5bn in defence goods", []want{money("$1.5bn", 1.5e9, "USD")}},
+		{"an abbreviated scale hyphenated on", "Latvia sent $70m-worth of radios and a $5bn-a-year fund", []want{money("$70m-worth", 7e7, "USD"), money("$5bn-a-year", 5e9, "USD")}},
 		{"€50 billion", "a €50 billion loan", []want{money("€50 billion", 5e10, "EUR")}},
 		{"£2.26bn", "£2.26bn of support", []want{money("£2.26bn", 2.26e9, "GBP")}},
 		{"500 million euros", "500 million euros in aid", []want{money("500 million euros", 5e8, "EUR")}},

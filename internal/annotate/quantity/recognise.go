@@ -89,12 +89,16 @@ func (s *scanner) digits(n *number, j int) bool {
 			return true
 		}
 		if h := strings.IndexByte(w, '-'); h > 0 {
-			if sc, ok := s.t.scales[w[:h]]; ok && len(w[:h]) > 2 {
+			// ("2-million-strong"; an abbreviation only glued to an amount:
+			// "$70m-worth".)
+			if sc, ok := s.t.scales[w[:h]]; ok && (len(w[:h]) > 2 || glued && n.currency != "") {
 				n.value = scaleValue(mant, dec, sc)
 				n.scaled = true
-				n.suffix = w[h+1:]
-				n.suffixTok = k
 				n.last = k
+				if len(w[:h]) > 2 {
+					n.suffix = w[h+1:]
+					n.suffixTok = k
+				}
 				return true
 			}
 		}
