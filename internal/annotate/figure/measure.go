@@ -37,6 +37,9 @@ func MeasureKey(f news.Figure) string {
 // counts (the gold set's lemma list: testdata/gold/ledger/README.md).
 var whatClasses = map[string]string{}
 
+// unitGroups make a group before which they stand a military unit.
+var unitGroups = tokens.Set(`tactical battle battalion brigade strike assault combat task`)
+
 // classes is the set of whatClasses' values.
 var classes = map[string]bool{}
 
@@ -55,7 +58,7 @@ func init() {
 		"rescuers":   `rescuer firefighter medic paramedic`,
 		"workers":    `worker employee staff miner`,
 		"money":      `dollar euro pound rouble ruble hryvnia yen yuan`,
-		"units":      `battalion brigade regiment division unit btg`,
+		"units":      `battalion brigade regiment division unit btg squadron platoon flotilla corps`,
 		"places": `station district facility city town village settlement building home house school hospital
 			site target region oblast community apartment plant factory port airfield base bridge
 			position route structure bunker tunnel compound checkpoint depot warehouse headquarters node`,
@@ -119,7 +122,7 @@ var fates = []struct{ stem, fate string }{
 	{"meet", "met"}, {"met", "met"}, {"accompan", "accompanied"}, {"inspect", "inspected"},
 	{"interview", "interviewed"}, {"support", "support"}, {"back", "support"}, {"oppos", "oppose"},
 	{"believ", "believe"}, {"think", "believe"},
-	{"readiness", "ready"}, {"alert", "ready"}, {"standby", "ready"}, {"ready", "ready"},
+	{"readiness", "ready"}, {"preparedness", "ready"}, {"alert", "ready"}, {"standby", "ready"}, {"ready", "ready"},
 }
 
 // strikeVerbs carry out strikes ("conducted 23 strikes", "flew 870
@@ -256,6 +259,17 @@ func agentOf(t *tree, verb, noun, anc int) bool {
 	// "half of the settlers gave up": the number heads the subject and
 	// the counted noun is its "of" phrase.
 	return t.rel(anc) == "nsubj" && t.head(anc) == verb
+}
+
+// subjectOf says whether the counted noun (or, without one, the
+// number's anchor) is the subject of verb.
+func subjectOf(t *tree, verb, noun, anc int) bool {
+	for _, n := range []int{noun, anc} {
+		if n >= 0 && t.head(n) == verb && (t.rel(n) == "nsubj" || t.rel(n) == "nsubj:pass") {
+			return true
+		}
+	}
+	return false
 }
 
 // byAgent says whether the counted noun (or, without one, the number's
@@ -836,7 +850,12 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		if fate == "" {
 			fate = fateOf(t.lemma(verb), what)
 		}
-		if fate == "" && !lightVerbs[t.lemma(verb)] && t.isVerb(verb) && (what == "people" || q.Kind == "percent") {
+		if fate == "" && !lightVerbs[t.lemma(verb)] && t.isVerb(verb) && (what == "people" && subjectOf(t, verb, noun, anc) || q.Kind == "percent" && !modifiesNoun(t, lo, hi)) {
+			// What people do is said of them ("200 people attended",
+			// "64 percent support"), and what is done to a share ("raise
+			// spending to 2.5 percent"); people a verb governs otherwise
+			// did nothing, and a share that modifies a noun ("spoke about
+			// a 2.5% target") is the noun's.
 			fate = t.lemma(verb)
 		}
 		// "placed at high readiness", "put on alert": forces made ready.
@@ -1188,6 +1207,9 @@ func (ix *index) classAt(i int) string {
 	if c := classOf(t.low(i)); c != "" {
 		return c
 	}
+	if l := t.lemma(i); (l == "group" || l == "team") && unitGroups[t.low(i-1)] {
+		return "units" // "battalion tactical groups", "carrier strike groups"
+	}
 	if m := ix.mentionAt(i); m >= 0 && ix.a.Entities[m].Kind == "demonym" {
 		return "people"
 	}
@@ -1406,8 +1428,14 @@ func (ix *index) troopOwnerBefore(i int) string {
 		owner := ""
 		t.children(k, func(c int) bool {
 			switch t.rel(c) {
-			case "amod", "compound", "nmod":
+			case "amod", "compound":
 				owner = ix.demonymAt(c)
+			case "nmod":
+				// ("troops from Pyongyang", "Russia's troops"; troops in
+				// Romania are not Romania's.)
+				if cs := t.caseOf(c); cs == "from" || cs == "of" || t.fullRel(c) == "nmod:poss" {
+					owner = ix.demonymAt(c)
+				}
 			}
 			return owner == ""
 		})

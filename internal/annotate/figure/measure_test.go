@@ -69,6 +69,16 @@ func TestMeasureFields(t *testing.T) {
 			"30", "personnel", "lv", "", "", "total", "", ""},
 		{"a sentence is not sent", "A man serving three life sentences was moved to Riga.",
 			"three", "", "", "", "", "total", "", ""},
+		{"battalion tactical groups are units, and units sent are deployed", "Norway has sent more than 10 battalion tactical groups to Latvia.",
+			"more than 10", "units", "no", "deployed", "lv", "total", "", ""},
+		{"forces put on heightened preparedness are ready", "Berzins put 8,500 Latvian troops on heightened preparedness.",
+			"8,500", "personnel", "lv", "ready", "", "total", "", ""},
+		{"a share a verb governs is no doing of its own", "Wallace has not spoken about a 2.5% target.",
+			"2.5%", "", "", "", "", "share", "", ""},
+		{"what people do is said of them", "About 200 people attended the vigil in Riga.",
+			"About 200", "people", "", "attend", "", "total", "", ""},
+		{"people a verb governs did not do it", "Police escorted about 200 people from the square in Riga.",
+			"about 200", "people", "", "", "", "total", "", ""},
 		{"states at a meeting are not met", "The force numbers 40,000, Stoltenberg said before the meeting of the 30-country alliance.",
 			"30-country", "states", "", "", "", "total", "", ""},
 		{"places are not pledged", "Moscow plans to stage referenda in four regions.",
@@ -238,6 +248,21 @@ func TestMeasureFields(t *testing.T) {
 				t.Errorf("whole %v, want %q", f.Whole, tt.whole)
 			}
 		})
+	}
+}
+
+// TestTroopsInAPlace: troops named in a place before a number give it no
+// owner; troops named with their state do.
+func TestTroopsInAPlace(t *testing.T) {
+	for text, want := range map[string]string{
+		"Officials said 3,000 combat troops in Estonia were on leave. Another 400 soldiers arrived on Monday.":  "",
+		"Officials said 3,000 combat troops from Latvia were on leave. Another 400 soldiers arrived on Monday.": "lv",
+	} {
+		for _, f := range run(t, text, time.Time{}) {
+			if f.Text == "400" && f.Owner != want {
+				t.Errorf("%q: owner of 400 %q, want %q", text, f.Owner, want)
+			}
+		}
 	}
 }
 
