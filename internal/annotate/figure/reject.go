@@ -71,6 +71,10 @@ func (ix *index) wordBefore(i int) int {
 // after the name ("Jenkin, 23 and from Cumbria", "Ms Kovalenko, 61, who").
 var ageFollowers = map[string]bool{"and": true, "from": true, "of": true, "who": true, "was": true, "is": true}
 
+// referenceWords abbreviate a place in a document ("vol. 705", "col.
+// 372", "p. 14", "pp. 3", "para 12").
+var referenceWords = tokens.Set(`vol col p pp para paras fn`)
+
 // ageEnders may follow an age stated as a predicate ("He was 75.",
 // "she is 42 and lives in Kyiv").
 var ageEnders = map[string]bool{".": true, ",": true, ";": true, "and": true, "when": true, "at": true}
@@ -186,6 +190,21 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		if t.a.Tokens[k].Kind == news.TokenWord && t.a.Text[t.a.Tokens[k].Start:t.a.Tokens[k].End] == "No" {
 			return true
 		}
+	}
+	// "Official Report vol. 705, col. 372", "p. 14", "para 3": a number
+	// after a reference abbreviation points into a document.
+	if k := lo - 1; k >= 0 && t.a.Tokens[lo].Kind == news.TokenNumber {
+		if t.low(k) == "." && k > 0 {
+			k--
+		}
+		if referenceWords[strings.TrimSuffix(t.low(k), ".")] {
+			return true
+		}
+	}
+	// "the Group of 20", "Group of Seven": a number closing a capitalised
+	// "Group of" is a name.
+	if lo >= 2 && t.low(lo-1) == "of" && t.low(lo-2) == "group" && t.v.Capitalised(lo-2) {
+		return true
 	}
 	first := t.low(lo)
 	// "one of", "no one", "one soldier" in a hypothetical: "one" counts
