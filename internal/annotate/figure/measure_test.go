@@ -438,6 +438,7 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"Latvia's general staff put Russian losses at 300 tanks.", "300", "ru", "general staff"},
 		{"Last month, 54 percent of surveyed Latvians rejected the plan.", "54 percent", "lv", "OUTLET"},
 		{"Latvia's estimate of 5,000 deaths is far lower.", "5,000", "", "Latvia"},
+		{"Latvian authorities had put forward a conservative estimate of 5,000 dead in the city.", "5,000", "", "Latvian authorities"},
 		{"The estimate of 5,000 deaths is far lower.", "5,000", "", "OUTLET"},
 		{"Russia increased the number of troops to 9,000.", "9,000", "ru", "OUTLET"},
 		{"Norway will send 40 tanks to Latvia.", "40", "no", "Norway"},

@@ -235,6 +235,11 @@ func (ix *index) estimator(q news.Quantity) (name, entity string, span news.Span
 	if s := t.possessedEstimate(v); s >= 0 {
 		return ix.namedSubject(s)
 	}
+	// "put forward an estimate of 5,000 dead", as written, when the
+	// parser did not hang the number on the noun.
+	if e := lo - 2; e >= 0 && t.low(lo-1) == "of" && estimateNouns[t.lemma(e)] && t.rel(e) == "obj" && t.isVerb(t.head(e)) {
+		return ix.namedSubject(t.child(t.head(e), "nsubj"))
+	}
 	for k := 0; ; k++ {
 		if k == 8 || v < 0 {
 			return "", "", news.Span{}, false
