@@ -404,6 +404,18 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 				return c.Speaker, c.SpeakerEntity, true
 			}
 		}
+		if pr == "he" || pr == "she" {
+			// "He seemed to blame it on Sadiq Khan. He told MPs": the
+			// same pronoun in the sentence before, ahead of the person
+			// named since, is the one this continues; that person was
+			// only spoken of.
+			if p := ix.pronounBefore(pr, from, min(sent.Start, pos)); p >= 0 {
+				if m := ix.lastPersonBefore(pos); m != nil && m.Start > p && !inSpan(quote, m.Start) {
+					psent, pprev := ix.sentencesAt(p)
+					return ix.pronoun(pr, p, claims, psent, pprev, not)
+				}
+			}
+		}
 		for m := ix.lastPersonBefore(pos); m != nil; m = ix.lastPersonBefore(m.Start) {
 			if inSpan(quote, m.Start) {
 				continue
@@ -459,6 +471,36 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 		}
 	}
 	return "", "", false
+}
+
+// pronounBefore returns the start of the last word pr (a pronoun, lower
+// case) in the text between from and pos, outside a quotation opened
+// since from, or -1.
+func (ix *index) pronounBefore(pr string, from, pos int) int {
+	last := -1
+	for _, tk := range ix.a.Tokens {
+		if tk.Start >= pos {
+			break
+		}
+		if tk.Start >= from && tk.Kind == news.TokenWord && strings.EqualFold(tk.In(ix.a.Text), pr) && !openQuoteAt(ix.a.Text, from, tk.Start) {
+			last = tk.Start
+		}
+	}
+	return last
+}
+
+// sentencesAt returns the sentence that holds text position p and the
+// sentence before it (empty for the first).
+func (ix *index) sentencesAt(p int) (sent, prev news.Span) {
+	ss := ix.a.Sentences
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > p })
+	if i < len(ss) {
+		sent = ss[i].Span
+	}
+	if i > 0 && i <= len(ss) {
+		prev = ss[i-1].Span
+	}
+	return sent, prev
 }
 
 // sameActor says whether a name and entity are the speaker of claim o.

@@ -45,6 +45,9 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "'he' goes on from 'he' in the sentence before, not from the man he spoke of", number: "2,599",
+			text:    "Tom Harlow, the policing minister, made a statement to MPs. Effectively he seemed to blame it all on Sadiq Khan, the mayor of London. He told MPs: we have recruited an extra 2,599 officers.",
+			speaker: "Tom Harlow", exact: true},
 		{name: "a named person at a place speaks for themselves", number: "at least four",
 			text:    "A quake hit western Iran on Sunday.\n\nThe BBC's Helen Marsh in Tehran says at least four houses collapsed.",
 			speaker: "Helen Marsh", exact: true},
