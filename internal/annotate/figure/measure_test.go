@@ -327,6 +327,7 @@ func TestNotFigures(t *testing.T) {
 		"The minister misled MPs (Official Report vol. 705, col. 372).",
 		"The report says so on p. 14 and in para 3.",
 		"Leaders of the Group of 20 met in Bali.",
+		"Region Yes No Yes No West 75 12 72 13 Center 71 16 72 12 South 66 16 69 20",
 		"The 6-foot, 200-pound suspect fled on foot.",
 		"Ivars Berzins died on Monday in Riga. He was 75.",
 		"The mayor, who was 64 when he resigned, led the city for a decade.",
@@ -338,17 +339,18 @@ func TestNotFigures(t *testing.T) {
 	}
 	// The same shapes that are figures.
 	for text, want := range map[string]string{
-		"On Tuesday 40 soldiers were killed near the river.":     "40",
-		"Latvia said 12 of the 20 drones were shot down.":        "12",
-		"Norway sent two of its newest warships to the Baltic.":  "two",
-		"Germany expelled 40 envoys, France 35 and Spain 25.":    "35",
-		"Britain sent Ukraine 1,000 anti-tank missiles.":         "1,000",
-		"The 32-nation alliance met in Vilnius.":                 "32-nation",
-		"Kyiv said that Around 200 Russian soldiers had left.":   "Around 200",
-		"The EU is transferring EUR 200 billion Ukraine needs.":  "EUR 200 billion",
-		"If approved, the plan sends 400 engineers to Riga.":     "400",
-		"Tens of thousands, if not 80,000, could flee the city.": "80,000",
-		"The two soldiers were freed in a swap on Friday.":       "two",
+		"On Tuesday 40 soldiers were killed near the river.":                           "40",
+		"Latvia said 12 of the 20 drones were shot down.":                              "12",
+		"Norway sent two of its newest warships to the Baltic.":                        "two",
+		"Germany expelled 40 envoys, France 35 and Spain 25.":                          "35",
+		"In 2013, 158 of 650 18-hole courses in 12 states closed and 14 of 30 opened.": "650",
+		"Britain sent Ukraine 1,000 anti-tank missiles.":                               "1,000",
+		"The 32-nation alliance met in Vilnius.":                                       "32-nation",
+		"Kyiv said that Around 200 Russian soldiers had left.":                         "Around 200",
+		"The EU is transferring EUR 200 billion Ukraine needs.":                        "EUR 200 billion",
+		"If approved, the plan sends 400 engineers to Riga.":                           "400",
+		"Tens of thousands, if not 80,000, could flee the city.":                       "80,000",
+		"The two soldiers were freed in a swap on Friday.":                             "two",
 	} {
 		found := false
 		for _, f := range run(t, text, time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)) {

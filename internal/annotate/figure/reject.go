@@ -71,6 +71,33 @@ func (ix *index) wordBefore(i int) int {
 // after the name ("Jenkin, 23 and from Cumbria", "Ms Kovalenko, 61, who").
 var ageFollowers = map[string]bool{"and": true, "from": true, "of": true, "who": true, "was": true, "is": true}
 
+// tableCell says whether the number at tokens [lo, hi) stands beside
+// another number token, a space apart, in a sentence of six numbers or
+// more.
+func (ix *index) tableCell(lo, hi int) bool {
+	toks := ix.a.Tokens
+	// (A number that opens a compound, "650 18-hole courses", is no
+	// cell.)
+	alone := func(k int) bool {
+		return toks[k].Kind == news.TokenNumber && !strings.HasPrefix(ix.a.Text[toks[k].End:], "-")
+	}
+	beside := func(a, b int) bool {
+		return a >= 0 && b < len(toks) && alone(a) && alone(b) &&
+			strings.TrimSpace(ix.a.Text[toks[a].End:toks[b].Start]) == "" && toks[a].End < toks[b].Start
+	}
+	if !beside(lo-1, lo) && !beside(hi-1, hi) {
+		return false
+	}
+	slo, shi := ix.tree.sentence(lo)
+	n := 0
+	for k := slo; k < shi; k++ {
+		if toks[k].Kind == news.TokenNumber {
+			n++
+		}
+	}
+	return n >= 6
+}
+
 // referenceWords abbreviate a place in a document ("vol. 705", "col.
 // 372", "p. 14", "pp. 3", "para 12").
 var referenceWords = tokens.Set(`vol col p pp para paras fn`)
@@ -373,6 +400,12 @@ func (ix *index) notFigure(q news.Quantity) bool {
 				break
 			}
 		}
+	}
+	// "West 75 12 72 13 Center 71 16 …": a table flattened into text.
+	// A number set beside another, in a sentence of many numbers, is a
+	// cell whose heading is lost.
+	if q.Kind == "cardinal" && ix.tableCell(lo, hi) {
+		return true
 	}
 	if !bare {
 		return false
