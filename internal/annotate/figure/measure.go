@@ -253,8 +253,8 @@ func agentOf(t *tree, verb, noun, anc int) bool {
 	if t.passive(verb) || byAgent {
 		return false // "four battlegroups will be sent", "€6.7bn requested by the minister": whatever the parse calls the subject
 	}
-	if noun >= 0 && t.rel(noun) == "nsubj" && t.head(noun) == verb {
-		return true
+	if noun >= 0 && t.head(noun) != anc {
+		return t.rel(noun) == "nsubj" && t.head(noun) == verb
 	}
 	// "half of the settlers gave up": the number heads the subject and
 	// the counted noun is its "of" phrase.
