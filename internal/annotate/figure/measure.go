@@ -261,12 +261,15 @@ func agentOf(t *tree, verb, noun, anc int) bool {
 	return t.rel(anc) == "nsubj" && t.head(anc) == verb
 }
 
-// subjectOf says whether the counted noun (or, without one, the
-// number's anchor) is the subject of verb.
-func subjectOf(t *tree, verb, noun, anc int) bool {
+// argumentOf says whether the counted noun (or, without one, the
+// number's anchor) is the subject or object of verb.
+func argumentOf(t *tree, verb, noun, anc int) bool {
 	for _, n := range []int{noun, anc} {
-		if n >= 0 && t.head(n) == verb && (t.rel(n) == "nsubj" || t.rel(n) == "nsubj:pass") {
-			return true
+		if n >= 0 && t.head(n) == verb {
+			switch t.rel(n) {
+			case "nsubj", "nsubj:pass", "obj":
+				return true
+			}
 		}
 	}
 	return false
@@ -850,12 +853,13 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		if fate == "" {
 			fate = fateOf(t.lemma(verb), what)
 		}
-		if fate == "" && !lightVerbs[t.lemma(verb)] && t.isVerb(verb) && (what == "people" && subjectOf(t, verb, noun, anc) || q.Kind == "percent" && !modifiesNoun(t, lo, hi)) {
-			// What people do is said of them ("200 people attended",
-			// "64 percent support"), and what is done to a share ("raise
-			// spending to 2.5 percent"); people a verb governs otherwise
-			// did nothing, and a share that modifies a noun ("spoke about
-			// a 2.5% target") is the noun's.
+		if fate == "" && !lightVerbs[t.lemma(verb)] && t.isVerb(verb) && (what == "people" && argumentOf(t, verb, noun, anc) || q.Kind == "percent" && !modifiesNoun(t, lo, hi)) {
+			// What people do or undergo is said of them ("200 people
+			// attended", "expelled 60 people"), and what is done to a
+			// share ("raise spending to 2.5 percent"); people in an
+			// adjunct ("spoke to 200 people") neither did nor underwent
+			// it, and a share that modifies a noun ("spoke about a 2.5%
+			// target") is the noun's.
 			fate = t.lemma(verb)
 		}
 		// "placed at high readiness", "put on alert": forces made ready.
