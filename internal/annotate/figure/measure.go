@@ -892,9 +892,10 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			fate = "killed"
 		}
 	}
-	if verb >= 0 && fate != "" && fateWord == "" && byAgent(t, verb, noun, anc) {
+	if verb >= 0 && fate != "" && fateWord == "" && what != "strikes" && byAgent(t, verb, noun, anc) {
 		// "shot dead by two officers", "shelled by 20 tanks": the agent
-		// of a passive did what the verb says; it did not undergo it.
+		// of a passive did what the verb says; it did not undergo it
+		// (strikes that hit something were conducted, below).
 		fate = ""
 	}
 	if (fate == "pledged" || fate == "delivered") && verb >= 0 && agentOf(t, verb, noun, anc) {

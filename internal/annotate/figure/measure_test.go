@@ -59,6 +59,8 @@ func TestMeasureFields(t *testing.T) {
 			"33 million cubic metres", "energy", "ru", "", "", "rate", "", ""},
 		{"the agent of a passive did what the verb says", "The depot was shelled by 20 Latvian tanks on Sunday.",
 			"20", "weapons/vehicles", "", "", "", "total", "", ""},
+		{"strikes by which a place was hit were conducted", "The district of Riga hit by four missile strikes on Sunday was targeted before.",
+			"four", "strikes", "", "conducted", "", "total", "", ""},
 		{"a part that gives up gives nothing", "Within a year, half of the volunteers gave up and went home.",
 			"half", "", "", "", "", "share", "", ""},
 		{"passing away is dying", "Four Norwegian soldiers passed away in hospital.",
