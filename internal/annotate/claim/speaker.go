@@ -478,11 +478,9 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 // since from, or -1.
 func (ix *index) pronounBefore(pr string, from, pos int) int {
 	last := -1
-	for _, tk := range ix.a.Tokens {
-		if tk.Start >= pos {
-			break
-		}
-		if tk.Start >= from && tk.Kind == news.TokenWord && strings.EqualFold(tk.In(ix.a.Text), pr) && !openQuoteAt(ix.a.Text, from, tk.Start) {
+	toks := ix.a.Tokens
+	for k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= from }); k < len(toks) && toks[k].Start < pos; k++ {
+		if tk := toks[k]; tk.Kind == news.TokenWord && strings.EqualFold(tk.In(ix.a.Text), pr) && !openQuoteAt(ix.a.Text, from, tk.Start) {
 			last = tk.Start
 		}
 	}
