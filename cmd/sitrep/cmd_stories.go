@@ -123,8 +123,12 @@ func evalStories(ctx context.Context, env *environment, dir string, threshold fl
 		if err != nil {
 			return fmt.Errorf("eval stories: %w", err)
 		}
-		if docs, err = eval.Annotate(docs, process); err != nil {
+		docs, skipped, err := eval.Annotate(docs, process)
+		if err != nil {
 			return fmt.Errorf("eval stories: %s: %w", set.name, err)
+		}
+		for _, s := range skipped {
+			fmt.Fprintf(env.stderr, "skip: %s: %s (not scored)\n", set.name, s)
 		}
 		opts := story.Options{Threshold: threshold}
 		sc, err := eval.ClusterStories(ctx, docs, opts)

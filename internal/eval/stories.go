@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -182,8 +183,11 @@ func ClusterStories(ctx context.Context, docs []StoryDoc, opts story.Options) (C
 }
 
 // Annotate runs process (the per-article stages) over docs in place and
-// drops the documents it fails on or that share an ID with an earlier one.
-func Annotate(docs []StoryDoc, process func(*news.Article) error) ([]StoryDoc, error) {
+// drops the documents that share an ID with an earlier one and those
+// process rejects (an error wrapping news.ErrRejected), which come back
+// in skipped as "URL: error" so the caller can say what was not scored.
+// Any other error stops it.
+func Annotate(docs []StoryDoc, process func(*news.Article) error) (kept []StoryDoc, skipped []string, err error) {
 	out := docs[:0]
 	seen := map[string]bool{}
 	for _, d := range docs {
@@ -191,12 +195,16 @@ func Annotate(docs []StoryDoc, process func(*news.Article) error) ([]StoryDoc, e
 			continue
 		}
 		if err := process(d.Article); err != nil {
-			return nil, fmt.Errorf("%s: %w", d.Article.URL, err)
+			if errors.Is(err, news.ErrRejected) {
+				skipped = append(skipped, fmt.Sprintf("%s: %v", d.Article.URL, err))
+				continue
+			}
+			return nil, nil, fmt.Errorf("%s: %w", d.Article.URL, err)
 		}
 		seen[d.Article.ID] = true
 		out = append(out, d)
 	}
-	return out, nil
+	return out, skipped, nil
 }
 
 // WriteClusterScores writes one line of scores.

@@ -1,10 +1,16 @@
 package eval
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"sitrep/internal/news"
 )
 
 func TestScoreClusters(t *testing.T) {
@@ -67,5 +73,32 @@ func TestLoadClusteringSets(t *testing.T) {
 	}
 	if n, g, _ := count(e); n != 982 || g != 86 {
 		t.Errorf("ECB+: %d docs, %d sub-topics; want 982, 86", n, g)
+	}
+}
+
+// One rejected document is reported and left out; the others are
+// scored, and an error that is not a rejection stops the run.
+func TestAnnotateSkipsRejected(t *testing.T) {
+	doc := func(id string) StoryDoc {
+		return StoryDoc{Article: &news.Article{ID: id, URL: "set:" + id}, Gold: "g"}
+	}
+	docs := []StoryDoc{doc("a"), doc("b"), doc("a"), doc("c")}
+	kept, skipped, err := Annotate(docs, func(a *news.Article) error {
+		if a.ID == "b" {
+			return fmt.Errorf("%w: empty", news.ErrRejected)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kept) != 2 || kept[0].Article.ID != "a" || kept[1].Article.ID != "c" {
+		t.Errorf("kept %d documents, want a and c", len(kept))
+	}
+	if len(skipped) != 1 || !strings.HasPrefix(skipped[0], "set:b: ") {
+		t.Errorf("skipped = %q, want set:b", skipped)
+	}
+	if _, _, err := Annotate([]StoryDoc{doc("d")}, func(*news.Article) error { return context.Canceled }); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }

@@ -253,9 +253,13 @@ func headlineStart(s string, from int) int {
 // clean text.
 func cleanBody(text string) string {
 	paras := strings.Split(text, "\n\n")
+	// A text in capitals throughout is a report set in capitals (an old
+	// wire, a telegram), not links flattened into a page: it keeps its
+	// shouted paragraphs.
+	shouting := !strings.ContainsFunc(text, unicode.IsLower)
 	out := paras[:0]
 	for _, p := range paras {
-		if isPromo(p) || isCrawlStamp(p) || isShouted(p) {
+		if isPromo(p) || isCrawlStamp(p) || !shouting && isShouted(p) {
 			continue
 		}
 		p = dropInlinePromos(p)

@@ -191,6 +191,8 @@ func TestTextPromoAndDateline(t *testing.T) {
 			"The ministry said the talks would resume in March."},
 		{"capitalised links", "The ministry said the talks would resume in March.\n\nUS TO SEND 3,000 MORE TROOPS TO THE EASTERN FLANK: LIVE UPDATES\n\nThe envoy said NATO and the EU agreed.\n\nCLICK HERE TO GET THE OPINION NEWSLETTER",
 			"The ministry said the talks would resume in March.\n\nThe envoy said NATO and the EU agreed."},
+		{"a report set in capitals throughout (an old wire)", "FERRY SERVICE RESUMES ON THE NORTHERN ROUTE\n\nTHE HARBOUR AUTHORITY SAID ON MONDAY THAT TWO FERRIES WOULD SAIL AGAIN FROM WEDNESDAY .",
+			"THE HARBOUR AUTHORITY SAID ON MONDAY THAT TWO FERRIES WOULD SAIL AGAIN FROM WEDNESDAY ."}, // the first line is the title
 		{"newsletter sign-up form", "The ministry said the talks would resume in March.\n\nNewsletter As it happens\n\nThe Harbour Brief: A newsletter for only the biggest port news\n\nBy submitting your email, you agree to our Terms of Service and Privacy Policy. You may also receive promotional emails from Example News. You can opt out at any time.",
 			"The ministry said the talks would resume in March."},
 		{"related link and photo credit", "The chancellor spoke in Vienna on Thursday.\n\nRead also: Diplomats commemorate the victims of the camp\n\nThe embassy sent a note.\n\nPhoto: Presidential Office",
