@@ -170,6 +170,9 @@ type index struct {
 	wholes map[int]int
 	// bare holds the quantities with no counted noun ("rose to 131").
 	bare map[int]bool
+	// bareVerb maps a bare quantity to the token of the verb it hangs on,
+	// whose fate link reads again once it knows what the number counts.
+	bareVerb map[int]int
 	// placed holds the quantities whose owner is the country of their
 	// own place ("60% in Latvia"), which link keeps.
 	placed map[int]bool
@@ -185,7 +188,7 @@ type index struct {
 }
 
 func newIndex(a *news.Article) *index {
-	ix := &index{a: a, byContent: make([]int, len(a.Claims)), tree: newTree(a), wholes: map[int]int{}, bare: map[int]bool{}, placed: map[int]bool{}}
+	ix := &index{a: a, byContent: make([]int, len(a.Claims)), tree: newTree(a), wholes: map[int]int{}, bare: map[int]bool{}, bareVerb: map[int]int{}, placed: map[int]bool{}}
 	ix.times = tokens.NewCovers(len(a.Times), func(i int) news.Span { return a.Times[i].Span })
 	ix.quants = tokens.NewCovers(len(a.Quantities), func(i int) news.Span { return a.Quantities[i].Span })
 	for i := range ix.byContent {

@@ -105,7 +105,7 @@ var fates = []struct{ stem, fate string }{
 	{"sign", "pledged"}, {"authori", "pledged"}, {"offer", "pledged"}, {"plan", "pledged"}, {"give", "pledged"},
 	{"gave", "pledged"}, {"pass", "pledged"}, {"vote", "pledged"}, {"propos", "pledged"}, {"request", "pledged"},
 	{"deliver", "delivered"}, {"provid", "delivered"}, {"suppl", "delivered"}, {"hand", "delivered"},
-	{"transfer", "delivered"}, {"ship", "delivered"}, {"releas", "delivered"},
+	{"transfer", "delivered"}, {"ship", "delivered"}, {"releas", "delivered"}, {"freed", "released"},
 	{"flee", "fled"}, {"fled", "fled"}, {"escap", "fled"},
 	{"displac", "displaced"}, {"evacuat", "evacuated"},
 	{"trap", "trapped"}, {"shelter", "trapped"}, {"besieg", "trapped"},
@@ -124,6 +124,10 @@ var fates = []struct{ stem, fate string }{
 	{"believ", "believe"}, {"think", "believe"},
 	{"readiness", "ready"}, {"preparedness", "ready"}, {"alert", "ready"}, {"standby", "ready"}, {"ready", "ready"},
 }
+
+// heldPeople are counted people that can be held and released, besides
+// peopleClasses and the captive nouns of nounFates.
+var heldPeople = tokens.Set(`detainee protester demonstrator activist journalist sailor crew prisoners hostages detainees captives pows`)
 
 // strikeVerbs carry out strikes ("conducted 23 strikes", "flew 870
 // sorties", "made eight raids").
@@ -204,6 +208,8 @@ func fateOf(word, what string) string {
 		}
 		if strings.HasPrefix(w, f.stem) {
 			switch {
+			case f.stem == "releas" && (peopleClasses[what] || nounFates[what] == "captured" || heldPeople[what]):
+				return "released" // prisoners, hostages, detainees set free: not aid handed over
 			case f.fate == "sent" && (what == "" || peopleClasses[what] || what == "units"):
 				return "deployed"
 			case f.fate == "sent":
@@ -556,6 +562,16 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 	} else if noun < 0 && t.parsed {
 		h := t.head(anc)
+		if sub := t.child(anc, "nsubj"); sub >= 0 && t.child(anc, "cop") >= 0 {
+			// "The toll was 75": a number that is the predicate of a
+			// copula sizes its subject.
+			if t.upos(sub) == news.PRON {
+				sub = ix.pluralAntecedent(sub)
+			}
+			if sub >= 0 && t.upos(sub) == news.NOUN {
+				noun = sub // (a name's predicate is more often an age: "Feige was 33")
+			}
+		}
 		switch t.rel(anc) {
 		case "obl", "obj", "xcomp", "nmod", "conj", "nsubj", "root":
 			if t.rel(anc) == "nmod" && t.isNoun(h) && !t.isVerb(h) {
@@ -580,7 +596,13 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 						if r == "nsubj" && harms[fateOf(t.lemma(v), "")] {
 							continue // "Russian forces executed 70 of them": the subject of a harm is its agent
 						}
-						if c := t.child(v, r); c >= 0 && t.isNoun(c) && c != anc && ix.predicateNoun(c) {
+						c := t.child(v, r)
+						if c >= 0 && c != anc && t.upos(c) == news.PRON {
+							// "… armoured vehicles, and these would
+							// number 40": what the pronoun stands for.
+							c = ix.pluralAntecedent(c)
+						}
+						if c >= 0 && t.isNoun(c) && c != anc && ix.predicateNoun(c) {
 							noun = c
 							break
 						}
@@ -594,7 +616,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	// "the number of people who fled", "the death toll": the noun the
 	// general word stands for.
-	fateWord := ""
+	fateWord, tollOf := "", ""
 	if noun >= 0 && ix.classAt(noun) == "" && q.Kind == "cardinal" {
 		// "expects that deployment to extend to 12,000": the noun is
 		// what happened to people, not what is counted.
@@ -607,7 +629,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		switch t.lemma(noun) {
 		case "number", "toll", "total", "figure", "count", "tally", "sum", "strength", "size":
 			if t.lemma(noun) == "toll" {
-				fateWord = "killed"
+				fateWord, tollOf = "killed", "people" // a toll counts people unless it says what
 			}
 			if c := t.child(noun, "nmod"); c >= 0 && t.caseOf(c) == "of" && t.isNoun(c) {
 				noun = c
@@ -687,6 +709,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 				what = lemma(q.Unit)
 			}
 		}
+	}
+	if what == "" && noun < 0 {
+		what = tollOf // "The toll was 75"
 	}
 	// The verb that governs the counted thing, and its fate.
 	if verb < 0 && noun >= 0 {
@@ -905,6 +930,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	if noun < 0 && (q.Counts == "" || what == "") {
 		ix.bare[f.Quantity] = true
+		if verb >= 0 {
+			ix.bareVerb[f.Quantity] = verb
+		}
 	}
 	// "Prices rose by 5%": a change of what the subject names.
 	if q.Kind == "percent" && noun < 0 && verb >= 0 && t.low(lo-1) == "by" && isChangeVerb(t.lemma(verb)) {
@@ -1517,6 +1545,24 @@ func (ix *index) antecedent(pron int) string {
 	return ""
 }
 
+// pluralAntecedent returns the noun a plural pronoun or demonstrative
+// at pron stands for ("these", "those", "they"): the nearest noun of a
+// known class before it in its sentence or the one before, or -1.
+func (ix *index) pluralAntecedent(pron int) int {
+	t := ix.tree
+	switch t.low(pron) {
+	case "these", "those", "they":
+	default:
+		return -1
+	}
+	for k := pron - 1; k >= t.sentenceBefore(pron); k-- {
+		if t.isNoun(k) && ix.classAt(k) != "" {
+			return k
+		}
+	}
+	return -1
+}
+
 // placePreps introduce where something happened or went.
 var placePreps = map[string]bool{"to": true, "in": true, "into": true, "inside": true, "at": true, "near": true,
 	"for": true, "across": true, "from": true, "on": true, "within": true, "throughout": true}
@@ -1619,7 +1665,7 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 	if t.low(hi) == "of" && (t.low(hi+1) == "which" || t.low(hi+1) == "whom") {
 		return news.ScopePart
 	}
-	if t.ofGroup(hi) {
+	if t.ofGroup(hi) || t.frontedGroup(lo) {
 		return news.ScopePart
 	}
 	// Words just before the number.
@@ -1961,6 +2007,22 @@ func (ix *index) link(figs []news.Figure) {
 					continue
 				}
 				f.What = g.What
+				own := false // the number's own verb says what happened to it
+				if v, ok := ix.bareVerb[f.Quantity]; ok && f.Fate != "" {
+					// "Of those, 6 were released": the verb's fate read
+					// again for what the number turned out to count; a
+					// share's or people's own verb says it when no fate
+					// does ("39% approve").
+					for _, w := range []string{t.low(v), t.lemma(v)} {
+						if fateOf(w, "") == f.Fate {
+							f.Fate, own = fateOf(w, f.What), true
+							if f.Fate == "" && (f.What == "people" || kind(f) == "percent") && t.isVerb(v) && !lightVerbs[t.lemma(v)] {
+								f.Fate = t.lemma(v)
+							}
+							break
+						}
+					}
+				}
 				if f.Owner == "" || g.Owner != "" && f.Place == "" && !ix.placed[f.Quantity] {
 					// A bare number has no noun of its own to say whose:
 					// the subject of its verb ("Ukraine's air defences
@@ -1970,7 +2032,7 @@ func (ix *index) link(figs []news.Figure) {
 					f.Owner = g.Owner
 					f.Place = g.Place
 				}
-				if f.Fate == "" {
+				if f.Fate == "" && !own {
 					f.Fate = g.Fate
 				}
 				break
@@ -2023,6 +2085,7 @@ func (ix *index) link(figs []news.Figure) {
 		}
 		switch f.Scope {
 		case news.ScopePart:
+			flo, fhi := t.span(f.Span)
 			for j := i - 1; j >= 0; j-- {
 				if same(j) && figs[j].Scope != news.ScopePart {
 					w := j
@@ -2030,10 +2093,14 @@ func (ix *index) link(figs []news.Figure) {
 					break
 				}
 			}
+			if f.Whole == nil && i > 0 && t.frontedGroup(flo) && sent-ix.sentenceOf(figs[i-1].Start) == 1 && figs[i-1].Scope != news.ScopePart {
+				w := i - 1 // "20 hostages were detained. Of those, 6 …"
+				f.Whole = &w
+			}
 			// "equipment including 400 vehicles": a part of no stated
 			// figure counts its own total; "70 of them" stays a part of
 			// the group named before.
-			if _, fhi := t.span(f.Span); f.Whole == nil && !t.ofGroup(fhi) {
+			if f.Whole == nil && !t.ofGroup(fhi) && !t.frontedGroup(flo) {
 				f.Scope = news.ScopeTotal
 			}
 		case news.ScopeIncrement:

@@ -41,6 +41,12 @@ func TestMeasureFields(t *testing.T) {
 		what, owner, fate, place, scope, time string
 		whole                                 string // the text of the figure this one is part of or adds to
 	}{
+		{"a toll stated as a predicate counts the dead, not what the figure before counts", "Latvia lost 12 tanks near the river. The toll was 75, officials said on Monday.",
+			"75", "people", "", "killed", "", "total", "", ""},
+		{"a pronoun subject stands for the noun before it", "Latvia lost 12 tanks near the river. Canada said it will send armoured vehicles in the spring and last week specified these would number 40 to 50.",
+			"40 to 50", "weapons/vehicles", "ca", "", "", "total", "", ""},
+		{"a bare number's verb read again for what it counts: released people are not delivered", "Police said 20 hostages were detained. Of those, 6 were later released.",
+			"6", "hostage", "", "released", "", "part", "", "20"},
 		{"nummod, demonym, deployed to", "Officials said Belarus had deployed 4,500 Polish-trained troops, while Norway sent 800 Norwegian soldiers to Latvia.",
 			"800", "personnel", "no", "deployed", "lv", "total", "2031-03-12", ""},
 		{"of a number is a part", "At least 300 of the 4,000 soldiers sent to the front have been wounded.",

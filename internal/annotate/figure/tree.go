@@ -112,6 +112,14 @@ func (t *tree) ofGroup(i int) bool {
 	return false
 }
 
+// frontedGroup says whether the number at token lo follows a fronted
+// "Of those," that opens its sentence: it counts a part of a group named
+// before ("Of those, 6 were released").
+func (t *tree) frontedGroup(lo int) bool {
+	slo, _ := t.sentence(lo)
+	return lo == slo+3 && t.low(lo-1) == "," && t.ofGroup(slo)
+}
+
 // sentenceBefore returns the first token of the sentence before token
 // i's (of i's own sentence when it is the first).
 func (t *tree) sentenceBefore(i int) int {
