@@ -375,7 +375,7 @@ func Find(a *news.Article) []news.Claim {
 				}
 			}
 			if pr := subjectPronoun(cl.Speaker); cl.SpeakerSpan != nil && pronouns[pr] {
-				if name, ent, ok := ix.pronoun(pr, cl.CueSpan.Start, claims, s.Span, prev, nil); ok {
+				if name, ent, ok := ix.pronoun(pr, pronounPos(pr, cl), claims, s.Span, prev, nil); ok {
 					cl.Speaker, cl.SpeakerEntity = name, ent
 				} else {
 					cl.Speaker = Unresolved(cl.Speaker)
@@ -598,6 +598,17 @@ func dashQuotes(text string, claims []news.Claim) {
 // description found no compatible actor ("they (unresolved)"), so that
 // no reader takes the pronoun for a name.
 const unresolvedMark = " (unresolved)"
+
+// pronounPos is where the antecedent of a claim's pronoun speaker pr is
+// looked for before: the cue, or for "it" the pronoun itself when it
+// comes first ("France said it will deliver Mirage jets and later
+// specified …": "it" is France, not the jets named after it).
+func pronounPos(pr string, cl news.Claim) int {
+	if pr == "it" && cl.SpeakerSpan != nil && cl.SpeakerSpan.Start < cl.CueSpan.Start {
+		return cl.SpeakerSpan.Start
+	}
+	return cl.CueSpan.Start
+}
 
 // Unresolved returns the speaker shown for a pronoun left unresolved:
 // the pronoun as written, marked ("they (unresolved)").
@@ -2306,7 +2317,7 @@ func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 			return news.Claim{}, false
 		}
 		if pr := strings.ToLower(cl.Speaker); pronouns[pr] {
-			if name, ent, ok := ix.pronoun(pr, cue.Start, claims, sent, prev, nil); ok {
+			if name, ent, ok := ix.pronoun(pr, pronounPos(pr, cl), claims, sent, prev, nil); ok {
 				cl.Speaker, cl.SpeakerEntity = name, ent
 			} else {
 				cl.Speaker = Unresolved(cl.Speaker)

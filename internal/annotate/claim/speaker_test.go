@@ -45,6 +45,9 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "'it' before a cue stands for what comes before the pronoun, not a name after it", number: "40 to 50",
+			text:    "Canada said it will deliver Leopard tanks next year and last week specified these would number 40 to 50.",
+			speaker: "Canada", exact: true},
 		{name: "'he' goes on from 'he' in the sentence before, not from the man he spoke of", number: "2,599",
 			text:    "Tom Harlow, the policing minister, made a statement to MPs. Effectively he seemed to blame it all on Sadiq Khan, the mayor of London. He told MPs: we have recruited an extra 2,599 officers.",
 			speaker: "Tom Harlow", exact: true},
