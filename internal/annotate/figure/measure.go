@@ -238,6 +238,25 @@ func fateOf(word, what string) string {
 	return ""
 }
 
+// adjunctNoun says whether the counted noun at noun is a prepositional
+// adjunct of its verb that neither does nor undergoes what the verb says:
+// the recipient, the place or the time ("passed back to its 1.3
+// million-strong army", "deployed to 12 towns"). An agent ("by") or an
+// instrument ("with") takes part.
+func adjunctNoun(t *tree, noun, lo, hi int) bool {
+	if noun < 0 || t.rel(noun) != "obl" {
+		return false
+	}
+	c := t.child(noun, "case")
+	// ("commit up to 1,000 more soldiers": the number's own "to" is no
+	// preposition of the noun.)
+	return c >= 0 && (c < lo || c >= hi) && adjunctCases[t.low(c)]
+}
+
+// adjunctCases are the prepositions of adjuncts that adjunctNoun reads
+// (not "including", which lists parts of the object).
+var adjunctCases = tokens.Set(`to for from in into at on toward towards across near within during after before since inside throughout among around behind beyond outside`)
+
 // modifiesNoun says whether the number at tokens [lo, hi) stands
 // between a determiner and the noun it modifies ("the 2% target").
 func modifiesNoun(t *tree, lo, hi int) bool {
@@ -873,7 +892,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			return fate == ""
 		})
 	}
-	if fate == "" && verb >= 0 {
+	if fate == "" && verb >= 0 && !adjunctNoun(t, noun, lo, hi) {
 		fate = fateOf(t.low(verb), what)
 		if fate == "" {
 			fate = fateOf(t.lemma(verb), what)
