@@ -69,15 +69,15 @@ func init() {
 		"events":              `appearance meeting occasion visit event activity ceremony inspection round talk launch test session summit`,
 		"strikes":             `strike airstrike air-strike raid sortie attack assault bombardment`,
 		"vehicles":            `truck lorry car bus excavator bulldozer crane loader tractor`,
-		"weapons/missiles":    `missile rocket javelin nlaw stinger atacms`,
-		"weapons/drones":      `drone uav shahed bayraktar lancet`,
-		"weapons/vehicles":    `tank vehicle apc ifv abrams leopard challenger bradley marder`,
+		"weapons/missiles":    `missile rocket javelin nlaw stinger atacms scalp harpoon neptune iskander kalibr kinzhal tochka zircon`,
+		"weapons/drones":      `drone uav shahed bayraktar lancet switchblade`,
+		"weapons/vehicles":    `tank vehicle apc ifv abrams leopard challenger bradley marder stryker`,
 		"weapons/ammunition":  `shell ammunition munition cartridge bullet grenade`,
 		"weapons/boats":       `boat craft`,
 		"weapons/ships":       `ship vessel warship submarine carrier frigate destroyer corvette`,
-		"weapons/aircraft":    `aircraft jet plane helicopter warplane f-16`,
-		"weapons/artillery":   `howitzer gun cannon artillery launcher mortar himars m777 caesar`,
-		"weapons/air-defence": `battery patriot nasams iris-t`,
+		"weapons/aircraft":    `aircraft jet plane helicopter warplane f-16 mig-29 su-25 gripen`,
+		"weapons/artillery":   `howitzer gun cannon artillery launcher mortar himars m777 caesar archer krab dana zuzana vampire grad uragan smerch`,
+		"weapons/air-defence": `battery patriot nasams iris-t samp/t gepard buk s-300 s-400 pantsir`,
 		"weapons":             `weapon arm system`,
 	} {
 		for _, w := range strings.Fields(words) {
@@ -236,6 +236,17 @@ func fateOf(word, what string) string {
 		}
 	}
 	return ""
+}
+
+// modelName says whether a name is a weapon model's ("HIMARS", "Leopard
+// 2", "Caesar"): one of its words is a weapon of whatClasses.
+func modelName(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if strings.HasPrefix(whatClasses[w], "weapons") {
+			return true
+		}
+	}
+	return false
 }
 
 // adjunctNoun says whether the counted noun at noun is a prepositional
@@ -1298,11 +1309,15 @@ func (ix *index) anyMentionAt(i int) int {
 // governing verb ("the UK will send …"), as an entity key.
 func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 	t := ix.tree
+	weapon := noun >= 0 && strings.HasPrefix(ix.classAt(noun), "weapons")
 	key := func(i int) string {
 		if m := ix.mentionAt(i); m >= 0 {
 			e := ix.a.Entities[m]
 			if e.Type == "LOC" && e.Kind != "demonym" {
 				return ""
+			}
+			if weapon && e.Type != "GPE" && e.Kind != "demonym" && modelName(e.Text) {
+				return "" // "500 Patriot and Caesar missiles": a model's name, not whose ("two al-Qaida vehicles" are al-Qaida's)
 			}
 			if e.Start <= q.Span.Start && q.Span.Start < e.End && q.Span.Len() > 0 {
 				// A name the number opens ("Ninety-Four Citizen Airmen",

@@ -51,6 +51,8 @@ func TestMeasureFields(t *testing.T) {
 			"20,000-strong", "personnel", "lv", "", "", "total", "", ""},
 		{"places troops are deployed in are not deployed", "Norway will deploy special forces in three areas near its border.",
 			"three", "area", "no", "", "", "total", "", ""},
+		{"a weapon's model name is not whose it is", "The Czech government will supply eight Vampire and Dana howitzers to Latvia.",
+			"eight", "weapons/artillery", "cz", "pledged", "lv", "total", "", ""},
 		{"nummod, demonym, deployed to", "Officials said Belarus had deployed 4,500 Polish-trained troops, while Norway sent 800 Norwegian soldiers to Latvia.",
 			"800", "personnel", "no", "deployed", "lv", "total", "2031-03-12", ""},
 		{"of a number is a part", "At least 300 of the 4,000 soldiers sent to the front have been wounded.",
