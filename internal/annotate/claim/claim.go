@@ -2008,12 +2008,15 @@ func (ix *index) resolve(sp news.Span) (string, string) {
 		}
 	}
 	pick := head
-	if head != nil && person != nil && person.End < head.Start && (head.Type == "GPE" || head.Type == "LOC") {
-		// "the BBC's Frances Harrison in Tehran": a person at a place
-		// speaks for themselves.
-		switch strings.TrimSpace(a.Text[person.End:head.Start]) {
-		case "in", "at", "from":
-			pick = person
+	if head != nil && person != nil && person.End < head.Start && (head.Type == "GPE" || head.Type == "LOC" || head.Type == "ORG") {
+		// "the BBC's Frances Harrison in Tehran", "Jim Twentyman from
+		// Suncoast Gold in south-east Queensland": a person from a body
+		// or at a place speaks for themselves.
+		if fs := strings.Fields(a.Text[person.End:head.Start]); len(fs) > 0 {
+			switch fs[0] {
+			case "in", "at", "from", "of":
+				pick = person
+			}
 		}
 	}
 	if strings.Contains(sp.In(a.Text), " and ") {

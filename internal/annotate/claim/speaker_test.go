@@ -45,6 +45,12 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "a person from a body in a place speaks for themselves", number: "20 per cent",
+			text:    "Marta Liepa from Baltic Grain Traders in western Latvia says exports will fall by 20 per cent.",
+			speaker: "Marta Liepa", exact: true},
+		{name: "a person of a body speaks for themselves", number: "300,000",
+			text:    "According to Ilse Brandt of the relief group Harbour Aid, the number of people displaced could reach 300,000.",
+			speaker: "Ilse Brandt", exact: true},
 		{name: "'it' before a cue stands for what comes before the pronoun, not a name after it", number: "40 to 50",
 			text:    "Canada said it will deliver Leopard tanks next year and last week specified these would number 40 to 50.",
 			speaker: "Canada", exact: true},
