@@ -554,6 +554,25 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if noun >= 0 && t.upos(noun) == news.PRON {
 		noun = -1 // "six of them": what the pronoun stands for comes from before
 	}
+	// "a 30% rise in fuel prices", "an 11 per cent drop in wheat
+	// production": the change is of what its "in" phrase names.
+	change, changed := noun, false
+	if change < 0 && (q.Kind == "percent" || q.Kind == "fraction") && t.rel(anc) != "nmod" {
+		change = t.head(anc)
+	}
+	if change >= 0 && changeNouns[t.lemma(change)] {
+		// ("60% price rises in some cases": a compound before the
+		// change names it first.)
+		t.children(change, func(c int) bool {
+			if t.rel(c) == "compound" && c < change && t.upos(c) == news.NOUN && (c < lo || c >= hi) {
+				noun, changed = c, true
+			}
+			return !changed
+		})
+		if c := t.child(change, "nmod"); !changed && c >= 0 && t.caseOf(c) == "in" && t.upos(c) == news.NOUN {
+			noun, changed = c, true
+		}
+	}
 	if noun >= 0 && levelNouns[t.lemma(noun)] {
 		noun = -1 // "an increase from last year's 127", "a low of 55": the level of what came before
 	}
@@ -710,6 +729,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 			if what == "" && t.upos(noun) == news.PROPN {
 				what = "territory"
+			}
+			if what == "" && changed {
+				what = lemma(t.lemma(noun)) // "a 30% rise in prices": prices
 			}
 		}
 	default:
