@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"html"
 	"regexp"
 	"sort"
 	"strings"
@@ -19,7 +20,7 @@ func (e *Extractor) processText(a *news.Article) error {
 		return err
 	}
 	noteRepair(a, d)
-	s := d.text
+	s := unescapeEntities(d.text)
 	lines := cleanText(s)
 	sign := outletSign(lines)
 	lines = dropStrictBoilerplate(lines)
@@ -483,4 +484,23 @@ func isHardWrapped(lines []string) bool {
 	}
 	sort.Ints(lens)
 	return lens[len(lens)*9/10] <= 100
+}
+
+// entityRe matches an HTML character reference ("&deg;", "&#8217;",
+// "&amp;") left in a plain text by whatever exported it.
+var entityRe = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,30});`)
+
+// unescapeEntities replaces the character references of a plain text
+// with the characters they stand for ("10&deg;C" is "10°C"); a
+// reference HTML does not define stays as written.
+func unescapeEntities(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return entityRe.ReplaceAllStringFunc(s, func(ref string) string {
+		if r := html.UnescapeString(ref); utf8.RuneCountInString(r) <= 2 {
+			return r
+		}
+		return ref // "&notaname;" is no "&not" followed by "aname;"
+	})
 }
