@@ -728,7 +728,10 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 				what = "money"
 			}
 			if what == "" && t.upos(noun) == news.PROPN {
-				what = "territory"
+				what = "territory" // "80% of Sievierodonetsk"
+				if m := ix.mentionAt(noun); strings.HasSuffix(t.low(noun), "s") && (m < 0 || ix.a.Entities[m].Type != "GPE" && ix.a.Entities[m].Type != "LOC") {
+					what = "people" // "8 in 10 Democrats"
+				}
 			}
 			if what == "" && changed {
 				what = lemma(t.lemma(noun)) // "a 30% rise in prices": prices

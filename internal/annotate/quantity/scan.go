@@ -152,15 +152,34 @@ func (s *scanner) fractionOfScale(n *number) {
 	}
 }
 
-// outOf reads "four out of five" as one share: a fraction of value 4/5.
+// outOf reads "four out of five" and "one in five" as one share: a
+// fraction of value 4/5, 1/5. ("Two in 2022", "three in 10 days" are
+// not shares: "in" takes one, or a round denominator, not a year or a
+// time.)
 func (s *scanner) outOf(n *number) {
 	k := n.last + 1
-	if n.vague || n.kind != Cardinal || s.Low(k) != "out" || s.Low(k+1) != "of" || !s.startsNumber(k+2) {
+	var from int
+	switch {
+	case s.Low(k) == "out" && s.Low(k+1) == "of":
+		from = k + 2
+	case s.Low(k) == "in":
+		from = k + 1
+	default:
 		return
 	}
-	b, ok := s.number(k + 2)
+	if n.vague || n.kind != Cardinal || !s.startsNumber(from) {
+		return
+	}
+	b, ok := s.number(from)
 	if !ok || b.skip || b.vague || b.kind != Cardinal || b.value <= 0 || b.value < n.value {
 		return
+	}
+	if from == k+1 {
+		round := b.value == 10 || b.value == 100 || b.value == 1000 || b.value == 1e4 || b.value == 1e5 || b.value == 1e6
+		if n.value >= b.value || n.value != 1 && !round || b.value >= 1000 && b.value < 2100 && !b.scaled && !round ||
+			s.t.timeUnits[s.Low(b.last+1)] || b.currency != "" {
+			return
+		}
 	}
 	n.kind, n.value, n.last, n.outOf = Fraction, n.value/b.value, b.last, true
 }
