@@ -356,7 +356,14 @@ func forecast(sentence, hedge string) bool {
 // yearLike rejects a bare four-digit number between 1900 and 2100 with
 // nothing counted: a year the time layer did not take.
 func yearLike(text string, q news.Quantity) bool {
-	if q.Kind != "cardinal" || q.Value == nil || len(q.Text) != 4 || strings.Contains(q.Text, ",") {
+	if q.Kind != "cardinal" || q.Value == nil || strings.Contains(q.Text, ",") {
+		return false
+	}
+	switch q.Unit {
+	case "bc", "bce", "ad", "ce":
+		return q.Value != nil && *q.Value >= 1 && *q.Value <= 9999 // "430 BC", "1200 AD"
+	}
+	if len(q.Text) != 4 {
 		return false
 	}
 	v := *q.Value

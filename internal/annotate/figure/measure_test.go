@@ -356,6 +356,8 @@ func TestNotFigures(t *testing.T) {
 		"Ivars Berzins died on Monday in Riga. He was 75.",
 		"The mayor, who was 64 when he resigned, led the city for a decade.",
 		"Anna Liepa is 42 and lives in Riga.",
+		"The fort was built in 430 BC and rebuilt in 1200 AD.",
+		"The lake warmed to 23°C in August.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {
 			t.Errorf("%q: figures %q, want none", text, figs[0].Text)
