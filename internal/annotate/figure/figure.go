@@ -173,6 +173,10 @@ type index struct {
 	// bareVerb maps a bare quantity to the token of the verb it hangs on,
 	// whose fate link reads again once it knows what the number counts.
 	bareVerb map[int]int
+	// joint holds the quantities of aid several donors give together
+	// ("Germany, Belgium and Norway are allocating $1.5bn"): no one of
+	// them, nor the donor of the figure before, owns it.
+	joint map[int]bool
 	// placed holds the quantities whose owner is the country of their
 	// own place ("60% in Latvia"), which link keeps.
 	placed map[int]bool
@@ -188,7 +192,7 @@ type index struct {
 }
 
 func newIndex(a *news.Article) *index {
-	ix := &index{a: a, byContent: make([]int, len(a.Claims)), tree: newTree(a), wholes: map[int]int{}, bare: map[int]bool{}, bareVerb: map[int]int{}, placed: map[int]bool{}}
+	ix := &index{a: a, byContent: make([]int, len(a.Claims)), tree: newTree(a), wholes: map[int]int{}, bare: map[int]bool{}, bareVerb: map[int]int{}, joint: map[int]bool{}, placed: map[int]bool{}}
 	ix.times = tokens.NewCovers(len(a.Times), func(i int) news.Span { return a.Times[i].Span })
 	ix.quants = tokens.NewCovers(len(a.Quantities), func(i int) news.Span { return a.Quantities[i].Span })
 	for i := range ix.byContent {

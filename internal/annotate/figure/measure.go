@@ -1088,7 +1088,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			// A donor named before gives its aid; weapons shot down or
 			// launched in an attack are not the donor's.
 			if f.Owner == "" {
-				f.Owner = ix.donorBefore(lo)
+				f.Owner, ix.joint[f.Quantity] = ix.donorBefore(lo)
 			}
 		}
 		// Aid a leader gives is the state's; a person's money outside
@@ -1597,11 +1597,32 @@ func (ix *index) antecedent(pron int) string {
 		if m := ix.mentionAt(k); m >= 0 {
 			e := ix.a.Entities[m]
 			if e.Type == "ORG" || e.Type == "GPE" {
+				if t.low(pron) != "it" && t.low(pron) != "its" && ix.coordinated(m) {
+					return "" // "Germany, Belgium and Norway said they …": several, no one owner
+				}
 				return actorKey(e.Entity)
 			}
 		}
 	}
 	return ""
+}
+
+// coordinated says whether entity mention m is the last conjunct of a
+// list of names ("Germany, Belgium and Norway"): the mention before it
+// is a state or body joined to it by "and" or a comma.
+func (ix *index) coordinated(m int) bool {
+	if m == 0 {
+		return false
+	}
+	p := ix.a.Entities[m-1]
+	if p.Type != "ORG" && p.Type != "GPE" || p.End > ix.a.Entities[m].Start {
+		return false
+	}
+	switch strings.TrimSpace(ix.a.Text[p.End:ix.a.Entities[m].Start]) {
+	case "and", ",", ", and", "&":
+		return true
+	}
+	return false
 }
 
 // pluralAntecedent returns the noun a plural pronoun or demonstrative
@@ -2111,7 +2132,7 @@ func (ix *index) link(figs []news.Figure) {
 		refine(f, kind(f), ix.a.Sentences[max(sent, 0)].In(ix.a.Text))
 		// An aid package's items belong to whoever gives the package: the
 		// owner of the figure before, within two sentences.
-		if f.Owner == "" && aid(f.What) && i > 0 {
+		if f.Owner == "" && aid(f.What) && i > 0 && !ix.joint[f.Quantity] {
 			g := figs[i-1]
 			if aid(g.What) && g.Owner != "" && ix.sentenceOf(f.Start)-ix.sentenceOf(g.Start) <= 2 {
 				f.Owner = g.Owner
@@ -2287,7 +2308,7 @@ func (ix *index) aidSentence(i int) bool {
 // named before token i in its sentence that is not where the aid goes
 // ("the US Congress voted through … $61bn to Ukraine"), as an entity
 // key; "" when none.
-func (ix *index) donorBefore(i int) string {
+func (ix *index) donorBefore(i int) (donor string, joint bool) {
 	t := ix.tree
 	slo, _ := t.sentence(i)
 	for k := i - 1; k >= slo; k-- {
@@ -2308,13 +2329,16 @@ func (ix *index) donorBefore(i int) string {
 			continue // the recipient or a place
 		}
 		if e.Type == "PER" && !ix.aidSentence(i) {
-			return actorKey(e.Entity) // a person's own money ("demands for $5.7 billion")
+			return actorKey(e.Entity), false // a person's own money ("demands for $5.7 billion")
 		}
 		if s := ix.stateOf(actorKey(e.Entity)); len(s) == 2 {
-			return s
+			if ix.coordinated(m) {
+				return "", true // "Germany, Belgium and Norway are allocating $1.5bn": a joint gift, no one donor
+			}
+			return s, false
 		}
 	}
-	return ""
+	return "", false
 }
 
 // stateOrgans name the organs of a state as the news does ("Congress
