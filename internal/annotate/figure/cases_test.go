@@ -2,6 +2,7 @@ package figure
 
 import (
 	"flag"
+	"strings"
 	"testing"
 
 	"sitrep/internal/annotate/claim"
@@ -54,6 +55,29 @@ func TestAfterPubPeriods(t *testing.T) {
 	} {
 		if got := afterPub(c.v, c.pub); got != c.want {
 			t.Errorf("afterPub(%q, %q) = %v, want %v", c.v, c.pub, got, c.want)
+		}
+	}
+}
+
+// A name joins the one before it in a list only by "and": a comma alone
+// ends a clause as often ("… the invasion of Latvia, the minister said").
+func TestCoordinated(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Sweden, Finland and Norway said", true},
+		{"Finland, and Norway said", true},
+		{"the invasion of Finland, Norway said", false},
+		{"Finland talks Norway said", false},
+	} {
+		a := &news.Article{Text: c.text}
+		for _, name := range []string{"Finland", "Norway"} {
+			k := strings.Index(c.text, name)
+			a.Entities = append(a.Entities, news.Mention{Span: news.Span{Start: k, End: k + len(name)}, Type: "GPE", Text: name})
+		}
+		if got := newIndex(a).coordinated(1); got != c.want {
+			t.Errorf("coordinated(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 }

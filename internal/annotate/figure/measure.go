@@ -1609,7 +1609,7 @@ func (ix *index) antecedent(pron int) string {
 
 // coordinated says whether entity mention m is the last conjunct of a
 // list of names ("Germany, Belgium and Norway"): the mention before it
-// is a state or body joined to it by "and" or a comma.
+// is a state or body joined to it by "and".
 func (ix *index) coordinated(m int) bool {
 	if m == 0 {
 		return false
@@ -1618,8 +1618,10 @@ func (ix *index) coordinated(m int) bool {
 	if p.Type != "ORG" && p.Type != "GPE" || p.End > ix.a.Entities[m].Start {
 		return false
 	}
+	// ("… the Russian invasion of Ukraine, the prime minister …": a
+	// comma alone ends a clause as often as it joins names.)
 	switch strings.TrimSpace(ix.a.Text[p.End:ix.a.Entities[m].Start]) {
-	case "and", ",", ", and", "&":
+	case "and", ", and", "&":
 		return true
 	}
 	return false
