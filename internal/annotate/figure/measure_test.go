@@ -360,6 +360,8 @@ func TestNotFigures(t *testing.T) {
 		"The mayor, who was 64 when he resigned, led the city for a decade.",
 		"Anna Liepa is 42 and lives in Riga.",
 		"The fort was built in 430 BC and rebuilt in 1200 AD.",
+		"13.44'Many dead' in strike on the port of Ventspils\n\nRescuers are still at work.",
+		"20.16Parliament votes down the budget\n\nThe vote was close.",
 		"The lake warmed to 23°C in August.",
 	} {
 		if figs := run(t, text, time.Time{}); len(figs) > 0 {

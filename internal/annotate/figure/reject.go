@@ -8,6 +8,7 @@ package figure
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/news"
@@ -425,6 +426,13 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			}
 		case "(":
 			if t.low(hi) == ")" && h >= 1 && h <= 31 && m >= 1 && m <= 12 {
+				return true
+			}
+		}
+		// "13.44'Many killed' in attack …": a live blog's stamp glued
+		// to the headline after it.
+		if rest := ix.a.Text[q.End:]; h <= 23 && m <= 59 && rest != "" {
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) || strings.ContainsRune("'‘’\"“", r) {
 				return true
 			}
 		}
