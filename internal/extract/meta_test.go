@@ -193,6 +193,8 @@ func TestTextPromoAndDateline(t *testing.T) {
 			"The ministry said the talks would resume in March.\n\nThe envoy said NATO and the EU agreed."},
 		{"character references left in a plain text", "The lake warmed to 23&deg;C, the institute&#8217;s survey found.\n\nFish &amp; chips are off &notaname; the menu.",
 			"The lake warmed to 23°C, the institute’s survey found.\n\nFish & chips are off &notaname; the menu."},
+		{"an image carousel's controls", "The envoy said the talks would resume.\n\nImage 1 of 3 next\n\nImage 2 of 3 prev next\n\nImage 3 of 3 prev\n\nThe ministry agreed.",
+			"The envoy said the talks would resume.\n\nThe ministry agreed."},
 		{"a report set in capitals throughout (an old wire)", "FERRY SERVICE RESUMES ON THE NORTHERN ROUTE\n\nTHE HARBOUR AUTHORITY SAID ON MONDAY THAT TWO FERRIES WOULD SAIL AGAIN FROM WEDNESDAY .",
 			"THE HARBOUR AUTHORITY SAID ON MONDAY THAT TWO FERRIES WOULD SAIL AGAIN FROM WEDNESDAY ."}, // the first line is the title
 		{"newsletter sign-up form", "The ministry said the talks would resume in March.\n\nNewsletter As it happens\n\nThe Harbour Brief: A newsletter for only the biggest port news\n\nBy submitting your email, you agree to our Terms of Service and Privacy Policy. You may also receive promotional emails from Example News. You can opt out at any time.",

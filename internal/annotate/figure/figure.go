@@ -41,10 +41,25 @@ var notFigures = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`year month week day hour minute second decade century time times
 		km kilometre kilometer mile metre meter mm cm inch foot feet yard calibre
-		source diplomat official reporter journalist way reason point paragraph page step
-		term side stage phase wave`) {
+		source way reason point paragraph page step term side stage phase wave`) {
 		notFigures[w] = true
 	}
+}
+
+// informants are people a report counts as its sources ("two officials
+// said", "according to three diplomats"): not a figure when they speak,
+// a figure when something happens to them ("expelled 45 diplomats").
+var informants = tokens.Set(`diplomat diplomats official officials reporter reporters journalist journalists`)
+
+// speaks says whether quantity q counts the speakers of a claim: it lies
+// in, or right before, a claim's speaker.
+func (ix *index) speaks(q news.Quantity) bool {
+	for _, c := range ix.a.Claims {
+		if sp := c.SpeakerSpan; sp != nil && sp.Start <= q.End+40 && q.Start < sp.End && (sp.Start <= q.Start || strings.TrimSpace(ix.a.Text[q.End:sp.Start]) == "" || !strings.ContainsAny(ix.a.Text[q.End:sp.Start], ".,;:")) {
+			return true
+		}
+	}
+	return false
 }
 
 // hedgeOrder lists hedge cues, strongest first, and the hedge they give.
@@ -90,7 +105,7 @@ func Find(a *news.Article) []news.Figure {
 				unit = lastUnit
 			}
 		}
-		if notFigures[unit] || notFigures[strings.TrimSuffix(unit, "s")] || listNumber(a, q) || yearLike(a.Text, q) || ix.notFigure(q) {
+		if notFigures[unit] || notFigures[strings.TrimSuffix(unit, "s")] || informants[unit] && ix.speaks(q) || listNumber(a, q) || yearLike(a.Text, q) || ix.notFigure(q) {
 			continue
 		}
 		if q.Unit != "" && q.Kind != "money" && q.Kind != "percent" {

@@ -249,6 +249,13 @@ func modelName(name string) bool {
 	return false
 }
 
+// others says whether the counted noun at noun is "others" ("killed one
+// person and injured seven others"): more of what the figure before
+// counts, which link gives it.
+func others(t *tree, noun int) bool {
+	return noun >= 0 && (t.lemma(noun) == "other" || t.low(noun) == "others")
+}
+
 // adjunctNoun says whether the counted noun at noun is a prepositional
 // adjunct of its verb that neither does nor undergoes what the verb says:
 // the recipient, the place or the time ("passed back to its 1.3
@@ -554,6 +561,11 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if noun >= 0 && t.upos(noun) == news.PRON {
 		noun = -1 // "six of them": what the pronoun stands for comes from before
 	}
+	if noun >= 0 && q.Kind == "cardinal" && t.upos(noun) == news.PROPN {
+		if m := ix.mentionAt(noun); m >= 0 && (ix.a.Entities[m].Type == "GPE" || ix.a.Entities[m].Type == "LOC") && ix.a.Entities[m].Kind != "demonym" {
+			noun = -1 // "Poland expelled 45 diplomats, Germany 40": a state is not what is counted
+		}
+	}
 	// "a 30% rise in fuel prices", "an 11 per cent drop in wheat
 	// production": the change is of what its "in" phrase names.
 	change, changed := noun, false
@@ -746,7 +758,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			if what == "" && strings.EqualFold(t.lemma(noun), "member") {
 				what = ix.membersOf(noun)
 			}
-			if what == "" {
+			if what == "" && !others(t, noun) {
 				what = lemma(t.lemma(noun))
 			}
 			// "hundreds of fighters and civilians": people of both kinds.
@@ -983,7 +995,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		// counted things give or promise; nothing is given of them.
 		fate = ""
 	}
-	if noun < 0 && (q.Counts == "" || what == "") {
+	if noun < 0 && (q.Counts == "" || what == "") || what == "" && others(t, noun) {
 		ix.bare[f.Quantity] = true
 		if verb >= 0 {
 			ix.bareVerb[f.Quantity] = verb

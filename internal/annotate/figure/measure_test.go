@@ -63,6 +63,10 @@ func TestMeasureFields(t *testing.T) {
 			"More than 8 in 10", "people", "democrats", "", "", "share", "", ""},
 		{"aid several states give together is no one state's", "Norway will give Latvia $90m. Sweden, Finland and Norway said they were allocating $1.5bn in defence goods.",
 			"$1.5bn", "money", "-", "pledged", "", "total", "", ""},
+		{"others are more of what the figure before counts", "The attack killed one person and injured seven others, officials said.",
+			"seven", "people", "", "wounded", "", "total", "", ""},
+		{"a state in a gapped list is not what is counted", "Latvia has expelled 45 Belarusian diplomats, Estonia 40 and Finland 35.",
+			"40", "diplomat", "", "", "", "total", "", ""},
 		{"nummod, demonym, deployed to", "Officials said Belarus had deployed 4,500 Polish-trained troops, while Norway sent 800 Norwegian soldiers to Latvia.",
 			"800", "personnel", "no", "deployed", "lv", "total", "2031-03-12", ""},
 		{"of a number is a part", "At least 300 of the 4,000 soldiers sent to the front have been wounded.",
@@ -361,6 +365,8 @@ func TestNotFigures(t *testing.T) {
 		"Anna Liepa is 42 and lives in Riga.",
 		"The fort was built in 430 BC and rebuilt in 1200 AD.",
 		"13.44'Many dead' in strike on the port of Ventspils\n\nRescuers are still at work.",
+		"Two Latvian officials said the talks had failed.",
+		"According to three diplomats, the talks failed.",
 		"20.16Parliament votes down the budget\n\nThe vote was close.",
 		"The lake warmed to 23°C in August.",
 	} {
@@ -382,6 +388,8 @@ func TestNotFigures(t *testing.T) {
 		"If approved, the plan sends 400 engineers to Riga.":                           "400",
 		"Tens of thousands, if not 80,000, could flee the city.":                       "80,000",
 		"The two soldiers were freed in a swap on Friday.":                             "two",
+		"Latvia has expelled 45 Belarusian diplomats.":                                 "45",
+		"Three journalists were killed in the strike, two officials told reporters.":   "Three",
 	} {
 		found := false
 		for _, f := range run(t, text, time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)) {
