@@ -945,7 +945,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		if fate == "" {
 			fate = fateOf(t.lemma(verb), what)
 		}
-		if fate == "" && !lightVerbs[t.lemma(verb)] && t.isVerb(verb) && (what == "people" && argumentOf(t, verb, noun, anc) || q.Kind == "percent" && !modifiesNoun(t, lo, hi)) {
+		if fate == "" && !lightVerbs[t.lemma(verb)] && t.isVerb(verb) && ((what == "people" || heldPeople[what] || informants[what]) && argumentOf(t, verb, noun, anc) || q.Kind == "percent" && !modifiesNoun(t, lo, hi)) {
 			// What people do or undergo is said of them ("200 people
 			// attended", "expelled 60 people"), and what is done to a
 			// share ("raise spending to 2.5 percent"); people in an

@@ -66,7 +66,7 @@ func TestMeasureFields(t *testing.T) {
 		{"others are more of what the figure before counts", "The attack killed one person and injured seven others, officials said.",
 			"seven", "people", "", "wounded", "", "total", "", ""},
 		{"a state in a gapped list is not what is counted", "Latvia has expelled 45 Belarusian diplomats, Estonia 40 and Finland 35.",
-			"40", "diplomat", "", "", "", "total", "", ""},
+			"40", "diplomat", "by", "expel", "", "total", "", ""},
 		{"nummod, demonym, deployed to", "Officials said Belarus had deployed 4,500 Polish-trained troops, while Norway sent 800 Norwegian soldiers to Latvia.",
 			"800", "personnel", "no", "deployed", "lv", "total", "2031-03-12", ""},
 		{"of a number is a part", "At least 300 of the 4,000 soldiers sent to the front have been wounded.",
