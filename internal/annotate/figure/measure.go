@@ -963,14 +963,18 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 				return fate == ""
 			})
 		}
-		// "said to have been killed", "expected to be sent": the
-		// complement's verb.
-		if fate == "" {
+		// "said to have been killed", "expected to be sent", "are
+		// believed to have been killed": the complement's verb (a
+		// belief is the fate only of a share that holds it).
+		if fate == "" || fate == "believe" && q.Kind != "percent" && q.Kind != "fraction" {
 			t.children(verb, func(c int) bool {
-				if t.rel(c) == "xcomp" || t.rel(c) == "ccomp" {
-					fate = fateOf(t.lemma(c), what)
+				if t.rel(c) != "xcomp" && t.rel(c) != "ccomp" {
+					return true
 				}
-				return fate == ""
+				if fw := fateOf(t.lemma(c), what); fw != "" || fate == "" {
+					fate = fw
+				}
+				return false
 			})
 		}
 	}
@@ -1301,6 +1305,9 @@ func refine(f *news.Figure, kind, sentence string) {
 // people for a people named by a demonym ("Ukrainians").
 func (ix *index) classAt(i int) string {
 	t := ix.tree
+	if t.lemma(i) == "carrier" && t.low(i-1) == "personnel" {
+		return "weapons/vehicles" // "armoured personnel carriers", not ships
+	}
 	if c := classOf(t.lemma(i)); c != "" {
 		return c
 	}
