@@ -81,3 +81,30 @@ func TestCoordinated(t *testing.T) {
 		}
 	}
 }
+
+// A count of sources overlaps or runs into its claim's speaker; a speaker
+// that starts inside the quantity ("two dozen" and "dozen officials")
+// counts too, and one after punctuation does not.
+func TestSpeaks(t *testing.T) {
+	text := "Two dozen officials said so. Three, the minister said."
+	span := func(s string) news.Span {
+		k := strings.Index(text, s)
+		return news.Span{Start: k, End: k + len(s)}
+	}
+	for _, c := range []struct {
+		quantity, speaker string
+		want              bool
+	}{
+		{"Two dozen", "Two dozen officials", true},
+		{"Two dozen", "dozen officials", true},
+		{"Two", "officials", true},
+		{"Three", "the minister", false},
+	} {
+		sp := span(c.speaker)
+		a := &news.Article{Text: text, Claims: []news.Claim{{SpeakerSpan: &sp}}}
+		q := news.Quantity{Span: span(c.quantity)}
+		if got := newIndex(a).speaks(q); got != c.want {
+			t.Errorf("speaks(%q, speaker %q) = %v, want %v", c.quantity, c.speaker, got, c.want)
+		}
+	}
+}

@@ -49,13 +49,19 @@ func init() {
 // informants are people a report counts as its sources ("two officials
 // said", "according to three diplomats"): not a figure when they speak,
 // a figure when something happens to them ("expelled 45 diplomats").
-var informants = tokens.Set(`diplomat diplomats official officials reporter reporters journalist journalists`)
+var informants = tokens.Set(`diplomat official reporter journalist`)
 
-// speaks says whether quantity q counts the speakers of a claim: it lies
-// in, or right before, a claim's speaker.
+// speaks says whether quantity q counts the speakers of a claim: it
+// overlaps a claim's speaker, or the speaker starts right after it with
+// no punctuation between ("two officials familiar with the talks said").
 func (ix *index) speaks(q news.Quantity) bool {
 	for _, c := range ix.a.Claims {
-		if sp := c.SpeakerSpan; sp != nil && sp.Start <= q.End+40 && q.Start < sp.End && (sp.Start <= q.Start || strings.TrimSpace(ix.a.Text[q.End:sp.Start]) == "" || !strings.ContainsAny(ix.a.Text[q.End:sp.Start], ".,;:")) {
+		sp := c.SpeakerSpan
+		switch {
+		case sp == nil:
+		case sp.Start < q.End && q.Start < sp.End:
+			return true
+		case sp.Start >= q.End && sp.Start <= q.End+40 && !strings.ContainsAny(ix.a.Text[q.End:sp.Start], ".,;:"):
 			return true
 		}
 	}
@@ -105,7 +111,7 @@ func Find(a *news.Article) []news.Figure {
 				unit = lastUnit
 			}
 		}
-		if notFigures[unit] || notFigures[strings.TrimSuffix(unit, "s")] || informants[unit] && ix.speaks(q) || listNumber(a, q) || yearLike(a.Text, q) || ix.notFigure(q) {
+		if notFigures[unit] || notFigures[strings.TrimSuffix(unit, "s")] || informants[strings.TrimSuffix(unit, "s")] && ix.speaks(q) || listNumber(a, q) || yearLike(a.Text, q) || ix.notFigure(q) {
 			continue
 		}
 		if q.Unit != "" && q.Kind != "money" && q.Kind != "percent" {

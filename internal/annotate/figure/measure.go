@@ -125,9 +125,9 @@ var fates = []struct{ stem, fate string }{
 	{"readiness", "ready"}, {"preparedness", "ready"}, {"alert", "ready"}, {"standby", "ready"}, {"ready", "ready"},
 }
 
-// heldPeople are counted people that can be held and released, besides
-// peopleClasses and the captive nouns of nounFates.
-var heldPeople = tokens.Set(`detainee protester demonstrator activist journalist sailor crew prisoners hostages detainees captives pows`)
+// heldPeople are counted people (lemmas) that can be held and released,
+// besides peopleClasses and the captive nouns of nounFates.
+var heldPeople = tokens.Set(`detainee protester demonstrator activist journalist sailor crew`)
 
 // strikeVerbs carry out strikes ("conducted 23 strikes", "flew 870
 // sorties", "made eight raids").

@@ -61,6 +61,8 @@ func TestMeasureFields(t *testing.T) {
 			"One in five", "people", "lv", "leave", "", "share", "", ""},
 		{"a share of a plural name that is no place is a share of people", "More than 8 in 10 Democrats are concerned about the war.",
 			"More than 8 in 10", "people", "democrats", "", "", "share", "", ""},
+		{"troops several states call theirs are no one state's", "Sweden, Finland and Norway said their 300 troops would stay in Latvia.",
+			"300", "personnel", "-", "", "", "total", "", ""},
 		{"aid several states give together is no one state's", "Norway will give Latvia $90m. Sweden, Finland and Norway said they were allocating $1.5bn in defence goods.",
 			"$1.5bn", "money", "-", "pledged", "", "total", "", ""},
 		{"others are more of what the figure before counts", "The attack killed one person and injured seven others, officials said.",
