@@ -140,9 +140,7 @@ func splitLines(t *testing.T, corpus []byte, n int) (string, string) {
 // bucket cap of 64 (TestLinkPictureIsWorkerInvariant feeds 80 of them in
 // every run).
 func TestLinkPictureIsInvariant(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: ingests a corpus five times")
-	}
+	longOnly(t, "slow: ingests a corpus five times")
 	type corpus struct {
 		name   string
 		corpus []byte

@@ -242,9 +242,7 @@ func counts(m map[string]int) map[string]string {
 // SITREP_TEST_POSTGRES is set; the long run adds more articles and two
 // `sitrep worker link` processes.
 func TestLinkWorkersShareAStore(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: links a corpus three times")
-	}
+	longOnly(t, "slow: links a corpus three times")
 	wire := 0
 	if longRun() {
 		wire = 150
@@ -361,9 +359,7 @@ func queuedLinks(t *testing.T, dsn string) int {
 // with the picture of one uninterrupted worker, every article recorded
 // as often.
 func TestLinkWorkerDiesHoldingALease(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: links a corpus twice")
-	}
+	longOnly(t, "slow: links a corpus twice")
 	path := leaseCorpus(t, 0)
 	for backend, dsn := range storeDSNs(t, "leasedie", path) {
 		t.Run(backend, func(t *testing.T) {

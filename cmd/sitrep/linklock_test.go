@@ -37,9 +37,7 @@ func layers(t *testing.T, dsn string) map[string]string {
 // handles (as two `ingest` processes would), and checks that the link
 // layers equal those of one ordinary run, and that one phase waited.
 func TestConcurrentLinkPhasesMatchOneRun(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: ingests and links a corpus twice")
-	}
+	longOnly(t, "slow: ingests and links a corpus twice")
 	corpus := writeCorpus(t, wireCount(150))
 	dir := t.TempDir()
 	ref := "sqlite:" + filepath.Join(dir, "ref.db")

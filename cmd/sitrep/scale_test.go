@@ -114,6 +114,17 @@ func startCLI(t *testing.T, args ...string) *exec.Cmd {
 // quick and inside go test's default timeout.
 func longRun() bool { return os.Getenv("SITREP_TEST_LONG") != "" }
 
+// longOnly skips t in the README's quick run, saying why: .ci/run runs
+// the link-phase property tests again, at full size, with
+// SITREP_TEST_LONG set, so the quick run keeps only one of them
+// (TestLinkPictureIsWorkerInvariant).
+func longOnly(t *testing.T, why string) {
+	t.Helper()
+	if !longRun() {
+		t.Skip(why + "; SITREP_TEST_LONG=1 runs it")
+	}
+}
+
 // wireCount is how many near-identical wire reports (writeCorpus) a
 // link-phase test feeds: more than the provenance index's bucket cap (64)
 // in every run, and long of them in the long run.

@@ -8,12 +8,12 @@ import (
 	"sitrep/internal/queue/queuetest"
 )
 
-// TestConformance runs the suite on a tick of 400 ms: the queue's
+// TestConformance runs the suite on a tick of 200 ms: the queue's
 // timers are the process's own.
 func TestConformance(t *testing.T) {
 	queuetest.RunTick(t, func(t *testing.T, opts queue.Options) queue.Queue {
 		q := New(opts)
 		t.Cleanup(func() { q.Close() })
 		return q
-	}, 400*time.Millisecond)
+	}, 200*time.Millisecond)
 }
