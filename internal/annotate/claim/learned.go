@@ -112,7 +112,7 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 	// short.
 	keep := func(r attribution.Range) bool {
 		if i := ruleAt(d.Span([]attribution.Range{r})); i >= 0 {
-			return cutSpeaker(a.Text, claims[i].SpeakerSpan)
+			return doubtful(a, claims[i].SpeakerSpan)
 		}
 		return learnedCue(d, []attribution.Range{r})
 	}
@@ -217,19 +217,103 @@ func cutSpeaker(text string, sp *news.Span) bool {
 	return strings.HasPrefix(rest, ".") && len(rest) > 1 && rest[1] != ' ' && rest[1] != '\n'
 }
 
-// repairSpeaker replaces a rule claim's speaker by the tagger's source for
-// the same cue when the source holds the rule's speaker and more: the
-// source up to its first comma or bracket (the name before an apposition),
-// resolved again.
+// doubtful says whether a rule speaker may be wrong in a way the
+// tagger's source for the same cue can repair (repairSpeaker): cut short,
+// after a comma or an "and", opening with a preposition ("for education
+// organizing at …", the tail of an apposition) or with stray words.
+func doubtful(a *news.Article, sp *news.Span) bool {
+	if sp == nil {
+		return false
+	}
+	if k := tokenAt(a, sp.Start); k >= 0 && len(a.Syntax) == len(a.Tokens) && a.Syntax[k].UPOS == news.ADP {
+		return true
+	}
+	return cutSpeaker(a.Text, sp) || appended(a.Text, sp) || strayStart(a, sp) >= 0
+}
+
+// appended says whether a rule speaker follows a comma or an "and": it
+// may be the last of the appositions after a name ("Leonard Burman,
+// director of X and a professor at Y, said"), which repairSpeaker
+// checks against the tagger's source.
+func appended(text string, sp *news.Span) bool {
+	if sp == nil {
+		return false
+	}
+	before := strings.TrimRight(text[:sp.Start], " ")
+	return strings.HasSuffix(before, ",") || strings.HasSuffix(before, " and")
+}
+
+// strayStart returns where the name starts in a rule speaker that opens
+// with words of the clause before it ("the Bloomberg interview Trump",
+// "the third time AROS"): the first capitalised word after a lower-case
+// noun, adverb or verb with no role or preposition between them
+// ("defence minister Oleksii Reznikov", "a brigadier general in
+// Ukraine's armed forces" are each one phrase). It returns -1 when there
+// is none.
+func strayStart(a *news.Article, sp *news.Span) int {
+	if sp == nil || len(a.Syntax) != len(a.Tokens) {
+		return -1
+	}
+	stray := false
+	for k := tokenAt(a, sp.Start); k >= 0 && k < len(a.Tokens) && a.Tokens[k].Start < sp.End; k++ {
+		w := a.Tokens[k].In(a.Text)
+		switch {
+		case upper(w) && stray:
+			return a.Tokens[k].Start
+		case roleHeads[strings.ToLower(w)] || a.Syntax[k].UPOS == news.ADP:
+			stray = false // the role or the place a name belongs to
+		case upper(w):
+		default:
+			switch a.Syntax[k].UPOS {
+			case news.NOUN, news.ADV, news.VERB, news.SCONJ:
+				stray = true
+			}
+		}
+	}
+	return -1
+}
+
+// repairSpeaker replaces a rule claim's speaker by the tagger's source
+// for the same cue when the source holds the rule's speaker: the source
+// up to its first comma or bracket (the name before an apposition),
+// resolved again. It replaces a speaker cut short by more of the name
+// ("Rep." of "Rep. G.K. Butterfield"), and a speaker in an apposition
+// after a name by the name when the rule's speaker names no person and
+// the name does ("Leonard Burman, director of X and a professor at Y,
+// said": Burman, not the professor; "Dianne Feinstein, Democrat of
+// California, said"). A named person after a description stays ("a
+// lawyer for the outlets, David Schulz, said").
 func repairSpeaker(a *news.Article, ix *index, c *news.Claim, src news.Span) {
-	if c.SpeakerSpan == nil || src.Start > c.SpeakerSpan.Start || src.End < c.SpeakerSpan.End {
+	rule := c.SpeakerSpan
+	if rule == nil {
+		return
+	}
+	if k := strayStart(a, rule); k >= 0 && src.Start >= k && src.Start > rule.Start && src.End == rule.End {
+		// the tagger's source is the name the stray words run into
+		setSpeaker(a, ix, c, src)
+		return
+	}
+	if src.Start > rule.Start || src.End < rule.End {
 		return
 	}
 	if k := strings.IndexAny(src.In(a.Text), ",("); k > 0 {
 		src.End = src.Start + k
 	}
 	src = trimSpan(a.Text, src)
-	if src.Len() <= c.SpeakerSpan.Len() || src.Start > c.SpeakerSpan.Start || src.End < c.SpeakerSpan.End {
+	switch {
+	case src.Len() > rule.Len() && src.Start <= rule.Start && src.End >= rule.End:
+		// more of the same name
+	case src.End <= rule.Start && src.Len() > 0:
+		_, named := ix.resolve(src)
+		_, ruled := ix.resolve(*rule)
+		if !strings.HasPrefix(named, "per:") || strings.HasPrefix(ruled, "per:") {
+			return
+		}
+		v := tokens.NewView(a.Text, a.Tokens)
+		if !okSpeaker(a.Text, words(&v, src)) {
+			return
+		}
+	default:
 		return
 	}
 	setSpeaker(a, ix, c, src)

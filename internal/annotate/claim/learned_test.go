@@ -109,3 +109,34 @@ func TestLearnedClaimWithoutSpeaker(t *testing.T) {
 		t.Fatal("no claims")
 	}
 }
+
+// TestLearnedRepairsSpeakers checks which rule speakers the tagger's
+// source replaces: the tail of an apposition or of a coordination by the
+// whole name or phrase, while a named person after a description, and a
+// description with a place in it, stay. The sentences are written for
+// this test.
+func TestLearnedRepairsSpeakers(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Senator Mark Ellison, Republican of Ohio, said the bill would pass.", "Senator Mark Ellison"},
+		{"Mykola Berezin, an engineer and grid expert, told reporters the lines were cut.", "Mykola Berezin"},
+		{"Farmers and grain traders in Odesa say exports have stalled.", "Farmers and grain traders in Odesa"},
+		{"A lawyer for the families, Pavel Hrytsenko, said the court would sit in May.", "Pavel Hrytsenko"},
+		{"A brigadier general in Ukraine's armed forces said on Thursday that 40 drones were shot down.", "A brigadier general in Ukraine's armed forces"},
+	} {
+		a := &news.Article{Text: tt.text, Outlet: "Test Wire"}
+		for _, st := range []interface {
+			Process(context.Context, *news.Article) error
+		}{sentence.New(), syntax.New(), entity.New(), New()} {
+			if err := st.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(a.Claims) != 1 || a.Claims[0].SpeakerSpan == nil {
+			t.Errorf("%q: %d claims, want one with a speaker", tt.text, len(a.Claims))
+			continue
+		}
+		if got := a.Claims[0].SpeakerSpan.In(tt.text); got != tt.want {
+			t.Errorf("%q: speaker %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
