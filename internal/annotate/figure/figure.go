@@ -133,6 +133,9 @@ func Find(a *news.Article) []news.Figure {
 			f.Claim, f.Speaker, f.SpeakerEntity, f.SpeakerSpan = best, c.Speaker, c.SpeakerEntity, c.SpeakerSpan
 		} else if name, ent, span, ok := ix.estimator(q); ok {
 			f.Speaker, f.SpeakerEntity, f.SpeakerSpan = name, ent, &span
+		} else if c := ix.bodyGoesOn(sent); c >= 0 {
+			cl := a.Claims[c]
+			f.Speaker, f.SpeakerEntity, f.SpeakerSpan = cl.Speaker, cl.SpeakerEntity, cl.SpeakerSpan
 		} else {
 			f.Speaker = a.Voice() // the outlet, else the author or site
 		}
@@ -234,6 +237,44 @@ func (ix *index) sentenceOf(pos int) int {
 	}
 	return -1
 }
+
+// bodyGoesOn returns the claim of the sentence before sentence sent
+// when sent opens with "It" as its subject and that claim's speaker is an
+// organisation: the body goes on to describe its own findings ("…, the
+// UN human rights office said. It interviewed hundreds of witnesses"),
+// or -1. A state or a person that spoke before is no such source: what
+// "it" or "he" did next is the writer's report.
+func (ix *index) bodyGoesOn(sent int) int {
+	t := ix.tree
+	if sent < 1 || !t.parsed {
+		return -1
+	}
+	lo, hi := t.span(ix.a.Sentences[sent].Span)
+	if lo >= hi || !t.actingIt(lo) {
+		return -1
+	}
+	prev := ix.a.Sentences[sent-1].Span
+	best := -1
+	for ci, c := range ix.a.Claims {
+		if c.CueSpan.Start >= prev.Start && c.CueSpan.End <= prev.End {
+			best = ci // the last claim of the sentence before
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	c := ix.a.Claims[best]
+	fs := strings.Fields(strings.ToLower(c.Speaker))
+	if strings.HasPrefix(c.SpeakerEntity, "org:") || c.SpeakerEntity == "" && len(fs) > 0 && bodyHeads[fs[len(fs)-1]] {
+		return best
+	}
+	return -1
+}
+
+// bodyHeads end the description of a body that speaks ("the UN human
+// rights office", "the monitoring mission").
+var bodyHeads = tokens.Set(`office ministry agency institute monitor mission commission committee council
+	service organisation organization centre center bureau watchdog inspectorate`)
 
 // innermostClaim returns the claim with the shortest content holding sp
 // (the first such claim on a tie), or -1. Successive calls must come in

@@ -1603,7 +1603,8 @@ func (ix *index) personBefore(i int) string {
 }
 
 // antecedent resolves a pronoun ("its", "they") to the nearest entity
-// mention before it in its sentence that is an organisation or a state.
+// mention before it in its sentence that is an organisation or a state;
+// "it" opening a sentence, to the named subject of the sentence before.
 func (ix *index) antecedent(pron int) string {
 	t := ix.tree
 	switch t.low(pron) {
@@ -1621,6 +1622,20 @@ func (ix *index) antecedent(pron int) string {
 				}
 				return actorKey(e.Entity)
 			}
+		}
+	}
+	if t.actingIt(pron) && pron == slo && slo > 0 {
+		// "Latvia said the talks failed. It deployed 300 troops": a
+		// sentence opening with "it" goes on about the state or body
+		// that was the subject of the sentence before.
+		for k, plo := t.sentenceBefore(pron), slo; k < plo; k++ {
+			if t.rel(k) != "nsubj" {
+				continue
+			}
+			if m := ix.mentionAt(k); m >= 0 && (ix.a.Entities[m].Type == "ORG" || ix.a.Entities[m].Type == "GPE") && ix.a.Entities[m].Kind != "demonym" {
+				return actorKey(ix.a.Entities[m].Entity)
+			}
+			break
 		}
 	}
 	return ""

@@ -492,6 +492,9 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"Talks would take “many years,” Latvia’s Europe minister said. “We have to be honest. We lost 40 tanks this spring. It takes time,” Anna Berzina said.", "40", "", "Anna Berzina"},
 		{"In March, the Riga Herald revealed millions of barrels of fuel were still being imported.", "millions", "", "Riga Herald"},
 		{"“We stand together,” said Hans Varis, adding that Norway will send 40 tanks to Latvia.", "40", "no", "Hans Varis"},
+		{"Shelling hit 12 villages, the Latvian human rights office said on Tuesday.\n\nIt interviewed hundreds of residents for its report.", "hundreds", "", "Latvian human rights office"},
+		{"Shelling hit 12 villages, a source in Riga said.\n\nIt also counted 300 craters near the border.", "300", "", "OUTLET"},
+		{"Latvia said the talks had failed. It deployed 300 troops to the border on Friday.", "300", "lv", "OUTLET"},
 	} {
 		figs := run(t, c.text, pub)
 		found := false

@@ -120,6 +120,17 @@ func (t *tree) frontedGroup(lo int) bool {
 	return lo == slo+3 && t.low(lo-1) == "," && t.ofGroup(slo)
 }
 
+// actingIt says whether token i is "it" as the subject of a verb with no
+// clause of its own: a state or body acting ("It deployed 300 troops"),
+// not "It is estimated that …", "It seems to …" or "It was one of …".
+func (t *tree) actingIt(i int) bool {
+	if t.low(i) != "it" || t.fullRel(i) != "nsubj" {
+		return false
+	}
+	v := t.head(i)
+	return t.isVerb(v) && t.child(v, "ccomp") < 0 && t.child(v, "xcomp") < 0 && t.child(v, "csubj") < 0
+}
+
 // sentenceBefore returns the first token of the sentence before token
 // i's (of i's own sentence when it is the first).
 func (t *tree) sentenceBefore(i int) int {
