@@ -133,6 +133,8 @@ func Find(a *news.Article) []news.Figure {
 			f.Claim, f.Speaker, f.SpeakerEntity, f.SpeakerSpan = best, c.Speaker, c.SpeakerEntity, c.SpeakerSpan
 		} else if name, ent, span, ok := ix.estimator(q); ok {
 			f.Speaker, f.SpeakerEntity, f.SpeakerSpan = name, ent, &span
+		} else if name, ent, span, ok := ix.quotedBy(q, sp); ok {
+			f.Speaker, f.SpeakerEntity, f.SpeakerSpan = name, ent, &span
 		} else if c := ix.bodyGoesOn(sent); c >= 0 {
 			cl := a.Claims[c]
 			f.Speaker, f.SpeakerEntity, f.SpeakerSpan = cl.Speaker, cl.SpeakerEntity, cl.SpeakerSpan
@@ -237,6 +239,54 @@ func (ix *index) sentenceOf(pos int) int {
 	}
 	return -1
 }
+
+// quotedBy returns the named subject whose words a partial quotation
+// holding quantity q gives, when no claim holds it: the quotation hangs
+// on a verb of saying, asking or naming that the claim rules do not take
+// as a cue ("Zelenskyy decried “hundreds, thousands of crimes”", "what
+// the US authorities called “a scheme that netted $93 million”"). A
+// quotation on any other verb is the writer's ("attacks that killed
+// “dozens”"), and a pronoun subject names no one here.
+func (ix *index) quotedBy(q news.Quantity, sent news.Span) (name, entity string, span news.Span, ok bool) {
+	t := ix.tree
+	if !t.parsed {
+		return "", "", news.Span{}, false
+	}
+	text := ix.a.Text
+	// The quotation open at q: the last “ before it with no ” between,
+	// or the last of an odd number of straight quotes.
+	before := text[sent.Start:q.Start]
+	open := -1
+	if i := strings.LastIndex(before, "“"); i >= 0 && !strings.Contains(before[i:], "”") {
+		open = sent.Start + i
+	} else if strings.Count(before, `"`)%2 == 1 {
+		open = sent.Start + strings.LastIndex(before, `"`)
+	}
+	if open < 0 || strings.TrimSpace(text[sent.Start:open]) == "" {
+		return "", "", news.Span{}, false // a whole quoted sentence is a claim's business
+	}
+	lo, hi := t.span(news.Span{Start: open, End: q.End})
+	if lo >= hi {
+		return "", "", news.Span{}, false
+	}
+	v := t.anchor(lo, hi)
+	for k := 0; k < 4 && v >= 0 && !t.isVerb(v); k++ {
+		v = t.head(v)
+	}
+	if v < 0 || !t.isVerb(v) || !quoteVerbs[t.lemma(v)] {
+		return "", "", news.Span{}, false
+	}
+	s := t.child(v, "nsubj")
+	if s < 0 && t.rel(v) == "xcomp" || s < 0 && t.rel(v) == "advcl" {
+		s = t.child(t.head(v), "nsubj") // "He pleaded for help, asking for “1% of your tanks”"
+	}
+	return ix.namedSubject(s)
+}
+
+// quoteVerbs introduce someone's own words in a partial quotation
+// without being a claim cue: decrying, pleading, asking, naming.
+var quoteVerbs = tokens.Set(`decry condemn denounce plead ask beg demand call describe brand dub term label
+	promise vow pledge urge appeal hail praise lament slam blast criticise criticize`)
 
 // bodyGoesOn returns the claim of the sentence before sentence sent
 // when sent opens with "It" as its subject and that claim's speaker is an

@@ -495,6 +495,10 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"Shelling hit 12 villages, the Latvian human rights office said on Tuesday.\n\nIt interviewed hundreds of residents for its report.", "hundreds", "", "Latvian human rights office"},
 		{"Shelling hit 12 villages, a source in Riga said.\n\nIt also counted 300 craters near the border.", "300", "", "OUTLET"},
 		{"Latvia said the talks had failed. It deployed 300 troops to the border on Friday.", "300", "lv", "OUTLET"},
+		{"Hans Varis decried “hundreds of Russian attacks” on the port.", "hundreds", "ru", "Hans Varis"},
+		{"The mayor condemned a \"cowardly\" strike on the market that left 18 dead.", "18", "", "OUTLET"},
+		{"Rockets hit the market and killed “dozens” of shoppers, the mayor said later. Shelling went on.", "dozens", "", "mayor"},
+		{"Shelling killed “dozens” of shoppers at the market.", "dozens", "", "OUTLET"},
 	} {
 		figs := run(t, c.text, pub)
 		found := false
