@@ -54,24 +54,30 @@ func basilLedgerSelect(arts []corpus.Doc) map[string]string {
 			testTriplets[basilTriplet(a.ID)] = true
 		}
 	}
-	// The second dev round: the next 10 of the ranking whose triplet has
-	// no test article.
+	// The second and third dev rounds: the next 10 and the 10 after them
+	// of the ranking whose triplet has no test article.
 	n := 0
 	for _, a := range pool[min(30, len(pool)):] {
-		if n == 10 {
+		if n == 20 {
 			break
 		}
 		if !testTriplets[basilTriplet(a.ID)] {
 			out[a.ID] = basilDev2
+			if n >= 10 {
+				out[a.ID] = basilDev3
+			}
 			n++
 		}
 	}
 	return out
 }
 
-// basilDev2 marks the second dev round's articles in basilLedgerSelect
-// (split dev, stratum basil2).
-const basilDev2 = "dev:basil2"
+// basilDev2 and basilDev3 mark the second and third dev rounds' articles
+// in basilLedgerSelect (split dev, strata basil2 and basil3).
+const (
+	basilDev2 = "dev:basil2"
+	basilDev3 = "dev:basil3"
+)
 
 // basilTriplet is the BASIL triplet an article ID belongs to (its name
 // without the "_<n>" of the outlet).
@@ -98,7 +104,14 @@ func TestLedgerBasilSelection(t *testing.T) {
 	want := basilLedgerSelect(arts)
 	got := checkLedgerGoldSet(t, basilLedgerDir, texts, func(a LedgerArticle, text string) error {
 		w := want[a.ID]
-		if w == basilDev2 && (a.Split != LedgerDev || a.Stratum != "basil2") || w != basilDev2 && (w != a.Split || a.Stratum != "basil") {
+		split, stratum := w, "basil"
+		switch w {
+		case basilDev2:
+			split, stratum = LedgerDev, "basil2"
+		case basilDev3:
+			split, stratum = LedgerDev, "basil3"
+		}
+		if a.Split != split || a.Stratum != stratum {
 			return fmt.Errorf("split %s stratum %s, the rule gives %q", a.Split, a.Stratum, w)
 		}
 		if w := basilWindow(text); w != a.AnnotatedBytes {
