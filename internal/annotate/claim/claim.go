@@ -1948,7 +1948,8 @@ func tail(ws []word, k int) int {
 }
 
 // openQuote extends content that ends a quotation back to its opening
-// mark when the quotation started in an earlier sentence.
+// mark when the quotation started in an earlier sentence (“…”; straight
+// quotes and two apostrophes within the paragraph).
 func openQuote(text string, sp news.Span) news.Span {
 	c := sp.In(text)
 	if strings.Count(c, "''") == 1 && strings.HasSuffix(strings.TrimRight(c, ",. "), "''") {
@@ -1957,6 +1958,15 @@ func openQuote(text string, sp news.Span) news.Span {
 		ps := strings.LastIndexByte(text[:sp.Start], '\n') + 1
 		if before := text[ps:sp.Start]; strings.Count(before, "''")%2 == 1 {
 			return news.Span{Start: ps + strings.LastIndex(before, "''"), End: sp.End}
+		}
+		return sp
+	}
+	if strings.Count(c, `"`) == 1 && strings.HasSuffix(strings.TrimRight(c, ",. "), `"`) {
+		// A straight quote closing the content: the quotation opened at
+		// the last mark of an odd count in the paragraph before it.
+		ps := strings.LastIndexByte(text[:sp.Start], '\n') + 1
+		if before := text[ps:sp.Start]; strings.Count(before, `"`)%2 == 1 {
+			return news.Span{Start: ps + strings.LastIndex(before, `"`), End: sp.End}
 		}
 		return sp
 	}

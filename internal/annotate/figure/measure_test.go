@@ -490,6 +490,7 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"Russia increased the number of troops to 9,000.", "9,000", "ru", "OUTLET"},
 		{"Norway will send 40 tanks to Latvia.", "40", "no", "Norway"},
 		{"Talks would take “many years,” Latvia’s Europe minister said. “We have to be honest. We lost 40 tanks this spring. It takes time,” Anna Berzina said.", "40", "", "Anna Berzina"},
+		{"Talks would be long, the minister said.\n\n\"We have to be honest. We lost 40 tanks this spring. It takes time,\" Anna Berzina said.", "40", "", "Anna Berzina"},
 		{"In March, the Riga Herald revealed millions of barrels of fuel were still being imported.", "millions", "", "Riga Herald"},
 		{"“We stand together,” said Hans Varis, adding that Norway will send 40 tanks to Latvia.", "40", "no", "Hans Varis"},
 		{"Shelling hit 12 villages, the Latvian human rights office said on Tuesday.\n\nIt interviewed hundreds of residents for its report.", "hundreds", "", "Latvian human rights office"},
