@@ -134,7 +134,7 @@ var cues = func() []cue {
 	verbs := []string{"said", "says", "say", "told", "tells", "estimates", "estimated", "estimate",
 		"warned", "warns", "confirmed", "confirms", "denied", "denies", "reported", "reports",
 		"claimed", "claims", "wrote", "writes", "added", "adds", "stated", "states", "announced",
-		"announces", "believes", "believe", "believed", "insisted", "noted", "acknowledged", "admitted", "explained", "declared", "declares",
+		"announces", "believes", "believe", "believed", "insisted", "noted", "notes", "acknowledged", "admitted", "explained", "declared", "declares",
 		"disclosed", "discloses", "revealed", "reveals", "conceded", "concedes", "explains",
 		"reminded", "reminds", "specified", "emphasized", "emphasised", "stressed", "assessed", "assesses"}
 	// Verbs whose speaker never follows them: what they foresee is
@@ -164,8 +164,8 @@ var cues = func() []cue {
 	}
 	out = append(out, cue{words: []string{"pointed", "out"}, that: true}, cue{words: []string{"points", "out"}, that: true})
 	for _, v := range []string{"continued", "continues", "replied", "replies", "responded", "responds", "recalled",
-		"recalls", "joked", "quipped", "tweeted", "tweets"} {
-		out = append(out, cue{words: []string{v}, inversion: true, quoted: true})
+		"recalls", "joked", "quipped", "tweeted", "tweets", "went on", "goes on"} {
+		out = append(out, cue{words: strings.Fields(v), inversion: true, quoted: true})
 	}
 	for _, v := range []string{"saying", "claiming"} {
 		out = append(out, cue{words: []string{v}, participle: true})
@@ -305,8 +305,8 @@ func Find(a *news.Article) []news.Claim {
 			if n > 0 && c.that && (i+n >= len(ws) || ws[i+n].lower != "that" || i > 0 && beForms[ws[i-1].lower]) {
 				continue
 			}
-			if n > 0 && c.quoted && !besideQuote(ws, i, n) {
-				continue
+			if n > 0 && c.quoted && (!besideQuote(ws, i, n) || n > 1 && i+n < len(ws) && !ws[i+n].punct) {
+				continue // "he went on, “…”", not "“You went on television …"
 			}
 			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(a, ws, i, n)) || claimsObject(ws, i+n-1) {
 				continue
