@@ -537,6 +537,15 @@ func roleAfter(ws []word, start, end int) int {
 // and, within the next three words, a speaker noun, or right after a
 // word other than "the" a capitalised one.
 func describedSpeaker(text string, ws []word, k int) bool {
+	if k < len(ws) && titleOpeners[ws[k].lower] {
+		// "said former Pennsylvania governor Ed Rendell": a title with
+		// a name in the next three words.
+		for j := k + 1; j < len(ws) && j <= k+3 && !ws[j].punct; j++ {
+			if upper(ws[j].Span.In(text)) {
+				return true
+			}
+		}
+	}
 	if k >= len(ws) || !describers[ws[k].lower] {
 		return false
 	}
@@ -547,6 +556,9 @@ func describedSpeaker(text string, ws []word, k int) bool {
 	}
 	return false
 }
+
+// titleOpeners open a title before a name after an inverted cue.
+var titleOpeners = tokens.Set(`former acting deputy senior longtime veteran outgoing interim ex retired then`)
 
 // describers open a described speaker after an inverted cue: "said a
 // spokesman", "said one Republican", "said two officials".
@@ -1086,7 +1098,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 		} else if c.evidence {
 			return cl, false
-		} else if c.inversion && !skippedComma && i > 0 && ws[i-1].punct && (ws[i-1].lower == "," || closingMark(a.Text, ws[i-1]) || isDash(ws[i-1].lower)) && i+n < len(ws) && (upper(a.Text[ws[i+n].Start:ws[i+n].End]) || describedSpeaker(a.Text, ws, i+n)) {
+		} else if c.inversion && i > 0 && ws[i-1].punct && (ws[i-1].lower == "," || closingMark(a.Text, ws[i-1]) || isDash(ws[i-1].lower)) && i+n < len(ws) && (upper(a.Text[ws[i+n].Start:ws[i+n].End]) || describedSpeaker(a.Text, ws, i+n)) {
 			// "…," said X. "… - says X" (a quotation set off by dashes).
 			k := i + n
 			for k < len(ws) && !(ws[k].punct && clausePunct(ws[k].lower)) && k-i-n < 10 {
