@@ -1098,12 +1098,8 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 		} else if c.evidence {
 			return cl, false
-		} else if c.inversion && i > 0 && ws[i-1].punct && (ws[i-1].lower == "," || closingMark(a.Text, ws[i-1]) || isDash(ws[i-1].lower)) && i+n < len(ws) && (upper(a.Text[ws[i+n].Start:ws[i+n].End]) || describedSpeaker(a.Text, ws, i+n)) {
+		} else if k := inverted(a.Text, ws, i, n, c); k > 0 {
 			// "…," said X. "… - says X" (a quotation set off by dashes).
-			k := i + n
-			for k < len(ws) && !(ws[k].punct && clausePunct(ws[k].lower)) && k-i-n < 10 {
-				k++
-			}
 			spk = news.Span{Start: ws[i+n].Start, End: ws[k-1].End}
 			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i-1].End})
 			contentBefore = true
@@ -1197,6 +1193,34 @@ func adjunctBefore(ws []word, i int) int {
 		}
 	}
 	return -1
+}
+
+// inverted returns the end (exclusive) of the speaker after an inverted
+// cue at ws[i:i+n] ("…," said X; "… - says X"; "…, said former premier
+// X, who …"), or -1: the cue follows a comma, a closing quotation mark
+// or a dash, and a name or a described speaker follows it up to a clause
+// mark. After a plain comma the speaker must end its clause, with no
+// "that" in it ("X, 39, …, told ABC News that …" has a recipient and a
+// clause, no inversion).
+func inverted(text string, ws []word, i, n int, c cue) int {
+	if !c.inversion || i == 0 || !ws[i-1].punct || i+n >= len(ws) {
+		return -1
+	}
+	comma := ws[i-1].lower == ","
+	if !comma && !closingMark(text, ws[i-1]) && !isDash(ws[i-1].lower) {
+		return -1
+	}
+	if !upper(ws[i+n].Span.In(text)) && !describedSpeaker(text, ws, i+n) {
+		return -1
+	}
+	k := i + n
+	for k < len(ws) && !(ws[k].punct && clausePunct(ws[k].lower)) && k-i-n < 10 {
+		k++
+	}
+	if comma && (k < len(ws) && !ws[k].punct || thatWithin(ws, i+n, k-i-n)) {
+		return -1
+	}
+	return k
 }
 
 // partyTag matches a US legislator's party and state ("R-NY", "D-Mass."),

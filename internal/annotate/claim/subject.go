@@ -89,7 +89,9 @@ func subtree(a *news.Article, k, lo, hi int) news.Span {
 
 // cutConj ends a content that follows its cue before a verb coordinated
 // with the cue ("Moscow denied responsibility and refused to hand over
-// two suspects": what was denied ends at "and"), from the syntax layer.
+// two suspects": what was denied ends at "and"), from the syntax layer;
+// not after a say verb whose object a comma alone parts from the verb
+// (the reported clause's subject and verb, misparsed).
 func cutConj(a *news.Article, cuePos int, content news.Span) news.Span {
 	v := tokenAt(a, cuePos)
 	if v < 0 {
@@ -101,10 +103,19 @@ func cutConj(a *news.Article, cuePos int, content news.Span) news.Span {
 		}
 		// The coordinator ("and", ",") before the conjunct ends the content.
 		end := a.Tokens[k].Start
+		cc, obj := false, false
 		for c := k - 1; c > v; c-- {
 			if int(a.Syntax[c].Head) == k && (a.Syntax[c].Rel == "cc" || a.Syntax[c].Rel == "punct") {
 				end = a.Tokens[c].Start
+				cc = cc || a.Syntax[c].Rel == "cc"
 			}
+			obj = obj || int(a.Syntax[c].Head) == v && a.Syntax[c].Rel == "obj"
+		}
+		if !cc && obj && sayVerbs[strings.ToLower(a.Text[a.Tokens[v].Start:a.Tokens[v].End])] {
+			// "Officials say X, who …, held two licences": a say verb's
+			// "object" before a comma and a verb is the reported
+			// clause's subject, which the parse misread.
+			continue
 		}
 		if end > content.Start {
 			return trimSpan(a.Text, news.Span{Start: content.Start, End: end})
