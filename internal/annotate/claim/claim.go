@@ -999,6 +999,9 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 				break
 			}
 			j++
+			if e := quotedTitle(ws, j); e > 0 {
+				j = e // "according to the “Safe Cities” report"
+			}
 		}
 		if j == i+n {
 			return cl, false
@@ -1221,6 +1224,29 @@ func inverted(text string, ws []word, i, n int, c cue) int {
 		return -1
 	}
 	return k
+}
+
+// quotedTitle returns the index after the closing mark of a quoted title
+// that opens at ws[j] after a determiner ("the “Medicare for all”
+// document"), when it closes within eight words; else -1.
+func quotedTitle(ws []word, j int) int {
+	if j >= len(ws) || j == 0 || !isQuote(ws[j].lower) {
+		return -1
+	}
+	switch ws[j-1].lower {
+	case "the", "a", "an", "its", "their", "his", "her":
+	default:
+		return -1
+	}
+	for k := j + 1; k < len(ws) && k <= j+9; k++ {
+		if isQuote(ws[k].lower) {
+			if k == j+1 {
+				return -1
+			}
+			return k + 1
+		}
+	}
+	return -1
 }
 
 // partyTag matches a US legislator's party and state ("R-NY", "D-Mass."),
