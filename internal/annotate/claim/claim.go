@@ -1688,15 +1688,18 @@ func (ix *index) namedAfterRole(ws []word) *news.Mention {
 }
 
 // closingMark says whether the quotation mark w may close a quotation:
-// any mark but two backticks, which only open; and two apostrophes only as the even one of their
-// paragraph (they open and close alike).
+// not an opening mark (two backticks, “, «); a straight quote or two
+// apostrophes only as the even one of their paragraph (they open and
+// close alike).
 func closingMark(text string, w word) bool {
 	switch w.lower {
-	case "``":
-		return false
-	case "''":
+	case "``", "“", "«":
+		return false // opening marks
+	case "''", `"`:
+		// Marks that both open and close: closing when even in count in
+		// the paragraph up to here.
 		ps := strings.LastIndexByte(text[:w.Start], '\n') + 1
-		return strings.Count(text[ps:w.End], "''")%2 == 0
+		return strings.Count(text[ps:w.End], w.lower)%2 == 0
 	}
 	return isQuote(w.lower)
 }
