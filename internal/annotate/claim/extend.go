@@ -548,7 +548,7 @@ const maxQuotation = 3000
 func openQuotations(text string, claims []news.Claim) {
 	for i := range claims {
 		c := &claims[i]
-		content := c.Content.In(text)
+		content := strings.TrimLeft(c.Content.In(text), ": ") // ("said: “…")
 		opening, closing, ok := quoteMarks(content)
 		if !ok {
 			continue
