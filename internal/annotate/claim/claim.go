@@ -793,10 +793,15 @@ func nounReadAsVerb(a *news.Article, k int) bool {
 // evidenceBefore says whether a data or document noun heads the phrase
 // that ends just before token k: the noun itself, or one with its
 // source or time after it ("a survey by the Kyiv International
-// Institute of Sociology", "a poll in January"), up to ten tokens back
-// and with no verb or punctuation between.
+// Institute of Sociology", "a poll in January") or a participle ("a
+// poll released yesterday"), up to ten tokens back and with no other
+// verb or punctuation between.
 func evidenceBefore(a *news.Article, k int) bool {
+	lower := func(j int) string { return strings.ToLower(a.Text[a.Tokens[j].Start:a.Tokens[j].End]) }
 	for j := k - 1; j >= 0 && j >= k-10; j-- {
+		if j > 0 && a.Syntax[j].UPOS == news.VERB && strings.HasSuffix(lower(j), "ed") && (dataNouns[lower(j-1)] || documentNouns[lower(j-1)]) {
+			return true // "a poll released yesterday shows": the participle the tagger misread the verb after
+		}
 		if a.Tokens[j].Kind == news.TokenPunct || a.Syntax[j].UPOS == news.VERB || a.Syntax[j].UPOS == news.AUX {
 			return false
 		}
@@ -1066,6 +1071,9 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 		}
 		start, end = trimSpeaker(ws, start, end)
+		if end > start && strings.HasSuffix(ws[end].lower, "ed") && taggedVerb(a, ws[end].Start) && dataNouns[ws[end-1].lower] {
+			end-- // "A national poll released (yesterday) shows": the poll
+		}
 		if start > 0 && start <= end && ws[start-1].lower == "than" {
 			return cl, false // "worse than people say": a comparison, not a source
 		}
