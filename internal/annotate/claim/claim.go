@@ -224,7 +224,7 @@ var boundary = map[string]bool{
 // auxiliaries may stand between a subject and its reporting or pledge
 // verb ("Ukraine has also said", "the UK has to date pledged").
 var auxiliaries = tokens.Set(`has have had is are was were will would also already previously now
-	jointly repeatedly reportedly so far to date recently since then separately`)
+	jointly repeatedly reportedly so far to date recently since then separately further`)
 
 type word struct {
 	news.Span
@@ -759,6 +759,15 @@ func nounReadAsVerb(a *news.Article, k int) bool {
 		return false
 	}
 	prev := a.Syntax[k-1].UPOS
+	if k >= 2 && k+2 < len(a.Tokens) && a.Syntax[k-2].UPOS == news.PROPN && auxiliaries[strings.ToLower(a.Text[a.Tokens[k-1].Start:a.Tokens[k-1].End])] {
+		// "NBC further notes, “…”": an adverb between a name and the
+		// verb before a quotation.
+		if p := a.Text[a.Tokens[k+1].Start:a.Tokens[k+1].End]; p == "," || p == ":" {
+			if q := a.Text[a.Tokens[k+2].Start:a.Tokens[k+2].End]; q == "“" || q == `"` {
+				return true
+			}
+		}
+	}
 	if w := a.Text[a.Tokens[k].Start:a.Tokens[k].End]; !strings.HasSuffix(w, "s") || strings.ToLower(w) != w || prev != news.NOUN && prev != news.PROPN {
 		return false
 	}
