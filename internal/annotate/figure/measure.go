@@ -748,6 +748,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			if what == "" && changed {
 				what = lemma(t.lemma(noun)) // "a 30% rise in prices": prices
 			}
+			if what == "" && chanceNouns[t.lemma(noun)] {
+				what = "chance" // "a 1 in 3 chance", "a 40% risk": a probability, not people
+			}
 		}
 	default:
 		if what != "" {
@@ -1265,6 +1268,9 @@ func changeWords(between string) bool {
 	}
 	return false
 }
+
+// chanceNouns make a share a probability.
+var chanceNouns = tokens.Set(`chance odds probability likelihood risk`)
 
 // peopleClasses are the classes of people.
 var peopleClasses = map[string]bool{"personnel": true, "civilians": true, "people": true, "refugees": true,

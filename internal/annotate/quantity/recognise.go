@@ -372,6 +372,10 @@ func (s *scanner) suffix(n *number) {
 			sfx = sfx[:h]
 		}
 		switch {
+		case sfx == "in" && n.words && wordNumber(t, n.suffix[3:]) > n.value:
+			// "a one-in-three chance": the odds "1 in 3" read as a share.
+			n.kind, n.value, n.outOf = Fraction, n.value/wordNumber(t, n.suffix[3:]), true
+			n.suffix, n.suffixTok = "", -1
 		case t.timeUnits[sfx]:
 			n.skip = true
 		case t.fractions[sfx] != 0 && n.words && sfx != "half":
