@@ -69,14 +69,32 @@ func basilLedgerSelect(arts []corpus.Doc) map[string]string {
 			n++
 		}
 	}
+	// The fourth dev round: the pool is used up, so the first 10 in the
+	// same ranking of the articles outside it with at least 4 candidate
+	// numbers in the window and no test article in their triplet.
+	var rest []corpus.Doc
+	for _, a := range arts {
+		w := a.Text[:basilWindow(a.Text)]
+		if len(digits.FindAllString(w, -1)) < 4 && len(ledgerCandidates.FindAllString(w, -1)) >= 4 && !testTriplets[basilTriplet(a.ID)] {
+			rest = append(rest, a)
+		}
+	}
+	sort.Slice(rest, func(i, j int) bool {
+		return hashHex("ledgergold-basil:"+rest[i].ID) < hashHex("ledgergold-basil:"+rest[j].ID)
+	})
+	for _, a := range rest[:min(10, len(rest))] {
+		out[a.ID] = basilDev4
+	}
 	return out
 }
 
-// basilDev2 and basilDev3 mark the second and third dev rounds' articles
-// in basilLedgerSelect (split dev, strata basil2 and basil3).
+// basilDev2, basilDev3 and basilDev4 mark the second, third and fourth
+// dev rounds' articles in basilLedgerSelect (split dev, strata basil2,
+// basil3 and basil4).
 const (
 	basilDev2 = "dev:basil2"
 	basilDev3 = "dev:basil3"
+	basilDev4 = "dev:basil4"
 )
 
 // basilTriplet is the BASIL triplet an article ID belongs to (its name
@@ -110,6 +128,8 @@ func TestLedgerBasilSelection(t *testing.T) {
 			split, stratum = LedgerDev, "basil2"
 		case basilDev3:
 			split, stratum = LedgerDev, "basil3"
+		case basilDev4:
+			split, stratum = LedgerDev, "basil4"
 		}
 		if a.Split != split || a.Stratum != stratum {
 			return fmt.Errorf("split %s stratum %s, the rule gives %q", a.Split, a.Stratum, w)
