@@ -288,6 +288,7 @@ func TestIssuePatterns(t *testing.T) {
 		{"one in five", "One in five residents has left.", []want{{"One in five", Fraction, 0.2, nan, nan, Exact, "resident", "residents"}}},
 		{"nine in 10", "Nine in 10 voters agreed.", []want{{"Nine in 10", Fraction, 0.9, nan, nan, Exact, "voter", "voters"}}},
 		{"hyphenated odds", "The mayor put it at a one-in-four chance.", []want{{"one-in-four", Fraction, 0.25, nan, nan, Exact, "chance", "chance"}}},
+		{"a hyphen and a bare in", "It was a one-in chance.", []want{card("one-in", 1, "in", "in")}},
 		{"two in a year is no share", "The army lost two in 2022 and three in 10 days.", []want{card("two", 2, "", ""), card("three", 3, "", "")}},
 		{"thousands wounded", "Thousands wounded were taken to the hospital.", []want{{"Thousands", Cardinal, nan, 2000, nan, Vague, "", ""}}},
 		{"number then dead", "The raid left 14 dead.", []want{card("14", 14, "", "")}},

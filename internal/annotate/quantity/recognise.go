@@ -371,10 +371,11 @@ func (s *scanner) suffix(n *number) {
 		if h := strings.IndexByte(sfx, '-'); h > 0 {
 			sfx = sfx[:h]
 		}
+		of, _ := strings.CutPrefix(n.suffix, "in-") // "" for a bare "in"
 		switch {
-		case sfx == "in" && n.words && wordNumber(t, n.suffix[3:]) > n.value:
+		case sfx == "in" && n.words && wordNumber(t, of) > n.value:
 			// "a one-in-three chance": the odds "1 in 3" read as a share.
-			n.kind, n.value, n.outOf = Fraction, n.value/wordNumber(t, n.suffix[3:]), true
+			n.kind, n.value, n.outOf = Fraction, n.value/wordNumber(t, of), true
 			n.suffix, n.suffixTok = "", -1
 		case t.timeUnits[sfx]:
 			n.skip = true
