@@ -2234,7 +2234,7 @@ func (ix *index) sentencesBetween(from, to int) int {
 // layer did not resolve.
 func bodyBefore(a *news.Article, ix *index, claims []news.Claim, cl news.Claim) int {
 	fs := strings.Fields(strings.ToLower(cl.Speaker))
-	if len(fs) != 1 || !orgHeads[fs[0]] || !strings.HasPrefix(strings.ToLower(cl.SpeakerSpan.In(a.Text)), "the ") {
+	if len(fs) != 1 || !tokens.BodyHeads[fs[0]] || !strings.HasPrefix(strings.ToLower(cl.SpeakerSpan.In(a.Text)), "the ") {
 		return -1
 	}
 	for p := len(claims) - 1; p >= 0; p-- {

@@ -174,12 +174,6 @@ func sourceless(ws []word) bool {
 	return true
 }
 
-// orgHeads are the common nouns a definite description of a body ends
-// in: "the ministry", "the Institute".
-var orgHeads = tokens.Set(`ministry institute agency department service office committee council centre center
-	group company embassy organisation organization army military commission bureau foundation
-	monitor observatory inspectorate directorate command navy`)
-
 // groupWords are plural or collective speaker heads: "they" may refer to
 // them, "he" and "she" may not.
 var groupWords = tokens.Set(`officials ministry spokespeople agency company analysts diplomats tank administration
@@ -200,7 +194,7 @@ func (ix *index) description(sp news.Span) *news.Mention {
 	}
 	fs := strings.Fields(text)
 	head := fs[len(fs)-1]
-	if !orgHeads[head] {
+	if !tokens.BodyHeads[head] {
 		return nil
 	}
 	k := ix.ends.FirstEndingAfter(sp.Start)
@@ -280,7 +274,7 @@ func (ix *index) bodyLike(c news.Claim) bool {
 		return false
 	}
 	fs := strings.Fields(strings.ToLower(c.SpeakerSpan.In(ix.a.Text)))
-	return len(fs) > 0 && orgHeads[fs[len(fs)-1]]
+	return len(fs) > 0 && tokens.BodyHeads[fs[len(fs)-1]]
 }
 
 // genericOrgHeads are description heads that a body's name rarely holds:

@@ -315,16 +315,11 @@ func (ix *index) bodyGoesOn(sent int) int {
 	}
 	c := ix.a.Claims[best]
 	fs := strings.Fields(strings.ToLower(c.Speaker))
-	if strings.HasPrefix(c.SpeakerEntity, "org:") || c.SpeakerEntity == "" && len(fs) > 0 && bodyHeads[fs[len(fs)-1]] {
+	if strings.HasPrefix(c.SpeakerEntity, "org:") || c.SpeakerEntity == "" && len(fs) > 0 && tokens.BodyHeads[fs[len(fs)-1]] {
 		return best
 	}
 	return -1
 }
-
-// bodyHeads end the description of a body that speaks ("the UN human
-// rights office", "the monitoring mission").
-var bodyHeads = tokens.Set(`office ministry agency institute monitor mission commission committee council
-	service organisation organization centre center bureau watchdog inspectorate`)
 
 // innermostClaim returns the claim with the shortest content holding sp
 // (the first such claim on a tie), or -1. Successive calls must come in

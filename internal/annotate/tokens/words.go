@@ -33,6 +33,15 @@ var Ordinals = map[string]int{
 	"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
 }
 
+// BodyHeads are the common nouns a description of a body that speaks
+// ends in ("the ministry", "the Institute", "the UN human rights
+// office"): the claim stage resolves such a speaker to the body named
+// before it, the figure stage credits the body's report to it. Read
+// only.
+var BodyHeads = Set(`ministry institute agency department service office committee council centre center
+	group company embassy organisation organization army military commission bureau foundation
+	monitor observatory inspectorate directorate command navy mission watchdog`)
+
 // ParagraphBreak returns the index of the first paragraph break in s, a
 // newline or the two spaces a flattened text keeps for one, or -1.
 func ParagraphBreak(s string) int {
