@@ -1080,8 +1080,8 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 		}
 		start, end = trimSpeaker(ws, start, end)
-		if end > start && strings.HasSuffix(ws[end].lower, "ed") && taggedVerb(a, ws[end].Start) && dataNouns[ws[end-1].lower] {
-			end-- // "A national poll released (yesterday) shows": the poll
+		if end > start && strings.HasSuffix(ws[end].lower, "ed") && taggedVerb(a, ws[end].Start) && (dataNouns[ws[end-1].lower] || documentNouns[ws[end-1].lower]) {
+			end-- // "A national poll released (yesterday) shows": the poll, as evidenceBefore reads it
 		}
 		if start > 0 && start <= end && ws[start-1].lower == "than" {
 			return cl, false // "worse than people say": a comparison, not a source
