@@ -269,10 +269,24 @@ func words(v *tokens.View, sp news.Span) []word {
 			}
 		} else {
 			w.lower = v.Low(i)
+			if boundary[w.lower] && acronymAt(v, i, lo, hi) {
+				w.lower = v.Tok(i) // "the WHO", "IS fighters": a name, not "who" or "is"
+			}
 		}
 		out = append(out, w)
 	}
 	return out
+}
+
+// acronymAt says whether token i (of the tokens lo to hi) is written in
+// capitals, two letters or more, with no capitalised word of that kind
+// beside it: an acronym rather than a word of a heading in capitals.
+func acronymAt(v *tokens.View, i, lo, hi int) bool {
+	caps := func(k int) bool {
+		s := v.Tok(k)
+		return len(s) >= 2 && strings.ToUpper(s) == s && strings.ToLower(s) != s
+	}
+	return caps(i) && (i == lo || !caps(i-1)) && (i+1 >= hi || !caps(i+1))
 }
 
 func isQuote(s string) bool {
@@ -419,7 +433,7 @@ func Find(a *news.Article) []news.Claim {
 			// to one report, $234 million …", "…, according to Q, and the
 			// top 10 percent paid 69 percent"); the source's own words
 			// stay outside it.
-			for _, goesOn := range []func(*news.Article, []word, news.Claim) (news.Span, bool){continuedPast, coordinatedTail} {
+			for _, goesOn := range []func(*news.Article, []word, news.Claim) (news.Span, bool){continuedPast, coordinatedTail, mainClauseAfter} {
 				if rest, ok := goesOn(a, ws, cl); ok {
 					more := cl
 					more.Content = rest
@@ -431,6 +445,7 @@ func Find(a *news.Article) []news.Claim {
 			}
 			i += n - 1
 		}
+		sourcedEvidence(a, claims, inSentence)
 		if cl, ok := colonQuote(a, ix, ws, claims, inSentence, s.Span, prev); ok {
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
@@ -1022,7 +1037,11 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		}
 		spk = news.Span{Start: ws[i+n].Start, End: ws[j-1].End}
 		// Content: the rest of the sentence without the attribution.
-		if i == 0 || (i > 0 && ws[i-1].punct && clausePunct(ws[i-1].lower) && ws[i-1].lower != ",") || i <= 1 || ws[i-1].lower == "that" && tail(ws, j) > 2 {
+		// A dash before the cue sets it off as a comma does ("… 340
+		// attacks — including … — according to Q."): the statement is
+		// before it.
+		setOff := i > 0 && (ws[i-1].lower == "," || isDash(ws[i-1].lower))
+		if i == 0 || (i > 0 && ws[i-1].punct && clausePunct(ws[i-1].lower) && !setOff) || i <= 1 || ws[i-1].lower == "that" && tail(ws, j) > 2 {
 			cl.Content = trimSpan(a.Text, news.Span{Start: endOf(ws, j), End: sent.End})
 		} else {
 			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i].Start})
@@ -1477,7 +1496,7 @@ func progressiveAt(ws []word, i int) bool {
 // attribution in mid-sentence: "X paid 25 percent, according to Q, and
 // the top 10 percent paid 69 percent" (or "…, the agency said in a June
 // report, and …"): after the attribution and at most five words of
-// adjunct, a comma, "and" and a clause of three words or more with no
+// adjunct, a comma, "and" or "but" and a clause of three words or more with no
 // reporting cue of its own, to the end of the sentence.
 func coordinatedTail(a *news.Article, ws []word, cl news.Claim) (news.Span, bool) {
 	text := a.Text
@@ -1502,7 +1521,7 @@ func coordinatedTail(a *news.Article, ws []word, cl news.Claim) (news.Span, bool
 		}
 		return trimSpan(text, news.Span{Start: ws[k+1].Start, End: ws[end-1].End}), true
 	}
-	if k+1 >= len(ws) || ws[k].lower != "," || ws[k+1].lower != "and" {
+	if k+1 >= len(ws) || ws[k].lower != "," || ws[k+1].lower != "and" && ws[k+1].lower != "but" {
 		return news.Span{}, false
 	}
 	k += 2
@@ -1553,8 +1572,8 @@ func verblessBefore(a *news.Article, ws []word, cl news.Claim) (news.Span, bool)
 	return trimSpan(a.Text, rest), true
 }
 
-// restAfter finds the words of the sentence ws after the comma that
-// follows byte offset at, past at most skip words: the index of the
+// restAfter finds the words of the sentence ws after the comma (or
+// dash) that follows byte offset at, past at most skip words: the index of the
 // first and their span without final punctuation, when they are two
 // words or more.
 func restAfter(ws []word, at, skip int) (from int, rest news.Span, ok bool) {
@@ -1565,7 +1584,7 @@ func restAfter(ws []word, at, skip int) (from int, rest news.Span, ok bool) {
 	for d := 0; k < len(ws) && !ws[k].punct && d < skip; d++ {
 		k++
 	}
-	if k >= len(ws) || ws[k].lower != "," {
+	if k >= len(ws) || ws[k].lower != "," && !isDash(ws[k].lower) {
 		return 0, news.Span{}, false
 	}
 	end := len(ws)
@@ -1626,6 +1645,54 @@ func continuedPast(a *news.Article, ws []word, cl news.Claim) (news.Span, bool) 
 		}
 	}
 	if appos, clause, top := phraseKind(a, rest); appos || clause || top != news.VERB && top != news.NUM && top != news.SYM {
+		return news.Span{}, false
+	}
+	return rest, true
+}
+
+// sourcedEvidence credits sourceless evidence ("Surveys show that …")
+// to the source an "according to" of the same sentence names for it
+// ("…, according to a Gradus poll"): of the claims at idx, one in the
+// outlet's voice whose statement opens within an attributed one's.
+func sourcedEvidence(a *news.Article, claims []news.Claim, idx []int) {
+	for _, p := range idx {
+		c := &claims[p]
+		if c.SpeakerSpan != nil || c.Speaker != a.Voice() {
+			continue
+		}
+		for _, q := range idx {
+			s := claims[q]
+			if s.Cue == "according to" && s.SpeakerSpan != nil && s.Content.Start <= c.Content.Start && c.Content.Start < s.Content.End {
+				c.SpeakerSpan, c.Speaker, c.SpeakerEntity = s.SpeakerSpan, s.Speaker, s.SpeakerEntity
+				break
+			}
+		}
+	}
+}
+
+// mainClauseAfter returns the main clause a mid-sentence "according to
+// Q," leads into when the words before it are a subordinate clause
+// ("While most shells fell at night, according to Q, 12 hit the town by
+// day"): the attribution covers the sentence, not the subordinate clause
+// alone.
+func mainClauseAfter(a *news.Article, ws []word, cl news.Claim) (news.Span, bool) {
+	if cl.Cue != "according to" || cl.Content.End > cl.CueSpan.Start || cl.SpeakerSpan == nil || len(a.Syntax) != len(a.Tokens) {
+		return news.Span{}, false
+	}
+	first := tokenAt(a, cl.Content.Start)
+	if first < 0 || a.Syntax[first].UPOS != news.SCONJ || a.Syntax[first].Rel != "mark" {
+		return news.Span{}, false
+	}
+	from, rest, ok := restAfter(ws, cl.SpeakerSpan.End, 0)
+	if !ok {
+		return news.Span{}, false
+	}
+	for j := from; j < len(ws) && ws[j].Start < rest.End; j++ {
+		if _, n := matchCue(ws, j); n > 0 {
+			return news.Span{}, false
+		}
+	}
+	if appos, clause, _ := phraseKind(a, rest); appos || !clause {
 		return news.Span{}, false
 	}
 	return rest, true
@@ -1972,7 +2039,7 @@ func trailingAdjunct(ws []word, k int) bool {
 }
 
 // nounPhraseOnly reports whether the tagged words of span hold no verb
-// or auxiliary: "The head of the city's military administration, X,
+// or auxiliary, bar a participle modifying a noun: "The head of the city's military administration, X,
 // confirmed …" has a title before the speaker, not a statement. It is
 // false when the span holds no tagged word.
 func nounPhraseOnly(a *news.Article, span news.Span) bool {
@@ -1986,7 +2053,9 @@ func nounPhraseOnly(a *news.Article, span news.Span) bool {
 		case news.UPOSNone:
 			continue
 		case news.VERB, news.AUX:
-			return false
+			if a.Syntax[k].Rel != "amod" {
+				return false // (a participle before its noun is part of it: "displaced families")
+			}
 		}
 		tagged = true
 	}

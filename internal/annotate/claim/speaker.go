@@ -111,6 +111,9 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 	for hi > lo+1 && (timeWords[ws[hi-1].lower] || adjunctStarts[ws[hi-1].lower]) {
 		hi-- // and a preposition whose time word the cue's subject walk left out ("a poll in [January] shows")
 	}
+	if hi-lo >= 2 && strings.HasSuffix(ws[hi-1].lower, "ed") && (dataNouns[ws[hi-2].lower] || documentNouns[ws[hi-2].lower]) {
+		hi-- // a participle left by the adjunct cut: "according to a poll conducted [in March]"
+	}
 	// Evidence after a possessive owner: "the Institute's latest data".
 	if hi-lo >= 2 && dataNouns[ws[hi-1].lower] {
 		for k := hi - 2; k >= lo; k-- {
