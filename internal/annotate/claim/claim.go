@@ -2225,12 +2225,12 @@ func metonym(m *news.Mention) bool {
 
 // postnominal says whether the mention at m sits in a phrase after the
 // speaker's common-noun head ("the US embassy in Kyiv", "officials in
-// Kyiv"): it is then not the speaker.
+// Kyiv", "the US mission to the UN"): it is then not the speaker.
 func postnominal(text string, sp, m news.Span) bool {
 	pre := strings.Fields(text[sp.Start:m.Start])
 	for p := len(pre) - 1; p > 0; p-- {
 		switch pre[p] {
-		case "in", "at", "from", "for", "of", "near", "across", "on":
+		case "in", "at", "from", "for", "of", "near", "across", "on", "to":
 			w := pre[p-1]
 			r, _ := utf8.DecodeRuneInString(w)
 			if unicode.IsDigit(r) {

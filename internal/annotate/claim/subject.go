@@ -90,7 +90,7 @@ func subtree(a *news.Article, k, lo, hi int) news.Span {
 // cutConj ends a content that follows its cue before a verb coordinated
 // with the cue ("Moscow denied responsibility and refused to hand over
 // two suspects": what was denied ends at "and"), from the syntax layer;
-// not after a say verb whose object a comma alone parts from the verb
+// not before a second reported clause ("said A, and that B"), nor after a say verb whose object a comma alone parts from the verb
 // (the reported clause's subject and verb, misparsed).
 func cutConj(a *news.Article, cuePos int, content news.Span) news.Span {
 	v := tokenAt(a, cuePos)
@@ -103,13 +103,19 @@ func cutConj(a *news.Article, cuePos int, content news.Span) news.Span {
 		}
 		// The coordinator ("and", ",") before the conjunct ends the content.
 		end := a.Tokens[k].Start
-		cc, obj := false, false
+		cc, obj, that := false, false, false
 		for c := k - 1; c > v; c-- {
 			if int(a.Syntax[c].Head) == k && (a.Syntax[c].Rel == "cc" || a.Syntax[c].Rel == "punct") {
 				end = a.Tokens[c].Start
 				cc = cc || a.Syntax[c].Rel == "cc"
 			}
 			obj = obj || int(a.Syntax[c].Head) == v && a.Syntax[c].Rel == "obj"
+			that = that || int(a.Syntax[c].Head) == k && a.Syntax[c].Rel == "mark" && strings.EqualFold(a.Text[a.Tokens[c].Start:a.Tokens[c].End], "that")
+		}
+		if that {
+			// "said A, and that B": a second reported clause, not a
+			// second act of the speaker.
+			continue
 		}
 		if !cc && obj && sayVerbs[strings.ToLower(a.Text[a.Tokens[v].Start:a.Tokens[v].End])] {
 			// "Officials say X, who …, held two licences": a say verb's

@@ -40,7 +40,7 @@ var notFigures = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`year month week day hour minute second decade century time times
-		km kilometre kilometer mile metre meter mm cm inch foot feet yard calibre
+		km kilometre kilometer mile metre meter m mm cm inch foot feet yard calibre
 		source way reason point paragraph page step term side stage phase wave`) {
 		notFigures[w] = true
 	}
@@ -111,7 +111,7 @@ func Find(a *news.Article) []news.Figure {
 				unit = lastUnit
 			}
 		}
-		if notFigures[unit] || notFigures[strings.TrimSuffix(unit, "s")] || informants[strings.TrimSuffix(unit, "s")] && ix.speaks(q) || listNumber(a, q) || yearLike(a.Text, q) || ix.notFigure(q) {
+		if unitWord(strings.TrimSuffix(unit, ".")) || informants[strings.TrimSuffix(unit, "s")] && ix.speaks(q) || listNumber(a, q) || yearLike(a.Text, q) || ix.notFigure(q) {
 			continue
 		}
 		if q.Unit != "" && q.Kind != "money" && q.Kind != "percent" {
@@ -135,6 +135,9 @@ func Find(a *news.Article) []news.Figure {
 			f.Speaker, f.SpeakerEntity, f.SpeakerSpan = name, ent, &span
 		} else if name, ent, span, ok := ix.quotedBy(q, sp); ok {
 			f.Speaker, f.SpeakerEntity, f.SpeakerSpan = name, ent, &span
+		} else if c := ix.quotedAfter(q, sent); c >= 0 {
+			cl := a.Claims[c]
+			f.Speaker, f.SpeakerEntity, f.SpeakerSpan = cl.Speaker, cl.SpeakerEntity, cl.SpeakerSpan
 		} else if c := ix.bodyGoesOn(sent); c >= 0 {
 			cl := a.Claims[c]
 			f.Speaker, f.SpeakerEntity, f.SpeakerSpan = cl.Speaker, cl.SpeakerEntity, cl.SpeakerSpan
@@ -253,15 +256,7 @@ func (ix *index) quotedBy(q news.Quantity, sent news.Span) (name, entity string,
 		return "", "", news.Span{}, false
 	}
 	text := ix.a.Text
-	// The quotation open at q: the last “ before it with no ” between,
-	// or the last of an odd number of straight quotes.
-	before := text[sent.Start:q.Start]
-	open := -1
-	if i := strings.LastIndex(before, "“"); i >= 0 && !strings.Contains(before[i:], "”") {
-		open = sent.Start + i
-	} else if strings.Count(before, `"`)%2 == 1 {
-		open = sent.Start + strings.LastIndex(before, `"`)
-	}
+	open := quoteOpen(text, sent, q.Start)
 	if open < 0 || strings.TrimSpace(text[sent.Start:open]) == "" {
 		return "", "", news.Span{}, false // a whole quoted sentence is a claim's business
 	}
@@ -281,6 +276,61 @@ func (ix *index) quotedBy(q news.Quantity, sent news.Span) (name, entity string,
 		s = t.child(t.head(v), "nsubj") // "He pleaded for help, asking for “1% of your tanks”"
 	}
 	return ix.namedSubject(s)
+}
+
+// quoteOpen returns where the quotation open at pos in the sentence sent
+// begins: the last “ before it with no ” between, or the last of an odd
+// number of straight quotes; -1 when none is open.
+func quoteOpen(text string, sent news.Span, pos int) int {
+	before := text[sent.Start:pos]
+	if i := strings.LastIndex(before, "“"); i >= 0 && !strings.Contains(before[i:], "”") {
+		return sent.Start + i
+	}
+	if strings.Count(before, `"`)%2 == 1 {
+		return sent.Start + strings.LastIndex(before, `"`)
+	}
+	return -1
+}
+
+// quotedAfter returns the claim of the sentence before when quantity q
+// stands in a partial quotation that opens and closes inside sentence
+// sent, no claim's cue stands
+// in sent, and the sentence before, in the same paragraph, credits a
+// named speaker: the writer goes on quoting the source just named
+// ("…, Harris wrote. Since the spring, Spain's presence has risen “from
+// 500 to 640”."), or -1.
+func (ix *index) quotedAfter(q news.Quantity, sent int) int {
+	a := ix.a
+	if sent < 1 {
+		return -1
+	}
+	cur, prev := a.Sentences[sent].Span, a.Sentences[sent-1].Span
+	open := quoteOpen(a.Text, cur, q.Start)
+	if open < 0 || strings.TrimSpace(a.Text[cur.Start:open]) == "" || !strings.ContainsAny(a.Text[q.End:cur.End], "”\"") ||
+		strings.Contains(a.Text[prev.End:cur.Start], "\n") {
+		return -1 // (a whole quoted sentence is a claim's business; a partial quotation closes in its sentence)
+	}
+	best := -1
+	for ci, c := range a.Claims {
+		if c.CueSpan.Start >= cur.Start && c.CueSpan.End <= cur.End {
+			return -1
+		}
+		if c.CueSpan.Start >= prev.Start && c.CueSpan.End <= prev.End {
+			best = ci // the last claim of the sentence before
+		}
+	}
+	if best < 0 || a.Claims[best].SpeakerSpan == nil {
+		return -1
+	}
+	if t := ix.tree; t.parsed {
+		lo, hi := t.span(cur)
+		for k := lo; k < hi; k++ {
+			if reportVerbs[t.lemma(k)] {
+				return -1 // "“…” Ukraine's armed forces claim": a source of its own the rules missed (whatever its tag)
+			}
+		}
+	}
+	return best
 }
 
 // quoteVerbs introduce someone's own words in a partial quotation

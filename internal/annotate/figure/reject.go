@@ -229,6 +229,11 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			return true
 		}
 	}
+	// "Phase two", "round three", "Article 5": a number right after a
+	// structure noun designates a part of a plan or a text.
+	if k := lo - 1; k >= 0 && t.a.Tokens[k].Kind == news.TokenWord && structureNouns[t.low(k)] {
+		return true
+	}
 	// "the Group of 20", "Group of Seven": a number closing a capitalised
 	// "Group of" is a name.
 	if lo >= 2 && t.low(lo-1) == "of" && t.low(lo-2) == "group" && t.v.Capitalised(lo-2) {
