@@ -166,6 +166,13 @@ func TestResolve(t *testing.T) {
 			want:      map[string]string{"Donald Trump": "per:trump", "The US president": "per:biden"},
 		},
 		{
+			name: "a former office before a state is not the office",
+			text: "Crowds cheered Joe Biden in Ohio. " +
+				"The former US president spoke of the war in Delaware.",
+			published: oct2024,
+			want:      map[string]string{"US president": "!per:biden"},
+		},
+		{
 			name: "a role in the possessive names the office holder, not the adviser beside it",
 			text: "The day before, Jake Sullivan, US President's adviser for security, spoke to reporters. " +
 				"In Kyiv the talks went on.",

@@ -132,6 +132,9 @@ func (r *resolver) roles() {
 		if role == "" {
 			continue
 		}
+		if notHolder[strings.ToLower(r.doc.word(c.first-1))] {
+			continue // "the former Polish leader" holds the office no more
+		}
 		if p := personAt(end + 1); p >= 0 {
 			if _, ok := bind[c.key+"|"+role]; !ok {
 				bind[c.key+"|"+role] = p

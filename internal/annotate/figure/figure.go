@@ -39,7 +39,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 var notFigures = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields(`year month week day hour minute second decade century time times
+	for _, w := range strings.Fields(`year month week day hour minute second decade century time times o'clock
 		km kilometre kilometer mile metre meter m mm cm inch foot feet yard calibre
 		source way reason point paragraph page step term side stage phase wave`) {
 		notFigures[w] = true

@@ -345,6 +345,7 @@ func TestNotFigures(t *testing.T) {
 		"Students between the ages of 19 and 27 enlist each spring.",
 		"Phase two of the offensive began in April.",
 		"Its service ceiling is 9,000 m.",
+		"The leaders met after 17 o'clock in Riga.",
 		"Volunteers aged 20 to 35 may apply.",
 		"She doubted he would go to Oslo if he thought there was a 20% chance of arrest.",
 		"The army will not cross unless 300 guards are withdrawn first.",
