@@ -1635,14 +1635,9 @@ func continuedPast(a *news.Article, ws []word, cl news.Claim) (news.Span, bool) 
 	}
 	// ("according to court filings reported earlier by the Tribune,":
 	// up to five words of the source's description before the comma.)
-	from, rest, ok := restAfter(ws, cl.SpeakerSpan.End, 5)
+	rest, ok := uncuedRest(ws, cl.SpeakerSpan.End, 5)
 	if !ok {
 		return news.Span{}, false
-	}
-	for j := from; j < len(ws) && ws[j].Start < rest.End; j++ {
-		if _, n := matchCue(ws, j); n > 0 {
-			return news.Span{}, false
-		}
 	}
 	if appos, clause, top := phraseKind(a, rest); appos || clause || top != news.VERB && top != news.NUM && top != news.SYM {
 		return news.Span{}, false
@@ -1683,7 +1678,20 @@ func mainClauseAfter(a *news.Article, ws []word, cl news.Claim) (news.Span, bool
 	if first < 0 || a.Syntax[first].UPOS != news.SCONJ || a.Syntax[first].Rel != "mark" {
 		return news.Span{}, false
 	}
-	from, rest, ok := restAfter(ws, cl.SpeakerSpan.End, 0)
+	rest, ok := uncuedRest(ws, cl.SpeakerSpan.End, 0)
+	if !ok {
+		return news.Span{}, false
+	}
+	if appos, clause, _ := phraseKind(a, rest); appos || !clause {
+		return news.Span{}, false
+	}
+	return rest, true
+}
+
+// uncuedRest returns the words restAfter finds when no reporting cue
+// stands among them: a cue of their own makes them another claim.
+func uncuedRest(ws []word, at, skip int) (news.Span, bool) {
+	from, rest, ok := restAfter(ws, at, skip)
 	if !ok {
 		return news.Span{}, false
 	}
@@ -1691,9 +1699,6 @@ func mainClauseAfter(a *news.Article, ws []word, cl news.Claim) (news.Span, bool
 		if _, n := matchCue(ws, j); n > 0 {
 			return news.Span{}, false
 		}
-	}
-	if appos, clause, _ := phraseKind(a, rest); appos || !clause {
-		return news.Span{}, false
 	}
 	return rest, true
 }
