@@ -698,6 +698,11 @@ func demonstrative(content string) bool {
 	return false
 }
 
+// fateParticiples after a past-tense cue make it a participle that
+// reports a fate of the noun before it ("reported killed", "confirmed
+// dead"), not a speaker's claim.
+var fateParticiples = tokens.Set(`killed dead injured wounded missing captured detained arrested hurt`)
+
 // raising says whether the cue at ws[i:i+n] is a passive or raising use
 // that names no speaker ("a force estimated to be", "are believed to
 // have", "was reported"): a hedge on the clause, not a claim. "X claimed
@@ -722,6 +727,9 @@ func raising(a *news.Article, ws []word, i, n int) bool {
 		case "is", "are", "was", "were", "been", "being", "be":
 			return true
 		}
+	}
+	if i+n < len(ws) && strings.HasSuffix(ws[i].lower, "ed") && fateParticiples[ws[i+n].lower] {
+		return true // "two people reported killed", "a soldier said wounded": what is reported of them
 	}
 	if !(i+n+1 < len(ws) && ws[i+n].lower == "to" && (ws[i+n+1].lower == "be" || ws[i+n+1].lower == "have")) {
 		return false
@@ -1106,7 +1114,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			return cl, false // "worse than people say": a comparison, not a source
 		}
 		if skippedComma && start <= end {
-			start, end = apposition(a, ix, ws, start, end)
+			start, end = apposition(a, ix, ws, listOpening(ws, start), end)
 		} else if r := roleAfter(ws, start, end); start <= end && start >= 2 && ws[start-1].lower == "," && roleHeads[ws[r].lower] && ws[r].Span.In(a.Text) == ws[r].lower {
 			// "Gen. Joseph Votel, commander of U.S. Central Command said",
 			// "Achim Steiner, the administrator of the UNDP said": the
@@ -1330,6 +1338,26 @@ func apposition(a *news.Article, ix *index, ws []word, start, end int) (int, int
 	return start, end
 }
 
+// listOpening returns where the appositive that a speaker phrase
+// closes begins when the phrase is the last item of a list inside it
+// ("Ivo Tamm, a former head of planning, logistics and transport at the
+// Baltic Command, said": "transport at …" after "and"), the word after
+// the comma that a determiner or a title follows; else start.
+func listOpening(ws []word, start int) int {
+	if start < 3 || ws[start-1].lower != "and" && ws[start-1].lower != "or" {
+		return start
+	}
+	for k := start - 2; k >= 1 && k >= start-25; k-- {
+		if ws[k].punct && ws[k].lower != "," {
+			return start
+		}
+		if ws[k].lower == "," && k+1 < start && (describers[ws[k+1].lower] || titleOpeners[ws[k+1].lower]) {
+			return k + 1
+		}
+	}
+	return start
+}
+
 // okSubject says whether a subject the syntax layer found can be a
 // speaker (okHead on its noun phrase: a subject's words are no verbs).
 func okSubject(a *news.Article, sub news.Span) bool {
@@ -1496,7 +1524,7 @@ func progressiveAt(ws []word, i int) bool {
 // attribution in mid-sentence: "X paid 25 percent, according to Q, and
 // the top 10 percent paid 69 percent" (or "…, the agency said in a June
 // report, and …"): after the attribution and at most five words of
-// adjunct, a comma, "and" or "but" and a clause of three words or more with no
+// adjunct, a comma, "and" or "but" and a clause (or a "with" phrase) of three words or more with no
 // reporting cue of its own, to the end of the sentence.
 func coordinatedTail(a *news.Article, ws []word, cl news.Claim) (news.Span, bool) {
 	text := a.Text
@@ -1521,10 +1549,13 @@ func coordinatedTail(a *news.Article, ws []word, cl news.Claim) (news.Span, bool
 		}
 		return trimSpan(text, news.Span{Start: ws[k+1].Start, End: ws[end-1].End}), true
 	}
-	if k+1 >= len(ws) || ws[k].lower != "," || ws[k+1].lower != "and" && ws[k+1].lower != "but" {
+	if k+1 >= len(ws) || ws[k].lower != "," || ws[k+1].lower != "and" && ws[k+1].lower != "but" && ws[k+1].lower != "with" {
 		return news.Span{}, false
 	}
-	k += 2
+	if ws[k+1].lower != "with" {
+		k++ // (a "with" phrase is the statement's own: "…, officials say, with two people killed")
+	}
+	k++
 	end := len(ws)
 	for end > k && ws[end-1].punct {
 		end--
@@ -1533,7 +1564,7 @@ func coordinatedTail(a *news.Article, ws []word, cl news.Claim) (news.Span, bool
 		return news.Span{}, false
 	}
 	for j := k; j < end; j++ {
-		if _, n := matchCue(ws, j); n > 0 && !adjectival(a, ws[j]) {
+		if _, n := matchCue(ws, j); n > 0 && !adjectival(a, ws[j]) && !raising(a, ws, j, n) {
 			return news.Span{}, false
 		}
 	}

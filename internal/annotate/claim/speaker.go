@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -55,6 +56,15 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		}
 		if ws[k].punct && (ws[k].lower == "," || ws[k].lower == "(" || ws[k].lower == "—" || ws[k].lower == "–") {
 			hi = k
+			break
+		}
+	}
+	// Respondents speak through their poll: "(the majority of voters)
+	// surveyed for the latest Delta poll believe …".
+	for k := lo; k+2 < hi; k++ {
+		if strings.HasSuffix(ws[k].lower, "ed") && (ws[k+1].lower == "for" || ws[k+1].lower == "by" || ws[k+1].lower == "in") &&
+			slices.ContainsFunc(ws[k+2:hi], func(w word) bool { return pollWords[w.lower] }) {
+			lo = k + 2
 			break
 		}
 	}
