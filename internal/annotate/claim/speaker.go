@@ -423,6 +423,24 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 				}
 			}
 		}
+		if pr == "he" || pr == "she" {
+			// "Zelenskiy addressed leaders including Joe Biden. “…,” he
+			// said": the subject of the sentence before outranks a person
+			// named after it.
+			pivot := sent.Start // the sentence before the one the quotation (or the cue) opens in
+			if quote.Len() > 0 {
+				pivot = quote.Start
+			}
+			if m := ix.subjectPerson(ix.sentenceBefore(pivot), pivot); m != nil && !inSpan(quote, m.Start) && ix.agrees(pr, m.Entity) && other(m.Canonical, m.Entity) {
+				if last := ix.lastPersonBefore(pos); last != nil && last.Entity != m.Entity && !inSpan(quote, last.Start) {
+					name := m.Canonical
+					if name == "" {
+						name = m.Text
+					}
+					return name, m.Entity, true
+				}
+			}
+		}
 		for m := ix.lastPersonBefore(pos); m != nil; m = ix.lastPersonBefore(m.Start) {
 			if inSpan(quote, m.Start) {
 				continue
@@ -478,6 +496,38 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 		}
 	}
 	return "", "", false
+}
+
+// subjectPerson returns the named person (a name, not a role) in the
+// subject of the main verb of the sentence that starts at from, when
+// that sentence ends before pos; else nil.
+func (ix *index) subjectPerson(from, pos int) *news.Mention {
+	a := ix.a
+	if len(a.Syntax) != len(a.Tokens) {
+		return nil
+	}
+	sent, _ := ix.sentencesAt(from)
+	if sent.Start != from || sent.End > pos {
+		return nil
+	}
+	for k := taggedAt(a, sent.Start); k >= 0 && k < len(a.Tokens) && a.Tokens[k].End <= sent.End; k++ {
+		if a.Syntax[k].Rel != "root" {
+			continue
+		}
+		sub, ok := syntaxSubject(a, a.Tokens[k].Start, sent)
+		if !ok {
+			return nil
+		}
+		var person *news.Mention
+		lo, hi := ix.mentions(sub)
+		for i := lo; i < hi; i++ {
+			if m := &a.Entities[i]; m.Type == "PER" && m.Kind == "name" && m.End <= sub.End {
+				person = m
+			}
+		}
+		return person
+	}
+	return nil
 }
 
 // pronounBefore returns the start of the last word pr (a pronoun, lower
