@@ -520,6 +520,15 @@ func yearLike(text string, q news.Quantity) bool {
 	if q.Kind != "cardinal" || q.Value == nil || strings.Contains(q.Text, ",") {
 		return false
 	}
+	if y, note, ok := strings.Cut(q.Text, "."); ok && len(y) == 4 && len(note) <= 2 {
+		// "throughout 2025.24 However": a year with a footnote mark
+		// before the next sentence.
+		rest := strings.TrimLeft(text[q.End:], " ")
+		r, _ := utf8.DecodeRuneInString(rest)
+		if v := *q.Value; v >= 1900 && v < 2101 && (rest == "" || unicode.IsUpper(r) || r == '\n') {
+			return true
+		}
+	}
 	switch q.Unit {
 	case "bc", "bce", "ad", "ce":
 		return q.Value != nil && *q.Value >= 1 && *q.Value <= 9999 // "430 BC", "1200 AD"

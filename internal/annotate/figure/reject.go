@@ -32,6 +32,16 @@ var compoundIdioms = tokens.Set(`sided off way time shot stop size liner`)
 // as abstractNouns do ("six-point plan"): numbering, not a count.
 var structureNouns = tokens.Set(`article clause part point stage step phase tier chapter page episode round`)
 
+// dayOfChronology says whether the word "day" at token k names a day of
+// a count of days ("On day 48 of the war", "Day six"): capitalised, or
+// after a preposition or at the start of its sentence, not after a
+// determiner or an adjective ("during the last day 1260 soldiers …").
+func (ix *index) dayOfChronology(k int) bool {
+	t := ix.tree
+	slo, _ := t.sentence(k)
+	return t.v.Capitalised(k) || k == slo || t.upos(k-1) == news.ADP
+}
+
 // hyphenShape reports whether the number phrase text is a number joined
 // by a hyphen to an idiom word or a structure noun.
 func hyphenShape(text string) bool {
@@ -40,7 +50,7 @@ func hyphenShape(text string) bool {
 	if !ok || num == "" || w == "" || strings.Contains(w, " ") {
 		return false
 	}
-	return num == "one" && compoundIdioms[w] || structureNouns[w] || specNouns[w]
+	return num == "one" && compoundIdioms[w] || num == "zero" || structureNouns[w] || specNouns[w] // ("zero-sum", "zero-tolerance")
 }
 
 // specNouns join a number by a hyphen into a specification ("a
@@ -229,9 +239,10 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			return true
 		}
 	}
-	// "Phase two", "round three", "Article 5": a number right after a
-	// structure noun designates a part of a plan or a text.
-	if k := lo - 1; k >= 0 && t.a.Tokens[k].Kind == news.TokenWord && structureNouns[t.low(k)] {
+	// "Phase two", "round three", "Article 5", "day 48 of the war": a
+	// number right after a structure noun or "day" designates a part of
+	// a plan, a text or a chronology.
+	if k := lo - 1; k >= 0 && t.a.Tokens[k].Kind == news.TokenWord && (structureNouns[t.low(k)] || t.low(k) == "day" && ix.dayOfChronology(k)) {
 		return true
 	}
 	// "the Group of 20", "Group of Seven": a number closing a capitalised
