@@ -791,8 +791,14 @@ func nounReadAsVerb(a *news.Article, k int) bool {
 			}
 		}
 	}
+	if strings.EqualFold(a.Text[a.Tokens[k-1].Start:a.Tokens[k-1].End], "military") {
+		prev = news.NOUN // "Latvia's military claims that …": the adjective that names a body
+	}
 	if w := a.Text[a.Tokens[k].Start:a.Tokens[k].End]; !strings.HasSuffix(w, "s") || strings.ToLower(w) != w || prev != news.NOUN && prev != news.PROPN {
 		return false
+	}
+	if a.Text[a.Tokens[k+1].Start:a.Tokens[k+1].End] == "," && asClause(a, k) {
+		return true // "As the Ministry notes, …"
 	}
 	if evidenceBefore(a, k) {
 		// "A Reuters poll shows Trump at 36 percent", "an email shows
@@ -817,6 +823,24 @@ func nounReadAsVerb(a *news.Article, k int) bool {
 			case a.Syntax[j].UPOS == news.VERB || a.Tokens[j].Kind == news.TokenPunct:
 				return false
 			}
+		}
+	}
+	return false
+}
+
+// asClause says whether the words before token k are "As" opening its
+// sentence and a noun phrase: "As the Ministry notes, …" (at most six
+// words of determiners, adjectives and nouns between).
+func asClause(a *news.Article, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-7; j-- {
+		if strings.EqualFold(a.Text[a.Tokens[j].Start:a.Tokens[j].End], "as") {
+			return j == 0 || a.Tokens[j-1].Kind == news.TokenPunct && strings.ContainsAny(a.Text[a.Tokens[j-1].Start:a.Tokens[j-1].End], ".!?\"”") ||
+				strings.Contains(a.Text[a.Tokens[j-1].End:a.Tokens[j].Start], "\n")
+		}
+		switch a.Syntax[j].UPOS {
+		case news.DET, news.ADJ, news.NOUN, news.PROPN:
+		default:
+			return false
 		}
 	}
 	return false

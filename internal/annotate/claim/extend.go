@@ -428,7 +428,11 @@ var attackNouns = tokens.Set(`attack attacks bombing bombings blast blasts explo
 func claimsObject(ws []word, k int) bool {
 	switch ws[k].lower {
 	case "claim", "claims", "claimed", "claiming":
-		if k+1 < len(ws) && claimObjects[ws[k+1].lower] {
+		o := k + 1
+		if o+1 < len(ws) && (ws[o].lower == "the" || possessivePronouns[ws[o].lower] != "") {
+			o++ // "claimed the lives of 14,000 people", "claimed its first victory"
+		}
+		if o < len(ws) && claimObjects[ws[o].lower] {
 			return true
 		}
 		// "claimed dual attacks", "claims the bombing": an attack claimed

@@ -125,6 +125,10 @@ var fates = []struct{ stem, fate string }{
 	{"readiness", "ready"}, {"preparedness", "ready"}, {"alert", "ready"}, {"standby", "ready"}, {"ready", "ready"},
 }
 
+// casualtyWords count people by their fate after a number and "of"
+// ("dozens of dead", "hundreds of wounded").
+var casualtyWords = tokens.Set(`dead wounded injured killed missing`)
+
 // heldPeople are counted people (lemmas) that can be held and released,
 // besides peopleClasses and the captive nouns of nounFates.
 var heldPeople = tokens.Set(`detainee protester demonstrator activist journalist sailor crew`)
@@ -1001,6 +1005,12 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		// "28 states voted to condemn", "two women pass a poster": the
 		// counted things give or promise; nothing is given of them.
 		fate = ""
+	}
+	if noun < 0 && what == "" && hi+1 < len(t.a.Tokens) && t.low(hi) == "of" && casualtyWords[t.low(hi+1)] {
+		// "dozens of dead and hundreds of wounded": people, counted by
+		// their fate ("340 injured" after "91 of its rescuers" goes on
+		// with the rescuers, below).
+		what, fate = "people", fateOf(t.low(hi+1), "people")
 	}
 	if noun < 0 && (q.Counts == "" || what == "") || what == "" && others(t, noun) {
 		ix.bare[f.Quantity] = true

@@ -41,6 +41,8 @@ func TestMeasureFields(t *testing.T) {
 		what, owner, fate, place, scope, time string // what, owner and place are not checked when empty; owner "-" must be empty
 		whole                                 string // the text of the figure this one is part of or adds to
 	}{
+		{"a vague number of the dead counts people killed", "The shelling left dozens of dead and hundreds of wounded in Riga.",
+			"hundreds", "people", "lv", "wounded", "", "total", "", ""},
 		{"odds are a probability, not a share of people", "The mayor said there is a 1 in 3 chance that the bridge will close in May.",
 			"1 in 3", "chance", "", "", "", "share", "", ""},
 		{"a toll stated as a predicate counts the dead, not what the figure before counts", "Latvia lost 12 tanks near the river. The toll was 75, officials said on Monday.",
