@@ -1083,6 +1083,9 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		// "X launched a coup, saying …": the subject of the clause the
 		// participle hangs on.
 		sub, ok := syntaxSubject(a, ws[i].Start, sent)
+		if !ok {
+			sub, ok = rootSubject(a, ws[i].Start, sent) // (the parse hung the participle elsewhere)
+		}
 		if !ok || i == 0 || ws[i-1].lower != "," || sub.End > ws[i].Start {
 			return cl, false
 		}
@@ -1159,7 +1162,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			if closeBr == end+3 {
 				spk.End = ws[closeBr].End
 			}
-			if start > 0 && ws[start-1].punct && (ws[start-1].lower == "," || closingMark(a.Text, ws[start-1])) && start-1 > 0 && (closingMark(a.Text, ws[start-1]) || tail(ws, i+n) <= 4 || i+n < len(ws) && ws[i+n].lower == ";" || trailingAdjunct(ws, i+n) && !thatAfterAdjunct(ws, i+n) || (c.words[0] == "told" || c.words[0] == "tells") && !thatWithin(ws, i+n, 6)) &&
+			if start > 0 && ws[start-1].punct && (ws[start-1].lower == "," || closingMark(a.Text, ws[start-1])) && start-1 > 0 && (closingMark(a.Text, ws[start-1]) || tail(ws, i+n) <= 4 || i+n < len(ws) && ws[i+n].lower == ";" || trailingAdjunct(ws, i+n) && !thatAfterAdjunct(ws, i+n) && !clauseAfterAdjunct(a, ws, i+n) || (c.words[0] == "told" || c.words[0] == "tells") && !thatWithin(ws, i+n, 6)) &&
 				!(ws[start-1].lower == "," && nounPhraseOnly(a, news.Span{Start: sent.Start, End: ws[start-1].Start})) {
 				// "…, X said." — the content precedes the speaker.
 				cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[start-1].End})
@@ -2142,6 +2145,24 @@ func thatAfterAdjunct(ws []word, k int) bool {
 		}
 		if ws[d].punct && clausePunct(ws[d].lower) {
 			return false
+		}
+	}
+	return false
+}
+
+// clauseAfterAdjunct says whether a clause with a subject of its own
+// follows within six words of ws[k], before any clause mark: "said on
+// Monday Tartu had been shelled" reports the clause after the adjunct,
+// as "said on Monday that …" does.
+func clauseAfterAdjunct(a *news.Article, ws []word, k int) bool {
+	for d := k; d < len(ws) && d < k+6; d++ {
+		if ws[d].punct && clausePunct(ws[d].lower) {
+			return false
+		}
+		if j := tokenAt(a, ws[d].Start); j >= 0 && len(a.Syntax) == len(a.Tokens) {
+			if r := a.Syntax[j].Rel; r == "nsubj" || r == "nsubj:pass" || r == "expl" || a.Syntax[j].UPOS == news.AUX {
+				return true // (an auxiliary where the parse ran the subject into the adjunct: "on Monday Tartu had been …")
+			}
 		}
 	}
 	return false

@@ -438,8 +438,8 @@ func claimsObject(ws []word, k int) bool {
 		// "claimed dual attacks", "claims the bombing": an attack claimed
 		// as one's own, within a few words of modifiers.
 		for j := k + 1; j < len(ws) && j <= k+4 && !ws[j].punct; j++ {
-			if attackNouns[ws[j].lower] {
-				return true
+			if attackNouns[ws[j].lower] || ws[j].lower == "lives" {
+				return true // (or lives taken: "has claimed about 14,000 lives")
 			}
 			if ws[j].lower == "that" {
 				break

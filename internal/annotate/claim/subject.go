@@ -87,6 +87,22 @@ func subtree(a *news.Article, k, lo, hi int) news.Span {
 	return news.Span{Start: a.Tokens[first].Start, End: a.Tokens[last].End}
 }
 
+// rootSubject returns the subject of the main verb of the sentence sent
+// when that verb comes before pos: "X urged troops to leave, claiming
+// 4,500 were dead", where the parse hangs the participle on a word after
+// it.
+func rootSubject(a *news.Article, pos int, sent news.Span) (news.Span, bool) {
+	for k := tokenAt(a, sent.Start); k >= 0 && k < len(a.Tokens) && a.Tokens[k].End <= sent.End; k++ {
+		if a.Syntax[k].Rel == "root" {
+			if a.Tokens[k].Start >= pos || a.Syntax[k].UPOS != news.VERB {
+				return news.Span{}, false
+			}
+			return syntaxSubject(a, a.Tokens[k].Start, sent)
+		}
+	}
+	return news.Span{}, false
+}
+
 // cutConj ends a content that follows its cue before a verb coordinated
 // with the cue ("Moscow denied responsibility and refused to hand over
 // two suspects": what was denied ends at "and"), from the syntax layer;
