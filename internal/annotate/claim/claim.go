@@ -1101,6 +1101,9 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		// X said …: walk left over the subject noun phrase.
 		j := i - 1
 		skippedComma := false
+		if j >= 2 && (ws[j].lower == "has" || ws[j].lower == "have" || ws[j].lower == "had" || ws[j].lower == "also") && ws[j-1].lower == "," {
+			j-- // "…, Ilze Berga, has said": the auxiliary after the appositive's comma
+		}
 		if j >= 0 && ws[j].lower == "," {
 			j-- // "…, Ilona Brest, said" — the appositive before the comma
 			skippedComma = true
