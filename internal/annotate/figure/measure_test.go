@@ -350,6 +350,7 @@ func TestNotFigures(t *testing.T) {
 		"The leaders met after 17 o'clock in Riga.",
 		"On day 48 of the war, the president spoke in Riga.",
 		"Both capitals reject zero-sum games.",
+		"We have to work in two directions, he said, and there were two impediments.",
 		"Russia seized ground throughout 2025.24 However, analysts disagree.",
 		"Volunteers aged 20 to 35 may apply.",
 		"She doubted he would go to Oslo if he thought there was a 20% chance of arrest.",

@@ -21,7 +21,7 @@ var abstractNouns = tokens.Set(`reason element scenario dimension quality aspect
 	level stage phase step para paragraph page word line chapter item condition criterion rule component
 	trend argument explanation possibility alternative lens theme topic message sign signal problem
 	challenge mistake difference similarity part section bullet takeaway objective approach remedy
-	proposal solution strategy`)
+	proposal solution strategy direction impediment obstacle`)
 
 // compoundIdioms are words a hyphen joins to "one" in an adjective or
 // noun that counts nothing ("one-sided", "a one-off raid").
