@@ -1554,8 +1554,9 @@ func progressiveAt(ws []word, i int) bool {
 // attribution in mid-sentence: "X paid 25 percent, according to Q, and
 // the top 10 percent paid 69 percent" (or "…, the agency said in a June
 // report, and …"): after the attribution and at most five words of
-// adjunct, a comma, "and" or "but" and a clause (or a "with" phrase) of three words or more with no
-// reporting cue of its own, to the end of the sentence.
+// adjunct, a comma, "and" or "but" and a clause (or a "with" phrase) of
+// three words or more with no reporting cue of its own, to the end of
+// the sentence.
 func coordinatedTail(a *news.Article, ws []word, cl news.Claim) (news.Span, bool) {
 	text := a.Text
 	if cl.Content.End > cl.CueSpan.Start || len(ws) == 0 {
@@ -1634,9 +1635,9 @@ func verblessBefore(a *news.Article, ws []word, cl news.Claim) (news.Span, bool)
 }
 
 // restAfter finds the words of the sentence ws after the comma (or
-// dash) that follows byte offset at, past at most skip words: the index of the
-// first and their span without final punctuation, when they are two
-// words or more.
+// dash) that follows byte offset at, past at most skip words: the index
+// of the first and their span without final punctuation, when they are
+// two words or more.
 func restAfter(ws []word, at, skip int) (from int, rest news.Span, ok bool) {
 	k := 0
 	for k < len(ws) && ws[k].Start < at {
@@ -2105,9 +2106,10 @@ func trailingAdjunct(ws []word, k int) bool {
 }
 
 // nounPhraseOnly reports whether the tagged words of span hold no verb
-// or auxiliary, bar a participle modifying a noun: "The head of the city's military administration, X,
-// confirmed …" has a title before the speaker, not a statement. It is
-// false when the span holds no tagged word.
+// or auxiliary, bar a participle modifying a noun: "The head of the
+// city's military administration, X, confirmed …" has a title before
+// the speaker, not a statement. It is false when the span holds no
+// tagged word.
 func nounPhraseOnly(a *news.Article, span news.Span) bool {
 	if len(a.Syntax) != len(a.Tokens) {
 		return false

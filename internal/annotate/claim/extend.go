@@ -430,7 +430,7 @@ func claimsObject(ws []word, k int) bool {
 	case "claim", "claims", "claimed", "claiming":
 		o := k + 1
 		if o+1 < len(ws) && (ws[o].lower == "the" || possessivePronouns[ws[o].lower] != "") {
-			o++ // "claimed the lives of 14,000 people", "claimed its first victory"
+			o++ // "claimed the lives of 14,000 people", "claimed its victory"
 		}
 		if o < len(ws) && claimObjects[ws[o].lower] {
 			return true

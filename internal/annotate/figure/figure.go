@@ -294,11 +294,10 @@ func quoteOpen(text string, sent news.Span, pos int) int {
 
 // quotedAfter returns the claim of the sentence before when quantity q
 // stands in a partial quotation that opens and closes inside sentence
-// sent, no claim's cue stands
-// in sent, and the sentence before, in the same paragraph, credits a
-// named speaker: the writer goes on quoting the source just named
-// ("…, Harris wrote. Since the spring, Spain's presence has risen “from
-// 500 to 640”."), or -1.
+// sent, no claim's cue or reporting verb stands in sent, and the
+// sentence before, in the same paragraph, credits a named speaker: the
+// writer goes on quoting the source just named ("…, Harris wrote. Since
+// the spring, Spain's presence has risen “from 500 to 640”."), or -1.
 func (ix *index) quotedAfter(q news.Quantity, sent int) int {
 	a := ix.a
 	if sent < 1 {
