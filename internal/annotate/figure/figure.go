@@ -138,6 +138,9 @@ func Find(a *news.Article) []news.Figure {
 		} else if c := ix.quotedAfter(q, sent); c >= 0 {
 			cl := a.Claims[c]
 			f.Speaker, f.SpeakerEntity, f.SpeakerSpan = cl.Speaker, cl.SpeakerEntity, cl.SpeakerSpan
+		} else if c := ix.pollGoesOn(q, sent); c >= 0 {
+			cl := a.Claims[c]
+			f.Speaker, f.SpeakerEntity, f.SpeakerSpan = cl.Speaker, cl.SpeakerEntity, cl.SpeakerSpan
 		} else if c := ix.bodyGoesOn(sent); c >= 0 {
 			cl := a.Claims[c]
 			f.Speaker, f.SpeakerEntity, f.SpeakerSpan = cl.Speaker, cl.SpeakerEntity, cl.SpeakerSpan
@@ -330,6 +333,56 @@ func (ix *index) quotedAfter(q news.Quantity, sent int) int {
 		}
 	}
 	return best
+}
+
+// pollGoesOn returns the last claim of the two sentences before sentence
+// sent, in its paragraph, that credits a poll, when q is a share that
+// answers it: a percentage or fraction in a sentence with no claim of its
+// own whose verb says what people said, think or back ("…, according to
+// a Metrix poll. About half of the public – 52% – said they support
+// …"); else -1.
+func (ix *index) pollGoesOn(q news.Quantity, sent int) int {
+	a, t := ix.a, ix.tree
+	if sent < 1 || !t.parsed || q.Kind != "percent" && q.Kind != "fraction" {
+		return -1
+	}
+	cur := a.Sentences[sent].Span
+	answers := false
+	lo, hi := t.span(cur)
+	for k := lo; k < hi; k++ {
+		answers = answers || t.isVerb(k) && answerVerbs[t.lemma(k)]
+	}
+	first := a.Sentences[max(0, sent-2)].Start
+	if p := strings.LastIndex(a.Text[first:cur.Start], "\n"); p >= 0 {
+		first += p // (not past a paragraph break)
+	}
+	best := -1
+	for ci, c := range a.Claims {
+		if c.CueSpan.Start >= cur.Start && c.CueSpan.End <= cur.End {
+			return -1
+		}
+		if c.CueSpan.Start >= first && c.CueSpan.End <= cur.Start && c.SpeakerSpan != nil && pollNoun(c.SpeakerSpan.In(a.Text)) {
+			best = ci
+		}
+	}
+	if !answers {
+		return -1
+	}
+	return best
+}
+
+// answerVerbs say what respondents said, think or back.
+var answerVerbs = tokens.Set(`say tell think believe support oppose back favour favor approve disapprove want expect agree trust`)
+
+// pollNoun says whether a speaker phrase names a poll or a survey.
+func pollNoun(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch strings.Trim(w, ".,;:") {
+		case "poll", "polls", "survey", "surveys", "pollster", "pollsters":
+			return true
+		}
+	}
+	return false
 }
 
 // quoteVerbs introduce someone's own words in a partial quotation

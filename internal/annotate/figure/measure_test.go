@@ -510,6 +510,8 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"During the last day 1260 Russian soldiers were killed, Latvia said.", "1260", "ru", "Latvia"},
 		{"Allies still lack troops, Ivo Sarv wrote. Since May, for example, Norway's force in Latvia has grown “from 500 to 640”.", "500 to 640", "no", "Ivo Sarv"},
 		{"Troops are blocking Riga, officials said. The pullback follows “the loss of more than 40% of the tanks” Latvia’s army claims.", "more than 40%", "", "OUTLET"},
+		{"His rating rose, according to a Metrix poll. About half of the public – 52% – said they support the plan.", "52%", "", "Metrix poll"},
+		{"His rating rose, according to a Metrix poll.\n\nAbout half of the public – 52% – said they support the plan.", "52%", "", "OUTLET"},
 		{"Allies still lack troops, Ivo Sarv wrote.\n\nSince May, Norway's force in Latvia has grown “from 500 to 640”.", "500 to 640", "no", "OUTLET"},
 		{"Allies still lack troops, Ivo Sarv wrote. Since May, Norway’s “rapid” force has grown to 640.", "640", "", "OUTLET"},
 		{"Hans Varis decried “hundreds of Russian attacks” on the port.", "hundreds", "ru", "Hans Varis"},
