@@ -104,8 +104,8 @@ func (ix *index) evidenceSources() []news.Span {
 				}
 				if upper(w.Span.In(ix.a.Text)) {
 					end = j
-				} else if !nameJoiners[w.lower] {
-					break
+				} else if !nameJoiners[w.lower] && !((w.lower == "'s" || w.lower == "’s") && j+1 < len(ws) && upper(ws[j+1].Span.In(ix.a.Text))) {
+					break // (a possessive inside a name goes on: "Queen's University Belfast")
 				}
 			}
 			if end >= start {

@@ -47,7 +47,8 @@ func newDocument(a *news.Article) *document {
 }
 
 // split appends the mention of tokens first..last, cut where a name
-// cannot continue (a line break, a possessive "'s", or a bracket) and
+// cannot continue (a line break, a possessive "'s" other than one in an
+// institution's name, or a bracket) and
 // without a leading honorific ("Mr Putin" is a mention of "Putin").
 func (d *document) split(ms []mention, first, last int, typ string) []mention {
 	add := func(ms []mention, a, b int) []mention {
@@ -62,7 +63,11 @@ func (d *document) split(ms []mention, first, last int, typ string) []mention {
 	start := first
 	for k := first; k <= last; k++ {
 		w := d.word(k)
-		cut := w == "'s" || w == "’s" || strings.ContainsAny(w, "()[]{}\"“”")
+		possessive := w == "'s" || w == "’s"
+		if possessive && k < last && institutionHeads[d.word(k+1)] {
+			continue // "Queen's University Belfast", "King's College London": one name
+		}
+		cut := possessive || strings.ContainsAny(w, "()[]{}\"“”")
 		brk := k < last && strings.ContainsAny(d.text[d.toks[k].End:d.toks[k+1].Start], "\n\r")
 		if cut {
 			if k > start {
@@ -79,6 +84,11 @@ func (d *document) split(ms []mention, first, last int, typ string) []mention {
 	}
 	return ms
 }
+
+// institutionHeads after a possessive inside a name continue it: the
+// possessive is part of the institution's name ("Queen's University").
+var institutionHeads = map[string]bool{"University": true, "College": true, "Hospital": true, "School": true,
+	"Cathedral": true, "Church": true, "Infirmary": true}
 
 // compound reports whether a one-token name is a hyphenated compound of
 // names or a prefixed adjective, not a name: "pro-Russian",

@@ -166,6 +166,11 @@ func TestResolve(t *testing.T) {
 			want:      map[string]string{"Donald Trump": "per:trump", "The US president": "per:biden"},
 		},
 		{
+			name: "a possessive inside an institution's name does not cut it",
+			text: "A poll by Queen's University Belfast found low trust.",
+			want: map[string]string{"Queen's University Belfast": "org:queens-university-belfast"},
+		},
+		{
 			name: "a former office before a state is not the office",
 			text: "Crowds cheered Joe Biden in Ohio. " +
 				"The former US president spoke of the war in Delaware.",

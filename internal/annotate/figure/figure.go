@@ -361,7 +361,7 @@ func (ix *index) pollGoesOn(q news.Quantity, sent int) int {
 		if c.CueSpan.Start >= cur.Start && c.CueSpan.End <= cur.End {
 			return -1
 		}
-		if c.CueSpan.Start >= first && c.CueSpan.End <= cur.Start && c.SpeakerSpan != nil && pollNoun(c.SpeakerSpan.In(a.Text)) {
+		if c.CueSpan.Start >= first && c.CueSpan.End <= cur.Start && c.SpeakerSpan != nil && pollNoun(a.Text[min(c.CueSpan.Start, c.SpeakerSpan.Start):max(c.CueSpan.End, c.SpeakerSpan.End)]) {
 			best = ci
 		}
 	}
@@ -374,11 +374,12 @@ func (ix *index) pollGoesOn(q news.Quantity, sent int) int {
 // answerVerbs say what respondents said, think or back.
 var answerVerbs = tokens.Set(`say tell think believe support oppose back favour favor approve disapprove want expect agree trust`)
 
-// pollNoun says whether a speaker phrase names a poll or a survey.
+// pollNoun says whether an attribution (its cue and its speaker, "according
+// to polling published by Q", "a poll suggests") names a poll or a survey.
 func pollNoun(s string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {
 		switch strings.Trim(w, ".,;:") {
-		case "poll", "polls", "survey", "surveys", "pollster", "pollsters":
+		case "poll", "polls", "polling", "survey", "surveys", "pollster", "pollsters":
 			return true
 		}
 	}
