@@ -171,8 +171,11 @@ func personalSubject(ws []word, first int) (int, bool) {
 
 // subjectLeft finds the subject noun phrase ending before ws[i] (over
 // auxiliaries and adverbs: "the UK has to date"): its first and last
-// word, or ok false.
+// word, or ok false; an infinitive cue ("to call for") has none there.
 func subjectLeft(text string, ws []word, i int) (start, end int, ok bool) {
+	if i > 0 && ws[i-1].lower == "to" {
+		return 0, 0, false // "… has written to the minister to call for …": the infinitive's subject is the clause's
+	}
 	j := i - 1
 	for j > 0 && auxiliaries[ws[j].lower] && !ws[j-1].punct {
 		j--
