@@ -579,6 +579,25 @@ var titleOpeners = tokens.Set(`former acting deputy senior longtime veteran outg
 // spokesman", "said one Republican", "said two officials".
 var describers = tokens.Set(`a an the one another two three several some`)
 
+// asideBeforeName returns the index of the word after the parenthesis
+// opening at ws[j] when a capitalised word follows its close: an aside
+// inside a name's title ("ex-President of Poland (1995-2005) Jan
+// Nowak"); else 0.
+func asideBeforeName(text string, ws []word, j int) int {
+	if j >= len(ws) || ws[j].lower != "(" {
+		return 0
+	}
+	for m := j + 1; m < len(ws) && m <= j+6; m++ {
+		if ws[m].lower == ")" {
+			if m+1 < len(ws) && !ws[m+1].punct && upper(ws[m+1].Span.In(text)) {
+				return m + 1
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
 // isDash says whether a token is a hyphen or dash standing alone.
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
 
@@ -1055,7 +1074,11 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 			return false
 		}
-		for j < len(ws) && !(ws[j].punct && clausePunct(ws[j].lower)) && !(boundary[ws[j].lower] && j > i+n && !(ws[j].lower == "and" && joinsSources(j))) {
+		for j < len(ws) && !(ws[j].punct && clausePunct(ws[j].lower) && asideBeforeName(a.Text, ws, j) == 0) && !(boundary[ws[j].lower] && j > i+n && !(ws[j].lower == "and" && joinsSources(j))) {
+			if e := asideBeforeName(a.Text, ws, j); e > 0 {
+				j = e // "according to ex-President of Poland (1995-2005) Jan Nowak"
+				continue
+			}
 			if c2, m := matchCue(ws, j); m > 0 && j > i+n && (c2.after || stopVerbs[ws[j].lower]) {
 				break
 			}
@@ -1614,8 +1637,9 @@ func adjectival(a *news.Article, w word) bool {
 // Q," when the words before it, taken for the statement, hold no verb
 // ("Since last November, according to Q, forces have killed 400").
 func verblessBefore(a *news.Article, ws []word, cl news.Claim) (news.Span, bool) {
-	if cl.Cue != "according to" || cl.Content.End > cl.CueSpan.Start || len(a.Syntax) != len(a.Tokens) {
-		return news.Span{}, false
+	if cl.Cue != "according to" || cl.Content.End > cl.CueSpan.Start || len(a.Syntax) != len(a.Tokens) ||
+		len(ws) == 0 || cl.Content.Start < ws[0].Start || tokenAt(a, cl.Content.Start) < 0 {
+		return news.Span{}, false // (a statement in the sentence before, "That's according to Q", is no adjunct)
 	}
 	for k := tokenAt(a, cl.Content.Start); k >= 0 && k < len(a.Tokens) && a.Tokens[k].Start < cl.Content.End; k++ {
 		if u := a.Syntax[k].UPOS; u == news.VERB || u == news.AUX {
@@ -1815,8 +1839,8 @@ func setSpeaker(a *news.Article, ix *index, cl *news.Claim, sp news.Span) {
 // (an order translated news often keeps) is Arturs Karins, while "the
 // wife of Arturs Karins" is not him; nil when the phrase is no such.
 func (ix *index) namedAfterRole(ws []word) *news.Mention {
-	if len(ws) < 4 || ws[0].lower != "the" {
-		return nil
+	if len(ws) < 4 || ws[0].lower != "the" && !slices.ContainsFunc(ws, func(w word) bool { return w.lower == ")" }) {
+		return nil // (or a title with an aside: "ex-President of Poland (1995-2005) Jan Nowak")
 	}
 	end := ws[len(ws)-1].End
 	lo, hi := ix.mentions(news.Span{Start: ws[0].Start, End: end})

@@ -54,6 +54,10 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		if ws[k].lower == "(" && k+2 == hi-1 && ws[hi-1].lower == ")" && strings.ToUpper(ws[k+1].Span.In(text)) == ws[k+1].Span.In(text) {
 			break // a name's abbreviation closing the phrase: "… of War (ISW)"
 		}
+		if e := asideBeforeName(text, ws[:hi], k); e > 0 {
+			k = e - 1 // "ex-President of Poland (1995-2005) Jan Nowak": the name goes on
+			continue
+		}
 		if ws[k].punct && (ws[k].lower == "," || ws[k].lower == "(" || ws[k].lower == "—" || ws[k].lower == "–") {
 			hi = k
 			break
