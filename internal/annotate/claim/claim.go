@@ -810,8 +810,8 @@ func nounReadAsVerb(a *news.Article, k int) bool {
 			}
 		}
 	}
-	if strings.EqualFold(a.Text[a.Tokens[k-1].Start:a.Tokens[k-1].End], "military") {
-		prev = news.NOUN // "Latvia's military claims that …": the adjective that names a body
+	if tokens.BodyHeads[strings.ToLower(a.Text[a.Tokens[k-1].Start:a.Tokens[k-1].End])] {
+		prev = news.NOUN // "Latvia's military claims that …": a body's name the tagger read as an adjective
 	}
 	if w := a.Text[a.Tokens[k].Start:a.Tokens[k].End]; !strings.HasSuffix(w, "s") || strings.ToLower(w) != w || prev != news.NOUN && prev != news.PROPN {
 		return false
@@ -1074,10 +1074,13 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 			return false
 		}
-		for j < len(ws) && !(ws[j].punct && clausePunct(ws[j].lower) && asideBeforeName(a.Text, ws, j) == 0) && !(boundary[ws[j].lower] && j > i+n && !(ws[j].lower == "and" && joinsSources(j))) {
+		for j < len(ws) && !(boundary[ws[j].lower] && j > i+n && !(ws[j].lower == "and" && joinsSources(j))) {
 			if e := asideBeforeName(a.Text, ws, j); e > 0 {
 				j = e // "according to ex-President of Poland (1995-2005) Jan Nowak"
 				continue
+			}
+			if ws[j].punct && clausePunct(ws[j].lower) {
+				break
 			}
 			if c2, m := matchCue(ws, j); m > 0 && j > i+n && (c2.after || stopVerbs[ws[j].lower]) {
 				break
@@ -1420,10 +1423,6 @@ func okSubject(a *news.Article, sub news.Span) bool {
 	return ok && okHead(a.Text, words(&v, t))
 }
 
-// pollWords in the object of "told" make the object the source: the
-// respondents of a poll speak through it.
-var pollWords = tokens.Set(`polling pollster pollsters survey surveyors poll`)
-
 // pollster returns the pollster a "told" cue at ws[i:i+n] credits: its
 // object when the object has a poll word ("told the Kyiv-based polling
 // institute Rating", "told pollsters at the Razumkov Centre": from its
@@ -1441,7 +1440,7 @@ func pollster(a *news.Article, ws []word, i, n int, c cue) (news.Span, bool) {
 	poll, name := false, -1
 	end := k
 	for ; end < len(ws) && end < k+10 && ws[end].lower != "that" && !(ws[end].punct && clausePunct(ws[end].lower)); end++ {
-		if pollWords[ws[end].lower] {
+		if tokens.PollWords[ws[end].lower] {
 			poll = true
 		}
 		if poll && name < 0 && upper(ws[end].Span.In(text)) {

@@ -67,7 +67,7 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 	// surveyed for the latest Delta poll believe …".
 	for k := lo; k+2 < hi; k++ {
 		if strings.HasSuffix(ws[k].lower, "ed") && (ws[k+1].lower == "for" || ws[k+1].lower == "by" || ws[k+1].lower == "in") &&
-			slices.ContainsFunc(ws[k+2:hi], func(w word) bool { return pollWords[w.lower] }) {
+			slices.ContainsFunc(ws[k+2:hi], func(w word) bool { return tokens.PollWords[w.lower] }) {
 			lo = k + 2
 			break
 		}
@@ -514,24 +514,22 @@ func (ix *index) subjectPerson(from, pos int) *news.Mention {
 	if sent.Start != from || sent.End > pos {
 		return nil
 	}
-	for k := taggedAt(a, sent.Start); k >= 0 && k < len(a.Tokens) && a.Tokens[k].End <= sent.End; k++ {
-		if a.Syntax[k].Rel != "root" {
-			continue
-		}
-		sub, ok := syntaxSubject(a, a.Tokens[k].Start, sent)
-		if !ok {
-			return nil
-		}
-		var person *news.Mention
-		lo, hi := ix.mentions(sub)
-		for i := lo; i < hi; i++ {
-			if m := &a.Entities[i]; m.Type == "PER" && m.Kind == "name" && m.End <= sub.End {
-				person = m
-			}
-		}
-		return person
+	k := sentenceRoot(a, sent)
+	if k < 0 {
+		return nil
 	}
-	return nil
+	sub, ok := syntaxSubject(a, a.Tokens[k].Start, sent)
+	if !ok {
+		return nil
+	}
+	var person *news.Mention
+	lo, hi := ix.mentions(sub)
+	for i := lo; i < hi; i++ {
+		if m := &a.Entities[i]; m.Type == "PER" && m.Kind == "name" && m.End <= sub.End {
+			person = m
+		}
+	}
+	return person
 }
 
 // pronounBefore returns the start of the last word pr (a pronoun, lower

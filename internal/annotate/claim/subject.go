@@ -92,15 +92,22 @@ func subtree(a *news.Article, k, lo, hi int) news.Span {
 // 4,500 were dead", where the parse hangs the participle on a word after
 // it.
 func rootSubject(a *news.Article, pos int, sent news.Span) (news.Span, bool) {
+	k := sentenceRoot(a, sent)
+	if k < 0 || a.Tokens[k].Start >= pos || a.Syntax[k].UPOS != news.VERB {
+		return news.Span{}, false
+	}
+	return syntaxSubject(a, a.Tokens[k].Start, sent)
+}
+
+// sentenceRoot returns the token the syntax layer makes the root of the
+// sentence sent, or -1.
+func sentenceRoot(a *news.Article, sent news.Span) int {
 	for k := tokenAt(a, sent.Start); k >= 0 && k < len(a.Tokens) && a.Tokens[k].End <= sent.End; k++ {
 		if a.Syntax[k].Rel == "root" {
-			if a.Tokens[k].Start >= pos || a.Syntax[k].UPOS != news.VERB {
-				return news.Span{}, false
-			}
-			return syntaxSubject(a, a.Tokens[k].Start, sent)
+			return k
 		}
 	}
-	return news.Span{}, false
+	return -1
 }
 
 // cutConj ends a content that follows its cue before a verb coordinated

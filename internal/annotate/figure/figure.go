@@ -307,21 +307,16 @@ func (ix *index) quotedAfter(q news.Quantity, sent int) int {
 		return -1
 	}
 	cur, prev := a.Sentences[sent].Span, a.Sentences[sent-1].Span
+	if q.End > cur.End {
+		return -1 // (a quantity the sentence splitter cut)
+	}
 	open := quoteOpen(a.Text, cur, q.Start)
 	if open < 0 || strings.TrimSpace(a.Text[cur.Start:open]) == "" || !strings.ContainsAny(a.Text[q.End:cur.End], "”\"") ||
 		strings.Contains(a.Text[prev.End:cur.Start], "\n") {
 		return -1 // (a whole quoted sentence is a claim's business; a partial quotation closes in its sentence)
 	}
-	best := -1
-	for ci, c := range a.Claims {
-		if c.CueSpan.Start >= cur.Start && c.CueSpan.End <= cur.End {
-			return -1
-		}
-		if c.CueSpan.Start >= prev.Start && c.CueSpan.End <= prev.End {
-			best = ci // the last claim of the sentence before
-		}
-	}
-	if best < 0 || a.Claims[best].SpeakerSpan == nil {
+	best, own := ix.claimBefore(prev.Start, cur, nil)
+	if own || best < 0 || a.Claims[best].SpeakerSpan == nil {
 		return -1
 	}
 	if t := ix.tree; t.parsed {
@@ -356,16 +351,10 @@ func (ix *index) pollGoesOn(q news.Quantity, sent int) int {
 	if p := strings.LastIndex(a.Text[first:cur.Start], "\n"); p >= 0 {
 		first += p // (not past a paragraph break)
 	}
-	best := -1
-	for ci, c := range a.Claims {
-		if c.CueSpan.Start >= cur.Start && c.CueSpan.End <= cur.End {
-			return -1
-		}
-		if c.CueSpan.Start >= first && c.CueSpan.End <= cur.Start && c.SpeakerSpan != nil && pollNoun(a.Text[min(c.CueSpan.Start, c.SpeakerSpan.Start):max(c.CueSpan.End, c.SpeakerSpan.End)]) {
-			best = ci
-		}
-	}
-	if !answers {
+	best, own := ix.claimBefore(first, cur, func(c news.Claim) bool {
+		return c.SpeakerSpan != nil && pollNoun(a.Text[min(c.CueSpan.Start, c.SpeakerSpan.Start):max(c.CueSpan.End, c.SpeakerSpan.End)])
+	})
+	if own || !answers {
 		return -1
 	}
 	return best
@@ -378,8 +367,7 @@ var answerVerbs = tokens.Set(`say tell think believe support oppose back favour 
 // to polling published by Q", "a poll suggests") names a poll or a survey.
 func pollNoun(s string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {
-		switch strings.Trim(w, ".,;:") {
-		case "poll", "polls", "polling", "survey", "surveys", "pollster", "pollsters":
+		if tokens.PollWords[strings.Trim(w, ".,;:")] {
 			return true
 		}
 	}
@@ -407,12 +395,7 @@ func (ix *index) bodyGoesOn(sent int) int {
 		return -1
 	}
 	prev := ix.a.Sentences[sent-1].Span
-	best := -1
-	for ci, c := range ix.a.Claims {
-		if c.CueSpan.Start >= prev.Start && c.CueSpan.End <= prev.End {
-			best = ci // the last claim of the sentence before
-		}
-	}
+	best, _ := ix.claimBefore(prev.Start, news.Span{Start: prev.End, End: prev.End}, nil)
 	if best < 0 {
 		return -1
 	}
@@ -422,6 +405,22 @@ func (ix *index) bodyGoesOn(sent int) int {
 		return best
 	}
 	return -1
+}
+
+// claimBefore returns the last claim, among those keep accepts (all when
+// keep is nil), whose cue lies between from and the start of the
+// sentence cur, or -1; and whether any claim's cue lies in cur itself.
+func (ix *index) claimBefore(from int, cur news.Span, keep func(news.Claim) bool) (best int, own bool) {
+	best = -1
+	for ci, c := range ix.a.Claims {
+		if c.CueSpan.Start >= cur.Start && c.CueSpan.End <= cur.End && cur.Len() > 0 {
+			own = true
+		}
+		if c.CueSpan.Start >= from && c.CueSpan.End <= cur.Start && (keep == nil || keep(c)) {
+			best = ci
+		}
+	}
+	return best, own
 }
 
 // innermostClaim returns the claim with the shortest content holding sp

@@ -33,6 +33,12 @@ var Ordinals = map[string]int{
 	"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
 }
 
+// PollWords name a poll, its makers or its method ("a Metrix poll",
+// "pollsters", "polling published by …"): the claim stage reads them in
+// speakers and in the object of "told", the figure stage in the
+// attribution that later shares answer. Read only.
+var PollWords = Set(`poll polls polling pollster pollsters survey surveys surveyors`)
+
 // BodyHeads are the common nouns a description of a body that speaks
 // ends in ("the ministry", "the Institute", "the UN human rights
 // office"): the claim stage resolves such a speaker to the body named
