@@ -164,7 +164,7 @@ var cues = func() []cue {
 	}
 	out = append(out, cue{words: []string{"pointed", "out"}, that: true}, cue{words: []string{"points", "out"}, that: true})
 	for _, v := range []string{"continued", "continues", "replied", "replies", "responded", "responds", "recalled",
-		"recalls", "joked", "quipped", "tweeted", "tweets", "went on", "goes on"} {
+		"recalls", "joked", "quipped", "tweeted", "tweets", "went on", "goes on", "reads"} {
 		out = append(out, cue{words: strings.Fields(v), inversion: true, quoted: true})
 	}
 	for _, v := range []string{"saying", "claiming"} {
@@ -389,7 +389,7 @@ func Find(a *news.Article) []news.Claim {
 				}
 			}
 			if pr := subjectPronoun(cl.Speaker); cl.SpeakerSpan != nil && pronouns[pr] {
-				if name, ent, ok := ix.pronoun(pr, pronounPos(pr, cl), claims, s.Span, prev, nil); ok {
+				if name, ent, ok := ix.pronoun(pr, pronounPos(pr, cl), cl.Content, claims, s.Span, prev, nil); ok {
 					cl.Speaker, cl.SpeakerEntity = name, ent
 				} else {
 					cl.Speaker = Unresolved(cl.Speaker)
@@ -488,19 +488,15 @@ func Find(a *news.Article) []news.Claim {
 				// speech goes on in the backshifted past perfect.
 				last.Content.End = trimSpan(a.Text, s.Span).End
 				last.Span.End = max(last.Span.End, last.Content.End)
-			case len(ws) > 1 && ws[0].punct && isQuoteRune(ws[0].lower) && ws[0].End == ws[1].Start:
-				// A quotation that opens a sentence of its own (the mark
-				// touching its first word) with no cue goes on from the last quotation of the sentence
-				// before ("…," X said. / "I think …").
-				if q := quoteBefore(a.Text, claims, prev); q >= 0 {
-					cl := claims[q]
-					cl.Content = quoteSpan(a.Text, s.Span)
-					cl.Span = news.Span{Start: min(cl.Span.Start, cl.Content.Start), End: max(cl.Span.End, cl.Content.End)}
-					cl.Parent, cl.Relay = -1, ""
-					cl.Hedges = hedges(cl.Content.In(a.Text))
-					claims = append(claims, cl)
-				}
 			}
+		}
+		if cl, ok := quotationGoesOn(a.Text, ws, claims, inSentence, s.Span, prev); ok {
+			first := len(claims) - len(inSentence)
+			claims = slices.Insert(claims, first, cl)
+			for j := range inSentence {
+				inSentence[j]++
+			}
+			inSentence = append([]int{first}, inSentence...)
 		}
 		sharesAnswer(a.Text, claims, inSentence)
 		trailing(a.Text, claims, inSentence)
@@ -969,6 +965,41 @@ func personRole(phrase string) string {
 		}
 	}
 	return ""
+}
+
+// quotationGoesOn returns the claim of a quotation that opens the
+// sentence sp (the mark touching its first word) with no cue outside it:
+// it goes on from the last quotation of the sentence before ("…," X
+// said. / "I think …"), and a claim inside it ("…, people who believe
+// they are Ukrainians.”") is nested in it. ok is false when the sentence
+// does not open so, a claim of it lies outside the quotation, or a
+// claim's content already holds the sentence.
+func quotationGoesOn(text string, ws []word, claims []news.Claim, inSentence []int, sp, prev news.Span) (news.Claim, bool) {
+	if len(ws) < 2 || !ws[0].punct || !isQuoteRune(ws[0].lower) || ws[0].End != ws[1].Start {
+		return news.Claim{}, false
+	}
+	quote := quoteSpan(text, sp)
+	for _, i := range inSentence {
+		if c := claims[i]; c.Span.Start < quote.Start || c.Span.End > quote.End {
+			return news.Claim{}, false
+		}
+	}
+	before := claims[:len(claims)-len(inSentence)]
+	for _, c := range before {
+		if c.Content.Start <= sp.Start && sp.End <= c.Content.End {
+			return news.Claim{}, false
+		}
+	}
+	q := quoteBefore(text, before, prev)
+	if q < 0 {
+		return news.Claim{}, false
+	}
+	cl := before[q]
+	cl.Content = quote
+	cl.Span = news.Span{Start: min(cl.Span.Start, cl.Content.Start), End: max(cl.Span.End, cl.Content.End)}
+	cl.Parent, cl.Relay = -1, ""
+	cl.Hedges = hedges(cl.Content.In(text))
+	return cl, true
 }
 
 // nest sets Parent for claims of one sentence: a claim whose cue and
@@ -1929,8 +1960,8 @@ func afterCue(ws []word, k int) int {
 			break
 		}
 	}
-	for k < len(ws) && (ws[k].lower == "that" || ws[k].punct && ws[k].lower == ",") {
-		k++
+	for k < len(ws) && (ws[k].lower == "that" || ws[k].punct && (ws[k].lower == "," || ws[k].lower == ":" && k+1 < len(ws))) {
+		k++ // ("said: “…”": the quotation is the content; a colon that ends the line opens a statement below it)
 	}
 	if k < len(ws) {
 		return ws[k].Start
@@ -2055,13 +2086,14 @@ func besideQuote(ws []word, i, n int) bool {
 }
 
 // sayVerbs are the cues whose subject speaks whatever noun names it.
-var sayVerbs = tokens.Set(`said says say told tells added adds stated states wrote writes explained explains`)
+var sayVerbs = tokens.Set(`said says say told tells added adds stated states wrote writes explained explains reads`)
 
 // sayingSubject says whether the phrase ws is, in the syntax layer, the
-// subject of the say-verb cue: a common noun with no number in it ("The
-// actress said", "A spokesman for the buyer said", "Some advocates for
-// stem cell research said"), which no list of speaker nouns holds all
-// of. Shares of respondents ("24 percent said") are left to the poll.
+// subject of the say-verb cue: a common noun ("The actress said", "A
+// spokesman for the buyer said", "Some advocates for stem cell research
+// said", "one donor told"), which no list of speaker nouns holds all of.
+// Shares of respondents ("24 percent said", "three in ten said") are
+// left to the poll.
 func sayingSubject(a *news.Article, ws []word, cue word) bool {
 	if !sayVerbs[cue.lower] {
 		return false
@@ -2070,8 +2102,15 @@ func sayingSubject(a *news.Article, ws []word, cue word) bool {
 	if v < 0 {
 		return false
 	}
-	for _, w := range ws {
-		if w.punct || isNumber(strings.ReplaceAll(w.lower, ",", "")) || numberWord(w.lower) {
+	for k, w := range ws {
+		if w.punct {
+			return false
+		}
+		if !numberWord(w.lower) && !isNumber(strings.ReplaceAll(w.lower, ",", "")) {
+			continue
+		}
+		// A number opens the phrase only as a small count of speakers.
+		if k > 0 || !cardinals[w.lower] && !isNumber(w.lower) || k+1 == len(ws) || !countedNoun(ws[k+1].lower) {
 			return false
 		}
 	}
@@ -2086,6 +2125,21 @@ func sayingSubject(a *news.Article, ws []word, cue word) bool {
 	}
 	return false
 }
+
+// cardinals are the small numbers that open a counted speaker ("one
+// donor told", "two officials said"), as digits or as words.
+var cardinals = tokens.Set(`one two three four five six seven eight nine ten`)
+
+// countedNoun says whether w, after a cardinal, can be what it counts:
+// not a number or a word that makes a share ("three in ten said", "two
+// percent said").
+func countedNoun(w string) bool {
+	return !numberWord(w) && !isNumber(w) && !shareLinks[w]
+}
+
+// shareLinks join a number to the whole it is a share of: "nine in ten",
+// "three out of four", "two of the five".
+var shareLinks = tokens.Set(`in of out per %`)
 
 // countWords are numbers and quantities written as words; with the
 // share words they open a share of people, not a speaker.
@@ -2590,7 +2644,7 @@ func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 			return news.Claim{}, false
 		}
 		if pr := strings.ToLower(cl.Speaker); pronouns[pr] {
-			if name, ent, ok := ix.pronoun(pr, pronounPos(pr, cl), claims, sent, prev, nil); ok {
+			if name, ent, ok := ix.pronoun(pr, pronounPos(pr, cl), cl.Content, claims, sent, prev, nil); ok {
 				cl.Speaker, cl.SpeakerEntity = name, ent
 			} else {
 				cl.Speaker = Unresolved(cl.Speaker)

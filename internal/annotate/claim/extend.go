@@ -725,7 +725,7 @@ func possessed(a *news.Article, ix *index, ws []word, claims []news.Claim, inSen
 		cl := news.Claim{CueSpan: ws[k].Span, Cue: ws[k].lower, Parent: -1}
 		cl.Content = trimSpan(a.Text, news.Span{Start: ws[k+1].Start, End: ws[end-1].End})
 		if pr := possessivePronouns[ws[p].lower]; pr != "" {
-			name, ent, ok := ix.pronoun(pr, ws[p].Start, claims, sent, prev, nil)
+			name, ent, ok := ix.pronoun(pr, ws[p].Start, cl.Content, claims, sent, prev, nil)
 			if !ok {
 				continue
 			}

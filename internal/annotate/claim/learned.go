@@ -152,7 +152,7 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 					prev = ss[k-1].Span
 				}
 			}
-			if name, ent, ok := ix.pronoun(pr, pronounPos(pr, cl), claims[:n], sent, prev, nil); ok {
+			if name, ent, ok := ix.pronoun(pr, pronounPos(pr, cl), cl.Content, claims[:n], sent, prev, nil); ok {
 				cl.Speaker, cl.SpeakerEntity = name, ent
 			} else {
 				cl.Speaker = Unresolved(cl.Speaker)

@@ -101,7 +101,7 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 		if j, ok := personalSubject(ws, first); ok {
 			// "he vows to impose a 35 percent tax", "she calls for $275
 			// billion": the person the pronoun stands for.
-			name, ent, ok := ix.pronoun(ws[j].lower, ws[first].Start, slices.Concat(claims, out), news.Span{Start: ws[0].Start, End: ws[len(ws)-1].End}, prev, nil)
+			name, ent, ok := ix.pronoun(ws[j].lower, ws[first].Start, cl.Content, slices.Concat(claims, out), news.Span{Start: ws[0].Start, End: ws[len(ws)-1].End}, prev, nil)
 			if !ok {
 				continue
 			}

@@ -33,7 +33,8 @@ var timeWords = tokens.Set(`time monday tuesday wednesday thursday friday saturd
 // who made it: "a decree published by the Kremlin" credits the Kremlin,
 // "an investigation by the outlet Q" credits Q.
 var documentNouns = tokens.Set(`decree decrees investigation investigations document documents filing filings memo
-	memorandum order tweet tweets post posts letter letters message messages email emails ledger ledgers`)
+	memorandum order tweet tweets post posts letter letters message messages email emails ledger ledgers
+	statement statements communique communiques communiqué communiqués declaration declarations`)
 
 // adjunctStarts open a trailing adjunct of a speaker phrase.
 var adjunctStarts = tokens.Set(`on last this earlier late during in at`)
@@ -116,6 +117,9 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		}
 		if (ws[k].lower == "in" || ws[k].lower == "on") && k+1 < hi && (ws[k+1].lower == "a" || ws[k+1].lower == "an") {
 			cut = true // "in a statement", "on a call"
+		}
+		if ws[k].lower == "on" && k+1 < hi && upper(ws[k-1].Span.In(text)) && !ws[k-1].punct && !upper(ws[k+1].Span.In(text)) {
+			cut = true // a topic after a name: "Joe Biden on support for Ukraine", not "the Council on Foreign Relations"
 		}
 		if cut {
 			hi = k
@@ -290,7 +294,7 @@ func (ix *index) bodyLike(c news.Claim) bool {
 	if c.SpeakerSpan == nil || c.SpeakerEntity != "" {
 		return false
 	}
-	fs := strings.Fields(strings.ToLower(c.SpeakerSpan.In(ix.a.Text)))
+	fs := strings.Fields(strings.ToLower(c.Speaker)) // as resolved: "it" that stood for "the ministry"
 	return len(fs) > 0 && tokens.BodyHeads[fs[len(fs)-1]]
 }
 
@@ -390,10 +394,11 @@ func roleAgrees(pr, phrase string) bool {
 // compatible is near: the speaker then stays as written, never the
 // outlet and never an incompatible actor.
 //
+// content is what the claim reports: no one named in it is its speaker.
 // not, when set, is an actor the pronoun cannot be: the speaker of the
 // quotation that holds it ("“He promised 40 beds,” she said": he is not
 // she).
-func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev news.Span, not *news.Claim) (string, string, bool) {
+func (ix *index) pronoun(pr string, pos int, content news.Span, claims []news.Claim, sent, prev news.Span, not *news.Claim) (string, string, bool) {
 	other := func(name, ent string) bool { return not == nil || !sameActor(name, ent, *not) }
 	switch pr {
 	case "he", "she", "i", "we":
@@ -407,10 +412,15 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 			from = prev.Start
 		}
 		quote := ix.quoteClosedAt(pos)
-		if quote.Len() > 0 && quote.Start < from {
+		if quote.Len() > 0 && quote.Start <= from {
 			from = ix.sentenceBefore(quote.Start)
 		}
-		for k := len(claims) - 1; k >= 0 && claims[k].CueSpan.Start >= from; k-- {
+		for k := len(claims) - 1; k >= 0; k-- {
+			// (A quotation whose cue came earlier still speaks in the
+			// sentence before when its content runs into it.)
+			if c := claims[k]; c.CueSpan.Start < from && (!c.Direct || c.Content.End <= from) {
+				continue
+			}
 			if c := claims[k]; c.CueSpan.Start < pos && c.SpeakerSpan != nil && !inSpan(quote, c.SpeakerSpan.Start) && (strings.HasPrefix(c.SpeakerEntity, "per:") || ix.personLike(*c.SpeakerSpan)) && ix.agrees(pr, c.SpeakerEntity) && roleAgrees(pr, c.SpeakerSpan.In(ix.a.Text)) && other(c.Speaker, c.SpeakerEntity) {
 				return c.Speaker, c.SpeakerEntity, true
 			}
@@ -423,7 +433,7 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 			if p := ix.pronounBefore(pr, from, min(sent.Start, pos)); p >= 0 {
 				if m := ix.lastPersonBefore(pos); m != nil && m.Start > p && !inSpan(quote, m.Start) {
 					psent, pprev := ix.sentencesAt(p)
-					return ix.pronoun(pr, p, claims, psent, pprev, not)
+					return ix.pronoun(pr, p, content, claims, psent, pprev, not)
 				}
 			}
 		}
@@ -481,6 +491,15 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 		for i := k - 1; i >= 0 && ix.a.Entities[i].Start >= from; i-- {
 			m := &ix.a.Entities[i]
 			if (m.Type == "ORG" || m.Type == "GPE" || m.Type == "LOC") && m.Kind != "demonym" && m.End <= pos {
+				if inSpan(content, m.Start) {
+					continue // spoken of: "Moscow's plan is behind schedule, it said"
+				}
+				if c, ok := ix.bodyReporting(m.Start, claims); ok {
+					// Named in what a body said: the body goes on
+					// speaking ("Intelligence said Russia had lost
+					// momentum. … , it said").
+					return c.Speaker, c.SpeakerEntity, true
+				}
 				name := m.Canonical
 				if name == "" {
 					name = m.Text
@@ -494,12 +513,29 @@ func (ix *index) pronoun(pr string, pos int, claims []news.Claim, sent, prev new
 		ss := ix.a.Sentences
 		at := func(p int) int { return sort.Search(len(ss), func(i int) bool { return ss[i].End > p }) }
 		for k := len(claims) - 1; k >= 0 && at(claims[k].CueSpan.Start) >= at(pos)-3; k-- {
-			if c := claims[k]; c.CueSpan.Start < pos && (strings.HasPrefix(c.SpeakerEntity, "org:") || strings.HasPrefix(c.SpeakerEntity, "gpe:") || ix.bodyLike(c)) {
+			if c := claims[k]; c.CueSpan.Start < pos && ix.itLike(c) {
 				return c.Speaker, c.SpeakerEntity, true
 			}
 		}
 	}
 	return "", "", false
+}
+
+// itLike says whether "it" may stand for the speaker of claim c: an
+// organisation or a state, named or described.
+func (ix *index) itLike(c news.Claim) bool {
+	return strings.HasPrefix(c.SpeakerEntity, "org:") || strings.HasPrefix(c.SpeakerEntity, "gpe:") || ix.bodyLike(c)
+}
+
+// bodyReporting returns the latest of claims whose content holds the
+// position p and whose speaker "it" may stand for.
+func (ix *index) bodyReporting(p int, claims []news.Claim) (news.Claim, bool) {
+	for k := len(claims) - 1; k >= 0; k-- {
+		if c := claims[k]; inSpan(c.Content, p) && ix.itLike(c) {
+			return c, true
+		}
+	}
+	return news.Claim{}, false
 }
 
 // subjectPerson returns the named person (a name, not a role) in the
@@ -625,8 +661,9 @@ func openQuoteAt(text string, from, pos int) bool {
 
 // quotation returns the claim whose quotation holds the cue of claims[i]
 // (a claim nested in another, with a quotation mark open at the cue
-// inside the other's content; or a quotation that opens its sentence and goes on from the
-// quotation of the sentence before), or -1.
+// inside the other's content; a quotation of several sentences, with the
+// mark open at the cue; or a quotation that opens its sentence and goes
+// on from the quotation of the sentence before), or -1.
 func (ix *index) quotation(claims []news.Claim, i int) int {
 	c := claims[i]
 	text := ix.a.Text
@@ -635,6 +672,14 @@ func (ix *index) quotation(claims []news.Claim, i int) int {
 			return p
 		}
 		return -1
+	}
+	for p := i - 1; p >= 0; p-- {
+		// A quotation of several sentences holds the cue ("“… I said
+		// this is who I would vote for. …,” Haley said").
+		if o := claims[p]; o.Direct && o.SpeakerSpan != nil && inSpan(o.Content, c.CueSpan.Start) && (c.SpeakerSpan == nil || inSpan(o.Content, c.SpeakerSpan.Start)) &&
+			openQuoteAt(text, o.Content.Start, c.CueSpan.Start) {
+			return p
+		}
 	}
 	ss := ix.a.Sentences
 	k := sort.Search(len(ss), func(j int) bool { return ss[j].End > c.CueSpan.Start })
@@ -687,7 +732,7 @@ func (ix *index) quotedPronouns(claims []news.Claim) {
 				prev = ss[k-1].Span
 			}
 		}
-		if name, ent, ok := ix.pronoun(pr, c.CueSpan.Start, claims[:i], sent, prev, &o); ok {
+		if name, ent, ok := ix.pronoun(pr, c.CueSpan.Start, c.Content, claims[:i], sent, prev, &o); ok {
 			c.Speaker, c.SpeakerEntity = name, ent
 		} else {
 			c.Speaker, c.SpeakerEntity = Unresolved(c.SpeakerSpan.In(text)), ""

@@ -227,6 +227,7 @@ func TestNotQuantities(t *testing.T) {
 		{"label", "Article 5 and No. 10", nil},
 		{"slash", "24/7 and 10/3/2024", nil},
 		{"durations", "the nearly three-year war, in six weeks, two days later, a two-hour meeting, up to twelve hours a day", nil},
+		{"abbreviated durations", "posted 1 hr ago, 16 mins ago, a 3 hrs drive, after 30 secs", nil},
 		{"age", "a 12-year-old boy", nil},
 		{"duration and half", "nearly two and half years ago", nil},
 		{"hyphenated duration and a half", "a one-and-a-half-hour meeting", nil},

@@ -135,7 +135,7 @@ func buildTables() *tables {
 			"kw": "kW", "kilowatts": "kW", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh",
 			"mph": "mph", "kmh": "km/h", "knots": "kn", "degrees": "deg", "calibre": "mm",
 		},
-		timeUnits: set(`second seconds minute minutes hour hours day days night nights week weeks
+		timeUnits: set(`second seconds sec secs minute minutes min mins hour hours hr hrs day days night nights week weeks
 			weekend weekends month months year years yr yrs decade decades century centuries
 			fortnight fortnights year-old years-old month-old week-old day-old`),
 		months: set(`january february march april may june july august september october november december

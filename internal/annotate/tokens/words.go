@@ -46,7 +46,7 @@ var PollWords = Set(`poll polls polling pollster pollsters survey surveys survey
 // only.
 var BodyHeads = Set(`ministry institute agency department service office committee council centre center
 	group company embassy organisation organization army military commission bureau foundation
-	monitor observatory inspectorate directorate command navy mission watchdog`)
+	monitor observatory inspectorate directorate command navy mission watchdog intelligence`)
 
 // ParagraphBreak returns the index of the first paragraph break in s, a
 // newline or the two spaces a flattened text keeps for one, or -1.
