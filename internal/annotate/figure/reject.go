@@ -25,7 +25,15 @@ var abstractNouns = tokens.Set(`reason element scenario dimension quality aspect
 
 // compoundIdioms are words a hyphen joins to "one" in an adjective or
 // noun that counts nothing ("one-sided", "a one-off raid").
-var compoundIdioms = tokens.Set(`sided off way time shot stop size liner`)
+var compoundIdioms = tokens.Set(`sided off way time shot stop size liner on`)
+
+// periodParts are the words before "half" or "quarter" that make it a
+// part of a period of time ("the second half of March").
+var periodParts = tokens.Set(`first second third fourth last latter former final`)
+
+// unitDesignations are military units named by a number; in the
+// singular after a number above one they are a name, not a count.
+var unitDesignations = tokens.Set(`brigade regiment battalion division corps squadron detachment flotilla fleet`)
 
 // structureNouns join a number by a hyphen into the shape of a text, a
 // plan or a process ("a 10-article agreement", "a four-part hearing"),
@@ -296,8 +304,37 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		(t.a.Tokens[hi+1].Kind == news.TokenNumber || numberWords[t.low(hi+1)]) {
 		return true
 	}
-	if q.Unit == "plus" && unitWord(t.low(hi)) {
+	if (q.Unit == "plus" || q.Unit == "odd") && unitWord(t.low(hi)) {
+		return true // ("60-odd years")
+	}
+	// "a thing or two", "a word or two": a number after "or" and a noun
+	// of the writer's argument counts nothing.
+	if lo >= 2 && t.low(lo-1) == "or" && (abstractNouns[t.low(lo-2)] || unitWord(t.low(lo-2))) {
 		return true
+	}
+	// "(Circular Error Probable) 32", "Wingspan: 6 meters 32": a bare
+	// number after a bracket or a measurement that ends its paragraph or
+	// runs into the next cell's capitalised word is a note's reference.
+	if bare && lo >= 2 && t.a.Tokens[lo].Kind == news.TokenNumber &&
+		(t.low(lo-1) == ")" || t.a.Tokens[lo-1].Kind != news.TokenNumber && ix.quants.Contain(t.a.Tokens[lo-1].Span)) && ix.endsCell(hi) {
+		return true
+	}
+	// "world war three", however it is written, is a name.
+	if lo >= 2 && t.low(lo-1) == "war" && t.low(lo-2) == "world" {
+		return true
+	}
+	// "the second half of March", "the last quarter": a part of a period,
+	// not a share of anything counted.
+	if q.Kind == "fraction" && lo > 0 && periodParts[t.low(lo-1)] {
+		return true
+	}
+	// "Ukraine's 58 separate motorised brigade": a number before a
+	// military unit in the singular names the unit (translated news
+	// drops the "th").
+	if q.Kind == "cardinal" && q.Value != nil && *q.Value > 1 && q.CountsSpan != nil {
+		if clo, chi := t.span(*q.CountsSpan); chi > clo && unitDesignations[t.low(chi-1)] {
+			return true
+		}
 	}
 	// "World War Three", "Formula One": a capitalised number word in a name.
 	if t.a.Tokens[lo].Kind == news.TokenWord && t.v.Capitalised(lo) && lo > 0 && t.v.Capitalised(lo-1) && t.a.Tokens[lo-1].Kind == news.TokenWord {
@@ -563,6 +600,17 @@ func (t *tree) conditional(i int) bool {
 		}
 	}
 	return false
+}
+
+// endsCell says whether token hi starts a new paragraph or a capitalised
+// word (or the text has ended): what comes before it closes a line or a
+// table's cell.
+func (ix *index) endsCell(hi int) bool {
+	toks := ix.a.Tokens
+	if hi >= len(toks) {
+		return true
+	}
+	return strings.Contains(ix.a.Text[toks[hi-1].End:toks[hi].Start], "\n") || toks[hi].Kind == news.TokenWord && ix.tree.v.Capitalised(hi)
 }
 
 // inTime reports whether token i lies in a time expression ("on Tuesday
