@@ -1158,6 +1158,9 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		// X said …: walk left over the subject noun phrase.
 		j := i - 1
 		skippedComma := false
+		for j >= 2 && strings.HasSuffix(ws[j].lower, "ly") && taggedUPOS(a, ws[j].Start) == news.ADV && ws[j-1].lower == "," {
+			j-- // "…, Chief of Operations, publicly claimed": a manner adverb after the appositive's comma
+		}
 		if j >= 2 && (ws[j].lower == "has" || ws[j].lower == "have" || ws[j].lower == "had" || ws[j].lower == "also") && ws[j-1].lower == "," {
 			j-- // "…, Ilze Berga, has said": the auxiliary after the appositive's comma
 		}
@@ -1970,7 +1973,7 @@ func afterCue(ws []word, k int) int {
 }
 
 // speakerHeads are the common nouns that can head a speaker phrase.
-var speakerHeads = tokens.Set(`official officials ministry spokesperson spokesman spokeswoman agency company
+var speakerHeads = tokens.Set(`official officials region regions oblast province ministry spokesperson spokesman spokeswoman agency company
 	analyst analysts diplomat diplomats tank chair president minister administration military source sources
 	police governor army intelligence service committee government operator force forces people residents respondents party parties
 	experts expert observers witnesses commander commanders general officer officers leader leaders

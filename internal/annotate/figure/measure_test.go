@@ -326,6 +326,7 @@ func TestNotFigures(t *testing.T) {
 		"Some feared world war three was near.",
 		"Range| 900 km (claimed, not verified) 14\n\nSpeed| 700 km 15\n\nGuidance| GPS 16",
 		"Wingspan| 7 meters 21\n\nThe drone is cheap.",
+		"Army staff| Feb 2026| (not disclosed) 19| Not given",
 		"The mayors held a one-on-one meeting.",
 		"The pilot knows a thing or two about radar.",
 		"After 60-odd years the dam gave way.",

@@ -602,15 +602,16 @@ func (t *tree) conditional(i int) bool {
 	return false
 }
 
-// endsCell says whether token hi starts a new paragraph or a capitalised
-// word (or the text has ended): what comes before it closes a line or a
-// table's cell.
+// endsCell says whether token hi starts a new paragraph, is a capitalised
+// word or a cell's bar (or the text has ended): what comes before it
+// closes a line or a table's cell.
 func (ix *index) endsCell(hi int) bool {
 	toks := ix.a.Tokens
 	if hi >= len(toks) {
 		return true
 	}
-	return strings.Contains(ix.a.Text[toks[hi-1].End:toks[hi].Start], "\n") || toks[hi].Kind == news.TokenWord && ix.tree.v.Capitalised(hi)
+	return strings.Contains(ix.a.Text[toks[hi-1].End:toks[hi].Start], "\n") || toks[hi].Kind == news.TokenWord && ix.tree.v.Capitalised(hi) ||
+		ix.tree.low(hi) == "|"
 }
 
 // inTime reports whether token i lies in a time expression ("on Tuesday
