@@ -125,6 +125,13 @@ var fates = []struct{ stem, fate string }{
 	{"readiness", "ready"}, {"preparedness", "ready"}, {"alert", "ready"}, {"standby", "ready"}, {"ready", "ready"},
 }
 
+// raiseVerbs raise an amount to a level.
+var raiseVerbs = tokens.Set(`increase raise boost lift double hike`)
+
+// groundNouns are the common nouns of a place where forces can be held
+// ("on European soil", "in the region").
+var groundNouns = tokens.Set(`soil territory region area country border base zone peninsula`)
+
 // casualtyWords count people by their fate after a number and "of"
 // ("dozens of dead", "hundreds of wounded").
 var casualtyWords = tokens.Set(`dead wounded injured killed missing`)
@@ -1030,6 +1037,12 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if fate == "delivered" && aid(what) && verb >= 0 && ix.notYet(verb) {
 		fate = "pledged" // "a proposal to provide $61bn", "will supply 300,000 rounds"
 	}
+	if (fate == "" || raiseVerbs[fate]) && what == "money" && verb >= 0 && raiseVerbs[t.lemma(verb)] &&
+		(ix.notYet(verb) || t.rel(verb) == "xcomp" && fateOf(t.lemma(t.head(verb)), what) == "pledged") {
+		// "the UK would increase defence spending to 2.5% of GDP",
+		// "pledged to raise spending to 2%": money promised, not spent.
+		fate = "pledged"
+	}
 	if fate == "pledged" && verb >= 0 && !ix.notYet(verb) {
 		switch t.low(verb) {
 		case "sent", "gave", "given", "handed":
@@ -1054,6 +1067,20 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		if fate == "" && noun >= 0 {
 			t.children(noun, located)
 		}
+	}
+	if fate == "" && noun >= 0 && (what == "personnel" || what == "units") && (verb < 0 || t.lemma(verb) == "be" || t.lemma(verb) == "have" || t.caseOf(noun) == "with") {
+		// "The US has 100,000 troops in Europe", "… with 75,000 US troops
+		// still on European soil": forces a place holds are stationed
+		// there.
+		t.children(noun, func(c int) bool {
+			if r := t.rel(c); (r == "nmod" || r == "obl") && (ix.placeAt(c) || groundNouns[t.lemma(c)]) {
+				switch t.caseOf(c) {
+				case "in", "on", "inside", "across":
+					fate = "stationed"
+				}
+			}
+			return fate == ""
+		})
 	}
 	if fate == "" && noun >= 0 && verb >= 0 && t.lemma(noun) == "life" {
 		switch t.lemma(verb) {

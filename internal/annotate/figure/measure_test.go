@@ -41,6 +41,12 @@ func TestMeasureFields(t *testing.T) {
 		what, owner, fate, place, scope, time string // what, owner and place are not checked when empty; owner "-" must be empty
 		whole                                 string // the text of the figure this one is part of or adds to
 	}{
+		{"money an actor will raise to a level is pledged", "Latvia would increase defence spending to 3% of GDP by 2030, the premier said.",
+			"3%", "money", "lv", "pledged", "", "share", "", ""},
+		{"money an actor pledged to raise is pledged", "The premier pledged to raise defence spending to 3% of GDP by 2030.",
+			"3%", "money", "", "pledged", "", "share", "", ""},
+		{"forces a place holds are stationed there", "Canada has 2,000 troops in Latvia, and more are coming.",
+			"2,000", "personnel", "ca", "stationed", "", "total", "", ""},
 		{"a vague number of the dead counts people killed", "The shelling left dozens of dead and hundreds of wounded in Riga.",
 			"hundreds", "people", "lv", "wounded", "", "total", "", ""},
 		{"odds are a probability, not a share of people", "The mayor said there is a 1 in 3 chance that the bridge will close in May.",
@@ -82,7 +88,7 @@ func TestMeasureFields(t *testing.T) {
 		{"of a number is a part", "At least 300 of the 4,000 soldiers sent to the front have been wounded.",
 			"At least 300", "personnel", "", "wounded", "", "part", "", "4,000"},
 		{"a share of economic output is money", "Denmark will raise defence spending to 2.5 percent of gross domestic product by 2030.",
-			"2.5 percent", "money", "dk", "raise", "", "share", "", ""},
+			"2.5 percent", "money", "dk", "pledged", "", "share", "", ""},
 		{"states that vote give nothing of themselves", "A further 28 Andean states voted to condemn the blockade.",
 			"28", "states", "", "", "", "increment", "", ""},
 		{"people who pass by are not passed", "Two women pass a poster in Lviv.",
