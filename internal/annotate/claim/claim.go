@@ -2320,10 +2320,13 @@ func trimSpan(text string, sp news.Span) news.Span {
 // phrase without a leading article.
 func (ix *index) resolve(sp news.Span) (string, string) {
 	a := ix.a
-	var head, person *news.Mention
+	var head, person, body *news.Mention
 	lo, hi := ix.mentions(sp)
 	for i := lo; i < hi; i++ {
 		m := &a.Entities[i]
+		if m.Type == "ORG" && m.End < sp.End {
+			body = m
+		}
 		if m.End > sp.End || postnominal(a.Text, sp, m.Span) {
 			continue
 		}
@@ -2335,6 +2338,17 @@ func (ix *index) resolve(sp news.Span) (string, string) {
 		}
 	}
 	pick := head
+	if head != nil && body != nil && body.End < head.Start && (head.Type == "GPE" || head.Type == "LOC") {
+		// "a spokeswoman for Brevard College in North Carolina": the
+		// place is where the body is, not who speaks; the body speaks
+		// unless it follows the speaker's own noun.
+		if fs := strings.Fields(a.Text[body.End:head.Start]); len(fs) == 1 && (fs[0] == "in" || fs[0] == "at") {
+			pick = body
+			if postnominal(a.Text, sp, body.Span) {
+				pick = nil
+			}
+		}
+	}
 	if head != nil && person != nil && person.End < head.Start && (head.Type == "GPE" || head.Type == "LOC" || head.Type == "ORG") {
 		// "the BBC's Frances Harrison in Tehran", "Jim Twentyman from
 		// Suncoast Gold in south-east Queensland": a person from a body

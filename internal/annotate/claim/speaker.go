@@ -48,8 +48,8 @@ var adjunctStarts = tokens.Set(`on last this earlier late during in at`)
 // Institute"). A "." inside a name ("U.N.", "U.K.") is part of it.
 func trimPhrase(text string, ws []word) (news.Span, bool) {
 	lo, hi := 0, len(ws)
-	for lo < hi-1 && (ws[lo].lower == "and" || ws[lo].lower == "but" || ws[lo].lower == "or") {
-		lo++ // a coordinator the subject's parse took along
+	for lo < hi-1 && (ws[lo].lower == "and" || ws[lo].lower == "but" || ws[lo].lower == "or" || ws[lo].lower == "as") {
+		lo++ // a coordinator the subject's parse took along, or the "as" of "as the director has said"
 	}
 	for k := lo + 1; k < hi && !nameList(text, ws); k++ {
 		if ws[k].lower == "(" && k+2 == hi-1 && ws[hi-1].lower == ")" && strings.ToUpper(ws[k+1].Span.In(text)) == ws[k+1].Span.In(text) {

@@ -27,6 +27,9 @@ var abstractNouns = tokens.Set(`reason element scenario dimension quality aspect
 // noun that counts nothing ("one-sided", "a one-off raid").
 var compoundIdioms = tokens.Set(`sided off way time shot stop size liner on`)
 
+// callVerbs place a phone call to a number.
+var callVerbs = tokens.Set(`call called calling calls dial dialed dialled dialing dialling`)
+
 // periodParts are the words before "half" or "quarter" that make it a
 // part of a period of time ("the second half of March").
 var periodParts = tokens.Set(`first second third fourth last latter former final`)
@@ -317,6 +320,10 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	// runs into the next cell's capitalised word is a note's reference.
 	if bare && lo >= 2 && t.a.Tokens[lo].Kind == news.TokenNumber &&
 		(t.low(lo-1) == ")" || t.a.Tokens[lo-1].Kind != news.TokenNumber && ix.quants.Contain(t.a.Tokens[lo-1].Span)) && ix.endsCell(hi) {
+		return true
+	}
+	// "called 911", "dial 999": a bare number a phone call goes to.
+	if bare && lo > 0 && callVerbs[t.low(lo-1)] {
 		return true
 	}
 	// "world war three", however it is written, is a name.
