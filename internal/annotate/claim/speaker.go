@@ -257,6 +257,9 @@ func groupSubject(a *news.Article, sp news.Span) (news.Span, bool) {
 		u := a.Syntax[k].UPOS
 		return u == news.ADJ || u == news.PROPN || u == news.NOUN
 	}
+	if in(k+1) && (a.Syntax[k].UPOS == news.CCONJ || a.Syntax[k].UPOS == news.ADV) && a.Syntax[k+1].UPOS != news.VERB && a.Syntax[k+1].UPOS != news.AUX {
+		k++ // "But state lawmakers have …"
+	}
 	for in(k) && a.Syntax[k].UPOS == news.DET {
 		k++
 	}
@@ -268,6 +271,15 @@ func groupSubject(a *news.Article, sp news.Span) (news.Span, bool) {
 		return news.Span{}, false
 	}
 	end := k - 1
+	if in(k+1) && a.Syntax[k].UPOS == news.CCONJ && nominal(k+1) {
+		// "state lawmakers and Gov. Mike Pence have …": they are all of
+		// the coordination.
+		m := k + 1
+		for in(m) && (nominal(m) || a.Tokens[m].Span.In(a.Text) == ".") {
+			m++
+		}
+		end, k = m-1, m
+	}
 	if in(k) && a.Syntax[k].UPOS == news.ADP {
 		j := k + 1
 		for in(j) && a.Syntax[j].UPOS == news.DET {

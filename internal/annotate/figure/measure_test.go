@@ -331,6 +331,7 @@ func TestNotFigures(t *testing.T) {
 		"He warned of World War Three.",
 		"Some feared world war three was near.",
 		"A neighbour called 911 at dawn.",
+		"The hall stands near ground zero.",
 		"Range| 900 km (claimed, not verified) 14\n\nSpeed| 700 km 15\n\nGuidance| GPS 16",
 		"Wingspan| 7 meters 21\n\nThe drone is cheap.",
 		"Army staff| Feb 2026| (not disclosed) 19| Not given",

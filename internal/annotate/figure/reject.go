@@ -326,8 +326,9 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	if bare && lo > 0 && callVerbs[t.low(lo-1)] {
 		return true
 	}
-	// "world war three", however it is written, is a name.
-	if lo >= 2 && t.low(lo-1) == "war" && t.low(lo-2) == "world" {
+	// "world war three", however it is written, and "ground zero" are
+	// names.
+	if lo >= 2 && t.low(lo-1) == "war" && t.low(lo-2) == "world" || lo >= 1 && t.low(lo) == "zero" && t.low(lo-1) == "ground" {
 		return true
 	}
 	// "the second half of March", "the last quarter": a part of a period,
