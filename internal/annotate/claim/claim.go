@@ -159,6 +159,7 @@ var cues = func() []cue {
 		out = append(out, cue{words: []string{v}, accusation: true})
 	}
 	for _, v := range []string{"expects", "expect", "argues", "argued", "argue", "contends", "contended", "concluded", "concludes",
+		"calculates", "calculated", "calculate", "reckons", "reckoned",
 		"assured", "assures", "informed", "informs", "underlined", "underlines"} {
 		out = append(out, cue{words: []string{v}, that: true})
 	}
@@ -1215,9 +1216,10 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 				}
 			}
 		}
-		if c.evidence && (start > end || !evidenceHead(ws[start:end+1]) && !(i+n < len(ws) && ws[i+n].lower == "that" && okSpeaker(a.Text, ws[start:end+1]))) {
+		if c.evidence && (start > end || !evidenceHead(ws[start:end+1]) && !((i+n < len(ws) && ws[i+n].lower == "that" || hasChild(a, ws[i].Start, "ccomp") ||
+			taggedUPOS(a, ws[end].Start) == news.PROPN && clauseAsObject(a, ws[i].Start)) && okSpeaker(a.Text, ws[start:end+1]))) {
 			// "police found 20 bodies": no evidence speaks; "the
-			// Observer found that …" reports a finding.
+			// Observer found (that) …" reports a finding.
 			return cl, false
 		}
 		if start <= end && (okSpeaker(a.Text, ws[start:end+1]) || c.evidence || sayingSubject(a, ws[start:end+1], ws[i])) {
@@ -1281,6 +1283,12 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			cl.Content = trimSpan(a.Text, news.Span{Start: cl.Content.Start + k + 1, End: cl.Content.End})
 		}
 		cl.Content = openQuote(a.Text, cl.Content)
+	} else if content := cl.Content.In(a.Text); cl.Content.Start > cl.CueSpan.Start && !isQuoteRune(content) && !strings.ContainsAny(content, "“\"") {
+		if k := strings.IndexByte(content, ';'); k > 0 {
+			// "… believe Obama was born abroad; 29 percent said …": a
+			// semicolon ends reported speech after its cue.
+			cl.Content = trimSpan(a.Text, news.Span{Start: cl.Content.Start, End: cl.Content.Start + k})
+		}
 	}
 	if strings.ContainsRune(spk.In(a.Text), '|') {
 		return cl, false // a table's cells ("Source of Assessment| Date of Estimate| Estimated …"), not a speaker
@@ -1313,7 +1321,8 @@ var timeAdverbs = tokens.Set(`earlier later early late last this on`)
 // adjunctOpeners open a parenthetical adjunct between a speaker and its
 // cue: "X, in a brief interview, said", "X, who attended the rally,
 // said", "X, speaking in Kyiv, said".
-var adjunctOpeners = tokens.Set(`in at during on speaking appearing writing who which interviewed asked while after before via now`)
+var adjunctOpeners = tokens.Set(`in at during on speaking appearing writing who which interviewed asked while after before via now
+	carried conducted published released commissioned compiled issued`)
 
 // adjunctBefore returns the index of the last word of the speaker before
 // a parenthetical adjunct that ends in the comma before the cue ws[i]
@@ -1466,6 +1475,11 @@ func okSubject(a *news.Article, sub news.Span) bool {
 // named institute). The object runs up to "that" or a clause mark, and
 // for a share's object to the end of its name.
 func pollster(a *news.Article, ws []word, i, n int, c cue) (news.Span, bool) {
+	if sayVerbs[c.words[0]] {
+		if sp, ok := pollInSubject(a.Text, ws, i); ok {
+			return sp, true
+		}
+	}
 	if c.words[0] != "told" && c.words[0] != "tells" {
 		return news.Span{}, false
 	}
@@ -1505,6 +1519,38 @@ func pollster(a *news.Article, ws []word, i, n int, c cue) (news.Span, bool) {
 		name = k
 	}
 	return news.Span{Start: ws[name].Start, End: ws[end-1].End}, true
+}
+
+// pollInSubject returns the poll a subject that is a share of people
+// names after "in" or "by" ("Some 20 percent of people in a recent
+// CNN/ORC poll said …"): respondents speak through their poll.
+func pollInSubject(text string, ws []word, i int) (news.Span, bool) {
+	j := i - 1
+	for j >= 0 && !(ws[j].punct && clausePunct(ws[j].lower)) && i-j <= 14 {
+		j--
+	}
+	sub := ws[j+1 : i]
+	if len(sub) < 4 || !shareSpeaker(text, &news.Span{Start: sub[0].Start, End: sub[len(sub)-1].End}) {
+		return news.Span{}, false
+	}
+	for m := 1; m+1 < len(sub); m++ {
+		if sub[m].lower != "in" && sub[m].lower != "by" {
+			continue
+		}
+		for p := m + 1; p < len(sub); p++ {
+			if tokens.PollWords[sub[p].lower] {
+				f, e := m+1, p
+				for f < p && determiners[sub[f].lower] {
+					f++
+				}
+				if p+2 < len(sub) && (sub[p+1].lower == "by" || sub[p+1].lower == "for") {
+					e = len(sub) - 1 // "a poll by the defence ministry"
+				}
+				return news.Span{Start: sub[f].Start, End: sub[e].End}, true
+			}
+		}
+	}
+	return news.Span{}, false
 }
 
 // shareWords open a subject that is a share of people ("half of",
@@ -2695,6 +2741,25 @@ func hasChild(a *news.Article, pos int, rel string) bool {
 		if int(a.Syntax[k].Head) == v && a.Syntax[k].Rel == rel {
 			return true
 		}
+	}
+	return false
+}
+
+// clauseAsObject says whether the verb at pos has a clause the parse
+// read as an object and a participle ("found Liberals favored Berg":
+// "Liberals" the object, "favored" a clause on it): a finite verb right
+// after the object's noun.
+func clauseAsObject(a *news.Article, pos int) bool {
+	v := tokenAt(a, pos)
+	if v < 0 || len(a.Syntax) != len(a.Tokens) {
+		return false
+	}
+	for o := v + 1; o < min(len(a.Tokens)-1, v+6); o++ {
+		if int(a.Syntax[o].Head) != v || a.Syntax[o].Rel != "obj" {
+			continue
+		}
+		u := o + 1
+		return int(a.Syntax[u].Head) == o && a.Syntax[u].Rel == "acl" && a.Syntax[u].UPOS == news.VERB && strings.HasSuffix(strings.ToLower(a.Tokens[u].Span.In(a.Text)), "ed")
 	}
 	return false
 }

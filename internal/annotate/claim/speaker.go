@@ -65,9 +65,10 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		}
 	}
 	// Respondents speak through their poll: "(the majority of voters)
-	// surveyed for the latest Delta poll believe …".
+	// surveyed for the latest Delta poll believe …", "20 percent of
+	// people in a recent CNN poll said …".
 	for k := lo; k+2 < hi; k++ {
-		if strings.HasSuffix(ws[k].lower, "ed") && (ws[k+1].lower == "for" || ws[k+1].lower == "by" || ws[k+1].lower == "in") &&
+		if (strings.HasSuffix(ws[k].lower, "ed") && (ws[k+1].lower == "for" || ws[k+1].lower == "by" || ws[k+1].lower == "in") || ws[k+1].lower == "in" && k > lo) &&
 			slices.ContainsFunc(ws[k+2:hi], func(w word) bool { return tokens.PollWords[w.lower] }) {
 			lo = k + 2
 			break
