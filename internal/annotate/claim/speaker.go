@@ -138,7 +138,8 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		for k := hi - 2; k >= lo; k-- {
 			// (Measured on the text: the lower-cased word may spell a
 			// curly apostrophe straight.)
-			if w := ws[k].Span.In(text); strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			if w := ws[k].Span.In(text); (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && !timeOwner(ws[:k+1]) {
+				// (A time owns nothing: "Monday night's results".)
 				end := ws[k].End - len("'s")
 				if strings.HasSuffix(w, "’s") {
 					end = ws[k].End - len("’s")
@@ -155,6 +156,19 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		return news.Span{}, false
 	}
 	return news.Span{Start: ws[lo].Start, End: ws[hi-1].End}, true
+}
+
+// timeOwner says whether the possessive that ends ws is a time's
+// ("Monday night's", "last year's"), written as one word or as two.
+func timeOwner(ws []word) bool {
+	w := ws[len(ws)-1].lower
+	if w == "'s" || w == "’s" {
+		if len(ws) < 2 {
+			return false
+		}
+		w = ws[len(ws)-2].lower
+	}
+	return timeWords[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")]
 }
 
 // nameAfter says whether ws opens with a name, after an optional "the".
