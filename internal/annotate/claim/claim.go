@@ -2670,6 +2670,20 @@ func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 			continue
 		}
 		var content news.Span
+		if c+1 < len(ws) && isQuote(ws[c+1].lower) {
+			if m := ix.labelName(ws, c); m != nil {
+				// "Jeffrey M. Jones: “…”": a name set on its own before a
+				// colon speaks the quotation after it.
+				cl := news.Claim{CueSpan: ws[c].Span, Cue: ":", Parent: -1, Direct: true}
+				cl.Content = trimSpan(a.Text, news.Span{Start: ws[c+1].Start, End: sent.End})
+				cl.Span = news.Span{Start: m.Start, End: cl.Content.End}
+				setSpeaker(a, ix, &cl, m.Span)
+				if cl.SpeakerSpan != nil {
+					cl.Hedges = hedges(cl.Content.In(a.Text))
+					return cl, true
+				}
+			}
+		}
 		if c+1 < len(ws) {
 			if q := ws[c+1].lower; !(isQuote(q) || q == "‘" || q == "'") || !taggedVerb(a, ws[c-1].Start) {
 				continue
@@ -2718,6 +2732,24 @@ func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 		return cl, true
 	}
 	return news.Claim{}, false
+}
+
+// labelName returns the person named right before the colon ws[c] when
+// the name stands alone: it opens the sentence or follows a dash, and no
+// word but the name lies before the colon since.
+func (ix *index) labelName(ws []word, c int) *news.Mention {
+	m := ix.lastPersonBefore(ws[c].Start)
+	if m == nil || m.End != ws[c-1].End || m.Kind != "name" {
+		return nil
+	}
+	k := c - 1
+	for k >= 0 && ws[k].Start >= m.Start {
+		k--
+	}
+	if k >= 0 && !isDash(ws[k].lower) {
+		return nil
+	}
+	return m
 }
 
 // relAt returns the dependency relation of the token at byte offset
