@@ -1174,7 +1174,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 				j, skippedComma = p, false
 			}
 		}
-		for !skippedComma && j > 0 && (auxiliaries[ws[j].lower] || timeWords[ws[j].lower] || timeAdverbs[ws[j].lower] || c.participle && beForms[ws[j].lower]) && !ws[j-1].punct {
+		for !skippedComma && j > 0 && (auxiliaries[ws[j].lower] || timeWords[ws[j].lower] && !namedToday(a.Text, ws, j) || timeAdverbs[ws[j].lower] || c.participle && beForms[ws[j].lower]) && !ws[j-1].punct {
 			j-- // "Ukraine has also said", "No 10 had been warning", "Reed earlier Thursday said"
 		}
 		closeBr := -1

@@ -127,7 +127,7 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 			break
 		}
 	}
-	for hi > lo+1 && (timeWords[ws[hi-1].lower] || adjunctStarts[ws[hi-1].lower]) {
+	for hi > lo+1 && (timeWords[ws[hi-1].lower] && !namedToday(text, ws, hi-1) || adjunctStarts[ws[hi-1].lower]) {
 		hi-- // and a preposition whose time word the cue's subject walk left out ("a poll in [January] shows")
 	}
 	if hi-lo >= 2 && strings.HasSuffix(ws[hi-1].lower, "ed") && (dataNouns[ws[hi-2].lower] || documentNouns[ws[hi-2].lower]) {
@@ -156,6 +156,12 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		return news.Span{}, false
 	}
 	return news.Span{Start: ws[lo].Start, End: ws[hi-1].End}, true
+}
+
+// namedToday says whether ws[k] is "Today" ending a name ("USA TODAY",
+// "Russia Today"), not the day.
+func namedToday(text string, ws []word, k int) bool {
+	return ws[k].lower == "today" && k > 0 && upper(ws[k].Span.In(text)) && upper(ws[k-1].Span.In(text)) && !ws[k-1].punct
 }
 
 // timeOwner says whether the possessive that ends ws is a time's
@@ -442,6 +448,17 @@ func (ix *index) pronoun(pr string, pos int, content news.Span, claims []news.Cl
 		if quote.Len() > 0 && quote.Start <= from {
 			from = ix.sentenceBefore(quote.Start)
 		}
+		if pr == "he" || pr == "she" {
+			// "Trump has blasted the system, which he said …": a pronoun
+			// inside the sentence of a named subject is that subject.
+			if m := ix.rootPerson(sent); m != nil && m.End <= pos && !inSpan(quote, m.Start) && ix.agrees(pr, m.Entity) && other(m.Canonical, m.Entity) {
+				name := m.Canonical
+				if name == "" {
+					name = m.Text
+				}
+				return name, m.Entity, true
+			}
+		}
 		for k := len(claims) - 1; k >= 0; k-- {
 			// (A quotation whose cue came earlier still speaks in the
 			// sentence before when its content runs into it.)
@@ -575,6 +592,16 @@ func (ix *index) subjectPerson(from, pos int) *news.Mention {
 	}
 	sent, _ := ix.sentencesAt(from)
 	if sent.Start != from || sent.End > pos {
+		return nil
+	}
+	return ix.rootPerson(sent)
+}
+
+// rootPerson returns the named person in the subject of the main verb of
+// the sentence sent, or nil.
+func (ix *index) rootPerson(sent news.Span) *news.Mention {
+	a := ix.a
+	if len(a.Syntax) != len(a.Tokens) {
 		return nil
 	}
 	k := sentenceRoot(a, sent)
