@@ -469,6 +469,10 @@ func Find(a *news.Article) []news.Claim {
 			claims = append(claims, cl)
 			inSentence = append(inSentence, len(claims)-1)
 		}
+		for _, cl := range byAgents(a, ix, ws) {
+			claims = append(claims, cl)
+			inSentence = append(inSentence, len(claims)-1)
+		}
 		if len(inSentence) == 0 && len(claims) > 0 {
 			last := &claims[len(claims)-1]
 			covered := false
@@ -1083,6 +1087,9 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	cl.Cue = strings.ToLower(a.Text[cl.CueSpan.Start:cl.CueSpan.End])
 	if addsAThing(a, cl.Cue, ws[i].Start) {
 		return cl, false
+	}
+	if !c.after && agentParticiples[cl.Cue] && i+n < len(ws) && ws[i+n].lower == "by" {
+		return cl, false // a passive: its agent follows ("the troops estimated by Seoul"), see byAgents
 	}
 	var spk news.Span
 	contentBefore := false
@@ -2750,6 +2757,81 @@ func (ix *index) labelName(ws []word, c int) *news.Mention {
 		return nil
 	}
 	return m
+}
+
+// agentParticiples report a number through the agent after "by" when
+// they modify the noun that counts it ("the 2.1 percent growth rate
+// projected by the IMF").
+var agentParticiples = tokens.Set(`estimated projected forecast predicted reported recorded counted calculated confirmed cited given`)
+
+// byAgents returns the claims of reduced passives on a number's noun
+// phrase: "the 2.1 percent growth rate projected by the IMF", "the
+// 12,000 troops estimated by Seoul". The agent is the speaker, the noun
+// phrase up to the participle the content.
+func byAgents(a *news.Article, ix *index, ws []word) []news.Claim {
+	if len(a.Syntax) != len(a.Tokens) {
+		return nil
+	}
+	var out []news.Claim
+	for i := 1; i+2 < len(ws); i++ {
+		if !agentParticiples[ws[i].lower] || ws[i+1].lower != "by" {
+			continue
+		}
+		v := tokenAt(a, ws[i].Start)
+		if v < 0 || a.Syntax[v].Rel != "acl" || a.Syntax[v].UPOS != news.VERB {
+			continue
+		}
+		lo := leftmost(a, int(a.Syntax[v].Head))
+		content := trimSpan(a.Text, news.Span{Start: a.Tokens[lo].Start, End: ws[i-1].End})
+		if content.Len() == 0 || !strings.ContainsAny(content.In(a.Text), "0123456789") && !slices.ContainsFunc(words0(ws, content), func(w word) bool { return numberWord(w.lower) }) {
+			continue
+		}
+		end := i + 2
+		for end < len(ws) && end < i+10 && !(ws[end].punct && clausePunct(ws[end].lower)) && taggedUPOS(a, ws[end].Start) != news.VERB && taggedUPOS(a, ws[end].Start) != news.AUX {
+			end++
+		}
+		sp, ok := trimPhrase(a.Text, ws[i+2:end])
+		if !ok || !okSpeaker(a.Text, words0(ws, sp)) {
+			continue
+		}
+		cl := news.Claim{CueSpan: ws[i].Span, Cue: ws[i].lower, Content: content, Parent: -1}
+		cl.Span = news.Span{Start: content.Start, End: sp.End}
+		setSpeaker(a, ix, &cl, sp)
+		if cl.SpeakerSpan == nil {
+			continue
+		}
+		cl.Hedges = hedges(cl.Span.In(a.Text))
+		out = append(out, cl)
+	}
+	return out
+}
+
+// words0 returns the words of ws that lie inside sp.
+func words0(ws []word, sp news.Span) []word {
+	var out []word
+	for _, w := range ws {
+		if w.Start >= sp.Start && w.End <= sp.End {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// leftmost returns the first token of the subtree under token h.
+func leftmost(a *news.Article, h int) int {
+	first := h
+	for j := max(0, h-40); j < h; j++ {
+		for k, d := j, 0; k >= 0 && d < 30; k, d = int(a.Syntax[k].Head), d+1 {
+			if k == h {
+				first = j
+				break
+			}
+		}
+		if first < h {
+			break
+		}
+	}
+	return first
 }
 
 // relAt returns the dependency relation of the token at byte offset
