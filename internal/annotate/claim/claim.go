@@ -2783,7 +2783,7 @@ func byAgents(a *news.Article, ix *index, ws []word) []news.Claim {
 		}
 		lo := leftmost(a, int(a.Syntax[v].Head))
 		content := trimSpan(a.Text, news.Span{Start: a.Tokens[lo].Start, End: ws[i-1].End})
-		if content.Len() == 0 || !strings.ContainsAny(content.In(a.Text), "0123456789") && !slices.ContainsFunc(words0(ws, content), func(w word) bool { return numberWord(w.lower) }) {
+		if content.Len() == 0 || !strings.ContainsAny(content.In(a.Text), "0123456789") && !slices.ContainsFunc(wordsIn(ws, content), func(w word) bool { return numberWord(w.lower) }) {
 			continue
 		}
 		end := i + 2
@@ -2791,7 +2791,7 @@ func byAgents(a *news.Article, ix *index, ws []word) []news.Claim {
 			end++
 		}
 		sp, ok := trimPhrase(a.Text, ws[i+2:end])
-		if !ok || !okSpeaker(a.Text, words0(ws, sp)) {
+		if !ok || !okSpeaker(a.Text, wordsIn(ws, sp)) {
 			continue
 		}
 		cl := news.Claim{CueSpan: ws[i].Span, Cue: ws[i].lower, Content: content, Parent: -1}
@@ -2806,8 +2806,8 @@ func byAgents(a *news.Article, ix *index, ws []word) []news.Claim {
 	return out
 }
 
-// words0 returns the words of ws that lie inside sp.
-func words0(ws []word, sp news.Span) []word {
+// wordsIn returns the words of ws that lie inside sp.
+func wordsIn(ws []word, sp news.Span) []word {
 	var out []word
 	for _, w := range ws {
 		if w.Start >= sp.Start && w.End <= sp.End {
@@ -2934,15 +2934,7 @@ func recipientSkipped(a *news.Article, ws []word, i, n int) int {
 			continue
 		}
 		// The complement's first word: its leftmost descendant.
-		first := k
-		for j := v + 1; j < k; j++ {
-			for h, d := j, 0; h > v && d < 30; h, d = int(a.Syntax[h].Head), d+1 {
-				if h == k {
-					first = min(first, j)
-					break
-				}
-			}
-		}
+		first := max(leftmost(a, k), v+1)
 		if off := a.Tokens[first].Start; off > start {
 			return off
 		}
