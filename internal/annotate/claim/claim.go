@@ -606,7 +606,8 @@ func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
 // says Dr. Petrenko", "… – he added"): the words before the dash, back
 // to the start of the paragraph when the paragraph opens with a dash (a
 // quotation set off by dashes, as news translated from Polish, Ukrainian
-// or Russian writes it), else back to the start of the sentence.
+// or Russian writes it) or to a dash right after a sentence's end inside
+// it, else back to the start of the sentence.
 func dashQuotes(text string, claims []news.Claim) {
 	for i := range claims {
 		c := &claims[i]
@@ -628,6 +629,15 @@ func dashQuotes(text string, claims []news.Claim) {
 		for _, d := range []string{"- ", "– ", "— "} {
 			if strings.HasPrefix(opened, d) {
 				start = end - len(opened) + len(d)
+			}
+		}
+		if start < 0 {
+			// "… praised the harvest.- We now have …": a dash right after
+			// a sentence's end opens the quotation mid-paragraph.
+			for _, d := range []string{".- ", ".– ", ".— ", ". - ", ". – ", ". — ", ":- ", ": - ", "?- ", "!- "} {
+				if k := strings.LastIndex(text[para:end], d); k >= 0 {
+					start = max(start, para+k+len(d))
+				}
 			}
 		}
 		if start < 0 {
