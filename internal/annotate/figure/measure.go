@@ -378,7 +378,26 @@ func IsFate(s string) bool {
 			return true
 		}
 	}
-	return false
+	return s == "voted for" || s == "voted against" || s == "received"
+}
+
+// voteFate returns the side of a vote an event names ("voted against",
+// "voted to override" → "voted for", "voted in favour"), or "".
+func voteFate(event string) string {
+	e := strings.ToLower(strings.TrimSpace(event))
+	for _, p := range []string{"voted ", "vote ", "votes "} {
+		rest, ok := strings.CutPrefix(e, p)
+		if !ok {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(rest, "against"):
+			return "voted against"
+		case strings.HasPrefix(rest, "for"), strings.HasPrefix(rest, "in favo"), strings.HasPrefix(rest, "to "):
+			return "voted for"
+		}
+	}
+	return ""
 }
 
 // NormalizeFate returns the normalised fate of an event word as written
@@ -386,6 +405,9 @@ func IsFate(s string) bool {
 // word's first word lower-cased when it has no normal form. The eval
 // compares gold events with it.
 func NormalizeFate(event, what string) string {
+	if f := voteFate(event); f != "" {
+		return f
+	}
 	if f := fateOf(event, what); f != "" {
 		return f
 	}
@@ -1989,11 +2011,18 @@ func placeWord(key string, names map[string]string) string {
 
 // voteWords say that a score of two numbers is a vote ("voting 348-77",
 // "a 97-1 vote", "won, 134 to 63").
-var voteWords = tokens.Set(`vote votes voted voting ballot ballots won win wins defeated beat`)
+var voteWords = tokens.Set(`vote votes voted voting ballot ballots won win wins defeated beat
+	passed pass passes approved confirmed adopted rejected split tally margin`)
+
+// contestWords say the score is of a contest between candidates: both
+// numbers are votes received ("won, 134 to 63"); in a motion's score the
+// first voted for it and the second against ("passed 234-193").
+var contestWords = tokens.Set(`won win wins defeated beat`)
 
 // tallies gives both numbers of a vote's score ("348-77", "134 to 63")
 // what they count, votes, when a vote word stands within four words of
-// the pair and neither number counts a known thing.
+// the pair and neither number counts a known thing, and what happened:
+// received in a contest, voted for and against on a motion.
 func (ix *index) tallies(figs []news.Figure) {
 	t := ix.tree
 	for i := 0; i+1 < len(figs); i++ {
@@ -2004,12 +2033,20 @@ func (ix *index) tallies(figs []news.Figure) {
 		lo, _ := t.span(f.Span)
 		_, hi := t.span(g.Span)
 		slo, shi := t.sentence(lo)
-		vote := false
-		for k := max(slo, lo-4); k < min(shi, hi+4) && !vote; k++ {
-			vote = voteWords[t.low(k)]
+		vote, contest := false, false
+		for k := max(slo, lo-4); k < min(shi, hi+4); k++ {
+			vote = vote || voteWords[t.low(k)]
+			contest = contest || k < lo && contestWords[t.low(k)]
 		}
-		if vote {
-			f.What, g.What = "votes", "votes"
+		if !vote {
+			continue
+		}
+		f.What, g.What = "votes", "votes"
+		switch {
+		case contest:
+			f.Fate, g.Fate = "received", "received"
+		case f.Value != nil && g.Value != nil && *f.Value >= *g.Value:
+			f.Fate, g.Fate = "voted for", "voted against"
 		}
 	}
 }

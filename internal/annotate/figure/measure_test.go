@@ -41,6 +41,10 @@ func TestMeasureFields(t *testing.T) {
 		what, owner, fate, place, scope, time string // what, owner and place are not checked when empty; owner "-" must be empty
 		whole                                 string // the text of the figure this one is part of or adds to
 	}{
+		{"a motion's score: the second number voted against", "The reform bill passed 234-193 in the lower house on Friday.",
+			"193", "votes", "", "voted against", "", "total", "", ""},
+		{"a contest's score: both numbers received", "In the closed ballot Berg won, 134 to 63, over her rival.",
+			"63", "votes", "", "received", "", "total", "", ""},
 		{"money an actor will raise to a level is pledged", "Latvia would increase defence spending to 3% of GDP by 2030, the premier said.",
 			"3%", "money", "lv", "pledged", "", "share", "", ""},
 		{"money an actor pledged to raise is pledged", "The premier pledged to raise defence spending to 3% of GDP by 2030.",
@@ -689,6 +693,21 @@ func TestBareNumberAcrossParagraphs(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: no figure %q", c.text, c.figure)
+		}
+	}
+}
+
+func TestVoteFates(t *testing.T) {
+	for event, want := range map[string]string{
+		"voted against":               "voted against",
+		"voted to override":           "voted for",
+		"voted in favour":             "voted for",
+		"received":                    "received",
+		"voted":                       "pledged", // an aid vote ("Congress voted $40bn")
+		"voted to join the EU policy": "voted for",
+	} {
+		if got := figure.NormalizeFate(event, ""); got != want {
+			t.Errorf("NormalizeFate(%q) = %q, want %q", event, got, want)
 		}
 	}
 }
