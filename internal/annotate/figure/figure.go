@@ -311,7 +311,10 @@ func (ix *index) quotedAfter(q news.Quantity, sent int) int {
 		return -1 // (a quantity the sentence splitter cut)
 	}
 	open := quoteOpen(a.Text, cur, q.Start)
-	if open < 0 || strings.TrimSpace(a.Text[cur.Start:open]) == "" || !strings.ContainsAny(a.Text[q.End:cur.End], "”\"") ||
+	if open < 0 && ix.quotedPredicate(q, cur) {
+		open = q.Start // "Twenty of its ships were recently “engaged in …”": the predicate is quoted
+	}
+	if open < 0 || strings.TrimSpace(a.Text[cur.Start:open]) == "" && open != q.Start || !strings.ContainsAny(a.Text[q.End:cur.End], "”\"") ||
 		strings.Contains(a.Text[prev.End:cur.Start], "\n") {
 		return -1 // (a whole quoted sentence is a claim's business; a partial quotation closes in its sentence)
 	}
@@ -328,6 +331,25 @@ func (ix *index) quotedAfter(q news.Quantity, sent int) int {
 		}
 	}
 	return best
+}
+
+// quotedPredicate says whether a quotation opens after quantity q in
+// sentence cur with a verb as its first word and closes in the sentence:
+// the writer quotes what the thing counted did, not a name in scare
+// quotes.
+func (ix *index) quotedPredicate(q news.Quantity, cur news.Span) bool {
+	t := ix.tree
+	if !t.parsed {
+		return false
+	}
+	_, hi := t.span(q.Span)
+	_, shi := t.span(cur)
+	for k := hi; k+1 < shi && k < hi+8; k++ {
+		if w := t.low(k); w == "“" || w == "\"" {
+			return t.upos(k+1) == news.VERB && strings.ContainsAny(ix.a.Text[t.a.Tokens[k+1].End:cur.End], "”\"")
+		}
+	}
+	return false
 }
 
 // pollGoesOn returns the last claim of the two sentences before sentence
