@@ -116,7 +116,7 @@ var fates = []struct{ stem, fate string }{
 	{"occup", "occupied"}, {"seiz", "occupied"}, {"control", "occupied"}, {"annex", "occupied"},
 	{"launch", "launched"}, {"fire", "launched"}, {"conduct", "conducted"},
 	{"lend", "lent"}, {"lent", "lent"}, {"loan", "lent"},
-	{"spen", "spent"}, {"desert", "deserted"}, {"surrender", "surrendered"}, {"defect", "defected"},
+	{"spen", "spent"}, {"rais", "raised"}, {"outrais", "raised"}, {"fundrais", "raised"}, {"desert", "deserted"}, {"surrender", "surrendered"}, {"defect", "defected"},
 	{"missing", "missing"}, {"mobili", "mobilised"}, {"conscript", "mobilised"}, {"recruit", "recruited"},
 	{"train", "trained"}, {"lost", "lost"}, {"lose", "lost"}, {"loss", "lost"}, {"appear", "appeared"},
 	{"meet", "met"}, {"met", "met"}, {"accompan", "accompanied"}, {"inspect", "inspected"},
@@ -1059,7 +1059,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if fate == "delivered" && aid(what) && verb >= 0 && ix.notYet(verb) {
 		fate = "pledged" // "a proposal to provide $61bn", "will supply 300,000 rounds"
 	}
-	if (fate == "" || raiseVerbs[fate]) && what == "money" && verb >= 0 && raiseVerbs[t.lemma(verb)] &&
+	if (fate == "" || fate == "raised" || raiseVerbs[fate]) && what == "money" && verb >= 0 && raiseVerbs[t.lemma(verb)] &&
 		(ix.notYet(verb) || t.rel(verb) == "xcomp" && fateOf(t.lemma(t.head(verb)), what) == "pledged") {
 		// "the UK would increase defence spending to 2.5% of GDP",
 		// "pledged to raise spending to 2%": money promised, not spent.

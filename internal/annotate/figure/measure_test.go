@@ -41,6 +41,8 @@ func TestMeasureFields(t *testing.T) {
 		what, owner, fate, place, scope, time string // what, owner and place are not checked when empty; owner "-" must be empty
 		whole                                 string // the text of the figure this one is part of or adds to
 	}{
+		{"money a campaign raised", "Berg's campaign raised $5.4 million in the last quarter.",
+			"$5.4 million", "money", "", "raised", "", "total", "", ""},
 		{"a motion's score: the second number voted against", "The reform bill passed 234-193 in the lower house on Friday.",
 			"193", "votes", "", "voted against", "", "total", "", ""},
 		{"a contest's score: both numbers received", "In the closed ballot Berg won, 134 to 63, over her rival.",
