@@ -2682,6 +2682,17 @@ func nameColon(a *news.Article, ix *index, ws []word, sent news.Span) (news.Clai
 // tagged VERB by the syntax layer and its subject (the words before it)
 // a speaker; a pronoun resolves as for any cue.
 func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSentence []int, sent, prev news.Span) (news.Claim, bool) {
+	// taken says whether a claim of the sentence already has the cue or
+	// the content.
+	taken := func(cue, content news.Span) bool {
+		for _, i := range inSentence {
+			k := claims[i]
+			if k.CueSpan.Start < cue.End && cue.Start < k.CueSpan.End || k.Content.Start <= content.Start && content.Start < k.Content.End {
+				return true
+			}
+		}
+		return false
+	}
 	for c := 2; c < len(ws); c++ {
 		if ws[c].lower != ":" {
 			continue
@@ -2693,6 +2704,9 @@ func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 				// colon speaks the quotation after it.
 				cl := news.Claim{CueSpan: ws[c].Span, Cue: ":", Parent: -1, Direct: true}
 				cl.Content = trimSpan(a.Text, news.Span{Start: ws[c+1].Start, End: sent.End})
+				if taken(cl.CueSpan, cl.Content) {
+					return news.Claim{}, false
+				}
 				cl.Span = news.Span{Start: m.Start, End: cl.Content.End}
 				setSpeaker(a, ix, &cl, m.Span)
 				if cl.SpeakerSpan != nil {
@@ -2714,12 +2728,7 @@ func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 			continue
 		}
 		cue := ws[c-1].Span
-		taken := false
-		for _, i := range inSentence {
-			k := claims[i]
-			taken = taken || k.CueSpan.Start < cue.End && cue.Start < k.CueSpan.End || k.Content.Start <= content.Start && content.Start < k.Content.End
-		}
-		if taken {
+		if taken(cue, content) {
 			return news.Claim{}, false
 		}
 		var spk news.Span

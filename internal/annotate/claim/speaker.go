@@ -586,10 +586,6 @@ func (ix *index) bodyReporting(p int, claims []news.Claim) (news.Claim, bool) {
 // subject of the main verb of the sentence that starts at from, when
 // that sentence ends before pos; else nil.
 func (ix *index) subjectPerson(from, pos int) *news.Mention {
-	a := ix.a
-	if len(a.Syntax) != len(a.Tokens) {
-		return nil
-	}
 	sent, _ := ix.sentencesAt(from)
 	if sent.Start != from || sent.End > pos {
 		return nil
