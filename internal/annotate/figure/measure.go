@@ -1517,6 +1517,9 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 				return owner
 			}
 		}
+		if t.isVerb(v) && t.inComplement(v, lo) {
+			return "" // a speaker or believer owns nothing it says
+		}
 		if t.isVerb(v) && t.child(v, "nsubj") < 0 {
 			// A subject the parser missed: the name just before the
 			// verb and its auxiliaries ("North Korea has despatched").
@@ -2160,6 +2163,42 @@ func (ix *index) shareListFates(figs []news.Figure) {
 	}
 }
 
+// respondentWords name the people a poll asked.
+var respondentWords = tokens.Set(`respondent respondents polled surveyed interviewed questioned`)
+
+// pollOwners gives a share of the people a poll asked ("24% of
+// respondents"), with no owner and no place of its own, the owner of the
+// nearest earlier share of people from the same source ("64% of
+// Ukrainians", said by the same pollster): one poll asks one population.
+func (ix *index) pollOwners(figs []news.Figure) {
+	t := ix.tree
+	asked := func(f *news.Figure) bool {
+		lo, _ := t.span(f.Span)
+		slo, shi := t.sentence(lo)
+		for k := slo; k < shi; k++ {
+			if respondentWords[t.low(k)] {
+				return true
+			}
+		}
+		return false
+	}
+	sameSource := func(f, g *news.Figure) bool {
+		return f.Claim >= 0 && g.Claim >= 0 && (f.SpeakerEntity != "" && f.SpeakerEntity == g.SpeakerEntity || strings.EqualFold(f.Speaker, g.Speaker))
+	}
+	for i := range figs {
+		f := &figs[i]
+		if f.Scope != news.ScopeShare || f.What != "people" || f.Owner != "" || f.Place != "" || f.Claim < 0 || !asked(f) {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if g := &figs[j]; g.Scope == news.ScopeShare && g.What == "people" && g.Owner != "" && sameSource(f, g) {
+				f.Owner = g.Owner
+				break
+			}
+		}
+	}
+}
+
 // link sets Whole on the parts and increments of figs: the figure of the
 // number a part names ("300 of the 4,000"), else for a part the nearest
 // earlier figure of its sentence with the same class of thing or unit
@@ -2318,6 +2357,7 @@ func (ix *index) link(figs []news.Figure) {
 			}
 		}
 	}
+	ix.pollOwners(figs)
 	// After every scope and whole above: a breakdown by place needs them.
 	ix.placeBreakdowns(figs)
 }

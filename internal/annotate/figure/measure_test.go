@@ -544,6 +544,9 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"The mayor condemned a \"cowardly\" strike on the market that left 18 dead.", "18", "", "OUTLET"},
 		{"Rockets hit the market and killed “dozens” of shoppers, the mayor said later. Shelling went on.", "dozens", "", "mayor"},
 		{"Shelling killed “dozens” of shoppers at the market.", "dozens", "", "OUTLET"},
+		{"The Riga Institute added that 31% of respondents are more inclined to a truce in exchange for the liberation of all regions.", "31%", "", "Riga Institute"},
+		{"As many as 58% of Latvians back the treaty, according to a poll by the Riga Institute.\n\nThe Riga Institute added that 31% of respondents are more inclined to a truce.", "31%", "lv", "Riga Institute"},
+		{"As many as 58% of Latvians back the treaty, according to a poll by the Riga Institute.\n\nA rival survey by the Tallinn Centre found that 31% of respondents back it.", "31%", "", "Tallinn Centre"},
 	} {
 		figs := run(t, c.text, pub)
 		found := false

@@ -170,6 +170,18 @@ func (t *tree) child(i int, rel string) int {
 	return found
 }
 
+// inComplement says whether token i lies in a clausal complement of
+// verb v ("the Institute added that 24% of respondents …"): what v's
+// subject says or thinks, not what it has.
+func (t *tree) inComplement(v, i int) bool {
+	for k, n := i, 0; k >= 0 && n < 12; k, n = t.head(k), n+1 {
+		if t.head(k) == v {
+			return t.rel(k) == "ccomp"
+		}
+	}
+	return false
+}
+
 // caseOf returns the lower-cased preposition (the case child) of i, or "".
 func (t *tree) caseOf(i int) string {
 	if c := t.child(i, "case"); c >= 0 {
