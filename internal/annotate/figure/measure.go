@@ -621,8 +621,32 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if noun >= 0 && levelNouns[t.lemma(noun)] {
 		noun = -1 // "an increase from last year's 127", "a low of 55": the level of what came before
 	}
+	if noun >= 0 && goalNouns[t.lemma(noun)] && (q.Kind == "percent" || q.Kind == "money") && noun >= hi {
+		// "the 2% of GDP target", "a $50bn goal": the goal is a level of
+		// what its "of" phrase names, not a thing counted.
+		goal := noun
+		noun = -1
+		t.children(anc, func(c int) bool {
+			if t.rel(c) == "nmod" && t.caseOf(c) == "of" && t.isNoun(c) && c != goal {
+				noun = c
+				return false
+			}
+			return true
+		})
+		t.children(goal, func(c int) bool {
+			if noun < 0 && t.rel(c) == "compound" && t.isNoun(c) {
+				noun = c // "the 2% of GDP target", however the tree hung "of"
+			}
+			return true
+		})
+	}
 	if noun >= 0 && !ix.countable(noun, lo, hi) {
 		noun = -1 // "36 launched Thursday", "from 82,000 to 72,500 perverse": not a thing counted
+	}
+	uncounted := false // the quantity layer's counted word is a place's name
+	if q.CountsSpan != nil {
+		_, chi := t.span(*q.CountsSpan)
+		uncounted = chi > 0 && ix.placeName(chi-1)
 	}
 	predicate := false
 	sized := -1 // the noun an amount sizes ("a $61bn package", "$205m in aid")
@@ -806,7 +830,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 				}
 				return true
 			})
-		} else if q.Unit != "" {
+		} else if q.Unit != "" && !uncounted {
 			what = classOf(q.Unit)
 			if what == "" {
 				what = lemma(q.Unit)
@@ -1199,7 +1223,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		if f.Place = ix.placeIn(i); f.Place == "" {
 			// One level down: "$205m in humanitarian aid to Ukraine".
 			t.children(i, func(c int) bool {
-				if r := t.rel(c); r == "nmod" || r == "obj" || r == "obl" || r == "acl" || r == "conj" && i == verb {
+				if r := t.rel(c); (r == "nmod" || r == "obj" || r == "obl" || r == "acl" || r == "conj" && i == verb) && !phrasal(t, c) {
 					f.Place = ix.placeIn(c)
 				}
 				return f.Place == ""
@@ -1305,7 +1329,19 @@ func (ix *index) countable(i, lo, hi int) bool {
 	if !t.isNoun(i) || lo <= i && i < hi {
 		return false
 	}
-	return !ix.inTime(i)
+	return !ix.placeName(i) && !ix.inTime(i)
+}
+
+// placeName says whether token i names a place outside an "of" phrase
+// ("the extra 3,500 Berlin intends to send"): no thing counted ("80% of
+// Sievierodonetsk" is its land).
+func (ix *index) placeName(i int) bool {
+	t := ix.tree
+	if m := ix.anyMentionAt(i); m >= 0 && t.upos(i) == news.PROPN && t.caseOf(i) != "of" {
+		e := ix.a.Entities[m]
+		return (e.Type == "GPE" || e.Type == "LOC") && e.Kind != "demonym"
+	}
+	return false
 }
 
 // changeWords reports whether the text between an amount and a
@@ -1557,9 +1593,59 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 		default:
 			return ""
 		}
+		if t.rel(v) == "xcomp" || t.rel(v) == "advcl" && urgeVerbs[t.lemma(t.head(v))] && t.low(v-1) == "to" {
+			// "Truss called on Nato countries to meet the target", "urged
+			// Norway to send 40 tanks": the object before the infinitive
+			// is its subject, not the head verb's subject.
+			ctl := -1
+			t.children(t.head(v), func(c int) bool {
+				if r := t.rel(c); (r == "obj" || r == "iobj" || r == "obl" && (t.caseOf(c) == "on" || t.caseOf(c) == "upon")) && c < v && c != noun && (c < lo || c >= hi) && ix.agent(c) {
+					ctl = c
+				}
+				return true
+			})
+			if ctl >= 0 {
+				if t.upos(ctl) == news.PRON {
+					return ix.antecedent(ctl)
+				}
+				if k2 := key(ctl); k2 != "" {
+					return k2
+				}
+				owner := ""
+				t.children(ctl, func(c int) bool {
+					if r := t.rel(c); r == "compound" || r == "amod" || t.fullRel(c) == "nmod:poss" {
+						if owner = key(c); owner == "" && t.upos(c) == news.PRON {
+							owner = ix.antecedent(c) // "announced its intent to add"
+						}
+					}
+					return owner == ""
+				})
+				return owner
+			}
+		}
 	}
 	return ""
 }
+
+// agent says whether token i can name one who acts: a pronoun, a name,
+// people, or a state or body ("called on Nato countries to meet"; not
+// "spending billions buying weapons").
+func (ix *index) agent(i int) bool {
+	t := ix.tree
+	switch l := t.low(i); {
+	case l == "that" || l == "which" || l == "what" || l == "who" || l == "whom":
+		return false // a relative's antecedent is the head's business
+	case t.upos(i) == news.PRON, ix.mentionAt(i) >= 0:
+		return true
+	case !t.isNoun(i):
+		return false
+	}
+	l := t.lemma(i)
+	return peopleClasses[ix.classAt(i)] || tokens.BodyHeads[l] || agentNouns[l]
+}
+
+// agentNouns are the common nouns of states and their people that act.
+var agentNouns = tokens.Set(`country state nation government ally partner member leader official administration`)
 
 // stateKey returns the key of the state a demonym, country or capital
 // name stands for in the facts table ("UK", "Norwegian"), or "".
@@ -1759,6 +1845,9 @@ func (ix *index) placeIn(i int) string {
 	place := ""
 	t.children(i, func(c int) bool {
 		if r := t.rel(c); (r == "obl" || r == "nmod") && placePreps[t.caseOf(c)] {
+			if phrasal(t, c) {
+				return true // "in response to Russia's invasion" puts nothing in Russia
+			}
 			if place = ix.placeKey(c); place != "" {
 				return false
 			}
@@ -2404,6 +2493,25 @@ var harms = map[string]bool{"killed": true, "wounded": true, "killed or wounded"
 // number continues that count, they are not what is counted.
 var levelNouns = tokens.Set(`increase decrease rise fall drop decline jump low high peak record level surge
 	growth reduction`)
+
+// phraseNouns make a preposition with "in" ("in response to", "in
+// support of", "in exchange for"): no place is in them.
+var phraseNouns = tokens.Set(`response reply retaliation support solidarity exchange addition return
+	protest memory honour honor favour favor light view spite place charge terms defence defense breach violation`)
+
+// phrasal says whether noun i is the noun of such a preposition.
+func phrasal(t *tree, i int) bool {
+	return t.caseOf(i) == "in" && t.low(i-1) == "in" && phraseNouns[t.lemma(i)]
+}
+
+// urgeVerbs ask someone to act ("called on Nato countries to meet",
+// "urged Norway to send"): the one asked is the infinitive's subject,
+// however the tree hung the infinitive.
+var urgeVerbs = tokens.Set(`call urge ask press encourage push tell invite persuade convince order force allow require pressure pressurise pressurize implore`)
+
+// goalNouns name a level aimed at: a share or amount before them sizes
+// the goal, not a thing counted.
+var goalNouns = tokens.Set(`target goal threshold benchmark ceiling cap limit`)
 
 // nounFates are counted nouns that say what happened to the people they
 // count ("two prisoners of war", "1 million deaths").

@@ -337,6 +337,8 @@ func TestNotFigures(t *testing.T) {
 		"He warned of World War Three.",
 		"Some feared world war three was near.",
 		"A neighbour called 911 at dawn.",
+		"The minister met reporters at 10 Downing Street on Monday.",
+		"She lives at 22 Baker St. in Riga.",
 		"The hall stands near ground zero.",
 		"Range| 900 km (claimed, not verified) 14\n\nSpeed| 700 km 15\n\nGuidance| GPS 16",
 		"Wingspan| 7 meters 21\n\nThe drone is cheap.",
@@ -546,6 +548,10 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"Shelling killed “dozens” of shoppers at the market.", "dozens", "", "OUTLET"},
 		{"The Riga Institute added that 31% of respondents are more inclined to a truce in exchange for the liberation of all regions.", "31%", "", "Riga Institute"},
 		{"As many as 58% of Latvians back the treaty, according to a poll by the Riga Institute.\n\nThe Riga Institute added that 31% of respondents are more inclined to a truce.", "31%", "lv", "Riga Institute"},
+		{"Berg called on other Nato countries to meet the 2% of gross domestic product target.", "2%", "nato", "OUTLET"},
+		{"European countries are spending billions buying tanks from the Norwegians to give to Latvia.", "billions", "europe", "OUTLET"},
+		{"Latvia is leaving ground that Russia has failed to capture despite sacrificing tens of thousands of soldiers.", "tens of thousands", "ru", "OUTLET"},
+		{"Norway this week offered to commit 1,000 more troops to Latvia.", "1,000", "no", "Norway"},
 		{"As many as 58% of Latvians back the treaty, according to a poll by the Riga Institute.\n\nA rival survey by the Tallinn Centre found that 31% of respondents back it.", "31%", "", "Tallinn Centre"},
 	} {
 		figs := run(t, c.text, pub)
@@ -716,6 +722,35 @@ func TestVoteFates(t *testing.T) {
 	} {
 		if got := figure.NormalizeFate(event, ""); got != want {
 			t.Errorf("NormalizeFate(%q) = %q, want %q", event, got, want)
+		}
+	}
+}
+
+// TestWhatAndWhereNotNames checks that a place's name is never what a
+// figure counts, that a goal's share counts what its "of" phrase names,
+// and that the noun of a phrasal preposition ("in response to") holds no
+// place. Sentences written for this test.
+func TestWhatAndWhereNotNames(t *testing.T) {
+	pub := time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ text, figure, what, place string }{
+		{"Norway will add a brigade of troops in Latvia, though the bulk of the extra 3,500 Oslo intends to send will stay at home.", "3,500", "", ""},
+		{"Nine states are set to exceed the 2% of GDP target, led by Latvia on 3.1%.", "2%", "money", ""},
+		{"The alliance will put 300,000 troops at high readiness in response to Russia's invasion of Latvia.", "300,000", "personnel", ""},
+		{"Norway has shipped thousands of missiles to Riga in response to Moscow's aggression.", "thousands", "weapons/missiles", "lv"},
+		{"Norway has requested $10 billion in humanitarian and economic support for Latvia.", "$10 billion", "money", "lv"},
+	} {
+		found := false
+		for _, f := range run(t, c.text, pub) {
+			if f.Text != c.figure {
+				continue
+			}
+			found = true
+			if f.What != c.what || f.Place != c.place {
+				t.Errorf("%s: %q what %q place %q, want %q %q", c.text, c.figure, f.What, f.Place, c.what, c.place)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no figure %q", c.text, c.figure)
 		}
 	}
 }

@@ -184,6 +184,9 @@ func (ix *index) areaTaken(lo, hi int) bool {
 	return false
 }
 
+// streetWords end the name of a street after a house number.
+var streetWords = tokens.Set(`street st road rd avenue ave lane boulevard drive square terrace`)
+
 // notFigure reports whether the quantity q is a number that states no
 // quantity of anything in the world.
 func (ix *index) notFigure(q news.Quantity) bool {
@@ -238,6 +241,14 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		}
 		if t.a.Tokens[k].Kind == news.TokenWord && t.a.Text[t.a.Tokens[k].Start:t.a.Tokens[k].End] == "No" {
 			return true
+		}
+	}
+	// "10 Downing Street", "1600 Pennsylvania Avenue": a house number.
+	if t.a.Tokens[lo].Kind == news.TokenNumber && hi-lo == 1 {
+		for k := hi; k < len(t.a.Tokens) && k < hi+3 && t.a.Tokens[k].Kind == news.TokenWord && t.v.Capitalised(k); k++ {
+			if streetWords[strings.TrimSuffix(t.low(k), ".")] {
+				return true
+			}
 		}
 	}
 	// "Official Report vol. 705, col. 372", "p. 14", "para 3": a number
