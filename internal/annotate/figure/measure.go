@@ -815,6 +815,11 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 		if noun >= 0 {
 			what = ix.classAt(noun)
+			if what == "" && t.lemma(noun) == "loss" && !ofPhrase(t, noun) {
+				// "70,000 losses", "Russia's 300,000 losses": an army's
+				// dead and wounded, unless an "of" phrase says what was lost.
+				what, fateWord = "personnel", "killed or wounded"
+			}
 			if what == "" && strings.EqualFold(t.lemma(noun), "member") {
 				what = ix.membersOf(noun)
 			}
@@ -1149,7 +1154,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	f.What, f.Fate = what, fate
 	ownerVerb := verb
-	if harms[fate] && (noun >= 0 && t.rel(noun) != "nsubj" || noun < 0 && t.rel(anc) == "obj") {
+	if harms[fate] && (noun >= 0 && t.rel(noun) != "nsubj" || noun < 0 && t.rel(anc) == "obj") && (verb < 0 || !possessVerbs[t.lemma(verb)]) {
 		// "Russian forces killed 10 people": the subject of a harm is
 		// its agent, not the owner of the people it harmed.
 		ownerVerb = -1
@@ -2498,6 +2503,20 @@ var levelNouns = tokens.Set(`increase decrease rise fall drop decline jump low h
 // support of", "in exchange for"): no place is in them.
 var phraseNouns = tokens.Set(`response reply retaliation support solidarity exchange addition return
 	protest memory honour honor favour favor light view spite place charge terms defence defense breach violation`)
+
+// possessVerbs say that their subject has what they count ("Russia has
+// 70,000 losses", "the army suffered 300 casualties").
+var possessVerbs = tokens.Set(`have suffer sustain incur`)
+
+// ofPhrase says whether noun i has an "of" phrase.
+func ofPhrase(t *tree, i int) bool {
+	found := false
+	t.children(i, func(c int) bool {
+		found = t.rel(c) == "nmod" && t.caseOf(c) == "of"
+		return !found
+	})
+	return found
+}
 
 // phrasal says whether noun i is the noun of such a preposition.
 func phrasal(t *tree, i int) bool {

@@ -41,6 +41,14 @@ func TestMeasureFields(t *testing.T) {
 		what, owner, fate, place, scope, time string // what, owner and place are not checked when empty; owner "-" must be empty
 		whole                                 string // the text of the figure this one is part of or adds to
 	}{
+		{"an army's losses are its dead and wounded", "Latvia has about 7,000 losses so far, the ministry said.",
+			"about 7,000", "personnel", "lv", "killed or wounded", "", "total", "", ""},
+		{"losses of things are not people", "Latvia has reported losses of 40 tanks.",
+			"40", "weapons/vehicles", "", "lost", "", "total", "", ""},
+		{"casualties an army suffered are its own", "The Latvian army suffered 300 casualties in the battle.",
+			"300", "people", "lv", "killed or wounded", "", "total", "", ""},
+		{"who records the dead does not own them", "The United Nations recorded 351 civilians killed in Riga.",
+			"351", "civilians", "lv", "killed", "", "total", "", ""},
 		{"money a campaign raised", "Berg's campaign raised $5.4 million in the last quarter.",
 			"$5.4 million", "money", "", "raised", "", "total", "", ""},
 		{"a motion's score: the second number voted against", "The reform bill passed 234-193 in the lower house on Friday.",
