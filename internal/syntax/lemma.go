@@ -6,7 +6,8 @@ import (
 	"sitrep/internal/news"
 )
 
-// Lemmatizer gives the lemma of a word with its tag: the lemma the
+// Lemmatizer gives the lemma of a word with its tag: for a verb, its
+// lemma in the table of English strong verbs; else the lemma the
 // training data gives most often for the (form, tag) pair, else for the
 // (lower-cased form, tag) pair, else the result of the suffix rule most
 // often seen for the tag and the longest known ending of the word. It is
@@ -32,6 +33,15 @@ const maxEnding = 6
 // Lemma returns the lemma of form tagged tag. buf is scratch space; the
 // result does not alias it.
 func (l *Lemmatizer) Lemma(form string, tag news.UPOS, buf []byte) (string, []byte) {
+	if tag == news.VERB || tag == news.AUX {
+		v, ok := irregularVerbs[form]
+		if !ok && form != "" && form[0] >= 'A' && form[0] <= 'Z' {
+			v, ok = irregularVerbs[strings.ToLower(form)]
+		}
+		if ok {
+			return v, buf // "fled" → "flee": a fact, above a stray training lemma or a suffix rule
+		}
+	}
 	t := tag.String()
 	buf = append(append(append(buf[:0], form...), 0), t...)
 	if v, ok := l.exact[string(buf)]; ok {
@@ -183,3 +193,32 @@ func (l *Lemmatizer) Accuracy(sents []Sentence, tags [][]news.UPOS) float64 {
 	}
 	return float64(correct) / float64(total)
 }
+
+// irregularVerbs maps the past forms of English strong verbs to their
+// lemma: the fallback for forms the training data never shows as a verb
+// (a suffix rule would make "fled" "flead").
+var irregularVerbs = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(strings.ReplaceAll(`arise arose arisen|awake awoke awoken|bear bore borne|beat beat beaten|become became|begin began begun
+bend bent|bet bet|bid bid|bind bound|bite bit bitten|bleed bled|blow blew blown|break broke broken|breed bred
+bring brought|build built|burn burnt|buy bought|catch caught|choose chose chosen|cling clung|come came
+creep crept|deal dealt|dig dug|draw drew drawn|drink drank drunk|drive drove driven|eat ate eaten|fall fell fallen
+feed fed|feel felt|fight fought|find found|flee fled|fly flew flown|forbid forbade forbidden|forget forgot forgotten
+forgive forgave forgiven|freeze froze frozen|get got gotten|give gave given|go went gone|grow grew grown
+hang hung|have had|hear heard|hide hid hidden|hold held|keep kept|kneel knelt|know knew known|lay laid|lead led
+lean leant|leave left|lend lent|lose lost|make made|mean meant|meet met|overrun overran|pay paid
+ride rode ridden|ring rang rung|rise rose risen|run ran|say said|see saw seen|seek sought|sell sold|send sent
+shake shook shaken|shine shone|shoot shot|show showed shown|shrink shrank shrunk|sing sang sung|sink sank sunk
+sit sat|slay slew slain|sleep slept|slide slid|speak spoke spoken|speed sped|spend spent|spin spun|spring sprang sprung
+stand stood|steal stole stolen|stick stuck|sting stung|stride strode stridden|strike struck stricken|strive strove striven
+swear swore sworn|sweep swept|swim swam swum|swing swung|take took taken|teach taught|tear tore torn|tell told
+think thought|throw threw thrown|tread trod trodden|undergo underwent undergone|understand understood
+undertake undertook undertaken|uphold upheld|wake woke woken|wear wore worn|weep wept|win won|withdraw withdrew withdrawn
+withhold withheld|withstand withstood|wring wrung|write wrote written`, "\n", "|"), "|") {
+		f := strings.Fields(line)
+		for _, form := range f[1:] {
+			m[form] = f[0]
+		}
+	}
+	return m
+}()

@@ -214,6 +214,8 @@ func TestLemmatizerFallsBackToRules(t *testing.T) {
 		want string
 	}{
 		{"Went", news.VERB, "go"},       // the table, lower-cased
+		{"fled", news.VERB, "flee"},     // a strong verb the data never showed (the -ed rule would give "flead")
+		{"Fought", news.VERB, "fight"},  // capitalised
 		{"shelled", news.VERB, "shell"}, // the -ed rule
 		{"enemies", news.NOUN, "enemy"}, // the -ies rule
 		{"Kyiv", news.PROPN, "Kyiv"},    // names stay

@@ -74,7 +74,7 @@ func init() {
 		"weapons/vehicles":    `tank vehicle apc ifv abrams leopard challenger bradley marder stryker`,
 		"weapons/ammunition":  `shell ammunition munition cartridge bullet grenade`,
 		"weapons/boats":       `boat craft`,
-		"weapons/ships":       `ship vessel warship submarine carrier frigate destroyer corvette`,
+		"weapons/ships":       `ship vessel warship submarine carrier frigate destroyer corvette fleet`,
 		"weapons/aircraft":    `aircraft jet plane helicopter warplane f-16 mig-29 su-25 gripen`,
 		"weapons/artillery":   `howitzer gun cannon artillery launcher mortar himars m777 caesar archer krab dana zuzana vampire grad uragan smerch`,
 		"weapons/air-defence": `battery patriot nasams iris-t samp/t gepard buk s-300 s-400 pantsir`,
@@ -677,6 +677,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 		} else if t.isVerb(h) {
 			verb = h
+			if s := t.child(h, "nsubj"); q.Kind == "percent" && noun < 0 && s >= 0 && s != anc && rateNouns[t.lemma(s)] {
+				noun = s // "the unemployment rate stayed below 4%"
+			}
 		}
 	} else if noun < 0 && t.parsed {
 		h := t.head(anc)
@@ -804,6 +807,17 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 			if what == "" && changed {
 				what = lemma(t.lemma(noun)) // "a 30% rise in prices": prices
+			}
+			if what == "" && rateNouns[t.lemma(noun)] {
+				// "the unemployment rate stayed below 4%": a rate of what
+				// its compound names, not a share of people.
+				what = t.lemma(noun)
+				t.children(noun, func(c int) bool {
+					if t.rel(c) == "compound" && t.isNoun(c) {
+						what = lemma(t.lemma(c))
+					}
+					return true
+				})
 			}
 			if what == "" && chanceNouns[t.lemma(noun)] {
 				what = "chance" // "a 1 in 3 chance", "a 40% risk": a probability, not people
@@ -1152,6 +1166,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		// of their targets, not theirs.
 		fate = "conducted"
 	}
+	if noun >= 0 && rateNouns[t.lemma(noun)] && q.Kind == "percent" {
+		fate = "" // a rate stays, rises or falls: no fate of a thing
+	}
 	f.What, f.Fate = what, fate
 	ownerVerb := verb
 	if harms[fate] && (noun >= 0 && t.rel(noun) != "nsubj" || noun < 0 && t.rel(anc) == "obj") && (verb < 0 || !possessVerbs[t.lemma(verb)]) {
@@ -1426,8 +1443,19 @@ func (ix *index) classAt(i int) string {
 	if m := ix.mentionAt(i); m >= 0 && ix.a.Entities[m].Kind == "demonym" {
 		return "people"
 	}
+	if presenceNouns[t.lemma(i)] && i > 0 && t.rel(i-1) == "compound" && t.head(i-1) == i {
+		return classOf(t.lemma(i - 1)) // "France's troop presence has risen to 969"
+	}
 	return ""
 }
+
+// rateNouns are levels a percentage states ("the unemployment rate
+// stayed below 4%", "inflation hit 9%").
+var rateNouns = tokens.Set(`rate inflation unemployment turnout yield`)
+
+// presenceNouns take the class of the compound before them ("troop
+// presence", "the naval contingent" is not one: only compounds).
+var presenceNouns = tokens.Set(`presence contingent deployment`)
 
 // mentionAt returns the entity mention linked to an entity that holds
 // token i, or -1.
@@ -1573,6 +1601,19 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 			}
 		}
 		if s := t.child(v, "nsubj"); s >= 0 {
+			if l := t.low(s); l == "which" || l == "that" || l == "who" {
+				// "the number of Russian victims, which amounted to 899
+				// soldiers": the relative clause's head, or the noun
+				// before the comma when the tree missed the clause.
+				if t.rel(v) == "acl" {
+					s = t.head(v)
+				} else if s >= 2 && t.low(s-1) == "," && t.isNoun(s-2) {
+					s = s - 2
+				}
+			}
+			if c := t.child(s, "nmod"); c >= 0 && t.caseOf(c) == "of" && countNouns[t.lemma(s)] {
+				s = c // "the number of Russian victims … amounted to 899": whose the "of" phrase says
+			}
 			if k2 := key(s); k2 != "" {
 				return k2
 			}
@@ -2335,6 +2376,9 @@ func (ix *index) link(figs []news.Figure) {
 				if g.What == "" || !known(g.What) && strings.Contains(ix.a.Text[g.End:f.Start], "\n") || (kind(&g) == "percent") != (kind(f) == "percent") || (kind(&g) == "money") != (kind(f) == "money") {
 					continue
 				}
+				if ix.peopleDo(f) && !peopleClasses[g.What] {
+					break // "Tens of thousands have left the country": people, whatever was counted before
+				}
 				f.What = g.What
 				own := false // the number's own verb says what happened to it
 				if v, ok := ix.bareVerb[f.Quantity]; ok && f.Fate != "" {
@@ -2366,6 +2410,9 @@ func (ix *index) link(figs []news.Figure) {
 				}
 				break
 			}
+		}
+		if f.What == "" && ix.peopleDo(f) {
+			f.What = "people"
 		}
 		// "a profit of $161bn, up 46%", "a budget of ¥6.8tn – an increase
 		// of 26 per cent": a change right after an amount is a change of
@@ -2455,6 +2502,27 @@ func (ix *index) link(figs []news.Figure) {
 	// After every scope and whole above: a breakdown by place needs them.
 	ix.placeBreakdowns(figs)
 }
+
+// peopleDo says whether a bare figure is the subject of a verb only
+// people do ("Tens of thousands have left the country", "hundreds
+// marched"): it counts people.
+func (ix *index) peopleDo(f *news.Figure) bool {
+	t := ix.tree
+	v, ok := ix.bareVerb[f.Quantity]
+	if k := ix.a.Quantities[f.Quantity].Kind; !ok || !peopleVerbs[t.lemma(v)] || k == "money" || k == "percent" || k == "fraction" || k == "measure" {
+		return false
+	}
+	lo, hi := t.span(f.Span)
+	s := t.child(v, "nsubj")
+	switch t.low(hi) {
+	case "others", "more", "of":
+		return false // "17 others voted": more of what was counted before
+	}
+	return s >= lo && s < hi && !t.frontedGroup(lo) && t.low(lo-1) != "another"
+}
+
+// peopleVerbs are done by people only.
+var peopleVerbs = tokens.Set(`leave flee die protest march gather rally demonstrate emigrate escape attend`)
 
 // known reports whether what is one of the classes of whatClasses.
 func known(what string) bool { return classes[what] }

@@ -41,6 +41,20 @@ func TestMeasureFields(t *testing.T) {
 		what, owner, fate, place, scope, time string // what, owner and place are not checked when empty; owner "-" must be empty
 		whole                                 string // the text of the figure this one is part of or adds to
 	}{
+		{"a share of a fleet is a share of its ships", "Latvia says it has disabled at least a third of Russia's Baltic fleet.",
+			"at least a third", "weapons/ships", "ru", "", "", "share", "", ""},
+		{"a rate's level is a rate of what its compound names, with no fate", "The unemployment rate stayed below 4% for two years.",
+			"below 4%", "unemployment", "-", "", "", "share", "", ""},
+		{"a troop presence counts troops", "Norway's troop presence in Latvia has risen to 969.",
+			"969", "personnel", "no", "", "", "total", "", ""},
+		{"whose the relative clause's number of people is", "Officials said the daily number of Russian victims, which in April amounted to 899 soldiers, will rise.",
+			"899", "personnel", "ru", "", "", "total", "", ""},
+		{"people who leave are people, whatever was counted before", "Latvia lost 40 tanks. Tens of thousands have left the country since, the minister said.",
+			"Tens of thousands", "people", "", "", "", "total", "", ""},
+		{"people who flee are refugees", "Latvia lost 40 tanks. Hundreds fled the city after the strike.",
+			"Hundreds", "refugees", "", "fled", "", "total", "", ""},
+		{"states that vote stay states", "More than 140 nations approved the text. Only four voted against it.",
+			"four", "states", "", "", "", "total", "", ""},
 		{"an army's losses are its dead and wounded", "Latvia has about 7,000 losses so far, the ministry said.",
 			"about 7,000", "personnel", "lv", "killed or wounded", "", "total", "", ""},
 		{"losses of things are not people", "Latvia has reported losses of 40 tanks.",
@@ -347,6 +361,7 @@ func TestNotFigures(t *testing.T) {
 		"A neighbour called 911 at dawn.",
 		"The minister met reporters at 10 Downing Street on Monday.",
 		"She lives at 22 Baker St. in Riga.",
+		"A win could mean splitting the Russian army deployment in Latvia in two via Riga.",
 		"The hall stands near ground zero.",
 		"Range| 900 km (claimed, not verified) 14\n\nSpeed| 700 km 15\n\nGuidance| GPS 16",
 		"Wingspan| 7 meters 21\n\nThe drone is cheap.",

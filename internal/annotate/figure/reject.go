@@ -184,6 +184,9 @@ func (ix *index) areaTaken(lo, hi int) bool {
 	return false
 }
 
+// splitVerbs divide a thing "in two".
+var splitVerbs = tokens.Set(`split cut break tear divide slice saw snap`)
+
 // streetWords end the name of a street after a house number.
 var streetWords = tokens.Set(`street st road rd avenue ave lane boulevard drive square terrace`)
 
@@ -325,6 +328,15 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	// of the writer's argument counts nothing.
 	if lo >= 2 && t.low(lo-1) == "or" && (abstractNouns[t.low(lo-2)] || unitWord(t.low(lo-2))) {
 		return true
+	}
+	// "split the army in two", "cut in half": a bare "in two" after a
+	// verb of dividing says how, not how many.
+	if bare && hi-lo == 1 && t.low(lo) == "two" && t.low(lo-1) == "in" {
+		for k := lo - 2; k >= 0 && k >= lo-10 && t.a.Tokens[k].Kind != news.TokenPunct; k-- {
+			if splitVerbs[t.lemma(k)] {
+				return true
+			}
+		}
 	}
 	// "(Circular Error Probable) 32", "Wingspan: 6 meters 32": a bare
 	// number after a bracket or a measurement that ends its paragraph or
