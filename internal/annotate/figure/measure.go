@@ -52,12 +52,12 @@ func init() {
 		"civilians": `civilian child children kid woman women passenger citizen patient student pupil
 			infant baby pensioner villager family`,
 		"population": `population resident inhabitant`,
-		"people":     `people person individual respondent voter dissident adult life victim casualty body death dead`,
+		"people":     `people person persona individual respondent voter dissident adult life victim casualty body death dead`,
 		"refugees":   `refugee asylum-seeker`,
 		"idps":       `idp`,
 		"rescuers":   `rescuer firefighter medic paramedic`,
 		"workers":    `worker employee staff miner`,
-		"money":      `dollar euro pound rouble ruble hryvnia yen yuan`,
+		"money":      `dollar euro pound rouble ruble hryvnia yen yuan spending expenditure revenue profit budget income`,
 		"units":      `battalion brigade regiment division unit btg squadron platoon flotilla corps`,
 		"places": `station district facility city town village settlement building home house school hospital
 			site target region oblast community apartment plant factory port airfield base bridge
@@ -1090,9 +1090,14 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			ix.bareVerb[f.Quantity] = verb
 		}
 	}
-	// "Prices rose by 5%": a change of what the subject names.
-	if q.Kind == "percent" && noun < 0 && verb >= 0 && t.low(lo-1) == "by" && isChangeVerb(t.lemma(verb)) {
-		if s := t.child(verb, "nsubj"); s >= 0 && t.isNoun(s) {
+	// "Prices rose by 5%", "the index jumped 27%": a change of what the
+	// subject names.
+	if q.Kind == "percent" && noun < 0 && verb >= 0 && (t.low(lo-1) == "by" || lo-1 == verb && !levelBounds[t.low(lo)]) && isChangeVerb(t.lemma(verb)) {
+		s := t.child(verb, "nsubj")
+		if c := t.child(s, "nmod"); s >= 0 && c >= 0 && t.caseOf(c) == "of" && countNouns[t.lemma(s)] {
+			s = c // "the number of displaced people grew by 21%"
+		}
+		if s >= 0 && t.isNoun(s) && (t.upos(s) == news.NOUN || len(t.lemma(s)) > 2) {
 			if what = ix.classAt(s); what == "" {
 				what = lemma(t.lemma(s))
 			}
@@ -1165,6 +1170,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		// out, flown or made, were conducted: what they did is the fate
 		// of their targets, not theirs.
 		fate = "conducted"
+	}
+	if noun >= 0 && verb >= 0 && t.lemma(verb) == "declare" && (t.low(noun) == "persona" || t.low(noun) == "grata") {
+		fate = "expelled" // declared persona non grata
 	}
 	if noun >= 0 && rateNouns[t.lemma(noun)] && q.Kind == "percent" {
 		fate = "" // a rate stays, rises or falls: no fate of a thing
@@ -1404,8 +1412,8 @@ func refine(f *news.Figure, kind, sentence string) {
 			f.What = "people"
 		}
 	}
-	if f.What == "" && (kind == "percent" || kind == "fraction") {
-		f.What = "people" // a share with nothing named is a share of people asked
+	if f.What == "" && (kind == "percent" || kind == "fraction") && f.Scope != news.ScopeIncrement {
+		f.What = "people" // a share with nothing named is a share of people asked (a change is not)
 	}
 	if f.What == "population" && f.Fate != "" {
 		// Residents who were killed, trapped or fled are civilian
@@ -1434,6 +1442,9 @@ func (ix *index) classAt(i int) string {
 	if c := classOf(t.lemma(i)); c != "" {
 		return c
 	}
+	if t.low(i) == "grata" && t.low(i-2) == "persona" {
+		return "people" // "40 persona non grata", however the tree headed it
+	}
 	if c := classOf(t.low(i)); c != "" {
 		return c
 	}
@@ -1448,6 +1459,10 @@ func (ix *index) classAt(i int) string {
 	}
 	return ""
 }
+
+// levelBounds open a level a change reaches ("rose above 30%"), not the
+// size of the change.
+var levelBounds = tokens.Set(`above below over under beyond past`)
 
 // rateNouns are levels a percentage states ("the unemployment rate
 // stayed below 4%", "inflation hit 9%").
@@ -1952,6 +1967,9 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 	t := ix.tree
 	if t.low(lo-1) == "by" && isChangeVerb(t.lemma(lo-2)) {
 		return news.ScopeIncrement // "rose by 5%"
+	}
+	if q.Kind == "percent" && t.isVerb(lo-1) && isChangeVerb(t.lemma(lo-1)) && t.low(hi) != "of" && !levelBounds[t.low(lo)] {
+		return news.ScopeIncrement // "the index jumped 27%" (not "cut 10% of jobs", "rose above 30%")
 	}
 	// "cut the British army by nearly 10,000 troops": the change a verb
 	// makes, however far the number stands from it.

@@ -41,6 +41,16 @@ func TestMeasureFields(t *testing.T) {
 		what, owner, fate, place, scope, time string // what, owner and place are not checked when empty; owner "-" must be empty
 		whole                                 string // the text of the figure this one is part of or adds to
 	}{
+		{"a change right after its verb is an increment of the subject", "Latvian exports fell 12% last year.",
+			"12%", "export", "", "", "", "increment", "", ""},
+		{"a change of spending is money", "Capital expenditure rose 18% in the quarter.",
+			"18%", "money", "", "", "", "increment", "", ""},
+		{"a level a change reaches is no increment", "Support for the treaty had never risen above 30% before the war.",
+			"above 30%", "people", "", "", "", "share", "", ""},
+		{"a change with nothing named counts no people", "The index jumped 27% in the year.",
+			"27%", "", "", "", "", "increment", "", ""},
+		{"persona non grata are people", "The ministry declared 40 persona non grata on Monday.",
+			"40", "people", "", "expelled", "", "total", "", ""},
 		{"a share of a fleet is a share of its ships", "Latvia says it has disabled at least a third of Russia's Baltic fleet.",
 			"at least a third", "weapons/ships", "ru", "", "", "share", "", ""},
 		{"a rate's level is a rate of what its compound names, with no fate", "The unemployment rate stayed below 4% for two years.",
@@ -362,6 +372,7 @@ func TestNotFigures(t *testing.T) {
 		"The minister met reporters at 10 Downing Street on Monday.",
 		"She lives at 22 Baker St. in Riga.",
 		"A win could mean splitting the Russian army deployment in Latvia in two via Riga.",
+		"“We are at about a seven or eight out of 10 in intensity. We are not a 10 out of 10,” he said.",
 		"The hall stands near ground zero.",
 		"Range| 900 km (claimed, not verified) 14\n\nSpeed| 700 km 15\n\nGuidance| GPS 16",
 		"Wingspan| 7 meters 21\n\nThe drone is cheap.",

@@ -329,6 +329,24 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	if lo >= 2 && t.low(lo-1) == "or" && (abstractNouns[t.low(lo-2)] || unitWord(t.low(lo-2))) {
 		return true
 	}
+	// "not a 10 out of 10", "about a seven or eight out of 10 in
+	// intensity": a score on a scale, not a share of anything.
+	if bare && lo >= 2 && t.low(lo-1) == "of" && t.low(lo-2) == "out" {
+		return true // the "10" of "seven out of 10" left over: a scale, counted with its share
+	}
+	end := hi
+	if !strings.Contains(q.Text, " out of ") && t.low(hi) == "out" && t.low(hi+1) == "of" {
+		end = hi + 3 // "a seven or eight" read apart from its "out of 10"
+	}
+	if (end > hi || strings.Contains(q.Text, " out of ")) && !t.isNoun(end) && t.low(end) != "of" {
+		k := lo - 1
+		if t.low(k) == "or" && k > 0 && t.a.Tokens[k-1].Kind != news.TokenPunct {
+			k -= 2
+		}
+		if w := t.low(k); w == "a" || w == "an" {
+			return true
+		}
+	}
 	// "split the army in two", "cut in half": a bare "in two" after a
 	// verb of dividing says how, not how many.
 	if bare && hi-lo == 1 && t.low(lo) == "two" && t.low(lo-1) == "in" {
