@@ -1306,6 +1306,12 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			// semicolon ends reported speech after its cue.
 			cl.Content = trimSpan(a.Text, news.Span{Start: cl.Content.Start, End: cl.Content.Start + k})
 		}
+		if k := strings.Index(cl.Content.In(a.Text), ", "); k > 0 && subordinateCue(a, cl.CueSpan) {
+			// "While the government has said little about the plan, two
+			// former presidents …": the comma closes the clause the cue
+			// is in.
+			cl.Content = trimSpan(a.Text, news.Span{Start: cl.Content.Start, End: cl.Content.Start + k})
+		}
 	}
 	if strings.ContainsRune(spk.In(a.Text), '|') {
 		return cl, false // a table's cells ("Source of Assessment| Date of Estimate| Estimated …"), not a speaker
@@ -1316,6 +1322,24 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	cl.Direct = isQuoteRune(content)
 	return cl, true
 }
+
+// subordinateCue says whether a cue stands in a subordinate clause that
+// opens its sentence, before the sentence's first comma ("While X said
+// …, Y"; not "When asked, X said …, Y").
+func subordinateCue(a *news.Article, cue news.Span) bool {
+	for _, s := range a.Sentences {
+		if s.Start > cue.Start || cue.Start >= s.End {
+			continue
+		}
+		head := a.Text[s.Start:cue.Start]
+		first, _, _ := strings.Cut(strings.TrimLeft(head, " “\"'("), " ")
+		return subordinators[strings.ToLower(first)] && !strings.Contains(head, ",")
+	}
+	return false
+}
+
+// subordinators open a subordinate clause at the start of a sentence.
+var subordinators = tokens.Set(`while although though whereas since because if when after before unless until once`)
 
 // personFinding says whether the evidence verb ws[i:i+n] reports a
 // finding of people, "they found that …": a personal pronoun right

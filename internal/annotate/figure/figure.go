@@ -209,11 +209,12 @@ type index struct {
 	// ("Germany, Belgium and Norway are allocating $1.5bn"): no one of
 	// them, nor the donor of the figure before, owns it.
 	joint map[int]bool
-	// placed holds the quantities whose owner is the country of their
-	// own place ("60% in Latvia"), which link keeps.
-	placed map[int]bool
-	times  tokens.Covers // does a time expression contain a span?
-	quants tokens.Covers // does a quantity contain a span?
+	// ownOwner holds the quantities whose owner their own words give,
+	// which link keeps: the country of their own place ("60% in
+	// Latvia"), the candidate of a poll's share ("Rubio with 18%").
+	ownOwner map[int]bool
+	times    tokens.Covers // does a time expression contain a span?
+	quants   tokens.Covers // does a quantity contain a span?
 	// byContent lists the claims by the start of their content; open are
 	// the claims whose content has started, next the first not yet open.
 	byContent []int
@@ -224,7 +225,7 @@ type index struct {
 }
 
 func newIndex(a *news.Article) *index {
-	ix := &index{a: a, byContent: make([]int, len(a.Claims)), tree: newTree(a), wholes: map[int]int{}, bare: map[int]bool{}, bareVerb: map[int]int{}, joint: map[int]bool{}, placed: map[int]bool{}}
+	ix := &index{a: a, byContent: make([]int, len(a.Claims)), tree: newTree(a), wholes: map[int]int{}, bare: map[int]bool{}, bareVerb: map[int]int{}, joint: map[int]bool{}, ownOwner: map[int]bool{}}
 	ix.times = tokens.NewCovers(len(a.Times), func(i int) news.Span { return a.Times[i].Span })
 	ix.quants = tokens.NewCovers(len(a.Quantities), func(i int) news.Span { return a.Quantities[i].Span })
 	for i := range ix.byContent {

@@ -1214,6 +1214,14 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 		f.Owner = ix.stateOf(ix.ownerOf(event, ev, lo, lo, news.Quantity{}))
 	}
+	if q.Kind == "percent" && (what == "" || what == "people") {
+		if c := ix.candidate(lo, verb); c != "" {
+			// "Rubio with 18 percent", "Gingrich garnered 11 percent":
+			// the share of the people polled who back the candidate.
+			f.Owner, f.Fate = c, "support"
+			ix.ownOwner[f.Quantity] = true
+		}
+	}
 	if aid(what) {
 		switch fate {
 		case "", "pledged", "delivered", "lent", "spent":
@@ -1287,7 +1295,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			if f.Owner = countryOf(f.Place, ix.names()); f.Owner == "" {
 				f.Owner = placeState
 			}
-			ix.placed[f.Quantity] = f.Owner != ""
+			ix.ownOwner[f.Quantity] = f.Owner != ""
 		}
 	}
 	if f.Owner == "" && f.Place == "" && (what == "civilians" || what == "people") && harms[fate] {
@@ -2183,8 +2191,11 @@ func (ix *index) tallies(figs []news.Figure) {
 	t := ix.tree
 	for i := 0; i+1 < len(figs); i++ {
 		f, g := &figs[i], &figs[i+1]
-		if between := ix.a.Text[f.End:g.Start]; between != "-" && between != "–" && between != " to " || known(f.What) || known(g.What) {
+		if between := ix.a.Text[f.End:g.Start]; between != "-" && between != "–" && between != " to " {
 			continue
+		}
+		if f.What != "votes" && (known(f.What) || known(g.What)) {
+			continue // ("a vote of 228 to 191": the first says what both count)
 		}
 		lo, _ := t.span(f.Span)
 		_, hi := t.span(g.Span)
@@ -2414,7 +2425,7 @@ func (ix *index) link(figs []news.Figure) {
 						}
 					}
 				}
-				if f.Owner == "" || g.Owner != "" && f.Place == "" && !ix.placed[f.Quantity] {
+				if f.Owner == "" || g.Owner != "" && f.Place == "" && !ix.ownOwner[f.Quantity] {
 					// A bare number has no noun of its own to say whose:
 					// the subject of its verb ("Ukraine's air defences
 					// downed 16 of the 36") is an agent, not the owner;
@@ -2520,6 +2531,40 @@ func (ix *index) link(figs []news.Figure) {
 	// After every scope and whole above: a breakdown by place needs them.
 	ix.placeBreakdowns(figs)
 }
+
+// candidate returns the person a share of a poll or a vote stands for
+// ("Florida Sen. Marco Rubio with 18 percent", "Christie at 5 percent",
+// "Gingrich garnered 11 percent"), as an entity key, or "".
+func (ix *index) candidate(lo, verb int) string {
+	t := ix.tree
+	person := func(i int) string {
+		if m := ix.mentionAt(i); m >= 0 && ix.a.Entities[m].Type == "PER" {
+			return actorKey(ix.a.Entities[m].Entity)
+		}
+		key := "" // a title heading the name ("House Speaker Newt Gingrich")
+		t.children(i, func(c int) bool {
+			if r := t.rel(c); r == "flat" || r == "appos" {
+				if m := ix.mentionAt(c); m >= 0 && ix.a.Entities[m].Type == "PER" {
+					key = actorKey(ix.a.Entities[m].Entity)
+				}
+			}
+			return key == ""
+		})
+		return key
+	}
+	if w := t.low(lo - 1); (w == "with" || w == "at") && lo >= 2 {
+		return person(lo - 2)
+	}
+	if verb >= 0 && shareVerbs[t.lemma(verb)] {
+		if s := t.child(verb, "nsubj"); s >= 0 {
+			return person(s)
+		}
+	}
+	return ""
+}
+
+// shareVerbs say that a candidate won a share of a poll or a vote.
+var shareVerbs = tokens.Set(`garner earn get receive win poll draw take capture lead`)
 
 // peopleDo says whether a bare figure is the subject of a verb only
 // people do ("Tens of thousands have left the country", "hundreds

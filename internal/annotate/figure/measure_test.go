@@ -41,6 +41,12 @@ func TestMeasureFields(t *testing.T) {
 		what, owner, fate, place, scope, time string // what, owner and place are not checked when empty; owner "-" must be empty
 		whole                                 string // the text of the figure this one is part of or adds to
 	}{
+		{"a candidate's share of a poll is the share backing the candidate", "In the poll, Rubio was followed by Senator Ana Berg with 14 percent.",
+			"14 percent", "people", "ana-berg", "support", "", "share", "", ""},
+		{"a share a candidate garnered", "In the poll, former House Speaker Ana Berg garnered 11 percent.",
+			"11 percent", "people", "ana-berg", "support", "", "share", "", ""},
+		{"a vote of N to M: the first number says both are votes", "The House approved the plan by a vote of 228 to 191 on Friday.",
+			"191", "votes", "", "voted against", "", "total", "", ""},
 		{"a change right after its verb is an increment of the subject", "Latvian exports fell 12% last year.",
 			"12%", "export", "", "", "", "increment", "", ""},
 		{"a change of spending is money", "Capital expenditure rose 18% in the quarter.",
