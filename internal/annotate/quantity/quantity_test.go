@@ -170,6 +170,7 @@ func TestRangesAndBounds(t *testing.T) {
 		{"less than percent", "less than 1 percent of Russia’s forces", []want{{"less than 1 percent", Percent, 1, nan, 1, LessThan, "percent", "Russia’s forces"}}},
 		{"fewer than", "fewer than 50 tanks", []want{{"fewer than 50", Cardinal, 50, nan, 50, LessThan, "tank", "tanks"}}},
 		{"over", "over 100,000 personnel", []want{{"over 100,000", Cardinal, 100000, 100000, nan, MoreThan, "personnel", "personnel"}}},
+		{"over after a verb that takes it", "presided over two briefings", []want{{"two", Cardinal, 2, nan, nan, Exact, "briefing", "briefings"}}},
 		{"no more than", "no more than 400 Kazhari military instructors were", []want{{"no more than 400", Cardinal, 400, nan, 400, AtMost, "instructor", "Kazhari military instructors"}}},
 	})
 }

@@ -60,6 +60,7 @@ type tables struct {
 	adjEd      map[string]bool // -ed adjectives that may start a noun phrase
 	headEd     map[string]bool // -ed words that may end one: "19 injured"
 	aboutVerbs map[string]bool // verbs after which "about" is a preposition
+	overVerbs  map[string]bool // verbs after which "over" is a preposition ("presided over two briefings")
 	ingNouns   map[string]bool // -ing nouns
 	lyNouns    map[string]bool // words in -ly that are not adverbs
 	leading    map[string]bool // "more", "extra": left out of Counts
@@ -177,6 +178,9 @@ func buildTables() *tables {
 			know knew known worry worried concerned care cared ask asked asking write wrote writing
 			hear heard read learn learned complain complained argue argued joke joked boast boasted
 			lie lied lying bring brought come came`),
+		overVerbs: set(`preside presides presided presiding argue argues argued arguing clash clashes clashed clashing
+			quarrel quarrels quarrelled quarreled worry worries worried fret frets fretted hand hands handed handing
+			mull mulls mulled mulling disagree disagreed feud feuded wrangle wrangled squabble squabbled`),
 		ingNouns: set(`building buildings housing shelling bombing training clothing funding warning meeting
 			landing crossing offering morning evening ceiling`),
 		lyNouns: set(`family ally rally supply assembly anomaly monopoly belly italy july military-only`),
