@@ -663,6 +663,16 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 					sized = c // "$205m in humanitarian aid", "$1bn of weapons"
 					return false
 				}
+				if t.rel(c) == "appos" && t.isNoun(c) && c >= hi {
+					// "$20bn (£16bn) in promised weapons", however the
+					// tree hung the "in" phrase.
+					for k := hi; k < c; k++ {
+						if w := t.low(k); w == "in" || w == "of" {
+							sized = c
+							return false
+						}
+					}
+				}
 				return true
 			})
 		}
@@ -955,6 +965,19 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	if fate == "" && noun >= 0 {
 		fate = nounFates[t.lemma(noun)]
+	}
+	for _, n := range []int{noun, sized} {
+		if fate != "" || n < 0 {
+			break
+		}
+		// "$20bn in promised weapons", "300 pledged tanks": a participle
+		// before the noun says what happened to it.
+		t.children(n, func(c int) bool {
+			if t.rel(c) == "amod" && c < n && strings.HasSuffix(t.low(c), "ed") {
+				fate = fateOf(t.low(c), what)
+			}
+			return fate == ""
+		})
 	}
 	// "the deployment of 15,000 troops", "Biden's signing of a $61bn
 	// package": the event noun the counted thing is the "of" phrase of.
@@ -2467,7 +2490,7 @@ func (ix *index) link(figs []news.Figure) {
 		// of which £7.1bn …": an amount beside another in its sentence
 		// shares its verb's fate.
 		if f.Fate == "" && aid(f.What) && i > 0 {
-			if g := figs[i-1]; aid(g.What) && g.Fate != "" && ix.sentenceOf(g.Start) == sent {
+			if g := figs[i-1]; aid(g.What) && g.Fate != "" && (ix.sentenceOf(g.Start) == sent || g.Fate != "destroyed" && ix.listGoesOn(f, g, sent)) {
 				f.Fate = g.Fate
 			}
 		}
@@ -2586,6 +2609,25 @@ func (ix *index) peopleDo(f *news.Figure) bool {
 
 // peopleVerbs are done by people only.
 var peopleVerbs = tokens.Set(`leave flee die protest march gather rally demonstrate emigrate escape attend`)
+
+// listGoesOn says whether figure f, with no verb of its own that says
+// what happened to it, goes on with the list of aid figure g of the
+// sentence before ("the UK is sending 1,600 missiles. There will also be
+// more than 400 vehicles"): same or no owner, one sentence apart.
+func (ix *index) listGoesOn(f *news.Figure, g news.Figure, sent int) bool {
+	if sent-ix.sentenceOf(g.Start) != 1 || f.Owner != "" && f.Owner != g.Owner {
+		return false
+	}
+	t := ix.tree
+	lo, _ := t.span(f.Span)
+	slo, _ := t.sentence(lo)
+	for k := slo; k < lo; k++ {
+		if t.isVerb(k) {
+			return false // the figure's own clause has a verb
+		}
+	}
+	return true
+}
 
 // known reports whether what is one of the classes of whatClasses.
 func known(what string) bool { return classes[what] }

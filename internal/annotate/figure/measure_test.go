@@ -41,6 +41,12 @@ func TestMeasureFields(t *testing.T) {
 		what, owner, fate, place, scope, time string // what, owner and place are not checked when empty; owner "-" must be empty
 		whole                                 string // the text of the figure this one is part of or adds to
 	}{
+		{"an aid list goes on into an existential sentence", "Norway is sending more than 1,600 missiles to Latvia. There will also be more than 400 vehicles.",
+			"more than 400", "weapons/vehicles", "no", "pledged", "", "total", "", ""},
+		{"a sentence with its own verb is no list going on", "Norway is sending more than 1,600 missiles to Latvia. Russia keeps 400 tanks near Riga.",
+			"400", "weapons/vehicles", "", "", "", "total", "", ""},
+		{"a participle before the noun says what happened", "The deal, which comes on top of another $20bn (£16bn) in promised weapons to Latvia from Oslo, is a further step.",
+			"$20bn", "money", "", "pledged", "", "increment", "", ""},
 		{"a candidate's share of a poll is the share backing the candidate", "In the poll, Rubio was followed by Senator Ana Berg with 14 percent.",
 			"14 percent", "people", "ana-berg", "support", "", "share", "", ""},
 		{"a share a candidate garnered", "In the poll, former House Speaker Ana Berg garnered 11 percent.",
