@@ -224,7 +224,8 @@ var groupWords = tokens.Set(`officials ministry spokespeople agency company anal
 	media outlets newspaper organisation organization group monitor monitors institute council parliament
 	lawmakers staff embassy pentagon kremlin allies countries nations states partners donors prosecutors
 	investigators researchers scientists pollsters soldiers troops survivors medics doctors rescuers volunteers
-	organisations organizations institutes agencies companies groups polls surveys`)
+	organisations organizations institutes agencies companies groups polls surveys caucus caucuses parties
+	members legislators senators unions activists campaigners protesters critics supporters opponents`)
 
 // description resolves a definite description of a body ("the ministry",
 // "the Institute") to the nearest preceding organisation whose name holds
@@ -276,7 +277,7 @@ func groupSubject(a *news.Article, sp news.Span) (news.Span, bool) {
 	in := func(k int) bool { return k < len(a.Tokens) && a.Tokens[k].End <= sp.End }
 	nominal := func(k int) bool {
 		u := a.Syntax[k].UPOS
-		return u == news.ADJ || u == news.PROPN || u == news.NOUN
+		return u == news.ADJ || u == news.PROPN || u == news.NOUN || u == news.NUM // ("the four legislative caucuses")
 	}
 	if in(k+1) && (a.Syntax[k].UPOS == news.CCONJ || a.Syntax[k].UPOS == news.ADV) && a.Syntax[k+1].UPOS != news.VERB && a.Syntax[k+1].UPOS != news.AUX {
 		k++ // "But state lawmakers have …"
@@ -521,8 +522,13 @@ func (ix *index) pronoun(pr string, pos int, content news.Span, claims []news.Cl
 				return c.Speaker, c.SpeakerEntity, true
 			}
 		}
-		// No group spoke just before: the group the sentence before is
-		// about ("Ukrainian officials have been cautious. They say …").
+		// No group spoke just before: the group the sentence is about
+		// ("Liberal groups prepared a march that they said …"), else the
+		// one the sentence before is about ("Ukrainian officials have
+		// been cautious. They say …").
+		if sp, ok := groupSubject(ix.a, sent); ok && sp.End <= pos && other(sp.In(ix.a.Text), "") {
+			return sp.In(ix.a.Text), "", true
+		}
 		if sp, ok := groupSubject(ix.a, prev); ok && other(sp.In(ix.a.Text), "") {
 			return sp.In(ix.a.Text), "", true
 		}
