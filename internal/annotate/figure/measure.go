@@ -1237,11 +1237,15 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 		f.Owner = ix.stateOf(ix.ownerOf(event, ev, lo, lo, news.Quantity{}))
 	}
-	if q.Kind == "percent" && (what == "" || what == "people") {
+	if (q.Kind == "percent" || q.Kind == "fraction") && (what == "" || what == "people" || what == "votes") {
 		if c := ix.candidate(lo, verb); c != "" {
 			// "Rubio with 18 percent", "Gingrich garnered 11 percent":
-			// the share of the people polled who back the candidate.
+			// the share of the people polled who back the candidate, or
+			// of the votes cast that the candidate received.
 			f.Owner, f.Fate = c, "support"
+			if what == "votes" {
+				f.Fate = "received"
+			}
 			ix.ownOwner[f.Quantity] = true
 		}
 	}
@@ -2425,13 +2429,16 @@ func (ix *index) link(figs []news.Figure) {
 				if sent-ix.sentenceOf(g.Start) > 2 {
 					break
 				}
-				if g.What == "" || !known(g.What) && strings.Contains(ix.a.Text[g.End:f.Start], "\n") || (kind(&g) == "percent") != (kind(f) == "percent") || (kind(&g) == "money") != (kind(f) == "money") {
+				if g.What == "" || !known(g.What) && strings.Contains(ix.a.Text[g.End:f.Start], "\n") || share(kind(&g)) != share(kind(f)) || (kind(&g) == "money") != (kind(f) == "money") {
 					continue
 				}
 				if ix.peopleDo(f) && !peopleClasses[g.What] {
 					break // "Tens of thousands have left the country": people, whatever was counted before
 				}
 				f.What = g.What
+				if f.What == "votes" && f.Fate == "support" {
+					f.Fate = "received" // a candidate's share of the votes counted before
+				}
 				own := false // the number's own verb says what happened to it
 				if v, ok := ix.bareVerb[f.Quantity]; ok && f.Fate != "" {
 					// "Of those, 6 were released": the verb's fate read
@@ -2587,7 +2594,7 @@ func (ix *index) candidate(lo, verb int) string {
 }
 
 // shareVerbs say that a candidate won a share of a poll or a vote.
-var shareVerbs = tokens.Set(`garner earn get receive win poll draw take capture lead`)
+var shareVerbs = tokens.Set(`garner earn get receive win poll draw take capture lead obtain rack secure`)
 
 // peopleDo says whether a bare figure is the subject of a verb only
 // people do ("Tens of thousands have left the country", "hundreds
@@ -2628,6 +2635,10 @@ func (ix *index) listGoesOn(f *news.Figure, g news.Figure, sent int) bool {
 	}
 	return true
 }
+
+// share says whether a quantity kind states a share ("27 percent",
+// "three quarters").
+func share(kind string) bool { return kind == "percent" || kind == "fraction" }
 
 // known reports whether what is one of the classes of whatClasses.
 func known(what string) bool { return classes[what] }

@@ -51,6 +51,8 @@ func TestMeasureFields(t *testing.T) {
 			"14 percent", "people", "ana-berg", "support", "", "share", "", ""},
 		{"a share a candidate garnered", "In the poll, former House Speaker Ana Berg garnered 11 percent.",
 			"11 percent", "people", "ana-berg", "support", "", "share", "", ""},
+		{"a candidate's share of the votes cast", "Berg obtained three quarters of Latino votes cast in 2030, while Ozols racked up 27 percent.",
+			"27 percent", "votes", "ozols", "received", "", "share", "", ""},
 		{"a vote of N to M: the first number says both are votes", "The House approved the plan by a vote of 228 to 191 on Friday.",
 			"191", "votes", "", "voted against", "", "total", "", ""},
 		{"a change right after its verb is an increment of the subject", "Latvian exports fell 12% last year.",
