@@ -869,6 +869,11 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if what == "" && noun < 0 {
 		what = tollOf // "The toll was 75"
 	}
+	if what == "" && noun < 0 && q.Kind == "cardinal" && t.low(hi) != "of" {
+		if w := strings.ToLower(q.Text); strings.HasSuffix(w, "billions") || strings.HasSuffix(w, "trillions") {
+			what = "money" // "costing billions to sustain", "made his billions in finance"
+		}
+	}
 	// The verb that governs the counted thing, and its fate.
 	if verb < 0 && noun >= 0 {
 		switch t.rel(noun) {

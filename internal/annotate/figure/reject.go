@@ -6,6 +6,7 @@ package figure
 // abstractions and physical specifications.
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -344,6 +345,13 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			k -= 2
 		}
 		if w := t.low(k); w == "a" || w == "an" {
+			return true
+		}
+	}
+	// "the pre-February 24 situation", "post-March 3": a day after a
+	// month the time layer did not read for its prefix.
+	if lo >= 1 && t.a.Tokens[lo].Kind == news.TokenNumber {
+		if _, month, ok := strings.Cut(t.low(lo-1), "-"); ok && slices.Contains(tokens.MonthNames, month) {
 			return true
 		}
 	}

@@ -104,9 +104,7 @@ func buildTables() *tables {
 			t.ordinals[w] = v
 		}
 	}
-	names := []string{"january", "february", "march", "april", "may", "june", "july", "august",
-		"september", "october", "november", "december"}
-	for i, n := range names {
+	for i, n := range tokens.MonthNames {
 		m := time.Month(i + 1)
 		t.months[n] = m
 		t.months[n[:3]] = m

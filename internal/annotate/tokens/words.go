@@ -33,6 +33,10 @@ var Ordinals = map[string]int{
 	"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
 }
 
+// MonthNames are the English month names, January first, in lower case.
+var MonthNames = []string{"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december"}
+
 // PollWords name a poll, its makers or its method ("a Metrix poll",
 // "pollsters", "polling published by …"): the claim stage reads them in
 // speakers and in the object of "told", the figure stage in the
