@@ -52,13 +52,17 @@ func newDocument(a *news.Article) *document {
 // without a leading honorific ("Mr Putin" is a mention of "Putin").
 func (d *document) split(ms []mention, first, last int, typ string) []mention {
 	add := func(ms []mention, a, b int) []mention {
-		for a < b && honorific(d.word(a)) {
+		t := typ
+		for a < b && (honorific(d.word(a)) || namePreps[d.word(a)] != "") {
+			if p := namePreps[d.word(a)]; p == "LOC" {
+				t = p // "Near Ayn Isa, five strikes …": a place
+			}
 			a++
 		}
 		if a == b && (honorific(d.word(a)) || compound(d.word(a))) {
 			return ms
 		}
-		return append(ms, mention{first: a, last: b, nerType: typ, kind: "name"})
+		return append(ms, mention{first: a, last: b, nerType: t, kind: "name"})
 	}
 	start := first
 	for k := first; k <= last; k++ {
@@ -84,6 +88,13 @@ func (d *document) split(ms []mention, first, last int, typ string) []mention {
 	}
 	return ms
 }
+
+// namePreps are capitalised prepositions a tagger may take into the name
+// after them at the start of a sentence ("Near Mosul", "In Kyiv"): they
+// are cut off, and those that only ever precede a place ("LOC") make the
+// name a place.
+var namePreps = map[string]string{"Near": "LOC", "Outside": "LOC", "Around": "LOC", "Inside": "LOC",
+	"In": "-", "At": "-", "From": "-", "On": "-"}
 
 // institutionHeads after a possessive inside a name continue it: the
 // possessive is part of the institution's name ("Queen's University").

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -123,5 +124,36 @@ func TestSurnameIsNoDemonym(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatalf("no mention of Pelosi: %+v", a.Entities)
+	}
+}
+
+// TestLeadingPrepositionCut checks that a chunk the recogniser opens with
+// a capitalised preposition ("Near Ayn Isa" tagged a person) loses the
+// preposition, and that "Near" makes the rest a place.
+func TestLeadingPrepositionCut(t *testing.T) {
+	text := "Near Ayn Isa, three strikes hit. In Riga, the vote went on."
+	a := &news.Article{Text: text}
+	if err := sentence.New().Process(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	d := newDocument(a)
+	word := func(m mention) string {
+		var ws []string
+		for k := m.first; k <= m.last; k++ {
+			ws = append(ws, d.word(k))
+		}
+		return strings.Join(ws, " ")
+	}
+	for _, c := range []struct {
+		first, last    int
+		typ, want, got string
+	}{
+		{0, 2, "PER", "Ayn Isa", "LOC"}, // tokens: Near Ayn Isa
+		{8, 9, "ORG", "Riga", "ORG"},    // tokens: In Riga
+	} {
+		ms := d.split(nil, c.first, c.last, c.typ)
+		if len(ms) != 1 || word(ms[0]) != c.want || ms[0].nerType != c.got {
+			t.Errorf("split %d..%d %s: %+v, want %q %s", c.first, c.last, c.typ, ms, c.want, c.got)
+		}
 	}
 }

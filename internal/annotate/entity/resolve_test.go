@@ -112,6 +112,12 @@ func TestResolve(t *testing.T) {
 			want:      map[string]string{"The Lisvanian president": "per:danylo-korinsky", "Korinsky": "per:danylo-korinsky"},
 		},
 		{
+			name:      "a capitalised preposition opening the sentence is no part of the place after it",
+			text:      "Near Ayn Halvik, five strikes engaged two tactical units. Near Dar Korsa, three strikes destroyed a bridge.",
+			published: oct2024,
+			want:      map[string]string{"Ayn Halvik": "loc:ayn-halvik", "Dar Korsa": "loc:dar-korsa"},
+		},
+		{
 			name:      "honorific stripped: Mr Putin is Putin",
 			text:      "Mr Putin spoke for an hour. Later Mrs Harlow, a teacher, said Dr Okafor had left.",
 			published: oct2024,

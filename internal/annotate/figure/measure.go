@@ -2359,6 +2359,25 @@ func (ix *index) shareListFates(figs []news.Figure) {
 	}
 }
 
+// strikeOwners gives strikes with no owner the owner of the nearest
+// earlier strikes with one, within ten sentences: a strike report's list
+// ("Coalition forces conducted 23 strikes … Near Mosul, three strikes
+// engaged …") goes on with the same striker.
+func (ix *index) strikeOwners(figs []news.Figure) {
+	for i := range figs {
+		f := &figs[i]
+		if f.What != "strikes" || f.Owner != "" {
+			continue
+		}
+		for j := i - 1; j >= 0 && ix.sentenceOf(f.Start)-ix.sentenceOf(figs[j].Start) <= 10; j-- {
+			if g := &figs[j]; g.What == "strikes" && g.Owner != "" {
+				f.Owner = g.Owner
+				break
+			}
+		}
+	}
+}
+
 // respondentWords name the people a poll asked.
 var respondentWords = tokens.Set(`respondent respondents polled surveyed interviewed questioned`)
 
@@ -2434,7 +2453,7 @@ func (ix *index) link(figs []news.Figure) {
 				if sent-ix.sentenceOf(g.Start) > 2 {
 					break
 				}
-				if g.What == "" || !known(g.What) && strings.Contains(ix.a.Text[g.End:f.Start], "\n") || share(kind(&g)) != share(kind(f)) || (kind(&g) == "money") != (kind(f) == "money") {
+				if g.What == "" || !known(g.What) && strings.Contains(ix.a.Text[g.End:f.Start], "\n") || (kind(&g) == "percent") != (kind(f) == "percent") || (kind(&g) == "money") != (kind(f) == "money") {
 					continue
 				}
 				if ix.peopleDo(f) && !peopleClasses[g.What] {
@@ -2563,6 +2582,7 @@ func (ix *index) link(figs []news.Figure) {
 		}
 	}
 	ix.pollOwners(figs)
+	ix.strikeOwners(figs)
 	// After every scope and whole above: a breakdown by place needs them.
 	ix.placeBreakdowns(figs)
 }
@@ -2640,10 +2660,6 @@ func (ix *index) listGoesOn(f *news.Figure, g news.Figure, sent int) bool {
 	}
 	return true
 }
-
-// share says whether a quantity kind states a share ("27 percent",
-// "three quarters").
-func share(kind string) bool { return kind == "percent" || kind == "fraction" }
 
 // known reports whether what is one of the classes of whatClasses.
 func known(what string) bool { return classes[what] }
