@@ -2378,6 +2378,32 @@ func (ix *index) strikeOwners(figs []news.Figure) {
 	}
 }
 
+// targetOwners gives a thing struck, damaged or destroyed with no owner
+// the owner of the nearest earlier such thing in its sentence or the two
+// before ("… engaged two ISIL tactical units. Near Mosul, five strikes
+// destroyed three oil well heads"): a strike report's targets are one
+// side's.
+func (ix *index) targetOwners(figs []news.Figure) {
+	hit := func(g *news.Figure) bool {
+		return g.What != "strikes" && (g.Fate == "destroyed" || g.Fate == "struck" || g.Fate == "damaged")
+	}
+	for i := range figs {
+		f := &figs[i]
+		if !hit(f) || f.Owner != "" {
+			continue
+		}
+		for j := i - 1; j >= 0 && ix.sentenceOf(f.Start)-ix.sentenceOf(figs[j].Start) <= 2; j-- {
+			if g := &figs[j]; hit(g) && g.Owner != "" && projectile(g.What) == projectile(f.What) {
+				f.Owner = g.Owner // (drones shot down are the attacker's, what they hit is not)
+				break
+			}
+		}
+	}
+}
+
+// projectile says whether a class of thing is fired at a target.
+func projectile(what string) bool { return what == "weapons/drones" || what == "weapons/missiles" }
+
 // respondentWords name the people a poll asked.
 var respondentWords = tokens.Set(`respondent respondents polled surveyed interviewed questioned`)
 
@@ -2583,6 +2609,7 @@ func (ix *index) link(figs []news.Figure) {
 	}
 	ix.pollOwners(figs)
 	ix.strikeOwners(figs)
+	ix.targetOwners(figs)
 	// After every scope and whole above: a breakdown by place needs them.
 	ix.placeBreakdowns(figs)
 }
