@@ -124,6 +124,12 @@ func cutConj(a *news.Article, cuePos int, content news.Span) news.Span {
 		if int(a.Syntax[k].Head) != v || a.Syntax[k].Rel != "conj" || a.Syntax[k].UPOS != news.VERB || backshifted(a, k) {
 			continue
 		}
+		if w, cue := strings.ToLower(a.Tokens[k].Span.In(a.Text)), strings.ToLower(a.Tokens[v].Span.In(a.Text)); strings.HasSuffix(w, "ing") && !strings.HasSuffix(cue, "ing") {
+			// "accused the coalition of killing 60 civilians and
+			// injuring 200 others": a gerund goes on with the phrase the
+			// tree misattached, not a second act of the finite cue.
+			continue
+		}
 		// The coordinator ("and", ",") before the conjunct ends the content.
 		end := a.Tokens[k].Start
 		cc, obj, that := false, false, false
