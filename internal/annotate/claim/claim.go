@@ -964,7 +964,8 @@ func (ix *index) personLike(sp news.Span) bool {
 // regional governor"), with the pronoun each takes ("" for either).
 var personRoles = map[string]string{"spokesman": "he", "spokeswoman": "she", "spokesperson": "",
 	"chairman": "he", "chairwoman": "she", "minister": "", "governor": "", "mayor": "", "ambassador": "",
-	"commander": "", "official": "", "envoy": "", "adviser": "", "advisor": "", "secretary": "", "prosecutor": ""}
+	"commander": "", "official": "", "envoy": "", "adviser": "", "advisor": "", "secretary": "", "prosecutor": "",
+	"person": "", "insider": ""}
 
 // personRole returns the pronoun a described person speaker takes ("he",
 // "she", or "either"), or "" when the phrase does not open with a
@@ -2074,7 +2075,7 @@ var speakerHeads = tokens.Set(`official officials region regions oblast province
 	activists chairman chairwoman executive executives director manager professor author authors study survey
 	poll firm network magazine website board commission center centre foundation bureau watchdog regulator
 	regulators union unions association federation coalition alliance team worker workers employees doctor
-	doctors lawyer lawyers attorney attorneys man woman men women`)
+	doctors lawyer lawyers attorney attorneys man woman men women person individual insider insiders`)
 
 // trimSpeaker drops leading time phrases ("On Wednesday he") and trailing
 // adverbs ("… first") from a speaker phrase ws[start:end+1].
