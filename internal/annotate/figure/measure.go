@@ -1508,8 +1508,8 @@ var levelBounds = tokens.Set(`above below over under beyond past`)
 // stayed below 4%", "inflation hit 9%").
 var rateNouns = tokens.Set(`rate inflation unemployment turnout yield`)
 
-// presenceNouns take the class of the compound before them ("troop
-// presence", "the naval contingent" is not one: only compounds).
+// presenceNouns take the class of a noun compounded before them: a
+// "troop presence" counts troops.
 var presenceNouns = tokens.Set(`presence contingent deployment`)
 
 // mentionAt returns the entity mention linked to an entity that holds
