@@ -75,7 +75,7 @@ func init() {
 		"weapons/ammunition":  `shell ammunition munition cartridge bullet grenade`,
 		"weapons/boats":       `boat craft`,
 		"weapons/ships":       `ship vessel warship submarine carrier frigate destroyer corvette fleet`,
-		"weapons/aircraft":    `aircraft jet plane helicopter warplane f-16 mig-29 su-25 gripen`,
+		"weapons/aircraft":    `aircraft jet plane helicopter warplane bomber f-16 mig-29 su-25 gripen`,
 		"weapons/artillery":   `howitzer gun cannon artillery launcher mortar himars m777 caesar archer krab dana zuzana vampire grad uragan smerch`,
 		"weapons/air-defence": `battery patriot nasams iris-t samp/t gepard buk s-300 s-400 pantsir`,
 		"weapons":             `weapon arm system`,
@@ -530,6 +530,20 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 		}
 	}
+	gapOwner := "" // "two Russian and two Chinese bombers": the first count's own demonym
+	if noun == hi && noun+3 < len(ix.a.Tokens) && (t.low(noun+1) == "and" || t.low(noun+1) == "or") && (ix.a.Tokens[noun+2].Kind == news.TokenNumber || t.upos(noun+2) == news.NUM) {
+		if d := ix.demonymAt(noun); d != "" {
+			for k := noun + 3; k < len(ix.a.Tokens) && k <= noun+5; k++ {
+				if t.upos(k) == news.NOUN {
+					noun, gapOwner = k, d // the noun both counts share
+					break
+				}
+				if u := t.upos(k); u != news.ADJ && u != news.PROPN {
+					break
+				}
+			}
+		}
+	}
 	// "artillery shells": the head of a compound, not its modifier.
 	for k := 0; k < 3 && noun >= 0 && t.rel(noun) == "compound" && t.isNoun(t.head(noun)) && t.head(noun) > noun; k++ {
 		noun = t.head(noun)
@@ -539,7 +553,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	compoundWhat := ""
 	if q.CountsSpan != nil && q.Modifies != "" && q.CountsSpan.End <= q.End {
 		compoundWhat = classOf(q.Unit)
-	} else if q.CountsSpan != nil && noun >= 0 && ix.classAt(noun) == "" {
+	} else if q.CountsSpan != nil && noun >= 0 && ix.classAt(noun) == "" && gapOwner == "" {
 		if _, chi := t.span(*q.CountsSpan); chi > 0 && ix.classAt(chi-1) != "" {
 			noun = chi - 1
 		}
@@ -1232,6 +1246,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 	}
 	f.Owner = ix.ownerOf(noun, ownerVerb, lo, hi, q)
+	if gapOwner != "" {
+		f.Owner = gapOwner
+	}
 	if f.Owner == "" && event >= 0 && actorFates[fate] {
 		// The actor of the event noun: "Norway's deployment of 2,000
 		// troops", "Norway announced the stationing of 3,000 troops".
@@ -1672,6 +1689,12 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 			if k2 := key(s); k2 != "" {
 				return k2
 			}
+			if k2 := ix.demonymAt(s); k2 != "" && t.upos(s) == news.PROPN && ix.namedOtherwise(k2, ix.a.Tokens[s].Span.In(ix.a.Text)) {
+				// A capital that acts is its state ("Helsinki bought 64
+				// fighter bombers"), when the text names that state (not
+				// Victoria, Australia, for the Seychelles).
+				return k2
+			}
 			owner := ""
 			t.children(s, func(c int) bool {
 				if r := t.rel(c); r == "compound" || r == "amod" || t.fullRel(c) == "nmod:poss" {
@@ -1747,6 +1770,18 @@ func (ix *index) agent(i int) bool {
 
 // agentNouns are the common nouns of states and their people that act.
 var agentNouns = tokens.Set(`country state nation government ally partner member leader official administration`)
+
+// namedOtherwise says whether the text names the actor key by a mention
+// other than the word w ("Finland" for Helsinki; the capital's own
+// mentions do not count).
+func (ix *index) namedOtherwise(key, w string) bool {
+	for _, m := range ix.a.Entities {
+		if actorKey(m.Entity) == key && m.Text != w {
+			return true
+		}
+	}
+	return false
+}
 
 // stateKey returns the key of the state a demonym, country or capital
 // name stands for in the facts table ("UK", "Norwegian"), or "".
