@@ -2607,7 +2607,12 @@ func (ix *index) link(figs []news.Figure) {
 		case news.ScopePart:
 			flo, fhi := t.span(f.Span)
 			for j := i - 1; j >= 0; j-- {
-				if same(j) && figs[j].Scope != news.ScopePart {
+				// "28 journalists were killed, including seven
+				// foreigners": right before "including", the whole,
+				// whatever it counts.
+				including := j == i-1 && ix.sentenceOf(figs[j].Start) == sent && len(strings.Fields(ix.a.Text[figs[j].End:f.Start])) <= 6 &&
+					strings.Contains(ix.a.Text[figs[j].End:f.Start], "including") && kind(&figs[j]) == kind(f)
+				if (same(j) || including) && figs[j].Scope != news.ScopePart {
 					w := j
 					f.Whole = &w
 					break

@@ -69,6 +69,8 @@ func TestMeasureFields(t *testing.T) {
 			"11", "", "-", "struck", "", "total", "", ""},
 		{"a count before a gapped noun counts that noun, with its own demonym", "Norway intercepted two Russian and three Chinese bombers near Svalbard.",
 			"two", "weapons/aircraft", "ru", "", "", "total", "", ""},
+		{"a part after 'including' belongs to the figure before, whatever each counts", "In Latvia, 28 journalists were killed, including seven foreigners.",
+			"seven", "foreigner", "", "killed", "", "part", "", "28"},
 		{"billions with nothing counted are money", "Crimea is now a liability to Russia, costing billions to sustain.",
 			"billions", "money", "", "", "", "total", "", ""},
 		{"a candidate's share of the votes cast", "Berg obtained 75 percent of Latino votes cast in 2030, while Ozols racked up 27 percent.",
