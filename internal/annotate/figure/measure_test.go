@@ -409,6 +409,8 @@ func TestNotFigures(t *testing.T) {
 		"She lives at 22 Baker St. in Riga.",
 		"A win could mean splitting the Russian army deployment in Latvia in two via Riga.",
 		"He does not believe Berg is ready to return to the pre-February 24 situation.",
+		"“I am 100 percent positive he is not a member,” Berg said.",
+		"“They took money from its people under one pretense,” he said.",
 		"“We are at about a seven or eight out of 10 in intensity. We are not a 10 out of 10,” he said.",
 		"The hall stands near ground zero.",
 		"Range| 900 km (claimed, not verified) 14\n\nSpeed| 700 km 15\n\nGuidance| GPS 16",

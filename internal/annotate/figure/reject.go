@@ -185,6 +185,9 @@ func (ix *index) areaTaken(lo, hi int) bool {
 	return false
 }
 
+// certainWords say how sure one is after "100 percent".
+var certainWords = tokens.Set(`sure positive certain confident convinced committed clear right wrong true honest behind`)
+
 // splitVerbs divide a thing "in two".
 var splitVerbs = tokens.Set(`split cut break tear divide slice saw snap`)
 
@@ -354,6 +357,11 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		if _, month, ok := strings.Cut(t.low(lo-1), "-"); ok && slices.Contains(tokens.MonthNames, month) {
 			return true
 		}
+	}
+	// "I'm 100 percent positive", "a 100% sure thing": certainty, not a
+	// share of anything.
+	if q.Kind == "percent" && q.Value != nil && *q.Value == 100 && certainWords[t.low(hi)] {
+		return true
 	}
 	// "split the army in two", "cut in half": a bare "in two" after a
 	// verb of dividing says how, not how many.

@@ -171,6 +171,7 @@ func TestRangesAndBounds(t *testing.T) {
 		{"fewer than", "fewer than 50 tanks", []want{{"fewer than 50", Cardinal, 50, nan, 50, LessThan, "tank", "tanks"}}},
 		{"over", "over 100,000 personnel", []want{{"over 100,000", Cardinal, 100000, 100000, nan, MoreThan, "personnel", "personnel"}}},
 		{"over after a verb that takes it", "presided over two briefings", []want{{"two", Cardinal, 2, nan, nan, Exact, "briefing", "briefings"}}},
+		{"under one is a preposition", "under one roof", []want{{"one", Cardinal, 1, nan, nan, Exact, "roof", "roof"}}},
 		{"no more than", "no more than 400 Kazhari military instructors were", []want{{"no more than 400", Cardinal, 400, nan, 400, AtMost, "instructor", "Kazhari military instructors"}}},
 	})
 }
