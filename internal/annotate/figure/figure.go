@@ -205,10 +205,11 @@ type index struct {
 	// bareVerb maps a bare quantity to the token of the verb it hangs on,
 	// whose fate link reads again once it knows what the number counts.
 	bareVerb map[int]int
-	// joint holds the quantities of aid several donors give together
-	// ("Germany, Belgium and Norway are allocating $1.5bn"): no one of
-	// them, nor the donor of the figure before, owns it.
-	joint map[int]bool
+	// noDonor holds the quantities no donor named before owns: aid
+	// several donors give together ("Germany, Belgium and Norway are
+	// allocating $1.5bn"), and weapons that are the agent of a passive
+	// ("Kharkiv was hit by 40 missiles").
+	noDonor map[int]bool
 	// ownOwner holds the quantities whose owner their own words give,
 	// which link keeps: the country of their own place ("60% in
 	// Latvia"), the candidate of a poll's share ("Rubio with 18%").
@@ -225,7 +226,7 @@ type index struct {
 }
 
 func newIndex(a *news.Article) *index {
-	ix := &index{a: a, byContent: make([]int, len(a.Claims)), tree: newTree(a), wholes: map[int]int{}, bare: map[int]bool{}, bareVerb: map[int]int{}, joint: map[int]bool{}, ownOwner: map[int]bool{}}
+	ix := &index{a: a, byContent: make([]int, len(a.Claims)), tree: newTree(a), wholes: map[int]int{}, bare: map[int]bool{}, bareVerb: map[int]int{}, noDonor: map[int]bool{}, ownOwner: map[int]bool{}}
 	ix.times = tokens.NewCovers(len(a.Times), func(i int) news.Span { return a.Times[i].Span })
 	ix.quants = tokens.NewCovers(len(a.Quantities), func(i int) news.Span { return a.Quantities[i].Span })
 	for i := range ix.byContent {

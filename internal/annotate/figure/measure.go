@@ -1109,7 +1109,8 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			fate = "killed"
 		}
 	}
-	if verb >= 0 && fate != "" && fateWord == "" && what != "strikes" && byAgent(t, verb, noun, anc) {
+	agent := verb >= 0 && byAgent(t, verb, noun, anc) // the agent of a passive ("hit by 40 missiles")
+	if fate != "" && fateWord == "" && what != "strikes" && agent {
 		// "shot dead by two officers", "shelled by 20 tanks": the agent
 		// of a passive did what the verb says; it did not undergo it
 		// (strikes that hit something were conducted, below).
@@ -1275,9 +1276,12 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		switch fate {
 		case "", "pledged", "delivered", "lent", "spent":
 			// A donor named before gives its aid; weapons shot down or
-			// launched in an attack are not the donor's.
-			if f.Owner == "" {
-				f.Owner, ix.joint[f.Quantity] = ix.donorBefore(lo)
+			// launched in an attack, or that hit a place, are not the
+			// donor's.
+			if f.Owner == "" && agent {
+				ix.noDonor[f.Quantity] = true
+			} else if f.Owner == "" {
+				f.Owner, ix.noDonor[f.Quantity] = ix.donorBefore(lo)
 			}
 		}
 		// Aid a leader gives is the state's; a person's money outside
@@ -2572,7 +2576,7 @@ func (ix *index) link(figs []news.Figure) {
 		refine(f, kind(f), ix.a.Sentences[max(sent, 0)].In(ix.a.Text))
 		// An aid package's items belong to whoever gives the package: the
 		// owner of the figure before, within two sentences.
-		if f.Owner == "" && aid(f.What) && i > 0 && !ix.joint[f.Quantity] {
+		if f.Owner == "" && aid(f.What) && i > 0 && !ix.noDonor[f.Quantity] {
 			g := figs[i-1]
 			if aid(g.What) && g.Owner != "" && ix.sentenceOf(f.Start)-ix.sentenceOf(g.Start) <= 2 {
 				f.Owner = g.Owner

@@ -624,6 +624,7 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"Berg called on other Nato countries to meet the 2% of gross domestic product target.", "2%", "nato", "OUTLET"},
 		{"Finland wanted closer ties. In 1992 Helsinki bought 64 fighter jets.", "64", "fi", "OUTLET"},
 		{"In 1992 Helsinki bought 64 fighter jets.", "64", "", "OUTLET"},
+		{"Norway has pledged 40 tanks to Latvia. On Monday Riga was hit by 30 missiles.", "30", "", "OUTLET"},
 		{"European countries are spending billions buying tanks from the Norwegians to give to Latvia.", "billions", "europe", "OUTLET"},
 		{"Latvia is leaving ground that Russia has failed to capture despite sacrificing tens of thousands of soldiers.", "tens of thousands", "ru", "OUTLET"},
 		{"Norway this week offered to commit 1,000 more troops to Latvia.", "1,000", "no", "Norway"},
