@@ -195,11 +195,12 @@ func (l *Lemmatizer) Accuracy(sents []Sentence, tags [][]news.UPOS) float64 {
 }
 
 // irregularVerbs maps the past forms of English strong verbs to their
-// lemma: the fallback for forms the training data never shows as a verb
-// (a suffix rule would make "fled" "flead").
+// lemma ("lemma past participle", one verb between bars). Lemma reads it
+// before the training data's table and the suffix rules: the training
+// data gives "fled" as "flead".
 var irregularVerbs = func() map[string]string {
 	m := map[string]string{}
-	for _, line := range strings.Split(strings.ReplaceAll(`arise arose arisen|awake awoke awoken|bear bore borne|beat beat beaten|become became|begin began begun
+	for _, verb := range strings.FieldsFunc(`arise arose arisen|awake awoke awoken|bear bore borne|beat beat beaten|become became|begin began begun
 bend bent|bet bet|bid bid|bind bound|bite bit bitten|bleed bled|blow blew blown|break broke broken|breed bred
 bring brought|build built|burn burnt|buy bought|catch caught|choose chose chosen|cling clung|come came
 creep crept|deal dealt|dig dug|draw drew drawn|drink drank drunk|drive drove driven|eat ate eaten|fall fell fallen
@@ -214,8 +215,8 @@ stand stood|steal stole stolen|stick stuck|sting stung|stride strode stridden|st
 swear swore sworn|sweep swept|swim swam swum|swing swung|take took taken|teach taught|tear tore torn|tell told
 think thought|throw threw thrown|tread trod trodden|undergo underwent undergone|understand understood
 undertake undertook undertaken|uphold upheld|wake woke woken|wear wore worn|weep wept|win won|withdraw withdrew withdrawn
-withhold withheld|withstand withstood|wring wrung|write wrote written`, "\n", "|"), "|") {
-		f := strings.Fields(line)
+withhold withheld|withstand withstood|wring wrung|write wrote written`, func(r rune) bool { return r == '|' || r == '\n' }) {
+		f := strings.Fields(verb)
 		for _, form := range f[1:] {
 			m[form] = f[0]
 		}

@@ -1307,7 +1307,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			// semicolon ends reported speech after its cue.
 			cl.Content = trimSpan(a.Text, news.Span{Start: cl.Content.Start, End: cl.Content.Start + k})
 		}
-		if k := strings.Index(cl.Content.In(a.Text), ", "); k > 0 && subordinateCue(a, cl.CueSpan) {
+		if k := strings.Index(cl.Content.In(a.Text), ", "); k > 0 && subordinateCue(a.Text, sent, cl.CueSpan) {
 			// "While the government has said little about the plan, two
 			// former presidents …": the comma closes the clause the cue
 			// is in.
@@ -1325,18 +1325,15 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 }
 
 // subordinateCue says whether a cue stands in a subordinate clause that
-// opens its sentence, before the sentence's first comma ("While X said
-// …, Y"; not "When asked, X said …, Y").
-func subordinateCue(a *news.Article, cue news.Span) bool {
-	for _, s := range a.Sentences {
-		if s.Start > cue.Start || cue.Start >= s.End {
-			continue
-		}
-		head := a.Text[s.Start:cue.Start]
-		first, _, _ := strings.Cut(strings.TrimLeft(head, " “\"'("), " ")
-		return subordinators[strings.ToLower(first)] && !strings.Contains(head, ",")
+// opens its sentence sent, before the sentence's first comma ("While X
+// said …, Y"; not "When asked, X said …, Y").
+func subordinateCue(text string, sent, cue news.Span) bool {
+	if cue.Start < sent.Start || cue.Start >= sent.End {
+		return false
 	}
-	return false
+	head := text[sent.Start:cue.Start]
+	first, _, _ := strings.Cut(strings.TrimLeft(head, " “\"'("), " ")
+	return subordinators[strings.ToLower(first)] && !strings.Contains(head, ",")
 }
 
 // subordinators open a subordinate clause at the start of a sentence.
