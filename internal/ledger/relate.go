@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sitrep/internal/annotate/figure"
 	"sitrep/internal/news"
 )
 
@@ -301,7 +302,7 @@ func Fits(f *news.Figure, def news.MeasureDef) bool {
 		return false
 	}
 	same := func(a, b string) bool { return a == b || a == "" || b == "" }
-	return same(f.Owner, def.Owner) && same(f.Fate, def.Fate) && same(f.Place, def.Place)
+	return same(f.Owner, def.Owner) && same(figure.KeyFate(f.Fate, f.Scope), figure.KeyFate(def.Fate, def.Scope)) && same(f.Place, def.Place)
 }
 
 // Near is the interval within which another figure states the same

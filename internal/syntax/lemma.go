@@ -198,10 +198,11 @@ func (l *Lemmatizer) Accuracy(sents []Sentence, tags [][]news.UPOS) float64 {
 // lemma ("lemma past participle", one verb between bars). Lemma reads it
 // before the training data's table and the suffix rules: the training
 // data gives "fled" as "flead".
-var irregularVerbs = func() map[string]string {
-	m := map[string]string{}
+var irregularVerbs, irregularParticiples = func() (map[string]string, map[string]string) {
+	m, pp := map[string]string{}, map[string]string{}
 	for _, verb := range strings.FieldsFunc(`arise arose arisen|awake awoke awoken|bear bore borne|beat beat beaten|become became|begin began begun
-bend bent|bet bet|bid bid|bind bound|bite bit bitten|bleed bled|blow blew blown|break broke broken|breed bred
+bend bent|bet bet|bid bid|bind bound|broadcast broadcast|burst burst|cast cast|cost cost|cut cut|forecast forecast
+hit hit|hurt hurt|let let|put put|quit quit|read read|set set|shed shed|shut shut|split split|spread spread|upset upset|bite bit bitten|bleed bled|blow blew blown|break broke broken|breed bred
 bring brought|build built|burn burnt|buy bought|catch caught|choose chose chosen|cling clung|come came
 creep crept|deal dealt|dig dug|draw drew drawn|drink drank drunk|drive drove driven|eat ate eaten|fall fell fallen
 feed fed|feel felt|fight fought|find found|flee fled|fly flew flown|forbid forbade forbidden|forget forgot forgotten
@@ -220,6 +221,52 @@ withhold withheld|withstand withstood|wring wrung|write wrote written`, func(r r
 		for _, form := range f[1:] {
 			m[form] = f[0]
 		}
+		pp[f[0]] = f[len(f)-1]
 	}
-	return m
+	return m, pp
 }()
+
+// doubledFinal are verbs of more than one syllable, stressed last, that
+// double their final consonant before "-ed" ("admitted", "controlled").
+var doubledFinal = map[string]bool{"admit": true, "commit": true, "submit": true, "omit": true, "permit": true,
+	"transmit": true, "emit": true, "occur": true, "refer": true, "prefer": true, "confer": true, "deter": true,
+	"incur": true, "recur": true, "control": true, "patrol": true, "compel": true, "expel": true, "propel": true,
+	"repel": true, "regret": true, "equip": true, "acquit": true, "rebel": true, "excel": true, "allot": true,
+	"embed": true, "outbid": true, "overstep": true, "kidnap": true}
+
+// Participle returns the past participle of a verb's lemma ("flee" →
+// "fled", "rescue" → "rescued", "stop" → "stopped", "carry" →
+// "carried"): the strong verbs' table, else the spelling rules of
+// "-ed".
+func Participle(lemma string) string {
+	l := strings.ToLower(lemma)
+	if p, ok := irregularParticiples[l]; ok {
+		return p
+	}
+	n := len(l)
+	switch {
+	case n == 0:
+		return l
+	case strings.HasSuffix(l, "e"):
+		return l + "d"
+	case n > 1 && l[n-1] == 'y' && !isVowel(l[n-2]):
+		return l[:n-1] + "ied"
+	case doubledFinal[l] || n >= 3 && vowelGroups(l) == 1 && !isVowel(l[n-1]) && isVowel(l[n-2]) && !isVowel(l[n-3]) &&
+		!strings.ContainsRune("wxy", rune(l[n-1])):
+		return l + l[n-1:] + "ed" // "stop", "ban", "plan"
+	}
+	return l + "ed"
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+
+// vowelGroups counts the runs of vowels in a lower-case word.
+func vowelGroups(w string) int {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if isVowel(w[i]) && (i == 0 || !isVowel(w[i-1])) {
+			n++
+		}
+	}
+	return n
+}

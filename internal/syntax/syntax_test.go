@@ -226,3 +226,15 @@ func TestLemmatizerFallsBackToRules(t *testing.T) {
 		}
 	}
 }
+
+func TestParticiple(t *testing.T) {
+	for lemma, want := range map[string]string{
+		"flee": "fled", "rescue": "rescued", "stop": "stopped", "carry": "carried", "attend": "attended",
+		"visit": "visited", "admit": "admitted", "cost": "cost", "cut": "cut", "take": "taken", "play": "played",
+		"rain": "rained", "fix": "fixed", "Sell": "sold",
+	} {
+		if got := Participle(lemma); got != want {
+			t.Errorf("Participle(%q) = %q, want %q", lemma, got, want)
+		}
+	}
+}

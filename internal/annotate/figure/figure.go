@@ -170,6 +170,7 @@ func Find(a *news.Article) []news.Figure {
 		out = append(out, f)
 	}
 	ix.link(out)
+	ix.openFates(out)
 	names := ix.names()
 	for i := range out {
 		out[i].Measure = MeasureKey(out[i])
@@ -214,6 +215,10 @@ type index struct {
 	// which link keeps: the country of their own place ("60% in
 	// Latvia"), the candidate of a poll's share ("Rubio with 18%").
 	ownOwner map[int]bool
+	// openVerb maps a quantity with no fate to the content verb its
+	// counted thing is the subject or object of, whose participle is its
+	// fate when nothing else gives one (openFates).
+	openVerb map[int]int
 	times    tokens.Covers // does a time expression contain a span?
 	quants   tokens.Covers // does a quantity contain a span?
 	// byContent lists the claims by the start of their content; open are
@@ -226,7 +231,7 @@ type index struct {
 }
 
 func newIndex(a *news.Article) *index {
-	ix := &index{a: a, byContent: make([]int, len(a.Claims)), tree: newTree(a), wholes: map[int]int{}, bare: map[int]bool{}, bareVerb: map[int]int{}, noDonor: map[int]bool{}, ownOwner: map[int]bool{}}
+	ix := &index{a: a, byContent: make([]int, len(a.Claims)), tree: newTree(a), wholes: map[int]int{}, bare: map[int]bool{}, bareVerb: map[int]int{}, noDonor: map[int]bool{}, ownOwner: map[int]bool{}, openVerb: map[int]int{}}
 	ix.times = tokens.NewCovers(len(a.Times), func(i int) news.Span { return a.Times[i].Span })
 	ix.quants = tokens.NewCovers(len(a.Quantities), func(i int) news.Span { return a.Quantities[i].Span })
 	for i := range ix.byContent {

@@ -12,6 +12,7 @@ import (
 	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/facts"
 	"sitrep/internal/news"
+	"sitrep/internal/syntax"
 )
 
 // MeasureKey is the key of a figure's measure, built from its structured
@@ -26,11 +27,22 @@ func MeasureKey(f news.Figure) string {
 	if what == "" {
 		what = "count"
 	}
-	fate := f.Fate
-	if fate == "stationed" {
-		fate = "deployed"
+	return what + "|" + f.Owner + "|" + KeyFate(f.Fate, f.Scope) + "|" + f.Place + "|" + f.Scope
+}
+
+// KeyFate is the fate a measure is known by: one of the fate classes
+// (IsFate; troops stationed somewhere are the troops deployed there), or,
+// for a share, the question it answers ("support"). A verb outside the
+// classes says what happened to a count ("200 people attended") without
+// naming a different thing: reports put one count under different verbs.
+func KeyFate(fate, scope string) string {
+	switch {
+	case fate == "stationed":
+		return "deployed"
+	case scope == news.ScopeShare || IsFate(fate):
+		return fate
 	}
-	return what + "|" + f.Owner + "|" + fate + "|" + f.Place + "|" + f.Scope
+	return ""
 }
 
 // whatClasses maps a counted noun's lemma to the class of thing it
@@ -107,7 +119,7 @@ var fates = []struct{ stem, fate string }{
 	{"deliver", "delivered"}, {"provid", "delivered"}, {"suppl", "delivered"}, {"hand", "delivered"},
 	{"transfer", "delivered"}, {"ship", "delivered"}, {"releas", "delivered"}, {"freed", "released"},
 	{"flee", "fled"}, {"fled", "fled"}, {"escap", "fled"},
-	{"displac", "displaced"}, {"evacuat", "evacuated"},
+	{"displac", "displaced"}, {"evacuat", "evacuated"}, {"deport", "deported"}, {"expel", "expelled"},
 	{"trap", "trapped"}, {"shelter", "trapped"}, {"besieg", "trapped"},
 	{"strike", "struck"}, {"struck", "struck"}, {"hit", "struck"}, {"target", "struck"}, {"shell", "struck"},
 	{"engag", "struck"}, {"suppress", "struck"},
@@ -167,6 +179,8 @@ var lightVerbs = map[string]bool{
 	"claim": true, "believe": true, "expect": true, "accord": true, "state": true, "confirm": true, "note": true,
 	"know": true, "become": true, "seem": true, "appear": false, "involve": true, "hold": true, "keep": true,
 	"need": true, "want": true, "help": true, "use": true, "do": true, "find": true, "let": true,
+	"mean": true, "mention": true, "allege": true, "represent": true, "operate": true, "own": true, "possess": true,
+	"field": true, "stay": true,
 }
 
 // falseFriends begin with a fate's stem and say nothing of a fate: a
@@ -327,6 +341,35 @@ func argumentOf(t *tree, verb, noun, anc int) bool {
 		}
 	}
 	return false
+}
+
+// clauseVerb says whether verb heads a clause (not a participle that
+// modifies a noun, "combat-hardened troops") and is a plain word.
+func clauseVerb(t *tree, verb int) bool {
+	switch t.rel(verb) {
+	case "amod", "compound", "nmod", "obl", "nsubj", "obj", "appos", "flat", "dep":
+		return false
+	}
+	for _, r := range t.low(verb) {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// negated says whether verb is negated ("will not forgive hundreds"):
+// what it says did not happen.
+func negated(t *tree, verb int) bool {
+	neg := false
+	t.children(verb, func(c int) bool {
+		switch t.low(c) {
+		case "not", "n't", "never":
+			neg = true
+		}
+		return !neg
+	})
+	return neg
 }
 
 // byAgent says whether the counted noun (or, without one, the number's
@@ -1042,11 +1085,15 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			return true
 		})
 	}
-	if fate == "" && verb >= 0 && t.lemma(verb) == "shoot" {
-		// "31 were shot down": the particle makes the fate.
+	if fate == "" && verb >= 0 {
+		// "31 were shot down": the particle makes the fate; "shot dead
+		// three women", "were beaten dead": the complement does.
 		t.children(verb, func(c int) bool {
-			if c > verb && t.low(c) == "down" { // compound:prt, as the parser may label it
+			switch {
+			case c > verb && t.low(c) == "down" && t.lemma(verb) == "shoot": // compound:prt, as the parser may label it
 				fate = "destroyed"
+			case t.low(c) == "dead" && (c == verb+1 || t.rel(c) == "xcomp" && c > verb):
+				fate = "killed"
 			}
 			return fate == ""
 		})
@@ -1066,7 +1113,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		if fate == "" {
 			fate = fateOf(t.lemma(verb), what)
 		}
-		if fate == "" && !lightVerbs[t.lemma(verb)] && t.isVerb(verb) && ((what == "people" || heldPeople[what] || informants[what]) && argumentOf(t, verb, noun, anc) || q.Kind == "percent" && !modifiesNoun(t, lo, hi)) {
+		if fate == "" && !lightVerbs[t.lemma(verb)] && t.isVerb(verb) && !negated(t, verb) && ((what == "people" || heldPeople[what] || informants[what]) && argumentOf(t, verb, noun, anc) || q.Kind == "percent" && !modifiesNoun(t, lo, hi)) {
 			// What people do or undergo is said of them ("200 people
 			// attended", "expelled 60 people"), and what is done to a
 			// share ("raise spending to 2.5 percent"); people in an
@@ -1074,6 +1121,20 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			// it, and a share that modifies a noun ("spoke about a 2.5%
 			// target") is the noun's.
 			fate = t.lemma(verb)
+			if q.Kind != "percent" && q.Kind != "fraction" {
+				fate = syntax.Participle(fate) // what became of them: "attended", "rescued"; a share keeps its question
+			}
+		}
+		level := isChangeVerb(t.lemma(verb)) && (t.low(lo-1) == "to" || t.low(lo-1) == "from" || t.low(lo-1) == "by") // "shrank to 72,500"
+		if fate == "" && !lightVerbs[t.lemma(verb)] && !level && t.isVerb(verb) && clauseVerb(t, verb) && !negated(t, verb) &&
+			argumentOf(t, verb, noun, anc) && q.Kind != "percent" && q.Kind != "fraction" &&
+			(t.lemma(verb) != "leave" || strings.HasPrefix(t.rel(max(noun, anc)), "nsubj")) {
+			// "30 tanks took part", "sold 150 drones": what the thing
+			// did or underwent, said in a verb no fate class names; link
+			// gives it once every other reading has had its say. What
+			// was left in a state ("left millions without power") was
+			// not left.
+			ix.openVerb[f.Quantity] = verb
 		}
 		// "placed at high readiness", "put on alert": forces made ready.
 		if fate == "" && (what == "personnel" || what == "units") {
@@ -2175,8 +2236,8 @@ func labelOf(f *news.Figure, names map[string]string) string {
 	if f.Owner != "" {
 		details = append(details, placeWord(f.Owner, names))
 	}
-	if f.Fate != "" {
-		details = append(details, f.Fate)
+	if fate := KeyFate(f.Fate, f.Scope); fate != "" {
+		details = append(details, fate) // the measure's, as its key has it
 	}
 	if f.Place != "" {
 		prep := "in "
@@ -2479,6 +2540,25 @@ func (ix *index) pollOwners(figs []news.Figure) {
 	}
 }
 
+// openFates gives a figure still without a fate the participle of the
+// content verb its counted thing is the subject or object of ("150
+// drones were sold" → sold): what became of it, said in a word no fate
+// class names. It runs after link, so that a fate a neighbour or the
+// number's own verb gives comes first; KeyFate keeps such a word out of
+// the measure's key.
+func (ix *index) openFates(figs []news.Figure) {
+	for i := range figs {
+		if v, ok := ix.openVerb[figs[i].Quantity]; ok && figs[i].Fate == "" {
+			if p := syntax.Participle(ix.tree.lemma(v)); !IsFate(p) {
+				// A fate class's word that the class readings passed
+				// over ("29 countries expelled 145 diplomats": the
+				// countries) is not this thing's.
+				figs[i].Fate = p
+			}
+		}
+	}
+}
+
 // link sets Whole on the parts and increments of figs: the figure of the
 // number a part names ("300 of the 4,000"), else for a part the nearest
 // earlier figure of its sentence with the same class of thing or unit
@@ -2767,7 +2847,7 @@ func aid(what string) bool { return what == "money" || strings.HasPrefix(what, "
 // the owner of what was harmed.
 var harms = map[string]bool{"killed": true, "wounded": true, "killed or wounded": true, "captured": true,
 	"struck": true, "destroyed": true, "damaged": true, "occupied": true, "arrested": true, "convicted": true,
-	"displaced": true, "trapped": true}
+	"displaced": true, "trapped": true, "deported": true, "expelled": true}
 
 // levelNouns name a level or a change of a count stated before ("an
 // increase from last year's 127", "a low of 55", "a record 40"): the
