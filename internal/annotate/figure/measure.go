@@ -1423,6 +1423,15 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if f.Place == f.Owner && f.What != "territory" && f.What != "civilians" {
 		f.Place = ""
 	}
+	if h := t.head(noun); whole < 0 && noun >= 0 && h >= 0 && strings.HasPrefix(t.rel(noun), "nsubj") && t.caseOf(h) == "among" {
+		// "Three members were among seven people killed", "3 members
+		// among 7 killed": the subject of "be among N" is a part of N.
+		if t.upos(h) == news.NUM {
+			whole = h
+		} else if n := t.child(h, "nummod"); n >= 0 {
+			whole = n
+		}
+	}
 	f.Scope = ix.scopeOf(q, lo, hi, noun, whole)
 	if whole >= 0 {
 		ix.wholes[f.Quantity] = whole
@@ -2149,8 +2158,12 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 	for k := lo - 1; k >= 0 && k >= lo-3; k-- {
 		w := t.low(k)
 		switch w {
-		case "including", "incl", "among", "includes", "include":
+		case "including", "incl", "includes", "include":
 			return news.ScopePart
+		case "among":
+			if n := max(noun, t.anchor(lo, hi)); t.caseOf(n) != "among" {
+				return news.ScopePart // "among them five children"
+			} // "were among seven people killed": the whole
 		case "which", "whom":
 			if t.low(k-1) == "of" {
 				return news.ScopePart
@@ -2679,6 +2692,9 @@ func (ix *index) link(figs []news.Figure) {
 				}
 			}
 			if f.Whole != nil {
+				if f.Fate == "" && f.Scope == news.ScopePart {
+					f.Fate = figs[*f.Whole].Fate // "three were among seven people killed"
+				}
 				continue
 			}
 		}

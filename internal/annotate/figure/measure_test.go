@@ -345,6 +345,10 @@ func TestMeasureFields(t *testing.T) {
 			"three", "civilians", "", "killed", "", "total", "", ""},
 		{"states that expel diplomats are the agent of the expulsion", "In total 29 states expelled 145 Latvian diplomats.",
 			"29", "states", "", "", "", "total", "", ""},
+		{"the subject of 'be among N' is a part of N, and shares its fate", "Three members of the Bergen choir were among seven people killed in a plane crash on Friday.",
+			"Three", "", "", "killed", "", "part", "", "seven"},
+		{"the N of 'be among N' is the whole", "Three members of the Bergen choir were among seven people killed in a plane crash on Friday.",
+			"seven", "people", "", "killed", "", "total", "", ""},
 		{"dead beside a deployment is not the deployment's fate", "Norway has deployed 15,000 troops to Latvia, with hundreds already dead.",
 			"15,000", "personnel", "no", "deployed", "", "total", "", ""},
 	}
