@@ -61,7 +61,7 @@ func init() {
 			mercenary conscript recruit reservist pow prisoner commando infantryman guardsman pilot instructor
 			man men force army combatant militant trooper airman airmen sniper general colonel lieutenant sergeant
 			officer commander`,
-		"civilians": `civilian child children kid woman women passenger citizen patient student pupil
+		"civilians": `civilian child children kid woman women passenger citizen patient student pupil schoolchild schoolchildren
 			infant baby pensioner villager family`,
 		"population": `population resident inhabitant`,
 		"people":     `people person persona individual respondent voter dissident adult life victim casualty body death dead`,
@@ -386,9 +386,10 @@ func byAgent(t *tree, verb, noun, anc int) bool {
 }
 
 // unpledged are the classes of thing no one pledges: places, ground,
-// states and people other than troops.
+// states, people other than troops, and chances ("gave the party a
+// one-in-three chance").
 var unpledged = map[string]bool{"places": true, "territory": true, "states": true, "civilians": true,
-	"people": true, "population": true, "refugees": true, "idps": true}
+	"people": true, "population": true, "refugees": true, "idps": true, "chance": true}
 
 // outputNoun reports whether token i heads a name of a country's
 // economic output ("gross domestic product", "economic output",
@@ -888,6 +889,19 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 			if what == "" && chanceNouns[t.lemma(noun)] {
 				what = "chance" // "a 1 in 3 chance", "a 40% risk": a probability, not people
+			}
+			if what == "" && t.upos(noun) == news.NOUN && t.caseOf(noun) == "of" && ofHead(t, hi, noun) {
+				// "a third of its rows", "60% of the drug trade": a share
+				// of that, not of people; "91% of SDP candidates", "two
+				// thirds of the parliament": of people.
+				switch l := lemma(t.lemma(noun)); {
+				case shareGroups[l]:
+					what = "people"
+				case l == "area":
+					what = "territory"
+				default:
+					what = l
+				}
 			}
 		}
 	default:
@@ -1523,6 +1537,40 @@ func changeWords(between string) bool {
 		}
 	}
 	return false
+}
+
+// shareGroups are nouns for people a share can be of ("91% of
+// candidates", "a third of the parliament").
+var shareGroups = tokens.Set(`candidate independent parliamentarian mp lawmaker legislator senator member public
+	electorate parliament congress delegate`)
+
+// ofHead says whether noun heads the "of" phrase that follows the
+// number ending before token hi: only determiners, adjectives, numbers,
+// possessives and compound nouns stand between "of" and it ("of the
+// country's drug trade"), not a name that could be the head ("of
+// Americans disapprove", as a tagger may read it).
+func ofHead(t *tree, hi, noun int) bool {
+	if t.low(hi) != "of" || noun <= hi {
+		return false
+	}
+	for k := hi + 1; k < noun; k++ {
+		switch t.upos(k) {
+		case news.DET, news.ADJ, news.NUM, news.NOUN, news.PART:
+		case news.PRON:
+			switch t.low(k) {
+			case "its", "their", "his", "her", "our", "my", "your":
+			default:
+				return false
+			}
+		case news.PROPN:
+			if t.low(k+1) != "'s" && t.low(k+1) != "’s" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // chanceNouns make a share a probability.

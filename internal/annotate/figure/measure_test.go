@@ -349,6 +349,10 @@ func TestMeasureFields(t *testing.T) {
 			"Three", "", "", "killed", "", "part", "", "seven"},
 		{"the N of 'be among N' is the whole", "Three members of the Bergen choir were among seven people killed in a plane crash on Friday.",
 			"seven", "people", "", "killed", "", "total", "", ""},
+		{"a share of a common noun is a share of that, not of people", "The airline will offer extra legroom in one third of its rows.",
+			"one third", "row", "", "", "", "share", "", ""},
+		{"odds of a chance are a figure", "Analysts gave the party a one-in-three chance of holding the House.",
+			"one-in-three", "chance", "", "", "", "share", "", ""},
 		{"dead beside a deployment is not the deployment's fate", "Norway has deployed 15,000 troops to Latvia, with hundreds already dead.",
 			"15,000", "personnel", "no", "deployed", "", "total", "", ""},
 	}
@@ -427,6 +431,7 @@ func TestNotFigures(t *testing.T) {
 		"“They took money from its people under one pretense,” he said.",
 		"“We are at about a seven or eight out of 10 in intensity. We are not a 10 out of 10,” he said.",
 		"The hall stands near ground zero.",
+		"Rescuers reached the valley after a 1-in-1,000-year rainfall event flooded it.",
 		"Range| 900 km (claimed, not verified) 14\n\nSpeed| 700 km 15\n\nGuidance| GPS 16",
 		"Wingspan| 7 meters 21\n\nThe drone is cheap.",
 		"Army staff| Feb 2026| (not disclosed) 19| Not given",

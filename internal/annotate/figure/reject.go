@@ -65,6 +65,17 @@ func hyphenShape(text string) bool {
 	return num == "one" && compoundIdioms[w] || num == "zero" || structureNouns[w] || specNouns[w] // ("zero-sum", "zero-tolerance")
 }
 
+// returnPeriod reports whether the number phrase q is the odds of a
+// return period ("a 1-in-1,000-year flood"): how rare an event is, not a
+// count ("a one-in-three chance" is a figure).
+func (ix *index) returnPeriod(q news.Quantity) bool {
+	if !strings.Contains(strings.ToLower(q.Text), "-in-") {
+		return false
+	}
+	rest := strings.TrimLeft(ix.a.Text[q.End:], "0123456789,.")
+	return strings.HasPrefix(rest, "-year") || strings.HasPrefix(rest, " year")
+}
+
 // specNouns join a number by a hyphen into a specification ("a
 // 12-gauge shotgun", "a .45-caliber pistol", "a 6.1-magnitude quake", "a
 // 180-degree turn", "a 500-pound bomb", "a 6-foot fence"): a size or a
@@ -224,7 +235,7 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			}
 		}
 	}
-	if hyphenShape(q.Text) || t.conditional(t.anchor(lo, hi)) || t.shouted(lo) {
+	if hyphenShape(q.Text) || ix.returnPeriod(q) || t.conditional(t.anchor(lo, hi)) || t.shouted(lo) {
 		return true
 	}
 	// "drones that weigh more than 15 pounds": a weight is a
