@@ -28,6 +28,15 @@ var abstractNouns = tokens.Set(`reason element scenario dimension quality aspect
 // noun that counts nothing ("one-sided", "a one-off raid").
 var compoundIdioms = tokens.Set(`sided off way time shot stop size liner on`)
 
+// lineNouns after a number make it a phone line's ("the 800 phone
+// number"); emergencyNouns after an emergency number make it the
+// service's ("911 outages", "999 calls").
+var (
+	lineNouns        = tokens.Set(`phone telephone hotline helpline`)
+	emergencyNumbers = tokens.Set(`911 999 112`)
+	emergencyNouns   = tokens.Set(`call calls outage outages dispatcher dispatchers operator operators service services system center centre line number`)
+)
+
 // callVerbs place a phone call to a number.
 var callVerbs = tokens.Set(`call called calling calls dial dialed dialled dialing dialling`)
 
@@ -394,6 +403,11 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	if bare && lo > 0 && callVerbs[t.low(lo-1)] {
 		return true
 	}
+	// "911 outages", "the national 800 phone number": a number naming a
+	// phone line.
+	if next := t.low(hi); hi < len(t.a.Tokens) && (lineNouns[next] || emergencyNumbers[q.Text] && emergencyNouns[next]) {
+		return true
+	}
 	// "world war three", however it is written, and "ground zero" are
 	// names.
 	if lo >= 2 && t.low(lo-1) == "war" && t.low(lo-2) == "world" || lo >= 1 && t.low(lo) == "zero" && t.low(lo-1) == "ground" {
@@ -604,6 +618,11 @@ func (ix *index) notFigure(q news.Quantity) bool {
 				return true
 			}
 		}
+	}
+	// "Pat Lee dies at 84", "passed away at 91": the age at death.
+	if v >= 1 && v < 120 && lo >= 2 && t.low(lo-1) == "at" &&
+		(t.lemma(lo-2) == "die" || t.low(lo-2) == "away" && lo >= 3 && t.lemma(lo-3) == "pass") {
+		return true
 	}
 	// A chronology: "29 -- N. Korea's Kim oversees …" (a day of the month).
 	if v >= 1 && v <= 31 && q.Text == strings.TrimSpace(q.Text) && hi < len(t.a.Tokens) {

@@ -134,7 +134,7 @@ func buildTables() *tables {
 			"hectare": "ha", "hectares": "ha", "acres": "acre", "acre": "acre",
 			"mw": "MW", "megawatts": "MW", "megawatt": "MW", "gw": "GW", "gigawatts": "GW", "gigawatt": "GW",
 			"kw": "kW", "kilowatts": "kW", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh",
-			"mph": "mph", "kmh": "km/h", "knots": "kn", "degrees": "deg", "calibre": "mm",
+			"mph": "mph", "kmh": "km/h", "kph": "km/h", "km/h": "km/h", "knots": "kn", "degrees": "deg", "calibre": "mm",
 		},
 		timeUnits: set(`second seconds sec secs minute minutes min mins hour hours hr hrs day days night nights week weeks
 			weekend weekends month months year years yr yrs decade decades century centuries
