@@ -33,7 +33,7 @@ var timeWords = tokens.Set(`time monday tuesday wednesday thursday friday saturd
 // who made it: "a decree published by the Kremlin" credits the Kremlin,
 // "an investigation by the outlet Q" credits Q.
 var documentNouns = tokens.Set(`decree decrees investigation investigations document documents filing filings memo
-	memorandum order tweet tweets post posts letter letters message messages email emails ledger ledgers
+	memorandum order tweet tweets post posts letter letters message messages email emails ledger ledgers indictment indictments
 	statement statements communique communiques communiqué communiqués declaration declarations`)
 
 // adjunctStarts open a trailing adjunct of a speaker phrase.
@@ -88,7 +88,7 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		for j, w := range ws[lo:k] {
 			// ("Figures from …" opening a sentence is capitalised too.)
 			first := j == 0 && ws[k].lower != "of" && (k == lo+1 || k == lo+2 && evidenceParticiples[ws[lo+1].lower])
-			if (dataNouns[w.lower] || documentNouns[w.lower] && ws[k].lower == "by") && (!upper(w.Span.In(text)) || first) {
+			if (dataNouns[w.lower] || documentNouns[w.lower] && ws[k].lower != "of") && (!upper(w.Span.In(text)) || first) {
 				ev = true // "Study" in "Institute for the Study of War" is a name's
 				doc = doc || documentNouns[w.lower]
 			}
