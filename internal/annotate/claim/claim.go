@@ -2436,11 +2436,12 @@ func (ix *index) resolve(sp news.Span) (string, string) {
 	}
 	if head != nil && person != nil && person.End < head.Start && (head.Type == "GPE" || head.Type == "LOC" || head.Type == "ORG") {
 		// "the BBC's Frances Harrison in Tehran", "Jim Twentyman from
-		// Suncoast Gold in south-east Queensland": a person from a body
-		// or at a place speaks for themselves.
+		// Suncoast Gold in south-east Queensland", "Stephen Lacroix with
+		// the agency": a person from a body or at a place speaks for
+		// themselves.
 		if fs := strings.Fields(a.Text[person.End:head.Start]); len(fs) > 0 {
 			switch fs[0] {
-			case "in", "at", "from", "of":
+			case "in", "at", "from", "of", "with":
 				pick = person
 			}
 		}
