@@ -614,6 +614,18 @@ func (t *Table) Holder(iso, role string, at time.Time) (*Person, bool) {
 	return nil, false
 }
 
+// OfficeCountry returns the country (ISO alpha-2) in whose offices the
+// person with key has held a term, or "" for one who held none (a
+// spokesman, a warlord).
+func (t *Table) OfficeCountry(key string) string {
+	for _, o := range t.Offices {
+		if o.Person == key {
+			return o.Country
+		}
+	}
+	return ""
+}
+
 // GazetteerEntries returns name → class for the recogniser's gazetteer
 // features: country names, capitals, demonyms, organisations, and people's
 // names of two words or more.

@@ -167,3 +167,13 @@ func TestPersonNamed(t *testing.T) {
 		t.Errorf("skeleton: aleksander %q, alexander %q, want both alksndr", got, want)
 	}
 }
+
+func TestOfficeCountry(t *testing.T) {
+	tb := Default()
+	if got := tb.OfficeCountry("kimjongun"); got != "KP" {
+		t.Errorf("OfficeCountry(kimjongun) = %q, want KP", got)
+	}
+	if got := tb.OfficeCountry("prigozhin"); got != "" {
+		t.Errorf("OfficeCountry(prigozhin) = %q, want none: he held no office", got)
+	}
+}

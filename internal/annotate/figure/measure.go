@@ -1369,6 +1369,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if f.Owner == "" && (what == "personnel" || what == "units") {
 		f.Owner = ix.troopOwnerBefore(lo)
 	}
+	if c := facts.Default().OfficeCountry(f.Owner); c != "" && (what == "personnel" || what == "units") {
+		f.Owner = strings.ToLower(c) // "Putin has amassed 130,000 troops": a leader's forces are the state's
+	}
 	sharePlace := false // the place a share of people was counted in
 	if q.Kind == "percent" && (what == "people" || what == "" || what == "percent") && hi < len(ix.a.Tokens) && t.low(hi) == "in" {
 		// A share with its own place: "about 50% in Norway and 60% in
@@ -1830,6 +1833,9 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 				return owner
 			}
 			if t.upos(s) == news.PRON {
+				if l := t.low(s); (l == "he" || l == "she") && (q.Kind == "money" || stateHoldings(ix.classAt(noun))) {
+					return ix.leaderBefore(s) // "Putin … he has amassed 130,000 troops"
+				}
 				return ix.antecedent(s)
 			}
 			break
@@ -2022,7 +2028,7 @@ func (ix *index) antecedent(pron int) string {
 	switch t.low(pron) {
 	case "it", "its", "they", "their", "them":
 	default:
-		return "" // "he", "she": a person, not an owner of troops or aid
+		return "" // "he", "she": a person, not an owner of troops or aid (but see leaderBefore)
 	}
 	slo, _ := t.sentence(pron)
 	for k := pron - 1; k >= slo; k-- {
@@ -2049,6 +2055,41 @@ func (ix *index) antecedent(pron int) string {
 			}
 			break
 		}
+	}
+	return ""
+}
+
+// stateHoldings are the classes of thing a leader holds for the state:
+// forces, weapons and money.
+func stateHoldings(what string) bool {
+	return what == "personnel" || what == "units" || aid(what)
+}
+
+// leaderBefore resolves "he" or "she" at token pron to the nearest
+// person named before it, in its sentence or the two before, of the
+// pronoun's gender when the facts table knows it: the person's state when
+// the person has held one of its offices ("Putin … he has amassed 130,000
+// troops"), else "" (a person owns no troops or aid).
+func (ix *index) leaderBefore(pron int) string {
+	t := ix.tree
+	want := byte('m')
+	if l := t.low(pron); l == "she" || l == "her" {
+		want = 'f'
+	}
+	for k, first := pron-1, t.sentenceBefore(t.sentenceBefore(pron)); k >= first; k-- {
+		m := ix.mentionAt(k)
+		if m < 0 || ix.a.Entities[m].Type != "PER" || ix.a.Entities[m].Kind == "demonym" {
+			continue
+		}
+		key := actorKey(ix.a.Entities[m].Entity)
+		p, ok := facts.Default().Person(key)
+		if ok && p.Gender != 0 && p.Gender != want {
+			continue
+		}
+		if !ok {
+			return ""
+		}
+		return strings.ToLower(facts.Default().OfficeCountry(key))
 	}
 	return ""
 }

@@ -353,6 +353,12 @@ func TestMeasureFields(t *testing.T) {
 			"one third", "row", "", "", "", "share", "", ""},
 		{"odds of a chance are a figure", "Analysts gave the party a one-in-three chance of holding the House.",
 			"one-in-three", "chance", "", "", "", "share", "", ""},
+		{"a leader's forces are the state's", "Kim Jong-un sent 12,000 soldiers to the front.",
+			"12,000", "personnel", "kp", "deployed", "", "total", "", ""},
+		{"a leader named sentences before, as 'he', holds forces for the state", "President Putin has an intelligence mindset. He is prepared to threaten war. Using coercive diplomacy, he has amassed more than 130,000 troops on the border.",
+			"more than 130,000", "personnel", "ru", "deployed", "", "total", "", ""},
+		{"a leader's own followers are not the state's", "President Biden met donors. He spoke to his roughly 190 million followers.",
+			"roughly 190 million", "", "-", "", "", "total", "", ""},
 		{"dead beside a deployment is not the deployment's fate", "Norway has deployed 15,000 troops to Latvia, with hundreds already dead.",
 			"15,000", "personnel", "no", "deployed", "", "total", "", ""},
 	}
