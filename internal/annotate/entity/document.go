@@ -64,6 +64,9 @@ func (d *document) split(ms []mention, first, last int, typ string) []mention {
 		}
 		return append(ms, mention{first: a, last: b, nerType: t, kind: "name"})
 	}
+	if typ == "PER" {
+		last = d.suffixEnd(last)
+	}
 	start := first
 	for k := first; k <= last; k++ {
 		w := d.word(k)
@@ -87,6 +90,25 @@ func (d *document) split(ms []mention, first, last int, typ string) []mention {
 		ms = add(ms, start, last)
 	}
 	return ms
+}
+
+// suffixEnd returns the last token of a person's name ending at token k
+// when a generational suffix follows it ("Jesse Jackson Jr.", "Sayoc
+// Sr", "Henry Ford II"): the son is not the father. Else k.
+func (d *document) suffixEnd(k int) int {
+	if !adjacent(d, k, min(k+1, len(d.toks)-1)) || k+1 >= len(d.toks) {
+		return k
+	}
+	switch d.word(k + 1) {
+	case "Jr.", "Sr.", "II", "III", "IV":
+		return k + 1
+	case "Jr", "Sr":
+		if d.word(k+2) == "." && d.toks[k+1].End == d.toks[k+2].Start {
+			return k + 2
+		}
+		return k + 1
+	}
+	return k
 }
 
 // namePreps are capitalised prepositions a tagger may take into the name

@@ -157,3 +157,29 @@ func TestLeadingPrepositionCut(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerationalSuffix checks that a person's name takes the "Jr." or
+// "III" after it: the son is not the father.
+func TestGenerationalSuffix(t *testing.T) {
+	s := New()
+	for text, want := range map[string]string{
+		"Former Rep. Jesse Jackson Jr. pleaded guilty on Wednesday.": "Jesse Jackson Jr.",
+		"Henry Ford III spoke to the board.":                          "Henry Ford III",
+		"Martin Luther King Jr spoke in Memphis.":                     "Martin Luther King Jr",
+	} {
+		a := &news.Article{Text: text}
+		if err := sentence.New().Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range a.Entities {
+			found = found || m.Type == "PER" && m.Text == want
+		}
+		if !found {
+			t.Errorf("%q: mentions %+v, want the person %q", text, a.Entities, want)
+		}
+	}
+}
