@@ -164,8 +164,8 @@ func TestGenerationalSuffix(t *testing.T) {
 	s := New()
 	for text, want := range map[string]string{
 		"Former Rep. Jesse Jackson Jr. pleaded guilty on Wednesday.": "Jesse Jackson Jr.",
-		"Henry Ford III spoke to the board.":                          "Henry Ford III",
-		"Martin Luther King Jr spoke in Memphis.":                     "Martin Luther King Jr",
+		"Henry Ford III spoke to the board.":                         "Henry Ford III",
+		"Martin Luther King Jr spoke in Memphis.":                    "Martin Luther King Jr",
 	} {
 		a := &news.Article{Text: text}
 		if err := sentence.New().Process(context.Background(), a); err != nil {
