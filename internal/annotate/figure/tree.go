@@ -263,6 +263,10 @@ func (ix *index) estimator(q news.Quantity) (name, entity string, span news.Span
 	// through the phrases it may hang on ("… of the force massed on the
 	// border to 190,000 troops").
 	v := t.anchor(lo, hi)
+	counted := -1 // the noun the number counts: "faces 29 counts" counts charges, it is no tally
+	if t.rel(v) == "nummod" {
+		counted = t.head(v)
+	}
 	if s := t.possessedEstimate(v); s >= 0 {
 		return ix.namedSubject(s)
 	}
@@ -276,7 +280,7 @@ func (ix *index) estimator(q news.Quantity) (name, entity string, span news.Span
 			return "", "", news.Span{}, false
 		}
 		if t.isVerb(v) {
-			if o := t.child(v, "obj"); o >= 0 && (estimateNouns[t.lemma(o)] || countNouns[t.lemma(o)] && estimateVerbs[t.lemma(v)]) {
+			if o := t.child(v, "obj"); o >= 0 && o != counted && (estimateNouns[t.lemma(o)] || countNouns[t.lemma(o)] && estimateVerbs[t.lemma(v)]) {
 				break
 			}
 		}

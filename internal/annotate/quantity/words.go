@@ -143,6 +143,7 @@ func buildTables() *tables {
 			jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.`),
 		labels: set(`article articles section sections chapter chapters paragraph paragraphs resolution resolutions route highway unit room building
 			block gate terminal platform flight channel class type model mark mk phase stage level
+			routes highways units rooms buildings blocks gates terminals platforms flights channels phases stages levels
 			category grade tier no. nos. boeing airbus covid windows iphone apollo version
 			vol. fig. art. protocol amendment`),
 		yearPrev: set(`in since by from until till through before after during early late mid
