@@ -203,7 +203,7 @@ func subjectPronoun(speaker string) string {
 	if s, ok := objectPronouns[pr]; ok {
 		return s
 	}
-	if owner, thing, ok := strings.Cut(pr, " "); ok && (dataNouns[thing] || documentNouns[thing]) {
+	if owner, thing, ok := strings.Cut(pr, " "); ok && (dataNouns[thing] || documentNouns[thing] && !chargeDocuments[thing]) {
 		if s, ok := possessivePronouns[owner]; ok {
 			return s // "according to our data": whoever "we" are
 		}

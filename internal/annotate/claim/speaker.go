@@ -36,6 +36,10 @@ var documentNouns = tokens.Set(`decree decrees investigation investigations docu
 	memorandum order tweet tweets post posts letter letters message messages email emails ledger ledgers indictment indictments
 	statement statements communique communiques communiqué communiqués declaration declarations`)
 
+// chargeDocuments are documents about their possessor, not by them:
+// "according to his indictment" is the prosecutors' word, not his.
+var chargeDocuments = tokens.Set(`indictment indictments`)
+
 // adjunctStarts open a trailing adjunct of a speaker phrase.
 var adjunctStarts = tokens.Set(`on last this earlier late during in at`)
 
