@@ -1216,6 +1216,23 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 		}
 		start, end = trimSpeaker(ws, start, end)
+		if skippedComma && start <= end && start > 0 && boundary[ws[start-1].lower] && taggedUPOS(a, ws[start].Start) == news.VERB {
+			// "The cable, sent under his signature and marked SECRET,
+			// warned": a participle opens no speaker; the walk stopped
+			// inside the appositive, whose head the syntax layer's
+			// subject gives.
+			if sub, ok := syntaxSubject(a, ws[i].Start, sent); ok && sub.Start < ws[start].Start {
+				for k := start - 1; k >= 0; k-- {
+					if ws[k].Start == sub.Start {
+						start, end = k, k
+						for end+1 < i && !ws[end+1].punct {
+							end++ // the head's own words, up to the appositive's comma
+						}
+						break
+					}
+				}
+			}
+		}
 		if end > start && strings.HasSuffix(ws[end].lower, "ed") && taggedVerb(a, ws[end].Start) && (dataNouns[ws[end-1].lower] || documentNouns[ws[end-1].lower]) {
 			end-- // "A national poll released (yesterday) shows": the poll, as evidenceBefore reads it
 		}
@@ -2062,7 +2079,7 @@ var speakerHeads = tokens.Set(`official officials region regions oblast province
 	analyst analysts diplomat diplomats tank chair president minister administration military source sources
 	police governor army intelligence service committee government operator force forces people residents respondents party parties
 	experts expert observers witnesses commander commanders general officer officers leader leaders
-	authorities office department statement report media outlets outlet newspaper paper agency's
+	authorities office department statement report media outlets outlet newspaper paper agency's cable memo letter document documents indictment
 	organisation organization group monitor monitors institute council parliament lawmakers lawmaker
 	envoy ambassador mayor chief head adviser advisor secretary staff embassy pentagon kremlin
 	friend friends relative relatives neighbor neighbour neighbors neighbours wife husband mother father son

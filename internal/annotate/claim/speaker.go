@@ -36,6 +36,18 @@ var documentNouns = tokens.Set(`decree decrees investigation investigations docu
 	memorandum order tweet tweets post posts letter letters message messages email emails ledger ledgers indictment indictments
 	statement statements communique communiques communiqué communiqués declaration declarations`)
 
+// polled says whether the phrase after a poll's "of" names the people
+// polled rather than the body that polled them: it ends in a plural
+// common noun ("GOP primary voters", "1,000 adults").
+func polled(text string, ws []word) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	w := last.Span.In(text)
+	return !upper(w) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
 // chargeDocuments are documents about their possessor, not by them:
 // "according to his indictment" is the prosecutors' word, not his.
 var chargeDocuments = tokens.Set(`indictment indictments`)
@@ -83,10 +95,12 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		if ws[k].lower != "from" && ws[k].lower != "by" && ws[k].lower != "of" {
 			continue
 		}
+		if ws[k].lower == "of" && dataNouns[ws[k-1].lower] && polled(text, ws[k+1:hi]) {
+			hi = k // "a poll of likely voters", "of GOP primary voters": the voters are polled, the poll speaks
+			break
+		}
 		if ws[k].lower == "of" && (!dataNouns[ws[k-1].lower] || upper(ws[k-1].Span.In(text)) || !nameAfter(text, ws[k+1:hi])) {
-			// ("data of the Interior Ministry"; in "a poll of likely
-			// voters" the voters are polled)
-			continue
+			continue // "data of the Interior Ministry"
 		}
 		ev, doc, name := false, false, false
 		for j, w := range ws[lo:k] {
