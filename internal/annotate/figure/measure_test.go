@@ -439,6 +439,7 @@ func TestNotFigures(t *testing.T) {
 		"The hall stands near ground zero.",
 		"Rescuers reached the valley after a 1-in-1,000-year rainfall event flooded it.",
 		"Club founder Pat Lee dies at 84.",
+		"Mr. Lewis, now 77, stared straight ahead for a moment.",
 		"The gunman entered rooms 111 and 112 of the school.",
 		"The storm's top winds fell from 230 kph to 205 kph.",
 		"There were reports of 911 outages in several states.",

@@ -582,9 +582,13 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	}
 	// "Maksym Maksymov, 29, a sales manager": a bare number set off
 	// after a person's name is the person's age.
-	if v >= 1 && v < 120 && t.low(lo-1) == "," && lo >= 2 {
+	comma := lo - 1
+	if t.low(comma) == "now" {
+		comma-- // "Mr. Lewis, now 77, stared ahead"
+	}
+	if v >= 1 && v < 120 && t.low(comma) == "," && comma >= 1 {
 		// ("John Jenkin, 23 and from Cumbria": a function word may follow.)
-		k := lo - 2
+		k := comma - 1
 		if t.low(k) == "." && (t.low(k-1) == "jr" || t.low(k-1) == "sr") {
 			k -= 2 // "Cesar Sayoc Jr., 56,"
 		} else if w := strings.TrimSuffix(t.low(k), "."); w == "jr" || w == "sr" {
