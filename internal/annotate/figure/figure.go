@@ -371,19 +371,22 @@ func (ix *index) pollGoesOn(q news.Quantity, sent int) int {
 		return -1
 	}
 	cur := a.Sentences[sent].Span
-	answers := false
+	answers, refers := false, false
 	lo, hi := t.span(cur)
 	for k := lo; k < hi; k++ {
 		answers = answers || t.isVerb(k) && answerVerbs[t.lemma(k)]
+		// "the poll" referred back to: "Bush is followed in the poll by
+		// Rubio with 18 percent".
+		refers = refers || tokens.PollWords[t.low(k)] && (t.low(k-1) == "the" || t.low(k-1) == "that" || t.low(k-1) == "this")
 	}
 	first := a.Sentences[max(0, sent-2)].Start
-	if p := strings.LastIndex(a.Text[first:cur.Start], "\n"); p >= 0 {
-		first += p // (not past a paragraph break)
+	if p := strings.LastIndex(a.Text[first:cur.Start], "\n"); p >= 0 && !refers {
+		first += p // (not past a paragraph break, unless the sentence refers back to the poll)
 	}
 	best, own := ix.claimBefore(first, cur, func(c news.Claim) bool {
 		return c.SpeakerSpan != nil && pollNoun(a.Text[min(c.CueSpan.Start, c.SpeakerSpan.Start):max(c.CueSpan.End, c.SpeakerSpan.End)])
 	})
-	if own || !answers {
+	if own || !answers && !refers {
 		return -1
 	}
 	return best
