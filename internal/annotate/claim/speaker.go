@@ -170,6 +170,14 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 			}
 		}
 	}
+	// "a new NBC poll", "the latest Pew survey": the poll is its
+	// pollster's, whatever its age.
+	for j := lo; j < hi-2 && j <= lo+1; j++ {
+		if (ws[j].lower == "new" || ws[j].lower == "latest" || ws[j].lower == "recent" || ws[j].lower == "fresh") && dataNouns[ws[hi-1].lower] && upper(ws[j+1].Span.In(text)) {
+			lo = j + 1 // (its article goes with it)
+			break
+		}
+	}
 	if lo >= hi {
 		return news.Span{}, false
 	}

@@ -254,7 +254,7 @@ func TestSpeakers(t *testing.T) {
 			speaker: "cable", exact: true},
 		{name: "a poll of voters speaks, not the voters", number: "23 percent",
 			text:    "A new Riga Herald poll of likely primary voters shows 23 percent picked the former governor.",
-			speaker: "Riga Herald poll"},
+			speaker: "Riga Herald poll", exact: true},
 		{name: "a document from its author", number: "4.5 million",
 			text:    "The outage hit an estimated 4.5 million laptops, according to a Saturday blog post from Norsk Data.",
 			speaker: "Norsk Data", exact: true},
