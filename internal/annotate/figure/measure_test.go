@@ -439,6 +439,8 @@ func TestNotFigures(t *testing.T) {
 		"The hall stands near ground zero.",
 		"Rescuers reached the valley after a 1-in-1,000-year rainfall event flooded it.",
 		"Club founder Pat Lee dies at 84.",
+		"Al-Karbouly was an Islamist[1] former officer. He died in 2015.[2][3]",
+		"Coordinates: 59.173616°N 18.167988°E",
 		"Mr. Lewis, now 77, stared straight ahead for a moment.",
 		"The gunman entered rooms 111 and 112 of the school.",
 		"The storm's top winds fell from 230 kph to 205 kph.",

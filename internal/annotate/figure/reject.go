@@ -392,6 +392,11 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			}
 		}
 	}
+	// "an Islamist[1] officer", "died.[3][4]": a reference mark in square
+	// brackets; "59.17°N": a coordinate.
+	if hi-lo == 1 && t.low(lo-1) == "[" && t.low(hi) == "]" || strings.HasPrefix(ix.a.Text[q.End:], "°") {
+		return true
+	}
 	// "(Circular Error Probable) 32", "Wingspan: 6 meters 32": a bare
 	// number after a bracket or a measurement that ends its paragraph or
 	// runs into the next cell's capitalised word is a note's reference.
