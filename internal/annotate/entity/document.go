@@ -53,7 +53,7 @@ func newDocument(a *news.Article) *document {
 func (d *document) split(ms []mention, first, last int, typ string) []mention {
 	add := func(ms []mention, a, b int) []mention {
 		t := typ
-		for a < b && (honorific(d.word(a)) || namePreps[d.word(a)] != "") {
+		for a < b && (honorific(d.word(a)) || namePreps[d.word(a)] != "" || t == "PER" && roleTitles[strings.ToLower(d.word(a))]) {
 			if p := namePreps[d.word(a)]; p == "LOC" {
 				t = p // "Near Ayn Isa, five strikes …": a place
 			}
@@ -146,6 +146,14 @@ func compound(w string) bool {
 
 // honorifics are titles of address that are no part of a name.
 var honorifics = wordSet("mr mrs ms miss mx dr sir dame lord lady prof professor mr. mrs. ms. dr. prof. messrs messrs.")
+
+// roleTitles are the offices and ranks a tagger may take into a person's
+// name ("Mayor Juris Ozols", "Gov. Eva Park"): the person is the name
+// without them. Monarchs' and clerics' titles stay ("King Charles").
+var roleTitles = wordSet(`mayor governor gov gov. senator sen sen. rep rep. representative congressman congresswoman
+	president pres. chancellor premier general gen gen. lt lt. colonel col col. captain capt capt. sergeant sgt sgt.
+	admiral adm adm. major maj maj. judge ambassador chairman chairwoman commissioner councillor councilor
+	councilman councilwoman sheriff`)
 
 // honorific reports whether w is a title of address ("Mr", "Dr.").
 func honorific(w string) bool { return honorifics[strings.ToLower(w)] }

@@ -127,11 +127,12 @@ func TestSurnameIsNoDemonym(t *testing.T) {
 	}
 }
 
-// TestLeadingPrepositionCut checks that a chunk the recogniser opens with
-// a capitalised preposition ("Near Ayn Isa" tagged a person) loses the
-// preposition, and that "Near" makes the rest a place.
-func TestLeadingPrepositionCut(t *testing.T) {
-	text := "Near Ayn Isa, three strikes hit. In Riga, the vote went on."
+// TestNameCuts checks that a chunk the recogniser opens with a
+// capitalised preposition ("Near Ayn Isa" tagged a person) loses the
+// preposition, that "Near" makes the rest a place, and that a person's
+// name loses an office before it ("Mayor Juris Ozols").
+func TestNameCuts(t *testing.T) {
+	text := "Near Ayn Isa, three strikes hit. In Riga, the vote went on. Mayor Juris Ozols spoke."
 	a := &news.Article{Text: text}
 	if err := sentence.New().Process(context.Background(), a); err != nil {
 		t.Fatal(err)
@@ -148,8 +149,9 @@ func TestLeadingPrepositionCut(t *testing.T) {
 		first, last    int
 		typ, want, got string
 	}{
-		{0, 2, "PER", "Ayn Isa", "LOC"}, // tokens: Near Ayn Isa
-		{8, 9, "ORG", "Riga", "ORG"},    // tokens: In Riga
+		{0, 2, "PER", "Ayn Isa", "LOC"},       // tokens: Near Ayn Isa
+		{8, 9, "ORG", "Riga", "ORG"},          // tokens: In Riga
+		{16, 18, "PER", "Juris Ozols", "PER"}, // tokens: Mayor Juris Ozols: an office is no part of a name
 	} {
 		ms := d.split(nil, c.first, c.last, c.typ)
 		if len(ms) != 1 || word(ms[0]) != c.want || ms[0].nerType != c.got {
