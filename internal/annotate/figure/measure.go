@@ -940,6 +940,11 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if what == "" && noun < 0 {
 		what = tollOf // "The toll was 75"
 	}
+	if what == "" && noun < 0 && q.Kind == "cardinal" {
+		if f := ix.strengthOf(lo); f >= 0 {
+			noun, what = f, ix.classAt(f) // "the Nato Response Force currently numbers up to 40,000": the force counts
+		}
+	}
 	if what == "" && noun < 0 && q.Kind == "cardinal" && t.low(hi) != "of" {
 		if w := strings.ToLower(q.Text); strings.HasSuffix(w, "billions") || strings.HasSuffix(w, "trillions") {
 			what = "money" // "costing billions to sustain", "made his billions in finance"
@@ -1453,6 +1458,33 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if whole >= 0 {
 		ix.wholes[f.Quantity] = whole
 	}
+}
+
+// strengthVerbs state the size of a force: "the army numbers 300,000".
+var strengthVerbs = tokens.Set(`number numbers numbered totals totalled totaled comprises`)
+
+// strengthOf returns the token of a force whose size the bare number at
+// token lo states ("the Nato Response Force currently numbers up to
+// 40,000", "the army totals 12,000"): the noun before a verb of size,
+// however the parser hung the number; -1 when there is none.
+func (ix *index) strengthOf(lo int) int {
+	t := ix.tree
+	k := lo - 1
+	for k >= 0 && (t.low(k) == "to" || t.low(k) == "up" || t.low(k) == "about" || t.low(k) == "some" || t.low(k) == "around") {
+		k-- // a hedge the quantity did not take
+	}
+	if k < 1 || !strengthVerbs[t.low(k)] {
+		return -1
+	}
+	k--
+	for k >= 0 && t.upos(k) == news.ADV {
+		k-- // "currently", "now"
+	}
+	switch ix.classAt(k) {
+	case "personnel", "units":
+		return k
+	}
+	return -1
 }
 
 // countryOf returns the ISO code of the country a place key lies in

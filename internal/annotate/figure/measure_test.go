@@ -359,6 +359,8 @@ func TestMeasureFields(t *testing.T) {
 			"more than 130,000", "personnel", "ru", "deployed", "", "total", "", ""},
 		{"a leader's own followers are not the state's", "President Biden met donors. He spoke to his roughly 190 million followers.",
 			"roughly 190 million", "", "-", "", "", "total", "", ""},
+		{"a force's strength said with 'numbers' counts the force", "Stoltenberg spoke before the meeting of the 30-country alliance. The rapid-reaction Nato Response Force currently numbers up to 40,000.",
+			"up to 40,000", "personnel", "", "", "", "total", "", ""},
 		{"dead beside a deployment is not the deployment's fate", "Norway has deployed 15,000 troops to Latvia, with hundreds already dead.",
 			"15,000", "personnel", "no", "deployed", "", "total", "", ""},
 	}
