@@ -301,13 +301,17 @@ func adjunctNoun(t *tree, noun, lo, hi int) bool {
 var adjunctCases = tokens.Set(`to for from in into at on toward towards across near within during after before since inside throughout among around behind beyond outside`)
 
 // modifiesNoun says whether the number at tokens [lo, hi) stands
-// between a determiner and the noun it modifies ("the 2% target").
+// between a determiner and the noun it modifies ("the 2% target", "an
+// extra 35% tariff"), or sizes a rate in its "of" phrase ("a tariff of
+// 35%").
 func modifiesNoun(t *tree, lo, hi int) bool {
-	switch t.low(lo - 1) {
-	case "the", "a", "an", "its", "their", "this", "that":
-		return t.parsed && t.upos(hi) == news.NOUN
+	if !t.parsed {
+		return false
 	}
-	return false
+	if a := t.anchor(lo, hi); t.caseOf(a) == "of" && t.head(a) < lo && rateHeads[t.lemma(t.head(a))] {
+		return true
+	}
+	return t.upos(hi) == news.NOUN && determined(t, lo)
 }
 
 // agentOf says whether the counted noun (or, without one, the number's
@@ -862,6 +866,23 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 		}
 	case "percent", "fraction":
+		if a, h := anc, t.head(anc); noun < 0 && q.Kind == "percent" && h >= 0 && t.upos(h) == news.NOUN &&
+			!changeNouns[t.lemma(h)] && !goalNouns[t.lemma(h)] && !attitudeNouns[t.lemma(h)] &&
+			(h >= hi && h <= hi+2 && strings.EqualFold(t.low(h), t.lemma(h)) && (t.rel(a) == "compound" || t.rel(a) == "amod" || t.rel(a) == "nummod") && determined(t, lo) ||
+				h < lo && t.rel(a) == "nmod" && t.caseOf(a) == "of" && rateHeads[t.lemma(h)]) {
+			// "an extra 35% tariff", "a 20% stake", "a tariff of 35%":
+			// a rate or a stake, not a share of people ("a 60% majority"
+			// is, and so are "10% idiots" and "the blocking of 60% of
+			// the reserves").
+			switch l := lemma(t.lemma(h)); {
+			case shareGroups[l] || l == "majority" || l == "minority":
+				what = "people"
+			case ix.classAt(h) != "":
+				what = ix.classAt(h)
+			default:
+				what = l
+			}
+		}
 		if noun >= 0 {
 			what = ix.classAt(noun)
 			if what == "" && (strings.EqualFold(t.low(noun), "gdp") || ix.outputNoun(noun)) {
@@ -1607,6 +1628,30 @@ func ofHead(t *tree, hi, noun int) bool {
 	}
 	return true
 }
+
+// attitudeNouns after a share make it a share of people ("20% support
+// for membership", "a 40% approval rating").
+var attitudeNouns = tokens.Set(`support backing approval disapproval opposition favourability favorability turnout rating`)
+
+// determined says whether a determiner or a possessive opens the noun
+// phrase of the number at token lo ("an extra 35% tariff", "its 20%
+// stake"), within the three words before it: a bare "78% talk about …"
+// is a share of people the tagger read as a noun's modifier.
+func determined(t *tree, lo int) bool {
+	for k := lo - 1; k >= 0 && k >= lo-3; k-- {
+		if t.upos(k) == news.DET || t.low(k) == "'s" || t.low(k) == "’s" || t.fullRel(k) == "nmod:poss" {
+			return true
+		}
+		if t.upos(k) != news.ADJ && t.upos(k) != news.PROPN {
+			return false
+		}
+	}
+	return false
+}
+
+// rateHeads take a share in an "of" phrase as their size: "a tariff of
+// 35%", "a stake of 20%".
+var rateHeads = tokens.Set(`tariff tax duty levy rate stake share interest fee discount premium margin`)
 
 // chanceNouns make a share a probability.
 var chanceNouns = tokens.Set(`chance odds probability likelihood risk`)

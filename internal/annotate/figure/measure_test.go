@@ -361,6 +361,12 @@ func TestMeasureFields(t *testing.T) {
 			"roughly 190 million", "", "-", "", "", "total", "", ""},
 		{"a force's strength said with 'numbers' counts the force", "Stoltenberg spoke before the meeting of the 30-country alliance. The rapid-reaction Nato Response Force currently numbers up to 40,000.",
 			"up to 40,000", "personnel", "", "", "", "total", "", ""},
+		{"a share that sizes a noun is that noun's", "The government will slug all imports from Russia with an extra 35% tariff.",
+			"35%", "tariff", "", "", "", "share", "", ""},
+		{"a share in a rate's 'of' phrase sizes the rate", "It will apply an additional tariff of 35% for all imports.",
+			"35%", "tariff", "", "", "", "share", "", ""},
+		{"a bare share before a noun the tagger misread is of people", "Asked about the war, 78% talk about the loss of a relative.",
+			"78%", "people", "", "", "", "share", "", ""},
 		{"dead beside a deployment is not the deployment's fate", "Norway has deployed 15,000 troops to Latvia, with hundreds already dead.",
 			"15,000", "personnel", "no", "deployed", "", "total", "", ""},
 	}
