@@ -180,7 +180,7 @@ var lightVerbs = map[string]bool{
 	"know": true, "become": true, "seem": true, "appear": false, "involve": true, "hold": true, "keep": true,
 	"need": true, "want": true, "help": true, "use": true, "do": true, "find": true, "let": true,
 	"mean": true, "mention": true, "allege": true, "represent": true, "operate": true, "own": true, "possess": true,
-	"field": true, "stay": true, "account": true,
+	"field": true, "stay": true, "account": true, "exceed": true, "surpass": true, "amount": true, "average": true, "top": true,
 }
 
 // falseFriends begin with a fate's stem and say nothing of a fate: a

@@ -367,6 +367,8 @@ func TestMeasureFields(t *testing.T) {
 			"35%", "tariff", "", "", "", "share", "", ""},
 		{"a bare share before a noun the tagger misread is of people", "Asked about the war, 78% talk about the loss of a relative.",
 			"78%", "people", "", "", "", "share", "", ""},
+		{"a level a count exceeds is no fate of it", "The ministry said the total number of Russian victims currently exceeds 465,000.",
+			"465,000", "", "", "", "", "total", "", ""},
 		{"dead beside a deployment is not the deployment's fate", "Norway has deployed 15,000 troops to Latvia, with hundreds already dead.",
 			"15,000", "personnel", "no", "deployed", "", "total", "", ""},
 	}
