@@ -2881,6 +2881,9 @@ func (ix *index) link(figs []news.Figure) {
 				if (same(j) || including) && figs[j].Scope != news.ScopePart {
 					w := j
 					f.Whole = &w
+					if g := figs[j]; aid(f.What) && aid(g.What) && g.Owner != "" && !ix.ownOwner[f.Quantity] {
+						f.Owner = g.Owner // "$156m …, including $91m in military assistance": the donor's package, the donor's part
+					}
 					break
 				}
 			}

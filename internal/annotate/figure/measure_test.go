@@ -369,6 +369,8 @@ func TestMeasureFields(t *testing.T) {
 			"78%", "people", "", "", "", "share", "", ""},
 		{"a level a count exceeds is no fate of it", "The ministry said the total number of Russian victims currently exceeds 465,000.",
 			"465,000", "", "", "", "", "total", "", ""},
+		{"a part of a donor's package is the donor's", "Norway has provided $156m in support to Latvia since Russia began its invasion, including $91m in military assistance.",
+			"$91m", "money", "no", "delivered", "", "part", "", "$156m"},
 		{"dead beside a deployment is not the deployment's fate", "Norway has deployed 15,000 troops to Latvia, with hundreds already dead.",
 			"15,000", "personnel", "no", "deployed", "", "total", "", ""},
 	}
