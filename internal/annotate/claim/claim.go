@@ -1272,9 +1272,12 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			}
 		} else if c.evidence {
 			return cl, false
-		} else if k := inverted(a.Text, ws, i, n, c); k > 0 {
+		} else if from, k := inverted(a.Text, ws, i, n, c); k > 0 {
 			// "…," said X. "… - says X" (a quotation set off by dashes).
-			spk = news.Span{Start: ws[i+n].Start, End: ws[k-1].End}
+			if isQuote(ws[k-1].lower) && k-1 > from {
+				k-- // (the closing mark of a quoted name)
+			}
+			spk = news.Span{Start: ws[from].Start, End: ws[k-1].End}
 			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i-1].End})
 			contentBefore = true
 		} else if ante, ok := relativeSubject(a, ws[i].Start, sent); ok && (thatWithin(ws, i+n, 2) || hasChild(a, ws[i].Start, "ccomp")) {
@@ -1397,32 +1400,37 @@ func adjunctBefore(ws []word, i int) int {
 	return -1
 }
 
-// inverted returns the end (exclusive) of the speaker after an inverted
-// cue at ws[i:i+n] ("…," said X; "… - says X"; "…, said former premier
-// X, who …"), or -1: the cue follows a comma, a closing quotation mark
-// or a dash, and a name or a described speaker follows it up to a clause
-// mark. After a plain comma the speaker must end its clause, with no
-// "that" in it ("X, 39, …, told ABC News that …" has a recipient and a
-// clause, no inversion).
-func inverted(text string, ws []word, i, n int, c cue) int {
+// inverted returns the start and the end (exclusive) of the speaker
+// after an inverted cue at ws[i:i+n] ("…," said X; "… - says X"; "… -
+// says "Economist""; "…, said former premier X, who …"), or -1, -1: the
+// cue follows a comma, a closing quotation mark or a dash, and a name
+// (in quotation marks or not) or a described speaker follows it up to a
+// clause mark. After a plain comma the speaker must end its clause, with
+// no "that" in it ("X, 39, …, told ABC News that …" has a recipient and
+// a clause, no inversion).
+func inverted(text string, ws []word, i, n int, c cue) (int, int) {
 	if !c.inversion || i == 0 || !ws[i-1].punct || i+n >= len(ws) {
-		return -1
+		return -1, -1
 	}
 	comma := ws[i-1].lower == ","
 	if !comma && !closingMark(text, ws[i-1]) && !isDash(ws[i-1].lower) {
-		return -1
+		return -1, -1
 	}
-	if !upper(ws[i+n].Span.In(text)) && !describedSpeaker(text, ws, i+n) {
-		return -1
+	from := i + n
+	if from+1 < len(ws) && isQuote(ws[from].lower) && upper(ws[from+1].Span.In(text)) {
+		from++ // a quoted name: says "Economist"
 	}
-	k := i + n
-	for k < len(ws) && !(ws[k].punct && clausePunct(ws[k].lower)) && k-i-n < 10 {
+	if !upper(ws[from].Span.In(text)) && !describedSpeaker(text, ws, from) {
+		return -1, -1
+	}
+	k := from
+	for k < len(ws) && !(ws[k].punct && clausePunct(ws[k].lower)) && k-from < 10 {
 		k++
 	}
-	if comma && (k < len(ws) && !ws[k].punct || thatWithin(ws, i+n, k-i-n)) {
-		return -1
+	if comma && (k < len(ws) && !ws[k].punct || thatWithin(ws, from, k-from)) {
+		return -1, -1
 	}
-	return k
+	return from, k
 }
 
 // quotedTitle returns the index after the closing mark of a quoted title
