@@ -874,14 +874,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			// a rate or a stake, not a share of people ("a 60% majority"
 			// is, and so are "10% idiots" and "the blocking of 60% of
 			// the reserves").
-			switch l := lemma(t.lemma(h)); {
-			case shareGroups[l] || l == "majority" || l == "minority":
-				what = "people"
-			case ix.classAt(h) != "":
-				what = ix.classAt(h)
-			default:
-				what = l
-			}
+			what = ix.shareOf(h)
 		}
 		if noun >= 0 {
 			what = ix.classAt(noun)
@@ -915,14 +908,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 				// "a third of its rows", "60% of the drug trade": a share
 				// of that, not of people; "91% of SDP candidates", "two
 				// thirds of the parliament": of people.
-				switch l := lemma(t.lemma(noun)); {
-				case shareGroups[l]:
-					what = "people"
-				case l == "area":
-					what = "territory"
-				default:
-					what = l
-				}
+				what = ix.shareOf(noun)
 			}
 		}
 	default:
@@ -1593,6 +1579,23 @@ func changeWords(between string) bool {
 		}
 	}
 	return false
+}
+
+// shareOf returns what a share of the common noun at token i counts:
+// people for a group of people ("91% of candidates", "a 60% majority"),
+// ground for an area, the noun's class, else its lemma ("a third of its
+// rows", "a 35% tariff").
+func (ix *index) shareOf(i int) string {
+	switch l := lemma(ix.tree.lemma(i)); {
+	case shareGroups[l] || l == "majority" || l == "minority":
+		return "people"
+	case l == "area":
+		return "territory"
+	case ix.classAt(i) != "":
+		return ix.classAt(i)
+	default:
+		return l
+	}
 }
 
 // shareGroups are nouns for people a share can be of ("91% of
