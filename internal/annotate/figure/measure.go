@@ -347,6 +347,18 @@ func argumentOf(t *tree, verb, noun, anc int) bool {
 	return false
 }
 
+// prepBetween says whether a preposition stands between the number
+// ending before token hi and the noun at token n after it: "3,000 at
+// bases near the front" counts no bases, however the parser hung it.
+func prepBetween(t *tree, hi, n int) bool {
+	for k := hi; k < n; k++ {
+		if t.upos(k) == news.ADP && t.low(k) != "of" && t.upos(k+1) != news.NUM { // ("a 2 in 3 chance": odds)
+			return true
+		}
+	}
+	return false
+}
+
 // clauseVerb says whether verb heads a clause (not a participle that
 // modifies a noun, "combat-hardened troops") and is a plain word.
 func clauseVerb(t *tree, verb int) bool {
@@ -503,7 +515,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	// Y", the quantity layer's counted phrase, or the subject or object
 	// of the verb a predicate figure hangs on ("put the toll at 90,000").
 	switch r := t.rel(anc); {
-	case (r == "nummod" || r == "compound" && q.Kind == "cardinal") && t.isNoun(t.head(anc)) && (t.head(anc) < lo || t.head(anc) >= hi):
+	case (r == "nummod" || r == "compound" && q.Kind == "cardinal") && t.isNoun(t.head(anc)) && (t.head(anc) < lo || t.head(anc) >= hi) && !prepBetween(t, hi, t.head(anc)):
 		noun = t.head(anc)
 	}
 	if noun < 0 {

@@ -371,6 +371,8 @@ func TestMeasureFields(t *testing.T) {
 			"465,000", "", "", "", "", "total", "", ""},
 		{"a part of a donor's package is the donor's", "Norway has provided $156m in support to Latvia since Russia began its invasion, including $91m in military assistance.",
 			"$91m", "money", "no", "delivered", "", "part", "", "$156m"},
+		{"a number before a place's preposition counts no place", "By Wednesday the president was talking about 3,000 at bases near the front.",
+			"3,000", "-", "", "", "", "total", "", ""},
 		{"dead beside a deployment is not the deployment's fate", "Norway has deployed 15,000 troops to Latvia, with hundreds already dead.",
 			"15,000", "personnel", "no", "deployed", "", "total", "", ""},
 	}
