@@ -869,13 +869,16 @@ func (ix *index) actors(sent news.Span, speaker string, speakerSpan *news.Span) 
 	return out
 }
 
+// singularS are singular nouns that end in "s" ("Israelis" is a plural).
+var singularS = tokens.Set(`basis crisis analysis thesis census virus status bonus campus consensus news`)
+
 // lemma is a crude singular: "packages" → "package".
 func lemma(s string) string {
 	s = strings.ToLower(strings.Trim(s, ".,;:'’\""))
 	switch {
 	case strings.HasSuffix(s, "ies") && len(s) > 4:
 		return s[:len(s)-3] + "y"
-	case strings.HasSuffix(s, "ses") || strings.HasSuffix(s, "ss"):
+	case strings.HasSuffix(s, "ses") || strings.HasSuffix(s, "ss") || singularS[s]:
 		return s
 	case strings.HasSuffix(s, "s") && len(s) > 3:
 		return s[:len(s)-1]

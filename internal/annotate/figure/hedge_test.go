@@ -74,3 +74,13 @@ func TestHedges(t *testing.T) {
 		}
 	}
 }
+
+// TestLemma checks the crude singular of a counted noun: a singular that
+// ends in "s" keeps it ("basis", not "basi").
+func TestLemma(t *testing.T) {
+	for in, want := range map[string]string{"packages": "package", "basis": "basis", "crisis": "crisis", "Israelis": "israeli", "casualties": "casualty"} {
+		if got := lemma(in); got != want {
+			t.Errorf("lemma(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
