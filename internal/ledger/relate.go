@@ -302,7 +302,7 @@ func Fits(f *news.Figure, def news.MeasureDef) bool {
 		return false
 	}
 	same := func(a, b string) bool { return a == b || a == "" || b == "" }
-	return same(f.Owner, def.Owner) && same(figure.KeyFate(f.Fate, f.Scope), figure.KeyFate(def.Fate, def.Scope)) && same(f.Place, def.Place)
+	return same(f.Owner, def.Owner) && same(figure.KeyFate(f.Fate, f.What, f.Scope), figure.KeyFate(def.Fate, def.What, def.Scope)) && same(f.Place, def.Place)
 }
 
 // Near is the interval within which another figure states the same

@@ -27,19 +27,22 @@ func MeasureKey(f news.Figure) string {
 	if what == "" {
 		what = "count"
 	}
-	return what + "|" + f.Owner + "|" + KeyFate(f.Fate, f.Scope) + "|" + f.Place + "|" + f.Scope
+	return what + "|" + f.Owner + "|" + KeyFate(f.Fate, f.What, f.Scope) + "|" + f.Place + "|" + f.Scope
 }
 
-// KeyFate is the fate a measure is known by: one of the fate classes
-// (IsFate; troops stationed somewhere are the troops deployed there), or,
-// for a share, the question it answers ("support"). A verb outside the
-// classes says what happened to a count ("200 people attended") without
-// naming a different thing: reports put one count under different verbs.
-func KeyFate(fate, scope string) string {
+// KeyFate is the fate a measure of what is known by: one of the fate
+// classes (IsFate; troops stationed somewhere are the troops deployed
+// there); for a share, the question it answers ("support"); for a thing
+// outside the classes of what is counted, its verb ("flights canceled"
+// are not "flights delayed"). A verb outside the fate classes says what
+// happened to a count of people, troops, weapons or money ("200 people
+// attended") without naming a different thing: reports put one count
+// under different verbs.
+func KeyFate(fate, what, scope string) string {
 	switch {
 	case fate == "stationed":
 		return "deployed"
-	case scope == news.ScopeShare || IsFate(fate):
+	case scope == news.ScopeShare || IsFate(fate) || !classes[what]:
 		return fate
 	}
 	return ""
@@ -2430,7 +2433,7 @@ func labelOf(f *news.Figure, names map[string]string) string {
 	if f.Owner != "" {
 		details = append(details, placeWord(f.Owner, names))
 	}
-	if fate := KeyFate(f.Fate, f.Scope); fate != "" {
+	if fate := KeyFate(f.Fate, f.What, f.Scope); fate != "" {
 		details = append(details, fate) // the measure's, as its key has it
 	}
 	if f.Place != "" {

@@ -852,20 +852,23 @@ func TestVoteFates(t *testing.T) {
 	}
 }
 
-// TestKeyFate checks that a measure is known by its fate class, or a
-// share by its question, and never by a verb no class names: two
-// reports that put one count under different verbs share a measure.
+// TestKeyFate checks that a measure is known by its fate class, a share
+// by its question, and a count of people, troops, weapons or money never
+// by a verb no class names (two reports that put one count under
+// different verbs share a measure); a thing outside those classes keeps
+// its verb (flights canceled are not flights delayed).
 func TestKeyFate(t *testing.T) {
-	for _, c := range []struct{ fate, scope, want string }{
-		{"sold", news.ScopeTotal, ""},
-		{"attended", news.ScopeTotal, ""},
-		{"killed", news.ScopeTotal, "killed"},
-		{"stationed", news.ScopeTotal, "deployed"},
-		{"support", news.ScopeShare, "support"},
-		{"", news.ScopeTotal, ""},
+	for _, c := range []struct{ fate, what, scope, want string }{
+		{"sold", "weapons/drones", news.ScopeTotal, ""},
+		{"attended", "people", news.ScopeTotal, ""},
+		{"killed", "people", news.ScopeTotal, "killed"},
+		{"stationed", "personnel", news.ScopeTotal, "deployed"},
+		{"support", "people", news.ScopeShare, "support"},
+		{"canceled", "flight", news.ScopeTotal, "canceled"},
+		{"", "people", news.ScopeTotal, ""},
 	} {
-		if got := figure.KeyFate(c.fate, c.scope); got != c.want {
-			t.Errorf("KeyFate(%q, %q) = %q, want %q", c.fate, c.scope, got, c.want)
+		if got := figure.KeyFate(c.fate, c.what, c.scope); got != c.want {
+			t.Errorf("KeyFate(%q, %q, %q) = %q, want %q", c.fate, c.what, c.scope, got, c.want)
 		}
 	}
 	sold := news.Figure{What: "weapons/drones", Owner: "no", Fate: "sold", Scope: news.ScopeTotal}
