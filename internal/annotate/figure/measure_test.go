@@ -633,6 +633,7 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"Russia displayed more than 30 pieces of Western-made equipment in Moscow.", "more than 30", "", "OUTLET"},
 		{"US officials increased their estimate of the force on the border to 190,000 troops.", "190,000", "us", "US officials"},
 		{"Latvia put the death toll at 2,300 on Monday.", "2,300", "", "Latvia"},
+		{"Forecasters see a 60% chance of a recession next year.", "60%", "", "Forecasters"},
 		{"A Riga Herald poll of likely voters shows 23 percent picked Ivo Sarv as their first choice.\n\nSarv is followed in the poll by Senator Anna Berg with 18 percent.", "18 percent", "anna-berg", "Riga Herald poll"},
 		{"Former Riga police officer Ivo Sarv faces 29 counts of endangering a child.", "29", "", "OUTLET"},
 		{"The death toll rose to 2,300 on Monday.", "2,300", "", "OUTLET"},

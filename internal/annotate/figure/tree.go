@@ -245,6 +245,10 @@ var reportVerbs = map[string]bool{"say": true, "tell": true, "report": true, "re
 // estimateVerbs set a count at a value.
 var estimateVerbs = map[string]bool{"put": true, "place": true, "peg": true, "set": true, "estimate": true, "revise": true}
 
+// oddsVerbs give a chance its size: "gave his party a two-in-three
+// chance", "sees a 60% chance", "puts the odds at".
+var oddsVerbs = tokens.Set(`give put see rate estimate assign`)
+
 // estimator returns the subject of the verb whose estimate quantity q
 // states when no claim holds it: "US officials increased their estimate
 // of the force to 190,000 troops", "Kyiv put the death toll at 2,300".
@@ -280,13 +284,16 @@ func (ix *index) estimator(q news.Quantity) (name, entity string, span news.Span
 			return "", "", news.Span{}, false
 		}
 		if t.isVerb(v) {
-			if o := t.child(v, "obj"); o >= 0 && o != counted && (estimateNouns[t.lemma(o)] || countNouns[t.lemma(o)] && estimateVerbs[t.lemma(v)]) {
+			if o := t.child(v, "obj"); o >= 0 && (o != counted && (estimateNouns[t.lemma(o)] || countNouns[t.lemma(o)] && estimateVerbs[t.lemma(v)]) ||
+				chanceNouns[t.lemma(o)] && oddsVerbs[t.lemma(v)]) {
 				break
 			}
 		}
-		switch t.rel(v) {
-		case "obl", "nmod", "nummod", "obj", "appos", "acl":
+		switch r := t.rel(v); {
+		case r == "obl" || r == "nmod" || r == "nummod" || r == "obj" || r == "appos" || r == "acl":
 			v = t.head(v)
+		case (r == "amod" || r == "compound") && chanceNouns[t.lemma(t.head(v))]:
+			v = t.head(v) // "a two-in-three chance", "a 60% chance"
 		default:
 			v = -1
 		}
