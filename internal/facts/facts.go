@@ -125,6 +125,7 @@ type Table struct {
 	byISO     map[string]*Country
 	byKey     map[string]*Person
 	byCountry map[string][]Office
+	officeOf  map[string]string    // person key → the country of the person's first term
 	bySurname map[string][]*Person // skeleton of the last word of a full name
 }
 
@@ -142,7 +143,7 @@ func CountryID(iso string) string { return "gpe:" + strings.ToLower(iso) }
 
 // Parse reads a table in the facts.txt format.
 func Parse(text string) (*Table, error) {
-	t := &Table{ids: map[string]bool{}, byName: map[string][]Ref{}, byISO: map[string]*Country{}, byKey: map[string]*Person{}, byCountry: map[string][]Office{}, bySurname: map[string][]*Person{}}
+	t := &Table{ids: map[string]bool{}, byName: map[string][]Ref{}, byISO: map[string]*Country{}, byKey: map[string]*Person{}, byCountry: map[string][]Office{}, officeOf: map[string]string{}, bySurname: map[string][]*Person{}}
 	section := ""
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimRight(line, "\r")
@@ -221,6 +222,9 @@ func Parse(text string) (*Table, error) {
 			return nil, fmt.Errorf("office of %q: unknown country %q", o.Person, o.Country)
 		}
 		t.byCountry[o.Country] = append(t.byCountry[o.Country], o)
+		if t.officeOf[o.Person] == "" {
+			t.officeOf[o.Person] = o.Country
+		}
 	}
 	add := func(name string, r Ref) {
 		if seat, ok := strings.CutPrefix(name, "@"); ok {
@@ -617,14 +621,7 @@ func (t *Table) Holder(iso, role string, at time.Time) (*Person, bool) {
 // OfficeCountry returns the country (ISO alpha-2) in whose offices the
 // person with key has held a term, or "" for one who held none (a
 // spokesman, a warlord).
-func (t *Table) OfficeCountry(key string) string {
-	for _, o := range t.Offices {
-		if o.Person == key {
-			return o.Country
-		}
-	}
-	return ""
-}
+func (t *Table) OfficeCountry(key string) string { return t.officeOf[key] }
 
 // GazetteerEntries returns name → class for the recogniser's gazetteer
 // features: country names, capitals, demonyms, organisations, and people's

@@ -200,23 +200,24 @@ func (l *Lemmatizer) Accuracy(sents []Sentence, tags [][]news.UPOS) float64 {
 // data gives "fled" as "flead".
 var irregularVerbs, irregularParticiples = func() (map[string]string, map[string]string) {
 	m, pp := map[string]string{}, map[string]string{}
-	for _, verb := range strings.FieldsFunc(`arise arose arisen|awake awoke awoken|bear bore borne|beat beat beaten|become became|begin began begun
-bend bent|bet bet|bid bid|bind bound|broadcast broadcast|burst burst|cast cast|cost cost|cut cut|forecast forecast
-hit hit|hurt hurt|let let|put put|quit quit|read read|set set|shed shed|shut shut|split split|spread spread|upset upset|bite bit bitten|bleed bled|blow blew blown|break broke broken|breed bred
-bring brought|build built|burn burnt|buy bought|catch caught|choose chose chosen|cling clung|come came
-creep crept|deal dealt|dig dug|draw drew drawn|drink drank drunk|drive drove driven|eat ate eaten|fall fell fallen
-feed fed|feel felt|fight fought|find found|flee fled|fly flew flown|forbid forbade forbidden|forget forgot forgotten
-forgive forgave forgiven|freeze froze frozen|get got gotten|give gave given|go went gone|grow grew grown
-hang hung|have had|hear heard|hide hid hidden|hold held|keep kept|kneel knelt|know knew known|lay laid|lead led
-lean leant|leave left|lend lent|lose lost|make made|mean meant|meet met|overrun overran|pay paid
-ride rode ridden|ring rang rung|rise rose risen|run ran|say said|see saw seen|seek sought|sell sold|send sent
-shake shook shaken|shine shone|shoot shot|show showed shown|shrink shrank shrunk|sing sang sung|sink sank sunk
-sit sat|slay slew slain|sleep slept|slide slid|speak spoke spoken|speed sped|spend spent|spin spun|spring sprang sprung
-stand stood|steal stole stolen|stick stuck|sting stung|stride strode stridden|strike struck stricken|strive strove striven
-swear swore sworn|sweep swept|swim swam swum|swing swung|take took taken|teach taught|tear tore torn|tell told
-think thought|throw threw thrown|tread trod trodden|undergo underwent undergone|understand understood
-undertake undertook undertaken|uphold upheld|wake woke woken|wear wore worn|weep wept|win won|withdraw withdrew withdrawn
-withhold withheld|withstand withstood|wring wrung|write wrote written`, func(r rune) bool { return r == '|' || r == '\n' }) {
+	for _, verb := range strings.FieldsFunc(`arise arose arisen|awake awoke awoken|bear bore borne|beat beat beaten|become became|begin began begun|bend bent
+bet bet|bid bid|bind bound|bite bit bitten|bleed bled|blow blew blown|break broke broken|breed bred|bring brought
+broadcast broadcast|build built|burn burnt|burst burst|buy bought|cast cast|catch caught|choose chose chosen
+cling clung|come came|cost cost|creep crept|cut cut|deal dealt|dig dug|draw drew drawn|drink drank drunk
+drive drove driven|eat ate eaten|fall fell fallen|feed fed|feel felt|fight fought|find found|flee fled|fly flew flown
+forbid forbade forbidden|forecast forecast|forget forgot forgotten|forgive forgave forgiven|freeze froze frozen
+get got gotten|give gave given|go went gone|grow grew grown|hang hung|have had|hear heard|hide hid hidden|hit hit
+hold held|hurt hurt|keep kept|kneel knelt|know knew known|lay laid|lead led|lean leant|leave left|lend lent|let let
+lose lost|make made|mean meant|meet met|overrun overran|pay paid|put put|quit quit|read read|ride rode ridden
+ring rang rung|rise rose risen|run ran|say said|see saw seen|seek sought|sell sold|send sent|set set
+shake shook shaken|shed shed|shine shone|shoot shot|show showed shown|shrink shrank shrunk|shut shut|sing sang sung
+sink sank sunk|sit sat|slay slew slain|sleep slept|slide slid|speak spoke spoken|speed sped|spend spent|spin spun
+split split|spread spread|spring sprang sprung|stand stood|steal stole stolen|stick stuck|sting stung
+stride strode stridden|strike struck stricken|strive strove striven|swear swore sworn|sweep swept|swim swam swum
+swing swung|take took taken|teach taught|tear tore torn|tell told|think thought|throw threw thrown|tread trod trodden
+undergo underwent undergone|understand understood|undertake undertook undertaken|uphold upheld|upset upset
+wake woke woken|wear wore worn|weep wept|win won|withdraw withdrew withdrawn|withhold withheld|withstand withstood
+wring wrung|write wrote written`, func(r rune) bool { return r == '|' || r == '\n' }) {
 		f := strings.Fields(verb)
 		for _, form := range f[1:] {
 			m[form] = f[0]

@@ -48,6 +48,10 @@ func polled(text string, ws []word) bool {
 	return !upper(w) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
+// pollAges say how recent a poll is ("a new NBC poll"): no part of
+// whose it is.
+var pollAges = tokens.Set(`new latest recent fresh`)
+
 // chargeDocuments are documents about their possessor, not by them:
 // "according to his indictment" is the prosecutors' word, not his.
 var chargeDocuments = tokens.Set(`indictment indictments`)
@@ -173,7 +177,7 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 	// "a new NBC poll", "the latest Pew survey": the poll is its
 	// pollster's, whatever its age.
 	for j := lo; j < hi-2 && j <= lo+1; j++ {
-		if (ws[j].lower == "new" || ws[j].lower == "latest" || ws[j].lower == "recent" || ws[j].lower == "fresh") && dataNouns[ws[hi-1].lower] && upper(ws[j+1].Span.In(text)) {
+		if pollAges[ws[j].lower] && dataNouns[ws[hi-1].lower] && upper(ws[j+1].Span.In(text)) {
 			lo = j + 1 // (its article goes with it)
 			break
 		}

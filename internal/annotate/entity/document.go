@@ -96,7 +96,7 @@ func (d *document) split(ms []mention, first, last int, typ string) []mention {
 // when a generational suffix follows it ("Jesse Jackson Jr.", "Sayoc
 // Sr", "Henry Ford II"): the son is not the father. Else k.
 func (d *document) suffixEnd(k int) int {
-	if !adjacent(d, k, min(k+1, len(d.toks)-1)) || k+1 >= len(d.toks) {
+	if k+1 >= len(d.toks) || !adjacent(d, k, k+1) {
 		return k
 	}
 	switch d.word(k + 1) {

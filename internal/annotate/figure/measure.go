@@ -1396,8 +1396,10 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if f.Owner == "" && (what == "personnel" || what == "units") {
 		f.Owner = ix.troopOwnerBefore(lo)
 	}
-	if c := facts.Default().OfficeCountry(f.Owner); c != "" && (what == "personnel" || what == "units") {
-		f.Owner = strings.ToLower(c) // "Putin has amassed 130,000 troops": a leader's forces are the state's
+	if what == "personnel" || what == "units" {
+		if c := facts.Default().OfficeCountry(f.Owner); c != "" {
+			f.Owner = strings.ToLower(c) // "Putin has amassed 130,000 troops": a leader's forces are the state's
+		}
 	}
 	sharePlace := false // the place a share of people was counted in
 	if q.Kind == "percent" && (what == "people" || what == "" || what == "percent") && hi < len(ix.a.Tokens) && t.low(hi) == "in" {
@@ -1601,16 +1603,17 @@ func changeWords(between string) bool {
 // ground for an area, the noun's class, else its lemma ("a third of its
 // rows", "a 35% tariff").
 func (ix *index) shareOf(i int) string {
-	switch l := lemma(ix.tree.lemma(i)); {
+	l := lemma(ix.tree.lemma(i))
+	switch {
 	case shareGroups[l] || l == "majority" || l == "minority":
 		return "people"
 	case l == "area":
 		return "territory"
-	case ix.classAt(i) != "":
-		return ix.classAt(i)
-	default:
-		return l
 	}
+	if c := ix.classAt(i); c != "" {
+		return c
+	}
+	return l
 }
 
 // shareGroups are nouns for people a share can be of ("91% of
