@@ -165,12 +165,13 @@ var cues = func() []cue {
 	}
 	out = append(out, cue{words: []string{"pointed", "out"}, that: true}, cue{words: []string{"points", "out"}, that: true})
 	for _, v := range []string{"continued", "continues", "replied", "replies", "responded", "responds", "recalled",
-		"recalls", "joked", "quipped", "tweeted", "tweets", "went on", "goes on", "reads"} {
+		"recalls", "joked", "quipped", "tweeted", "tweets", "went on", "goes on", "reads", "asked", "asks", "shouted", "exclaimed"} {
 		out = append(out, cue{words: strings.Fields(v), inversion: true, quoted: true})
 	}
 	for _, v := range []string{"saying", "claiming"} {
 		out = append(out, cue{words: []string{v}, participle: true})
 	}
+	out = append(out, cue{words: []string{"pointing", "out"}, participle: true, that: true})
 	for _, v := range []string{"warning", "insisting", "telling", "noting", "admitting", "acknowledging",
 		"confirming", "denying", "explaining", "announcing", "stating"} {
 		out = append(out, cue{words: []string{v}, participle: true, progressive: true})
@@ -1013,7 +1014,7 @@ func quotationGoesOn(text string, ws []word, claims []news.Claim, inSentence []i
 	cl := before[q]
 	cl.Content = quote
 	cl.Span = news.Span{Start: min(cl.Span.Start, cl.Content.Start), End: max(cl.Span.End, cl.Content.End)}
-	cl.Parent, cl.Relay = -1, ""
+	cl.Parent, cl.Relay, cl.Direct = -1, "", true
 	cl.Hedges = hedges(cl.Content.In(text))
 	return cl, true
 }
@@ -1159,7 +1160,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		// "X launched a coup, saying …": the subject of the clause the
 		// participle hangs on.
 		sub, ok := syntaxSubject(a, ws[i].Start, sent)
-		if !ok {
+		if !ok || sub.End > ws[i].Start {
 			sub, ok = rootSubject(a, ws[i].Start, sent) // (the parse hung the participle elsewhere)
 		}
 		if !ok || i == 0 || ws[i-1].lower != "," || sub.End > ws[i].Start {

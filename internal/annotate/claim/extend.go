@@ -365,10 +365,21 @@ func inOrder(claims []news.Claim) []news.Claim {
 
 // quoteBefore returns the latest claim with a speaker whose cue lies in
 // the sentence sp and whose content is a quotation or ends on one
-// ("Clubs are “scratching out a profit,” Mr. Hedge said."), or -1.
+// ("Clubs are “scratching out a profit,” Mr. Hedge said."), or what a
+// person named there (not a pronoun) said, from the cue to the end of
+// sp: news quotes the person it has just reported ("Olsen said the port would reopen. “We have
+// rebuilt 30 piers.”"); else -1.
 func quoteBefore(text string, claims []news.Claim, sp news.Span) int {
 	for k := len(claims) - 1; k >= 0 && claims[k].CueSpan.Start >= sp.Start; k-- {
-		if c := claims[k]; (c.Direct || endsQuoted(c.Content.In(text))) && c.SpeakerSpan != nil && c.CueSpan.End <= sp.End {
+		c := claims[k]
+		if c.SpeakerSpan == nil || c.CueSpan.End > sp.End {
+			continue
+		}
+		if c.Direct || endsQuoted(c.Content.In(text)) {
+			return k
+		}
+		if strings.HasPrefix(c.SpeakerEntity, "per:") && !pronouns[strings.ToLower(c.SpeakerSpan.In(text))] &&
+			c.CueSpan.End <= c.Content.Start && strings.TrimRight(text[c.Content.End:sp.End], ".!?”\"' ") == "" {
 			return k
 		}
 	}
@@ -544,27 +555,45 @@ const maxQuotation = 3000
 
 // openQuotations extends a claim whose content opens a quotation that
 // its sentence does not close ("X said, "We have been clear … . In
-// Syria, … ."") to the closing mark: every sentence of the quotation is
-// the speaker's. A quotation runs on over paragraphs as news prints it,
-// each paragraph it goes on in opening with the mark again and the
-// closing mark only at its end; a paragraph that does not open with the
-// mark ends it where the quotation was left open.
+// Syria, … ."", "X said the party "may have lost. After 40 years, …"")
+// to the closing mark: every sentence of the quotation is the speaker's.
+// A quotation runs on over paragraphs as news prints it, each paragraph
+// it goes on in opening with the mark again and the closing mark only at
+// its end; a paragraph that does not open with the mark ends it where
+// the quotation was left open.
 func openQuotations(text string, claims []news.Claim) {
 	for i := range claims {
 		c := &claims[i]
-		content := strings.TrimLeft(c.Content.In(text), ": ") // ("said: “…")
-		opening, closing, ok := quoteMarks(content)
+		opening, closing, ok := openMark(c.Content.In(text))
 		if !ok {
 			continue
-		}
-		if strings.Contains(content[len(opening):], closing) {
-			continue // closed within the sentence
 		}
 		if end, ok := quotationEnd(text[c.Content.End:min(len(text), c.Content.End+maxQuotation)], opening, closing); ok {
 			c.Content.End += end
 			c.Span.End = max(c.Span.End, c.Content.End)
 		}
 	}
+}
+
+// openMark returns the marks of a quotation that content opens and does
+// not close: one at its start ("said: “…"), or an opening mark inside it
+// that touches the word after it and follows a space ("said the party
+// “may …"); ok is false when every quotation in content is closed.
+func openMark(content string) (opening, closing string, ok bool) {
+	from := len(content) - len(strings.TrimLeft(content, ": ")) // ("said: “…")
+	for k := from; k < len(content); k++ {
+		if k > from && content[k-1] != ' ' {
+			continue
+		}
+		o, c, isQuote := quoteMarks(content[k:])
+		if !isQuote || k+len(o) >= len(content) || content[k+len(o)] == ' ' {
+			continue
+		}
+		if !strings.Contains(content[k+len(o):], c) {
+			return o, c, true
+		}
+	}
+	return "", "", false
 }
 
 // quoteMarks returns the opening and closing marks of the quotation s

@@ -138,6 +138,8 @@ func TestSplit(t *testing.T) {
 		{"ellipsis dots upper", "We waited... Then it came.", []string{"We waited...", "Then it came."}},
 		{"spaced ellipsis", "It went on . . . Then it stopped.", []string{"It went on . . .", "Then it stopped."}},
 		{"question attribution", "“Why now?” Putin asked. Nobody knew.", []string{"“Why now?” Putin asked.", "Nobody knew."}},
+		{"question attribution with a title and a full name", "“Why now?” Senator Rhea Olin asked. Nobody knew.", []string{"“Why now?” Senator Rhea Olin asked.", "Nobody knew."}},
+		{"a quoted exclamation before a capitalised sentence", "“We won!” Crowds Gathered In The Square Today. They sang.", []string{"“We won!”", "Crowds Gathered In The Square Today.", "They sang."}},
 		{"url with dots", "Read www.example.com/a.b. It helps.", []string{"Read www.example.com/a.b.", "It helps."}},
 		{"no space", "It ended.Then nothing.", []string{"It ended.", "Then nothing."}},
 		{"no space after quote", `He said it was over."The army agreed.`, []string{`He said it was over."`, "The army agreed."}},

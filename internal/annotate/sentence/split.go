@@ -317,10 +317,11 @@ func terminalBreak(text string, toks []news.Token, k, e, start int) bool {
 }
 
 // attribution reports whether toks start with a speaker and a speech
-// verb: "Putin said", "the minister asked" is lower-case and never gets
-// here, "Russian officials said" has two capitalised words at most.
+// verb: "Putin said", "Senator Rhea Olin asked" ("the minister asked" is
+// lower-case and never gets here): a name of four capitalised words at
+// most.
 func attribution(text string, toks []news.Token) bool {
-	for i := 0; i < len(toks) && i < 3; i++ {
+	for i := 0; i < len(toks) && i < 5; i++ {
 		t := toks[i]
 		if t.Kind != news.TokenWord {
 			return false
