@@ -244,6 +244,11 @@ func Participle(lemma string) string {
 	if p, ok := irregularParticiples[l]; ok {
 		return p
 	}
+	for _, pre := range participlePrefixes {
+		if p, ok := irregularParticiples[strings.TrimPrefix(l, pre)]; ok && strings.HasPrefix(l, pre) && l != "relay" {
+			return pre + p // "rebuild" → "rebuilt", "mislead" → "misled" ("relay" is regular)
+		}
+	}
 	n := len(l)
 	switch {
 	case n == 0:
@@ -258,6 +263,10 @@ func Participle(lemma string) string {
 	}
 	return l + "ed"
 }
+
+// participlePrefixes make a verb of an irregular one that keeps its
+// forms ("rebuild", "outsell", "overthrow").
+var participlePrefixes = []string{"re", "over", "under", "out", "mis", "fore", "up", "with"}
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 

@@ -231,7 +231,8 @@ func TestParticiple(t *testing.T) {
 	for lemma, want := range map[string]string{
 		"flee": "fled", "rescue": "rescued", "stop": "stopped", "carry": "carried", "attend": "attended",
 		"visit": "visited", "admit": "admitted", "cost": "cost", "cut": "cut", "take": "taken", "play": "played",
-		"rain": "rained", "fix": "fixed", "Sell": "sold",
+		"rain": "rained", "fix": "fixed", "Sell": "sold", "rebuild": "rebuilt", "mislead": "misled", "overthrow": "overthrown",
+		"outsell": "outsold", "relay": "relayed", "repay": "repaid", "research": "researched", "update": "updated",
 	} {
 		if got := Participle(lemma); got != want {
 			t.Errorf("Participle(%q) = %q, want %q", lemma, got, want)
