@@ -430,6 +430,13 @@ func sameName(x, y string) bool {
 // ("claimed responsibility", "sought to claim a mandate").
 var claimObjects = tokens.Set(`a an responsibility credit victory lives control ownership`)
 
+// finiteAuxiliaries open a clause's verb group after its subject.
+var finiteAuxiliaries = tokens.Set(`has have had will would could can may might should must`)
+
+// winnings are what a candidate, a party or a player claims by winning
+// it.
+var winnings = tokens.Set(`vote votes seat seats delegate delegates medal medals title titles trophy trophies prize prizes`)
+
 // attackNouns are acts of violence a group claims as its own.
 var attackNouns = tokens.Set(`attack attacks bombing bombings blast blasts explosion explosions strike strikes
 	assault assaults killing killings shooting shootings massacre abduction kidnapping`)
@@ -448,9 +455,12 @@ func claimsObject(ws []word, k int) bool {
 		}
 		// "claimed dual attacks", "claims the bombing": an attack claimed
 		// as one's own, within a few words of modifiers.
-		for j := k + 1; j < len(ws) && j <= k+4 && !ws[j].punct; j++ {
-			if attackNouns[ws[j].lower] || ws[j].lower == "lives" {
+		for j := k + 1; j < len(ws) && j <= k+6 && !ws[j].punct; j++ {
+			if j <= k+4 && (attackNouns[ws[j].lower] || ws[j].lower == "lives") {
 				return true // (or lives taken: "has claimed about 14,000 lives")
+			}
+			if winnings[ws[j].lower] && (j+1 >= len(ws) || !beForms[ws[j+1].lower] && !finiteAuxiliaries[ws[j+1].lower]) {
+				return true // "claiming 41 percent of the vote", "claimed 55 seats" (not "claimed 40 seats were lost")
 			}
 			if ws[j].lower == "that" {
 				break

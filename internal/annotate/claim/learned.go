@@ -52,7 +52,7 @@ func learnedCue(d *attribution.Document, cue []attribution.Range) bool {
 				return false // "has been accused of": the passive's subject is accused, not speaking
 			}
 			ws := []word{{lower: w}}
-			for j := k + 1; j < len(d.Tokens) && j <= k+4; j++ {
+			for j := k + 1; j < len(d.Tokens) && j <= k+7; j++ {
 				t := d.Tokens[j]
 				ws = append(ws, word{lower: strings.ToLower(t.In(d.Text)), punct: t.Kind == news.TokenPunct})
 			}

@@ -803,6 +803,13 @@ func TestSpeakers(t *testing.T) {
 		{name: "a quotation after a named person's reported speech is theirs", number: "30 piers",
 			text:    "Maria Olsen said the harbour would reopen soon. \"We have rebuilt 30 piers. Only four remain closed.\"",
 			speaker: "Maria Olsen", exact: true},
+		{name: "'claiming' a share of the vote wins it, it says nothing", number: "41 percent",
+			text: "Ana Tenn beat Sam Wells in the primary, claiming 41 percent of the vote to Wells' 33 percent."},
+		{name: "'claimed' seats are won", number: "55",
+			text: "The Harbour Party claimed 55 seats in the election."},
+		{name: "'claimed' seats with a verb after them are a statement", number: "40",
+			text:    "The Harbour Party claimed 40 seats were stolen in the count, not won.",
+			speaker: "Harbour Party"},
 		{name: "a quotation after what a pronoun said is not credited on", number: "two parallel tracks",
 			text: "Given everything he had said, I asked Oleg Marin whether we needed to get ready.\n\n\"No, it's two parallel tracks. There is not one right way.\""},
 	}
