@@ -259,6 +259,8 @@ func fateOf(word, what string) string {
 					return ""
 				}
 				return "deployed"
+			case (f.fate == "killed" || f.fate == "wounded") && classes[what] && !peopleClasses[what] && what != "units":
+				return "" // "cuts that eliminated $18m in grants": only the living are killed or wounded
 			}
 			return f.fate
 		}
@@ -1335,10 +1337,10 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		ownerVerb = -1
 	}
 	if verb >= 0 && estimateVerbs[t.lemma(verb)] {
-		// "The general staff put Russian losses at 300 tanks": the
-		// subject estimates; the count's own noun says whose and what
-		// happened.
-		if o := t.child(verb, "obj"); o >= 0 && o != noun && (countNouns[t.lemma(o)] || estimateNouns[t.lemma(o)]) {
+		// "The general staff put Russian losses at 300 tanks", "put his
+		// net worth at $45bn": the subject estimates; the count's own
+		// noun says whose and what happened.
+		if o := t.child(verb, "obj"); o >= 0 && o != noun && (countNouns[t.lemma(o)] || estimateNouns[t.lemma(o)] || t.low(lo-1) == "at" && t.isNoun(o)) {
 			ownerVerb = -1
 			if own := ix.ownerOf(o, -1, lo, lo, news.Quantity{}); own != "" {
 				noun = o

@@ -41,6 +41,8 @@ func TestMeasureFields(t *testing.T) {
 		what, owner, fate, place, scope, time string // what, owner and place are not checked when empty; "-" must be empty
 		whole                                 string // the text of the figure this one is part of or adds to
 	}{
+		{"money is not killed", "Budget cuts eliminated $18 million in federal grants to the city.",
+			"$18 million", "money", "", "eliminated", "", "total", "", ""},
 		{"a place's name is never what is counted", "Norway will add a brigade of troops in Latvia, though the bulk of the extra 3,500 Oslo intends to send will stay at home.",
 			"3,500", "-", "no", "", "", "increment", "", ""},
 		{"a goal's share counts what its of phrase names", "The 2% of GDP target is only a floor, the minister said.",
@@ -633,6 +635,8 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"Russia displayed more than 30 pieces of Western-made equipment in Moscow.", "more than 30", "", "OUTLET"},
 		{"US officials increased their estimate of the force on the border to 190,000 troops.", "190,000", "us", "US officials"},
 		{"Latvia put the death toll at 2,300 on Monday.", "2,300", "", "Latvia"},
+		{"As for Ivo Sarv, the Riga Herald put his net worth at $45 billion.", "$45 billion", "", "Riga Herald"},
+		{"Norway put 400 soldiers at the border.", "400", "no", "OUTLET"},
 		{"Forecasters see a 60% chance of a recession next year.", "60%", "", "Forecasters"},
 		{"A Riga Herald poll of likely voters shows 23 percent picked Ivo Sarv as their first choice.\n\nSarv is followed in the poll by Senator Anna Berg with 18 percent.", "18 percent", "anna-berg", "Riga Herald poll"},
 		{"Former Riga police officer Ivo Sarv faces 29 counts of endangering a child.", "29", "", "OUTLET"},

@@ -279,18 +279,20 @@ func (ix *index) estimator(q news.Quantity) (name, entity string, span news.Span
 	if e := lo - 2; e >= 0 && t.low(lo-1) == "of" && estimateNouns[t.lemma(e)] && t.rel(e) == "obj" && t.isVerb(t.head(e)) {
 		return ix.namedSubject(t.child(t.head(e), "nsubj"))
 	}
+	at := false // the number hangs on the verb by "at": "put his net worth at $45bn"
 	for k := 0; ; k++ {
 		if k == 8 || v < 0 {
 			return "", "", news.Span{}, false
 		}
 		if t.isVerb(v) {
-			if o := t.child(v, "obj"); o >= 0 && (o != counted && (estimateNouns[t.lemma(o)] || countNouns[t.lemma(o)] && estimateVerbs[t.lemma(v)]) ||
+			if o := t.child(v, "obj"); o >= 0 && (o != counted && (estimateNouns[t.lemma(o)] || (countNouns[t.lemma(o)] || at && t.isNoun(o)) && estimateVerbs[t.lemma(v)]) ||
 				chanceNouns[t.lemma(o)] && oddsVerbs[t.lemma(v)]) {
 				break
 			}
 		}
 		switch r := t.rel(v); {
 		case r == "obl" || r == "nmod" || r == "nummod" || r == "obj" || r == "appos" || r == "acl":
+			at = r == "obl" && t.caseOf(v) == "at"
 			v = t.head(v)
 		case (r == "amod" || r == "compound") && chanceNouns[t.lemma(t.head(v))]:
 			v = t.head(v) // "a two-in-three chance", "a 60% chance"
