@@ -186,6 +186,14 @@ var lightVerbs = map[string]bool{
 	"field": true, "stay": true, "account": true, "exceed": true, "surpass": true, "amount": true, "average": true, "top": true,
 }
 
+// lifeTakers take the lives they are said of: "claimed the lives of
+// 14,000 people", "cost the lives of 40 soldiers".
+var lifeTakers = tokens.Set(`claim take cost`)
+
+// causativeVerbs make what they count do what their complement says
+// ("forced 1.5 million people to flee": they fled).
+var causativeVerbs = tokens.Set(`force cause compel prompt oblige`)
+
 // falseFriends begin with a fate's stem and say nothing of a fate: a
 // "handful" is not handed, a "fleet" did not flee, "significant" signs
 // nothing. A word matching one of these prefixes has no fate.
@@ -1042,6 +1050,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		onNoun = func(c int) bool {
 			switch t.rel(c) {
 			case "acl", "amod":
+				if t.rel(c) == "acl" && c > n && t.low(c-1) == "," && t.child(c, "obj") >= 0 {
+					return true // "killed 14,000 people, injured at least 30,000": a verb of the clause, misparsed
+				}
 				if fw := fateOf(t.lemma(c), what); fw != "" && (c < lo || c >= hi) {
 					fate = fw
 					f.Place = ix.placeIn(c)
@@ -1103,6 +1114,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			if fate = fateOf(t.lemma(t.head(h)), what); fate == "" {
 				fate = nounFates[t.lemma(t.head(h))] // "the bodies of seven people"
 			}
+			if l := t.head(h); fate == "" && t.lemma(l) == "life" && lifeTakers[t.lemma(t.head(l))] {
+				fate = "killed" // "claimed the lives of 14,000 people"
+			}
 			if fate != "" {
 				event = t.head(h)
 			}
@@ -1141,12 +1155,13 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			return fate == ""
 		})
 	}
-	if fate == "" && verb >= 0 && (t.lemma(verb) == "leave" || t.lemma(verb) == "render") {
-		// "The famine left 300 people dead": the complement says what
+	if fate == "" && verb >= 0 && (t.lemma(verb) == "leave" || t.lemma(verb) == "render" || causativeVerbs[t.lemma(verb)] && t.child(verb, "obj") >= 0 && (t.child(verb, "obj") == noun || t.child(verb, "obj") == anc)) {
+		// "The famine left 300 people dead", "forced 2,000 people to
+		// flee", "caused 300 firms to close": the complement says what
 		// became of them.
 		t.children(verb, func(c int) bool {
 			if t.rel(c) == "xcomp" && c > anc {
-				fate = fateOf(t.lemma(c), what)
+				fate = fateOf(t.lemma(c), what) // (a complement no class names leaves the causative verb itself: "forced to leave their homes")
 			}
 			return fate == ""
 		})
@@ -1454,6 +1469,12 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 		switch w {
 		case "civilians", "people", "refugees", "idps", "displaced", "territory", "places", "rescuers", "workers":
+			if ix.destination(verb, f.Place) {
+				// "100,000 people have crossed into Poland from Ukraine":
+				// the people are where they came from's, not Poland's.
+				f.Owner = countryOf(ix.origin(lo), ix.names())
+				break
+			}
 			if f.Owner = countryOf(f.Place, ix.names()); f.Owner == "" {
 				f.Owner = placeState
 			}
@@ -2609,6 +2630,45 @@ func (ix *index) membersOf(i int) string {
 
 // placesNamed returns how many distinct places sentence s names when one
 // of them is the place key, else 0.
+// destination says whether verb names the place key as where what it
+// moves goes ("crossed into Poland", "deported thousands to Russia").
+func (ix *index) destination(verb int, key string) bool {
+	t := ix.tree
+	if verb < 0 {
+		return false
+	}
+	found := false
+	t.children(verb, func(c int) bool {
+		switch t.caseOf(c) {
+		case "to", "into", "towards", "toward":
+		default:
+			return true
+		}
+		found = t.rel(c) == "obl" && ix.placeKey(c) == key
+		t.children(c, func(d int) bool {
+			found = found || t.fullRel(d) == "nmod:poss" && ix.placeKey(d) == key // "to Latvia's far north"
+			return !found
+		})
+		return !found
+	})
+	return found
+}
+
+// origin returns the key of the place the sentence of token i names as
+// where something comes from ("from Ukraine"), or "".
+func (ix *index) origin(i int) string {
+	t := ix.tree
+	slo, shi := t.sentence(i)
+	for k := slo + 1; k < shi; k++ {
+		if m := ix.mentionAt(k); m >= 0 && t.low(k-1) == "from" {
+			if p := ix.placeKey(k); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
 func (ix *index) placesNamed(s int, key string) int {
 	if s < 0 {
 		return 0

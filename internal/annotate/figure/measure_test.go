@@ -41,6 +41,14 @@ func TestMeasureFields(t *testing.T) {
 		what, owner, fate, place, scope, time string // what, owner and place are not checked when empty; "-" must be empty
 		whole                                 string // the text of the figure this one is part of or adds to
 	}{
+		{"a verb after a comma that takes its own object is no participle of the noun", "The war has claimed the lives of about 14,000 people, injured at least 30,000, and forced more than 1.5 million people to flee their homes.",
+			"about 14,000", "people", "", "killed", "", "total", "", ""},
+		{"a causative's complement says what became of them", "The war has claimed the lives of about 14,000 people, injured at least 30,000, and forced more than 1.5 million people to flee their homes.",
+			"more than 1.5 million", "", "", "fled", "", "total", "", ""},
+		{"people who crossed into a country are where they came from's", "Around 100,000 people have crossed into Latvia from Norway since the invasion began.",
+			"Around 100,000", "people", "no", "crossed", "lv", "total", "", ""},
+		{"people deported to a country are not its own", "Norway said that Latvia has deported thousands of people to Latvia's far north.",
+			"thousands", "people", "-", "deported", "", "total", "", ""},
 		{"money is not killed", "Budget cuts eliminated $18 million in federal grants to the city.",
 			"$18 million", "money", "", "eliminated", "", "total", "", ""},
 		{"a place's name is never what is counted", "Norway will add a brigade of troops in Latvia, though the bulk of the extra 3,500 Oslo intends to send will stay at home.",
