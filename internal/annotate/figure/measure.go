@@ -184,6 +184,7 @@ var lightVerbs = map[string]bool{
 	"need": true, "want": true, "help": true, "use": true, "do": true, "find": true, "let": true,
 	"mean": true, "mention": true, "allege": true, "represent": true, "operate": true, "own": true, "possess": true,
 	"field": true, "stay": true, "account": true, "exceed": true, "surpass": true, "amount": true, "average": true, "top": true,
+	"treble": true, "triple": true, "quadruple": true, "halve": true,
 }
 
 // lifeTakers take the lives they are said of: "claimed the lives of
@@ -1365,6 +1366,13 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 		}
 	}
+	if f.Fate == "" && (q.Kind == "percent" || q.Kind == "fraction") && verb >= 0 && (isChangeVerb(t.lemma(verb)) || lightVerbs[t.lemma(verb)]) {
+		// "Support for membership has trebled to 76%": the share's
+		// question is its subject's.
+		if s := t.child(verb, "nsubj"); s >= 0 && s != noun && (s < lo || s >= hi) && attitudeNouns[t.lemma(s)] {
+			f.Fate = fateOf(t.lemma(s), what)
+		}
+	}
 	f.Owner = ix.ownerOf(noun, ownerVerb, lo, hi, q)
 	if gapOwner != "" {
 		f.Owner = gapOwner
@@ -1907,6 +1915,9 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 		if t.isVerb(v) && t.inComplement(v, lo) {
 			return "" // a speaker or believer owns nothing it says
 		}
+		if o := t.child(v, "obj"); t.isVerb(v) && o >= 0 && estimateNouns[t.lemma(o)] {
+			return "" // "US officials increased their estimate of the force to 190,000 troops": the estimator owns nothing it counts
+		}
 		if t.isVerb(v) && t.child(v, "nsubj") < 0 {
 			// A subject the parser missed: the name just before the
 			// verb and its auxiliaries ("North Korea has despatched").
@@ -2444,7 +2455,7 @@ var changeNouns = map[string]bool{"rise": true, "increase": true, "drop": true, 
 func isChangeVerb(l string) bool {
 	switch l {
 	case "rise", "grow", "increase", "fall", "drop", "decline", "climb", "jump", "swell", "expand", "shrink", "decrease",
-		"cut", "reduce", "raise", "boost", "slash", "lower":
+		"cut", "reduce", "raise", "boost", "slash", "lower", "double", "treble", "triple", "quadruple", "halve":
 		return true
 	}
 	return false
