@@ -324,7 +324,7 @@ func Find(a *news.Article) []news.Claim {
 			if n > 0 && c.quoted && (!besideQuote(ws, i, n) || n > 1 && i+n < len(ws) && !ws[i+n].punct) {
 				continue // "he went on, “…”", not "“You went on television …"
 			}
-			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(a, ws, i, n)) || claimsObject(ws, i+n-1) {
+			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(a, ws, i, n)) || claimsObject(ws, i+n-1) || addsThing(a, ws[i]) {
 				continue
 			}
 			if c.accusation && (i+1 < len(ws) && ws[i+1].lower == "by" || relAt(a, ws[i].Start) == "acl") {
@@ -2922,6 +2922,27 @@ func hasChild(a *news.Article, pos int, rel string) bool {
 	for k := max(0, v-40); k < min(len(a.Tokens), v+40); k++ {
 		if int(a.Syntax[k].Head) == v && a.Syntax[k].Rel == rel {
 			return true
+		}
+	}
+	return false
+}
+
+// addsThing says whether w is "add" with a thing for its object and no
+// clause: "organizers added 160 security personnel" adds, it does not say.
+func addsThing(a *news.Article, w word) bool {
+	switch w.lower {
+	case "add", "adds", "added":
+	default:
+		return false
+	}
+	v := tokenAt(a, w.Start)
+	if v < 0 || v+1 >= len(a.Tokens) || strings.EqualFold(a.Tokens[v+1].In(a.Text), "that") || hasChild(a, w.Start, "ccomp") || clauseAsObject(a, w.Start) {
+		return false // "added that talks were over"
+	}
+	for k := v + 1; k < min(len(a.Tokens), v+12); k++ {
+		if int(a.Syntax[k].Head) == v && a.Syntax[k].Rel == "obj" {
+			u := a.Syntax[k].UPOS
+			return u == news.NOUN || u == news.NUM // (not "added that …" read as an object)
 		}
 	}
 	return false

@@ -810,6 +810,12 @@ func TestSpeakers(t *testing.T) {
 		{name: "'claimed' seats with a verb after them are a statement", number: "40",
 			text:    "The Harbour Party claimed 40 seats were stolen in the count, not won.",
 			speaker: "Harbour Party"},
+		{name: "'added' with a thing for its object adds, it does not say", number: "160",
+			text:    "In Riga, organizers added 160 security guards along the parade route, up from 90 last year, the Riga Herald reported.",
+			speaker: "Riga Herald", exact: true},
+		{name: "'added that' still reports", number: "40",
+			text:    "Ilona Brest said the army would retaliate. She added that 40 more soldiers had been sent.",
+			speaker: "Ilona Brest", exact: true},
 		{name: "a quotation after what a pronoun said is not credited on", number: "two parallel tracks",
 			text: "Given everything he had said, I asked Oleg Marin whether we needed to get ready.\n\n\"No, it's two parallel tracks. There is not one right way.\""},
 	}
