@@ -1172,7 +1172,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		if fate == "" {
 			fate = fateOf(t.lemma(verb), what)
 		}
-		if fate == "" && !lightVerbs[t.lemma(verb)] && t.isVerb(verb) && !negated(t, verb) && ((what == "people" || heldPeople[what] || informants[what]) && argumentOf(t, verb, noun, anc) || q.Kind == "percent" && !modifiesNoun(t, lo, hi)) {
+		if fate == "" && !lightVerbs[t.lemma(verb)] && !isChangeVerb(t.lemma(verb)) && t.isVerb(verb) && !negated(t, verb) && ((what == "people" || heldPeople[what] || informants[what]) && argumentOf(t, verb, noun, anc) || q.Kind == "percent" && !modifiesNoun(t, lo, hi)) {
 			// What people do or undergo is said of them ("200 people
 			// attended", "expelled 60 people"), and what is done to a
 			// share ("raise spending to 2.5 percent"); people in an
@@ -1181,7 +1181,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			// target") is the noun's.
 			fate = t.lemma(verb)
 			if q.Kind != "percent" && q.Kind != "fraction" {
-				fate = syntax.Participle(fate) // what became of them: "attended", "rescued"; a share keeps its question
+				fate = participleAt(t, verb) // what became of them: "attended", "rescued"; a share keeps its question
 			}
 		}
 		level := isChangeVerb(t.lemma(verb)) && (t.low(lo-1) == "to" || t.low(lo-1) == "from" || t.low(lo-1) == "by") // "shrank to 72,500"
@@ -2449,13 +2449,15 @@ var timeUnits = map[string]bool{"day": true, "week": true, "month": true, "year"
 // changeNouns name a change: a number they count ("a 30% rise", "an
 // increase of 12%") is an increment.
 var changeNouns = map[string]bool{"rise": true, "increase": true, "drop": true, "fall": true, "decline": true,
-	"jump": true, "growth": true, "surge": true, "hike": true, "reduction": true, "decrease": true, "cut": true}
+	"jump": true, "growth": true, "surge": true, "hike": true, "reduction": true, "decrease": true, "cut": true,
+	"plunge": true, "slump": true, "dip": true, "spike": true, "slide": true}
 
 // isChangeVerb reports whether a lemma says a number changed ("rose by").
 func isChangeVerb(l string) bool {
 	switch l {
 	case "rise", "grow", "increase", "fall", "drop", "decline", "climb", "jump", "swell", "expand", "shrink", "decrease",
-		"cut", "reduce", "raise", "boost", "slash", "lower", "double", "treble", "triple", "quadruple", "halve":
+		"cut", "reduce", "raise", "boost", "slash", "lower", "double", "treble", "triple", "quadruple", "halve",
+		"plunge", "plummet", "soar", "surge", "slump", "tumble", "sink", "dip", "spike", "skyrocket", "slide", "rebound":
 		return true
 	}
 	return false
@@ -2813,6 +2815,17 @@ func (ix *index) pollOwners(figs []news.Figure) {
 	}
 }
 
+// participleAt returns the past participle of the verb at token v: the
+// word as written when it is a regular past form ("raked", not the
+// participle of a lemma the lemmatiser cut to "rak"), else the
+// participle of its lemma ("sold", "taken").
+func participleAt(t *tree, v int) string {
+	if w := t.low(v); strings.HasSuffix(w, "ed") && len(w) > 4 && t.lemma(v) != w {
+		return w
+	}
+	return syntax.Participle(t.lemma(v))
+}
+
 // openFates gives a figure still without a fate the participle of the
 // content verb its counted thing is the subject or object of ("150
 // drones were sold" → sold): what became of it, said in a word no fate
@@ -2822,7 +2835,7 @@ func (ix *index) pollOwners(figs []news.Figure) {
 func (ix *index) openFates(figs []news.Figure) {
 	for i := range figs {
 		if v, ok := ix.openVerb[figs[i].Quantity]; ok && figs[i].Fate == "" {
-			if p := syntax.Participle(ix.tree.lemma(v)); !IsFate(p) {
+			if p := participleAt(ix.tree, v); !IsFate(p) {
 				// A fate class's word that the class readings passed
 				// over ("29 countries expelled 145 diplomats": the
 				// countries) is not this thing's.

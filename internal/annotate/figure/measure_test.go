@@ -53,6 +53,12 @@ func TestMeasureFields(t *testing.T) {
 			"about 76%", "people", "lv", "support", "", "share", "", ""},
 		{"an estimator owns nothing it counts", "US officials increased their estimate of the force to 190,000 troops, arrayed in over 120 battalion tactical groups.",
 			"over 120", "units", "-", "", "", "total", "", ""},
+		{"a motion's score after a capitalised noun is a score, not a name's number", "The bill passed the House 220-212 on Friday.",
+			"220", "votes", "", "voted for", "", "total", "", ""},
+		{"a change verb's share is an increment, not a share of people", "The index of the Riga exchange plunged nearly 17% in a week.",
+			"nearly 17%", "index", "", "", "", "increment", "", ""},
+		{"a regular verb's participle is as written", "Ivo Sarv raked in more than $100 million between Sunday and Monday.",
+			"more than $100 million", "money", "", "raked", "", "total", "", ""},
 		{"money is not killed", "Budget cuts eliminated $18 million in federal grants to the city.",
 			"$18 million", "money", "", "eliminated", "", "total", "", ""},
 		{"a place's name is never what is counted", "Norway will add a brigade of troops in Latvia, though the bulk of the extra 3,500 Oslo intends to send will stay at home.",
@@ -444,6 +450,7 @@ func TestTroopsInAPlace(t *testing.T) {
 func TestNotFigures(t *testing.T) {
 	for _, text := range []string{
 		"The two countries agreed to talk again.",
+		"The Harbour Lions' 31-24 win over the Bay Sharks came late.",
 		"The suspect was named as Robert Allen Jr., 56, of Tulsa.",
 		"Andrew P. Jackson Jr. pleaded guilty. “I spent what was not mine,” Mr. Jackson, 52, said. He had bought a guitar once owned by Michael Jackson.",
 		"No one was ready, and one of the ministers left.",

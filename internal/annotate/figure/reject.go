@@ -74,6 +74,45 @@ func hyphenShape(text string) bool {
 	return num == "one" && compoundIdioms[w] || num == "zero" || structureNouns[w] || specNouns[w] // ("zero-sum", "zero-tolerance")
 }
 
+// gameScore reports whether the number phrase q is one side of a
+// game's score ("the Broncos' 31-24 win", "a 92–88 defeat"): two numbers
+// joined by a dash with a result noun after them. A vote's score has a
+// vote word and no such noun ("passed 234-193").
+func (ix *index) gameScore(q news.Quantity) bool {
+	text := ix.a.Text
+	end := q.End
+	if r := text[end:]; strings.HasPrefix(r, "-") || strings.HasPrefix(r, "–") {
+		_, n := utf8.DecodeRuneInString(r)
+		digits := len(r[n:]) - len(strings.TrimLeft(r[n:], "0123456789"))
+		if digits == 0 {
+			return false
+		}
+		end += n + digits
+	} else {
+		// The second number: digits and a dash right before it.
+		b := text[:q.Start]
+		if !strings.HasSuffix(b, "-") && !strings.HasSuffix(b, "–") {
+			return false
+		}
+		_, n := utf8.DecodeLastRuneInString(b)
+		if b = b[:len(b)-n]; len(strings.TrimRight(b, "0123456789")) == len(b) {
+			return false
+		}
+	}
+	next := strings.Fields(strings.ToLower(text[end:min(len(text), end+40)]))
+	return len(next) > 0 && scoreNouns[strings.Trim(next[0], ".,;:")]
+}
+
+// dashedPair says whether rest opens with a dash and digits: the second
+// number of a score ("220-212").
+func dashedPair(rest string) bool {
+	r, n := utf8.DecodeRuneInString(rest)
+	return (r == '-' || r == '–') && len(rest) > n && rest[n] >= '0' && rest[n] <= '9'
+}
+
+// scoreNouns name a game's result after its score.
+var scoreNouns = tokens.Set(`win wins victory victories loss losses defeat defeats draw triumph rout drubbing thrashing comeback`)
+
 // returnPeriod reports whether the number phrase q is the odds of a
 // return period ("a 1-in-1,000-year flood"): how rare an event is, not a
 // count ("a one-in-three chance" is a figure).
@@ -244,7 +283,7 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			}
 		}
 	}
-	if hyphenShape(q.Text) || ix.returnPeriod(q) || t.conditional(t.anchor(lo, hi)) || t.shouted(lo) {
+	if hyphenShape(q.Text) || ix.returnPeriod(q) || ix.gameScore(q) || t.conditional(t.anchor(lo, hi)) || t.shouted(lo) {
 		return true
 	}
 	// "drones that weigh more than 15 pounds": a weight is a
@@ -464,7 +503,8 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		// France 3" a channel; "Around 200" opens a sentence the splitter
 		// missed.)
 		if t.a.Tokens[lo].Kind == news.TokenNumber && prev.Kind == news.TokenWord && t.v.Capitalised(lo-1) && prev.End < t.a.Tokens[lo].Start &&
-			(t.upos(lo-1) == news.PROPN || t.upos(lo-1) == news.NOUN) && !(ix.placeAt(lo-1) && (q.Counts != "" || ix.listed(lo-1))) {
+			(t.upos(lo-1) == news.PROPN || t.upos(lo-1) == news.NOUN) && !(ix.placeAt(lo-1) && (q.Counts != "" || ix.listed(lo-1))) &&
+			!dashedPair(ix.a.Text[q.End:]) { // ("passed the House 220-212": a score)
 			return true
 		}
 		// "Nord Stream 1 and 2": a number joined to such a number is
