@@ -264,6 +264,14 @@ func Participle(lemma string) string {
 	return l + "ed"
 }
 
+// IrregularPast says whether w, lower case, is the past tense or past
+// participle of an irregular verb ("took", "taken"), not a form the
+// verb shares with its base ("cut").
+func IrregularPast(w string) bool {
+	l, ok := irregularVerbs[w]
+	return ok && l != w
+}
+
 // participlePrefixes make a verb of an irregular one that keeps its
 // forms ("rebuild", "outsell", "overthrow").
 var participlePrefixes = []string{"re", "over", "under", "out", "mis", "fore", "up", "with"}

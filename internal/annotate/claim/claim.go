@@ -1203,7 +1203,11 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			closeBr, j = j, j-3
 		}
 		end := j
-		for j >= 0 && !(ws[j].punct && clausePunct(ws[j].lower)) && (!boundary[ws[j].lower] || joinsNames(a.Text, ws, j)) && end-j < 10 {
+		limit := 10
+		if skippedComma {
+			limit = 16 // an appositive runs to its comma: "…, a law professor at the University of California at Irvine, wrote"
+		}
+		for j >= 0 && !(ws[j].punct && clausePunct(ws[j].lower)) && (!boundary[ws[j].lower] || joinsNames(a.Text, ws, j)) && end-j < limit {
 			j--
 		}
 		start := j + 1
@@ -1496,8 +1500,8 @@ func apposition(a *news.Article, ix *index, ws []word, start, end int) (int, int
 	}
 	_, aEnt := ix.resolve(news.Span{Start: ws[start].Start, End: ws[end].End})
 	_, pEnt := ix.resolve(news.Span{Start: ws[ps].Start, End: ws[pe].End})
-	if aEnt == "" && pEnt != "" && !pronouns[ws[pe].lower] {
-		return ps, pe
+	if (aEnt == "" || describers[ws[start].lower] && strings.HasPrefix(pEnt, "per:")) && pEnt != "" && !pronouns[ws[pe].lower] {
+		return ps, pe // (a description names a body it works for: "John Smith, a professor at the University of X")
 	}
 	return start, end
 }
@@ -1747,6 +1751,15 @@ func coordinatedTail(a *news.Article, ws []word, cl news.Claim) (news.Span, bool
 		}
 		return trimSpan(text, news.Span{Start: ws[k+1].Start, End: ws[end-1].End}), true
 	}
+	if k+2 < len(ws) && ws[k].lower == "," && predicateAt(a, ws[k+1].Start) {
+		// "The top issues, respondents said, are housing (34 percent)
+		// …": the cue interrupts its statement, whose verb comes after.
+		end := len(ws)
+		for end > k+2 && ws[end-1].punct {
+			end--
+		}
+		return news.Span{Start: ws[k+1].Start, End: ws[end-1].End}, true
+	}
 	if k+1 >= len(ws) || ws[k].lower != "," || ws[k+1].lower != "and" && ws[k+1].lower != "but" && ws[k+1].lower != "with" {
 		return news.Span{}, false
 	}
@@ -1825,6 +1838,24 @@ func restAfter(ws []word, at, skip int) (from int, rest news.Span, ok bool) {
 		return 0, news.Span{}, false
 	}
 	return k + 1, news.Span{Start: ws[k+1].Start, End: ws[end-1].End}, true
+}
+
+// predicateAt says whether the token at pos is a finite verb or an
+// auxiliary that opens a predicate with no subject of its own ("are
+// housing", "will last years").
+func predicateAt(a *news.Article, pos int) bool {
+	k := tokenAt(a, pos)
+	if k < 0 {
+		return false
+	}
+	switch a.Syntax[k].UPOS {
+	case news.AUX:
+		return true
+	case news.VERB:
+		w := strings.ToLower(a.Tokens[k].In(a.Text))
+		return !strings.HasSuffix(w, "ing") // (not "…, he said, adding")
+	}
+	return false
 }
 
 // phraseKind reads the phrase at sp from the syntax layer: whether it
@@ -2604,6 +2635,9 @@ func bodyBefore(a *news.Article, ix *index, claims []news.Claim, cl news.Claim) 
 			break
 		}
 		if strings.HasPrefix(c.SpeakerEntity, "org:") {
+			if notCompany(fs[0], c.Speaker, c.SpeakerEntity) {
+				continue
+			}
 			return p
 		}
 	}

@@ -283,6 +283,9 @@ func (ix *index) description(sp news.Span) *news.Mention {
 		// "the company", "the group": a head no name spells out stands
 		// for the nearest body named in the sentences just before.
 		if genericOrgHeads[head] && sp.Start-m.End < 400 && !strings.Contains(ix.a.Text[m.End:sp.Start], "\n") {
+			if notCompany(head, name, m.Entity) {
+				continue
+			}
 			return m
 		}
 		for _, w := range strings.Fields(strings.ToLower(name)) {
@@ -366,6 +369,25 @@ func (ix *index) bodyLike(c news.Claim) bool {
 // "the company" after "Acme Drones", "the group" after "Amnesty
 // International".
 var genericOrgHeads = tokens.Set(`company group firm organisation organization charity watchdog`)
+
+// publicBodyWords name a state's or a public body's organ in its name.
+var publicBodyWords = tokens.Set(`ministry agency department service office committee council commission bureau
+	directorate inspectorate command navy army embassy mission parliament court government police university`)
+
+// notCompany says whether "the company" or "the firm" (head) cannot
+// stand for the organisation of this name and entity ID: a public body
+// ("US Consumer Product Safety Commission") is no company.
+func notCompany(head, name, entity string) bool {
+	if head != "company" && head != "firm" {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(name + " " + strings.ReplaceAll(entity, "-", " "))) {
+		if publicBodyWords[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // femaleCues and maleCues are the words just before a person's name that
 // give the person's gender ("Ms Kovalenko", "spokesman Pat Ryder").

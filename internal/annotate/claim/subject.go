@@ -4,7 +4,9 @@ import (
 	"slices"
 	"strings"
 
+	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/news"
+	"sitrep/internal/syntax"
 )
 
 // taggedAt returns the index in a.Tokens of the token starting at pos,
@@ -115,6 +117,15 @@ func sentenceRoot(a *news.Article, sent news.Span) int {
 // two suspects": what was denied ends at "and"), from the syntax layer;
 // not before a second reported clause ("said A, and that B"), nor after a say verb whose object a comma alone parts from the verb
 // (the reported clause's subject and verb, misparsed).
+// presentCues report in the present tense.
+var presentCues = tokens.Set(`says say tells tell claims claim argues argue insists insist`)
+
+// pastForm says whether a verb as written is a past form: regular
+// ("voted") or irregular ("took").
+func pastForm(w string) bool {
+	return strings.HasSuffix(w, "ed") || syntax.IrregularPast(w)
+}
+
 func cutConj(a *news.Article, cuePos int, content news.Span) news.Span {
 	v := tokenAt(a, cuePos)
 	if v < 0 {
@@ -128,6 +139,11 @@ func cutConj(a *news.Article, cuePos int, content news.Span) news.Span {
 			// "accused the coalition of killing 60 civilians and
 			// injuring 200 others": a gerund goes on with the phrase the
 			// tree misattached, not a second act of the finite cue.
+			continue
+		} else if presentCues[cue] && pastForm(w) {
+			// "Clinton says Obama had a PAC …, and took millions": a
+			// past verb after a present cue goes on with the reported
+			// clause, not a second act of the speaker's.
 			continue
 		}
 		// The coordinator ("and", ",") before the conjunct ends the content.
