@@ -2503,8 +2503,8 @@ func (ix *index) resolve(sp news.Span) (string, string) {
 			}
 		}
 	}
-	if strings.Contains(sp.In(a.Text), " and ") {
-		pick, person = nil, nil // a coordination names no single entity
+	if strings.Contains(sp.In(a.Text), " and ") && (pick == nil || strings.Contains(a.Text[sp.Start:max(sp.Start, pick.Start)]+a.Text[min(sp.End, pick.End):sp.End], " and ")) {
+		pick, person = nil, nil // a coordination names no single entity (one name may hold "and": "Center on Budget and Policy Priorities")
 	}
 	if pick == nil && person != nil && person.End >= sp.End-1 {
 		pick = person

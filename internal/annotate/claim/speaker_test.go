@@ -828,6 +828,9 @@ func TestSpeakers(t *testing.T) {
 		{name: "'the company' is no public body named before", number: "More than 60%",
 			text:    "The Riga Consumer Safety Commission said it found 400,000 faulty products on the Baltmarket platform.\n\nMore than 60% of sales on Baltmarket come from independent sellers, the company said in January.",
 			speaker: "company", exact: true},
+		{name: "a body's name may hold 'and'", number: "13 million",
+			text:    "The Center on Budget and Policy Priorities, a progressive Washington think tank, estimates that pensions keep 13 million elderly people out of poverty.",
+			speaker: "Center on Budget and Policy Priorities", exact: true},
 		{name: "a quotation after what a pronoun said is not credited on", number: "two parallel tracks",
 			text: "Given everything he had said, I asked Oleg Marin whether we needed to get ready.\n\n\"No, it's two parallel tracks. There is not one right way.\""},
 	}
