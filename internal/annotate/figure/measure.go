@@ -989,8 +989,14 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		case "nsubj", "obj", "obl", "iobj", "nsubj:pass":
 			verb = t.head(noun)
 		case "conj", "appos":
-			// "500 civilians, including 40 children, are trapped".
+			// "500 civilians, including 40 children, are trapped";
+			// "elements of the armed forces as well as several hundred
+			// civilians were sheltering": a conjunct the tree hung on the
+			// "of" phrase of the first.
 			if h := t.head(noun); h >= 0 {
+				if t.rel(noun) == "conj" && t.rel(h) == "nmod" && t.isNoun(t.head(h)) {
+					h = t.head(h)
+				}
 				switch t.rel(h) {
 				case "nsubj", "obj", "obl":
 					verb = t.head(h)
