@@ -170,6 +170,7 @@ func Find(a *news.Article) []news.Figure {
 		out = append(out, f)
 	}
 	ix.link(out)
+	ix.fromTo(out)
 	ix.openFates(out)
 	names := ix.names()
 	for i := range out {

@@ -2821,6 +2821,23 @@ func (ix *index) pollOwners(figs []news.Figure) {
 	}
 }
 
+// fromTo gives the first number of a change "from 60 to 71 percent"
+// (bare, with nothing counted) the second's unit and measure: both are
+// levels of one thing.
+func (ix *index) fromTo(figs []news.Figure) {
+	text := ix.a.Text
+	for i := 0; i+1 < len(figs); i++ {
+		f, g := &figs[i], &figs[i+1]
+		if f.Unit != "" || f.Counts != "" || g.Unit == "" || text[f.End:g.Start] != " to " || !strings.HasSuffix(strings.ToLower(text[:f.Start]), "from ") {
+			continue
+		}
+		if f.What != "" && f.What != "percent" {
+			continue
+		}
+		f.Unit, f.What, f.Owner, f.Fate, f.Place, f.Scope = g.Unit, g.What, g.Owner, g.Fate, g.Place, g.Scope
+	}
+}
+
 // participleAt returns the past participle of the verb at token v: the
 // word as written when it is a regular past form ("raked", not the
 // participle of a lemma the lemmatiser cut to "rak"), else the

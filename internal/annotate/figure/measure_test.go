@@ -61,6 +61,8 @@ func TestMeasureFields(t *testing.T) {
 			"more than $100 million", "money", "", "raked", "", "total", "", ""},
 		{"a conjunct hung on the first's 'of' phrase shares its verb", "Elements of Latvia's armed forces as well as several hundred civilians were sheltering in bunkers under the plant.",
 			"several hundred", "civilians", "", "trapped", "", "total", "", ""},
+		{"the first level of a change takes the second's unit and measure", "Public support for the treaty in Latvia grew from 60 to 71 percent in a week.",
+			"60", "people", "lv", "support", "", "share", "", ""},
 		{"money is not killed", "Budget cuts eliminated $18 million in federal grants to the city.",
 			"$18 million", "money", "", "eliminated", "", "total", "", ""},
 		{"a place's name is never what is counted", "Norway will add a brigade of troops in Latvia, though the bulk of the extra 3,500 Oslo intends to send will stay at home.",
