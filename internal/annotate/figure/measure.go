@@ -1006,7 +1006,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	// The number's own clause role when the noun hangs on the number's
 	// words ("tens of thousands of Palestinians have been killed").
-	if verb < 0 && (noun < 0 || t.head(noun) >= lo && t.head(noun) < hi) && (t.rel(anc) == "nsubj" || t.rel(anc) == "obj" || t.rel(anc) == "nsubj:pass") {
+	if verb < 0 && (noun < 0 || hangsOn(t, noun, lo, hi)) && (t.rel(anc) == "nsubj" || t.rel(anc) == "obj" || t.rel(anc) == "nsubj:pass") {
 		verb = t.head(anc)
 	}
 	fate := ""
@@ -1377,6 +1377,21 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		// question is its subject's.
 		if s := t.child(verb, "nsubj"); s >= 0 && s != noun && (s < lo || s >= hi) && attitudeNouns[t.lemma(s)] {
 			f.Fate = fateOf(t.lemma(s), what)
+		}
+	}
+	if f.Fate == "" && (q.Kind == "percent" || q.Kind == "fraction") && (what == "" || what == "people") && (verb < 0 || !isChangeVerb(t.lemma(verb))) {
+		// "68% of Finns are in favour of joining, with only 12%
+		// against": the side of the question the share takes.
+		_, shi := t.sentence(lo)
+		for k := hi; k < shi && k < hi+8 && ix.a.Tokens[k].Kind != news.TokenPunct; k++ {
+			if t.low(k) == "in" && (t.low(k+1) == "favour" || t.low(k+1) == "favor") {
+				f.Fate = "support"
+				break
+			}
+			if t.low(k) == "against" && k <= hi+2 {
+				f.Fate = "oppose"
+				break
+			}
 		}
 	}
 	f.Owner = ix.ownerOf(noun, ownerVerb, lo, hi, q)
@@ -1823,8 +1838,8 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 	key := func(i int) string {
 		if m := ix.mentionAt(i); m >= 0 {
 			e := ix.a.Entities[m]
-			if e.Type == "LOC" && e.Kind != "demonym" {
-				return ""
+			if e.Type == "LOC" && e.Kind != "demonym" || scareQuoted(ix.a.Text, e.Span) {
+				return "" // (a name in scare quotes is a model's or a label: "160 “Husky” vehicles")
 			}
 			if weapon && e.Type != "GPE" && e.Kind != "demonym" && modelName(e.Text) {
 				return "" // "500 Patriot and Caesar missiles": a model's name, not whose ("two al-Qaida vehicles" are al-Qaida's)
@@ -2819,6 +2834,28 @@ func (ix *index) pollOwners(figs []news.Figure) {
 			}
 		}
 	}
+}
+
+// scareQuoted says whether the text at sp stands alone in quotation
+// marks.
+func scareQuoted(text string, sp news.Span) bool {
+	before, after := text[:sp.Start], text[sp.End:]
+	return (strings.HasSuffix(before, "“") || strings.HasSuffix(before, "\"")) && (strings.HasPrefix(after, "”") || strings.HasPrefix(after, "\""))
+}
+
+// hangsOn says whether the noun at token noun hangs on the number's
+// words (lo to hi), directly or through the conjunct or apposition the
+// tree made of a modifier ("1,500 “peacekeeper” troops").
+func hangsOn(t *tree, noun, lo, hi int) bool {
+	for h, k := t.head(noun), 0; h >= 0 && k < 3; h, k = t.head(h), k+1 {
+		if h >= lo && h < hi {
+			return true
+		}
+		if r := t.rel(noun); k == 0 && r != "conj" && r != "appos" {
+			return false
+		}
+	}
+	return false
 }
 
 // fromTo gives the first number of a change "from 60 to 71 percent"

@@ -183,6 +183,15 @@ func (s *scanner) phrase(k int, possessive bool) (first, last, head int) {
 	}
 	participle := false // the word before was a participle read as an adjective
 	for n := 0; k < len(s.Toks) && n < 8; k, n = k+1, n+1 {
+		if s.scareQuoted(k) {
+			// "1,500 “peacekeeper” troops": a modifier in scare quotes.
+			if first < 0 {
+				first = k + 1
+			}
+			last, head = k+1, k+1
+			k += 2
+			continue
+		}
 		if !s.IsWord(k) {
 			break
 		}
@@ -240,6 +249,20 @@ func (s *scanner) phrase(k int, possessive bool) (first, last, head int) {
 		}
 	}
 	return s.done(first, last, head)
+}
+
+// scareQuoted says whether token k opens a single word in quotation
+// marks that a word follows: a modifier set off in scare quotes.
+func (s *scanner) scareQuoted(k int) bool {
+	quote := func(k int) bool {
+		switch s.Tok(k) {
+		case "\"", "“", "”":
+			return true
+		}
+		return false
+	}
+	return k+3 < len(s.Toks) && quote(k) && s.IsWord(k+1) && quote(k+2) && s.IsWord(k+3) &&
+		s.Toks[k].End == s.Toks[k+1].Start && s.Toks[k+1].End == s.Toks[k+2].Start
 }
 
 // done trims a phrase that ends on a coordinator or possessive. A

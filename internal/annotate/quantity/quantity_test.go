@@ -106,6 +106,7 @@ func TestNumbers(t *testing.T) {
 		{"half a million", "half a million artillery shells", []want{card("half a million", 5e5, "shell", "artillery shells")}},
 		{"a hundred thousand", "A hundred thousand Norwegians marched", []want{card("A hundred thousand", 1e5, "norwegian", "Norwegians")}},
 		{"a dozen", "a dozen tanks", []want{card("a dozen", 12, "tank", "tanks")}},
+		{"scare-quoted modifier", "about 1,500 “peacekeeper” troops", []want{{"about 1,500", Cardinal, 1500, nan, nan, About, "troop", "peacekeeper” troops"}}},
 		{"two dozen", "two dozen tanks", []want{card("two dozen", 24, "tank", "tanks")}},
 		{"two-thirds", "two-thirds of the population", []want{{"two-thirds", Fraction, 2.0 / 3, nan, nan, Exact, "population", "population"}}},
 		{"tens of thousands", "tens of thousands of people fled", []want{{"tens of thousands", Cardinal, nan, 20000, nan, Vague, "person", "people"}}},
