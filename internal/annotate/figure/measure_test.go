@@ -69,6 +69,8 @@ func TestMeasureFields(t *testing.T) {
 			"12%", "people", "", "oppose", "", "share", "", ""},
 		{"troops behind a scare-quoted modifier are counted and owned", "Norway has about 1,500 \"peacekeeper\" troops in the region.",
 			"about 1,500", "personnel", "no", "", "", "total", "", ""},
+		{"a figure set off by 'now' in a conditional's main clause is a fact", "If the war goes on, the number of refugees, now 2.6 million, will soar.",
+			"2.6 million", "", "", "", "", "total", "", ""},
 		{"money is not killed", "Budget cuts eliminated $18 million in federal grants to the city.",
 			"$18 million", "money", "", "eliminated", "", "total", "", ""},
 		{"a place's name is never what is counted", "Norway will add a brigade of troops in Latvia, though the bulk of the extra 3,500 Oslo intends to send will stay at home.",
@@ -461,6 +463,7 @@ func TestNotFigures(t *testing.T) {
 	for _, text := range []string{
 		"The two countries agreed to talk again.",
 		"The Harbour Lions' 31-24 win over the Bay Sharks came late.",
+		"\"If our country is attacked, there will be hundreds of thousands of soldiers here,\" the president warned.",
 		"The suspect was named as Robert Allen Jr., 56, of Tulsa.",
 		"Andrew P. Jackson Jr. pleaded guilty. “I spent what was not mine,” Mr. Jackson, 52, said. He had bought a guitar once owned by Michael Jackson.",
 		"No one was ready, and one of the ministers left.",

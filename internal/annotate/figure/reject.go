@@ -283,7 +283,7 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			}
 		}
 	}
-	if hyphenShape(q.Text) || ix.returnPeriod(q) || ix.gameScore(q) || t.conditional(t.anchor(lo, hi)) || t.shouted(lo) {
+	if hyphenShape(q.Text) || ix.returnPeriod(q) || ix.gameScore(q) || t.conditional(t.anchor(lo, hi)) && t.low(lo-1) != "now" || t.shouted(lo) {
 		return true
 	}
 	// "drones that weigh more than 15 pounds": a weight is a
@@ -730,21 +730,35 @@ func (t *tree) shouted(i int) bool {
 // beside the figure's clause ("if approved, it will send 300 tanks") does
 // not, nor does "if not" that bounds one.
 func (t *tree) conditional(i int) bool {
+	aside := false // a figure set off beside the clause ("the number of refugees, now 2.6 million, will soar") is a fact
 	for n, steps := i, 0; n >= 0 && steps < 12; n, steps = t.head(n), steps+1 {
-		found := false
+		found, modal, ifClause := false, false, false
+		aside = aside || t.rel(n) == "appos"
 		t.children(n, func(c int) bool {
 			// ("hundreds of thousands, if not a million" bounds a figure.)
 			if w := t.low(c); t.rel(c) == "mark" && (w == "if" && t.low(c+1) != "not" || w == "unless") {
 				found = true
 			}
+			if t.rel(c) == "aux" && modalWords[t.low(c)] {
+				modal = true
+			}
+			if t.rel(c) == "advcl" && c < n {
+				t.children(c, func(d int) bool {
+					ifClause = ifClause || t.rel(d) == "mark" && (t.low(d) == "if" && t.low(d+1) != "not" || t.low(d) == "unless")
+					return !ifClause
+				})
+			}
 			return !found
 		})
-		if found {
-			return true
+		if found || modal && ifClause && !aside {
+			return true // (the main clause of "If Russia invades, 50,000 could die" is as hypothetical)
 		}
 	}
 	return false
 }
+
+// modalWords make a clause hypothetical after a condition.
+var modalWords = tokens.Set(`will would could may might`)
 
 // endsCell says whether token hi starts a new paragraph, is a capitalised
 // word or a cell's bar (or the text has ended): what comes before it
