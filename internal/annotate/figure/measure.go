@@ -1045,6 +1045,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			fate = fateOf(t.lemma(t.head(anc)), what)
 		}
 	}
+	aclOpen := -1 // a participle on the noun that names no fate class
 	// A participle or relative clause on the noun says what happened to
 	// it first ("troops deployed", "people who fled", "wounded soldiers").
 	// A participle or adjective on the number itself does the same
@@ -1064,6 +1065,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 					fate = fw
 					f.Place = ix.placeIn(c)
 					return false
+				}
+				if w := t.low(c); aclOpen < 0 && t.fullRel(c) == "acl" && c > n && t.isVerb(c) && !lightVerbs[t.lemma(c)] && t.lemma(c) != "leave" && t.child(c, "nsubj") < 0 && !particled(t, c) && (strings.HasSuffix(w, "ed") || syntax.IrregularPast(w)) {
+					aclOpen = c // "65 individuals sanctioned by the UK": what became of them, if no class says
 				}
 			case "conj":
 				// "Russians and Ukrainians dead": an adjective after the
@@ -1178,7 +1182,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		if fate == "" {
 			fate = fateOf(t.lemma(verb), what)
 		}
-		if fate == "" && !lightVerbs[t.lemma(verb)] && !isChangeVerb(t.lemma(verb)) && t.isVerb(verb) && !negated(t, verb) && ((what == "people" || heldPeople[what] || informants[what]) && argumentOf(t, verb, noun, anc) || q.Kind == "percent" && !modifiesNoun(t, lo, hi)) {
+		if fate == "" && !lightVerbs[t.lemma(verb)] && !isChangeVerb(t.lemma(verb)) && t.isVerb(verb) && !negated(t, verb) && ((what == "people" || heldPeople[what] || informants[what]) && argumentOf(t, verb, noun, anc) && aclOpen < 0 || q.Kind == "percent" && !modifiesNoun(t, lo, hi)) {
 			// What people do or undergo is said of them ("200 people
 			// attended", "expelled 60 people"), and what is done to a
 			// share ("raise spending to 2.5 percent"); people in an
@@ -1345,6 +1349,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	if noun >= 0 && rateNouns[t.lemma(noun)] && q.Kind == "percent" {
 		fate = "" // a rate stays, rises or falls: no fate of a thing
+	}
+	if _, ok := ix.openVerb[f.Quantity]; fate == "" && !ok && aclOpen >= 0 && q.Kind != "percent" && q.Kind != "fraction" {
+		ix.openVerb[f.Quantity] = aclOpen // the noun's own participle, when its clause's verb gives none
 	}
 	f.What, f.Fate = what, fate
 	ownerVerb := verb
@@ -2834,6 +2841,21 @@ func (ix *index) pollOwners(figs []news.Figure) {
 			}
 		}
 	}
+}
+
+// particled says whether the verb at v takes a particle ("carried
+// out"): its participle alone would misname what happened.
+func particled(t *tree, v int) bool {
+	switch t.low(v + 1) {
+	case "out", "off", "up", "down", "away", "back", "over":
+		return true // (however the tree attached it)
+	}
+	found := false
+	t.children(v, func(c int) bool {
+		found = t.fullRel(c) == "compound:prt"
+		return !found
+	})
+	return found
 }
 
 // scareQuoted says whether the text at sp stands alone in quotation
