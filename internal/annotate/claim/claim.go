@@ -2976,7 +2976,7 @@ func addsThing(a *news.Article, w word) bool {
 	for k := v + 1; k < min(len(a.Tokens), v+12); k++ {
 		if int(a.Syntax[k].Head) == v && a.Syntax[k].Rel == "obj" {
 			u := a.Syntax[k].UPOS
-			return u == news.NOUN || u == news.NUM // (not "added that …" read as an object)
+			return u == news.NOUN || u == news.NUM // a thing, not a pronoun or a clause the tree took for one
 		}
 	}
 	return false

@@ -367,8 +367,8 @@ func inOrder(claims []news.Claim) []news.Claim {
 // the sentence sp and whose content is a quotation or ends on one
 // ("Clubs are “scratching out a profit,” Mr. Hedge said."), or what a
 // person named there (not a pronoun) said, from the cue to the end of
-// sp: news quotes the person it has just reported ("Olsen said the port would reopen. “We have
-// rebuilt 30 piers.”"); else -1.
+// sp: news quotes the person it has just reported ("Olsen said the
+// port would reopen. “We have rebuilt 30 piers.”"); else -1.
 func quoteBefore(text string, claims []news.Claim, sp news.Span) int {
 	for k := len(claims) - 1; k >= 0 && claims[k].CueSpan.Start >= sp.Start; k-- {
 		c := claims[k]

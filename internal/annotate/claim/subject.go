@@ -112,11 +112,6 @@ func sentenceRoot(a *news.Article, sent news.Span) int {
 	return -1
 }
 
-// cutConj ends a content that follows its cue before a verb coordinated
-// with the cue ("Moscow denied responsibility and refused to hand over
-// two suspects": what was denied ends at "and"), from the syntax layer;
-// not before a second reported clause ("said A, and that B"), nor after a say verb whose object a comma alone parts from the verb
-// (the reported clause's subject and verb, misparsed).
 // presentCues report in the present tense.
 var presentCues = tokens.Set(`says say tells tell claims claim argues argue insists insist`)
 
@@ -126,6 +121,11 @@ func pastForm(w string) bool {
 	return strings.HasSuffix(w, "ed") || syntax.IrregularPast(w)
 }
 
+// cutConj ends a content that follows its cue before a verb coordinated
+// with the cue ("Moscow denied responsibility and refused to hand over
+// two suspects": what was denied ends at "and"), from the syntax layer;
+// not before a second reported clause ("said A, and that B"), nor after a say verb whose object a comma alone parts from the verb
+// (the reported clause's subject and verb, misparsed).
 func cutConj(a *news.Article, cuePos int, content news.Span) news.Span {
 	v := tokenAt(a, cuePos)
 	if v < 0 {

@@ -254,8 +254,8 @@ func (s *scanner) phrase(k int, possessive bool) (first, last, head int) {
 // scareQuoted says whether token k opens a single word in quotation
 // marks that a word follows: a modifier set off in scare quotes.
 func (s *scanner) scareQuoted(k int) bool {
-	quote := func(k int) bool {
-		switch s.Tok(k) {
+	quote := func(i int) bool {
+		switch s.Tok(i) {
 		case "\"", "“", "”":
 			return true
 		}
