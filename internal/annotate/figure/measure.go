@@ -2887,7 +2887,7 @@ func (ix *index) fromTo(figs []news.Figure) {
 	text := ix.a.Text
 	for i := 0; i+1 < len(figs); i++ {
 		f, g := &figs[i], &figs[i+1]
-		if f.Unit != "" || f.Counts != "" || g.Unit == "" || text[f.End:g.Start] != " to " || !strings.HasSuffix(strings.ToLower(text[:f.Start]), "from ") {
+		if f.Unit != "" || f.Counts != "" || g.Unit == "" || text[f.End:g.Start] != " to " || !strings.EqualFold(text[max(0, f.Start-5):f.Start], "from ") {
 			continue
 		}
 		if f.What != "" && f.What != "percent" {
@@ -3276,8 +3276,7 @@ func (ix *index) notYet(verb int) bool {
 	t := ix.tree
 	yet := false
 	t.children(verb, func(c int) bool {
-		switch t.low(c) {
-		case "will", "would", "could", "may", "might", "shall", "to", "'ll":
+		if w := t.low(c); modalWords[w] || w == "shall" || w == "to" || w == "'ll" {
 			if r := t.rel(c); r == "aux" || r == "mark" {
 				yet = true
 			}

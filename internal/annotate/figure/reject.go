@@ -757,7 +757,8 @@ func (t *tree) conditional(i int) bool {
 	return false
 }
 
-// modalWords make a clause hypothetical after a condition.
+// modalWords make a clause hypothetical after a condition, or a verb
+// one still to happen (notYet).
 var modalWords = tokens.Set(`will would could may might`)
 
 // endsCell says whether token hi starts a new paragraph, is a capitalised
