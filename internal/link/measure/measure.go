@@ -120,6 +120,7 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 	if len(ids) == 0 {
 		return out, nil
 	}
+	nums := numbersByKey(a, keys)
 	known, err := idx.MeasureDefs(ctx, ids)
 	if err != nil {
 		return nil, err
@@ -150,13 +151,13 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 				}
 			}
 			for _, k2 := range order {
-				if agree(a, keys, k, k2) {
+				if nums.agree(k, k2) {
 					consider(out[k2])
 				}
 			}
 			for j := i + 1; j < len(keys); j++ {
 				// A later key of the article that states more.
-				if k2 := keys[j]; k2 != "" && k2 != k && first[k2] == j && agree(a, keys, k, k2) {
+				if k2 := keys[j]; k2 != "" && k2 != k && first[k2] == j && nums.agree(k, k2) {
 					g := &a.Figures[j]
 					if d := (news.MeasureDef{ID: ledger.ID(k2), Key: k2, Label: g.Label, Unit: g.Unit, What: g.What, Owner: g.Owner, Fate: g.Fate, Place: g.Place, Scope: g.Scope}); stated(d) > stated(def) {
 						consider(d)
@@ -233,22 +234,30 @@ func stated(d news.MeasureDef) int {
 	return n
 }
 
-// agree says whether a figure of key k and a figure of key k2 in a state
-// one number (ledger.Near).
-func agree(a *news.Article, keys []string, k, k2 string) bool {
-	for i := range keys {
-		if keys[i] != k {
+// numbers holds, for each measure key of an article, the intervals of
+// the numbers its figures state (ledger.Near).
+type numbers map[string][][2]float64
+
+// numbersByKey gathers the numbers of a's figures by their keys.
+func numbersByKey(a *news.Article, keys []string) numbers {
+	n := numbers{}
+	for i, k := range keys {
+		if k == "" {
 			continue
 		}
-		lo, hi, ok := ledger.Near(&a.Figures[i])
-		if !ok {
-			continue
+		if lo, hi, ok := ledger.Near(&a.Figures[i]); ok {
+			n[k] = append(n[k], [2]float64{lo, hi})
 		}
-		for j := range keys {
-			if keys[j] != k2 {
-				continue
-			}
-			if lo2, hi2, ok := ledger.Near(&a.Figures[j]); ok && lo <= hi2 && lo2 <= hi {
+	}
+	return n
+}
+
+// agree says whether a figure of key k and a figure of key k2 state one
+// number.
+func (n numbers) agree(k, k2 string) bool {
+	for _, x := range n[k] {
+		for _, y := range n[k2] {
+			if x[0] <= y[1] && y[0] <= x[1] {
 				return true
 			}
 		}
