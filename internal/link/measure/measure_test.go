@@ -2,6 +2,8 @@ package measure
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -74,5 +76,29 @@ func TestResolveKeepsUnstatedMeasuresLocal(t *testing.T) {
 	}
 	if p := got["people||||total"]; p.ID == people.ID || p.Key != "people||||total@b" {
 		t.Errorf("people measure = %+v, want the article's own (key people||||total@b)", p)
+	}
+}
+
+// BenchmarkResolve resolves the measures of a long live blog: 600
+// figures under 150 keys, each key's number repeated by a few others, so
+// every pair of keys is compared.
+func BenchmarkResolve(b *testing.B) {
+	a := &news.Article{ID: "blog"}
+	fates := []string{"killed", "wounded", "deployed", "displaced", "pledged"}
+	for i := range 600 {
+		v := float64(100 + i%40*25)
+		k := i % 150
+		a.Text += "Some 1,000 were counted. "
+		f := news.Figure{Span: news.Span{Start: i * 25, End: i*25 + 10}, Text: "1,000", Value: &v, Approx: "exact",
+			What: "people", Owner: "o" + strconv.Itoa(k%30), Fate: fates[k%5], Scope: news.ScopeTotal}
+		f.Measure = strings.Join([]string{f.What, f.Owner, f.Fate, "", f.Scope}, "|")
+		a.Figures = append(a.Figures, f)
+	}
+	idx := knownIndex{defs: map[string]news.MeasureDef{}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Resolve(context.Background(), idx, a); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
