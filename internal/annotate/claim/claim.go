@@ -1093,6 +1093,45 @@ func matchCue(ws []word, i int) (cue, int) {
 	return cue{}, 0
 }
 
+// sourceNouns head a phrase that names a source beside the groups,
+// data and documents a speaker may be: "citing an anonymous source",
+// "citing a local broadcaster".
+var sourceNouns = tokens.Set(`source sources official spokesman spokeswoman spokesperson activist expert analyst
+	diplomat insider insiders aide aides person broadcaster outlet agency newspaper witness resident
+	intelligence officer commander lawmaker minister ministry authority interview interviews`)
+
+// citingStops end the head of the phrase after "citing": "sources close
+// to …", "data from …", "people familiar with …".
+var citingStops = tokens.Set(`of from in at on close familiar similar with who that which as and to for since while`)
+
+// citesSource says whether the phrase after "citing" names a source
+// ("citing data from Ukraine", "citing unnamed sources", "citing two
+// officials involved in the case", "citing the Belta news agency")
+// rather than a reason ("citing security concerns", "citing
+// prohibitive transit tariffs"): a word of its head phrase, up to a
+// preposition or clause word, is a source, group, data or document
+// noun, a person's role, or part of a person's or body's name.
+func (ix *index) citesSource(ws []word) bool {
+	for _, w := range ws {
+		if w.punct || citingStops[w.lower] {
+			return false
+		}
+		if sourceNouns[w.lower] || groupWords[w.lower] || dataNouns[w.lower] || documentNouns[w.lower] {
+			return true
+		}
+		if _, ok := personRoles[w.lower]; ok {
+			return true
+		}
+		lo, hi := ix.mentions(w.Span)
+		for _, m := range ix.a.Entities[lo:hi] {
+			if (m.Type == "PER" || m.Type == "ORG") && m.End >= w.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // build makes the claim of the cue at ws[i:i+n], or reports none.
 func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Span) (news.Claim, bool) {
 	cl := news.Claim{CueSpan: news.Span{Start: ws[i].Start, End: ws[i+n-1].End}, Parent: -1}
@@ -1141,7 +1180,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 				j = e // "according to the “Safe Cities” report"
 			}
 		}
-		if j == i+n {
+		if j == i+n || cl.Cue == "citing" && !ix.citesSource(ws[i+n:j]) {
 			return cl, false
 		}
 		spk = news.Span{Start: ws[i+n].Start, End: ws[j-1].End}
