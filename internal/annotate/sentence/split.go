@@ -54,6 +54,7 @@ func Split(text string, toks []news.Token) []news.Sentence {
 				e++
 			}
 			e = skipCitations(text, toks, e)
+			e = footnoteMark(text, toks, k, e)
 		}
 		if e+1 >= len(toks) {
 			break
@@ -276,6 +277,39 @@ func skipCitations(text string, toks []news.Token, e int) int {
 		e = c
 	}
 	return e
+}
+
+// footnoteMark returns the index of a footnote number glued to the full
+// stop k that ends a sentence ("… political control.1 Western
+// officials …", the superscript of a web page flattened into text), or
+// e when there is none: one to three digits right after the stop (and
+// its closing quotes, up to e), a word ending in a lower-case letter or
+// a bracket before the stop, and white space and a capital after the
+// digits. A number after a stop that closes a figure ("3.5") or an
+// abbreviation ("No.1") is not a footnote: either has no lower-case word
+// before its stop, or the stop belongs to the word.
+func footnoteMark(text string, toks []news.Token, k, e int) int {
+	if k == 0 || e+2 >= len(toks) || toks[k].In(text) != "." || toks[k-1].End != toks[k].Start {
+		return e
+	}
+	mark, nx := toks[e+1], toks[e+2]
+	if mark.Start != toks[e].End || mark.Kind != news.TokenNumber || mark.Len() > 3 || nx.Start == mark.End {
+		return e
+	}
+	for i := mark.Start; i < mark.End; i++ {
+		if text[i] < '0' || text[i] > '9' {
+			return e
+		}
+	}
+	prev := toks[k-1].In(text)
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if !unicode.IsLower(last) && last != ')' && last != ']' {
+		return e
+	}
+	if c := classify(text, nx); c != clsUpper && c != clsOpen {
+		return e
+	}
+	return e + 1
 }
 
 // terminalBreak decides whether a sentence that starts at token start
