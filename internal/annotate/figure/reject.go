@@ -199,6 +199,15 @@ func (ix *index) personAt(k int) bool {
 	return m >= 0 && ix.a.Entities[m].Type == "PER"
 }
 
+// personNouns are the singular nouns for one person that an age may
+// follow as it follows a name ("The chief justice, now 69, …", "the
+// senator, 81, who …"); a plural ("the victims, 12,") is a count.
+var personNouns = tokens.Set(`justice judge president senator governor mayor minister chancellor premier king queen
+	pope prince princess founder chairman chairwoman ceo actor actress singer author writer poet artist player
+	coach veteran survivor mother father son daughter wife husband widow widower spokesman spokeswoman lawyer
+	attorney activist dissident man woman boy girl grandmother grandfather candidate nominee lawmaker congressman
+	congresswoman`)
+
 // ageGlue are the words that may stand between "age(s)" or "aged" and
 // the number that gives it.
 var ageGlue = map[string]bool{"of": true, "the": true, "between": true, "and": true, "to": true, "-": true, "–": true, "over": true, "under": true, "from": true, "or": true}
@@ -654,7 +663,7 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		}
 		// (A line may end after the age: "Vadim Krasikov, 58" as a
 		// heading.)
-		if m >= 0 && ix.a.Entities[m].Type == "PER" && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || ageFollowers[t.low(hi)] || tokens.ParagraphBreak(ix.a.Text[q.End:t.a.Tokens[hi].Start]) >= 0) {
+		if (m >= 0 && ix.a.Entities[m].Type == "PER" || personNouns[t.low(k)]) && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || ageFollowers[t.low(hi)] || tokens.ParagraphBreak(ix.a.Text[q.End:t.a.Tokens[hi].Start]) >= 0) {
 			return true
 		}
 	}
