@@ -769,14 +769,19 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			if sized < 0 && q.Kind == "money" {
 				sized = h
 			}
+			if q.Kind == "percent" && noun < 0 && rateNouns[t.lemma(h)] {
+				noun = h // "cut the tax rate from 21% to 20%", "a rate of 5%"
+			}
 			switch t.rel(h) {
 			case "obj", "nsubj", "obl", "nsubj:pass":
 				verb = t.head(h)
 			}
 		} else if t.isVerb(h) {
 			verb = h
-			if s := t.child(h, "nsubj"); q.Kind == "percent" && noun < 0 && s >= 0 && s != anc && rateNouns[t.lemma(s)] {
-				noun = s // "the unemployment rate stayed below 4%"
+			for _, r := range []string{"nsubj", "obj", "nsubj:pass"} {
+				if s := t.child(h, r); q.Kind == "percent" && noun < 0 && s >= 0 && s != anc && rateNouns[t.lemma(s)] {
+					noun = s // "the unemployment rate stayed below 4%", "raised its key rate to 21%"
+				}
 			}
 		}
 	} else if noun < 0 && t.parsed {
