@@ -146,6 +146,16 @@ func (s *scanner) counts(q *news.Quantity, n number) int {
 	if head < 0 {
 		return end
 	}
+	if head == b && s.t.lemma(s.Low(head)) == "pound" && s.Low(b+1) == "of" && !s.moneyAfter(b+2) {
+		// "tens of thousands of pounds of cocaine": a weight (as
+		// "300 pounds of cocaine" is, see recognise), of what the
+		// second "of" names.
+		q.Kind, q.Unit = Measure, "lb"
+		if a2, _, h2 := s.phrase(b+2, true); h2 >= 0 && a2 == b+2 {
+			q.Modifies = s.Text[s.Toks[a2].Start:s.Toks[h2].End]
+		}
+		return end
+	}
 	s.setCounts(q, a, b, head)
 	if n.kind == Percent {
 		q.Unit = n.unit
