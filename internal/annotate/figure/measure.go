@@ -2397,7 +2397,7 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 	if whole >= 0 {
 		return news.ScopePart
 	}
-	if t.low(hi) == "out" && t.low(hi+1) == "of" || t.low(hi) == "in" && t.a.Tokens[min(hi+1, len(t.a.Tokens)-1)].Kind == news.TokenWord && classOf(t.low(hi+1)) == "" && t.a.Tokens[min(hi+1, len(t.a.Tokens)-1)].Kind == news.TokenNumber {
+	if t.low(hi) == "out" && t.low(hi+1) == "of" && t.wholeAt(hi+2) || t.low(hi) == "in" && t.a.Tokens[min(hi+1, len(t.a.Tokens)-1)].Kind == news.TokenWord && classOf(t.low(hi+1)) == "" && t.a.Tokens[min(hi+1, len(t.a.Tokens)-1)].Kind == news.TokenNumber {
 		return news.ScopeShare
 	}
 	// "15 of which were shot down", "six of whom died": a part of the
@@ -3453,4 +3453,14 @@ func (ix *index) placeAfter(i int) (place, state string) {
 		}
 	}
 	return "", ""
+}
+
+// wholeAt says whether the tokens from k state the whole a share is out
+// of: a number ("7 out of 10"), perhaps after "every", "each" or "the"
+// ("nine out of every ten"). "took $700 billion out of Medicare" has none.
+func (t *tree) wholeAt(k int) bool {
+	if w := t.low(k); w == "every" || w == "each" || w == "the" {
+		k++
+	}
+	return k < len(t.a.Tokens) && (t.a.Tokens[k].Kind == news.TokenNumber || numberWords[t.low(k)])
 }
