@@ -53,6 +53,18 @@ func (s *scanner) notQuantity(n *number, j int, plain bool) bool {
 		}
 		return true
 	}
+	// The first hour of a span of clock time: "between 6 and 7 a.m.",
+	// "from 9 to 10 p.m." (the second is read as a clock time above).
+	if plain && v <= 24 && v == math.Trunc(v) && rangeWords[s.Low(j+1)] && s.IsNum(j+2) && s.IsWord(j+3) &&
+		t.clock[s.Low(j+3)] && s.Low(j+3) != "h" && s.Low(j+3) != "local" {
+		return true
+	}
+	// An age that bounds a group: "those 65 and older", "children 12
+	// and under".
+	if plain && v >= 1 && v < 120 && v == math.Trunc(v) && (s.Low(j+1) == "and" || s.Low(j+1) == "or") && ageBounds[s.Low(j+2)] {
+		n.last = j + 2
+		return true
+	}
 	// Days of the month.
 	if plain && v >= 1 && v <= 31 && v == math.Trunc(v) {
 		k := j
@@ -185,3 +197,9 @@ func yearAndClock(tok string) bool {
 	minute := int(tok[7]-'0')*10 + int(tok[8]-'0')
 	return year >= 1900 && year <= 2100 && hour <= 23 && minute <= 59
 }
+
+// rangeWords join the two ends of a span: "6 and 7", "9 to 10".
+var rangeWords = map[string]bool{"and": true, "to": true, "or": true, "-": true, "–": true}
+
+// ageBounds close an age bracket after "and" or "or": "65 and older".
+var ageBounds = map[string]bool{"older": true, "over": true, "up": true, "above": true, "younger": true, "under": true, "below": true}
