@@ -65,6 +65,13 @@ func (s *scanner) notQuantity(n *number, j int, plain bool) bool {
 		n.last = j + 2
 		return true
 	}
+	// An item's number in a list: "(1) agrees …; (2) orders …", at the
+	// start of a line or after a clause mark ("the Netherlands (17)
+	// took action" counts).
+	if plain && v >= 1 && v <= 20 && v == math.Trunc(v) && prev == "(" && s.Touch(j-1) && s.Tok(j+1) == ")" && s.Touch(j) && s.IsWord(j+2) && s.itemStart(j-1) {
+		n.last = j + 1
+		return true
+	}
 	// Days of the month.
 	if plain && v >= 1 && v <= 31 && v == math.Trunc(v) {
 		k := j
@@ -203,3 +210,16 @@ var rangeWords = map[string]bool{"and": true, "to": true, "or": true, "-": true,
 
 // ageBounds close an age bracket after "and" or "or": "65 and older".
 var ageBounds = map[string]bool{"older": true, "over": true, "up": true, "above": true, "younger": true, "under": true, "below": true}
+
+// itemStart says whether token k opens a list item: it starts the text
+// or a line, or follows a clause mark or "and" / "or".
+func (s *scanner) itemStart(k int) bool {
+	if k == 0 || strings.ContainsRune(s.Text[s.Toks[k-1].End:s.Toks[k].Start], '\n') {
+		return true
+	}
+	switch s.Low(k - 1) {
+	case ";", ":", ",", "and", "or", "—", "–":
+		return true
+	}
+	return false
+}
