@@ -276,6 +276,9 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	if lo >= hi {
 		return false
 	}
+	if t.reference(lo) {
+		return true
+	}
 	bare := q.Counts == "" && q.Kind == "cardinal"
 	noun := ""
 	if q.CountsSpan != nil {
@@ -821,4 +824,25 @@ func (ix *index) listed(i int) bool {
 	}
 	w := ix.tree.low(k - 1)
 	return w == "," || w == "and"
+}
+
+// reference says whether token i stands in an entry of a list of
+// sources, which restates a cited title ("11. UN appeals for $2.3
+// billion …, accessed February 21, 2026, <https://…>"): a sentence with
+// a web address and "accessed" or "retrieved".
+func (t *tree) reference(i int) bool {
+	lo, hi := t.sentence(i)
+	if lo >= hi {
+		return false
+	}
+	text := t.a.Text[t.a.Tokens[lo].Start:t.a.Tokens[hi-1].End]
+	if !strings.Contains(text, "http://") && !strings.Contains(text, "https://") {
+		return false
+	}
+	for k := lo; k < hi; k++ {
+		if w := t.low(k); w == "accessed" || w == "retrieved" {
+			return true
+		}
+	}
+	return false
 }
