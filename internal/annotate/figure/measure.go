@@ -1365,6 +1365,12 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		// its agent, not the owner of the people it harmed.
 		ownerVerb = -1
 	}
+	if verb >= 0 && t.lemma(verb) == "compare" && t.rel(verb) != "root" {
+		// "there were six arrests, compared to 47 the night before":
+		// the participle's subject, borrowed from the clause it hangs
+		// on, owns nothing the comparison counts.
+		ownerVerb = -1
+	}
 	if verb >= 0 && reportVerbs[t.lemma(verb)] {
 		// "The BBC revealed millions of barrels were imported": who
 		// reports a count does not own what it counts.

@@ -57,6 +57,8 @@ func TestMeasureFields(t *testing.T) {
 			"220", "votes", "", "voted for", "", "total", "", ""},
 		{"a count after a comma and 'now' stays a figure when no person stands before it", "The death toll, now 69, is expected to rise.",
 			"69", "", "", "", "", "total", "", ""},
+		{"a comparison's participle borrows no owner from the speaker", "Police chief Mark Doyle said there were six arrests Wednesday, compared to 47 the previous night.",
+			"47", "arrest", "-", "", "", "total", "", ""},
 		{"money taken out of a fund is no share of it", "The governor took more than $700 million out of the pension fund.",
 			"more than $700 million", "money", "", "", "", "total", "2031-03-12", ""},
 		{"a count out of a number is a share", "Nine out of every ten households lost power.",
