@@ -276,30 +276,3 @@ func TestKeys(t *testing.T) {
 		t.Errorf("Pair of two poll questions = %q, want unrelated", r)
 	}
 }
-
-// TestFits checks which measures a figure may join: plain people fit a
-// kind of people with the same or unstated fields, never the reverse or
-// another kind of thing.
-func TestFits(t *testing.T) {
-	troops := news.MeasureDef{What: "personnel", Owner: "us", Fate: "killed", Scope: news.ScopeTotal}
-	tests := []struct {
-		name string
-		f    news.Figure
-		def  news.MeasureDef
-		want bool
-	}{
-		{"plain people fit the soldiers they repeat", news.Figure{What: "people", Fate: "killed", Scope: news.ScopeTotal}, troops, true},
-		{"bare people, which state nothing else, do not", news.Figure{What: "people", Scope: news.ScopeTotal}, troops, false},
-		{"another fate does not", news.Figure{What: "people", Fate: "wounded", Scope: news.ScopeTotal}, troops, false},
-		{"soldiers do not fit plain people", news.Figure{What: "personnel", Owner: "us", Fate: "killed", Scope: news.ScopeTotal},
-			news.MeasureDef{What: "people", Fate: "killed", Scope: news.ScopeTotal}, false},
-		{"people do not fit tanks", news.Figure{What: "people", Scope: news.ScopeTotal},
-			news.MeasureDef{What: "weapons/vehicles", Scope: news.ScopeTotal}, false},
-		{"another owner does not", news.Figure{What: "personnel", Owner: "ru", Fate: "killed", Scope: news.ScopeTotal}, troops, false},
-	}
-	for _, tt := range tests {
-		if got := Fits(&tt.f, tt.def); got != tt.want {
-			t.Errorf("%s: Fits = %v, want %v", tt.name, got, tt.want)
-		}
-	}
-}

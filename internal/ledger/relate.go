@@ -295,28 +295,14 @@ func sameTime(a, b string) bool {
 
 // Fits says whether a figure whose structured measure is f may be counted
 // in the measure def although their keys differ: the same kind of thing
-// (What; plain people fit any kind of people) and scope, and each of
-// owner, fate and place the same or unstated on one side. Whether it is, the measure step decides from the values.
+// (What) and scope, and each of owner, fate and place the same or unstated
+// on one side. Whether it is, the measure step decides from the values.
 func Fits(f *news.Figure, def news.MeasureDef) bool {
-	if f.What == "" || f.What != def.What && !kindOfPeople(f, def) || f.Scope != def.Scope {
+	if f.What == "" || f.What != def.What || f.Scope != def.Scope {
 		return false
 	}
 	same := func(a, b string) bool { return a == b || a == "" || b == "" }
 	return same(f.Owner, def.Owner) && same(figure.KeyFate(f.Fate, f.What, f.Scope), figure.KeyFate(def.Fate, def.What, def.Scope)) && same(f.Place, def.Place)
-}
-
-// personClasses are the kinds of people a figure may count (the measure
-// classes of package figure) that a figure of plain "people" fits when
-// it repeats their number: "four US soldiers were killed … the four
-// people killed" is one count.
-var personClasses = map[string]bool{"personnel": true, "civilians": true, "refugees": true, "idps": true, "rescuers": true, "workers": true}
-
-// kindOfPeople says whether f counts plain people that may be the kind
-// of people def counts: f states whose, what happened or where (bare
-// "people" is every unrelated count of an article, "Deaths: 11" and "8
-// people in ICU" alike, and repeats a number by chance).
-func kindOfPeople(f *news.Figure, def news.MeasureDef) bool {
-	return f.What == "people" && personClasses[def.What] && (f.Owner != "" || f.Fate != "" || f.Place != "")
 }
 
 // Near is the interval within which another figure states the same
