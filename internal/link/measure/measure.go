@@ -102,7 +102,7 @@ const likeLimit = 50
 // fate and place the same or unstated on one side) is that measure: the
 // key goes to the most specific such measure (most stated fields), first
 // among the article's earlier keys, then in the index (most reported
-// first). Else it goes to its own measure, known or new; a measure that
+// first; there the figure must also state the measure's owner or place). Else it goes to its own measure, known or new; a measure that
 // states none of owner, fate and place is the article's own (its key
 // gets "@" and the article ID) and never gathers other articles. It
 // returns key → measure.
@@ -180,9 +180,12 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 						return nil, err
 					}
 					for _, d := range like {
-						if located(d) || f.Owner != "" || f.Place != "" {
-							// Two reports that say neither whose nor where
-							// share a number, not a thing.
+						if sameOwnerOrPlace(f, d) {
+							// Two reports share a thing, not just a
+							// number, only when both say whose or where
+							// and agree on it: "at least 10 people killed"
+							// in one place is not the 10 killed in
+							// another that a report left unnamed.
 							consider(d)
 						}
 					}
@@ -210,6 +213,12 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 		order = append(order, k)
 	}
 	return out, nil
+}
+
+// sameOwnerOrPlace says whether figure f and measure d state the same
+// owner or the same place.
+func sameOwnerOrPlace(f *news.Figure, d news.MeasureDef) bool {
+	return f.Owner != "" && f.Owner == d.Owner || f.Place != "" && f.Place == d.Place
 }
 
 // located says whether a measure states whose or where it is.

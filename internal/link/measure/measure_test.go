@@ -102,3 +102,42 @@ func BenchmarkResolve(b *testing.B) {
 		}
 	}
 }
+
+// likeIndex is an Index whose number lookup returns the measures a test
+// gives it.
+type likeIndex struct {
+	knownIndex
+	like []news.MeasureDef
+}
+
+func (l likeIndex) MeasuresLike(context.Context, news.MeasureQuery, int) ([]news.MeasureDef, error) {
+	return l.like, nil
+}
+
+// TestResolveJoinsByNumberOnlyWhatAgrees checks that a figure joins
+// another report's measure by repeating its number only when the two
+// agree on whose or where: "at least 12 people killed" named nowhere
+// is not the 12 killed in a place another report named.
+func TestResolveJoinsByNumberOnlyWhatAgrees(t *testing.T) {
+	v := 12.0
+	elsewhere := news.MeasureDef{ID: ledger.ID("people||killed|vale|total"), Key: "people||killed|vale|total", What: "people", Fate: "killed", Place: "vale", Scope: news.ScopeTotal}
+	for _, tt := range []struct {
+		name, place string
+		join        bool
+	}{
+		{"a figure that names no place", "", false},
+		{"a figure in the same place", "vale", true},
+		{"a figure in another place", "hollow", false},
+	} {
+		f := news.Figure{Span: news.Span{Start: 9, End: 11}, Text: "12", Value: &v, Approx: "exact", What: "people", Fate: "killed", Place: tt.place, Scope: news.ScopeTotal}
+		f.Measure = strings.Join([]string{f.What, "", f.Fate, f.Place, f.Scope}, "|")
+		a := &news.Article{ID: "c", Text: "At least 12 people were killed.", Figures: []news.Figure{f}}
+		got, err := Resolve(context.Background(), likeIndex{knownIndex{defs: map[string]news.MeasureDef{}}, []news.MeasureDef{elsewhere}}, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if joined := got[f.Measure].ID == elsewhere.ID; joined != tt.join {
+			t.Errorf("%s: joined the other report's measure = %v, want %v (%+v)", tt.name, joined, tt.join, got[f.Measure])
+		}
+	}
+}
