@@ -1301,7 +1301,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			// Observer found (that) …" reports a finding.
 			return cl, false
 		}
-		if start <= end && (okSpeaker(a.Text, ws[start:end+1]) || c.evidence || sayingSubject(a, ws[start:end+1], ws[i])) {
+		if start <= end && (okSpeaker(a.Text, ws[start:end+1]) || c.evidence || sayingSubject(a, ws[start:end+1], ws[i], i+n < len(ws) && ws[i+n].lower == "that")) {
 			spk = news.Span{Start: ws[start].Start, End: ws[end].End}
 			if closeBr == end+3 {
 				spk.End = ws[closeBr].End
@@ -2273,13 +2273,15 @@ func besideQuote(ws []word, i, n int) bool {
 var sayVerbs = tokens.Set(`said says say told tells added adds stated states wrote writes explained explains reads`)
 
 // sayingSubject says whether the phrase ws is, in the syntax layer, the
-// subject of the say-verb cue: a common noun ("The actress said", "A
-// spokesman for the buyer said", "Some advocates for stem cell research
-// said", "one donor told"), which no list of speaker nouns holds all of.
+// subject of the cue, a say verb or any cue with "that" after it (that):
+// a common noun ("The actress said", "A spokesman for the buyer said",
+// "Some advocates for stem cell research said", "one donor told",
+// "Cement makers argue that"), which no list of speaker nouns holds all
+// of.
 // Shares of respondents ("24 percent said", "three in ten said") are
 // left to the poll.
-func sayingSubject(a *news.Article, ws []word, cue word) bool {
-	if !sayVerbs[cue.lower] {
+func sayingSubject(a *news.Article, ws []word, cue word, that bool) bool {
+	if !sayVerbs[cue.lower] && !that {
 		return false
 	}
 	v := tokenAt(a, cue.Start)
