@@ -1423,9 +1423,11 @@ var timeAdverbs = tokens.Set(`earlier later early late last this on`)
 
 // adjunctOpeners open a parenthetical adjunct between a speaker and its
 // cue: "X, in a brief interview, said", "X, who attended the rally,
-// said", "X, speaking in Kyiv, said".
+// said", "X, speaking in Kyiv, said", "X, for instance, argue",
+// "X, however, said".
 var adjunctOpeners = tokens.Set(`in at during on speaking appearing writing who which interviewed asked while after before via now
-	carried conducted published released commissioned compiled issued`)
+	carried conducted published released commissioned compiled issued
+	for however meanwhile though too moreover instead likewise also nonetheless nevertheless furthermore`)
 
 // adjunctBefore returns the index of the last word of the speaker before
 // a parenthetical adjunct that ends in the comma before the cue ws[i]
