@@ -836,7 +836,10 @@ func inEvidence(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 		for _, w := range ws[k+1 : d] {
 			named = named || upper(w.Span.In(a.Text))
 		}
-		if !named {
+		// "In a poll conducted by the Daily Ledger and Channel 4, …":
+		// the agent after the data noun names it.
+		agent, agentEnd := pollAgent(a.Text, ws, d, end)
+		if !named && agent < 0 {
 			continue
 		}
 		// The evidence ends at a clause mark or the end, or runs on over
@@ -844,7 +847,9 @@ func inEvidence(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 		// "last month") to one; anything else after the data noun ("polls
 		// closed", "polls for months") is no evidence reported.
 		e := d
-		if e+1 < end && !ws[e+1].punct {
+		if agent >= 0 {
+			e = agentEnd
+		} else if e+1 < end && !ws[e+1].punct {
 			if !evidenceParticiples[ws[e+1].lower] && ws[e+1].lower != "out" && !timeWords[ws[e+1].lower] && !timeAdverbs[ws[e+1].lower] {
 				continue
 			}
@@ -867,7 +872,11 @@ func inEvidence(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 		cl := news.Claim{CueSpan: ws[k].Span, Cue: "in", Parent: -1}
 		cl.Content = trimSpan(a.Text, content)
 		cl.Span = news.Span{Start: min(ws[k].Start, cl.Content.Start), End: max(ws[e].End, cl.Content.End)}
-		setSpeaker(a, ix, &cl, news.Span{Start: ws[k+1].Start, End: ws[e].End})
+		src := news.Span{Start: ws[k+1].Start, End: ws[e].End}
+		if agent >= 0 {
+			src = news.Span{Start: ws[agent].Start, End: ws[agentEnd].End}
+		}
+		setSpeaker(a, ix, &cl, src)
 		if cl.SpeakerSpan == nil || cl.Content.Len() == 0 {
 			return news.Claim{}, false
 		}
@@ -875,4 +884,33 @@ func inEvidence(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 		return cl, true
 	}
 	return news.Claim{}, false
+}
+
+// pollAgent returns the first and last words of the agent that follows
+// the data noun ws[d] ("a poll conducted by the Daily Ledger and Channel
+// 4", "a survey by Metrix"), up to the comma before the rest of the
+// sentence, or -1: a capitalised name within ten words.
+func pollAgent(text string, ws []word, d, end int) (int, int) {
+	k := d + 1
+	if k < end && evidenceParticiples[ws[k].lower] {
+		k++
+		if k < end && ws[k].lower == "out" {
+			k++ // "carried out by"
+		}
+	}
+	if k >= end || ws[k].lower != "by" {
+		return -1, -1
+	}
+	from := k + 1
+	if from < end && (ws[from].lower == "the" || ws[from].lower == "a") {
+		from++
+	}
+	to := from
+	for to < end && to-from < 10 && !ws[to].punct {
+		to++
+	}
+	if to == from || to >= end || ws[to].lower != "," || !upper(ws[from].Span.In(text)) {
+		return -1, -1
+	}
+	return k + 1, to - 1
 }
