@@ -160,7 +160,7 @@ var cues = func() []cue {
 	}
 	for _, v := range []string{"expects", "expect", "argues", "argued", "argue", "contends", "contended", "concluded", "concludes",
 		"calculates", "calculated", "calculate", "reckons", "reckoned",
-		"assured", "assures", "informed", "informs", "underlined", "underlines"} {
+		"assured", "assures", "informed", "informs", "underlined", "underlines", "boasted", "boasts", "bragged", "brags"} {
 		out = append(out, cue{words: []string{v}, that: true})
 	}
 	out = append(out, cue{words: []string{"pointed", "out"}, that: true}, cue{words: []string{"points", "out"}, that: true})
@@ -1138,6 +1138,9 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	cl.Cue = strings.ToLower(a.Text[cl.CueSpan.Start:cl.CueSpan.End])
 	if addsAThing(a, cl.Cue, ws[i].Start) {
 		return cl, false
+	}
+	if cl.Cue == "told" && i > 0 && ws[i-1].lower == "all" && i+1 < len(ws) && ws[i+1].lower == "," {
+		return cl, false // "All told, outside groups spent …": in all, not a telling
 	}
 	if !c.after && agentParticiples[cl.Cue] && i+n < len(ws) && ws[i+n].lower == "by" {
 		return cl, false // a passive: its agent follows ("the troops estimated by Seoul"), see byAgents
