@@ -507,6 +507,8 @@ func TestNotFigures(t *testing.T) {
 		"Coordinates: 59.173616°N 18.167988°E",
 		"Mr. Lewis, now 77, stared straight ahead for a moment.",
 		"The chief justice, now 69 and about to begin his 20th term, said little.",
+		"The outage hit the county's 911 dispatch center.",
+		"Funding helps ensure that all contacts to 988 are answered.",
 		"4. Appeal for $2.3 billion to help aid teams, Relief Wire, accessed March 1, 2031, <https://relief.example/2031/appeal-2-3-billion>",
 		"The senator, 81, retired in May.",
 		"The gunman entered rooms 111 and 112 of the school.",

@@ -33,8 +33,8 @@ var compoundIdioms = tokens.Set(`sided off way time shot stop size liner on`)
 // service's ("911 outages", "999 calls").
 var (
 	lineNouns        = tokens.Set(`phone telephone hotline helpline`)
-	emergencyNumbers = tokens.Set(`911 999 112`)
-	emergencyNouns   = tokens.Set(`call calls outage outages dispatcher dispatchers operator operators service services system center centre line number`)
+	emergencyNumbers = tokens.Set(`911 999 112 988`)
+	emergencyNouns   = tokens.Set(`call calls outage outages dispatch dispatcher dispatchers operator operators service services system center centre line number`)
 )
 
 // callVerbs place a phone call to a number.
@@ -462,6 +462,11 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	// "911 outages", "the national 800 phone number": a number naming a
 	// phone line.
 	if next := t.low(hi); hi < len(t.a.Tokens) && (lineNouns[next] || emergencyNumbers[q.Text] && emergencyNouns[next]) {
+		return true
+	}
+	// "contacts to 988", "support of 988": an emergency line's number
+	// alone after a preposition counts nothing.
+	if bare && emergencyNumbers[q.Text] && lo > 0 && (t.low(lo-1) == "to" || t.low(lo-1) == "of" || callVerbs[t.low(lo-1)]) {
 		return true
 	}
 	// "world war three", however it is written, and "ground zero" are
