@@ -65,10 +65,11 @@ func (s *scanner) notQuantity(n *number, j int, plain bool) bool {
 		n.last = j + 2
 		return true
 	}
-	// An item's number in a list: "(1) agrees …; (2) orders …", at the
-	// start of a line or after a clause mark ("the Netherlands (17)
-	// took action" counts).
-	if plain && v >= 1 && v <= 20 && v == math.Trunc(v) && prev == "(" && s.Touch(j-1) && s.Tok(j+1) == ")" && s.Touch(j) && s.IsWord(j+2) && s.itemStart(j-1) {
+	// An item's number in a list: "(1) agrees …; (2) orders …", "are: 1)
+	// a strategy; 2) a crackdown", at the start of a line or after a
+	// clause mark ("the Netherlands (17) took action" counts).
+	if plain && v >= 1 && v <= 20 && v == math.Trunc(v) && s.Tok(j+1) == ")" && s.Touch(j) && s.IsWord(j+2) &&
+		(prev == "(" && s.Touch(j-1) && s.itemStart(j-1) || prev != "(" && s.itemStart(j)) {
 		n.last = j + 1
 		return true
 	}

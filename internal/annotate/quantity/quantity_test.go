@@ -203,6 +203,7 @@ func TestCompoundsAndMeasures(t *testing.T) {
 		{"km", "30 km from the border", []want{{"30 km", Measure, 30, nan, nan, Exact, "km", ""}}},
 		{"a span of clock time", "between 6 and 7 a.m. on Monday", nil},
 		{"list items", "That this House:\n(1) agrees with the report; and (2) orders that it be referred.", nil},
+		{"list items without an opening bracket", "its features are: 1) a values-led strategy; 2) a crackdown on rivals", nil},
 		{"a number in brackets after a name counts", "the Netherlands (17) took action", []want{card("17", 17, "", "")}},
 		{"a number in brackets that counts stays", "Three people (2 children) died", []want{card("Three", 3, "person", "people"), card("2", 2, "child", "children")}},
 		{"an age bracket", "those 65 and older, and children 12 or under", nil},
