@@ -102,7 +102,7 @@ const likeLimit = 50
 // fate and place the same or unstated on one side) is that measure: the
 // key goes to the most specific such measure (most stated fields), first
 // among the article's earlier keys, then in the index (most reported
-// first; there the figure must also state the measure's owner or place). Else it goes to its own measure, known or new; a measure that
+// first; there the two must agree on whose or where, see joinsByNumber). Else it goes to its own measure, known or new; a measure that
 // states none of owner, fate and place is the article's own (its key
 // gets "@" and the article ID) and never gathers other articles. It
 // returns key → measure.
@@ -180,12 +180,7 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 						return nil, err
 					}
 					for _, d := range like {
-						if sameOwnerOrPlace(f, d) {
-							// Two reports share a thing, not just a
-							// number, only when both say whose or where
-							// and agree on it: "at least 10 people killed"
-							// in one place is not the 10 killed in
-							// another that a report left unnamed.
+						if joinsByNumber(f, d, lo) {
 							consider(d)
 						}
 					}
@@ -215,10 +210,23 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 	return out, nil
 }
 
-// sameOwnerOrPlace says whether figure f and measure d state the same
-// owner or the same place.
-func sameOwnerOrPlace(f *news.Figure, d news.MeasureDef) bool {
-	return f.Owner != "" && f.Owner == d.Owner || f.Place != "" && f.Place == d.Place
+// minUnnamed is the smallest number by which a figure that says neither
+// whose nor where may join another report's measure.
+const minUnnamed = 1000
+
+// joinsByNumber says whether figure f, which repeats a number (at least
+// lo) of another report's measure d that it fits, is counted there. Two
+// reports share a thing, not just a number, when both say whose or where
+// and agree on it; or when f names neither but states what happened,
+// as d does, to a number too large to repeat by chance ("5,000 troops
+// were deployed" after "Kazhar deployed 5,000 troops"). "At least 10
+// people killed" named nowhere is not the 10 killed in a place another
+// report named, and an amount named nowhere joins no one's package.
+func joinsByNumber(f *news.Figure, d news.MeasureDef, lo float64) bool {
+	if f.Owner != "" && f.Owner == d.Owner || f.Place != "" && f.Place == d.Place {
+		return true
+	}
+	return f.Owner == "" && f.Place == "" && located(d) && f.Fate != "" && d.Fate != "" && lo >= minUnnamed && !byNumber(d)
 }
 
 // located says whether a measure states whose or where it is.

@@ -116,8 +116,10 @@ func (l likeIndex) MeasuresLike(context.Context, news.MeasureQuery, int) ([]news
 
 // TestResolveJoinsByNumberOnlyWhatAgrees checks that a figure joins
 // another report's measure by repeating its number only when the two
-// agree on whose or where: "at least 12 people killed" named nowhere
-// is not the 12 killed in a place another report named.
+// agree on whose or where, or when it names neither and its number is
+// large: "at least 12 people killed" named nowhere is not the 12 killed
+// in a place another report named (measuretest.Run checks the large
+// number that joins).
 func TestResolveJoinsByNumberOnlyWhatAgrees(t *testing.T) {
 	v := 12.0
 	elsewhere := news.MeasureDef{ID: ledger.ID("people||killed|vale|total"), Key: "people||killed|vale|total", What: "people", Fate: "killed", Place: "vale", Scope: news.ScopeTotal}
