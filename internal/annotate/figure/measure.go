@@ -1095,7 +1095,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			fate = fateOf(t.lemma(noun+1), what)
 		}
 	}
-	if fate == "" && noun >= 0 {
+	if fate == "" && noun >= 0 && !ix.institution(noun) {
 		fate = nounFates[t.lemma(noun)]
 	}
 	for _, n := range []int{noun, sized} {
@@ -1788,6 +1788,9 @@ func (ix *index) classAt(i int) string {
 	t := ix.tree
 	if t.lemma(i) == "carrier" && t.low(i-1) == "personnel" {
 		return "weapons/vehicles" // "armoured personnel carriers", not ships
+	}
+	if ix.institution(i) {
+		return "" // "19 state legislative bodies": no one's remains
 	}
 	if c := classOf(t.lemma(i)); c != "" {
 		return c
@@ -3272,6 +3275,22 @@ var urgeVerbs = tokens.Set(`call urge ask press encourage push tell invite persu
 // goalNouns name a level aimed at: a share or amount before them sizes
 // the goal, not a thing counted.
 var goalNouns = tokens.Set(`target goal threshold benchmark ceiling cap limit`)
+
+// bodyKinds make "bodies" institutions, not the dead: "legislative
+// bodies", "governing bodies", "UN bodies".
+var bodyKinds = tokens.Set(`legislative governing regulatory advisory elected public international government governmental
+	oversight standards sporting student professional local state federal national executive judicial deliberative
+	intergovernmental multilateral subsidiary`)
+
+// institution says whether token i is "body" or "bodies" as an
+// institution: a kind word or a name right before it.
+func (ix *index) institution(i int) bool {
+	t := ix.tree
+	if t.lemma(i) != "body" || i == 0 {
+		return false
+	}
+	return bodyKinds[t.low(i-1)] || t.upos(i-1) == news.PROPN
+}
 
 // nounFates are counted nouns that say what happened to the people they
 // count ("two prisoners of war", "1 million deaths").
