@@ -73,6 +73,12 @@ func (s *scanner) notQuantity(n *number, j int, plain bool) bool {
 		n.last = j + 1
 		return true
 	}
+	// An age that bounds the people before it: "adults over 21",
+	// "children under 12" ("troops over 3,000" is no age, nor "people
+	// over 65 years" when years are counted on).
+	if plain && v >= 1 && v < 120 && v == math.Trunc(v) && ageBounds[prev] && ageHolders[s.Low(j-2)] && !s.countNounAfter(j) {
+		return true
+	}
 	// Days of the month.
 	if plain && v >= 1 && v <= 31 && v == math.Trunc(v) {
 		k := j
@@ -209,7 +215,12 @@ func yearAndClock(tok string) bool {
 // rangeWords join the two ends of a span: "6 and 7", "9 to 10".
 var rangeWords = map[string]bool{"and": true, "to": true, "or": true, "-": true, "–": true}
 
-// ageBounds close an age bracket after "and" or "or": "65 and older".
+// ageHolders are the people an age after "over" or "under" may bound.
+var ageHolders = map[string]bool{"adults": true, "people": true, "those": true, "anyone": true, "children": true, "kids": true,
+	"voters": true, "men": true, "women": true, "residents": true, "teens": true, "teenagers": true, "youths": true, "patients": true}
+
+// ageBounds close an age bracket after "and" or "or" ("65 and older"),
+// or open one after the people it bounds ("adults over 21").
 var ageBounds = map[string]bool{"older": true, "over": true, "up": true, "above": true, "younger": true, "under": true, "below": true}
 
 // itemStart says whether token k opens a list item: it starts the text
