@@ -2406,7 +2406,7 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 	if whole >= 0 {
 		return news.ScopePart
 	}
-	if t.low(hi) == "out" && t.low(hi+1) == "of" && t.wholeAt(hi+2) || t.low(hi) == "in" && t.a.Tokens[min(hi+1, len(t.a.Tokens)-1)].Kind == news.TokenWord && classOf(t.low(hi+1)) == "" && t.a.Tokens[min(hi+1, len(t.a.Tokens)-1)].Kind == news.TokenNumber {
+	if t.low(hi) == "out" && t.low(hi+1) == "of" && t.wholeAt(hi+2) {
 		return news.ScopeShare
 	}
 	// "15 of which were shot down", "six of whom died": a part of the

@@ -146,10 +146,10 @@ func (s *scanner) counts(q *news.Quantity, n number) int {
 	if head < 0 {
 		return end
 	}
-	if head == b && s.t.lemma(s.Low(head)) == "pound" && s.Low(b+1) == "of" && !s.moneyAfter(b+2) {
+	if head == b && s.poundsOfThing(head) {
 		// "tens of thousands of pounds of cocaine": a weight (as
-		// "300 pounds of cocaine" is, see recognise), of what the
-		// second "of" names.
+		// "300 pounds of cocaine" is, see suffix), of what the second
+		// "of" names.
 		q.Kind, q.Unit = Measure, "lb"
 		if a2, _, h2 := s.phrase(b+2, true); h2 >= 0 && a2 == b+2 {
 			q.Modifies = s.Text[s.Toks[a2].Start:s.Toks[h2].End]

@@ -412,10 +412,7 @@ func (s *scanner) suffix(n *number) {
 		n.kind, n.currency, n.last = Money, t.dollarPrefix[w], k+1
 	case w == "hong" && s.Low(k+1) == "kong" && s.Low(k+2) == "dollars" && n.currency == "":
 		n.kind, n.currency, n.last = Money, "HKD", k+2
-	case (w == "pounds" || w == "pound") && n.currency == "" && s.Low(k+1) == "of" && !s.moneyAfter(k+2):
-		// "tens of thousands of pounds of cocaine": a weight of what
-		// the "of" names, unless that is money ("millions of pounds of
-		// taxpayers' money").
+	case n.currency == "" && s.poundsOfThing(k):
 		n.kind, n.unit, n.last = Measure, "lb", k
 	case (w == "pounds" || w == "pound") && n.currency == "" && (n.scaled || s.Low(k+1) == "sterling"):
 		n.kind, n.currency, n.last = Money, "GBP", k
@@ -629,17 +626,22 @@ func (s *scanner) dollarPrefix(i int) string {
 	return c
 }
 
-// moneyNouns name money after "pounds of": "millions of pounds of
-// taxpayers' money", "£" written out.
+// moneyNouns name money after "pounds of" (poundsOfThing).
 var moneyNouns = tokens.Set(`money cash funding funds investment investments aid spending debt debts taxpayers
 	taxpayer revenue revenues profit profits savings losses assets sales contracts cuts support subsidies public`)
 
-// moneyAfter says whether one of the three words from k names money.
-func (s *scanner) moneyAfter(k int) bool {
-	for i := k; i < k+3; i++ {
+// poundsOfThing says whether token k is "pound(s)" weighing what an "of"
+// after it names ("300 pounds of cocaine"), not money: none of the three
+// words after the "of" names money ("millions of pounds of taxpayers'
+// money").
+func (s *scanner) poundsOfThing(k int) bool {
+	if w := s.Low(k); w != "pounds" && w != "pound" || s.Low(k+1) != "of" {
+		return false
+	}
+	for i := k + 2; i < k+5; i++ {
 		if moneyNouns[strings.TrimSuffix(strings.TrimSuffix(s.Low(i), "'"), "’")] {
-			return true
+			return false
 		}
 	}
-	return false
+	return true
 }

@@ -102,10 +102,11 @@ const likeLimit = 50
 // fate and place the same or unstated on one side) is that measure: the
 // key goes to the most specific such measure (most stated fields), first
 // among the article's earlier keys, then in the index (most reported
-// first; there the two must agree on whose or where, see joinsByNumber). Else it goes to its own measure, known or new; a measure that
-// states none of owner, fate and place is the article's own (its key
-// gets "@" and the article ID) and never gathers other articles. It
-// returns key → measure.
+// first; there the two must also agree on whose or where, see
+// joinsByNumber). Else it goes to its own measure, known or new; a
+// measure that states none of owner, fate and place is the article's own
+// (its key gets "@" and the article ID) and never gathers other
+// articles. It returns key → measure.
 func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.MeasureDef, error) {
 	keys := ledger.Keys(a)
 	first := map[string]int{} // key → its first figure
