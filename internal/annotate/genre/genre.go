@@ -31,6 +31,7 @@ import (
 	"strings"
 	"unicode"
 
+	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/news"
 )
 
@@ -57,47 +58,51 @@ type rule struct {
 	kind  string
 	score float64
 	what  string // evidence text; %s is the matched string
+	// marks, when given, are words (lower case) one of which every match
+	// contains: a text without any is not searched, which keeps the
+	// rules over whole texts cheap.
+	marks []string
 }
 
 // rules are tried in order; the first that matches decides, except that
 // a later rule with a higher score overrides an earlier one.
 var rules = []rule{
 	// Addresses.
-	{"url", regexp.MustCompile(`(?i)/(?:live|liveblog|live-blog|live-news|live-updates)/`), news.GenreLive, 0.95, "url path %s"},
-	{"url", regexp.MustCompile(`(?i)[/-]live-?blog[/-]|/live-updates?\b`), news.GenreLive, 0.9, "url %s"},
-	{"url", regexp.MustCompile(`(?i)/(?:video|videos|audio|podcasts?|watch)/`), news.GenreVideo, 0.95, "url path %s"},
-	{"url", regexp.MustCompile(`(?i)/commentisfree/picture/`), news.GenreOpinion, 0.95, "url path %s (cartoon)"},
-	{"url", regexp.MustCompile(`(?i)/(?:commentisfree|opinion|opinions|comment|editorials?|op-?eds?|columns?|columnists?|voices|ideas)/`), news.GenreOpinion, 0.95, "url path %s"},
-	{"url", regexp.MustCompile(`(?i)/letters?/|/letters-to-the-editor/`), news.GenreLetter, 0.95, "url path %s"},
-	{"url", regexp.MustCompile(`(?i)/(?:fact-?check(?:s|ing)?|factcheck|reality-check|verify)/`), news.GenreFactCheck, 0.95, "url path %s"},
-	{"url", regexp.MustCompile(`(?i)/(?:press-?releases?|pressreleases?|news-?releases?|media-?releases?)/`), news.GenrePressRelease, 0.95, "url path %s"},
-	{"url", regexp.MustCompile(`(?i)/(?:analysis|explainers?)/`), news.GenreAnalysis, 0.85, "url path %s"},
-	{"url", regexp.MustCompile(`(?i)-podcast/?$|-video(?:-explainer)?/?$`), news.GenreVideo, 0.9, "url slug %s"},
+	{"url", regexp.MustCompile(`(?i)/(?:live|liveblog|live-blog|live-news|live-updates)/`), news.GenreLive, 0.95, "url path %s", nil},
+	{"url", regexp.MustCompile(`(?i)[/-]live-?blog[/-]|/live-updates?\b`), news.GenreLive, 0.9, "url %s", nil},
+	{"url", regexp.MustCompile(`(?i)/(?:video|videos|audio|podcasts?|watch)/`), news.GenreVideo, 0.95, "url path %s", nil},
+	{"url", regexp.MustCompile(`(?i)/commentisfree/picture/`), news.GenreOpinion, 0.95, "url path %s (cartoon)", nil},
+	{"url", regexp.MustCompile(`(?i)/(?:commentisfree|opinion|opinions|comment|editorials?|op-?eds?|columns?|columnists?|voices|ideas)/`), news.GenreOpinion, 0.95, "url path %s", nil},
+	{"url", regexp.MustCompile(`(?i)/letters?/|/letters-to-the-editor/`), news.GenreLetter, 0.95, "url path %s", nil},
+	{"url", regexp.MustCompile(`(?i)/(?:fact-?check(?:s|ing)?|factcheck|reality-check|verify)/`), news.GenreFactCheck, 0.95, "url path %s", nil},
+	{"url", regexp.MustCompile(`(?i)/(?:press-?releases?|pressreleases?|news-?releases?|media-?releases?)/`), news.GenrePressRelease, 0.95, "url path %s", nil},
+	{"url", regexp.MustCompile(`(?i)/(?:analysis|explainers?)/`), news.GenreAnalysis, 0.85, "url path %s", nil},
+	{"url", regexp.MustCompile(`(?i)-podcast/?$|-video(?:-explainer)?/?$`), news.GenreVideo, 0.9, "url slug %s", nil},
 
 	// Headlines and kickers.
-	{"title", regexp.MustCompile(`(?i)^the \w+ view on\b`), news.GenreOpinion, 0.97, "headline %q (editorial)"},
-	{"title", regexp.MustCompile(`(?i)^(?:opinion|op-ed|editorial|comment|commentary|view|column)\s*[:|–—-]\s`), news.GenreOpinion, 0.95, "headline kicker %q"},
-	{"title", regexp.MustCompile(`(?i)\s[–—-]\s*cartoon\s*$`), news.GenreOpinion, 0.9, "headline %q"},
-	{"title", regexp.MustCompile(`(?i)^letters?\s*[:|–—-]|\breaders (?:on|react|respond)\b|^your letters\b`), news.GenreLetter, 0.9, "headline %q"},
-	{"title", regexp.MustCompile(`(?i)\s[–—-]\s*(?:as it happened|live|live updates)\s*$|^live\s*[:|–—-]\s|\blive blog\b|^\S+ live:`), news.GenreLive, 0.95, "headline %q"},
-	{"title", regexp.MustCompile(`(?i)\s[–—-]\s*(?:video|video explainer|podcast|audio|watch)\s*$|^(?:video|watch|podcast)\s*[:|–—-]\s`), news.GenreVideo, 0.95, "headline %q"},
-	{"title", regexp.MustCompile(`(?i)^fact[- ]?check\s*[:|–—-]|\bfact[- ]check(?:ing)?\b`), news.GenreFactCheck, 0.9, "headline %q"},
-	{"title", regexp.MustCompile(`(?i)^(?:analysis|explainer|news analysis)\s*[:|–—-]\s`), news.GenreAnalysis, 0.9, "headline kicker %q"},
-	{"title", regexp.MustCompile(`(?i)\b(?:complete|visual) guide\b|\bexplained\b|\bwhat (?:it|this|that) means\b|\bhere[’']s what (?:we know|to know|it means)\b|\bwhy it matters\b`), news.GenreAnalysis, 0.8, "headline %q"},
-	{"title", regexp.MustCompile(`(?i)\bwhat we know (?:on|so far)\b|\bcatch up (?:on|with) (?:the|this week)|\bmust-reads?\b|\b(?:summary|round-?up) of\b.*\bthis week\b|\bkey developments\b.*\bthis week\b|\bthis week in\b|\bnews (?:round-?up|digest|briefing)\b`), news.GenreAggregated, 0.9, "headline %q"},
+	{"title", regexp.MustCompile(`(?i)^the \w+ view on\b`), news.GenreOpinion, 0.97, "headline %q (editorial)", nil},
+	{"title", regexp.MustCompile(`(?i)^(?:opinion|op-ed|editorial|comment|commentary|view|column)\s*[:|–—-]\s`), news.GenreOpinion, 0.95, "headline kicker %q", nil},
+	{"title", regexp.MustCompile(`(?i)\s[–—-]\s*cartoon\s*$`), news.GenreOpinion, 0.9, "headline %q", nil},
+	{"title", regexp.MustCompile(`(?i)^letters?\s*[:|–—-]|\breaders (?:on|react|respond)\b|^your letters\b`), news.GenreLetter, 0.9, "headline %q", nil},
+	{"title", regexp.MustCompile(`(?i)\s[–—-]\s*(?:as it happened|live|live updates)\s*$|^live\s*[:|–—-]\s|\blive blog\b|^\S+ live:`), news.GenreLive, 0.95, "headline %q", nil},
+	{"title", regexp.MustCompile(`(?i)\s[–—-]\s*(?:video|video explainer|podcast|audio|watch)\s*$|^(?:video|watch|podcast)\s*[:|–—-]\s`), news.GenreVideo, 0.95, "headline %q", nil},
+	{"title", regexp.MustCompile(`(?i)^fact[- ]?check\s*[:|–—-]|\bfact[- ]check(?:ing)?\b`), news.GenreFactCheck, 0.9, "headline %q", nil},
+	{"title", regexp.MustCompile(`(?i)^(?:analysis|explainer|news analysis)\s*[:|–—-]\s`), news.GenreAnalysis, 0.9, "headline kicker %q", nil},
+	{"title", regexp.MustCompile(`(?i)\b(?:complete|visual) guide\b|\bexplained\b|\bwhat (?:it|this|that) means\b|\bhere[’']s what (?:we know|to know|it means)\b|\bwhy it matters\b`), news.GenreAnalysis, 0.8, "headline %q", nil},
+	{"title", regexp.MustCompile(`(?i)\bwhat we know (?:on|so far)\b|\bcatch up (?:on|with) (?:the|this week)|\bmust-reads?\b|\b(?:summary|round-?up) of\b.*\bthis week\b|\bkey developments\b.*\bthis week\b|\bthis week in\b|\bnews (?:round-?up|digest|briefing)\b`), news.GenreAggregated, 0.9, "headline %q", nil},
 
 	// Furniture that names the genre.
-	{"head", regexp.MustCompile(`(?i)this (?:article|piece) is an? (?:editorial|opinion|op-ed|column|commentary)`), news.GenreOpinion, 0.97, "text %q"},
-	{"text", regexp.MustCompile(`(?i)the (?:views|opinions) expressed (?:here|herein|in this (?:commentary|article|piece|column|op-ed)) are (?:his|her|their|the (?:author|writer|columnist)[’']?s?) own|opinions expressed in the op-?ed are those of the author|the author[’']?s? (?:views|opinions) (?:are|do not)|\bread more (?:cnn )?opinion\b`), news.GenreOpinion, 0.95, "text %q"},
-	{"head", regexp.MustCompile(`(?i)^(?:editor[’']?s note:.{0,300}\b(?:commentary|opinion|op-ed|views)\b)`), news.GenreOpinion, 0.95, "text %q"},
-	{"tail", regexp.MustCompile(`(?i)email us your letter|letters? to the editor\b|\bletters@`), news.GenreLetter, 0.9, "text %q"},
-	{"head", regexp.MustCompile(`(?i)^analysis by\b|you[’']re reading an excerpt from the [^.]{0,40}(?:worldview|analysis)[^.]{0,20} newsletter`), news.GenreAnalysis, 0.85, "text %q"},
-	{"head", regexp.MustCompile(`(?i)^published (?:daily|weekly) by\b|every (?:week|day) we (?:wrap up|round up|bring you)|\bwe sum up what happened\b|\bhere (?:is|are) (?:the|today[’']s) (?:key|main) (?:events|developments)\b`), news.GenreAggregated, 0.9, "text %q"},
-	{"head", regexp.MustCompile(`(?i)\bthe full text of the (?:speech|address|statement|remarks) is (?:provided|given|published) below\b|^transcript\b|\bfull transcript\b`), news.GenreVideo, 0.9, "text %q (transcript)"},
-	{"text", regexp.MustCompile(`(?i)\bthis (?:live ?blog|blog) is (?:now )?clos(?:ed|ing)\b|\bwe[’']ll (?:wrap up|pause) (?:our|the) live coverage\b|\bthat(?:[’']s| is| was) (?:the end of|all from) (?:our|this) live (?:coverage|blog)\b`), news.GenreLive, 0.95, "text %q"},
-	{"text", regexp.MustCompile(`(?i)^(?:rating|verdict|our ruling|the verdict)\s*:\s*(?:false|true|misleading|mostly|half|pants|partly|unproven|missing context)`), news.GenreFactCheck, 0.9, "text %q"},
-	{"head", regexp.MustCompile(`(?i)^(?:for immediate release|press release|news release|media release)\b`), news.GenrePressRelease, 0.95, "text %q"},
-	{"tail", regexp.MustCompile(`(?i)^(?:media|press) (?:contact|enquiries|inquiries)\s*:?|^about [A-Z][\w&.,' -]{1,60}$|^#{3}\s*$`), news.GenrePressRelease, 0.6, "text %q"},
+	{"head", regexp.MustCompile(`(?i)this (?:article|piece) is an? (?:editorial|opinion|op-ed|column|commentary)`), news.GenreOpinion, 0.97, "text %q", nil},
+	{"text", regexp.MustCompile(`(?i)the (?:views|opinions) expressed (?:here|herein|in this (?:commentary|article|piece|column|op-ed)) are (?:his|her|their|the (?:author|writer|columnist)[’']?s?) own|opinions expressed in the op-?ed are those of the author|the author[’']?s? (?:views|opinions) (?:are|do not)|\bread more (?:cnn )?opinion\b`), news.GenreOpinion, 0.95, "text %q", []string{"expressed", "author", "read more"}},
+	{"head", regexp.MustCompile(`(?i)^(?:editor[’']?s note:.{0,300}\b(?:commentary|opinion|op-ed|views)\b)`), news.GenreOpinion, 0.95, "text %q", nil},
+	{"tail", regexp.MustCompile(`(?i)email us your letter|letters? to the editor\b|\bletters@`), news.GenreLetter, 0.9, "text %q", nil},
+	{"head", regexp.MustCompile(`(?i)^analysis by\b|you[’']re reading an excerpt from the [^.]{0,40}(?:worldview|analysis)[^.]{0,20} newsletter`), news.GenreAnalysis, 0.85, "text %q", nil},
+	{"head", regexp.MustCompile(`(?i)^published (?:daily|weekly) by\b|every (?:week|day) we (?:wrap up|round up|bring you)|\bwe sum up what happened\b|\bhere (?:is|are) (?:the|today[’']s) (?:key|main) (?:events|developments)\b`), news.GenreAggregated, 0.9, "text %q", nil},
+	{"head", regexp.MustCompile(`(?i)\bthe full text of the (?:speech|address|statement|remarks) is (?:provided|given|published) below\b|^transcript\b|\bfull transcript\b`), news.GenreVideo, 0.9, "text %q (transcript)", nil},
+	{"text", regexp.MustCompile(`(?i)\bthis (?:live ?blog|blog) is (?:now )?clos(?:ed|ing)\b|\bwe[’']ll (?:wrap up|pause) (?:our|the) live coverage\b|\bthat(?:[’']s| is| was) (?:the end of|all from) (?:our|this) live (?:coverage|blog)\b`), news.GenreLive, 0.95, "text %q", []string{"blog", "live"}},
+	{"text", regexp.MustCompile(`(?i)^(?:rating|verdict|our ruling|the verdict)\s*:\s*(?:false|true|misleading|mostly|half|pants|partly|unproven|missing context)`), news.GenreFactCheck, 0.9, "text %q", nil},
+	{"head", regexp.MustCompile(`(?i)^(?:for immediate release|press release|news release|media release)\b`), news.GenrePressRelease, 0.95, "text %q", nil},
+	{"tail", regexp.MustCompile(`(?i)^(?:media|press) (?:contact|enquiries|inquiries)\s*:?|^about [A-Z][\w&.,' -]{1,60}$|^#{3}\s*$`), news.GenrePressRelease, 0.6, "text %q", nil},
 }
 
 // Live-blog structure: entries that start with a time ("22.56Boris …",
@@ -112,13 +117,19 @@ var (
 	// columnist", "Jack Watling is senior research fellow for …".
 	bioRe        = regexp.MustCompile(`(?:^|[.!?”"\n]\s*|\s)(?:[A-Z][\p{L}’'-]+\.? ){1,3}[A-Z][\p{L}’'-]+ (?:is|was|has been) (?:an? |the )?(?:[\p{L}-]+ ){0,6}(?:columnist|fellow|professor|director|author|editor|writer|commentator|historian|economist|analyst|researcher|convenor|lecturer|ambassador|chair|chairman|president|founder|minister|secretary|former|senior|contributor|member|expert|scholar|adviser|advisor|journalist)\b`)
 	twitterBioRe = regexp.MustCompile(`(?i)\b(?:he|she|they) can be (?:found|followed|reached) on (?:twitter|x)\b|\bfollow (?:him|her|them) (?:on twitter )?@\w+`)
-	// Voice: first person outside quotes, prescriptions and evaluations.
-	firstPersonRe  = regexp.MustCompile(`\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|mine|myself)\b`)
-	firstPluralRe  = regexp.MustCompile(`(?i)\b(?:we|we're|we’re|we've|we’ve|us|our|ourselves)\b`)
-	prescriptiveRe = regexp.MustCompile(`(?i)\b(?:must|should|ought to|need to|needs to|has to|have to|it is time|it's time|it’s time)\b`)
-	evaluativeRe   = regexp.MustCompile(`(?i)\b(?:outrage\w*|shameful|absurd|disgrace\w*|folly|foolish|naive|reckless|cynical|catastroph\w+|tragic|appalling|deluded|dangerous|moral\w*|immoral|unforgivable|grotesque|brutal|heinous|tyrant|irony|surely|indeed|of course|clearly|simply|frankly|sadly|alas|perhaps|arguably)\b`)
-	attributionRe  = regexp.MustCompile(`(?i)\b(?:said|says|told|tells|stated|according to|reported|reports|announced|added|wrote|warned|confirmed|claimed|quoted|citing)\b`)
-	sentenceEndRe  = regexp.MustCompile(`[.!?]["”’]?(?:\s|$)`)
+	// Voice: first person outside quotes, prescriptions and evaluations
+	// (word lists: counted over whole texts, they are much cheaper than
+	// the regular expressions they stand for).
+	firstPerson  = tokens.NewWordList(false, "I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "me", "my", "mine", "myself")
+	firstPlural  = tokens.NewWordList(true, "we", "we're", "we’re", "we've", "we’ve", "us", "our", "ourselves")
+	prescriptive = tokens.NewWordList(true, "must", "should", "ought to", "need to", "needs to", "has to", "have to", "it is time", "it's time", "it’s time")
+	evaluative   = tokens.NewWordList(true, "outrage*", "shameful", "absurd", "disgrace*", "folly", "foolish", "naive", "reckless",
+		"cynical", "catastroph+", "tragic", "appalling", "deluded", "dangerous", "moral*", "immoral", "unforgivable", "grotesque",
+		"brutal", "heinous", "tyrant", "irony", "surely", "indeed", "of course", "clearly", "simply", "frankly", "sadly", "alas",
+		"perhaps", "arguably")
+	attribution = tokens.NewWordList(true, "said", "says", "told", "tells", "stated", "according to", "reported", "reports",
+		"announced", "added", "wrote", "warned", "confirmed", "claimed", "quoted", "citing")
+	sentenceEndRe = regexp.MustCompile(`[.!?]["”’]?(?:\s|$)`)
 )
 
 // Decide returns the genre of a from its URL, title and text.
@@ -147,7 +158,7 @@ func Decide(a *news.Article) *news.Genre {
 		default:
 			in = text
 		}
-		if in == "" {
+		if in == "" || !marked(in, r.marks) {
 			continue
 		}
 		m := findMultiline(r.re, in)
@@ -179,6 +190,34 @@ func Decide(a *news.Article) *news.Genre {
 		return g
 	}
 	return &news.Genre{Kind: news.GenreNews, Score: news.GenreUnsignalled, Evidence: []string{"no genre signal: news"}}
+}
+
+// marked says whether s holds one of marks (in any case), or marks is
+// empty.
+func marked(s string, marks []string) bool {
+	if len(marks) == 0 {
+		return true
+	}
+	for _, m := range marks {
+		if len(s) >= len(m) && indexFold(s, m) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFold returns the index of the first instance of the lower-case
+// ASCII word w in s regardless of ASCII case, or -1.
+func indexFold(s, w string) int {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if c := s[i]; c != w[0] && c+'a'-'A' != w[0] {
+			continue
+		}
+		if strings.EqualFold(s[i:i+len(w)], w) {
+			return i
+		}
+	}
+	return -1
 }
 
 // findMultiline returns the first match of re in s; a pattern anchored
@@ -230,10 +269,10 @@ func MeasureVoice(text string) Voice {
 	var v Voice
 	unquoted := stripQuotes(text)
 	words := float64(max(1, len(strings.Fields(unquoted))))
-	v.FirstPerson = 100 * float64(len(firstPersonRe.FindAllStringIndex(unquoted, -1))) / words
-	v.FirstPlural = 100 * float64(len(firstPluralRe.FindAllStringIndex(unquoted, -1))) / words
-	v.Prescriptive = 100 * float64(len(prescriptiveRe.FindAllStringIndex(unquoted, -1))) / words
-	v.Evaluative = 100 * float64(len(evaluativeRe.FindAllStringIndex(unquoted, -1))) / words
+	v.FirstPerson = 100 * float64(firstPerson.Count(unquoted)) / words
+	v.FirstPlural = 100 * float64(firstPlural.Count(unquoted)) / words
+	v.Prescriptive = 100 * float64(prescriptive.Count(unquoted)) / words
+	v.Evaluative = 100 * float64(evaluative.Count(unquoted)) / words
 	sents := sentenceEndRe.Split(text, -1)
 	n, att := 0, 0
 	for _, s := range sents {
@@ -241,7 +280,7 @@ func MeasureVoice(text string) Voice {
 			continue
 		}
 		n++
-		if attributionRe.MatchString(s) {
+		if attribution.Match(s) {
 			att++
 		}
 	}

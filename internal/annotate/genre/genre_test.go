@@ -61,6 +61,11 @@ func TestDecide(t *testing.T) {
 		{"rating line", news.Article{Text: reportText + "\n\nRating: False. The photo shows a different port."}, news.GenreFactCheck, "Rating"},
 		{"press release", news.Article{Text: "FOR IMMEDIATE RELEASE\n\n" + reportText}, news.GenrePressRelease, "IMMEDIATE"},
 		{"analysis kicker", news.Article{Title: "Analysis: Why the corridor matters", Text: reportText}, news.GenreAnalysis, "Analysis"},
+		{"author's views", news.Article{Text: reportText + "\n\nThe Author’s views are not those of this site."}, news.GenreOpinion, "author"},
+		{"more opinion", news.Article{Text: reportText + "\n\nREAD MORE OPINION on the war"}, news.GenreOpinion, "read more"},
+		{"live blog closed", news.Article{Text: reportText + "\n\nThis Live Blog is now closed."}, news.GenreLive, "blog is now closed"},
+		{"live coverage ends", news.Article{Text: reportText + "\n\nWe’ll wrap up our live coverage here."}, news.GenreLive, "live coverage"},
+		{"end of live coverage", news.Article{Text: reportText + "\n\nThat's all from our live blog for today."}, news.GenreLive, "live blog"},
 		{"see the video link is not a video", news.Article{Text: "See the video: ministers meet in Warsaw\n\n" + reportText}, news.GenreNews, "no genre signal"},
 		{"opinion quoted is not opinion", news.Article{Text: reportText + "\n\nIn his opinion, the minister said, the route was safe."}, news.GenreNews, "no genre signal"},
 	}

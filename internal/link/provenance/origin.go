@@ -210,7 +210,7 @@ func OutletFromText(text string) string {
 	if m := ownDatelineRe.FindStringSubmatch(first); m != nil {
 		return sourceName[m[1]]
 	}
-	if m := ownCopyRe.FindStringSubmatch(text); m != nil {
+	if m := ownCopy(text); m != nil {
 		for _, g := range m[1:] {
 			if g != "" {
 				return sourceName[g]
@@ -224,6 +224,21 @@ func OutletFromText(text string) string {
 		return "The Guardian"
 	}
 	return ""
+}
+
+// ownCopyMarks are words that every form ownCopyRe matches contains.
+var ownCopyMarks = []string{"contributed to this report", "listen to ", "not necessarily", "respond", "correspondent", " reports"}
+
+// ownCopy is ownCopyRe.FindStringSubmatch(text), with the expression run
+// only on texts that hold one of its marks: over the whole text it was
+// the costliest part of the provenance step's preparation.
+func ownCopy(text string) []string {
+	for _, mark := range ownCopyMarks {
+		if strings.Contains(text, mark) {
+			return ownCopyRe.FindStringSubmatch(text)
+		}
+	}
+	return nil
 }
 
 // outletOf is a record's outlet field without the notes a corpus adds in

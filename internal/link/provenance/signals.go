@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/news"
 )
 
@@ -205,11 +206,16 @@ func (m fillerMeasures) score() float64 {
 
 func clamp01(x float64) float64 { return max(0, min(1, x)) }
 
+// The words and lines the opinion measures count. The words are word
+// lists: counted over whole texts, they cost far less than the regular
+// expressions they stand for.
 var (
-	firstPersonRe = regexp.MustCompile(`(?i)\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|mine|myself)\b`)
-	blogTailRe    = regexp.MustCompile(`(?im)^(?:no comments:?|post a comment|posted by .*|newer post.*older post.*|subscribe to: post comments.*|leave a (?:comment|reply).*)$`)
-	attributionRe = regexp.MustCompile(`(?i)\b(?:said|says|told|tells|stated|according to|reported|announced|added|wrote|warned|confirmed|claimed|estimates?|quoted|citing)\b`)
-	opinionRe     = regexp.MustCompile(`(?i)\b(?:in my view|i would|i will|i think|i believe|told me|we should|should worry|opinion|commentary)\b`)
+	firstPerson = tokens.NewWordList(true, "I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "me", "my", "mine", "myself")
+	blogTailRe  = regexp.MustCompile(`(?im)^(?:no comments:?|post a comment|posted by .*|newer post.*older post.*|subscribe to: post comments.*|leave a (?:comment|reply).*)$`)
+	attribution = tokens.NewWordList(true, "said", "says", "told", "tells", "stated", "according to", "reported", "announced",
+		"added", "wrote", "warned", "confirmed", "claimed", "estimate", "estimates", "quoted", "citing")
+	stanceWords = tokens.NewWordList(true, "in my view", "i would", "i will", "i think", "i believe", "told me", "we should",
+		"should worry", "opinion", "commentary")
 )
 
 // opinionMeasures are the explainable measures of commentary.
@@ -223,15 +229,15 @@ type opinionMeasures struct {
 func measureOpinion(d *doc) opinionMeasures {
 	var m opinionMeasures
 	unquoted := stripQuotes(d.text)
-	fp := len(firstPersonRe.FindAllStringIndex(unquoted, -1))
+	fp := firstPerson.Count(unquoted)
 	if len(d.words) > 0 {
 		m.firstPerson = 100 * float64(fp) / float64(len(d.words))
 	}
 	m.blogTail = len(blogTailRe.FindAllStringIndex(d.text, -1))
-	m.stance = len(opinionRe.FindAllStringIndex(unquoted, -1))
+	m.stance = stanceWords.Count(unquoted)
 	n := 0
 	for _, s := range d.sentences {
-		if attributionRe.MatchString(d.text[s.Start:s.End]) {
+		if attribution.Match(d.text[s.Start:s.End]) {
 			n++
 		}
 	}
