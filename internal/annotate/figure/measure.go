@@ -993,6 +993,23 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		switch t.rel(noun) {
 		case "nsubj", "obj", "obl", "iobj", "nsubj:pass":
 			verb = t.head(noun)
+		case "nmod":
+			// "Kim held five rounds of summit talks", "30 pieces of
+			// equipment were displayed": the number counts the noun
+			// whose "of" phrase names the thing, and that noun's verb
+			// governs both.
+			// (An oblique's only when the verb has no object: "indicted
+			// Grayson on three counts of murder" are not the jury's.)
+			if h := t.head(noun); h >= 0 && t.caseOf(noun) == "of" && t.head(anc) == h && h != noun {
+				switch t.rel(h) {
+				case "nsubj", "obj", "iobj", "nsubj:pass":
+					verb = t.head(h)
+				case "obl":
+					if t.child(t.head(h), "obj") < 0 {
+						verb = t.head(h)
+					}
+				}
+			}
 		case "conj", "appos":
 			// "500 civilians, including 40 children, are trapped";
 			// "elements of the armed forces as well as several hundred

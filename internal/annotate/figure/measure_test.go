@@ -57,6 +57,8 @@ func TestMeasureFields(t *testing.T) {
 			"220", "votes", "", "voted for", "", "total", "", ""},
 		{"a count after a comma and 'now' stays a figure when no person stands before it", "The death toll, now 69, is expected to rise.",
 			"69", "", "", "", "", "total", "", ""},
+		{"the verb of the noun an 'of' phrase hangs on governs the thing counted", "Norway hosted three rounds of peace talks between Latvia and Estonia last year.",
+			"three", "", "no", "", "", "total", "", ""},
 		{"a comparison's participle borrows no owner from the speaker", "Police chief Mark Doyle said there were six arrests Wednesday, compared to 47 the previous night.",
 			"47", "arrest", "-", "", "", "total", "", ""},
 		{"legislative bodies are institutions, not the dead", "The party picked up 19 state legislative bodies in the election.",
