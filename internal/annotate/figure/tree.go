@@ -238,9 +238,12 @@ var estimateNouns = map[string]bool{"estimate": true, "toll": true, "tally": tru
 // a deed, not an estimate).
 var countNouns = map[string]bool{"loss": true, "losses": true, "casualty": true, "casualties": true, "number": true, "total": true}
 
-// reportVerbs report a count without acting on what it counts (lemmas).
+// reportVerbs report or show a count without acting on what it counts
+// (lemmas): "Russia displayed 30 pieces of captured equipment" says
+// nothing of whose they were.
 var reportVerbs = map[string]bool{"say": true, "tell": true, "report": true, "reveal": true, "show": true, "find": true,
-	"suggest": true, "indicate": true, "claim": true, "allege": true, "note": true, "write": true, "confirm": true}
+	"suggest": true, "indicate": true, "claim": true, "allege": true, "note": true, "write": true, "confirm": true,
+	"display": true, "exhibit": true, "parade": true}
 
 // estimateVerbs set a count at a value.
 var estimateVerbs = map[string]bool{"put": true, "place": true, "peg": true, "set": true, "estimate": true, "revise": true}
