@@ -514,7 +514,11 @@ func (ix *index) beforeOwnCue(ci, best int) bool {
 // (at ts: "to 2% of GDP by 2027") makes it a target.
 func forecastClauses(text string, sent, q news.Span, ts *news.Span) string {
 	if ts != nil && ts.Start >= sent.Start && ts.Start <= sent.End &&
-		strings.HasSuffix(strings.ToLower(text[max(sent.Start, ts.Start-3):ts.Start]), "by ") {
+		(strings.HasSuffix(strings.ToLower(text[max(sent.Start, ts.Start-3):ts.Start]), "by ") ||
+			ts.End-ts.Start > 3 && strings.EqualFold(text[ts.Start:ts.Start+3], "by ") && !weekday(text[ts.Start:ts.End])) {
+		// (The time layer may hold the "by": "pledged to reach 2% by
+		// 2033"; "By Thursday morning, the fire had burned" is no
+		// deadline.)
 		return " by the end "
 	}
 	return text[clauseStart(text, sent, q.Start):clauseEnd(text, sent, q.End)]
@@ -808,6 +812,13 @@ func attributionHedge(text string, c news.Claim) string {
 func when(a *news.Article, q news.Quantity, sent news.Span) (string, *news.Span) {
 	best, bestDist, bestDay := -1, 1<<30, false
 	lo, hi := tokens.Within(len(a.Times), func(i int) int { return a.Times[i].Start }, sent)
+	cs, ce := clauseStart(a.Text, sent, q.Start), clauseEnd(a.Text, sent, q.End)
+	timed := false // the figure's own clause holds a time expression, of any kind
+	for i := lo; i < hi; i++ {
+		if t := a.Times[i]; t.End >= cs && t.Start <= ce && t.Start >= sent.Start && t.End <= sent.End {
+			timed = true
+		}
+	}
 	for i := lo; i < hi; i++ {
 		t := a.Times[i]
 		if t.Start < sent.Start || t.End > sent.End || !t.Resolved || t.Value == "" || t.Granularity == "duration" || strings.HasPrefix(t.Value, "P") {
@@ -821,8 +832,12 @@ func when(a *news.Article, q news.Quantity, sent news.Span) (string, *news.Span)
 			d = t.Start - q.End
 		}
 		day := t.Granularity == "day"
-		if !day && (t.End < clauseStart(a.Text, sent, q.Start) || t.Start > clauseEnd(a.Text, sent, q.End)) {
-			continue // a coarse time counts only in the figure's own clause
+		if !day && (t.End < cs || t.Start > ce) && (timed || !opensSentence(a.Text, sent, t.Span)) {
+			// A coarse time counts only in the figure's own clause, or
+			// set off at the head of its sentence when that clause has
+			// none ("Two decades ago, the US invaded Iraq, sending
+			// 130,000 troops").
+			continue
 		}
 		if best < 0 || day && !bestDay || day == bestDay && d < bestDist {
 			best, bestDist, bestDay = i, d, day
@@ -833,6 +848,29 @@ func when(a *news.Article, q news.Quantity, sent news.Span) (string, *news.Span)
 	}
 	sp := a.Times[best].Span
 	return a.Times[best].Value, &sp
+}
+
+// weekday says whether a time expression names a day of the week.
+func weekday(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch strings.TrimRight(w, ".,") {
+		case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+			return true
+		}
+	}
+	return false
+}
+
+// opensSentence says whether the time expression at ts opens its sentence
+// (after at most a preposition) and is set off by a comma: it then dates
+// the whole sentence.
+func opensSentence(text string, sent, ts news.Span) bool {
+	switch strings.ToLower(strings.Trim(text[sent.Start:ts.Start], " \n\"“‘'")) {
+	case "", "in", "on", "during", "at":
+	default:
+		return false
+	}
+	return strings.HasPrefix(text[ts.End:], ",")
 }
 
 // actorKey turns an entity ID into a short key: "gpe:kp" → "kp".
