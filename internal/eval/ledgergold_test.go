@@ -523,6 +523,20 @@ func TestLedgerFieldMatchNormalises(t *testing.T) {
 		}
 	}
 	for _, c := range []struct {
+		got, event string
+		ok         bool
+	}{
+		{"receive", "received", true},
+		{"lived", "live in free Ukraine", true},
+		{"killed or wounded", "killed or wounded", true},
+		{"struck", "received", false},
+		{"lost", "live", false},
+	} {
+		if _, _, ok := fieldMatch("fate", news.Figure{Fate: c.got}, LedgerMention{Event: c.event}); ok != c.ok {
+			t.Errorf("fate %q vs gold %q: match %v, want %v", c.got, c.event, ok, c.ok)
+		}
+	}
+	for _, c := range []struct {
 		event, lemma, scope, want string
 	}{
 		{"promised (conditional)", "money", "total", "pledged"},

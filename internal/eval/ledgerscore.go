@@ -83,7 +83,7 @@ func fieldMatch(field string, f news.Figure, m LedgerMention) (got, want string,
 		return f.Owner, m.Owner, ownerMatch(f.Owner, m.Owner)
 	case "fate":
 		want = GoldFate(m)
-		return f.Fate, m.Event, f.Fate == want
+		return f.Fate, m.Event, f.Fate == want || sameVerb(f.Fate, want)
 	case "scope":
 		return f.Scope, m.Scope, f.Scope == m.Scope
 	case "time":
@@ -93,6 +93,25 @@ func fieldMatch(field string, f news.Figure, m LedgerMention) (got, want string,
 		return f.Time, m.Time, f.Time == m.Time || start != "" && strings.HasPrefix(f.Time, start)
 	}
 	return "", "", false
+}
+
+// sameVerb says whether two one-word fates are forms of one verb
+// ("receive" and "received", "live" and "lived"): a fate outside the
+// stage's fate list is the verb as the text gives it, the gold event as
+// the annotator wrote it.
+func sameVerb(a, b string) bool {
+	if a == "" || b == "" || strings.Contains(a, " ") || strings.Contains(b, " ") {
+		return false
+	}
+	stem := func(w string) string {
+		for _, suf := range []string{"ing", "ed", "es", "s", "e"} {
+			if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+				return w[:len(w)-len(suf)]
+			}
+		}
+		return w
+	}
+	return stem(strings.ToLower(a)) == stem(strings.ToLower(b))
 }
 
 // whatMatch compares a predicted counted thing with the gold lemma. A

@@ -482,6 +482,9 @@ func NormalizeFate(event, what string) string {
 	if f := voteFate(event); f != "" {
 		return f
 	}
+	if e := strings.ToLower(strings.TrimSpace(event)); strings.Contains(e, " ") && IsFate(e) {
+		return e // a fate of several words as the stage writes it ("killed or wounded")
+	}
 	if f := fateOf(event, what); f != "" {
 		return f
 	}

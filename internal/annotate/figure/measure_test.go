@@ -915,6 +915,7 @@ func TestVoteFates(t *testing.T) {
 		"received":                    "received",
 		"voted":                       "pledged", // an aid vote ("Congress voted $40bn")
 		"voted to join the EU policy": "voted for",
+		"killed or wounded":           "killed or wounded",
 	} {
 		if got := figure.NormalizeFate(event, ""); got != want {
 			t.Errorf("NormalizeFate(%q) = %q, want %q", event, got, want)
