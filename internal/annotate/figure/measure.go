@@ -114,7 +114,7 @@ var fates = []struct{ stem, fate string }{
 	{"murder", "killed"}, {"massacr", "killed"}, {"slaughter", "killed"},
 	{"wound", "wounded"}, {"injur", "wounded"}, {"hurt", "wounded"},
 	{"captur", "captured"}, {"detain", "captured"}, {"imprison", "captured"}, {"taken prisoner", "captured"},
-	{"arrest", "arrested"}, {"convict", "convicted"},
+	{"arrest", "arrested"}, {"convict", "convicted"}, {"froz", "frozen"}, {"freez", "frozen"},
 	{"pledg", "pledged"}, {"announc", "pledged"}, {"promis", "pledged"}, {"commit", "pledged"},
 	{"unveil", "pledged"}, {"earmark", "pledged"}, {"approv", "pledged"}, {"allocat", "pledged"},
 	{"sign", "pledged"}, {"authori", "pledged"}, {"offer", "pledged"}, {"plan", "pledged"}, {"give", "pledged"},

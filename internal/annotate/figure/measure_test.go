@@ -63,6 +63,8 @@ func TestMeasureFields(t *testing.T) {
 			"40,000", "personnel", "", "deployed", "", "total", "2011", ""},
 		{"a day after 'by' is no deadline", "By Thursday morning, the fire had destroyed 300 homes.",
 			"300", "", "", "destroyed", "", "total", "2031-03-12", ""},
+		{"assets frozen are a fate of money", "Norway has frozen Latvian assets worth $300 million.",
+			"$300 million", "money", "", "frozen", "", "total", "", ""},
 		{"the verb of the noun an 'of' phrase hangs on governs the thing counted", "Norway hosted three rounds of peace talks between Latvia and Estonia last year.",
 			"three", "", "no", "", "", "total", "", ""},
 		{"a comparison's participle borrows no owner from the speaker", "Police chief Mark Doyle said there were six arrests Wednesday, compared to 47 the previous night.",
@@ -490,6 +492,7 @@ func TestTroopsInAPlace(t *testing.T) {
 func TestNotFigures(t *testing.T) {
 	for _, text := range []string{
 		"The two countries agreed to talk again.",
+		"Last week, the studio announced “Upside Down 2” has become the highest grossing animated film of all time, dethroning the former record holder, 2019’s “Melted 3.”",
 		"The Harbour Lions' 31-24 win over the Bay Sharks came late.",
 		"\"If our country is attacked, there will be hundreds of thousands of soldiers here,\" the president warned.",
 		"The suspect was named as Robert Allen Jr., 56, of Tulsa.",

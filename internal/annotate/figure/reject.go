@@ -329,6 +329,18 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			}
 		}
 	}
+	// "“Frozen 2”", "“Top Gun 2.”": a number that ends a quoted title
+	// after a capitalised word numbers a sequel.
+	if t.a.Tokens[lo].Kind == news.TokenNumber && hi-lo == 1 && lo > 0 && hi < len(t.a.Tokens) &&
+		t.v.Capitalised(lo-1) && (closingQuote(t.low(hi)) || (t.low(hi) == "." || t.low(hi) == ",") && hi+1 < len(t.a.Tokens) && closingQuote(t.low(hi+1))) {
+		for k := lo - 1; k >= 0 && k >= lo-8; k-- {
+			if w := t.low(k); closingQuote(w) {
+				break
+			} else if w == "“" || w == "\"" {
+				return true
+			}
+		}
+	}
 	// "Official Report vol. 705, col. 372", "p. 14", "para 3": a number
 	// after a reference abbreviation points into a document.
 	if k := lo - 1; k >= 0 && t.a.Tokens[lo].Kind == news.TokenNumber {
@@ -851,3 +863,6 @@ func (t *tree) reference(i int) bool {
 	}
 	return false
 }
+
+// closingQuote says whether a token closes a quotation.
+func closingQuote(w string) bool { return w == "”" || w == "\"" }
