@@ -1192,7 +1192,10 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		// attacks — including … — according to Q."): the statement is
 		// before it.
 		setOff := i > 0 && (ws[i-1].lower == "," || isDash(ws[i-1].lower))
-		if i == 0 || (i > 0 && ws[i-1].punct && clausePunct(ws[i-1].lower) && !setOff) || i <= 1 || ws[i-1].lower == "that" && tail(ws, j) > 2 {
+		// ", but according to Q, …": a conjunction after a comma opens
+		// the clause the attribution heads.
+		heads := i >= 2 && ws[i-2].lower == "," && (ws[i-1].lower == "but" || ws[i-1].lower == "yet" || ws[i-1].lower == "and") && tail(ws, j) > 2
+		if i == 0 || (i > 0 && ws[i-1].punct && clausePunct(ws[i-1].lower) && !setOff) || i <= 1 || ws[i-1].lower == "that" && tail(ws, j) > 2 || heads {
 			cl.Content = trimSpan(a.Text, news.Span{Start: endOf(ws, j), End: sent.End})
 		} else {
 			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i].Start})

@@ -57,7 +57,7 @@ var pollAges = tokens.Set(`new latest recent fresh`)
 var chargeDocuments = tokens.Set(`indictment indictments`)
 
 // adjunctStarts open a trailing adjunct of a speaker phrase.
-var adjunctStarts = tokens.Set(`on last this earlier late during in at`)
+var adjunctStarts = tokens.Set(`on last this earlier late during in at since`)
 
 // trimPhrase trims a speaker phrase ws to its noun phrase and returns its
 // span, or ok false when nothing is left: it drops an apposition after a
@@ -134,7 +134,7 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		}
 		cut := false
 		for _, w := range ws[k+1 : hi] {
-			if timeWords[w.lower] {
+			if timeWords[w.lower] || year(w.lower) {
 				cut = true
 			}
 		}
@@ -186,6 +186,19 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		return news.Span{}, false
 	}
 	return news.Span{Start: ws[lo].Start, End: ws[hi-1].End}, true
+}
+
+// year says whether w is a year written in four digits ("since 2022").
+func year(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return w >= "1900" && w <= "2099"
 }
 
 // namedToday says whether ws[k] is "Today" ending a name ("USA TODAY",

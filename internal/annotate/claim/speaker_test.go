@@ -45,6 +45,12 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "an attribution after ', but' heads the clause after it", number: "3%",
+			text:    "Higher borrowing costs usually slow building, but according to census data, construction of new homes in Latvia rose 3% in June.",
+			speaker: "census data", exact: true},
+		{name: "a speaker ends before a trailing 'since' and its time", number: "15",
+			text:    "According to the data of Latvian intelligence since February 2031, 15 generals of the Norwegian army were killed.",
+			speaker: "Latvian intelligence", exact: true},
 		{name: "a person from a body in a place speaks for themselves", number: "20 per cent",
 			text:    "Marta Liepa from Baltic Grain Traders in western Latvia says exports will fall by 20 per cent.",
 			speaker: "Marta Liepa", exact: true},
