@@ -2166,7 +2166,7 @@ var speakerHeads = tokens.Set(`official officials region regions oblast province
 	analyst analysts diplomat diplomats tank chair president minister administration military source sources
 	police governor army intelligence service committee government operator force forces people residents respondents party parties
 	experts expert observers witnesses commander commanders general officer officers leader leaders
-	authorities office department statement report media outlets outlet newspaper paper agency's cable memo letter document documents indictment
+	authority authorities office department statement report media outlets outlet newspaper paper agency's cable memo letter document documents indictment
 	organisation organization group monitor monitors institute council parliament lawmakers lawmaker
 	envoy ambassador mayor chief head adviser advisor secretary staff embassy pentagon kremlin
 	friend friends relative relatives neighbor neighbour neighbors neighbours wife husband mother father son

@@ -45,6 +45,9 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "an authority is a body that speaks", number: "45,000",
+			text:    "The Riga Housing Authority counts the homeless each January. There were still 45,000 people without a home in the city, the authority reported.",
+			speaker: "authority"},
 		{name: "an attribution after ', but' heads the clause after it", number: "3%",
 			text:    "Higher borrowing costs usually slow building, but according to census data, construction of new homes in Latvia rose 3% in June.",
 			speaker: "census data", exact: true},
