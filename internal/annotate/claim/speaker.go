@@ -127,6 +127,22 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		}
 		break
 	}
+	// A participle's phrase after the head: "research presented Tuesday
+	// at the Conference in Munich" is the research's, not Munich's (but
+	// "a survey conducted by Q" and "a study published in Q" name their
+	// source, and "a person briefed on the matter" is who speaks).
+	for k := lo + 1; k+1 < hi; k++ {
+		w := ws[k].lower
+		if ws[k].punct || upper(ws[k].Span.In(text)) || postmodifiers[w] || !strings.HasSuffix(w, "ed") && w != "held" && w != "shown" && w != "given" {
+			continue // ("a person briefed on the matter" speaks)
+		}
+		agent := slices.ContainsFunc(ws[k+1:hi], func(w word) bool { return w.lower == "by" || w.lower == "from" })
+		next := ws[k+1].lower
+		if (timeWords[next] || next == "at" || next == "during" || next == "on" && k+2 < hi && (timeWords[ws[k+2].lower] || isNumber(ws[k+2].lower))) && !agent {
+			hi = k
+			break
+		}
+	}
 	// A trailing adjunct: "on Tuesday", "late last week", "in a statement".
 	for k := lo + 1; k < hi; k++ {
 		if !adjunctStarts[ws[k].lower] {
@@ -296,7 +312,7 @@ func (ix *index) description(sp news.Span) *news.Mention {
 		// "the company", "the group": a head no name spells out stands
 		// for the nearest body named in the sentences just before.
 		if genericOrgHeads[head] && sp.Start-m.End < 400 && !strings.Contains(ix.a.Text[m.End:sp.Start], "\n") {
-			if notCompany(head, name, m.Entity) {
+			if notCompany(head, name, m.Entity) || modifies(ix.a, m) {
 				continue
 			}
 			return m
@@ -308,6 +324,21 @@ func (ix *index) description(sp news.Span) *news.Mention {
 		}
 	}
 	return nil
+}
+
+// modifies says whether the mention m modifies a noun after it ("Nato
+// membership", "Nato troops") rather than standing as a phrase of its
+// own that "the organisation" could take up.
+func modifies(a *news.Article, m *news.Mention) bool {
+	if len(a.Syntax) != len(a.Tokens) {
+		return false
+	}
+	k, ok := slices.BinarySearchFunc(a.Tokens, m.End, func(t news.Token, p int) int { return t.End - p })
+	if !ok || !a.Syntax[k].Parsed() {
+		return false
+	}
+	h := int(a.Syntax[k].Head)
+	return a.Syntax[k].Rel == "compound" && h > k && h < len(a.Syntax) && a.Syntax[h].UPOS == news.NOUN
 }
 
 // groupSubject returns the subject that opens the sentence sp when it is
