@@ -16,7 +16,7 @@ import (
 // revised estimates" credits nobody.
 var dataNouns = tokens.Set(`data figures figure estimates estimate survey surveys poll polls statistics
 	numbers count counts tally tallies analysis study studies research findings assessment assessments
-	results calculations projections report reports polling records`)
+	results calculations projections report reports polling records audit audits review reviews inquiry`)
 
 // dataModifiers may stand before a data noun in a phrase that names no
 // source ("the latest official figures").
