@@ -2606,7 +2606,7 @@ func placeWord(key string, names map[string]string) string {
 // voteWords say that a score of two numbers is a vote ("voting 348-77",
 // "a 97-1 vote", "won, 134 to 63").
 var voteWords = tokens.Set(`vote votes voted voting ballot ballots won win wins defeated beat
-	passed pass passes approved confirmed adopted rejected split tally margin`)
+	passed pass passes approved confirmed adopted rejected split tally margin ruling ruled decision verdict`)
 
 // contestWords say the score is of a contest between candidates: both
 // numbers are votes received ("won, 134 to 63"); in a motion's score the

@@ -63,6 +63,8 @@ func TestMeasureFields(t *testing.T) {
 			"40,000", "personnel", "", "deployed", "", "total", "2011", ""},
 		{"a day after 'by' is no deadline", "By Thursday morning, the fire had destroyed 300 homes.",
 			"300", "", "", "destroyed", "", "total", "2031-03-12", ""},
+		{"a court's split is a vote, and a time after the score is no counted noun", "The court's 6-3 ruling last month struck the law down.",
+			"3", "votes", "", "voted against", "", "total", "", ""},
 		{"assets frozen are a fate of money", "Norway has frozen Latvian assets worth $300 million.",
 			"$300 million", "money", "", "frozen", "", "total", "", ""},
 		{"the verb of the noun an 'of' phrase hangs on governs the thing counted", "Norway hosted three rounds of peace talks between Latvia and Estonia last year.",

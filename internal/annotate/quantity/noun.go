@@ -227,6 +227,9 @@ func (s *scanner) phrase(k int, possessive bool) (first, last, head int) {
 		if t.stop[w] && s.Tok(k) != "US" { // ("US service members": the state, not the pronoun)
 			break
 		}
+		if (w == "last" || w == "next") && s.IsWord(k+1) && (t.timeUnits[s.Low(k+1)] || t.months[s.Low(k+1)]) {
+			break // "a 6-3 vote last month", "ruled 6-3 last month": a time of its own
+		}
 		if head >= 0 && s.verbAt(k) {
 			break // "half of the province shares a border": the verb of the clause
 		}

@@ -333,3 +333,32 @@ func TestVerbEndsCountedPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeEndsCountedPhrase checks that "last" or "next" before a time
+// word ends the counted phrase, or stands for none: "a 6-3 ruling last
+// month" counts rulings, "ruled 6-3 last month" counts nothing.
+func TestTimeEndsCountedPhrase(t *testing.T) {
+	for text, want := range map[string]string{
+		"The court issued a 6-3 ruling last month.": "ruling",
+		"The court ruled 6-3 last month.":           "",
+		"Latvia opened a 4-2 inquiry next week.":    "inquiry",
+	} {
+		a := &news.Article{Text: text}
+		for _, st := range []interface {
+			Process(context.Context, *news.Article) error
+		}{sentence.New(), syntax.New(), New()} {
+			if err := st.Process(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var q *news.Quantity
+		for i := range a.Quantities {
+			if a.Quantities[i].Value != nil && *a.Quantities[i].Value < 5 {
+				q = &a.Quantities[i]
+			}
+		}
+		if q == nil || q.Counts != want {
+			t.Errorf("%q: quantities %+v, want the second number to count %q", text, a.Quantities, want)
+		}
+	}
+}
