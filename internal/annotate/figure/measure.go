@@ -1436,6 +1436,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if gapOwner != "" {
 		f.Owner = gapOwner
 	}
+	if what == "states" && ix.isPerson(f.Owner) {
+		f.Owner = "" // "Scholz refused to lift restrictions on the 15 countries": no one owns countries
+	}
 	if f.Owner == "" && event >= 0 && actorFates[fate] {
 		// The actor of the event noun: "Norway's deployment of 2,000
 		// troops", "Norway announced the stationing of 3,000 troops".
@@ -1477,6 +1480,11 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			f.Owner = ix.stateOf(f.Owner)
 		}
 	}
+	if verb >= 0 && t.lemma(verb) == "invest" && ix.isPerson(f.Owner) && facts.Default().OfficeCountry(f.Owner) != "" {
+		// A leader's plan "to invest $75 billion" is the state's (what a
+		// politician's campaign spends is not).
+		f.Owner = ix.stateOf(f.Owner)
+	}
 	if f.Owner == "" && (what == "personnel" || what == "units") {
 		f.Owner = ix.troopOwnerBefore(lo)
 	}
@@ -1497,7 +1505,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		// "Support for the treaty in Latvia grew to 55 percent".
 		subj = t.child(verb, "nsubj")
 	}
-	for _, i := range []int{verb, noun, sized, anc, subj} {
+	// (A share's subject first: "Public support for membership in
+	// Finland has trebled to 76% since the onslaught on Ukraine".)
+	for _, i := range []int{subj, verb, noun, sized, anc} {
 		if f.Place != "" || i < 0 {
 			continue
 		}
