@@ -73,6 +73,14 @@ func (s *scanner) notQuantity(n *number, j int, plain bool) bool {
 		n.last = j + 1
 		return true
 	}
+	// An age a group is given or compared by: "those aged 40 to 64",
+	// "adults younger than 40".
+	if plain && v >= 1 && v < 120 && v == math.Trunc(v) && (prev == "aged" || prev == "ages" || prev == "than" && (s.Low(j-2) == "younger" || s.Low(j-2) == "older")) {
+		if rangeWords[s.Low(j+1)] && s.IsNum(j+2) {
+			n.last = j + 2
+		}
+		return true
+	}
 	// An age that bounds the people before it: "adults over 21",
 	// "children under 12" ("troops over 3,000" is no age, nor "people
 	// over 65 years" when years are counted on).

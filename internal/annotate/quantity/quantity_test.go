@@ -208,6 +208,7 @@ func TestCompoundsAndMeasures(t *testing.T) {
 		{"a number in brackets that counts stays", "Three people (2 children) died", []want{card("Three", 3, "person", "people"), card("2", 2, "child", "children")}},
 		{"an age bracket", "those 65 and older, and children 12 or under", nil},
 		{"an age after the people it bounds", "legal for adults over 21 and free for children under 12", nil},
+		{"ages a group is given or compared by", "among those aged 40 to 64 and among adults younger than 40", nil},
 		{"a span of counts is no clock time", "between 6 and 7 soldiers", []want{{"between 6 and 7", Cardinal, nan, 6, 7, Range, "soldier", "soldiers"}}},
 		{"pounds of a thing weigh", "seized 300 pounds of methamphetamine", []want{{"300 pounds", Measure, 300, nan, nan, Exact, "lb", ""}}},
 		{"vague pounds of a thing weigh", "tens of thousands of pounds of cocaine", []want{{"tens of thousands", Measure, nan, 20000, nan, Vague, "lb", ""}}},
