@@ -1391,6 +1391,11 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		// on, owns nothing the comparison counts.
 		ownerVerb = -1
 	}
+	if verb >= 0 && actsAgainst[t.lemma(verb)] && !t.passive(verb) {
+		// "The Treasury blacklisted 22 individuals": who sanctions or
+		// charges people does not own them.
+		ownerVerb = -1
+	}
 	if verb >= 0 && reportVerbs[t.lemma(verb)] {
 		// "The BBC revealed millions of barrels were imported": who
 		// reports a count does not own what it counts.

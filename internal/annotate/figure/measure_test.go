@@ -65,6 +65,8 @@ func TestMeasureFields(t *testing.T) {
 			"300", "", "", "destroyed", "", "total", "2031-03-12", ""},
 		{"a court's split is a vote, and a time after the score is no counted noun", "The court's 6-3 ruling last month struck the law down.",
 			"3", "votes", "", "voted against", "", "total", "", ""},
+		{"who blacklists people does not own them", "The Norwegian treasury blacklisted 22 individuals on Monday.",
+			"22", "people", "-", "blacklisted", "", "total", "", ""},
 		{"no person owns the countries counted", "Olaf Scholz has refused to lift export limits on the 15 countries that bought the tanks.",
 			"15", "states", "-", "", "", "total", "", ""},
 		{"a leader's plan to invest is the state's", "On a visit to Riga, Fumio Kishida announced a plan to invest $75 billion in the Baltic states.",

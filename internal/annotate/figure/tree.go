@@ -238,6 +238,10 @@ var estimateNouns = map[string]bool{"estimate": true, "toll": true, "tally": tru
 // a deed, not an estimate).
 var countNouns = map[string]bool{"loss": true, "losses": true, "casualty": true, "casualties": true, "number": true, "total": true}
 
+// actsAgainst are verbs (lemmas) whose subject, in the active voice,
+// acts on people it does not own: sanctions, indictments and bans.
+var actsAgainst = tokens.Set(`sanction blacklist indict ban prosecute sue`)
+
 // reportVerbs report or show a count without acting on what it counts
 // (lemmas): "Russia displayed 30 pieces of captured equipment" says
 // nothing of whose they were.
