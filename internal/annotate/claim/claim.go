@@ -2161,6 +2161,10 @@ func afterCue(ws []word, k int) int {
 	return ws[len(ws)-1].End
 }
 
+// indefiniteSpeakers stand alone as a speaker that the text does not
+// name: "another says", "others said", "some say".
+var indefiniteSpeakers = tokens.Set(`another others some many`)
+
 // speakerHeads are the common nouns that can head a speaker phrase.
 var speakerHeads = tokens.Set(`official officials region regions oblast province ministry spokesperson spokesman spokeswoman agency company
 	analyst analysts diplomat diplomats tank chair president minister administration military source sources
@@ -2176,7 +2180,9 @@ var speakerHeads = tokens.Set(`official officials region regions oblast province
 	activists chairman chairwoman executive executives director manager professor author authors study survey
 	poll firm network magazine website board commission center centre foundation bureau watchdog regulator
 	regulators union unions association federation coalition alliance team worker workers employees doctor
-	doctors lawyer lawyers attorney attorneys man woman men women person individual insider insiders`)
+	doctors lawyer lawyers attorney attorneys man woman men women person individual insider insiders
+	giant tabloid broadsheet daily broadcaster channel station retailer carmaker automaker maker manufacturer
+	lender insurer airline carrier developer producer exporter importer utility`)
 
 // trimSpeaker drops leading time phrases ("On Wednesday he") and trailing
 // adverbs ("… first") from a speaker phrase ws[start:end+1].
@@ -2245,8 +2251,8 @@ func okHead(text string, ws []word) bool {
 		return false
 	}
 	h := strings.TrimSuffix(strings.TrimSuffix(head.lower, "'s"), "’s")
-	if pronouns[h] {
-		return true
+	if pronouns[h] || len(ws) == 1 && indefiniteSpeakers[h] {
+		return true // ("another says there are about 1,800": one source of several, unnamed)
 	}
 	if speakerHeads[h] || groupWords[h] {
 		return true
