@@ -1201,6 +1201,11 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			cl.Content = trimSpan(a.Text, news.Span{Start: sent.Start, End: ws[i].Start})
 			contentBefore = true
 		}
+	} else if w := withSubject(a.Text, ws, i); c.participle && w >= 0 {
+		// "…, with Kyiv claiming that …": the noun phrase after "with"
+		// is the participle's own subject.
+		spk = news.Span{Start: ws[w].Start, End: ws[i-1].End}
+		cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
 	} else if c.participle && !(i > 0 && beForms[ws[i-1].lower]) {
 		// "X launched a coup, saying …": the subject of the clause the
 		// participle hangs on.
@@ -2200,6 +2205,25 @@ func trimSpeaker(ws []word, start, end int) (int, int) {
 		}
 	}
 	return start, end
+}
+
+// withSubject returns where the subject of the participle cue at ws[i]
+// starts when "with" opens it ("with Kyiv claiming", "with the ministry
+// saying"): at most four words, a name or a speaker noun last, no
+// punctuation; -1 otherwise.
+func withSubject(text string, ws []word, i int) int {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if ws[k].punct {
+			return -1
+		}
+		if ws[k].lower == "with" {
+			if k == i-1 || !okHead(text, ws[k+1:i]) {
+				return -1
+			}
+			return k + 1
+		}
+	}
+	return -1
 }
 
 // okSpeaker accepts a phrase that can be a speaker: its head (last word)

@@ -16,7 +16,7 @@ import (
 // revised estimates" credits nobody.
 var dataNouns = tokens.Set(`data figures figure estimates estimate survey surveys poll polls statistics
 	numbers count counts tally tallies analysis study studies research findings assessment assessments
-	results calculations projections report reports polling records audit audits review reviews inquiry`)
+	results calculations projections report reports polling records audit audits review reviews inquiry database`)
 
 // dataModifiers may stand before a data noun in a phrase that names no
 // source ("the latest official figures").
@@ -109,7 +109,8 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 		ev, doc, name := false, false, false
 		for j, w := range ws[lo:k] {
 			// ("Figures from …" opening a sentence is capitalised too.)
-			first := j == 0 && ws[k].lower != "of" && (k == lo+1 || k == lo+2 && evidenceParticiples[ws[lo+1].lower])
+			first := j == 0 && ws[k].lower != "of" && (k == lo+1 || k == lo+2 && evidenceParticiples[ws[lo+1].lower] ||
+				k == lo+3 && evidenceParticiples[ws[lo+1].lower] && timeWords[ws[lo+2].lower]) // ("Figures released today by Q")
 			if (dataNouns[w.lower] || documentNouns[w.lower] && ws[k].lower != "of") && (!upper(w.Span.In(text)) || first) {
 				ev = true // "Study" in "Institute for the Study of War" is a name's
 				doc = doc || documentNouns[w.lower]
