@@ -475,9 +475,21 @@ func claimsObject(ws []word, k int) bool {
 		}
 		next := ws[k+1].lower
 		return !(next == ":" || next == "that" || next == "," || next == "." || isQuote(next))
+	case "tell", "tells", "told", "telling":
+		// "tells the truth", "told a tale of two parties": a story told,
+		// not a listener.
+		o := k + 1
+		if o+1 < len(ws) && (ws[o].lower == "the" || ws[o].lower == "a" || possessivePronouns[ws[o].lower] != "") {
+			o++
+		}
+		return o < len(ws) && toldThings[ws[o].lower]
 	}
 	return false
 }
+
+// toldThings are what "tell" can take as its object when it tells no
+// one anything: the truth, a story.
+var toldThings = tokens.Set(`truth story stories tale tales lie lies joke jokes`)
 
 // statements extends a claim whose cue ends its line with a colon ("The
 // Foreign Secretary said:", "Minister Ellwood said:") over the unquoted
