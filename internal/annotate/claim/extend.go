@@ -59,7 +59,7 @@ func evidenceHead(ws []word) bool {
 
 // evidenceParticiples may stand between a data noun and the "by" or
 // "from" that names its source ("a survey conducted by Q").
-var evidenceParticiples = tokens.Set(`conducted carried out commissioned published released compiled collected gathered run`)
+var evidenceParticiples = tokens.Set(`conducted carried out commissioned published released compiled collected gathered run filed issued`)
 
 // nameJoiners may stand inside a source's name ("Institute for the Study
 // of War").

@@ -34,7 +34,8 @@ var timeWords = tokens.Set(`time monday tuesday wednesday thursday friday saturd
 // "an investigation by the outlet Q" credits Q.
 var documentNouns = tokens.Set(`decree decrees investigation investigations document documents filing filings memo
 	memorandum order tweet tweets post posts letter letters message messages email emails ledger ledgers indictment indictments
-	statement statements communique communiques communiqué communiqués declaration declarations`)
+	statement statements communique communiques communiqué communiqués declaration declarations
+	complaint complaints lawsuit lawsuits affidavit affidavits`)
 
 // polled says whether the phrase after a poll's "of" names the people
 // polled rather than the body that polled them: it ends in a plural
