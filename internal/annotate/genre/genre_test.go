@@ -112,3 +112,14 @@ func TestFactual(t *testing.T) {
 		t.Error("no genre layer: Factual() = false, want true")
 	}
 }
+
+// BenchmarkDecide decides the genre of a 6 KB report with no address or
+// headline signal, the path that reads the whole text (furniture rules,
+// structure and voice).
+func BenchmarkDecide(b *testing.B) {
+	a := &news.Article{Text: strings.Repeat(reportText+"\n\n", 6) + opinionText}
+	b.SetBytes(int64(len(a.Text)))
+	for b.Loop() {
+		Decide(a)
+	}
+}
