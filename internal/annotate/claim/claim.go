@@ -160,7 +160,8 @@ var cues = func() []cue {
 	}
 	for _, v := range []string{"expects", "expect", "argues", "argued", "argue", "contends", "contended", "concluded", "concludes",
 		"calculates", "calculated", "calculate", "reckons", "reckoned",
-		"assured", "assures", "informed", "informs", "underlined", "underlines", "boasted", "boasts", "bragged", "brags"} {
+		"assured", "assures", "informed", "informs", "underlined", "underlines", "boasted", "boasts", "bragged", "brags",
+		"charged", "charges"} {
 		out = append(out, cue{words: []string{v}, that: true})
 	}
 	out = append(out, cue{words: []string{"pointed", "out"}, that: true}, cue{words: []string{"points", "out"}, that: true})

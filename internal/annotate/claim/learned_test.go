@@ -140,3 +140,22 @@ func TestLearnedRepairsSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// TestLearnedChargeIsNoCue checks that the learned tagger's cues leave
+// out "charged" as an indictment: the police charged two men, and said
+// nothing. The sentences are written for this test.
+func TestLearnedChargeIsNoCue(t *testing.T) {
+	a := &news.Article{Text: "Police charged two men with murder on Tuesday. The men deny the charges.", Outlet: "Test Wire"}
+	for _, st := range []interface {
+		Process(context.Context, *news.Article) error
+	}{sentence.New(), syntax.New(), entity.New(), New()} {
+		if err := st.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range a.Claims {
+		if strings.HasPrefix(c.Cue, "charge") {
+			t.Errorf("claim with cue %q and speaker %q: an indictment is no statement", c.Cue, c.Speaker)
+		}
+	}
+}

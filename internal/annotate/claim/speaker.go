@@ -35,7 +35,7 @@ var timeWords = tokens.Set(`time monday tuesday wednesday thursday friday saturd
 var documentNouns = tokens.Set(`decree decrees investigation investigations document documents filing filings memo
 	memorandum order tweet tweets post posts letter letters message messages email emails ledger ledgers indictment indictments
 	statement statements communique communiques communiqué communiqués declaration declarations
-	complaint complaints lawsuit lawsuits affidavit affidavits`)
+	complaint complaints lawsuit lawsuits affidavit affidavits slide slides chart charts`)
 
 // polled says whether the phrase after a poll's "of" names the people
 // polled rather than the body that polled them: it ends in a plural
