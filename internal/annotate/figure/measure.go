@@ -8,6 +8,7 @@ package figure
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/facts"
@@ -1807,6 +1808,13 @@ func refine(f *news.Figure, kind, sentence string) {
 	}
 	if f.What == "people" {
 		switch f.Fate {
+		case "killed", "wounded", "killed or wounded", "trapped", "missing":
+			if civilianSite(sentence) {
+				// People harmed at homes, stations or bread queues, or
+				// with children, residents or passengers among them,
+				// are civilian victims.
+				f.What = "civilians"
+			}
 		case "fled":
 			f.What = "refugees"
 		case "displaced":
@@ -1815,6 +1823,24 @@ func refine(f *news.Figure, kind, sentence string) {
 			}
 		}
 	}
+}
+
+// civilianSites are the places and the people a sentence names that
+// make the people harmed in it civilians ("homes" is not one: people
+// "flee their homes" whoever is killed).
+var civilianSites = tokens.Set(`house houses residential apartment apartments flat flats station stations
+	bread queue queues market markets hospital hospitals school schools kindergarten shopping mall church theatre theater
+	playground bus buses train trains cafe café restaurant children residents passenger passengers`)
+
+// civilianSite says whether sentence names a civilian site or victims
+// who are civilians (civilianSites).
+func civilianSite(sentence string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(sentence), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if civilianSites[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // classAt is the class of the noun at token i: its lemma's class, or
