@@ -80,7 +80,7 @@ func init() {
 			position route structure bunker tunnel compound checkpoint depot warehouse headquarters node`,
 		"territory":           `territory square hectare acre km2 mi2 m2 ha`,
 		"energy":              `gas oil fuel m3 bbl`,
-		"votes":               `vote ballot`,
+		"votes":               `vote ballot abstention`,
 		"states":              `country state nation`,
 		"events":              `appearance meeting occasion visit event activity ceremony inspection round talk launch test session summit`,
 		"strikes":             `strike airstrike air-strike raid sortie attack assault bombardment`,
@@ -1849,6 +1849,14 @@ func (ix *index) classAt(i int) string {
 	t := ix.tree
 	if t.lemma(i) == "carrier" && t.low(i-1) == "personnel" {
 		return "weapons/vehicles" // "armoured personnel carriers", not ships
+	}
+	if t.lemma(i) == "member" && t.low(i-1) == "service" {
+		return "personnel" // "US service members"
+	}
+	if l := t.lemma(i); (l == "piece" || l == "item") && i > 0 {
+		if c := classOf(t.lemma(i - 1)); c != "" {
+			return c // "artillery pieces": what the pieces are
+		}
 	}
 	if ix.institution(i) {
 		return "" // "19 state legislative bodies": no one's remains
