@@ -129,7 +129,7 @@ func (ix *index) returnPeriod(q news.Quantity) bool {
 // 180-degree turn", "a 500-pound bomb", "a 6-foot fence"): a size or a
 // strength, not a count (and a pound so joined is a weight, not money).
 var specNouns = tokens.Set(`caliber calibre gauge magnitude megapixel inch inches ton tonne horsepower degree
-	pound lb kilogram kilo kg foot kiloton megaton`)
+	pound lb kilogram kilo kg foot kiloton megaton bedroom`)
 
 // referentNouns name things a definite count refers back to by name
 // ("the two countries" = two states the text named): an idiom, not a
