@@ -312,6 +312,20 @@ func TestIssuePatterns(t *testing.T) {
 	})
 }
 
+// parsed runs the sentence, syntax and quantity stages on text.
+func parsed(t *testing.T, text string) *news.Article {
+	t.Helper()
+	a := &news.Article{Text: text}
+	for _, st := range []interface {
+		Process(context.Context, *news.Article) error
+	}{sentence.New(), syntax.New(), New()} {
+		if err := st.Process(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a
+}
+
 // TestVerbEndsCountedPhrase: with the syntax layer, a verb after the
 // counted noun ends the phrase ("half of the province shares a border"
 // counts the province, not "province shares").
@@ -321,14 +335,7 @@ func TestVerbEndsCountedPhrase(t *testing.T) {
 		"About 3,000 troops crossed the river at dawn.":                "troops",
 		"Some 40 percent of the city lacks power tonight.":             "city",
 	} {
-		a := &news.Article{Text: text}
-		for _, st := range []interface {
-			Process(context.Context, *news.Article) error
-		}{sentence.New(), syntax.New(), New()} {
-			if err := st.Process(context.Background(), a); err != nil {
-				t.Fatal(err)
-			}
-		}
+		a := parsed(t, text)
 		if len(a.Quantities) == 0 || a.Quantities[0].Counts != want {
 			t.Errorf("%q: quantities %+v, want the first to count %q", text, a.Quantities, want)
 		}
@@ -344,14 +351,7 @@ func TestTimeEndsCountedPhrase(t *testing.T) {
 		"The court ruled 6-3 last month.":           "",
 		"Latvia opened a 4-2 inquiry next week.":    "inquiry",
 	} {
-		a := &news.Article{Text: text}
-		for _, st := range []interface {
-			Process(context.Context, *news.Article) error
-		}{sentence.New(), syntax.New(), New()} {
-			if err := st.Process(context.Background(), a); err != nil {
-				t.Fatal(err)
-			}
-		}
+		a := parsed(t, text)
 		var q *news.Quantity
 		for i := range a.Quantities {
 			if a.Quantities[i].Value != nil && *a.Quantities[i].Value < 5 {
