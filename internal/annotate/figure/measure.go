@@ -1002,15 +1002,16 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			// equipment were displayed": the number counts the noun
 			// whose "of" phrase names the thing, and that noun's verb
 			// governs both.
-			// (An oblique's only when the verb has no object: "indicted
-			// Grayson on three counts of murder" are not the jury's.)
+			// (An oblique's only when the verb has no object, or when it
+			// is what the object is given: "indicted Grayson on three
+			// counts of murder" are not the jury's.)
 			if h := t.head(noun); h >= 0 && t.caseOf(noun) == "of" && t.head(anc) == h && h != noun {
 				switch t.rel(h) {
 				case "nsubj", "obj", "iobj", "nsubj:pass":
 					verb = t.head(h)
 				case "obl":
-					if t.child(t.head(h), "obj") < 0 {
-						verb = t.head(h)
+					if t.child(t.head(h), "obj") < 0 || t.caseOf(h) == "with" {
+						verb = t.head(h) // ("supplying Latvia with 300,000 rounds of shells")
 					}
 				}
 			}
@@ -3438,6 +3439,13 @@ func (ix *index) donorBefore(i int) (donor string, joint bool) {
 		switch t.low(k - 1) {
 		case "to", "for", "into", "in", "against", "on", "at", "with":
 			continue // the recipient or a place
+		}
+		end := k
+		for end+1 < i && ix.mentionAt(end+1) == m {
+			end++
+		}
+		if t.low(end+1) == "with" || t.fullRel(end) == "iobj" {
+			continue // the recipient: "supplying Latvia with 300,000 rounds", "gave Kyiv $5bn"
 		}
 		if e.Type == "PER" && !ix.aidSentence(i) {
 			return actorKey(e.Entity), false // a person's own money ("demands for $5.7 billion")

@@ -81,6 +81,8 @@ func TestMeasureFields(t *testing.T) {
 			"90", "weapons/artillery", "no", "pledged", "", "total", "", ""},
 		{"service members are personnel", "The war caused the deaths of nearly 4,600 Norwegian service members.",
 			"nearly 4,600", "personnel", "no", "killed", "", "total", "", ""},
+		{"the recipient before 'with' is no donor", "In addition to its own aid, the EU is backing a Norwegian initiative that will begin supplying Latvia with some 300,000 rounds of artillery shells in June.",
+			"some 300,000", "weapons/ammunition", "no", "delivered", "", "total", "", ""},
 		{"assets frozen are a fate of money", "Norway has frozen Latvian assets worth $300 million.",
 			"$300 million", "money", "", "frozen", "", "total", "", ""},
 		{"the verb of the noun an 'of' phrase hangs on governs the thing counted", "Norway hosted three rounds of peace talks between Latvia and Estonia last year.",
