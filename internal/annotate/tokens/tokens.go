@@ -1,8 +1,9 @@
 // Package tokens is the token layer as the annotation stages read it: a
 // read-only view of the sentence stage's tokens (token text, lower-cased
 // forms without allocation, the small tests every scanner asks of a
-// token), the lookup of a sentence's slice of a later layer, and the
-// word tables several stages share (number words, word sets). It is a
+// token), the lookup of a sentence's slice of a later layer, the word
+// tables several stages share (number words, word sets), and WordList,
+// which counts a list of words and phrases in whole texts. It is a
 // helper, not a stage.
 package tokens
 
