@@ -170,7 +170,8 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 	for hi > lo+1 && (timeWords[ws[hi-1].lower] && !namedToday(text, ws, hi-1) || adjunctStarts[ws[hi-1].lower]) {
 		hi-- // and a preposition whose time word the cue's subject walk left out ("a poll in [January] shows")
 	}
-	if hi-lo >= 2 && strings.HasSuffix(ws[hi-1].lower, "ed") && (dataNouns[ws[hi-2].lower] || documentNouns[ws[hi-2].lower]) {
+	if last := ws[hi-1].lower; hi-lo >= 2 && (strings.HasSuffix(last, "ed") || last == "run" || last == "held" || last == "taken" || last == "done") &&
+		(dataNouns[ws[hi-2].lower] || documentNouns[ws[hi-2].lower]) {
 		hi-- // a participle left by the adjunct cut: "according to a poll conducted [in March]"
 	}
 	// Evidence after a possessive owner: "the Institute's latest data".
