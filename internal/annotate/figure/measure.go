@@ -1216,7 +1216,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			// adjunct ("spoke to 200 people") neither did nor underwent
 			// it, and a share that modifies a noun ("spoke about a 2.5%
 			// target") is the noun's.
-			fate = strings.ToLower(t.lemma(verb))
+			fate = t.lemma(verb)
 			if q.Kind != "percent" && q.Kind != "fraction" {
 				fate = participleAt(t, verb) // what became of them: "attended", "rescued"; a share keeps its question
 			}
@@ -2989,7 +2989,7 @@ func participleAt(t *tree, v int) string {
 	if w := t.low(v); strings.HasSuffix(w, "ed") && len(w) > 4 && t.lemma(v) != w {
 		return w
 	}
-	return syntax.Participle(strings.ToLower(t.lemma(v))) // (a capitalised verb keeps its capital in the lemma: "Ditch")
+	return syntax.Participle(t.lemma(v))
 }
 
 // openFates gives a figure still without a fate the participle of the
@@ -3070,7 +3070,7 @@ func (ix *index) link(figs []news.Figure) {
 						if fateOf(w, "") == f.Fate {
 							f.Fate, own = fateOf(w, f.What), true
 							if f.Fate == "" && (f.What == "people" || kind(f) == "percent") && t.isVerb(v) && !lightVerbs[t.lemma(v)] {
-								f.Fate = strings.ToLower(t.lemma(v))
+								f.Fate = t.lemma(v)
 							}
 							break
 						}

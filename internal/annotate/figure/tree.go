@@ -6,6 +6,7 @@ package figure
 
 import (
 	"sort"
+	"strings"
 
 	"sitrep/internal/annotate/tokens"
 	"sitrep/internal/news"
@@ -50,6 +51,9 @@ func (t *tree) lemma(i int) string {
 		return lemma(t.low(i))
 	}
 	if l := t.a.Syntax[i].Lemma; l != "" {
+		if t.a.Syntax[i].UPOS != news.PROPN {
+			return strings.ToLower(l) // (the tagger's lemma table keeps some capitals: "Ditch" for "ditch")
+		}
 		return l
 	}
 	return t.low(i)
