@@ -69,6 +69,7 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		threadThreshold = fs.Float64("thread-threshold", 0, "thread-joining score threshold (0: the default; for a sweep on dev)")
 		threadWindow = fs.Float64("thread-window", 0, "days from a thread's articles an article may be to join it (0: the default; for a sweep on dev)")
 		threadSpecific = fs.Float64("thread-specific", 0, "largest share of articles a key may be in and count as specific evidence (0: the default; for a sweep on dev)")
+		showErrors = fs.Bool("errors", false, "list each gold thread the system splits and each system thread that mixes gold threads (dev splits only)")
 	}
 	if what == "entities" {
 		split = fs.String("split", "test", "gold split to score: test, dev or all")
@@ -209,13 +210,13 @@ func runEval(ctx context.Context, env *environment, args []string) error {
 		}
 		return rep.Write(env.stdout)
 	case "threads":
-		// eval threads [--split dev|dev2|test|both] [CORPUS.jsonl]: stories and
+		// eval threads [--split dev|dev2|test|both] [--errors] [CORPUS.jsonl]: stories and
 		// independent origins against the hand-made thread gold set.
 		corpus := filepath.Join(defaultData, "ukraine-war-news", "articles.jsonl")
 		if fs.NArg() > 0 {
 			corpus = fs.Arg(0)
 		}
-		return evalThreads(ctx, env, rf, *split, corpus, thread.Options{Threshold: *threadThreshold, Specific: *threadSpecific, Window: time.Duration(*threadWindow * 24 * float64(time.Hour))})
+		return evalThreads(ctx, env, rf, *split, corpus, *showErrors, thread.Options{Threshold: *threadThreshold, Specific: *threadSpecific, Window: time.Duration(*threadWindow * 24 * float64(time.Hour))})
 	case "genre":
 		// eval genre [--split dev|test|both] [CORPUS.jsonl]: the genre
 		// layer on the hand-labelled real-news set.
@@ -321,7 +322,7 @@ func evalGenre(ctx context.Context, env *environment, split, corpus string) erro
 // evalThreads ingests the whole corpus into a temporary store, runs the
 // link phase and scores the threads (and stories) of the thread gold
 // set's articles.
-func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, corpus string, topts thread.Options) error {
+func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, corpus string, showErrors bool, topts thread.Options) error {
 	var splits []string
 	for _, sp := range strings.Split(split, ",") {
 		if sp == eval.ThreadDev2 {
@@ -375,7 +376,11 @@ func evalThreads(ctx context.Context, env *environment, rf *runFlags, split, cor
 	}
 	threadOf := func(a *news.Article) string { return threads[a.Story] }
 	for _, sp := range splits {
-		if err := eval.ScoreThreads(gold, sp, lines, stored, threadOf, (*news.Article).Origin).Write(env.stdout); err != nil {
+		rep := eval.ScoreThreads(gold, sp, lines, stored, threadOf, (*news.Article).Origin)
+		if !showErrors {
+			rep.Groupings = nil
+		}
+		if err := rep.Write(env.stdout); err != nil {
 			return err
 		}
 	}

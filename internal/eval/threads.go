@@ -3,7 +3,9 @@ package eval
 import (
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -92,6 +94,10 @@ type ThreadReport struct {
 	Threads, OriginsExact int
 	// OriginErrors lists thread, hand count and system count.
 	OriginErrors []string
+	// Groupings lists, for a split other than test, each gold thread the
+	// system splits and each system thread that joins articles of more
+	// than one gold thread, with the members' dates and titles.
+	Groupings []string
 }
 
 // ScoreThreads scores stored articles (read from corpusPath, so that
@@ -158,6 +164,9 @@ func ScoreThreads(gold []ThreadGold, split string, lines map[string]int, stored 
 		hand[g.Thread][g.Origin] = true
 	}
 	rep.Scores = ScoreClusters(goldOf, predThread)
+	if split != LedgerTest {
+		rep.Groupings = threadGroupings(goldOf, predThread, byID(byLine, lines, goldOf))
+	}
 	rep.StoryScores = ScoreClusters(goldOf, pred)
 	threads := make([]string, 0, len(members))
 	for t, as := range members {
@@ -181,6 +190,77 @@ func ScoreThreads(gold []ThreadGold, split string, lines map[string]int, stored 
 	return rep
 }
 
+// byID maps the gold articles scored to their stored articles.
+func byID(byLine map[int]*news.Article, lines map[string]int, scored map[string]string) map[string]*news.Article {
+	m := make(map[string]*news.Article, len(scored))
+	for id := range scored {
+		m[id] = byLine[lines[id]]
+	}
+	return m
+}
+
+// threadGroupings describes where the system's threads and the gold
+// threads part: each gold thread of two or more articles spread over
+// several system threads, and each system thread holding articles of two
+// or more gold threads. Each member is "date title [other side]".
+func threadGroupings(gold, pred map[string]string, arts map[string]*news.Article) []string {
+	byGold, byPred := map[string][]string{}, map[string][]string{}
+	for id, g := range gold {
+		byGold[g] = append(byGold[g], id)
+		if p := pred[id]; p != "" {
+			byPred[p] = append(byPred[p], id)
+		}
+	}
+	member := func(id, other string) string {
+		a := arts[id]
+		title := a.Title
+		if len(title) > 70 {
+			title = title[:70]
+		}
+		return fmt.Sprintf("    %s %s [%s]", a.Published.Format("2006-01-02"), title, other)
+	}
+	sortByDate := func(ids []string) {
+		sort.Slice(ids, func(i, j int) bool {
+			a, b := arts[ids[i]], arts[ids[j]]
+			if !a.Published.Equal(b.Published) {
+				return a.Published.Before(b.Published)
+			}
+			return ids[i] < ids[j]
+		})
+	}
+	var out []string
+	distinct := func(ids []string, of map[string]string) int {
+		seen := map[string]bool{}
+		for _, id := range ids {
+			seen[of[id]] = true
+		}
+		return len(seen)
+	}
+	for _, g := range slices.Sorted(maps.Keys(byGold)) {
+		ids := byGold[g]
+		if len(ids) < 2 || distinct(ids, pred) < 2 {
+			continue
+		}
+		sortByDate(ids)
+		out = append(out, fmt.Sprintf("  split gold thread %s (%d articles in %d system threads):", g, len(ids), distinct(ids, pred)))
+		for _, id := range ids {
+			out = append(out, member(id, "system "+pred[id]))
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(byPred)) {
+		ids := byPred[p]
+		if distinct(ids, gold) < 2 {
+			continue
+		}
+		sortByDate(ids)
+		out = append(out, fmt.Sprintf("  mixed system thread %s (%d articles of %d gold threads):", p, len(ids), distinct(ids, gold)))
+		for _, id := range ids {
+			out = append(out, member(id, "gold "+gold[id]))
+		}
+	}
+	return out
+}
+
 // Write prints the report.
 func (r ThreadReport) Write(w io.Writer) error {
 	fmt.Fprintf(w, "threads (%s): %d gold articles stored, %d missing\n", r.Split, r.Scores.Docs, r.Missing)
@@ -197,6 +277,9 @@ func (r ThreadReport) Write(w io.Writer) error {
 	}
 	for _, e := range r.OriginErrors {
 		fmt.Fprintf(w, "  %s\n", e)
+	}
+	for _, e := range r.Groupings {
+		fmt.Fprintln(w, e)
 	}
 	return nil
 }

@@ -159,6 +159,22 @@ func TestScoreThreads(t *testing.T) {
 	if err := rep.Write(&out); err != nil || !strings.Contains(out.String(), "t1: 2 origins by hand, 3 by the system") {
 		t.Errorf("report:\n%s", out.String())
 	}
+	// Where the threads part: c moved to d's thread splits t1 and mixes U;
+	// the test split lists nothing.
+	moved := func(a *news.Article) string {
+		if a.Story == "s1" {
+			return "T"
+		}
+		return "U"
+	}
+	if g := ScoreThreads(gold, LedgerDev, lines, stored, moved, family).Groupings; len(g) != 7 ||
+		!strings.Contains(g[0], "split gold thread t1 (3 articles in 2 system threads)") ||
+		!strings.Contains(g[4], "mixed system thread U (2 articles of 2 gold threads)") || !strings.Contains(g[6], "[gold solo:d]") {
+		t.Errorf("groupings:\n%s", strings.Join(g, "\n"))
+	}
+	if g := ScoreThreads(gold, LedgerTest, lines, stored, moved, family).Groupings; len(g) != 0 {
+		t.Errorf("test split groupings: %q, want none", g)
+	}
 	// dev2 scores the second dev round alone; dev holds both rounds.
 	gold2 := append([]ThreadGold{}, gold...)
 	gold2[0].Round, gold2[1].Round = 2, 2
