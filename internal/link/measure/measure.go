@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"math"
 
+	"sitrep/internal/annotate/figure"
 	"sitrep/internal/ledger"
 	"sitrep/internal/link"
 	"sitrep/internal/news"
@@ -161,7 +162,7 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 				if k2 := keys[j]; k2 != "" && k2 != k && first[k2] == j && nums.agree(k, k2) {
 					g := &a.Figures[j]
 					if d := (news.MeasureDef{ID: ledger.ID(k2), Key: k2, Label: g.Label, Unit: g.Unit, What: g.What, Owner: g.Owner, Fate: g.Fate, Place: g.Place, Scope: g.Scope}); stated(d) > stated(def) {
-						consider(d)
+						consider(ownIfVague(d, a.ID))
 					}
 				}
 			}
@@ -195,20 +196,30 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 				def = best
 			}
 		}
-		if (!located(def) || byNumber(def)) && def.Key == k {
-			// A measure that states neither whose nor where ("people
-			// killed", "money", a bare count) names no one thing in the
-			// world, and a package of money, an increment or a part is
-			// one event known by its amount: it stays the article's own
-			// rather than gathering every article's unrelated counts,
-			// and other reports join it only by repeating its number.
-			def.Key = k + "@" + a.ID
-			def.ID = ledger.ID(def.Key)
+		if def.Key == k {
+			def = ownIfVague(def, a.ID)
 		}
 		out[k] = def
 		order = append(order, k)
 	}
 	return out, nil
+}
+
+// ownIfVague returns measure d, new to the index from article id, as
+// the article's own measure (its key gets "@" and the article ID) when it
+// names no one thing in the world: it states neither whose nor where
+// ("people killed", "money", a bare count), or neither what happened
+// (figure.KeyFate) nor where ("troops (Russia)": an army's size, a
+// garrison, a unit are all that), or it is known by its amount (a package of money, an increment
+// or a part is one event). Such a measure does not gather every article's
+// unrelated counts; other reports join it only by repeating its number.
+func ownIfVague(d news.MeasureDef, id string) news.MeasureDef {
+	if located(d) && (figure.KeyFate(d.Fate, d.What, d.Scope) != "" || d.Place != "") && !byNumber(d) {
+		return d
+	}
+	d.Key += "@" + id
+	d.ID = ledger.ID(d.Key)
+	return d
 }
 
 // minUnnamed is the smallest number by which a figure that says neither
@@ -234,10 +245,11 @@ func joinsByNumber(f *news.Figure, d news.MeasureDef, lo float64) bool {
 func located(d news.MeasureDef) bool { return d.Owner != "" || d.Place != "" }
 
 // byNumber says whether a measure is known by its amount rather than by
-// its key: money (one package is not another of the same donor), an
-// increment or a part.
+// its key: an amount of money (one package is not another of the same
+// donor; a share of money, "2.5% of GDP on defence", is a level and is
+// known by its key), an increment or a part.
 func byNumber(d news.MeasureDef) bool {
-	return d.What == "money" || d.Scope == news.ScopeIncrement || d.Scope == news.ScopePart
+	return d.What == "money" && d.Scope != news.ScopeShare || d.Scope == news.ScopeIncrement || d.Scope == news.ScopePart
 }
 
 // stated counts the stated fields of a measure among owner, fate and

@@ -79,6 +79,40 @@ func TestResolveKeepsUnstatedMeasuresLocal(t *testing.T) {
 	}
 }
 
+// TestResolveKeepsVagueMeasuresLocal checks that a measure stating whose
+// but neither what happened nor where ("Russian troops": an army, a
+// garrison, a unit) stays the article's own, also when its fate is an
+// open verb the key does not hold, and that a figure of the article that
+// repeats its number without naming the owner joins that same measure.
+func TestResolveKeepsVagueMeasuresLocal(t *testing.T) {
+	v, w := 21.0, 3000.0
+	a := &news.Article{ID: "d", Text: "Of these, 21 were military. Russia's 21 military events rose; 3,000 Russian troops were trained.",
+		Figures: []news.Figure{
+			{Span: news.Span{Start: 10, End: 12}, Text: "21", Value: &v, What: "events", Scope: news.ScopeTotal, Measure: "events||||total"},
+			{Span: news.Span{Start: 37, End: 39}, Text: "21", Value: &v, What: "events", Owner: "ru", Scope: news.ScopeTotal, Measure: "events|ru|||total"},
+			{Span: news.Span{Start: 62, End: 67}, Text: "3,000", Value: &w, What: "personnel", Owner: "ru", Fate: "trained", Scope: news.ScopeTotal, Measure: "personnel|ru|||total"},
+		}}
+	known := map[string]news.MeasureDef{}
+	for _, k := range []string{"events|ru|||total", "personnel|ru|||total"} {
+		what, _, _ := strings.Cut(k, "|")
+		known[ledger.ID(k)] = news.MeasureDef{ID: ledger.ID(k), Key: k, What: what, Owner: "ru", Scope: news.ScopeTotal}
+	}
+	got, err := Resolve(context.Background(), knownIndex{defs: known}, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := got["personnel|ru|||total"]; d.Key != "personnel|ru|||total@d" {
+		t.Errorf("troops measure = %+v, want the article's own (key personnel|ru|||total@d)", d)
+	}
+	own := got["events|ru|||total"]
+	if own.Key != "events|ru|||total@d" {
+		t.Errorf("events measure = %+v, want the article's own (key events|ru|||total@d)", own)
+	}
+	if d := got["events||||total"]; d.ID != own.ID {
+		t.Errorf("unowned 21 events in measure %+v, want the owned 21's %s", d, own.ID)
+	}
+}
+
 // BenchmarkResolve resolves the measures of a long live blog: 600
 // figures under 150 keys, each key's number repeated by a few others, so
 // every pair of keys is compared.
