@@ -166,11 +166,14 @@ var actorFates = map[string]bool{"deployed": true, "stationed": true, "pledged":
 	"lent": true, "spent": true, "mobilised": true, "recruited": true, "trained": true, "launched": true}
 
 // exactFates are fates of troops and units read from whole words only
-// ("forming a battalion to fight", not "former"): forces formed or
-// fighting somewhere are deployed there.
+// ("forming a battalion to fight", not "former"): forces formed,
+// fighting, massed, gathered or built up somewhere are deployed there.
 var exactFates = map[string]string{"form": "deployed", "formed": "deployed", "forming": "deployed",
 	"fight": "deployed", "fought": "deployed", "fighting": "deployed",
-	"amass": "deployed", "amassed": "deployed", "amassing": "deployed", "mass": "deployed", "massed": "deployed", "massing": "deployed"}
+	"amass": "deployed", "amassed": "deployed", "amassing": "deployed", "mass": "deployed", "massed": "deployed", "massing": "deployed",
+	"gather": "deployed", "gathered": "deployed", "gathering": "deployed",
+	"concentrate": "deployed", "concentrated": "deployed", "concentrating": "deployed",
+	"build-up": "deployed", "buildup": "deployed"}
 
 // lightVerbs state a number without saying what happened to the thing
 // counted ("there are", "the total reached"): they give no fate.

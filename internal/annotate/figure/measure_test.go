@@ -41,6 +41,12 @@ func TestMeasureFields(t *testing.T) {
 		what, owner, fate, place, scope, time string // what, owner and place are not checked when empty; "-" must be empty
 		whole                                 string // the text of the figure this one is part of or adds to
 	}{
+		{"troops gathered at a border are deployed", "Norway has gathered about 120,000 soldiers at the border with Latvia.",
+			"about 120,000", "personnel", "no", "deployed", "", "total", "", ""},
+		{"a build-up of troops is troops deployed", "The general described the build-up of 90,000 Norwegian troops near Latvia's border as the largest in decades.",
+			"90,000", "personnel", "no", "deployed", "", "total", "", ""},
+		{"troops concentrated on a frontier are deployed", "Norway has concentrated 60,000 troops along the frontier.",
+			"60,000", "personnel", "no", "deployed", "", "total", "", ""},
 		{"a verb after a comma that takes its own object is no participle of the noun", "The war has claimed the lives of about 14,000 people, injured at least 30,000, and forced more than 1.5 million people to flee their homes.",
 			"about 14,000", "people", "", "killed", "", "total", "", ""},
 		{"a causative's complement says what became of them", "The war has claimed the lives of about 14,000 people, injured at least 30,000, and forced more than 1.5 million people to flee their homes.",
