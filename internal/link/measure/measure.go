@@ -97,18 +97,19 @@ const minShared = 10
 // likeLimit bounds the measures of one kind Resolve considers.
 const likeLimit = 50
 
-// Resolve finds the global measure of each measure key of article a
-// (ledger.Keys). A figure that repeats a number (ledger.Near) of a
-// measure it fits (ledger.Fits: the same kind of thing and scope, owner,
-// fate and place the same or unstated on one side) is that measure: the
-// key goes to the most specific such measure (most stated fields), first
-// among the article's earlier keys, then in the index (most reported
-// first; there the two must also agree on whose or where, see
-// joinsByNumber). Else it goes to its own measure, known or new; a
-// measure that states none of owner, fate and place is the article's own
-// (its key gets "@" and the article ID) and never gathers other
-// articles. It returns key → measure.
-func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.MeasureDef, error) {
+// Resolve finds the global measure of each figure of article a that has
+// a measure key (ledger.Keys). A key's figures that repeat a number
+// (ledger.Near) of a measure the key fits (ledger.Fits: the same kind of
+// thing and scope, owner, fate and place the same or unstated on one
+// side) are that measure: the key goes to the most specific such measure
+// (most stated fields), first among the article's earlier keys, then in
+// the index (most reported first; there the two must also agree on whose
+// or where, see joinsByNumber), and of its figures those whose own number
+// is one of that measure's go there. The others, and every figure of a
+// key that joins nothing, go to the key's own measure, known or new; a
+// vague measure is the article's own (ownIfVague). It returns a measure
+// for each figure (the zero MeasureDef for a figure with no key).
+func Resolve(ctx context.Context, idx Index, a *news.Article) ([]news.MeasureDef, error) {
 	keys := ledger.Keys(a)
 	first := map[string]int{} // key → its first figure
 	var ids []string
@@ -118,7 +119,7 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 			ids = append(ids, ledger.ID(k))
 		}
 	}
-	out := map[string]news.MeasureDef{}
+	out := make([]news.MeasureDef, len(keys))
 	if len(ids) == 0 {
 		return out, nil
 	}
@@ -131,7 +132,8 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 	for _, d := range known {
 		byID[d.ID] = d
 	}
-	var order []string // the keys resolved so far
+	joined := map[string]news.MeasureDef{} // key → the measure it joined, or its own
+	var order []string                     // the keys resolved so far
 	for i, k := range keys {
 		if k == "" || first[k] != i {
 			continue
@@ -145,16 +147,26 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 				def.Label = k
 			}
 		}
+		// repeats says whether figure j states a number of the
+		// candidate measure: one of its key's numbers in the article, or
+		// one the index matched.
+		best, found := news.MeasureDef{}, false
+		var repeats func(j int) bool
 		if f.What != "" {
-			best, found := news.MeasureDef{}, false
-			consider := func(d news.MeasureDef) {
+			consider := func(d news.MeasureDef, rep func(int) bool) {
 				if ledger.Fits(f, d) && (!found || stated(d) > stated(best)) {
-					best, found = d, true
+					best, found, repeats = d, true, rep
+				}
+			}
+			sameNumber := func(k2 string) func(int) bool {
+				return func(j int) bool {
+					x, ok := amountOf(&a.Figures[j])
+					return ok && nums.holds(k2, x)
 				}
 			}
 			for _, k2 := range order {
 				if nums.agree(k, k2) {
-					consider(out[k2])
+					consider(joined[k2], sameNumber(k2))
 				}
 			}
 			for j := i + 1; j < len(keys); j++ {
@@ -162,11 +174,12 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 				if k2 := keys[j]; k2 != "" && k2 != k && first[k2] == j && nums.agree(k, k2) {
 					g := &a.Figures[j]
 					if d := (news.MeasureDef{ID: ledger.ID(k2), Key: k2, Label: g.Label, Unit: g.Unit, What: g.What, Owner: g.Owner, Fate: g.Fate, Place: g.Place, Scope: g.Scope}); stated(d) > stated(def) {
-						consider(ownIfVague(d, a.ID))
+						consider(ownIfVague(d, a.ID), sameNumber(k2))
 					}
 				}
 			}
 			if !found {
+				matched := map[string]map[int]bool{} // measure → the figures that repeat its number
 				for j := i; j < len(keys); j++ {
 					if keys[j] != k {
 						continue
@@ -183,23 +196,36 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) (map[string]news.M
 					}
 					for _, d := range like {
 						if joinsByNumber(f, d, lo) {
-							consider(d)
+							if matched[d.ID] == nil {
+								matched[d.ID] = map[int]bool{}
+							}
+							matched[d.ID][j] = true
+							consider(d, func(j int) bool { return matched[d.ID][j] })
 						}
 					}
 				}
-			}
-			if found && (!ok || stated(best) >= stated(def)) {
-				// A new key joins the measure whose number it repeats
-				// even when that measure says less (an earlier report
-				// that named no donor); a known key leaves its measure
-				// only for one that says as much.
-				def = best
 			}
 		}
 		if def.Key == k {
 			def = ownIfVague(def, a.ID)
 		}
-		out[k] = def
+		if !found || ok && stated(best) < stated(def) {
+			// A known key leaves its measure only for one that says as
+			// much; a new key joins the measure whose number it repeats
+			// even when that measure says less (an earlier report that
+			// named no donor).
+			best, repeats = def, func(int) bool { return true }
+		}
+		joined[k] = best
+		for j := i; j < len(keys); j++ {
+			if keys[j] == k {
+				if repeats(j) {
+					out[j] = best
+				} else {
+					out[j] = def
+				}
+			}
+		}
 		order = append(order, k)
 	}
 	return out, nil
@@ -235,7 +261,13 @@ const minUnnamed = 1000
 // people killed" named nowhere is not the 10 killed in a place another
 // report named, and an amount named nowhere joins no one's package.
 func joinsByNumber(f *news.Figure, d news.MeasureDef, lo float64) bool {
-	if f.Owner != "" && f.Owner == d.Owner || f.Place != "" && f.Place == d.Place {
+	if f.Place != "" && f.Place == d.Place {
+		return true
+	}
+	if !byNumber(d) && figure.KeyFate(f.Fate, f.What, f.Scope) != figure.KeyFate(d.Fate, d.What, d.Scope) {
+		return false
+	}
+	if f.Owner != "" && f.Owner == d.Owner {
 		return true
 	}
 	return f.Owner == "" && f.Place == "" && located(d) && f.Fate != "" && d.Fate != "" && lo >= minUnnamed && !byNumber(d)
@@ -264,9 +296,28 @@ func stated(d news.MeasureDef) int {
 	return n
 }
 
-// numbers holds, for each measure key of an article, the intervals of
-// the numbers its figures state (ledger.Near).
-type numbers map[string][][2]float64
+// amount is a number a figure states (ledger.Near's interval) and where
+// the figure starts in the text.
+type amount struct {
+	lo, hi float64
+	at     int
+}
+
+// nearBytes is how close in the text two figures of one article must be
+// for a small count (below minShared) in both to be one count: "four
+// soldiers were killed … the four soldiers", not a live blog's "Deaths:
+// 5" and, pages on, "5 people in intensive care".
+const nearBytes = 2000
+
+// repeats says whether amounts x and y state one number.
+func (x amount) repeats(y amount) bool {
+	d := x.at - y.at
+	return x.lo <= y.hi && y.lo <= x.hi && (x.hi >= minShared || -nearBytes <= d && d <= nearBytes)
+}
+
+// numbers holds, for each measure key of an article, the amounts its
+// figures state.
+type numbers map[string][]amount
 
 // numbersByKey gathers the numbers of a's figures by their keys.
 func numbersByKey(a *news.Article, keys []string) numbers {
@@ -275,43 +326,55 @@ func numbersByKey(a *news.Article, keys []string) numbers {
 		if k == "" {
 			continue
 		}
-		if lo, hi, ok := ledger.Near(&a.Figures[i]); ok {
-			n[k] = append(n[k], [2]float64{lo, hi})
+		if x, ok := amountOf(&a.Figures[i]); ok {
+			n[k] = append(n[k], x)
 		}
 	}
 	return n
+}
+
+// amountOf is the amount figure f states, if it states a number.
+func amountOf(f *news.Figure) (amount, bool) {
+	lo, hi, ok := ledger.Near(f)
+	return amount{lo, hi, f.Start}, ok
 }
 
 // agree says whether a figure of key k and a figure of key k2 state one
 // number.
 func (n numbers) agree(k, k2 string) bool {
 	for _, x := range n[k] {
-		for _, y := range n[k2] {
-			if x[0] <= y[1] && y[0] <= x[1] {
-				return true
-			}
+		if n.holds(k2, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// holds says whether a figure of key k states amount x.
+func (n numbers) holds(k string, x amount) bool {
+	for _, y := range n[k] {
+		if x.repeats(y) {
+			return true
 		}
 	}
 	return false
 }
 
 // Record is what the step stores for article a: each figure with a
-// measure key (ledger.Keys) under the measure Resolve found for it, and
-// those measures.
-func Record(a *news.Article, measures map[string]news.MeasureDef) news.MeasureRecord {
+// measure (Resolve's, by figure index) under it, and those measures.
+func Record(a *news.Article, measures []news.MeasureDef) news.MeasureRecord {
 	rec := news.MeasureRecord{Article: a.ID}
 	family := a.ID
 	if a.Provenance != nil && a.Provenance.Family != "" {
 		family = a.Provenance.Family
 	}
 	seen := map[string]bool{}
-	keys := ledger.Keys(a)
 	for i := range a.Figures {
 		f := &a.Figures[i]
-		def, ok := measures[keys[i]]
-		if keys[i] == "" || !ok {
+		if i >= len(measures) || measures[i].ID == "" {
 			continue
 		}
+		def := measures[i]
 		if !seen[def.ID] {
 			seen[def.ID] = true
 			rec.Measures = append(rec.Measures, def)

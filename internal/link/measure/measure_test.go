@@ -21,8 +21,8 @@ func TestRecord(t *testing.T) {
 			{Span: news.Span{Start: 26, End: 31}, Text: "Three", Value: &v},
 			{Span: news.Span{Start: 55, End: 60}, Text: "3,000", Value: &v, Measure: "personnel|kz|deployed"},
 		}}
-	defs := map[string]news.MeasureDef{"personnel|kz|deployed": {ID: ledger.ID("personnel|kz|deployed"), Key: "personnel|kz|deployed", Label: "Kazhar troops deployed"}}
-	rec := Record(a, defs)
+	d := news.MeasureDef{ID: ledger.ID("personnel|kz|deployed"), Key: "personnel|kz|deployed", Label: "Kazhar troops deployed"}
+	rec := Record(a, []news.MeasureDef{d, {}, d})
 	if len(rec.Measures) != 1 || rec.Measures[0].ID != ledger.ID("personnel|kz|deployed") || rec.Measures[0].Label != "Kazhar troops deployed" {
 		t.Errorf("measures = %+v, want the one troop measure with its label", rec.Measures)
 	}
@@ -71,10 +71,10 @@ func TestResolveKeepsUnstatedMeasuresLocal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got["personnel|kp|deployed||total"].ID != troops.ID {
-		t.Errorf("troops measure = %+v, want the shared %s", got["personnel|kp|deployed||total"], troops.ID)
+	if got[1].ID != troops.ID {
+		t.Errorf("troops measure = %+v, want the shared %s", got[1], troops.ID)
 	}
-	if p := got["people||||total"]; p.ID == people.ID || p.Key != "people||||total@b" {
+	if p := got[0]; p.ID == people.ID || p.Key != "people||||total@b" {
 		t.Errorf("people measure = %+v, want the article's own (key people||||total@b)", p)
 	}
 }
@@ -101,15 +101,70 @@ func TestResolveKeepsVagueMeasuresLocal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := got["personnel|ru|||total"]; d.Key != "personnel|ru|||total@d" {
+	if d := got[2]; d.Key != "personnel|ru|||total@d" {
 		t.Errorf("troops measure = %+v, want the article's own (key personnel|ru|||total@d)", d)
 	}
-	own := got["events|ru|||total"]
+	own := got[1]
 	if own.Key != "events|ru|||total@d" {
 		t.Errorf("events measure = %+v, want the article's own (key events|ru|||total@d)", own)
 	}
-	if d := got["events||||total"]; d.ID != own.ID {
+	if d := got[0]; d.ID != own.ID {
 		t.Errorf("unowned 21 events in measure %+v, want the owned 21's %s", d, own.ID)
+	}
+}
+
+// TestResolveJoinsOnlyTheFiguresThatRepeat checks that of a key's
+// figures only those repeating a number of the measure the key joins go
+// there: a live blog's bare "people" counts (a city of 40 million, a
+// rally of 300), said by different speakers and so under one key, do
+// not follow the one that repeats "18 people killed in Kyiv".
+func TestResolveJoinsOnlyTheFiguresThatRepeat(t *testing.T) {
+	v, w, x := 18.0, 40e6, 300.0
+	a := &news.Article{ID: "e", Text: "18 people were killed in Kyiv. A country of 40 million people. About 18 people died. A rally of 300 people.",
+		Figures: []news.Figure{
+			{Span: news.Span{Start: 0, End: 2}, Text: "18", Value: &v, Approx: "exact", What: "people", Owner: "ua", Fate: "killed", Place: "kyiv", Scope: news.ScopeTotal, Measure: "people|ua|killed|kyiv|total"},
+			{Span: news.Span{Start: 44, End: 54}, Text: "40 million", Value: &w, Approx: "exact", Speaker: "the governor", What: "people", Scope: news.ScopeTotal, Measure: "people||||total"},
+			{Span: news.Span{Start: 63, End: 71}, Text: "About 18", Value: &v, Approx: "about", Speaker: "the mayor", What: "people", Scope: news.ScopeTotal, Measure: "people||||total"},
+			{Span: news.Span{Start: 95, End: 98}, Text: "300", Value: &x, Approx: "exact", Speaker: "the police", What: "people", Scope: news.ScopeTotal, Measure: "people||||total"},
+		}}
+	got, err := Resolve(context.Background(), knownIndex{defs: map[string]news.MeasureDef{}}, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[2].ID != got[0].ID {
+		t.Errorf("About 18 people in %+v, want the measure of 18 killed in Kyiv %s", got[2], got[0].ID)
+	}
+	for _, i := range []int{1, 3} {
+		if got[i].ID == got[0].ID || got[i].Key != "people||||total@e" {
+			t.Errorf("%s people in %+v, want the article's own bare people measure", a.Figures[i].Text, got[i])
+		}
+	}
+}
+
+// TestResolveSmallCountsRepeatOnlyNearby checks that a small count
+// repeats another figure's number only a few paragraphs from it: in a
+// long live blog "Deaths: 4" pages after "four people were killed in
+// Kyiv" is not that count, while "the four" two sentences on is.
+func TestResolveSmallCountsRepeatOnlyNearby(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		gap  int
+		join bool
+	}{{"two sentences on", 40, true}, {"pages on", 5000, false}} {
+		v := 4.0
+		text := "Four people were killed in Kyiv." + strings.Repeat(" ", tt.gap) + "Deaths: 4"
+		at := len(text) - 1
+		a := &news.Article{ID: "f", Text: text, Figures: []news.Figure{
+			{Span: news.Span{Start: 0, End: 4}, Text: "Four", Value: &v, Approx: "exact", What: "people", Owner: "ua", Fate: "killed", Place: "kyiv", Scope: news.ScopeTotal, Measure: "people|ua|killed|kyiv|total"},
+			{Span: news.Span{Start: at, End: at + 1}, Text: "4", Value: &v, Approx: "exact", Speaker: "the live blog", What: "people", Scope: news.ScopeTotal, Measure: "people||||total"},
+		}}
+		got, err := Resolve(context.Background(), knownIndex{defs: map[string]news.MeasureDef{}}, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if joined := got[1].ID == got[0].ID; joined != tt.join {
+			t.Errorf("%s: the bare 4 joined the 4 killed in Kyiv = %v, want %v", tt.name, joined, tt.join)
+		}
 	}
 }
 
@@ -172,8 +227,8 @@ func TestResolveJoinsByNumberOnlyWhatAgrees(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if joined := got[f.Measure].ID == elsewhere.ID; joined != tt.join {
-			t.Errorf("%s: joined the other report's measure = %v, want %v (%+v)", tt.name, joined, tt.join, got[f.Measure])
+		if joined := got[0].ID == elsewhere.ID; joined != tt.join {
+			t.Errorf("%s: joined the other report's measure = %v, want %v (%+v)", tt.name, joined, tt.join, got[0])
 		}
 	}
 }
