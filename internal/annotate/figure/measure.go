@@ -887,6 +887,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	// What is counted.
 	what := compoundWhat
+	rated := false // a rate the number sets ("a 25% tariff") is its counted thing
 	switch q.Kind {
 	case "money":
 		what = "money"
@@ -906,13 +907,19 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	case "percent", "fraction":
 		if a, h := anc, t.head(anc); noun < 0 && q.Kind == "percent" && h >= 0 && t.upos(h) == news.NOUN &&
 			!changeNouns[t.lemma(h)] && !goalNouns[t.lemma(h)] && !attitudeNouns[t.lemma(h)] &&
-			(h >= hi && h <= hi+2 && strings.EqualFold(t.low(h), t.lemma(h)) && (t.rel(a) == "compound" || t.rel(a) == "amod" || t.rel(a) == "nummod") && determined(t, lo) ||
-				h < lo && t.rel(a) == "nmod" && t.caseOf(a) == "of" && rateHeads[t.lemma(h)]) {
-			// "an extra 35% tariff", "a 20% stake", "a tariff of 35%":
-			// a rate or a stake, not a share of people ("a 60% majority"
-			// is, and so are "10% idiots" and "the blocking of 60% of
-			// the reserves").
+			(h >= hi && h <= hi+2 && (t.rel(a) == "compound" || t.rel(a) == "amod" || t.rel(a) == "nummod") &&
+				(strings.EqualFold(t.low(h), t.lemma(h)) && determined(t, lo) || levelOf(t.lemma(h))) ||
+				h < lo && t.rel(a) == "nmod" && (t.caseOf(a) == "of" && rateHeads[t.lemma(h)] || levelCases[t.caseOf(a)] && levelOf(t.lemma(h)))) {
+			// "an extra 35% tariff", "a 20% stake", "60% tariffs", "a
+			// tariff of 35%", "raise tariffs to 50%": a rate or a stake,
+			// not a share of people ("a 60% majority" is, and so are "10%
+			// idiots" and "the blocking of 60% of the reserves").
 			what = ix.shareOf(h)
+			rated = levelOf(t.lemma(h))
+		}
+		if l := lemma(t.lemma(lo - 2)); !rated && noun < 0 && lo >= 2 && levelCases[t.low(lo-1)] && levelOf(l) {
+			// "raise tariffs to around 50%" however the tree hung it
+			what, rated = l, true
 		}
 		if noun >= 0 {
 			what = ix.classAt(noun)
@@ -941,6 +948,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 			if what == "" && chanceNouns[t.lemma(noun)] {
 				what = "chance" // "a 1 in 3 chance", "a 40% risk": a probability, not people
+			}
+			if l := lemma(t.lemma(noun)); what == "" && levelOf(l) {
+				what = l // "60% tariffs", "a 25% tariff": a rate, not a share of people
 			}
 			if what == "" && t.upos(noun) == news.NOUN && t.caseOf(noun) == "of" && ofHead(t, hi, noun) {
 				// "a third of its rows", "60% of the drug trade": a share
@@ -1287,7 +1297,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		// with the rescuers, below).
 		what, fate = "people", fateOf(t.low(hi+1), "people")
 	}
-	if noun < 0 && (q.Counts == "" || what == "") || what == "" && others(t, noun) {
+	if noun < 0 && !rated && (q.Counts == "" || what == "") || what == "" && others(t, noun) {
 		ix.bare[f.Quantity] = true
 		if verb >= 0 {
 			ix.bareVerb[f.Quantity] = verb
@@ -1783,6 +1793,15 @@ func determined(t *tree, lo int) bool {
 // rateHeads take a share in an "of" phrase as their size: "a tariff of
 // 35%", "a stake of 20%".
 var rateHeads = tokens.Set(`tariff tax duty levy rate stake share interest fee discount premium margin`)
+
+// levelCases join a rate to the level it is set at: "raise tariffs to
+// 50%", "duties at 10%".
+var levelCases = tokens.Set(`to at`)
+
+// levelOf says whether a percentage that sizes the noun lemma l is the
+// level of a rate ("60% tariffs", "duties at 10%"), whatever stands
+// around them: a rate head other than a share, which may be of people.
+func levelOf(l string) bool { return rateHeads[l] && l != "share" }
 
 // chanceNouns make a share a probability.
 var chanceNouns = tokens.Set(`chance odds probability likelihood risk`)

@@ -41,6 +41,12 @@ func TestMeasureFields(t *testing.T) {
 		what, owner, fate, place, scope, time string // what, owner and place are not checked when empty; "-" must be empty
 		whole                                 string // the text of the figure this one is part of or adds to
 	}{
+		{"a percentage before a rate is the rate's level, plural and undetermined too", "Latvia floated upwards of 60% tariffs on all Norwegian imports.",
+			"upwards of 60%", "tariff", "", "", "", "share", "", ""},
+		{"a level a rate is raised to is the rate's", "The minister said he could raise tariffs to around 50% next year.",
+			"around 50%", "tariff", "", "raised", "", "share", "", ""},
+		{"a share before a noun of people is still people's", "A 60% majority of Latvians backed the treaty.",
+			"60%", "people", "", "support", "", "share", "", ""},
 		{"troops gathered at a border are deployed", "Norway has gathered about 120,000 soldiers at the border with Latvia.",
 			"about 120,000", "personnel", "no", "deployed", "", "total", "", ""},
 		{"a build-up of troops is troops deployed", "The general described the build-up of 90,000 Norwegian troops near Latvia's border as the largest in decades.",
