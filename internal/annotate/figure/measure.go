@@ -1049,6 +1049,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if verb < 0 && (noun < 0 || hangsOn(t, noun, lo, hi)) && (t.rel(anc) == "nsubj" || t.rel(anc) == "obj" || t.rel(anc) == "nsubj:pass") {
 		verb = t.head(anc)
 	}
+	if adjectivalParticiple(t, verb) {
+		verb = -1 // "two firing platoons with two launchers": nothing was fired
+	}
 	fate := ""
 	if fateWord != "" {
 		fate = fateWord
@@ -1202,6 +1205,8 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 				fate = "destroyed"
 			case t.low(c) == "dead" && (c == verb+1 || t.rel(c) == "xcomp" && c > verb):
 				fate = "killed"
+			case c == verb+1 && t.lemma(verb) == "take" && captiveWords[t.low(c)]:
+				fate = "captured" // "were taken prisoner", "taken hostage"
 			}
 			return fate == ""
 		})
@@ -1823,6 +1828,9 @@ func refine(f *news.Figure, kind, sentence string) {
 	}
 	if f.What == "" && (kind == "percent" || kind == "fraction") && f.Scope != news.ScopeIncrement {
 		f.What = "people" // a share with nothing named is a share of people asked (a change is not)
+	}
+	if f.What == "refugees" && f.Fate == "displaced" && strings.Contains(strings.ToLower(sentence), "internally") {
+		f.What = "idps" // "… have fled and five million have been internally displaced"
 	}
 	if f.What == "population" && f.Fate != "" {
 		// Residents who were killed, trapped or fled are civilian
@@ -2758,15 +2766,21 @@ func (ix *index) placeBreakdowns(figs []news.Figure) {
 
 // membersOf says what "members" at token i count: the states of an
 // alliance or bloc ("40 members of the Coalition", "members of Nato"),
-// else people ("70 members of the tribe").
+// members of a military body personnel ("members of the armed forces",
+// "national guard members"), else people ("70 members of the tribe").
 func (ix *index) membersOf(i int) string {
 	t := ix.tree
 	what := "people"
 	t.children(i, func(c int) bool {
+		if t.rel(c) == "compound" && militaryBodies[strings.ToLower(t.lemma(c))] {
+			what = "personnel" // "national guard members"
+		}
 		if t.rel(c) == "nmod" && t.caseOf(c) == "of" {
-			switch strings.ToLower(t.lemma(c)) {
-			case "coalition", "alliance", "nato", "union", "eu", "bloc", "council", "un", "g7", "g20", "opec":
+			switch l := strings.ToLower(t.lemma(c)); {
+			case l == "coalition", l == "alliance", l == "nato", l == "union", l == "eu", l == "bloc", l == "council", l == "un", l == "g7", l == "g20", l == "opec":
 				what = "states"
+			case militaryBodies[l]:
+				what = "personnel" // "members of their armed forces"
 			}
 			return false
 		}
@@ -2774,6 +2788,20 @@ func (ix *index) membersOf(i int) string {
 	})
 	return what
 }
+
+// adjectivalParticiple says whether the verb at v is an "-ing" word
+// between a number and a noun ("two firing platoons", "three fighting
+// units"): an adjective of the noun, however the tree made it a clause.
+func adjectivalParticiple(t *tree, v int) bool {
+	return v > 0 && strings.HasSuffix(t.low(v), "ing") && t.upos(v-1) == news.NUM && t.upos(v+1) == news.NOUN
+}
+
+// captiveWords after "taken" say the counted were captured.
+var captiveWords = tokens.Set(`prisoner prisoners captive captives hostage hostages`)
+
+// militaryBodies are forces whose members are military personnel.
+var militaryBodies = tokens.Set(`force army military navy guard brigade battalion regiment division corps militia
+	battlegroup garrison`)
 
 // placesNamed returns how many distinct places sentence s names when one
 // of them is the place key, else 0.
