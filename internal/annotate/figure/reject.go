@@ -48,6 +48,10 @@ var periodParts = tokens.Set(`first second third fourth last latter former final
 // singular after a number above one they are a name, not a count.
 var unitDesignations = tokens.Set(`brigade regiment battalion division corps squadron detachment flotilla fleet`)
 
+// designNouns after a number joined by a hyphen to a noun make the whole
+// the name of a design ("a two-state solution", "a two-track approach").
+var designNouns = tokens.Set(`solution system policy approach strategy formula model framework doctrine`)
+
 // structureNouns join a number by a hyphen into the shape of a text, a
 // plan or a process ("a 10-article agreement", "a four-part hearing"),
 // as abstractNouns do ("six-point plan"): numbering, not a count.
@@ -297,6 +301,9 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	}
 	if hyphenShape(q.Text) || ix.returnPeriod(q) || ix.gameScore(q) || t.conditional(t.anchor(lo, hi)) && t.low(lo-1) != "now" || t.shouted(lo) {
 		return true
+	}
+	if strings.Contains(q.Text, "-") && designNouns[lemma(t.low(hi))] {
+		return true // "a two-state solution", "the one-China policy", "a two-party system": a design, not a count
 	}
 	// "drones that weigh more than 15 pounds": a weight is a
 	// specification, whatever unit the quantity layer read.
