@@ -130,6 +130,11 @@ type cue struct {
 	progressive bool
 }
 
+// pollCue is the "in" that opens a sentence with a poll's name and a
+// comma ("In the latest YouGov survey, 71 percent …", pollFrame): the
+// poll speaks for what follows. It is no cue elsewhere.
+var pollCue = cue{words: []string{"in"}, after: true}
+
 var cues = func() []cue {
 	verbs := []string{"said", "says", "say", "told", "tells", "estimates", "estimated", "estimate",
 		"warned", "warns", "confirmed", "confirms", "denied", "denies", "reported", "reports",
@@ -318,6 +323,9 @@ func Find(a *news.Article) []news.Claim {
 			c, n := matchCue(ws, i)
 			if n > 0 && c.progressive && !progressiveAt(ws, i) {
 				continue
+			}
+			if n == 0 && pollFrame(a, ws, i) {
+				c, n = pollCue, 1
 			}
 			if n > 0 && c.that && (i+n >= len(ws) || ws[i+n].lower != "that" || i > 0 && beForms[ws[i-1].lower]) {
 				continue
@@ -1092,6 +1100,28 @@ func matchCue(ws []word, i int) (cue, int) {
 		}
 	}
 	return cue{}, 0
+}
+
+// pollFrame says whether the "in" at ws[i] opens its sentence with a
+// poll's name set off by a comma ("In a CNN/ORC poll the same month,",
+// "In the most recent YouGov/Economist survey,"): a poll word before the
+// comma and no verb.
+func pollFrame(a *news.Article, ws []word, i int) bool {
+	if i != 0 || len(ws) == 0 || ws[0].lower != "in" {
+		return false
+	}
+	poll := false
+	for k := i + 1; k < len(ws) && k <= i+14; k++ {
+		w := ws[k]
+		if w.lower == "," {
+			return poll
+		}
+		if w.punct && w.lower != "/" && w.lower != "'s" && w.lower != "’s" || taggedVerb(a, w.Start) {
+			return false
+		}
+		poll = poll || tokens.PollWords[w.lower]
+	}
+	return false
 }
 
 // sourceNouns head a phrase that names a source beside the groups,

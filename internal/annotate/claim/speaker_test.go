@@ -45,6 +45,12 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "a poll named at the head of the sentence speaks for it", number: "64 percent",
+			text:    "In the latest Norstat survey the same month, 64 percent of Latvians backed the treaty.",
+			speaker: "Norstat survey", exact: true},
+		{name: "a month at the head of the sentence is no poll", number: "40 percent",
+			text:    "In March, 40 percent of Latvians backed the treaty.",
+			speaker: ""},
 		{name: "a participle's time and place after the head are not the speaker", number: "under $100",
 			text:    "Separate research presented Tuesday at a health conference in Oslo suggests that a generic version could cost under $100 per person.",
 			speaker: "Separate research", exact: true},
