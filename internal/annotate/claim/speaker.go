@@ -57,6 +57,10 @@ var pollAges = tokens.Set(`new latest recent fresh`)
 // "according to his indictment" is the prosecutors' word, not his.
 var chargeDocuments = tokens.Set(`indictment indictments`)
 
+// timeDeterminers stand before a time word that ends a speaker phrase
+// ("a poll the same month", "officials the previous week").
+var timeDeterminers = tokens.Set(`the same that this previous following next`)
+
 // adjunctStarts open a trailing adjunct of a speaker phrase.
 var adjunctStarts = tokens.Set(`on last this earlier late during in at since`)
 
@@ -167,8 +171,9 @@ func trimPhrase(text string, ws []word) (news.Span, bool) {
 			break
 		}
 	}
-	for hi > lo+1 && (timeWords[ws[hi-1].lower] && !namedToday(text, ws, hi-1) || adjunctStarts[ws[hi-1].lower]) {
-		hi-- // and a preposition whose time word the cue's subject walk left out ("a poll in [January] shows")
+	for timed := false; hi > lo+1 && (timeWords[ws[hi-1].lower] && !namedToday(text, ws, hi-1) || adjunctStarts[ws[hi-1].lower] || timed && timeDeterminers[ws[hi-1].lower]); {
+		timed = timed || timeWords[ws[hi-1].lower]
+		hi-- // and a preposition whose time word the cue's subject walk left out ("a poll in [January] shows"), and the time's determiners ("a poll the same month")
 	}
 	if last := ws[hi-1].lower; hi-lo >= 2 && (strings.HasSuffix(last, "ed") || last == "run" || last == "held" || last == "taken" || last == "done") &&
 		(dataNouns[ws[hi-2].lower] || documentNouns[ws[hi-2].lower]) {
