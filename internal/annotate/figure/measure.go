@@ -1892,6 +1892,9 @@ func (ix *index) classAt(i int) string {
 	if ix.institution(i) {
 		return "" // "19 state legislative bodies": no one's remains
 	}
+	if t.low(i) == "man" && ix.a.Text[max(ix.a.Tokens[i].Start-1, 0)] != '-' {
+		return "people" // "killed one man": a man, where "5,000 men" and "a 3,000-man battalion" are troops
+	}
 	if c := classOf(t.lemma(i)); c != "" {
 		return c
 	}
