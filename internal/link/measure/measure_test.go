@@ -168,6 +168,39 @@ func TestResolveSmallCountsRepeatOnlyNearby(t *testing.T) {
 	}
 }
 
+// TestResolveJoinsByNumberOnlyOneFate checks that across reports a
+// figure joins a measure by its number only when the two agree on what
+// happened: "facing 70,000 Russian troops" is not the 70,000 Russian
+// troops killed, while an amount of money joins its package whatever
+// verb each report puts it under ("approved", "pledged").
+func TestResolveJoinsByNumberOnlyOneFate(t *testing.T) {
+	v, m := 70000.0, 61e9
+	killed := news.MeasureDef{ID: ledger.ID("personnel|ru|killed||total"), Key: "personnel|ru|killed||total", What: "personnel", Owner: "ru", Fate: "killed", Scope: news.ScopeTotal}
+	pledged := news.MeasureDef{ID: ledger.ID("money|us|pledged||total@x"), Key: "money|us|pledged||total@x", What: "money", Owner: "us", Fate: "pledged", Scope: news.ScopeTotal}
+	for _, tt := range []struct {
+		name string
+		f    news.Figure
+		d    news.MeasureDef
+		join bool
+	}{
+		{"troops with no fate", news.Figure{Text: "70,000", Value: &v, Approx: "exact", What: "personnel", Owner: "ru", Scope: news.ScopeTotal}, killed, false},
+		{"troops killed", news.Figure{Text: "70,000", Value: &v, Approx: "exact", What: "personnel", Owner: "ru", Fate: "killed", Scope: news.ScopeTotal}, killed, true},
+		{"money under another verb", news.Figure{Text: "$61bn", Value: &m, Approx: "exact", What: "money", Owner: "us", Fate: "approved", Scope: news.ScopeTotal}, pledged, true},
+	} {
+		f := tt.f
+		f.Span = news.Span{Start: 0, End: len(f.Text)}
+		f.Measure = strings.Join([]string{f.What, f.Owner, f.Fate, f.Place, f.Scope}, "|")
+		a := &news.Article{ID: "g", Text: f.Text + " were reported.", Figures: []news.Figure{f}}
+		got, err := Resolve(context.Background(), likeIndex{knownIndex{defs: map[string]news.MeasureDef{}}, []news.MeasureDef{tt.d}}, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if joined := got[0].ID == tt.d.ID; joined != tt.join {
+			t.Errorf("%s: joined %s = %v, want %v (%+v)", tt.name, tt.d.Key, joined, tt.join, got[0])
+		}
+	}
+}
+
 // BenchmarkResolve resolves the measures of a long live blog: 600
 // figures under 150 keys, each key's number repeated by a few others, so
 // every pair of keys is compared.
