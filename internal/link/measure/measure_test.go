@@ -201,6 +201,27 @@ func TestResolveJoinsByNumberOnlyOneFate(t *testing.T) {
 	}
 }
 
+// TestResolveSharesOfMoneyAreLevels checks that a share of money ("2.5%
+// of GDP on defence") is a level known by its key, shared across
+// reports, while an amount of money is a package of its own report.
+func TestResolveSharesOfMoneyAreLevels(t *testing.T) {
+	v, m := 2.5, 1e9
+	a := &news.Article{ID: "h", Text: "Latvia will spend 2.5% of GDP on defence and $1bn on drones.", Figures: []news.Figure{
+		{Span: news.Span{Start: 18, End: 22}, Text: "2.5%", Value: &v, Approx: "exact", What: "money", Owner: "lv", Fate: "spent", Scope: news.ScopeShare, Measure: "money|lv|spent||share"},
+		{Span: news.Span{Start: 42, End: 46}, Text: "$1bn", Value: &m, Approx: "exact", What: "money", Owner: "lv", Fate: "spent", Scope: news.ScopeTotal, Measure: "money|lv|spent||total"},
+	}}
+	got, err := Resolve(context.Background(), knownIndex{defs: map[string]news.MeasureDef{}}, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Key != "money|lv|spent||share" {
+		t.Errorf("share of money in %+v, want the shared money|lv|spent||share", got[0])
+	}
+	if got[1].Key != "money|lv|spent||total@h" {
+		t.Errorf("amount of money in %+v, want the article's own money|lv|spent||total@h", got[1])
+	}
+}
+
 // BenchmarkResolve resolves the measures of a long live blog: 600
 // figures under 150 keys, each key's number repeated by a few others, so
 // every pair of keys is compared.
