@@ -1512,13 +1512,54 @@ func inverted(text string, ws []word, i, n int, c cue) (int, int) {
 		return -1, -1
 	}
 	k := from
-	for k < len(ws) && !(ws[k].punct && clausePunct(ws[k].lower)) && k-from < 10 {
+	for k < len(ws) && !(ws[k].punct && clausePunct(ws[k].lower)) && k-from < 10 && !timeAfter(ws, k) {
 		k++
+	}
+	if m := recipientBefore(ws, from, k); m > 0 {
+		// "said the Reuters agency a high-ranking official of …", as
+		// translated news orders it: the recipient, then the speaker.
+		from = m
+		for k < len(ws) && (!(ws[k].punct && clausePunct(ws[k].lower)) || hyphen(ws, k)) && k-from < 10 && !timeAfter(ws, k) {
+			k++
+		}
 	}
 	if comma && (k < len(ws) && !ws[k].punct || thatWithin(ws, from, k-from)) {
 		return -1, -1
 	}
 	return from, k
+}
+
+// timeAfter says whether ws[k] opens a time adjunct after an inverted
+// speaker ("said President Karins a day after the visit", "… an hour
+// later").
+func timeAfter(ws []word, k int) bool {
+	return k > 0 && (ws[k].lower == "a" || ws[k].lower == "an") && k+1 < len(ws) && timeWords[ws[k+1].lower]
+}
+
+// hyphen says whether the dash at ws[k] joins the word after it ("high
+// -ranking", as some translations space it) rather than setting off a
+// clause.
+func hyphen(ws []word, k int) bool {
+	return isDash(ws[k].lower) && k+1 < len(ws) && ws[k].End == ws[k+1].Start && !ws[k+1].punct
+}
+
+// recipientBefore returns where a second noun phrase, opened by "a" or
+// "an" right after a noun, starts within the inverted speaker ws[from:k]
+// when a speaker's head noun follows within four words ("the Reuters
+// agency a high-ranking representative"): the first phrase is who was
+// told. It returns -1 when there is none.
+func recipientBefore(ws []word, from, k int) int {
+	for m := from + 1; m < k; m++ {
+		if (ws[m].lower != "a" && ws[m].lower != "an") || ws[m-1].punct || determiners[ws[m-1].lower] || boundary[ws[m-1].lower] || adjunctStarts[ws[m-1].lower] {
+			continue
+		}
+		for j := m + 1; j < len(ws) && j <= m+4; j++ {
+			if speakerHeads[ws[j].lower] {
+				return m
+			}
+		}
+	}
+	return -1
 }
 
 // quotedTitle returns the index after the closing mark of a quoted title
@@ -2203,7 +2244,7 @@ var indefiniteSpeakers = tokens.Set(`another others some many`)
 
 // speakerHeads are the common nouns that can head a speaker phrase.
 var speakerHeads = tokens.Set(`official officials region regions oblast province ministry spokesperson spokesman spokeswoman agency company
-	analyst analysts diplomat diplomats tank chair president minister administration military source sources
+	analyst analysts representative representatives diplomat diplomats tank chair president minister administration military source sources
 	police governor army intelligence service committee government operator force forces people residents respondents party parties
 	experts expert observers witnesses commander commanders general officer officers leader leaders
 	authority authorities office department statement report media outlets outlet newspaper paper agency's cable memo letter document documents indictment

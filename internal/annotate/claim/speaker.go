@@ -25,7 +25,7 @@ var dataModifiers = tokens.Set(`the a an new latest revised preliminary official
 
 // timeWords end a speaker phrase as a trailing adjunct ("officials at the
 // time", "Pat Ryder on Tuesday", "officials late last week").
-var timeWords = tokens.Set(`time monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+var timeWords = tokens.Set(`time day days hour hours monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 	overnight week month year morning afternoon evening night weekend january february march april may june
 	july august september october november december`)
 

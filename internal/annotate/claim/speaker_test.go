@@ -45,6 +45,12 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "an inverted speaker after the medium it told, as translations order it", number: "seven thousand",
+			text:    "- Norway has moved seven thousand soldiers to the border - said the Delfi agency a high -ranking representative of the Latvian government.",
+			speaker: "representative of the Latvian government"},
+		{name: "a time adjunct after an inverted speaker is not the speaker", number: "Around 300",
+			text:    "\"Around 300 soldiers arrived on Monday,\" said Colonel Ozols a day after the visit.",
+			speaker: "Colonel Ozols", exact: true},
 		{name: "a poll named at the head of the sentence speaks for it", number: "64 percent",
 			text:    "In the latest Norstat survey the same month, 64 percent of Latvians backed the treaty.",
 			speaker: "Norstat survey", exact: true},
