@@ -3406,13 +3406,14 @@ var bodyKinds = tokens.Set(`legislative governing regulatory advisory elected pu
 	intergovernmental multilateral subsidiary`)
 
 // institution says whether token i is "body" or "bodies" as an
-// institution: a kind word or a name right before it.
+// institution: a kind word, a name or a size in members ("the 15-member
+// body") right before it.
 func (ix *index) institution(i int) bool {
 	t := ix.tree
 	if t.lemma(i) != "body" || i == 0 {
 		return false
 	}
-	return bodyKinds[t.low(i-1)] || t.upos(i-1) == news.PROPN
+	return bodyKinds[t.low(i-1)] || t.upos(i-1) == news.PROPN || strings.HasSuffix(t.low(i-1), "-member") || t.low(i-1) == "member"
 }
 
 // nounFates are counted nouns that say what happened to the people they

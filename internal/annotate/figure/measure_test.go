@@ -55,6 +55,8 @@ func TestMeasureFields(t *testing.T) {
 			"more than five million", "idps", "", "displaced", "", "total", "", ""},
 		{"an -ing word between a number and a noun is an adjective, not a fate", "Each battery consists of two firing platoons with two launchers.",
 			"two", "", "", "", "", "total", "", ""},
+		{"a body sized in members is an institution, not the dead", "Latvia, as one of five permanent members of the 15-member body, has a veto.",
+			"15-member", "", "-", "", "", "total", "", ""},
 		{"one man is a person, not a troop", "The drone attack in Riga on Friday killed one man and injured at least 10 others.",
 			"one", "people", "", "killed", "", "total", "", ""},
 		{"men are troops", "Norway massed some 5,000 men on the border.",
