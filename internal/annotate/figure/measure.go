@@ -1074,10 +1074,28 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 	}
 	if fate == "" && noun < 0 && hi < len(ix.a.Tokens) && ix.a.Tokens[hi].Kind == news.TokenWord && !modifiesNoun(t, lo, hi) {
-		// "thousands wounded", "40 dead": a fate word right after the
-		// number (not a noun the number modifies: "the 2% target").
-		if fw := fateOf(t.low(hi), "people"); fw != "" && (what == "" || peopleClasses[what]) {
+		// "thousands wounded", "40 dead", "304 more wounded": a fate
+		// word right after the number (not a noun the number modifies:
+		// "the 2% target").
+		k := hi
+		if (t.low(k) == "more" || t.low(k) == "others") && k+1 < len(ix.a.Tokens) && casualtyWords[t.low(k+1)] {
+			k++
+		}
+		if fw := fateOf(t.low(k), "people"); fw != "" && (what == "" || peopleClasses[what]) {
 			fate = fw
+		}
+	}
+	if fate == "" && noun < 0 && (what == "" || peopleClasses[what]) {
+		// "4,500 were already dead", "two are missing": a casualty word
+		// after a form of be, however the tree hung the number.
+		for k := hi; k < len(ix.a.Tokens) && k <= hi+3; k++ {
+			if casualtyWords[t.low(k)] && k > hi {
+				fate = fateOf(t.low(k), "people")
+				break
+			}
+			if !beWords[t.low(k)] && !copulaAdverbs[t.low(k)] {
+				break
+			}
 		}
 	}
 	// "300 of the 4,000 soldiers sent … have been wounded": the part's
@@ -2798,6 +2816,13 @@ func (ix *index) membersOf(i int) string {
 func adjectivalParticiple(t *tree, v int) bool {
 	return v > 0 && strings.HasSuffix(t.low(v), "ing") && t.upos(v-1) == news.NUM && t.upos(v+1) == news.NOUN
 }
+
+// beWords and copulaAdverbs may stand between a number and the casualty
+// word it is the subject of ("4,500 were already dead").
+var (
+	beWords       = tokens.Set(`is are was were be been have has had`)
+	copulaAdverbs = tokens.Set(`already now all reportedly also still confirmed believed`)
+)
 
 // captiveWords after "taken" say the counted were captured.
 var captiveWords = tokens.Set(`prisoner prisoners captive captives hostage hostages`)

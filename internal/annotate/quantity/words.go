@@ -162,6 +162,7 @@ func buildTables() *tables {
 			is are was were be been being am have has had having will would could can may
 			might must should shall do does did done 's 're 've 'd 'll n't
 			said says say told tell tells according reportedly allegedly already now still also
+			thought believed feared presumed
 			too very just only even again already ever never not really almost nearly
 			more most less least much many few fewer several enough
 			here there where today yesterday tomorrow ago later earlier each apiece
