@@ -873,9 +873,15 @@ func opensSentence(text string, sent, ts news.Span) bool {
 	return strings.HasPrefix(text[ts.End:], ",")
 }
 
-// actorKey turns an entity ID into a short key: "gpe:kp" → "kp".
+// actorKey turns an entity ID into a short key: "gpe:kp" → "kp". A place
+// that is no state keeps its type when its key is two letters ("loc:va",
+// the VA or Virginia, "loc:la"), so that it never reads as a country code
+// (Vatican City, Laos).
 func actorKey(id string) string {
-	if _, rest, ok := strings.Cut(id, ":"); ok {
+	if kind, rest, ok := strings.Cut(id, ":"); ok {
+		if kind == "loc" && len(rest) == 2 {
+			return id
+		}
 		return rest
 	}
 	return id

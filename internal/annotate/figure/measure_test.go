@@ -61,6 +61,8 @@ func TestMeasureFields(t *testing.T) {
 			"304", "", "", "wounded", "", "total", "", ""},
 		{"a count that was dead was killed, however the tree hung it", "The president urged Norwegian troops to leave, claiming 4,500 were already dead.",
 			"4,500", "", "", "killed", "", "total", "", ""},
+		{"a two-letter place that is no state is no country code", "Their records were compared with those of more than 4.7 million people who were seen at the VA for other reasons.",
+			"more than 4.7 million", "", "-", "", "", "total", "", ""},
 		{"a body sized in members is an institution, not the dead", "Latvia, as one of five permanent members of the 15-member body, has a veto.",
 			"15-member", "", "-", "", "", "total", "", ""},
 		{"one man is a person, not a troop", "The drone attack in Riga on Friday killed one man and injured at least 10 others.",
