@@ -213,11 +213,7 @@ func threadGroupings(gold, pred map[string]string, arts map[string]*news.Article
 	}
 	member := func(id, other string) string {
 		a := arts[id]
-		title := a.Title
-		if len(title) > 70 {
-			title = title[:70]
-		}
-		return fmt.Sprintf("    %s %s [%s]", a.Published.Format("2006-01-02"), title, other)
+		return fmt.Sprintf("    %s %s [%s]", a.Published.Format("2006-01-02"), clip(a.Title, 70), other)
 	}
 	sortByDate := func(ids []string) {
 		sort.Slice(ids, func(i, j int) bool {

@@ -132,6 +132,10 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) ([]news.MeasureDef
 	for _, d := range known {
 		byID[d.ID] = d
 	}
+	figs := map[string][]int{} // key → its figures
+	for j, k := range keys {
+		figs[k] = append(figs[k], j)
+	}
 	joined := map[string]news.MeasureDef{} // key → the measure it joined, or its own
 	var order []string                     // the keys resolved so far
 	for i, k := range keys {
@@ -147,15 +151,15 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) ([]news.MeasureDef
 				def.Label = k
 			}
 		}
-		// repeats says whether figure j states a number of the
-		// candidate measure: one of its key's numbers in the article, or
-		// one the index matched.
+		// The best measure the key fits, and takes: which of the key's
+		// figures it takes, those that state one of its numbers (one of
+		// its key's numbers in the article, or one the index matched).
 		best, found := news.MeasureDef{}, false
-		var repeats func(j int) bool
+		var takes func(j int) bool
 		if f.What != "" {
-			consider := func(d news.MeasureDef, rep func(int) bool) {
+			consider := func(d news.MeasureDef, take func(int) bool) {
 				if ledger.Fits(f, d) && (!found || stated(d) > stated(best)) {
-					best, found, repeats = d, true, rep
+					best, found, takes = d, true, take
 				}
 			}
 			sameNumber := func(k2 string) func(int) bool {
@@ -180,10 +184,7 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) ([]news.MeasureDef
 			}
 			if !found {
 				matched := map[string]map[int]bool{} // measure → the figures that repeat its number
-				for j := i; j < len(keys); j++ {
-					if keys[j] != k {
-						continue
-					}
+				for _, j := range figs[k] {
 					lo, hi, ok := ledger.Near(&a.Figures[j])
 					if !ok || hi < minShared && f.What != "money" && f.Scope != news.ScopeShare {
 						// A small count ("two countries", "five people")
@@ -214,16 +215,14 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) ([]news.MeasureDef
 			// much; a new key joins the measure whose number it repeats
 			// even when that measure says less (an earlier report that
 			// named no donor).
-			best, repeats = def, func(int) bool { return true }
+			best, takes = def, func(int) bool { return true }
 		}
 		joined[k] = best
-		for j := i; j < len(keys); j++ {
-			if keys[j] == k {
-				if repeats(j) {
-					out[j] = best
-				} else {
-					out[j] = def
-				}
+		for _, j := range figs[k] {
+			if takes(j) {
+				out[j] = best
+			} else {
+				out[j] = def
 			}
 		}
 		order = append(order, k)
@@ -236,9 +235,10 @@ func Resolve(ctx context.Context, idx Index, a *news.Article) ([]news.MeasureDef
 // names no one thing in the world: it states neither whose nor where
 // ("people killed", "money", a bare count), or neither what happened
 // (figure.KeyFate) nor where ("troops (Russia)": an army's size, a
-// garrison, a unit are all that), or it is known by its amount (a package of money, an increment
-// or a part is one event). Such a measure does not gather every article's
-// unrelated counts; other reports join it only by repeating its number.
+// garrison, a unit are all that), or it is known by its amount (a
+// package of money, an increment or a part is one event). Such a measure
+// does not gather every article's unrelated counts; other reports join it
+// only by repeating its number.
 func ownIfVague(d news.MeasureDef, id string) news.MeasureDef {
 	if located(d) && (figure.KeyFate(d.Fate, d.What, d.Scope) != "" || d.Place != "") && !byNumber(d) {
 		return d
@@ -259,7 +259,11 @@ const minUnnamed = 1000
 // as d does, to a number too large to repeat by chance ("5,000 troops
 // were deployed" after "Kazhar deployed 5,000 troops"). "At least 10
 // people killed" named nowhere is not the 10 killed in a place another
-// report named, and an amount named nowhere joins no one's package.
+// report named, and an amount named nowhere joins no one's package. Short
+// of a shared place, the two must also agree on what happened
+// (figure.KeyFate): "facing 70,000 Russian troops" is not "70,000
+// Russian troops killed"; an amount of money joins its package whatever
+// verb each report puts it under.
 func joinsByNumber(f *news.Figure, d news.MeasureDef, lo float64) bool {
 	if f.Place != "" && f.Place == d.Place {
 		return true
