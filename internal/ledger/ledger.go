@@ -86,9 +86,11 @@ type Entry struct {
 	Unit string `json:"unit,omitempty"`
 	// Scope is the figure's scope (news.Scope*), "" when unknown.
 	Scope string `json:"scope,omitempty"`
-	// Speaker is the canonical speaker or the outlet.
+	// Speaker is the canonical speaker or the outlet; Attributed says
+	// whether the text names the speaker (false: the outlet's own voice).
 	Speaker       string `json:"speaker"`
 	SpeakerEntity string `json:"speaker_entity,omitempty"`
+	Attributed    bool   `json:"attributed,omitempty"`
 	Hedge         string `json:"hedge,omitempty"`
 	Time          string `json:"time,omitempty"`
 	// Article is the first article (in time order) stating the value,
@@ -432,7 +434,8 @@ func group(story string, measures []string, items []item) Group {
 			published = it.a.Published.UTC().Format("2006-01-02")
 		}
 		g.Entries = append(g.Entries, Entry{Value: f.Value, Low: f.Low, High: f.High, Approx: f.Approx, Text: f.Text,
-			Unit: f.Unit, Scope: f.Scope, Speaker: f.Speaker, SpeakerEntity: f.SpeakerEntity, Hedge: f.Hedge, Time: f.Time,
+			Unit: f.Unit, Scope: f.Scope, Speaker: f.Speaker, SpeakerEntity: f.SpeakerEntity, Attributed: f.SpeakerSpan != nil,
+			Hedge: f.Hedge, Time: f.Time,
 			Article: it.a.ID, Figure: it.index, Whole: f.Whole, Outlet: it.a.Outlet,
 			Published: published, Story: it.a.Story, Span: f.Span, Sentence: it.sentence,
 			Articles: []string{it.a.ID}, Families: []string{fam}, Sources: 1, Versus: -1})

@@ -14,7 +14,16 @@ func art(id, family, story string, figs ...news.Figure) *news.Article {
 }
 
 func fig(text string, v float64, approx, measure, speaker, hedge, time string) news.Figure {
-	return news.Figure{Text: text, Value: fp(v), Approx: approx, Measure: measure, Speaker: speaker, Hedge: hedge, Time: time, Claim: -1}
+	return news.Figure{Text: text, Value: fp(v), Approx: approx, Measure: measure, Speaker: speaker, SpeakerSpan: named(speaker),
+		Hedge: hedge, Time: time, Claim: -1}
+}
+
+// named is the span of a speaker the text names: none for the outlet.
+func named(speaker string) *news.Span {
+	if speaker == "" || speaker == "OUTLET" {
+		return nil
+	}
+	return &news.Span{}
 }
 
 func TestRelations(t *testing.T) {
@@ -110,10 +119,22 @@ func BenchmarkBuild(b *testing.B) {
 // sfig is a figure with a structured measure.
 func sfig(text string, v float64, approx, unit, key, scope, speaker, time string) news.Figure {
 	return news.Figure{Text: text, Value: fp(v), Approx: approx, Unit: unit, Measure: key, What: "x", Scope: scope,
-		Speaker: speaker, Time: time, Claim: -1}
+		Speaker: speaker, SpeakerSpan: named(speaker), Time: time, Claim: -1}
 }
 
 func ip(i int) *int { return &i }
+
+// vague makes f a vague count of at least low ("dozens").
+func vague(f news.Figure, low float64) news.Figure {
+	f.Value, f.Low = nil, fp(low)
+	return f
+}
+
+// speaks gives f the entity of its speaker.
+func speaks(f news.Figure, entity string) news.Figure {
+	f.SpeakerEntity = entity
+	return f
+}
 
 func TestStructuredRelations(t *testing.T) {
 	part := sfig("300", 300, "at_least", "", "personnel|ab|wounded", news.ScopePart, "OUTLET", "2031-03-12")
@@ -157,6 +178,26 @@ func TestStructuredRelations(t *testing.T) {
 			art("a", "a", "", sfig("3,000", 3000, "exact", "", "personnel|ab|||total", "total", "Seoul", "2031-03")),
 			art("b", "b", "", sfig("12,000", 12000, "exact", "", "personnel|ab|||total", "total", "Kyiv", "2031-03")),
 		}, []string{RelFirst, RelUnrelated}},
+		{"the outlet's own value beside a source's does not contradict it", []*news.Article{
+			art("a", "a", "", sfig("5.7 million", 5.7e6, "exact", "", "refugees|ab|fled", "total", "OUTLET", "2031-03-12")),
+			art("b", "b", "", sfig("2.5 million", 2.5e6, "exact", "", "refugees|ab|fled", "total", "Warsaw", "2031-03-12")),
+		}, []string{RelFirst, RelEvolution}},
+		{"one actor under two names does not contradict itself", []*news.Article{
+			art("a", "a", "", speaks(sfig("dozens", 36, "about", "", "buildings|ab|damaged", "total", "the governor", "2031-03-12"), "per:gladkov")),
+			art("b", "b", "", speaks(sfig("11", 11, "exact", "", "buildings|ab|damaged", "total", "Gladkov", "2031-03-12"), "per:gladkov")),
+		}, []string{RelFirst, RelEvolution}},
+		{"a vague count does not contradict a number", []*news.Article{
+			art("a", "a", "", vague(sfig("dozens", 0, "vague", "", "buildings|ab|damaged", "total", "the governor", "2031-03-12"), 24)),
+			art("b", "b", "", sfig("11", 11, "exact", "", "buildings|ab|damaged", "total", "Gladkov", "2031-03-12")),
+		}, []string{RelFirst, RelEvolution}},
+		{"totals dated only by their year do not contradict", []*news.Article{
+			art("a", "a", "", sfig("3,000", 3000, "exact", "", "personnel|kp|deployed", "total", "Seoul", "2031")),
+			art("b", "b", "", sfig("12,000", 12000, "exact", "", "personnel|kp|deployed", "total", "Kyiv", "2031-03-12")),
+		}, []string{RelFirst, RelEvolution}},
+		{"a count more than ten times another does not contradict it", []*news.Article{
+			art("a", "a", "", sfig("15", 15, "exact", "", "tanks|ru|destroyed", "total", "Kyiv", "2031-03-12")),
+			art("b", "b", "", sfig("3,552", 3552, "exact", "", "tanks|ru|destroyed", "total", "Warsaw", "2031-03-12")),
+		}, []string{RelFirst, RelEvolution}},
 		{"the same totals a month apart evolve", []*news.Article{
 			art("a", "a", "", sfig("3,000", 3000, "exact", "", "personnel|kp|deployed", "total", "Seoul", "2031-02")),
 			art("b", "b", "", sfig("12,000", 12000, "exact", "", "personnel|kp|deployed", "total", "Kyiv", "2031-03-12")),
@@ -195,7 +236,7 @@ func TestStructuredRelations(t *testing.T) {
 }
 
 func TestPair(t *testing.T) {
-	whole := sfig("4,000", 4000, "exact", "", "personnel|ab|deployed", "total", "OUTLET", "2031-03-12")
+	whole := sfig("4,000", 4000, "exact", "", "personnel|ab|deployed", "total", "Seoul", "2031-03-12")
 	part := sfig("300", 300, "at_least", "", "personnel|ab|wounded", news.ScopePart, "OUTLET", "2031-03-12")
 	part.Whole = ip(0)
 	a := art("a", "a", "s1", whole, part)

@@ -51,8 +51,10 @@ func SentenceOf(a *news.Article, sp news.Span) string {
 //     update), when one is an expectation and the other not, when the
 //     scope is not a total (two increments, rates or shares at other
 //     moments), or when the time frames do not overlap; unknown-time
-//     when either has no time; and a contradiction only when none of
-//     these holds.
+//     when either has no time;
+//   - and a contradiction only when none of these holds and the two
+//     values set named sources against each other (opposed): else the
+//     reports moved on (evolution).
 func Relate(p, e Entry) string {
 	if r := whole(p, e); r != "" {
 		return r
@@ -72,10 +74,53 @@ func Relate(p, e Entry) string {
 	if p.Time == "" || e.Time == "" {
 		return RelUnknownTime
 	}
-	if !sameWindow(p.Time, e.Time) {
+	if !sameWindow(p.Time, e.Time) || !opposed(p, e) {
 		return RelEvolution
 	}
 	return RelContradiction
+}
+
+// opposed says whether two differing values of one measure and time
+// frame set two sources against each other, so that they contradict:
+//
+//   - each is attributed to a source the text names, and the two are
+//     not one actor under two names ("the region's governor" and the
+//     governor's name). A value in the outlet's own voice beside another
+//     is a report moving on, or a count of something else the measure
+//     could not tell apart (a country's refugees and those one city
+//     took in), not a dispute;
+//   - both are numbers: a vague count ("dozens", "thousands") gives an
+//     order of magnitude, not a count to dispute;
+//   - both times are stated to the month or finer: two totals of one
+//     year ("2022") may be a year apart;
+//   - the values are within a factor of ten of each other: a count ten
+//     times another is a day's losses against the war's, or a part
+//     against its whole, not the same count disputed.
+func opposed(p, e Entry) bool {
+	if !p.Attributed || !e.Attributed || p.SpeakerEntity != "" && p.SpeakerEntity == e.SpeakerEntity {
+		return false
+	}
+	if p.Approx == "vague" || e.Approx == "vague" || !monthOrFiner(p.Time) || !monthOrFiner(e.Time) {
+		return false
+	}
+	plo, phi := bounds(p)
+	elo, ehi := bounds(e)
+	return !(tenfold(plo, ehi) || tenfold(elo, phi))
+}
+
+// tenfold says whether lo is more than ten times hi (both positive and
+// finite).
+func tenfold(lo, hi float64) bool {
+	return hi > 0 && !math.IsInf(lo, 0) && !math.IsInf(hi, 0) && lo > 10*hi
+}
+
+// monthOrFiner says whether an ISO time (or the end of an interval)
+// names a month or a day ("2022-03", "2022-03-26"), not only a year.
+func monthOrFiner(t string) bool {
+	if _, end, ok := strings.Cut(t, "/"); ok {
+		t = end
+	}
+	return len(t) >= len("2006-01") && t[4] == '-'
 }
 
 // Pair judges two figures anywhere: the relation of figure j of b to
@@ -98,7 +143,8 @@ func Pair(a *news.Article, i int, b *news.Article, j int, same bool) string {
 func entryOf(a *news.Article, i int) Entry {
 	f := &a.Figures[i]
 	return Entry{Value: f.Value, Low: f.Low, High: f.High, Approx: f.Approx, Text: f.Text, Unit: f.Unit, Scope: f.Scope,
-		Speaker: f.Speaker, Hedge: f.Hedge, Time: f.Time, Article: a.ID, Figure: i, Whole: f.Whole, Span: f.Span, Versus: -1}
+		Speaker: f.Speaker, SpeakerEntity: f.SpeakerEntity, Attributed: f.SpeakerSpan != nil, Hedge: f.Hedge, Time: f.Time,
+		Article: a.ID, Figure: i, Whole: f.Whole, Span: f.Span, Versus: -1}
 }
 
 // whole says whether one entry is a part of or an increment to the other
