@@ -824,7 +824,7 @@ func when(a *news.Article, q news.Quantity, sent news.Span) (string, *news.Span)
 		if t.Start < sent.Start || t.End > sent.End || !t.Resolved || t.Value == "" || t.Granularity == "duration" || strings.HasPrefix(t.Value, "P") {
 			continue
 		}
-		if t.Mod == "since" || t.Mod == "before" || t.Mod == "after" || strings.Contains(t.Mod, "before") {
+		if t.Mod == "since" || t.Mod == "before" || t.Mod == "after" || strings.Contains(t.Mod, "before") || inSinceClause(a.Text, sent, t.Span, q.Span) {
 			continue
 		}
 		d := q.Start - t.End
@@ -849,6 +849,38 @@ func when(a *news.Article, q news.Quantity, sent news.Span) (string, *news.Span)
 	sp := a.Times[best].Span
 	return a.Times[best].Value, &sp
 }
+
+// inSinceClause says whether the time expression at ts lies in a clause
+// opened by "since" that ends before the figure at qs: "Since Russia
+// invaded in February 2022, more than six million have fled" counts from
+// February 2022 to the time of writing; the month is where the count
+// starts, not when it holds.
+func inSinceClause(text string, sent, ts, qs news.Span) bool {
+	if qs.Start < ts.End {
+		return false
+	}
+	before := strings.ToLower(text[sent.Start:ts.Start])
+	k := strings.LastIndex(before, "since ")
+	if k < 0 || k > 0 && before[k-1] != ' ' && before[k-1] != '"' && before[k-1] != '(' || strings.ContainsAny(before[k:], ",;") {
+		return false
+	}
+	between := text[ts.End:qs.Start]
+	k = strings.IndexAny(between, ",;")
+	if k < 0 {
+		return false
+	}
+	// The clause goes on past a comma that opens a relative clause: "since
+	// the October 7 attack, in which 1,200 were killed", "since their
+	// meeting on 11 December, when he said …".
+	next := strings.Fields(strings.ToLower(between[k+1:]))
+	if len(next) > 0 && relativeWords[next[0]] || len(next) > 1 && (next[1] == "which" || next[1] == "whom") {
+		return false
+	}
+	return true
+}
+
+// relativeWords open a relative clause.
+var relativeWords = map[string]bool{"when": true, "where": true, "which": true, "who": true, "whom": true, "whose": true, "that": true}
 
 // weekday says whether a time expression names a day of the week.
 func weekday(s string) bool {
