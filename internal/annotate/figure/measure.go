@@ -1609,6 +1609,15 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			f.Owner = countryOf(p, ix.names())
 		}
 	}
+	if fate == "expelled" {
+		// People are expelled from the state that expels them, wherever
+		// they worked: each state's expulsions are a count of their own,
+		// not values of one count. (The deported go to the state that
+		// deports them: "Moscow deported thousands to Russia".)
+		if p := ix.expeller(verb); p != "" {
+			f.Place = p
+		}
+	}
 	if f.Place == f.Owner && f.What != "territory" && f.What != "civilians" {
 		f.Place = ""
 	}
@@ -2460,6 +2469,28 @@ func (ix *index) placeIn(i int) string {
 		return true
 	})
 	return place
+}
+
+// expeller returns the place key of the state that is the subject of
+// verb ("Poland expelled 45 diplomats", "the German foreign ministry
+// declared 40 persona non grata in the Russian embassy"), or "".
+func (ix *index) expeller(verb int) string {
+	t := ix.tree
+	if verb < 0 {
+		return ""
+	}
+	s := t.child(verb, "nsubj")
+	if s < 0 {
+		return ""
+	}
+	p := ix.placeKey(s)
+	t.children(s, func(d int) bool {
+		if r := t.rel(d); p == "" && (r == "amod" || r == "compound" || r == "nmod:poss") {
+			p = ix.placeKey(d)
+		}
+		return p == ""
+	})
+	return p
 }
 
 // locatives are the prepositions that say where something happened (not
