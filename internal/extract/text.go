@@ -20,7 +20,7 @@ func (e *Extractor) processText(a *news.Article) error {
 		return err
 	}
 	noteRepair(a, d)
-	s := unescapeEntities(d.text)
+	s := unescapeEntities(frontMatter(a, d.text))
 	lines := cleanText(s)
 	sign := outletSign(lines)
 	lines = dropStrictBoilerplate(lines)
