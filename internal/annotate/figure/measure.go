@@ -64,31 +64,38 @@ func init() {
 		"personnel": `troop soldier serviceman servicemen servicemember personnel fighter sailor marine paratrooper
 			mercenary conscript recruit reservist pow prisoner commando infantryman guardsman pilot instructor
 			man men force army combatant militant trooper airman airmen sniper general colonel lieutenant sergeant
-			officer commander`,
+			officer commander insurgent rebel separatist jihadist gunman gunmen militiaman militiamen guerrilla crew
+			crewman crewmen cadet agent`,
 		"civilians": `civilian child children kid woman women passenger citizen patient student pupil schoolchild schoolchildren
 			infant baby pensioner villager family`,
 		"population": `population resident inhabitant`,
-		"people":     `people person persona individual respondent voter dissident adult life victim casualty body death dead`,
-		"refugees":   `refugee asylum-seeker`,
-		"idps":       `idp`,
-		"rescuers":   `rescuer firefighter medic paramedic`,
-		"workers":    `worker employee staff miner`,
-		"money":      `dollar euro pound rouble ruble hryvnia yen yuan spending expenditure revenue profit budget income`,
-		"units":      `battalion brigade regiment division unit btg squadron platoon flotilla corps`,
+		"people": `people person persona individual respondent voter dissident adult life victim casualty body death dead
+			official congressman congressmen lawmaker legislator supporter protester demonstrator activist detainee migrant
+			immigrant tourist visitor journalist reporter participant terrorist`,
+		"refugees": `refugee asylum-seeker`,
+		"idps":     `idp`,
+		"rescuers": `rescuer firefighter medic paramedic`,
+		"workers":  `worker employee staff miner`,
+		"money":    `dollar euro pound rouble ruble hryvnia yen yuan spending expenditure revenue profit budget income`,
+		"units":    `battalion brigade regiment division unit btg squadron platoon flotilla corps`,
 		"places": `station district facility city town village settlement building home house school hospital
 			site target region oblast community apartment plant factory port airfield base bridge
-			position route structure bunker tunnel compound checkpoint depot warehouse headquarters node`,
-		"territory":           `territory square hectare acre km2 mi2 m2 ha`,
-		"energy":              `gas oil fuel m3 bbl`,
-		"votes":               `vote ballot abstention`,
-		"states":              `country state nation`,
-		"events":              `appearance meeting occasion visit event activity ceremony inspection round talk launch test session summit`,
+			position route structure bunker tunnel compound checkpoint depot warehouse headquarters node store shop market
+			mall hotel restaurant church mosque airport railway refinery substation dam kindergarten office location`,
+		"territory": `territory square hectare acre km2 mi2 m2 ha`,
+		"energy":    `gas oil fuel m3 bbl electricity`,
+		"votes":     `vote ballot abstention`,
+		"states":    `country state nation`,
+		"events": `appearance meeting occasion visit event activity ceremony inspection round talk launch test session summit
+			war match game tour exercise drill election referendum debate rally conference hearing tournament concert
+			festival`,
 		"strikes":             `strike airstrike air-strike raid sortie attack assault bombardment`,
 		"vehicles":            `truck lorry car bus excavator bulldozer crane loader tractor`,
 		"weapons/missiles":    `missile rocket javelin nlaw stinger atacms scalp harpoon neptune iskander kalibr kinzhal tochka zircon`,
 		"weapons/drones":      `drone uav shahed bayraktar lancet switchblade`,
 		"weapons/vehicles":    `tank vehicle apc ifv abrams leopard challenger bradley marder stryker`,
 		"weapons/ammunition":  `shell ammunition munition cartridge bullet grenade`,
+		"weapons/munitions":   `bomb warhead`,
 		"weapons/boats":       `boat craft`,
 		"weapons/ships":       `ship vessel warship submarine carrier frigate destroyer corvette fleet`,
 		"weapons/aircraft":    `aircraft jet plane helicopter warplane bomber f-16 mig-29 su-25 gripen`,
