@@ -1210,6 +1210,11 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			})
 		}
 	}
+	if fate == "" && sized >= 0 && q.Kind == "money" {
+		// "an annual budget of ¥6.82 trillion", "capital expenditure of
+		// $37.6bn": the noun an amount sizes says what became of it.
+		fate = fateOf(budgetFates[t.lemma(sized)], what)
+	}
 	if fate == "" && predicate && verb >= 0 {
 		t.children(verb, func(c int) bool {
 			if (t.rel(c) == "advcl" || t.rel(c) == "xcomp" || t.rel(c) == "conj") && c > anc {
@@ -3481,6 +3486,11 @@ func (ix *index) institution(i int) bool {
 
 // nounFates are counted nouns that say what happened to the people they
 // count ("two prisoners of war", "1 million deaths").
+// budgetFates are the verbs of the money a noun sizes (a budget is
+// allocated, spending spent), read as fates by fateOf.
+var budgetFates = map[string]string{"budget": "allocated", "allocation": "allocated", "appropriation": "allocated",
+	"spending": "spent", "expenditure": "spent", "outlay": "spent", "capex": "spent"}
+
 var nounFates = map[string]string{"prisoner": "captured", "pow": "captured", "captive": "captured",
 	"hostage": "captured", "death": "killed", "dead": "killed", "body": "killed", "fatality": "killed",
 	"casualty": "killed or wounded", "refugee": "fled", "evacuee": "evacuated", "injured": "wounded",

@@ -311,6 +311,8 @@ func TestMeasureFields(t *testing.T) {
 			"2.5%", "", "", "", "", "share", "", ""},
 		{"what people do is said of them", "About 200 people attended the vigil in Riga.",
 			"About 200", "people", "", "attended", "", "total", "", ""},
+		{"a budget's money is allocated (pledged)", "From next month the army will have an annual budget of €6.8 billion.",
+			"€6.8 billion", "money", "", "pledged", "", "total", "", ""},
 		{"insurgents are personnel", "About 40 insurgents were killed in the raid, the army said.",
 			"About 40", "personnel", "", "killed", "", "total", "", ""},
 		{"lawmakers are people", "A letter signed by 63 Latvian lawmakers urged the government to act.",
