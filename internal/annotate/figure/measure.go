@@ -2058,6 +2058,19 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 					owner = ix.antecedent(c)
 					return owner == ""
 				}
+				if t.fullRel(c) == "nmod:poss" {
+					// "the Wagner group's 25,000 fighters": the name
+					// before the common noun that owns them.
+					t.children(c, func(d int) bool {
+						if t.rel(d) == "compound" && d < c {
+							owner = key(d)
+						}
+						return owner == ""
+					})
+					if owner != "" {
+						return false
+					}
+				}
 				owner = ix.ownerNoun(c)
 				return owner == ""
 			}

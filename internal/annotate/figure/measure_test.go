@@ -313,6 +313,8 @@ func TestMeasureFields(t *testing.T) {
 			"About 200", "people", "", "attended", "", "total", "", ""},
 		{"a budget's money is allocated (pledged)", "From next month the army will have an annual budget of €6.8 billion.",
 			"€6.8 billion", "money", "", "pledged", "", "total", "", ""},
+		{"a named group's fighters are the group's", "The Wagner group's 25,000 fighters marched towards the capital.",
+			"25,000", "personnel", "wagner", "marched", "", "total", "", ""},
 		{"insurgents are personnel", "About 40 insurgents were killed in the raid, the army said.",
 			"About 40", "personnel", "", "killed", "", "total", "", ""},
 		{"lawmakers are people", "A letter signed by 63 Latvian lawmakers urged the government to act.",
