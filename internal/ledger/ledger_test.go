@@ -194,6 +194,10 @@ func TestStructuredRelations(t *testing.T) {
 			art("a", "a", "", sfig("3,000", 3000, "exact", "", "personnel|kp|deployed", "total", "Seoul", "2031")),
 			art("b", "b", "", sfig("12,000", 12000, "exact", "", "personnel|kp|deployed", "total", "Kyiv", "2031-03-12")),
 		}, []string{RelFirst, RelEvolution}},
+		{"totals dated only by their quarter do not contradict", []*news.Article{
+			art("a", "a", "", sfig("3,000", 3000, "exact", "", "personnel|kp|deployed", "total", "Seoul", "2031-Q1")),
+			art("b", "b", "", sfig("12,000", 12000, "exact", "", "personnel|kp|deployed", "total", "Kyiv", "2031-Q1")),
+		}, []string{RelFirst, RelEvolution}},
 		{"a count more than ten times another does not contradict it", []*news.Article{
 			art("a", "a", "", sfig("15", 15, "exact", "", "tanks|ru|destroyed", "total", "Kyiv", "2031-03-12")),
 			art("b", "b", "", sfig("3,552", 3552, "exact", "", "tanks|ru|destroyed", "total", "Warsaw", "2031-03-12")),

@@ -115,12 +115,13 @@ func tenfold(lo, hi float64) bool {
 }
 
 // monthOrFiner says whether an ISO time (or the end of an interval)
-// names a month or a day ("2022-03", "2022-03-26"), not only a year.
+// names a month, a week or a day ("2022-03", "2022-W10", "2022-03-26"),
+// not a year, a quarter or a season.
 func monthOrFiner(t string) bool {
 	if _, end, ok := strings.Cut(t, "/"); ok {
 		t = end
 	}
-	return len(t) >= len("2006-01") && t[4] == '-'
+	return len(t) >= len("2006-01") && t[4] == '-' && (t[5] >= '0' && t[5] <= '9' || t[5] == 'W')
 }
 
 // Pair judges two figures anywhere: the relation of figure j of b to
