@@ -732,6 +732,9 @@ func (ix *index) hedge(q news.Quantity, sent news.Span, claim int) string {
 	if gov != "" {
 		return gov
 	}
+	if toCome(a.Text, q) {
+		return "expected" // "with as many as 4.5 million to follow", "more to come"
+	}
 	if unverified(a.Text[q.End:max(q.End, sent.End)]) {
 		return "unverified" // "…, a figure that could not be independently verified"
 	}
@@ -848,6 +851,19 @@ func when(a *news.Article, q news.Quantity, sent news.Span) (string, *news.Span)
 	}
 	sp := a.Times[best].Span
 	return a.Times[best].Value, &sp
+}
+
+// toCome says whether the counted phrase of q (and a "more") is followed
+// by "to follow" or "to come": a count still expected ("as many as 4.5
+// million to follow if the fighting spreads", "1,000 more to come").
+func toCome(text string, q news.Quantity) bool {
+	end := q.End
+	if q.CountsSpan != nil && q.CountsSpan.End > end {
+		end = q.CountsSpan.End
+	}
+	rest := strings.ToLower(text[end:min(len(text), end+17)])
+	rest = strings.TrimPrefix(rest, " more") // "1,000 more to come"
+	return strings.HasPrefix(rest, " to follow") || strings.HasPrefix(rest, " to come")
 }
 
 // inSinceClause says whether the time expression at ts lies in a clause

@@ -47,6 +47,9 @@ func TestHedges(t *testing.T) {
 		// a passive report and a reported number
 		{"At least 40 people were reported killed in the strike on Riga.", "40", "reported"},
 		{"A reported 5,000 troops crossed the border at night.", "5,000", "reported"},
+		// a count still to follow is expected
+		{"At least 368,000 people have fled, with as many as 4.5 million to follow if the fighting spreads.", "as many as 4.5 million", "expected"},
+		{"The first 200 troops arrived on Monday, with 1,000 more to come.", "1,000", "expected"},
 		// an active report is a claim, not a hedge
 		{"The ministry reported that 40 people were killed.", "40", ""},
 	}
