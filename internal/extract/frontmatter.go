@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"html"
 	"strings"
+	"time"
 
 	"sitrep/internal/news"
 )
@@ -39,7 +41,7 @@ func frontMatter(a *news.Article, s string) string {
 			if !isPair || !metaKey(key) {
 				return s // not a front-matter block
 			}
-			meta[strings.ToLower(key)] = unquote(strings.TrimSpace(value))
+			meta[strings.ToLower(key)] = html.UnescapeString(unquote(strings.TrimSpace(value)))
 		}
 		if !more {
 			break
@@ -81,7 +83,7 @@ func unquote(v string) string {
 // The front-matter keys each field is read from, first found first.
 var (
 	titleKeys  = []string{"title", "headline"}
-	dateKeys   = []string{"date", "published", "date_published", "datepublished", "pubdate", "publish_date"}
+	dateKeys   = []string{"date", "published", "published_at", "date_published", "datepublished", "pubdate", "publish_date"}
 	urlKeys    = []string{"url", "canonical_url", "canonical", "source", "source_url", "link", "original_url"}
 	authorKeys = []string{"author", "byline", "authors"}
 	outletKeys = []string{"site_name", "outlet", "publisher", "site"}
@@ -104,7 +106,12 @@ func fillFrontMatter(a *news.Article, meta map[string]string) {
 	fill(&a.URL, pick(urlKeys, func(v string) bool { return parseURL(v) != nil && isWeb(v) }))
 	if a.Published.IsZero() {
 		for _, k := range dateKeys {
-			if t, ok := parseLDTime(meta[k]); ok {
+			v := meta[k]
+			if t, err := time.Parse("2006-01-02 15:04", v); err == nil {
+				a.Published = t.UTC() // "2025-12-28 00:00"
+				break
+			}
+			if t, ok := parseLDTime(v); ok {
 				a.Published = t.UTC()
 				break
 			}

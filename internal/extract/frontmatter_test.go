@@ -22,6 +22,8 @@ func TestFrontMatter(t *testing.T) {
 			published: "2031-03-12", text: body},
 		{name: "a site export with lists, comments and a time", raw: "---\n# exported\ntitle: 'Port shelled'\nauthor: Jane Doe\ntags:\n  - odesa\n  - ports\ndate: 2031-03-12T08:30:00Z\nsite_name: Black Sea Wire\n---\n" + body,
 			title: "Port shelled", author: "Jane Doe", outlet: "Black Sea Wire", published: "2031-03-12", text: body},
+		{name: "an agency export: entities, a minute-precise time, an author over several lines", raw: "---\nid: 001_0015816674\ntitle: \"Port&#x27;s silos hit\"\npublisher: Black Sea Wire\nauthor: \n\t\tJane Doe (jd@example.org)\n\t\npublished_at: 2031-03-12 09:30\ncrawled_at: 2031-03-13 01:31:03\nurl: https://wire.example.com/a/1\n---\n" + body,
+			title: "Port's silos hit", url: "https://wire.example.com/a/1", outlet: "Black Sea Wire", published: "2031-03-12", text: body},
 		{name: "the source's metadata wins", raw: "---\ntitle: Port shelled\ndate: 2031-03-12\n---\n" + body,
 			pre: news.Article{Title: "Odesa hit", URL: "https://wire.example.com/odesa"}, title: "Odesa hit", url: "https://wire.example.com/odesa", outlet: "wire.example.com",
 			published: "2031-03-12", text: body},
