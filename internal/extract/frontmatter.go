@@ -103,7 +103,10 @@ func fillFrontMatter(a *news.Article, meta map[string]string) {
 	fill(&a.Title, pick(titleKeys, all))
 	fill(&a.Author, pick(authorKeys, func(v string) bool { return !strings.HasPrefix(v, "[") }))
 	fill(&a.Outlet, pick(outletKeys, func(v string) bool { return parseURL(v) == nil }))
-	fill(&a.URL, pick(urlKeys, func(v string) bool { return parseURL(v) != nil && isWeb(v) }))
+	fill(&a.URL, pick(urlKeys, func(v string) bool {
+		u := parseURL(v)
+		return u != nil && (u.Scheme == "http" || u.Scheme == "https")
+	}))
 	if a.Published.IsZero() {
 		for _, k := range dateKeys {
 			v := meta[k]
@@ -117,10 +120,4 @@ func fillFrontMatter(a *news.Article, meta map[string]string) {
 			}
 		}
 	}
-}
-
-// isWeb says whether u is an http or https address.
-func isWeb(u string) bool {
-	l := strings.ToLower(u)
-	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }

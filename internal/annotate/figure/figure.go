@@ -896,7 +896,7 @@ func inSinceClause(text string, sent, ts, qs news.Span) bool {
 }
 
 // relativeWords open a relative clause.
-var relativeWords = map[string]bool{"when": true, "where": true, "which": true, "who": true, "whom": true, "whose": true, "that": true}
+var relativeWords = tokens.Set(`when where which who whom whose that`)
 
 // weekday says whether a time expression names a day of the week.
 func weekday(s string) bool {
