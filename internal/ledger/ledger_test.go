@@ -190,6 +190,14 @@ func TestStructuredRelations(t *testing.T) {
 			art("a", "a", "", vague(sfig("dozens", 0, "vague", "", "buildings|ab|damaged", "total", "the governor", "2031-03-12"), 24)),
 			art("b", "b", "", sfig("11", 11, "exact", "", "buildings|ab|damaged", "total", "Gladkov", "2031-03-12")),
 		}, []string{RelFirst, RelEvolution}},
+		{"a vague count agrees with a number of its order of magnitude", []*news.Article{
+			art("a", "a", "", vague(sfig("thousands", 0, "vague", "", "personnel|kp", "total", "Kyiv", "2031-03-12"), 2000)),
+			art("b", "b", "", sfig("8,000", 8000, "exact", "", "personnel|kp", "total", "Seoul", "2031-03-12")),
+		}, []string{RelFirst, RelAgrees}},
+		{"a vague count does not agree with a number far above it", []*news.Article{
+			art("a", "a", "", vague(sfig("thousands", 0, "vague", "", "personnel|kp", "total", "Kyiv", "2031-03-12"), 2000)),
+			art("b", "b", "", sfig("1.3 million", 1.3e6, "exact", "", "personnel|kp", "total", "Seoul", "2031-03-12")),
+		}, []string{RelFirst, RelEvolution}},
 		{"totals dated only by their year do not contradict", []*news.Article{
 			art("a", "a", "", sfig("3,000", 3000, "exact", "", "personnel|kp|deployed", "total", "Seoul", "2031")),
 			art("b", "b", "", sfig("12,000", 12000, "exact", "", "personnel|kp|deployed", "total", "Kyiv", "2031-03-12")),

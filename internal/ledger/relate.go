@@ -247,8 +247,9 @@ func firstDate(v string) string {
 
 // bounds gives the interval a value covers: a range, a bound ("at least",
 // "more than" open above; "up to", "as many as", "at most" from zero), or
-// a point widened by its approximation (10 % for "about"; open for a
-// vague count).
+// a point widened by its approximation (10 % for "about"), or for a
+// vague count its order of magnitude: "thousands" (from 2,000) stay under
+// the 20,000 of "tens of thousands", so under ten times their least.
 func bounds(e Entry) (lo, hi float64) {
 	lo, hi = math.Inf(-1), math.Inf(1)
 	if e.Low != nil {
@@ -256,6 +257,9 @@ func bounds(e Entry) (lo, hi float64) {
 	}
 	if e.High != nil {
 		hi = *e.High
+	}
+	if e.Approx == "vague" && e.Value == nil && e.Low != nil && e.High == nil {
+		hi = 10 * *e.Low
 	}
 	if e.Value != nil {
 		v := *e.Value

@@ -22,7 +22,7 @@ var adverbHedges = map[string]string{"reportedly": "reportedly", "allegedly": "a
 // verbHedges are the verbs whose complement clause is hedged, by lemma,
 // and the hedge they give ("officials believe that 400 …", "are
 // estimated to have …", "is expected to reach …").
-var verbHedges = map[string]string{"believe": "believes", "estimate": "estimates", "expect": "expected",
+var verbHedges = map[string]string{"believe": "believes", "estimate": "estimates", "expect": "expected", "anticipate": "expected",
 	"claim": "claimed", "allege": "allegedly", "appear": "appeared", "seem": "appeared"}
 
 // governingHedge returns the hedge the syntax layer puts on the figure
@@ -44,6 +44,8 @@ func (t *tree) governingHedge(lo, hi int) (hedge string, parsed bool) {
 				found = "reported"
 			case c < v && w == "alleged":
 				found = "allegedly"
+			case c > v && t.rel(c) == "acl" && verbHedges[t.lemma(c)] == "expected" && t.child(c, "xcomp") > c:
+				found = "expected" // "the 4,000 troops expected to join Russian forces"
 			}
 			return found == ""
 		})
@@ -64,8 +66,10 @@ func (t *tree) governingHedge(lo, hi int) (hedge string, parsed bool) {
 		if h, ok := verbHedges[t.lemma(v)]; ok && step > 0 {
 			return h, true
 		}
-		if h, ok := verbHedges[t.lemma(v)]; ok && step == 0 && t.passive(v) {
-			// "are believed to have": the figure's own verb is hedged
+		if h, ok := verbHedges[t.lemma(v)]; ok && step == 0 && (t.passive(v) || h == "expected" && t.child(v, "xcomp") > v) {
+			// "are believed to have": the figure's own verb is hedged;
+			// "troops expected to join", "expect 5,000 to arrive": an
+			// expectation, whoever holds it
 			return h, true
 		}
 		found := ""

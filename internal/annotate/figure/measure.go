@@ -180,7 +180,10 @@ var exactFates = map[string]string{"form": "deployed", "formed": "deployed", "fo
 	"amass": "deployed", "amassed": "deployed", "amassing": "deployed", "mass": "deployed", "massed": "deployed", "massing": "deployed",
 	"gather": "deployed", "gathered": "deployed", "gathering": "deployed",
 	"concentrate": "deployed", "concentrated": "deployed", "concentrating": "deployed",
-	"build-up": "deployed", "buildup": "deployed"}
+	"build-up": "deployed", "buildup": "deployed",
+	"join": "deployed", "joined": "deployed", "joining": "deployed",
+	"reinforce": "deployed", "reinforced": "deployed", "reinforcing": "deployed",
+	"bolster": "deployed", "bolstered": "deployed", "bolstering": "deployed"}
 
 // lightVerbs state a number without saying what happened to the thing
 // counted ("there are", "the total reached"): they give no fate.
@@ -303,8 +306,13 @@ func modelName(name string) bool {
 // person and injured seven others"): more of what the figure before
 // counts, which link gives it.
 func others(t *tree, noun int) bool {
-	return noun >= 0 && (t.lemma(noun) == "other" || t.low(noun) == "others")
+	return noun >= 0 && (t.lemma(noun) == "other" || moreWords[t.low(noun)])
 }
+
+// moreWords stand for more of what was counted before when they follow a
+// number in place of its noun ("2,000 more are on their way", "a couple
+// thousand extra").
+var moreWords = tokens.Set(`others more extra additional`)
 
 // adjunctNoun says whether the counted noun at noun is a prepositional
 // adjunct of its verb that neither does nor undergoes what the verb says:
@@ -1056,6 +1064,14 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if verb < 0 && (noun < 0 || hangsOn(t, noun, lo, hi)) && (t.rel(anc) == "nsubj" || t.rel(anc) == "obj" || t.rel(anc) == "nsubj:pass") {
 		verb = t.head(anc)
 	}
+	// "injured 300 more", "2,000 more are on their way": the "more" the
+	// number hangs on takes its place in the clause.
+	if verb < 0 && noun < 0 && moreWords[t.low(hi)] && t.head(anc) == hi {
+		switch t.rel(hi) {
+		case "nsubj", "obj", "nsubj:pass":
+			verb = t.head(hi)
+		}
+	}
 	if adjectivalParticiple(t, verb) {
 		verb = -1 // "two firing platoons with two launchers": nothing was fired
 	}
@@ -1133,6 +1149,15 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 					fate = fw
 					f.Place = ix.placeIn(c)
 					return false
+				}
+				if x := t.child(c, "xcomp"); t.rel(c) == "acl" && verbHedges[t.lemma(c)] == "expected" && x > c {
+					// "troops expected to join Russian forces": what
+					// they are expected to do.
+					if fw := fateOf(t.lemma(x), what); fw != "" {
+						fate = fw
+						f.Place = ix.placeIn(x)
+						return false
+					}
 				}
 				if w := t.low(c); aclOpen < 0 && t.fullRel(c) == "acl" && c > n && t.isVerb(c) && !lightVerbs[t.lemma(c)] && t.lemma(c) != "leave" && t.child(c, "nsubj") < 0 && !particled(t, c) && (strings.HasSuffix(w, "ed") || syntax.IrregularPast(w)) {
 					aclOpen = c // "65 individuals sanctioned by the UK": what became of them, if no class says
@@ -1642,7 +1667,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			whole = n
 		}
 	}
-	f.Scope = ix.scopeOf(q, lo, hi, noun, whole)
+	f.Scope = ix.scopeOf(q, lo, hi, noun, whole, f.Fate)
 	if whole >= 0 {
 		ix.wholes[f.Quantity] = whole
 	}
@@ -2552,7 +2577,7 @@ func (ix *index) placeKey(i int) string {
 // "four out of five", a rate for "per day", an increment for "a further"
 // or "another", a part for "including", "of which" or "300 of the 4,000",
 // else a total.
-func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
+func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int, fate string) string {
 	t := ix.tree
 	if t.low(lo-1) == "by" && isChangeVerb(t.lemma(lo-2)) {
 		return news.ScopeIncrement // "rose by 5%"
@@ -2618,6 +2643,11 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int) string {
 		if t.a.Tokens[k].Kind == news.TokenPunct && w != "$" && w != "£" && w != "€" {
 			break
 		}
+	}
+	if moreWords[t.low(hi)] && t.low(hi) != "others" && t.low(hi+1) != "than" && !casualtyWords[t.low(hi+1)] && !harms[fate] {
+		// "2,000 more are on their way", "5,000 extra troops" (not "killed
+		// 18 and injured dozens more": others harmed)
+		return news.ScopeIncrement
 	}
 	if noun >= 0 {
 		inc := false
@@ -3269,6 +3299,13 @@ func (ix *index) link(figs []news.Figure) {
 					f.Fate = figs[*f.Whole].Fate // "three were among seven people killed"
 				}
 				continue
+			}
+		}
+		if _, hi := t.span(f.Span); f.Scope == news.ScopeIncrement && moreWords[t.low(hi)] && i > 0 {
+			// "Dozens were killed and thousands more forced to flee":
+			// more people beside those of another fate, not more of them.
+			if g := figs[i-1]; ix.sentenceOf(g.Start) == sent && g.Fate != "" && f.Fate != "" && g.Fate != f.Fate {
+				f.Scope = news.ScopeTotal
 			}
 		}
 		same := func(j int) bool {
