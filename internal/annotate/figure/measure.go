@@ -120,7 +120,7 @@ var fates = []struct{ stem, fate string }{
 	{"kill", "killed"}, {"die", "killed"}, {"died", "killed"}, {"dead", "killed"}, {"death", "killed"},
 	{"eliminat", "killed"}, {"execut", "killed"}, {"perish", "killed"}, {"slain", "killed"},
 	{"murder", "killed"}, {"massacr", "killed"}, {"slaughter", "killed"},
-	{"wound", "wounded"}, {"injur", "wounded"}, {"hurt", "wounded"},
+	{"wound", "wounded"}, {"injur", "wounded"}, {"hurt", "wounded"}, {"hospitali", "hospitalised"},
 	{"captur", "captured"}, {"detain", "captured"}, {"imprison", "captured"}, {"taken prisoner", "captured"},
 	{"arrest", "arrested"}, {"convict", "convicted"}, {"froz", "frozen"}, {"freez", "frozen"},
 	{"pledg", "pledged"}, {"announc", "pledged"}, {"promis", "pledged"}, {"commit", "pledged"},
@@ -753,10 +753,13 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if noun >= 0 && !ix.countable(noun, lo, hi) {
 		noun = -1 // "36 launched Thursday", "from 82,000 to 72,500 perverse": not a thing counted
 	}
-	uncounted := false // the quantity layer's counted word is a place's name
+	uncounted := false // the quantity layer's counted word is a place's name, or the verb the number is the subject of
 	if q.CountsSpan != nil {
 		_, chi := t.span(*q.CountsSpan)
 		uncounted = chi > 0 && ix.placeName(chi-1)
+		if chi > 0 && t.isVerb(chi-1) && t.head(anc) == chi-1 && strings.HasPrefix(t.rel(anc), "nsubj") {
+			uncounted, f.Unit = true, "" // "16 reported eating …": the number's verb, not its noun
+		}
 	}
 	predicate := false
 	sized := -1 // the noun an amount sizes ("a $61bn package", "$205m in aid")
@@ -3476,7 +3479,7 @@ func aid(what string) bool { return what == "money" || strings.HasPrefix(what, "
 // the owner of what was harmed.
 var harms = map[string]bool{"killed": true, "wounded": true, "killed or wounded": true, "captured": true,
 	"struck": true, "destroyed": true, "damaged": true, "occupied": true, "arrested": true, "convicted": true,
-	"displaced": true, "trapped": true, "deported": true, "expelled": true}
+	"displaced": true, "trapped": true, "deported": true, "expelled": true, "hospitalised": true}
 
 // levelNouns name a level or a change of a count stated before ("an
 // increase from last year's 127", "a low of 55", "a record 40"): the

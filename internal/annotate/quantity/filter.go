@@ -42,6 +42,11 @@ func (s *scanner) notQuantity(n *number, j int, plain bool) bool {
 	if s.IsWord(j-1) && t.labels[prev] {
 		return true
 	}
+	// A year cut to two digits after an apostrophe: "Trump-Vance ’24",
+	// "the class of '89" (not a possessive's "s" glued to a word).
+	if (prev == "'" || prev == "’" || prev == "‘") && s.Touch(j-1) && !s.Touch(j-2) && plain && len(s.Tok(j)) == 2 && !(s.Touch(j) && s.IsWord(j+1)) {
+		return true
+	}
 	// Clock times: "8 a.m.", "10pm", "0800 GMT".
 	if s.IsWord(j+1) && t.clock[s.Low(j+1)] && (s.Touch(j) || s.Low(j+1) != "h") {
 		n.last = j + 1
