@@ -124,11 +124,43 @@ type cue struct {
 	// "He replied, “…”"): verbs that report speech only next to a
 	// quotation.
 	quoted bool
+	// at: a cue only with "at" and an amount after its object ("put the
+	// toll at 90,000"): an estimate, not a verb of placing.
+	at bool
 	// progressive: a cue only after a form of be ("had been warning"),
 	// not as a participle ("…, warning that"), and not in a free
 	// relative ("what we have been telling our partners").
 	progressive bool
 }
+
+// amountAt says whether the words from k hold, before the clause ends,
+// "at" and an amount: the object of an estimate ("put total casualties at
+// over 1.2 million"), not "at least" or a place ("at the border").
+func amountAt(ws []word, k int) bool {
+	for ; k+1 < len(ws) && k < len(ws); k++ {
+		w := ws[k].lower
+		if w == "." || w == ";" || w == ":" {
+			return false
+		}
+		if w != "at" {
+			continue
+		}
+		next := ws[k+1].lower
+		if next == "least" || next == "most" {
+			continue
+		}
+		if next[0] >= '0' && next[0] <= '9' || amountWords[next] {
+			return true
+		}
+	}
+	return false
+}
+
+// amountWords open an amount after "at": an approximator or a number
+// word ("at around 600,000", "at some 5,000", "at nearly half").
+var amountWords = tokens.Set(`about around over some roughly nearly almost more less under approximately between
+	one two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty hundreds thousands
+	tens dozens half a an`)
 
 // pollCue is the "in" that opens a sentence with a poll's name and a
 // comma ("In the latest YouGov survey, 71 percent …", pollFrame): the
@@ -170,6 +202,9 @@ var cues = func() []cue {
 		out = append(out, cue{words: []string{v}, that: true})
 	}
 	out = append(out, cue{words: []string{"pointed", "out"}, that: true}, cue{words: []string{"points", "out"}, that: true})
+	for _, v := range []string{"put", "puts", "putting", "placed", "places"} {
+		out = append(out, cue{words: []string{v}, at: true})
+	}
 	for _, v := range []string{"continued", "continues", "replied", "replies", "responded", "responds", "recalled",
 		"recalls", "joked", "quipped", "tweeted", "tweets", "went on", "goes on", "reads", "asked", "asks", "shouted", "exclaimed"} {
 		out = append(out, cue{words: strings.Fields(v), inversion: true, quoted: true})
@@ -329,6 +364,9 @@ func Find(a *news.Article) []news.Claim {
 			}
 			if n > 0 && c.that && (i+n >= len(ws) || ws[i+n].lower != "that" || i > 0 && beForms[ws[i-1].lower]) {
 				continue
+			}
+			if n > 0 && c.at && !amountAt(ws, i+n) {
+				continue // "put pressure on", "placed troops on alert"
 			}
 			if n > 0 && c.quoted && (!besideQuote(ws, i, n) || n > 1 && i+n < len(ws) && !ws[i+n].punct) {
 				continue // "he went on, “…”", not "“You went on television …"
@@ -1265,10 +1303,14 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		if j >= 2 && (ws[j].lower == "has" || ws[j].lower == "have" || ws[j].lower == "had" || ws[j].lower == "also") && ws[j-1].lower == "," {
 			j-- // "…, Ilze Berga, has said": the auxiliary after the appositive's comma
 		}
+		timed := j >= 3 && timeWords[ws[j].lower] && (ws[j-1].lower == "in" || ws[j-1].lower == "on" || ws[j-1].lower == "last") && ws[j-2].lower == ","
+		if timed {
+			j -= 2 // "CSIS, a think tank that monitors the war, in January put": a time after the appositive's comma
+		}
 		if j >= 0 && ws[j].lower == "," {
 			j-- // "…, Ilona Brest, said" — the appositive before the comma
 			skippedComma = true
-			if p := adjunctBefore(ws, i); p >= 0 {
+			if p := adjunctBefore(ws, i); p >= 0 && !timed {
 				// "Mr. Reed, in a brief interview on Saturday, said": the
 				// name before the parenthetical adjunct.
 				j, skippedComma = p, false
@@ -1324,6 +1366,11 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		}
 		if start > 0 && start <= end && ws[start-1].lower == "than" {
 			return cl, false // "worse than people say": a comparison, not a source
+		}
+		if skippedComma && start <= end && !upper(ws[start].Span.In(a.Text)) {
+			if ns, ne, ok := appositiveSubject(a, ix, ws, i); ok && ne < start {
+				start, end = ns, ne // the walk stopped inside the apposition
+			}
 		}
 		if skippedComma && start <= end {
 			start, end = apposition(a, ix, ws, listOpening(ws, start), end)
@@ -2779,6 +2826,18 @@ func bodyBefore(a *news.Article, ix *index, claims []news.Claim, cl news.Claim) 
 	fs := strings.Fields(strings.ToLower(cl.Speaker))
 	if len(fs) != 1 || !tokens.BodyHeads[fs[0]] || !strings.HasPrefix(strings.ToLower(cl.SpeakerSpan.In(a.Text)), "the ") {
 		return -1
+	}
+	// A source an apposition described so comes first: "according to the
+	// U.N. High Commissioner for Refugees, the U.N. refugee agency, …" and
+	// later "according to the agency".
+	for p := len(claims) - 1; p >= 0 && appositionHeads[fs[0]]; p-- {
+		c := claims[p]
+		if ix.sentencesBetween(c.CueSpan.Start, cl.CueSpan.Start) > 10 {
+			break
+		}
+		if c.SpeakerSpan != nil && c.SpeakerSpan.End+2 < cl.SpeakerSpan.Start && apposedAs(a.Text, c.SpeakerSpan.End, fs[0]) {
+			return p
+		}
 	}
 	for p := len(claims) - 1; p >= 0; p-- {
 		c := claims[p]

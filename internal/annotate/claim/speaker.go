@@ -304,13 +304,19 @@ func (ix *index) description(sp news.Span) *news.Mention {
 	}
 	fs := strings.Fields(text)
 	head := fs[len(fs)-1]
-	if !tokens.BodyHeads[head] {
+	if len(fs) > 4 {
 		return nil
 	}
 	k := ix.ends.FirstEndingAfter(sp.Start)
 	for i := k - 1; i >= 0 && i >= k-200; i-- {
 		m := &ix.a.Entities[i]
 		if m.Type != "ORG" || m.Kind == "demonym" {
+			continue
+		}
+		if sp.Start-m.End < 3000 && sp.Start > m.End+2 && appositionHeads[head] && apposedAs(ix.a.Text, m.End, head) {
+			return m // "CSIS, a Washington-based think tank, …" … "the think tank"
+		}
+		if !tokens.BodyHeads[head] {
 			continue
 		}
 		name := m.Canonical
@@ -332,6 +338,114 @@ func (ix *index) description(sp news.Span) *news.Mention {
 		}
 	}
 	return nil
+}
+
+// appositionHeads are the head nouns by which an apposition describes a
+// body ("CSIS, a Washington-based think tank", "…, the U.N. refugee
+// agency"), so that a later "the think tank" or "the agency" is that body.
+var appositionHeads = func() map[string]bool {
+	m := tokens.Set(`tank outlet outfit body regulator union alliance bloc network broadcaster newspaper firm charity
+		party court authority operator university bank fund programme program coalition consortium`)
+	for w := range tokens.BodyHeads {
+		m[w] = true
+	}
+	return m
+}()
+
+// appositionAfter returns the words of the apposition that follows the
+// name ending at end, lower case: ", a Washington-based think tank that
+// monitors the war", after ", or CSIS" or " (UNHCR)" if the name has an
+// abbreviation; ok is false when no apposition (", a", ", an", ", the")
+// follows.
+func appositionAfter(text string, end int) (ws []string, ok bool) {
+	rest := text[end:min(len(text), end+200)]
+	if r, ok := strings.CutPrefix(rest, ", or "); ok {
+		// ", or CSIS, a …": an abbreviation first.
+		i := strings.Index(r, ", ")
+		if i < 0 || i > 20 {
+			return nil, false
+		}
+		rest = r[i:]
+	} else if r, ok := strings.CutPrefix(rest, " ("); ok {
+		i := strings.Index(r, ")")
+		if i < 0 || i > 20 {
+			return nil, false
+		}
+		rest = r[i+1:]
+	}
+	r, ok := strings.CutPrefix(rest, ", ")
+	if !ok {
+		return nil, false
+	}
+	ws = strings.Fields(r)
+	if len(ws) < 2 {
+		return nil, false
+	}
+	switch strings.ToLower(ws[0]) {
+	case "a", "an", "the":
+		return ws[1:min(len(ws), 10)], true
+	}
+	return nil, false
+}
+
+// apposedAs says whether the name ending at end is followed by an
+// apposition whose head noun is head: ", a Washington, D.C.-based think
+// tank that monitors the war" (head "tank"), "(UNHCR), the U.N. refugee
+// agency". The head comes before a comma (but for a place's), a relative
+// word, a preposition or the sentence's end.
+func apposedAs(text string, end int, head string) bool {
+	ws, ok := appositionAfter(text, end)
+	if !ok {
+		return false
+	}
+	for n, w := range ws {
+		word := strings.ToLower(strings.TrimRight(w, ",.;:"))
+		if strings.Count(w, ".") > 1 {
+			word = strings.ToLower(w) // "U.N.": an abbreviation's stops
+		}
+		switch word {
+		case "that", "which", "who", "whose", "and", "in", "of", "for", "with", "at", "on":
+			return false
+		}
+		if word == head {
+			return true
+		}
+		if len(word) < len(w) && !(n < 2 && strings.HasSuffix(w, ",") && upper(w)) {
+			return false // the apposition ended at a comma or a stop
+		}
+	}
+	return false
+}
+
+// appositiveSubject returns the words of the name that opens a sentence
+// and that an apposition follows up to the comma before the cue at ws[i]
+// ("The Institute for X, a Washington-based think tank that tracks the
+// war, has reported", "CSIS, a think tank, in January put"): the walk
+// back from the cue stops inside such an apposition.
+func appositiveSubject(a *news.Article, ix *index, ws []word, i int) (int, int, bool) {
+	s := 0
+	if len(ws) > 1 && ws[0].lower == "the" {
+		s = 1
+	}
+	if s >= i {
+		return 0, 0, false
+	}
+	lo, hi := ix.mentions(news.Span{Start: ws[s].Start, End: ws[i].Start})
+	for k := lo; k < hi; k++ {
+		m := &a.Entities[k]
+		if m.Start != ws[s].Start || m.Kind == "demonym" || m.Type == "MISC" {
+			continue
+		}
+		if _, ok := appositionAfter(a.Text, m.End); !ok {
+			return 0, 0, false
+		}
+		for e := s; e < i; e++ {
+			if ws[e].End == m.End {
+				return s, e, true
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 // modifies says whether the mention m modifies a noun after it ("Nato
