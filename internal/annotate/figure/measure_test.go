@@ -786,7 +786,7 @@ func TestOwnersAndEstimators(t *testing.T) {
 		{"The US is sending Patriot batteries to Latvia. Its aircraft shot down 70 drones on Sunday.", "70", "", "OUTLET"},
 		{"Latvia froze assets worth EUR 200 billion.", "EUR 200 billion", "lv", "OUTLET"},
 		{"As Norwegian destroyers watched, 30 cruise missiles were launched at Riga.", "30", "", "OUTLET"},
-		{"Latvia's general staff put Russian losses at 300 tanks.", "300", "ru", "general staff"},
+		{"Latvia's general staff put Russian losses at 300 tanks.", "300", "ru", "Latvia's general staff"},
 		{"Last month, 54 percent of surveyed Latvians rejected the plan.", "54 percent", "lv", "OUTLET"},
 		{"Latvia's estimate of 5,000 deaths is far lower.", "5,000", "", "Latvia"},
 		{"Latvian authorities had put forward a conservative estimate of 5,000 dead in the city.", "5,000", "", "Latvian authorities"},
