@@ -845,6 +845,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 						if r == "nsubj" && harms[fateOf(t.lemma(v), "")] {
 							continue // "Russian forces executed 70 of them": the subject of a harm is its agent
 						}
+						if r == "nsubj" && t.rel(anc) == "obj" && !lightVerbs[t.lemma(v)] {
+							continue // "the war has forced millions from their homes": the subject of a deed is its agent ("the toll reached 100" is a level)
+						}
 						c := t.child(v, r)
 						if c >= 0 && c != anc && t.upos(c) == news.PRON {
 							// "… armoured vehicles, and these would
@@ -1279,6 +1282,19 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			}
 			return fate == ""
 		})
+		for _, h := range []int{verb, anc} {
+			// "forced millions from their homes", however the tree hung
+			// the "from" phrase.
+			t.children(h, func(c int) bool {
+				if c > anc && t.caseOf(c) == "from" && t.lemma(c) == "home" && fate == "" {
+					fate = "displaced"
+					if what == "" {
+						what = "people"
+					}
+				}
+				return fate == ""
+			})
+		}
 	}
 	if fate == "" && verb >= 0 && !adjunctNoun(t, noun, lo, hi) {
 		fate = fateOf(t.low(verb), what)
@@ -1455,6 +1471,16 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	if _, ok := ix.openVerb[f.Quantity]; fate == "" && !ok && aclOpen >= 0 && q.Kind != "percent" && q.Kind != "fraction" {
 		ix.openVerb[f.Quantity] = aclOpen // the noun's own participle, when its clause's verb gives none
+	}
+	if verb >= 0 && (what == "people" || what == "") && noun >= 0 && t.rel(noun) == "nsubj" {
+		// "5.9 million Ukrainians registered as refugees": the class they
+		// were counted as.
+		t.children(verb, func(c int) bool {
+			if t.rel(c) == "obl" && t.caseOf(c) == "as" && peopleClasses[ix.classAt(c)] {
+				what = ix.classAt(c)
+			}
+			return true
+		})
 	}
 	f.What, f.Fate = what, fate
 	ownerVerb := verb
@@ -1736,8 +1762,8 @@ func (ix *index) predicateNoun(i int) bool {
 		return true
 	}
 	switch fateOf(t.lemma(i), "") {
-	case "deployed", "killed", "wounded", "captured", "displaced", "fled", "killed or wounded", "missing":
-		return true
+	case "deployed", "killed", "wounded", "captured", "displaced", "fled", "killed or wounded", "missing", "lost":
+		return true // (an army's losses: "put Ukrainian losses at 200,000")
 	}
 	return false
 }
