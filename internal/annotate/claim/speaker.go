@@ -307,6 +307,7 @@ func (ix *index) description(sp news.Span) *news.Mention {
 	if len(fs) > 4 {
 		return nil
 	}
+	common := sp.In(ix.a.Text)[1:] == text[1:] // no capital after "The": no name inside
 	k := ix.ends.FirstEndingAfter(sp.Start)
 	for i := k - 1; i >= 0 && i >= k-200; i-- {
 		m := &ix.a.Entities[i]
@@ -316,16 +317,17 @@ func (ix *index) description(sp news.Span) *news.Mention {
 		if sp.Start-m.End < 3000 && sp.Start > m.End+2 && appositionHeads[head] && apposedAs(ix.a.Text, m.End, head) {
 			return m // "CSIS, a Washington-based think tank, …" … "the think tank"
 		}
-		if !tokens.BodyHeads[head] {
+		if !tokens.BodyHeads[head] && !(businessHeads[head] && common) {
 			continue
 		}
 		name := m.Canonical
 		if name == "" {
 			name = m.Text
 		}
-		// "the company", "the group": a head no name spells out stands
-		// for the nearest body named in the sentences just before.
-		if genericOrgHeads[head] && sp.Start-m.End < 400 && !strings.Contains(ix.a.Text[m.End:sp.Start], "\n") {
+		// "the company", "the group", "the airline": a head no name
+		// spells out stands for the nearest body named in the sentences
+		// just before (not "the World Bank": a name of its own).
+		if (genericOrgHeads[head] || businessHeads[head] && common) && sp.Start-m.End < 400 && !strings.Contains(ix.a.Text[m.End:sp.Start], "\n") {
 			if notCompany(head, name, m.Entity) || modifies(ix.a, m) {
 				continue
 			}
@@ -535,6 +537,12 @@ func (ix *index) bodyLike(c news.Claim) bool {
 // "the company" after "Acme Drones", "the group" after "Amnesty
 // International".
 var genericOrgHeads = tokens.Set(`company group firm organisation organization charity watchdog`)
+
+// businessHeads are description heads of a business or a like body that
+// stand, as "the company" does, for the nearest body named just before
+// ("Baltic Wings is adding seats. The airline said …").
+var businessHeads = tokens.Set(`airline carrier retailer automaker carmaker manufacturer insurer lender broadcaster
+	newspaper league club union startup chain operator utility publisher platform bank`)
 
 // publicBodyWords name a state's or a public body's organ in its name.
 var publicBodyWords = tokens.Set(`ministry agency department service office committee council commission bureau
