@@ -292,7 +292,8 @@ var groupWords = tokens.Set(`officials ministry spokespeople agency company anal
 	lawmakers staff embassy pentagon kremlin allies countries nations states partners donors prosecutors
 	investigators researchers scientists pollsters soldiers troops survivors medics doctors rescuers volunteers
 	organisations organizations institutes agencies companies groups polls surveys caucus caucuses parties
-	members legislators senators unions activists campaigners protesters critics supporters opponents`)
+	members legislators senators unions activists campaigners protesters critics supporters opponents
+	opposition aides coalition negotiators rebels militants demonstrators`)
 
 // description resolves a definite description of a body ("the ministry",
 // "the Institute") to the nearest preceding organisation whose name holds
@@ -522,6 +523,38 @@ func groupSubject(a *news.Article, sp news.Span) (news.Span, bool) {
 	return news.Span{Start: a.Tokens[start].Start, End: a.Tokens[end].End}, true
 }
 
+// namesSubject returns the subject that opens the sentence sp when it
+// is a list of names ("Unite, the GMB and Unison filed …", "Machado and
+// Gonzalez claimed …"), from the tags: proper nouns, commas and one
+// "and" or "&", then the verb.
+func namesSubject(a *news.Article, sp news.Span) (news.Span, bool) {
+	k := taggedAt(a, sp.Start)
+	if k < 0 || sp.Len() == 0 {
+		return news.Span{}, false
+	}
+	in := func(k int) bool { return k < len(a.Tokens) && a.Tokens[k].End <= sp.End }
+	start, and, last := k, false, -1
+	for ; in(k); k++ {
+		w := a.Tokens[k].Span.In(a.Text)
+		switch u := a.Syntax[k].UPOS; {
+		case u == news.PROPN || u == news.NUM && last == k-1 || upper(w) && (u == news.ADJ || u == news.NOUN || u == news.VERB && k == start):
+			last = k // (a name the tagger took for a word: "Unite, Teamsters Local 495 and …")
+		case u == news.DET && (k == start || a.Syntax[k-1].UPOS == news.PUNCT || a.Syntax[k-1].UPOS == news.CCONJ):
+		case w == "," && last == k-1:
+		case u == news.CCONJ && (w == "and" || w == "&") && last == k-1 && !and:
+			and = true
+		case u == news.VERB || u == news.AUX:
+			if and && last == k-1 {
+				return news.Span{Start: a.Tokens[start].Start, End: a.Tokens[last].End}, true
+			}
+			return news.Span{}, false
+		default:
+			return news.Span{}, false
+		}
+	}
+	return news.Span{}, false
+}
+
 // bodyLike says whether a claim's speaker is a body described, not
 // named ("the ministry", "the regional military administration"): "it"
 // may refer to it.
@@ -614,6 +647,9 @@ func (ix *index) agrees(pr, entity string) bool {
 func (ix *index) groupLike(c news.Claim) bool {
 	if c.SpeakerSpan == nil {
 		return false
+	}
+	if c.SpeakerEntity == "" && strings.Contains(c.Speaker, " and ") {
+		return true // "Shade and Whitfield said": two or more speak
 	}
 	if strings.HasPrefix(c.SpeakerEntity, "per:") || ix.personLike(*c.SpeakerSpan) && c.SpeakerEntity == "" && !groupHead(c.Speaker) {
 		return false
@@ -735,6 +771,9 @@ func (ix *index) pronoun(pr string, pos int, content news.Span, claims []news.Cl
 			}
 		}
 	case "they":
+		if sp, ok := namesSubject(ix.a, sent); ok && sp.End <= pos && other(sp.In(ix.a.Text), "") {
+			return sp.In(ix.a.Text), "", true // "Unite, GMB and Unison filed charges over what they say …"
+		}
 		for k := len(claims) - 1; k >= 0; k-- {
 			c := claims[k]
 			if c.CueSpan.End <= prev.Start && prev.Len() > 0 || c.CueSpan.End <= sent.Start && prev.Len() == 0 {

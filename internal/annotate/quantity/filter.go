@@ -39,8 +39,8 @@ func (s *scanner) notQuantity(n *number, j int, plain bool) bool {
 	if s.Touch(j-1) && (prev == "/" || prev == ":" || prev == "." || prev == "-" && s.IsWord(j-2) && s.Touch(j-2)) {
 		return true
 	}
-	if s.IsWord(j-1) && t.labels[prev] {
-		return true
+	if s.IsWord(j-1) && (t.labels[prev] || prev == "local" && s.Capitalised(j-1)) {
+		return true // ("Teamsters Local 495": a union branch's number)
 	}
 	// A year cut to two digits after an apostrophe: "Trump-Vance ’24",
 	// "the class of '89" (not a possessive's "s" glued to a word).
