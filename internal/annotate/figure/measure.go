@@ -1545,6 +1545,19 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if gapOwner != "" {
 		f.Owner = gapOwner
 	}
+	recipient := "" // the state aid is named after: it receives, not gives
+	if aid(what) {
+		recipient = ix.recipientNamed(lo, anc, noun, sized)
+		if recipient != "" && recipient == f.Owner {
+			// "the $61bn Ukraine aid package": aid named after a state
+			// goes to it (its place, below); who gives it is said
+			// elsewhere.
+			f.Owner = ""
+		}
+		if d := ix.payer(anc, noun, sized); d != "" {
+			f.Owner = d // "the $60bn approved by the US Congress", "weapons paid for by Germany"
+		}
+	}
 	if what == "states" && ix.isPerson(f.Owner) {
 		f.Owner = "" // "Scholz refused to lift restrictions on the 15 countries": no one owns countries
 	}
@@ -1576,10 +1589,13 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			// A donor named before gives its aid; weapons shot down or
 			// launched in an attack, or that hit a place, are not the
 			// donor's.
-			if f.Owner == "" && agent {
-				ix.noDonor[f.Quantity] = true
+			if f.Owner == "" && (agent || verb >= 0 && holdVerbs[t.lemma(verb)]) {
+				ix.noDonor[f.Quantity] = true // (what someone owns was given by no donor named before)
 			} else if f.Owner == "" {
 				f.Owner, ix.noDonor[f.Quantity] = ix.donorBefore(lo)
+				if f.Owner == recipient {
+					f.Owner = ""
+				}
 			}
 		}
 		// Aid a leader gives is the state's; a person's money outside
@@ -1683,6 +1699,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		if p := ix.expeller(verb); p != "" {
 			f.Place = p
 		}
+	}
+	if f.Place == "" && recipient != f.Owner {
+		f.Place = recipient
 	}
 	if f.Place == f.Owner && f.What != "territory" && f.What != "civilians" {
 		f.Place = ""
@@ -2189,6 +2208,8 @@ func (ix *index) ownerOf(noun, verb, lo, hi int, q news.Quantity) string {
 					s = t.head(v)
 				} else if s >= 2 && t.low(s-1) == "," && t.isNoun(s-2) {
 					s = s - 2
+				} else if s >= 1 && t.isNoun(s-1) {
+					s = s - 1 // "the 15 countries that currently own 2,000 Leopards"
 				}
 			}
 			if c := t.child(s, "nmod"); c >= 0 && t.caseOf(c) == "of" && countNouns[t.lemma(s)] {
@@ -3522,6 +3543,10 @@ var phraseNouns = tokens.Set(`response reply retaliation support solidarity exch
 // 70,000 losses", "the army suffered 300 casualties").
 var possessVerbs = tokens.Set(`have suffer sustain incur`)
 
+// holdVerbs say that someone holds what is counted ("the 15 countries
+// that own 2,000 Leopards"): their subject is its owner, not a donor.
+var holdVerbs = tokens.Set(`own possess operate field`)
+
 // ofPhrase says whether noun i has an "of" phrase.
 func ofPhrase(t *tree, i int) bool {
 	found := false
@@ -3590,6 +3615,91 @@ func (ix *index) notYet(verb int) bool {
 		return !yet
 	})
 	return yet
+}
+
+// recipientNamed returns the state that names an aid noun the amount
+// sizes or hangs on ("the $61bn Ukraine aid package", "the Ukraine aid
+// package – the $60bn approved by …"): the state it goes to, or "".
+func (ix *index) recipientNamed(lo, anc, noun, sized int) string {
+	t := ix.tree
+	found := ""
+	var look func(n, depth int)
+	look = func(n, depth int) {
+		if n < 0 || depth > 2 || found != "" {
+			return
+		}
+		t.children(n, func(c int) bool {
+			if t.rel(c) != "compound" || c > n {
+				return true
+			}
+			if m := ix.mentionAt(c); m >= 0 && ix.a.Entities[m].Type == "GPE" && ix.a.Entities[m].Kind != "demonym" {
+				found = actorKey(ix.a.Entities[m].Entity)
+				return false
+			}
+			if aidWords[t.low(c)] {
+				look(c, depth+1) // "Ukraine aid package": through "aid"
+			}
+			return found == ""
+		})
+	}
+	set := -1 // the noun a dash or comma sets the amount after: "the aid package – the $60bn …"
+	for k := lo - 1; k >= 1 && k >= lo-3; k-- {
+		if w := t.low(k); w == "–" || w == "—" || w == "-" || w == "," {
+			set = k - 1
+			break
+		}
+	}
+	for _, n := range []int{noun, sized, t.head(anc), set} {
+		if n >= 0 && aidWords[t.low(n)] {
+			look(n, 0)
+		}
+	}
+	return found
+}
+
+// payer returns the state that an agent phrase on the amount or its noun
+// names as the one who approves, pays or gives it ("$60bn approved by
+// the US Congress", "weapons paid for by Germany"), or "".
+func (ix *index) payer(anc, noun, sized int) string {
+	t := ix.tree
+	found := ""
+	for _, n := range []int{anc, noun, sized} {
+		if n < 0 || found != "" {
+			continue
+		}
+		t.children(n, func(c int) bool {
+			if t.rel(c) != "acl" || c < n || !t.isVerb(c) {
+				return true
+			}
+			switch t.lemma(c) {
+			case "approve", "pay", "give", "provide", "fund", "finance", "pledge", "donate", "send", "supply":
+			default:
+				return true
+			}
+			t.children(c, func(b int) bool {
+				by := false
+				t.children(b, func(k int) bool {
+					by = by || t.rel(k) == "case" && t.low(k) == "by" // ("paid for by Germany": two case words)
+					return !by
+				})
+				if t.rel(b) == "obl" && by {
+					if m := ix.mentionAt(b); m >= 0 && (ix.a.Entities[m].Type == "GPE" || ix.a.Entities[m].Type == "ORG") && ix.a.Entities[m].Kind != "demonym" {
+						found = ix.stateOf(actorKey(ix.a.Entities[m].Entity))
+					} else {
+						t.children(b, func(d int) bool {
+							if r := t.rel(d); r == "amod" || r == "compound" {
+								found = ix.demonymAt(d) // "by the Norwegian parliament"
+							}
+							return found == ""
+						})
+					}
+				}
+				return found == ""
+			})
+			return found == ""
+		})
+	}
+	return found
 }
 
 // aidWords say a sentence is about aid or military supplies.
