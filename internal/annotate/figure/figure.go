@@ -154,6 +154,11 @@ func Find(a *news.Article) []news.Figure {
 			// date after publication holds only for a forecast.
 			f.Time, f.TimeSpan = pub, nil
 		}
+		if n := anniversaryOf(a.Text, sp, q.Span); n > 0 {
+			// "the 10th anniversary of the tragedy that claimed 298
+			// lives": the count is of the day remembered, n years before.
+			f.Time = yearsBefore(f.Time, n)
+		}
 		if f.Claim >= 0 && a.Claims[f.Claim].Kind == news.ClaimPledge {
 			f.Actors = ix.actors(sp, "", nil) // the pledger owns what it pledges
 		} else {
@@ -827,7 +832,7 @@ func when(a *news.Article, q news.Quantity, sent news.Span) (string, *news.Span)
 		if t.Start < sent.Start || t.End > sent.End || !t.Resolved || t.Value == "" || t.Granularity == "duration" || strings.HasPrefix(t.Value, "P") {
 			continue
 		}
-		if t.Mod == "since" || t.Mod == "before" || t.Mod == "after" || strings.Contains(t.Mod, "before") || inSinceClause(a.Text, sent, t.Span, q.Span) {
+		if t.Mod == "since" || t.Mod == "before" || t.Mod == "after" || strings.Contains(t.Mod, "before") || inSinceClause(a.Text, sent, t.Span, q.Span) || sinceAfter(a.Text, q.Span, t.Span) {
 			continue
 		}
 		d := q.Start - t.End
@@ -893,6 +898,55 @@ func inSinceClause(text string, sent, ts, qs news.Span) bool {
 		return false
 	}
 	return true
+}
+
+// anniversaryOf returns n when the figure at qs stands in the "of"
+// phrase of "the nth anniversary" earlier in its sentence, else 0.
+func anniversaryOf(text string, sent, qs news.Span) int {
+	before := strings.ToLower(text[sent.Start:qs.Start])
+	k := strings.LastIndex(before, " anniversary of ")
+	if k < 0 || strings.ContainsAny(before[k:], ",;") {
+		return 0
+	}
+	fs := strings.Fields(before[:k])
+	if len(fs) == 0 {
+		return 0
+	}
+	w := fs[len(fs)-1]
+	if n, ok := tokens.Ordinals[w]; ok {
+		return n
+	}
+	digits := strings.TrimRight(w, "stndrh")
+	if n, err := strconv.Atoi(digits); err == nil && digits != w && n > 0 && n < 1000 {
+		return n // "10th"
+	}
+	return 0
+}
+
+// yearsBefore returns an ISO 8601 date or month n years earlier
+// ("2024-07-17" → "2014-07-17"), or v when it is no such (an interval).
+func yearsBefore(v string, n int) string {
+	if len(v) < 4 || strings.Contains(v, "/") {
+		return v
+	}
+	y, err := strconv.Atoi(v[:4])
+	if err != nil || y-n < 1 {
+		return v
+	}
+	return fmt.Sprintf("%04d", y-n) + v[4:]
+}
+
+// sinceAfter says whether the time expression at ts lies in a "since"
+// clause after the figure at qs: "tens of thousands have been killed
+// since Israel began its offensive after the October 7 attack" is a total
+// to the time of writing; the date is where the count starts.
+func sinceAfter(text string, qs, ts news.Span) bool {
+	if ts.Start < qs.End {
+		return false
+	}
+	between := strings.ToLower(text[qs.End:ts.Start])
+	k := strings.LastIndex(between, " since ")
+	return k >= 0 && !strings.ContainsAny(between[k:], ",;.")
 }
 
 // relativeWords open a relative clause.
