@@ -1320,6 +1320,15 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			j-- // "Ukraine has also said", "No 10 had been warning", "Reed earlier Thursday said"
 		}
 		closeBr := -1
+		for d := 1; d <= 2 && j-d >= 3 && ws[j-d+1].lower == ws[j-d+1].Span.In(a.Text) && !ws[j-d+1].punct; d++ {
+			if ws[j-d].lower == ")" && ws[j-d-2].lower == "(" {
+				// "the Center for Strategic and International Studies
+				// (CSIS) think tank said": the name, its abbreviation
+				// and a lower-case word or two of what it is.
+				j -= d
+				break
+			}
+		}
 		if j >= 3 && ws[j].lower == ")" && ws[j-2].lower == "(" {
 			// "The Institute for the Study of War (ISW) said": the name
 			// before its bracketed abbreviation, the abbreviation kept.
@@ -2721,7 +2730,25 @@ func (ix *index) resolve(sp news.Span) (string, string) {
 	for _, art := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
 		s = strings.TrimPrefix(s, art)
 	}
-	return s, ""
+	return s, abbreviated(a, sp)
+}
+
+// abbreviated returns the entity of a speaker phrase that is a name and
+// its abbreviation in brackets, both of one entity ("the Center for
+// Strategic and International Studies (CSIS)"), else "".
+func abbreviated(a *news.Article, sp news.Span) string {
+	if !strings.HasSuffix(sp.In(a.Text), ")") {
+		return ""
+	}
+	lo, hi := tokens.Within(len(a.Entities), func(i int) int { return a.Entities[i].Start }, sp)
+	if hi-lo != 2 {
+		return ""
+	}
+	name, abbr := a.Entities[lo], a.Entities[lo+1]
+	if name.Entity == "" || name.Entity != abbr.Entity || strings.TrimSpace(a.Text[name.End:abbr.Start]) != "(" || strings.TrimSpace(a.Text[abbr.End:sp.End]) != ")" {
+		return ""
+	}
+	return name.Entity
 }
 
 // metonym says whether a mention names its entity by a place or building
