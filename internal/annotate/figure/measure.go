@@ -1546,8 +1546,25 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		f.Owner = gapOwner
 	}
 	recipient := "" // the state aid is named after: it receives, not gives
+	donor := ""     // the state a recipient has it from
 	if aid(what) {
 		recipient = ix.recipientNamed(lo, anc, noun, sized)
+		if s := t.child(verb, "nsubj"); verb >= 0 && receiveVerbs[t.lemma(verb)] && s >= 0 && f.Owner != "" && t.child(verb, "xcomp") < 0 &&
+			(t.lemma(verb) != "expect" || noun >= 0 && t.head(noun) == verb && t.rel(noun) == "obj") &&
+			ix.stateOf(ix.ownerOf(-1, verb, lo, hi, news.Quantity{})) == ix.stateOf(f.Owner) {
+			// "Ukraine could expect half a million shells", "Kyiv
+			// received 40 tanks": the subject receives the aid.
+			recipient = f.Owner
+			for _, h := range []int{verb, noun} {
+				t.children(h, func(c int) bool {
+					if m := ix.mentionAt(c); (t.rel(c) == "obl" || t.rel(c) == "nmod") && t.caseOf(c) == "from" && m >= 0 && ix.a.Entities[m].Kind != "demonym" &&
+						(ix.a.Entities[m].Type == "GPE" || ix.a.Entities[m].Type == "ORG") {
+						donor = ix.stateOf(actorKey(ix.a.Entities[m].Entity)) // "… from Poland", however the tree hung it
+					}
+					return donor == ""
+				})
+			}
+		}
 		if recipient != "" && recipient == f.Owner {
 			// "the $61bn Ukraine aid package": aid named after a state
 			// goes to it (its place, below); who gives it is said
@@ -1699,6 +1716,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		if p := ix.expeller(verb); p != "" {
 			f.Place = p
 		}
+	}
+	if donor != "" {
+		f.Owner, f.Place = donor, recipient
 	}
 	if f.Place == "" && recipient != f.Owner {
 		f.Place = recipient
@@ -3542,6 +3562,10 @@ var phraseNouns = tokens.Set(`response reply retaliation support solidarity exch
 // possessVerbs say that their subject has what they count ("Russia has
 // 70,000 losses", "the army suffered 300 casualties").
 var possessVerbs = tokens.Set(`have suffer sustain incur`)
+
+// receiveVerbs take aid in: their subject is its recipient, not its
+// donor.
+var receiveVerbs = tokens.Set(`expect receive obtain await`)
 
 // holdVerbs say that someone holds what is counted ("the 15 countries
 // that own 2,000 Leopards"): their subject is its owner, not a donor.
