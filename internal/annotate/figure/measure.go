@@ -1348,6 +1348,16 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			})
 		}
 	}
+	if fate == "" && verb >= 0 && (what == "" || peopleClasses[what]) {
+		// "four people were taken to hospital", "12 remain in hospital":
+		// the place says what became of them.
+		t.children(verb, func(c int) bool {
+			if t.rel(c) == "obl" && t.lemma(c) == "hospital" && (t.caseOf(c) == "to" || t.caseOf(c) == "in") {
+				fate = "hospitalised"
+			}
+			return fate == ""
+		})
+	}
 	if verb >= 0 && (fate == "pledged" || fate == "delivered") {
 		// "gave up", "gave way", "passed away": a particle makes another
 		// verb.

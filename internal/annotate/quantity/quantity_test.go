@@ -202,6 +202,7 @@ func TestCompoundsAndMeasures(t *testing.T) {
 		{"strong digits", "a 10,000-strong force", []want{card("10,000-strong", 10000, "force", "force")}},
 		{"km", "30 km from the border", []want{{"30 km", Measure, 30, nan, nan, Exact, "km", ""}}},
 		{"a span of clock time", "between 6 and 7 a.m. on Monday", nil},
+		{"several hundred thousand", "several hundred thousand rubles", []want{{"several hundred thousand rubles", Money, nan, 300000, nan, Vague, "RUB", ""}}},
 		{"a union branch's number", "Teamsters Local 495 filed charges against the local 30 stores.", []want{card("30", 30, "store", "stores")}},
 		{"a year cut to two digits", "Vote Smith ’28, the banner read, beside the class of '89.", nil},
 		{"list items", "That this House:\n(1) agrees with the report; and (2) orders that it be referred.", nil},

@@ -163,7 +163,11 @@ func (s *scanner) words(n *number, j int) bool {
 			if w == "several" {
 				f = 3
 			}
-			n.vague, n.low, n.last = true, f*sc, j+1
+			k := j + 1
+			if sc2, ok := s.scaleWord(k + 1); ok && sc2 > sc && sc2 >= 1000 {
+				sc, k = sc*sc2, k+1 // "several hundred thousand"
+			}
+			n.vague, n.low, n.last = true, f*sc, k
 			return true
 		}
 		return false
