@@ -134,7 +134,7 @@ var fates = []struct{ stem, fate string }{
 	{"trap", "trapped"}, {"shelter", "trapped"}, {"besieg", "trapped"},
 	{"strike", "struck"}, {"struck", "struck"}, {"hit", "struck"}, {"target", "struck"}, {"shell", "struck"},
 	{"engag", "struck"}, {"suppress", "struck"},
-	{"destroy", "destroyed"}, {"damag", "damaged"}, {"shot down", "destroyed"}, {"down", "destroyed"},
+	{"destroy", "destroyed"}, {"damag", "damaged"}, {"burn", "burned"}, {"scorch", "burned"}, {"shot down", "destroyed"}, {"down", "destroyed"},
 	{"intercept", "destroyed"},
 	{"occup", "occupied"}, {"seiz", "occupied"}, {"control", "occupied"}, {"annex", "occupied"},
 	{"launch", "launched"}, {"fire", "launched"}, {"conduct", "conducted"},
@@ -284,6 +284,8 @@ func fateOf(word, what string) string {
 				return "deployed"
 			case (f.fate == "killed" || f.fate == "wounded") && classes[what] && !peopleClasses[what] && what != "units":
 				return "" // "cuts that eliminated $18m in grants": only the living are killed or wounded
+			case f.fate == "burned" && fireWords[what+"s"]:
+				return "" // "176 wildfires were burning": a fire burns; it is not burned
 			}
 			return f.fate
 		}
@@ -1481,6 +1483,12 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	}
 	if _, ok := ix.openVerb[f.Quantity]; fate == "" && !ok && aclOpen >= 0 && q.Kind != "percent" && q.Kind != "fraction" {
 		ix.openVerb[f.Quantity] = aclOpen // the noun's own participle, when its clause's verb gives none
+	}
+	if q.Kind == "percent" && noun < 0 && (what == "" || what == "people") && t.low(hi) == "contained" {
+		what, fate = "containment", "" // "the fire was 0% contained": how far a fire is held, not a share of people
+	}
+	if what == "personnel" && noun >= 0 && t.lemma(noun) == "personnel" && fireSentence(t, lo) {
+		what = "rescuers" // "more than 5,700 personnel are battling the blaze"
 	}
 	if verb >= 0 && (what == "people" || what == "") && noun >= 0 && t.rel(noun) == "nsubj" {
 		// "5.9 million Ukrainians registered as refugees": the class they
@@ -3572,6 +3580,25 @@ var phraseNouns = tokens.Set(`response reply retaliation support solidarity exch
 // possessVerbs say that their subject has what they count ("Russia has
 // 70,000 losses", "the army suffered 300 casualties").
 var possessVerbs = tokens.Set(`have suffer sustain incur`)
+
+// fireWords name a fire being fought.
+var fireWords = tokens.Set(`fire fires blaze blazes wildfire wildfires flames inferno`)
+
+// fireSentence says whether the sentence of token lo speaks of a fire
+// and of no army: its personnel and crews are firefighters.
+func fireSentence(t *tree, lo int) bool {
+	slo, shi := t.sentence(lo)
+	fire := false
+	for k := slo; k < shi; k++ {
+		switch w := t.low(k); {
+		case fireWords[w]:
+			fire = true
+		case w == "military" || w == "army" || w == "troops" || w == "soldiers":
+			return false
+		}
+	}
+	return fire
+}
 
 // receiveVerbs take aid in: their subject is its recipient, not its
 // donor.

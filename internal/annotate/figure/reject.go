@@ -245,13 +245,17 @@ func (ix *index) commodity(q news.Quantity, hi int) bool {
 // takeVerbs take, lose or clear ground.
 var takeVerbs = tokens.Set(`take retake capture recapture seize liberate regain reclaim occupy control lose clear gain free scour`)
 
+// burnVerbs burn ground: a fire's area ("has burned more than 389,000
+// acres").
+var burnVerbs = tokens.Set(`burn scorch char consume blacken`)
+
 // areaTaken reports whether the verb the number at tokens lo..hi hangs
-// on (within two heads) takes, loses or clears ground.
+// on (within two heads) takes, loses, clears or burns ground.
 func (ix *index) areaTaken(lo, hi int) bool {
 	t := ix.tree
 	for h, k := t.anchor(lo, hi), 0; h >= 0 && k < 3; h, k = t.head(h), k+1 {
 		if t.isVerb(h) {
-			return takeVerbs[t.lemma(h)]
+			return takeVerbs[t.lemma(h)] || burnVerbs[t.lemma(h)]
 		}
 	}
 	return false
