@@ -6,6 +6,7 @@ package figure
 // the quantity layer's counted noun as the fallback.
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -2621,6 +2622,14 @@ func (ix *index) expeller(verb int) string {
 	if s < 0 {
 		return ""
 	}
+	if t.upos(s) == news.PRON {
+		if k := ix.antecedent(s); len(k) == 2 {
+			if _, ok := facts.Default().Country(k); ok {
+				return k // "Spain said it would expel 25 diplomats": the state "it" stands for
+			}
+		}
+		return ""
+	}
 	p := ix.placeKey(s)
 	t.children(s, func(d int) bool {
 		if r := t.rel(d); p == "" && (r == "amod" || r == "compound" || r == "nmod:poss") {
@@ -2935,6 +2944,9 @@ func (ix *index) placeBreakdowns(figs []news.Figure) {
 		f := &figs[i]
 		if f.Scope != news.ScopeTotal || f.Whole != nil || f.Place == "" || f.Value == nil || f.What == "" {
 			continue
+		}
+		if slices.ContainsFunc(figs[:i], func(g news.Figure) bool { return g.Value != nil && *g.Value == *f.Value && g.Place == f.Place }) {
+			continue // "the 25" after "Spain 25": the same count again, not a part
 		}
 		sent := ix.sentenceOf(f.Start)
 		for j := i - 1; j >= 0 && sent-ix.sentenceOf(figs[j].Start) <= 12; j-- {
@@ -3292,6 +3304,11 @@ func (ix *index) link(figs []news.Figure) {
 				f.What = "people"
 			}
 			continue
+		case ix.bare[f.Quantity] && (f.What == "" || !known(f.What) || f.What == "people") && ix.repeated(figs, i) >= 0:
+			// "Spain 25, … Spain said the 25 were a threat": a definite
+			// number repeats the earlier figure of that number.
+			g := figs[ix.repeated(figs, i)]
+			f.What, f.Owner, f.Fate, f.Place, f.Scope, f.Unit = g.What, g.Owner, g.Fate, g.Place, g.Scope, g.Unit
 		case ix.bare[f.Quantity] && (f.What == "" || !known(f.What)):
 			// A number with nothing counted ("the total rose to 131",
 			// "more than 340 injured") continues the measure of the
@@ -3341,6 +3358,22 @@ func (ix *index) link(figs []news.Figure) {
 					f.Fate = g.Fate
 				}
 				break
+			}
+		}
+		if st := ix.gapState(f); st != "" && i > 0 && ix.sentenceOf(figs[i-1].Start) == sent {
+			// "Poland has expelled 45 Russian diplomats, Germany 40,
+			// France 35": each state's number counts what the list's
+			// first counts, done by that state.
+			h := i - 1
+			for h > 0 && ix.sentenceOf(figs[h-1].Start) == sent && ix.gapState(&figs[h]) != "" {
+				h--
+			}
+			g := figs[h]
+			f.What, f.Fate, f.Scope, f.Unit = g.What, g.Fate, g.Scope, g.Unit
+			if f.Fate == "expelled" {
+				f.Owner, f.Place = g.Owner, st // the expelled are the expelling state's count (see measureOf)
+			} else {
+				f.Owner, f.Place = st, g.Place
 			}
 		}
 		if f.What == "" && ix.peopleDo(f) {
@@ -3453,6 +3486,63 @@ func (ix *index) link(figs []news.Figure) {
 	ix.targetOwners(figs)
 	// After every scope and whole above: a breakdown by place needs them.
 	ix.placeBreakdowns(figs)
+}
+
+// repeated returns the index of the latest figure before figs[i] that
+// states its number, when figs[i] is a definite bare number ("the 25")
+// of something counted, within ten sentences; else -1.
+func (ix *index) repeated(figs []news.Figure, i int) int {
+	t := ix.tree
+	f := &figs[i]
+	lo, _ := t.span(f.Span)
+	if t.low(lo-1) != "the" || f.Value == nil {
+		return -1
+	}
+	sent := ix.sentenceOf(f.Start)
+	for j := i - 1; j >= 0; j-- {
+		g := &figs[j]
+		if sent-ix.sentenceOf(g.Start) > 10 {
+			break
+		}
+		if g.Value != nil && *g.Value == *f.Value && g.What != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// gapState returns the state named right before figure f's number
+// after a comma or "and", the verb and noun left out: "Poland has
+// expelled 45 diplomats, Germany 40, France 35"; else "".
+func (ix *index) gapState(f *news.Figure) string {
+	t := ix.tree
+	lo, hi := t.span(f.Span)
+	if lo < 2 || hi-lo != 1 || t.upos(lo) != news.NUM && ix.a.Tokens[lo].Kind != news.TokenNumber {
+		return ""
+	}
+	m := ix.mentionAt(lo - 1)
+	if m < 0 {
+		return ""
+	}
+	e := ix.a.Entities[m]
+	if e.Type != "GPE" || e.Kind == "demonym" || e.End != ix.a.Tokens[lo-1].End {
+		return ""
+	}
+	first, _ := t.span(e.Span)
+	if t.low(first-1) == "the" {
+		first-- // "the Netherlands 17"
+	}
+	if w := t.low(first - 1); w != "," && w != "and" {
+		return ""
+	}
+	if k := hi; k < len(ix.a.Tokens) && ix.a.Tokens[k].Kind == news.TokenWord && t.low(k) != "and" {
+		return "" // a noun follows: "Germany 40 tanks" counts its own thing
+	}
+	key := actorKey(e.Entity)
+	if _, ok := facts.Default().Country(key); !ok {
+		return ""
+	}
+	return key
 }
 
 // candidate returns the person a share of a poll or a vote stands for
