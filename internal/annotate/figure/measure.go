@@ -3354,6 +3354,10 @@ func (ix *index) link(figs []news.Figure) {
 					f.Owner = g.Owner
 					f.Place = g.Place
 				}
+				if v, ok := ix.bareVerb[f.Quantity]; ok && f.Fate == "" && kind(f) != "percent" && kind(f) != "fraction" && t.isVerb(v) && !lightVerbs[t.lemma(v)] &&
+					fateOf(t.lemma(v), f.What) == "" && t.verbOf(g.Span) != v && t.objectOf(f.Span) == v {
+					own = true // "destroyed 100 structures and threatens thousands more": its own verb, no fate
+				}
 				if f.Fate == "" && !own {
 					f.Fate = g.Fate
 				}

@@ -367,3 +367,35 @@ func (ix *index) namedSubject(s int) (name, entity string, span news.Span, ok bo
 	}
 	return name, entity, span, true
 }
+
+// verbOf returns the verb that governs the tokens of sp (their anchor or
+// its first verb ancestor, four steps up at most), or -1.
+func (t *tree) verbOf(sp news.Span) int {
+	lo, hi := t.span(sp)
+	if lo >= hi {
+		return -1
+	}
+	v := t.anchor(lo, hi)
+	for n := 0; v >= 0 && n < 4 && !t.isVerb(v); n++ {
+		v = t.head(v)
+	}
+	if !t.isVerb(v) {
+		return -1
+	}
+	return v
+}
+
+// objectOf returns the verb whose object the tokens of sp are (the
+// anchor's head when the anchor, or the noun it counts, is "obj"), or -1.
+func (t *tree) objectOf(sp news.Span) int {
+	lo, hi := t.span(sp)
+	if lo >= hi {
+		return -1
+	}
+	for k, n := t.anchor(lo, hi), 0; k >= 0 && n < 2; k, n = t.head(k), n+1 {
+		if t.rel(k) == "obj" {
+			return t.head(k)
+		}
+	}
+	return -1
+}
