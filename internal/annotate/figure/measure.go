@@ -122,7 +122,7 @@ var fates = []struct{ stem, fate string }{
 	{"eliminat", "killed"}, {"execut", "killed"}, {"perish", "killed"}, {"slain", "killed"},
 	{"murder", "killed"}, {"massacr", "killed"}, {"slaughter", "killed"},
 	{"wound", "wounded"}, {"injur", "wounded"}, {"hurt", "wounded"}, {"hospitali", "hospitalised"},
-	{"captur", "captured"}, {"detain", "captured"}, {"imprison", "captured"}, {"taken prisoner", "captured"},
+	{"captur", "captured"}, {"detain", "captured"}, {"abduct", "captured"}, {"kidnap", "captured"}, {"imprison", "captured"}, {"taken prisoner", "captured"},
 	{"arrest", "arrested"}, {"convict", "convicted"}, {"froz", "frozen"}, {"freez", "frozen"},
 	{"pledg", "pledged"}, {"announc", "pledged"}, {"promis", "pledged"}, {"commit", "pledged"},
 	{"unveil", "pledged"}, {"earmark", "pledged"}, {"approv", "pledged"}, {"allocat", "pledged"},
