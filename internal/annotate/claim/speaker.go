@@ -355,11 +355,11 @@ var appositionHeads = func() map[string]bool {
 	return m
 }()
 
-// appositionAfter returns the words of the apposition that follows the
-// name ending at end, lower case: ", a Washington-based think tank that
+// appositionAfter returns the words, as written, of the apposition that
+// follows the name ending at end (", a Washington-based think tank that
 // monitors the war", after ", or CSIS" or " (UNHCR)" if the name has an
-// abbreviation; ok is false when no apposition (", a", ", an", ", the")
-// follows.
+// abbreviation), without its article and at most nine; ok is false when
+// no apposition (", a", ", an", ", the") follows.
 func appositionAfter(text string, end int) (ws []string, ok bool) {
 	rest := text[end:min(len(text), end+200)]
 	if r, ok := strings.CutPrefix(rest, ", or "); ok {

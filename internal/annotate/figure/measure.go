@@ -3307,7 +3307,7 @@ func (ix *index) link(figs []news.Figure) {
 		case ix.bare[f.Quantity] && (f.What == "" || !known(f.What) || f.What == "people") && ix.repeated(figs, i) >= 0:
 			// "Spain 25, … Spain said the 25 were a threat": a definite
 			// number repeats the earlier figure of that number.
-			g := figs[ix.repeated(figs, i)]
+			g := figs[ix.repeated(figs, i)] // (a short scan back, done twice)
 			f.What, f.Owner, f.Fate, f.Place, f.Scope, f.Unit = g.What, g.Owner, g.Fate, g.Place, g.Scope, g.Unit
 		case ix.bare[f.Quantity] && (f.What == "" || !known(f.What)):
 			// A number with nothing counted ("the total rose to 131",
@@ -3679,7 +3679,7 @@ var possessVerbs = tokens.Set(`have suffer sustain incur`)
 var fireWords = tokens.Set(`fire fires blaze blazes wildfire wildfires flames inferno`)
 
 // fireSentence says whether the sentence of token lo speaks of a fire
-// and of no army: its personnel and crews are firefighters.
+// and of no army: its personnel are firefighters.
 func fireSentence(t *tree, lo int) bool {
 	slo, shi := t.sentence(lo)
 	fire := false
