@@ -3289,6 +3289,10 @@ func (ix *index) link(figs []news.Figure) {
 	for i := range figs {
 		f := &figs[i]
 		sent := ix.sentenceOf(f.Start)
+		rep := -1 // the earlier figure a definite bare number repeats
+		if ix.bare[f.Quantity] && (f.What == "" || !known(f.What) || f.What == "people") {
+			rep = ix.repeated(figs, i)
+		}
 		switch {
 		case i > 0 && kind(f) == "money" && kind(&figs[i-1]) == "money" && strings.TrimSpace(ix.a.Text[figs[i-1].End:f.Start]) == "(":
 			// "$61bn (£49bn)": a conversion is the amount it converts.
@@ -3304,10 +3308,10 @@ func (ix *index) link(figs []news.Figure) {
 				f.What = "people"
 			}
 			continue
-		case ix.bare[f.Quantity] && (f.What == "" || !known(f.What) || f.What == "people") && ix.repeated(figs, i) >= 0:
+		case rep >= 0:
 			// "Spain 25, … Spain said the 25 were a threat": a definite
 			// number repeats the earlier figure of that number.
-			g := figs[ix.repeated(figs, i)] // (a short scan back, done twice)
+			g := figs[rep]
 			f.What, f.Owner, f.Fate, f.Place, f.Scope, f.Unit = g.What, g.Owner, g.Fate, g.Place, g.Scope, g.Unit
 		case ix.bare[f.Quantity] && (f.What == "" || !known(f.What)):
 			// A number with nothing counted ("the total rose to 131",
