@@ -137,7 +137,7 @@ type cue struct {
 // "at" and an amount: the object of an estimate ("put total casualties at
 // over 1.2 million"), not "at least" or a place ("at the border").
 func amountAt(ws []word, k int) bool {
-	for ; k+1 < len(ws) && k < len(ws); k++ {
+	for ; k+1 < len(ws); k++ {
 		w := ws[k].lower
 		if w == "." || w == ";" || w == ":" {
 			return false
@@ -149,18 +149,33 @@ func amountAt(ws []word, k int) bool {
 		if next == "least" || next == "most" {
 			continue
 		}
-		if next[0] >= '0' && next[0] <= '9' || amountWords[next] {
+		if next == "a" || next == "an" || next == "one" {
+			// "at a third", "at one million", "at a solid 50 percent"
+			// (not "at a summit", "at one recent rally")
+			if k+2 < len(ws) && scaleWords[ws[k+2].lower] || k+3 < len(ws) && digit(ws[k+3].lower) {
+				return true
+			}
+			continue
+		}
+		if digit(next) || amountWords[next] {
 			return true
 		}
 	}
 	return false
 }
 
+// digit says whether a word starts with a digit.
+func digit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
 // amountWords open an amount after "at": an approximator or a number
 // word ("at around 600,000", "at some 5,000", "at nearly half").
 var amountWords = tokens.Set(`about around over some roughly nearly almost more less under approximately between
-	one two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty hundreds thousands
-	tens dozens half a an`)
+	two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty hundreds thousands
+	tens dozens half`)
+
+// scaleWords make an amount of "a" or "one" after "at" ("at a third",
+// "at one million").
+var scaleWords = tokens.Set(`dozen hundred thousand million billion trillion half third quarter fifth tenth`)
 
 // pollCue is the "in" that opens a sentence with a poll's name and a
 // comma ("In the latest YouGov survey, 71 percent …", pollFrame): the
