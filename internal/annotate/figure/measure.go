@@ -3836,12 +3836,7 @@ func (ix *index) payer(anc, noun, sized int) string {
 				return true
 			}
 			t.children(c, func(b int) bool {
-				by := false
-				t.children(b, func(k int) bool {
-					by = by || t.rel(k) == "case" && t.low(k) == "by" // ("paid for by Germany": two case words)
-					return !by
-				})
-				if t.rel(b) == "obl" && by {
+				if t.rel(b) == "obl" && t.hasCase(b, "by") {
 					if m := ix.mentionAt(b); m >= 0 && (ix.a.Entities[m].Type == "GPE" || ix.a.Entities[m].Type == "ORG") && ix.a.Entities[m].Kind != "demonym" {
 						found = ix.stateOf(actorKey(ix.a.Entities[m].Entity))
 					} else {

@@ -194,6 +194,17 @@ func (t *tree) caseOf(i int) string {
 	return ""
 }
 
+// hasCase says whether token i has the case word w among its case
+// children ("paid for by Germany": "for" and "by").
+func (t *tree) hasCase(i int, w string) bool {
+	found := false
+	t.children(i, func(c int) bool {
+		found = t.rel(c) == "case" && t.low(c) == w
+		return !found
+	})
+	return found
+}
+
 // isNoun reports whether token i is a noun or proper noun.
 func (t *tree) isNoun(i int) bool {
 	p := t.upos(i)
