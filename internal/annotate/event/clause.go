@@ -155,8 +155,10 @@ var (
 	reportVerbs = set("say tell state claim report add announce confirm write insist warn note believe")
 	// irrealisGovs govern an event that is wanted, urged, tried, feared
 	// or possible, not one that happened.
-	irrealisGovs = set("urge ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten")
-	quantDets    = set("many most some all any such few several")
+	irrealisGovs = set("urge ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten suggest propose invite recommend")
+	// irrealisNouns govern a sought event: "the search for a deal".
+	irrealisNouns = set("search quest bid pursuit")
+	quantDets     = set("many most some all any such few several")
 	// callForGovs want what they are "for": "called for a ceasefire",
 	// "calls for talks", "pressed for a summit".
 	callForGovs = set("call push press appeal plead lobby campaign")
@@ -217,7 +219,7 @@ func (s *clause) asserts(i int, typ string) bool {
 		if s.childLemma(n, "aux", wWould) >= 0 && !reported {
 			return false // "would" outside reported speech is a condition
 		}
-		if n != i && irrealisGovs[s.lemma(n)] && !(typ == "threat" && n == s.head(i)) {
+		if n != i && (irrealisGovs[s.lemma(n)] || irrealisNouns[s.lemma(n)] && s.isNoun(n)) && !(typ == "threat" && n == s.head(i)) {
 			return false
 		}
 		if s.childLemma(n, "mark", wTo) >= 0 && s.low(n) == s.lemma(n) {

@@ -298,6 +298,9 @@ func (s *clause) place(i int, typ string, target int) int {
 	case "capture":
 		preps = placeOrSource
 	case "meeting":
+		if journeys[s.lemma(i)] {
+			preps = placeOrDestination // "a visit to Belgrade"
+		}
 		// "Nato's Madrid summit"
 		for _, c := range s.children(i) {
 			if m := s.ment[c-s.lo]; s.rel(c) == "compound" && m >= 0 && s.a.Entities[m].Type == "LOC" {
@@ -329,6 +332,12 @@ func (s *clause) place(i int, typ string, target int) int {
 	}
 	return found
 }
+
+// wWho are the relative pronouns of people.
+var wWho = set("who whom whose")
+
+// journeys are the meetings that take their place from where one goes.
+var journeys = set("visit trip")
 
 // placeOrDestination are placePreps with "to": aid and troops sent to a
 // town are there.
@@ -374,6 +383,11 @@ func (s *clause) eventTime(i int) string {
 	if h := s.head(i); h >= 0 && s.isNoun(i) && (s.rel(i) == "obj" || strings.HasPrefix(s.rel(i), "obl") || s.rel(i) == "nsubj:pass") {
 		anchor[h] = true
 	}
+	// above are the trigger and the tokens it hangs from.
+	above := map[int]bool{}
+	for n, step := i, 0; n >= 0 && step < 12; n, step = s.head(n), step+1 {
+		above[n] = true
+	}
 	tlo, thi := tokens.Within(len(a.Times), func(k int) int { return a.Times[k].Start }, s.sent)
 	fallback := ""
 	for _, t := range a.Times[tlo:thi] {
@@ -397,7 +411,7 @@ func (s *clause) eventTime(i int) string {
 				break
 			}
 		}
-		inClause, saying := false, false
+		inClause, saying, other, met := false, false, false, false
 		for n, step := att, 0; n >= 0 && step < 12; step++ {
 			if anchor[n] {
 				inClause = true
@@ -407,16 +421,37 @@ func (s *clause) eventTime(i int) string {
 				saying = true
 				break
 			}
+			// A time inside a clause that does not hold the trigger dates
+			// that clause: "the visit from Lukashenko, who allowed … last
+			// year", "reiterated in his statement of July 5". A clause on
+			// the trigger itself ("the strike, which happened a month ago")
+			// or one sharing its subject ("was facilitated … and held on
+			// Feb. 28") still dates it.
+			met = met || above[n]
+			other = other || !met && n != att && s.clauseOf(n) && !s.describes(n, i) && !s.sharesSubject(n)
 			n = s.head(n)
 		}
-		if inClause {
+		if inClause && !other {
 			return val
 		}
-		if !saying && fallback == "" {
+		if !saying && !other && fallback == "" {
 			fallback = val
 		}
 	}
 	return fallback
+}
+
+// describes reports whether clause n is said of trigger i itself ("the
+// strike, which happened a month ago"); a "who" clause describes a person,
+// however the parser attached it.
+func (s *clause) describes(n, i int) bool {
+	return s.head(n) == i && s.childLemma(n, "nsubj", wWho) < 0 && s.childLemma(n, "nsubj:pass", wWho) < 0
+}
+
+// sharesSubject reports whether clause n is a predicate conjoined to its
+// head's, with no subject of its own.
+func (s *clause) sharesSubject(n int) bool {
+	return s.rel(n) == "conj" && s.child(n, "nsubj") < 0 && s.child(n, "nsubj:pass") < 0
 }
 
 // plainDate is the shape of a plain time: a date, month or year, or an
@@ -546,8 +581,8 @@ func (s *clause) build(i int, typ string) (news.Event, bool) {
 	}
 	if p := s.place(i, typ, t); p >= 0 {
 		ev.Place = name(p)
-	} else if typ == "meeting" && s.lemma(i) == "visit" && t >= 0 && a.Entities[t].Type == "GPE" {
-		ev.Place = ev.Target // "visited Ukraine"
+	} else if typ == "meeting" && journeys[s.lemma(i)] && t >= 0 && (a.Entities[t].Type == "GPE" || a.Entities[t].Type == "LOC") {
+		ev.Place = ev.Target // "visited Ukraine", "a trip to Kyiv"
 	}
 	qlo, qhi := tokens.Within(len(a.Quantities), func(k int) int { return a.Quantities[k].Start }, s.sent)
 	for k := qlo; k < qhi; k++ {

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"sitrep/internal/annotate/tokens"
@@ -60,6 +61,14 @@ func TriggerLemmas() []string {
 
 // Word classes, by lemma or lower-case form.
 var (
+	// forceWords are what else forces deploy or station.
+	forceWords = set("ship warship vessel carrier submarine frigate destroyer aircraft plane bomber helicopter police officer guard peacekeeper asset capability battery mine army navy military")
+	// amountNouns count what their "of" phrase names.
+	amountNouns = set("thousand hundred dozen million amount number lot batch wave group contingent")
+	// meetNot are what "meet" meets when it is no meeting.
+	meetNot = set("requirement demand target goal deadline criterion criteria standard expectation need condition obligation threshold quota fate end resistance challenge test")
+	// hostGuests are the guests of a hosted meeting named by a role.
+	hostGuests   = set("counterpart leader president minister delegation envoy ambassador official premier chancellor king prime")
 	troopWords   = set("troop troops soldier soldiers battalion brigade force forces personnel instructor trooper unit contingent serviceman servicemen fighter marine paratrooper reservist")
 	weaponWords  = set("missile shell ammunition munition munitions jet fighter tank weapon weapons arm arms weaponry artillery drone rocket howitzer patriot himars atacms launcher system interceptor round vehicle bomb f-16 mirage amraam air-defence air-defense nlaw javelin")
 	aidWords     = set("aid assistance fund funds funding money loan grant package support generator transformer humanitarian equipment budget terminal")
@@ -129,7 +138,11 @@ func (s *clause) triggers(i int, typ string) bool {
 	switch typ {
 	case "deployment":
 		switch l {
-		case "deploy", "redeploy", "station", "deployment", "redeployment", "stationing":
+		case "deploy", "redeploy", "station":
+			// "deployed 3,000 troops", "were deployed to the border", but
+			// not "a fix has been deployed".
+			return s.forcesTheme(i)
+		case "deployment", "redeployment", "stationing":
 			return true
 		case "move":
 			// "moved by sea to Veldana", not "the troops are moving".
@@ -178,7 +191,13 @@ func (s *clause) triggers(i int, typ string) bool {
 		case "take":
 			return s.childLemma(i, "obj", wControl) >= 0
 		case "occupy":
-			return s.rel(i) != "amod"
+			// "in occupied Ukraine", "the occupied territories": a state,
+			// not a seizure; "Crimea, occupied by Russia in 2014" is one.
+			if s.rel(i) == "amod" {
+				return false
+			}
+			return s.low(i) != "occupied" || s.child(i, "nsubj") >= 0 || s.child(i, "aux") >= 0 ||
+				s.child(i, "aux:pass") >= 0 || s.child(i, "obl:agent") >= 0 || s.caseChild(i, wBy) >= 0
 		case "expel":
 			return has(troopWords) // not diplomats
 		}
@@ -207,6 +226,15 @@ func (s *clause) triggers(i int, typ string) bool {
 			return s.entityIn(s.caseChild(i, wWithTo)) >= 0
 		case l == "welcome":
 			return s.entityIn(s.child(i, "obj")) >= 0
+		case l == "meet" && !noun:
+			// "met the deadline", "requirements are met": not a meeting.
+			t := s.theme(i)
+			return t < 0 || !meetNot[s.lemma(t)]
+		case l == "host" && !noun:
+			// "hosted talks", "hosted Zelensky", but not "hosting a show"
+			// or "games hosted on Roblox".
+			t := s.theme(i)
+			return t < 0 || slices.Contains(nounTriggers[s.lemma(t)], "meeting") || s.actorIn(t) >= 0 || hostGuests[s.lemma(t)]
 		}
 		return true
 	case "threat":
@@ -218,6 +246,49 @@ func (s *clause) triggers(i int, typ string) bool {
 			return s.rel(i) == "obj" && h >= 0 && threatVerbs[s.lemma(h)]
 		}
 		return s.subjectEntity(i) >= 0
+	}
+	return false
+}
+
+// theme returns verb i's direct object, or its passive subject, or -1.
+func (s *clause) theme(i int) int {
+	if c := s.child(i, "obj"); c >= 0 {
+		return c
+	}
+	return s.child(i, "nsubj:pass")
+}
+
+// forcesTheme reports whether what verb i moves may be forces: troops,
+// weapons, ships or police, a named unit or state, a number or a pronoun
+// ("deployed 3,000", "they were deployed"), or nothing stated.
+func (s *clause) forcesTheme(i int) bool {
+	themes := 0
+	for _, c := range s.children(i) {
+		if r := s.rel(c); r == "obj" || r == "nsubj:pass" {
+			themes++
+			if s.forces(c, 2) {
+				return true
+			}
+		}
+	}
+	return themes == 0
+}
+
+// forces reports whether node t may name forces, looking through up to
+// depth amounts ("thousands of troops", "large amounts of troops").
+func (s *clause) forces(t, depth int) bool {
+	if s.pos(t) != news.NOUN || s.entityIn(t) >= 0 {
+		return true
+	}
+	l, w := s.lemma(t), s.low(t)
+	if troopWords[l] || troopWords[w] || weaponWords[l] || weaponWords[w] || forceWords[l] {
+		return true
+	}
+	if amountNouns[l] && depth > 0 {
+		if c := s.caseChild(t, wOfFrom); c >= 0 {
+			return s.forces(c, depth-1)
+		}
+		return true // "deployed thousands"
 	}
 	return false
 }
