@@ -156,12 +156,17 @@ var (
 	// irrealisGovs govern an event that is wanted, urged, tried, feared
 	// or possible, not one that happened.
 	irrealisGovs = set("urge ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten suggest propose invite recommend")
+	// readyWords govern an event they are ready for: "ready to meet".
+	readyWords = set("ready willing")
 	// irrealisNouns govern a sought event: "the search for a deal".
-	irrealisNouns = set("search quest bid pursuit")
+	irrealisNouns = set("search quest bid pursuit readiness willingness")
 	quantDets     = set("many most some all any such few several")
 	// callForGovs want what they are "for": "called for a ceasefire",
-	// "calls for talks", "pressed for a summit".
-	callForGovs = set("call push press appeal plead lobby campaign")
+	// "calls for talks", "pressed for a summit", "negotiations for a
+	// ceasefire".
+	callForGovs = set("call push press appeal plead lobby campaign negotiation talk")
+	// noneOrAny are the determiners of no particular event.
+	noneOrAny = set("no any every")
 	// planGovs govern an intended event; for violence that is an
 	// intention, for diplomacy and aid a schedule or a decision.
 	planGovs = set("plan intend prepare")
@@ -188,8 +193,8 @@ func (s *clause) asserts(i int, typ string) bool {
 		if s.bareKind(i) && len(s.actors(i)) == 0 {
 			return false // "too many treaties"
 		}
-		if s.childLemma(i, "det", wNo) >= 0 {
-			return false
+		if s.childLemma(i, "det", noneOrAny) >= 0 {
+			return false // "no deal", "any deal should include", "every attack"
 		}
 		if h := s.head(i); h >= 0 && callForGovs[s.lemma(h)] && s.childLemma(i, "case", wFor) >= 0 {
 			return false // "calling for a ceasefire": wanted, not agreed
@@ -206,7 +211,7 @@ func (s *clause) asserts(i int, typ string) bool {
 	if s.imperative() {
 		return false // "Sign up to our newsletter"
 	}
-	n := i
+	n, prev := i, i
 	for step := 0; step < 8 && n >= 0; step++ {
 		if s.childLemma(n, "advmod", negators) >= 0 || s.childLemma(n, "neg", negators) >= 0 {
 			return false
@@ -222,6 +227,10 @@ func (s *clause) asserts(i int, typ string) bool {
 		if n != i && (irrealisGovs[s.lemma(n)] || irrealisNouns[s.lemma(n)] && s.isNoun(n)) && !(typ == "threat" && n == s.head(i)) {
 			return false
 		}
+		if n != i && readyWords[s.lemma(n)] && s.rel(prev) == "xcomp" {
+			return false
+		}
+		prev = n
 		if s.childLemma(n, "mark", wTo) >= 0 && s.low(n) == s.lemma(n) {
 			switch r := s.rel(n); {
 			case r == "advcl":

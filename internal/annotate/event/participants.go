@@ -172,6 +172,13 @@ func (s *clause) owners(i int) []int {
 	return nil
 }
 
+// namedOwner reports whether noun i has a possessor other than a pronoun:
+// "the west's supply", not "his visit".
+func (s *clause) namedOwner(i int) bool {
+	c := s.child(i, "nmod:poss")
+	return c >= 0 && s.pos(c) != news.PRON
+}
+
 // lightVerb returns the verb whose object noun trigger i is ("hold
 // talks", "made threats", "launched an attack"), or -1.
 func (s *clause) lightVerb(i int) int {
@@ -189,8 +196,9 @@ func (s *clause) actors(i int) []int {
 	if ms := s.owners(i); len(ms) > 0 {
 		return ms
 	}
-	// "held negotiations", "launched an attack", "hosting talks".
-	if h := s.head(i); h >= 0 && s.rel(i) == "obj" && s.pos(h) == news.VERB {
+	// "held negotiations", "launched an attack", "hosting talks"; but the
+	// west's supply that Putin sees is the west's.
+	if h := s.head(i); h >= 0 && s.rel(i) == "obj" && s.pos(h) == news.VERB && !s.namedOwner(i) {
 		return s.subjects(h)
 	}
 	return nil
@@ -321,8 +329,9 @@ func (s *clause) place(i int, typ string, target int) int {
 		// A place inside "to X", "with X" describes X.
 		return s.childLemma(c, "case", wTargetCases) < 0, false
 	})
-	if found < 0 {
-		// "struck Kharkiv …, killing 14": the clause it hangs from.
+	if found < 0 && violent[typ] {
+		// "struck Kharkiv …, killing 14": the clause it hangs from. A
+		// meeting before a speech is not where the speech is about.
 		if h := s.head(i); h >= 0 && (s.rel(i) == "advcl" || s.rel(i) == "conj") && s.pos(h) == news.VERB {
 			if typ == "casualties" {
 				typ = "strike" // the attack that killed them

@@ -181,9 +181,10 @@ func (s *clause) triggers(i int, typ string) bool {
 		switch l {
 		case "hit", "target", "launch":
 			// "missiles hit the plant", "the plant was hit".
-			return s.sentenceHas(attackCtx) || l == "hit" && s.child(i, "nsubj:pass") >= 0
+			return s.sentenceHas(attackCtx) || s.low(i) == "hit" && s.child(i, "nsubj:pass") >= 0
 		}
-		return true
+		// "go on strike", "workers on strike": a stoppage, not an attack.
+		return !(noun && l == "strike" && s.childLemma(i, "case", wOn) >= 0 && s.child(i, "det") < 0)
 	case "casualties":
 		return !noun || l != "dead" || s.pos(i) == news.NOUN
 	case "capture":
@@ -359,7 +360,7 @@ func (s *clause) sentenceHas(words map[string]bool) bool {
 
 // Small word sets the tree checks use.
 var (
-	wNo            = set("no")
+	wOn            = set("on")
 	wWould         = set("would")
 	wTo            = set("to")
 	wIfUnless      = set("if unless")
