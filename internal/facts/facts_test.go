@@ -96,6 +96,15 @@ func TestLookup(t *testing.T) {
 	if refs := tab.Lookup("Brussels"); len(refs) != 2 || refs[0].ID != "gpe:be" || refs[1].ID != "org:eu" || refs[1].Kind != KindSeat {
 		t.Errorf("Lookup(Brussels) = %+v, want Belgium's capital and the EU's seat", refs)
 	}
+	// Another city is no name of the capital, even where a government
+	// sits or sat there: a strike in Aden is not in Sanaa.
+	for _, name := range []string{"Tel Aviv", "Aden", "The Hague", "Almaty"} {
+		for _, r := range tab.Lookup(name) {
+			if r.Kind == KindCapital {
+				t.Errorf("Lookup(%q) = %+v, want no capital", name, r)
+			}
+		}
+	}
 	if !tab.HasID("org:who") || tab.HasID("org:nothing") {
 		t.Error("HasID")
 	}
