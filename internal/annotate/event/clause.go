@@ -175,6 +175,8 @@ var (
 	// decisionNouns name a decision taken: their infinitive happened or is
 	// decided ("the decision to give Ukraine cluster bombs").
 	decisionNouns = set("decision move order agreement deal promise pledge commitment vote")
+	// occurVerbs say that their subject event takes place.
+	occurVerbs = set("occur happen begin start come proceed resume")
 	// linkingVerbs link a subject to what it is like, as "be" does.
 	linkingVerbs = set("feel seem look sound appear become remain")
 	wLike        = set("like")
@@ -247,7 +249,11 @@ func (s *clause) asserts(i int, typ string) bool {
 			return true
 		case strings.HasPrefix(r, "nsubj") || r == "csubj":
 			// A subject's event is presupposed ("the attack … could be
-			// seen as"), unless its clause is a condition ("if the talks fail").
+			// seen as"), unless its clause is a condition ("if the talks
+			// fail") or says it may yet happen ("the attack may occur").
+			if h >= 0 && occurVerbs[s.lemma(h)] && (s.childLemma(h, "aux", modalAux) >= 0 || s.childLemma(h, "aux", futureAux) >= 0) {
+				return false
+			}
 			return h < 0 || s.childLemma(h, "mark", condMarks) < 0
 		case n == i && s.isNoun(i) && (s.childLemma(i, "det", definite) >= 0 || s.child(i, "nmod:poss") >= 0):
 			return true // so is a definite one's: "a message to the G7 meetings"

@@ -182,6 +182,11 @@ func (s *clause) triggers(i int, typ string) bool {
 		case "hit", "target", "launch":
 			// "missiles hit the plant", "the plant was hit".
 			return s.sentenceHas(attackCtx) || s.low(i) == "hit" && s.child(i, "nsubj:pass") >= 0
+		case "barrage", "onslaught":
+			// "a barrage of posts": words, not shells.
+			if c := s.caseChild(i, wOfFrom); c >= 0 && !weaponWords[s.lemma(c)] && !weaponWords[s.low(c)] && !attackCtx[s.lemma(c)] {
+				return false
+			}
 		}
 		// "go on strike", "workers on strike": a stoppage, not an attack.
 		return !(noun && l == "strike" && s.childLemma(i, "case", wOn) >= 0 && s.child(i, "det") < 0)
@@ -228,7 +233,11 @@ func (s *clause) triggers(i int, typ string) bool {
 		case l == "welcome":
 			return s.entityIn(s.child(i, "obj")) >= 0
 		case l == "meet" && !noun:
-			// "met the deadline", "requirements are met": not a meeting.
+			// "met the deadline", "requirements are met", "the results were
+			// met with mixed reactions": not a meeting.
+			if p := s.child(i, "nsubj:pass"); p >= 0 && s.actorIn(p) < 0 && !hostGuests[s.lemma(p)] {
+				return false
+			}
 			t := s.theme(i)
 			return t < 0 || !meetNot[s.lemma(t)]
 		case l == "host" && !noun:
