@@ -156,6 +156,9 @@ var (
 	// irrealisGovs govern an event that is wanted, urged, tried, feared
 	// or possible, not one that happened.
 	irrealisGovs = set("urge ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten suggest propose invite recommend")
+	// timeMarks open a clause that dates or explains, not one sought:
+	// "a search for the suspect after a man was killed".
+	timeMarks = set("after before since when because as while")
 	// readyWords govern an event they are ready for: "ready to meet".
 	readyWords = set("ready willing")
 	// irrealisNouns govern a sought event: "the search for a deal".
@@ -226,7 +229,8 @@ func (s *clause) asserts(i int, typ string) bool {
 		if s.childLemma(n, "aux", wWould) >= 0 && !reported {
 			return false // "would" outside reported speech is a condition
 		}
-		if n != i && (irrealisGovs[s.lemma(n)] || irrealisNouns[s.lemma(n)] && s.isNoun(n)) && !(typ == "threat" && n == s.head(i)) {
+		sought := irrealisNouns[s.lemma(n)] && s.isNoun(n) && s.childLemma(prev, "mark", timeMarks) < 0
+		if n != i && (irrealisGovs[s.lemma(n)] || sought) && !(typ == "threat" && n == s.head(i)) {
 			return false
 		}
 		if n != i && readyWords[s.lemma(n)] && s.rel(prev) == "xcomp" {
