@@ -329,14 +329,25 @@ func (s *clause) place(i int, typ string, target int) int {
 		// A place inside "to X", "with X" describes X.
 		return s.childLemma(c, "case", wTargetCases) < 0, false
 	})
-	if found < 0 && violent[typ] {
-		// "struck Kharkiv …, killing 14": the clause it hangs from. A
-		// meeting before a speech is not where the speech is about.
+	if found < 0 {
+		// "struck Kharkiv …, killing 14", "arrived in St. Louis, meeting
+		// with leaders": the clause it hangs from. For a violent event
+		// anywhere in that clause; for others only where its verb takes
+		// place, not "a speech about the situation in Gaza".
 		if h := s.head(i); h >= 0 && (s.rel(i) == "advcl" || s.rel(i) == "conj") && s.pos(h) == news.VERB {
 			if typ == "casualties" {
 				typ = "strike" // the attack that killed them
 			}
-			return s.place(h, typ, target)
+			if violent[typ] {
+				return s.place(h, typ, target)
+			}
+			for _, c := range s.children(h) {
+				if strings.HasPrefix(s.rel(c), "obl") && s.childLemma(c, "case", preps) >= 0 {
+					if m := s.entityIn(c); isPlace(m) {
+						return m
+					}
+				}
+			}
 		}
 	}
 	return found
