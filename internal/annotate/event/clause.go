@@ -156,6 +156,7 @@ var (
 	// irrealisGovs govern an event that is wanted, urged, tried, feared
 	// or possible, not one that happened.
 	irrealisGovs = set("urge ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten suggest propose invite recommend")
+	wPlease      = set("please")
 	// timeMarks open a clause that dates or explains, not one sought:
 	// "a search for the suspect after a man was killed".
 	timeMarks = set("after before since when because as while")
@@ -290,7 +291,13 @@ func (s *clause) bareKind(i int) bool {
 // its root, a verb in its base form with no subject.
 func (s *clause) imperative() bool {
 	r := s.lo
-	return s.head(r) < 0 && s.rel(r) == "root" && s.pos(r) == news.VERB && s.low(r) == s.lemma(r) && s.child(r, "nsubj") < 0
+	if s.head(r) < 0 && s.rel(r) == "root" && s.pos(r) == news.VERB && s.low(r) == s.lemma(r) && s.child(r, "nsubj") < 0 {
+		return true
+	}
+	// "For more information, please visit Onet."
+	r = slices.IndexFunc(s.a.Syntax[s.lo:s.hi], func(t news.Syntax) bool { return t.Rel == "root" }) + s.lo
+	return r >= s.lo && s.pos(r) == news.VERB && s.low(r) == s.lemma(r) && (s.childLemma(r, "advmod", wPlease) >= 0 || s.childLemma(r, "discourse", wPlease) >= 0) &&
+		s.child(r, "nsubj") < 0 && s.child(r, "aux") < 0
 }
 
 // conditioned reports whether clause head n has an "if" or "unless"

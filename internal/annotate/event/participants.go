@@ -23,6 +23,12 @@ func (s *clause) entityIn(n int) int {
 	if m := s.ment[n-s.lo]; m >= 0 {
 		return m
 	}
+	// "the Ukrainian city of Melitopol" is Melitopol.
+	if placeNouns[s.lemma(n)] {
+		if c := s.caseChild(n, wOfFrom); c >= 0 && s.ment[c-s.lo] >= 0 {
+			return s.ment[c-s.lo]
+		}
+	}
 	// Names first ("his Russian counterpart Vladimir Putin"), then
 	// possessors, demonyms and "of" phrases.
 	for _, rels := range nameRels {
@@ -38,6 +44,9 @@ func (s *clause) entityIn(n int) int {
 	}
 	return -1
 }
+
+// placeNouns name a place by an "of" phrase.
+var placeNouns = set("city town village region province oblast district settlement port island capital")
 
 // nameRels are the relations entityIn looks through, in order.
 var nameRels = []map[string]bool{relNames, relOwners}

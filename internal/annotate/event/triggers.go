@@ -63,6 +63,10 @@ func TriggerLemmas() []string {
 var (
 	// forceWords are what else forces deploy or station.
 	forceWords = set("ship warship vessel carrier submarine frigate destroyer aircraft plane bomber helicopter police officer guard peacekeeper asset capability battery mine army navy military")
+	// threatDoers are the common nouns that can threaten.
+	threatDoers = set("government ministry leader president minister official spokesman spokesperson regime army military group militant rebel commander")
+	// stillWords make a participle a lasting state.
+	stillWords = set("currently still now temporarily already")
 	// amountNouns count what their "of" phrase names.
 	amountNouns = set("thousand hundred dozen million amount number lot batch wave group contingent")
 	// meetNot are what "meet" meets when it is no meeting.
@@ -202,6 +206,9 @@ func (s *clause) triggers(i int, typ string) bool {
 			if s.rel(i) == "amod" {
 				return false
 			}
+			if s.childLemma(i, "advmod", stillWords) >= 0 {
+				return false // "the territories currently occupied by Russia"
+			}
 			return s.low(i) != "occupied" || s.child(i, "nsubj") >= 0 || s.child(i, "aux") >= 0 ||
 				s.child(i, "aux:pass") >= 0 || s.child(i, "obl:agent") >= 0 || s.caseChild(i, wBy) >= 0
 		case "expel":
@@ -254,6 +261,15 @@ func (s *clause) triggers(i int, typ string) bool {
 			}
 			h := s.head(i)
 			return s.rel(i) == "obj" && h >= 0 && threatVerbs[s.lemma(h)]
+		}
+		// "Russia threatened Finland", not "the invasion threatens global
+		// security" nor "described his actions as threatening Europe".
+		c := s.child(i, "nsubj")
+		if c >= 0 && s.pos(c) == news.NOUN && s.ment[c-s.lo] < 0 && !threatDoers[s.lemma(c)] {
+			return false
+		}
+		if h := s.head(i); c < 0 && h >= 0 && s.rel(i) == "xcomp" && s.child(h, "obj") >= 0 {
+			return false // the object threatens, not the one who describes it
 		}
 		return s.subjectEntity(i) >= 0
 	}
