@@ -157,6 +157,9 @@ var (
 	// or possible, not one that happened.
 	irrealisGovs = set("urge ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten suggest propose invite recommend")
 	wPlease      = set("please")
+	wAlmost      = set("almost nearly")
+	maybeWords   = set("potential possible hypothetical eventual prospective")
+	indefinite   = set("a an")
 	// timeMarks open a clause that dates or explains, not one sought:
 	// "a search for the suspect after a man was killed".
 	timeMarks = set("after before since when because as while")
@@ -199,6 +202,9 @@ func (s *clause) asserts(i int, typ string) bool {
 		if s.bareKind(i) && len(s.actors(i)) == 0 {
 			return false // "too many treaties"
 		}
+		if s.childLemma(i, "amod", maybeWords) >= 0 {
+			return false // "this potential strike", "a possible attack"
+		}
 		if s.childLemma(i, "det", noneOrAny) >= 0 {
 			return false // "no deal", "any deal should include", "every attack"
 		}
@@ -216,6 +222,9 @@ func (s *clause) asserts(i int, typ string) bool {
 	}
 	if s.imperative() {
 		return false // "Sign up to our newsletter"
+	}
+	if s.childLemma(i, "advmod", wAlmost) >= 0 {
+		return false // "how it almost killed her"
 	}
 	n, prev := i, i
 	for step := 0; step < 8 && n >= 0; step++ {
@@ -257,6 +266,12 @@ func (s *clause) asserts(i int, typ string) bool {
 			// seen as"), unless its clause is a condition ("if the talks
 			// fail") or says it may yet happen ("the attack may occur").
 			if h >= 0 && occurVerbs[s.lemma(h)] && (s.childLemma(h, "aux", modalAux) >= 0 || s.childLemma(h, "aux", futureAux) >= 0) {
+				return false
+			}
+			// "a deal may be on the cusp", "even a limited attack would not
+			// bring benefits": a hypothetical one.
+			if h >= 0 && (s.childLemma(h, "aux", modalAux) >= 0 || s.childLemma(h, "aux", wWould) >= 0) &&
+				s.childLemma(n, "det", indefinite) >= 0 {
 				return false
 			}
 			return h < 0 || s.childLemma(h, "mark", condMarks) < 0

@@ -181,6 +181,10 @@ func (s *clause) owners(i int) []int {
 	return nil
 }
 
+// onlookerVerbs take an event as object without taking part in it: "he
+// described the attack as …", "condemned the strike".
+var onlookerVerbs = set("describe condemn slam criticize criticise denounce decry blame welcome praise hail mourn report confirm deny discuss call label see view consider investigate witness survive recall remember mark commemorate")
+
 // namedOwner reports whether noun i has a possessor other than a pronoun:
 // "the west's supply", not "his visit".
 func (s *clause) namedOwner(i int) bool {
@@ -207,7 +211,7 @@ func (s *clause) actors(i int) []int {
 	}
 	// "held negotiations", "launched an attack", "hosting talks"; but the
 	// west's supply that Putin sees is the west's.
-	if h := s.head(i); h >= 0 && s.rel(i) == "obj" && s.pos(h) == news.VERB && !s.namedOwner(i) {
+	if h := s.head(i); h >= 0 && s.rel(i) == "obj" && s.pos(h) == news.VERB && !s.namedOwner(i) && !onlookerVerbs[s.lemma(h)] {
 		return s.subjects(h)
 	}
 	return nil

@@ -77,6 +77,7 @@ var (
 	weaponWords  = set("missile shell ammunition munition munitions jet fighter tank weapon weapons arm arms weaponry artillery drone rocket howitzer patriot himars atacms launcher system interceptor round vehicle bomb f-16 mirage amraam air-defence air-defense nlaw javelin")
 	aidWords     = set("aid assistance fund funds funding money loan grant package support generator transformer humanitarian equipment budget terminal")
 	attackCtx    = set("missile missiles drone drones rocket rockets shell shells strike strikes airstrike airstrikes bomb bombs artillery attack attacks shelling")
+	armsCtx      = set("missile missiles drone drones rocket rockets shell shells airstrike airstrikes bomb bombs artillery shelling gun guns rifle knife bullet bullets shot shooting")
 	shellingCtx  = set("missile rocket shell shelling artillery")
 	retakeLemmas = set("recapture retake liberate expel")
 	meetWith     = set("speak talk")
@@ -169,20 +170,27 @@ func (s *clause) triggers(i int, typ string) bool {
 		if l == "pledge" && noun {
 			return true // "the pledges"; a bare plural kind is left out later
 		}
-		if !has(aidWords) && !has(weaponWords) && !s.money(rel) {
+		if !s.aidIn(rel) && !has(weaponWords) && !s.money(rel) {
 			return false
 		}
 		switch l {
 		case "supply", "deliver", "provide", "send", "give":
 			return s.future(i)
 		case "announce":
-			return has(aidWords) || s.money(rel)
+			return s.aidIn(rel) || s.money(rel)
 		}
 		return true
 	case "aid_delivery":
-		return has(aidWords) && !has(weaponWords) && !s.future(i)
+		return s.aidIn(rel) && !has(weaponWords) && !s.future(i)
 	case "strike":
 		switch l {
+		case "attack":
+			// "attacked Wray on Truth Social": one person attacking another
+			// with no weapon in sight is a war of words.
+			if t := s.theme(i); t >= 0 && s.isPerson(t) && (s.subjectEntity(i) < 0 || s.isPerson(s.child(i, "nsubj"))) &&
+				!s.sentenceHas(armsCtx) && !s.sentenceHas(weaponWords) {
+				return false
+			}
 		case "hit", "target", "launch":
 			// "missiles hit the plant", "the plant was hit".
 			return s.sentenceHas(attackCtx) || s.low(i) == "hit" && s.child(i, "nsubj:pass") >= 0
@@ -225,12 +233,23 @@ func (s *clause) triggers(i int, typ string) bool {
 		case "signing":
 			return has(agreeNouns)
 		case "agree":
-			// "agreed to lift", "were agreed by leaders"; not "agree that".
+			// "agreed to lift", "were agreed by leaders"; not "agree that"
+			// nor "agrees with Putin that concessions are the key".
+			for _, c := range s.children(i) {
+				if s.clauseOf(c) && s.childLemma(c, "mark", wThat) >= 0 {
+					return false
+				}
+			}
 			return s.child(i, "xcomp") >= 0 || s.child(i, "nsubj:pass") >= 0 || s.child(i, "obj") >= 0
 		}
 		return true
 	case "meeting":
 		switch {
+		case l == "visit" && !noun:
+			// "visited Kyiv", "visited Zelensky", not "visited the rally
+			// location twice".
+			t := s.child(i, "obj")
+			return t < 0 || s.pos(t) != news.NOUN || s.entityIn(t) >= 0 || hostGuests[s.lemma(t)]
 		case l == "talk" && noun:
 			return s.low(i) == "talks"
 		case l == "conference":
@@ -303,7 +322,10 @@ func (s *clause) forcesTheme(i int) bool {
 // forces reports whether node t may name forces, looking through up to
 // depth amounts ("thousands of troops", "large amounts of troops").
 func (s *clause) forces(t, depth int) bool {
-	if s.pos(t) != news.NOUN || s.entityIn(t) >= 0 {
+	if m := s.entityIn(t); m >= 0 {
+		return s.a.Entities[m].Type != "PER" // not "deployed the foreign minister to Malaysia"
+	}
+	if s.pos(t) != news.NOUN {
 		return true
 	}
 	l, w := s.lemma(t), s.low(t)
@@ -315,6 +337,35 @@ func (s *clause) forces(t, depth int) bool {
 			return s.forces(c, depth-1)
 		}
 		return true // "deployed thousands"
+	}
+	return false
+}
+
+// isPerson reports whether node n names a person ("Wray", "Governor Tom
+// Hale").
+func (s *clause) isPerson(n int) bool {
+	m := s.entityIn(n)
+	return m >= 0 && s.a.Entities[m].Type == "PER"
+}
+
+// aidIn reports whether tokens ks name aid. "Support" for a person is
+// backing, not aid: "announced their support for Harris".
+func (s *clause) aidIn(ks []int) bool {
+	for _, k := range ks {
+		l, w := s.lemma(k), s.low(k)
+		if !aidWords[l] && !aidWords[w] {
+			continue
+		}
+		if l == "support" {
+			who := s.caseChild(k, wForTo)
+			if h := s.head(k); who < 0 && h >= 0 {
+				who = s.caseChild(h, wForTo) // "announced her support for Hale"
+			}
+			if s.isPerson(who) {
+				continue
+			}
+		}
+		return true
 	}
 	return false
 }
@@ -386,6 +437,8 @@ func (s *clause) sentenceHas(words map[string]bool) bool {
 // Small word sets the tree checks use.
 var (
 	wOn            = set("on")
+	wThat          = set("that")
+	wForTo         = set("for to")
 	wWould         = set("would")
 	wTo            = set("to")
 	wIfUnless      = set("if unless")
