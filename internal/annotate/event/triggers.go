@@ -67,6 +67,13 @@ var (
 	threatDoers = set("government ministry leader president minister official spokesman spokesperson regime army military group militant rebel commander")
 	// stillWords make a participle a lasting state.
 	stillWords = set("currently still now temporarily already")
+	// illness are causes of a natural death.
+	illness = set("cancer illness disease cause causes complication complications stroke covid covid-19 pneumonia infection")
+	// notArmed make an attack or strike something else: a crime, words,
+	// code, a stoppage or a seizure of the heart.
+	notArmed = set("sexual verbal cyber cyberattack ransomware personal heart panic general nationwide national hunger labor labour union rail teachers")
+	// goodsWords are seized goods rather than ground.
+	goodsWords = set("document documents file files drug drugs cash money evidence phone computer asset assets property ammunition cargo")
 	// amountNouns count what their "of" phrase names.
 	amountNouns = set("thousand hundred dozen million amount number lot batch wave group contingent")
 	// meetNot are what "meet" meets when it is no meeting.
@@ -77,7 +84,7 @@ var (
 	weaponWords  = set("missile shell ammunition munition munitions jet fighter tank weapon weapons arm arms weaponry artillery drone rocket howitzer patriot himars atacms launcher system interceptor round vehicle bomb f-16 mirage amraam air-defence air-defense nlaw javelin")
 	aidWords     = set("aid assistance fund funds funding money loan grant package support generator transformer humanitarian equipment budget terminal")
 	attackCtx    = set("missile missiles drone drones rocket rockets shell shells strike strikes airstrike airstrikes bomb bombs artillery attack attacks shelling")
-	armsCtx      = set("missile missiles drone drones rocket rockets shell shells airstrike airstrikes bomb bombs artillery shelling gun guns rifle knife bullet bullets shot shooting")
+	armsCtx      = set("missile missiles drone drones rocket rockets shell shells airstrike airstrikes bomb bombs artillery shelling gun guns gunfire fire rifle knife bullet bullets shot shots shooting shrapnel projectile grenade mortar explosive debris round rounds")
 	shellingCtx  = set("missile rocket shell shelling artillery")
 	retakeLemmas = set("recapture retake liberate expel")
 	meetWith     = set("speak talk")
@@ -191,7 +198,21 @@ func (s *clause) triggers(i int, typ string) bool {
 				!s.sentenceHas(armsCtx) && !s.sentenceHas(weaponWords) {
 				return false
 			}
-		case "hit", "target", "launch":
+		case "hit", "strike":
+			// "was hit by a car", "hit by the tsunami": an accident or a
+			// disaster, not an attack.
+			if c := s.child(i, "obl:agent"); c >= 0 || s.caseChild(i, wBy) >= 0 && s.child(i, "aux:pass") >= 0 {
+				if c < 0 {
+					c = s.caseChild(i, wBy)
+				}
+				if s.entityIn(c) < 0 && !attackCtx[s.lemma(c)] && !armsCtx[s.lemma(c)] && !weaponWords[s.lemma(c)] {
+					return false
+				}
+			}
+			if l == "hit" {
+				return s.sentenceHas(attackCtx) || s.low(i) == "hit" && s.child(i, "nsubj:pass") >= 0
+			}
+		case "target", "launch":
 			// "missiles hit the plant", "the plant was hit".
 			return s.sentenceHas(attackCtx) || s.low(i) == "hit" && s.child(i, "nsubj:pass") >= 0
 		case "barrage", "onslaught":
@@ -200,9 +221,15 @@ func (s *clause) triggers(i int, typ string) bool {
 				return false
 			}
 		}
+		if noun && (s.childLemma(i, "amod", notArmed) >= 0 || s.childLemma(i, "compound", notArmed) >= 0) {
+			return false // "sexual assault", "a general strike", "a cyber attack"
+		}
 		// "go on strike", "workers on strike": a stoppage, not an attack.
 		return !(noun && l == "strike" && s.childLemma(i, "case", wOn) >= 0 && s.child(i, "det") < 0)
 	case "casualties":
+		if l == "die" && s.naturalDeath(i) {
+			return false // "died of cancer", "died at 84": no casualty
+		}
 		return !noun || l != "dead" || s.pos(i) == news.NOUN
 	case "capture":
 		switch l {
@@ -221,6 +248,13 @@ func (s *clause) triggers(i int, typ string) bool {
 				s.child(i, "aux:pass") >= 0 || s.child(i, "obl:agent") >= 0 || s.caseChild(i, wBy) >= 0
 		case "expel":
 			return has(troopWords) // not diplomats
+		}
+		// "rifles seized from the boats", "files seized in a raid": goods,
+		// not ground.
+		if t := s.theme(i); t >= 0 && s.entityIn(t) < 0 {
+			if l, w := s.lemma(t), s.low(t); weaponWords[l] || weaponWords[w] || goodsWords[l] {
+				return false
+			}
 		}
 		return true
 	case "agreement":
@@ -341,6 +375,18 @@ func (s *clause) forces(t, depth int) bool {
 	return false
 }
 
+// naturalDeath reports whether "die" at token i is of illness or age:
+// "died of cancer", "of natural causes", "of a heart attack", "at 84".
+func (s *clause) naturalDeath(i int) bool {
+	if c := s.caseChild(i, wOf); c >= 0 {
+		if illness[s.lemma(c)] || s.lemma(c) == "attack" && s.childLemma(c, "compound", wHeart) >= 0 {
+			return true
+		}
+	}
+	c := s.caseChild(i, wAt)
+	return c >= 0 && s.v.IsNum(c)
+}
+
 // isPerson reports whether node n names a person ("Wray", "Governor Tom
 // Hale").
 func (s *clause) isPerson(n int) bool {
@@ -438,6 +484,9 @@ func (s *clause) sentenceHas(words map[string]bool) bool {
 var (
 	wOn            = set("on")
 	wThat          = set("that")
+	wOf            = set("of")
+	wAt            = set("at")
+	wHeart         = set("heart")
 	wForTo         = set("for to")
 	wWould         = set("would")
 	wTo            = set("to")
