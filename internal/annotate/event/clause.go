@@ -155,16 +155,18 @@ var (
 	reportVerbs = set("say tell state claim report add announce confirm write insist warn note believe")
 	// irrealisGovs govern an event that is wanted, urged, tried, feared
 	// or possible, not one that happened.
-	irrealisGovs = set("urge ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten suggest propose invite recommend")
-	wPlease      = set("please")
-	wAlmost      = set("almost nearly")
-	maybeWords   = set("potential possible hypothetical eventual prospective")
-	indefinite   = set("a an")
+	irrealisGovs = set("urge ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten suggest propose invite recommend refrain")
+	// undoVerbs call off or turn down the event that is their object.
+	undoVerbs  = set("reject cancel scrap abandon postpone")
+	wPlease    = set("please")
+	wAlmost    = set("almost nearly")
+	maybeWords = set("potential possible hypothetical eventual prospective")
+	indefinite = set("a an")
 	// timeMarks open a clause that dates or explains, not one sought:
 	// "a search for the suspect after a man was killed".
 	timeMarks = set("after before since when because as while")
 	// readyWords govern an event they are ready for: "ready to meet".
-	readyWords = set("ready willing")
+	readyWords = set("ready willing prepared")
 	// irrealisNouns govern a sought event: "the search for a deal".
 	irrealisNouns = set("search quest bid pursuit readiness willingness")
 	quantDets     = set("many most some all any such few several")
@@ -243,7 +245,13 @@ func (s *clause) asserts(i int, typ string) bool {
 		if n != i && (irrealisGovs[s.lemma(n)] || sought) && !(typ == "threat" && n == s.head(i)) {
 			return false
 		}
-		if n != i && readyWords[s.lemma(n)] && s.rel(prev) == "xcomp" {
+		// What is cancelled or rejected is its object, not a clause beside
+		// it: "cancelled a trip", but "before he met them, Trump rejected a
+		// compromise", "abandons these fronts and redeploys".
+		if r := s.rel(i); n == s.head(i) && undoVerbs[s.lemma(n)] && (r == "obj" || r == "nsubj:pass") {
+			return false
+		}
+		if n != i && (readyWords[s.lemma(n)] || readyWords[s.low(n)]) && s.rel(prev) == "xcomp" {
 			return false
 		}
 		prev = n

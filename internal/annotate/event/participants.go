@@ -2,6 +2,7 @@ package event
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -162,6 +163,8 @@ func (s *clause) owners(i int) []int {
 			continue
 		}
 		switch r := s.rel(c); {
+		case r == "compound" && s.pos(c) == news.PROPN && s.placeName(c) && s.violentNoun(i):
+			// "the Libya attack", "the Kyiv strike": where, not who.
 		case r == "nmod:poss", r == "amod", r == "compound":
 			if m := s.actorIn(c); m >= 0 {
 				return []int{m}
@@ -190,6 +193,22 @@ var onlookerVerbs = set("describe condemn slam criticize criticise denounce decr
 func (s *clause) namedOwner(i int) bool {
 	c := s.child(i, "nmod:poss")
 	return c >= 0 && s.pos(c) != news.PRON
+}
+
+// placeName reports whether node c is the name of a state or place
+// ("Libya", "Kyiv"), not a demonym ("Ukrainian").
+func (s *clause) placeName(c int) bool {
+	m := s.ment[c-s.lo]
+	if m < 0 {
+		return false
+	}
+	e := s.a.Entities[m]
+	return (e.Type == "GPE" || e.Type == "LOC") && e.Kind == "name"
+}
+
+// violentNoun reports whether noun i names a strike, a capture or deaths.
+func (s *clause) violentNoun(i int) bool {
+	return slices.ContainsFunc(nounTriggers[s.lemma(i)], func(t string) bool { return violent[t] })
 }
 
 // lightVerb returns the verb whose object noun trigger i is ("hold

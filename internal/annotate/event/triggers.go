@@ -74,6 +74,8 @@ var (
 	notArmed = set("sexual verbal cyber cyberattack ransomware personal heart panic general nationwide national hunger labor labour union rail teachers")
 	// goodsWords are seized goods rather than ground.
 	goodsWords = set("document documents file files drug drugs cash money evidence phone computer asset assets property ammunition cargo")
+	// keepVerbs keep, break or leave an agreement already made.
+	keepVerbs = set("implement violate breach break respect honour honor comply abide uphold observe withdraw")
 	// amountNouns count what their "of" phrase names.
 	amountNouns = set("thousand hundred dozen million amount number lot batch wave group contingent")
 	// meetNot are what "meet" meets when it is no meeting.
@@ -194,7 +196,7 @@ func (s *clause) triggers(i int, typ string) bool {
 		case "attack":
 			// "attacked Wray on Truth Social": one person attacking another
 			// with no weapon in sight is a war of words.
-			if t := s.theme(i); t >= 0 && s.isPerson(t) && (s.subjectEntity(i) < 0 || s.isPerson(s.child(i, "nsubj"))) &&
+			if t := s.theme(i); t >= 0 && (s.isPerson(t) || hostGuests[s.lemma(t)]) && (s.subjectEntity(i) < 0 || s.isPerson(s.child(i, "nsubj"))) &&
 				!s.sentenceHas(armsCtx) && !s.sentenceHas(weaponWords) {
 				return false
 			}
@@ -227,6 +229,9 @@ func (s *clause) triggers(i int, typ string) bool {
 		// "go on strike", "workers on strike": a stoppage, not an attack.
 		return !(noun && l == "strike" && s.childLemma(i, "case", wOn) >= 0 && s.child(i, "det") < 0)
 	case "casualties":
+		if h := s.head(i); l == "toll" && h >= 0 && s.lemma(h) == "take" {
+			return false // "the toll the episode was taking on his wife"
+		}
 		if l == "die" && s.naturalDeath(i) {
 			return false // "died of cancer", "died at 84": no casualty
 		}
@@ -261,6 +266,9 @@ func (s *clause) triggers(i int, typ string) bool {
 		if s.pos(i) == news.PROPN && s.ment[i-s.lo] >= 0 {
 			return false // a named treaty or organisation, not a signing
 		}
+		if h := s.head(i); noun && h >= 0 && keepVerbs[s.lemma(h)] {
+			return false // "implement the Minsk agreements": one made before
+		}
 		switch l {
 		case "sign":
 			return has(agreeNouns) || s.childLemma(i, "compound:prt", wUp) >= 0
@@ -287,6 +295,10 @@ func (s *clause) triggers(i int, typ string) bool {
 		case l == "talk" && noun:
 			return s.low(i) == "talks"
 		case l == "conference":
+			// "the bishops' conference responded": a body, not a meeting.
+			if h := s.head(i); h >= 0 && s.rel(i) == "nsubj" && (reportVerbs[s.lemma(h)] || s.lemma(h) == "respond") {
+				return false
+			}
 			return s.childLemma(i, "compound", meetingNot) < 0
 		case meetWith[l]:
 			return s.entityIn(s.caseChild(i, wWithTo)) >= 0
