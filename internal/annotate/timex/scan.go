@@ -120,6 +120,9 @@ func (s *scanner) dayAt(i int) (int, int, bool) {
 // meet", "planned for September"): "no going back to February 23" looks
 // back.
 func (s *scanner) future(i int) bool {
+	if i > 0 && s.namesEvent(i) {
+		return false
+	}
 	for k := i - 1; k >= 0 && k >= i-14; k-- {
 		w := s.Tok(k)
 		if s.Toks[k].Kind == news.TokenPunct && (w == "." || w == "!" || w == "?" || w == "…") {
@@ -138,6 +141,30 @@ func (s *scanner) future(i int) bool {
 			if k == i-1 || k == i-2 {
 				return false
 			}
+		}
+	}
+	return false
+}
+
+// namesEvent reports whether the date at token i opens the name of an
+// attack or a like event already past ("the group's October 7 attack",
+// "revenge for the October 7 attack"): a cue outside that noun phrase
+// ("vowed to eliminate …") does not make it upcoming. "On the 5th of
+// March" is a date of its own.
+func (s *scanner) namesEvent(i int) bool {
+	w := s.Low(i - 1)
+	if !s.t.possessives[w] && (w != "the" || i >= 2 && s.t.datePreps[s.Low(i-2)]) {
+		return false
+	}
+	// Only an event reported once it happened: an attack, not a meeting
+	// or an election, which may be named before it ("its September 17
+	// meeting").
+	for k := i + 1; k < len(s.Toks) && k <= i+4; k++ {
+		if s.Toks[k].Kind == news.TokenPunct {
+			return false
+		}
+		if s.t.pastEvents[s.Low(k)] {
+			return true
 		}
 	}
 	return false

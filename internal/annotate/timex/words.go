@@ -37,11 +37,16 @@ type tables struct {
 	seasons  map[string]string
 	future   map[string]bool
 	futureTo map[string]bool // future cues only before "to" or "for": "going to", not "going back"
-	preps    map[string]bool
-	approx   map[string]string
-	yearCtx  map[string]bool
-	durCtx   map[string]bool // words before "a year", "a week" that make it a duration
-	stop     map[string]bool // words that show a number counts something else
+	// possessives and "the" (after any word but datePreps) before a date
+	// make it part of an event's name: "the group's October 7 attack".
+	possessives, datePreps map[string]bool
+	// pastEvents are events named only after they happen.
+	pastEvents map[string]bool
+	preps      map[string]bool
+	approx     map[string]string
+	yearCtx    map[string]bool
+	durCtx     map[string]bool // words before "a year", "a week" that make it a duration
+	stop       map[string]bool // words that show a number counts something else
 	// starts holds every lower-case word an expression may begin with;
 	// a word not in it is passed over after one lookup.
 	starts map[string]bool
@@ -80,7 +85,10 @@ func buildTables() *tables {
 			vowed coming next`),
 		futureTo: set(`going set due scheduled plans plan planned planning intends intend intended aims aim
 			hopes hope`),
-		preps: set(`since by until till before after from`),
+		preps:       set(`since by until till before after from`),
+		possessives: set(`'s ’s ' ’ its their his her our`),
+		datePreps:   set(`on by until till before after from since of in at`),
+		pastEvents:  set(`attack attacks massacre invasion bombing bombings raid assault strike strikes shooting explosion blast crash killings`),
 		approx: map[string]string{
 			"nearly": "approx", "almost": "approx", "about": "approx", "around": "approx",
 			"roughly": "approx", "some": "approx", "approximately": "approx",
