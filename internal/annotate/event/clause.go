@@ -157,9 +157,12 @@ var (
 	// or possible, not one that happened.
 	irrealisGovs = set("urge ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten suggest propose invite recommend refrain")
 	// undoVerbs call off or turn down the event that is their object.
-	undoVerbs  = set("reject cancel scrap abandon postpone")
-	wPlease    = set("please")
-	wAlmost    = set("almost nearly")
+	undoVerbs = set("reject cancel scrap abandon postpone")
+	wPlease   = set("please")
+	wAlmost   = set("almost nearly")
+	willShall = set("will shall 'll")
+	// bloody are the types no one schedules: a future one is a forecast.
+	bloody     = set("strike casualties")
 	maybeWords = set("potential possible hypothetical eventual prospective")
 	indefinite = set("a an")
 	// timeMarks open a clause that dates or explains, not one sought:
@@ -235,6 +238,9 @@ func (s *clause) asserts(i int, typ string) bool {
 		}
 		if s.childLemma(n, "aux", modalAux) >= 0 || s.childLemma(n, "mark", condMarks) >= 0 || s.conditioned(n) {
 			return false
+		}
+		if n == i && bloody[typ] && s.childLemma(n, "aux", willShall) >= 0 {
+			return false // "millions will be killed": a forecast, not a toll
 		}
 		h := s.head(n)
 		reported := h >= 0 && s.rel(n) == "ccomp" && reportVerbs[s.lemma(h)]

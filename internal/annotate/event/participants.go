@@ -222,6 +222,9 @@ func (s *clause) lightVerb(i int) int {
 
 // actors returns the actor mentions of trigger i.
 func (s *clause) actors(i int) []int {
+	if s.lemma(i) == "die" {
+		return nil // who died is the victim, not an actor
+	}
 	if !s.isNoun(i) {
 		return s.subjects(i)
 	}
@@ -318,8 +321,9 @@ func (s *clause) place(i int, typ string, target int) int {
 		if m < 0 || m == target {
 			return false
 		}
-		t := s.a.Entities[m].Type
-		return t == "LOC" || t == "GPE"
+		// "injured in Russian shelling": a demonym says who, not where.
+		e := s.a.Entities[m]
+		return (e.Type == "LOC" || e.Type == "GPE") && e.Kind != "demonym"
 	}
 	roots := []int{i}
 	if v := s.lightVerb(i); v >= 0 {

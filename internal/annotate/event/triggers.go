@@ -388,9 +388,9 @@ func (s *clause) forces(t, depth int) bool {
 }
 
 // naturalDeath reports whether "die" at token i is of illness or age:
-// "died of cancer", "of natural causes", "of a heart attack", "at 84".
+// "died of cancer", "from complications", "of a heart attack", "at 84".
 func (s *clause) naturalDeath(i int) bool {
-	if c := s.caseChild(i, wOf); c >= 0 {
+	if c := s.caseChild(i, wOfFrom); c >= 0 {
 		if illness[s.lemma(c)] || s.lemma(c) == "attack" && s.childLemma(c, "compound", wHeart) >= 0 {
 			return true
 		}
@@ -496,7 +496,6 @@ func (s *clause) sentenceHas(words map[string]bool) bool {
 var (
 	wOn            = set("on")
 	wThat          = set("that")
-	wOf            = set("of")
 	wAt            = set("at")
 	wHeart         = set("heart")
 	wForTo         = set("for to")
