@@ -10,31 +10,39 @@
 //	               missiles"): donor, recipient, what, how much, by when,
 //	               after the Kiel Institute's Ukraine Support Tracker
 //	aid_delivery   aid handed over ("delivered generators")
-//	strike         an attack ("missiles hit the plant")
-//	casualties     people killed or wounded ("killing three workers")
+//	strike         an armed attack ("missiles hit the plant"), not a
+//	               stoppage, an assault in court or a war of words
+//	casualties     people killed or wounded ("killing three workers"),
+//	               not deaths of illness or age
 //	capture        territory taken ("captured the village of Hirnyk")
 //	agreement      a pact, treaty or deal signed or agreed
 //	meeting        a visit, meeting or talks
 //	threat         a threat or ultimatum
 //
 // A trigger is a word whose lemma and part of speech fit a type (triggers.go)
-// and that asserts an event (assert.go): not negated, not under a modal of
+// and that asserts an event (clause.go): not negated, not under a modal of
 // possibility, a condition ("if", "unless"), a question or a verb of wanting,
-// urging or trying ("urged NATO to impose"), not a predicate noun ("that's a
-// big deal"), not a bare plural kind ("too many treaties"). A strike that
+// urging, trying or readiness ("urged NATO to impose", "ready to meet"),
+// not called off or turned down ("cancelled a trip"), not a forecast of a
+// strike or deaths ("will be killed") nor a hypothetical one ("such an
+// attack would", "a potential strike", "any deal"), not a predicate noun
+// ("that's a big deal"), not a bare plural kind ("too many treaties"). A strike that
 // kills gives a strike and a casualties event: the deaths are a fact of
 // their own (ACLED carries them as the event's fatalities); [Group] joins
 // events that report one happening.
 //
 // Participants come from the tree (participants.go): the actors are the
 // trigger's subject (the agent of a passive; for a noun, its possessor, its
-// demonym or the subject of the verb it is the object of), the target its
+// demonym or the subject of the verb it is the object of, unless that verb
+// only looks on: "condemned the attack"; never who died), the target its
 // object or its "to", "with" or "against" phrase, the place an "in", "at",
-// "near" or "on" phrase whose entity is a place (a LOC, or a GPE that is
-// not the target), never a person or an organisation. Time is the resolved
-// time expression of the trigger's clause as a plain ISO date, month, year
-// or interval of those (weeks, quarters and seasons become intervals;
-// durations are not times). An event whose time ended more than a year
+// "near" or "on" phrase (for a visit its "to" phrase) whose entity is a
+// place (a LOC, or a GPE that is not the target), never a person, an
+// organisation or a demonym. Time is the resolved time expression of the
+// trigger's clause as a plain ISO date, month, year or interval of those
+// (weeks, quarters and seasons become intervals; durations are not times);
+// a time inside another clause ("Lukashenko, who allowed … last year")
+// dates that clause, not the event. An event whose time ended more than a year
 // before publication is history told as background and is left out. Each
 // type carries the nearest ACLED event type and sub-event type and the
 // CAMEO root code.
