@@ -155,7 +155,10 @@ var (
 	reportVerbs = set("say tell state claim report add announce confirm write insist warn note believe")
 	// irrealisGovs govern an event that is wanted, urged, tried, feared
 	// or possible, not one that happened.
-	irrealisGovs = set("urge ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten suggest propose invite recommend refrain")
+	irrealisGovs = set("urge ask want hope seek try demand need aim wish push press appeal encourage refuse decline fail avoid prevent deter task expect consider weigh fear risk able attempt possibility prospect threat chance question whether warn tactic record history effort threaten refrain")
+	// proposeVerbs put forward what is their complement, not what happens
+	// beside them: "proposed a ceasefire", but "will propose at the talks".
+	proposeVerbs = set("suggest propose invite recommend")
 	// undoVerbs call off or turn down the event that is their object.
 	undoVerbs = set("reject cancel scrap abandon postpone")
 	wPlease   = set("please")
@@ -254,6 +257,9 @@ func (s *clause) asserts(i int, typ string) bool {
 		// What is cancelled or rejected is its object, not a clause beside
 		// it: "cancelled a trip", but "before he met them, Trump rejected a
 		// compromise", "abandons these fronts and redeploys".
+		if r := s.rel(prev); n != i && proposeVerbs[s.lemma(n)] && (r == "obj" || r == "xcomp" || r == "ccomp" || r == "nsubj:pass") {
+			return false
+		}
 		if r := s.rel(i); n == s.head(i) && undoVerbs[s.lemma(n)] && (r == "obj" || r == "nsubj:pass") {
 			return false
 		}
@@ -279,7 +285,9 @@ func (s *clause) asserts(i int, typ string) bool {
 			// A subject's event is presupposed ("the attack … could be
 			// seen as"), unless its clause is a condition ("if the talks
 			// fail") or says it may yet happen ("the attack may occur").
-			if h >= 0 && occurVerbs[s.lemma(h)] && (s.childLemma(h, "aux", modalAux) >= 0 || s.childLemma(h, "aux", futureAux) >= 0) {
+			// ("Talks will resume next Tuesday" is scheduled; a strike that
+			// "will begin" is a forecast.)
+			if h >= 0 && occurVerbs[s.lemma(h)] && (s.childLemma(h, "aux", modalAux) >= 0 || bloody[typ] && s.childLemma(h, "aux", futureAux) >= 0) {
 				return false
 			}
 			// "a deal may be on the cusp", "even a limited attack would not

@@ -62,7 +62,7 @@ func TriggerLemmas() []string {
 // Word classes, by lemma or lower-case form.
 var (
 	// forceWords are what else forces deploy or station.
-	forceWords = set("ship warship vessel carrier submarine frigate destroyer aircraft plane bomber helicopter police officer guard peacekeeper asset capability battery mine army navy military")
+	forceWords = set("ship warship vessel carrier submarine frigate destroyer aircraft plane bomber helicopter police officer guard peacekeeper asset capability battery mine army navy military defence defense")
 	// threatDoers are the common nouns that can threaten.
 	threatDoers = set("government ministry leader president minister official spokesman spokesperson regime army military group militant rebel commander")
 	// stillWords make a participle a lasting state.
@@ -330,7 +330,7 @@ func (s *clause) triggers(i int, typ string) bool {
 		// "Russia threatened Finland", not "the invasion threatens global
 		// security" nor "described his actions as threatening Europe".
 		c := s.child(i, "nsubj")
-		if c >= 0 && s.pos(c) == news.NOUN && s.ment[c-s.lo] < 0 && !threatDoers[s.lemma(c)] {
+		if c >= 0 && s.pos(c) == news.NOUN && !s.named(c) && !threatDoers[s.lemma(c)] {
 			return false
 		}
 		if h := s.head(i); c < 0 && h >= 0 && s.rel(i) == "xcomp" && s.child(h, "obj") >= 0 {
@@ -397,6 +397,20 @@ func (s *clause) naturalDeath(i int) bool {
 	}
 	c := s.caseChild(i, wAt)
 	return c >= 0 && s.v.IsNum(c)
+}
+
+// named reports whether node c carries a name: a mention on it or on its
+// apposed or flat name ("governor Satoshi Sumita").
+func (s *clause) named(c int) bool {
+	if s.ment[c-s.lo] >= 0 {
+		return true
+	}
+	for _, k := range s.children(c) {
+		if relNames[s.rel(k)] && s.ment[k-s.lo] >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // isPerson reports whether node n names a person ("Wray", "Governor Tom
