@@ -254,12 +254,14 @@ func (s *clause) asserts(i int, typ string) bool {
 		if n != i && (irrealisGovs[s.lemma(n)] || sought) && !(typ == "threat" && n == s.head(i)) {
 			return false
 		}
-		// What is cancelled or rejected is its object, not a clause beside
-		// it: "cancelled a trip", but "before he met them, Trump rejected a
-		// compromise", "abandons these fronts and redeploys".
+		// What is proposed is a complement: "proposed a ceasefire", but
+		// "will propose at the talks that …" leaves the talks real.
 		if r := s.rel(prev); n != i && proposeVerbs[s.lemma(n)] && (r == "obj" || r == "xcomp" || r == "ccomp" || r == "nsubj:pass") {
 			return false
 		}
+		// What is cancelled or rejected is the verb's object, not a clause
+		// beside it: "cancelled a trip", but "before he met them, Trump
+		// rejected a compromise", "abandons these fronts and redeploys".
 		if r := s.rel(i); n == s.head(i) && undoVerbs[s.lemma(n)] && (r == "obj" || r == "nsubj:pass") {
 			return false
 		}

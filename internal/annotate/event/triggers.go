@@ -203,20 +203,19 @@ func (s *clause) triggers(i int, typ string) bool {
 		case "hit", "strike":
 			// "was hit by a car", "hit by the tsunami": an accident or a
 			// disaster, not an attack.
-			if c := s.child(i, "obl:agent"); c >= 0 || s.caseChild(i, wBy) >= 0 && s.child(i, "aux:pass") >= 0 {
-				if c < 0 {
-					c = s.caseChild(i, wBy)
-				}
-				if s.entityIn(c) < 0 && !attackCtx[s.lemma(c)] && !armsCtx[s.lemma(c)] && !weaponWords[s.lemma(c)] {
-					return false
-				}
+			c := s.child(i, "obl:agent")
+			if c < 0 && s.child(i, "aux:pass") >= 0 {
+				c = s.caseChild(i, wBy)
+			}
+			if c >= 0 && s.entityIn(c) < 0 && !attackCtx[s.lemma(c)] && !armsCtx[s.lemma(c)] && !weaponWords[s.lemma(c)] {
+				return false
 			}
 			if l == "hit" {
+				// "missiles hit the plant", "the plant was hit".
 				return s.sentenceHas(attackCtx) || s.low(i) == "hit" && s.child(i, "nsubj:pass") >= 0
 			}
 		case "target", "launch":
-			// "missiles hit the plant", "the plant was hit".
-			return s.sentenceHas(attackCtx) || s.low(i) == "hit" && s.child(i, "nsubj:pass") >= 0
+			return s.sentenceHas(attackCtx)
 		case "barrage", "onslaught":
 			// "a barrage of posts": words, not shells.
 			if c := s.caseChild(i, wOfFrom); c >= 0 && !weaponWords[s.lemma(c)] && !weaponWords[s.low(c)] && !attackCtx[s.lemma(c)] {
