@@ -195,15 +195,18 @@ func (s *clause) namedOwner(i int) bool {
 	return c >= 0 && s.pos(c) != news.PRON
 }
 
-// placeName reports whether node c is the name of a state or place
-// ("Libya", "Kyiv"), not a demonym ("Ukrainian").
+// placeMention reports whether mention m names a place or a state, not
+// by a demonym: "injured in Russian shelling" says who, not where.
+func (s *clause) placeMention(m int) bool {
+	e := s.a.Entities[m]
+	return (e.Type == "GPE" || e.Type == "LOC") && e.Kind != "demonym"
+}
+
+// placeName reports whether node c is the proper name of a state or place
+// ("Libya", "Kyiv"), not a demonym ("Ukrainian") nor an acronym ("US").
 func (s *clause) placeName(c int) bool {
 	m := s.ment[c-s.lo]
-	if m < 0 {
-		return false
-	}
-	e := s.a.Entities[m]
-	return (e.Type == "GPE" || e.Type == "LOC") && e.Kind == "name"
+	return m >= 0 && s.placeMention(m) && s.a.Entities[m].Kind == "name"
 }
 
 // violentNoun reports whether noun i names a strike, a capture or deaths.
@@ -318,12 +321,7 @@ var placePreps = set("in at near on outside across into around over inside")
 // capture or a visit also the object itself. -1 if none.
 func (s *clause) place(i int, typ string, target int) int {
 	isPlace := func(m int) bool {
-		if m < 0 || m == target {
-			return false
-		}
-		// "injured in Russian shelling": a demonym says who, not where.
-		e := s.a.Entities[m]
-		return (e.Type == "LOC" || e.Type == "GPE") && e.Kind != "demonym"
+		return m >= 0 && m != target && s.placeMention(m)
 	}
 	roots := []int{i}
 	if v := s.lightVerb(i); v >= 0 {
@@ -440,9 +438,10 @@ func (s *clause) eventTime(i int) string {
 		anchor[h] = true
 	}
 	// above are the trigger and the tokens it hangs from.
-	above := map[int]bool{}
-	for n, step := i, 0; n >= 0 && step < 12; n, step = s.head(n), step+1 {
-		above[n] = true
+	var buf [12]int
+	above := buf[:0]
+	for n := i; n >= 0 && len(above) < len(buf); n = s.head(n) {
+		above = append(above, n)
 	}
 	tlo, thi := tokens.Within(len(a.Times), func(k int) int { return a.Times[k].Start }, s.sent)
 	fallback := ""
@@ -483,7 +482,7 @@ func (s *clause) eventTime(i int) string {
 			// the trigger itself ("the strike, which happened a month ago")
 			// or one sharing its subject ("was facilitated … and held on
 			// Feb. 28") still dates it.
-			met = met || above[n]
+			met = met || slices.Contains(above, n)
 			other = other || !met && n != att && s.clauseOf(n) && !s.describes(n, i) && !s.sharesSubject(n)
 			n = s.head(n)
 		}
