@@ -98,8 +98,12 @@ func GlobalMeasures(ctx context.Context, arts []*news.Article) (map[string]map[i
 // ScoreLedgerPairs scores the pairs of g against the annotated articles
 // (by ID) and the global measure of each of their figures (article ID →
 // figure index → measure, from GlobalMeasures).
-func ScoreLedgerPairs(g *LedgerGold, arts map[string]*news.Article, measures map[string]map[int]string) *LedgerPairsReport {
-	const examples = 12
+// all lists every wrong pair, not the first few.
+func ScoreLedgerPairs(g *LedgerGold, arts map[string]*news.Article, measures map[string]map[int]string, all bool) *LedgerPairsReport {
+	examples := 12
+	if all {
+		examples = 1 << 30
+	}
 	r := &LedgerPairsReport{Confusion: map[string]map[string]int{}}
 	find := func(ref LedgerRef) (*news.Article, int) {
 		a := arts[ref.Article]
@@ -140,9 +144,10 @@ func ScoreLedgerPairs(g *LedgerGold, arts map[string]*news.Article, measures map
 		r.Confusion[p.Relation][rel]++
 		if rel == p.Relation {
 			r.RelationOK++
-		} else if len(r.Wrong) < examples && i >= 0 && j >= 0 {
-			r.Wrong = append(r.Wrong, fmt.Sprintf("%s %q / %s %q: %s, want %s (measures %s, %s)", short(p.A.Article), p.A.Phrase,
-				short(p.B.Article), p.B.Phrase, rel, p.Relation, ma, mb))
+		}
+		if (rel != p.Relation || same != p.SameMeasure) && len(r.Wrong) < examples && i >= 0 && j >= 0 {
+			r.Wrong = append(r.Wrong, fmt.Sprintf("%s %q / %s %q: %s, want %s%s (measures %s, %s)", short(p.A.Article), p.A.Phrase,
+				short(p.B.Article), p.B.Phrase, rel, p.Relation, sameNote(same, p.SameMeasure), ma, mb))
 		}
 		if rel == ledger.RelContradiction {
 			r.Contradictions++
@@ -155,6 +160,18 @@ func ScoreLedgerPairs(g *LedgerGold, arts map[string]*news.Article, measures map
 		}
 	}
 	return r
+}
+
+// sameNote says how a wrong same-measure judgement went, for an example
+// of an error ("" when it was right).
+func sameNote(got, want bool) string {
+	switch {
+	case got == want:
+		return ""
+	case got:
+		return ", not the same measure"
+	}
+	return ", the same measure"
 }
 
 // Write prints the report.

@@ -445,7 +445,7 @@ func LedgerFigures(ctx context.Context, dir, split, corpusPath string, steps []p
 	if err != nil {
 		return nil, fmt.Errorf("global measures: %w", err)
 	}
-	rep.Pairs = ScoreLedgerPairs(g, arts, measures)
+	rep.Pairs = ScoreLedgerPairs(g, arts, measures, opt.AllErrors)
 	byFile := map[string][]LedgerPair{}
 	for _, p := range g.Pairs {
 		byFile[p.File] = append(byFile[p.File], p)
@@ -455,7 +455,7 @@ func LedgerFigures(ctx context.Context, dir, split, corpusPath string, steps []p
 		for f, pairs := range byFile {
 			sub := *g
 			sub.Pairs = pairs
-			rep.PairFiles[f] = ScoreLedgerPairs(&sub, arts, measures)
+			rep.PairFiles[f] = ScoreLedgerPairs(&sub, arts, measures, opt.AllErrors)
 		}
 	}
 	if split == LedgerTest {
