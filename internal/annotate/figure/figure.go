@@ -177,6 +177,7 @@ func Find(a *news.Article) []news.Figure {
 	ix.link(out)
 	ix.fromTo(out)
 	ix.openFates(out)
+	ix.unify(out)
 	names := ix.names()
 	for i := range out {
 		out[i].Measure = MeasureKey(out[i])
