@@ -1101,6 +1101,14 @@ func nest(claims []news.Claim, idx []int) {
 	}
 }
 
+// serialList says whether the text after a statement's last semicolon
+// is the last item of a list of clauses ("; and C was paid $30"), so the
+// semicolons part the items of one statement.
+func serialList(after string) bool {
+	w := strings.ToLower(strings.TrimSpace(after))
+	return strings.HasPrefix(w, "and ") || strings.HasPrefix(w, "or ")
+}
+
 // relay handles "X reported, quoting Y, that …" and "according to X
 // citing Y": the quoting claim states the reporting claim's content and
 // is nested in it.
@@ -1472,9 +1480,11 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		return cl, false // "a deployment Tarsk has never acknowledged."
 	}
 	if contentBefore {
-		if k := strings.LastIndexByte(cl.Content.In(a.Text), ';'); k >= 0 {
+		if k := strings.LastIndexByte(cl.Content.In(a.Text), ';'); k >= 0 && !serialList(cl.Content.In(a.Text)[k+1:]) {
 			// "… kill 11 civilians; Blackouts will continue, Ukrenergo
-			// says": a semicolon ends the statement before.
+			// says": a semicolon ends the statement before. (Not in a
+			// list of clauses whose last item opens with "and": "A was
+			// paid $10; B $20; and C $30, according to the records".)
 			cl.Content = trimSpan(a.Text, news.Span{Start: cl.Content.Start + k + 1, End: cl.Content.End})
 		}
 		cl.Content = openQuote(a.Text, cl.Content)
