@@ -1723,8 +1723,19 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		// Victims with no place of their own are the country's where the
 		// text last put the events, in their sentence or the one before
 		// ("… close in on Mosul. In one case, three women were shot").
-		if p := ix.placeBefore(lo); p != "" {
-			f.Owner = countryOf(p, ix.names())
+		// The victims of an attack are its target's ("after it attacked
+		// Norway, killing 40 people"). When the target is not named, a
+		// place in another clause of the sentence is where someone else
+		// acted ("the army entered Gaza after Hamas's raids, which killed
+		// 300": not Palestine's 300), and the attacker's own state is not
+		// where its victims are.
+		target, attacker, attack := ix.attackSides(verb)
+		if target != "" {
+			f.Owner = countryOf(target, ix.names())
+		} else if p := ix.placeBefore(lo, !attack); p != "" {
+			if c := countryOf(p, ix.names()); attacker == "" || c != ix.stateOf(attacker) {
+				f.Owner = c
+			}
 		}
 	}
 	if fate == "expelled" {
@@ -2646,10 +2657,15 @@ var locatives = tokens.Set(`in at near inside across on within throughout outsid
 
 // placeBefore returns the key of the last place named after a
 // preposition of place before token i, in its sentence or the one
-// before ("in Mosul", "near Kharkiv"), or "".
-func (ix *index) placeBefore(i int) string {
+// before ("in Mosul", "near Kharkiv"), or ""; with own false, in the
+// sentence before only.
+func (ix *index) placeBefore(i int, own bool) string {
 	t := ix.tree
-	for k, slo := i-1, t.sentenceBefore(i); k > slo; k-- {
+	from := i
+	if !own {
+		from, _ = t.sentence(i)
+	}
+	for k, slo := from-1, t.sentenceBefore(i); k > slo; k-- {
 		if locatives[t.low(k-1)] && t.low(k+1) != "'s" && t.low(k+1) != "’s" {
 			if p := ix.placeKey(k); p != "" {
 				return p
@@ -2658,6 +2674,83 @@ func (ix *index) placeBefore(i int) string {
 	}
 	return ""
 }
+
+// attackSides finds the attack whose toll harm verb v tells: the attack
+// noun it is said of ("the raids, which killed 300", "the attack killed
+// 300") with its "on" phrase and owner ("Hamas's attack on Israel"), or
+// the attack verb it hangs on ("after it attacked Israel, killing
+// 1,200"). It returns the place key of the target (or of where the
+// attack struck) and the actor key of
+// the attacker ("" for what the text does not name), and whether there
+// is such an attack.
+func (ix *index) attackSides(v int) (target, attacker string, ok bool) {
+	t := ix.tree
+	if v < 0 {
+		return "", "", false
+	}
+	a := -1
+	s := t.child(v, "nsubj")
+	if l := t.low(s); l == "which" || l == "that" {
+		// A relative clause the tree missed hangs on the noun before
+		// it ("the attacks, which killed 300").
+		if s--; t.low(s) == "," {
+			s--
+		}
+	}
+	switch h := t.head(v); {
+	case s >= 0 && attackNouns[t.lemma(s)]:
+		a = s
+	case t.rel(v) == "acl" && h >= 0 && attackNouns[t.lemma(h)]:
+		a = h
+	case (t.rel(v) == "advcl" || t.rel(v) == "conj") && h >= 0 && t.isVerb(h) && attackVerbs[t.lemma(h)]:
+		a = h
+	}
+	if a < 0 {
+		return "", "", false
+	}
+	actor := func(i int) string {
+		if t.upos(i) == news.PRON {
+			return ix.antecedent(i)
+		}
+		if m := ix.mentionAt(i); m >= 0 {
+			return actorKey(ix.a.Entities[m].Entity)
+		}
+		return ""
+	}
+	if t.isVerb(a) {
+		t.children(a, func(c int) bool {
+			if t.rel(c) == "obj" || t.rel(c) == "obl" && locatives[t.caseOf(c)] {
+				target = ix.placeKey(c) // "attacked Armenia", "struck in Kharkiv"
+			}
+			return target == ""
+		})
+		if s := t.child(a, "nsubj"); s >= 0 {
+			attacker = actor(s)
+		}
+		return target, attacker, true
+	}
+	t.children(a, func(c int) bool {
+		switch {
+		case t.rel(c) == "nmod" && (t.caseOf(c) == "on" || t.caseOf(c) == "against" || locatives[t.caseOf(c)]):
+			if p := ix.placeKey(c); p != "" {
+				target = p // "the attack on Odesa", "the drone attack in Tel Aviv on Friday"
+			}
+		case t.fullRel(c) == "nmod:poss" || t.rel(c) == "compound":
+			if k := actor(c); k != "" {
+				attacker = k
+			}
+		}
+		return true
+	})
+	return target, attacker, true
+}
+
+// attackNouns and attackVerbs name attacks whose toll a harm verb can
+// tell.
+var (
+	attackNouns = tokens.Set(`attack raid strike airstrike assault bombing shelling offensive incursion invasion ambush massacre bombardment`)
+	attackVerbs = tokens.Set(`attack raid strike bomb shell invade storm ambush assault`)
+)
 
 // placeKey is the entity key of the place mentioned at token i, or "".
 func (ix *index) placeKey(i int) string {

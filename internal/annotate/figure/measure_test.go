@@ -505,6 +505,12 @@ func TestMeasureFields(t *testing.T) {
 			"$91m", "money", "no", "delivered", "", "part", "", "$156m"},
 		{"a number before a place's preposition counts no place", "By Wednesday the president was talking about 3,000 at bases near the front.",
 			"3,000", "-", "", "", "", "total", "", ""},
+		{"the victims of an attack on a state are the state's", "The militia attacked Latvia on 3 March, killing 40 people.",
+			"40", "people", "lv", "killed", "", "total", "", ""},
+		{"the victims of a raid are not the country of another clause's campaign", "The army began its campaign in Latvia after the militia’s March raids, which killed about 40 people.",
+			"about 40", "people", "-", "killed", "", "total", "", ""},
+		{"the victims of an attack in a city are the city's state's", "The drone attack in Riga on Friday killed five people and injured 10 others.",
+			"five", "people", "lv", "killed", "", "total", "", ""},
 		{"dead beside a deployment is not the deployment's fate", "Norway has deployed 15,000 troops to Latvia, with hundreds already dead.",
 			"15,000", "personnel", "no", "deployed", "", "total", "", ""},
 	}
