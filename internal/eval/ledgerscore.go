@@ -85,7 +85,13 @@ func fieldMatch(field string, f news.Figure, m LedgerMention) (got, want string,
 		want = GoldFate(m)
 		return f.Fate, m.Event, f.Fate == want || sameVerb(f.Fate, want)
 	case "scope":
-		return f.Scope, m.Scope, f.Scope == m.Scope
+		// The gold set's "total" is the count to date or of one event:
+		// one attack's toll (news.ScopeEvent) is its total.
+		got := f.Scope
+		if got == news.ScopeEvent {
+			got = news.ScopeTotal
+		}
+		return f.Scope, m.Scope, got == m.Scope
 	case "time":
 		// A predicted date within the gold month or year (the gold set
 		// dates a figure by its publication month when the text does not).

@@ -15,6 +15,7 @@
 package ledger
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -162,6 +163,12 @@ func Build(articles []*news.Article) *Ledger {
 			if f.What != "" {
 				k := [2]string{a.Story, keys[i]}
 				b := structured[k]
+				if tw := structured[[2]string{a.Story, twin(keys[i])}]; b == nil && tw != nil && slices.ContainsFunc(tw.items, func(x item) bool { return sameAmount(x.f, f) }) {
+					// "killing six" in one report and "left six dead" in
+					// another: one attack's toll and a total of the same
+					// number in one story are one count.
+					b = tw
+				}
 				if b == nil {
 					b = &bucket{story: a.Story, key: k[1], measures: []string{f.Measure}}
 					structured[k] = b
@@ -356,6 +363,19 @@ func actorKey(id string) string {
 		return rest
 	}
 	return id
+}
+
+// twin is the key of the same measure counted as one attack's toll when
+// k is a total, and as a total when k is one attack's toll; "" for other
+// keys.
+func twin(k string) string {
+	if base, ok := strings.CutSuffix(k, "|"+news.ScopeTotal); ok {
+		return base + "|" + news.ScopeEvent
+	}
+	if base, ok := strings.CutSuffix(k, "|"+news.ScopeEvent); ok {
+		return base + "|" + news.ScopeTotal
+	}
+	return ""
 }
 
 func split(measure string) (string, []string) {

@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"encoding/json"
+	"maps"
 	"testing"
 
 	"sitrep/internal/news"
@@ -100,6 +101,45 @@ func TestStoriesAndMeasuresApart(t *testing.T) {
 	}
 	if _, err := json.Marshal(l); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestOneAttackAndTotal checks that one attack's toll and a total of
+// the same number in one story are one group ("killing six" and "left six
+// dead"), and a total of another number is not.
+func TestOneAttackAndTotal(t *testing.T) {
+	l := Build([]*news.Article{
+		art("a", "a", "s1", sfig("six", 6, "exact", "", "people|lv|killed||event", news.ScopeEvent, "X", "2031-03-12")),
+		art("b", "b", "s1", sfig("six", 6, "exact", "", "people|lv|killed||total", news.ScopeTotal, "Y", "2031-03-12"),
+			sfig("9,000", 9000, "exact", "", "people|lv|killed||total", news.ScopeTotal, "Y", "2031-03-12")),
+	})
+	sizes := map[string]int{}
+	for _, g := range l.Groups {
+		sizes[g.Measure] = len(g.Entries)
+	}
+	if want := map[string]int{"people|lv|killed||event": 2, "people|lv|killed||total#1": 1}; !maps.Equal(sizes, want) {
+		t.Errorf("groups %v, want %v", sizes, want)
+	}
+}
+
+// TestFits checks which measures a figure may join although its key
+// differs: unstated fields on either side, and one attack's toll beside
+// a total, but not another scope or another stated field.
+func TestFits(t *testing.T) {
+	f := &news.Figure{What: "people", Owner: "lv", Fate: "killed", Scope: news.ScopeTotal}
+	for _, c := range []struct {
+		def  news.MeasureDef
+		want bool
+	}{
+		{news.MeasureDef{What: "people", Owner: "lv", Fate: "killed", Place: "riga", Scope: news.ScopeTotal}, true},
+		{news.MeasureDef{What: "people", Fate: "killed", Place: "riga", Scope: news.ScopeEvent}, true},
+		{news.MeasureDef{What: "people", Owner: "lv", Fate: "killed", Scope: news.ScopeIncrement}, false},
+		{news.MeasureDef{What: "people", Owner: "no", Fate: "killed", Scope: news.ScopeTotal}, false},
+		{news.MeasureDef{What: "personnel", Owner: "lv", Fate: "killed", Scope: news.ScopeTotal}, false},
+	} {
+		if got := Fits(f, c.def); got != c.want {
+			t.Errorf("Fits(%+v) = %v, want %v", c.def, got, c.want)
+		}
 	}
 }
 

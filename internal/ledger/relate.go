@@ -346,10 +346,11 @@ func sameTime(a, b string) bool {
 
 // Fits says whether a figure whose structured measure is f may be counted
 // in the measure def although their keys differ: the same kind of thing
-// (What) and scope, and each of owner, fate and place the same or unstated
+// (What), scopes that count alike (news.SameCount: a total may be one
+// attack's toll), and each of owner, fate and place the same or unstated
 // on one side. Whether it is, the measure step decides from the values.
 func Fits(f *news.Figure, def news.MeasureDef) bool {
-	if f.What == "" || f.What != def.What || f.Scope != def.Scope {
+	if f.What == "" || f.What != def.What || !news.SameCount(f.Scope, def.Scope) {
 		return false
 	}
 	same := func(a, b string) bool { return a == b || a == "" || b == "" }

@@ -246,12 +246,21 @@ type Figure struct {
 
 // Scopes of a figure (Figure.Scope).
 const (
-	ScopeTotal     = "total"     // the count of the measure, to date or for one event
+	ScopeTotal     = "total"     // the count of the measure to date
+	ScopeEvent     = "event"     // the toll of one attack: "the strike killed 12"
 	ScopeIncrement = "increment" // an addition: "a further", "another", growth
 	ScopeRate      = "rate"      // per day, per month, per recruit
 	ScopeShare     = "share"     // a percentage or "four out of five"
 	ScopePart      = "part"      // a breakdown: "including 40 children", "300 of the 4,000"
 )
+
+// SameCount says whether figures of scopes a and b count alike: the
+// same scope, or one attack's toll beside a total (a report may give the
+// dead of one strike without saying they are its toll).
+func SameCount(a, b string) bool {
+	total := func(s string) bool { return s == ScopeTotal || s == ScopeEvent }
+	return a == b || total(a) && total(b)
+}
 
 // Event is a typed event with its participants: the event layer
 // (internal/annotate/event). Span is the sentence that states it.

@@ -219,7 +219,11 @@ func MeasureLabel(label, key, unit string) string {
 		words = append(words, "in "+placeWord(place))
 	}
 	out := strings.Join(words, " ")
-	if scope != "" && scope != "total" {
+	switch scope {
+	case "", news.ScopeTotal:
+	case news.ScopeEvent:
+		out += " (one event)"
+	default:
 		out += " (" + scope + ")"
 	}
 	if strings.TrimSpace(out) == "" {

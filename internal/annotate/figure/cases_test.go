@@ -22,10 +22,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 //
 // Known wrong outputs kept in the golden file: "up to 200 soldiers may
 // have been captured" has no hedge, because only the words before the
-// figure are searched for one; "the raids by the militia, which killed
-// about 400 people" gives the victims the country of the campaign named
-// before, because the relative clause is read as the militia's, not the
-// raids'.
+// figure are searched for one.
 func TestGoldenCases(t *testing.T) {
 	type entry struct {
 		Text    string        `json:"text"`

@@ -1719,23 +1719,31 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			ix.ownOwner[f.Quantity] = f.Owner != ""
 		}
 	}
-	if f.Owner == "" && f.Place == "" && (what == "civilians" || what == "people") && harms[fate] {
-		// Victims with no place of their own are the country's where the
-		// text last put the events, in their sentence or the one before
-		// ("… close in on Mosul. In one case, three women were shot").
-		// The victims of an attack are its target's ("after it attacked
-		// Norway, killing 40 people"). When the target is not named, a
-		// place in another clause of the sentence is where someone else
-		// acted ("the army entered Gaza after Hamas's raids, which killed
-		// 300": not Palestine's 300), and the attacker's own state is not
-		// where its victims are.
-		target, attacker, attack := ix.attackSides(verb)
-		if target != "" {
-			f.Owner = countryOf(target, ix.names())
-		} else if p := ix.placeBefore(lo, !attack); p != "" {
-			if c := countryOf(p, ix.names()); attacker == "" || c != ix.stateOf(attacker) {
-				f.Owner = c
+	oneAttack := false // the count is the toll of one attack
+	if harms[fate] {
+		at := ix.attackOf(verb)
+		target, attacker := at.target, at.attacker
+		oneAttack = at.at >= 0 && tollFates[fate] && ix.single(at.at, verb, f)
+		if f.Owner == "" && f.Place == "" && (what == "civilians" || what == "people") {
+			// Victims with no place of their own are the country's where
+			// the text last put the events, in their sentence or the one
+			// before ("… close in on Mosul. In one case, three women were
+			// shot"). The victims of an attack are its target's ("after it
+			// attacked Norway, killing 40 people"). When the target is not
+			// named, a place in another clause of the sentence is where
+			// someone else acted ("the army entered Gaza after Hamas's
+			// raids, which killed 300": not Palestine's 300), and the
+			// attacker's own state is not where its victims are.
+			if target != "" {
+				f.Owner = countryOf(target, ix.names())
+			} else if p := ix.placeBefore(lo, at.at < 0); p != "" {
+				if c := countryOf(p, ix.names()); attacker == "" || c != ix.stateOf(attacker) {
+					f.Owner = c
+				}
 			}
+		}
+		if oneAttack && f.Place == "" && at.targets == 1 && countryOf(target, ix.names()) != target {
+			f.Place = target // one attack's dead are counted where it struck
 		}
 	}
 	if fate == "expelled" {
@@ -1766,6 +1774,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 	}
 	f.Scope = ix.scopeOf(q, lo, hi, noun, whole, f.Fate)
+	if oneAttack && f.Scope == news.ScopeTotal {
+		f.Scope = news.ScopeEvent // one attack's dead are not the war's
+	}
 	if whole >= 0 {
 		ix.wholes[f.Quantity] = whole
 	}
@@ -2675,39 +2686,63 @@ func (ix *index) placeBefore(i int, own bool) string {
 	return ""
 }
 
-// attackSides finds the attack whose toll harm verb v tells: the attack
+// attack is the attack whose toll a harm verb tells (attackOf).
+type attack struct {
+	at       int    // the attack noun or verb, -1 when there is none
+	target   string // the place key of its target or of where it struck
+	attacker string // the actor key of the attacker
+	targets  int    // how many places it struck ("Dorovets and Karsk")
+}
+
+// attackOf finds the attack whose toll harm verb v tells: the attack
 // noun it is said of ("the raids, which killed 300", "the attack killed
-// 300") with its "on" phrase and owner ("Hamas's attack on Israel"), or
-// the attack verb it hangs on ("after it attacked Israel, killing
-// 1,200"). It returns the place key of the target (or of where the
-// attack struck) and the actor key of
-// the attacker ("" for what the text does not name), and whether there
-// is such an attack.
-func (ix *index) attackSides(v int) (target, attacker string, ok bool) {
+// 300") with its "on" phrase and owner ("Hamas's attack on Israel"), the
+// attack verb it hangs on ("after it attacked Israel, killing 1,200") or
+// the attack it names as its cause ("were killed in a Russian strike");
+// what the text does not name stays empty.
+func (ix *index) attackOf(v int) attack {
 	t := ix.tree
+	out := attack{at: -1}
 	if v < 0 {
-		return "", "", false
+		return out
 	}
 	a := -1
 	s := t.child(v, "nsubj")
 	if l := t.low(s); l == "which" || l == "that" {
 		// A relative clause the tree missed hangs on the noun before
 		// it ("the attacks, which killed 300").
-		if s--; t.low(s) == "," {
-			s--
-		}
+		s = ix.relativeHead(s)
 	}
+	in := -1 // "the attack on Armenia, in which 400 were killed"
+	t.children(v, func(c int) bool {
+		if t.rel(c) == "obl" && t.low(c) == "which" && t.caseOf(c) == "in" {
+			in = ix.relativeHead(c - 1)
+		}
+		return in < 0
+	})
 	switch h := t.head(v); {
 	case s >= 0 && attackNouns[t.lemma(s)]:
 		a = s
+	case in >= 0 && attackNouns[t.lemma(in)]:
+		a = in
 	case t.rel(v) == "acl" && h >= 0 && attackNouns[t.lemma(h)]:
 		a = h
 	case (t.rel(v) == "advcl" || t.rel(v) == "conj") && h >= 0 && t.isVerb(h) && attackVerbs[t.lemma(h)]:
 		a = h
+	case t.rel(v) == "conj" && h >= 0 && t.isVerb(h) && h < v && t.rel(h) != "conj" && harms[fateOf(t.lemma(h), "")]:
+		return ix.attackOf(h) // "the attack killed five and injured 10"
+	default:
+		t.children(v, func(c int) bool {
+			if t.rel(c) == "obl" && attackNouns[t.lemma(c)] && (t.caseOf(c) == "in" || t.caseOf(c) == "by" || t.caseOf(c) == "during") {
+				a = c
+			}
+			return a < 0
+		})
 	}
 	if a < 0 {
-		return "", "", false
+		return out
 	}
+	out.at = a
 	actor := func(i int) string {
 		if t.upos(i) == news.PRON {
 			return ix.antecedent(i)
@@ -2717,32 +2752,92 @@ func (ix *index) attackSides(v int) (target, attacker string, ok bool) {
 		}
 		return ""
 	}
+	struck := func(c int) {
+		// The first place struck, and how many: "struck Dorovets and
+		// the eastern city of Karsk".
+		p := ix.placeKey(c)
+		if p == "" {
+			return
+		}
+		if out.target == "" {
+			out.target = p
+		}
+		out.targets++
+		t.children(c, func(d int) bool {
+			if t.rel(d) == "conj" {
+				out.targets++ // "Dorovets and the eastern city of Karsk", "Odesa and a clinic"
+			}
+			return true
+		})
+	}
 	if t.isVerb(a) {
 		t.children(a, func(c int) bool {
 			if t.rel(c) == "obj" || t.rel(c) == "obl" && locatives[t.caseOf(c)] {
-				target = ix.placeKey(c) // "attacked Armenia", "struck in Kharkiv"
+				struck(c) // "attacked Armenia", "struck in Kharkiv"
 			}
-			return target == ""
+			return true
 		})
 		if s := t.child(a, "nsubj"); s >= 0 {
-			attacker = actor(s)
+			out.attacker = actor(s)
 		}
-		return target, attacker, true
+		return out
 	}
 	t.children(a, func(c int) bool {
 		switch {
 		case t.rel(c) == "nmod" && (t.caseOf(c) == "on" || t.caseOf(c) == "against" || locatives[t.caseOf(c)]):
-			if p := ix.placeKey(c); p != "" {
-				target = p // "the attack on Odesa", "the drone attack in Tel Aviv on Friday"
-			}
+			struck(c) // "the attack on Odesa", "the drone attack in Tel Aviv on Friday"
 		case t.fullRel(c) == "nmod:poss" || t.rel(c) == "compound":
 			if k := actor(c); k != "" {
-				attacker = k
+				out.attacker = k
 			}
 		}
 		return true
 	})
-	return target, attacker, true
+	return out
+}
+
+// relativeHead returns the noun a relative pronoun at token r stands
+// for when the tree did not attach its clause: the noun before the comma,
+// or the noun that noun modifies ("the attack on Armenia, in which":
+// the attack); -1 when there is none.
+func (ix *index) relativeHead(r int) int {
+	t := ix.tree
+	k := r - 1
+	if t.low(k) == "," {
+		k--
+	}
+	if k < 0 || !t.isNoun(k) {
+		return -1
+	}
+	if t.rel(k) == "nmod" && !attackNouns[t.lemma(k)] {
+		if h := t.head(k); h >= 0 && t.isNoun(h) {
+			return h
+		}
+	}
+	return k
+}
+
+// single says whether the attack at token a, whose toll harm verb v
+// tells for figure f, is one event rather than a campaign: not a
+// campaign noun ("the offensive has killed 38,000"), no span of time on
+// the count ("attacks have killed 10,000 since February" are the war's),
+// and, for attacks in the plural, a toll told in the past ("overnight
+// strikes killed six"), not one that runs to now ("strikes have killed
+// thousands").
+func (ix *index) single(a, v int, f *news.Figure) bool {
+	t := ix.tree
+	if strings.Contains(f.Time, "/") || campaignNouns[t.lemma(a)] {
+		return false
+	}
+	if t.isVerb(a) || t.low(a) == t.lemma(a) {
+		return true
+	}
+	perfect := false
+	t.children(v, func(c int) bool {
+		perfect = perfect || t.rel(c) == "aux" && t.lemma(c) == "have"
+		return !perfect
+	})
+	return !perfect
 }
 
 // attackNouns and attackVerbs name attacks whose toll a harm verb can
@@ -2750,6 +2845,9 @@ func (ix *index) attackSides(v int) (target, attacker string, ok bool) {
 var (
 	attackNouns = tokens.Set(`attack raid strike airstrike assault bombing shelling offensive incursion invasion ambush massacre bombardment`)
 	attackVerbs = tokens.Set(`attack raid strike bomb shell invade storm ambush assault`)
+	// campaignNouns are attacks that go on for weeks: their toll is a
+	// running count, not one event's.
+	campaignNouns = tokens.Set(`offensive invasion incursion bombardment shelling`)
 )
 
 // placeKey is the entity key of the place mentioned at token i, or "".
@@ -2921,7 +3019,11 @@ func labelOf(f *news.Figure, names map[string]string) string {
 		}
 		details = append(details, prep+placeWord(f.Place, names))
 	}
-	if f.Scope != "" && f.Scope != news.ScopeTotal {
+	switch f.Scope {
+	case "", news.ScopeTotal:
+	case news.ScopeEvent:
+		details = append(details, "one event")
+	default:
 		details = append(details, f.Scope)
 	}
 	what := whatWords(f.What)
@@ -3756,6 +3858,11 @@ func aid(what string) bool { return what == "money" || strings.HasPrefix(what, "
 var harms = map[string]bool{"killed": true, "wounded": true, "killed or wounded": true, "captured": true,
 	"struck": true, "destroyed": true, "damaged": true, "occupied": true, "arrested": true, "convicted": true,
 	"displaced": true, "trapped": true, "deported": true, "expelled": true, "hospitalised": true}
+
+// tollFates are the harms an attack's toll counts (not the displaced or
+// the arrested, whom a campaign counts).
+var tollFates = map[string]bool{"killed": true, "wounded": true, "killed or wounded": true, "captured": true,
+	"struck": true, "destroyed": true, "damaged": true, "hospitalised": true}
 
 // levelNouns name a level or a change of a count stated before ("an
 // increase from last year's 127", "a low of 55", "a record 40"): the

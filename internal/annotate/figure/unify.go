@@ -32,7 +32,7 @@ func (ix *index) unify(figs []news.Figure) {
 		var pick *news.Figure
 		for j := range orig[:i] {
 			g := &orig[j]
-			if g.What != f.What || g.Speaker != f.Speaker || g.Scope != f.Scope || kind(g) != kind(f) || sent-ix.sentenceOf(g.Start) > unifyWindow {
+			if g.What != f.What || g.Speaker != f.Speaker || !news.SameCount(g.Scope, f.Scope) || kind(g) != kind(f) || sent-ix.sentenceOf(g.Start) > unifyWindow {
 				continue
 			}
 			if !completes(g, f) {
@@ -75,11 +75,4 @@ func (ix *index) worldwide(sp news.Span) bool {
 func completes(g, f *news.Figure) bool {
 	ff := KeyFate(f.Fate, f.What, f.Scope)
 	return g.Owner != "" && (ff == "" || ff == KeyFate(g.Fate, g.What, g.Scope)) && (f.Place == "" || f.Place == g.Place)
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
