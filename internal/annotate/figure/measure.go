@@ -1730,13 +1730,13 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			// before ("… close in on Mosul. In one case, three women were
 			// shot"). The victims of an attack are its target's ("after it
 			// attacked Norway, killing 40 people"). When the target is not
-			// named, a place in another clause of the sentence is where
+			// named, a place before the attack in its sentence is where
 			// someone else acted ("the army entered Gaza after Hamas's
 			// raids, which killed 300": not Palestine's 300), and the
 			// attacker's own state is not where its victims are.
 			if target != "" {
 				f.Owner = countryOf(target, ix.names())
-			} else if p := ix.placeBefore(lo, at.at < 0); p != "" {
+			} else if p := ix.placeBefore(lo, at.at); p != "" {
 				if c := countryOf(p, ix.names()); attacker == "" || c != ix.stateOf(attacker) {
 					f.Owner = c
 				}
@@ -2668,15 +2668,15 @@ var locatives = tokens.Set(`in at near inside across on within throughout outsid
 
 // placeBefore returns the key of the last place named after a
 // preposition of place before token i, in its sentence or the one
-// before ("in Mosul", "near Kharkiv"), or ""; with own false, in the
-// sentence before only.
-func (ix *index) placeBefore(i int, own bool) string {
+// before ("in Mosul", "near Kharkiv"), or ""; in its own sentence, only
+// after token after (-1 for the whole sentence).
+func (ix *index) placeBefore(i, after int) string {
 	t := ix.tree
-	from := i
-	if !own {
-		from, _ = t.sentence(i)
-	}
-	for k, slo := from-1, t.sentenceBefore(i); k > slo; k-- {
+	own, _ := t.sentence(i)
+	for k, slo := i-1, t.sentenceBefore(i); k > slo; k-- {
+		if k >= own && k <= after {
+			continue
+		}
 		if locatives[t.low(k-1)] && t.low(k+1) != "'s" && t.low(k+1) != "’s" {
 			if p := ix.placeKey(k); p != "" {
 				return p
@@ -2708,6 +2708,9 @@ func (ix *index) attackOf(v int) attack {
 	}
 	a := -1
 	s := t.child(v, "nsubj")
+	if s < 0 && t.rel(v) == "conj" {
+		s = t.child(t.head(v), "nsubj") // "the incident happened in May and killed 45"
+	}
 	if l := t.low(s); l == "which" || l == "that" {
 		// A relative clause the tree missed hangs on the noun before
 		// it ("the attacks, which killed 300").
@@ -2754,8 +2757,17 @@ func (ix *index) attackOf(v int) attack {
 	}
 	struck := func(c int) {
 		// The first place struck, and how many: "struck Dorovets and
-		// the eastern city of Karsk".
+		// the eastern city of Karsk"; or the place of what was struck
+		// ("near the embassy's office in Tel Aviv").
 		p := ix.placeKey(c)
+		if p == "" {
+			t.children(c, func(d int) bool {
+				if t.rel(d) == "nmod" && locatives[t.caseOf(d)] {
+					p = ix.placeKey(d)
+				}
+				return p == ""
+			})
+		}
 		if p == "" {
 			return
 		}
@@ -2809,6 +2821,16 @@ func (ix *index) relativeHead(r int) int {
 	if k < 0 || !t.isNoun(k) {
 		return -1
 	}
+	// Up the chain of "of", "on" and "in" phrases to an attack ("a
+	// strike on a camp in southern Gaza, which killed 90").
+	for h, n := k, 0; n < 3 && t.rel(h) == "nmod" && !attackNouns[t.lemma(h)]; n++ {
+		if h = t.head(h); h < 0 || !t.isNoun(h) {
+			break
+		}
+		if attackNouns[t.lemma(h)] || n == 0 && t.rel(h) != "nmod" {
+			return h
+		}
+	}
 	if t.rel(k) == "nmod" && !attackNouns[t.lemma(k)] {
 		if h := t.head(k); h >= 0 && t.isNoun(h) {
 			return h
@@ -2840,10 +2862,12 @@ func (ix *index) single(a, v int, f *news.Figure) bool {
 	return !perfect
 }
 
-// attackNouns and attackVerbs name attacks whose toll a harm verb can
-// tell.
+// attackNouns and attackVerbs name attacks, and other happenings of
+// one time and place ("the incident", "a blast"), whose toll a harm verb
+// can tell.
 var (
-	attackNouns = tokens.Set(`attack raid strike airstrike assault bombing shelling offensive incursion invasion ambush massacre bombardment`)
+	attackNouns = tokens.Set(`attack raid strike airstrike assault bombing shelling offensive incursion invasion ambush massacre bombardment
+		incident blast explosion shooting stabbing`)
 	attackVerbs = tokens.Set(`attack raid strike bomb shell invade storm ambush assault`)
 	// campaignNouns are attacks that go on for weeks: their toll is a
 	// running count, not one event's.

@@ -517,6 +517,10 @@ func TestMeasureFields(t *testing.T) {
 			"10,000", "civilians", "lv", "killed", "", "total", "", ""},
 		{"a campaign's dead are the total", "The offensive has killed 38,000 people in Latvia, the ministry said.",
 			"38,000", "people", "lv", "killed", "", "total", "", ""},
+		{"an incident's dead are one event's", "The incident happened in May and killed at least 45 people at a camp.",
+			"at least 45", "people", "", "killed", "", "event", "", ""},
+		{"a relative clause after the strike's target tells the strike's toll", "Norway targeted the commander in a strike on a camp in southern Latvia, which killed at least 90 people.",
+			"at least 90", "people", "lv", "killed", "", "event", "", ""},
 		{"dead beside a deployment is not the deployment's fate", "Norway has deployed 15,000 troops to Latvia, with hundreds already dead.",
 			"15,000", "personnel", "no", "deployed", "", "total", "", ""},
 	}

@@ -283,9 +283,10 @@ func located(d news.MeasureDef) bool { return d.Owner != "" || d.Place != "" }
 // byNumber says whether a measure is known by its amount rather than by
 // its key: an amount of money (one package is not another of the same
 // donor; a share of money, "2.5% of GDP on defence", is a level and is
-// known by its key), an increment or a part.
+// known by its key), an increment, a part or one attack's toll (one
+// strike's dead are not another's).
 func byNumber(d news.MeasureDef) bool {
-	return d.What == "money" && d.Scope != news.ScopeShare || d.Scope == news.ScopeIncrement || d.Scope == news.ScopePart
+	return d.What == "money" && d.Scope != news.ScopeShare || d.Scope == news.ScopeIncrement || d.Scope == news.ScopePart || d.Scope == news.ScopeEvent
 }
 
 // stated counts the stated fields of a measure among owner, fate and
