@@ -222,6 +222,28 @@ func TestResolveSharesOfMoneyAreLevels(t *testing.T) {
 	}
 }
 
+// TestResolveOneAttackIsItsReportsOwn checks that one attack's toll
+// with a located key ("people|lv|killed||event") stays its report's own
+// rather than joining the tolls of the state's other attacks, while a
+// total of the same key is shared across reports.
+func TestResolveOneAttackIsItsReportsOwn(t *testing.T) {
+	v, w := 12.0, 9000.0
+	a := &news.Article{ID: "s", Text: "A strike on Riga killed 12 people. The war has killed 9,000 people.", Figures: []news.Figure{
+		{Span: news.Span{Start: 24, End: 26}, Text: "12", Value: &v, Approx: "exact", What: "people", Owner: "lv", Fate: "killed", Scope: news.ScopeEvent, Measure: "people|lv|killed||event"},
+		{Span: news.Span{Start: 51, End: 56}, Text: "9,000", Value: &w, Approx: "exact", What: "people", Owner: "lv", Fate: "killed", Scope: news.ScopeTotal, Measure: "people|lv|killed||total"},
+	}}
+	got, err := Resolve(context.Background(), knownIndex{defs: map[string]news.MeasureDef{}}, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Key != "people|lv|killed||event@s" {
+		t.Errorf("one attack's toll in %+v, want the article's own people|lv|killed||event@s", got[0])
+	}
+	if got[1].Key != "people|lv|killed||total" {
+		t.Errorf("the war's toll in %+v, want the shared people|lv|killed||total", got[1])
+	}
+}
+
 // BenchmarkResolve resolves the measures of a long live blog: 600
 // figures under 150 keys, each key's number repeated by a few others, so
 // every pair of keys is compared.
