@@ -34,8 +34,13 @@ var compoundIdioms = tokens.Set(`sided off way time shot stop size liner on`)
 var (
 	lineNouns        = tokens.Set(`phone telephone hotline helpline`)
 	emergencyNumbers = tokens.Set(`911 999 112 988`)
-	emergencyNouns   = tokens.Set(`call calls outage outages dispatch dispatcher dispatchers operator operators service services system center centre line number`)
+	emergencyNouns   = tokens.Set(`call calls caller callers outage outages dispatch dispatcher dispatchers operator operators operation operations
+		service services system systems center centers centre centres line lines number numbers`)
 )
+
+// ageNouns are people whom "under" or "over" a number bounds by age
+// ("children under 14", "those over 65").
+var ageNouns = tokens.Set(`child children kid kids boy girl teen teenager youth minor people person anyone everyone those adult adults man men woman women patient patients`)
 
 // callVerbs place a phone call to a number.
 var callVerbs = tokens.Set(`call called calling calls dial dialed dialled dialing dialling`)
@@ -484,12 +489,12 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	}
 	// "911 outages", "the national 800 phone number": a number naming a
 	// phone line.
-	if next := t.low(hi); hi < len(t.a.Tokens) && (lineNouns[next] || emergencyNumbers[q.Text] && emergencyNouns[next]) {
-		return true
+	if next := t.low(hi); hi < len(t.a.Tokens) && (lineNouns[next] || emergencyNumbers[t.low(hi-1)] && emergencyNouns[next]) {
+		return true // ("some 911 operations")
 	}
-	// "contacts to 988", "support of 988": an emergency line's number
-	// alone after a preposition counts nothing.
-	if bare && emergencyNumbers[q.Text] && lo > 0 && (t.low(lo-1) == "to" || t.low(lo-1) == "of" || callVerbs[t.low(lo-1)]) {
+	// "contacts to 988", "including 911", "988, like 911, is easy to
+	// remember": an emergency line's number alone counts nothing.
+	if bare && emergencyNumbers[q.Text] {
 		return true
 	}
 	// "world war three", however it is written, and "ground zero" are
@@ -628,6 +633,17 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			if !ageGlue[w] && t.a.Tokens[k].Kind != news.TokenNumber {
 				break
 			}
+		}
+	}
+	// "a child under 14", "those over 65", "people under 18": a bound
+	// on a person's age, not a count.
+	if v := q.Value; bare && v != nil && *v < 130 {
+		b := lo // the bound: "under" in the quantity's text or before it
+		if w := t.low(b); w != "under" && w != "over" {
+			b--
+		}
+		if w := t.low(b); (w == "under" || w == "over") && b >= 1 && (ageNouns[t.low(b-1)] || ageNouns[lemma(t.low(b-1))]) {
+			return true
 		}
 	}
 	// "West 75 12 72 13 Center 71 16 …": a table flattened into text.
