@@ -621,6 +621,8 @@ func TestNotFigures(t *testing.T) {
 		"A line like 911 is easy to remember.",
 		"He was convicted of lewd acts on a child under 14.",
 		"Children under 12 travel free, and people over 65 pay half.",
+		"Riga was a chilly 12 C on Tuesday.",
+		"Most of them are one-venue events.",
 		"The agency expects longer wait times for the national 800 phone number.",
 		"The club's founder passed away at 91 on Monday.",
 		"Range| 900 km (claimed, not verified) 14\n\nSpeed| 700 km 15\n\nGuidance| GPS 16",

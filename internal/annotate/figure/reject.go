@@ -314,6 +314,14 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	if strings.Contains(q.Text, "-") && designNouns[lemma(t.low(hi))] {
 		return true // "a two-state solution", "the one-China policy", "a two-party system": a design, not a count
 	}
+	if num, w, ok := strings.Cut(strings.ToLower(q.Text), "-"); ok && num == "one" && w != "in" && !strings.ContainsAny(w, "- ") && t.isNoun(hi) {
+		return true // "one-venue events", "a one-man show": a kind of thing, not a count
+	}
+	// "a chilly 22 C", "highs of 95 F": a temperature written with its
+	// scale's letter apart.
+	if hi < len(t.a.Tokens) && (t.a.Tokens[hi].In(t.a.Text) == "C" || t.a.Tokens[hi].In(t.a.Text) == "F") && t.a.Tokens[lo].Kind == news.TokenNumber {
+		return true
+	}
 	// "drones that weigh more than 15 pounds": a weight is a
 	// specification, whatever unit the quantity layer read.
 	for h, k := t.anchor(lo, hi), 0; h >= 0 && k < 3; h, k = t.head(h), k+1 {
