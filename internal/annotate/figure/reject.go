@@ -38,10 +38,6 @@ var (
 		service services system systems center centers centre centres line lines number numbers`)
 )
 
-// ageNouns are people whom "under" or "over" a number bounds by age
-// ("children under 14", "those over 65").
-var ageNouns = tokens.Set(`child children kid kids boy girl teen teenager youth minor people person anyone everyone those adult adults man men woman women patient patients`)
-
 // callVerbs place a phone call to a number.
 var callVerbs = tokens.Set(`call called calling calls dial dialed dialled dialing dialling`)
 
@@ -641,17 +637,6 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			if !ageGlue[w] && t.a.Tokens[k].Kind != news.TokenNumber {
 				break
 			}
-		}
-	}
-	// "a child under 14", "those over 65", "people under 18": a bound
-	// on a person's age, not a count.
-	if v := q.Value; bare && v != nil && *v < 130 {
-		b := lo // the bound: "under" in the quantity's text or before it
-		if w := t.low(b); w != "under" && w != "over" {
-			b--
-		}
-		if w := t.low(b); (w == "under" || w == "over") && b >= 1 && (ageNouns[t.low(b-1)] || ageNouns[lemma(t.low(b-1))]) {
-			return true
 		}
 	}
 	// "West 75 12 72 13 Center 71 16 …": a table flattened into text.

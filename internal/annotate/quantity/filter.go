@@ -230,7 +230,8 @@ var rangeWords = map[string]bool{"and": true, "to": true, "or": true, "-": true,
 
 // ageHolders are the people an age after "over" or "under" may bound.
 var ageHolders = map[string]bool{"adults": true, "people": true, "those": true, "anyone": true, "children": true, "kids": true,
-	"voters": true, "men": true, "women": true, "residents": true, "teens": true, "teenagers": true, "youths": true, "patients": true}
+	"voters": true, "men": true, "women": true, "residents": true, "teens": true, "teenagers": true, "youths": true, "patients": true,
+	"child": true, "kid": true, "minor": true, "minors": true, "person": true, "boy": true, "boys": true, "girl": true, "girls": true}
 
 // ageBounds close an age bracket after "and" or "or" ("65 and older"),
 // or open one after the people it bounds ("adults over 21").
