@@ -674,13 +674,16 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			}
 		}
 	}
-	// "Maksym Maksymov, 29, a sales manager": a bare number set off
-	// after a person's name is the person's age.
+	// "Maksym Maksymov, 29, a sales manager", "Pavel Orlov (38 or 39)":
+	// a bare number set off after a person's name is the person's age.
 	comma := lo - 1
+	if t.low(comma) == "or" && comma >= 2 && t.a.Tokens[comma-1].Kind == news.TokenNumber {
+		comma -= 2 // "Rico Lind, 30 or 31": the second guess at the age
+	}
 	if t.low(comma) == "now" {
 		comma-- // "Mr. Lewis, now 77, stared ahead"
 	}
-	if v >= 1 && v < 120 && t.low(comma) == "," && comma >= 1 {
+	if v >= 1 && v < 120 && (t.low(comma) == "," || t.low(comma) == "(") && comma >= 1 {
 		// ("John Jenkin, 23 and from Cumbria": a function word may follow.)
 		k := comma - 1
 		if t.low(k) == "." && (t.low(k-1) == "jr" || t.low(k-1) == "sr") {
@@ -703,7 +706,8 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		}
 		// (A line may end after the age: "Vadim Krasikov, 58" as a
 		// heading.)
-		if (m >= 0 && ix.a.Entities[m].Type == "PER" || personNouns[t.low(k)]) && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || ageFollowers[t.low(hi)] || tokens.ParagraphBreak(ix.a.Text[q.End:t.a.Tokens[hi].Start]) >= 0) {
+		guess := t.low(hi) == "or" && hi+1 < len(t.a.Tokens) && t.a.Tokens[hi+1].Kind == news.TokenNumber // "30 or 31"
+		if (m >= 0 && ix.a.Entities[m].Type == "PER" || personNouns[t.low(k)]) && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || ageFollowers[t.low(hi)] || guess || tokens.ParagraphBreak(ix.a.Text[q.End:t.a.Tokens[hi].Start]) >= 0) {
 			return true
 		}
 	}
