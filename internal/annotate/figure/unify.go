@@ -20,18 +20,21 @@ const unifyWindow = 3
 // ("Russia lost 500 soldiers, Ukraine 300 … 200 soldiers"), f is left
 // as it is; so is a count its sentence puts across the world.
 func (ix *index) unify(figs []news.Figure) {
-	orig := make([]news.Figure, len(figs))
-	copy(orig, figs)
+	type given struct {
+		i     int
+		owner string
+	}
+	var out []given // applied at the end: an owner given here gives no other
 	kind := func(f *news.Figure) string { return ix.a.Quantities[f.Quantity].Kind }
 	for i := range figs {
-		f := &orig[i]
+		f := &figs[i]
 		sent := ix.sentenceOf(f.Start)
 		if f.What == "" || f.Owner != "" || sent < 0 || ix.noDonor[f.Quantity] || ix.worldwide(ix.a.Sentences[sent].Span) {
 			continue
 		}
 		var pick *news.Figure
-		for j := range orig[:i] {
-			g := &orig[j]
+		for j := range figs[:i] {
+			g := &figs[j]
 			if g.What != f.What || g.Speaker != f.Speaker || !news.SameCount(g.Scope, f.Scope) || kind(g) != kind(f) || sent-ix.sentenceOf(g.Start) > unifyWindow {
 				continue
 			}
@@ -44,10 +47,12 @@ func (ix *index) unify(figs []news.Figure) {
 			}
 			pick = g
 		}
-		if pick == nil {
-			continue
+		if pick != nil {
+			out = append(out, given{i, pick.Owner})
 		}
-		figs[i].Owner = pick.Owner
+	}
+	for _, g := range out {
+		figs[g.i].Owner = g.owner
 	}
 }
 
