@@ -622,6 +622,8 @@ func TestNotFigures(t *testing.T) {
 		"He was convicted of lewd acts on a child under 14.",
 		"Children under 12 travel free, and people over 65 pay half.",
 		"Riga was a chilly 12 C on Tuesday.",
+		"The 82 Airborne soldiers will go to Latvia.",
+		"Britain sent troops from 16 Air Assault Brigade.",
 		"Released: Rico Lind, 30 or 31, a student from Tartu.",
 		"Pavel Orlov (38 or 39) was detained at the airport.",
 		"Most of them are one-venue events.",

@@ -49,6 +49,10 @@ var periodParts = tokens.Set(`first second third fourth last latter former final
 // singular after a number above one they are a name, not a count.
 var unitDesignations = tokens.Set(`brigade regiment battalion division corps squadron detachment flotilla fleet`)
 
+// formationNames are the kinds of formation a capitalised unit name
+// opens with after its number ("82 Airborne", "3 Commando Brigade").
+var formationNames = tokens.Set(`airborne commando armoured armored mechanised mechanized air mountain infantry cavalry guards motorised motorized rifle`)
+
 // designNouns after a number joined by a hyphen to a noun make the whole
 // the name of a design ("a two-state solution", "a two-track approach").
 var designNouns = tokens.Set(`solution system policy approach strategy formula model framework doctrine`)
@@ -518,6 +522,12 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		if clo, chi := t.span(*q.CountsSpan); chi > clo && unitDesignations[t.low(chi-1)] {
 			return true
 		}
+	}
+	// "the 82 Airborne soldiers", "16 Air Assault Brigade": digits before
+	// the capitalised name of a kind of formation name the formation.
+	if q.Kind == "cardinal" && q.Value != nil && *q.Value < 200 && hi-lo == 1 && t.a.Tokens[lo].Kind == news.TokenNumber &&
+		hi < len(t.a.Tokens) && t.v.Capitalised(hi) && formationNames[t.low(hi)] {
+		return true
 	}
 	// "World War Three", "Formula One": a capitalised number word in a name.
 	if t.a.Tokens[lo].Kind == news.TokenWord && t.v.Capitalised(lo) && lo > 0 && t.v.Capitalised(lo-1) && t.a.Tokens[lo-1].Kind == news.TokenWord {
