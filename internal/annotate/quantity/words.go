@@ -148,7 +148,7 @@ func buildTables() *tables {
 			vol. fig. art. protocol amendment`),
 		yearPrev: set(`in since by from until till through before after during early late mid
 			the 's ' © (c) circa c. year fiscal fy summer spring autumn fall winter this last next
-			a an copyright`),
+			a an copyright its their his her our my your`),
 		clock: set(`a.m. p.m. am pm gmt utc bst cet cest eet eest msk est edt pst pdt hrs h local`),
 		stop: set(`of in on at to from with by for into onto near across along over under since during
 			after before between against through toward towards about around per inside outside
