@@ -1842,16 +1842,18 @@ func shareSubject(ws []word, i int) bool {
 	if j+1 >= i {
 		return false
 	}
-	w := ws[j+1].lower
-	if w == "a" || w == "the" {
-		if j+2 >= i {
-			return false
+	for k := j + 1; k < i; k++ {
+		if w := ws[k].lower; !shareLead[w] {
+			r, _ := utf8.DecodeRuneInString(w)
+			return r >= '0' && r <= '9' || shareWords[w]
 		}
-		w = ws[j+2].lower
 	}
-	r, _ := utf8.DecodeRuneInString(w)
-	return r >= '0' && r <= '9' || shareWords[w]
+	return false
 }
+
+// shareLead are the words that may open a share of people before its
+// number ("just 8 percent", "more than 80%", "about a third").
+var shareLead = tokens.Set(`just only about nearly almost roughly some a the more less fewer than over under at least up to around`)
 
 // shareSpeaker says whether the speaker phrase at sp is a share of
 // people ("79 percent of Democrats", "just 8 percent of voters", "most
@@ -1862,8 +1864,7 @@ func shareSpeaker(text string, sp *news.Span) bool {
 		return false
 	}
 	for _, w := range strings.Fields(strings.ToLower(sp.In(text))) {
-		switch w {
-		case "just", "only", "about", "nearly", "almost", "roughly", "some", "a", "the":
+		if shareLead[w] {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
