@@ -1777,6 +1777,11 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if oneAttack && f.Scope == news.ScopeTotal {
 		f.Scope = news.ScopeEvent // one attack's dead are not the war's
 	}
+	if f.Scope == news.ScopeTotal && (tollFates[fate] || fate == "lost") && ix.lastPeriod(verb) {
+		// "37 killed in the past 24 hours": a day's or a week's count of
+		// a running toll is an increment of it, not the toll.
+		f.Scope = news.ScopeIncrement
+	}
 	if whole >= 0 {
 		ix.wholes[f.Quantity] = whole
 	}
@@ -2837,6 +2842,57 @@ func (ix *index) relativeHead(r int) int {
 		}
 	}
 	return k
+}
+
+// lastPeriod says whether verb v counts over the last stretch of a
+// running count: "killed in the past 24 hours", "lost over the last
+// week", "during the previous day".
+func (ix *index) lastPeriod(v int) bool {
+	t := ix.tree
+	if v < 0 {
+		return false
+	}
+	// A period phrase after coordinated verbs holds for both: "37 have
+	// been killed and 54 injured in the past 24 hours".
+	vs := []int{v}
+	if t.rel(v) == "conj" {
+		vs = append(vs, t.head(v))
+	}
+	t.children(v, func(c int) bool {
+		if t.rel(c) == "conj" && t.isVerb(c) {
+			vs = append(vs, c)
+		}
+		return true
+	})
+	return slices.ContainsFunc(vs, ix.periodOn)
+}
+
+// periodOn says whether verb v has a phrase of the last hours, days or
+// weeks (see lastPeriod).
+func (ix *index) periodOn(v int) bool {
+	t := ix.tree
+	found := false
+	t.children(v, func(c int) bool {
+		switch t.caseOf(c) {
+		case "in", "over", "during", "within":
+		default:
+			return true
+		}
+		switch t.lemma(c) {
+		case "hour", "day", "week":
+		default:
+			return true
+		}
+		t.children(c, func(d int) bool {
+			switch t.low(d) {
+			case "past", "last", "previous", "prior", "preceding":
+				found = true
+			}
+			return !found
+		})
+		return !found
+	})
+	return found
 }
 
 // single says whether the attack at token a, whose toll harm verb v

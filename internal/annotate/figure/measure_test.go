@@ -521,6 +521,10 @@ func TestMeasureFields(t *testing.T) {
 			"at least 45", "people", "", "killed", "", "event", "", ""},
 		{"a relative clause after the strike's target tells the strike's toll", "Norway targeted the commander in a strike on a camp in southern Latvia, which killed at least 90 people.",
 			"at least 90", "people", "lv", "killed", "", "event", "", ""},
+		{"the dead of the last day are an increment of the toll", "The ministry said 37 people have been killed and 54 injured in the past 24 hours.",
+			"37", "people", "", "killed", "", "increment", "", ""},
+		{"a total a day's losses bring is the total", "Latvia lost 1,010 soldiers in the prior 24 hours, bringing its losses to 58,890.",
+			"58,890", "personnel", "lv", "killed or wounded", "", "total", "", ""},
 		{"dead beside a deployment is not the deployment's fate", "Norway has deployed 15,000 troops to Latvia, with hundreds already dead.",
 			"15,000", "personnel", "no", "deployed", "", "total", "", ""},
 	}
