@@ -525,6 +525,8 @@ func TestMeasureFields(t *testing.T) {
 			"37", "people", "", "killed", "", "increment", "", ""},
 		{"a total a day's losses bring is the total", "Latvia lost 1,010 soldiers in the prior 24 hours, bringing its losses to 58,890.",
 			"58,890", "personnel", "lv", "killed or wounded", "", "total", "", ""},
+		{"a hyphened hundred is a number, not a compound", "One-hundred candidates signed a letter to the leader.",
+			"One-hundred", "", "", "", "", "total", "", ""},
 		{"dead beside a deployment is not the deployment's fate", "Norway has deployed 15,000 troops to Latvia, with hundreds already dead.",
 			"15,000", "personnel", "no", "deployed", "", "total", "", ""},
 	}

@@ -49,6 +49,10 @@ var periodParts = tokens.Set(`first second third fourth last latter former final
 // singular after a number above one they are a name, not a count.
 var unitDesignations = tokens.Set(`brigade regiment battalion division corps squadron detachment flotilla fleet`)
 
+// scaleWords make "one-" a number, not a compound ("One-hundred
+// candidates").
+var scaleWords = tokens.Set(`hundred thousand million billion trillion`)
+
 // formationNames are the kinds of formation a capitalised unit name
 // opens with after its number ("82 Airborne", "3 Commando Brigade").
 var formationNames = tokens.Set(`airborne commando armoured armored mechanised mechanized air mountain infantry cavalry guards motorised motorized rifle`)
@@ -314,7 +318,7 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	if strings.Contains(q.Text, "-") && designNouns[lemma(t.low(hi))] {
 		return true // "a two-state solution", "the one-China policy", "a two-party system": a design, not a count
 	}
-	if num, w, ok := strings.Cut(strings.ToLower(q.Text), "-"); ok && num == "one" && w != "in" && !strings.ContainsAny(w, "- ") && t.isNoun(hi) {
+	if num, w, ok := strings.Cut(strings.ToLower(q.Text), "-"); ok && num == "one" && w != "in" && !scaleWords[w] && !strings.ContainsAny(w, "- ") && t.isNoun(hi) {
 		return true // "one-venue events", "a one-man show": a kind of thing, not a count
 	}
 	// "a chilly 22 C", "highs of 95 F": a temperature written with its
