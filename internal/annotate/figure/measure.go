@@ -1722,7 +1722,6 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	oneAttack := false // the count is the toll of one attack
 	if harms[fate] {
 		at := ix.attackOf(verb)
-		target, attacker := at.target, at.attacker
 		oneAttack = at.at >= 0 && tollFates[fate] && ix.single(at.at, verb, f)
 		if f.Owner == "" && f.Place == "" && (what == "civilians" || what == "people") {
 			// Victims with no place of their own are the country's where
@@ -1734,16 +1733,16 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			// someone else acted ("the army entered Gaza after Hamas's
 			// raids, which killed 300": not Palestine's 300), and the
 			// attacker's own state is not where its victims are.
-			if target != "" {
-				f.Owner = countryOf(target, ix.names())
+			if at.target != "" {
+				f.Owner = countryOf(at.target, ix.names())
 			} else if p := ix.placeBefore(lo, at.at); p != "" {
-				if c := countryOf(p, ix.names()); attacker == "" || c != ix.stateOf(attacker) {
+				if c := countryOf(p, ix.names()); at.attacker == "" || c != ix.stateOf(at.attacker) {
 					f.Owner = c
 				}
 			}
 		}
-		if oneAttack && f.Place == "" && at.targets == 1 && countryOf(target, ix.names()) != target {
-			f.Place = target // one attack's dead are counted where it struck
+		if oneAttack && f.Place == "" && at.targets == 1 && countryOf(at.target, ix.names()) != at.target {
+			f.Place = at.target // one attack's dead are counted where it struck
 		}
 	}
 	if fate == "expelled" {
