@@ -1730,8 +1730,8 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			// shot"). The victims of an attack are its target's ("after it
 			// attacked Norway, killing 40 people"). When the target is not
 			// named, a place before the attack in its sentence is where
-			// someone else acted ("the army entered Gaza after Hamas's
-			// raids, which killed 300": not Palestine's 300), and the
+			// someone else acted ("the army entered Syria after the
+			// militia's raids, which killed 300": not Syria's 300), and the
 			// attacker's own state is not where its victims are.
 			if at.target != "" {
 				f.Owner = countryOf(at.target, ix.names())
@@ -1777,7 +1777,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		f.Scope = news.ScopeEvent // one attack's dead are not the war's
 	}
 	if f.Scope == news.ScopeTotal && (tollFates[fate] || fate == "lost") && ix.lastPeriod(verb) {
-		// "37 killed in the past 24 hours": a day's or a week's count of
+		// "21 killed in the past 24 hours": a day's or a week's count of
 		// a running toll is an increment of it, not the toll.
 		f.Scope = news.ScopeIncrement
 	}
@@ -2700,8 +2700,9 @@ type attack struct {
 
 // attackOf finds the attack whose toll harm verb v tells: the attack
 // noun it is said of ("the raids, which killed 300", "the attack killed
-// 300") with its "on" phrase and owner ("Hamas's attack on Israel"), the
-// attack verb it hangs on ("after it attacked Israel, killing 1,200") or
+// 300") with its "on" phrase and owner ("the militia's attack on
+// Armenia"), the attack verb it hangs on ("after it attacked Armenia,
+// killing 400") or
 // the attack it names as its cause ("were killed in a Russian strike");
 // what the text does not name stays empty.
 func (ix *index) attackOf(v int) attack {
@@ -2762,7 +2763,7 @@ func (ix *index) attackOf(v int) attack {
 	struck := func(c int) {
 		// The first place struck, and how many: "struck Dorovets and
 		// the eastern city of Karsk"; or the place of what was struck
-		// ("near the embassy's office in Tel Aviv").
+		// ("near the consulate's annex in Odesa").
 		p := ix.placeKey(c)
 		if p == "" {
 			t.children(c, func(d int) bool {
@@ -2801,7 +2802,7 @@ func (ix *index) attackOf(v int) attack {
 	t.children(a, func(c int) bool {
 		switch {
 		case t.rel(c) == "nmod" && (t.caseOf(c) == "on" || t.caseOf(c) == "against" || locatives[t.caseOf(c)]):
-			struck(c) // "the attack on Odesa", "the drone attack in Tel Aviv on Friday"
+			struck(c) // "the attack on Odesa", "the Friday drone attack in Riga"
 		case t.fullRel(c) == "nmod:poss" || t.rel(c) == "compound":
 			if k := actor(c); k != "" {
 				out.attacker = k
@@ -2826,7 +2827,7 @@ func (ix *index) relativeHead(r int) int {
 		return -1
 	}
 	// Up the chain of "of", "on" and "in" phrases to an attack ("a
-	// strike on a camp in southern Gaza, which killed 90").
+	// strike on a depot in northern Latvia, which killed 35").
 	for h, n := k, 0; n < 3 && t.rel(h) == "nmod" && !attackNouns[t.lemma(h)]; n++ {
 		if h = t.head(h); h < 0 || !t.isNoun(h) {
 			break
@@ -2851,8 +2852,8 @@ func (ix *index) lastPeriod(v int) bool {
 	if v < 0 {
 		return false
 	}
-	// A period phrase after coordinated verbs holds for both: "37 have
-	// been killed and 54 injured in the past 24 hours".
+	// A period phrase after coordinated verbs holds for both: "21 were
+	// killed and 48 injured in the past 24 hours".
 	vs := []int{v}
 	if t.rel(v) == "conj" {
 		vs = append(vs, t.head(v))

@@ -50,7 +50,7 @@ var periodParts = tokens.Set(`first second third fourth last latter former final
 var unitDesignations = tokens.Set(`brigade regiment battalion division corps squadron detachment flotilla fleet`)
 
 // scaleWords make "one-" a number, not a compound ("One-hundred
-// candidates").
+// mayors").
 var scaleWords = tokens.Set(`hundred thousand million billion trillion`)
 
 // formationNames are the kinds of formation a capitalised unit name
@@ -319,9 +319,9 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		return true // "a two-state solution", "the one-China policy", "a two-party system": a design, not a count
 	}
 	if num, w, ok := strings.Cut(strings.ToLower(q.Text), "-"); ok && num == "one" && w != "in" && !scaleWords[w] && !strings.ContainsAny(w, "- ") && t.isNoun(hi) {
-		return true // "one-venue events", "a one-man show": a kind of thing, not a count
+		return true // "one-site contests", "a one-man show": a kind of thing, not a count
 	}
-	// "a chilly 22 C", "highs of 95 F": a temperature written with its
+	// "a mild 18 C", "highs of 95 F": a temperature written with its
 	// scale's letter apart.
 	if hi < len(t.a.Tokens) && (t.a.Tokens[hi].In(t.a.Text) == "C" || t.a.Tokens[hi].In(t.a.Text) == "F") && t.a.Tokens[lo].Kind == news.TokenNumber {
 		return true
@@ -502,10 +502,10 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	// "911 outages", "the national 800 phone number": a number naming a
 	// phone line.
 	if next := t.low(hi); hi < len(t.a.Tokens) && (lineNouns[next] || emergencyNumbers[t.low(hi-1)] && emergencyNouns[next]) {
-		return true // ("some 911 operations")
+		return true // ("911 operations were down")
 	}
-	// "contacts to 988", "including 911", "988, like 911, is easy to
-	// remember": an emergency line's number alone counts nothing.
+	// "contacts to 988", "including 911", "reach 911 from any phone":
+	// an emergency line's number alone counts nothing.
 	if bare && emergencyNumbers[q.Text] {
 		return true
 	}
@@ -527,7 +527,7 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			return true
 		}
 	}
-	// "the 82 Airborne soldiers", "16 Air Assault Brigade": digits before
+	// "troops of the 82 Airborne", "16 Air Assault Brigade": digits before
 	// the capitalised name of a kind of formation name the formation.
 	if q.Kind == "cardinal" && q.Value != nil && *q.Value < 200 && hi-lo == 1 && t.a.Tokens[lo].Kind == news.TokenNumber &&
 		hi < len(t.a.Tokens) && t.v.Capitalised(hi) && formationNames[t.low(hi)] {

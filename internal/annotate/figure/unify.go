@@ -7,15 +7,15 @@ import "sitrep/internal/news"
 const unifyWindow = 3
 
 // unify gives a figure that leaves whose it is unsaid the owner of an
-// earlier figure of its article that counts the same thing: "Estonian
-// intelligence says 10 battle groups of Russia's are near the border …
-// a total of 170,000 soldiers". Reports name the owner once and then
-// drop it; a measure keyed on the unsaid owner would split one count in
-// two.
+// earlier figure of its article that counts the same thing: "Russia has
+// moved 100,000 troops to the border … a week later about 130,000
+// soldiers were there". Reports name the owner once and then drop it; a
+// measure keyed on the unsaid owner would split one count in two.
 //
 // A figure g completes f when g comes at most unifyWindow sentences
 // before it, both count the same class of thing in the same kind of
-// quantity and scope, g names an owner, and g's fate and place are f's
+// quantity, from the same speaker, in scopes that count alike
+// (news.SameCount), g names an owner, and g's fate and place are f's
 // where f states them. When the figures that could complete f disagree
 // ("Russia lost 500 soldiers, Ukraine 300 … 200 soldiers"), f is left
 // as it is; so is a count its sentence puts across the world.

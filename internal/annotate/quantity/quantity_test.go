@@ -231,7 +231,7 @@ func TestNotQuantities(t *testing.T) {
 	run(t, []row{
 		{"year", "in 2023 the war", nil},
 		{"year adjective", "Russia’s 2022 invasion and the 2014 annexation", nil},
-		{"year after a possessive pronoun", "Ukraine will restore its 1991 borders", nil},
+		{"year after a possessive pronoun", "Latvia wants its 1991 borders back", nil},
 		{"year range", "in 2022-23", nil},
 		{"copyright", "© 2031 Dorovets Independent.", nil},
 		{"decade", "built in the 1970s and 1990's", nil},
