@@ -2695,16 +2695,15 @@ type attack struct {
 	at       int    // the attack noun or verb, -1 when there is none
 	target   string // the place key of its target or of where it struck
 	attacker string // the actor key of the attacker
-	targets  int    // how many places it struck ("Dorovets and Karsk")
+	targets  int    // how many places it struck ("Dorovets and Karsk" in the demo corpus)
 }
 
 // attackOf finds the attack whose toll harm verb v tells: the attack
 // noun it is said of ("the raids, which killed 300", "the attack killed
 // 300") with its "on" phrase and owner ("the militia's attack on
 // Armenia"), the attack verb it hangs on ("after it attacked Armenia,
-// killing 400") or
-// the attack it names as its cause ("were killed in a Russian strike");
-// what the text does not name stays empty.
+// killing 400") or the attack it names as its cause ("were killed in a
+// Russian strike"); what the text does not name stays empty.
 func (ix *index) attackOf(v int) attack {
 	t := ix.tree
 	out := attack{at: -1}
@@ -2714,7 +2713,7 @@ func (ix *index) attackOf(v int) attack {
 	a := -1
 	s := t.child(v, "nsubj")
 	if s < 0 && t.rel(v) == "conj" {
-		s = t.child(t.head(v), "nsubj") // "the incident happened in May and killed 45"
+		s = t.child(t.head(v), "nsubj") // "the incident began at dawn and killed 17"
 	}
 	if l := t.low(s); l == "which" || l == "that" {
 		// A relative clause the tree missed hangs on the noun before
