@@ -2826,12 +2826,13 @@ func (ix *index) relativeHead(r int) int {
 		return -1
 	}
 	// Up the chain of "of", "on" and "in" phrases to an attack ("a
-	// strike on a depot in northern Latvia, which killed 35").
+	// strike on a depot in northern Latvia, which killed 35"), else the
+	// noun the first phrase modifies.
 	for h, n := k, 0; n < 3 && t.rel(h) == "nmod" && !attackNouns[t.lemma(h)]; n++ {
 		if h = t.head(h); h < 0 || !t.isNoun(h) {
 			break
 		}
-		if attackNouns[t.lemma(h)] || n == 0 && t.rel(h) != "nmod" {
+		if attackNouns[t.lemma(h)] {
 			return h
 		}
 	}

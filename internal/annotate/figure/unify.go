@@ -33,9 +33,12 @@ func (ix *index) unify(figs []news.Figure) {
 			continue
 		}
 		var pick *news.Figure
-		for j := range figs[:i] {
+		for j := i - 1; j >= 0; j-- {
 			g := &figs[j]
-			if g.What != f.What || g.Speaker != f.Speaker || !news.SameCount(g.Scope, f.Scope) || kind(g) != kind(f) || sent-ix.sentenceOf(g.Start) > unifyWindow {
+			if sent-ix.sentenceOf(g.Start) > unifyWindow {
+				break // (figures stand in text order)
+			}
+			if g.What != f.What || g.Speaker != f.Speaker || !news.SameCount(g.Scope, f.Scope) || kind(g) != kind(f) {
 				continue
 			}
 			if !completes(g, f) {
