@@ -33,6 +33,9 @@ func (t *Tagger) Features() int {
 
 // tokInfo holds the hashes of one token's word features.
 type tokInfo struct {
+	// numeric marks a word of digits and separators ("49.4", "3,000"),
+	// which inference always tags NUM (as UD does all but a few).
+	numeric             bool
 	w, form, shape, amb uint64
 	s1, s2, s3, s4      uint64
 	p1, p2, p3          uint64
@@ -69,10 +72,28 @@ func (t *Tagger) prepare(words []string, sc *scratch) {
 			s1:    suffixHash(b, 1), s2: suffixHash(b, 2), s3: suffixHash(b, 3), s4: suffixHash(b, 4),
 			p1: prefixHash(b, 1), p2: prefixHash(b, 2), p3: prefixHash(b, 3),
 		}
+		in.numeric = numeric(w)
 		in.amb = uint64(t.amb[string(b)]) + 7
 		in.c4, in.c6, in.c10, in.cfull = clusterPrefixes(t.clusters[string(b)])
 		sc.info = append(sc.info, in)
 	}
+}
+
+// numeric says whether w is digits with thousands or decimal separators
+// and an optional sign ("49.4", "3,000", "-2").
+func numeric(w string) bool {
+	if w != "" && (w[0] == '-' || w[0] == '+') {
+		w = w[1:]
+	}
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < '0' || c > '9') && c != ',' && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 func infoAt(info []tokInfo, i int) *tokInfo {
@@ -140,15 +161,17 @@ func (t *Tagger) Tag(words []string, out []news.UPOS) []news.UPOS {
 func (t *Tagger) tag(words []string, sc *scratch, out []news.UPOS) []news.UPOS {
 	t.prepare(words, sc)
 	if t.w2 == nil {
-		return t.pass(t.w, len(words), sc, nil, out)
+		return t.pass(t.w, len(words), sc, nil, out, true)
 	}
-	sc.tags = t.pass(t.w, len(words), sc, nil, sc.tags[:0])
-	return t.pass(t.w2, len(words), sc, sc.tags, out)
+	sc.tags = t.pass(t.w, len(words), sc, nil, sc.tags[:0], true)
+	return t.pass(t.w2, len(words), sc, sc.tags, out, true)
 }
 
 // pass tags the prepared sentence greedily from left to right with w;
-// first holds the first pass's tags in the second pass, else nil.
-func (t *Tagger) pass(w *weights, n int, sc *scratch, first []news.UPOS, out []news.UPOS) []news.UPOS {
+// first holds the first pass's tags in the second pass, else nil. With
+// numbers, a numeric word is NUM whatever the weights say (training
+// passes leave it to the weights, so that a model rebuilds as it was).
+func (t *Tagger) pass(w *weights, n int, sc *scratch, first []news.UPOS, out []news.UPOS, numbers bool) []news.UPOS {
 	if cap(sc.score) < news.NumUPOS {
 		sc.score = make([]float32, news.NumUPOS)
 	}
@@ -161,6 +184,9 @@ func (t *Tagger) pass(w *weights, n int, sc *scratch, first []news.UPOS, out []n
 		}
 		w.score(sc.keys, scores)
 		best := argmax(scores[1:]) + 1
+		if numbers && sc.info[i].numeric {
+			best = int(news.NUM)
+		}
 		out = append(out, news.UPOS(best))
 		p2, p1 = p1, news.UPOS(best)
 	}
@@ -218,7 +244,7 @@ func TrainTagger(train []Sentence, opt TrainTaggerOptions) (*Tagger, error) {
 	devFirst := make([][]news.UPOS, len(opt.Dev))
 	for i := range opt.Dev {
 		t.prepare(opt.Dev[i].Forms(), &sc)
-		devFirst[i] = t.pass(t.w, len(opt.Dev[i].Words), &sc, nil, nil)
+		devFirst[i] = t.pass(t.w, len(opt.Dev[i].Words), &sc, nil, nil, false)
 	}
 	t.w2, _ = t.trainPass(train, first, opt.Dev, devFirst, opt.Epochs, opt.Seed+100, "tagger pass 2", opt.Log)
 	return t, nil
@@ -245,7 +271,7 @@ func jackknife(train []Sentence, folds, epochs int, seed uint64, amb map[string]
 		ft.w, _ = ft.trainPass(rest, nil, nil, nil, epochs, seed+uint64(f)+1, "", nil)
 		for i := f; i < len(train); i += folds {
 			ft.prepare(train[i].Forms(), &sc)
-			out[i] = ft.pass(ft.w, len(train[i].Words), &sc, nil, nil)
+			out[i] = ft.pass(ft.w, len(train[i].Words), &sc, nil, nil, false)
 		}
 		if log != nil {
 			fmt.Fprintf(log, "tagger: jackknife fold %d/%d tagged\n", f+1, folds)
@@ -319,7 +345,7 @@ func passAccuracy(t *Tagger, w *weights, sents []Sentence, first [][]news.UPOS) 
 		if first != nil {
 			f = first[i]
 		}
-		return t.pass(w, len(sents[i].Words), &sc, f, tags)
+		return t.pass(w, len(sents[i].Words), &sc, f, tags, false)
 	})
 }
 

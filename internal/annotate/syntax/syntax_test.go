@@ -332,3 +332,16 @@ func FuzzStage(f *testing.F) {
 		}
 	})
 }
+
+// TestNumbersAreNUM checks that a word of digits is tagged NUM wherever
+// it stands, as UD tags nearly all of them: after "to" it is not an
+// infinitive, and after "from" not a name.
+func TestNumbersAreNUM(t *testing.T) {
+	s := stage(t)
+	a := analyse(t, s, "The harbour index rose to 49.4 in May from 45.4 in April, and 3,000 ships docked.")
+	for _, w := range []string{"49.4", "45.4", "3,000"} {
+		if k := find(a, 0, w); k < 0 || a.Syntax[k].UPOS != news.NUM {
+			t.Errorf("%s: tag %v, want NUM", w, a.Syntax[max(k, 0)].UPOS)
+		}
+	}
+}
