@@ -1297,7 +1297,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 		// "…, with Kyiv claiming that …": the noun phrase after "with"
 		// is the participle's own subject.
 		spk = news.Span{Start: ws[w].Start, End: ws[i-1].End}
-		cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
+		cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(a, ws, i+n), End: sent.End})
 	} else if c.participle && !(i > 0 && beForms[ws[i-1].lower]) {
 		// "X launched a coup, saying …": the subject of the clause the
 		// participle hangs on.
@@ -1309,7 +1309,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			return cl, false
 		}
 		spk = sub
-		cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
+		cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(a, ws, i+n), End: sent.End})
 	} else if p, ok := pollster(a, ws, i, n, c); ok {
 		// "70% of Ukrainians told the polling institute Rating that …":
 		// the poll speaks, respondents and all.
@@ -1375,7 +1375,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 				}
 			}
 		}
-		start, end = trimSpeaker(ws, start, end)
+		start, end = trimSpeaker(a, ws, start, end)
 		if skippedComma && start <= end && start > 0 && boundary[ws[start-1].lower] && taggedUPOS(a, ws[start].Start) == news.VERB {
 			// "The cable, sent under his signature and marked SECRET,
 			// warned": a participle opens no speaker; the walk stopped
@@ -1449,12 +1449,12 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			// "the manifesto, which said that …": the relative pronoun's
 			// antecedent, from the syntax layer.
 			spk = ante
-			cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
+			cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(a, ws, i+n), End: sent.End})
 		} else if sub, ok := syntaxSubject(a, ws[i].Start, sent); ok && sub.End <= ws[i].Start && okSubject(a, sub) {
 			// The rules found no subject ("polls from … (…) have
 			// reported"): the syntax layer's.
 			spk = sub
-			cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(ws, i+n), End: sent.End})
+			cl.Content = trimSpan(a.Text, news.Span{Start: afterCue(a, ws, i+n), End: sent.End})
 		} else {
 			return cl, false
 		}
@@ -1690,7 +1690,7 @@ func apposition(a *news.Article, ix *index, ws []word, start, end int) (int, int
 	if ps > pe || ps > 0 && !(ws[ps-1].punct && (clausePunct(ws[ps-1].lower) || isQuote(ws[ps-1].lower))) {
 		return start, end // P does not open its clause: "…, X said" is no apposition
 	}
-	ps, pe = trimSpeaker(ws, ps, pe)
+	ps, pe = trimSpeaker(a, ws, ps, pe)
 	if ps > pe || !okSpeaker(a.Text, ws[ps:pe+1]) {
 		return start, end
 	}
@@ -2211,8 +2211,30 @@ func setSpeaker(a *news.Article, ix *index, cl *news.Claim, sp news.Span) {
 	} else if t, ok := trimPhrase(a.Text, ws); ok {
 		sp = t
 	}
+	sp = unquoted(a.Text, sp)
 	cl.SpeakerSpan = &sp
 	cl.Speaker, cl.SpeakerEntity = ix.resolve(sp)
+}
+
+// unquoted trims the quotation marks and spaces a speaker span opens or
+// ends with ("“This administration", when a quotation opens with its
+// speaker).
+func unquoted(text string, sp news.Span) news.Span {
+	for sp.Start < sp.End {
+		r, n := utf8.DecodeRuneInString(text[sp.Start:sp.End])
+		if !unicode.IsSpace(r) && !isQuote(string(r)) {
+			break
+		}
+		sp.Start += n
+	}
+	for sp.Start < sp.End {
+		r, n := utf8.DecodeLastRuneInString(text[sp.Start:sp.End])
+		if !unicode.IsSpace(r) && !isQuote(string(r)) {
+			break
+		}
+		sp.End -= n
+	}
+	return sp
 }
 
 // namedAfterRole returns the person a speaker phrase that opens with a
@@ -2297,7 +2319,10 @@ func joinsNames(text string, ws []word, j int) bool {
 
 // afterCue skips an object, a time phrase and "that" after the cue: the
 // content starts after a "that" within six words, else right after it.
-func afterCue(ws []word, k int) int {
+// A "that" past other words that the parse makes a relative pronoun or
+// a determiner, not the mark of a clause, is inside the content: "said
+// three boats that sank were found" says all of it.
+func afterCue(a *news.Article, ws []word, k int) int {
 	// ("said 7 were arrested, adding that …": a "that" past a comma opens
 	// another clause, unless a comma right after the cue sets off an
 	// aside: "reported, quoting an officer, that …".)
@@ -2307,7 +2332,9 @@ func afterCue(ws []word, k int) int {
 			break
 		}
 		if ws[d].lower == "that" {
-			k = d + 1
+			if d == k || k == 0 || recipientVerbs[ws[k-1].lower] || !inContent(a, ws[k], ws[d]) {
+				k = d + 1
+			}
 			break
 		}
 	}
@@ -2318,6 +2345,19 @@ func afterCue(ws []word, k int) int {
 		return ws[k].Start
 	}
 	return ws[len(ws)-1].End
+}
+
+// inContent says whether a "that" a few words after a cue of saying (no
+// recipient: not "told Axios that") is inside what is said: the words
+// after the cue open with a number or a determiner, and the parse makes
+// the "that" a relative pronoun or a determiner, not the mark that opens
+// the reported clause.
+func inContent(a *news.Article, first, that word) bool {
+	if u := taggedUPOS(a, first.Start); u != news.NUM && u != news.DET {
+		return false
+	}
+	v := tokenAt(a, that.Start)
+	return v >= 0 && a.Syntax[v].Rel != "mark"
 }
 
 // indefiniteSpeakers stand alone as a speaker that the text does not
@@ -2344,13 +2384,29 @@ var speakerHeads = tokens.Set(`official officials region regions oblast province
 	lender insurer airline carrier developer producer exporter importer utility`)
 
 // trimSpeaker drops leading time phrases ("On Wednesday he") and trailing
-// adverbs ("… first") from a speaker phrase ws[start:end+1].
-func trimSpeaker(ws []word, start, end int) (int, int) {
-	for end >= start && (ws[end].lower == "first" || ws[end].lower == "now" || ws[end].lower == "also" || ws[end].lower == "again" || ws[end].lower == "publicly" || ws[end].lower == "privately") {
+// adverbs ("… first", "… initially") from a speaker phrase
+// ws[start:end+1].
+func trimSpeaker(a *news.Article, ws []word, start, end int) (int, int) {
+	for end >= start && (ws[end].lower == "first" || ws[end].lower == "now" || ws[end].lower == "also" || ws[end].lower == "again" ||
+		strings.HasSuffix(ws[end].lower, "ly") && !upper(ws[end].Span.In(a.Text)) && taggedUPOS(a, ws[end].Start) == news.ADV) {
 		end--
 	}
 	if end >= start && pronouns[ws[end].lower] {
 		return end, end
+	}
+	// "the number of war crimes Ukraine says …": a name right after a
+	// plural common noun that heads no speaker, in a phrase a determiner
+	// opens, is the subject of a relative clause, and the speaker.
+	for j := end; j > start && determiners[ws[start].lower]; j-- {
+		if !upper(ws[j].Span.In(a.Text)) || ws[j].punct {
+			break
+		}
+		if p := ws[j-1]; !p.punct && !upper(p.Span.In(a.Text)) {
+			if taggedUPOS(a, p.Start) == news.NOUN && !speakerHeads[p.lower] && strings.HasSuffix(p.lower, "s") && !strings.HasSuffix(p.lower, "ss") {
+				return j, end
+			}
+			break
+		}
 	}
 	switch ws[start].lower {
 	case "on", "in", "at", "during", "by", "since", "last", "this":
@@ -3080,7 +3136,7 @@ func colonQuote(a *news.Article, ix *index, ws []word, claims []news.Claim, inSe
 		var spk news.Span
 		if pronouns[ws[c-2].lower] {
 			spk = ws[c-2].Span
-		} else if start, end, ok := subjectLeft(a.Text, ws, c-1); ok {
+		} else if start, end, ok := subjectLeft(a, ws, c-1); ok {
 			spk = news.Span{Start: ws[start].Start, End: ws[end].End}
 		} else {
 			return news.Claim{}, false
@@ -3307,7 +3363,7 @@ func addsAThing(a *news.Article, cue string, pos int) bool {
 // calm"), at the first word of the clause the syntax layer makes its
 // complement, past the recipient.
 func recipientSkipped(a *news.Article, ws []word, i, n int) int {
-	start := afterCue(ws, i+n)
+	start := afterCue(a, ws, i+n)
 	if !recipientVerbs[ws[i].lower] || i+n >= len(ws) || start != ws[i+n].Start {
 		return start // no recipient verb, or "that" already marks the clause
 	}

@@ -110,7 +110,7 @@ func pledges(a *news.Article, ix *index, ws []word, claims []news.Claim, inSente
 			cl.Span = news.Span{Start: sp.Start, End: cl.Content.End}
 		} else {
 			var spk news.Span
-			if start, end, ok := subjectLeft(a.Text, ws, first); ok {
+			if start, end, ok := subjectLeft(a, ws, first); ok {
 				spk = news.Span{Start: ws[start].Start, End: ws[end].End}
 			} else if sub, ok := pledgeSubject(a, ws, first, last); ok {
 				// The subject of a coordinated verb ("the US expands
@@ -172,7 +172,8 @@ func personalSubject(ws []word, first int) (int, bool) {
 // subjectLeft finds the subject noun phrase ending before ws[i] (over
 // auxiliaries and adverbs: "the UK has to date"): its first and last
 // word, or ok false; an infinitive cue ("to call for") has none there.
-func subjectLeft(text string, ws []word, i int) (start, end int, ok bool) {
+func subjectLeft(a *news.Article, ws []word, i int) (start, end int, ok bool) {
+	text := a.Text
 	if i > 0 && ws[i-1].lower == "to" {
 		return 0, 0, false // "… has written to the minister to call for …": the infinitive's subject is the clause's
 	}
@@ -185,7 +186,7 @@ func subjectLeft(text string, ws []word, i int) (start, end int, ok bool) {
 		j--
 	}
 	start = j + 1
-	start, end = trimSpeaker(ws, start, end)
+	start, end = trimSpeaker(a, ws, start, end)
 	if start > end || !okSpeaker(text, ws[start:end+1]) || pronouns[ws[end].lower] {
 		return 0, 0, false
 	}

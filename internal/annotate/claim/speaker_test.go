@@ -45,6 +45,15 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "a relative clause on the counted noun stays inside what is said", number: "three",
+			text:    "Harbour officials said three boats that capsized in the storm had been found near the pier.",
+			speaker: "Harbour officials", exact: true},
+		{name: "an adverb between the speaker and its verb is not the speaker's", number: "about 40",
+			text:    "Two inspectors initially said about 40 buildings had been damaged in the town.",
+			speaker: "Two inspectors", exact: true},
+		{name: "a name after a noun it does not head speaks in a relative clause", number: "4,820",
+			text:    "The number of alleged thefts Europol says is under review has risen to 4,820 this year.",
+			speaker: "Europol", exact: true},
 		{name: "an inverted speaker after the medium it told, as translations order it", number: "seven thousand",
 			text:    "- Norway has moved seven thousand soldiers to the border - said the Delfi agency a high -ranking representative of the Latvian government.",
 			speaker: "representative of the Latvian government"},
@@ -1014,6 +1023,22 @@ func TestStatesIsNoCue(t *testing.T) {
 			if c.Cue == "states" {
 				t.Errorf("parsed %v: a \"states\" cue: %+v", parsed, c)
 			}
+		}
+	}
+}
+
+// TestUnquoted checks that a speaker span loses the quotation marks and
+// spaces it opens or ends with, and nothing else.
+func TestUnquoted(t *testing.T) {
+	for text, want := range map[string]string{
+		"“This council":   "This council",
+		"\" the mayor ”":  "the mayor",
+		"«Le Monde»":      "Le Monde",
+		"the “Riga” club": "the “Riga” club",
+	} {
+		got := unquoted(text, news.Span{Start: 0, End: len(text)})
+		if s := got.In(text); s != want {
+			t.Errorf("unquoted(%q) = %q, want %q", text, s, want)
 		}
 	}
 }
