@@ -123,7 +123,7 @@ var fates = []struct{ stem, fate string }{
 	{"murder", "killed"}, {"massacr", "killed"}, {"slaughter", "killed"},
 	{"wound", "wounded"}, {"injur", "wounded"}, {"hurt", "wounded"}, {"hospitali", "hospitalised"},
 	{"captur", "captured"}, {"detain", "captured"}, {"abduct", "captured"}, {"kidnap", "captured"}, {"imprison", "captured"}, {"taken prisoner", "captured"},
-	{"arrest", "arrested"}, {"convict", "convicted"}, {"froz", "frozen"}, {"freez", "frozen"},
+	{"arrest", "arrested"}, {"convict", "convicted"}, {"infect", "infected"}, {"froz", "frozen"}, {"freez", "frozen"},
 	{"pledg", "pledged"}, {"announc", "pledged"}, {"promis", "pledged"}, {"commit", "pledged"},
 	{"unveil", "pledged"}, {"earmark", "pledged"}, {"approv", "pledged"}, {"allocat", "pledged"},
 	{"sign", "pledged"}, {"authori", "pledged"}, {"offer", "pledged"}, {"plan", "pledged"}, {"give", "pledged"},
@@ -615,6 +615,9 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	// number with its own preposition is a level of what the verb's
 	// object or subject names, whatever noun the tree or the quantity
 	// layer hung it on ("… to 72,500 perverse").
+	// "burglaries fell to 212", "assaults rose by 6 percent", "prices
+	// climbed 4%": with a verb of change, what changes is its subject,
+	// whatever the noun.
 	if c := t.caseOf(anc); (noun < 0 || ix.classAt(noun) == "") && q.Kind == "cardinal" && levelPreps[c] {
 		v := t.head(anc)
 		for k := 0; k < 3 && v >= 0 && !t.isVerb(v); k++ {
@@ -627,6 +630,26 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 					break
 				}
 			}
+		}
+	}
+	// "burglaries fell to 212", "the number of members grew by 40": with
+	// a verb of change right before the number, what changes is the
+	// verb's subject, whatever the noun.
+	if v := changeVerbBefore(t, lo, q.Kind); (noun < 0 || ix.classAt(noun) == "" && (t.rel(anc) != "nummod" || !ix.countable(noun, lo, hi))) && v >= 0 {
+		c, reduced := t.child(v, "nsubj"), false
+		if c < 0 && t.fullRel(v) == "acl" {
+			c, reduced = t.head(v), true // "the number of ferries grew by 40", parsed as a reduced relative
+		}
+		// Not "… is under investigation has risen to": no subject has a
+		// preposition; not a word of a name: "the Purchasing Managers
+		// Index rose".
+		if c >= 0 && c < v && t.upos(c) == news.NOUN && (reduced || t.caseOf(c) == "") && !t.v.Capitalised(c) {
+			noun, verb = c, v
+		}
+	} else if noun < 0 && q.Kind == "percent" && (t.low(lo-1) == "up" || t.low(lo-1) == "down") && t.lemma(lo-2) == "be" {
+		// "exports were up 3.4%": the change is the copula's predicate.
+		if c := t.child(anc, "nsubj"); c >= 0 && c < lo && t.upos(c) == news.NOUN {
+			noun = c
 		}
 	}
 	gapOwner := "" // "two Russian and two Chinese bombers": the first count's own demonym
@@ -1855,6 +1878,47 @@ func (ix *index) predicateNoun(i int) bool {
 // levelPreps introduce a number that is a level a verb's object or
 // subject reaches ("from 82,000 to 72,500", "up to 40,000", "at 90,000").
 var levelPreps = map[string]bool{"from": true, "to": true, "at": true}
+
+// fractional says whether a cardinal figure has a fraction and no scale
+// word ("49.4", not "1.5 million"): a level of an index or a rate, never
+// a count that continues the measure before it.
+func fractional(f *news.Figure, kind string) bool {
+	return kind == "cardinal" && f.Value != nil && *f.Value != float64(int64(*f.Value)) && !strings.ContainsAny(f.Text, "mbkMBK")
+}
+
+// discrete says whether the class what counts whole things (people,
+// weapons, places, units, events), which no number with a fraction
+// counts.
+func discrete(what string) bool {
+	switch what {
+	case "units", "places", "vehicles", "strikes", "events", "votes", "states":
+		return true
+	}
+	return peopleClasses[what] || strings.HasPrefix(what, "weapons")
+}
+
+// changeVerbBefore returns the verb of change that a cardinal starting
+// at token lo reports a level or a change of ("fell sharply to 212",
+// "grew by 40"), or -1. (A percentage's change has rules of its own.)
+func changeVerbBefore(t *tree, lo int, kind string) int {
+	if kind != "cardinal" {
+		return -1
+	}
+	k := lo - 1
+	switch t.low(k) {
+	case "to", "by", "from":
+		k--
+	default:
+		return -1 // "rose 12 places": a bare cardinal counts its own noun
+	}
+	for j := 0; j < 2 && t.upos(k) == news.ADV; j++ {
+		k--
+	}
+	if k >= 0 && t.isVerb(k) && isChangeVerb(t.lemma(k)) {
+		return k
+	}
+	return -1
+}
 
 // countable reports whether the token at i can be the noun a number at
 // tokens [lo, hi) counts: a noun (not an adjective the quantity layer took
@@ -3600,6 +3664,9 @@ func (ix *index) link(figs []news.Figure) {
 				}
 				if g.What == "" || !known(g.What) && strings.Contains(ix.a.Text[g.End:f.Start], "\n") || (kind(&g) == "percent") != (kind(f) == "percent") || (kind(&g) == "money") != (kind(f) == "money") {
 					continue
+				}
+				if fractional(f, kind(f)) && discrete(g.What) {
+					continue // "49.4" is no count of the people counted before
 				}
 				if ix.peopleDo(f) && !peopleClasses[g.What] {
 					break // "Tens of thousands have left the country": people, whatever was counted before

@@ -199,6 +199,14 @@ func TestMeasureFields(t *testing.T) {
 			"18%", "money", "", "", "", "increment", "", ""},
 		{"a level a change reaches is no increment", "Support for the treaty had never risen above 30% before the war.",
 			"above 30%", "people", "", "support", "", "share", "", ""},
+		{"a level a change verb reaches counts the verb's subject", "Reported burglaries in the county fell sharply to 212 last year.",
+			"212", "burglary", "", "", "", "total", "", ""},
+		{"'the number of' a change verb's subject counts its 'of' noun", "The number of registered ferries grew by 40 in May.",
+			"40", "ferry", "", "", "", "increment", "", ""},
+		{"a subject with a preposition is no subject of the change", "The number of alleged thefts Europol says is under investigation has increased to 4,820.",
+			"4,820", "-", "", "", "", "total", "", ""},
+		{"the infected are a fate of their own", "The health agency said four more people had died of the fever and a further 87 were infected.",
+			"87", "people", "", "infected", "", "increment", "", ""},
 		{"a change with nothing named counts no people", "The index jumped 27% in the year.",
 			"27%", "", "", "", "", "increment", "", ""},
 		{"persona non grata are people", "The ministry declared 40 persona non grata on Monday.",
@@ -633,6 +641,8 @@ func TestNotFigures(t *testing.T) {
 		"Released: Rico Lind, 27 or 28, a student from Tartu.",
 		"Pavel Orlov (44 or 45) was held at the border.",
 		"The regional games are mostly one-site contests.",
+		"She beat the holder 6-2 3-6 7-5 in the final.",
+		"The home side edged their rivals 3-2 on Sunday.",
 		"The agency expects longer wait times for the national 800 phone number.",
 		"The club's founder passed away at 91 on Monday.",
 		"Range| 900 km (claimed, not verified) 14\n\nSpeed| 700 km 15\n\nGuidance| GPS 16",
@@ -996,7 +1006,8 @@ func TestBareNumberAcrossParagraphs(t *testing.T) {
 	pub := time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)
 	for _, c := range []struct{ text, figure, what string }{
 		{"The club ordered 40 kayaks. By May it held 55.", "55", "kayak"},
-		{"The club ordered 40 kayaks.\n\nMembership has since risen to 969.", "969", ""},
+		{"The club ordered 40 kayaks.\n\nBy June it had 969.", "969", ""},
+		{"The ministry said 160 more people were infected.\n\nThe Riga Harbour Index rose to 49.4 in May.", "49.4", ""},
 		{"Some 64% of Latvians back the plan.\n\nThe absolute majority - 87% - reject concessions.", "87%", "people"},
 	} {
 		found := false

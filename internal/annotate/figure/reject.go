@@ -6,6 +6,7 @@ package figure
 // abstractions and physical specifications.
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -89,10 +90,15 @@ func hyphenShape(text string) bool {
 
 // gameScore reports whether the number phrase q is one side of a
 // game's score ("the Broncos' 31-24 win", "a 92–88 defeat"): two numbers
-// joined by a dash with a result noun after them. A vote's score has a
-// vote word and no such noun ("passed 234-193").
+// joined by a dash with a result noun after them, or one set of a match
+// beside another ("won 6-4 3-6 7-5"), or a small score after a verb of
+// winning ("beat them 3-1"). A vote's score has a vote word and no such
+// noun ("passed 234-193").
 func (ix *index) gameScore(q news.Quantity) bool {
 	text := ix.a.Text
+	if ix.matchScore(q) {
+		return true
+	}
 	end := q.End
 	if r := text[end:]; strings.HasPrefix(r, "-") || strings.HasPrefix(r, "–") {
 		_, n := utf8.DecodeRuneInString(r)
@@ -114,6 +120,52 @@ func (ix *index) gameScore(q news.Quantity) bool {
 	}
 	next := strings.Fields(strings.ToLower(text[end:min(len(text), end+40)]))
 	return len(next) > 0 && scoreNouns[strings.Trim(next[0], ".,;:")]
+}
+
+// scorePair matches a small score of two numbers joined by a dash
+// ("6-4", "3–1"); setBefore and setAfter find another one beside it,
+// the sets of a match; winBefore a verb of winning or losing a few
+// words before it.
+var (
+	scorePair = regexp.MustCompile(`^\(?[0-9]{1,2}[-–][0-9]{1,2}\)?$`)
+	setBefore = regexp.MustCompile(`(^|\s)\(?[0-9]{1,2}[-–][0-9]{1,2}\)?\s+$`)
+	setAfter  = regexp.MustCompile(`^\s+\(?[0-9]{1,2}[-–][0-9]{1,2}\)?([\s,.;]|$)`)
+	winBefore = regexp.MustCompile(`(?i)\b(beat|beats|beating|won|win|wins|winning|defeated|defeats|defeating|lost|loses|losing|drew|draws|edged|downed|downing|thrashed|crushed|routed|trailed|trailing|led|leading)\b(\s+[^\s]+){0,4}\s+$`)
+)
+
+// matchScore reports whether q lies in a score of a match: one of two
+// or more sets side by side, or a score of at most 15 a side right after
+// a verb of winning.
+func (ix *index) matchScore(q news.Quantity) bool {
+	text := ix.a.Text
+	// The whole space-delimited word around q.
+	s := strings.LastIndexAny(text[:q.Start], " \n\t") + 1
+	e := q.End
+	if k := strings.IndexAny(text[e:], " \n\t"); k >= 0 {
+		e += k
+	} else {
+		e = len(text)
+	}
+	w := strings.TrimRight(text[s:e], ",.;:")
+	if !scorePair.MatchString(w) {
+		return false
+	}
+	e = s + len(w)
+	before, after := text[max(0, s-40):s], text[e:min(len(text), e+12)]
+	if setBefore.MatchString(before) || setAfter.MatchString(after) {
+		return true
+	}
+	a, b, _ := strings.Cut(strings.NewReplacer("(", "", ")", "", "–", "-").Replace(w), "-")
+	return len(a) <= 2 && len(b) <= 2 && atoi(a) <= 15 && atoi(b) <= 15 && winBefore.MatchString(before)
+}
+
+// atoi reads a run of at most a few digits.
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+	}
+	return n
 }
 
 // dashedPair says whether rest opens with a dash and digits: the second
