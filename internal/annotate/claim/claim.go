@@ -1375,6 +1375,21 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 				}
 			}
 		}
+		// "the company, based in Valmiera, Latvia, said": a town and its
+		// country are one place inside the appositive; walk on over both.
+		if skippedComma && start >= 2 && start <= end && ws[start-1].lower == "," && !ws[start-2].punct && upper(ws[start-2].Span.In(a.Text)) && ix.placeName(ws[start:end+1]) {
+			for j = start - 2; j >= 0 && !(ws[j].punct && clausePunct(ws[j].lower)) && !boundary[ws[j].lower] && end-j < limit; j-- {
+			}
+			start = j + 1
+			if start >= 2 && ws[start-1].lower == "," && !ws[start-2].punct && taggedUPOS(a, ws[start].Start) == news.VERB {
+				// The appositive opens with a participle ("based in"):
+				// the speaker is the noun phrase before its comma.
+				end = start - 2
+				for j = end; j >= 0 && !(ws[j].punct && clausePunct(ws[j].lower)) && !boundary[ws[j].lower] && end-j < 10; j-- {
+				}
+				start = j + 1
+			}
+		}
 		start, end = trimSpeaker(a, ws, start, end)
 		if skippedComma && start <= end && start > 0 && boundary[ws[start-1].lower] && taggedUPOS(a, ws[start].Start) == news.VERB {
 			// "The cable, sent under his signature and marked SECRET,
@@ -2214,6 +2229,22 @@ func setSpeaker(a *news.Article, ix *index, cl *news.Claim, sp news.Span) {
 	sp = unquoted(a.Text, sp)
 	cl.SpeakerSpan = &sp
 	cl.Speaker, cl.SpeakerEntity = ix.resolve(sp)
+}
+
+// placeName says whether the words ws are one place's name: a GPE or
+// LOC mention covers them all ("Latvia", "New South Wales").
+func (ix *index) placeName(ws []word) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	sp := news.Span{Start: ws[0].Start, End: ws[len(ws)-1].End}
+	lo, hi := ix.mentions(sp)
+	for _, m := range ix.a.Entities[lo:hi] {
+		if m.Start <= sp.Start && sp.End <= m.End && (m.Type == "GPE" || m.Type == "LOC") {
+			return true
+		}
+	}
+	return false
 }
 
 // unquoted trims the quotation marks and spaces a speaker span opens or

@@ -646,10 +646,13 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		if c >= 0 && c < v && t.upos(c) == news.NOUN && (reduced || t.caseOf(c) == "") && !t.v.Capitalised(c) {
 			noun, verb = c, v
 		}
-	} else if noun < 0 && q.Kind == "percent" && (t.low(lo-1) == "up" || t.low(lo-1) == "down") && t.lemma(lo-2) == "be" {
-		// "exports were up 3.4%": the change is the copula's predicate.
-		if c := t.child(anc, "nsubj"); c >= 0 && c < lo && t.upos(c) == news.NOUN {
+	} else if noun < 0 && q.Kind == "percent" && (t.low(lo-1) == "up" || t.low(lo-1) == "down") {
+		// "exports were up 3.4%": the change is the copula's predicate;
+		// "with microprocessors up 5.6%": the noun before "up".
+		if c := t.child(anc, "nsubj"); t.lemma(lo-2) == "be" && c >= 0 && c < lo && t.upos(c) == news.NOUN {
 			noun = c
+		} else if changedNoun(t, lo) {
+			noun = lo - 2
 		}
 	}
 	gapOwner := "" // "two Russian and two Chinese bombers": the first count's own demonym
@@ -1897,6 +1900,49 @@ func discrete(what string) bool {
 	return peopleClasses[what] || strings.HasPrefix(what, "weapons")
 }
 
+// moveOnly are the verbs of change that take no object: an amount right
+// after them is the change ("rose $1.63"), where after "raised" or "cut"
+// it is what was raised or cut.
+var moveOnly = tokens.Set(`rise grow fall drop decline climb jump plunge plummet soar surge slump tumble sink dip slide rebound`)
+
+// moveVerbs report a change of a price or an index besides the verbs of
+// change ("gained 16 points", "shed 54 cents").
+var moveVerbs = tokens.Set(`gain lose shed add slip advance ease retreat edge firm dip`)
+
+// changedBefore says whether an amount a verb of change (or "up" or
+// "down") reports stands right before token k ("rose $1.63, or …",
+// "was down 27.02, or …").
+func changedBefore(t *tree, k int) bool {
+	j := k - 1
+	if t.low(j) == "," {
+		j--
+	}
+	number := false
+	for ; j >= 0 && j >= k-6; j-- {
+		if t.a.Tokens[j].Kind == news.TokenNumber || t.upos(j) == news.NUM {
+			number = true
+			continue
+		}
+		if w := t.low(j); w == "$" || w == "£" || w == "€" || w == "cents" || w == "points" || w == "point" || w == "pence" || w == "cent" {
+			continue
+		}
+		break
+	}
+	if !number || j < 0 {
+		return false
+	}
+	w := t.low(j)
+	return w == "up" || w == "down" || t.isVerb(j) && (isChangeVerb(t.lemma(j)) || moveVerbs[t.lemma(j)])
+}
+
+// changedNoun says whether a lower-case noun stands right before the
+// "up" or "down" before a percentage at token lo, with no verb: "with
+// microprocessors up 5.6%".
+func changedNoun(t *tree, lo int) bool {
+	n := lo - 2
+	return n >= 0 && t.upos(n) == news.NOUN && !t.v.Capitalised(n)
+}
+
 // changeVerbBefore returns the verb of change that a cardinal starting
 // at token lo reports a level or a change of ("fell sharply to 212",
 // "grew by 40"), or -1. (A percentage's change has rules of its own.)
@@ -2124,6 +2170,9 @@ func (ix *index) classAt(i int) string {
 	}
 	if t.lemma(i) == "member" && t.low(i-1) == "service" {
 		return "personnel" // "US service members"
+	}
+	if l := t.lemma(i); (l == "bomber" || l == "attacker") && (t.low(i-1) == "suicide" || t.low(i-1) == "would-be") {
+		return "people" // "three suicide bombers": people, not aircraft
 	}
 	if l := t.lemma(i); (l == "piece" || l == "item") && i > 0 {
 		if c := classOf(t.lemma(i - 1)); c != "" {
@@ -3014,8 +3063,12 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int, fate string) 
 	if t.low(lo-1) == "by" && isChangeVerb(t.lemma(lo-2)) {
 		return news.ScopeIncrement // "rose by 5%"
 	}
-	if q.Kind == "percent" && t.isVerb(lo-1) && isChangeVerb(t.lemma(lo-1)) && t.low(hi) != "of" && !levelBounds[t.low(lo)] {
-		return news.ScopeIncrement // "the index jumped 27%" (not "cut 10% of jobs", "rose above 30%")
+	if q.Kind == "percent" && t.low(lo-1) == "or" && changedBefore(t, lo-1) {
+		return news.ScopeIncrement // "rose $1.63, or 5.3 percent": the same change as a share
+	}
+	if (q.Kind == "percent" || q.Kind == "money" && moveOnly[t.lemma(lo-1)]) && t.isVerb(lo-1) && isChangeVerb(t.lemma(lo-1)) && t.low(hi) != "of" && !levelBounds[t.low(lo)] &&
+		!(t.low(lo) == "as" && (t.low(lo+1) == "high" || t.low(lo+1) == "low")) {
+		return news.ScopeIncrement // "the index jumped 27%", "shares rose $1.63" (not "cut 10% of jobs", "rose above 30%", "raised $5m", "rose as high as $1.15")
 	}
 	// "cut the British army by nearly 10,000 troops": the change a verb
 	// makes, however far the number stands from it.
@@ -3028,7 +3081,7 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int, fate string) 
 	// stated as a number.
 	// ("shot down 70 drones", "set up 12 camps": a verb's particle is not.)
 	if w := t.low(lo - 1); (w == "up" || w == "down") && lo >= 2 && t.a.Tokens[lo-1].End < t.a.Tokens[lo].Start &&
-		(t.a.Tokens[lo-2].Kind == news.TokenPunct || t.lemma(lo-2) == "be") {
+		(t.a.Tokens[lo-2].Kind == news.TokenPunct || t.lemma(lo-2) == "be" || q.Kind == "percent" && changedNoun(t, lo)) {
 		return news.ScopeIncrement
 	}
 	if a := t.anchor(lo, hi); changeNouns[t.lemma(t.head(a))] && (t.head(a) > a || t.caseOf(a) == "of") || changeNouns[t.lemma(hi)] {
