@@ -827,6 +827,9 @@ func raising(a *news.Article, ws []word, i, n int) bool {
 	if !(i+n+1 < len(ws) && ws[i+n].lower == "to" && (ws[i+n+1].lower == "be" || ws[i+n+1].lower == "have")) {
 		return false
 	}
+	if i > 0 && ws[i-1].lower == "," && strings.HasSuffix(ws[i].lower, "ed") {
+		return true // "The fire, believed to be arson, forced …": a reduced passive on the noun, whatever the parse
+	}
 	if v := tokenAt(a, ws[i].Start); v >= 0 {
 		for k := max(0, v-30); k < v; k++ {
 			if int(a.Syntax[k].Head) == v && a.Syntax[k].Rel == "nsubj" {

@@ -1325,7 +1325,8 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			})
 		}
 	}
-	if fate == "" && verb >= 0 && !adjunctNoun(t, noun, lo, hi) {
+	if fate == "" && verb >= 0 && !adjunctNoun(t, noun, lo, hi) && !(t.lemma(verb) == "base" && (t.low(verb+1) == "on" || t.low(verb+1) == "upon")) {
+		// ("The $6,400 figure is based on a study": a source, not a base.)
 		fate = fateOf(t.low(verb), what)
 		if fate == "" {
 			fate = fateOf(t.lemma(verb), what)

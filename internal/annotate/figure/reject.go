@@ -746,8 +746,8 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	if t.low(comma) == "or" && comma >= 2 && t.a.Tokens[comma-1].Kind == news.TokenNumber {
 		comma -= 2 // "Rico Lind, 30 or 31": the second guess at the age
 	}
-	if t.low(comma) == "now" {
-		comma-- // "Mr. Lewis, now 77, stared ahead"
+	if t.low(comma) == "now" || t.low(comma) == "then" {
+		comma-- // "Mr. Lewis, now 77, stared ahead", "Ozols, then 32, drove"
 	}
 	if v >= 1 && v < 120 && (t.low(comma) == "," || t.low(comma) == "(") && comma >= 1 {
 		// ("John Jenkin, 23 and from Cumbria": a function word may follow.)
