@@ -1479,6 +1479,7 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 	}
 	if !contentBefore {
 		cl.Content = cutConj(a, cl.CueSpan.Start, cl.Content)
+		cl.Content = cutRelative(a, ws, i, cl.Content)
 		if openQuoteAt(a.Text, sent.Start, cl.CueSpan.Start) {
 			// A cue inside a quotation: what it reports ends where the
 			// quotation does ("… who said they were pro-life,” added X).
@@ -2248,6 +2249,44 @@ func (ix *index) placeName(ws []word) bool {
 		}
 	}
 	return false
+}
+
+// relativeOpeners are the words that open a clause of their own inside
+// a reported clause, or tie a verb to the one before it.
+var relativeOpeners = tokens.Set(`to and or but nor that which who whom whose where when if because as while , ; : – —`)
+
+// cutRelative ends the content of a cue in a relative clause ("Latvians
+// who say the war is going badly rose to 45%", "consumers who said jobs
+// are hard to find jumped to 32.6") before the verb of the clause the
+// relative clause hangs on, which the parse often puts inside it: the
+// first verb or auxiliary after the reported clause's own predicate
+// that follows neither an auxiliary nor a word that opens a clause.
+func cutRelative(a *news.Article, ws []word, i int, content news.Span) news.Span {
+	if i < 2 || ws[i-1].lower != "who" && ws[i-1].lower != "that" || ws[i-2].punct || len(a.Syntax) != len(a.Tokens) {
+		return content
+	}
+	if u := taggedUPOS(a, ws[i-2].Start); u != news.NOUN && u != news.PROPN {
+		return content // "said that", "those who say": no noun the clause is on
+	}
+	seen := false
+	prev, prevU := "", news.UPOSNone
+	for k := i + 1; k < len(ws) && ws[k].Start < content.End; k++ {
+		if ws[k].Start < content.Start {
+			continue
+		}
+		u := taggedUPOS(a, ws[k].Start)
+		if u == news.AUX || u == news.VERB {
+			opened := relativeOpeners[prev] || prevU == news.AUX || prevU == news.PART
+			if seen && !opened && (u == news.AUX || !strings.HasSuffix(ws[k].lower, "ing")) {
+				return trimSpan(a.Text, news.Span{Start: content.Start, End: ws[k-1].End})
+			}
+			seen = true
+		}
+		if u != news.ADV || prevU != news.AUX {
+			prev, prevU = ws[k].lower, u // ("had unwittingly sent": an adverb inside the verb group)
+		}
+	}
+	return content
 }
 
 // unquoted trims the quotation marks and spaces a speaker span opens or
