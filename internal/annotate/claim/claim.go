@@ -127,10 +127,30 @@ type cue struct {
 	// at: a cue only with "at" and an amount after its object ("put the
 	// toll at 90,000"): an estimate, not a verb of placing.
 	at bool
+	// as: a cue only with "as" and a description after its object
+	// ("described the build-up of 100,000 troops as the largest since
+	// the Cold War"): a characterisation, not a narration.
+	as bool
 	// progressive: a cue only after a form of be ("had been warning"),
 	// not as a participle ("…, warning that"), and not in a free
 	// relative ("what we have been telling our partners").
 	progressive bool
+}
+
+// asAfter says whether an object and then "as" follow ws[k] before the
+// clause ends ("described the build-up as the largest"), not "as well
+// as" or "such as".
+func asAfter(ws []word, k int) bool {
+	for j := k + 1; j < len(ws) && j <= k+15; j++ {
+		w := ws[j].lower
+		if ws[j].punct && clausePunct(w) && w != "," && w != "-" {
+			return false
+		}
+		if w == "as" && ws[j-1].lower != "such" && !(j+2 < len(ws) && ws[j+1].lower == "well" && ws[j+2].lower == "as") && ws[j-1].lower != "well" {
+			return true
+		}
+	}
+	return false
 }
 
 // amountAt says whether the words from k hold, before the clause ends,
@@ -219,6 +239,9 @@ var cues = func() []cue {
 	out = append(out, cue{words: []string{"pointed", "out"}, that: true}, cue{words: []string{"points", "out"}, that: true})
 	for _, v := range []string{"put", "puts", "putting", "placed", "places"} {
 		out = append(out, cue{words: []string{v}, at: true})
+	}
+	for _, v := range []string{"described", "describes", "describe", "characterised", "characterized", "characterises", "characterizes"} {
+		out = append(out, cue{words: []string{v}, as: true})
 	}
 	for _, v := range []string{"continued", "continues", "replied", "replies", "responded", "responds", "recalled",
 		"recalls", "joked", "quipped", "tweeted", "tweets", "went on", "goes on", "reads", "asked", "asks", "shouted", "exclaimed"} {
@@ -382,6 +405,9 @@ func Find(a *news.Article) []news.Claim {
 			}
 			if n > 0 && c.at && !amountAt(ws, i+n) {
 				continue // "put pressure on", "placed troops on alert"
+			}
+			if n > 0 && c.as && !asAfter(ws, i+n) {
+				continue // "the scene she described", "he described the attack"
 			}
 			if n > 0 && c.quoted && (!besideQuote(ws, i, n) || n > 1 && i+n < len(ws) && !ws[i+n].punct) {
 				continue // "he went on, “…”", not "“You went on television …"

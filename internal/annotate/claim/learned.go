@@ -16,7 +16,7 @@ import (
 var learnedVerbs = func() map[string]bool {
 	out := map[string]bool{}
 	for _, c := range cues {
-		if len(c.words) == 1 && !c.evidence && !c.quoted { // "showed", "found": only with evidence as subject; "continued": only beside a quotation
+		if len(c.words) == 1 && !c.evidence && !c.quoted && !c.as { // "showed", "found": only with evidence as subject; "continued": only beside a quotation; "described": only with "as"
 			out[c.words[0]] = true
 		}
 	}

@@ -199,7 +199,7 @@ var lightVerbs = map[string]bool{
 	"need": true, "want": true, "help": true, "use": true, "do": true, "find": true, "let": true,
 	"mean": true, "mention": true, "allege": true, "represent": true, "operate": true, "own": true, "possess": true,
 	"field": true, "stay": true, "account": true, "exceed": true, "surpass": true, "amount": true, "average": true, "top": true,
-	"treble": true, "triple": true, "quadruple": true, "halve": true, "constitute": true,
+	"treble": true, "triple": true, "quadruple": true, "halve": true, "constitute": true, "approach": true, "near": true,
 }
 
 // lifeTakers take the lives they are said of: "claimed the lives of

@@ -219,6 +219,8 @@ func TestMeasureFields(t *testing.T) {
 			"$6,400", "money", "", "", "", "total", "", ""},
 		{"suicide bombers are people, not aircraft", "Two days earlier, three suicide bombers drove a truck into the town hall.",
 			"three", "people", "", "driven", "", "total", "", ""},
+		{"a toll that approaches a number counts the dead", "The global death toll approached 770 on Friday.",
+			"770", "people", "", "killed", "", "total", "", ""},
 		{"the infected are a fate of their own", "The health agency said four more people had died of the fever and a further 87 were infected.",
 			"87", "people", "", "infected", "", "increment", "", ""},
 		{"a change with nothing named counts no people", "The index jumped 27% in the year.",
