@@ -3120,7 +3120,9 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int, fate string) 
 				return news.ScopePart
 			}
 		case "another", "further", "additional", "extra":
-			return news.ScopeIncrement
+			if k == lo-1 || k == lo-2 && (t.upos(lo-1) == news.ADJ || t.upos(lo-1) == news.ADV) {
+				return news.ScopeIncrement // "another 5,000", "another possible 900", not "Another has scorched more than …"
+			}
 		case "by":
 			if isChangeVerb(t.lemma(k - 1)) {
 				return news.ScopeIncrement

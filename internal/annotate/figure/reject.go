@@ -773,7 +773,7 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		// (A line may end after the age: "Vadim Krasikov, 58" as a
 		// heading.)
 		guess := t.low(hi) == "or" && hi+1 < len(t.a.Tokens) && t.a.Tokens[hi+1].Kind == news.TokenNumber // "30 or 31"
-		if (m >= 0 && ix.a.Entities[m].Type == "PER" || personNouns[t.low(k)]) && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || ageFollowers[t.low(hi)] || guess || tokens.ParagraphBreak(ix.a.Text[q.End:t.a.Tokens[hi].Start]) >= 0) {
+		if (m >= 0 && ix.a.Entities[m].Type == "PER" || personNouns[strings.TrimPrefix(t.low(k), "ex-")]) && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || ageFollowers[t.low(hi)] || guess || tokens.ParagraphBreak(ix.a.Text[q.End:t.a.Tokens[hi].Start]) >= 0) {
 			return true
 		}
 	}
