@@ -1750,6 +1750,15 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	if harms[fate] {
 		at := ix.attackOf(verb)
 		oneAttack = at.at >= 0 && tollFates[fate] && ix.single(at.at, verb, f)
+		if (what == "civilians" || what == "people") && at.attacker != "" && f.Owner != "" && f.Owner == ix.stateOf(at.attacker) {
+			// "three people were injured in Russian shelling": the
+			// attacker's demonym makes its victims neither its own nor
+			// its place's.
+			f.Owner = ""
+			if countryOf(f.Place, ix.names()) == ix.stateOf(at.attacker) {
+				f.Place = ""
+			}
+		}
 		if f.Owner == "" && f.Place == "" && (what == "civilians" || what == "people") {
 			// Victims with no place of their own are the country's where
 			// the text last put the events, in their sentence or the one
@@ -2920,9 +2929,21 @@ func (ix *index) attackOf(v int) attack {
 			if k := actor(c); k != "" {
 				out.attacker = k
 			}
+		case t.rel(c) == "amod" && out.attacker == "":
+			out.attacker = ix.demonymAt(c) // "Russian shelling", "a Ukrainian drone attack"
 		}
 		return true
 	})
+	if out.attacker == "" {
+		// "a Ukrainian drone attack": the demonym before a compound
+		// the tree hung elsewhere.
+		for k := a - 1; k >= 0 && k >= a-3 && (t.upos(k) == news.NOUN || t.upos(k) == news.ADJ || t.upos(k) == news.PROPN); k-- {
+			if d := ix.demonymAt(k); d != "" && t.upos(k) == news.ADJ {
+				out.attacker = d
+				break
+			}
+		}
+	}
 	return out
 }
 
