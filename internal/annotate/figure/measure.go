@@ -1749,13 +1749,15 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 	oneAttack := false // the count is the toll of one attack
 	if harms[fate] {
 		at := ix.attackOf(verb)
-		oneAttack = at.at >= 0 && tollFates[fate] && ix.single(at.at, verb, f)
-		if (what == "civilians" || what == "people") && at.attacker != "" && f.Owner != "" && f.Owner == ix.stateOf(at.attacker) {
+		oneAttack = at.at >= 0 && tollFates[fate] && ix.single(at.at, verb, f, fate)
+		if (what == "civilians" || what == "people") && at.attacker != "" {
 			// "three people were injured in Russian shelling": the
 			// attacker's demonym makes its victims neither its own nor
 			// its place's.
-			f.Owner = ""
-			if countryOf(f.Place, ix.names()) == ix.stateOf(at.attacker) {
+			if f.Owner == ix.stateOf(at.attacker) {
+				f.Owner = ""
+			}
+			if f.Place != "" && countryOf(f.Place, ix.names()) == ix.stateOf(at.attacker) {
 				f.Place = ""
 			}
 		}
@@ -3037,9 +3039,18 @@ func (ix *index) periodOn(v int) bool {
 // and, for attacks in the plural, a toll told in the past ("overnight
 // strikes killed six"), not one that runs to now ("strikes have killed
 // thousands").
-func (ix *index) single(a, v int, f *news.Figure) bool {
+func (ix *index) single(a, v int, f *news.Figure, fate string) bool {
 	t := ix.tree
 	if strings.Contains(f.Time, "/") || campaignNouns[t.lemma(a)] {
+		return false
+	}
+	several := false // "separate attacks on eastern and southern Ukraine killed two", "two attacks on camps"
+	t.children(a, func(c int) bool {
+		several = several || t.rel(c) == "amod" && manyWords[t.low(c)] ||
+			t.rel(c) == "nummod" && t.low(c) != "one" && t.low(c) != "1" && !ix.inTime(c) && harms[fate] && fate != "struck" && fate != "destroyed" && fate != "damaged"
+		return !several
+	})
+	if several || manyWords[t.low(a-1)] {
 		return false
 	}
 	if t.isVerb(a) || t.low(a) == t.lemma(a) {
@@ -3052,6 +3063,10 @@ func (ix *index) single(a, v int, f *news.Figure) bool {
 	})
 	return !perfect
 }
+
+// manyWords before attacks make them several events, each with its own
+// toll ("separate attacks", "multiple strikes").
+var manyWords = tokens.Set(`separate several multiple various numerous repeated different other`)
 
 // attackNouns and attackVerbs name attacks, and other happenings of
 // one time and place ("the incident", "a blast"), whose toll a harm verb
