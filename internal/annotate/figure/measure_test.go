@@ -663,6 +663,7 @@ func TestNotFigures(t *testing.T) {
 		"Callers can still reach 911 from any phone.",
 		"He was charged with harming a child under 12.",
 		"Children under 12 travel free, and people over 65 pay half.",
+		"Children under five make up most of the ward's patients.",
 		"It was a mild 18 C in Riga on Tuesday.",
 		"Troops of the 82 Airborne are already in Latvia.",
 		"Britain sent troops from 16 Air Assault Brigade.",

@@ -273,6 +273,9 @@ var personNouns = tokens.Set(`justice judge president senator governor mayor min
 	attorney activist dissident man woman boy girl grandmother grandfather candidate nominee lawmaker congressman
 	congresswoman`)
 
+// ageBounded are the people an age after "under" or "over" bounds.
+var ageBounded = tokens.Set(`children kids adults people infants babies girls boys men women those anyone`)
+
 // ageGlue are the words that may stand between "age(s)" or "aged" and
 // the number that gives it.
 var ageGlue = map[string]bool{"of": true, "the": true, "between": true, "and": true, "to": true, "-": true, "–": true, "over": true, "under": true, "from": true, "or": true}
@@ -349,6 +352,13 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		return true
 	}
 	bare := q.Counts == "" && q.Kind == "cardinal"
+	if bare && q.Value != nil && *q.Value < 21 && ageBounded[t.low(lo-1)] {
+		// "children under five", "adults over 18": an age the people
+		// before it are bounded by (the quantity layer drops the digits).
+		if w := strings.Fields(strings.ToLower(q.Text)); len(w) == 2 && (w[0] == "under" || w[0] == "over") {
+			return true
+		}
+	}
 	noun := ""
 	if q.CountsSpan != nil {
 		if clo, chi := t.span(*q.CountsSpan); chi > clo {
