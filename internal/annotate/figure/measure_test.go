@@ -664,6 +664,7 @@ func TestNotFigures(t *testing.T) {
 		"He was charged with harming a child under 12.",
 		"Children under 12 travel free, and people over 65 pay half.",
 		"Children under five make up most of the ward's patients.",
+		"The camp took in girls between the ages of nine and 14.",
 		"It was a mild 18 C in Riga on Tuesday.",
 		"Troops of the 82 Airborne are already in Latvia.",
 		"Britain sent troops from 16 Air Assault Brigade.",

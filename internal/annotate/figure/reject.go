@@ -710,8 +710,8 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			if w == "age" || w == "ages" || w == "aged" {
 				return true
 			}
-			if !ageGlue[w] && t.a.Tokens[k].Kind != news.TokenNumber {
-				break
+			if !ageGlue[w] && t.a.Tokens[k].Kind != news.TokenNumber && t.upos(k) != news.NUM {
+				break // ("between the ages of eight and 15": a number in words too)
 			}
 		}
 	}
