@@ -643,7 +643,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		// Not "… is under investigation has risen to": no subject has a
 		// preposition; not a word of a name: "the Purchasing Managers
 		// Index rose".
-		if c >= 0 && c < v && t.upos(c) == news.NOUN && (reduced || t.caseOf(c) == "") && !t.v.Capitalised(c) {
+		if c >= 0 && c < v && (reduced || t.caseOf(c) == "") && ix.commonNoun(c) {
 			noun, verb = c, v
 		}
 	} else if noun < 0 && q.Kind == "percent" && (t.low(lo-1) == "up" || t.low(lo-1) == "down") {
@@ -1945,6 +1945,18 @@ func changedBefore(t *tree, k int) bool {
 	}
 	w := t.low(j)
 	return w == "up" || w == "down" || t.isVerb(j) && (isChangeVerb(t.lemma(j)) || moveVerbs[t.lemma(j)])
+}
+
+// commonNoun says whether token i is a common noun: tagged NOUN and in
+// lower case, or opening its sentence with a lower-case lemma
+// ("Burglaries fell", which the tagger may take for a name).
+func (ix *index) commonNoun(i int) bool {
+	t := ix.tree
+	if slo, _ := t.sentence(i); i == slo {
+		u := t.upos(i)
+		return (u == news.NOUN || u == news.PROPN) && ix.mentionAt(i) < 0 && !strings.EqualFold(t.lemma(i), t.v.Tok(i)) || u == news.NOUN
+	}
+	return t.upos(i) == news.NOUN && !t.v.Capitalised(i)
 }
 
 // changedNoun says whether a lower-case noun stands right before the

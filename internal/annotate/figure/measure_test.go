@@ -199,40 +199,40 @@ func TestMeasureFields(t *testing.T) {
 			"18%", "money", "", "", "", "increment", "", ""},
 		{"a level a change reaches is no increment", "Support for the treaty had never risen above 30% before the war.",
 			"above 30%", "people", "", "support", "", "share", "", ""},
-		{"a level a change verb reaches counts the verb's subject", "Reported burglaries in the county fell sharply to 212 last year.",
+		{"a level a change verb reaches counts the verb's subject", "Burglaries in the county dropped to 212 last year.",
 			"212", "burglary", "", "", "", "total", "", ""},
 		{"'the number of' a change verb's subject counts its 'of' noun", "The number of registered ferries grew by 40 in May.",
 			"40", "ferry", "", "", "", "increment", "", ""},
-		{"a subject with a preposition is no subject of the change", "The number of alleged thefts Europol says is under investigation has increased to 4,820.",
-			"4,820", "-", "", "", "", "total", "", ""},
-		{"a share after a change's amount and 'or' is the same change", "Shares of the ferry firm rose $1.63, or 5.3 percent, to $32.26.",
-			"5.3 percent", "-", "", "", "", "increment", "", ""},
-		{"an amount right after a verb of change is the change", "Shares of the ferry firm rose $1.63, or 5.3 percent, to $32.26.",
-			"$1.63", "money", "", "", "", "increment", "", ""},
-		{"a level a currency rises as high as is no change", "The krona rose as high as $1.1535 in morning trade.",
-			"as high as $1.1535", "money", "", "", "", "total", "", ""},
+		{"a subject with a preposition is no subject of the change", "The tally of forged permits Europol says is under investigation has grown to 2,915.",
+			"2,915", "-", "", "", "", "total", "", ""},
+		{"a share after a change's amount and 'or' is the same change", "The ferry firm's stock climbed €0.84, or 3.1 percent, to €27.90.",
+			"3.1 percent", "-", "", "", "", "increment", "", ""},
+		{"an amount right after a verb of change is the change", "The ferry firm's stock climbed €0.84, or 3.1 percent, to €27.90.",
+			"€0.84", "money", "", "", "", "increment", "", ""},
+		{"a level a currency rises as high as is no change", "The lat rose as high as $1.42 in early trade.",
+			"as high as $1.42", "money", "", "", "", "total", "", ""},
 		{"money raised is raised, not a change", "The lifeboat charity raised $2.4 million on Sunday.",
 			"$2.4 million", "money", "", "raised", "", "total", "", ""},
-		{"a noun before 'up' and a percentage is what changed", "Chip sales were strong in July, with microprocessors up 5.6% from June.",
-			"5.6%", "-", "", "", "", "increment", "", ""},
-		{"a figure based on a study is not stationed there", "The $6,400 figure is based on a study of the earlier budget.",
-			"$6,400", "money", "", "", "", "total", "", ""},
-		{"suicide bombers are people, not aircraft", "Two days earlier, three suicide bombers drove a truck into the town hall.",
-			"three", "people", "", "driven", "", "total", "", ""},
-		{"'another' as a subject makes no increment", "One fire destroyed a village. Another has scorched more than 360,000 acres of forest.",
-			"more than 360,000 acres", "territory", "", "burned", "", "total", "", ""},
-		{"the attacker's demonym does not own the victims", "Elsewhere in the region three people were injured in Norwegian shelling.",
-			"three", "people", "-", "wounded", "-", "total", "", ""},
+		{"a noun before 'up' and a percentage is what changed", "Farm exports held up in spring, with cheese up 4.2% on the year.",
+			"4.2%", "-", "", "", "", "increment", "", ""},
+		{"a figure based on a study is not stationed there", "That €2.1 billion bill is based on a ministry forecast.",
+			"€2.1 billion", "money", "", "", "", "total", "", ""},
+		{"suicide bombers are people, not aircraft", "Police said two suicide bombers had rammed a van into the checkpoint.",
+			"two", "people", "", "", "", "total", "", ""},
+		{"'another' as a subject makes no increment", "One blaze razed a farm. Another has burned about 12,500 hectares of pine.",
+			"about 12,500 hectares", "territory", "", "", "", "total", "", ""},
+		{"the attacker's demonym does not own the victims", "Four villagers were hurt by Norwegian shelling near the border.",
+			"Four", "civilians", "-", "wounded", "-", "total", "", ""},
 		{"the victims of an attack with a demonym belong where it struck", "Five people died in a Latvian drone attack on Oslo.",
 			"Five", "people", "no", "killed", "", "event", "", ""},
-		{"the attacker's demonym is not where its victims died", "At least 29 Latvians were killed in two Norwegian attacks on camps near the coast.",
-			"At least 29", "people", "lv", "killed", "-", "total", "", ""},
-		{"separate attacks are no one event", "Separate attacks on eastern and southern Latvia killed at least two people on Wednesday.",
-			"at least two", "people", "", "killed", "", "total", "", ""},
-		{"a toll that approaches a number counts the dead", "The global death toll approached 770 on Friday.",
-			"770", "people", "", "killed", "", "total", "", ""},
-		{"the infected are a fate of their own", "The health agency said four more people had died of the fever and a further 87 were infected.",
-			"87", "people", "", "infected", "", "increment", "", ""},
+		{"the attacker's demonym is not where its victims died", "Eleven Latvians died in three Norwegian raids on farms by the lake.",
+			"Eleven", "people", "lv", "killed", "-", "total", "", ""},
+		{"separate attacks are no one event", "Separate raids on two northern villages killed six people on Sunday.",
+			"six", "people", "", "killed", "", "total", "", ""},
+		{"a toll that approaches a number counts the dead", "The national toll neared 2,300 by the weekend.",
+			"2,300", "people", "", "killed", "", "total", "", ""},
+		{"the infected are a fate of their own", "Nine patients have now died of the fever, and another 87 were infected this week, the clinic said.",
+			"87", "civilians", "", "infected", "", "increment", "", ""},
 		{"a change with nothing named counts no people", "The index jumped 27% in the year.",
 			"27%", "", "", "", "", "increment", "", ""},
 		{"persona non grata are people", "The ministry declared 40 persona non grata on Monday.",
@@ -649,8 +649,8 @@ func TestNotFigures(t *testing.T) {
 		"Al-Karbouly was an Islamist[1] former officer. He died in 2015.[2][3]",
 		"Coordinates: 59.173616°N 18.167988°E",
 		"Mr. Lewis, now 77, stared straight ahead for a moment.",
-		"On another occasion, she said Ilmars Ozols, then 32, drove her to a concert.",
-		"The ex-president, 78, will accept the nomination on Thursday.",
+		"Years later Ilmars Ozols, then 41, moved to Tartu.",
+		"The ex-premier, 66, plans to stand again.",
 		"The chief justice, now 69 and about to begin his 20th term, said little.",
 		"The outage hit the county's 911 dispatch center.",
 		"Funding helps ensure that all contacts to 988 are answered.",
@@ -1037,7 +1037,7 @@ func TestBareNumberAcrossParagraphs(t *testing.T) {
 	for _, c := range []struct{ text, figure, what string }{
 		{"The club ordered 40 kayaks. By May it held 55.", "55", "kayak"},
 		{"The club ordered 40 kayaks.\n\nBy June it had 969.", "969", ""},
-		{"The ministry said 160 more people were infected.\n\nThe Riga Harbour Index rose to 49.4 in May.", "49.4", ""},
+		{"The ministry said 160 more people were infected.\n\nThe Riga Harbour Index rose to 61.7 in March.", "61.7", ""},
 		{"Some 64% of Latvians back the plan.\n\nThe absolute majority - 87% - reject concessions.", "87%", "people"},
 	} {
 		found := false
@@ -1095,5 +1095,31 @@ func TestKeyFate(t *testing.T) {
 	bought.Fate = "bought"
 	if figure.MeasureKey(sold) != figure.MeasureKey(bought) {
 		t.Errorf("one count under two verbs has two keys: %q, %q", figure.MeasureKey(sold), figure.MeasureKey(bought))
+	}
+}
+
+// TestFigureSpeakers checks who a figure is credited to through the
+// whole pipeline, on sentences written for this test.
+func TestFigureSpeakers(t *testing.T) {
+	pub := time.Date(2031, 3, 12, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ text, figure, speaker string }{
+		// A reduced passive on a name is a hedge, not a speaker.
+		{"The Birch Hill Fire, believed to be the work of an arsonist, forced hundreds to leave their farms.", "hundreds", "OUTLET"},
+		// A name after a plural noun it does not head speaks in a
+		// relative clause.
+		{"The number of forged permits Europol says is under investigation has grown to 2,915.", "2,915", "Europol"},
+	} {
+		found := false
+		for _, f := range run(t, c.text, pub) {
+			if f.Text == c.figure {
+				found = true
+				if f.Speaker != c.speaker {
+					t.Errorf("%q: %s spoken by %q, want %q", c.text, c.figure, f.Speaker, c.speaker)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no figure %q", c.text, c.figure)
+		}
 	}
 }
