@@ -1783,6 +1783,37 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			f.Place = at.target // one attack's dead are counted where it struck
 		}
 	}
+	if f.Owner == "" && (fate == "fled" || fate == "displaced") && verb >= 0 {
+		// "four million people have fled Latvia", "fled from Latvia":
+		// those who fled are the country's they left.
+		t.children(verb, func(c int) bool {
+			if r := t.rel(c); r == "obj" || r == "obl" && t.caseOf(c) == "from" {
+				if k := countryOf(ix.placeKey(c), ix.names()); k != "" {
+					f.Owner = k
+				} else if t.lemma(c) == "country" && t.low(c-1) == "the" {
+					f.Owner = ix.countryBefore(c) // "have fled the country"
+				}
+			}
+			return f.Owner == ""
+		})
+	}
+	if f.Owner == "" && q.Kind == "percent" {
+		// "Latvian voters backed the treaty by 61% to 39%": a share of
+		// a vote is the voters' country's.
+		// The verb before the share, and a demonym on voters right
+		// before the verb, whatever the tree made of them.
+		slo, _ := t.sentence(lo)
+		v := lo - 1
+		for v >= slo && !t.isVerb(v) {
+			v--
+		}
+		for j := v - 1; j >= slo && j >= v-3; j-- {
+			if voterNouns[t.lemma(j)] {
+				f.Owner = ix.demonymAt(j - 1)
+				break
+			}
+		}
+	}
 	if fate == "expelled" {
 		// People are expelled from the state that expels them, wherever
 		// they worked: each state's expulsions are a count of their own,
@@ -2614,6 +2645,24 @@ func (ix *index) ownerNoun(i int) string {
 	return ""
 }
 
+// countryBefore returns the state of the nearest place named before
+// token i in its sentence or the one before, or "": what "the country"
+// stands for.
+func (ix *index) countryBefore(i int) string {
+	t := ix.tree
+	for k, slo := i-1, t.sentenceBefore(i); k >= slo; k-- {
+		if m := ix.mentionAt(k); m >= 0 && ix.a.Entities[m].Kind == "demonym" {
+			continue // "a map of the Russian offensive": no place named
+		}
+		if p := ix.placeKey(k); p != "" {
+			if c := countryOf(p, ix.names()); c != "" {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
 // personBefore returns the entity key of the nearest person named before
 // token i in its sentence or the one before, or "".
 func (ix *index) personBefore(i int) string {
@@ -3075,6 +3124,9 @@ func (ix *index) single(a, v int, f *news.Figure, fate string) bool {
 	})
 	return !perfect
 }
+
+// voterNouns name the people whose vote a share counts.
+var voterNouns = tokens.Set(`voter elector electorate citizen resident`)
 
 // manyWords before attacks make them several events, each with its own
 // toll ("separate attacks", "multiple strikes").
