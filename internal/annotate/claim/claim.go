@@ -2986,6 +2986,10 @@ func hedgeAt(sentence, low, h string) bool {
 			return false
 		}
 		k += from // the word starts at sentence[k] when lower-casing kept the lengths
+		if h == "likely" && pollTerm(low[k+len(h)+2:]) {
+			from = k + 1 // "likely voters": who was polled, not a hedge
+			continue
+		}
 		if k == 0 || len(low) != len(sentence)+2 {
 			return true
 		}
@@ -2994,6 +2998,22 @@ func hedgeAt(sentence, low, h string) bool {
 		}
 		from = k + 1
 	}
+}
+
+// pollTerm says whether rest, the text after "likely", names the voters
+// a poll sampled within its next three words ("likely voters", "likely
+// Republican primary voters").
+func pollTerm(rest string) bool {
+	for i, w := range strings.Fields(rest) {
+		if i == 3 {
+			break
+		}
+		switch strings.Trim(w, ".,;:") {
+		case "voters", "voter", "caucusgoers", "caucus-goers", "electorate":
+			return true
+		}
+	}
+	return false
 }
 
 // hedges lists the hedge words of a sentence; every claim of the

@@ -9,6 +9,7 @@ package figure
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -725,6 +726,7 @@ func (ix *index) hedge(q news.Quantity, sent news.Span, claim int) string {
 		}
 		return ' '
 	}, window)
+	window = likelyVoters.ReplaceAllString(window, " ") // "a poll of likely voters" hedges nothing
 	for _, h := range hedgeOrder {
 		if strings.Contains(window, " "+h.cue+" ") {
 			return h.hedge
@@ -767,6 +769,10 @@ func (ix *index) hedge(q news.Quantity, sent news.Span, claim int) string {
 	}
 	return ""
 }
+
+// likelyVoters matches "likely" naming who a poll sampled ("likely
+// voters", "likely Republican primary voters").
+var likelyVoters = regexp.MustCompile(` likely( [a-z]+){0,2} (voters?|caucusgoers|electorate) `)
 
 // unverifiedPhrases say that what the sentence states was not checked.
 var unverifiedPhrases = []string{"unverified", "unconfirmed", "not be independently verified", "not be verified",

@@ -44,6 +44,9 @@ func TestHedges(t *testing.T) {
 		{"Not all of the rockets are expected to be new – of which the army has already received 800.", "800", ""},
 		// a reporting adverb on the attribution
 		{"Officials reportedly said 70 drones were shot down.", "70", "reportedly"},
+		// "likely voters" are who a poll asked, not a hedge
+		{"A survey of 900 likely voters showed that 47 percent back the mayor.", "47 percent", ""},
+		{"The tally will likely reach 300 by Friday.", "300", "likely"},
 		// a passive report and a reported number
 		{"At least 40 people were reported killed in the strike on Riga.", "40", "reported"},
 		{"A reported 5,000 troops crossed the border at night.", "5,000", "reported"},
