@@ -1932,6 +1932,25 @@ func fractional(f *news.Figure, kind string) bool {
 	return kind == "cardinal" && f.Value != nil && *f.Value != float64(int64(*f.Value)) && !strings.ContainsAny(f.Text, "mbkMBK")
 }
 
+// partBefore returns the figure right before figs[i] when it is a part
+// of a whole in the same sentence and only a coordination stands
+// between them ("2,500 from one brigade and 1,500 …"), else nil.
+func (ix *index) partBefore(figs []news.Figure, i int) *news.Figure {
+	if i == 0 {
+		return nil
+	}
+	g := &figs[i-1]
+	f := &figs[i]
+	if g.Scope != news.ScopePart || g.Whole == nil || ix.sentenceOf(g.Start) != ix.sentenceOf(f.Start) {
+		return nil
+	}
+	between := ix.a.Text[g.End:f.Start]
+	if !strings.Contains(between, " and ") || strings.ContainsAny(between, ";:.()") || len(between) > 120 {
+		return nil
+	}
+	return g
+}
+
 // discrete says whether the class what counts whole things (people,
 // weapons, places, units, events), which no number with a fraction
 // counts.
@@ -3884,6 +3903,13 @@ func (ix *index) link(figs []news.Figure) {
 		}
 		if f.What == "" && ix.peopleDo(f) {
 			f.What = "people"
+		}
+		if g := ix.partBefore(figs, i); g != nil && ix.bare[f.Quantity] && f.Scope == news.ScopeTotal && f.What == g.What {
+			// "The 4,000 troops include 2,500 from one brigade and 1,500
+			// from another": a number coordinated with a part is a part
+			// of the same whole.
+			w := *g.Whole
+			f.Scope, f.Whole = news.ScopePart, &w
 		}
 		// "a profit of $161bn, up 46%", "a budget of ¥6.8tn – an increase
 		// of 26 per cent": a change right after an amount is a change of

@@ -235,6 +235,8 @@ func TestMeasureFields(t *testing.T) {
 			"more than four million", "refugees", "lv", "fled", "", "total", "", ""},
 		{"a share of a vote is its voters' country's", "In Sunday's referendum Latvian voters backed the treaty by 61.2% to 38.8%.",
 			"61.2%", "people", "lv", "", "", "share", "", ""},
+		{"a number coordinated with a part is a part of the same whole", "The 6,000 sailors include 4,200 from the northern fleet and 1,800 from the south.",
+			"1,800", "personnel", "", "", "", "part", "", "6,000"},
 		{"a toll that approaches a number counts the dead", "The national toll neared 2,300 by the weekend.",
 			"2,300", "people", "", "killed", "", "total", "", ""},
 		{"the infected are a fate of their own", "Nine patients have now died of the fever, and another 87 were infected this week, the clinic said.",
