@@ -1048,19 +1048,23 @@ func TestBareNumberAcrossParagraphs(t *testing.T) {
 		{"The ministry said 160 more people were infected.\n\nThe Riga Harbour Index rose to 61.7 in March.", "61.7", ""},
 		{"Some 64% of Latvians back the plan.\n\nThe absolute majority - 87% - reject concessions.", "87%", "people"},
 	} {
-		found := false
-		for _, f := range run(t, c.text, pub) {
-			if f.Text == c.figure {
-				found = true
-				if f.What != c.what {
-					t.Errorf("%q: %s is %q, want %q", c.text, c.figure, f.What, c.what)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%q: no figure %q", c.text, c.figure)
+		if f, ok := figureIn(t, c.text, c.figure, pub); ok && f.What != c.what {
+			t.Errorf("%q: %s is %q, want %q", c.text, c.figure, f.What, c.what)
 		}
 	}
+}
+
+// figureIn runs the pipeline on text and returns its figure written as
+// figure, reporting an error when there is none.
+func figureIn(t *testing.T, text, figure string, pub time.Time) (news.Figure, bool) {
+	t.Helper()
+	for _, f := range run(t, text, pub) {
+		if f.Text == figure {
+			return f, true
+		}
+	}
+	t.Errorf("%q: no figure %q", text, figure)
+	return news.Figure{}, false
 }
 
 func TestVoteFates(t *testing.T) {
@@ -1117,17 +1121,8 @@ func TestFigureSpeakers(t *testing.T) {
 		// relative clause.
 		{"The number of forged permits Europol says is under investigation has grown to 2,915.", "2,915", "Europol"},
 	} {
-		found := false
-		for _, f := range run(t, c.text, pub) {
-			if f.Text == c.figure {
-				found = true
-				if f.Speaker != c.speaker {
-					t.Errorf("%q: %s spoken by %q, want %q", c.text, c.figure, f.Speaker, c.speaker)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%q: no figure %q", c.text, c.figure)
+		if f, ok := figureIn(t, c.text, c.figure, pub); ok && f.Speaker != c.speaker {
+			t.Errorf("%q: %s spoken by %q, want %q", c.text, c.figure, f.Speaker, c.speaker)
 		}
 	}
 }
