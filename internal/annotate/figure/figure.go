@@ -726,7 +726,9 @@ func (ix *index) hedge(q news.Quantity, sent news.Span, claim int) string {
 		}
 		return ' '
 	}, window)
-	window = likelyVoters.ReplaceAllString(window, " ") // "a poll of likely voters" hedges nothing
+	if strings.Contains(window, " likely ") {
+		window = likelyVoters.ReplaceAllString(window, " ") // "a poll of likely voters" hedges nothing
+	}
 	for _, h := range hedgeOrder {
 		if strings.Contains(window, " "+h.cue+" ") {
 			return h.hedge
