@@ -8,6 +8,7 @@ package figure
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -155,18 +156,15 @@ func (ix *index) matchScore(q news.Quantity) bool {
 	if setBefore.MatchString(before) || setAfter.MatchString(after) {
 		return true
 	}
-	a, b, _ := strings.Cut(strings.NewReplacer("(", "", ")", "", "–", "-").Replace(w), "-")
-	return len(a) <= 2 && len(b) <= 2 && atoi(a) <= 15 && atoi(b) <= 15 && winBefore.MatchString(before)
+	a, b, _ := strings.Cut(scoreSides.Replace(w), "-")
+	x, _ := strconv.Atoi(a) // (scorePair allows one or two digits a side)
+	y, _ := strconv.Atoi(b)
+	return x <= 15 && y <= 15 && winBefore.MatchString(before)
 }
 
-// atoi reads a run of at most a few digits.
-func atoi(s string) int {
-	n := 0
-	for _, r := range s {
-		n = n*10 + int(r-'0')
-	}
-	return n
-}
+// scoreSides strips a score's brackets and turns its en dash into a
+// hyphen, leaving "6-4".
+var scoreSides = strings.NewReplacer("(", "", ")", "", "–", "-")
 
 // dashedPair says whether rest opens with a dash and digits: the second
 // number of a score ("220-212").

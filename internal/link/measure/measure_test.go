@@ -201,46 +201,44 @@ func TestResolveJoinsByNumberOnlyOneFate(t *testing.T) {
 	}
 }
 
-// TestResolveSharesOfMoneyAreLevels checks that a share of money ("2.5%
-// of GDP on defence") is a level known by its key, shared across
-// reports, while an amount of money is a package of its own report.
-func TestResolveSharesOfMoneyAreLevels(t *testing.T) {
-	v, m := 2.5, 1e9
-	a := &news.Article{ID: "h", Text: "Latvia will spend 2.5% of GDP on defence and $1bn on drones.", Figures: []news.Figure{
-		{Span: news.Span{Start: 18, End: 22}, Text: "2.5%", Value: &v, Approx: "exact", What: "money", Owner: "lv", Fate: "spent", Scope: news.ScopeShare, Measure: "money|lv|spent||share"},
-		{Span: news.Span{Start: 42, End: 46}, Text: "$1bn", Value: &m, Approx: "exact", What: "money", Owner: "lv", Fate: "spent", Scope: news.ScopeTotal, Measure: "money|lv|spent||total"},
-	}}
-	got, err := Resolve(context.Background(), knownIndex{defs: map[string]news.MeasureDef{}}, a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got[0].Key != "money|lv|spent||share" {
-		t.Errorf("share of money in %+v, want the shared money|lv|spent||share", got[0])
-	}
-	if got[1].Key != "money|lv|spent||total@h" {
-		t.Errorf("amount of money in %+v, want the article's own money|lv|spent||total@h", got[1])
-	}
-}
-
-// TestResolveOneAttackIsItsReportsOwn checks that one attack's toll
-// with a located key ("people|lv|killed||event") stays its report's own
+// TestResolveOwnAndSharedKeys checks which of two figures with the same
+// measure fields is its report's own and which is shared across
+// reports: a share of money ("2.5% of GDP on defence") is a level known
+// by its key while an amount of money is a package of its own report;
+// one attack's toll ("people|lv|killed||event") stays its report's own
 // rather than joining the tolls of the state's other attacks, while a
-// total of the same key is shared across reports.
-func TestResolveOneAttackIsItsReportsOwn(t *testing.T) {
-	v, w := 12.0, 9000.0
-	a := &news.Article{ID: "s", Text: "A strike on Riga killed 12 people. The war has killed 9,000 people.", Figures: []news.Figure{
-		{Span: news.Span{Start: 24, End: 26}, Text: "12", Value: &v, Approx: "exact", What: "people", Owner: "lv", Fate: "killed", Scope: news.ScopeEvent, Measure: "people|lv|killed||event"},
-		{Span: news.Span{Start: 51, End: 56}, Text: "9,000", Value: &w, Approx: "exact", What: "people", Owner: "lv", Fate: "killed", Scope: news.ScopeTotal, Measure: "people|lv|killed||total"},
-	}}
-	got, err := Resolve(context.Background(), knownIndex{defs: map[string]news.MeasureDef{}}, a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got[0].Key != "people|lv|killed||event@s" {
-		t.Errorf("one attack's toll in %+v, want the article's own people|lv|killed||event@s", got[0])
-	}
-	if got[1].Key != "people|lv|killed||total" {
-		t.Errorf("the war's toll in %+v, want the shared people|lv|killed||total", got[1])
+// total of the same key is shared.
+func TestResolveOwnAndSharedKeys(t *testing.T) {
+	for _, c := range []struct {
+		name, id, text   string
+		figures          []news.Figure
+		first, second    string // the keys the two figures resolve to
+		firstRole, other string
+	}{
+		{name: "money", id: "h", text: "Latvia will spend 2.5% of GDP on defence and $1bn on drones.",
+			figures: []news.Figure{
+				{Span: news.Span{Start: 18, End: 22}, Text: "2.5%", Value: ptr(2.5), Approx: "exact", What: "money", Owner: "lv", Fate: "spent", Scope: news.ScopeShare, Measure: "money|lv|spent||share"},
+				{Span: news.Span{Start: 42, End: 46}, Text: "$1bn", Value: ptr(1e9), Approx: "exact", What: "money", Owner: "lv", Fate: "spent", Scope: news.ScopeTotal, Measure: "money|lv|spent||total"},
+			},
+			first: "money|lv|spent||share", second: "money|lv|spent||total@h", firstRole: "the shared share of money", other: "the article's own amount of money"},
+		{name: "one attack", id: "s", text: "A strike on Riga killed 12 people. The war has killed 9,000 people.",
+			figures: []news.Figure{
+				{Span: news.Span{Start: 24, End: 26}, Text: "12", Value: ptr(12), Approx: "exact", What: "people", Owner: "lv", Fate: "killed", Scope: news.ScopeEvent, Measure: "people|lv|killed||event"},
+				{Span: news.Span{Start: 51, End: 56}, Text: "9,000", Value: ptr(9000), Approx: "exact", What: "people", Owner: "lv", Fate: "killed", Scope: news.ScopeTotal, Measure: "people|lv|killed||total"},
+			},
+			first: "people|lv|killed||event@s", second: "people|lv|killed||total", firstRole: "the article's own toll of one attack", other: "the shared toll of the war"},
+	} {
+		a := &news.Article{ID: c.id, Text: c.text, Figures: c.figures}
+		got, err := Resolve(context.Background(), knownIndex{defs: map[string]news.MeasureDef{}}, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got[0].Key != c.first {
+			t.Errorf("%s: %+v, want %s %s", c.name, got[0], c.firstRole, c.first)
+		}
+		if got[1].Key != c.second {
+			t.Errorf("%s: %+v, want %s %s", c.name, got[1], c.other, c.second)
+		}
 	}
 }
 
@@ -308,3 +306,6 @@ func TestResolveJoinsByNumberOnlyWhatAgrees(t *testing.T) {
 		}
 	}
 }
+
+// ptr returns a pointer to v, for a figure's value.
+func ptr(v float64) *float64 { return &v }
