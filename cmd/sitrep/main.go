@@ -13,6 +13,8 @@ import (
 	"runtime/pprof"
 	"syscall"
 
+	"golang.org/x/term"
+
 	"sitrep/internal/store"
 )
 
@@ -196,8 +198,8 @@ func runVersion(_ context.Context, env *environment, args []string) error {
 	return nil
 }
 
-// isTerminal reports whether f is a character device (a terminal).
+// isTerminal reports whether f is a terminal. A character device is not
+// enough: /dev/null is one, and `sitrep demo > /dev/null` must exit.
 func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
 }

@@ -112,6 +112,20 @@ const goodReport = `Convoy crosses the northern border
 
 The defence ministry said on Monday that a convoy of forty trucks had crossed the northern border overnight. Officials said the trucks carried fuel and spare parts for the garrison at Velmar.`
 
+// TestNullDeviceIsNoTerminal checks that output sent to /dev/null (a
+// character device) does not count as a person at a terminal: `sitrep
+// demo > /dev/null` would otherwise serve the UI and never exit.
+func TestNullDeviceIsNoTerminal(t *testing.T) {
+	f, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Errorf("isTerminal(%s) = true, want false", os.DevNull)
+	}
+}
+
 func TestIngestSkipsBadInputsAndKeepsTheRest(t *testing.T) {
 	dir := t.TempDir()
 	var gz bytes.Buffer
