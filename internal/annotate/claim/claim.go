@@ -409,7 +409,7 @@ func Find(a *news.Article) []news.Claim {
 			if n > 0 && c.as && !asAfter(ws, i+n) {
 				continue // "the scene she described", "he described the attack"
 			}
-			if n > 0 && c.quoted && (!besideQuote(ws, i, n) || n > 1 && i+n < len(ws) && !ws[i+n].punct) {
+			if n > 0 && c.quoted && (!besideQuote(a.Text, ws, i, n) || n > 1 && i+n < len(ws) && !ws[i+n].punct) {
 				continue // "he went on, “…”", not "“You went on television …"
 			}
 			if n == 0 || !c.after && (!verbAt(a, ws[i].Start, ws[i].lower) || raising(a, ws, i, n)) || claimsObject(ws, i+n-1) || addsThing(a, ws[i]) {
@@ -485,17 +485,7 @@ func Find(a *news.Article) []news.Claim {
 					cl.Speaker = Unresolved(cl.Speaker)
 				}
 			}
-			if cl.SpeakerSpan != nil && cl.SpeakerEntity == "" {
-				if p := roleBefore(a, ix, claims, cl); p >= 0 {
-					// "the spokesman specified": the spokesman described
-					// before ("a spokesman for the local police").
-					cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
-				}
-				if p := bodyBefore(a, ix, claims, cl); p >= 0 {
-					// "the company said": the body that spoke last.
-					cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
-				}
-			}
+			describedBefore(a, ix, claims, &cl)
 			if ix.poll > 0 && cl.SpeakerSpan != nil && cl.CueSpan.End != ix.poll && shareSubject(ws, i) && ix.sentencesBetween(ix.poll, cl.CueSpan.Start) <= 3 {
 				// "Two-thirds of respondents also said": the respondents
 				// of the poll credited just before answer it, share and
@@ -2598,8 +2588,10 @@ func okHead(text string, ws []word) bool {
 
 // besideQuote says whether the cue at ws[i:i+n] has a quotation mark
 // right after it (after a comma or colon) or within the three words
-// before it ("…,” he continued").
-func besideQuote(ws []word, i, n int) bool {
+// before it ("…,” he continued") or before a longer name ("…?” Senate
+// Minority Leader Rhea Olin asked"), not counting an apposition between
+// commas ("…?” Rhea Olin, D-Ore., asked").
+func besideQuote(text string, ws []word, i, n int) bool {
 	for k := i + n; k < len(ws) && k <= i+n+1; k++ {
 		if isQuote(ws[k].lower) {
 			return true
@@ -2608,9 +2600,23 @@ func besideQuote(ws []word, i, n int) bool {
 			break
 		}
 	}
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
+	if i > 0 && ws[i-1].lower == "," {
+		for k := i - 2; k >= 1 && k >= i-9; k-- {
+			if isQuote(ws[k].lower) {
+				break
+			}
+			if ws[k].lower == "," {
+				i = k
+				break
+			}
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
 		if isQuote(ws[k].lower) {
 			return true
+		}
+		if k < i-4 && !upper(ws[k].In(text)) {
+			return false
 		}
 	}
 	return false
@@ -3080,6 +3086,22 @@ func bodyBefore(a *news.Article, ix *index, claims []news.Claim, cl news.Claim) 
 		}
 	}
 	return -1
+}
+
+// describedBefore resolves a speaker the entity layer left unresolved
+// that describes one who spoke before: "the spokesman specified" after "a
+// spokesman for the local police", "the company said" after "Aramco
+// reported".
+func describedBefore(a *news.Article, ix *index, claims []news.Claim, cl *news.Claim) {
+	if cl.SpeakerSpan == nil || cl.SpeakerEntity != "" {
+		return
+	}
+	if p := roleBefore(a, ix, claims, *cl); p >= 0 {
+		cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
+	}
+	if p := bodyBefore(a, ix, claims, *cl); p >= 0 {
+		cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
+	}
 }
 
 // roleBefore returns the latest claim of the last ten sentences whose

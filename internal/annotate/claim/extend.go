@@ -291,11 +291,7 @@ func roles(a *news.Article, ix *index, claims []news.Claim) {
 		}
 		si := at(c.CueSpan.Start)
 		if si != 0 {
-			if role := strings.ToLower(c.SpeakerSpan.In(a.Text)); strings.HasPrefix(role, "the ") {
-				if m := ix.titled(strings.TrimPrefix(role, "the "), c.SpeakerSpan.Start); m != nil {
-					c.Speaker, c.SpeakerEntity = m.Canonical, m.Entity
-				}
-			}
+			ix.titledRole(c)
 			continue
 		}
 		found := -1
@@ -309,6 +305,37 @@ func roles(a *news.Article, ix *index, claims []news.Claim) {
 			c.Speaker, c.SpeakerEntity = claims[found].Speaker, claims[found].SpeakerEntity
 		}
 	}
+}
+
+// titledRole resolves a claim's speaker "the <role>" ("the prime
+// minister said") to the latest person named before it whom the text
+// titles with that role, if any.
+func (ix *index) titledRole(c *news.Claim) {
+	if role := strings.ToLower(c.SpeakerSpan.In(ix.a.Text)); strings.HasPrefix(role, "the ") {
+		if m := ix.titled(strings.TrimPrefix(role, "the "), c.SpeakerSpan.Start); m != nil {
+			c.Speaker, c.SpeakerEntity = m.Canonical, m.Entity
+		}
+	}
+}
+
+// roleOf says whether before, the text just before a name, ends in role
+// and an "of" phrase of one to three capitalised words: "Secretary of
+// State" titles a secretary, "Minister of Foreign Affairs" a minister.
+func roleOf(before, role string) bool {
+	i := strings.LastIndex(strings.ToLower(before), role+" of ")
+	if i < 0 || i > 0 && before[i-1] != ' ' {
+		return false
+	}
+	ws := strings.Fields(before[i+len(role)+4:])
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		if !upper(w) || strings.ContainsAny(w, ",.;:") {
+			return false
+		}
+	}
+	return true
 }
 
 // titled returns the latest person named before pos whom the text
@@ -327,6 +354,9 @@ func (ix *index) titled(role string, pos int) *news.Mention {
 		}
 		before := strings.TrimRight(strings.ToLower(text[max(0, m.Start-len(role)-2):m.Start]), " ")
 		if strings.HasSuffix(before, role) && (len(before) == len(role) || before[len(before)-len(role)-1] == ' ') {
+			return m
+		}
+		if roleOf(text[max(0, m.Start-len(role)-40):m.Start], role) {
 			return m
 		}
 		after := strings.ToLower(text[m.End:min(len(text), m.End+len(role)+40)])

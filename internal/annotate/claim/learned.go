@@ -162,6 +162,10 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 				cl.Speaker = Unresolved(cl.Speaker)
 			}
 		}
+		describedBefore(a, ix, claims[:n], &cl)
+		if cl.SpeakerSpan != nil && cl.SpeakerEntity == "" && roleDescription(cl.SpeakerSpan.In(a.Text)) && len(a.Sentences) > 0 && cue.Start >= a.Sentences[0].End {
+			ix.titledRole(&cl) // "the secretary tried to explain"
+		}
 		text := content.In(a.Text)
 		cl.Direct = isQuoteRune(text)
 		cl.Hedges = hedges(cl.Span.In(a.Text))

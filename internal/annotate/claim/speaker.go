@@ -575,7 +575,7 @@ var genericOrgHeads = tokens.Set(`company group firm organisation organization c
 // stand, as "the company" does, for the nearest body named just before
 // ("Baltic Wings is adding seats. The airline said …").
 var businessHeads = tokens.Set(`airline carrier retailer automaker carmaker manufacturer insurer lender broadcaster
-	newspaper league club union startup chain operator utility publisher platform bank`)
+	newspaper paper daily tabloid league club union startup chain operator utility publisher platform bank`)
 
 // publicBodyWords name a state's or a public body's organ in its name.
 var publicBodyWords = tokens.Set(`ministry agency department service office committee council commission bureau

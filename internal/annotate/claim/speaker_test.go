@@ -45,6 +45,21 @@ func TestSpeakers(t *testing.T) {
 		hedge              string
 		exact              bool // the speaker is exactly speaker
 	}{
+		{name: "a question, then a titled name with party and state, then 'asked'", number: "40",
+			text:    "“Would any bill get 40 votes in this chamber?” Senate Minority Whip Dora Kessel, D-Minn., asked on Friday.",
+			speaker: "Dora Kessel", exact: true},
+		{name: "a question, then a name and a role between commas, then 'asked'", number: "two",
+			text:    "“Why did two ferries sail that night?” Otto Brenner, the harbour master, asked.",
+			speaker: "Otto Brenner", exact: true},
+		{name: "a role is the person titled with it and an 'of' phrase", number: "3,000",
+			text:    "Secretary of Transport Ada Lind faced the committee on Tuesday. Members pressed her for hours. The secretary said that 3,000 bridges need repairs.",
+			speaker: "Ada Lind", exact: true},
+		{name: "'the paper' is the newspaper named just before", number: "$9 million",
+			text:    "The Tallinn Post reported that the port will close. The move, according to the paper, will cost $9 million.",
+			speaker: "Tallinn Post"},
+		{name: "a role found by the learned tagger is resolved as the rules' are", number: "5,000",
+			text:    "Minister of Health Rita Kalnina spoke to the committee on Monday. Members questioned her plan. The minister tried to explain that 5,000 nurses would be hired.",
+			speaker: "Rita Kalnina", exact: true},
 		{name: "a relative clause on the counted noun stays inside what is said", number: "three",
 			text:    "Coastguard officers said three yachts that drifted off in the gale were found by the pier.",
 			speaker: "Coastguard officers", exact: true},

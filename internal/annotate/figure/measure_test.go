@@ -659,6 +659,7 @@ func TestNotFigures(t *testing.T) {
 		"Mr. Lewis, now 77, stared straight ahead for a moment.",
 		"Years later Ilmars Ozols, then 41, moved to Tartu.",
 		"The ex-premier, 66, plans to stand again.",
+		"Her age, 71, worried some donors, aides said.",
 		"The chief justice, now 69 and about to begin his 20th term, said little.",
 		"The outage hit the county's 911 dispatch center.",
 		"Funding helps ensure that all contacts to 988 are answered.",

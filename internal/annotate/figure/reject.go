@@ -701,8 +701,11 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		}
 	}
 	// "at the age of 18", "between the ages of 18 and 26", "aged 19 to
-	// 25": a person's age, not a count.
+	// 25", "his age, 75,": a person's age, not a count.
 	if v := q.Value; v == nil && q.Low != nil && q.High != nil && *q.High < 130 || v != nil && *v < 130 {
+		if lo >= 2 && t.low(lo-1) == "," && t.low(lo-2) == "age" {
+			return true
+		}
 		for k := lo - 1; k >= 0 && k >= lo-6; k-- {
 			w := t.low(k)
 			if w == "age" || w == "ages" || w == "aged" {

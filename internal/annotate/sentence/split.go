@@ -351,25 +351,57 @@ func terminalBreak(text string, toks []news.Token, k, e, start int) bool {
 }
 
 // attribution reports whether toks start with a speaker and a speech
-// verb: "Putin said", "Senator Rhea Olin asked" ("the minister asked" is
-// lower-case and never gets here): a name of four capitalised words at
-// most.
+// verb: "Putin said", "Senator Rhea Olin asked", "Sen. Rhea Olin, R-Ore.,
+// asked", "Olin, a Republican from Oregon, asked" ("the minister asked" is
+// lower-case and never gets here): a name of five capitalised words at
+// most, its abbreviation stops, and one apposition between commas.
 func attribution(text string, toks []news.Token) bool {
-	for i := 0; i < len(toks) && i < 5; i++ {
+	words := 0
+	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.Kind != news.TokenWord {
-			return false
-		}
-		if i > 0 {
-			if _, ok := speechVerbs[t.In(text)]; ok {
-				return true
+		switch {
+		case t.Kind == news.TokenWord:
+			if words > 0 {
+				if _, ok := speechVerbs[t.In(text)]; ok {
+					return true
+				}
 			}
-		}
-		if classify(text, t) != clsUpper {
+			if classify(text, t) != clsUpper || words == 5 {
+				return false
+			}
+			words++
+		case t.In(text) == "." && i > 0 && toks[i-1].End == t.Start:
+			// the stop of "Sen." or "Jr." inside the name
+		case t.In(text) == "," && words > 0:
+			j := appositionEnd(text, toks, i+1)
+			if j < 0 || j+1 >= len(toks) || toks[j+1].Kind != news.TokenWord {
+				return false
+			}
+			_, ok := speechVerbs[toks[j+1].In(text)]
+			return ok
+		default:
 			return false
 		}
 	}
 	return false
+}
+
+// appositionEnd returns the index of the comma that closes an apposition
+// starting at token i ("R-Ore.,", "a Republican from Oregon,"), or -1 when
+// none closes within eight tokens or a quotation mark, ! or ? comes first.
+func appositionEnd(text string, toks []news.Token, i int) int {
+	for j := i; j < len(toks) && j < i+9; j++ {
+		switch toks[j].In(text) {
+		case ",":
+			if j == i {
+				return -1
+			}
+			return j
+		case "\"", "“", "”", "!", "?", ";", ":":
+			return -1
+		}
+	}
+	return -1
 }
 
 // speechVerbs introduce or follow a quotation.
