@@ -575,7 +575,7 @@ var genericOrgHeads = tokens.Set(`company group firm organisation organization c
 // stand, as "the company" does, for the nearest body named just before
 // ("Baltic Wings is adding seats. The airline said …").
 var businessHeads = tokens.Set(`airline carrier retailer automaker carmaker manufacturer insurer lender broadcaster
-	newspaper paper daily tabloid league club union startup chain operator utility publisher platform bank`)
+	newspaper paper daily tabloid force league club union startup chain operator utility publisher platform bank`)
 
 // publicBodyWords name a state's or a public body's organ in its name.
 var publicBodyWords = tokens.Set(`ministry agency department service office committee council commission bureau
@@ -815,6 +815,13 @@ func (ix *index) pronoun(pr string, pos int, content news.Span, claims []news.Cl
 					// momentum. … , it said").
 					return c.Speaker, c.SpeakerEntity, true
 				}
+				if i > 0 && m.Type != "ORG" {
+					// "the Ministry of Health in Gaza called for …": the
+					// place qualifies the body named just before it.
+					if o := &ix.a.Entities[i-1]; o.Type == "ORG" && o.Start >= from && placeLink[ix.a.Text[o.End:m.Start]] {
+						m = o
+					}
+				}
 				name := m.Canonical
 				if name == "" {
 					name = m.Text
@@ -835,6 +842,10 @@ func (ix *index) pronoun(pr string, pos int, content news.Span, claims []news.Cl
 	}
 	return "", "", false
 }
+
+// placeLink joins a body's name to the place that qualifies it ("the
+// Ministry of Health in Gaza", "the Red Cross of Latvia").
+var placeLink = map[string]bool{" in ": true, " of ": true, " for ": true}
 
 // itLike says whether "it" may stand for the speaker of claim c: an
 // organisation or a state, named or described.

@@ -660,6 +660,8 @@ func TestNotFigures(t *testing.T) {
 		"Years later Ilmars Ozols, then 41, moved to Tartu.",
 		"The ex-premier, 66, plans to stand again.",
 		"Her age, 71, worried some donors, aides said.",
+		"“My aunt turned 102 last week,” Vaino said.",
+		"He turns 40 in June.",
 		"The chief justice, now 69 and about to begin his 20th term, said little.",
 		"The outage hit the county's 911 dispatch center.",
 		"Funding helps ensure that all contacts to 988 are answered.",

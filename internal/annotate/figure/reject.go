@@ -262,6 +262,10 @@ func (ix *index) personAt(k int) bool {
 	return m >= 0 && ix.a.Entities[m].Type == "PER"
 }
 
+// turnedAfter may follow the age a person turned ("turned 95 last
+// month", "turns 18 in May", "turned 40 years old").
+var turnedAfter = tokens.Set(`a about last this next in on years year earlier recently today yesterday`)
+
 // personNouns are the singular nouns for one person that an age may
 // follow as it follows a name ("The chief justice, now 69, …", "the
 // senator, 81, who …"); a plural ("the victims, 12,") is a count.
@@ -797,6 +801,12 @@ func (ix *index) notFigure(q news.Quantity) bool {
 				return true
 			}
 		}
+	}
+	// "A friend just turned 95 last month", "she turns 18 in May": the
+	// age reached.
+	if v >= 1 && v < 120 && lo >= 1 && t.lemma(lo-1) == "turn" && t.upos(lo-1) == news.VERB &&
+		(hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || ageEnders[t.low(hi)] || turnedAfter[t.low(hi)]) {
+		return true
 	}
 	// "Pat Lee dies at 84", "passed away at 91": the age at death.
 	if v >= 1 && v < 120 && lo >= 2 && t.low(lo-1) == "at" &&
