@@ -954,5 +954,10 @@ func pollAgent(text string, ws []word, d, end int) (int, int) {
 	if to == from || to >= end || ws[to].lower != "," || !upper(ws[from].Span.In(text)) {
 		return -1, -1
 	}
+	for _, w := range ws[from:to] {
+		if w.lower == "with" || w.lower == "percent" || w.lower == "%" {
+			return -1, -1 // "followed in the poll by Senator Rhea Olin with 18 percent": a result, not a pollster
+		}
+	}
 	return k + 1, to - 1
 }

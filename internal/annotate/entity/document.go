@@ -111,12 +111,20 @@ func (d *document) suffixEnd(k int) int {
 	return k
 }
 
-// namePreps are capitalised prepositions a tagger may take into the name
-// after them at the start of a sentence ("Near Mosul", "In Kyiv"): they
-// are cut off, and those that only ever precede a place ("LOC") make the
-// name a place.
-var namePreps = map[string]string{"Near": "LOC", "Outside": "LOC", "Around": "LOC", "Inside": "LOC",
-	"In": "-", "At": "-", "From": "-", "On": "-"}
+// namePreps are capitalised prepositions, conjunctions and adverbs a
+// tagger may take into the name after them at the start of a sentence
+// ("Near Mosul", "In Kyiv", "Despite Trump's demand"): they are cut off,
+// and those that only ever precede a place ("LOC") make the name a
+// place. None of them opens a name ("Under" does: "Under Armour").
+var namePreps = func() map[string]string {
+	m := map[string]string{"Near": "LOC", "Outside": "LOC", "Around": "LOC", "Inside": "LOC"}
+	for _, w := range strings.Fields(`In At From On Despite After Before Although Though While When Whether If Unless
+		Unlike Like With Without Since Until Because Meanwhile Both Even Only Also But And Yet Then Thus However
+		Following During Amid Amidst Against Among Across Through Toward Towards Via By For Of To As Than Once`) {
+		m[w] = "-"
+	}
+	return m
+}()
 
 // institutionHeads after a possessive inside a name continue it: the
 // possessive is part of the institution's name ("Queen's University").

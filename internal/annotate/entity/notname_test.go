@@ -132,7 +132,7 @@ func TestSurnameIsNoDemonym(t *testing.T) {
 // preposition, that "Near" makes the rest a place, and that a person's
 // name loses an office before it ("Mayor Juris Ozols").
 func TestNameCuts(t *testing.T) {
-	text := "Near Ayn Isa, three strikes hit. In Riga, the vote went on. Mayor Juris Ozols spoke."
+	text := "Near Ayn Isa, three strikes hit. In Riga, the vote went on. Mayor Juris Ozols spoke. Despite Lind's plea, it failed."
 	a := &news.Article{Text: text}
 	if err := sentence.New().Process(context.Background(), a); err != nil {
 		t.Fatal(err)
@@ -152,6 +152,7 @@ func TestNameCuts(t *testing.T) {
 		{0, 2, "PER", "Ayn Isa", "LOC"},       // tokens: Near Ayn Isa
 		{8, 9, "ORG", "Riga", "ORG"},          // tokens: In Riga
 		{16, 18, "PER", "Juris Ozols", "PER"}, // tokens: Mayor Juris Ozols: an office is no part of a name
+		{21, 22, "PER", "Lind", "PER"},        // tokens: Despite Lind
 	} {
 		ms := d.split(nil, c.first, c.last, c.typ)
 		if len(ms) != 1 || word(ms[0]) != c.want || ms[0].nerType != c.got {

@@ -662,6 +662,7 @@ func TestNotFigures(t *testing.T) {
 		"Her age, 71, worried some donors, aides said.",
 		"“My aunt turned 102 last week,” Vaino said.",
 		"He turns 40 in June.",
+		"“Keeping the lights on is budgeting 101,” the mayor said.",
 		"The chief justice, now 69 and about to begin his 20th term, said little.",
 		"The outage hit the county's 911 dispatch center.",
 		"Funding helps ensure that all contacts to 988 are answered.",
@@ -1123,6 +1124,9 @@ func TestFigureSpeakers(t *testing.T) {
 		// A name after a plural noun it does not head speaks in a
 		// relative clause.
 		{"The number of forged permits Europol says is under investigation has grown to 2,915.", "2,915", "Europol"},
+		// "followed in the poll by" a candidate names a result, not the
+		// pollster.
+		{"A new Daily Ledger poll of likely voters shows 31 percent back Ada Lind. Lind is followed in the poll by Senator Rhea Olin with 18 percent, and Mayor Otto Berg with 9 percent.", "18 percent", "Daily Ledger poll"},
 	} {
 		if f, ok := figureIn(t, c.text, c.figure, pub); ok && f.Speaker != c.speaker {
 			t.Errorf("%q: %s spoken by %q, want %q", c.text, c.figure, f.Speaker, c.speaker)

@@ -361,6 +361,13 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			return true
 		}
 	}
+	if bare && q.Value != nil && *q.Value == 101 && q.Text == "101" && lo >= 1 && t.a.Tokens[lo-1].Kind == news.TokenWord &&
+		(t.upos(lo-1) == news.NOUN || t.upos(lo-1) == news.PROPN || strings.HasSuffix(t.low(lo-1), "ing")) &&
+		(hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord) {
+		// "That's just equality 101", "budgeting 101": the basics, named
+		// as a first course.
+		return true
+	}
 	noun := ""
 	if q.CountsSpan != nil {
 		if clo, chi := t.span(*q.CountsSpan); chi > clo {
