@@ -663,6 +663,8 @@ func TestNotFigures(t *testing.T) {
 		"“My aunt turned 102 last week,” Vaino said.",
 		"He turns 40 in June.",
 		"“Keeping the lights on is budgeting 101,” the mayor said.",
+		"The series sat in the channel's Top 10 for a month.",
+		"The Latvian crew finished in the top 20 in Sunday's race.",
 		"The chief justice, now 69 and about to begin his 20th term, said little.",
 		"The outage hit the county's 911 dispatch center.",
 		"Funding helps ensure that all contacts to 988 are answered.",
@@ -1124,6 +1126,9 @@ func TestFigureSpeakers(t *testing.T) {
 		// A name after a plural noun it does not head speaks in a
 		// relative clause.
 		{"The number of forged permits Europol says is under investigation has grown to 2,915.", "2,915", "Europol"},
+		// "top" before a count with its noun is no rank: the figure
+		// stays.
+		{"The board tied bonuses for its top 600 or so managers to sales, the firm said.", "600", "firm"},
 		// "followed in the poll by" a candidate names a result, not the
 		// pollster.
 		{"A new Daily Ledger poll of likely voters shows 31 percent back Ada Lind. Lind is followed in the poll by Senator Rhea Olin with 18 percent, and Mayor Otto Berg with 9 percent.", "18 percent", "Daily Ledger poll"},

@@ -262,6 +262,11 @@ func (ix *index) personAt(k int) bool {
 	return m >= 0 && ix.a.Entities[m].Type == "PER"
 }
 
+// rankAfter may follow a rank ("in the top 10 in Europe", "the top 50
+// of the list"), where a count would have its noun ("the top 600 or so
+// executives").
+var rankAfter = tokens.Set(`in of for on at since this last with and`)
+
 // turnedAfter may follow the age a person turned ("turned 95 last
 // month", "turns 18 in May", "turned 40 years old").
 var turnedAfter = tokens.Set(`a about last this next in on years year earlier recently today yesterday`)
@@ -360,6 +365,11 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		if w := strings.Fields(strings.ToLower(q.Text)); len(w) == 2 && (w[0] == "under" || w[0] == "over") {
 			return true
 		}
+	}
+	if bare && lo >= 1 && t.low(lo-1) == "top" && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || rankAfter[t.low(hi)]) {
+		// "finished in the top 10", "the streamer's Top 10": a rank, not
+		// a count.
+		return true
 	}
 	if bare && q.Value != nil && *q.Value == 101 && q.Text == "101" && lo >= 1 && t.a.Tokens[lo-1].Kind == news.TokenWord &&
 		(t.upos(lo-1) == news.NOUN || t.upos(lo-1) == news.PROPN || strings.HasSuffix(t.low(lo-1), "ing")) &&
