@@ -504,7 +504,9 @@ func claimsObject(ws []word, k int) bool {
 			return false
 		}
 		next := ws[k+1].lower
-		return !(next == ":" || next == "that" || next == "," || next == "." || isQuote(next))
+		// ("…,” Obama declared at a campaign stop": a time or place
+		// after the verb is no thing declared.)
+		return !(next == ":" || next == "that" || next == "," || next == "." || isQuote(next) || declaredAdjuncts[next] || strings.HasSuffix(next, "ly"))
 	case "tell", "tells", "told", "telling":
 		// "tells the truth", "told a tale of two parties": a story told,
 		// not a listener.
@@ -516,6 +518,10 @@ func claimsObject(ws []word, k int) bool {
 	}
 	return false
 }
+
+// declaredAdjuncts open a time or place after "declared" ("declared on
+// Monday", "declared at a rally", "declared to reporters").
+var declaredAdjuncts = tokens.Set(`on at in during after before from to while when yesterday today tonight last this earlier later again`)
 
 // toldThings are what "tell" can take as its object when it tells no
 // one anything: the truth, a story.
