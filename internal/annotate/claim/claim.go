@@ -244,7 +244,12 @@ var cues = func() []cue {
 		out = append(out, cue{words: []string{v}, as: true})
 	}
 	for _, v := range []string{"continued", "continues", "replied", "replies", "responded", "responds", "recalled",
-		"recalls", "joked", "quipped", "tweeted", "tweets", "went on", "goes on", "reads", "asked", "asks", "shouted", "exclaimed"} {
+		"recalls", "joked", "quipped", "tweeted", "tweets", "went on", "goes on", "reads", "asked", "asks", "shouted", "exclaimed",
+		"cautioned", "cautions", "observed", "observes", "remarked", "remarks", "urged", "urges", "vowed", "vows",
+		"promised", "promises", "complained", "complains", "countered", "counters", "lamented", "laments",
+		"maintained", "maintains", "proclaimed", "proclaims", "reiterated", "reiterates", "objected", "protested",
+		"testified", "testifies", "pleaded", "mused", "muses", "thundered", "retorted", "scoffed", "agreed", "agrees",
+		"answered", "answers", "recounted", "wondered"} {
 		out = append(out, cue{words: strings.Fields(v), inversion: true, quoted: true})
 	}
 	for _, v := range []string{"saying", "claiming"} {
@@ -1642,7 +1647,29 @@ func inverted(text string, ws []word, i, n int, c cue) (int, int) {
 	if comma && (k < len(ws) && !ws[k].punct || thatWithin(ws, from, k-from)) {
 		return -1, -1
 	}
+	if j, e := namedAfter(text, ws, from, k); e > j {
+		return j, e
+	}
 	return from, k
+}
+
+// namedAfter returns the name that an inverted speaker described by its
+// office is set beside ("…,” said the health minister, Juri Tamm.): up
+// to five capitalised words after the comma at ws[k] that end the
+// sentence or the clause. It returns -1, -1 when the speaker is a name
+// or no name follows.
+func namedAfter(text string, ws []word, from, k int) (int, int) {
+	if k+1 >= len(ws) || ws[k].lower != "," || upper(ws[from].Span.In(text)) {
+		return -1, -1
+	}
+	e := k + 1
+	for e < len(ws) && e-k <= 5 && !ws[e].punct && upper(ws[e].Span.In(text)) && !timeWords[ws[e].lower] {
+		e++
+	}
+	if e == k+1 || e < len(ws) && ws[e].lower != "." && ws[e].lower != "," {
+		return -1, -1
+	}
+	return k + 1, e
 }
 
 // timeAfter says whether ws[k] opens a time adjunct after an inverted
