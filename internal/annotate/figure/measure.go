@@ -3313,7 +3313,8 @@ func isChangeVerb(l string) bool {
 	switch l {
 	case "rise", "grow", "increase", "fall", "drop", "decline", "climb", "jump", "swell", "expand", "shrink", "decrease",
 		"cut", "reduce", "raise", "boost", "slash", "lower", "double", "treble", "triple", "quadruple", "halve",
-		"plunge", "plummet", "soar", "surge", "slump", "tumble", "sink", "dip", "spike", "skyrocket", "slide", "rebound":
+		"plunge", "plummet", "soar", "surge", "slump", "tumble", "sink", "dip", "spike", "skyrocket", "slide", "rebound",
+		"nosedive", "dive", "pop", "tank", "crater", "sag", "rocket", "balloon", "leap", "inch", "creep", "widen", "narrow":
 		return true
 	}
 	return false
