@@ -646,7 +646,7 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		if c >= 0 && c < v && (reduced || t.caseOf(c) == "") && ix.commonNoun(c) {
 			noun, verb = c, v
 		}
-	} else if noun < 0 && q.Kind == "percent" && (t.low(lo-1) == "up" || t.low(lo-1) == "down") {
+	} else if noun < 0 && q.Kind == "percent" && upDown[t.low(lo-1)] {
 		// "exports were up 3.4%": the change is the copula's predicate;
 		// "with microprocessors up 5.6%": the noun before "up".
 		if c := t.child(anc, "nsubj"); t.lemma(lo-2) == "be" && c >= 0 && c < lo && t.upos(c) == news.NOUN {
@@ -1971,8 +1971,8 @@ var moveOnly = tokens.Set(`rise grow fall drop decline climb jump plunge plummet
 // change ("gained 16 points", "shed 54 cents").
 var moveVerbs = tokens.Set(`gain lose shed add slip advance ease retreat edge firm dip`)
 
-// changedBefore says whether an amount a verb of change (or "up" or
-// "down") reports stands right before token k ("rose $1.63, or …",
+// changedBefore says whether an amount a verb of change (or "up",
+// "down" or "off") reports stands right before token k ("rose $1.63, or …",
 // "was down 27.02, or …").
 func changedBefore(t *tree, k int) bool {
 	j := k - 1
@@ -1994,8 +1994,13 @@ func changedBefore(t *tree, k int) bool {
 		return false
 	}
 	w := t.low(j)
-	return w == "up" || w == "down" || t.isVerb(j) && (isChangeVerb(t.lemma(j)) || moveVerbs[t.lemma(j)])
+	return upDown[w] || t.isVerb(j) && (isChangeVerb(t.lemma(j)) || moveVerbs[t.lemma(j)])
 }
+
+// upDown are the adverbs that state a change after a copula or a verb of
+// trading ("exports were up 3.4%", "the index was off 0.5 percent",
+// "ended off 8.15 points").
+var upDown = map[string]bool{"up": true, "down": true, "off": true}
 
 // commonNoun says whether token i is a common noun: tagged NOUN and in
 // lower case, or opening its sentence with a lower-case lemma
@@ -3200,7 +3205,7 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int, fate string) 
 	// "up 50% on last year", "a 30% rise", "an increase of 12%": a change
 	// stated as a number.
 	// ("shot down 70 drones", "set up 12 camps": a verb's particle is not.)
-	if w := t.low(lo - 1); (w == "up" || w == "down") && lo >= 2 && t.a.Tokens[lo-1].End < t.a.Tokens[lo].Start &&
+	if w := t.low(lo - 1); upDown[w] && lo >= 2 && t.a.Tokens[lo-1].End < t.a.Tokens[lo].Start &&
 		(t.a.Tokens[lo-2].Kind == news.TokenPunct || t.lemma(lo-2) == "be" || q.Kind == "percent" && changedNoun(t, lo)) {
 		return news.ScopeIncrement
 	}
