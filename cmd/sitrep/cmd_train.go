@@ -21,7 +21,7 @@ import (
 // public data: `sitrep train ner|clusters|gazetteer|attribution|tagger|parser|synonyms|lm`.
 func runTrain(_ context.Context, env *environment, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("train: name what to train: ner, clusters, gazetteer, attribution, tagger, parser, synonyms or lm: %w", errUsage)
+		return fmt.Errorf("train: name what to train: ner, clusters, gazetteer, attribution, tagger, parser, synonyms, lm or given: %w", errUsage)
 	}
 	switch args[0] {
 	case "ner":
@@ -38,8 +38,10 @@ func runTrain(_ context.Context, env *environment, args []string) error {
 		return trainParser(env, args[1:])
 	case "synonyms", "lm":
 		return trainProvenanceTable(env, args[0], args[1:])
+	case "given":
+		return trainGiven(env, args[1:])
 	default:
-		return fmt.Errorf("train: unknown model %q (want ner, clusters, gazetteer, attribution, tagger, parser, synonyms or lm): %w", args[0], errUsage)
+		return fmt.Errorf("train: unknown model %q (want ner, clusters, gazetteer, attribution, tagger, parser, synonyms, lm or given): %w", args[0], errUsage)
 	}
 }
 
@@ -73,6 +75,32 @@ func trainProvenanceTable(env *environment, what string, args []string) error {
 		return fmt.Errorf("train %s: %w", what, err)
 	}
 	fmt.Fprintf(env.stdout, "wrote %s (%d bytes)\n", path, buf.Len())
+	return nil
+}
+
+// trainGiven rebuilds the table of given names by gender
+// (internal/facts/given.txt) from the Wikipedia name lists in
+// ../shared/data: "she said" is then never a Joseph.
+func trainGiven(env *environment, args []string) error {
+	fs := newFlagSet(env, "train given", "")
+	data := fs.String("data", defaultData, "public data sets `DIR` (reads DIR/gazetteers/wikipedia)")
+	out := fs.String("o", filepath.Join("internal", "facts", "given.txt"), "table `FILE` to write")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	var lists [2][]string
+	for i, file := range []string{"names_names.male.gz", "names_names.female.gz"} {
+		b, err := corpus.ReadGzip(filepath.Join(*data, "gazetteers", "wikipedia", file))
+		if err != nil {
+			return fmt.Errorf("train given: %w", err)
+		}
+		lists[i] = strings.Split(string(b), "\n")
+	}
+	table := facts.BuildGiven(lists[0], lists[1])
+	if err := os.WriteFile(*out, []byte(table), 0o644); err != nil {
+		return fmt.Errorf("train given: %w", err)
+	}
+	fmt.Fprintf(env.stdout, "wrote %s (%d names)\n", *out, strings.Count(table, "\n"))
 	return nil
 }
 

@@ -638,6 +638,12 @@ func (ix *index) agrees(pr, entity string) bool {
 			g = p.Gender
 		}
 	}
+	if g == 0 && strings.HasPrefix(entity, "per:") {
+		// A given name of one gender: "she said" is no Joseph.
+		if first, _, ok := strings.Cut(strings.TrimPrefix(entity, "per:"), "-"); ok {
+			g = facts.GivenGender(first)
+		}
+	}
 	return g == 0 || g == 'f' && pr == "she" || g == 'm' && pr == "he"
 }
 
