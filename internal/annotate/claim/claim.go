@@ -2556,8 +2556,8 @@ func withSubject(text string, ws []word, i int) int {
 // is capitalised, a pronoun, or a common noun that names speakers, and no
 // word of it is a reporting verb.
 func okSpeaker(text string, ws []word) bool {
-	if len(ws) == 0 {
-		return false
+	if len(ws) == 0 || len(ws) == 1 && interjections[ws[0].lower] {
+		return false // "No, say analysts …": the answer, not who gives it
 	}
 	for _, w := range ws {
 		if _, n := matchCue([]word{w}, 0); n > 0 && !upper(w.Span.In(text)) {
@@ -2566,6 +2566,9 @@ func okSpeaker(text string, ws []word) bool {
 	}
 	return okHead(text, ws) || postmodifiedHead(ws)
 }
+
+// interjections open a sentence before a comma and are never a speaker.
+var interjections = tokens.Set(`no yes well oh yeah`)
 
 // postmodifiers open a phrase after a speaker's head noun: "a source
 // familiar with the assessment", "the manager of the plant", "officials

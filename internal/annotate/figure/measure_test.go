@@ -671,6 +671,7 @@ func TestNotFigures(t *testing.T) {
 		"“Keeping the lights on is budgeting 101,” the mayor said.",
 		"The series sat in the channel's Top 10 for a month.",
 		"The broader Baltic Exchange’s 300 Index ended higher.",
+		"Critics called the envoy two-faced about the deal.",
 		"The Latvian crew finished in the top 20 in Sunday's race.",
 		"The chief justice, now 69 and about to begin his 20th term, said little.",
 		"The outage hit the county's 911 dispatch center.",

@@ -30,6 +30,10 @@ var abstractNouns = tokens.Set(`reason element scenario dimension quality aspect
 // noun that counts nothing ("one-sided", "a one-off raid").
 var compoundIdioms = tokens.Set(`sided off way time shot stop size liner on`)
 
+// hyphenIdioms after any number word make an idiom, not a count
+// ("two-faced", "two-timing", "one-dimensional").
+var hyphenIdioms = tokens.Set(`faced timing timer dimensional`)
+
 // lineNouns after a number make it a phone line's ("the 800 phone
 // number"); emergencyNouns after an emergency number make it the
 // service's ("911 outages", "999 calls").
@@ -86,7 +90,7 @@ func hyphenShape(text string) bool {
 	if !ok || num == "" || w == "" || strings.Contains(w, " ") {
 		return false
 	}
-	return num == "one" && compoundIdioms[w] || num == "zero" || structureNouns[w] || specNouns[w] // ("zero-sum", "zero-tolerance")
+	return num == "one" && compoundIdioms[w] || num == "zero" || structureNouns[w] || specNouns[w] || hyphenIdioms[w] // ("zero-sum", "zero-tolerance")
 }
 
 // gameScore reports whether the number phrase q is one side of a
