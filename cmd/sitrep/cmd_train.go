@@ -18,7 +18,7 @@ import (
 )
 
 // runTrain builds one of the project's committed models or tables from
-// public data: `sitrep train ner|clusters|gazetteer|attribution|tagger|parser|synonyms|lm`.
+// public data: `sitrep train ner|clusters|gazetteer|attribution|tagger|parser|synonyms|lm|given`.
 func runTrain(_ context.Context, env *environment, args []string) error {
 	if len(args) == 0 {
 		return fmt.Errorf("train: name what to train: ner, clusters, gazetteer, attribution, tagger, parser, synonyms, lm or given: %w", errUsage)

@@ -308,9 +308,12 @@ func roles(a *news.Article, ix *index, claims []news.Claim) {
 }
 
 // titledRole resolves a claim's speaker "the <role>" ("the prime
-// minister said") to the latest person named before it whom the text
-// titles with that role, if any.
+// minister said") that no entity resolved to the latest person named
+// before it whom the text titles with that role, if any.
 func (ix *index) titledRole(c *news.Claim) {
+	if c.SpeakerSpan == nil || c.SpeakerEntity != "" || !roleDescription(c.SpeakerSpan.In(ix.a.Text)) {
+		return
+	}
 	if role := strings.ToLower(c.SpeakerSpan.In(ix.a.Text)); strings.HasPrefix(role, "the ") {
 		if m := ix.titled(strings.TrimPrefix(role, "the "), c.SpeakerSpan.Start); m != nil {
 			c.Speaker, c.SpeakerEntity = m.Canonical, m.Entity

@@ -163,8 +163,8 @@ func AddLearned(a *news.Article, claims []news.Claim, m *attribution.Model) []ne
 			}
 		}
 		describedBefore(a, ix, claims[:n], &cl)
-		if cl.SpeakerSpan != nil && cl.SpeakerEntity == "" && roleDescription(cl.SpeakerSpan.In(a.Text)) && len(a.Sentences) > 0 && cue.Start >= a.Sentences[0].End {
-			ix.titledRole(&cl) // "the secretary tried to explain"
+		if len(a.Sentences) > 0 && cue.Start >= a.Sentences[0].End {
+			ix.titledRole(&cl) // "the secretary tried to explain" (in the lead a role names whoever comes after it)
 		}
 		text := content.In(a.Text)
 		cl.Direct = isQuoteRune(text)

@@ -2000,7 +2000,7 @@ func changedBefore(t *tree, k int) bool {
 // upDown are the adverbs that state a change after a copula or a verb of
 // trading ("exports were up 3.4%", "the index was off 0.5 percent",
 // "ended off 8.15 points").
-var upDown = map[string]bool{"up": true, "down": true, "off": true}
+var upDown = tokens.Set(`up down off`)
 
 // commonNoun says whether token i is a common noun: tagged NOUN and in
 // lower case, or opening its sentence with a lower-case lemma

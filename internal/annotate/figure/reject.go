@@ -373,8 +373,8 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	if q.Kind == "cardinal" && lo >= 1 && hi < len(t.a.Tokens) && t.a.Tokens[hi].Kind == news.TokenWord && t.a.Tokens[hi-1].End < t.a.Tokens[hi].Start {
 		// "Standard & Poor's 500 Index", "the Apollo 11 Mission": a number
 		// inside a name, between a name and a capitalised singular head.
-		prev, next := t.low(lo-1), t.a.Tokens[hi].In(t.a.Text)
-		if (prev == "'s" || prev == "’s" || t.upos(lo-1) == news.PROPN) && (t.upos(hi) == news.PROPN || t.upos(hi) == news.NOUN) && startsUpper(next) && !strings.HasSuffix(next, "s") {
+		prev := t.low(lo - 1)
+		if (prev == "'s" || prev == "’s" || t.upos(lo-1) == news.PROPN) && (t.upos(hi) == news.PROPN || t.upos(hi) == news.NOUN) && t.v.Capitalised(hi) && !strings.HasSuffix(t.low(hi), "s") {
 			return true
 		}
 	}
@@ -1006,9 +1006,3 @@ func (t *tree) reference(i int) bool {
 
 // closingQuote says whether a token closes a quotation.
 func closingQuote(w string) bool { return w == "”" || w == "\"" }
-
-// startsUpper says whether s begins with a capital letter.
-func startsUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
