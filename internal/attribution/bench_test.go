@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -117,4 +118,14 @@ func BenchmarkCueLayer(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(countTokens(docs))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkModelLoad measures decoding the embedded model, which every
+// process that finds claims pays once.
+func BenchmarkModelLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(bytes.NewReader(modelFile)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

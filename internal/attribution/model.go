@@ -37,7 +37,7 @@ type Model struct {
 	CueBias float32
 
 	clusters map[string]string
-	index    map[uint64]int32
+	index    *perceptron.Index
 	w        []float32 // len(index) × width
 	// The same weights split by layer, for cache-friendly tagging: the
 	// cue layer's (len(index) × nl) and the source and content layers'
@@ -57,7 +57,7 @@ func (m *Model) split() {
 }
 
 // NumFeatures returns the number of features with weights.
-func (m *Model) NumFeatures() int { return len(m.index) }
+func (m *Model) NumFeatures() int { return m.index.Len() }
 
 // allowed[prev*nl+cur] says whether BILOU allows cur after prev; prev
 // nl is the start of the sequence.
@@ -210,7 +210,7 @@ func (m *Model) TagCues(d *Document, keep func(cue Range) bool) []Attribution {
 		idxStart[i] = len(idx)
 		row := em[i*nl : (i+1)*nl]
 		for _, k := range di.keys[di.start[i]:di.start[i+1]] {
-			if f, ok := m.index[k]; ok {
+			if f, ok := m.index.Get(k); ok {
 				idx = append(idx, f)
 				for l, v := range m.wCue[int(f)*nl : int(f)*nl+nl] {
 					row[l] += v
@@ -271,7 +271,7 @@ func (m *Model) TagCues(d *Document, keep func(cue Range) bool) []Attribution {
 					var row [2 * nl]float32
 					keys = m.relKeys(di, &cue, i, keys[:0])
 					for _, k := range keys {
-						if f, ok := m.index[k]; ok {
+						if f, ok := m.index.Get(k); ok {
 							for l, v := range m.wSC[int(f)*2*nl : int(f)*2*nl+2*nl] {
 								row[l] += v
 							}

@@ -94,7 +94,7 @@ type trainer struct {
 
 func (t *trainer) lookup(keys []uint64, out []int32) []int32 {
 	for _, k := range keys {
-		if f, ok := t.m.index[k]; ok {
+		if f, ok := t.m.index.Get(k); ok {
 			out = append(out, f)
 		}
 	}
@@ -229,10 +229,7 @@ func Train(docs []*Document, opt TrainOptions) (*Model, error) {
 	}
 	counts = nil
 	slices.Sort(fkeys)
-	m.index = make(map[uint64]int32, len(fkeys))
-	for i, k := range fkeys {
-		m.index[k] = int32(i)
-	}
+	m.index = perceptron.NewIndex(fkeys)
 	nf := len(fkeys)
 	logf("%d documents, %d tokens, %d attributions, %d features (min count %d), content window ±%d sentences\n",
 		len(docs), ntok, natt, nf, opt.MinCount, opt.ContentWindow)

@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sitrep/internal/perceptron"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
+
+	"sitrep/internal/perceptron"
 )
 
 // Lexicon is a large set of name lists for the lexicon features
@@ -23,9 +25,28 @@ import (
 // A Lexicon is immutable once built and safe for concurrent use.
 type Lexicon struct {
 	// Lists names the lists, in bit order (at most 16).
-	Lists  []string
-	m      map[uint64]uint32 // low 16 bits: the lists holding the sequence; prefixBit: a longer name starts so
+	Lists []string
+	// An entry's value: low 16 bits, the lists holding the sequence;
+	// prefixBit, a longer name starts so. A lexicon being built keeps its
+	// entries in m; one read from a file, in table and vals (row order),
+	// which load several times faster than a map.
+	m      map[uint64]uint32
+	table  *perceptron.Index
+	vals   []uint32
 	maxLen int
+}
+
+// get returns the entry of hash h.
+func (x *Lexicon) get(h uint64) (uint32, bool) {
+	if x.m != nil {
+		v, ok := x.m[h]
+		return v, ok
+	}
+	r, ok := x.table.Get(h)
+	if !ok {
+		return 0, false
+	}
+	return x.vals[r], true
 }
 
 const (
@@ -95,6 +116,13 @@ func (x *Lexicon) Add(list, name string) bool {
 	if len(ws) == 0 || len(ws) > maxLexWords {
 		return false
 	}
+	if x.m == nil { // a lexicon read from a file grows as a map
+		x.m = make(map[uint64]uint32, x.table.Len())
+		for r, k := range x.table.Keys() {
+			x.m[k] = x.vals[r]
+		}
+		x.table, x.vals = nil, nil
+	}
 	h := lexSeed
 	for i, w := range ws {
 		h = lexHash(h, w)
@@ -108,7 +136,12 @@ func (x *Lexicon) Add(list, name string) bool {
 }
 
 // Len returns the number of stored hashes (names and their prefixes).
-func (x *Lexicon) Len() int { return len(x.m) }
+func (x *Lexicon) Len() int {
+	if x.m != nil {
+		return len(x.m)
+	}
+	return x.table.Len()
+}
 
 // Match returns, for each list, the length in words of the longest name
 // of that list starting at lower[i] (0 for none), in lens.
@@ -117,7 +150,7 @@ func (x *Lexicon) Match(lower []string, i int, lens *[MaxLexiconLists]uint8) {
 	h := lexSeed
 	for j := i; j < len(lower) && j-i < x.maxLen; j++ {
 		h = lexHash(h, lower[j])
-		v, ok := x.m[h]
+		v, ok := x.get(h)
 		if !ok {
 			return
 		}
@@ -195,17 +228,16 @@ func (x *Lexicon) encode(w *perceptron.Writer) error {
 		w.String(l)
 	}
 	w.Uvarint(uint64(x.maxLen))
-	keys := make([]uint64, 0, len(x.m))
-	for k := range x.m {
-		keys = append(keys, k)
+	keys := x.table.Keys()
+	if x.m != nil {
+		keys = slices.Sorted(maps.Keys(x.m))
 	}
-	slices.Sort(keys)
 	w.Uvarint(uint64(len(keys)))
 	prev := uint64(0)
 	for _, k := range keys {
 		w.Uvarint(k - prev)
 		prev = k
-		v := x.m[k]
+		v, _ := x.get(k)
 		w.Uvarint(uint64(v&0xffff)<<1 | uint64(v>>31))
 	}
 	return nil
@@ -213,11 +245,11 @@ func (x *Lexicon) encode(w *perceptron.Writer) error {
 
 // ReadLexicon reads a lexicon written by Write.
 func ReadLexicon(r io.Reader) (*Lexicon, error) {
-	zr, err := gzip.NewReader(r)
+	b, err := perceptron.Decompress(r)
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
-	return decodeLexicon(perceptron.NewReader(bufio.NewReader(zr)))
+	return decodeLexicon(perceptron.NewReader(b))
 }
 
 func decodeLexicon(r *perceptron.Reader) (*Lexicon, error) {
@@ -244,15 +276,22 @@ func decodeLexicon(r *perceptron.Reader) (*Lexicon, error) {
 	if n > 1<<26 {
 		return nil, fmt.Errorf("lexicon: %d entries is too many", n)
 	}
-	x.m = make(map[uint64]uint32, n)
+	keys := make([]uint64, n)
+	x.vals = make([]uint32, n)
 	prev := uint64(0)
-	for range n {
-		prev += r.Uvarint()
+	for i := range n {
+		d := r.Uvarint()
+		if d == 0 && i > 0 {
+			return nil, errors.New("lexicon: keys out of order")
+		}
+		prev += d
+		keys[i] = prev
 		v := r.Uvarint()
-		x.m[prev] = uint32(v>>1) | uint32(v&1)<<31
+		x.vals[i] = uint32(v>>1) | uint32(v&1)<<31
 	}
 	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
+	x.table = perceptron.NewIndex(keys)
 	return x, nil
 }

@@ -24,7 +24,7 @@ type Model struct {
 	First *Model
 
 	gazEntries map[string]string
-	index      map[uint64]int32
+	index      *perceptron.Index
 	w          []float32           // len(index) × nl
 	trans      []float32           // (nl+1) × nl; row nl is the start
 	machine    *perceptron.Machine // BILOU's allowed transitions
@@ -42,7 +42,7 @@ func (m *Model) Label(l int) string {
 }
 
 // NumFeatures returns the number of features with weights.
-func (m *Model) NumFeatures() int { return len(m.index) }
+func (m *Model) NumFeatures() int { return m.index.Len() }
 
 // label indices: 0 is O; type k has B=1+4k, I=2+4k, L=3+4k, U=4+4k.
 func labelOf(prefix byte, typ int) int {
@@ -138,10 +138,10 @@ func histType(l int) int {
 
 // emissions fills em (n × nl) with the feature scores of each token and
 // returns the scratch buffer for reuse.
-func emissions(em []float32, x *extractor, h history, index map[uint64]int32, w []float32, nl int, useHist bool, buf []uint64) []uint64 {
+func emissions(em []float32, x *extractor, h history, index *perceptron.Index, w []float32, nl int, useHist bool, buf []uint64) []uint64 {
 	n := len(x.toks)
 	addKey := func(row []float32, k uint64) {
-		f, ok := index[k]
+		f, ok := index.Get(k)
 		if !ok {
 			return
 		}

@@ -193,10 +193,7 @@ func train(docs []Document, priors [][][]int, first *Model, opt TrainOptions) (*
 		}
 	}
 	slices.Sort(keys)
-	m.index = make(map[uint64]int32, len(keys))
-	for i, k := range keys {
-		m.index[k] = int32(i)
-	}
+	m.index = perceptron.NewIndex(keys)
 	counts = nil
 	nf := len(keys)
 	logf("%d documents, %d tokens, %d types, %d features (min count %d), families %s\n",
@@ -236,14 +233,14 @@ func train(docs []Document, priors [][][]int, first *Model, opt TrainOptions) (*
 				for i := range n {
 					idxStart = append(idxStart, len(idx))
 					for _, k := range x.keys[x.start[i]:x.start[i+1]] {
-						if f, ok := m.index[k]; ok {
+						if f, ok := m.index.Get(k); ok {
 							idx = append(idx, f)
 						}
 					}
 					if useHist {
 						buf = x.histKeys(i, h, buf[:0])
 						for _, k := range buf {
-							if f, ok := m.index[k]; ok {
+							if f, ok := m.index.Get(k); ok {
 								idx = append(idx, f)
 							}
 						}

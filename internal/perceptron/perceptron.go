@@ -1,11 +1,12 @@
-// Package perceptron holds the machinery the averaged-perceptron taggers
-// (internal/ner, internal/attribution) share: the binary encoding of
-// their gzipped model files (varints, strings, float32s and a sparse,
+// Package perceptron holds the machinery the averaged-perceptron models
+// (internal/ner, internal/attribution, internal/syntax) share: the binary
+// encoding of their gzipped model files (varints, strings, float32s and a sparse,
 // delta-coded weight table) and the pruning of near-zero weights.
 package perceptron
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/binary"
@@ -13,8 +14,9 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"sort"
+
+	kgzip "github.com/klauspost/compress/gzip"
 )
 
 // Save writes a model file: a gzip stream (best compression) of magic
@@ -35,23 +37,40 @@ func Save(w io.Writer, magic string, body func(*Writer) error) error {
 	return zw.Close()
 }
 
+// MaxModelBytes bounds the decompressed size of a model file.
+const MaxModelBytes = 1 << 30
+
 // Open starts reading a model file written by Save: it returns a Reader
-// past the magic and which of the accepted magics the file has.
+// past the magic and which of the accepted magics the file has. The
+// file is decompressed whole, at most MaxModelBytes.
 func Open(r io.Reader, magics ...string) (*Reader, string, error) {
-	zr, err := gzip.NewReader(r)
+	b, err := Decompress(r)
 	if err != nil {
 		return nil, "", err
 	}
-	br := bufio.NewReader(zr)
-	magic := make([]byte, len(magics[0]))
-	if _, err := io.ReadFull(br, magic); err == nil {
-		for _, m := range magics {
-			if string(magic) == m {
-				return NewReader(br), m, nil
-			}
+	for _, m := range magics {
+		if rest, ok := bytes.CutPrefix(b, []byte(m)); ok {
+			return NewReader(rest), m, nil
 		}
 	}
 	return nil, "", errors.New("bad magic")
+}
+
+// Decompress returns the content of a gzip stream of at most
+// MaxModelBytes.
+func Decompress(r io.Reader) ([]byte, error) {
+	zr, err := kgzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(io.LimitReader(zr, MaxModelBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxModelBytes {
+		return nil, fmt.Errorf("more than %d bytes", MaxModelBytes)
+	}
+	return b, nil
 }
 
 // Writer writes the primitives of a model file. Write errors surface at
@@ -92,20 +111,15 @@ func (w *Writer) StringMap(mp map[string]string) {
 }
 
 // Weights writes a weight table: rows of width weights in w, the row of
-// feature key k at index[k]. Keys go in order, delta-coded, and each row
+// the i-th key of index at i. Keys go in order, delta-coded, and each row
 // as its count of non-zero weights and then (label byte, float32) pairs.
-func (w *Writer) Weights(index map[uint64]int32, weights []float32, width int) {
-	keys := make([]uint64, 0, len(index))
-	for k := range index {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	w.Uvarint(uint64(len(keys)))
+func (w *Writer) Weights(index *Index, weights []float32, width int) {
+	w.Uvarint(uint64(index.Len()))
 	prev := uint64(0)
-	for _, k := range keys {
+	for r, k := range index.Keys() {
 		w.Uvarint(k - prev) // delta-coded keys compress well
 		prev = k
-		ws := weights[int(index[k])*width : int(index[k])*width+width]
+		ws := weights[r*width : r*width+width]
 		nz := 0
 		for _, v := range ws {
 			if v != 0 {
@@ -122,15 +136,16 @@ func (w *Writer) Weights(index map[uint64]int32, weights []float32, width int) {
 	}
 }
 
-// Reader reads the primitives Writer writes. The first error sticks: the
-// readers return zero values after it, and Err reports it.
+// Reader reads the primitives Writer writes from the bytes of a model.
+// The first error sticks: the readers return zero values after it, and
+// Err reports it.
 type Reader struct {
-	*bufio.Reader
+	b   []byte
 	err error
 }
 
-// NewReader returns a Reader over br.
-func NewReader(br *bufio.Reader) *Reader { return &Reader{Reader: br} }
+// NewReader returns a Reader over b.
+func NewReader(b []byte) *Reader { return &Reader{b: b} }
 
 // Err is the first error met, nil if none.
 func (r *Reader) Err() error { return r.err }
@@ -139,44 +154,71 @@ func (r *Reader) fail(err error) {
 	if r.err == nil {
 		r.err = err
 	}
+	r.b = nil
+}
+
+// Read reads up to len(p) bytes (io.Reader).
+func (r *Reader) Read(p []byte) (int, error) {
+	if len(r.b) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, r.b)
+	r.b = r.b[n:]
+	return n, nil
+}
+
+// ReadByte reads one byte (io.ByteReader).
+func (r *Reader) ReadByte() (byte, error) {
+	if len(r.b) == 0 {
+		return 0, io.ErrUnexpectedEOF
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c, nil
 }
 
 // Uvarint reads an unsigned varint.
 func (r *Reader) Uvarint() uint64 {
-	v, err := binary.ReadUvarint(r.Reader)
-	if err != nil {
-		r.fail(err)
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail(errors.New("bad varint"))
+		return 0
 	}
+	r.b = r.b[n:]
 	return v
 }
 
 // String reads a string of at most max bytes.
 func (r *Reader) String(max uint64) string {
 	n := r.Uvarint()
-	if n > max {
-		r.fail(errors.New("string too long"))
+	if n > max || n > uint64(len(r.b)) {
+		r.fail(errors.New("bad string length"))
 		return ""
 	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(r.Reader, b); err != nil {
-		r.fail(err)
-	}
-	return string(b)
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
 }
 
 // Float32 reads four little-endian bytes as a float32.
 func (r *Reader) Float32() float32 {
-	var b [4]byte
-	if _, err := io.ReadFull(r.Reader, b[:]); err != nil {
-		r.fail(err)
+	if len(r.b) < 4 {
+		r.fail(io.ErrUnexpectedEOF)
+		return 0
 	}
-	return math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+	v := math.Float32frombits(binary.LittleEndian.Uint32(r.b))
+	r.b = r.b[4:]
+	return v
 }
 
 // StringMap reads n key and value pairs of at most max bytes each
 // (the count having been read by the caller); nil when n is 0.
 func (r *Reader) StringMap(n, max uint64) map[string]string {
 	if n == 0 {
+		return nil
+	}
+	if n > uint64(len(r.b)) {
+		r.fail(errors.New("bad table length"))
 		return nil
 	}
 	mp := make(map[string]string, n)
@@ -192,7 +234,7 @@ func (r *Reader) StringMap(n, max uint64) map[string]string {
 
 // Weights reads a table written by Writer.Weights with rows of width
 // weights and at most maxRows rows.
-func (r *Reader) Weights(width int, maxRows uint64) (map[uint64]int32, []float32, error) {
+func (r *Reader) Weights(width int, maxRows uint64) (*Index, []float32, error) {
 	nf := r.Uvarint()
 	if r.err != nil {
 		return nil, nil, r.err
@@ -200,12 +242,16 @@ func (r *Reader) Weights(width int, maxRows uint64) (map[uint64]int32, []float32
 	if nf > maxRows {
 		return nil, nil, fmt.Errorf("bad feature count %d", nf)
 	}
-	index := make(map[uint64]int32, nf)
+	keys := make([]uint64, nf)
 	w := make([]float32, int(nf)*width)
 	prev := uint64(0)
 	for i := range int(nf) {
-		prev += r.Uvarint()
-		index[prev] = int32(i)
+		d := r.Uvarint()
+		if d == 0 && i > 0 {
+			return nil, nil, errors.New("keys out of order")
+		}
+		prev += d
+		keys[i] = prev
 		for range int(r.Uvarint()) {
 			l, err := r.ReadByte()
 			if err != nil || int(l) >= width {
@@ -217,22 +263,17 @@ func (r *Reader) Weights(width int, maxRows uint64) (map[uint64]int32, []float32
 			return nil, nil, r.err
 		}
 	}
-	return index, w, nil
+	return NewIndex(keys), w, nil
 }
 
 // Prune drops the rows of a weight table whose weights are all within
 // eps of zero (zeroing such weights in the rows kept) and renumbers the
 // rest in key order.
-func Prune(index map[uint64]int32, weights []float32, width int, eps float32) (map[uint64]int32, []float32) {
-	keys := make([]uint64, 0, len(index))
-	for k := range index {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	out := make(map[uint64]int32, len(keys))
+func Prune(index *Index, weights []float32, width int, eps float32) (*Index, []float32) {
+	var keys []uint64
 	var w []float32
-	for _, k := range keys {
-		ws := weights[int(index[k])*width : int(index[k])*width+width]
+	for r, k := range index.Keys() {
+		ws := weights[r*width : r*width+width]
 		zero := true
 		for i, v := range ws {
 			if v > -eps && v < eps {
@@ -244,10 +285,10 @@ func Prune(index map[uint64]int32, weights []float32, width int, eps float32) (m
 		if zero {
 			continue
 		}
-		out[k] = int32(len(out))
+		keys = append(keys, k)
 		w = append(w, ws...)
 	}
-	return out, w
+	return NewIndex(keys), w
 }
 
 // ContentSum is the SHA-256 of a model file's decompressed content: it

@@ -8,8 +8,8 @@ import (
 )
 
 func TestSaveOpenRoundTrip(t *testing.T) {
-	index := map[uint64]int32{900: 0, 7: 1, 1 << 40: 2}
-	w := []float32{0, 1.5, 0, -2, 0, 0, 0, 0, 3.25}
+	index := NewIndex([]uint64{7, 900, 1 << 40})
+	w := []float32{-2, 0, 0, 0, 1.5, 0, 0, 0, 3.25}
 	var b bytes.Buffer
 	err := Save(&b, "magic-2\n", func(pw *Writer) error {
 		pw.Uvarint(300)
@@ -45,10 +45,8 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Rows come back in key order: 7, 900, 1<<40.
-	want := []float32{-2, 0, 0, 0, 1.5, 0, 0, 0, 3.25}
-	if gi[7] != 0 || gi[900] != 1 || gi[1<<40] != 2 || !slices.Equal(gw, want) {
-		t.Errorf("Weights = %v %v, want rows %v", gi, gw, want)
+	if !slices.Equal(gi.Keys(), index.Keys()) || !slices.Equal(gw, w) {
+		t.Errorf("Weights = %v %v, want %v %v", gi.Keys(), gw, index.Keys(), w)
 	}
 	if r.Err() != nil {
 		t.Error(r.Err())
@@ -62,7 +60,7 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 func TestWeightsBounds(t *testing.T) {
 	var b bytes.Buffer
 	Save(&b, "m\n", func(pw *Writer) error {
-		pw.Weights(map[uint64]int32{1: 0, 2: 1}, []float32{1, 0, 0, 1}, 2)
+		pw.Weights(NewIndex([]uint64{1, 2}), []float32{1, 0, 0, 1}, 2)
 		return nil
 	})
 	r, _, _ := Open(bytes.NewReader(b.Bytes()), "m\n")
@@ -76,11 +74,14 @@ func TestWeightsBounds(t *testing.T) {
 }
 
 func TestPrune(t *testing.T) {
-	index := map[uint64]int32{5: 0, 3: 1, 9: 2}
-	w := []float32{0.5, 1e-5, 1e-5, -1e-5, 0, -0.2}
+	index := NewIndex([]uint64{3, 5, 9})
+	w := []float32{1e-5, -1e-5, 0.5, 1e-5, 0, -0.2}
 	gi, gw := Prune(index, w, 2, 1e-4)
-	if len(gi) != 2 || gi[5] != 0 || gi[9] != 1 || !slices.Equal(gw, []float32{0.5, 0, 0, -0.2}) {
-		t.Errorf("Prune = %v %v", gi, gw)
+	if !slices.Equal(gi.Keys(), []uint64{5, 9}) || !slices.Equal(gw, []float32{0.5, 0, 0, -0.2}) {
+		t.Errorf("Prune = %v %v", gi.Keys(), gw)
+	}
+	if r, ok := gi.Get(9); !ok || r != 1 {
+		t.Errorf("Get(9) = %d, %v after Prune", r, ok)
 	}
 }
 

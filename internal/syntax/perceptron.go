@@ -1,13 +1,11 @@
 package syntax
 
 import (
-	"bufio"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
-	"math"
 	"slices"
+
+	"sitrep/internal/perceptron"
 )
 
 // Feature keys are 64-bit hashes of a template number and the values it
@@ -395,38 +393,34 @@ func (m *weights) row(k uint64) []wentry {
 
 // write appends m to w: class count, rows with delta-coded keys, class
 // indices and float32 weights.
-func (m *weights) write(w *bufio.Writer) error {
-	var scratch [binary.MaxVarintLen64]byte
-	uv := func(v uint64) { w.Write(scratch[:binary.PutUvarint(scratch[:], v)]) }
-	uv(uint64(m.classes))
-	uv(uint64(len(m.keys)))
+func (m *weights) write(w *perceptron.Writer) error {
+	w.Uvarint(uint64(m.classes))
+	w.Uvarint(uint64(len(m.keys)))
 	prev := uint64(0)
 	for _, k := range m.keys {
-		uv(k - prev)
+		w.Uvarint(k - prev)
 		prev = k
 		row := m.row(k)
-		uv(uint64(len(row)))
+		w.Uvarint(uint64(len(row)))
 		for _, e := range row {
 			w.WriteByte(byte(e.class))
-			var b [4]byte
-			binary.LittleEndian.PutUint32(b[:], math.Float32bits(e.w))
-			w.Write(b[:])
+			w.Float32(e.w)
 		}
 	}
 	return nil
 }
 
 // readWeights reads what write wrote.
-func readWeights(r *bufio.Reader) (*weights, error) {
-	classes, err := binary.ReadUvarint(r)
-	if err != nil {
+func readWeights(r *perceptron.Reader) (*weights, error) {
+	classes := r.Uvarint()
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	if classes == 0 || classes > 256 {
 		return nil, fmt.Errorf("bad class count %d", classes)
 	}
-	n, err := binary.ReadUvarint(r)
-	if err != nil {
+	n := r.Uvarint()
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	if n > 1<<26 {
@@ -436,15 +430,10 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 	prev := uint64(0)
 	var cls []uint8
 	var ws []float32
-	var buf [5]byte
 	for range n {
-		d, err := binary.ReadUvarint(r)
-		if err != nil {
-			return nil, err
-		}
-		prev += d
-		cnt, err := binary.ReadUvarint(r)
-		if err != nil {
+		prev += r.Uvarint()
+		cnt := r.Uvarint()
+		if err := r.Err(); err != nil {
 			return nil, err
 		}
 		if cnt == 0 || cnt > classes {
@@ -452,14 +441,18 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 		}
 		cls, ws = cls[:0], ws[:0]
 		for range cnt {
-			if _, err := io.ReadFull(r, buf[:]); err != nil {
+			c, err := r.ReadByte()
+			if err != nil {
 				return nil, err
 			}
-			if uint64(buf[0]) >= classes {
+			if uint64(c) >= classes {
 				return nil, errors.New("bad class")
 			}
-			cls = append(cls, buf[0])
-			ws = append(ws, math.Float32frombits(binary.LittleEndian.Uint32(buf[1:])))
+			cls = append(cls, c)
+			ws = append(ws, r.Float32())
+		}
+		if err := r.Err(); err != nil {
+			return nil, err
 		}
 		b.add(prev, cls, ws)
 	}

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"slices"
 	"testing"
+
+	"sitrep/internal/perceptron"
 )
 
 // TestDenseScoresAsSparse checks that a three-class table, kept in dense
@@ -50,15 +52,15 @@ func TestDenseScoresAsSparse(t *testing.T) {
 		t.Error("the test keys have no weights")
 	}
 	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
+	w := perceptron.NewWriter(bufio.NewWriter(&buf))
 	m.write(w)
 	w.Flush()
-	back, err := readWeights(bufio.NewReader(bytes.NewReader(buf.Bytes())))
+	back, err := readWeights(perceptron.NewReader(buf.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf2 bytes.Buffer
-	w2 := bufio.NewWriter(&buf2)
+	w2 := perceptron.NewWriter(bufio.NewWriter(&buf2))
 	back.write(w2)
 	w2.Flush()
 	if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {

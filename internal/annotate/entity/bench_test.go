@@ -1,12 +1,14 @@
 package entity
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"sitrep/internal/annotate/sentence"
+	"sitrep/internal/ner"
 	"sitrep/internal/news"
 )
 
@@ -52,4 +54,14 @@ func FuzzStage(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkModelLoad measures decoding the embedded recogniser, which
+// every process that tags entities pays once.
+func BenchmarkModelLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := ner.Load(bytes.NewReader(modelFile)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -279,6 +279,27 @@ func sentencesOf(b testing.TB) ([][]string, int) {
 	return out, n
 }
 
+// BenchmarkModelLoad measures decoding the embedded tagger, lemmatiser
+// and parser, which every process that parses pays once.
+func BenchmarkModelLoad(b *testing.B) {
+	for b.Loop() {
+		tb, err := data.ReadFile("data/tagger.model.gz")
+		if err != nil {
+			b.Fatal(err)
+		}
+		pb, err := data.ReadFile("data/parser.model.gz")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := ud.LoadTagger(bytes.NewReader(tb)); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ud.LoadParser(bytes.NewReader(pb)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkTagger measures the tagger alone (both passes).
 func BenchmarkTagger(b *testing.B) {
 	stage(b)
