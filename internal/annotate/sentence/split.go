@@ -408,7 +408,10 @@ func appositionEnd(text string, toks []news.Token, i int) int {
 var speechVerbs = wordSet(
 	"said", "says", "asked", "asks", "told", "tells", "added", "adds", "wrote", "writes", "replied", "replies",
 	"cried", "shouted", "called", "answered", "continued", "insisted", "warned", "explained", "recalled",
-	"started", "howled", "whispered", "demanded", "wondered",
+	"started", "howled", "whispered", "demanded", "wondered", "responded", "exclaimed", "yelled", "snapped",
+	"cautioned", "urged", "vowed", "promised", "complained", "countered", "lamented", "maintained", "proclaimed",
+	"reiterated", "objected", "protested", "testified", "pleaded", "mused", "thundered", "retorted", "scoffed",
+	"joked", "quipped", "observed", "remarked", "recounted", "declared", "stated", "noted", "conceded", "admitted",
 )
 
 // headlineBreak decides whether the line made of toks, which holds no
