@@ -397,7 +397,7 @@ func (s *scanner) suffix(n *number) {
 	k := n.last + 1
 	w := s.Low(k)
 	switch {
-	case n.words && t.fractions[w] != 0 && w != "half" && (s.Low(k+1) == "of" || w[len(w)-1] == 's'):
+	case n.words && t.fractions[w] != 0 && w != "half" && (s.Low(k+1) == "of" || s.pluralFraction(n, w)):
 		n.kind, n.value, n.last, n.one = Fraction, n.value*t.fractions[w], k, false
 		return
 	case s.Tok(k) == "%" || s.Tok(k) == "٪":
@@ -649,3 +649,17 @@ func (s *scanner) poundsOfThing(k int) bool {
 	}
 	return true
 }
+
+// pluralFraction says whether a number and the plural fraction word w
+// after it, with no "of" ("two thirds backed it"), are a fraction: not
+// when they make one or more ("six quarters" of a year are time), nor
+// after a word that opens a span of time ("the past three quarters").
+func (s *scanner) pluralFraction(n *number, w string) bool {
+	if w[len(w)-1] != 's' || n.value*s.t.fractions[w] >= 1 {
+		return false
+	}
+	return !spanOpeners[s.Low(n.first-1)]
+}
+
+// spanOpeners open a span of time counted in quarters or other parts.
+var spanOpeners = tokens.Set(`past last next first previous recent coming following consecutive straight`)
