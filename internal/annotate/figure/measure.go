@@ -135,6 +135,7 @@ var fates = []struct{ stem, fate string }{
 	{"trap", "trapped"}, {"shelter", "trapped"}, {"besieg", "trapped"},
 	{"strike", "struck"}, {"struck", "struck"}, {"hit", "struck"}, {"target", "struck"}, {"shell", "struck"},
 	{"engag", "struck"}, {"suppress", "struck"},
+	{"threaten", "threatened"}, {"endanger", "threatened"},
 	{"destroy", "destroyed"}, {"damag", "damaged"}, {"burn", "burned"}, {"scorch", "burned"}, {"shot down", "destroyed"}, {"down", "destroyed"},
 	{"intercept", "destroyed"},
 	{"occup", "occupied"}, {"seiz", "occupied"}, {"control", "occupied"}, {"annex", "occupied"},
@@ -3141,11 +3142,18 @@ func (ix *index) single(a, v int, f *news.Figure, fate string) bool {
 	if t.isVerb(a) || t.low(a) == t.lemma(a) {
 		return true
 	}
+	// A perfect tells a running toll ("have killed 39,000"), also for a
+	// verb that shares the first one's auxiliary ("and injured 90,000").
 	perfect := false
-	t.children(v, func(c int) bool {
-		perfect = perfect || t.rel(c) == "aux" && t.lemma(c) == "have"
-		return !perfect
-	})
+	for u := v; u >= 0 && !perfect; u = t.head(u) {
+		t.children(u, func(c int) bool {
+			perfect = perfect || t.rel(c) == "aux" && t.lemma(c) == "have"
+			return !perfect
+		})
+		if t.rel(u) != "conj" {
+			break
+		}
+	}
 	return !perfect
 }
 
@@ -3177,6 +3185,22 @@ func (ix *index) placeKey(i int) string {
 		}
 	}
 	return ""
+}
+
+// otherHarmBefore says whether the sentence names, before token k, a
+// harm other than fate, with fate a harm too: "destroyed 134 homes, and
+// another 4,200 are threatened" counts other homes, not more destroyed.
+func otherHarmBefore(t *tree, k int, fate string) bool {
+	if !harms[fate] {
+		return false
+	}
+	lo, _ := t.sentence(k)
+	for i := lo; i < k; i++ {
+		if f := fateOf(t.low(i), ""); harms[f] && f != fate {
+			return true
+		}
+	}
+	return false
 }
 
 // scopeOf decides the scope of a figure: a share for percentages and
@@ -3244,7 +3268,7 @@ func (ix *index) scopeOf(q news.Quantity, lo, hi, noun, whole int, fate string) 
 				return news.ScopePart
 			}
 		case "another", "further", "additional", "extra":
-			if k == lo-1 || k == lo-2 && (t.upos(lo-1) == news.ADJ || t.upos(lo-1) == news.ADV) {
+			if (k == lo-1 || k == lo-2 && (t.upos(lo-1) == news.ADJ || t.upos(lo-1) == news.ADV)) && !otherHarmBefore(t, k, fate) {
 				return news.ScopeIncrement // "another 5,000", "another possible 900", not "Another has scorched more than …"
 			}
 		case "by":
@@ -4192,7 +4216,7 @@ func aid(what string) bool { return what == "money" || strings.HasPrefix(what, "
 // the owner of what was harmed.
 var harms = map[string]bool{"killed": true, "wounded": true, "killed or wounded": true, "captured": true,
 	"struck": true, "destroyed": true, "damaged": true, "occupied": true, "arrested": true, "convicted": true,
-	"displaced": true, "trapped": true, "deported": true, "expelled": true, "hospitalised": true}
+	"displaced": true, "trapped": true, "deported": true, "expelled": true, "hospitalised": true, "threatened": true}
 
 // tollFates are the harms an attack's toll counts (not the displaced or
 // the arrested, whom a campaign counts).
