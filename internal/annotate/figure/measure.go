@@ -68,7 +68,7 @@ func init() {
 			officer commander insurgent rebel separatist jihadist gunman gunmen militiaman militiamen guerrilla crew
 			crewman crewmen cadet agent`,
 		"civilians": `civilian child children kid woman women passenger citizen patient student pupil schoolchild schoolchildren
-			infant baby pensioner villager family`,
+			infant baby pensioner villager family boy girl toddler schoolboy schoolgirl`,
 		"population": `population resident inhabitant`,
 		"people": `people person persona individual respondent voter dissident adult life victim casualty body death dead
 			official congressman congressmen lawmaker legislator supporter protester demonstrator activist detainee migrant

@@ -209,6 +209,8 @@ func TestMeasureFields(t *testing.T) {
 			"16", "", "", "wounded", "", "total", "", ""},
 		{"a harm sharing a perfect's auxiliary is a running toll too", "Norwegian strikes on Latvia have since killed 1,400 people and injured 5,200, the ministry said.",
 			"5,200", "", "", "wounded", "", "total", "", ""},
+		{"girls and boys are civilians", "Norwegian shelling killed three girls and a teacher near Orla on Friday.",
+			"three", "civilians", "", "killed", "", "total", "", ""},
 		{"'another' with the same harm is an increment", "Shelling killed seven villagers on Monday and another five on Tuesday.",
 			"five", "", "", "killed", "", "increment", "", ""},
 		{"a level a change reaches is no increment", "Support for the treaty had never risen above 30% before the war.",
