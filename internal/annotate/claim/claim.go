@@ -646,6 +646,9 @@ func describedSpeaker(text string, ws []word, k int) bool {
 			}
 		}
 	}
+	if k < len(ws) && barePlurals[ws[k].lower] {
+		return true // "…, say officials in Tallinn"
+	}
 	if k >= len(ws) || !describers[ws[k].lower] {
 		return false
 	}
@@ -656,6 +659,12 @@ func describedSpeaker(text string, ws []word, k int) bool {
 	}
 	return false
 }
+
+// barePlurals are people who speak after an inverted cue with no
+// determiner: "say officials", "said residents of the town".
+var barePlurals = tokens.Set(`officials analysts experts economists observers witnesses residents diplomats sources
+	commanders officers lawmakers researchers scientists doctors medics activists critics investigators prosecutors
+	authorities villagers survivors rescuers engineers strategists traders`)
 
 // titleOpeners open a title before a name after an inverted cue.
 var titleOpeners = tokens.Set(`former acting deputy senior longtime veteran outgoing interim ex retired then`)
