@@ -957,20 +957,23 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 		}
 	case "percent", "fraction":
 		if a, h := anc, t.head(anc); noun < 0 && q.Kind == "percent" && h >= 0 && t.upos(h) == news.NOUN &&
-			!changeNouns[t.lemma(h)] && !goalNouns[t.lemma(h)] && !attitudeNouns[t.lemma(h)] &&
+			(!changeNouns[t.lemma(h)] || indicators[t.lemma(h)]) && !goalNouns[t.lemma(h)] && !attitudeNouns[t.lemma(h)] &&
 			(h >= hi && h <= hi+2 && (t.rel(a) == "compound" || t.rel(a) == "amod" || t.rel(a) == "nummod") &&
-				(strings.EqualFold(t.low(h), t.lemma(h)) && determined(t, lo) || levelOf(t.lemma(h))) ||
+				(strings.EqualFold(t.low(h), t.lemma(h)) && determined(t, lo) || levelOf(t.lemma(h)) || indicators[t.lemma(h)]) ||
 				h < lo && t.rel(a) == "nmod" && (t.caseOf(a) == "of" && rateHeads[t.lemma(h)] || levelCases[t.caseOf(a)] && levelOf(t.lemma(h)))) {
 			// "an extra 35% tariff", "a 20% stake", "60% tariffs", "a
 			// tariff of 35%", "raise tariffs to 50%": a rate or a stake,
 			// not a share of people ("a 60% majority" is, and so are "10%
 			// idiots" and "the blocking of 60% of the reserves").
 			what = ix.shareOf(h)
-			rated = levelOf(t.lemma(h))
+			rated = levelOf(t.lemma(h)) || indicators[t.lemma(h)]
 		}
 		if l := lemma(t.lemma(lo - 2)); !rated && noun < 0 && lo >= 2 && levelCases[t.low(lo-1)] && levelOf(l) {
 			// "raise tariffs to around 50%" however the tree hung it
 			what, rated = l, true
+		}
+		if what == "" && noun < 0 && q.Kind == "percent" && indicators[t.lemma(hi)] {
+			what, rated = t.lemma(hi), true // "expect 3% inflation" however the tree hung it
 		}
 		if noun >= 0 {
 			what = ix.classAt(noun)
@@ -2165,6 +2168,10 @@ func determined(t *tree, lo int) bool {
 // rateHeads take a share in an "of" phrase as their size: "a tariff of
 // 35%", "a stake of 20%".
 var rateHeads = tokens.Set(`tariff tax duty levy rate stake share interest fee discount premium margin`)
+
+// indicators are rates a percentage before them is the level of, with
+// or without a determiner: "expects 3% inflation", "2.5% growth".
+var indicators = tokens.Set(`inflation unemployment growth turnout deflation`)
 
 // levelCases join a rate to the level it is set at: "raise tariffs to
 // 50%", "duties at 10%".
