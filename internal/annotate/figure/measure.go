@@ -288,6 +288,8 @@ func fateOf(word, what string) string {
 				return "" // "cuts that eliminated $18m in grants": only the living are killed or wounded
 			case f.fate == "burned" && fireWords[what+"s"]:
 				return "" // "176 wildfires were burning": a fire burns; it is not burned
+			case (f.fate == "spent" || f.fate == "lent" || f.fate == "raised") && peopleClasses[what]:
+				return "" // "one girl … spends her days indoors": people are not spent or lent
 			}
 			return f.fate
 		}

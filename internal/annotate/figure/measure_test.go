@@ -962,6 +962,7 @@ func TestLoneOne(t *testing.T) {
 		{"In one case, a convoy was stopped at the border.", "one", false},
 		{"One man I spoke to predicted that the town would fall.", "One", false},
 		{"One jet bombed a school in the south of the city.", "One", false},
+		{"One young girl, Mira, tells me that she spends her days indoors.", "One", false},
 		{"Only one tank went on display in Oslo.", "one", true},
 		{"One soldier was killed in the attack.", "One", true},
 	} {
