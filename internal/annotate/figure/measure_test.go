@@ -646,6 +646,8 @@ func TestTroopsInAPlace(t *testing.T) {
 func TestNotFigures(t *testing.T) {
 	for _, text := range []string{
 		"The two countries agreed to talk again.",
+		"Despite the dispute, the region's three largest ports still trade grain.",
+		"The two most powerful senators met on Monday.",
 		"The minister reiterated Latvia's support for a two-state solution and the one-Norway policy.",
 		"In March he signed a lease for a small one-bedroom in the east of the city, and she rents a two-bedroom flat.",
 		"Last week, the studio announced “Upside Down 2” has become the highest grossing animated film of all time, dethroning the former record holder, 2019’s “Melted 3.”",

@@ -266,6 +266,23 @@ func (ix *index) personAt(k int) bool {
 	return m >= 0 && ix.a.Entities[m].Type == "PER"
 }
 
+// superlativeSet says whether the number at [lo, hi) stands after "the"
+// or a possessive and before a superlative ("largest", "most
+// populous"), so that it picks things by rank.
+func superlativeSet(t *tree, lo, hi int) bool {
+	if lo < 1 || hi >= len(t.a.Tokens) {
+		return false
+	}
+	if d := t.low(lo - 1); d != "the" && d != "'s" && d != "’s" {
+		return false
+	}
+	w := t.low(hi)
+	if w == "most" || w == "least" {
+		return hi+1 < len(t.a.Tokens) && t.upos(hi+1) == news.ADJ
+	}
+	return strings.HasSuffix(w, "est") && t.upos(hi) == news.ADJ
+}
+
 // rankAfter may follow a rank ("in the top 10 in Europe", "the top 50
 // of the list"), where a count would have its noun ("the top 600 or so
 // executives").
@@ -381,6 +398,11 @@ func (ix *index) notFigure(q news.Quantity) bool {
 	if bare && lo >= 1 && t.low(lo-1) == "top" && (hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || rankAfter[t.low(hi)]) {
 		// "finished in the top 10", "the streamer's Top 10": a rank, not
 		// a count.
+		return true
+	}
+	if q.Kind == "cardinal" && q.Value != nil && *q.Value <= 10 && superlativeSet(t, lo, hi) {
+		// "the world's two largest economies", "the three most
+		// populous states": a set picked by rank, not a count.
 		return true
 	}
 	if bare && q.Value != nil && *q.Value == 101 && q.Text == "101" && lo >= 1 && t.a.Tokens[lo-1].Kind == news.TokenWord &&
