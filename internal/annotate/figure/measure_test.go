@@ -647,6 +647,8 @@ func TestNotFigures(t *testing.T) {
 	for _, text := range []string{
 		"The two countries agreed to talk again.",
 		"Despite the dispute, the region's three largest ports still trade grain.",
+		"“I was only 14 then,” the mayor recalled.",
+		"She was just 19 when she enlisted.",
 		"The two most powerful senators met on Monday.",
 		"The minister reiterated Latvia's support for a two-state solution and the one-Norway policy.",
 		"In March he signed a lease for a small one-bedroom in the east of the city, and she rents a two-bedroom flat.",

@@ -253,7 +253,10 @@ var referenceWords = tokens.Set(`vol col p pp para paras fn`)
 
 // ageEnders may follow an age stated as a predicate ("He was 75.",
 // "she is 42 and lives in Kyiv").
-var ageEnders = map[string]bool{".": true, ",": true, ";": true, "and": true, "when": true, "at": true}
+var ageEnders = map[string]bool{".": true, ",": true, ";": true, "and": true, "when": true, "at": true, "then": true}
+
+// ageAdverbs may stand between "was" and an age ("he was only 12").
+var ageAdverbs = tokens.Set(`only just barely nearly almost about`)
 
 // personAt says whether token k is "he", "she" or "who" or ends a
 // mention of a person.
@@ -843,13 +846,18 @@ func (ix *index) notFigure(q news.Quantity) bool {
 			return true
 		}
 	}
-	// "He was 75.": a bare number that is all a person's predicate is
-	// the person's age.
-	if v >= 1 && v < 120 && lo >= 2 && ix.personAt(lo-2) {
-		switch t.low(lo - 1) {
-		case "was", "is", "'s", "’s":
-			if hi >= len(t.a.Tokens) || ageEnders[t.low(hi)] {
-				return true
+	// "He was 75.", "I was only 12 then.": a bare number that is all a
+	// person's predicate is the person's age.
+	if be := lo - 1; v >= 1 && v < 120 && lo >= 2 {
+		if ageAdverbs[t.low(be)] {
+			be--
+		}
+		if be >= 1 && (ix.personAt(be-1) || t.low(be-1) == "i") {
+			switch t.low(be) {
+			case "was", "is", "'s", "’s", "am", "'m", "’m":
+				if hi >= len(t.a.Tokens) || ageEnders[t.low(hi)] {
+					return true
+				}
 			}
 		}
 	}
