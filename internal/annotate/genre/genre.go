@@ -100,7 +100,7 @@ var rules = []rule{
 	{"head", regexp.MustCompile(`(?i)^published (?:daily|weekly) by\b|every (?:week|day) we (?:wrap up|round up|bring you)|\bwe sum up what happened\b|\bhere (?:is|are) (?:the|today[’']s) (?:key|main) (?:events|developments)\b`), news.GenreAggregated, 0.9, "text %q", nil},
 	{"head", regexp.MustCompile(`(?i)\bthe full text of the (?:speech|address|statement|remarks) is (?:provided|given|published) below\b|^transcript\b|\bfull transcript\b`), news.GenreVideo, 0.9, "text %q (transcript)", nil},
 	{"text", regexp.MustCompile(`(?i)\bthis (?:live ?blog|blog) is (?:now )?clos(?:ed|ing)\b|\bwe[’']ll (?:wrap up|pause) (?:our|the) live coverage\b|\bthat(?:[’']s| is| was) (?:the end of|all from) (?:our|this) live (?:coverage|blog)\b`), news.GenreLive, 0.95, "text %q", []string{"blog", "live"}},
-	{"text", regexp.MustCompile(`(?i)^(?:rating|verdict|our ruling|the verdict)\s*:\s*(?:false|true|misleading|mostly|half|pants|partly|unproven|missing context)`), news.GenreFactCheck, 0.9, "text %q", nil},
+	{"text", regexp.MustCompile(`(?i)^(?:rating|verdict|our ruling|the verdict)\s*:\s*(?:false|true|misleading|mostly|half|pants|partly|unproven|missing context)`), news.GenreFactCheck, 0.9, "text %q", []string{"rating", "verdict", "ruling"}},
 	{"head", regexp.MustCompile(`(?i)^(?:for immediate release|press release|news release|media release)\b`), news.GenrePressRelease, 0.95, "text %q", nil},
 	{"tail", regexp.MustCompile(`(?i)^(?:media|press) (?:contact|enquiries|inquiries)\s*:?|^about [A-Z][\w&.,' -]{1,60}$|^#{3}\s*$`), news.GenrePressRelease, 0.6, "text %q", nil},
 }
@@ -237,9 +237,26 @@ func findMultiline(re *regexp.Regexp, s string) string {
 	return ""
 }
 
+// clockTimes counts the clock times ("22.56", "07:39") in text: at least
+// as many as liveStampRe matches, each of which holds one.
+func clockTimes(text string) int {
+	n := 0
+	for i := 0; i+5 <= len(text); i++ {
+		if c := text[i]; c >= '0' && c <= '2' && isDigit(text[i+1]) && (text[i+2] == '.' || text[i+2] == ':') && text[i+3] >= '0' && text[i+3] <= '5' && isDigit(text[i+4]) {
+			n++
+		}
+	}
+	return n
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
 // structure recognises live blogs and video pages by their layout.
 func structure(text string) *news.Genre {
-	stamps := len(liveStampRe.FindAllStringIndex(text, -1))
+	stamps := 0
+	if clockTimes(text) >= 3 { // (fewer stamps decide nothing; the scan is much cheaper)
+		stamps = len(liveStampRe.FindAllStringIndex(text, -1))
+	}
 	updated := len(liveUpdatedRe.FindAllStringIndex(text, -1))
 	if updated >= 2 || stamps >= 6 || (stamps >= 3 && updated >= 1) {
 		return &news.Genre{Kind: news.GenreLive, Score: 0.85, Evidence: []string{fmt.Sprintf("%d timestamped entries, %d \"Updated at\" lines", stamps, updated)}}
