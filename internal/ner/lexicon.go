@@ -273,7 +273,7 @@ func decodeLexicon(r *perceptron.Reader) (*Lexicon, error) {
 	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
-	if n > 1<<26 {
+	if n > 1<<26 || n > uint64(r.Len()) {
 		return nil, fmt.Errorf("lexicon: %d entries is too many", n)
 	}
 	keys := make([]uint64, n)

@@ -150,6 +150,11 @@ func NewReader(b []byte) *Reader { return &Reader{b: b} }
 // Err is the first error met, nil if none.
 func (r *Reader) Err() error { return r.err }
 
+// Len returns the number of bytes left to read: a table of n entries of
+// at least one byte each needs n of them, which bounds what a damaged
+// file can make a reader allocate.
+func (r *Reader) Len() int { return len(r.b) }
+
 func (r *Reader) fail(err error) {
 	if r.err == nil {
 		r.err = err
@@ -239,7 +244,7 @@ func (r *Reader) Weights(width int, maxRows uint64) (*Index, []float32, error) {
 	if r.err != nil {
 		return nil, nil, r.err
 	}
-	if nf > maxRows {
+	if nf > maxRows || nf > uint64(r.Len()) {
 		return nil, nil, fmt.Errorf("bad feature count %d", nf)
 	}
 	keys := make([]uint64, nf)

@@ -3,6 +3,7 @@ package perceptron
 import (
 	"bytes"
 	"hash/fnv"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -70,6 +71,24 @@ func TestWeightsBounds(t *testing.T) {
 	r, _, _ = Open(bytes.NewReader(b.Bytes()), "m\n")
 	if _, _, err := r.Weights(1, 10); err == nil {
 		t.Error("a label past the width was read")
+	}
+	// A count larger than the bytes left cannot be a table: no reader
+	// allocates for it.
+	var big bytes.Buffer
+	Save(&big, "m\n", func(pw *Writer) error {
+		pw.Uvarint(1 << 25)
+		return nil
+	})
+	r, _, _ = Open(bytes.NewReader(big.Bytes()), "m\n")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, _, err := r.Weights(2, 1<<26)
+	runtime.ReadMemStats(&after)
+	if err == nil {
+		t.Error("a table of 2^25 rows was read from a few bytes")
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 1<<20 {
+		t.Errorf("reading a damaged count allocated %d bytes", n)
 	}
 }
 

@@ -423,7 +423,7 @@ func readWeights(r *perceptron.Reader) (*weights, error) {
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
-	if n > 1<<26 {
+	if n > 1<<26 || n > uint64(r.Len()) {
 		return nil, fmt.Errorf("bad feature count %d", n)
 	}
 	b := newWeightsBuilder(int(classes), int(n))
