@@ -1,41 +1,41 @@
 package perceptron
 
+import "slices"
+
 // Index maps feature keys to the rows of a weight table: row i belongs to
 // the i-th smallest key. It is an open-addressed hash table with linear
 // probing, filled once and read only after; a model of a million features
-// builds it several times faster than a Go map when it loads, and a
-// lookup usually reads one slot.
+// builds it several times faster than a Go map when it loads. The keys
+// and their rows sit in two arrays: most lookups of a tagger miss, and a
+// miss reads only the keys.
 type Index struct {
-	keys    []uint64 // the keys in row order (ascending)
-	slots   []slot
+	slots   []uint64 // key 0 marks an empty slot
+	rows    []int32  // the row of the key in the same slot
 	shift   uint
+	n       int
 	zeroRow int32 // the row of key 0, which cannot have a slot; -1 if none
-}
-
-// slot is one place of the table; key 0 marks an empty slot.
-type slot struct {
-	key uint64
-	row int32
 }
 
 // golden spreads keys over the table (Fibonacci hashing).
 const golden = 0x9e3779b97f4a7c15
 
 // NewIndex returns the index of keys, which must be ascending and
-// distinct; it keeps keys.
+// distinct.
 func NewIndex(keys []uint64) *Index {
+	// At most 60% full: a miss then probes about four slots.
 	size, bits := 1, uint(0)
-	for size < 2*len(keys)+2 {
+	for size*3 < len(keys)*5+3 {
 		size *= 2
 		bits++
 	}
-	x := &Index{keys: keys, slots: make([]slot, size), shift: 64 - bits, zeroRow: -1}
+	x := &Index{slots: make([]uint64, size), rows: make([]int32, size), shift: 64 - bits, n: len(keys), zeroRow: -1}
 	for r, k := range keys {
 		if k == 0 {
 			x.zeroRow = int32(r)
 			continue
 		}
-		x.slots[x.find(k)] = slot{key: k, row: int32(r)}
+		i := x.find(k)
+		x.slots[i], x.rows[i] = k, int32(r)
 	}
 	return x
 }
@@ -44,7 +44,7 @@ func NewIndex(keys []uint64) *Index {
 func (x *Index) find(k uint64) int {
 	mask := len(x.slots) - 1
 	for i := int((k * golden) >> x.shift); ; i = (i + 1) & mask {
-		if s := x.slots[i].key; s == k || s == 0 {
+		if s := x.slots[i]; s == k || s == 0 {
 			return i
 		}
 	}
@@ -58,8 +58,11 @@ func (x *Index) Get(k uint64) (int32, bool) {
 	if k == 0 {
 		return x.zeroRow, x.zeroRow >= 0
 	}
-	s := x.slots[x.find(k)]
-	return s.row, s.key != 0
+	i := x.find(k)
+	if x.slots[i] == 0 {
+		return 0, false
+	}
+	return x.rows[i], true
 }
 
 // Len returns the number of keys.
@@ -67,13 +70,23 @@ func (x *Index) Len() int {
 	if x == nil {
 		return 0
 	}
-	return len(x.keys)
+	return x.n
 }
 
-// Keys returns the keys in row order; the caller must not change them.
+// Keys returns the keys in row order (ascending), for writing a model.
 func (x *Index) Keys() []uint64 {
 	if x == nil {
 		return nil
 	}
-	return x.keys
+	keys := make([]uint64, 0, x.n)
+	if x.zeroRow >= 0 {
+		keys = append(keys, 0)
+	}
+	for _, k := range x.slots {
+		if k != 0 {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys
 }
