@@ -1113,6 +1113,19 @@ func (ix *index) measureOf(f *news.Figure, q news.Quantity, sent news.Span) {
 			verb = t.head(hi)
 		}
 	}
+	if k := lo - 1; verb >= 0 {
+		// "killed seven villagers and wounded another 16", parsed with
+		// the 16 on "killed": a verb conjoined to the number's verb and
+		// right before the number is its verb, when the first verb has
+		// an object of its own ("sent or received 60,000 emails" share
+		// theirs).
+		for k > verb && (t.low(k) == "another" || t.low(k) == "further" || t.low(k) == "a") {
+			k--
+		}
+		if k > verb && t.upos(k) == news.VERB && t.head(k) == verb && t.rel(k) == "conj" && ownObject(t, verb, k) {
+			verb = k
+		}
+	}
 	if adjectivalParticiple(t, verb) {
 		verb = -1 // "two firing platoons with two launchers": nothing was fired
 	}
@@ -3194,6 +3207,16 @@ func (ix *index) placeKey(i int) string {
 		}
 	}
 	return ""
+}
+
+// ownObject says whether verb has an object before token k.
+func ownObject(t *tree, verb, k int) bool {
+	found := false
+	t.children(verb, func(c int) bool {
+		found = c < k && t.rel(c) == "obj"
+		return !found
+	})
+	return found
 }
 
 // otherHarmBefore says whether the sentence names, before token k, a

@@ -215,6 +215,8 @@ func TestMeasureFields(t *testing.T) {
 			"2.5%", "growth", "", "", "", "increment", "", ""},
 		{"girls and boys are civilians", "Norwegian shelling killed three girls and a teacher near Orla on Friday.",
 			"three", "civilians", "", "killed", "", "total", "", ""},
+		{"a verb conjoined right before the number is its verb, however the tree hung it", "Four fishermen drowned on Monday, and shelling killed seven villagers and wounded another 16 near Orla.",
+			"16", "", "", "wounded", "", "total", "", ""},
 		{"'another' with the same harm is an increment", "Shelling killed seven villagers on Monday and another five on Tuesday.",
 			"five", "", "", "killed", "", "increment", "", ""},
 		{"a level a change reaches is no increment", "Support for the treaty had never risen above 30% before the war.",
