@@ -305,6 +305,11 @@ var boundary = map[string]bool{
 	"is": true, "are": true, "previously": true, "later": true, "earlier": true, "not": true,
 	"never": true, "already": true, "been": true, "though": true, "although": true, "whereas": true,
 	"than": true,
+	// Another claim's cue ends a speaker too: "CalFire said Saturday
+	// a preliminary assessment showed …" is the assessment's finding.
+	// ("told" is not one: "a person close to Trump told CNN said …" is
+	// one claim with a stray verb.)
+	"said": true, "says": true,
 }
 
 // auxiliaries may stand between a subject and its reporting or pledge
@@ -614,6 +619,17 @@ func Find(a *news.Article) []news.Claim {
 	claims = inOrder(claims) // continued quotations and pledges come after their sentence's claims
 	ix.quotedPronouns(claims)
 	for i := range claims {
+		if p := claims[i].Parent; p >= 0 && claims[p].SpeakerSpan != nil && !IsUnresolved(claims[p].Speaker) && claims[i].SpeakerEntity == "" &&
+			claims[i].SpeakerSpan != nil && unnamedEvidence(a.Text, *claims[i].SpeakerSpan) && claims[i].Cue != "according to" &&
+			(claims[p].CueSpan.End <= claims[i].SpeakerSpan.Start || claims[p].CueSpan.Start >= claims[i].Content.End && ix.closesSentence(claims[p].CueSpan.End)) &&
+			ix.sameSentence(claims[p].CueSpan.Start, claims[i].CueSpan.Start) {
+			// "CalFire said a preliminary assessment showed …", "Machado
+			// said their own records showed …", "… a count found …,
+			// according to Q": evidence no one is named for speaks for
+			// whoever cites it before or after it ("According to the
+			// latest reports" is the outlet's own citing).
+			claims[i].Speaker, claims[i].SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
+		}
 		if p := claims[i].Parent; p >= 0 && claims[p].SpeakerSpan != nil && !strings.EqualFold(claims[p].Speaker, claims[i].Speaker) {
 			claims[i].Relay = claims[p].Speaker
 		}
@@ -785,6 +801,27 @@ func issuer(claims []news.Claim, speaker string) int {
 		}
 	}
 	return -1
+}
+
+// unnamedEvidence says whether the speaker phrase sp is evidence that
+// names no one: a data or document noun last and no capitalised word but
+// a first determiner ("a preliminary air assessment", "their own
+// records"; not "a CNN poll").
+func unnamedEvidence(text string, sp news.Span) bool {
+	fs := strings.Fields(sp.In(text))
+	if len(fs) == 0 {
+		return false
+	}
+	last := strings.ToLower(fs[len(fs)-1])
+	if !dataNouns[last] && !documentNouns[last] {
+		return false
+	}
+	for k, f := range fs {
+		if upper(f) && (k > 0 || !determiners[strings.ToLower(f)] && possessivePronouns[strings.ToLower(f)] == "") {
+			return false
+		}
+	}
+	return true
 }
 
 // trailing ends the content of a claim at the end of the content of a
@@ -2466,6 +2503,12 @@ func afterCue(a *news.Article, ws []word, k int) int {
 	for k < len(ws) && (ws[k].lower == "that" || ws[k].punct && (ws[k].lower == "," || ws[k].lower == ":" && k+1 < len(ws))) {
 		k++ // ("said: “…”": the quotation is the content; a colon that ends the line opens a statement below it)
 	}
+	if k+2 < len(ws) && dayWords[ws[k].lower] && (determiners[ws[k+1].lower] || possessivePronouns[ws[k+1].lower] != "" || ws[k+1].lower == "that" || taggedUPOS(a, ws[k+1].Start) == news.NUM) {
+		k++ // "said Saturday a preliminary assessment showed …": the day is when it was said
+		if ws[k].lower == "that" {
+			k++
+		}
+	}
 	if k < len(ws) {
 		return ws[k].Start
 	}
@@ -2538,6 +2581,9 @@ func trimSpeaker(a *news.Article, ws []word, start, end int) (int, int) {
 		if end-start >= 2 {
 			start += 2
 		}
+	}
+	if end > start && dayWords[ws[start].lower] && (determiners[ws[start+1].lower] || possessivePronouns[ws[start+1].lower] != "") {
+		start++ // "… said Saturday a preliminary assessment showed": the day belongs to the cue before
 	}
 	return start, end
 }

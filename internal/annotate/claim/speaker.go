@@ -29,6 +29,10 @@ var timeWords = tokens.Set(`time day days hour hours monday tuesday wednesday th
 	overnight week month year morning afternoon evening night weekend january february march april may june
 	july august september october november december`)
 
+// dayWords name the day something was said: "said Saturday", "told
+// reporters yesterday".
+var dayWords = tokens.Set(`monday tuesday wednesday thursday friday saturday sunday yesterday today tonight`)
+
 // documentNouns head a phrase that names a document or an inquiry, not
 // who made it: "a decree published by the Kremlin" credits the Kremlin,
 // "an investigation by the outlet Q" credits Q.
@@ -728,6 +732,14 @@ func (ix *index) pronoun(pr string, pos int, content news.Span, claims []news.Cl
 				return name, m.Entity, true
 			}
 		}
+		if pr == "he" || pr == "she" {
+			// "A farmer in Hunan lost 800 pigs, he told the channel": a
+			// person described, not named, as the sentence's first
+			// subject.
+			if sp, ok := ix.describedSubject(pr, sent, pos); ok && !inSpan(quote, sp.Start) && other(sp.In(ix.a.Text), "") {
+				return sp.In(ix.a.Text), "", true
+			}
+		}
 		for k := len(claims) - 1; k >= 0; k-- {
 			// (A quotation whose cue came earlier still speaks in the
 			// sentence before when its content runs into it.)
@@ -868,6 +880,66 @@ func (ix *index) bodyReporting(p int, claims []news.Claim) (news.Claim, bool) {
 		}
 	}
 	return news.Claim{}, false
+}
+
+// personNouns are common nouns for one person, with the pronoun each
+// takes ("" for either): "a farmer", "the woman", "one resident".
+var personNouns = map[string]string{"man": "he", "woman": "she", "boy": "he", "girl": "she", "mother": "she",
+	"father": "he", "son": "he", "daughter": "she", "wife": "she", "husband": "he", "grandmother": "she",
+	"grandfather": "he", "farmer": "", "resident": "", "driver": "", "worker": "", "teacher": "", "nurse": "",
+	"soldier": "", "veteran": "", "student": "", "shopkeeper": "", "villager": "", "survivor": "", "witness": "",
+	"refugee": "", "pensioner": "", "neighbour": "", "neighbor": "", "volunteer": "", "pilot": "", "owner": ""}
+
+// describedSubject returns the first subject of the sentence sent,
+// before pos, when it introduces one person the pronoun pr agrees with
+// and names no one ("a farmer in flood-hit Hunan" → "a farmer").
+func (ix *index) describedSubject(pr string, sent news.Span, pos int) (news.Span, bool) {
+	a := ix.a
+	if len(a.Syntax) != len(a.Tokens) {
+		return news.Span{}, false
+	}
+	lo := tokenAt(a, sent.Start)
+	for k := lo; k >= 0 && k < len(a.Tokens) && a.Tokens[k].End <= pos; k++ {
+		if a.Syntax[k].Rel != "nsubj" {
+			continue
+		}
+		g, ok := personNouns[strings.ToLower(a.Tokens[k].Span.In(a.Text))]
+		if !ok || g != "" && g != pr || a.Syntax[k].UPOS != news.NOUN {
+			return news.Span{}, false
+		}
+		// The noun and the words before it that it heads ("a local
+		// farmer"), not what follows ("in flood-hit Hunan").
+		sp := a.Tokens[k].Span
+		indefinite := false
+		for j := k - 1; j >= lo && int(a.Syntax[j].Head) == k; j-- {
+			sp.Start = a.Tokens[j].Start
+			switch strings.ToLower(a.Tokens[j].Span.In(a.Text)) {
+			case "a", "an", "one", "another":
+				indefinite = true
+			}
+		}
+		if !indefinite {
+			return news.Span{}, false // "the man" may be someone named before
+		}
+		if ix.personLike(sp) && personRole(sp.In(a.Text)) == "" {
+			return news.Span{}, false // (a named person is found as one)
+		}
+		return sp, true
+	}
+	return news.Span{}, false
+}
+
+// sameSentence says whether the positions p and q are in one sentence.
+func (ix *index) sameSentence(p, q int) bool {
+	sent, _ := ix.sentencesAt(p)
+	return sent.Start <= q && q < sent.End
+}
+
+// closesSentence says whether at most a few words follow pos in its
+// sentence: a trailing attribution (", according to the institute.").
+func (ix *index) closesSentence(pos int) bool {
+	sent, _ := ix.sentencesAt(pos)
+	return pos <= sent.End && len(strings.Fields(ix.a.Text[pos:sent.End])) <= 8
 }
 
 // subjectPerson returns the named person (a name, not a role) in the
