@@ -36,6 +36,10 @@ func (s *scanner) notQuantity(n *number, j int, plain bool) bool {
 			return true
 		}
 	}
+	if w := strings.TrimSuffix(s.Tok(j+2), "."); s.Touch(j) && s.isHyphen(j+1) && s.Touch(j+1) && s.IsWord(j+2) && w != "" && w[0] >= 'A' && w[0] <= 'Z' && (len(w) == 1 || strings.ContainsAny(w, "0123456789")) {
+		n.last = j + 2 // "9-S-7760", "3-D": a designation, digits or a capital letter after the hyphen
+		return true
+	}
 	if s.Touch(j-1) && (prev == "/" || prev == ":" || prev == "." || prev == "-" && s.IsWord(j-2) && s.Touch(j-2)) {
 		return true
 	}
