@@ -821,7 +821,17 @@ func (ix *index) pronoun(pr string, pos int, content news.Span, claims []news.Cl
 			from = prev.Start
 		}
 		k := ix.ends.FirstEndingAfter(pos)
+		subject := -1 // the latest body or state before pos that is a subject in this sentence
+		for i := k - 1; i >= 0 && ix.a.Entities[i].Start >= sent.Start; i-- {
+			if m := &ix.a.Entities[i]; (m.Type == "ORG" || m.Type == "GPE") && m.Kind != "demonym" && m.End <= pos && !inSpan(content, m.Start) && ix.isSubject(*m, sent) {
+				subject = i
+				break
+			}
+		}
 		for i := k - 1; i >= 0 && ix.a.Entities[i].Start >= from; i-- {
+			if subject >= 0 && i > subject {
+				continue // "Germany … plans to halve its aid to Ukraine – although it suggested": the subject, not a place spoken of since
+			}
 			m := &ix.a.Entities[i]
 			if (m.Type == "ORG" || m.Type == "GPE" || m.Type == "LOC") && m.Kind != "demonym" && m.End <= pos {
 				if inSpan(content, m.Start) {
@@ -859,6 +869,28 @@ func (ix *index) pronoun(pr string, pos int, content news.Span, claims []news.Cl
 		}
 	}
 	return "", "", false
+}
+
+// isSubject says whether the name m is the subject of a clause of the
+// sentence sent: the parse makes the head of its words a nominal
+// subject, or the name opens the sentence and is no possessive.
+func (ix *index) isSubject(m news.Mention, sent news.Span) bool {
+	a := ix.a
+	if len(a.Syntax) != len(a.Tokens) {
+		return false
+	}
+	if m.Start == sent.Start {
+		rest := a.Text[m.End:]
+		return !strings.HasPrefix(rest, "'s") && !strings.HasPrefix(rest, "’s")
+	}
+	for k := tokenAt(a, m.Start); k >= 0 && k < len(a.Tokens) && a.Tokens[k].End <= m.End; k++ {
+		if h := int(a.Syntax[k].Head); h >= 0 && h < len(a.Tokens) && a.Tokens[h].Start >= m.Start && a.Tokens[h].End <= m.End {
+			continue // inside the name
+		}
+		r := a.Syntax[k].Rel
+		return r == "nsubj" || r == "nsubj:pass"
+	}
+	return false
 }
 
 // placeLink joins a body's name to the place that qualifies it ("the
