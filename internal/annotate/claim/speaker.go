@@ -873,13 +873,17 @@ func (ix *index) pronoun(pr string, pos int, content news.Span, claims []news.Cl
 
 // isSubject says whether the name m is the subject of a clause of the
 // sentence sent: the parse makes the head of its words a nominal
-// subject, or the name opens the sentence and is no possessive.
+// subject, or the name opens the sentence or a "that" clause and is no
+// possessive.
 func (ix *index) isSubject(m news.Mention, sent news.Span) bool {
 	a := ix.a
 	if len(a.Syntax) != len(a.Tokens) {
 		return false
 	}
-	if m.Start == sent.Start {
+	before := strings.Fields(a.Text[sent.Start:m.Start])
+	if opens := len(before) == 0 || before[len(before)-1] == "that"; opens {
+		// The name opens the sentence or a "that" clause ("it emerged
+		// that Germany, which …, plans"), whatever the parse made of it.
 		rest := a.Text[m.End:]
 		return !strings.HasPrefix(rest, "'s") && !strings.HasPrefix(rest, "’s")
 	}
