@@ -30,6 +30,10 @@ func (s *scanner) notQuantity(n *number, j int, plain bool) bool {
 		return true
 	}
 	if s.Touch(j) && s.isHyphen(j+1) && s.IsNum(j+2) && s.Touch(j+1) {
+		if s.IsWord(j+3) && s.t.timeUnits[s.Low(j+3)] {
+			n.last = j + 3 // "a 40-60 hour course", "10-12 days": a range of durations
+			return true
+		}
 		a, b := s.Tok(j), s.Tok(j+2)
 		if len(a) == 3 && len(b) == 4 && plain || s.Touch(j+2) && s.isHyphen(j+3) && s.IsNum(j+4) {
 			n.last = s.chain(j)
