@@ -717,6 +717,7 @@ func TestNotFigures(t *testing.T) {
 		"The home side edged their rivals 3-2 on Sunday.",
 		"The agency expects longer wait times for the national 800 phone number.",
 		"The club's founder passed away at 91 on Monday.",
+		"Ivo Marr, the club's founding coach, dead at 88.",
 		"Range| 900 km (claimed, not verified) 14\n\nSpeed| 700 km 15\n\nGuidance| GPS 16",
 		"Wingspan| 7 meters 21\n\nThe drone is cheap.",
 		"Army staff| Feb 2026| (not disclosed) 19| Not given",

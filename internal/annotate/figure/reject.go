@@ -867,9 +867,10 @@ func (ix *index) notFigure(q news.Quantity) bool {
 		(hi >= len(t.a.Tokens) || t.a.Tokens[hi].Kind != news.TokenWord || ageEnders[t.low(hi)] || turnedAfter[t.low(hi)]) {
 		return true
 	}
-	// "Pat Lee dies at 84", "passed away at 91": the age at death.
+	// "Pat Lee dies at 84", "passed away at 91", "comedian, dead at
+	// 94": the age at death.
 	if v >= 1 && v < 120 && lo >= 2 && t.low(lo-1) == "at" &&
-		(t.lemma(lo-2) == "die" || t.low(lo-2) == "away" && lo >= 3 && t.lemma(lo-3) == "pass") {
+		(t.lemma(lo-2) == "die" || t.low(lo-2) == "dead" || t.low(lo-2) == "away" && lo >= 3 && t.lemma(lo-3) == "pass") {
 		return true
 	}
 	// A chronology: "29 -- N. Korea's Kim oversees …" (a day of the month).
