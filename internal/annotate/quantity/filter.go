@@ -44,7 +44,7 @@ func (s *scanner) notQuantity(n *number, j int, plain bool) bool {
 		n.last = j + 2 // "9-S-7760", "3-D": a designation, digits or a capital letter after the hyphen
 		return true
 	}
-	if s.Touch(j-1) && (prev == "/" || prev == ":" || prev == "." || prev == "-" && s.IsWord(j-2) && s.Touch(j-2)) {
+	if s.Touch(j-1) && (prev == "/" || prev == ":" || prev == "." || (prev == "-" && s.IsWord(j-2) || prev == ">") && s.Touch(j-2)) {
 		return true
 	}
 	if s.IsWord(j-1) && (t.labels[prev] || prev == "local" && s.Capitalised(j-1)) {

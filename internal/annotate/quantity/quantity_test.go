@@ -246,6 +246,7 @@ func TestNotQuantities(t *testing.T) {
 		{"phone", "call +44 20 7946 0958 or 555-123-4567", nil},
 		{"live stamps", "Kyiv talks\n\n27 May 202200.52\n\nMarch 202309:41\n\nMay 202418.05", nil},
 		{"model", "F-16 jets and Su-25s and 2S19 guns", nil},
+		{"number glued to a link's closing bracket", "see <https://example.org/post/4471>8 and <https://example.org/a>12", nil},
 		{"range of durations", "a 40-60 hour course that took 10-12 days", nil},
 		{"designation after a hyphen", "the 9-S-7760 missile and 3-D printers", nil},
 		{"label", "Article 5 and No. 10", nil},
