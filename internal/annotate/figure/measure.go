@@ -25,12 +25,26 @@ import (
 // stationed somewhere are the troops deployed there (fate "deployed" in
 // the key).
 func MeasureKey(f news.Figure) string {
-	what := f.What
+	what := measureWhat(f)
 	if what == "" {
 		what = "count"
 	}
 	return what + "|" + f.Owner + "|" + KeyFate(f.Fate, f.What, f.Scope) + "|" + f.Place + "|" + f.Scope
 }
+
+// measureWhat is the class of what a figure counts as its measure knows
+// it: officers are personnel, but "eight generals killed" is not a
+// count of the troops killed, so their measure is
+// "personnel/officers".
+func measureWhat(f news.Figure) string {
+	if f.What == "personnel" && officerRanks[f.Unit] {
+		return "personnel/officers"
+	}
+	return f.What
+}
+
+// officerRanks are the units (counted nouns' lemmas) of officers.
+var officerRanks = tokens.Set(`general colonel lieutenant officer commander admiral major captain`)
 
 // KeyFate is the fate a measure of what is known by: one of the fate
 // classes (IsFate; troops stationed somewhere are the troops deployed
@@ -3407,7 +3421,7 @@ func labelOf(f *news.Figure, names map[string]string) string {
 	default:
 		details = append(details, f.Scope)
 	}
-	what := whatWords(f.What)
+	what := whatWords(measureWhat(*f))
 	if len(details) == 0 {
 		return what
 	}
@@ -3422,6 +3436,8 @@ func whatWords(what string) string {
 	switch what {
 	case "personnel":
 		return "troops"
+	case "personnel/officers":
+		return "officers"
 	case "units":
 		return "military units"
 	case "idps":

@@ -643,6 +643,25 @@ func TestTroopsInAPlace(t *testing.T) {
 	}
 }
 
+// TestOfficersApart checks that officers killed are a measure of their
+// own beside the troops killed, and keep the personnel class.
+func TestOfficersApart(t *testing.T) {
+	text := "Kyiv said at least nine Russian generals had been killed. It said 60,000 Russian soldiers had died."
+	keys := map[string]string{}
+	for _, f := range run(t, text, time.Time{}) {
+		if f.What != "personnel" {
+			t.Errorf("%s: what %q, want personnel", f.Text, f.What)
+		}
+		keys[f.Text] = f.Measure
+		if f.Text == "at least nine" && !strings.HasPrefix(f.Label, "officers") {
+			t.Errorf("generals labelled %q", f.Label)
+		}
+	}
+	if keys["at least nine"] == "" || keys["at least nine"] == keys["60,000"] {
+		t.Errorf("generals and soldiers share the measure %q (%v)", keys["at least nine"], keys)
+	}
+}
+
 // TestNotFigures checks classes of numbers that are not figures, on
 // sentences written for this test (#19 item 2).
 func TestNotFigures(t *testing.T) {
