@@ -2993,6 +2993,9 @@ func (ix *index) attackOf(v int) attack {
 			return a < 0
 		})
 	}
+	if a < 0 && harms[fateOf(t.lemma(v), "")] {
+		a = ix.attackAfter(v)
+	}
 	if a < 0 {
 		return out
 	}
@@ -3200,6 +3203,42 @@ var voterNouns = tokens.Set(`voter elector electorate citizen resident`)
 // toll ("separate attacks", "multiple strikes").
 var manyWords = tokens.Set(`separate several multiple various numerous repeated different other`)
 
+// attackAfter finds, where the tree hung it elsewhere, the attack a
+// harm verb at v names in the words after it: "killed and five wounded
+// by a Russian missile strike", "died after a shopping mall was hit".
+// It returns the attack noun or verb, or -1.
+func (ix *index) attackAfter(v int) int {
+	t := ix.tree
+	_, shi := t.sentence(v)
+	for k := v + 1; k < shi && k <= v+8; k++ {
+		w := t.low(k)
+		if w == ";" || w == ":" || w == "." || w == "," || w == "but" || w == "while" {
+			return -1
+		}
+		switch w {
+		case "by", "in", "during":
+			for j := k + 1; j < shi && j <= k+4; j++ {
+				if attackNouns[t.lemma(j)] && !campaignNouns[t.lemma(j)] && t.isNoun(j) {
+					return j
+				}
+				if t.isVerb(j) || t.a.Tokens[j].Kind == news.TokenPunct {
+					break
+				}
+			}
+		case "after", "when":
+			for j := k + 1; j < shi && j <= k+6; j++ {
+				if (t.isVerb(j) || t.upos(j) == news.ADJ) && (attackVerbs[t.lemma(j)] || attackParticiples[t.low(j)]) {
+					return j // ("was shelled" may be tagged an adjective)
+				}
+				if t.a.Tokens[j].Kind == news.TokenPunct {
+					break
+				}
+			}
+		}
+	}
+	return -1
+}
+
 // attackNouns and attackVerbs name attacks, and other happenings of
 // one time and place ("the incident", "a blast"), whose toll a harm verb
 // can tell.
@@ -3207,6 +3246,9 @@ var (
 	attackNouns = tokens.Set(`attack raid strike airstrike assault bombing shelling offensive incursion invasion ambush massacre bombardment
 		incident blast explosion shooting stabbing`)
 	attackVerbs = tokens.Set(`attack raid strike bomb shell invade storm ambush assault`)
+	// attackParticiples are the past forms of attackVerbs, and "hit",
+	// that close "after a school was …".
+	attackParticiples = tokens.Set(`attacked raided struck bombed shelled invaded stormed ambushed assaulted hit`)
 	// campaignNouns are attacks that go on for weeks: their toll is a
 	// running count, not one event's.
 	campaignNouns = tokens.Set(`offensive invasion incursion bombardment shelling`)

@@ -108,7 +108,7 @@ func TestMeasureFields(t *testing.T) {
 		{"a share's place is its subject's before a place in the verb's adjuncts", "Support for membership in Finland has risen to about 75% since the attack on Latvia.",
 			"about 75%", "people", "fi", "support", "-", "share", "", ""},
 		{"people killed at a civilian site are civilians", "At least 19 people were killed when two missiles hit a crowded shopping centre in Riga.",
-			"At least 19", "civilians", "", "killed", "", "total", "", ""},
+			"At least 19", "civilians", "lv", "killed", "riga", "event", "", ""},
 		{"people killed with no civilian site named stay people", "At least 19 people were killed in the fighting near Riga.",
 			"At least 19", "people", "", "killed", "", "total", "", ""},
 		{"artillery pieces are artillery", "Norway agreed to send 90 M777 artillery pieces to Latvia.",
@@ -639,6 +639,30 @@ func TestTroopsInAPlace(t *testing.T) {
 			if f.Text == "400" && f.Owner != want {
 				t.Errorf("%q: owner of 400 %q, want %q", text, f.Owner, want)
 			}
+		}
+	}
+}
+
+// TestAttackAfterToll checks that a toll whose attack the parse hung
+// elsewhere is still that one event's.
+func TestAttackAfterToll(t *testing.T) {
+	for _, c := range []struct{ text, number, scope string }{
+		{"Two villagers were killed and four wounded by a drone strike on a market in Narva.", "Two", news.ScopeEvent},
+		{"On Friday, nine people died after a cinema in Tartu was shelled.", "nine", news.ScopeEvent},
+		{"Nine people died after the long siege of the town ended.", "Nine", news.ScopeTotal},
+		{"More than 5,000 civilians have been killed since the invasion began.", "More than 5,000", news.ScopeTotal},
+	} {
+		found := false
+		for _, f := range run(t, c.text, time.Time{}) {
+			if f.Text == c.number {
+				found = true
+				if f.Scope != c.scope {
+					t.Errorf("%q: scope of %s %q, want %q", c.text, f.Text, f.Scope, c.scope)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no figure %q", c.text, c.number)
 		}
 	}
 }
