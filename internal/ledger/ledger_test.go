@@ -238,6 +238,10 @@ func TestStructuredRelations(t *testing.T) {
 			art("a", "a", "", vague(sfig("thousands", 0, "vague", "", "personnel|kp", "total", "Kyiv", "2031-03-12"), 2000)),
 			art("b", "b", "", sfig("1.3 million", 1.3e6, "exact", "", "personnel|kp", "total", "Seoul", "2031-03-12")),
 		}, []string{RelFirst, RelEvolution}},
+		{"a vague count does not reach the next order of magnitude", []*news.Article{
+			art("a", "a", "", vague(sfig("a few thousand", 0, "vague", "", "personnel|kp", "total", "Kyiv", "2031-03-12"), 2000)),
+			art("b", "b", "", sfig("more than 20,000", 20000, "more_than", "", "personnel|kp", "total", "Seoul", "2031-03-12")),
+		}, []string{RelFirst, RelEvolution}},
 		{"totals dated only by their year do not contradict", []*news.Article{
 			art("a", "a", "", sfig("3,000", 3000, "exact", "", "personnel|kp|deployed", "total", "Seoul", "2031")),
 			art("b", "b", "", sfig("12,000", 12000, "exact", "", "personnel|kp|deployed", "total", "Kyiv", "2031-03-12")),

@@ -259,7 +259,9 @@ func bounds(e Entry) (lo, hi float64) {
 		hi = *e.High
 	}
 	if e.Approx == "vague" && e.Value == nil && e.Low != nil && e.High == nil {
-		hi = 10 * *e.Low
+		// "thousands" (2,000) runs below the next order: "a few
+		// thousand" does not reach "more than 20,000".
+		hi = 10 * *e.Low * (1 - 1e-9)
 	}
 	if e.Value != nil {
 		v := *e.Value
