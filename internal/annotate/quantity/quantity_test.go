@@ -96,6 +96,7 @@ func TestNumbers(t *testing.T) {
 		{"no-break space", "about 10\u00a0000 soldiers", []want{{"about 10\u00a0000", Cardinal, 10000, nan, nan, About, "soldier", "soldiers"}}},
 		{"space groups", "About 10 000 soldiers and 1 250 000 people", []want{{"About 10 000", Cardinal, 10000, nan, nan, About, "soldier", "soldiers"}, card("1 250 000", 1250000, "person", "people")}},
 		{"year then number", "in 2022 100 people", []want{card("100", 100, "person", "people")}},
+		{"about after a topic noun is a preposition", "details about 40 ballots", []want{card("40", 40, "ballot", "ballots")}},
 		{"decimal", "a 0.5 rise", []want{card("0.5", 0.5, "rise", "rise")}},
 		{"word", "killed six civilians", []want{card("six", 6, "civilian", "civilians")}},
 		{"word twelve", "twelve drones were shot down", []want{card("twelve", 12, "drone", "drones")}},

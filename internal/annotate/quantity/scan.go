@@ -97,7 +97,7 @@ func (s *scanner) at(i int) int {
 	if w == "between" {
 		return s.between(i)
 	}
-	if list, ok := s.t.approx[w]; ok && s.IsWord(i) && !(w == "about" && s.t.aboutVerbs[s.Low(i-1)]) && !(w == "over" && s.t.overVerbs[s.Low(i-1)]) && !(w == "under" && s.Low(i+1) == "one") {
+	if list, ok := s.t.approx[w]; ok && s.IsWord(i) && !(w == "about" && s.t.aboutHeads[s.Low(i-1)]) && !(w == "over" && s.t.overVerbs[s.Low(i-1)]) && !(w == "under" && s.Low(i+1) == "one") {
 		for _, a := range list {
 			if s.matchWords(i, a.words) {
 				k := i + len(a.words)

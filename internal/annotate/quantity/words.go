@@ -59,7 +59,7 @@ type tables struct {
 	stop       map[string]bool // words that end a counted noun phrase
 	adjEd      map[string]bool // -ed adjectives that may start a noun phrase
 	headEd     map[string]bool // -ed words that may end one: "19 injured"
-	aboutVerbs map[string]bool // verbs after which "about" is a preposition
+	aboutHeads map[string]bool // verbs and nouns after which "about" is a preposition
 	overVerbs  map[string]bool // verbs after which "over" is a preposition ("presided over two briefings")
 	ingNouns   map[string]bool // -ing nouns
 	lyNouns    map[string]bool // words in -ly that are not adverbs
@@ -176,10 +176,13 @@ func buildTables() *tables {
 			enlisted conscripted mobilised mobilized additional`),
 		headEd: set(`wounded injured dead missing displaced detained captured armoured armored unarmed armed
 			uniformed enlisted`),
-		aboutVerbs: set(`talk talks talking talked speak speaks speaking spoke think thinks thinking thought
+		aboutHeads: set(`talk talks talking talked speak speaks speaking spoke think thinks thinking thought
 			know knew known worry worried concerned care cared ask asked asking write wrote writing
 			hear heard read learn learned complain complained argue argued joke joked boast boasted
-			lie lied lying bring brought come came`),
+			lie lied lying bring brought come came
+			information details news question questions concern concerns doubt doubts fear fears story stories
+			debate discussion discussions claim claims allegation allegations rumour rumours rumor rumors
+			warning warnings article book film documentary`),
 		overVerbs: set(`preside presides presided presiding argue argues argued arguing clash clashes clashed clashing
 			quarrel quarrels quarrelled quarreled worry worries worried fret frets fretted hand hands handed handing
 			mull mulls mulled mulling disagree disagreed feud feuded wrangle wrangled squabble squabbled`),
