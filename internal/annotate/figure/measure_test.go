@@ -1204,6 +1204,9 @@ func TestFigureSpeakers(t *testing.T) {
 		{"The board tied bonuses for its top 600 or so managers to sales, the firm said.", "600", "firm"},
 		// "followed in the poll by" a candidate names a result, not the
 		// pollster.
+		// A vote's tally is no estimate of its subject's.
+		{"Judge Ilse Marr had a tally of 61-2 when the senate confirmed her.", "61", "OUTLET"},
+		{"Judge Ilse Marr had a tally of 61 votes when the senate confirmed her.", "61", "OUTLET"},
 		{"A new Daily Ledger poll of likely voters shows 31 percent back Ada Lind. Lind is followed in the poll by Senator Rhea Olin with 18 percent, and Mayor Otto Berg with 9 percent.", "18 percent", "Daily Ledger poll"},
 	} {
 		if f, ok := figureIn(t, c.text, c.figure, pub); ok && f.Speaker != c.speaker {

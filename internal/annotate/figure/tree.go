@@ -282,7 +282,9 @@ func (ix *index) estimator(q news.Quantity) (name, entity string, span news.Span
 		return "", "", news.Span{}, false
 	}
 	lo, hi := t.span(q.Span)
-	if lo >= hi {
+	if lo >= hi || q.Unit == "vote" || ix.scoreSide(lo, hi) {
+		// "had a tally of 97-0", "a tally of 97 votes": a vote's
+		// record, which its subject did not estimate.
 		return "", "", news.Span{}, false
 	}
 	// Up from the quantity to the verb with the estimate as its object,
@@ -323,6 +325,16 @@ func (ix *index) estimator(q news.Quantity) (name, entity string, span news.Span
 		}
 	}
 	return ix.namedSubject(t.child(v, "nsubj"))
+}
+
+// scoreSide says whether the number at tokens lo..hi is one side of a
+// score or vote written with a hyphen ("97-0", "52-48").
+func (ix *index) scoreSide(lo, hi int) bool {
+	t := ix.tree
+	num := func(i int) bool { return i >= 0 && i < len(t.a.Tokens) && t.a.Tokens[i].Kind == news.TokenNumber }
+	dash := func(i int) bool { w := t.low(i); return w == "-" || w == "–" }
+	return dash(hi) && num(hi+1) && t.v.Touch(hi-1) && t.v.Touch(hi) ||
+		lo >= 2 && dash(lo-1) && num(lo-2) && t.v.Touch(lo-2) && t.v.Touch(lo-1)
 }
 
 // possessedEstimate returns the owner of an estimate the quantity at
