@@ -166,6 +166,8 @@ func TestRangesAndBounds(t *testing.T) {
 		{"not elided", "500 to 1,000 drones and 3 or 4,000 more", []want{rng("500 to 1,000", 500, 1000, "drone", "drones"), rng("3 or 4,000", 3000, 4000, "", "")}},
 		{"digits or stay apart", "in 2022 or 2023 and 12 or 15 villages", []want{card("12", 12, "", ""), card("15", 15, "village", "villages")}},
 		{"from to is a change", "rose from 11 to 14", []want{card("11", 11, "", ""), card("14", 14, "", "")}},
+		{"from to in quotation marks is a change", "has risen “from 11 to 14”", []want{card("11", 11, "", ""), card("14", 14, "", "")}},
+		{"from to after an elided change is a change", "and Latvia’s from 11 to 14", []want{card("11", 11, "", ""), card("14", 14, "", "")}},
 		{"some", "some 10,000 troopers", []want{{"some 10,000", Cardinal, 10000, nan, nan, About, "trooper", "troopers"}}},
 		{"as many as", "as many as 12,000 troops", []want{{"as many as 12,000", Cardinal, 12000, nan, 12000, UpTo, "troop", "troops"}}},
 		{"more than", "more than 100,000 personnel", []want{{"more than 100,000", Cardinal, 100000, 100000, nan, MoreThan, "personnel", "personnel"}}},

@@ -193,7 +193,14 @@ var changeStems = []string{"ris", "rose", "grow", "grew", "increas", "decreas", 
 // changeBefore reports whether one of the few words before token k says a
 // number changed.
 func (s *scanner) changeBefore(k int) bool {
-	for m := k - 1; m >= 0 && m >= k-4; m-- {
+	if w := s.Low(k - 1); w == "'s" || w == "’s" {
+		return true // "France's rose from 300 to 969, and Italy's from 350 to 385": the change elided
+	}
+	for m, seen := k-1, 0; m >= 0 && seen < 4; m-- {
+		if w := s.Tok(m); w == "“" || w == "\"" || w == "‘" {
+			continue // 'has risen “from 300 to 969”': an opening quotation mark
+		}
+		seen++
 		if !s.IsWord(m) {
 			return false
 		}
