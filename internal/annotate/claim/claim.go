@@ -1507,6 +1507,21 @@ func build(a *news.Article, ix *index, ws []word, i, n int, c cue, sent news.Spa
 			// Observer found (that) …" reports a finding.
 			return cl, false
 		}
+		if c := elidedAfter(ws, i); c >= 0 {
+			// "Cal Fire said …, but on Saturday said": the subject the
+			// conjoined verb shares, as the syntax layer gives it.
+			if sub, ok := conjSubject(a, ws[i].Start, sent); ok && sub.End <= ws[c].Start {
+				for k := c - 1; k >= 0; k-- {
+					if ws[k].Start == sub.Start {
+						start, end = k, k
+						for end+1 < c && ws[end+1].End <= sub.End {
+							end++
+						}
+						break
+					}
+				}
+			}
+		}
 		if start <= end && (okSpeaker(a.Text, ws[start:end+1]) || c.evidence || sayingSubject(a, ws[start:end+1], ws[i], i+n < len(ws) && ws[i+n].lower == "that")) {
 			spk = news.Span{Start: ws[start].Start, End: ws[end].End}
 			if closeBr == end+3 {
@@ -2614,6 +2629,9 @@ func okSpeaker(text string, ws []word) bool {
 	if len(ws) == 0 || len(ws) == 1 && interjections[ws[0].lower] {
 		return false // "No, say analysts …": the answer, not who gives it
 	}
+	if onlyTime(ws) {
+		return false // "…, but on Saturday said": a time, the subject elided
+	}
 	for _, w := range ws {
 		if _, n := matchCue([]word{w}, 0); n > 0 && !upper(w.Span.In(text)) {
 			return false // a reporting verb, not a name ("United States")
@@ -2621,6 +2639,34 @@ func okSpeaker(text string, ws []word) bool {
 	}
 	return okHead(text, ws) || postmodifiedHead(ws)
 }
+
+// elidedAfter returns the index of the "and" or "but" before the cue at
+// ws[i] when only a time stands between them ("…, but on Saturday
+// said"): the cue's subject is elided. Else -1.
+func elidedAfter(ws []word, i int) int {
+	k := i - 1
+	for k >= 0 && (timeWords[ws[k].lower] || timePrepositions[ws[k].lower]) {
+		k--
+	}
+	if k < 0 || k == i-1 || ws[k].lower != "and" && ws[k].lower != "but" {
+		return -1
+	}
+	return k
+}
+
+// onlyTime says whether the words ws are a time and nothing else ("on
+// Saturday", "last week").
+func onlyTime(ws []word) bool {
+	for _, w := range ws {
+		if !timeWords[w.lower] && !timePrepositions[w.lower] || w.lower == "may" {
+			return false // ("May said": Clifford May)
+		}
+	}
+	return len(ws) > 0
+}
+
+// timePrepositions open a time before a cue whose subject is elided.
+var timePrepositions = tokens.Set(`on in last this early late later earlier`)
 
 // interjections open a sentence before a comma and are never a speaker.
 var interjections = tokens.Set(`no yes well oh yeah`)

@@ -68,6 +68,21 @@ func syntaxSubject(a *news.Article, pos int, sent news.Span) (news.Span, bool) {
 	return news.Span{}, false
 }
 
+// conjSubject returns the subject of the verb that the verb at pos is
+// conjoined to ("Cal Fire said …, but on Saturday said …"), within the
+// sentence sent.
+func conjSubject(a *news.Article, pos int, sent news.Span) (news.Span, bool) {
+	v := tokenAt(a, pos)
+	if v < 0 || a.Syntax[v].Rel != "conj" {
+		return news.Span{}, false
+	}
+	h := int(a.Syntax[v].Head)
+	if h < 0 || h >= len(a.Tokens) {
+		return news.Span{}, false
+	}
+	return syntaxSubject(a, a.Tokens[h].Start, sent)
+}
+
 // subtree returns the span of token k and its dependents among the
 // tokens lo..hi (one sentence).
 func subtree(a *news.Article, k, lo, hi int) news.Span {
