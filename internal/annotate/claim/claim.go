@@ -496,17 +496,14 @@ func Find(a *news.Article) []news.Claim {
 				}
 			}
 			describedBefore(a, ix, claims, &cl)
-			if ix.poll > 0 && cl.SpeakerSpan != nil && cl.CueSpan.End != ix.poll && shareSubject(ws, i) && ix.sentencesBetween(ix.poll, cl.CueSpan.Start) <= 3 {
-				// "Two-thirds of respondents also said": the respondents
-				// of the poll credited just before answer it, share and
-				// all.
-				for p := len(claims) - 1; p >= 0; p-- {
-					if claims[p].CueSpan.End == ix.poll {
-						cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
-						cl.Content = news.Span{Start: cl.SpeakerSpan.Start, End: cl.Content.End}
-						cl.Span.Start = min(cl.Span.Start, cl.Content.Start)
-						break
-					}
+			if cl.SpeakerSpan != nil && (shareSubject(ws, i) || shareSpeaker(a.Text, cl.SpeakerSpan)) {
+				// "Two-thirds of respondents also said", "More than 80%
+				// in Poland … said": the respondents of the poll
+				// credited just before answer it, share and all.
+				if p := ix.pollBefore(claims, cl.CueSpan); p >= 0 {
+					cl.Speaker, cl.SpeakerEntity = claims[p].Speaker, claims[p].SpeakerEntity
+					cl.Content = news.Span{Start: cl.SpeakerSpan.Start, End: cl.Content.End}
+					cl.Span.Start = min(cl.Span.Start, cl.Content.Start)
 				}
 			}
 			if rest, ok := verblessBefore(a, ws, cl); ok {
@@ -3181,6 +3178,33 @@ func (ix *index) sentencesBetween(from, to int) int {
 	at := func(p int) int { return sort.Search(len(ss), func(i int) bool { return ss[i].End > p }) }
 	return at(to) - at(from)
 }
+
+// pollBefore returns the claim of a poll credited in the three
+// sentences up to the cue at cue: the one the pollster rule found
+// (ix.poll), else the latest claim whose speaker is a poll or a survey
+// ("The polling, carried out between 28 April and 11 May, found …");
+// -1 when there is none.
+func (ix *index) pollBefore(claims []news.Claim, cue news.Span) int {
+	for p := len(claims) - 1; p >= 0; p-- {
+		c := claims[p]
+		if c.CueSpan.End >= cue.End || ix.sentencesBetween(c.CueSpan.Start, cue.Start) > 3 {
+			continue
+		}
+		if ix.poll > 0 && c.CueSpan.End == ix.poll {
+			return p
+		}
+		if c.SpeakerSpan != nil {
+			fs := strings.Fields(strings.ToLower(c.SpeakerSpan.In(ix.a.Text)))
+			if len(fs) > 0 && pollNouns[fs[len(fs)-1]] {
+				return p
+			}
+		}
+	}
+	return -1
+}
+
+// pollNouns head the speaker of a poll's findings.
+var pollNouns = tokens.Set(`poll polls polling survey surveys`)
 
 // bodyBefore returns the claim whose speaker a definite description of a
 // body names ("the company said" after "Aramco reported"): the latest
