@@ -43,8 +43,9 @@ func measureWhat(f news.Figure) string {
 	return f.What
 }
 
-// officerRanks are the units (counted nouns' lemmas) of officers.
-var officerRanks = tokens.Set(`general colonel lieutenant officer commander admiral major captain`)
+// officerRanks are the units (counted nouns' lemmas) of officers among
+// the personnel class's words.
+var officerRanks = tokens.Set(`general colonel lieutenant officer commander`)
 
 // KeyFate is the fate a measure of what is known by: one of the fate
 // classes (IsFate; troops stationed somewhere are the troops deployed
